@@ -1,0 +1,91 @@
+# Coordina developer tasks. `make help` lists them.
+#
+#   make test PYTEST_ARGS='-k storage -x'     extra pytest arguments
+#   make bench BENCH_ARGS='-k import'         extra pytest arguments for benchmarks
+#   make run ARGS='--help'                    arguments for main.py
+#   make venv PYTHON=python3.12               interpreter the venv is made from
+
+PYTHON ?= python3
+VENV ?= .venv
+PYTEST_ARGS ?=
+BENCH_ARGS ?=
+ARGS ?=
+
+VENV_PY := $(VENV)/bin/python
+# The stamp's name carries a hash of pyproject.toml: editing the dependencies makes a new
+# stamp name, so the next `make` reinstalls. A mere checkout/touch does not.
+PYPROJECT_HASH := $(shell sha256sum pyproject.toml 2>/dev/null | cut -c1-16)
+STAMP := $(VENV)/.installed-$(PYPROJECT_HASH)
+
+I18N_DIR := resources/i18n
+TS := $(I18N_DIR)/coordina_en.ts
+QM := $(I18N_DIR)/coordina_en.qm
+UI_SOURCES = $(shell find app/ui -name '*.py' 2>/dev/null | LC_ALL=C sort)
+
+.DEFAULT_GOAL := help
+.PHONY: help venv run test bench lint i18n qm check-system check-system-gui clean distclean
+
+help:
+	@echo "make venv           create $(VENV) and pip install -e '.[test]' (again when pyproject.toml changes)"
+	@echo "make run            check system (incl. X11 libs), build .qm, run main.py (ARGS=...)"
+	@echo "make test           check system, run pytest offscreen (PYTEST_ARGS=...), benches excluded"
+	@echo "make bench          run tests/bench/ with pytest-benchmark and print the table (BENCH_ARGS=...)"
+	@echo "make lint           ruff check"
+	@echo "make i18n           update $(TS) from app/ui with pyside6-lupdate, then build the .qm"
+	@echo "make qm             build $(QM) from $(TS) if missing or older (run/test do this)"
+	@echo "make check-system   check shared libraries, fonts and python3-venv; prints the apt-get line"
+	@echo "make clean          remove caches and build products; distclean also removes $(VENV)"
+
+# --- environment --------------------------------------------------------------------
+
+check-system:
+	@PYTHON='$(PYTHON)' VENV='$(VENV)' bash packaging/check_system.sh
+
+check-system-gui:
+	@PYTHON='$(PYTHON)' VENV='$(VENV)' bash packaging/check_system.sh --gui
+
+venv: $(STAMP)
+
+$(STAMP):
+	@test -x $(VENV_PY) || { echo "Creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
+	$(VENV_PY) -m pip install --progress-bar off -e '.[test]'
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+# --- translations -------------------------------------------------------------------
+# The .ts is the committed source; the .qm is a build product made on demand.
+
+qm: $(if $(wildcard $(TS)),$(QM))
+
+$(QM): $(TS) | $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $(TS) -qm $(QM)
+
+i18n: $(STAMP)
+	@test -n "$(UI_SOURCES)" || { echo "make i18n: no Python files under app/ui/"; exit 1; }
+	@mkdir -p $(I18N_DIR)
+	$(VENV)/bin/pyside6-lupdate $(UI_SOURCES) -source-language es_MX -target-language en -ts $(TS)
+	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(QM)
+
+# --- tasks --------------------------------------------------------------------------
+
+run: check-system-gui venv qm
+	$(VENV_PY) main.py $(ARGS)
+
+test: check-system venv qm
+	QT_QPA_PLATFORM=offscreen $(VENV_PY) -m pytest -q $(PYTEST_ARGS)
+
+bench: check-system venv qm
+	@test -d tests/bench || { echo "make bench: tests/bench/ does not exist yet"; exit 0; }; \
+	QT_QPA_PLATFORM=offscreen $(VENV_PY) -m pytest tests/bench -p no:cacheprovider \
+		--benchmark-sort=name --benchmark-columns=min,median,mean,max,rounds $(BENCH_ARGS)
+
+lint: venv
+	$(VENV)/bin/ruff check .
+
+clean:
+	rm -rf build dist .pytest_cache .ruff_cache .benchmarks *.egg-info
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+	rm -f $(QM)
+
+distclean: clean
+	rm -rf $(VENV)

@@ -1,0 +1,1 @@
+"""Pure domain layer: dataclasses, catalog, periods, validation. Standard library only."""

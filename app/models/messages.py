@@ -1,0 +1,170 @@
+"""Bilingual messages for errors raised below the UI (CLI and services).
+
+The GUI translates its own widgets with Qt Linguist; errors that come from the
+domain, storage or services are plain data (a code plus parameters) rendered
+here so the CLI can print them in the language chosen with ``--lang``.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "file_missing": {"es": "No existe el archivo: {path}", "en": "File not found: {path}"},
+    "file_extension": {
+        "es": "{path}: extensión no admitida «{ext}»; use .csv o .xlsx",
+        "en": "{path}: unsupported extension '{ext}'; use .csv or .xlsx",
+    },
+    "file_unreadable": {
+        "es": "{path}: no se pudo leer el archivo ({reason})",
+        "en": "{path}: the file could not be read ({reason})",
+    },
+    "file_empty": {"es": "{path}: el archivo no tiene filas", "en": "{path}: the file has no rows"},
+    "missing_columns": {
+        "es": "{path}: faltan las columnas {columns}",
+        "en": "{path}: missing columns {columns}",
+    },
+    "row_error": {"es": "{path}, fila {row}: {reason}", "en": "{path}, row {row}: {reason}"},
+    "rows_rejected": {
+        "es": "{count} filas rechazadas; no se guardó nada",
+        "en": "{count} rows rejected; nothing was saved",
+    },
+    "unknown_clues": {"es": "CLUES desconocida «{clues}»", "en": "unknown CLUES '{clues}'"},
+    "invalid_clues": {
+        "es": "CLUES inválida «{clues}» (se esperan 11 caracteres: 2 letras de estado, "
+        "3 de institución y 6 dígitos)",
+        "en": "invalid CLUES '{clues}' (expected 11 characters: 2-letter state, "
+        "3-letter institution and 6 digits)",
+    },
+    "unknown_variable": {"es": "variable desconocida «{variable}»", "en": "unknown variable '{variable}'"},
+    "unknown_disaggregation": {
+        "es": "desagregación «{option}» no válida para {variable}",
+        "en": "disaggregation '{option}' is not valid for {variable}",
+    },
+    "unknown_state": {"es": "estado desconocido «{state}»", "en": "unknown state '{state}'"},
+    "unknown_type": {"es": "tipología no reconocida «{value}»", "en": "unrecognised facility type '{value}'"},
+    "unknown_level": {"es": "nivel de atención no válido «{value}»", "en": "invalid level of care '{value}'"},
+    "unknown_status": {"es": "estatus de operación no válido «{value}»", "en": "invalid operating status '{value}'"},
+    "state_mismatch": {
+        "es": "la CLUES {clues} no pertenece a {state}",
+        "en": "CLUES {clues} does not belong to {state}",
+    },
+    "required_field": {"es": "falta el campo {field}", "en": "field {field} is missing"},
+    "not_a_number": {"es": "«{value}» no es un número", "en": "'{value}' is not a number"},
+    "not_an_integer": {"es": "«{value}» no es un número entero", "en": "'{value}' is not a whole number"},
+    "negative": {"es": "no se admiten valores negativos ({value})", "en": "negative values are not allowed ({value})"},
+    "below_min": {"es": "{value} es menor que el mínimo {min}", "en": "{value} is below the minimum {min}"},
+    "above_max": {"es": "{value} supera el máximo {max}", "en": "{value} exceeds the maximum {max}"},
+    "not_yes_no": {"es": "«{value}» no es sí/no (use 1 o 0)", "en": "'{value}' is not yes/no (use 1 or 0)"},
+    "not_an_option": {
+        "es": "«{value}» no es una opción válida ({options})",
+        "en": "'{value}' is not a valid option ({options})",
+    },
+    "period_malformed": {
+        "es": "periodo «{period}» mal formado; use AAAAMM, por ejemplo 202302",
+        "en": "malformed period '{period}'; use YYYYMM, e.g. 202302",
+    },
+    "period_future": {
+        "es": "el periodo {period} está en el futuro",
+        "en": "period {period} is in the future",
+    },
+    "duplicate_key": {
+        "es": "clave duplicada {key} (también en la fila {other_row})",
+        "en": "duplicate key {key} (also in row {other_row})",
+    },
+    "report_closed": {
+        "es": "el informe de {state} {period} está cerrado; reábralo para editar",
+        "en": "the {state} {period} report is closed; reopen it to edit",
+    },
+    "report_not_closed": {
+        "es": "el informe de {state} {period} no está cerrado",
+        "en": "the {state} {period} report is not closed",
+    },
+    "report_has_errors": {
+        "es": "el informe de {state} {period} tiene {count} celdas con errores; corríjalas antes de cerrar",
+        "en": "the {state} {period} report has {count} cells with errors; fix them before closing",
+    },
+    "report_already_closed": {
+        "es": "el informe de {state} {period} ya está cerrado",
+        "en": "the {state} {period} report is already closed",
+    },
+    "state_level_variable": {
+        "es": "{variable} se captura a nivel estatal; use el código de estado como unidad",
+        "en": "{variable} is entered at state level; use the state code as org unit",
+    },
+    "facility_level_variable": {
+        "es": "{variable} se captura por unidad (CLUES), no por estado",
+        "en": "{variable} is entered per facility (CLUES), not per state",
+    },
+    "data_dir_unwritable": {
+        "es": "No se puede escribir en el directorio de datos {path}: {reason}",
+        "en": "The data directory {path} is not writable: {reason}",
+    },
+    "disk_full": {
+        "es": "No hay espacio en disco para guardar en {path}; no se guardó nada",
+        "en": "The disk is full at {path}; nothing was saved",
+    },
+    "database_locked": {
+        "es": "La base de datos está ocupada por otro proceso; intente de nuevo",
+        "en": "The database is busy in another process; try again",
+    },
+    "not_a_database": {
+        "es": "{path} no es una base de datos de Coordina",
+        "en": "{path} is not a Coordina database",
+    },
+    "backup_missing": {"es": "No existe el respaldo {path}", "en": "Backup not found: {path}"},
+    "schema_too_new": {
+        "es": "La base de datos es de una versión más nueva de Coordina (esquema {found}); "
+        "actualice Coordina",
+        "en": "The database comes from a newer Coordina (schema {found}); update Coordina",
+    },
+    "wrong_sheet": {
+        "es": "{path}: la hoja «{sheet}» no existe",
+        "en": "{path}: sheet '{sheet}' does not exist",
+    },
+    "template_mismatch": {
+        "es": "{path}: la plantilla es de {found} y no de {expected}",
+        "en": "{path}: the template is for {found}, not {expected}",
+    },
+    "catalog_invalid": {
+        "es": "Catálogo inválido ({file}): {reason}",
+        "en": "Invalid catalog ({file}): {reason}",
+    },
+}
+
+
+def render(code: str, lang: str = "es", **params: object) -> str:
+    """Render message ``code`` in ``lang`` ("es" or "en"), falling back to Spanish."""
+    entry = MESSAGES.get(code)
+    if entry is None:
+        return code + (" " + repr(params) if params else "")
+    template = entry.get(lang) or entry["es"]
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return template
+
+
+class InputError(Exception):
+    """Bad input from a person or a file. Carries a message code and parameters.
+
+    ``details`` holds nested per-row errors (each itself an InputError) so that a
+    whole file can be reported at once, row by row.
+    """
+
+    def __init__(self, code: str, details: list[InputError] | None = None, **params: object):
+        self.code = code
+        self.params = params
+        self.details = list(details or [])
+        super().__init__(render(code, "es", **self._rendered_params("es")))
+
+    def _rendered_params(self, lang: str) -> dict[str, object]:
+        out: dict[str, object] = {}
+        for key, value in self.params.items():
+            out[key] = value.message(lang) if isinstance(value, InputError) else value
+        return out
+
+    def message(self, lang: str = "es") -> str:
+        """The message in ``lang``, including nested details one per line."""
+        head = render(self.code, lang, **self._rendered_params(lang))
+        if not self.details:
+            return head
+        return "\n".join([head, *("  " + d.message(lang) for d in self.details)])

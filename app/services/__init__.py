@@ -1,0 +1,1 @@
+"""Application use cases shared by the GUI and the CLI."""

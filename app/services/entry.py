@@ -1,0 +1,182 @@
+"""Monthly report entry: load a state's month, record edits, validate, complete."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from app.models.catalog import Catalog, Column
+from app.models.facility import Facility
+from app.models.messages import InputError
+from app.models.periods import parse_period, previous_periods
+from app.models.validation import Issue, outlier_issue, record_issues
+from app.models.values import UNCHANGED, DataValue, Scalar, ValueChange, ValueKey, parse_value
+from app.storage import changelog, facilities_repo, reports_repo, values_repo
+from app.storage.database import translate_error
+
+from .workspace import Workspace, now_iso
+
+CellKey = tuple[str, str, str]  # (org unit, variable, option)
+
+
+@dataclass
+class MonthData:
+    """Everything the grid needs for one state and month, read in one go."""
+
+    state_code: str
+    period: str
+    status: str
+    facilities: list[Facility]
+    values: dict[ValueKey, DataValue]
+    history: dict[tuple[str, str, str], list[float]] = field(default_factory=dict)
+
+    def value(self, org_unit: str, variable: str, option: str = "") -> Scalar:
+        found = self.values.get(ValueKey(org_unit, self.period, variable, option))
+        return found.value if found else None
+
+    def cell_values(self, org_unit: str) -> dict[tuple[str, str], Scalar]:
+        """(variable, option) → value for one org unit this month."""
+        return {
+            (k.variable, k.disaggregation): v.value
+            for k, v in self.values.items()
+            if k.org_unit == org_unit and v.value is not None
+        }
+
+
+def load_month(ws: Workspace, state_code: str, period: str, with_history: bool = True) -> MonthData:
+    """Facilities, values, status and (optionally) outlier history of a state's month."""
+    state = ws.catalog.state(state_code)
+    period = parse_period(period, allow_future=True)
+    facilities = facilities_repo.list_facilities(ws.conn, state.code)
+    current = values_repo.values_for_state(ws.conn, state.code, [period])
+    history: dict[tuple[str, str, str], list[float]] = {}
+    if with_history:
+        history = values_repo.history_values(
+            ws.conn, state.code, previous_periods(period, ws.catalog.outliers.history_months)
+        )
+    return MonthData(
+        state_code=state.code,
+        period=period,
+        status=reports_repo.report_status(ws.conn, state.code, period),
+        facilities=facilities,
+        values={v.key: v for v in current},
+        history=history,
+    )
+
+
+def org_unit_issues(catalog: Catalog, month: MonthData, org_unit: str, category: str | None) -> dict[tuple[str, str], list[Issue]]:
+    """Validation findings for one org unit (facility, or the state when category is None)."""
+    values = month.cell_values(org_unit)
+    level = "state" if category is None else "facility"
+    issues = record_issues(catalog, values, category, level)
+    for (var_code, option), value in values.items():
+        variable = catalog.variables.get(var_code)
+        if variable is None:
+            continue
+        found = outlier_issue(variable, value, month.history.get((org_unit, var_code, option), []), catalog.outliers)
+        if found:
+            issues.setdefault((var_code, option), []).append(found)
+    return issues
+
+
+def month_issues(catalog: Catalog, month: MonthData) -> dict[CellKey, list[Issue]]:
+    """Validation findings for every org unit of the month."""
+    out: dict[CellKey, list[Issue]] = {}
+    for fac in month.facilities:
+        category = catalog.facility_types[fac.type_code].category
+        for (var_code, option), found in org_unit_issues(catalog, month, fac.clues, category).items():
+            out[(fac.clues, var_code, option)] = found
+    for (var_code, option), found in org_unit_issues(catalog, month, month.state_code, None).items():
+        out[(month.state_code, var_code, option)] = found
+    return out
+
+
+def applicable_columns(catalog: Catalog, facility: Facility, section: str | None = None) -> list[Column]:
+    category = catalog.facility_types[facility.type_code].category
+    return [c for c in catalog.columns(section) if c.variable.applies(category)]
+
+
+def completeness(catalog: Catalog, month: MonthData, facility: Facility, section: str | None = None) -> tuple[int, int]:
+    """(filled, expected) applicable cells of one facility in a section (or all)."""
+    cols = applicable_columns(catalog, facility, section)
+    filled = sum(1 for c in cols if month.value(facility.clues, *c.key) is not None)
+    return filled, len(cols)
+
+
+def month_completeness(catalog: Catalog, month: MonthData, section: str | None = None) -> tuple[int, int]:
+    """(filled, expected) over every facility of the month."""
+    filled = expected = 0
+    for fac in month.facilities:
+        f, e = completeness(catalog, month, fac, section)
+        filled += f
+        expected += e
+    return filled, expected
+
+
+def check_change(ws: Workspace, change: ValueChange, known_units: dict[str, str], state_code: str | None = None) -> ValueChange:
+    """Validate one change with the same rules as manual entry; returns it normalised.
+
+    ``known_units`` maps every CLUES to its state. Raises InputError naming the problem.
+    """
+    catalog = ws.catalog
+    key = change.key
+    variable = catalog.variables.get(key.variable)
+    if variable is None:
+        raise InputError("unknown_variable", variable=key.variable)
+    if key.disaggregation not in catalog.option_codes(variable):
+        raise InputError("unknown_disaggregation", option=key.disaggregation, variable=key.variable)
+    period = parse_period(key.period)
+    is_state = key.org_unit in catalog.states
+    if is_state:
+        if variable.level != "state":
+            raise InputError("facility_level_variable", variable=variable.code)
+    else:
+        if key.org_unit not in known_units:
+            raise InputError("unknown_clues", clues=key.org_unit)
+        if variable.level != "facility":
+            raise InputError("state_level_variable", variable=variable.code)
+    unit_state = key.org_unit if is_state else known_units[key.org_unit]
+    if state_code and unit_state != state_code:
+        raise InputError("state_mismatch", clues=key.org_unit, state=catalog.states[state_code].name)
+    value = change.value
+    if value is not UNCHANGED:
+        value = parse_value(variable, value)
+    return ValueChange(ValueKey(key.org_unit, period, key.variable, key.disaggregation), value,
+                       change.comment, change.provisional, change.follow_up)
+
+
+def record_changes(ws: Workspace, changes: Sequence[ValueChange], source: str = "manual") -> list[DataValue]:
+    """Validate and store edits in ONE transaction with their change-log rows.
+
+    Refuses the whole batch (writing nothing) if any change is invalid or
+    touches a closed report.
+    """
+    known = facilities_repo.existing_clues(ws.conn)
+    checked = [check_change(ws, c, known) for c in changes]
+    _refuse_closed(ws, checked, known)
+    try:
+        with ws.db.atomic():
+            return values_repo.apply_changes(ws.conn, checked, ws.user, source, now_iso())
+    except InputError:
+        raise
+    except Exception as exc:  # sqlite3 / OS errors (full disk, read-only)
+        if isinstance(exc, OSError) or type(exc).__module__ == "sqlite3":
+            raise translate_error(exc, ws.db_path) from exc
+        raise
+
+
+def _refuse_closed(ws: Workspace, changes: Sequence[ValueChange], known: dict[str, str]) -> None:
+    seen: set[tuple[str, str]] = set()
+    for change in changes:
+        state = change.key.org_unit if change.key.org_unit in ws.catalog.states else known[change.key.org_unit]
+        pair = (state, change.key.period)
+        if pair in seen:
+            continue
+        seen.add(pair)
+        if reports_repo.report_status(ws.conn, *pair) != "borrador":
+            raise InputError("report_closed", state=ws.catalog.states[state].name, period=pair[1])
+
+
+def cell_history(ws: Workspace, key: ValueKey) -> list[changelog.LogEntry]:
+    """The change log of one cell, oldest first."""
+    return changelog.cell_history(ws.conn, key.org_unit, key.period, key.variable, key.disaggregation)

@@ -1,0 +1,90 @@
+"""The append-only, hash-chained change log (DESIGN §4).
+
+Each row stores the hash of the previous row, so editing or deleting history
+outside the app breaks the chain and :func:`verify_chain` finds where.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from app.models.hashing import GENESIS, chain_hash
+
+_FIELDS = ("at", "user", "org_unit", "period", "variable", "disaggregation", "field",
+           "old_value", "new_value", "source")
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """One change: who, when, where, which field, old and new value, and the source."""
+
+    at: str
+    user: str
+    org_unit: str
+    period: str
+    variable: str
+    disaggregation: str
+    field: str
+    old_value: str | None
+    new_value: str | None
+    source: str
+    id: int = 0
+    hash: str = ""
+
+
+def _as_text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def last_hash(conn: sqlite3.Connection) -> str:
+    row = conn.execute("SELECT hash FROM change_log ORDER BY id DESC LIMIT 1").fetchone()
+    return row[0] if row else GENESIS
+
+
+def append(conn: sqlite3.Connection, entries: Iterable[LogEntry]) -> int:
+    """Append entries, chaining their hashes. Call inside the action's transaction."""
+    prev = last_hash(conn)
+    rows = []
+    for entry in entries:
+        fields = {name: getattr(entry, name) for name in _FIELDS}
+        fields["old_value"] = _as_text(fields["old_value"])
+        fields["new_value"] = _as_text(fields["new_value"])
+        digest = chain_hash(prev, fields)
+        rows.append((*fields.values(), prev, digest))
+        prev = digest
+    conn.executemany(
+        f"INSERT INTO change_log ({', '.join(_FIELDS)}, prev_hash, hash) "
+        f"VALUES ({', '.join('?' * (len(_FIELDS) + 2))})",
+        rows,
+    )
+    return len(rows)
+
+
+def verify_chain(conn: sqlite3.Connection) -> int | None:
+    """Id of the first row whose hash does not match its content, or None if intact."""
+    prev = GENESIS
+    cursor = conn.execute(f"SELECT id, {', '.join(_FIELDS)}, prev_hash, hash FROM change_log ORDER BY id")
+    for row in cursor:
+        fields = dict(zip(_FIELDS, row[1:1 + len(_FIELDS)], strict=True))
+        if row[-2] != prev or chain_hash(prev, fields) != row[-1]:
+            return int(row[0])
+        prev = row[-1]
+    return None
+
+
+def cell_history(
+    conn: sqlite3.Connection, org_unit: str, period: str, variable: str, disaggregation: str = ""
+) -> list[LogEntry]:
+    """Every logged change of one cell, oldest first (its "historial")."""
+    rows = conn.execute(
+        f"SELECT id, {', '.join(_FIELDS)}, hash FROM change_log "
+        "WHERE org_unit = ? AND period = ? AND variable = ? AND disaggregation = ? ORDER BY id",
+        (org_unit, period, variable, disaggregation),
+    ).fetchall()
+    return [LogEntry(*row[1:-1], id=row[0], hash=row[-1]) for row in rows]

@@ -1,0 +1,93 @@
+"""The facility registry table and its operating-status history."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+
+from app.models.facility import Facility, StatusPeriod
+
+_FIELDS = ("clues", "name", "state_code", "municipality", "jurisdiction", "type_code", "level",
+           "institution", "status", "status_since", "is_demo")
+
+
+def _row_to_facility(row: Sequence) -> Facility:
+    data = dict(zip(_FIELDS, row, strict=True))
+    data["is_demo"] = bool(data["is_demo"])
+    return Facility(**data)
+
+
+def list_facilities(conn: sqlite3.Connection, state_code: str | None = None) -> list[Facility]:
+    """Facilities ordered by state and name, optionally of one state."""
+    sql = f"SELECT {', '.join(_FIELDS)} FROM facilities"
+    params: tuple = ()
+    if state_code:
+        sql += " WHERE state_code = ?"
+        params = (state_code,)
+    sql += " ORDER BY state_code, name, clues"
+    return [_row_to_facility(r) for r in conn.execute(sql, params)]
+
+
+def get_facility(conn: sqlite3.Connection, clues: str) -> Facility | None:
+    row = conn.execute(f"SELECT {', '.join(_FIELDS)} FROM facilities WHERE clues = ?", (clues,)).fetchone()
+    return _row_to_facility(row) if row else None
+
+
+def existing_clues(conn: sqlite3.Connection) -> dict[str, str]:
+    """Every registered CLUES with its state code (preloaded by bulk imports)."""
+    return dict(conn.execute("SELECT clues, state_code FROM facilities"))
+
+
+def upsert_facilities(conn: sqlite3.Connection, facilities: Sequence[Facility], now: str) -> tuple[int, int]:
+    """Insert or update facilities; records status changes in the history.
+
+    Returns (inserted, updated). Must run inside a transaction.
+    """
+    before = {f.clues: f for f in list_facilities(conn) if f.clues in {x.clues for x in facilities}}
+    inserted = updated = 0
+    for fac in facilities:
+        old = before.get(fac.clues)
+        values = tuple(getattr(fac, name) for name in _FIELDS)
+        if old is None:
+            conn.execute(
+                f"INSERT INTO facilities ({', '.join(_FIELDS)}, created_at, updated_at) "
+                f"VALUES ({', '.join('?' * len(_FIELDS))}, ?, ?)",
+                (*values[:-1], int(fac.is_demo), now, now),
+            )
+            conn.execute(
+                "INSERT INTO facility_status_history (clues, status, start_date, recorded_at) VALUES (?, ?, ?, ?)",
+                (fac.clues, fac.status, fac.status_since or now[:10], now),
+            )
+            inserted += 1
+            continue
+        if old == fac:
+            continue
+        conn.execute(
+            f"UPDATE facilities SET {', '.join(f'{n} = ?' for n in _FIELDS[1:])}, updated_at = ? WHERE clues = ?",
+            (*values[1:-1], int(fac.is_demo), now, fac.clues),
+        )
+        if old.status != fac.status:
+            start = fac.status_since or now[:10]
+            conn.execute(
+                "UPDATE facility_status_history SET end_date = ? WHERE clues = ? AND end_date = ''",
+                (start, fac.clues),
+            )
+            conn.execute(
+                "INSERT INTO facility_status_history (clues, status, start_date, recorded_at) VALUES (?, ?, ?, ?)",
+                (fac.clues, fac.status, start, now),
+            )
+        updated += 1
+    return inserted, updated
+
+
+def status_history(conn: sqlite3.Connection, clues: str) -> list[StatusPeriod]:
+    """Operating-status periods of a facility, oldest first."""
+    rows = conn.execute(
+        "SELECT status, start_date, end_date FROM facility_status_history WHERE clues = ? ORDER BY id",
+        (clues,),
+    )
+    return [StatusPeriod(*r) for r in rows]
+
+
+def states_with_facilities(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT DISTINCT state_code FROM facilities ORDER BY 1")]

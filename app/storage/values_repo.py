@@ -1,0 +1,159 @@
+"""Reading and writing data values, with the change log in the same transaction."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid as uuidlib
+from collections.abc import Iterable, Sequence
+
+from app.models.values import UNCHANGED, DataValue, ValueChange, ValueKey
+
+from . import changelog
+
+_COLUMNS = ("org_unit, period, variable, disaggregation, value, comment, provisional, "
+            "follow_up, uuid, version, updated_at, updated_by")
+_CHUNK = 400  # stays under SQLite's bound-parameter limit with 2 params per key
+
+
+def _row_to_value(row: Sequence) -> DataValue:
+    return DataValue(
+        key=ValueKey(row[0], row[1], row[2], row[3]),
+        value=row[4],
+        comment=row[5],
+        provisional=bool(row[6]),
+        follow_up=bool(row[7]),
+        uuid=row[8],
+        version=row[9],
+        updated_at=row[10],
+        updated_by=row[11],
+    )
+
+
+def values_for_state(conn: sqlite3.Connection, state_code: str, periods: Sequence[str]) -> list[DataValue]:
+    """Every stored value of a state's facilities and of the state itself in ``periods``."""
+    marks = ", ".join("?" * len(periods))
+    rows = conn.execute(
+        f"SELECT {_COLUMNS} FROM data_values WHERE period IN ({marks}) AND ("
+        "org_unit = ? OR org_unit IN (SELECT clues FROM facilities WHERE state_code = ?))",
+        (*periods, state_code, state_code),
+    ).fetchall()
+    return [_row_to_value(r) for r in rows]
+
+
+def all_values(
+    conn: sqlite3.Connection, state_code: str | None = None, period: str | None = None
+) -> list[DataValue]:
+    """Values filtered by state and/or period (used by export)."""
+    sql = f"SELECT {_COLUMNS} FROM data_values WHERE 1 = 1"
+    params: list[str] = []
+    if period:
+        sql += " AND period = ?"
+        params.append(period)
+    if state_code:
+        sql += " AND (org_unit = ? OR org_unit IN (SELECT clues FROM facilities WHERE state_code = ?))"
+        params += [state_code, state_code]
+    sql += " ORDER BY org_unit, period, variable, disaggregation"
+    return [_row_to_value(r) for r in conn.execute(sql, params)]
+
+
+def get_values(conn: sqlite3.Connection, keys: Iterable[ValueKey]) -> dict[ValueKey, DataValue]:
+    """Stored values for ``keys`` (missing keys are simply absent)."""
+    keys = list(keys)
+    found: dict[ValueKey, DataValue] = {}
+    by_cell: dict[tuple[str, str], list[ValueKey]] = {}
+    for key in keys:
+        by_cell.setdefault((key.org_unit, key.period), []).append(key)
+    cells = list(by_cell)
+    for start in range(0, len(cells), _CHUNK):
+        chunk = cells[start:start + _CHUNK]
+        where = " OR ".join("(org_unit = ? AND period = ?)" for _ in chunk)
+        params = [p for cell in chunk for p in cell]
+        for row in conn.execute(f"SELECT {_COLUMNS} FROM data_values WHERE {where}", params):
+            value = _row_to_value(row)
+            found[value.key] = value
+    wanted = set(keys)
+    return {k: v for k, v in found.items() if k in wanted}
+
+
+def apply_changes(
+    conn: sqlite3.Connection,
+    changes: Sequence[ValueChange],
+    user: str,
+    source: str,
+    now: str,
+) -> list[DataValue]:
+    """Upsert ``changes`` and log every changed field. Must run inside a transaction.
+
+    A change that alters nothing is skipped (no version bump, no log row).
+    Returns the values as stored after the change.
+    """
+    existing = get_values(conn, (c.key for c in changes))
+    written: list[DataValue] = []
+    log: list[changelog.LogEntry] = []
+    rows = []
+    for change in changes:
+        old = existing.get(change.key)
+        new = DataValue(
+            key=change.key,
+            value=old.value if old else None,
+            comment=old.comment if old else "",
+            provisional=old.provisional if old else False,
+            follow_up=old.follow_up if old else False,
+            uuid=old.uuid if old else str(uuidlib.uuid4()),
+            version=old.version if old else 0,
+        )
+        if change.value is not UNCHANGED:
+            new.value = change.value  # type: ignore[assignment]
+        if change.comment is not None:
+            new.comment = change.comment
+        if change.provisional is not None:
+            new.provisional = change.provisional
+        if change.follow_up is not None:
+            new.follow_up = change.follow_up
+        diffs = [
+            (name, getattr(old, name) if old else None, getattr(new, name))
+            for name in ("value", "comment", "provisional", "follow_up")
+            if (getattr(old, name) if old else _blank(name)) != getattr(new, name)
+        ]
+        if not diffs:
+            continue
+        new.version += 1
+        new.updated_at, new.updated_by = now, user
+        written.append(new)
+        existing[change.key] = new
+        k = change.key
+        rows.append((k.org_unit, k.period, k.variable, k.disaggregation, new.value, new.comment,
+                     int(new.provisional), int(new.follow_up), new.uuid, new.version, now, user))
+        for name, before, after in diffs:
+            if isinstance(before, bool) or isinstance(after, bool):
+                before = None if before is None else int(before)
+                after = int(after)
+            log.append(changelog.LogEntry(now, user, k.org_unit, k.period, k.variable,
+                                          k.disaggregation, name, before, after, source))
+    if rows:
+        conn.executemany(
+            f"INSERT INTO data_values ({_COLUMNS}) VALUES ({', '.join('?' * 12)}) "
+            "ON CONFLICT (org_unit, period, variable, disaggregation) DO UPDATE SET "
+            "value = excluded.value, comment = excluded.comment, provisional = excluded.provisional, "
+            "follow_up = excluded.follow_up, version = excluded.version, "
+            "updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+            rows,
+        )
+        changelog.append(conn, log)
+    return written
+
+
+def _blank(name: str) -> object:
+    return {"value": None, "comment": "", "provisional": False, "follow_up": False}[name]
+
+
+def history_values(
+    conn: sqlite3.Connection, state_code: str, periods: Sequence[str]
+) -> dict[tuple[str, str, str], list[float]]:
+    """Numeric values of earlier ``periods`` per (org unit, variable, option), for outliers."""
+    out: dict[tuple[str, str, str], list[float]] = {}
+    for value in values_for_state(conn, state_code, periods):
+        if isinstance(value.value, int | float):
+            key = (value.key.org_unit, value.key.variable, value.key.disaggregation)
+            out.setdefault(key, []).append(float(value.value))
+    return out
