@@ -53,7 +53,7 @@ def resolve_data_dir(cli_value: str | None = None) -> Path:
 
 def now_iso() -> str:
     """UTC timestamp with seconds, as stored in updated_at and the change log."""
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
 def current_user() -> str:
