@@ -134,15 +134,12 @@ def migrate(conn: sqlite3.Connection, target: int = LATEST) -> list[int]:
 
 def _split_sql(script: str) -> list[str]:
     """Split a migration into statements, keeping trigger bodies whole."""
+    lines = [line for line in script.splitlines() if not line.strip().startswith("--")]
     statements, buffer = [], ""
-    for line in script.splitlines():
-        stripped = line.strip()
-        if not stripped or stripped.startswith("--"):
-            continue
-        buffer += line + "\n"
+    for piece in "\n".join(lines).split(";"):
+        buffer += piece + ";"
         if sqlite3.complete_statement(buffer):
-            statements.append(buffer.strip())
+            if buffer.strip(" \n;"):
+                statements.append(buffer.strip())
             buffer = ""
-    if buffer.strip():
-        statements.append(buffer.strip())
     return statements

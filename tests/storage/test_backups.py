@@ -1,0 +1,54 @@
+"""Snapshot backups: kept, pruned, restored; a wrong file restores nothing."""
+
+import datetime as dt
+
+import pytest
+
+from app.models.messages import InputError
+from app.models.values import ValueChange, ValueKey
+from app.services import backup, entry
+from app.storage import backups
+
+KEY = ValueKey("NTSSA000001", "202302", "cirugias")
+
+
+def test_restore_brings_back_the_snapshot_and_keeps_a_safety_copy(ws):
+    entry.record_changes(ws, [ValueChange(KEY, "100")])
+    saved = backup.backup_now(ws)
+    entry.record_changes(ws, [ValueChange(KEY, "999")])
+    safety = backup.restore_backup(ws, saved)
+    assert entry.load_month(ws, "18", "202302").value("NTSSA000001", "cirugias") == 100
+    assert safety.exists() and safety != saved
+    # The safety copy holds the state before the restore.
+    backup.restore_backup(ws, safety)
+    assert entry.load_month(ws, "18", "202302").value("NTSSA000001", "cirugias") == 999
+
+
+def test_only_the_newest_ten_are_kept(ws):
+    start = dt.datetime(2023, 1, 1, 8, 0, 0)
+    for i in range(13):
+        backups.snapshot(ws.conn, ws.backups_dir, "diario", now=start + dt.timedelta(days=i))
+    kept = backup.list_backups(ws)
+    assert len(kept) == 10
+    assert kept[0].created == start + dt.timedelta(days=12)
+    assert kept[-1].created == start + dt.timedelta(days=3)
+
+
+def test_daily_backup_is_taken_once_a_day(ws):
+    assert backup.ensure_daily_backup(ws) is not None
+    assert backup.ensure_daily_backup(ws) is None
+
+
+@pytest.mark.parametrize("content", [b"", b"not sqlite at all" * 50])
+def test_restoring_a_wrong_file_writes_nothing(ws, tmp_path, content, db_dump):
+    entry.record_changes(ws, [ValueChange(KEY, "100")])
+    before = db_dump(ws.conn)
+    bogus = tmp_path / "coordina-20230101-000000-manual.db"
+    bogus.write_bytes(content)
+    with pytest.raises(InputError):
+        backup.restore_backup(ws, bogus)
+    with pytest.raises(InputError) as err:
+        backup.restore_backup(ws, tmp_path / "missing.db")
+    assert err.value.code == "backup_missing"
+    assert db_dump(ws.conn) == before
+    assert backup.list_backups(ws) == []  # no safety snapshot for a refused restore

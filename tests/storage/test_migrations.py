@@ -1,0 +1,86 @@
+"""Numbered migrations upgrade every earlier schema, with data in it."""
+
+import sqlite3
+
+import pytest
+
+from app.models.messages import InputError
+from app.storage.database import connect
+from app.storage.migrations import LATEST, MIGRATIONS, migrate, schema_version
+
+# Rows valid at each schema version, inserted before upgrading further.
+SEED_ROWS = {
+    1: [
+        "INSERT INTO facilities VALUES ('NTSSA000001', 'Hospital General de Tepic', '18', 'Tepic', '', "
+        "'HG', 2, 'IMSSB', 'operando', '2020-01-01', 0, '2023-01-01', '2023-01-01')",
+        "INSERT INTO data_values VALUES ('NTSSA000001', '202302', 'cirugias', '', 120, 'revisado', 0, 0, "
+        "'3f1c2a52-0000-4000-8000-000000000001', 1, '2023-03-01', 'ana')",
+        "INSERT INTO change_log (at, user, org_unit, period, variable, disaggregation, field, old_value, "
+        "new_value, source, prev_hash, hash) VALUES ('2023-03-01', 'ana', 'NTSSA000001', '202302', "
+        "'cirugias', '', 'value', NULL, '120', 'manual', '0', 'h1')",
+    ],
+    2: ["INSERT INTO reports VALUES ('18', '202302', 'cerrado', '2023-03-02', 'ana')"],
+    3: ["INSERT INTO settings VALUES ('demo', '0')"],
+}
+
+
+def test_fresh_database_reaches_latest(data_dir):
+    db = connect(data_dir / "x.db")
+    assert schema_version(db.conn) == LATEST
+    assert db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize("start", range(1, LATEST))
+def test_upgrade_from_every_earlier_schema_keeps_data(data_dir, start):
+    conn = sqlite3.connect(str(data_dir / "old.db"), isolation_level=None)
+    migrate(conn, target=start)
+    for version in range(1, start + 1):
+        for sql in SEED_ROWS[version]:
+            conn.execute(sql)
+    conn.close()
+
+    db = connect(data_dir / "old.db")  # connect() migrates to the latest
+    assert schema_version(db.conn) == LATEST
+    assert db.conn.execute("SELECT value, comment FROM data_values").fetchall() == [(120, "revisado")]
+    assert db.conn.execute("SELECT name FROM facilities").fetchall() == [("Hospital General de Tepic",)]
+    # Migration 2 seeds the status history from the facilities that already existed.
+    if start < 2:
+        assert db.conn.execute("SELECT clues, status FROM facility_status_history").fetchall() == [
+            ("NTSSA000001", "operando")
+        ]
+    # Migration 3 makes the change log append-only.
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        db.conn.execute("DELETE FROM change_log")
+
+
+def test_every_migration_is_numbered_without_gaps():
+    assert sorted(MIGRATIONS) == list(range(1, LATEST + 1))
+
+
+def test_a_failed_migration_leaves_the_previous_version(data_dir, monkeypatch):
+    conn = sqlite3.connect(str(data_dir / "x.db"), isolation_level=None)
+    migrate(conn, target=1)
+    monkeypatch.setitem(MIGRATIONS, 2, "CREATE TABLE reports (x); CREATE TABLE facilities (y);")
+    with pytest.raises(sqlite3.OperationalError):
+        migrate(conn)
+    assert schema_version(conn) == 1
+    assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'reports'").fetchone() is None
+
+
+def test_database_from_a_newer_coordina_is_refused(data_dir):
+    conn = sqlite3.connect(str(data_dir / "x.db"))
+    conn.execute(f"PRAGMA user_version = {LATEST + 1}")
+    conn.close()
+    with pytest.raises(InputError) as err:
+        connect(data_dir / "x.db")
+    assert err.value.code == "schema_too_new"
+    assert "actualice Coordina" in err.value.message("es")
+
+
+def test_a_file_that_is_not_a_database_is_refused(data_dir):
+    path = data_dir / "x.db"
+    path.write_bytes(b"esto no es una base de datos" * 100)
+    with pytest.raises(InputError) as err:
+        connect(path)
+    assert err.value.code == "not_a_database"
