@@ -1,0 +1,29 @@
+"""What the main window needs to know about a data directory when it opens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.storage import facilities_repo, reports_repo
+
+from .workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Overview:
+    """States that have facilities, how many facilities, and whether the data is a demo."""
+
+    states_with_facilities: tuple[str, ...]
+    facility_count: int
+    is_demo: bool
+
+
+def workspace_overview(ws: Workspace) -> Overview:
+    """Read the few facts the main window shows before any month is loaded."""
+    states = tuple(facilities_repo.states_with_facilities(ws.conn))
+    count = ws.conn.execute("SELECT COUNT(*) FROM facilities").fetchone()[0]
+    demo_flag = reports_repo.settings_get(ws.conn, "demo", "")
+    # The setting is the demo builder's label; demo facilities count too, so a demo
+    # imported some other way is never mistaken for real data.
+    demo_rows = ws.conn.execute("SELECT EXISTS (SELECT 1 FROM facilities WHERE is_demo = 1)").fetchone()[0]
+    return Overview(states, int(count), demo_flag not in ("", "0", "false") or bool(demo_rows))
