@@ -205,6 +205,7 @@ class HistoryDialog(QDialog):
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(HistoryModel.BEFORE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(HistoryModel.AFTER, QHeaderView.ResizeMode.Stretch)
         self.empty = QLabel(self.tr("Esta celda no tiene cambios registrados."))
         self.empty.hide()

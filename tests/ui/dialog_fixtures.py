@@ -71,3 +71,19 @@ def tasks(qapp, seeded_dir: Path) -> Iterator[TaskManager]:
     manager = TaskManager(seeded_dir, "es")
     yield manager
     manager.shutdown()
+
+
+@pytest.fixture
+def form_session(qtbot, tasks):
+    """A MonthSession on the seeded data with Nayarit, February 2023 loaded."""
+    from PySide6.QtGui import QUndoStack
+
+    from app.services.workspace import catalog
+    from app.ui.session import MonthSession
+
+    stack = QUndoStack()
+    session = MonthSession(tasks, catalog(), stack, "es")
+    session.keep_stack_alive = stack  # the session does not own its stack
+    with qtbot.waitSignal(session.loaded, timeout=10000):
+        session.load("18", PERIOD)
+    return session
