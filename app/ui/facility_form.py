@@ -191,6 +191,8 @@ class FacilityFormDialog(QDialog):
         """Show ``org_unit``'s page (a typed but unconfirmed value is committed first)."""
         self.commit_focused()
         self.org_unit = org_unit
+        if self.session.month is None:
+            return  # nothing loaded yet: loaded() will build the page
         self.rows = []
         self._section_status.clear()
         self._section_anchor.clear()
@@ -388,7 +390,7 @@ class FacilityFormDialog(QDialog):
 
     def _on_loaded(self) -> None:
         month = self.session.month
-        if month is None or (self.org_unit not in self.org_units()):
+        if month is None or self.org_unit not in self.org_units():
             self.reject()
             return
         self.show_org_unit(self.org_unit)

@@ -154,6 +154,9 @@ def main(out_dir: Path) -> None:
     form.sections.setCurrentRow(1)
     snap(app, form, out_dir / "facility_form.png")
 
+    form.show_org_unit(STATE)  # the state-level page ("Datos estatales")
+    snap(app, form, out_dir / "facility_form_state.png")
+
     from app.ui.history_dialog import HistoryDialog
 
     history = HistoryDialog(tasks, cat, key, "es")
@@ -170,6 +173,12 @@ def main(out_dir: Path) -> None:
         registry.show()
         settle(app, lambda: registry.model.rowCount() > 0)
         snap(app, registry, out_dir / "facilities.png")
+
+        registry.select_clues(hospital)
+        editor = registry.edit_selected()
+        settle(app, lambda: editor.history.count() > 0)
+        snap(app, editor, out_dir / "facility_editor.png")
+        editor.reject()
 
         preview = FacilityImportDialog(tasks, cat, "es", import_file(work))
         preview.resize(1200, 720)

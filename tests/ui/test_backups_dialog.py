@@ -4,7 +4,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
+from PySide6.QtCore import Qt, QTranslator
 
 from app.models.values import ValueChange, ValueKey
 from app.services import backup, entry
@@ -108,3 +113,22 @@ def db_dump_dir():
             return {t: ws.conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()
                     for t in ("data_values", "change_log", "facilities")}
     return dump
+
+
+def test_english_comes_from_the_ts_file(qtbot, qapp, tasks, tmp_path):
+    ts = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "coordina_en.ts"
+    qm = tmp_path / "coordina_en.qm"
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    qapp.installTranslator(translator)
+    try:
+        widget = BackupsDialog(tasks, "en")
+        qtbot.addWidget(widget)
+        tasks.wait_idle()
+        assert widget.windowTitle() == "Backups"
+        assert widget.create_button.text() == "Back up now"
+        assert widget.model.headerData(1, Qt.Orientation.Horizontal) == "Reason"
+    finally:
+        qapp.removeTranslator(translator)

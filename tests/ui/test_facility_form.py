@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from app.models.values import ValueKey
-from app.services import entry
+from app.services import entry, reports
 from app.ui.facility_form import FacilityFormDialog
 from tests.ui.dialog_fixtures import (  # noqa: F401
     CLINIC,
@@ -199,3 +199,15 @@ def test_closed_report_makes_the_form_read_only(qtbot, form, form_session):
     type_value(beds, "40")
     assert "está cerrado" in beds.reason.text()
     assert form_session.value(beds.key).value == 30
+
+
+def test_a_write_refused_by_the_database_is_rolled_back_and_explained(qtbot, form, form_session, seeded_dir):
+    with workspace(seeded_dir) as ws:  # closed behind the session's back (another window, the CLI)
+        reports.close_report(ws, "18", PERIOD)
+    beds = row(form, "camas_censables")
+    with qtbot.waitSignal(form_session.write_failed, timeout=10000):
+        type_value(beds, "41")
+    assert "No se guardó el último cambio" in form.status.text()
+    assert "está cerrado" in form.status.text()
+    qtbot.waitUntil(lambda: beds.editor.text() == "30")
+    assert stored(seeded_dir, HOSPITAL, "camas_censables").value == 30
