@@ -1,0 +1,103 @@
+"""Starting the GUI: QApplication, translations, one instance per data directory, main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import RESOURCES_DIR, __version__
+
+from .alerts import error_message
+from .main_window import MainWindow
+from .settings import saved_language
+
+log = logging.getLogger(__name__)
+
+LOCK_NAME = "coordina.lock"
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setOrganizationName("Coordina")
+    app.setApplicationName("Coordina")
+    app.setApplicationVersion(__version__)
+    return app  # type: ignore[return-value]
+
+
+def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
+    """Spanish is the source language; English loads coordina_en.qm and Qt's own strings.
+
+    qtbase's translations give standard buttons ("Cancel"/"Cancelar") in the
+    chosen language. Returns the translators, which must outlive the app.
+    """
+    translators: list[QTranslator] = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_base = QTranslator(app)
+    if qt_base.load(QLocale(lang), "qtbase", "_", qt_dir):
+        app.installTranslator(qt_base)
+        translators.append(qt_base)
+    if lang == "en":
+        ours = QTranslator(app)
+        if ours.load(str(RESOURCES_DIR / "i18n" / f"coordina_{lang}.qm")):
+            app.installTranslator(ours)
+            translators.append(ours)
+        else:
+            log.warning("English translation not found; the interface stays in Spanish")
+    QLocale.setDefault(QLocale(QLocale.Language.Spanish, QLocale.Territory.Mexico) if lang == "es"
+                       else QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+    return translators
+
+
+def create_main_window(data_dir: Path, lang: str = "es") -> MainWindow:
+    """A main window on ``data_dir`` (creates the QApplication if needed); used by tests too."""
+    _application()
+    return MainWindow(Path(data_dir), lang)
+
+
+def run_gui(data_dir: Path, lang: str | None = None) -> int:
+    """Run the desktop app on ``data_dir``; returns the process exit code.
+
+    ``lang`` None means the language chosen in Ver → Idioma (Spanish by default).
+    A second instance on the same data directory is told and exits with 1, as
+    does a data directory that cannot be opened.
+    """
+    app = _application()
+    lang = lang or saved_language()
+    translators = install_translators(app, lang)
+    data_dir = Path(data_dir)
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        QMessageBox.critical(None, "Coordina", error_message(exc, lang))
+        return 1
+    lock = QLockFile(str(data_dir / LOCK_NAME))
+    lock.setStaleLockTime(0)  # a crashed instance's lock is stale once its process is gone
+    if not lock.tryLock(100):
+        QMessageBox.warning(None, "Coordina", app.translate(
+            "run_gui", "Coordina ya está abierto con este directorio de datos:\n{0}\n\n"
+            "Use la ventana que ya está abierta; dos ventanas sobre los mismos datos podrían "
+            "pisarse los cambios.").format(data_dir))
+        return 1
+    try:
+        window = MainWindow(data_dir, lang)
+        exit_code = {"code": 0}
+
+        def fatal(exc: BaseException) -> None:
+            QMessageBox.critical(window, "Coordina", error_message(exc, lang))
+            exit_code["code"] = 1
+            window.close()
+
+        window.fatal_error.connect(fatal)
+        window.show()
+        code = app.exec()
+        window.shutdown()
+        del translators
+        return exit_code["code"] or code
+    finally:
+        lock.unlock()

@@ -1,0 +1,532 @@
+"""The entry grid's item model: facilities × the columns of one catalog section.
+
+Rows are the facilities of the loaded month; column 0 is the row's
+completeness in the section and the others are ``catalog.columns(section)``
+(variable × disaggregation option). The data lives in the shared
+:class:`~app.ui.session.MonthSession`; this model only looks it up. Everything
+``data()`` needs per row is precomputed on reset (the row's value dict, the
+applicable-column flags), so a 10,000-row grid resets and paints without
+building anything per call.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont
+
+from app.models.catalog import Column
+from app.models.facility import Facility
+from app.models.messages import InputError
+from app.models.text import strip_accents
+from app.models.validation import ERROR, worst
+from app.models.values import DataValue, Scalar, ValueChange, display_value
+
+from .month_index import FALLBACK_CATEGORY, CellKey
+from .session import MonthSession
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # numeric sort key (None: sin dato)
+MARKS_ROLE = Qt.ItemDataRole.UserRole + 2  # bit set of MARK_* flags
+COMPLETENESS_ROLE = Qt.ItemDataRole.UserRole + 3  # (filled, expected) of the row in the section
+SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 4  # "error", "warning" or None
+
+MARK_COMMENT = 1
+MARK_PROVISIONAL = 2
+MARK_FOLLOW_UP = 4
+MARK_REJECTED = 8
+
+ERROR_BG = QColor("#f6c6c6")
+WARNING_BG = QColor("#fbe3a5")
+REJECTED_BG = QColor("#e88f8f")
+NOT_APPLICABLE_BG = QColor("#ececec")
+NOT_APPLICABLE_FG = QColor("#9a9a9a")
+REJECTED_FG = QColor("#6b0000")
+
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+
+
+def edit_text(column: Column, value: Scalar, lang: str = "es") -> str:
+    """A stored value as a person would type it back: no thousands separators.
+
+    Also what a copy puts on the clipboard, so Excel (es-MX: point decimals)
+    reads numbers as numbers.
+    """
+    if value is None:
+        return ""
+    unit = column.variable.unit
+    if unit in ("yesno", "category"):
+        return display_value(column.variable, value, lang)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:.6f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+@dataclass(eq=False)
+class GridRow:
+    """What the model keeps per facility row, computed once per reset."""
+
+    facility: Facility
+    position: int  # place in the month's own order (by name), restored by "no sort"
+    cells: dict[CellKey, DataValue]  # the session's live dict for this org unit
+    applies: tuple[bool, ...]  # per section column
+    filter_key: tuple[str, int, str, str]  # type, level, municipality, search text
+
+
+@dataclass(frozen=True)
+class CellError:
+    """A cell a batch edit could not take: where, what was typed and why."""
+
+    row: int
+    column: int
+    text: str
+    reason: str
+
+
+class CellErrors(Exception):
+    """Raised by :meth:`MonthGridModel.set_texts`: the whole batch was refused."""
+
+    def __init__(self, errors: list[CellError]):
+        super().__init__(f"{len(errors)} cells refused")
+        self.errors = errors
+
+
+class MonthGridModel(QAbstractTableModel):
+    """Facilities × section columns of the session's month."""
+
+    rejected = Signal(str)  # "Unidad · Columna: reason" of a refused cell, for the status bar
+
+    PROGRESS_COLUMN = 0
+    FIRST_VALUE_COLUMN = 1
+
+    def __init__(self, session: MonthSession, section: str | None = None, parent: Any = None):
+        super().__init__(parent)
+        self._session = session
+        self._lang = session.lang
+        self._section = section or session.catalog.sections[0].code
+        self._columns: list[Column] = []
+        self._cell_keys: list[CellKey] = []
+        self._headers: list[str] = []
+        self._header_tips: list[str] = []
+        self._aligns: list[int] = []
+        self._rows: list[GridRow] = []
+        self._row_of: dict[str, int] = {}
+        self._rejected: dict[tuple[str, CellKey], tuple[str, str]] = {}
+        self._applies_cache: dict[str, tuple[bool, ...]] = {}
+        self._italic = QFont()
+        self._italic.setItalic(True)
+        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
+        self._build_columns()
+        session.loaded.connect(self._on_loaded)
+        session.values_changed.connect(self._on_values_changed)
+        session.status_changed.connect(self._on_status_changed)
+        if session.index is not None:
+            self._rows = self._build_rows()
+            self._reindex()
+
+    # -- structure --------------------------------------------------------------------
+    @property
+    def section(self) -> str:
+        return self._section
+
+    @property
+    def session(self) -> MonthSession:
+        return self._session
+
+    def set_section(self, section: str) -> None:
+        """Show the columns of another section (rows, sort and rejected cells stay)."""
+        if section == self._section:
+            return
+        self.beginResetModel()
+        self._section = section
+        self._sort = (-1, Qt.SortOrder.AscendingOrder)  # column numbers mean other things now
+        self._build_columns()
+        self._rows = self._build_rows()
+        self._apply_sort(*self._sort)
+        self.endResetModel()
+
+    def _build_columns(self) -> None:
+        self._columns = self._session.catalog.columns(self._section)
+        self._cell_keys = [c.key for c in self._columns]
+        self._applies_cache.clear()
+        self._headers = [self.tr("Avance")] + [self._header_label(c) for c in self._columns]
+        self._header_tips = [self.tr("Celdas con dato de la unidad en esta sección")] + [
+            self._header_tip(c) for c in self._columns]
+        self._aligns = [_CENTER] + [
+            _LEFT if c.variable.unit in ("category", "yesno") else _RIGHT for c in self._columns]
+
+    def _header_label(self, column: Column) -> str:
+        variable = column.variable
+        label = variable.label(self._lang)
+        suffix = {"money": "($)", "percent": "(%)", "yesno": self.tr("(sí/no)")}.get(variable.unit, "")
+        if suffix and suffix not in label:
+            label = f"{label} {suffix}"
+        lines = textwrap.wrap(label, 22) or [label]
+        if column.option is not None:
+            lines += textwrap.wrap(column.option.label(self._lang), 22)
+        return "\n".join(lines)
+
+    def _header_tip(self, column: Column) -> str:
+        variable = column.variable
+        how = (self.tr("Se suma en el año (flujo)") if variable.aggregation == "SUM"
+               else self.tr("Vale el último mes (existencia)"))
+        text = column.label(self._lang)
+        if self._lang != "en" and variable.description_es:
+            text += "\n" + variable.description_es
+        return f"{text}\n{how}"
+
+    def _build_rows(self) -> list[GridRow]:
+        index = self._session.index
+        if index is None:
+            return []
+        rows = []
+        for position, fac in enumerate(index.month.facilities):
+            category = index.categories.get(fac.clues) or FALLBACK_CATEGORY
+            applies = self._applies_cache.get(category)
+            if applies is None:
+                applies = tuple(c.variable.applies(category) for c in self._columns)
+                self._applies_cache[category] = applies
+            search = strip_accents(f"{fac.name} {fac.clues}").casefold()
+            rows.append(GridRow(fac, position, index.units[fac.clues], applies,
+                                (fac.type_code, fac.level, fac.municipality, search)))
+        return rows
+
+    def _reindex(self) -> None:
+        self._row_of = {row.facility.clues: i for i, row in enumerate(self._rows)}
+
+    # -- accessors --------------------------------------------------------------------
+    def facility(self, row: int) -> Facility:
+        return self._rows[row].facility
+
+    def row_of(self, clues: str) -> int:
+        """Source row of a facility, or -1."""
+        return self._row_of.get(clues, -1)
+
+    def column(self, col: int) -> Column | None:
+        """The catalog column shown at ``col`` (None for the completeness column)."""
+        return self._columns[col - 1] if col >= self.FIRST_VALUE_COLUMN else None
+
+    def value_column(self, variable: str, option: str = "") -> int:
+        """Model column of a (variable, option) cell, or -1 when not in this section."""
+        try:
+            return self._cell_keys.index((variable, option)) + 1
+        except ValueError:
+            return -1
+
+    def filter_key(self, row: int) -> tuple[str, int, str, str]:
+        return self._rows[row].filter_key
+
+    def applies(self, row: int, col: int) -> bool:
+        return col >= self.FIRST_VALUE_COLUMN and self._rows[row].applies[col - 1]
+
+    def is_editable(self, row: int, col: int) -> bool:
+        return self.applies(row, col) and not self._session.is_locked()
+
+    def stored(self, row: int, col: int) -> DataValue | None:
+        if col < self.FIRST_VALUE_COLUMN:
+            return None
+        return self._rows[row].cells.get(self._cell_keys[col - 1])
+
+    def cell_text(self, row: int, col: int) -> str:
+        """What a copy of the cell puts on the clipboard."""
+        if col < self.FIRST_VALUE_COLUMN:
+            return str(self.data(self.index(row, col)) or "")
+        stored = self.stored(row, col)
+        return edit_text(self._columns[col - 1], stored.value if stored else None, self._lang)
+
+    def rejected_text(self, row: int, col: int) -> tuple[str, str] | None:
+        """(typed text, reason) of a refused cell, or None."""
+        if col < self.FIRST_VALUE_COLUMN:
+            return None
+        return self._rejected.get((self._rows[row].facility.clues, self._cell_keys[col - 1]))
+
+    # -- Qt model API -----------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._columns) + 1
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal:
+            if not 0 <= section < len(self._headers):
+                return None
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._headers[section]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self._header_tips[section]
+            return None
+        if not 0 <= section < len(self._rows):
+            return None
+        fac = self._rows[section].facility
+        if role == Qt.ItemDataRole.DisplayRole:
+            return fac.name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._facility_tip(fac)
+        return None
+
+    def _facility_tip(self, fac: Facility) -> str:
+        catalog = self._session.catalog
+        ftype = catalog.facility_types.get(fac.type_code)
+        type_label = ftype.label(self._lang) if ftype else fac.type_code
+        level = catalog.levels.get(fac.level)
+        level_label = level.label(self._lang) if level else str(fac.level)
+        lines = [fac.name, f"CLUES {fac.clues}", f"{type_label} · {level_label}"]
+        if fac.municipality:
+            lines.append(self.tr("Municipio: {0}").format(fac.municipality))
+        if fac.jurisdiction:
+            lines.append(self.tr("Jurisdicción: {0}").format(fac.jurisdiction))
+        return "\n".join(lines)
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.is_editable(index.row(), index.column()):
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        col = index.column()
+        if col == self.PROGRESS_COLUMN:
+            return self._progress_data(row, role)
+        column = self._columns[col - 1]
+        cell = self._cell_keys[col - 1]
+        applies = row.applies[col - 1]
+        stored = row.cells.get(cell)
+        value = stored.value if stored is not None else None
+        rejected = self._rejected.get((row.facility.clues, cell)) if self._rejected else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if rejected is not None:
+                return rejected[0]
+            return display_value(column.variable, value, self._lang) if value is not None else ""
+        if role == Qt.ItemDataRole.EditRole:
+            return rejected[0] if rejected is not None else edit_text(column, value, self._lang)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._aligns[col]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if rejected is not None:
+                return REJECTED_BG
+            if not applies:
+                return NOT_APPLICABLE_BG
+            severity = self._severity(row.facility.clues, cell)
+            if severity is None:
+                return None
+            return ERROR_BG if severity == ERROR else WARNING_BG
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if rejected is not None:
+                return REJECTED_FG
+            return None if applies else NOT_APPLICABLE_FG
+        if role == Qt.ItemDataRole.FontRole:
+            return self._italic if stored is not None and stored.provisional else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._cell_tip(row, column, cell, stored, rejected, applies)
+        if role == MARKS_ROLE:
+            marks = MARK_REJECTED if rejected is not None else 0
+            if stored is not None:
+                marks |= (MARK_COMMENT if stored.comment else 0) | (
+                    MARK_PROVISIONAL if stored.provisional else 0) | (
+                    MARK_FOLLOW_UP if stored.follow_up else 0)
+            return marks
+        if role == SORT_ROLE:
+            return value if applies else None
+        if role == SEVERITY_ROLE:
+            return self._severity(row.facility.clues, cell)
+        if role == COMPLETENESS_ROLE:
+            return self._session.index.unit_completeness(row.facility.clues, self._section)
+        return None
+
+    def _severity(self, clues: str, cell: CellKey) -> str | None:
+        unit = self._session.index.issues.get(clues) if self._session.index else None
+        found = unit.get(cell) if unit else None
+        return worst(found) if found else None
+
+    def _progress_data(self, row: GridRow, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SORT_ROLE, COMPLETENESS_ROLE):
+            filled, expected = self._session.index.unit_completeness(row.facility.clues, self._section)
+            if role == COMPLETENESS_ROLE:
+                return (filled, expected)
+            if role == SORT_ROLE:
+                return filled / expected if expected else None
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("{0} de {1} celdas con dato en esta sección").format(filled, expected)
+            if not expected:
+                return "—"
+            return f"{(filled * 100 + expected // 2) // expected} %"
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _CENTER
+        return None
+
+    def _cell_tip(self, row: GridRow, column: Column, cell: CellKey, stored: DataValue | None,
+                  rejected: tuple[str, str] | None, applies: bool) -> str:
+        lines = [f"{column.label(self._lang)} — {row.facility.name}"]
+        if not applies:
+            ftype = self._session.catalog.facility_types.get(row.facility.type_code)
+            lines.append(self.tr("No aplica a este tipo de unidad ({0})").format(
+                ftype.label(self._lang) if ftype else row.facility.type_code))
+            return "\n".join(lines)
+        if rejected is not None:
+            lines.append(self.tr("No se guardó «{0}»: {1}").format(rejected[0], rejected[1]))
+        for issue in self._session.issues(row.facility.clues, *cell):
+            prefix = self.tr("Error") if issue.severity == ERROR else self.tr("Aviso")
+            lines.append(f"{prefix}: {issue.message(self._lang)}")
+        if stored is not None:
+            if stored.comment:
+                lines.append(self.tr("Comentario: {0}").format(stored.comment))
+            if stored.provisional:
+                lines.append(self.tr("Provisional: en proceso de definición con el Gobierno del estado"))
+            if stored.follow_up:
+                lines.append(self.tr("Marcado para seguimiento"))
+        if self._session.is_locked():
+            lines.append(self.tr("Informe cerrado: solo lectura"))
+        return "\n".join(lines)
+
+    # -- editing ----------------------------------------------------------------------
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        """Parse and store one typed cell. A bad entry stores nothing and is shown in red."""
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        row, col = index.row(), index.column()
+        if not self.is_editable(row, col):
+            return False
+        text = "" if value is None else str(value)
+        clues = self._rows[row].facility.clues
+        cell = self._cell_keys[col - 1]
+        try:
+            self.set_texts([(row, col, text)], self.tr("Editar {0} de {1}").format(
+                self._columns[col - 1].label(self._lang), self._rows[row].facility.name))
+        except CellErrors as exc:
+            reason = exc.errors[0].reason
+            self._rejected[(clues, cell)] = (text, reason)
+            self.dataChanged.emit(index, index)
+            self.rejected.emit(f"{self._rows[row].facility.name} · {self._columns[col - 1].label(self._lang)}: {reason}")
+            return False
+        if self._rejected.pop((clues, cell), None) is not None:
+            self.dataChanged.emit(index, index)
+        return True
+
+    def set_texts(self, cells: list[tuple[int, int, str]], description: str) -> int:
+        """Store typed/pasted texts as ONE undo step; returns how many cells changed.
+
+        All or nothing: raises :class:`CellErrors` listing every cell that cannot
+        take its text (not a number, not applicable, read-only...) and stores none.
+        Cells whose value would not change are left out of the step.
+        """
+        session = self._session
+        changes: list[ValueChange] = []
+        errors: list[CellError] = []
+        for row, col, text in cells:
+            if col < self.FIRST_VALUE_COLUMN or not self._rows[row].applies[col - 1]:
+                if text.strip():
+                    errors.append(CellError(row, col, text, self._not_enterable_reason(row, col)))
+                continue
+            if session.is_locked():
+                errors.append(CellError(row, col, text, self.tr("el informe está cerrado; reábralo para editar")))
+                continue
+            variable, option = self._cell_keys[col - 1]
+            key = session.key(self._rows[row].facility.clues, variable, option)
+            try:
+                change = session.check(ValueChange(key, text))
+            except InputError as exc:
+                errors.append(CellError(row, col, text, exc.message(self._lang)))
+                continue
+            stored = self._rows[row].cells.get((variable, option))
+            if (stored.value if stored else None) != change.value:
+                changes.append(change)
+        if errors:
+            raise CellErrors(errors)
+        for row, col, _text in cells:
+            self.clear_rejected(row, col)
+        if changes:
+            try:
+                session.edit(changes, description)
+            except InputError as exc:  # e.g. closed meanwhile
+                raise CellErrors([CellError(cells[0][0], cells[0][1], cells[0][2], exc.message(self._lang))]) from exc
+        return len(changes)
+
+    def _not_enterable_reason(self, row: int, col: int) -> str:
+        if col < self.FIRST_VALUE_COLUMN:
+            return self.tr("la columna Avance se calcula, no se escribe")
+        return self.tr("no aplica a este tipo de unidad")
+
+    def clear_rejected(self, row: int, col: int) -> None:
+        if col >= self.FIRST_VALUE_COLUMN and self._rejected.pop(
+                (self._rows[row].facility.clues, self._cell_keys[col - 1]), None) is not None:
+            index = self.index(row, col)
+            self.dataChanged.emit(index, index)
+
+    # -- sorting ----------------------------------------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort rows by value (numbers as numbers); sin dato always last; -1: by name."""
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        old_rows = list(self._rows)
+        self._apply_sort(column, order)
+        new_place = {id(row): i for i, row in enumerate(self._rows)}
+        persistent = self.persistentIndexList()
+        moved = [self.index(new_place[id(old_rows[p.row()])], p.column()) for p in persistent]
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
+
+    def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
+        descending = order == Qt.SortOrder.DescendingOrder
+        if column < 0 or column >= self.columnCount():
+            self._rows.sort(key=lambda r: r.position, reverse=descending and column >= 0)
+        else:
+            keyed = [(self._sort_key(r, column), r) for r in self._rows]
+            present = [p for p in keyed if p[0] is not None]
+            missing = [p[1] for p in keyed if p[0] is None]
+            present.sort(key=lambda p: p[0], reverse=descending)
+            self._rows = [p[1] for p in present] + missing  # sin dato last either way
+        self._reindex()
+
+    def _sort_key(self, row: GridRow, column: int) -> Any:
+        if column == self.PROGRESS_COLUMN:
+            filled, expected = self._session.index.unit_completeness(row.facility.clues, self._section)
+            return filled / expected if expected else None
+        if not row.applies[column - 1]:
+            return None
+        stored = row.cells.get(self._cell_keys[column - 1])
+        value = stored.value if stored is not None else None
+        return value if not isinstance(value, str) else value.casefold()
+
+    # -- keeping current --------------------------------------------------------------
+    def _on_loaded(self) -> None:
+        self.beginResetModel()
+        self._rejected.clear()
+        self._rows = self._build_rows()
+        self._apply_sort(*self._sort)
+        self.endResetModel()
+
+    def _on_values_changed(self, keys: list) -> None:
+        rows = sorted({self._row_of[k.org_unit] for k in keys if k.org_unit in self._row_of})
+        for key in keys:
+            self._rejected.pop((key.org_unit, (key.variable, key.disaggregation)), None)
+        last = self.columnCount() - 1
+        # Issues and completeness belong to the whole row, so repaint whole rows, in runs.
+        start = prev = None
+        for row in rows + [None]:
+            if start is not None and (row is None or row != prev + 1):
+                self.dataChanged.emit(self.index(start, 0), self.index(prev, last))
+                start = None
+            if row is not None and start is None:
+                start = row
+            prev = row
+
+    def _on_status_changed(self, _status: str) -> None:
+        if self._rows:
+            # Editability changed for every cell.
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))

@@ -1,0 +1,163 @@
+"""The issue's GUI test: a month entered through the grid survives closing and reopening.
+
+A real main window on a tmp data directory with four Nayarit facilities:
+keyboard entry for two facilities, a comment with accents, a pasted block,
+one undo (Ctrl+Z), close (which stores everything), then a NEW window on the
+same data directory must show exactly what was kept, and the change log must
+hold the undo.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from app.models.values import ValueKey
+from app.services import entry
+from app.services.workspace import open_workspace
+from app.ui.app import create_main_window
+
+from .conftest import PERIOD, STATE
+from .typing import press, type_text
+
+HG, CSR, HIC, UMM = "NTSSA000001", "NTSSA000002", "NTSSA000003", "NTSSA000004"
+COMMENT = "Según el SIS, revisión pendiente"
+SECTIONS = {"unidades": 0, "personal": 1, "servicios": 2}
+
+
+def open_window(qtbot, data_dir, month=(STATE, PERIOD)):
+    window = create_main_window(data_dir, "es")
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.session.loaded, timeout=10000):
+        window.show()
+    if month and (window.session.state_code, window.session.period) != month:
+        with qtbot.waitSignal(window.session.loaded, timeout=10000):
+            window.select_month(*month)
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    return window
+
+
+def show_section(window, code):
+    window.section_tabs.setCurrentIndex(SECTIONS[code])
+
+
+def enter(qtbot, window, clues, variable, texts, option=""):
+    """Select a cell and type ``texts`` into it and the cells to its right (Tab between, Enter last)."""
+    window.grid.select_cell(clues, variable, option)
+    for i, text in enumerate(texts):
+        type_text(qtbot, window.grid, text)
+        press(qtbot, window.grid, Qt.Key.Key_Return if i == len(texts) - 1 else Qt.Key.Key_Tab)
+
+
+def test_entered_month_survives_closing_and_reopening(qtbot, nayarit_dir):
+    window = open_window(qtbot, nayarit_dir)
+    assert window.windowTitle() == "Coordina — Nayarit — febrero 2023"
+
+    # Keyboard entry for two facilities: Tab moves right, Enter ends the row.
+    show_section(window, "servicios")
+    enter(qtbot, window, HG, "consultas_especialidad", ["350", "1200", "1550", "12"])
+    enter(qtbot, window, CSR, "consultas_medicina_familiar", ["420"])
+    show_section(window, "unidades")
+    enter(qtbot, window, CSR, "estatus_operacion", ["Operando", "sí"])
+
+    # A comment with accents, typed into the comment dialog of a cell.
+    show_section(window, "servicios")
+    window.grid.select_cell(HG, "consultas_especialidad")
+    dialog = window.grid.edit_comment()
+    type_text(qtbot, dialog.editor, COMMENT)
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+
+    # A block pasted from Excel (two facilities × three staff columns), with Ctrl+V.
+    show_section(window, "personal")
+    QApplication.clipboard().setText("4\t10\t25\r\n1\t3\t8\r\n")
+    window.grid.select_cell(HG, "plazas_autorizadas", "especialistas")  # rows by name: HG, then HIC
+    qtbot.keyClick(window.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.value(window.session.key(HIC, "plazas_autorizadas", "enfermeria")).value == 8
+
+    # One more value, then undo it once with Ctrl+Z.
+    show_section(window, "servicios")
+    enter(qtbot, window, UMM, "consultas_medicina_familiar", ["77"])
+    assert window.session.value(window.session.key(UMM, "consultas_medicina_familiar")).value == 77
+    qtbot.keyClick(window.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.value(window.session.key(UMM, "consultas_medicina_familiar")).value is None
+    assert window.save_label.text() in ("Guardando…", "Guardado ✓")
+
+    window.close()  # stores whatever is still queued
+
+    reopened = open_window(qtbot, nayarit_dir, month=None)  # the last month opened comes back
+    assert (reopened.session.state_code, reopened.session.period) == (STATE, PERIOD)
+
+    def kept(clues, variable, option=""):
+        found = reopened.session.value(ValueKey(clues, PERIOD, variable, option))
+        return None if found is None else found.value
+
+    assert [kept(HG, v) for v in ("consultas_especialidad", "consultas_medicina_familiar",
+                                  "consultas_total", "cirugias")] == [350, 1200, 1550, 12]
+    assert kept(CSR, "consultas_medicina_familiar") == 420
+    assert kept(CSR, "estatus_operacion") == "operando"
+    assert kept(CSR, "presencia_programa") == 1
+    assert reopened.session.value(ValueKey(HG, PERIOD, "consultas_especialidad")).comment == COMMENT
+    assert [kept(HG, "plazas_autorizadas", o) for o in ("especialistas", "generales", "enfermeria")] == [4, 10, 25]
+    assert [kept(HIC, "plazas_autorizadas", o) for o in ("especialistas", "generales", "enfermeria")] == [1, 3, 8]
+    assert kept(UMM, "consultas_medicina_familiar") is None  # the undone cell is gone
+    stored = {(k.org_unit, k.variable, k.disaggregation) for k, v in reopened.session.month.values.items()
+              if v.value is not None}
+    assert len(stored) == 4 + 1 + 2 + 6  # exactly what was kept, nothing else
+    assert reopened.grid_model.rowCount() == 4
+    reopened.close()
+
+    ws = open_workspace(nayarit_dir)
+    try:
+        log = entry.cell_history(ws, ValueKey(UMM, PERIOD, "consultas_medicina_familiar"))
+        assert [(e.field, e.old_value, e.new_value) for e in log] == [("value", None, "77"), ("value", "77", None)]
+    finally:
+        ws.close()
+
+
+def test_closed_report_is_read_only_and_reopening_is_logged(qtbot, nayarit_dir, monkeypatch):
+    window = open_window(qtbot, nayarit_dir)
+    monkeypatch.setattr("app.ui.main_window.confirm", lambda *args: True)
+    with qtbot.waitSignal(window.session.status_changed):
+        window.side_panel.close_button.click()
+    assert window.side_panel.status_badge.text() == "Cerrado"
+    assert window.banner.isVisible() and "solo lectura" in window.banner.text()
+    show_section(window, "servicios")
+    window.grid.select_cell(HG, "cirugias")
+    type_text(qtbot, window.grid, "5")
+    assert window.session.value(window.session.key(HG, "cirugias")) is None
+    with qtbot.waitSignal(window.session.status_changed):
+        window.side_panel.reopen_button.click()
+    assert window.side_panel.status_badge.text() == "Borrador" and not window.banner.isVisible()
+    window.close()
+    ws = open_workspace(nayarit_dir)
+    try:
+        rows = ws.conn.execute("SELECT new_value FROM change_log WHERE variable = '__report__' ORDER BY id").fetchall()
+    finally:
+        ws.close()
+    assert [r[0] for r in rows] == ["cerrado", "borrador"]
+
+
+def test_empty_data_directory_shows_welcome(qtbot, data_dir):
+    window = create_main_window(data_dir, "es")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.welcome, timeout=10000)
+    assert "Nayarit, febrero 2023" in window.welcome.demo_button.text()
+    window.close()
+
+
+@pytest.mark.parametrize("section", ["personal"])
+def test_filter_bar_filters_grid(qtbot, nayarit_dir, section):
+    window = open_window(qtbot, nayarit_dir)
+    show_section(window, section)
+    bar = window.filter_bar
+    bar.type_box.setCurrentIndex(bar.type_box.findData("HG"))
+    assert window.proxy.rowCount() == 1
+    assert bar.count_label.text() == "1 de 4 unidades"
+    bar.type_box.setCurrentIndex(0)
+    bar.search.setText("jala")
+    qtbot.waitUntil(lambda: window.proxy.rowCount() == 1, timeout=2000)
+    window.close()
