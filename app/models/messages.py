@@ -124,6 +124,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "{path}: la plantilla es de {found} y no de {expected}",
         "en": "{path}: the template is for {found}, not {expected}",
     },
+    "unknown_institution": {
+        "es": "institución no reconocida «{value}»",
+        "en": "unrecognised institution '{value}'",
+    },
+    "invalid_date": {
+        "es": "fecha no válida «{value}»; use AAAA-MM-DD",
+        "en": "invalid date '{value}'; use YYYY-MM-DD",
+    },
+    "in_column": {"es": "columna «{column}»: {reason}", "en": "column '{column}': {reason}"},
+    "not_applicable": {
+        "es": "{variable} no aplica a {type} (celda gris)",
+        "en": "{variable} does not apply to {type} (grey cell)",
+    },
+    "export_format": {
+        "es": "formato de exportación no admitido «{fmt}»; use csv o xlsx",
+        "en": "unsupported export format '{fmt}'; use csv or xlsx",
+    },
+    "export_extension": {
+        "es": "{path}: la extensión no corresponde al formato {fmt}; use un nombre terminado en .{fmt}",
+        "en": "{path}: the extension does not match the {fmt} format; use a name ending in .{fmt}",
+    },
+    "demo_state_has_data": {
+        "es": "{state} ya tiene {count} unidades reales registradas; la demostración solo se crea "
+        "en un estado sin unidades reales",
+        "en": "{state} already has {count} real facilities; the demo is only built for a state "
+        "without real facilities",
+    },
     "catalog_invalid": {
         "es": "Catálogo inválido ({file}): {reason}",
         "en": "Invalid catalog ({file}): {reason}",

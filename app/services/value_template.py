@@ -1,0 +1,285 @@
+"""The pre-filled Excel template of a state's month (writing and reading back).
+
+Layout: an "Instrucciones" sheet; one sheet per catalog section with a row per
+facility and a column per enterable cell; a "Datos estatales" sheet for the
+state-level variables; a hidden "coordina" sheet with the state, period and
+catalog version. Column headers end in ``[variable]`` or ``[variable.option]``,
+which is what the reader relies on, so labels may be edited freely.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from app.models.catalog import Catalog, Column
+from app.models.facility import Facility
+from app.models.messages import InputError
+from app.models.periods import period_label
+from app.models.values import Scalar
+
+META_SHEET = "coordina"
+INSTRUCTIONS_SHEET = "Instrucciones"
+STATE_SHEET = "Datos estatales"
+FORMAT_ID = "coordina-plantilla-1"
+FIXED_HEADERS = ("CLUES", "Unidad", "Tipo", "Municipio")
+_CODE = re.compile(r"\[([A-Za-z0-9_]+)(?:\.([A-Za-z0-9_]+))?\]\s*$")
+_GREY = PatternFill("solid", fgColor="D9D9D9")
+_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+_FIXED_FILL = PatternFill("solid", fgColor="F2F2F2")
+
+
+@dataclass(frozen=True)
+class TemplateCell:
+    """One non-empty value cell read from a template."""
+
+    sheet: str
+    row: int
+    header: str
+    org_unit: str
+    variable: str
+    option: str
+    value: object
+
+
+@dataclass(frozen=True)
+class TemplateData:
+    state_code: str
+    period: str
+    catalog_version: str
+    cells: list[TemplateCell]
+
+
+def is_template(path: Path) -> bool:
+    """Whether ``path`` is an XLSX written by :func:`write_workbook` (has the meta sheet)."""
+    if path.suffix.lower() != ".xlsx" or not path.is_file() or not zipfile.is_zipfile(path):
+        return False
+    try:
+        book = load_workbook(path, read_only=True)
+    except Exception:  # a broken workbook: the long-format reader reports it properly
+        return False
+    try:
+        return META_SHEET in book.sheetnames
+    finally:
+        book.close()
+
+
+def header_for(column: Column) -> str:
+    """"Plazas autorizadas · Médicos especialistas [plazas_autorizadas.especialistas]"."""
+    code = column.variable.code + (f".{column.option.code}" if column.option else "")
+    return f"{column.label('es')} [{code}]"
+
+
+def _display(column: Column, value: Scalar) -> object:
+    var = column.variable
+    if value is None:
+        return None
+    if var.unit == "yesno":
+        return "Sí" if value else "No"
+    if var.unit == "category":
+        for option in var.options:
+            if option.code == value:
+                return option.label_es
+    return value
+
+
+def _validation(column: Column) -> DataValidation | None:
+    var = column.variable
+    if var.unit == "yesno":
+        items = ["Sí", "No"]
+    elif var.unit == "category":
+        items = [o.label_es for o in var.options]
+    else:
+        return None
+    return DataValidation(type="list", formula1='"' + ",".join(items) + '"', allow_blank=True,
+                          showErrorMessage=True, errorTitle="Valor no válido",
+                          error="Elija un valor de la lista.")
+
+
+def _number_format(column: Column) -> str:
+    unit = column.variable.unit
+    if unit == "money":
+        return "#,##0.00"
+    if unit == "percent":
+        return "0.0"
+    if unit == "count":
+        return "#,##0"
+    return "General"
+
+
+def _write_grid(
+    sheet: Worksheet,
+    fixed_headers: tuple[str, ...],
+    units: list[tuple[tuple[str, str, str, str], str | None]],
+    columns: list[Column],
+    values: dict[tuple[str, str, str], Scalar],
+) -> None:
+    """Header row, then one row per org unit; ``units`` holds (fixed cells, category)."""
+    headers = [*fixed_headers, *(header_for(c) for c in columns)]
+    sheet.append(headers)
+    for col_index in range(1, len(headers) + 1):
+        cell = sheet.cell(row=1, column=col_index)
+        cell.font = Font(bold=True)
+        cell.fill = _HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.row_dimensions[1].height = 75
+    first = len(fixed_headers) + 1
+    for row_index, (fixed, category) in enumerate(units, start=2):
+        for col_index, text in enumerate(fixed, start=1):
+            cell = sheet.cell(row=row_index, column=col_index, value=text)
+            cell.fill = _FIXED_FILL
+        for offset, column in enumerate(columns):
+            cell = sheet.cell(row=row_index, column=first + offset)
+            if category is not None and not column.variable.applies(category):
+                cell.fill = _GREY
+                continue
+            cell.value = _display(column, values.get((fixed[0], *column.key)))
+            cell.number_format = _number_format(column)
+    last_row = max(2, len(units) + 1)
+    for offset, column in enumerate(columns):
+        validation = _validation(column)
+        if validation is not None:
+            letter = get_column_letter(first + offset)
+            validation.add(f"{letter}2:{letter}{last_row}")
+            sheet.add_data_validation(validation)
+    widths = (14, 44, 30, 22)[: len(fixed_headers)]
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    for offset in range(len(columns)):
+        sheet.column_dimensions[get_column_letter(first + offset)].width = 18
+    sheet.freeze_panes = sheet.cell(row=2, column=first)
+
+
+def _instructions(sheet: Worksheet, state_name: str, state_code: str, period: str,
+                  version: str) -> None:
+    lines = [
+        ("Plantilla de captura mensual — Coordina", True),
+        (f"Estado: {state_name} ({state_code})", False),
+        (f"Periodo: {period_label(period)} ({period})", False),
+        (f"Versión del catálogo: {version}", False),
+        (f"Generada: {dt.date.today().isoformat()}", False),
+        ("", False),
+        ("Cómo llenarla", True),
+        ("1. Cada hoja es una sección del informe; cada fila es una unidad (CLUES) y cada columna "
+         "una variable. El código entre corchetes al final del encabezado identifica la variable; "
+         "no lo cambie.", False),
+        ("2. Las celdas ya traen los valores capturados en Coordina. Escriba o corrija solo lo que "
+         "cambie.", False),
+        ("3. Una celda vacía significa «sin cambio»: no borra el valor guardado. Para dejar un "
+         "valor «sin dato», bórrelo en la aplicación.", False),
+        ("4. Las celdas grises no aplican a ese tipo de unidad; déjelas vacías.", False),
+        ("5. Sí/No y estatus de operación: elija de la lista de la celda.", False),
+        ("6. Conteos: números enteros, sin texto y sin negativos. Montos en pesos. Porcentajes "
+         "de 0 a 100.", False),
+        ("7. La hoja «Datos estatales» contiene las variables de la coordinación estatal.", False),
+        ("8. No cambie la columna CLUES, no agregue unidades ni hojas: las unidades nuevas se "
+         "registran en el padrón de unidades.", False),
+        ("9. Esta plantilla solo sirve para el estado y el periodo indicados arriba.", False),
+        ("", False),
+        ("Cómo importarla", True),
+        ("En Coordina: Archivo → Importar valores. En la terminal: "
+         "python main.py values import ARCHIVO.xlsx", False),
+        ("Si alguna celda tiene un error no se guarda nada y se indica la hoja, la fila y la "
+         "columna de cada error. Antes de importar se hace un respaldo automático.", False),
+    ]
+    for text, bold in lines:
+        sheet.append([text])
+        sheet.cell(row=sheet.max_row, column=1).font = Font(bold=bold, size=13 if bold else 11)
+        sheet.cell(row=sheet.max_row, column=1).alignment = Alignment(wrap_text=True)
+    sheet.column_dimensions["A"].width = 110
+
+
+def write_workbook(
+    catalog: Catalog,
+    state_code: str,
+    period: str,
+    facilities: list[Facility],
+    values: dict[tuple[str, str, str], Scalar],
+    path: Path,
+) -> None:
+    """Write the template to ``path`` (through a temporary file and a rename)."""
+    state = catalog.states[state_code]
+    book = Workbook()
+    _instructions(book.active, state.name, state.code, period, catalog.version)
+    book.active.title = INSTRUCTIONS_SHEET
+    units = [
+        ((f.clues, f.name, catalog.facility_types[f.type_code].label_es, f.municipality),
+         catalog.facility_types[f.type_code].category)
+        for f in facilities
+    ]
+    for section in catalog.sections:
+        columns = catalog.columns(section.code)
+        if columns:
+            _write_grid(book.create_sheet(section.label_es[:31]), FIXED_HEADERS, units, columns, values)
+    state_columns = catalog.columns(level="state")
+    if state_columns:
+        _write_grid(book.create_sheet(STATE_SHEET), ("Clave", "Entidad"),
+                    [((state.code, state.name, "", ""), None)], state_columns, values)
+    meta = book.create_sheet(META_SHEET)
+    for key, value in (("formato", FORMAT_ID), ("estado", state.code), ("periodo", period),
+                       ("catalogo", catalog.version), ("creada", dt.datetime.now().isoformat())):
+        meta.append([key, str(value)])
+    meta.sheet_state = "hidden"
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        book.save(tmp)
+        tmp.replace(path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def read_workbook(path: Path) -> TemplateData:
+    """Read every non-empty value cell of a template; raises InputError if it is broken."""
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:
+        raise InputError("file_unreadable", path=path.name, reason=str(exc) or type(exc).__name__) from exc
+    try:
+        meta = {_text(r[0]): _text(r[1]) for r in book[META_SHEET].iter_rows(values_only=True)
+                if r and len(r) >= 2 and r[0] is not None}
+        if meta.get("formato") != FORMAT_ID or not meta.get("estado") or not meta.get("periodo"):
+            raise InputError("file_unreadable", path=path.name,
+                             reason=f"hoja «{META_SHEET}» dañada")
+        state = meta["estado"].zfill(2)
+        cells: list[TemplateCell] = []
+        for name in book.sheetnames:
+            if name in (META_SHEET, INSTRUCTIONS_SHEET):
+                continue
+            rows = book[name].iter_rows(values_only=True)
+            header = next(rows, None)
+            if not header:
+                continue
+            coded = [(i, _text(h), _CODE.search(_text(h))) for i, h in enumerate(header)]
+            coded = [(i, h, m) for i, h, m in coded if m]
+            for row_number, row in enumerate(rows, start=2):
+                org = _text(row[0]) if row else ""
+                if not org:
+                    continue
+                org = org.upper() if not org.isdigit() else org.zfill(2)
+                for index, head, match in coded:
+                    value = row[index] if index < len(row) else None
+                    if value is None or (isinstance(value, str) and not value.strip()):
+                        continue  # empty means "no change"
+                    cells.append(TemplateCell(name, row_number, head, org, match.group(1),
+                                              match.group(2) or "", value))
+    finally:
+        book.close()
+    return TemplateData(state, meta["periodo"], meta.get("catalogo", ""), cells)
