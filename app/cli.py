@@ -1,0 +1,280 @@
+"""The command-line interface: argparse and one small function per command.
+
+A thin layer over ``app.services``: every command opens the workspace, calls one
+service and prints a short summary in the chosen language. Exit codes: 0 ok,
+1 input rejected (the reason on stderr), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import logging
+import logging.handlers
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from app.models.messages import InputError
+from app.models.values import format_number
+from app.services import backup, demo, facilities, reports, value_files
+from app.services.workspace import Workspace, open_workspace, resolve_data_dir
+
+log = logging.getLogger("coordina")
+
+GuiLauncher = Callable[[Path, str], int]
+
+TEXT: dict[str, dict[str, str]] = {
+    "es": {
+        "demo": "Demo creada para {state}: {facilities} unidades, {values} valores, periodos "
+                "{first}–{last}. Los datos están marcados como DEMO.",
+        "facilities_imported": "Importadas {total} unidades: {new} nuevas, {updated} actualizadas, "
+                               "{unchanged} sin cambios",
+        "facilities_none": "No hay unidades registradas",
+        "values_imported": "Importadas {rows} filas: {imported} nuevas, {updated} actualizadas, "
+                           "{unchanged} sin cambios",
+        "values_flagged": "{flagged} celdas con errores o avisos de validación; revíselas en la captura",
+        "exported": "Exportadas {rows} filas a {path}",
+        "template": "Plantilla de {state} {period} escrita en {path}",
+        "closed": "Informe de {state} {period}: cerrado",
+        "reopened": "Informe de {state} {period}: reabierto (borrador); deberá firmarse de nuevo",
+        "backup": "Respaldo creado: {path}",
+        "restored": "Restaurado {path}. Respaldo de seguridad del estado anterior: {safety}",
+        "no_gui": "La interfaz gráfica no está disponible; use un comando (vea --help)",
+    },
+    "en": {
+        "demo": "Demo built for {state}: {facilities} facilities, {values} values, periods "
+                "{first}–{last}. The data are labelled DEMO.",
+        "facilities_imported": "Imported {total} facilities: {new} new, {updated} updated, "
+                               "{unchanged} unchanged",
+        "facilities_none": "No facilities registered",
+        "values_imported": "Imported {rows} rows: {imported} new, {updated} updated, "
+                           "{unchanged} unchanged",
+        "values_flagged": "{flagged} cells have validation errors or warnings; review them in the grid",
+        "exported": "Exported {rows} rows to {path}",
+        "template": "Template for {state} {period} written to {path}",
+        "closed": "Report {state} {period}: closed",
+        "reopened": "Report {state} {period}: reopened (draft); it must be signed again",
+        "backup": "Backup created: {path}",
+        "restored": "Restored {path}. Safety backup of the previous state: {safety}",
+        "no_gui": "The graphical interface is not available; use a command (see --help)",
+    },
+}
+
+
+def _say(lang: str, key: str, **params: object) -> str:
+    shown = {k: format_number(v) if isinstance(v, int) else v for k, v in params.items()}
+    return TEXT.get(lang, TEXT["es"])[key].format(**shown)
+
+
+def progress_bar(stream: TextIO) -> Callable[[int, int], None] | None:
+    """A one-line text progress bar on ``stream`` when it is a terminal, else None."""
+    if not stream.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        fraction = done / total if total else 1.0
+        filled = int(30 * fraction)
+        stream.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {int(fraction * 100):3d} %")
+        if done >= total:
+            stream.write("\n")
+        stream.flush()
+
+    return show
+
+
+# -- commands -------------------------------------------------------------------------
+
+
+def cmd_demo(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    result = demo.build_demo(ws, args.state, progress=progress_bar(err))
+    print(_say(ws.lang, "demo", state=ws.catalog.states[result.state_code].name,
+               facilities=result.facilities, values=result.values,
+               first=result.periods[0], last=result.periods[-1]), file=out)
+    return 0
+
+
+def cmd_facilities_import(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    preview = facilities.preview_facility_import(ws, Path(args.file))
+    if preview.rejected:
+        raise preview.error()  # the CLI is all or nothing, like every file import
+    facilities.apply_facility_import(ws, preview)
+    print(_say(ws.lang, "facilities_imported", total=len(preview.accepted), new=preview.new_count,
+               updated=preview.updated_count, unchanged=preview.unchanged_count), file=out)
+    return 0
+
+
+def cmd_facilities_list(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    found = facilities.list_facilities(ws, args.state)
+    if args.json:
+        json.dump([dataclasses.asdict(f) for f in found], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return 0
+    if not found:
+        print(_say(ws.lang, "facilities_none"), file=out)
+    for fac in found:
+        ftype = ws.catalog.facility_types.get(fac.type_code)
+        label = ftype.label(ws.lang) if ftype else fac.type_code
+        demo_mark = " [DEMO]" if fac.is_demo else ""
+        print(f"{fac.clues}  {fac.name}  ·  {label}  ·  {fac.municipality}  ·  {fac.status}{demo_mark}",
+              file=out)
+    return 0
+
+
+def cmd_values_import(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    result = value_files.import_values(ws, Path(args.file), progress=progress_bar(err))
+    print(_say(ws.lang, "values_imported", rows=result.rows, imported=result.imported,
+               updated=result.updated, unchanged=result.unchanged), file=out)
+    if result.flagged:
+        print(_say(ws.lang, "values_flagged", flagged=result.flagged), file=out)
+    return 0
+
+
+def cmd_values_export(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    rows = value_files.export_values(ws, Path(args.out), args.format, args.state, args.period)
+    print(_say(ws.lang, "exported", rows=rows, path=args.out), file=out)
+    return 0
+
+
+def cmd_values_template(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    path = value_files.write_template(ws, args.state, args.period, Path(args.out))
+    print(_say(ws.lang, "template", state=ws.catalog.state(args.state).name, period=args.period,
+               path=str(path)), file=out)
+    return 0
+
+
+def cmd_report(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    state = ws.catalog.state(args.state)
+    if args.action == "close":
+        reports.close_report(ws, state.code, args.period)
+        key = "closed"
+    else:
+        reports.reopen_report(ws, state.code, args.period)
+        key = "reopened"
+    print(_say(ws.lang, key, state=state.name, period=args.period), file=out)
+    return 0
+
+
+def cmd_backup(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    print(_say(ws.lang, "backup", path=str(backup.backup_now(ws, "manual"))), file=out)
+    return 0
+
+
+def cmd_restore(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    safety = backup.restore_backup(ws, Path(args.file))
+    print(_say(ws.lang, "restored", path=args.file, safety=str(safety)), file=out)
+    return 0
+
+
+# -- parser ------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser; global options are accepted before or after the command."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                        help="data directory (default: $COORDINA_DATA_DIR or the user data folder)")
+    common.add_argument("--lang", choices=("es", "en"), default=argparse.SUPPRESS,
+                        help="language of messages (default: es)")
+    parser = argparse.ArgumentParser(prog="coordina", parents=[common],
+                                     description="Coordina: monthly facility reports (IMSS-BIENESTAR)."
+                                                 " Without a command, starts the GUI.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("demo", parents=[common], help="build a demo state from the seeds' figures")
+    p.add_argument("--state", default="18", metavar="CODE", help="INEGI state code (default 18)")
+    p.set_defaults(func=cmd_demo)
+
+    fac = sub.add_parser("facilities", parents=[common], help="facility registry")
+    fac_sub = fac.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = fac_sub.add_parser("import", parents=[common], help="import a CLUES catalogue (CSV/XLSX)")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(func=cmd_facilities_import)
+    p = fac_sub.add_parser("list", parents=[common], help="list facilities")
+    p.add_argument("--json", action="store_true", help="JSON output")
+    p.add_argument("--state", metavar="CODE", default=None)
+    p.set_defaults(func=cmd_facilities_list)
+
+    val = sub.add_parser("values", parents=[common], help="import and export values")
+    val_sub = val.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = val_sub.add_parser("import", parents=[common], help="import long-format CSV/XLSX or a template")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(func=cmd_values_import)
+    p = val_sub.add_parser("export", parents=[common], help="export values in long format")
+    p.add_argument("--format", required=True, choices=("csv", "xlsx"))
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--state", metavar="CODE", default=None)
+    p.add_argument("--period", metavar="YYYYMM", default=None)
+    p.set_defaults(func=cmd_values_export)
+    p = val_sub.add_parser("template", parents=[common], help="write the month's Excel template")
+    p.add_argument("--state", required=True, metavar="CODE")
+    p.add_argument("--period", required=True, metavar="YYYYMM")
+    p.add_argument("--out", required=True, metavar="FILE.xlsx")
+    p.set_defaults(func=cmd_values_template)
+
+    p = sub.add_parser("report", parents=[common], help="close or reopen a monthly report")
+    p.add_argument("action", choices=("close", "reopen"))
+    p.add_argument("--state", required=True, metavar="CODE")
+    p.add_argument("--period", required=True, metavar="YYYYMM")
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("backup", parents=[common], help="snapshot the database now")
+    p.set_defaults(func=cmd_backup)
+    p = sub.add_parser("restore", parents=[common], help="restore a backup file")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(func=cmd_restore)
+    return parser
+
+
+def configure_logging(data_dir: Path) -> None:
+    """Warnings to stderr; everything from INFO up to ``DATA_DIR/logs/coordina.log`` if writable."""
+    root = logging.getLogger("coordina")
+    if getattr(root, "_coordina_configured", False):
+        return
+    root.setLevel(logging.INFO)
+    try:
+        (data_dir / "logs").mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            data_dir / "logs" / "coordina.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+        root._coordina_configured = True  # type: ignore[attr-defined]
+    except OSError:
+        pass  # an unwritable data directory is reported by open_workspace
+
+
+def main(argv: list[str] | None = None, gui: GuiLauncher | None = None,
+         out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run the CLI; returns the exit code (0 ok, 1 input rejected, 2 usage)."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
+        return int(exc.code or 0) if not isinstance(exc.code, str) else 2
+    lang = getattr(args, "lang", "es")
+    data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+    if getattr(args, "command", None) is None:
+        if gui is None:
+            print(_say(lang, "no_gui"), file=err)
+            return 2
+        configure_logging(data_dir)
+        return gui(data_dir, lang)
+    try:
+        ws = open_workspace(data_dir, lang)
+    except InputError as exc:
+        print(exc.message(lang), file=err)
+        return 1
+    configure_logging(data_dir)
+    try:
+        log.info("command %s %s", args.command, getattr(args, "action", ""))
+        return args.func(ws, args, out, err)
+    except InputError as exc:
+        log.info("rejected: %s", exc.message("es").splitlines()[0])
+        print(exc.message(lang), file=err)
+        return 1
+    finally:
+        ws.close()

@@ -1,0 +1,32 @@
+"""Coordina's composition root: arguments → data directory → logging → workspace → GUI or command.
+
+``python main.py`` starts the GUI; ``python main.py COMMAND ...`` runs a command
+(see ``python main.py --help``). The argument handling and the commands live in
+:mod:`app.cli`; Qt is imported only when the GUI starts.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make `app` importable from the repo root
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def run_gui(data_dir: Path, lang: str) -> int:
+    """Start the desktop app (imported lazily so CLI commands never load Qt)."""
+    from app.ui.app import run_gui as start
+
+    return start(data_dir, lang)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; returns the process exit code."""
+    from app.cli import main as cli_main
+
+    return cli_main(argv, gui=run_gui)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
