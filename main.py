@@ -14,8 +14,11 @@ if __package__ in (None, ""):  # run as a script: make `app` importable from the
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
-def run_gui(data_dir: Path, lang: str) -> int:
-    """Start the desktop app (imported lazily so CLI commands never load Qt)."""
+def run_gui(data_dir: Path, lang: str | None) -> int:
+    """Start the desktop app (imported lazily so CLI commands never load Qt).
+
+    ``lang`` is None when ``--lang`` was not given: the GUI then uses its saved choice.
+    """
     from app.ui.app import run_gui as start
 
     return start(data_dir, lang)

@@ -24,7 +24,7 @@ from app.services.workspace import Workspace, open_workspace, resolve_data_dir
 
 log = logging.getLogger("coordina")
 
-GuiLauncher = Callable[[Path, str], int]
+GuiLauncher = Callable[[Path, str | None], int]  # lang None: the GUI's saved preference
 
 TEXT: dict[str, dict[str, str]] = {
     "es": {
@@ -255,14 +255,15 @@ def main(argv: list[str] | None = None, gui: GuiLauncher | None = None,
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
         return int(exc.code or 0) if not isinstance(exc.code, str) else 2
-    lang = getattr(args, "lang", "es")
+    chosen_lang: str | None = getattr(args, "lang", None)
+    lang = chosen_lang or "es"
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
     if getattr(args, "command", None) is None:
         if gui is None:
             print(_say(lang, "no_gui"), file=err)
             return 2
         configure_logging(data_dir)
-        return gui(data_dir, lang)
+        return gui(data_dir, chosen_lang)
     try:
         ws = open_workspace(data_dir, lang)
     except InputError as exc:

@@ -172,7 +172,21 @@ def test_no_command_starts_the_gui_with_data_dir_and_language(tmp_path, monkeypa
     assert cli.main(["--lang", "en"], gui=lambda d, lang: calls.append((d, lang)) or 0) == 0
     assert calls == [(tmp_path / "env_dir", "en")]
     assert cli.main(["--data-dir", str(tmp_path / "flag")], gui=lambda d, lang: calls.append((d, lang)) or 5) == 5
-    assert calls[-1] == (tmp_path / "flag", "es")
+    assert calls[-1] == (tmp_path / "flag", None)  # no --lang: the GUI keeps its saved language
+
+
+def test_progress_bar_only_on_a_terminal():
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    assert cli.progress_bar(io.StringIO()) is None
+    screen = Terminal()
+    show = cli.progress_bar(screen)
+    show(1, 4)
+    show(4, 4)
+    assert "[" + "#" * 7 + "." * 23 + "]  25 %" in screen.getvalue()
+    assert screen.getvalue().endswith("100 %\n")
 
 
 # -- the real entry point in a subprocess ----------------------------------------------------------
