@@ -64,9 +64,19 @@ def load_month(ws: Workspace, state_code: str, period: str, with_history: bool =
     )
 
 
-def org_unit_issues(catalog: Catalog, month: MonthData, org_unit: str, category: str | None) -> dict[tuple[str, str], list[Issue]]:
-    """Validation findings for one org unit (facility, or the state when category is None)."""
-    values = month.cell_values(org_unit)
+def org_unit_issues(
+    catalog: Catalog,
+    month: MonthData,
+    org_unit: str,
+    category: str | None,
+    values: dict[tuple[str, str], Scalar] | None = None,
+) -> dict[tuple[str, str], list[Issue]]:
+    """Validation findings for one org unit (facility, or the state when category is None).
+
+    ``values`` may be passed when the caller already grouped the month by org unit.
+    """
+    if values is None:
+        values = month.cell_values(org_unit)
     level = "state" if category is None else "facility"
     issues = record_issues(catalog, values, category, level)
     for (var_code, option), value in values.items():
@@ -81,12 +91,19 @@ def org_unit_issues(catalog: Catalog, month: MonthData, org_unit: str, category:
 
 def month_issues(catalog: Catalog, month: MonthData) -> dict[CellKey, list[Issue]]:
     """Validation findings for every org unit of the month."""
+    # Group once: scanning the month's values per facility would be quadratic.
+    by_unit: dict[str, dict[tuple[str, str], Scalar]] = {}
+    for key, stored in month.values.items():
+        if stored.value is not None:
+            by_unit.setdefault(key.org_unit, {})[(key.variable, key.disaggregation)] = stored.value
     out: dict[CellKey, list[Issue]] = {}
     for fac in month.facilities:
         category = catalog.facility_types[fac.type_code].category
-        for (var_code, option), found in org_unit_issues(catalog, month, fac.clues, category).items():
+        found_by_cell = org_unit_issues(catalog, month, fac.clues, category, by_unit.get(fac.clues, {}))
+        for (var_code, option), found in found_by_cell.items():
             out[(fac.clues, var_code, option)] = found
-    for (var_code, option), found in org_unit_issues(catalog, month, month.state_code, None).items():
+    state_found = org_unit_issues(catalog, month, month.state_code, None, by_unit.get(month.state_code, {}))
+    for (var_code, option), found in state_found.items():
         out[(month.state_code, var_code, option)] = found
     return out
 
