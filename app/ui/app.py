@@ -39,7 +39,7 @@ def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
     translators: list[QTranslator] = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_base = QTranslator(app)
-    if qt_base.load(QLocale(lang), "qtbase", "_", qt_dir):
+    if qt_base.load(QLocale("es_MX" if lang == "es" else "en_US"), "qtbase", "_", qt_dir):
         app.installTranslator(qt_base)
         translators.append(qt_base)
     if lang == "en":
@@ -49,8 +49,7 @@ def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
             translators.append(ours)
         else:
             log.warning("English translation not found; the interface stays in Spanish")
-    QLocale.setDefault(QLocale(QLocale.Language.Spanish, QLocale.Territory.Mexico) if lang == "es"
-                       else QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+    QLocale.setDefault(QLocale("es_MX" if lang == "es" else "en_US"))
     return translators
 
 

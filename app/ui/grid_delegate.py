@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, Qt
-from PySide6.QtGui import QColor, QPainter, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPalette, QPolygonF
 from PySide6.QtWidgets import (
     QCompleter,
     QLineEdit,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -26,16 +27,34 @@ PROVISIONAL_COLOR = QColor("#8a5cc2")
 FOLLOW_UP_COLOR = QColor("#d9480f")
 PROGRESS_COLOR = QColor("#cfe8d2")
 PROGRESS_DONE_COLOR = QColor("#9fd3a6")
-_MARK = 7.0  # side of a corner triangle, in pixels
+_MARK = 9.0  # side of a corner triangle, in pixels
 
 
 class GridDelegate(QStyledItemDelegate):
     """Draws the marks of comments, provisional values and follow-up; edits with a line edit."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        plain = option
+        if selected:
+            # A solid selection colour would hide the cell's validation colour, so the
+            # selection is drawn as a tint and a frame over it instead (as Excel does).
+            # The view has already filled the selected cell with the highlight: cover it.
+            plain = QStyleOptionViewItem(option)
+            plain.state &= ~QStyle.StateFlag.State_Selected
+            painter.fillRect(option.rect, option.palette.color(QPalette.ColorRole.Base))
         if index.column() == MonthGridModel.PROGRESS_COLUMN:
             self._paint_progress(painter, option, index)
-        super().paint(painter, option, index)
+        super().paint(painter, plain, index)
+        if selected:
+            highlight = QColor(option.palette.color(QPalette.ColorRole.Highlight))
+            frame = QColor(highlight)
+            highlight.setAlpha(50)
+            painter.fillRect(option.rect, highlight)
+            painter.save()
+            painter.setPen(frame)
+            painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
+            painter.restore()
         marks = index.data(MARKS_ROLE) or 0
         if not marks & (MARK_COMMENT | MARK_PROVISIONAL | MARK_FOLLOW_UP):
             return

@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
 
     # -- building -----------------------------------------------------------------------
     def _build_ui(self) -> None:
-        toolbar = QToolBar(self.tr("Mes del informe"))
+        toolbar = self.month_toolbar = QToolBar(self.tr("Mes del informe"))
         toolbar.setObjectName("month_toolbar")
         toolbar.setMovable(False)
         self.addToolBar(toolbar)
@@ -201,6 +201,9 @@ class MainWindow(QMainWindow):
         first_time = self.overview is None
         self.overview = overview
         self.demo_badge_action.setVisible(overview.is_demo)
+        # Choosing a state and month means nothing before there are facilities.
+        self.month_toolbar.setVisible(overview.facility_count > 0)
+        self.save_label.setVisible(overview.facility_count > 0)
         if overview.facility_count == 0:
             self.pages.setCurrentWidget(self.welcome)
             self._update_title()

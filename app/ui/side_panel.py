@@ -130,8 +130,9 @@ class SidePanel(QWidget):
         for section in self._catalog.sections:
             filled, expected = index.section_totals.get(section.code, [0, 0]) if index else (0, 0)
             percent = percent_half_up(filled, expected)
-            self._section_labels[section.code].setText(self.tr("{0} {1} % ({2} de {3})").format(
-                section.label(self._lang), percent, format_number(filled), format_number(expected)))
+            figures = self.tr("{0} % ({1} de {2})").format(percent, format_number(filled), format_number(expected))
+            # Non-breaking spaces: a narrow panel wraps after the section name, never inside the figures.
+            self._section_labels[section.code].setText(f"{section.label(self._lang)} {figures.replace(' ', chr(0xA0))}")
             self._section_bars[section.code].setValue(percent)
         if index is None:
             self.issues_label.setText("")

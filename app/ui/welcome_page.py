@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
 class WelcomePage(QWidget):
@@ -18,7 +18,8 @@ class WelcomePage(QWidget):
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         column = QWidget()
-        column.setMaximumWidth(620)
+        # A definite width lets the wrapped labels compute their height (no overlap).
+        column.setFixedWidth(640)
         layout = QVBoxLayout(column)
         title = QLabel(self.tr("Le damos la bienvenida a Coordina"))
         font = QFont(title.font())
@@ -53,7 +54,11 @@ class WelcomePage(QWidget):
         layout.addWidget(self.import_button)
         layout.addWidget(self._hint(self.tr(
             "Un archivo CSV o Excel con el catálogo CLUES de la DGIS: verá una vista previa antes de guardar.")))
-        outer.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column)
+        row.addStretch(1)
+        outer.addLayout(row)
         outer.addStretch(2)
 
     @staticmethod
