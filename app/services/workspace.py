@@ -9,13 +9,15 @@ import sqlite3
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from app import RESOURCES_DIR
 from app.models.catalog import Catalog, load_catalog
 from app.models.messages import InputError
 from app.storage.database import DB_FILENAME, connect
+
+if TYPE_CHECKING:
+    import sqlite_utils  # imported by connect(), see app.storage.database
 
 APP_NAME = "Coordina"
 ENV_DATA_DIR = "COORDINA_DATA_DIR"

@@ -5,12 +5,14 @@ from __future__ import annotations
 import errno
 import sqlite3
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from app.models.messages import InputError
 
 from .migrations import migrate
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 DB_FILENAME = "coordina.db"
 
@@ -22,6 +24,11 @@ def connect(path: Path | str, run_migrations: bool = True) -> sqlite_utils.Datab
     reader and its database worker never see "database is locked" in normal use.
     Turns OS errors into InputError naming the path.
     """
+    # sqlite_utils imports pandas and numpy when they are installed (~0.5 s), so it is
+    # loaded with the first connection (on the GUI's database thread), not at import:
+    # the main window paints before it.
+    import sqlite_utils
+
     path = Path(path)
     try:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=10)

@@ -111,7 +111,7 @@ class GridView(QTableView):
 
         self.copy_action = action(self.tr("Copiar"), QKeySequence.StandardKey.Copy, self.copy_selection)
         self.paste_action = action(self.tr("Pegar"), QKeySequence.StandardKey.Paste, self.paste)
-        self.clear_action = action(self.tr("Borrar celdas"), None, self.clear_selection)
+        self.clear_action = action(self.tr("Borrar celdas (Supr)"), None, self.clear_selection)
 
     # -- keyboard ---------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API

@@ -19,36 +19,34 @@ if TYPE_CHECKING:
 def build_menus(window: MainWindow) -> None:
     """Create the menu bar of ``window`` and keep the actions tests and shortcuts need on it."""
     bar = window.menuBar()
-    files = window.file_actions
     tr = window.tr
 
     archivo = bar.addMenu(tr("&Archivo"))
-    archivo.addAction(tr("Importar unidades…"), files.import_facilities)
-    archivo.addAction(tr("Importar valores…"), files.import_values)
-    archivo.addAction(tr("Exportar valores…"), files.export_values)
-    archivo.addAction(tr("Plantilla de Excel…"), files.write_template)
+    # window.file_actions loads its module on first use, hence the lambdas.
+    archivo.addAction(tr("Importar unidades…"), lambda: window.file_actions.import_facilities())
+    archivo.addAction(tr("Importar valores…"), lambda: window.file_actions.import_values())
+    archivo.addAction(tr("Exportar valores…"), lambda: window.file_actions.export_values())
+    archivo.addAction(tr("Plantilla de Excel…"), lambda: window.file_actions.write_template())
     archivo.addSeparator()
-    archivo.addAction(tr("Respaldos…"), files.backups)
+    archivo.addAction(tr("Respaldos…"), lambda: window.file_actions.backups())
     archivo.addSeparator()
     quit_action = archivo.addAction(tr("Salir"), window.close)
-    quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+    shortcuts: list[tuple[QAction, list]] = [(quit_action, ["StandardKey.Quit"])]
 
     editar = bar.addMenu(tr("&Editar"))
     window.undo_action = window.undo_stack.createUndoAction(window, tr("Deshacer"))
-    window.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+    shortcuts.append((window.undo_action, ["StandardKey.Undo"]))
     window.redo_action = window.undo_stack.createRedoAction(window, tr("Rehacer"))
-    window.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+    shortcuts.append((window.redo_action, ["StandardKey.Redo", "Ctrl+Y"]))
     editar.addAction(window.undo_action)
     editar.addAction(window.redo_action)
     editar.addSeparator()
-    grid = window.grid
-    editar.addAction(grid.copy_action)
-    editar.addAction(grid.paste_action)
-    grid.clear_action.setText(tr("Borrar celdas (Supr)"))
-    editar.addAction(grid.clear_action)
-    editar.addSeparator()
-    editar.addAction(tr("Comentario…"), grid.edit_comment)
-    editar.addAction(tr("Historial de la celda…"), grid.show_history)
+    # Copiar, Pegar and Borrar are the grid's own actions (their shortcuts act where the
+    # grid has the focus); the grid is built after the first paint and inserts them here.
+    window.edit_menu = editar
+    window.edit_menu_anchor = editar.addSeparator()
+    editar.addAction(tr("Comentario…"), lambda: window.grid.edit_comment())
+    editar.addAction(tr("Historial de la celda…"), lambda: window.grid.show_history())
 
     informe = bar.addMenu(tr("&Informe"))
     window.close_report_action = informe.addAction(tr("Cerrar informe…"), window.close_report)
@@ -56,11 +54,11 @@ def build_menus(window: MainWindow) -> None:
     informe.addSeparator()
     informe.addAction(tr("Datos estatales…"), lambda: window.open_facility_form(window.current_state()))
     next_tab = QAction(tr("Sección siguiente"), window)
-    next_tab.setShortcut(QKeySequence("Ctrl+PgDown"))
+    shortcuts.append((next_tab, ["Ctrl+PgDown"]))
     next_tab.triggered.connect(lambda: window.section_tabs.setCurrentIndex(
         (window.section_tabs.currentIndex() + 1) % window.section_tabs.count()))
     previous_tab = QAction(tr("Sección anterior"), window)
-    previous_tab.setShortcut(QKeySequence("Ctrl+PgUp"))
+    shortcuts.append((previous_tab, ["Ctrl+PgUp"]))
     previous_tab.triggered.connect(lambda: window.section_tabs.setCurrentIndex(
         (window.section_tabs.currentIndex() - 1) % window.section_tabs.count()))
     informe.addAction(next_tab)
@@ -78,6 +76,20 @@ def build_menus(window: MainWindow) -> None:
 
     ayuda = bar.addMenu(tr("A&yuda"))
     ayuda.addAction(tr("Acerca de Coordina"), lambda: _about(window))
+    window.pending_shortcuts = shortcuts
+
+
+def install_shortcuts(window: MainWindow) -> None:
+    """Give the menu actions their shortcuts; called once the window has painted.
+
+    Setting the first shortcut loads PySide's key enums (~40 ms), which would
+    otherwise delay the first paint (cold-start target of issue 2).
+    """
+    for action, keys in getattr(window, "pending_shortcuts", []):
+        sequences = [QKeySequence(getattr(QKeySequence.StandardKey, key.split(".", 1)[1]))
+                     if key.startswith("StandardKey.") else QKeySequence(key) for key in keys]
+        action.setShortcuts(sequences)
+    window.pending_shortcuts = []
 
 
 def _choose_language(window: MainWindow, lang: str) -> None:

@@ -11,44 +11,44 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QPaintEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QSizePolicy,
     QStackedWidget,
-    QTabBar,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.models.periods import current_period, period_label, shift
-from app.services.backup import ensure_daily_backup
-from app.services.overview import Overview, workspace_overview
 from app.services.workspace import catalog as load_catalog
 
 from . import settings
 from .alerts import confirm, error_message, show_error
-from .file_actions import FileActions
-from .filter_bar import FilterBar
-from .grid_filter import GridFilterProxy
-from .grid_model import MonthGridModel
-from .grid_view import GridView
-from .main_menus import build_menus
+from .main_menus import build_menus, install_shortcuts
 from .month_picker import MonthPicker
 from .session import MonthSession
-from .side_panel import SidePanel
 from .tasks import TaskManager
 from .welcome_page import WelcomePage
 
+if TYPE_CHECKING:
+    from app.services.overview import Overview
+
+    from .entry_page import EntryPage
+    from .file_actions import FileActions
+    from .filter_bar import FilterBar
+    from .grid_filter import GridFilterProxy
+    from .grid_model import MonthGridModel
+    from .grid_view import GridView
+    from .side_panel import SidePanel
+
 log = logging.getLogger(__name__)
 
-_BANNER = "background: #fdecea; color: #8c1d18; border: 1px solid #f1b6b0; border-radius: 4px; padding: 6px;"
 _DEMO_BADGE = "background: #b3261e; color: white; font-weight: bold; border-radius: 4px; padding: 3px 10px;"
 
 
@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
     """State and month choosers, section tabs, filters, the grid and the side panel."""
 
     fatal_error = Signal(object)  # the data directory could not be opened
+    _started = True  # until __init__ has built everything, events must not start the load
 
     def __init__(self, data_dir: Path, lang: str = "es"):
         super().__init__()
@@ -65,10 +66,8 @@ class MainWindow(QMainWindow):
         self.tasks = TaskManager(self.data_dir, lang)
         self.undo_stack = QUndoStack(self)
         self.session = MonthSession(self.tasks, self.catalog, self.undo_stack, lang, self)
-        self.grid_model = MonthGridModel(self.session, self.catalog.sections[0].code, self)
-        self.proxy = GridFilterProxy(self)
-        self.proxy.setSourceModel(self.grid_model)
-        self.file_actions = FileActions(self)
+        self._entry: EntryPage | None = None
+        self._file_actions: FileActions | None = None
         self.overview: Overview | None = None
         self._shut_down = False
         self._build_ui()
@@ -79,7 +78,22 @@ class MainWindow(QMainWindow):
         geometry = settings.app_settings().value("ui/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        self.reload_all()
+        # Reading the data starts once the window has painted: the database thread's first
+        # job imports the storage stack (sqlite-utils pulls in pandas), which would otherwise
+        # compete with the first paint. A hidden window starts after a short while anyway.
+        self._started = False
+        QTimer.singleShot(300, self._start)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)
+        if not self._started:
+            QTimer.singleShot(0, self._start)
+
+    def _start(self) -> None:
+        if not self._started:
+            self._started = True
+            install_shortcuts(self)
+            self.reload_all()
 
     # -- building -----------------------------------------------------------------------
     def _build_ui(self) -> None:
@@ -107,12 +121,13 @@ class MainWindow(QMainWindow):
 
         self.pages = QStackedWidget()
         self.loading_label = QLabel(self.tr("Abriendo los datos…"))
-        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # A style property, not Qt.AlignmentFlag: the Qt namespace costs ~30 ms to load and
+        # the window must paint first (cold-start target of issue 2).
+        self.loading_label.setStyleSheet("qproperty-alignment: AlignCenter;")
         self.loading_label.setWordWrap(True)
         self.welcome = WelcomePage()
         self.pages.addWidget(self.loading_label)
         self.pages.addWidget(self.welcome)
-        self.pages.addWidget(self._entry_page())
         self.setCentralWidget(self.pages)
 
         self.save_label = QLabel()
@@ -120,61 +135,51 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_label)
         self._show_saving(False)
 
-    def _entry_page(self) -> QWidget:
-        page = QWidget()
-        outer = QHBoxLayout(page)
-        left = QVBoxLayout()
-        self.section_tabs = QTabBar()
-        self.section_tabs.setExpanding(False)
-        self.section_tabs.setDocumentMode(True)
-        for section in self.catalog.sections:
-            self.section_tabs.addTab(section.label(self.lang))
-        left.addWidget(self.section_tabs)
-        self.filter_bar = FilterBar(self.catalog, self.lang)
-        left.addWidget(self.filter_bar)
-        self.banner = QLabel()
-        self.banner.setStyleSheet(_BANNER)
-        self.banner.setWordWrap(True)
-        self.banner.hide()
-        left.addWidget(self.banner)
-        self.grid = GridView()
-        self.grid.set_models(self.grid_model, self.proxy)
-        left.addWidget(self.grid, 1)
-        outer.addLayout(left, 1)
-        self.side_panel = SidePanel(self.catalog, self.lang)
-        outer.addWidget(self.side_panel)
-        self.entry_page = page
-        return page
+    @property
+    def file_actions(self) -> FileActions:
+        """The Archivo menu's actions (loaded on first use)."""
+        if self._file_actions is None:
+            from .file_actions import FileActions
+
+            self._file_actions = FileActions(self)
+        return self._file_actions
+
+    @property
+    def entry(self) -> EntryPage:
+        """The report-entry page, built on first use (after the first paint)."""
+        if self._entry is None:
+            from .entry_page import EntryPage
+
+            self._entry = EntryPage(self.session, self.catalog, self.lang)
+            self._entry.open_form.connect(self.open_facility_form)
+            self._entry.grid.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            self._entry.side_panel.close_requested.connect(self.close_report)
+            self._entry.side_panel.reopen_requested.connect(self.reopen_report)
+            self.pages.addWidget(self._entry)
+            self.edit_menu.insertActions(self.edit_menu_anchor, [
+                self._entry.grid.copy_action, self._entry.grid.paste_action, self._entry.grid.clear_action])
+        return self._entry
+
+    # The entry page's parts, as the menus and tests name them.
+    grid: GridView = property(lambda self: self.entry.grid)  # type: ignore[assignment]
+    grid_model: MonthGridModel = property(lambda self: self.entry.grid_model)  # type: ignore[assignment]
+    proxy: GridFilterProxy = property(lambda self: self.entry.proxy)  # type: ignore[assignment]
+    filter_bar: FilterBar = property(lambda self: self.entry.filter_bar)  # type: ignore[assignment]
+    side_panel: SidePanel = property(lambda self: self.entry.side_panel)  # type: ignore[assignment]
+    section_tabs = property(lambda self: self.entry.section_tabs)
+    banner = property(lambda self: self.entry.banner)
 
     def _connect(self) -> None:
         self.state_box.currentIndexChanged.connect(self._load_selected)
         self.month_picker.period_changed.connect(self._load_selected)
-        self.section_tabs.currentChanged.connect(self._section_changed)
-        self.filter_bar.filters_changed.connect(self.proxy.set_filters)
-        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
-                       self.proxy.layoutChanged):
-            signal.connect(self._update_count)
         self.session.loaded.connect(self._on_loaded)
         self.session.load_failed.connect(self._on_load_failed)
-        self.session.values_changed.connect(self._schedule_panel_update)
         self.session.status_changed.connect(self._on_status_changed)
         self.session.write_failed.connect(self._on_write_failed)
         self.session.saving_changed.connect(self._show_saving)
         self.tasks.error.connect(lambda exc: show_error(self, self.tr("Error"), exc, self.lang))
-        self.grid.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.grid.open_form.connect(self.open_facility_form)
-        self.grid.verticalHeader().sectionDoubleClicked.connect(
-            lambda row: self.open_facility_form(self.grid_model.facility(self.proxy.mapToSource(
-                self.proxy.index(row, 0)).row()).clues))
-        self.side_panel.close_requested.connect(self.close_report)
-        self.side_panel.reopen_requested.connect(self.reopen_report)
-        self.side_panel.state_data_requested.connect(lambda: self.open_facility_form(self.current_state()))
-        self.welcome.demo_requested.connect(self.file_actions.build_demo)
-        self.welcome.import_requested.connect(self.file_actions.import_facilities)
-        self._panel_timer = QTimer(self)
-        self._panel_timer.setSingleShot(True)
-        self._panel_timer.setInterval(60)  # a paste of 500 cells repaints the panel once
-        self._panel_timer.timeout.connect(lambda: self.side_panel.update_from(self.session.index))
+        self.welcome.demo_requested.connect(lambda: self.file_actions.build_demo())
+        self.welcome.import_requested.connect(lambda: self.file_actions.import_facilities())
 
     # -- choosing the month -------------------------------------------------------------
     def current_state(self) -> str:
@@ -194,7 +199,13 @@ class MainWindow(QMainWindow):
     def reload_all(self, state_code: str | None = None, period: str | None = None) -> None:
         """Re-read the overview (is there data? a demo?) then (re)load the month."""
         wanted = (state_code, period) if state_code and period else None
-        self.tasks.run_db(lambda ws, _p: workspace_overview(ws),
+
+        def read(ws, _progress):
+            from app.services.overview import workspace_overview  # on the database thread
+
+            return workspace_overview(ws)
+
+        self.tasks.run_db(read,
                           lambda overview: self._on_overview(overview, wanted), self._on_overview_failed)
 
     def _on_overview(self, overview: Overview, wanted: tuple[str, str] | None) -> None:
@@ -208,7 +219,7 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.welcome)
             self._update_title()
             return
-        self.pages.setCurrentWidget(self.entry_page)
+        self.pages.setCurrentWidget(self.entry)
         if wanted is None:
             remembered = settings.last_month(self.data_dir)
             if remembered and remembered[0] in overview.states_with_facilities:
@@ -219,7 +230,7 @@ class MainWindow(QMainWindow):
                 wanted = (overview.states_with_facilities[0], shift(current_period(), -1))
         self.select_month(*wanted)
         if first_time:
-            self.tasks.run_db(lambda ws, _p: ensure_daily_backup(ws), self._on_daily_backup,
+            self.tasks.run_db(_daily_backup, self._on_daily_backup,
                               lambda exc: self.statusBar().showMessage(
                                   self.tr("No se pudo hacer el respaldo diario: {0}").format(
                                       error_message(exc, self.lang)), 15000))
@@ -248,27 +259,17 @@ class MainWindow(QMainWindow):
         assert month is not None
         self.grid.setEnabled(True)
         self.statusBar().clearMessage()
-        self.filter_bar.populate(month.facilities)
-        self.proxy.set_filters(*self.filter_bar.current())
         self._update_title()
         self._on_status_changed(month.status, announce=False)
-        self.side_panel.update_from(self.session.index)
-        self._update_count()
+        self.entry.month_loaded()
         if not month.facilities:
-            self._show_banner(self.tr("{0} no tiene unidades registradas. Use Archivo → Importar unidades… "
-                                      "o elija otro estado.").format(self.catalog.states[month.state_code].name))
-        if not self.grid.currentIndex().isValid() and self.proxy.rowCount():
-            self.grid.setCurrentIndex(self.proxy.index(0, MonthGridModel.FIRST_VALUE_COLUMN))
-        self.grid.setFocus()
+            self.entry.show_banner(self.tr("{0} no tiene unidades registradas. Use Archivo → Importar unidades… "
+                                           "o elija otro estado.").format(self.catalog.states[month.state_code].name))
 
     def _on_load_failed(self, exc: BaseException) -> None:
         self.grid.setEnabled(True)
         self.statusBar().clearMessage()
         show_error(self, self.tr("No se pudo abrir el mes"), exc, self.lang)
-
-    def _section_changed(self, tab: int) -> None:
-        self.grid.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.grid_model.set_section(self.catalog.sections[tab].code)
 
     # -- showing state ------------------------------------------------------------------
     def _update_title(self) -> None:
@@ -281,22 +282,12 @@ class MainWindow(QMainWindow):
             title += " [DEMO]"
         self.setWindowTitle(title)
 
-    def _update_count(self) -> None:
-        self.filter_bar.set_count(self.proxy.rowCount(), self.grid_model.rowCount())
-
-    def _schedule_panel_update(self, _keys: list) -> None:
-        self._panel_timer.start()
-
-    def _show_banner(self, text: str | None) -> None:
-        self.banner.setText(text or "")
-        self.banner.setVisible(bool(text))
-
     def _on_status_changed(self, status: str, announce: bool = True) -> None:
         self.side_panel.set_status(status)
         locked = status != "borrador"
         self.close_report_action.setEnabled(not locked)
         self.reopen_report_action.setEnabled(locked)
-        self._show_banner(self.tr("Informe cerrado: la tabla es de solo lectura. Para corregir, use "
+        self.entry.show_banner(self.tr("Informe cerrado: la tabla es de solo lectura. Para corregir, use "
                                   "«Reabrir informe…»; la reapertura queda registrada.") if locked else None)
         if announce:
             self.statusBar().showMessage(self.tr("Informe cerrado") if locked else
@@ -338,6 +329,8 @@ class MainWindow(QMainWindow):
         """The form of one facility (or, with the state code, the state's own data)."""
         if self.session.month is None or not org_unit:
             return
+        from PySide6.QtCore import Qt
+
         from .facility_form import FacilityFormDialog
 
         dialog = FacilityFormDialog(self.session, org_unit, self)
@@ -358,3 +351,10 @@ class MainWindow(QMainWindow):
         settings.app_settings().setValue("ui/geometry", self.saveGeometry())
         self.shutdown()
         event.accept()
+
+
+def _daily_backup(ws, _progress):
+    """The day's snapshot, taken on the database thread once the month is on screen."""
+    from app.services.backup import ensure_daily_backup
+
+    return ensure_daily_backup(ws)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSpinBox, QWidget
 
@@ -62,12 +62,7 @@ class MonthPicker(QWidget):
         assert isinstance(model, QStandardItemModel)
         last = int(self._today[4:]) if self.year_box.value() == int(self._today[:4]) else 12
         for month in range(12):
-            item = model.item(month)
-            flags = item.flags()
-            if month < last:
-                item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled)
-            else:
-                item.setFlags(flags & ~Qt.ItemFlag.ItemIsEnabled)
+            model.item(month).setEnabled(month < last)
         if self.month_box.currentIndex() >= last:
             self.month_box.setCurrentIndex(last - 1)
 

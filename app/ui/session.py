@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -23,12 +23,14 @@ from app.models.messages import InputError
 from app.models.periods import parse_period
 from app.models.validation import Issue
 from app.models.values import UNCHANGED, DataValue, ValueChange, ValueKey, parse_value
-from app.services import reports
-from app.services.edits import EditOutcome, record_edits
-from app.services.entry import MonthData, load_month
 
-from .month_index import MonthIndex
 from .tasks import TaskManager
+
+if TYPE_CHECKING:
+    from app.services.edits import EditOutcome
+    from app.services.entry import MonthData
+
+    from .month_index import MonthIndex
 
 _FIELDS = ("value", "comment", "provisional", "follow_up")
 
@@ -105,7 +107,13 @@ class MonthSession(QObject):
         seq = self._load_seq
         catalog = self.catalog
 
+        # The month's modules (storage, validation) load with the first month, after the
+        # window has painted.
+        from .month_index import MonthIndex
+
         def read(ws: Any, _progress: Any) -> MonthData:
+            from app.services.entry import load_month
+
             return load_month(ws, state_code, period)
 
         def index(month: MonthData) -> None:
@@ -250,12 +258,16 @@ class MonthSession(QObject):
             self.saving_changed.emit(True)
 
         def store(ws: Any, _progress: Any) -> EditOutcome:
+            from app.services.edits import record_edits  # on the database thread
+
             return record_edits(ws, changes)
 
         def done(outcome: EditOutcome) -> None:
             self._written(write_id, token, command, changes, fallback, outcome)
 
         def crashed(exc: BaseException) -> None:  # record_edits catches; this is a last resort
+            from app.services.edits import EditOutcome
+
             self._written(write_id, token, command, changes, fallback, EditOutcome(None, exc))
 
         self.tasks.run_db(store, done, crashed)
@@ -312,19 +324,21 @@ class MonthSession(QObject):
     # -- report status --------------------------------------------------------------
     def close_report(self) -> None:
         """borrador → cerrado in the background; refusals come back as write_failed."""
-        self._set_status(reports.close_report, "cerrado")
+        self._set_status("close_report", "cerrado")
 
     def reopen_report(self) -> None:
         """cerrado → borrador in the background (logged by the service)."""
-        self._set_status(reports.reopen_report, "borrador")
+        self._set_status("reopen_report", "borrador")
 
-    def _set_status(self, action: Callable[..., None], status: str) -> None:
+    def _set_status(self, action: str, status: str) -> None:
         if self.month is None:
             return
         state, period, token = self.state_code, self.period, self._month_token
 
         def run(ws: Any, _progress: Any) -> None:
-            action(ws, state, period)
+            from app.services import reports  # on the database thread
+
+            getattr(reports, action)(ws, state, period)
 
         def done(_result: object) -> None:
             if token != self._month_token or self.month is None:
