@@ -13,14 +13,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .grid_model import (
+from .grid_cells import (
     COMPLETENESS_ROLE,
     MARK_COMMENT,
     MARK_FOLLOW_UP,
     MARK_PROVISIONAL,
     MARKS_ROLE,
-    MonthGridModel,
 )
+from .grid_model import MonthGridModel
 
 COMMENT_COLOR = QColor("#2f5da8")
 PROVISIONAL_COLOR = QColor("#8a5cc2")

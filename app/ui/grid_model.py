@@ -11,8 +11,6 @@ building anything per call.
 
 from __future__ import annotations
 
-import textwrap
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,83 +20,44 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from app.models.catalog import Column
 from app.models.facility import Facility
 from app.models.messages import InputError
 from app.models.text import strip_accents
 from app.models.validation import ERROR, worst
-from app.models.values import DataValue, Scalar, ValueChange, display_value
+from app.models.values import DataValue, ValueChange, display_value
 
+from .grid_cells import (
+    CENTER,
+    COMPLETENESS_ROLE,
+    ERROR_BG,
+    LEFT,
+    MARK_COMMENT,
+    MARK_FOLLOW_UP,
+    MARK_PROVISIONAL,
+    MARK_REJECTED,
+    MARKS_ROLE,
+    NOT_APPLICABLE_BG,
+    NOT_APPLICABLE_FG,
+    REJECTED_BG,
+    REJECTED_FG,
+    RIGHT,
+    SEVERITY_ROLE,
+    SORT_ROLE,
+    WARNING_BG,
+    CellError,
+    CellErrors,
+    GridRow,
+    cell_tip,
+    edit_text,
+    facility_tip,
+    header_label,
+    header_tip,
+)
 from .month_index import FALLBACK_CATEGORY, CellKey
 from .session import MonthSession
-
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # numeric sort key (None: sin dato)
-MARKS_ROLE = Qt.ItemDataRole.UserRole + 2  # bit set of MARK_* flags
-COMPLETENESS_ROLE = Qt.ItemDataRole.UserRole + 3  # (filled, expected) of the row in the section
-SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 4  # "error", "warning" or None
-
-MARK_COMMENT = 1
-MARK_PROVISIONAL = 2
-MARK_FOLLOW_UP = 4
-MARK_REJECTED = 8
-
-ERROR_BG = QColor("#f6c6c6")
-WARNING_BG = QColor("#fbe3a5")
-REJECTED_BG = QColor("#e88f8f")
-NOT_APPLICABLE_BG = QColor("#ececec")
-NOT_APPLICABLE_FG = QColor("#9a9a9a")
-REJECTED_FG = QColor("#6b0000")
-
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-_CENTER = int(Qt.AlignmentFlag.AlignCenter)
-
-
-def edit_text(column: Column, value: Scalar, lang: str = "es") -> str:
-    """A stored value as a person would type it back: no thousands separators.
-
-    Also what a copy puts on the clipboard, so Excel (es-MX: point decimals)
-    reads numbers as numbers.
-    """
-    if value is None:
-        return ""
-    unit = column.variable.unit
-    if unit in ("yesno", "category"):
-        return display_value(column.variable, value, lang)
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else f"{value:.6f}".rstrip("0").rstrip(".")
-    return str(value)
-
-
-@dataclass(eq=False)
-class GridRow:
-    """What the model keeps per facility row, computed once per reset."""
-
-    facility: Facility
-    position: int  # place in the month's own order (by name), restored by "no sort"
-    cells: dict[CellKey, DataValue]  # the session's live dict for this org unit
-    applies: tuple[bool, ...]  # per section column
-    filter_key: tuple[str, int, str, str]  # type, level, municipality, search text
-
-
-@dataclass(frozen=True)
-class CellError:
-    """A cell a batch edit could not take: where, what was typed and why."""
-
-    row: int
-    column: int
-    text: str
-    reason: str
-
-
-class CellErrors(Exception):
-    """Raised by :meth:`MonthGridModel.set_texts`: the whole batch was refused."""
-
-    def __init__(self, errors: list[CellError]):
-        super().__init__(f"{len(errors)} cells refused")
-        self.errors = errors
 
 
 class MonthGridModel(QAbstractTableModel):
@@ -159,31 +118,11 @@ class MonthGridModel(QAbstractTableModel):
         self._columns = self._session.catalog.columns(self._section)
         self._cell_keys = [c.key for c in self._columns]
         self._applies_cache.clear()
-        self._headers = [self.tr("Avance")] + [self._header_label(c) for c in self._columns]
+        self._headers = [self.tr("Avance")] + [header_label(c, self._lang) for c in self._columns]
         self._header_tips = [self.tr("Celdas con dato de la unidad en esta sección")] + [
-            self._header_tip(c) for c in self._columns]
-        self._aligns = [_CENTER] + [
-            _LEFT if c.variable.unit in ("category", "yesno") else _RIGHT for c in self._columns]
-
-    def _header_label(self, column: Column) -> str:
-        variable = column.variable
-        label = variable.label(self._lang)
-        suffix = {"money": "($)", "percent": "(%)", "yesno": self.tr("(sí/no)")}.get(variable.unit, "")
-        if suffix and suffix not in label:
-            label = f"{label} {suffix}"
-        lines = textwrap.wrap(label, 22) or [label]
-        if column.option is not None:
-            lines += textwrap.wrap(column.option.label(self._lang), 22)
-        return "\n".join(lines)
-
-    def _header_tip(self, column: Column) -> str:
-        variable = column.variable
-        how = (self.tr("Se suma en el año (flujo)") if variable.aggregation == "SUM"
-               else self.tr("Vale el último mes (existencia)"))
-        text = column.label(self._lang)
-        if self._lang != "en" and variable.description_es:
-            text += "\n" + variable.description_es
-        return f"{text}\n{how}"
+            header_tip(c, self._lang) for c in self._columns]
+        self._aligns = [CENTER] + [
+            LEFT if c.variable.unit in ("category", "yesno") else RIGHT for c in self._columns]
 
     def _build_rows(self) -> list[GridRow]:
         index = self._session.index
@@ -272,21 +211,8 @@ class MonthGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return fac.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._facility_tip(fac)
+            return facility_tip(self._session.catalog, fac, self._lang)
         return None
-
-    def _facility_tip(self, fac: Facility) -> str:
-        catalog = self._session.catalog
-        ftype = catalog.facility_types.get(fac.type_code)
-        type_label = ftype.label(self._lang) if ftype else fac.type_code
-        level = catalog.levels.get(fac.level)
-        level_label = level.label(self._lang) if level else str(fac.level)
-        lines = [fac.name, f"CLUES {fac.clues}", f"{type_label} · {level_label}"]
-        if fac.municipality:
-            lines.append(self.tr("Municipio: {0}").format(fac.municipality))
-        if fac.jurisdiction:
-            lines.append(self.tr("Jurisdicción: {0}").format(fac.jurisdiction))
-        return "\n".join(lines)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -333,7 +259,7 @@ class MonthGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole:
             return self._italic if stored is not None and stored.provisional else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._cell_tip(row, column, cell, stored, rejected, applies)
+            return cell_tip(self._session, row, column, stored, rejected, applies)
         if role == MARKS_ROLE:
             marks = MARK_REJECTED if rejected is not None else 0
             if stored is not None:
@@ -367,32 +293,8 @@ class MonthGridModel(QAbstractTableModel):
                 return "—"
             return f"{(filled * 100 + expected // 2) // expected} %"
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _CENTER
+            return CENTER
         return None
-
-    def _cell_tip(self, row: GridRow, column: Column, cell: CellKey, stored: DataValue | None,
-                  rejected: tuple[str, str] | None, applies: bool) -> str:
-        lines = [f"{column.label(self._lang)} — {row.facility.name}"]
-        if not applies:
-            ftype = self._session.catalog.facility_types.get(row.facility.type_code)
-            lines.append(self.tr("No aplica a este tipo de unidad ({0})").format(
-                ftype.label(self._lang) if ftype else row.facility.type_code))
-            return "\n".join(lines)
-        if rejected is not None:
-            lines.append(self.tr("No se guardó «{0}»: {1}").format(rejected[0], rejected[1]))
-        for issue in self._session.issues(row.facility.clues, *cell):
-            prefix = self.tr("Error") if issue.severity == ERROR else self.tr("Aviso")
-            lines.append(f"{prefix}: {issue.message(self._lang)}")
-        if stored is not None:
-            if stored.comment:
-                lines.append(self.tr("Comentario: {0}").format(stored.comment))
-            if stored.provisional:
-                lines.append(self.tr("Provisional: en proceso de definición con el Gobierno del estado"))
-            if stored.follow_up:
-                lines.append(self.tr("Marcado para seguimiento"))
-        if self._session.is_locked():
-            lines.append(self.tr("Informe cerrado: solo lectura"))
-        return "\n".join(lines)
 
     # -- editing ----------------------------------------------------------------------
     def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802

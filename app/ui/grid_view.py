@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 from app.models.values import UNCHANGED, ValueChange, ValueKey
 
 from .comment_dialog import CommentDialog
+from .grid_cells import CellErrors
 from .grid_clipboard import parse_tsv, to_tsv
 from .grid_delegate import GridDelegate
 from .grid_filter import GridFilterProxy
-from .grid_model import CellErrors, MonthGridModel
+from .grid_model import MonthGridModel
 
 _MAX_LISTED = 15  # bad cells named in a refused paste; the rest are counted
 

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from app.models.catalog import Catalog
 from app.models.values import format_number
 
+from .grid_cells import ERROR_BG, NOT_APPLICABLE_BG, REJECTED_BG, WARNING_BG
 from .grid_delegate import COMMENT_COLOR, FOLLOW_UP_COLOR, PROVISIONAL_COLOR
-from .grid_model import ERROR_BG, NOT_APPLICABLE_BG, REJECTED_BG, WARNING_BG
 from .month_index import MonthIndex
 
 _BADGE = "QLabel {{ background: {bg}; color: {fg}; border-radius: 4px; padding: 3px 10px; font-weight: bold; }}"

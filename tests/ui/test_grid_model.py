@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.models.values import ValueChange
-from app.ui.grid_filter import GridFilterProxy
-from app.ui.grid_model import (
+from app.ui.grid_cells import (
     COMPLETENESS_ROLE,
     ERROR_BG,
     MARK_COMMENT,
@@ -16,8 +15,9 @@ from app.ui.grid_model import (
     NOT_APPLICABLE_BG,
     REJECTED_BG,
     WARNING_BG,
-    MonthGridModel,
 )
+from app.ui.grid_filter import GridFilterProxy
+from app.ui.grid_model import MonthGridModel
 
 HG, CSR, HIC, UMM = "NTSSA000001", "NTSSA000002", "NTSSA000003", "NTSSA000004"
 BG = Qt.ItemDataRole.BackgroundRole
@@ -163,7 +163,7 @@ def test_filters(session):
 
 
 def test_set_texts_is_all_or_nothing(session):
-    from app.ui.grid_model import CellErrors
+    from app.ui.grid_cells import CellErrors
 
     model = MonthGridModel(session, "servicios")
     col = model.value_column("consultas_medicina_familiar")

@@ -1,0 +1,157 @@
+"""What the entry grid shows per cell: roles, marks, colours, tooltips and edit text.
+
+Kept apart from :mod:`app.ui.grid_model` so the delegate, the side panel's
+legend and the tests share one definition of each mark and colour.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor
+
+from app.models.catalog import Catalog, Column
+from app.models.facility import Facility
+from app.models.validation import ERROR
+from app.models.values import DataValue, Scalar, display_value
+
+from .month_index import CellKey
+from .session import MonthSession
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # numeric sort key (None: sin dato)
+MARKS_ROLE = Qt.ItemDataRole.UserRole + 2  # bit set of MARK_* flags
+COMPLETENESS_ROLE = Qt.ItemDataRole.UserRole + 3  # (filled, expected) of the row in the section
+SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 4  # "error", "warning" or None
+
+MARK_COMMENT = 1
+MARK_PROVISIONAL = 2
+MARK_FOLLOW_UP = 4
+MARK_REJECTED = 8
+
+ERROR_BG = QColor("#f6c6c6")
+WARNING_BG = QColor("#fbe3a5")
+REJECTED_BG = QColor("#e88f8f")
+NOT_APPLICABLE_BG = QColor("#ececec")
+NOT_APPLICABLE_FG = QColor("#9a9a9a")
+REJECTED_FG = QColor("#6b0000")
+
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+CENTER = int(Qt.AlignmentFlag.AlignCenter)
+
+
+def edit_text(column: Column, value: Scalar, lang: str = "es") -> str:
+    """A stored value as a person would type it back: no thousands separators.
+
+    Also what a copy puts on the clipboard, so Excel (es-MX: point decimals)
+    reads numbers as numbers.
+    """
+    if value is None:
+        return ""
+    unit = column.variable.unit
+    if unit in ("yesno", "category"):
+        return display_value(column.variable, value, lang)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:.6f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+@dataclass(eq=False)
+class GridRow:
+    """What the model keeps per facility row, computed once per reset."""
+
+    facility: Facility
+    position: int  # place in the month's own order (by name), restored by "no sort"
+    cells: dict[CellKey, DataValue]  # the session's live dict for this org unit
+    applies: tuple[bool, ...]  # per section column
+    filter_key: tuple[str, int, str, str]  # type, level, municipality, search text
+
+
+@dataclass(frozen=True)
+class CellError:
+    """A cell a batch edit could not take: where, what was typed and why."""
+
+    row: int
+    column: int
+    text: str
+    reason: str
+
+
+class CellErrors(Exception):
+    """Raised by :meth:`MonthGridModel.set_texts`: the whole batch was refused."""
+
+    def __init__(self, errors: list[CellError]):
+        super().__init__(f"{len(errors)} cells refused")
+        self.errors = errors
+
+
+def _tr(text: str) -> str:
+    # The model's translation context, so the .ts keeps these strings with the grid's.
+    return QCoreApplication.translate("MonthGridModel", text)
+
+
+def facility_tip(catalog: Catalog, fac: Facility, lang: str = "es") -> str:
+    """The row header's tooltip: name, CLUES, type, level, municipality, jurisdiction."""
+    ftype = catalog.facility_types.get(fac.type_code)
+    type_label = ftype.label(lang) if ftype else fac.type_code
+    level = catalog.levels.get(fac.level)
+    level_label = level.label(lang) if level else str(fac.level)
+    lines = [fac.name, f"CLUES {fac.clues}", f"{type_label} · {level_label}"]
+    if fac.municipality:
+        lines.append(_tr("Municipio: {0}").format(fac.municipality))
+    if fac.jurisdiction:
+        lines.append(_tr("Jurisdicción: {0}").format(fac.jurisdiction))
+    return "\n".join(lines)
+
+
+def cell_tip(session: MonthSession, row: GridRow, column: Column, stored: DataValue | None,
+             rejected: tuple[str, str] | None, applies: bool) -> str:
+    """A cell's tooltip: the reasons of its marks, its comment and flags."""
+    lang = session.lang
+    lines = [f"{column.label(lang)} — {row.facility.name}"]
+    if not applies:
+        ftype = session.catalog.facility_types.get(row.facility.type_code)
+        lines.append(_tr("No aplica a este tipo de unidad ({0})").format(
+            ftype.label(lang) if ftype else row.facility.type_code))
+        return "\n".join(lines)
+    if rejected is not None:
+        lines.append(_tr("No se guardó «{0}»: {1}").format(rejected[0], rejected[1]))
+    for issue in session.issues(row.facility.clues, *column.key):
+        prefix = _tr("Error") if issue.severity == ERROR else _tr("Aviso")
+        lines.append(f"{prefix}: {issue.message(lang)}")
+    if stored is not None:
+        if stored.comment:
+            lines.append(_tr("Comentario: {0}").format(stored.comment))
+        if stored.provisional:
+            lines.append(_tr("Provisional: en proceso de definición con el Gobierno del estado"))
+        if stored.follow_up:
+            lines.append(_tr("Marcado para seguimiento"))
+    if session.is_locked():
+        lines.append(_tr("Informe cerrado: solo lectura"))
+    return "\n".join(lines)
+
+
+def header_label(column: Column, lang: str = "es") -> str:
+    """A column header: label and unit, wrapped, with the disaggregation option below."""
+    variable = column.variable
+    label = variable.label(lang)
+    suffix = {"money": "($)", "percent": "(%)", "yesno": _tr("(sí/no)")}.get(variable.unit, "")
+    if suffix and suffix not in label:
+        label = f"{label} {suffix}"
+    lines = textwrap.wrap(label, 22) or [label]
+    if column.option is not None:
+        lines += textwrap.wrap(column.option.label(lang), 22)
+    return "\n".join(lines)
+
+
+def header_tip(column: Column, lang: str = "es") -> str:
+    """A column header's tooltip: full label, description and how the months add up."""
+    variable = column.variable
+    how = _tr("Se suma en el año (flujo)") if variable.aggregation == "SUM" else _tr(
+        "Vale el último mes (existencia)")
+    text = column.label(lang)
+    if lang != "en" and variable.description_es:
+        text += "\n" + variable.description_es
+    return f"{text}\n{how}"
