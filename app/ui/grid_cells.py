@@ -24,6 +24,9 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # numeric sort key (None: sin dato)
 MARKS_ROLE = Qt.ItemDataRole.UserRole + 2  # bit set of MARK_* flags
 COMPLETENESS_ROLE = Qt.ItemDataRole.UserRole + 3  # (filled, expected) of the row in the section
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 4  # "error", "warning" or None
+#: Everything the delegate paints, in one call: (text, background, foreground, alignment,
+#: italic, marks, completeness or None). One data() call per cell instead of nine.
+PAINT_ROLE = Qt.ItemDataRole.UserRole + 5
 
 MARK_COMMENT = 1
 MARK_PROVISIONAL = 2

@@ -41,6 +41,7 @@ from .grid_cells import (
     MARKS_ROLE,
     NOT_APPLICABLE_BG,
     NOT_APPLICABLE_FG,
+    PAINT_ROLE,
     REJECTED_BG,
     REJECTED_FG,
     RIGHT,
@@ -227,6 +228,8 @@ class MonthGridModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         col = index.column()
+        if role == PAINT_ROLE:
+            return self._paint_data(row, col)
         if col == self.PROGRESS_COLUMN:
             return self._progress_data(row, role)
         column = self._columns[col - 1]
@@ -274,6 +277,32 @@ class MonthGridModel(QAbstractTableModel):
         if role == COMPLETENESS_ROLE:
             return self._session.index.unit_completeness(row.facility.clues, self._section)
         return None
+
+    def _paint_data(self, row: GridRow, col: int) -> tuple:
+        """What the delegate draws for a cell, computed once (see PAINT_ROLE)."""
+        if col == self.PROGRESS_COLUMN:
+            filled, expected = self._session.index.unit_completeness(row.facility.clues, self._section)
+            text = f"{(filled * 100 + expected // 2) // expected} %" if expected else "—"
+            return (text, None, None, CENTER, False, 0, (filled, expected))
+        cell = self._cell_keys[col - 1]
+        stored = row.cells.get(cell)
+        rejected = self._rejected.get((row.facility.clues, cell)) if self._rejected else None
+        marks = 0
+        if rejected is not None:
+            return (rejected[0], REJECTED_BG, REJECTED_FG, self._aligns[col], False, MARK_REJECTED, None)
+        if not row.applies[col - 1]:
+            return ("", NOT_APPLICABLE_BG, NOT_APPLICABLE_FG, self._aligns[col], False, 0, None)
+        text = ""
+        italic = False
+        if stored is not None:
+            if stored.value is not None:
+                text = display_value(self._columns[col - 1].variable, stored.value, self._lang)
+            italic = stored.provisional
+            marks = (MARK_COMMENT if stored.comment else 0) | (MARK_PROVISIONAL if stored.provisional else 0) | (
+                MARK_FOLLOW_UP if stored.follow_up else 0)
+        severity = self._severity(row.facility.clues, cell)
+        background = None if severity is None else (ERROR_BG if severity == ERROR else WARNING_BG)
+        return (text, background, None, self._aligns[col], italic, marks, None)
 
     def _severity(self, clues: str, cell: CellKey) -> str | None:
         unit = self._session.index.issues.get(clues) if self._session.index else None
