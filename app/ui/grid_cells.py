@@ -90,11 +90,8 @@ class CellErrors(Exception):
         self.errors = errors
 
 
-def _tr(text: str) -> str:
-    # The model's translation context, so the .ts keeps these strings with the grid's.
-    return QCoreApplication.translate("MonthGridModel", text)
-
-
+# Literal QCoreApplication.translate("MonthGridModel", ...) calls, so pyside6-lupdate finds
+# them and files them with the grid model's own strings.
 def facility_tip(catalog: Catalog, fac: Facility, lang: str = "es") -> str:
     """The row header's tooltip: name, CLUES, type, level, municipality, jurisdiction."""
     ftype = catalog.facility_types.get(fac.type_code)
@@ -103,9 +100,9 @@ def facility_tip(catalog: Catalog, fac: Facility, lang: str = "es") -> str:
     level_label = level.label(lang) if level else str(fac.level)
     lines = [fac.name, f"CLUES {fac.clues}", f"{type_label} · {level_label}"]
     if fac.municipality:
-        lines.append(_tr("Municipio: {0}").format(fac.municipality))
+        lines.append(QCoreApplication.translate("MonthGridModel", "Municipio: {0}").format(fac.municipality))
     if fac.jurisdiction:
-        lines.append(_tr("Jurisdicción: {0}").format(fac.jurisdiction))
+        lines.append(QCoreApplication.translate("MonthGridModel", "Jurisdicción: {0}").format(fac.jurisdiction))
     return "\n".join(lines)
 
 
@@ -116,23 +113,23 @@ def cell_tip(session: MonthSession, row: GridRow, column: Column, stored: DataVa
     lines = [f"{column.label(lang)} — {row.facility.name}"]
     if not applies:
         ftype = session.catalog.facility_types.get(row.facility.type_code)
-        lines.append(_tr("No aplica a este tipo de unidad ({0})").format(
+        lines.append(QCoreApplication.translate("MonthGridModel", "No aplica a este tipo de unidad ({0})").format(
             ftype.label(lang) if ftype else row.facility.type_code))
         return "\n".join(lines)
     if rejected is not None:
-        lines.append(_tr("No se guardó «{0}»: {1}").format(rejected[0], rejected[1]))
+        lines.append(QCoreApplication.translate("MonthGridModel", "No se guardó «{0}»: {1}").format(rejected[0], rejected[1]))
     for issue in session.issues(row.facility.clues, *column.key):
-        prefix = _tr("Error") if issue.severity == ERROR else _tr("Aviso")
+        prefix = QCoreApplication.translate("MonthGridModel", "Error") if issue.severity == ERROR else QCoreApplication.translate("MonthGridModel", "Aviso")
         lines.append(f"{prefix}: {issue.message(lang)}")
     if stored is not None:
         if stored.comment:
-            lines.append(_tr("Comentario: {0}").format(stored.comment))
+            lines.append(QCoreApplication.translate("MonthGridModel", "Comentario: {0}").format(stored.comment))
         if stored.provisional:
-            lines.append(_tr("Provisional: en proceso de definición con el Gobierno del estado"))
+            lines.append(QCoreApplication.translate("MonthGridModel", "Provisional: en proceso de definición con el Gobierno del estado"))
         if stored.follow_up:
-            lines.append(_tr("Marcado para seguimiento"))
+            lines.append(QCoreApplication.translate("MonthGridModel", "Marcado para seguimiento"))
     if session.is_locked():
-        lines.append(_tr("Informe cerrado: solo lectura"))
+        lines.append(QCoreApplication.translate("MonthGridModel", "Informe cerrado: solo lectura"))
     return "\n".join(lines)
 
 
@@ -140,7 +137,7 @@ def header_label(column: Column, lang: str = "es") -> str:
     """A column header: label and unit, wrapped, with the disaggregation option below."""
     variable = column.variable
     label = variable.label(lang)
-    suffix = {"money": "($)", "percent": "(%)", "yesno": _tr("(sí/no)")}.get(variable.unit, "")
+    suffix = {"money": "($)", "percent": "(%)", "yesno": QCoreApplication.translate("MonthGridModel", "(sí/no)")}.get(variable.unit, "")
     if suffix and suffix not in label:
         label = f"{label} {suffix}"
     lines = textwrap.wrap(label, 22) or [label]
@@ -152,7 +149,7 @@ def header_label(column: Column, lang: str = "es") -> str:
 def header_tip(column: Column, lang: str = "es") -> str:
     """A column header's tooltip: full label, description and how the months add up."""
     variable = column.variable
-    how = _tr("Se suma en el año (flujo)") if variable.aggregation == "SUM" else _tr(
+    how = QCoreApplication.translate("MonthGridModel", "Se suma en el año (flujo)") if variable.aggregation == "SUM" else QCoreApplication.translate("MonthGridModel",
         "Vale el último mes (existencia)")
     text = column.label(lang)
     if lang != "en" and variable.description_es:
