@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.models.values import UNCHANGED, ValueChange, ValueKey
 
+from .alerts import show_error
 from .comment_dialog import CommentDialog
 from .grid_cells import CellErrors
 from .grid_clipboard import parse_tsv, to_tsv
@@ -369,9 +370,7 @@ class GridView(QTableView):
             self._show_error(exc)
 
     def _show_error(self, exc: BaseException) -> None:
-        from .formatting import error_text
-
-        QMessageBox.warning(self, self.tr("No se pudo guardar"), error_text(exc, self.grid().session.lang))
+        show_error(self, self.tr("No se pudo guardar"), exc, self.grid().session.lang)
 
     def select_cell(self, clues: str, variable: str, option: str = "") -> QModelIndex:
         """Make a cell current (used by the window and tests); returns its proxy index."""

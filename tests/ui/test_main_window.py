@@ -161,3 +161,46 @@ def test_filter_bar_filters_grid(qtbot, nayarit_dir, section):
     bar.search.setText("jala")
     qtbot.waitUntil(lambda: window.proxy.rowCount() == 1, timeout=2000)
     window.close()
+
+
+def test_demo_data_is_labelled_in_the_title(qtbot, nayarit_dir):
+    from app.storage import reports_repo
+
+    ws = open_workspace(nayarit_dir)
+    with ws.db.atomic():
+        reports_repo.settings_set(ws.conn, "demo", "1")
+    ws.close()
+    window = open_window(qtbot, nayarit_dir)
+    assert window.windowTitle() == "Coordina — Nayarit — febrero 2023 [DEMO]"
+    assert window.demo_badge.isVisibleTo(window)
+    window.close()
+
+
+def test_first_run_demo_button_loads_nayarit_february_2023(qtbot, data_dir):
+    window = create_main_window(data_dir, "es")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.welcome, timeout=10000)
+    with qtbot.waitSignal(window.session.loaded, timeout=60000):
+        window.welcome.demo_button.click()
+    assert (window.session.state_code, window.session.period) == ("18", "202302")
+    assert window.windowTitle().endswith("[DEMO]")
+    assert window.grid_model.rowCount() > 100
+    window.close()
+
+
+def test_second_instance_on_the_same_data_directory_is_refused(qtbot, data_dir, monkeypatch):
+    from PySide6.QtCore import QLockFile
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.ui.app import LOCK_NAME, run_gui
+
+    told = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: told.append(args[2]))
+    first = QLockFile(str(data_dir / LOCK_NAME))
+    assert first.tryLock(100)
+    try:
+        assert run_gui(data_dir, "es") == 1
+    finally:
+        first.unlock()
+    assert told and "Coordina ya está abierto con este directorio de datos" in told[0]
