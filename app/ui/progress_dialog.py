@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.services.workspace import Workspace
@@ -26,7 +26,7 @@ def run_with_progress(
     Cancel asks the job to stop at its next progress report; a cancelled job
     raises inside its transaction, so nothing it started is kept.
     """
-    dialog = QProgressDialog(title, parent.tr("Cancelar"), 0, 0, parent)
+    dialog = QProgressDialog(title, QCoreApplication.translate("run_with_progress", "Cancelar"), 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
