@@ -63,7 +63,7 @@ $(QM): $(TS) | $(STAMP)
 i18n: $(STAMP)
 	@test -n "$(UI_SOURCES)" || { echo "make i18n: no Python files under app/ui/"; exit 1; }
 	@mkdir -p $(I18N_DIR)
-	$(VENV)/bin/pyside6-lupdate $(UI_SOURCES) -source-language es_MX -target-language en -ts $(TS)
+	$(VENV)/bin/pyside6-lupdate $(UI_SOURCES) -no-obsolete -source-language es_MX -target-language en -ts $(TS)
 	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(QM)
 
 # --- tasks --------------------------------------------------------------------------

@@ -875,115 +875,115 @@ Fill it in Excel and bring it back with File → Import values…</translation>
 <context>
     <name>GridView</name>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="113"/>
+        <location filename="../../app/ui/grid_view.py" line="114"/>
         <source>Copiar</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="114"/>
+        <location filename="../../app/ui/grid_view.py" line="115"/>
         <source>Pegar</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="115"/>
+        <location filename="../../app/ui/grid_view.py" line="116"/>
         <source>Borrar celdas (Supr)</source>
         <translation>Clear cells (Del)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="195"/>
+        <location filename="../../app/ui/grid_view.py" line="196"/>
         <source>Borrar {0} celdas</source>
         <translation>Clear {0} cells</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="197"/>
+        <location filename="../../app/ui/grid_view.py" line="198"/>
         <source>No se borró nada</source>
         <translation>Nothing was cleared</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="200"/>
+        <location filename="../../app/ui/grid_view.py" line="201"/>
         <source>{0} celdas borradas (sin dato)</source>
         <translation>{0} cells cleared (no data)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="217"/>
+        <location filename="../../app/ui/grid_view.py" line="218"/>
         <source>{0} celdas copiadas</source>
         <translation>{0} cells copied</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="237"/>
-        <location filename="../../app/ui/grid_view.py" line="247"/>
+        <location filename="../../app/ui/grid_view.py" line="238"/>
+        <location filename="../../app/ui/grid_view.py" line="248"/>
         <source>No se pegó nada</source>
         <translation>Nothing was pasted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="238"/>
+        <location filename="../../app/ui/grid_view.py" line="239"/>
         <source>El bloque copiado ({0} filas × {1} columnas) no cabe a partir de la celda elegida. Elija una celda más arriba o más a la izquierda, o filtre menos unidades.</source>
         <translation>The copied block ({0} rows × {1} columns) does not fit from the chosen cell. Choose a cell further up or to the left, or filter fewer facilities.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="245"/>
+        <location filename="../../app/ui/grid_view.py" line="246"/>
         <source>Pegar {0} celdas</source>
         <translation>Paste {0} cells</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="250"/>
+        <location filename="../../app/ui/grid_view.py" line="251"/>
         <source>{0} celdas pegadas</source>
         <translation>{0} cells pasted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="268"/>
+        <location filename="../../app/ui/grid_view.py" line="269"/>
         <source>Avance</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="269"/>
+        <location filename="../../app/ui/grid_view.py" line="270"/>
         <source>• {0} — {1}: {2}</source>
         <translation>• {0} — {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="272"/>
+        <location filename="../../app/ui/grid_view.py" line="273"/>
         <source>… y {0} celdas más</source>
         <translation>… and {0} more cells</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="274"/>
+        <location filename="../../app/ui/grid_view.py" line="275"/>
         <source>No se guardó ninguna celda. Corrija estas y vuelva a intentarlo:</source>
         <translation>No cell was saved. Fix these and try again:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="293"/>
+        <location filename="../../app/ui/grid_view.py" line="294"/>
         <source>Historial de la celda…</source>
         <translation>Cell history…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="295"/>
+        <location filename="../../app/ui/grid_view.py" line="296"/>
         <source>Comentario…</source>
         <translation>Comment…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="297"/>
-        <location filename="../../app/ui/grid_view.py" line="365"/>
+        <location filename="../../app/ui/grid_view.py" line="298"/>
+        <location filename="../../app/ui/grid_view.py" line="366"/>
         <source>Marcar como provisional</source>
         <translation>Mark as provisional</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="302"/>
-        <location filename="../../app/ui/grid_view.py" line="365"/>
+        <location filename="../../app/ui/grid_view.py" line="303"/>
+        <location filename="../../app/ui/grid_view.py" line="366"/>
         <source>Marcar para seguimiento</source>
         <translation>Mark for follow-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="310"/>
+        <location filename="../../app/ui/grid_view.py" line="311"/>
         <source>Abrir formulario de la unidad</source>
         <translation>Open the facility form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="341"/>
+        <location filename="../../app/ui/grid_view.py" line="342"/>
         <source>Comentario en {0}</source>
         <translation>Comment on {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="374"/>
+        <location filename="../../app/ui/grid_view.py" line="373"/>
         <source>No se pudo guardar</source>
         <translation>Could not save</translation>
     </message>
@@ -1711,14 +1711,6 @@ The reopening is logged in the history and the signed summary will have to be si
     </message>
 </context>
 <context>
-    <name>parent</name>
-    <message>
-        <location filename="../../app/ui/progress_dialog.py" line="29"/>
-        <source>Cancelar</source>
-        <translation type="unfinished">Cancel</translation>
-    </message>
-</context>
-<context>
     <name>run_gui</name>
     <message>
         <location filename="../../app/ui/app.py" line="81"/>
@@ -1730,6 +1722,14 @@ Use la ventana que ya está abierta; dos ventanas sobre los mismos datos podría
 {0}
 
 Use the window that is already open; two windows on the same data could overwrite each other&apos;s changes.</translation>
+    </message>
+</context>
+<context>
+    <name>run_with_progress</name>
+    <message>
+        <location filename="../../app/ui/progress_dialog.py" line="29"/>
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 </TS>
