@@ -6,6 +6,7 @@ Target (issue 2): Coordina ≤ 1.5 × the bare window, both started the same way
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
@@ -14,11 +15,15 @@ from pathlib import Path
 
 PROBE = Path(__file__).with_name("startup_probe.py")
 ROUNDS = 9
+# An installed app has its bytecode cached; this sandbox sets PYTHONDONTWRITEBYTECODE,
+# which would make every child recompile Coordina's modules (but not Qt's).
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def _start(args: list[str]) -> float:
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, str(PROBE), *args], stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, str(PROBE), *args], stdout=subprocess.PIPE, text=True,
+                            env=ENV)
     line = proc.stdout.readline()
     elapsed = (time.perf_counter() - start) * 1000
     proc.wait(timeout=60)
@@ -29,7 +34,7 @@ def _start(args: list[str]) -> float:
 def test_cold_start_ratio(tmp_path, record):
     data_dir = tmp_path / "data"
     subprocess.run([sys.executable, str(Path(__file__).parents[2] / "main.py"), "--data-dir",
-                    str(data_dir), "demo"], check=True, capture_output=True)
+                    str(data_dir), "demo"], check=True, capture_output=True, env=ENV)
     _start(["bare"])  # warm the OS file cache for both
     _start(["app", str(data_dir)])
     bare, app = [], []
