@@ -25,18 +25,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import RESOURCES_DIR
 from app.models.periods import current_period, period_label, shift
-from app.services.workspace import catalog as load_catalog
+from app.models.state_list import read_state_names
 
 from . import settings
 from .alerts import confirm, error_message, show_error
 from .main_menus import build_menus, install_shortcuts
 from .month_picker import MonthPicker
-from .session import MonthSession
 from .tasks import TaskManager
 from .welcome_page import WelcomePage
 
 if TYPE_CHECKING:
+    from app.models.catalog import Catalog
     from app.services.overview import Overview
 
     from .entry_page import EntryPage
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from .grid_filter import GridFilterProxy
     from .grid_model import MonthGridModel
     from .grid_view import GridView
+    from .session import MonthSession
     from .side_panel import SidePanel
 
 log = logging.getLogger(__name__)
@@ -62,10 +64,10 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.data_dir = Path(data_dir)
         self.lang = lang
-        self.catalog = load_catalog()
+        self._catalog: Catalog | None = None
+        self._session: MonthSession | None = None
         self.tasks = TaskManager(self.data_dir, lang)
         self.undo_stack = QUndoStack(self)
-        self.session = MonthSession(self.tasks, self.catalog, self.undo_stack, lang, self)
         self._entry: EntryPage | None = None
         self._file_actions: FileActions | None = None
         self.overview: Overview | None = None
@@ -104,8 +106,8 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(QLabel(self.tr(" Estado: ")))
         self.state_box = QComboBox()
         self.state_box.setAccessibleName(self.tr("Estado"))
-        for state in sorted(self.catalog.states.values(), key=lambda s: s.name):
-            self.state_box.addItem(state.name, state.code)
+        for code, name in read_state_names(RESOURCES_DIR / "catalog"):
+            self.state_box.addItem(name, code)
         toolbar.addWidget(self.state_box)
         toolbar.addWidget(QLabel(self.tr("   Mes: ")))
         self.month_picker = MonthPicker(self.lang)
@@ -134,6 +136,29 @@ class MainWindow(QMainWindow):
         self.save_label.setObjectName("save_label")
         self.statusBar().addPermanentWidget(self.save_label)
         self._show_saving(False)
+
+    @property
+    def catalog(self) -> Catalog:
+        """The catalog, loaded and checked on first use (right after the first paint)."""
+        if self._catalog is None:
+            from app.services.workspace import catalog as load_catalog
+
+            self._catalog = load_catalog()
+        return self._catalog
+
+    @property
+    def session(self) -> MonthSession:
+        """The month being edited; created on first use so the window paints sooner."""
+        if self._session is None:
+            from .session import MonthSession
+
+            self._session = MonthSession(self.tasks, self.catalog, self.undo_stack, self.lang, self)
+            self._session.loaded.connect(self._on_loaded)
+            self._session.load_failed.connect(self._on_load_failed)
+            self._session.status_changed.connect(self._on_status_changed)
+            self._session.write_failed.connect(self._on_write_failed)
+            self._session.saving_changed.connect(self._show_saving)
+        return self._session
 
     @property
     def file_actions(self) -> FileActions:
@@ -172,11 +197,6 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.state_box.currentIndexChanged.connect(self._load_selected)
         self.month_picker.period_changed.connect(self._load_selected)
-        self.session.loaded.connect(self._on_loaded)
-        self.session.load_failed.connect(self._on_load_failed)
-        self.session.status_changed.connect(self._on_status_changed)
-        self.session.write_failed.connect(self._on_write_failed)
-        self.session.saving_changed.connect(self._show_saving)
         self.tasks.error.connect(lambda exc: show_error(self, self.tr("Error"), exc, self.lang))
         self.welcome.demo_requested.connect(lambda: self.file_actions.build_demo())
         self.welcome.import_requested.connect(lambda: self.file_actions.import_facilities())

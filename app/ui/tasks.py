@@ -16,7 +16,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -29,7 +29,8 @@ from PySide6.QtCore import (
     Slot,
 )
 
-from app.services.workspace import Workspace, open_workspace
+if TYPE_CHECKING:
+    from app.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +84,9 @@ class _DbWorker(QObject):
     def _run(self, job_id: int, fn: Callable[[Workspace, Progress], Any], progress: Progress) -> None:
         try:
             if self._ws is None:
+                # Imported here: the storage stack loads on the worker, after the first paint.
+                from app.services.workspace import open_workspace
+
                 self._ws = open_workspace(self._data_dir, self._lang)
             result = fn(self._ws, progress)
         except BaseException as exc:  # noqa: BLE001 - every failure must reach the UI

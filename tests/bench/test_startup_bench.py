@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 PROBE = Path(__file__).with_name("startup_probe.py")
-ROUNDS = 9
+ROUNDS = 15
 # An installed app has its bytecode cached; this sandbox sets PYTHONDONTWRITEBYTECODE,
 # which would make every child recompile Coordina's modules (but not Qt's).
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
