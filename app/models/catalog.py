@@ -176,6 +176,8 @@ class Catalog:
     outliers: OutlierSettings
     operating_status: dict[str, Labelled]
     institutions: dict[str, Labelled]
+    #: Derived look-ups computed once (validation runs per facility, thousands of times).
+    cache: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # -- look-ups -----------------------------------------------------------
     def state(self, code: str) -> State:
@@ -225,7 +227,25 @@ class Catalog:
         """Valid disaggregation codes for ``variable`` ('' when not disaggregated)."""
         if not variable.disaggregation:
             return ("",)
-        return tuple(o.code for o in self.disaggregations[variable.disaggregation])
+        key = ("options", variable.disaggregation)
+        if key not in self.cache:
+            self.cache[key] = tuple(o.code for o in self.disaggregations[variable.disaggregation])
+        return self.cache[key]
+
+    def required_cells(self, category: str | None, level: str = "facility") -> tuple[tuple[str, str], ...]:
+        """(variable, option) cells that must be filled for a unit of ``category``.
+
+        ``category`` None means "any" (the state org unit).
+        """
+        key = ("required", category, level)
+        if key not in self.cache:
+            self.cache[key] = tuple(
+                (var.code, option)
+                for var in self.variables.values()
+                if var.level == level and var.required and (category is None or var.applies(category))
+                for option in self.option_codes(var)
+            )
+        return self.cache[key]
 
     def match_facility_type(self, text: str) -> FacilityType | None:
         """Map a DGIS tipología, a type code or a label to a facility type."""

@@ -32,6 +32,11 @@ class Issue:
         return self.message_en if lang == "en" else self.message_es
 
 
+#: Shared: a missing required value reads the same in every cell.
+MISSING = Issue(WARNING, "required_missing", "Falta un valor requerido (sin dato)",
+                "A required value is missing (no data)")
+
+
 def _fmt(value: Scalar) -> str:
     return format_number(value) if isinstance(value, int | float) else str(value)
 
@@ -83,14 +88,9 @@ def record_issues(
             for part in rule.parts:
                 add((part, ""), issue)
 
-    for var in catalog.variables.values():
-        if var.level != level or not var.required:
-            continue
-        if category is not None and not var.applies(category):
-            continue
-        for option in catalog.option_codes(var):
-            if values.get((var.code, option)) is None:
-                add((var.code, option), Issue(WARNING, "required_missing", "Falta un valor requerido (sin dato)", "A required value is missing (no data)"))
+    for cell in catalog.required_cells(category, level):
+        if values.get(cell) is None:
+            add(cell, MISSING)
     return issues
 
 
