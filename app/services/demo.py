@@ -28,10 +28,9 @@ from app.models.facility import Facility
 from app.models.messages import InputError
 from app.models.values import ValueChange, ValueKey
 from app.storage import facilities_repo, reports_repo, values_repo
-from app.storage.database import translate_error
 
 from .demo_values import generate_values
-from .workspace import Workspace, now_iso
+from .workspace import Workspace, now_iso, write_transaction
 
 DEMO_DIR = RESOURCES_DIR / "demo"
 PERIODS = ["202209", "202210", "202211", "202212", "202301", "202302"]
@@ -233,28 +232,21 @@ def build_demo(ws: Workspace, state_code: str = REFERENCE_STATE,
         progress(1, steps)
     now = now_iso()
     written = 0
-    try:
-        with ws.db.atomic():
-            facilities_repo.upsert_facilities(ws.conn, facilities, now)
+    with write_transaction(ws):
+        facilities_repo.upsert_facilities(ws.conn, facilities, now)
+        if progress:
+            progress(2, steps)
+        by_period: dict[str, list[ValueChange]] = {p: [] for p in PERIODS}
+        for (org, period, var, opt), (value, comment) in values.items():
+            by_period[period].append(
+                ValueChange(ValueKey(org, period, var, opt), value, comment or None))
+        for index, period in enumerate(PERIODS, start=3):
+            changes = by_period[period]
+            values_repo.apply_changes(ws.conn, changes, ws.user, "demo", now)
+            written += len(changes)
             if progress:
-                progress(2, steps)
-            by_period: dict[str, list[ValueChange]] = {p: [] for p in PERIODS}
-            for (org, period, var, opt), (value, comment) in values.items():
-                by_period[period].append(
-                    ValueChange(ValueKey(org, period, var, opt), value, comment or None))
-            for index, period in enumerate(PERIODS, start=3):
-                changes = by_period[period]
-                values_repo.apply_changes(ws.conn, changes, ws.user, "demo", now)
-                written += len(changes)
-                if progress:
-                    progress(index, steps)
-            reports_repo.settings_set(ws.conn, SETTING, "1")
-    except InputError:
-        raise
-    except Exception as exc:  # sqlite3 / OS errors: full disk, read-only directory
-        if isinstance(exc, OSError) or type(exc).__module__ == "sqlite3":
-            raise translate_error(exc, ws.db_path) from exc
-        raise
+                progress(index, steps)
+        reports_repo.settings_set(ws.conn, SETTING, "1")
     return DemoResult(state_code=state.code, facilities=len(facilities), values=written,
                       periods=list(PERIODS))
 

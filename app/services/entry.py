@@ -12,9 +12,8 @@ from app.models.periods import parse_period, previous_periods
 from app.models.validation import Issue, outlier_issue, record_issues
 from app.models.values import UNCHANGED, DataValue, Scalar, ValueChange, ValueKey, parse_value
 from app.storage import changelog, facilities_repo, reports_repo, values_repo
-from app.storage.database import translate_error
 
-from .workspace import Workspace, now_iso
+from .workspace import Workspace, now_iso, write_transaction
 
 CellKey = tuple[str, str, str]  # (org unit, variable, option)
 
@@ -171,15 +170,8 @@ def record_changes(ws: Workspace, changes: Sequence[ValueChange], source: str = 
     known = facilities_repo.existing_clues(ws.conn)
     checked = [check_change(ws, c, known) for c in changes]
     _refuse_closed(ws, checked, known)
-    try:
-        with ws.db.atomic():
-            return values_repo.apply_changes(ws.conn, checked, ws.user, source, now_iso())
-    except InputError:
-        raise
-    except Exception as exc:  # sqlite3 / OS errors (full disk, read-only)
-        if isinstance(exc, OSError) or type(exc).__module__ == "sqlite3":
-            raise translate_error(exc, ws.db_path) from exc
-        raise
+    with write_transaction(ws):
+        return values_repo.apply_changes(ws.conn, checked, ws.user, source, now_iso())
 
 
 def _refuse_closed(ws: Workspace, changes: Sequence[ValueChange], known: dict[str, str]) -> None:

@@ -18,11 +18,10 @@ from app.models.facility import CLUES_PATTERN, Facility, StatusPeriod, normalize
 from app.models.messages import InputError
 from app.models.text import normalize_key
 from app.storage import facilities_repo
-from app.storage.database import translate_error
 from app.storage.tabular import Table, read_table
 
 from .backup import backup_now
-from .workspace import Workspace, now_iso
+from .workspace import Workspace, now_iso, write_transaction
 
 #: Our field -> header variants of the DGIS CLUES catalogue, in order of preference
 #: (compared after :func:`normalize_key`, so accents, case and "_" do not matter).
@@ -342,15 +341,8 @@ def apply_facility_import(ws: Workspace, preview: FacilityImportPreview) -> tupl
 
 
 def _store(ws: Workspace, facilities: list[Facility]) -> tuple[int, int]:
-    try:
-        with ws.db.atomic():
-            return facilities_repo.upsert_facilities(ws.conn, facilities, now_iso())
-    except InputError:
-        raise
-    except Exception as exc:  # sqlite3 / OS errors: full disk, read-only directory
-        if isinstance(exc, OSError) or type(exc).__module__ == "sqlite3":
-            raise translate_error(exc, ws.db_path) from exc
-        raise
+    with write_transaction(ws):
+        return facilities_repo.upsert_facilities(ws.conn, facilities, now_iso())
 
 
 # -- hand edits and queries -----------------------------------------------------

@@ -8,7 +8,7 @@ from app.models.validation import ERROR
 from app.storage import reports_repo
 
 from .entry import load_month, month_issues
-from .workspace import Workspace, now_iso
+from .workspace import Workspace, now_iso, write_transaction
 
 
 def report_status(ws: Workspace, state_code: str, period: str) -> str:
@@ -32,7 +32,7 @@ def close_report(ws: Workspace, state_code: str, period: str, source: str = "man
     errors = count_errors(ws, state.code, period)
     if errors:
         raise InputError("report_has_errors", state=state.name, period=period, count=errors)
-    with ws.db.atomic():
+    with write_transaction(ws):
         reports_repo.set_report_status(ws.conn, state.code, period, "cerrado", ws.user, now_iso(), source)
 
 
@@ -42,5 +42,5 @@ def reopen_report(ws: Workspace, state_code: str, period: str, source: str = "ma
     period = parse_period(period)
     if reports_repo.report_status(ws.conn, state.code, period) == "borrador":
         raise InputError("report_not_closed", state=state.name, period=period)
-    with ws.db.atomic():
+    with write_transaction(ws):
         reports_repo.set_report_status(ws.conn, state.code, period, "borrador", ws.user, now_iso(), source)

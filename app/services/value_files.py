@@ -22,7 +22,7 @@ from app.storage.tabular import read_table, write_table
 from . import value_template
 from .backup import backup_now
 from .entry import check_change, load_month, org_unit_issues
-from .workspace import Workspace, now_iso
+from .workspace import Workspace, now_iso, write_transaction
 
 LONG_COLUMNS = ["org_unit", "period", "variable", "disaggregation", "value", "comment"]
 _REQUIRED = ("org_unit", "period", "variable", "value")
@@ -229,15 +229,8 @@ def import_values(
     written: list[DataValue] = []
     if changes:
         backup_now(ws, "antes_de_importar")
-        try:
-            with ws.db.atomic():
-                written = values_repo.apply_changes(ws.conn, changes, ws.user, "archivo", now_iso())
-        except InputError:
-            raise
-        except Exception as exc:  # sqlite3 / OS errors: full disk, read-only directory
-            if isinstance(exc, OSError) or type(exc).__module__ == "sqlite3":
-                raise translate_error(exc, ws.db_path) from exc
-            raise
+        with write_transaction(ws):
+            written = values_repo.apply_changes(ws.conn, changes, ws.user, "archivo", now_iso())
     imported = sum(1 for v in written if v.version == 1)
     flagged = _count_flagged(ws, [c for _, c in checked], known)
     return ValueImportResult(path=path, rows=len(cells), imported=imported,

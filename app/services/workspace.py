@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import getpass
 import os
 import sqlite3
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -105,3 +107,22 @@ def open_workspace(data_dir: Path, lang: str = "es", user: str | None = None) ->
         raise InputError("data_dir_unwritable", path=str(data_dir), reason="permiso denegado")
     db = connect(data_dir / DB_FILENAME)
     return Workspace(data_dir=data_dir, db=db, catalog=catalog(), lang=lang, user=user or current_user())
+
+
+@contextlib.contextmanager
+def write_transaction(ws: Workspace) -> Iterator[None]:
+    """One transaction for one action: all of it is kept, or none of it.
+
+    SQLite and OS failures (a full disk, a read-only directory) become an
+    InputError naming the data directory, after the rollback.
+    """
+    from app.models.messages import InputError as _InputError
+    from app.storage.database import translate_error
+
+    try:
+        with ws.db.atomic():
+            yield
+    except _InputError:
+        raise
+    except (OSError, sqlite3.Error) as exc:
+        raise translate_error(exc, ws.db_path) from exc
