@@ -76,7 +76,7 @@ test: check-system venv qm
 
 bench: check-system venv qm
 	@test -d tests/bench || { echo "make bench: tests/bench/ does not exist yet"; exit 0; }; \
-	QT_QPA_PLATFORM=offscreen $(VENV_PY) -m pytest tests/bench -p no:cacheprovider \
+	QT_QPA_PLATFORM=offscreen $(VENV_PY) -m pytest tests/bench -s -p no:cacheprovider \
 		--benchmark-sort=name --benchmark-columns=min,median,mean,max,rounds $(BENCH_ARGS)
 
 lint: venv

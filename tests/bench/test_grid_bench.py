@@ -16,8 +16,9 @@ import statistics
 import time
 
 import pytest
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTableView
 
 from app.models.facility import Facility
 from app.models.values import DataValue, ValueKey
@@ -108,8 +109,58 @@ def test_grid_10000_facilities_load_and_filter(qapp, recorder):
     filter_paint_ms = _median_ms(filter_and_paint, repeat=len(SEARCHES) * 2)
     view.hide()
     filter_ms = _median_ms(lambda: proxy.set_text(next(searches)), repeat=len(SEARCHES) * 2)
+    bare_load_ms, bare_filter_ms = _bare_table(month, catalog)
     recorder("grid_10000x12", index_ms=index_ms, load_ms=load_ms, filter_ms=filter_ms,
-             filter_paint_ms=filter_paint_ms)
+             filter_paint_ms=filter_paint_ms, bare_load_ms=bare_load_ms,
+             bare_filter_ms=bare_filter_ms, load_ratio=load_ms / bare_load_ms,
+             filter_ratio=filter_ms / bare_filter_ms)
     assert model.rowCount() == ROWS and model.columnCount() == 13
     assert load_ms < 200
     assert filter_ms < 50
+
+
+class _BareModel(QAbstractTableModel):
+    """The least a table can do: precomputed strings, DisplayRole only."""
+
+    def __init__(self, rows: list[list[str]]):
+        super().__init__()
+        self.rows = rows
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else 13
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        return self.rows[index.row()][index.column()] if role == Qt.ItemDataRole.DisplayRole else None
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.endResetModel()
+
+
+def _bare_table(month: MonthData, catalog) -> tuple[float, float]:
+    """Reference measured in the same run: a bare QTableView + QSortFilterProxyModel."""
+    columns = catalog.columns(SECTION)
+    rows = [[fac.name] + [str(month.value(fac.clues, *c.key)) for c in columns] for fac in month.facilities]
+    model = _BareModel(rows)
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setFilterKeyColumn(0)
+    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    view = QTableView()
+    view.setModel(proxy)
+    view.resize(1400, 900)
+    view.show()
+    QApplication.processEvents()
+
+    def load() -> None:
+        model.reload()
+        QApplication.processEvents()
+
+    searches = iter(SEARCHES * 20)
+    load_ms = _median_ms(load)
+    view.hide()
+    filter_ms = _median_ms(lambda: proxy.setFilterFixedString(next(searches)), repeat=len(SEARCHES) * 2)
+    return load_ms, filter_ms
