@@ -188,6 +188,18 @@ def test_services_do_not_import_ui():
     assert not violations, report(violations, "app/services must not import app.ui")
 
 
+def test_ui_reaches_the_database_only_through_services():
+    """The GUI and the CLI share app/services: the UI may name storage data types
+    (``from app.storage.backups import Backup``) but never takes a repository module."""
+    violations = [
+        f"{imp.where()}: imports {imp.module} {', '.join(imp.names)}".strip()
+        for imp in scan(files_under("ui"))
+        if imp.module == "app.storage" or (imp.module.startswith("app.storage.") and not imp.names)
+        or (imp.module.startswith("app.storage.") and any(n[:1].islower() for n in imp.names))
+    ]
+    assert not violations, report(violations, "app/ui must go through app.services for data")
+
+
 # --- the scanner, on sources made up here -------------------------------------------------
 
 

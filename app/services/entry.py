@@ -186,6 +186,11 @@ def _refuse_closed(ws: Workspace, changes: Sequence[ValueChange], known: dict[st
             raise InputError("report_closed", state=ws.catalog.states[state].name, period=pair[1])
 
 
+def verify_history(ws: Workspace) -> int | None:
+    """Id of the first change-log row that was altered outside the app, or None if intact."""
+    return changelog.verify_chain(ws.conn)
+
+
 def cell_history(ws: Workspace, key: ValueKey) -> list[changelog.LogEntry]:
     """The change log of one cell, oldest first."""
     return changelog.cell_history(ws.conn, key.org_unit, key.period, key.variable, key.disaggregation)

@@ -380,6 +380,11 @@ def save_facility(ws: Workspace, facility: Facility) -> None:
     _store(ws, [validate_facility(ws.catalog, facility)])
 
 
+def get_facility(ws: Workspace, clues: str) -> Facility | None:
+    """The registered facility with ``clues``, or None."""
+    return facilities_repo.get_facility(ws.conn, clues)
+
+
 def list_facilities(ws: Workspace, state_code: str | None = None) -> list[Facility]:
     """Registered facilities ordered by state and name, optionally of one state."""
     code = ws.catalog.state(state_code).code if state_code else None

@@ -29,7 +29,6 @@ from app.models.catalog import Catalog
 from app.models.facility import Facility, StatusPeriod, normalize_clues
 from app.models.messages import InputError
 from app.services import facilities as facility_service
-from app.storage import facilities_repo
 
 from .formatting import error_text, local_date, status_style
 from .tasks import TaskManager
@@ -239,7 +238,7 @@ class FacilityEditorDialog(QDialog):
         exists_text = self.tr("Ya existe una unidad con la CLUES %1; búsquela y use «Editar…».").replace("%1", fac.clues)
 
         def job(ws, _progress) -> bool:
-            if is_new and facilities_repo.get_facility(ws.conn, fac.clues) is not None:
+            if is_new and facility_service.get_facility(ws, fac.clues) is not None:
                 return False  # saving would silently overwrite another facility
             facility_service.save_facility(ws, fac)
             return True

@@ -26,7 +26,7 @@ from app.models.catalog import Catalog, Variable
 from app.models.periods import period_label
 from app.models.values import ValueKey, display_value
 from app.services import entry
-from app.storage import changelog, facilities_repo
+from app.services.facilities import get_facility
 from app.storage.changelog import LogEntry
 
 from .formatting import error_text, local_datetime, status_style
@@ -47,12 +47,12 @@ class HistoryResult:
 def load_history(ws, key: ValueKey) -> HistoryResult:
     """Read one cell's log and verify the whole chain (runs on the database worker)."""
     entries = entry.cell_history(ws, key)
-    broken = changelog.verify_chain(ws.conn)
+    broken = entry.verify_history(ws)
     name = ""
     if key.org_unit in ws.catalog.states:
         name = ws.catalog.states[key.org_unit].name
     else:
-        facility = facilities_repo.get_facility(ws.conn, key.org_unit)
+        facility = get_facility(ws, key.org_unit)
         name = facility.name if facility else ""
     return HistoryResult(entries, broken, name)
 
