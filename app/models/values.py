@@ -66,6 +66,29 @@ class _Unchanged:
 UNCHANGED = _Unchanged()
 
 
+def apply_change(current: DataValue | None, change: ValueChange) -> DataValue:
+    """A copy of ``current`` (or a blank value) with the fields ``change`` sets.
+
+    Identity and bookkeeping (uuid, version, updated_at/by) are copied, not
+    changed: storing the result is what bumps them.
+    """
+    if current is None:
+        new = DataValue(change.key, None)
+    else:
+        new = DataValue(change.key, current.value, current.comment, current.provisional,
+                        current.follow_up, current.uuid, current.version, current.updated_at,
+                        current.updated_by, current.deleted)
+    if change.value is not UNCHANGED:
+        new.value = change.value  # type: ignore[assignment]
+    if change.comment is not None:
+        new.comment = change.comment
+    if change.provisional is not None:
+        new.provisional = change.provisional
+    if change.follow_up is not None:
+        new.follow_up = change.follow_up
+    return new
+
+
 def _clean_number_text(text: str) -> str:
     # People paste "35,833", "$53.4", "1 234" or "12 %" from Excel and slides.
     cleaned = text.replace("$", "").replace("%", "").replace("\u00a0", "").replace(" ", "")

@@ -6,7 +6,7 @@ import sqlite3
 import uuid as uuidlib
 from collections.abc import Iterable, Sequence
 
-from app.models.values import UNCHANGED, DataValue, ValueChange, ValueKey
+from app.models.values import DataValue, ValueChange, ValueKey, apply_change
 
 from . import changelog
 
@@ -93,23 +93,8 @@ def apply_changes(
     rows = []
     for change in changes:
         old = existing.get(change.key)
-        new = DataValue(
-            key=change.key,
-            value=old.value if old else None,
-            comment=old.comment if old else "",
-            provisional=old.provisional if old else False,
-            follow_up=old.follow_up if old else False,
-            uuid=old.uuid if old else str(uuidlib.uuid4()),
-            version=old.version if old else 0,
-        )
-        if change.value is not UNCHANGED:
-            new.value = change.value  # type: ignore[assignment]
-        if change.comment is not None:
-            new.comment = change.comment
-        if change.provisional is not None:
-            new.provisional = change.provisional
-        if change.follow_up is not None:
-            new.follow_up = change.follow_up
+        new = apply_change(old, change)
+        new.uuid = new.uuid or str(uuidlib.uuid4())
         diffs = [
             (name, getattr(old, name) if old else None, getattr(new, name))
             for name in ("value", "comment", "provisional", "follow_up")

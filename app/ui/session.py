@@ -10,7 +10,6 @@ disk...) rolls the screen back and :attr:`MonthSession.write_failed` says why.
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -22,7 +21,7 @@ from app.models.catalog import Catalog
 from app.models.messages import InputError
 from app.models.periods import parse_period
 from app.models.validation import Issue
-from app.models.values import UNCHANGED, DataValue, ValueChange, ValueKey, parse_value
+from app.models.values import UNCHANGED, DataValue, ValueChange, ValueKey, apply_change, parse_value
 
 from .tasks import TaskManager
 
@@ -234,16 +233,7 @@ class MonthSession(QObject):
         for change in changes:
             key = change.key
             old = index.value(key.org_unit, (key.variable, key.disaggregation))
-            new = dataclasses.replace(old) if old is not None else DataValue(key, None)
-            if change.value is not UNCHANGED:
-                new.value = change.value  # type: ignore[assignment]
-            if change.comment is not None:
-                new.comment = change.comment
-            if change.provisional is not None:
-                new.provisional = change.provisional
-            if change.follow_up is not None:
-                new.follow_up = change.follow_up
-            index.put(new)
+            index.put(apply_change(old, change))
         index.refresh_units(c.key.org_unit for c in changes)
         self.values_changed.emit([c.key for c in changes])
 
