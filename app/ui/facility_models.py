@@ -10,7 +10,6 @@ refused, each with all its reasons.
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -24,6 +23,7 @@ from app.models.facility import Facility
 from app.models.text import normalize_key
 
 from .formatting import local_date
+from .row_table_model import RowTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -33,7 +33,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 FACILITY_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-class FacilitiesModel(QAbstractTableModel):
+class FacilitiesModel(RowTableModel):
     """Facilities, one per row; ``with_change`` adds a "Cambio" column (import preview)."""
 
     FIELDS = ("clues", "name", "type", "level", "municipality", "jurisdiction", "institution",
@@ -44,7 +44,6 @@ class FacilitiesModel(QAbstractTableModel):
         super().__init__(parent)
         self._catalog = catalog
         self._lang = lang
-        self._rows: list[Facility] = []
         self._changes: dict[str, str] = {}
         self._search: list[str] = []
         self.fields = (("change",) if with_change else ()) + self.FIELDS
@@ -102,18 +101,6 @@ class FacilitiesModel(QAbstractTableModel):
         return str(getattr(fac, field))
 
     # -- Qt model -------------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.fields)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self._headers):
-                return self._headers[section]
-        return None
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -170,33 +157,16 @@ class FacilityFilterProxy(QSortFilterProxyModel):
         return all(word in text for word in self._words)
 
 
-class RejectedRowsModel(QAbstractTableModel):
+class RejectedRowsModel(RowTableModel):
     """Rows an import refused: the row number as the person sees it, and every reason."""
 
     def __init__(self, lang: str = "es", parent: QObject | None = None):
         super().__init__(parent)
         self._lang = lang
-        self._rows: list[tuple[int, list[str]]] = []
         self._headers = [self.tr("Fila"), self.tr("Motivo del rechazo")]
 
-    def set_rows(self, rows: list[tuple[int, list[str]]]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 2
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < 2:
-            return self._headers[section]
-        return None
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not self._valid(index):
             return None
         number, reasons = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):

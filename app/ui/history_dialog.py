@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from app.services.facilities import get_facility
 from app.storage.changelog import LogEntry
 
 from .formatting import error_text, local_datetime, status_style
+from .row_table_model import RowTableModel
 from .tasks import TaskManager
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -57,7 +58,7 @@ def load_history(ws, key: ValueKey) -> HistoryResult:
     return HistoryResult(entries, broken, name)
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowTableModel):
     """Log entries of one cell, oldest first: when, who, what, before, after, source."""
 
     WHEN, WHO, WHAT, BEFORE, AFTER, SOURCE = range(6)
@@ -66,7 +67,6 @@ class HistoryModel(QAbstractTableModel):
         super().__init__(parent)
         self._variable = variable
         self._lang = lang
-        self._entries: list[LogEntry] = []
         self._headers = [self.tr("Fecha y hora"), self.tr("Usuario"), self.tr("Campo"),
                          self.tr("Antes"), self.tr("Después"), self.tr("Origen")]
         self._fields = {
@@ -93,29 +93,15 @@ class HistoryModel(QAbstractTableModel):
                           "recibido": self.tr("recibido"), "aprobado": self.tr("aprobado")}
 
     def set_entries(self, entries: list[LogEntry]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.endResetModel()
+        self.set_rows(entries)
 
     def entry_at(self, row: int) -> LogEntry | None:
-        return self._entries[row] if 0 <= row < len(self._entries) else None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self._headers):
-                return self._headers[section]
-        return None
+        return self.row_at(row)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+        if not self._valid(index):
             return None
-        item = self._entries[index.row()]
+        item = self._rows[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if role == Qt.ItemDataRole.ToolTipRole and column != self.WHEN:
