@@ -2,7 +2,8 @@
 
 A thin layer over ``app.services``: every command opens the workspace, calls one
 service and prints a short summary in the chosen language. Exit codes: 0 ok,
-1 input rejected (the reason on stderr), 2 usage.
+1 input rejected (the reason on stderr), 2 usage; ``verify`` also returns 3 for an intact
+document whose signer is not trusted.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import TextIO
 from app.models.messages import InputError
 from app.models.values import format_number
 from app.services import backup, demo, facilities, reports, value_files
+from app.services import identity as identities
 from app.services.workspace import Workspace, open_workspace, resolve_data_dir
 
 log = logging.getLogger("coordina")
@@ -43,6 +45,11 @@ TEXT: dict[str, dict[str, str]] = {
         "backup": "Respaldo creado: {path}",
         "restored": "Restaurado {path}. Respaldo de seguridad del estado anterior: {safety}",
         "no_gui": "La interfaz gráfica no está disponible; use un comando (vea --help)",
+        "identity_created": "Identidad de {name} ({state}) guardada en {path}\nHuella SHA-256: {fp}",
+        "verify_ok": "Firma válida e íntegra de {name}, {when}\nHuella SHA-256: {fp}",
+        "verify_untrusted": "Documento íntegro firmado por {name}, {when}, pero el firmante NO es de "
+                            "confianza\nHuella SHA-256: {fp}",
+        "verify_bad": "No verificado: {problem}",
     },
     "en": {
         "demo": "Demo built for {state}: {facilities} facilities, {values} values, periods "
@@ -60,6 +67,11 @@ TEXT: dict[str, dict[str, str]] = {
         "backup": "Backup created: {path}",
         "restored": "Restored {path}. Safety backup of the previous state: {safety}",
         "no_gui": "The graphical interface is not available; use a command (see --help)",
+        "identity_created": "Identity of {name} ({state}) saved to {path}\nSHA-256 fingerprint: {fp}",
+        "verify_ok": "Valid, intact signature by {name}, {when}\nSHA-256 fingerprint: {fp}",
+        "verify_untrusted": "Intact document signed by {name}, {when}, but the signer is NOT "
+                            "trusted\nSHA-256 fingerprint: {fp}",
+        "verify_bad": "Not verified: {problem}",
     },
 }
 
@@ -168,6 +180,33 @@ def cmd_restore(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextI
     return 0
 
 
+def cmd_identity_create(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    passphrase = identities.passphrase_from_env(args.passphrase_env)
+    made = identities.create_identity_file(ws, args.name, args.position, args.state,
+                                           Path(args.out), passphrase)
+    print(_say(ws.lang, "identity_created", name=made.name, state=made.state, path=args.out,
+               fp=made.fingerprint_sha256), file=out)
+    return 0
+
+
+def cmd_verify(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    extra = [identities.read_certificate(Path(p)) for p in args.trust or []]
+    result = identities.verify_file(ws, Path(args.file), extra)
+    if args.json:
+        data = dataclasses.asdict(result)
+        data["signed_at"] = result.signed_at.isoformat() if result.signed_at else None
+        data["exit_code"] = result.exit_code
+        json.dump(data, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return result.exit_code
+    when = result.signed_at.isoformat(sep=" ") if result.signed_at else "?"
+    key = {0: "verify_ok", 3: "verify_untrusted"}.get(result.exit_code, "verify_bad")
+    print(_say(ws.lang, key, name=result.signer_name or "?", when=when,
+               fp=result.fingerprint or "?", problem=result.problem or "?"),
+          file=out if result.exit_code == 0 else err)
+    return result.exit_code
+
+
 # -- parser ------------------------------------------------------------------------------
 
 
@@ -219,6 +258,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--state", required=True, metavar="CODE")
     p.add_argument("--period", required=True, metavar="YYYYMM")
     p.set_defaults(func=cmd_report)
+
+    idn = sub.add_parser("identity", parents=[common], help="signing identities")
+    idn_sub = idn.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = idn_sub.add_parser("create", parents=[common],
+                           help="create an ECDSA key + self-signed certificate as PKCS#12")
+    p.add_argument("--name", required=True, metavar="N")
+    p.add_argument("--position", required=True, metavar="P")
+    p.add_argument("--state", required=True, metavar="CODE")
+    p.add_argument("--out", required=True, metavar="F.p12")
+    p.add_argument("--passphrase-env", required=True, metavar="VAR",
+                   help="environment variable holding the passphrase")
+    p.set_defaults(func=cmd_identity_create)
+
+    p = sub.add_parser("verify", parents=[common],
+                       help="verify a signed PDF (exit 0 trusted, 3 untrusted, 1 invalid)")
+    p.add_argument("file", metavar="F.pdf")
+    p.add_argument("--trust", action="append", metavar="CERT.pem",
+                   help="also trust this certificate (repeatable)")
+    p.add_argument("--json", action="store_true", help="JSON output")
+    p.set_defaults(func=cmd_verify)
 
     p = sub.add_parser("backup", parents=[common], help="snapshot the database now")
     p.set_defaults(func=cmd_backup)

@@ -155,6 +155,57 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "Catálogo inválido ({file}): {reason}",
         "en": "Invalid catalog ({file}): {reason}",
     },
+    "passphrase_wrong": {
+        "es": "{path}: contraseña incorrecta",
+        "en": "{path}: wrong passphrase",
+    },
+    "passphrase_env_missing": {
+        "es": "la variable de entorno {var} no está definida o está vacía; ponga en ella la contraseña",
+        "en": "the environment variable {var} is not set or is empty; put the passphrase in it",
+    },
+    "identity_unreadable": {
+        "es": "{path}: no es un certificado o llave válido ({reason})",
+        "en": "{path}: not a valid certificate or key ({reason})",
+    },
+    "identity_no_key": {
+        "es": "{path}: el archivo no contiene una llave privada con su certificado",
+        "en": "{path}: the file does not hold a private key with its certificate",
+    },
+    "identity_key_mismatch": {
+        "es": "la llave privada no corresponde al certificado {subject}",
+        "en": "the private key does not match the certificate {subject}",
+    },
+    "identity_expired": {
+        "es": "el certificado de {subject} venció el {date}; tramite uno vigente",
+        "en": "the certificate of {subject} expired on {date}; get a current one",
+    },
+    "identity_not_yet_valid": {
+        "es": "el certificado de {subject} es válido apenas a partir del {date}",
+        "en": "the certificate of {subject} is only valid from {date}",
+    },
+    "identity_csd": {
+        "es": "{subject}: este es un CSD (Certificado de Sello Digital, sucursal «{branch}»), que el "
+        "SAT emite solo para sellar facturas (CFDI); no sirve para firmar documentos. Use su "
+        "e.firma (FIEL)",
+        "en": "{subject}: this is a CSD (digital seal certificate, branch '{branch}'), which SAT "
+        "issues only to seal invoices (CFDI); it cannot sign documents. Use your e.firma (FIEL)",
+    },
+    "identity_not_for_signing": {
+        "es": "el certificado de {subject} no permite firmar documentos (uso de llave: {usage})",
+        "en": "the certificate of {subject} does not allow signing documents (key usage: {usage})",
+    },
+    "identity_field_missing": {
+        "es": "falta {field} para crear la identidad",
+        "en": "{field} is required to create the identity",
+    },
+    "signing_failed": {
+        "es": "no se pudo firmar el PDF: {reason}",
+        "en": "the PDF could not be signed: {reason}",
+    },
+    "trust_cert_invalid": {
+        "es": "{path}: no es un certificado PEM o DER válido",
+        "en": "{path}: not a valid PEM or DER certificate",
+    },
 }
 
 

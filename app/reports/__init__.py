@@ -1,0 +1,1 @@
+"""PDF summaries and their signatures: plain data in, bytes out (DESIGN.md §2, §5)."""

@@ -1,0 +1,163 @@
+"""PAdES B-B signatures with pyHanko: sign PDF bytes, verify PDF bytes (DESIGN.md §5).
+
+:func:`sign_pdf` appends the signature as an incremental update, so the signed bytes begin
+with the original file. :func:`verify_pdf` never raises: whatever the input (not a PDF,
+truncated, unsigned, altered) it returns a :class:`VerifyResult` saying what it found.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from asn1crypto import keys as asn1_keys
+from asn1crypto import x509 as asn1_x509
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign import fields, signers
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+from app.models.messages import InputError
+from app.reports.identity import Identity, fingerprint, subject_label
+
+log = logging.getLogger("coordina.signing")
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    """What a PDF's last signature says. ``problem`` explains anything short of intact+trusted."""
+
+    signed: bool
+    intact: bool
+    trusted: bool
+    signer_name: str | None = None
+    signed_at: dt.datetime | None = None
+    fingerprint: str | None = None
+    problem: str | None = None
+
+    @property
+    def exit_code(self) -> int:
+        """The CLI's code: 0 intact and trusted, 3 intact but untrusted, 1 otherwise."""
+        if self.signed and self.intact:
+            return 0 if self.trusted else 3
+        return 1
+
+
+def _asn1_cert(cert: x509.Certificate) -> asn1_x509.Certificate:
+    return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
+
+
+def sign_pdf(pdf_bytes: bytes, identity: Identity, reason: str, location: str,
+             field_name: str = "Firma") -> bytes:
+    """Sign ``pdf_bytes`` with ``identity``: PAdES B-B, SHA-256, as an incremental update.
+
+    Raises InputError("signing_failed") when the input cannot be signed (not a PDF, say).
+    """
+    key_der = identity.private_key.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption())
+    signer = signers.SimpleSigner(
+        signing_cert=_asn1_cert(identity.certificate),
+        signing_key=asn1_keys.PrivateKeyInfo.load(key_der),
+        cert_registry=SimpleCertificateStore.from_certs(
+            [_asn1_cert(c) for c in identity.chain]),
+    )
+    meta = signers.PdfSignatureMetadata(
+        field_name=field_name, reason=reason, location=location, name=identity.name,
+        md_algorithm="sha256", subfilter=fields.SigSeedSubFilter.PADES)
+    out = io.BytesIO()
+    try:
+        writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
+        signers.sign_pdf(writer, meta, signer=signer, output=out)
+    except Exception as exc:  # pyHanko raises many types for a malformed input
+        log.info("signing failed: %r", exc)
+        raise InputError("signing_failed", reason=str(exc) or type(exc).__name__) from None
+    return out.getvalue()
+
+
+def verify_pdf(pdf_bytes: bytes, trusted_certs: list[x509.Certificate]) -> VerifyResult:
+    """Check the last signature of ``pdf_bytes`` against ``trusted_certs`` (trust anchors).
+
+    ``intact`` means the signed bytes hash to the signed digest, the signature itself is
+    cryptographically valid and it covers the whole file (or only allowed later updates).
+    ``trusted`` means the signer chains to one of ``trusted_certs``. No exception escapes.
+    """
+    if not pdf_bytes.lstrip()[:5].startswith(b"%PDF-"):
+        return VerifyResult(False, False, False, problem="not a PDF file")
+    try:
+        reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
+        signatures = reader.embedded_signatures
+    except Exception as exc:  # truncated or damaged beyond repair
+        return VerifyResult(False, False, False, problem=f"unreadable PDF: {exc or type(exc).__name__}")
+    if not signatures:
+        return VerifyResult(False, False, False, problem="the PDF is not signed")
+    embedded = signatures[-1]
+    try:
+        cert = embedded.signer_cert
+        name: str | None = _subject(cert)
+        print_ = _fingerprint(cert)
+    except Exception:
+        name, print_ = None, None
+    try:
+        context = ValidationContext(
+            trust_roots=[_asn1_cert(c) for c in trusted_certs], allow_fetching=False)
+        with _quiet_pyhanko():
+            status = validate_pdf_signature(embedded, signer_validation_context=context)
+    except Exception as exc:  # a damaged signature dictionary or CMS blob
+        return VerifyResult(True, False, False, name, None, print_,
+                            problem=f"the signature cannot be checked: {exc or type(exc).__name__}")
+    intact = bool(status.intact and status.valid and status.docmdp_ok is not False
+                  and _coverage_ok(status))
+    trusted = intact and status.trust_problem_indic is None
+    problem = None
+    if not status.intact:
+        problem = "the document was altered after signing"
+    elif not status.valid:
+        problem = "the signature value is not valid"
+    elif not intact:
+        problem = "the file was modified after signing"
+    elif not trusted:
+        problem = f"the signer is not trusted ({status.trust_problem_indic})"
+    return VerifyResult(True, intact, trusted, name, status.signer_reported_dt, print_, problem)
+
+
+@contextlib.contextmanager
+def _quiet_pyhanko() -> Iterator[None]:
+    """pyHanko logs an untrusted signer as a warning with a traceback; the result says it."""
+    logger = logging.getLogger("pyhanko")
+    previous = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(previous)
+
+
+def _coverage_ok(status: object) -> bool:
+    """The signature covers the whole file, or later updates only add allowed things."""
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+
+    coverage = getattr(status, "coverage", None)
+    if coverage == SignatureCoverageLevel.ENTIRE_FILE:
+        return True
+    if coverage == SignatureCoverageLevel.ENTIRE_REVISION:
+        diff = getattr(status, "diff_result", None)
+        return diff is not None and getattr(diff, "modification_level", None) is not None \
+            and diff.modification_level.value <= 2
+    return False
+
+
+def _subject(cert: asn1_x509.Certificate) -> str:
+    return subject_label(x509.load_der_x509_certificate(cert.dump()))
+
+
+def _fingerprint(cert: asn1_x509.Certificate) -> str:
+    return fingerprint(x509.load_der_x509_certificate(cert.dump()))

@@ -1,0 +1,114 @@
+"""Signing identities and the trust store: the use cases the GUI and the CLI share.
+
+Passphrases are never stored: the GUI asks for them in a dialog, the CLI reads them from an
+environment variable named by a flag (:func:`passphrase_from_env`). The trust store is a
+directory of PEM certificates, ``DATA_DIR/trust/*.pem``, named by their SHA-256 fingerprint.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from cryptography import x509
+
+from app.models.messages import InputError
+from app.reports import identity as ident
+from app.reports import signing
+from app.reports.identity import Identity
+from app.reports.signing import VerifyResult
+from app.services.workspace import Workspace
+
+TRUST_DIR = "trust"
+
+
+def passphrase_from_env(var: str) -> bytes:
+    """The passphrase in environment variable ``var``; InputError if unset or empty."""
+    value = os.environ.get(var or "", "")
+    if not value:
+        raise InputError("passphrase_env_missing", var=var)
+    return value.encode("utf-8")
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("file_missing", path=str(path)) from None
+    except OSError as exc:
+        raise InputError("file_unreadable", path=str(path), reason=exc.strerror or str(exc)) from None
+
+
+def create_identity_file(ws: Workspace, name: str, position: str, state: str, out: Path,
+                         passphrase: bytes) -> Identity:
+    """Create a new identity (``state`` is an INEGI code or name) and write it to ``out``.
+
+    Returns the loaded identity, so the caller can show its fingerprint.
+    """
+    state_name = ws.catalog.state(state).name
+    data = ident.create_identity(name, position, state_name, passphrase)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)
+    except OSError as exc:
+        raise InputError("file_unreadable", path=str(out), reason=exc.strerror or str(exc)) from None
+    return ident.load_pkcs12(data, passphrase, path=str(out))
+
+
+def load_identity(p12: Path | None = None, cer: Path | None = None, key: Path | None = None,
+                  passphrase: bytes = b"") -> Identity:
+    """Open a ``.p12``/``.pfx``, or a SAT e.firma pair (``cer`` + ``key``)."""
+    if p12 is not None:
+        return ident.load_pkcs12(_read(p12), passphrase, path=str(p12))
+    if cer is None or key is None:
+        raise InputError("required_field", field="--cer/--key")
+    return ident.load_sat_efirma(_read(cer), _read(key), passphrase, path=str(cer.with_suffix("")))
+
+
+def trust_dir(ws: Workspace) -> Path:
+    return ws.data_dir / TRUST_DIR
+
+
+def add_trusted(ws: Workspace, cert_pem: bytes) -> x509.Certificate:
+    """Add a certificate (PEM or DER) to the workspace's trust store; returns it."""
+    try:
+        cert = ident.load_certificate(cert_pem)
+    except ValueError:
+        raise InputError("trust_cert_invalid", path="PEM") from None
+    folder = trust_dir(ws)
+    folder.mkdir(parents=True, exist_ok=True)
+    name = ident.fingerprint(cert).replace(":", "")[:32].lower() + ".pem"
+    (folder / name).write_bytes(ident.certificate_pem(cert))
+    return cert
+
+
+def trusted_certificates(ws: Workspace) -> list[x509.Certificate]:
+    """Every certificate in ``DATA_DIR/trust/*.pem``; unreadable files are skipped."""
+    found: list[x509.Certificate] = []
+    folder = trust_dir(ws)
+    if not folder.is_dir():
+        return found
+    for path in sorted(folder.glob("*.pem")):
+        try:
+            found.append(ident.load_certificate(path.read_bytes()))
+        except (OSError, ValueError):
+            continue
+    return found
+
+
+def read_certificate(path: Path) -> x509.Certificate:
+    """A certificate file given on the command line (PEM or DER)."""
+    try:
+        return ident.load_certificate(_read(path))
+    except ValueError:
+        raise InputError("trust_cert_invalid", path=str(path)) from None
+
+
+def verify_file(ws: Workspace, path: Path, extra_trust: list[x509.Certificate] | None = None
+                ) -> VerifyResult:
+    """Verify a PDF file against the trust store plus ``extra_trust``. Never raises on bad PDFs."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return VerifyResult(False, False, False, problem=f"{path}: {exc.strerror or exc}")
+    return signing.verify_pdf(data, trusted_certificates(ws) + list(extra_trust or []))
