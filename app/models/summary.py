@@ -1,0 +1,339 @@
+"""The state summary ("<ESTADO>: Avances Generales"): every catalog indicator of a state.
+
+Pure computation over values already read from storage. The rules (DESIGN.md §1,
+``summary.md`` §4):
+
+- SUM variables (flows) add up over the window; LAST variables (stocks) take the
+  latest value of each cell inside the window and are never summed;
+- percentages are 100 × numerator ÷ denominator rounded half-up, computed with
+  exact fractions (896/909 → 99, 413/620 → 67);
+- missing data is "sin dato" (``None``), never 0: a sum over cells that hold no
+  value is ``None``, so is a count over facilities none of which has a value;
+- a figure is provisional when any value behind it is provisional;
+- community-action indicators (section ``comunitaria``) use their own window,
+  cumulative since the implementation began.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from .catalog import Catalog, Indicator, State, Variable
+from .facility import Facility
+from .values import DataValue, format_number
+
+COMMUNITY_SECTION = "comunitaria"
+PROVISIONAL_MARK = "**"
+PROVISIONAL_NOTE_ES = "En proceso de definición con el Gobierno del estado"
+PROVISIONAL_NOTE_EN = "Being defined with the state government"
+NO_DATA = {"es": "sin dato", "en": "no data"}
+PRODUCTIVITY_FIGURE = "productivity_reporting_2nd_level_units"
+
+Cell = tuple[str, str, str]  # (org unit, variable, option)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One computed figure with the parts behind it (for "x de y" and drill-down)."""
+
+    code: str
+    label_es: str
+    label_en: str
+    section: str
+    unit: str
+    value: float | None
+    numerator: float | None
+    denominator: float | None
+    provisional: bool
+    facilities: tuple[str, ...]
+
+    def label(self, lang: str = "es") -> str:
+        return self.label_en if lang == "en" else self.label_es
+
+
+@dataclass(frozen=True)
+class StateSummary:
+    """Every figure of a state's summary for a window of periods."""
+
+    state_code: str
+    state_name: str
+    window: tuple[str, ...]
+    figures: dict[str, Figure]
+    productivity_units: int
+    community_since: str | None
+    completeness: tuple[int, int]
+    fingerprint: str
+    community_window: tuple[str, ...] = field(default=())
+
+    @property
+    def provisional(self) -> bool:
+        """Whether any figure needs the provisional footnote."""
+        return any(f.provisional for f in self.figures.values())
+
+
+def half_up_percent(numerator: float, denominator: float) -> int:
+    """100 × n ÷ d rounded half-up, exactly (no binary floating-point error)."""
+    return _half_up(Fraction(str(numerator)) * 100 / Fraction(str(denominator)))
+
+
+def _half_up(ratio: Fraction) -> int:
+    """Round half away from zero."""
+    return int(ratio + Fraction(1, 2)) if ratio >= 0 else -int(-ratio + Fraction(1, 2))
+
+
+# -- aggregation ----------------------------------------------------------------------
+
+
+class _Cells:
+    """Window-aggregated values per (org unit, variable, option), with what was read."""
+
+    def __init__(self, catalog: Catalog, values_by_period: Mapping[str, Iterable[DataValue]],
+                 window: Sequence[str]):
+        self.catalog = catalog
+        self.cells: dict[Cell, tuple[float | str, bool]] = {}
+        self.behind: dict[Cell, list[DataValue]] = {}
+        self.read: set[Cell] = set()
+        history: dict[Cell, list[DataValue]] = {}
+        for period in window:  # window is in time order
+            for dv in values_by_period.get(period, ()):
+                if dv.value is None or dv.deleted:
+                    continue
+                key = (dv.key.org_unit, dv.key.variable, dv.key.disaggregation)
+                history.setdefault(key, []).append(dv)
+        for key, found in history.items():
+            variable = catalog.variables.get(key[1])
+            if variable is None:
+                continue
+            if variable.aggregation == "SUM":
+                total = sum((Fraction(str(dv.value)) for dv in found), Fraction(0))
+                value: float | str = _number(total)
+                contributing = found
+            else:
+                last = found[-1]
+                value = last.value if isinstance(last.value, str) else _number(Fraction(str(last.value)))
+                contributing = [last]
+            self.cells[key] = (value, any(dv.provisional for dv in contributing))
+            self.behind[key] = contributing
+
+    def used(self) -> dict[tuple[str, str, str, str], tuple[object, bool]]:
+        """The stored values behind every cell a formula read: key → (value, provisional)."""
+        return {(dv.key.org_unit, dv.key.period, dv.key.variable, dv.key.disaggregation):
+                (dv.value, dv.provisional) for key in self.read for dv in self.behind[key]}
+
+    def get(self, org: str, variable: Variable, option: str | None) -> list[tuple[float | str, bool]]:
+        """The aggregated value(s) of a cell; every option when ``option`` is None."""
+        options = self.catalog.option_codes(variable) if option is None else (option,)
+        out = []
+        for opt in options:
+            key = (org, variable.code, opt)
+            found = self.cells.get(key)
+            if found is not None:
+                self.read.add(key)
+                out.append(found)
+        return out
+
+
+def _number(value: Fraction) -> float:
+    return float(value)
+
+
+class _Evaluator:
+    """Evaluates indicator formulas for one state over aggregated cells."""
+
+    def __init__(self, catalog: Catalog, state: State, facilities: Sequence[Facility], cells: _Cells):
+        self.catalog, self.state, self.facilities, self.cells = catalog, state, facilities, cells
+
+    def select(self, spec: Mapping) -> list[Facility]:
+        """Facilities matching a ``{"category": [...], "level": [...]}`` filter."""
+        categories = spec.get("category")
+        levels = spec.get("level")
+        out = []
+        for fac in self.facilities:
+            ftype = self.catalog.facility_types.get(fac.type_code)
+            category = ftype.category if ftype else ""
+            if categories and category not in categories:
+                continue
+            if levels and fac.level not in levels:
+                continue
+            out.append(fac)
+        return out
+
+    def _orgs(self, variable: Variable, units: list[Facility]) -> list[str]:
+        return [self.state.code] if variable.level == "state" else [f.clues for f in units]
+
+    def _parse(self, ref: str) -> tuple[Variable, str | None]:
+        code, _, option = ref.partition(".")
+        return self.catalog.variables[code], (option or None)
+
+    def term(self, spec: Mapping, units: list[Facility]) -> tuple[Fraction | None, bool, set[str]]:
+        """(value, provisional, facilities behind it) of a numerator or denominator."""
+        if "count_facilities" in spec:
+            chosen = self.select(spec["count_facilities"]) if spec["count_facilities"] else units
+            chosen = [f for f in chosen if f in units]
+            if not self.facilities:
+                return None, False, set()
+            return Fraction(len(chosen)), False, {f.clues for f in chosen}
+        if "sum" in spec:
+            total, provisional, seen, found = Fraction(0), False, set(), False
+            for ref in spec["sum"]:
+                variable, option = self._parse(ref)
+                for org in self._orgs(variable, units):
+                    for value, prov in self.cells.get(org, variable, option):
+                        if isinstance(value, str):
+                            continue
+                        total += Fraction(str(value))
+                        provisional |= prov
+                        found = True
+                        if org != self.state.code:
+                            seen.add(org)
+            return (total if found else None), provisional, seen
+        kind = next(k for k in ("count_true", "count_positive", "count_reported") if k in spec)
+        refs = spec[kind]
+        refs = [refs] if isinstance(refs, str) else list(refs)
+        count, provisional, seen, any_value = 0, False, set(), False
+        for fac in units:
+            found: list[tuple[float | str, bool]] = []
+            for ref in refs:
+                variable, option = self._parse(ref)
+                found += self.cells.get(fac.clues, variable, option)
+            if not found:
+                continue
+            any_value = True
+            numbers = [v for v, _ in found if not isinstance(v, str)]
+            if kind == "count_true":
+                hit = any(v for v in numbers)
+            elif kind == "count_positive":
+                hit = any(v > 0 for v in numbers)
+            else:
+                hit = True
+            if hit:
+                count += 1
+                seen.add(fac.clues)
+                provisional |= any(p for _, p in found)
+        return (Fraction(count) if any_value else None), provisional, seen
+
+    def figure(self, indicator: Indicator) -> Figure:
+        """Evaluate one indicator."""
+        units = self.select(indicator.filter) if indicator.filter else list(self.facilities)
+        num, prov_n, fac_n = self.term(indicator.numerator, units)
+        den: Fraction | None = None
+        prov_d, fac_d = False, set()
+        if indicator.denominator is not None:
+            den, prov_d, fac_d = self.term(indicator.denominator, units)
+            if num is None or den is None or den == 0:
+                value = None
+            else:
+                value = float(_half_up(num * 100 / den)) if indicator.unit == "percent" \
+                    else float(num / den)
+        else:
+            value = None if num is None else float(num)
+        return Figure(
+            code=indicator.code, label_es=indicator.label_es, label_en=indicator.label_en,
+            section=indicator.section, unit=indicator.unit, value=value,
+            numerator=None if num is None else float(num),
+            denominator=None if den is None else float(den),
+            provisional=prov_n or prov_d, facilities=tuple(sorted(fac_n | fac_d)),
+        )
+
+
+# -- public API --------------------------------------------------------------------------
+
+
+def community_since(catalog: Catalog, values_by_period: Mapping[str, Iterable[DataValue]]) -> str | None:
+    """The first period holding any community-action value (start of the implementation)."""
+    for period in sorted(values_by_period):
+        for dv in values_by_period[period]:
+            variable = catalog.variables.get(dv.key.variable)
+            if variable is not None and variable.section == COMMUNITY_SECTION and dv.value is not None:
+                return period
+    return None
+
+
+def completeness(catalog: Catalog, facilities: Sequence[Facility], values: Iterable[DataValue]) -> tuple[int, int]:
+    """(filled, expected) applicable facility cells of one month."""
+    present = {(dv.key.org_unit, dv.key.variable, dv.key.disaggregation)
+               for dv in values if dv.value is not None}
+    columns = catalog.columns()
+    filled = expected = 0
+    for fac in facilities:
+        ftype = catalog.facility_types.get(fac.type_code)
+        if ftype is None:
+            continue
+        for column in columns:
+            if column.variable.applies(ftype.category):
+                expected += 1
+                filled += (fac.clues, *column.key) in present
+    return filled, expected
+
+
+def fingerprint(state_code: str, window: Sequence[str], community_window: Sequence[str],
+                used: Mapping[tuple[str, str, str, str], tuple[object, bool]],
+                facilities: Sequence[Facility] = ()) -> str:
+    """SHA-256 of the canonical JSON of the values (and facility registry) behind a summary."""
+    rows = [[*key, value, int(prov)] for key, (value, prov) in sorted(used.items())]
+    units = sorted([f.clues, f.type_code, f.level] for f in facilities)
+    payload = {"state": state_code, "window": list(window), "community_window": list(community_window),
+               "values": rows, "facilities": units}
+    text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def compute_summary(catalog: Catalog, state: State, facilities: Sequence[Facility],
+                    values_by_period: Mapping[str, Iterable[DataValue]], window: Sequence[str],
+                    community_window: Sequence[str] | None = None) -> StateSummary:
+    """Evaluate every catalog indicator for ``state`` over ``window``.
+
+    ``values_by_period`` maps each period to its stored values (of the state and its
+    facilities); it must cover ``window`` and ``community_window``. Community-action
+    indicators use ``community_window`` (defaults to ``window``); completeness is that
+    of the last period of ``window``.
+    """
+    window = tuple(sorted(window))
+    community = tuple(sorted(community_window)) if community_window is not None else window
+    values_by_period = {p: list(v) for p, v in values_by_period.items()}
+    main = _Cells(catalog, values_by_period, window)
+    comm = _Cells(catalog, values_by_period, community)
+    figures: dict[str, Figure] = {}
+    used: dict[tuple[str, str, str, str], tuple[object, bool]] = {}
+    for indicator in catalog.indicators.values():
+        cells = comm if indicator.section == COMMUNITY_SECTION else main
+        figures[indicator.code] = _Evaluator(catalog, state, facilities, cells).figure(indicator)
+    for cells in (main, comm):
+        used.update(cells.used())
+    productivity = figures.get(PRODUCTIVITY_FIGURE)
+    last = values_by_period.get(window[-1], []) if window else []
+    return StateSummary(
+        state_code=state.code, state_name=state.name, window=window, figures=figures,
+        productivity_units=int(productivity.value) if productivity and productivity.value is not None else 0,
+        community_since=community_since(catalog, {p: values_by_period.get(p, []) for p in community}),
+        completeness=completeness(catalog, facilities, last),
+        fingerprint=fingerprint(state.code, window, community, used, facilities),
+        community_window=community,
+    )
+
+
+def format_figure(fig: Figure, lang: str = "es", mark: bool = False) -> str:
+    """es-MX text of a figure: "66 % (413 de 620)", "35,833", "$53.4 mdp" or "sin dato".
+
+    ``mark`` appends the provisional footnote marker ("**") to provisional figures.
+    """
+    if fig.value is None:
+        return NO_DATA.get(lang, NO_DATA["es"])
+    if fig.unit == "percent":
+        text = f"{int(fig.value)} %"
+        if fig.numerator is not None and fig.denominator is not None:
+            joiner = "of" if lang == "en" else "de"
+            text += f" ({format_number(int(fig.numerator))} {joiner} {format_number(int(fig.denominator))})"
+    elif fig.unit == "money":
+        millions = Fraction(str(fig.value)) / 1_000_000
+        rounded = int(millions * 10 + Fraction(1, 2))
+        text = f"${format_number(rounded / 10, 1)} {'M' if lang == 'en' else 'mdp'}"
+    elif float(fig.value).is_integer():
+        text = format_number(int(fig.value))
+    else:
+        text = format_number(float(fig.value), 1)
+    return text + PROVISIONAL_MARK if mark and fig.provisional else text

@@ -1,0 +1,79 @@
+"""The state summary from stored values: the figures of the "Avances Generales" slide.
+
+Productivity figures cover a window (year-to-date through the chosen month by
+default); community-action figures are cumulative since the implementation
+began (from the first period holding any community value up to the month), as
+the seed's footnote says: "Indicadores de acción comunitaria registrados desde
+el inicio de la implementación".
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from app.models.facility import Facility
+from app.models.periods import parse_period, year_to_date
+from app.models.summary import COMMUNITY_SECTION, StateSummary, compute_summary
+from app.models.values import DataValue
+from app.storage import facilities_repo, values_repo
+
+from .workspace import Workspace
+
+
+def community_start(ws: Workspace, state_code: str, period: str) -> str | None:
+    """First period up to ``period`` with any community-action value of the state."""
+    variables = [v.code for v in ws.catalog.variables.values() if v.section == COMMUNITY_SECTION]
+    if not variables:
+        return None
+    marks = ", ".join("?" * len(variables))
+    row = ws.conn.execute(
+        f"SELECT min(period) FROM data_values WHERE value IS NOT NULL AND period <= ? "
+        f"AND variable IN ({marks}) AND (org_unit = ? OR org_unit IN "
+        "(SELECT clues FROM facilities WHERE state_code = ?))",
+        (period, *variables, state_code, state_code),
+    ).fetchone()
+    return row[0] if row and row[0] else None
+
+
+def _periods_between(first: str, last: str) -> list[str]:
+    out, year, month = [], int(first[:4]), int(first[4:])
+    while f"{year:04d}{month:02d}" <= last:
+        out.append(f"{year:04d}{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def state_summary(ws: Workspace, state_code: str, period: str, ytd: bool = True,
+                  community_from: str | None = None) -> StateSummary:
+    """Every figure of a state's summary through ``period``.
+
+    ``ytd`` True: productivity over January..``period``; False: ``period`` alone.
+    Community figures run from the first period with community data (or from
+    ``community_from`` when the implementation date is known) to ``period``.
+    Values are read in one query for the union of both windows.
+    """
+    state = ws.catalog.state(state_code)
+    period = parse_period(period, allow_future=True)
+    window = year_to_date(period) if ytd else [period]
+    start = parse_period(community_from, allow_future=True) if community_from else \
+        community_start(ws, state.code, period)
+    community = _periods_between(start, period) if start else list(window)
+    facilities = facilities_repo.list_facilities(ws.conn, state.code)
+    periods = sorted(set(window) | set(community))
+    by_period: dict[str, list[DataValue]] = defaultdict(list)
+    for value in values_repo.values_for_state(ws.conn, state.code, periods):
+        by_period[value.key.period].append(value)
+    return compute_summary(ws.catalog, state, facilities, by_period, window, community)
+
+
+def summary_facilities(ws: Workspace, summary: StateSummary, code: str) -> list[Facility]:
+    """The facilities behind figure ``code`` of ``summary`` (drill-down), by name.
+
+    Raises KeyError for a code that is not a figure of the summary.
+    """
+    figure = summary.figures.get(code)
+    if figure is None:
+        raise KeyError(f"unknown figure {code!r}")
+    wanted = set(figure.facilities)
+    found = [f for f in facilities_repo.list_facilities(ws.conn, summary.state_code) if f.clues in wanted]
+    return sorted(found, key=lambda f: (f.name, f.clues))
