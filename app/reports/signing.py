@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -116,7 +117,8 @@ def verify_pdf(pdf_bytes: bytes, trusted_certs: list[x509.Certificate]) -> Verif
                             problem=f"the signature cannot be checked: {exc or type(exc).__name__}")
     intact = bool(status.intact and status.valid and status.docmdp_ok is not False
                   and _coverage_ok(status))
-    trusted = intact and status.trust_problem_indic is None
+    trusted = intact and (status.trust_problem_indic is None
+                          or _issued_by_trusted(embedded, trusted_certs, status.signer_reported_dt))
     problem = None
     if not status.intact:
         problem = "the document was altered after signing"
@@ -127,6 +129,49 @@ def verify_pdf(pdf_bytes: bytes, trusted_certs: list[x509.Certificate]) -> Verif
     elif not trusted:
         problem = f"the signer is not trusted ({status.trust_problem_indic})"
     return VerifyResult(True, intact, trusted, name, status.signer_reported_dt, print_, problem)
+
+
+def _issued_by_trusted(embedded: object, trusted_certs: list[x509.Certificate],
+                       when: dt.datetime | None) -> bool:
+    """Fallback trust check for a signer that pyHanko's path builder cannot parse.
+
+    SAT writes the RFC into x500UniqueIdentifier (2.5.4.45) as a text string, while X.520
+    defines a BIT STRING; asn1crypto, under pyHanko, then fails to build the chain
+    (wbond/asn1crypto#228) and reports CERTIFICATE_CHAIN_GENERAL_FAILURE for a real e.firma.
+    Here ``cryptography`` checks the same thing pyHanko would without revocation data: the
+    signer certificate is a trusted one, or is directly issued (signature verified) by a
+    trusted CA certificate; it allows signing; and both were valid at the signing time.
+    """
+    try:
+        signer = x509.load_der_x509_certificate(embedded.signer_cert.dump())  # type: ignore[attr-defined]
+        moment = when or dt.datetime.now(dt.UTC)
+        if not signer.not_valid_before_utc <= moment <= signer.not_valid_after_utc:
+            return False
+        usage = signer.extensions.get_extension_for_class(x509.KeyUsage).value
+        if not (usage.digital_signature or usage.content_commitment):
+            return False
+        for anchor in trusted_certs:
+            if anchor == signer:
+                return True
+            if anchor.subject != signer.issuer or not _is_ca(anchor):
+                continue
+            if not anchor.not_valid_before_utc <= moment <= anchor.not_valid_after_utc:
+                continue
+            try:
+                signer.verify_directly_issued_by(anchor)
+            except (ValueError, TypeError, InvalidSignature):
+                continue
+            return True
+    except Exception:  # no key usage, unparsable certificate: not trusted
+        return False
+    return False
+
+
+def _is_ca(cert: x509.Certificate) -> bool:
+    try:
+        return bool(cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca)
+    except x509.ExtensionNotFound:
+        return False
 
 
 @contextlib.contextmanager

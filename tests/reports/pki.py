@@ -1,10 +1,9 @@
 """Test material made here: a one-page PDF and SAT-like certificates from a test CA.
 
 No real SAT files: the "SAT" CA, e.firma and CSD are generated with ``cryptography`` and
-mimic the subject layout SAT uses (serialNumber = CURP, and an OU with the branch name only on
-a CSD). SAT also puts the RFC in x500UniqueIdentifier (2.5.4.45) as a text string although
-X.520 defines it as a BIT STRING; asn1crypto (under pyHanko) cannot parse that text form while
-building a chain, so it is left out here (see the issue note on real SAT certificates).
+mimic the subject layout SAT uses: the RFC in x500UniqueIdentifier (2.5.4.45) as a text
+string (X.520 says BIT STRING; asn1crypto cannot parse the text form, wbond/asn1crypto#228),
+serialNumber = CURP, and an OU with the branch name only on a CSD.
 """
 
 from __future__ import annotations
@@ -20,6 +19,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 NOW = dt.datetime.now(dt.UTC)
+X500_UNIQUE_ID = x509.ObjectIdentifier("2.5.4.45")
 
 
 def one_page_pdf(text: str = "NAYARIT: Avances Generales — 66 % (413 de 620)") -> bytes:
@@ -60,8 +60,8 @@ def make_ca() -> tuple[rsa.RSAPrivateKey, x509.Certificate]:
 
 def sat_pair(ca: tuple[rsa.RSAPrivateKey, x509.Certificate], *, csd: bool = False,
              password: bytes = b"12345678a", not_before: dt.datetime | None = None,
-             not_after: dt.datetime | None = None, other_key: bool = False
-             ) -> tuple[bytes, bytes]:
+             not_after: dt.datetime | None = None, other_key: bool = False,
+             with_rfc: bool = True) -> tuple[bytes, bytes]:
     """A SAT-like ``.cer`` (DER) and ``.key`` (encrypted PKCS#8 DER): e.firma or CSD."""
     ca_key, ca_cert = ca
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
@@ -71,6 +71,8 @@ def sat_pair(ca: tuple[rsa.RSAPrivateKey, x509.Certificate], *, csd: bool = Fals
         x509.NameAttribute(NameOID.COUNTRY_NAME, "MX"),
         x509.NameAttribute(NameOID.SERIAL_NUMBER, "LONR800101MNTPXS09"),
     ]
+    if with_rfc:
+        attrs.append(x509.NameAttribute(X500_UNIQUE_ID, "LONR800101AB1"))
     if csd:
         attrs.append(x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, "SUCURSAL TEPIC"))
     cert = (

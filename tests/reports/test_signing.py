@@ -130,13 +130,20 @@ def test_truncated_and_unsigned(pdf, signed, identity):
     assert unsigned.problem == "the PDF is not signed"
 
 
-def test_sat_efirma_signature_trusted_through_its_ca(pdf):
+@pytest.mark.parametrize("with_rfc", [True, False], ids=["sat-rfc-as-text", "no-rfc"])
+def test_sat_efirma_signature_trusted_through_its_ca(pdf, with_rfc):
+    """With SAT's text x500UniqueIdentifier pyHanko cannot build the chain; the fallback does."""
     ca = make_ca()
-    cer, key = sat_pair(ca)
+    cer, key = sat_pair(ca, with_rfc=with_rfc)
     ident = load_sat_efirma(cer, key, b"12345678a")
     signed = sign_pdf(pdf, ident, reason="Avances", location="Tepic")
-    assert verify_pdf(signed, [ca[1]]).exit_code == 0
+    result = verify_pdf(signed, [ca[1]])
+    assert result.exit_code == 0 and result.problem is None
     assert verify_pdf(signed, []).exit_code == 3
+    assert verify_pdf(signed, [make_ca()[1]]).exit_code == 3  # another CA with the same name
+    damaged = bytearray(signed)
+    damaged[damaged.index(b"413 de 620")] ^= 0x01
+    assert verify_pdf(bytes(damaged), [ca[1]]).exit_code == 1
 
 
 def test_signing_garbage_is_an_input_error(identity):
