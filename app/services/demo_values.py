@@ -52,6 +52,8 @@ _HOLE_VARIABLES = ("consultas_medicina_familiar", "consultas_total", "recetas_em
                    "recetas_surtidas", "visitas_domiciliarias", "sesiones_informativas",
                    "jornadas_entornos", "ordenes_requeridas", "ordenes_abastecidas")
 _STAFF = ("especialistas", "generales", "enfermeria")
+#: Community flows: the seeds count them since the start of the implementation.
+_SINCE_START = ("visitas_domiciliarias", "sesiones_informativas")
 
 
 def split(total: int, weights: list[float], caps: list[int] | None = None) -> list[int]:
@@ -133,6 +135,15 @@ class _Builder:
             out.setdefault(period, round(per_month * self.rng.uniform(0.9, 1.06)))
         return out
 
+    def since_start_totals(self, total: int) -> dict[str, int]:
+        """Split a figure "registered since the start of the implementation" over every month.
+
+        The seed's community counts are cumulative since implementation (seed 000
+        footnote), so the demo's months together, not just the year, add up to it.
+        """
+        weights = [self.rng.uniform(0.8, 1.2) for _ in self.periods]
+        return dict(zip(self.periods, split(total, weights), strict=True))
+
     def flow(self, var: str, total: int, period: str) -> dict[str, int]:
         table = _FLOW_WEIGHTS[var]
         eligible = [f for f in self.facilities if f.type_code in table and not self.skip(f, period, var)]
@@ -143,7 +154,8 @@ class _Builder:
     # -- the sections ---------------------------------------------------------------
 
     def services(self) -> None:
-        flows = {var: self.monthly_totals(int(self.figures[var])) for var in _FLOW_WEIGHTS}
+        flows = {var: (self.since_start_totals if var in _SINCE_START else self.monthly_totals)(
+                     int(self.figures[var])) for var in _FLOW_WEIGHTS}
         factor = {f.clues: self.rng.uniform(1.05, 1.35) for f in self.facilities}
         for period in self.periods:
             made = {var: self.flow(var, flows[var][period], period) for var in _FLOW_WEIGHTS}
