@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from app.models.messages import InputError
+from app.models.messages import InputError, render
 from app.models.values import format_number
 from app.services import backup, demo, facilities, reports, value_files
 from app.services import identity as identities
@@ -201,8 +201,9 @@ def cmd_verify(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO
         return result.exit_code
     when = result.signed_at.isoformat(sep=" ") if result.signed_at else "?"
     key = {0: "verify_ok", 3: "verify_untrusted"}.get(result.exit_code, "verify_bad")
+    problem = render(result.problem_code, ws.lang) if result.problem_code else result.problem
     print(_say(ws.lang, key, name=result.signer_name or "?", when=when,
-               fp=result.fingerprint or "?", problem=result.problem or "?"),
+               fp=result.fingerprint or "?", problem=problem or "?"),
           file=out if result.exit_code == 0 else err)
     return result.exit_code
 

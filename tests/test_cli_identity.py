@@ -88,7 +88,9 @@ def test_verify_altered_is_1(created, data_dir, tmp_path):
     assert code == 1
     result = json.loads(out)
     assert result["signed"] is True and result["intact"] is False and result["exit_code"] == 1
-    assert result["problem"]
+    assert result["problem"] and result["problem_code"] == "verify_altered"
+    code, _, err = run("--data-dir", str(data_dir), "verify", str(altered))
+    assert code == 1 and "alterado" in err
 
 
 @pytest.mark.parametrize("content", [b"", b"just text", None])
@@ -98,6 +100,9 @@ def test_verify_unreadable_unsigned_or_missing_is_1(content, data_dir, tmp_path)
         path.write_bytes(content)
     code, _, err = run("--data-dir", str(data_dir), "verify", str(path))
     assert code == 1 and "No verificado" in err
+    assert any(w in err for w in ("no es un PDF", "no se puede leer")), err
+    code, _, err = run("--data-dir", str(data_dir), "--lang", "en", "verify", str(path))
+    assert code == 1 and "Not verified" in err and ("not a PDF" in err or "cannot be read" in err)
     unsigned = tmp_path / "unsigned.pdf"
     unsigned.write_bytes(one_page_pdf())
     code, out, _ = run("--data-dir", str(data_dir), "verify", str(unsigned), "--json")

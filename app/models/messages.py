@@ -202,6 +202,29 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "no se pudo firmar el PDF: {reason}",
         "en": "the PDF could not be signed: {reason}",
     },
+    "verify_not_pdf": {"es": "el archivo no es un PDF", "en": "the file is not a PDF"},
+    "verify_unreadable": {
+        "es": "el PDF no se puede leer (¿truncado o dañado?)",
+        "en": "the PDF cannot be read (truncated or damaged?)",
+    },
+    "verify_unsigned": {"es": "el PDF no está firmado", "en": "the PDF is not signed"},
+    "verify_unverifiable": {
+        "es": "la firma está dañada y no se puede comprobar",
+        "en": "the signature is damaged and cannot be checked",
+    },
+    "verify_altered": {
+        "es": "el documento fue alterado después de firmarse",
+        "en": "the document was altered after it was signed",
+    },
+    "verify_bad_signature": {"es": "el valor de la firma no es válido", "en": "the signature value is not valid"},
+    "verify_modified_later": {
+        "es": "el archivo se modificó después de la firma",
+        "en": "the file was modified after the signature",
+    },
+    "verify_untrusted": {
+        "es": "el firmante no es de confianza",
+        "en": "the signer is not trusted",
+    },
     "trust_cert_invalid": {
         "es": "{path}: no es un certificado PEM o DER válido",
         "en": "{path}: not a valid PEM or DER certificate",

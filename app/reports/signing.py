@@ -43,6 +43,7 @@ class VerifyResult:
     signed_at: dt.datetime | None = None
     fingerprint: str | None = None
     problem: str | None = None
+    problem_code: str | None = None  # a code of app.models.messages for the bilingual text
 
     @property
     def exit_code(self) -> int:
@@ -92,14 +93,17 @@ def verify_pdf(pdf_bytes: bytes, trusted_certs: list[x509.Certificate]) -> Verif
     ``trusted`` means the signer chains to one of ``trusted_certs``. No exception escapes.
     """
     if not pdf_bytes.lstrip()[:5].startswith(b"%PDF-"):
-        return VerifyResult(False, False, False, problem="not a PDF file")
+        return VerifyResult(False, False, False, problem="not a PDF file",
+                            problem_code="verify_not_pdf")
     try:
         reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
         signatures = reader.embedded_signatures
     except Exception as exc:  # truncated or damaged beyond repair
-        return VerifyResult(False, False, False, problem=f"unreadable PDF: {exc or type(exc).__name__}")
+        return VerifyResult(False, False, False, problem=f"unreadable PDF: {exc or type(exc).__name__}",
+                            problem_code="verify_unreadable")
     if not signatures:
-        return VerifyResult(False, False, False, problem="the PDF is not signed")
+        return VerifyResult(False, False, False, problem="the PDF is not signed",
+                            problem_code="verify_unsigned")
     embedded = signatures[-1]
     try:
         cert = embedded.signer_cert
@@ -114,21 +118,24 @@ def verify_pdf(pdf_bytes: bytes, trusted_certs: list[x509.Certificate]) -> Verif
             status = validate_pdf_signature(embedded, signer_validation_context=context)
     except Exception as exc:  # a damaged signature dictionary or CMS blob
         return VerifyResult(True, False, False, name, None, print_,
-                            problem=f"the signature cannot be checked: {exc or type(exc).__name__}")
+                            problem=f"the signature cannot be checked: {exc or type(exc).__name__}",
+                            problem_code="verify_unverifiable")
     intact = bool(status.intact and status.valid and status.docmdp_ok is not False
                   and _coverage_ok(status))
     trusted = intact and (status.trust_problem_indic is None
                           or _issued_by_trusted(embedded, trusted_certs, status.signer_reported_dt))
-    problem = None
+    problem, code = None, None
     if not status.intact:
-        problem = "the document was altered after signing"
+        problem, code = "the document was altered after signing", "verify_altered"
     elif not status.valid:
-        problem = "the signature value is not valid"
+        problem, code = "the signature value is not valid", "verify_bad_signature"
     elif not intact:
-        problem = "the file was modified after signing"
+        problem, code = "the file was modified after signing", "verify_modified_later"
     elif not trusted:
         problem = f"the signer is not trusted ({status.trust_problem_indic})"
-    return VerifyResult(True, intact, trusted, name, status.signer_reported_dt, print_, problem)
+        code = "verify_untrusted"
+    return VerifyResult(True, intact, trusted, name, status.signer_reported_dt, print_, problem,
+                        code)
 
 
 def _issued_by_trusted(embedded: object, trusted_certs: list[x509.Certificate],

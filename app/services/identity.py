@@ -110,5 +110,6 @@ def verify_file(ws: Workspace, path: Path, extra_trust: list[x509.Certificate] |
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return VerifyResult(False, False, False, problem=f"{path}: {exc.strerror or exc}")
+        return VerifyResult(False, False, False, problem=f"{path}: {exc.strerror or exc}",
+                            problem_code="verify_unreadable")
     return signing.verify_pdf(data, trusted_certificates(ws) + list(extra_trust or []))

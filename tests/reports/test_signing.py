@@ -107,7 +107,7 @@ def test_content_added_in_a_later_update_is_not_intact(signed, identity):
     writer.write(out)
     result = verify_pdf(out.getvalue(), [identity.certificate])
     assert result.signed and not result.intact and result.exit_code == 1
-    assert result.problem == "the file was modified after signing"
+    assert result.problem_code == "verify_modified_later"
 
 
 @pytest.mark.parametrize("data, signed_flag", [
@@ -118,7 +118,7 @@ def test_content_added_in_a_later_update_is_not_intact(signed, identity):
 def test_not_a_pdf(data, signed_flag):
     result = verify_pdf(data, [])
     assert result.signed is signed_flag and not result.intact and result.exit_code == 1
-    assert result.problem
+    assert result.problem and result.problem_code == "verify_not_pdf"
 
 
 def test_truncated_and_unsigned(pdf, signed, identity):
@@ -127,7 +127,7 @@ def test_truncated_and_unsigned(pdf, signed, identity):
         assert result.exit_code == 1 and result.problem and not result.intact
     unsigned = verify_pdf(pdf, [identity.certificate])
     assert (unsigned.signed, unsigned.intact, unsigned.trusted) == (False, False, False)
-    assert unsigned.problem == "the PDF is not signed"
+    assert unsigned.problem == "the PDF is not signed" and unsigned.problem_code == "verify_unsigned"
 
 
 @pytest.mark.parametrize("with_rfc", [True, False], ids=["sat-rfc-as-text", "no-rfc"])
