@@ -16,7 +16,21 @@ import pytest
 from pypdf import PdfReader
 
 from app.models.summary import StateSummary, format_figure
-from app.reports.summary_pdf import LAYOUTS, footnotes, render_summary_pdf, window_text
+from app.reports.identity import create_identity, load_pkcs12
+from app.reports.signing import sign_pdf, verify_pdf
+from app.reports.summary_pdf import (
+    COMMUNITY,
+    COVERAGE,
+    INFRASTRUCTURE,
+    INVENTORY,
+    LAYOUTS,
+    PERSONAL,
+    SERVICES,
+    UNIT_TYPES,
+    footnotes,
+    render_summary_pdf,
+    window_text,
+)
 from app.services.demo import build_demo
 from app.services.summary import state_summary
 from app.services.workspace import open_workspace
@@ -60,21 +74,11 @@ def empty(summary: StateSummary) -> StateSummary:
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_every_figure_printed_equals_the_summary(pdfs, summary, layout):
     text = flat(text_of(pdfs[layout]))
-    for code, figure in summary.figures.items():
-        if code in {"hospitals_presence_pct", "unemes_presence_pct", "health_centers_presence_pct"} \
-                and layout == "slide":
-            continue  # presence per type is a handout table
-        if figure.section in {"personal", "servicios", "comunitaria", "infraestructura"} or \
-                code in {"hospitals_count", "unemes_count", "health_units_count"}:
-            pass
-        else:
-            continue
-        if code in {"hospitals_community_action_pct", "hospitals_with_committee_pct",
-                    "hospitals_healthy_env_days_pct", "mas_training_coverage_pct",
-                    "l1_units_maintenance_pct", "dignification_investment",
-                    "productivity_reporting_2nd_level_units"}:
-            continue  # not on the template-A page
-        assert format_figure(figure, mark=True) in text, (layout, code)
+    printed = (*INVENTORY, *COVERAGE, *PERSONAL, *SERVICES, *COMMUNITY, *INFRASTRUCTURE)
+    if layout == "handout":  # the per-facility-type table adds presence
+        printed += tuple(presence for _, presence in UNIT_TYPES)
+    for code in printed:
+        assert format_figure(summary.figures[code], mark=True) in text, (layout, code)
     for count in SEED_COUNTS:
         assert re.search(rf"(?<![\d,]){re.escape(count)}(?![\d,])", text), (layout, count)
     for percent in ("100 % (177 de 177)", "97 % (1,745 de 1,799)", "99 % (896 de 909)",
@@ -180,3 +184,10 @@ def test_english_and_banner(summary):
 def test_unknown_layout(summary):
     with pytest.raises(ValueError):
         render_summary_pdf(summary, "poster")
+
+
+def test_the_rendered_pdf_signs_and_verifies(pdfs):
+    identity = load_pkcs12(create_identity("Ana Pérez", "Coordinadora", "Nayarit", b"pw"), b"pw")
+    signed = sign_pdf(pdfs["handout"], identity, "Avances Generales", "Tepic")
+    result = verify_pdf(signed, [identity.certificate])
+    assert result.intact and result.trusted
