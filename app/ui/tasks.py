@@ -43,13 +43,13 @@ class Progress:
     """Handed to a job: report progress and check for cancellation."""
 
     def __init__(self, job_id: int, emitter: _Signals):
-        self._job_id = job_id
+        self.job_id = job_id
         self._emitter = emitter
         self.cancel_requested = False
 
     def update(self, done: int, total: int, text: str = "") -> None:
         """Report progress; raises :class:`Cancelled` if cancel was requested."""
-        self._emitter.progress.emit(self._job_id, done, total, text)
+        self._emitter.progress.emit(self.job_id, done, total, text)
         self.check()
 
     def check(self) -> None:
@@ -155,10 +155,8 @@ class TaskManager(QObject):
         on_progress: Callable[[int, int, str], None] | None = None,
     ) -> Progress:
         """Queue ``fn(workspace, progress)`` on the database thread; returns its Progress."""
-        job_id = next(self._ids)
-        progress = Progress(job_id, self._signals)
-        self._add(job_id, _Pending(on_done, on_error, on_progress, progress))
-        self._worker.run_job.emit(job_id, fn, progress)
+        progress = self._register(on_done, on_error, on_progress)
+        self._worker.run_job.emit(progress.job_id, fn, progress)
         return progress
 
     def run_cpu(
@@ -169,10 +167,20 @@ class TaskManager(QObject):
         on_progress: Callable[[int, int, str], None] | None = None,
     ) -> Progress:
         """Run ``fn(progress)`` in the thread pool (no database access)."""
+        progress = self._register(on_done, on_error, on_progress)
+        self._pool.start(_CpuJob(progress.job_id, fn, progress, self._signals))
+        return progress
+
+    def _register(
+        self,
+        on_done: Callable[[Any], None] | None,
+        on_error: Callable[[BaseException], None] | None,
+        on_progress: Callable[[int, int, str], None] | None,
+    ) -> Progress:
+        """A new job id and its Progress, with the callbacks waiting for its result."""
         job_id = next(self._ids)
         progress = Progress(job_id, self._signals)
         self._add(job_id, _Pending(on_done, on_error, on_progress, progress))
-        self._pool.start(_CpuJob(job_id, fn, progress, self._signals))
         return progress
 
     def is_busy(self) -> bool:
