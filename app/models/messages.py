@@ -225,6 +225,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "el firmante no es de confianza",
         "en": "the signer is not trusted",
     },
+    "output_unwritable": {
+        "es": "No se puede escribir {path}: {reason}. No se escribió nada",
+        "en": "Cannot write {path}: {reason}. Nothing was written",
+    },
+    "no_states_with_data": {
+        "es": "La base de datos no tiene unidades de ningún estado; no hay resúmenes que exportar",
+        "en": "The database holds no state's facilities; there is no summary to export",
+    },
+    "layout_unknown": {
+        "es": "formato de página desconocido «{layout}» (use slide o handout)",
+        "en": "unknown layout '{layout}' (use slide or handout)",
+    },
     "trust_cert_invalid": {
         "es": "{path}: no es un certificado PEM o DER válido",
         "en": "{path}: not a valid PEM or DER certificate",

@@ -34,6 +34,7 @@ NO_DATA = {"es": "sin dato", "en": "no data"}
 PRODUCTIVITY_FIGURE = "productivity_reporting_2nd_level_units"
 
 Cell = tuple[str, str, str]  # (org unit, variable, option)
+Exact = int | Fraction
 
 
 @dataclass(frozen=True)
@@ -92,15 +93,19 @@ class _Cells:
     """Window-aggregated values per (org unit, variable, option), with what was read."""
 
     def __init__(self, catalog: Catalog, values_by_period: Mapping[str, Iterable[DataValue]],
-                 window: Sequence[str]):
+                 window: Sequence[str], community: bool):
         self.catalog = catalog
-        self.cells: dict[Cell, tuple[float | str, bool]] = {}
+        self.cells: dict[Cell, tuple[Exact | str, bool]] = {}
         self.behind: dict[Cell, list[DataValue]] = {}
         self.read: set[Cell] = set()
         history: dict[Cell, list[DataValue]] = {}
+        # Each instance serves one side: community figures read only community variables,
+        # the rest never do, so neither aggregates cells it will not be asked for.
+        wanted = {code for code, v in catalog.variables.items()
+                  if (v.section == COMMUNITY_SECTION) == community}
         for period in window:  # window is in time order
             for dv in values_by_period.get(period, ()):
-                if dv.value is None or dv.deleted:
+                if dv.value is None or dv.deleted or dv.key.variable not in wanted:
                     continue
                 key = (dv.key.org_unit, dv.key.variable, dv.key.disaggregation)
                 history.setdefault(key, []).append(dv)
@@ -109,12 +114,11 @@ class _Cells:
             if variable is None:
                 continue
             if variable.aggregation == "SUM":
-                total = sum((Fraction(str(dv.value)) for dv in found), Fraction(0))
-                value: float | str = _number(total)
+                value: Exact | str = sum((exact(dv.value) for dv in found), 0)
                 contributing = found
             else:
                 last = found[-1]
-                value = last.value if isinstance(last.value, str) else _number(Fraction(str(last.value)))
+                value = last.value if isinstance(last.value, str) else exact(last.value)
                 contributing = [last]
             self.cells[key] = (value, any(dv.provisional for dv in contributing))
             self.behind[key] = contributing
@@ -124,7 +128,7 @@ class _Cells:
         return {(dv.key.org_unit, dv.key.period, dv.key.variable, dv.key.disaggregation):
                 (dv.value, dv.provisional) for key in self.read for dv in self.behind[key]}
 
-    def get(self, org: str, variable: Variable, option: str | None) -> list[tuple[float | str, bool]]:
+    def get(self, org: str, variable: Variable, option: str | None) -> list[tuple[Exact | str, bool]]:
         """The aggregated value(s) of a cell; every option when ``option`` is None."""
         options = self.catalog.option_codes(variable) if option is None else (option,)
         out = []
@@ -137,8 +141,17 @@ class _Cells:
         return out
 
 
-def _number(value: Fraction) -> float:
-    return float(value)
+def exact(value: float | int) -> Exact:
+    """A stored number as an exact value: an int when integral (fast), else a Fraction.
+
+    ``Fraction(str(v))`` keeps the decimal the user typed (0.1 stays 1/10); integers skip
+    it because almost every count is one and Fraction arithmetic is ~20× slower.
+    """
+    if isinstance(value, int):
+        return value
+    if value.is_integer():
+        return int(value)
+    return Fraction(str(value))
 
 
 class _Evaluator:
@@ -169,23 +182,25 @@ class _Evaluator:
         code, _, option = ref.partition(".")
         return self.catalog.variables[code], (option or None)
 
-    def term(self, spec: Mapping, units: list[Facility]) -> tuple[Fraction | None, bool, set[str]]:
+    def term(self, spec: Mapping, units: list[Facility]) -> tuple[Exact | None, bool, set[str]]:
         """(value, provisional, facilities behind it) of a numerator or denominator."""
         if "count_facilities" in spec:
             chosen = self.select(spec["count_facilities"]) if spec["count_facilities"] else units
-            chosen = [f for f in chosen if f in units]
+            in_units = {f.clues for f in units}
+            chosen = [f for f in chosen if f.clues in in_units]
             if not self.facilities:
                 return None, False, set()
-            return Fraction(len(chosen)), False, {f.clues for f in chosen}
+            return len(chosen), False, {f.clues for f in chosen}
         if "sum" in spec:
-            total, provisional, seen, found = Fraction(0), False, set(), False
+            total: Exact = 0
+            provisional, seen, found = False, set(), False
             for ref in spec["sum"]:
                 variable, option = self._parse(ref)
                 for org in self._orgs(variable, units):
                     for value, prov in self.cells.get(org, variable, option):
                         if isinstance(value, str):
                             continue
-                        total += Fraction(str(value))
+                        total += value
                         provisional |= prov
                         found = True
                         if org != self.state.code:
@@ -214,21 +229,21 @@ class _Evaluator:
                 count += 1
                 seen.add(fac.clues)
                 provisional |= any(p for _, p in found)
-        return (Fraction(count) if any_value else None), provisional, seen
+        return (count if any_value else None), provisional, seen
 
     def figure(self, indicator: Indicator) -> Figure:
         """Evaluate one indicator."""
         units = self.select(indicator.filter) if indicator.filter else list(self.facilities)
         num, prov_n, fac_n = self.term(indicator.numerator, units)
-        den: Fraction | None = None
+        den: Exact | None = None
         prov_d, fac_d = False, set()
         if indicator.denominator is not None:
             den, prov_d, fac_d = self.term(indicator.denominator, units)
             if num is None or den is None or den == 0:
                 value = None
             else:
-                value = float(_half_up(num * 100 / den)) if indicator.unit == "percent" \
-                    else float(num / den)
+                ratio = Fraction(num) / den
+                value = float(_half_up(ratio * 100)) if indicator.unit == "percent" else float(ratio)
         else:
             value = None if num is None else float(num)
         return Figure(
@@ -295,8 +310,8 @@ def compute_summary(catalog: Catalog, state: State, facilities: Sequence[Facilit
     window = tuple(sorted(window))
     community = tuple(sorted(community_window)) if community_window is not None else window
     values_by_period = {p: list(v) for p, v in values_by_period.items()}
-    main = _Cells(catalog, values_by_period, window)
-    comm = _Cells(catalog, values_by_period, community)
+    main = _Cells(catalog, values_by_period, window, community=False)
+    comm = _Cells(catalog, values_by_period, community, community=True)
     figures: dict[str, Figure] = {}
     used: dict[tuple[str, str, str, str], tuple[object, bool]] = {}
     for indicator in catalog.indicators.values():

@@ -50,7 +50,8 @@ def state_summary(ws: Workspace, state_code: str, period: str, ytd: bool = True,
     ``ytd`` True: productivity over January..``period``; False: ``period`` alone.
     Community figures run from the first period with community data (or from
     ``community_from`` when the implementation date is known) to ``period``.
-    Values are read in one query for the union of both windows.
+    Values of ``window`` are read whole; earlier periods of the community window only
+    for community variables (the rest would be read and thrown away).
     """
     state = ws.catalog.state(state_code)
     period = parse_period(period, allow_future=True)
@@ -59,9 +60,13 @@ def state_summary(ws: Workspace, state_code: str, period: str, ytd: bool = True,
         community_start(ws, state.code, period)
     community = _periods_between(start, period) if start else list(window)
     facilities = facilities_repo.list_facilities(ws.conn, state.code)
-    periods = sorted(set(window) | set(community))
     by_period: dict[str, list[DataValue]] = defaultdict(list)
-    for value in values_repo.values_for_state(ws.conn, state.code, periods):
+    for value in values_repo.values_for_state(ws.conn, state.code, window):
+        by_period[value.key.period].append(value)
+    # Before the window only community figures look back: read just their variables.
+    earlier = sorted(set(community) - set(window))
+    community_vars = [v.code for v in ws.catalog.variables.values() if v.section == COMMUNITY_SECTION]
+    for value in values_repo.values_for_state(ws.conn, state.code, earlier, community_vars):
         by_period[value.key.period].append(value)
     return compute_summary(ws.catalog, state, facilities, by_period, window, community)
 

@@ -29,14 +29,22 @@ def _row_to_value(row: Sequence) -> DataValue:
     )
 
 
-def values_for_state(conn: sqlite3.Connection, state_code: str, periods: Sequence[str]) -> list[DataValue]:
-    """Every stored value of a state's facilities and of the state itself in ``periods``."""
+def values_for_state(conn: sqlite3.Connection, state_code: str, periods: Sequence[str],
+                     variables: Sequence[str] | None = None) -> list[DataValue]:
+    """Every stored value of a state's facilities and of the state itself in ``periods``.
+
+    ``variables`` narrows the read to those variable codes (None: all of them).
+    """
+    if not periods or (variables is not None and not variables):
+        return []
     marks = ", ".join("?" * len(periods))
-    rows = conn.execute(
-        f"SELECT {_COLUMNS} FROM data_values WHERE period IN ({marks}) AND ("
-        "org_unit = ? OR org_unit IN (SELECT clues FROM facilities WHERE state_code = ?))",
-        (*periods, state_code, state_code),
-    ).fetchall()
+    sql = (f"SELECT {_COLUMNS} FROM data_values WHERE period IN ({marks}) AND ("
+           "org_unit = ? OR org_unit IN (SELECT clues FROM facilities WHERE state_code = ?))")
+    params: list[str] = [*periods, state_code, state_code]
+    if variables is not None:
+        sql += f" AND variable IN ({', '.join('?' * len(variables))})"
+        params += list(variables)
+    rows = conn.execute(sql, params).fetchall()
     return [_row_to_value(r) for r in rows]
 
 

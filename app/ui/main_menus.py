@@ -76,6 +76,17 @@ class MainMenus(QObject):
         informe.addAction(next_tab)
         informe.addAction(previous_tab)
 
+        resumen = bar.addMenu(self.tr("&Resumen"))
+        actions = window.summary_actions
+        dashboard = resumen.addAction(self.tr("Tablero del estado…"), actions.show_dashboard)
+        shortcuts.append((dashboard, ["Ctrl+D"]))
+        export = resumen.addAction(self.tr("Exportar PDF firmado…"), lambda: actions.export_pdf())
+        shortcuts.append((export, ["Ctrl+P"]))
+        resumen.addAction(self.tr("Exportar todos los estados…"), actions.export_all)
+        resumen.addSeparator()
+        resumen.addAction(self.tr("Verificar un PDF firmado…"), actions.verify_pdf)
+        resumen.addAction(self.tr("Crear identidad de firma…"), actions.create_identity)
+
         ver = bar.addMenu(self.tr("&Ver"))
         idioma = ver.addMenu(self.tr("Idioma"))
         group = QActionGroup(window)

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from .grid_view import GridView
     from .session import MonthSession
     from .side_panel import SidePanel
+    from .summary_actions import SummaryActions
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self._entry: EntryPage | None = None
         self._file_actions: FileActions | None = None
+        self._summary_actions: SummaryActions | None = None
         self.overview: Overview | None = None
         self._shut_down = False
         self._build_ui()
@@ -168,6 +170,15 @@ class MainWindow(QMainWindow):
 
             self._file_actions = FileActions(self)
         return self._file_actions
+
+    @property
+    def summary_actions(self) -> SummaryActions:
+        """The Resumen menu's actions: dashboard, PDF export, verification."""
+        if self._summary_actions is None:
+            from .summary_actions import SummaryActions
+
+            self._summary_actions = SummaryActions(self)
+        return self._summary_actions
 
     @property
     def entry(self) -> EntryPage:

@@ -1,0 +1,70 @@
+"""The Resumen menu's work: the state dashboard, PDF export and signing, verification.
+
+Each window is imported on first use, so a plain start does not pay for Qt Charts or
+Qt PDF. The dashboard asks this object to export, so the export dialog is one and the
+same whether it is opened from the menu or from the dashboard.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+class SummaryActions(QObject):
+    """Slots of the Resumen menu (and of the dashboard's export button)."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self._window = window
+
+    def show_dashboard(self) -> None:
+        """The dashboard of the state and month chosen in the main window."""
+        from .dashboard_window import DashboardWindow
+
+        window = self._window
+        dashboard = DashboardWindow(window.tasks, window.catalog, window.lang, self, window)
+        dashboard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dashboard.load(window.current_state(), window.current_period())
+        dashboard.show()
+
+    def export_pdf(self, state_code: str | None = None, period: str | None = None) -> None:
+        """Export (and optionally sign) one state's summary PDF, with a first-page preview."""
+        from .export_dialog import ExportDialog
+
+        window = self._window
+        dialog = ExportDialog(window.tasks, window.catalog, window.lang,
+                              state_code or window.current_state(), period or window.current_period(), window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
+    def export_all(self) -> None:
+        """One PDF per state in the database, with progress and cancel."""
+        from .batch_export_dialog import BatchExportDialog
+
+        window = self._window
+        dialog = BatchExportDialog(window.tasks, window.catalog, window.lang, window.current_period(), window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
+    def verify_pdf(self) -> None:
+        """Open a signed PDF and see who signed it, when, and whether it is intact and trusted."""
+        from .verify_dialog import VerifyDialog
+
+        window = self._window
+        dialog = VerifyDialog(window.tasks, window.lang, window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
+    def create_identity(self) -> None:
+        """Create a signing identity (key + self-signed certificate) saved as PKCS#12."""
+        from .identity_dialog import IdentityDialog
+
+        window = self._window
+        dialog = IdentityDialog(window.tasks, window.catalog, window.lang, window.current_state(), window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
