@@ -21,6 +21,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import NamedTuple
 
 from .catalog import Catalog, Indicator, State, Variable
 from .facility import Facility
@@ -89,44 +90,67 @@ def _half_up(ratio: Fraction) -> int:
 # -- aggregation ----------------------------------------------------------------------
 
 
+class Reading(NamedTuple):
+    """One stored, non-empty value as the summary needs it (lighter than a DataValue)."""
+
+    org_unit: str
+    period: str
+    variable: str
+    option: str
+    value: float | str
+    provisional: bool
+
+
+def as_reading(item: DataValue | Reading) -> Reading | None:
+    """``item`` as a Reading; None for an empty or deleted DataValue."""
+    if isinstance(item, tuple):  # a Reading, or a plain row in Reading's column order
+        return item  # type: ignore[return-value]
+    if item.value is None or item.deleted:
+        return None
+    key = item.key
+    return Reading(key.org_unit, key.period, key.variable, key.disaggregation, item.value, item.provisional)
+
+
+def _readings(values: Iterable[DataValue | Reading]) -> list[Reading]:
+    return [r for r in map(as_reading, values) if r is not None]
+
+
 class _Cells:
     """Window-aggregated values per (org unit, variable, option), with what was read."""
 
-    def __init__(self, catalog: Catalog, values_by_period: Mapping[str, Iterable[DataValue]],
+    def __init__(self, catalog: Catalog, values_by_period: Mapping[str, Sequence[Reading]],
                  window: Sequence[str], community: bool):
         self.catalog = catalog
         self.cells: dict[Cell, tuple[Exact | str, bool]] = {}
-        self.behind: dict[Cell, list[DataValue]] = {}
+        self.behind: dict[Cell, list[Reading]] = {}
         self.read: set[Cell] = set()
-        history: dict[Cell, list[DataValue]] = {}
+        history: dict[Cell, list[Reading]] = {}
         # Each instance serves one side: community figures read only community variables,
         # the rest never do, so neither aggregates cells it will not be asked for.
         wanted = {code for code, v in catalog.variables.items()
                   if (v.section == COMMUNITY_SECTION) == community}
         for period in window:  # window is in time order
-            for dv in values_by_period.get(period, ()):
-                if dv.value is None or dv.deleted or dv.key.variable not in wanted:
-                    continue
-                key = (dv.key.org_unit, dv.key.variable, dv.key.disaggregation)
-                history.setdefault(key, []).append(dv)
+            for r in values_by_period.get(period, ()):
+                org, _, variable, option, value, _ = r
+                if variable in wanted and value is not None:
+                    history.setdefault((org, variable, option), []).append(r)
         for key, found in history.items():
             variable = catalog.variables.get(key[1])
             if variable is None:
                 continue
             if variable.aggregation == "SUM":
-                value: Exact | str = sum((exact(dv.value) for dv in found), 0)
+                value: Exact | str = sum((exact(r[4]) for r in found), 0)
                 contributing = found
             else:
                 last = found[-1]
-                value = last.value if isinstance(last.value, str) else exact(last.value)
+                value = last[4] if isinstance(last[4], str) else exact(last[4])
                 contributing = [last]
-            self.cells[key] = (value, any(dv.provisional for dv in contributing))
+            self.cells[key] = (value, any(r[5] for r in contributing))
             self.behind[key] = contributing
 
     def used(self) -> dict[tuple[str, str, str, str], tuple[object, bool]]:
         """The stored values behind every cell a formula read: key → (value, provisional)."""
-        return {(dv.key.org_unit, dv.key.period, dv.key.variable, dv.key.disaggregation):
-                (dv.value, dv.provisional) for key in self.read for dv in self.behind[key]}
+        return {r[:4]: (r[4], bool(r[5])) for key in self.read for r in self.behind[key]}
 
     def get(self, org: str, variable: Variable, option: str | None) -> list[tuple[Exact | str, bool]]:
         """The aggregated value(s) of a cell; every option when ``option`` is None."""
@@ -251,27 +275,28 @@ class _Evaluator:
             section=indicator.section, unit=indicator.unit, value=value,
             numerator=None if num is None else float(num),
             denominator=None if den is None else float(den),
-            provisional=prov_n or prov_d, facilities=tuple(sorted(fac_n | fac_d)),
+            provisional=bool(prov_n or prov_d), facilities=tuple(sorted(fac_n | fac_d)),
         )
 
 
 # -- public API --------------------------------------------------------------------------
 
 
-def community_since(catalog: Catalog, values_by_period: Mapping[str, Iterable[DataValue]]) -> str | None:
+def community_since(catalog: Catalog,
+                    values_by_period: Mapping[str, Iterable[DataValue | Reading]]) -> str | None:
     """The first period holding any community-action value (start of the implementation)."""
     for period in sorted(values_by_period):
-        for dv in values_by_period[period]:
-            variable = catalog.variables.get(dv.key.variable)
-            if variable is not None and variable.section == COMMUNITY_SECTION and dv.value is not None:
+        for r in _readings(values_by_period[period]):
+            variable = catalog.variables.get(r[2])
+            if variable is not None and variable.section == COMMUNITY_SECTION:
                 return period
     return None
 
 
-def completeness(catalog: Catalog, facilities: Sequence[Facility], values: Iterable[DataValue]) -> tuple[int, int]:
+def completeness(catalog: Catalog, facilities: Sequence[Facility],
+                 values: Iterable[DataValue | Reading]) -> tuple[int, int]:
     """(filled, expected) applicable facility cells of one month."""
-    present = {(dv.key.org_unit, dv.key.variable, dv.key.disaggregation)
-               for dv in values if dv.value is not None}
+    present = {(r[0], r[2], r[3]) for r in _readings(values)}
     columns = catalog.columns()
     filled = expected = 0
     for fac in facilities:
@@ -289,7 +314,7 @@ def fingerprint(state_code: str, window: Sequence[str], community_window: Sequen
                 used: Mapping[tuple[str, str, str, str], tuple[object, bool]],
                 facilities: Sequence[Facility] = ()) -> str:
     """SHA-256 of the canonical JSON of the values (and facility registry) behind a summary."""
-    rows = [[*key, value, int(prov)] for key, (value, prov) in sorted(used.items())]
+    rows = [(*key, value, int(prov)) for key, (value, prov) in sorted(used.items())]
     units = sorted([f.clues, f.type_code, f.level] for f in facilities)
     payload = {"state": state_code, "window": list(window), "community_window": list(community_window),
                "values": rows, "facilities": units}
@@ -298,18 +323,18 @@ def fingerprint(state_code: str, window: Sequence[str], community_window: Sequen
 
 
 def compute_summary(catalog: Catalog, state: State, facilities: Sequence[Facility],
-                    values_by_period: Mapping[str, Iterable[DataValue]], window: Sequence[str],
+                    values_by_period: Mapping[str, Iterable[DataValue | Reading]], window: Sequence[str],
                     community_window: Sequence[str] | None = None) -> StateSummary:
     """Evaluate every catalog indicator for ``state`` over ``window``.
 
-    ``values_by_period`` maps each period to its stored values (of the state and its
-    facilities); it must cover ``window`` and ``community_window``. Community-action
+    ``values_by_period`` maps each period to its stored values (DataValues or the lighter
+    Readings, of the state and its facilities); it must cover ``window`` and ``community_window``. Community-action
     indicators use ``community_window`` (defaults to ``window``); completeness is that
     of the last period of ``window``.
     """
     window = tuple(sorted(window))
     community = tuple(sorted(community_window)) if community_window is not None else window
-    values_by_period = {p: list(v) for p, v in values_by_period.items()}
+    values_by_period = {p: _readings(v) for p, v in values_by_period.items()}
     main = _Cells(catalog, values_by_period, window, community=False)
     comm = _Cells(catalog, values_by_period, community, community=True)
     figures: dict[str, Figure] = {}

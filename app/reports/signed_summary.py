@@ -1,4 +1,9 @@
-"""A signed state summary: render the PDF, then sign it (PAdES B-B) as its issuer."""
+"""A signed state summary: render the PDF with room for the signature, then sign it.
+
+The visible block (name, position, state, date and time, certificate fingerprint) is
+drawn by ReportLab (:mod:`signature_block`) and becomes the appearance of the PAdES
+signature widget, placed in the room the layout left beside the footnotes.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +12,21 @@ from datetime import datetime
 from app.models.summary import StateSummary
 
 from .identity import Identity
-from .signing import sign_pdf
-from .summary_pdf import render_summary_pdf
+from .signature_block import BLOCK_SIZE, SignatureBlock, render_block_pdf
+from .signing import VisibleSignature, sign_pdf
+from .summary_pdf import render_summary_layout
+
+REASON = {"es": "Resumen estatal emitido por la coordinación",
+          "en": "State summary issued by the coordination"}
 
 
 def signed_summary_pdf(summary: StateSummary, identity: Identity, layout: str, banner: str,
                        when: datetime, lang: str = "es") -> bytes:
-    """The summary PDF signed by ``identity``."""
-    data = render_summary_pdf(summary, layout, banner, when, lang)
-    reason = ("Resumen estatal emitido por la coordinación" if lang != "en"
-              else "State summary issued by the coordination")
-    return sign_pdf(data, identity, reason=reason, location=summary.state_name)
+    """The summary PDF signed by ``identity`` with a visible signature block."""
+    data, box = render_summary_layout(summary, layout, banner, when, lang, signature_size=BLOCK_SIZE)
+    visible = None
+    if box is not None:
+        block = render_block_pdf(SignatureBlock.from_identity(identity, when), lang)
+        visible = VisibleSignature(box.page, (box.x1, box.y1, box.x2, box.y2), block)
+    return sign_pdf(data, identity, reason=REASON["en" if lang == "en" else "es"],
+                    location=summary.state_name, visible=visible)

@@ -7,10 +7,12 @@ truncated, unsigned, altered) it returns a :class:`VerifyResult` saying what it 
 
 from __future__ import annotations
 
+import binascii
 import contextlib
 import datetime as dt
 import io
 import logging
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -19,10 +21,13 @@ from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
+from pyhanko.pdf_utils.content import ImportedPdfPage
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.layout import AxisAlignment, BoxConstraints, Margins, SimpleBoxLayoutRule
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
 from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.stamp import StaticStampStyle
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
@@ -57,11 +62,39 @@ def _asn1_cert(cert: x509.Certificate) -> asn1_x509.Certificate:
     return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
 
 
+@dataclass(frozen=True)
+class VisibleSignature:
+    """A visible signature widget: the page (0-based), its rectangle, and its look (a PDF page)."""
+
+    page: int
+    box: tuple[float, float, float, float]
+    appearance_pdf: bytes
+
+
+class _PdfPageFromBytes(ImportedPdfPage):
+    """pyHanko's ImportedPdfPage reads a file by name; this one reads bytes in memory."""
+
+    def __init__(self, data: bytes):
+        super().__init__(file_name="<memory>", page_ix=0)
+        self._data = data
+
+    def render(self) -> bytes:
+        xobj = self._ensure_writer.import_page_as_xobject(
+            PdfFileReader(io.BytesIO(self._data), strict=False), page_ix=0)
+        resource_name = b"/Import" + binascii.hexlify(uuid.uuid4().bytes)
+        self.resources.xobject[resource_name.decode("ascii")] = xobj
+        x1, y1, x2, y2 = xobj.get_object()["/BBox"]
+        self.box = BoxConstraints(width=abs(x1 - x2), height=abs(y1 - y2))
+        return resource_name + b" Do"
+
+
 def sign_pdf(pdf_bytes: bytes, identity: Identity, reason: str, location: str,
-             field_name: str = "Firma") -> bytes:
+             field_name: str = "Firma", visible: VisibleSignature | None = None) -> bytes:
     """Sign ``pdf_bytes`` with ``identity``: PAdES B-B, SHA-256, as an incremental update.
 
-    Raises InputError("signing_failed") when the input cannot be signed (not a PDF, say).
+    ``visible`` places a signature widget whose appearance is the given one-page PDF;
+    without it the signature is invisible. Raises InputError("signing_failed") when the
+    input cannot be signed (not a PDF, say).
     """
     key_der = identity.private_key.private_bytes(
         serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
@@ -78,7 +111,18 @@ def sign_pdf(pdf_bytes: bytes, identity: Identity, reason: str, location: str,
     out = io.BytesIO()
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
-        signers.sign_pdf(writer, meta, signer=signer, output=out)
+        if visible is None:
+            signers.sign_pdf(writer, meta, signer=signer, output=out)
+        else:
+            spec = fields.SigFieldSpec(field_name, on_page=visible.page,
+                                       box=tuple(int(round(v)) for v in visible.box))
+            style = StaticStampStyle(
+                background=_PdfPageFromBytes(visible.appearance_pdf), border_width=0,
+                background_layout=SimpleBoxLayoutRule(
+                    x_align=AxisAlignment.ALIGN_MID, y_align=AxisAlignment.ALIGN_MID,
+                    margins=Margins.uniform(0)))
+            signers.PdfSigner(meta, signer=signer, stamp_style=style, new_field_spec=spec
+                              ).sign_pdf(writer, output=out)
     except Exception as exc:  # pyHanko raises many types for a malformed input
         log.info("signing failed: %r", exc)
         raise InputError("signing_failed", reason=str(exc) or type(exc).__name__) from None

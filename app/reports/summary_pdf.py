@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from reportlab.lib import colors
@@ -295,12 +296,63 @@ def _canvas_maker(summary: StateSummary, banner: str, generated: str, lang: str,
     return NumberedCanvas
 
 
+class _SignatureSpace(Flowable):
+    """Empty room for the signature widget; remembers where on which page it was laid out."""
+
+    def __init__(self, width: float, height: float, found: list[SignatureBox]):
+        super().__init__()
+        self.width, self.height, self._found = width, height, found
+
+    def wrap(self, *_args) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        x, y = self.canv.absolutePosition(0, 0)
+        self._found.append(SignatureBox(self.canv.getPageNumber() - 1, x, y,
+                                        x + self.width, y + self.height))
+
+
+def _closing(notes: list[Paragraph], width: float, space: _SignatureSpace | None) -> list[Flowable]:
+    """The footnotes, with the signature's room to their right when the PDF will be signed."""
+    if space is None:
+        return list(notes)
+    gap = 12.0
+    table = Table([[notes, space]], colWidths=[width - space.width - gap, space.width + gap])
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("LEFTPADDING", (1, 0), (1, 0), gap),
+        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return [table]
+
+
 # -- public API ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SignatureBox:
+    """Where the signature widget goes: 0-based page index and its rectangle in points."""
+
+    page: int
+    x1: float
+    y1: float
+    x2: float
+    y2: float
 
 
 def render_summary_pdf(summary: StateSummary, layout: str = "slide", banner: str = DEFAULT_BANNER,
                        generated_at: datetime | None = None, lang: str = "es") -> bytes:
     """The state summary as PDF bytes, ``layout`` "slide" (16:9) or "handout" (A4)."""
+    return render_summary_layout(summary, layout, banner, generated_at, lang)[0]
+
+
+def render_summary_layout(summary: StateSummary, layout: str = "slide", banner: str = DEFAULT_BANNER,
+                          generated_at: datetime | None = None, lang: str = "es",
+                          signature_size: tuple[float, float] | None = None
+                          ) -> tuple[bytes, SignatureBox | None]:
+    """Like :func:`render_summary_pdf`; with ``signature_size`` it also leaves that much room
+    for a visible signature beside the footnotes of the last page and says where it is."""
     if layout not in LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}; expected one of {LAYOUTS}")
     register_fonts()
@@ -347,8 +399,10 @@ def render_summary_pdf(summary: StateSummary, layout: str = "slide", banner: str
         for title, body in _sections(summary, width * 0.8, st, lang, chart_font=8.5):
             story += [Paragraph(title, st.section), *body, Spacer(1, 6)]
         story += [*_unit_table(summary, width * 0.8, st, lang), Spacer(1, 8)]
-    story += [Paragraph(note, st.note) for note in notes]
+    found: list[SignatureBox] = []
+    space = _SignatureSpace(*signature_size, found) if signature_size else None
+    story += _closing([Paragraph(note, st.note) for note in notes], width, space)
     doc.build(story, canvasmaker=_canvas_maker(summary, banner, generated, lang, margin))
-    return buffer.getvalue()
+    return buffer.getvalue(), (found[-1] if found else None)
 
 

@@ -13,8 +13,7 @@ from collections import defaultdict
 
 from app.models.facility import Facility
 from app.models.periods import parse_period, year_to_date
-from app.models.summary import COMMUNITY_SECTION, StateSummary, compute_summary
-from app.models.values import DataValue
+from app.models.summary import COMMUNITY_SECTION, Reading, StateSummary, compute_summary
 from app.storage import facilities_repo, values_repo
 
 from .workspace import Workspace
@@ -60,14 +59,14 @@ def state_summary(ws: Workspace, state_code: str, period: str, ytd: bool = True,
         community_start(ws, state.code, period)
     community = _periods_between(start, period) if start else list(window)
     facilities = facilities_repo.list_facilities(ws.conn, state.code)
-    by_period: dict[str, list[DataValue]] = defaultdict(list)
-    for value in values_repo.values_for_state(ws.conn, state.code, window):
-        by_period[value.key.period].append(value)
+    by_period: dict[str, list[Reading]] = defaultdict(list)
+    for reading in values_repo.summary_readings(ws.conn, state.code, window):
+        by_period[reading[1]].append(reading)
     # Before the window only community figures look back: read just their variables.
     earlier = sorted(set(community) - set(window))
     community_vars = [v.code for v in ws.catalog.variables.values() if v.section == COMMUNITY_SECTION]
-    for value in values_repo.values_for_state(ws.conn, state.code, earlier, community_vars):
-        by_period[value.key.period].append(value)
+    for reading in values_repo.summary_readings(ws.conn, state.code, earlier, community_vars):
+        by_period[reading[1]].append(reading)
     return compute_summary(ws.catalog, state, facilities, by_period, window, community)
 
 
