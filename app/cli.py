@@ -18,8 +18,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from app import cli_pdf
+from app.cli_pdf import add_pdf_parser
 from app.models.messages import InputError, render
 from app.models.values import format_number
+from app.reports.identity import fingerprint, subject_label
 from app.services import backup, demo, facilities, reports, value_files
 from app.services import identity as identities
 from app.services.workspace import Workspace, open_workspace, resolve_data_dir
@@ -50,6 +53,7 @@ TEXT: dict[str, dict[str, str]] = {
         "verify_untrusted": "Documento íntegro firmado por {name}, {when}, pero el firmante NO es de "
                             "confianza\nHuella SHA-256: {fp}",
         "verify_bad": "No verificado: {problem}",
+        "trusted": "Certificado de {name} agregado a los de confianza\nHuella SHA-256: {fp}",
     },
     "en": {
         "demo": "Demo built for {state}: {facilities} facilities, {values} values, periods "
@@ -72,6 +76,7 @@ TEXT: dict[str, dict[str, str]] = {
         "verify_untrusted": "Intact document signed by {name}, {when}, but the signer is NOT "
                             "trusted\nSHA-256 fingerprint: {fp}",
         "verify_bad": "Not verified: {problem}",
+        "trusted": "Certificate of {name} added to the trusted ones\nSHA-256 fingerprint: {fp}",
     },
 }
 
@@ -169,6 +174,10 @@ def cmd_report(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO
     return 0
 
 
+def cmd_report_pdf(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    return cli_pdf.cmd_report_pdf(ws, args, out, err, progress=progress_bar(err))
+
+
 def cmd_backup(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print(_say(ws.lang, "backup", path=str(backup.backup_now(ws, "manual"))), file=out)
     return 0
@@ -186,6 +195,12 @@ def cmd_identity_create(ws: Workspace, args: argparse.Namespace, out: TextIO, er
                                            Path(args.out), passphrase)
     print(_say(ws.lang, "identity_created", name=made.name, state=made.state, path=args.out,
                fp=made.fingerprint_sha256), file=out)
+    return 0
+
+
+def cmd_identity_trust(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    cert = identities.add_trusted(ws, identities.read_file(Path(args.file)))
+    print(_say(ws.lang, "trusted", name=subject_label(cert), fp=fingerprint(cert)), file=out)
     return 0
 
 
@@ -254,11 +269,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="FILE.xlsx")
     p.set_defaults(func=cmd_values_template)
 
-    p = sub.add_parser("report", parents=[common], help="close or reopen a monthly report")
-    p.add_argument("action", choices=("close", "reopen"))
-    p.add_argument("--state", required=True, metavar="CODE")
-    p.add_argument("--period", required=True, metavar="YYYYMM")
-    p.set_defaults(func=cmd_report)
+    rep = sub.add_parser("report", parents=[common],
+                         help="close or reopen a monthly report; write the state summary PDF")
+    rep_sub = rep.add_subparsers(dest="action", metavar="ACTION", required=True)
+    for action, text in (("close", "close the month (refused while it has errors)"),
+                         ("reopen", "reopen a closed month (logged)")):
+        p = rep_sub.add_parser(action, parents=[common], help=text)
+        p.add_argument("--state", required=True, metavar="CODE")
+        p.add_argument("--period", required=True, metavar="YYYYMM")
+        p.set_defaults(func=cmd_report)
+    add_pdf_parser(rep_sub, common, cmd_report_pdf)
 
     idn = sub.add_parser("identity", parents=[common], help="signing identities")
     idn_sub = idn.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -271,6 +291,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--passphrase-env", required=True, metavar="VAR",
                    help="environment variable holding the passphrase")
     p.set_defaults(func=cmd_identity_create)
+
+    p = idn_sub.add_parser("trust", parents=[common],
+                           help="trust a coordinator's certificate (PEM or DER) when verifying")
+    p.add_argument("file", metavar="CERT.pem")
+    p.set_defaults(func=cmd_identity_trust)
 
     p = sub.add_parser("verify", parents=[common],
                        help="verify a signed PDF (exit 0 trusted, 3 untrusted, 1 invalid)")

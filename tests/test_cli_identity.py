@@ -61,21 +61,35 @@ def test_verify_trusted_is_0(created, data_dir):
     assert code == 0 and "Lucía Ávila" in out
 
 
-def test_verify_untrusted_is_3(created, data_dir):
-    code, _, err = run("--data-dir", str(data_dir), "verify", str(created["pdf"]))
+def test_the_app_trusts_its_own_identity(created, data_dir):
+    """An identity created here joins this workspace's trust store: its PDFs verify as 0."""
+    code, out, _ = run("--data-dir", str(data_dir), "verify", str(created["pdf"]))
+    assert code == 0 and "Lucía Ávila" in out
+
+
+def test_verify_untrusted_is_3(created, tmp_path):
+    """Elsewhere (headquarters' own data directory) the same signer is not yet trusted."""
+    elsewhere = tmp_path / "hq"
+    code, _, err = run("--data-dir", str(elsewhere), "verify", str(created["pdf"]))
     assert code == 3 and "NO es de confianza" in err
 
 
-def test_trust_store_makes_it_trusted(created, data_dir):
-    ws = open_workspace(data_dir, "es")
+def test_identity_trust_makes_it_trusted(created, tmp_path):
+    elsewhere = tmp_path / "hq"
+    code, out, _ = run("--data-dir", str(elsewhere), "identity", "trust", str(created["pem"]))
+    assert code == 0 and created["identity"].fingerprint_sha256 in out
+    ws = open_workspace(elsewhere, "es")
     try:
-        identities.add_trusted(ws, created["pem"].read_bytes())
         assert [c.subject for c in identities.trusted_certificates(ws)] == [
             created["identity"].certificate.subject]
     finally:
         ws.close()
-    code, _, _ = run("--data-dir", str(data_dir), "verify", str(created["pdf"]))
+    code, _, _ = run("--data-dir", str(elsewhere), "verify", str(created["pdf"]))
     assert code == 0
+    bogus = tmp_path / "bogus.pem"
+    bogus.write_text("not a certificate")
+    code, _, err = run("--data-dir", str(elsewhere), "identity", "trust", str(bogus))
+    assert code == 1 and "no es un certificado" in err
 
 
 def test_verify_altered_is_1(created, data_dir, tmp_path):

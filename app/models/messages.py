@@ -233,6 +233,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "La base de datos no tiene unidades de ningún estado; no hay resúmenes que exportar",
         "en": "The database holds no state's facilities; there is no summary to export",
     },
+    "sign_choice_conflict": {
+        "es": "use --sign (PKCS#12) o --cer y --key (e.firma del SAT), no ambos",
+        "en": "use --sign (PKCS#12) or --cer and --key (SAT e.firma), not both",
+    },
     "layout_unknown": {
         "es": "formato de página desconocido «{layout}» (use slide o handout)",
         "en": "unknown layout '{layout}' (use slide or handout)",

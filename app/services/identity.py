@@ -30,6 +30,11 @@ def passphrase_from_env(var: str) -> bytes:
     return value.encode("utf-8")
 
 
+def read_file(path: Path) -> bytes:
+    """The bytes of a file named by the person; InputError when missing or unreadable."""
+    return _read(path)
+
+
 def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
@@ -43,7 +48,9 @@ def create_identity_file(ws: Workspace, name: str, position: str, state: str, ou
                          passphrase: bytes) -> Identity:
     """Create a new identity (``state`` is an INEGI code or name) and write it to ``out``.
 
-    Returns the loaded identity, so the caller can show its fingerprint.
+    Its certificate joins the workspace's trust store: the app trusts its own identity, so
+    the coordinator's own PDFs verify as trusted here. Returns the loaded identity, so the
+    caller can show its fingerprint.
     """
     state_name = ws.catalog.state(state).name
     data = ident.create_identity(name, position, state_name, passphrase)
@@ -52,7 +59,9 @@ def create_identity_file(ws: Workspace, name: str, position: str, state: str, ou
         out.write_bytes(data)
     except OSError as exc:
         raise InputError("file_unreadable", path=str(out), reason=exc.strerror or str(exc)) from None
-    return ident.load_pkcs12(data, passphrase, path=str(out))
+    made = ident.load_pkcs12(data, passphrase, path=str(out))
+    add_trusted(ws, ident.certificate_pem(made.certificate))
+    return made
 
 
 def load_identity(p12: Path | None = None, cer: Path | None = None, key: Path | None = None,
