@@ -58,6 +58,23 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class TypeRow:
+    """Facilities of one type (tipología) and how much of the month they reported."""
+
+    type_code: str
+    label_es: str
+    label_en: str
+    category: str
+    units: int
+    reporting: int  # units with at least one value in the last month of the window
+    filled: int
+    expected: int
+
+    def label(self, lang: str = "es") -> str:
+        return self.label_en if lang == "en" else self.label_es
+
+
+@dataclass(frozen=True)
 class StateSummary:
     """Every figure of a state's summary for a window of periods."""
 
@@ -70,6 +87,7 @@ class StateSummary:
     completeness: tuple[int, int]
     fingerprint: str
     community_window: tuple[str, ...] = field(default=())
+    by_type: tuple[TypeRow, ...] = field(default=())
 
     @property
     def provisional(self) -> bool:
@@ -296,18 +314,33 @@ def community_since(catalog: Catalog,
 def completeness(catalog: Catalog, facilities: Sequence[Facility],
                  values: Iterable[DataValue | Reading]) -> tuple[int, int]:
     """(filled, expected) applicable facility cells of one month."""
+    rows = by_type(catalog, facilities, values)
+    return sum(r.filled for r in rows), sum(r.expected for r in rows)
+
+
+def by_type(catalog: Catalog, facilities: Sequence[Facility],
+            values: Iterable[DataValue | Reading]) -> tuple[TypeRow, ...]:
+    """Per facility type of one month: units, units reporting, filled and expected cells.
+
+    Types come in catalog order (hospitals first); types without facilities are left out.
+    """
     present = {(r[0], r[2], r[3]) for r in _readings(values)}
+    reporting_units = {key[0] for key in present}
     columns = catalog.columns()
-    filled = expected = 0
+    tally: dict[str, list[int]] = {}
     for fac in facilities:
         ftype = catalog.facility_types.get(fac.type_code)
         if ftype is None:
             continue
+        row = tally.setdefault(ftype.code, [0, 0, 0, 0])
+        row[0] += 1
+        row[1] += fac.clues in reporting_units
         for column in columns:
             if column.variable.applies(ftype.category):
-                expected += 1
-                filled += (fac.clues, *column.key) in present
-    return filled, expected
+                row[3] += 1
+                row[2] += (fac.clues, *column.key) in present
+    return tuple(TypeRow(t.code, t.label_es, t.label_en, t.category, *tally[t.code])
+                 for t in catalog.facility_types.values() if t.code in tally)
 
 
 def fingerprint(state_code: str, window: Sequence[str], community_window: Sequence[str],
@@ -346,13 +379,15 @@ def compute_summary(catalog: Catalog, state: State, facilities: Sequence[Facilit
         used.update(cells.used())
     productivity = figures.get(PRODUCTIVITY_FIGURE)
     last = values_by_period.get(window[-1], []) if window else []
+    types = by_type(catalog, facilities, last)
     return StateSummary(
         state_code=state.code, state_name=state.name, window=window, figures=figures,
         productivity_units=int(productivity.value) if productivity and productivity.value is not None else 0,
         community_since=community_since(catalog, {p: values_by_period.get(p, []) for p in community}),
-        completeness=completeness(catalog, facilities, last),
+        completeness=(sum(r.filled for r in types), sum(r.expected for r in types)),
         fingerprint=fingerprint(state.code, window, community, used, facilities),
         community_window=community,
+        by_type=types,
     )
 
 

@@ -72,6 +72,8 @@ TEXT = {
         "fingerprint": "Huella de datos {fp}", "fingerprint_full": "Huella de datos (SHA-256): {fp}",
         "units_table": "Unidades por tipo", "type": "Tipo de unidad", "count": "Unidades",
         "presence": "Con presencia IMSS-BIENESTAR",
+        "types_table": "Unidades por tipología: informe de {month}",
+        "reporting": "Informaron en {month}", "type_completeness": "Completitud", "of": "de",
         "window_same_year": "del 1º de {m1} al {d2} de {m2} de {y}",
         "window": "del 1º de {m1} de {y1} al {d2} de {m2} de {y2}",
         "month": "{m} de {y}",
@@ -91,6 +93,8 @@ TEXT = {
         "fingerprint": "Data fingerprint {fp}", "fingerprint_full": "Data fingerprint (SHA-256): {fp}",
         "units_table": "Facilities by type", "type": "Facility type", "count": "Facilities",
         "presence": "With IMSS-BIENESTAR presence",
+        "types_table": "Facilities by type: {month} report",
+        "reporting": "Reported in {month}", "type_completeness": "Completeness", "of": "of",
         "window_same_year": "from 1 {m1} to {d2} {m2} {y}",
         "window": "from 1 {m1} {y1} to {d2} {m2} {y2}",
         "month": "{m} {y}",
@@ -173,6 +177,7 @@ class _Styles:
         self.note = style("note", 7)
         self.cell = style("cell", 8.5)
         self.cell_bold = style("cellb", 8.5, BOLD)
+        self.cell_r = style("cellr", 8.5, alignment=TA_RIGHT)
 
 
 def _rows(figures: Sequence[Figure], width: float, st: _Styles, lang: str) -> Table | Spacer:
@@ -250,6 +255,36 @@ def _unit_table(summary: StateSummary, width: float, st: _Styles, lang: str) -> 
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]))
     return [Paragraph(text["units_table"], st.section), table]
+
+
+def _type_table(summary: StateSummary, width: float, st: _Styles, lang: str) -> list[Flowable]:
+    """Per tipología: units, units that reported in the month, completeness of their cells."""
+    if not summary.by_type:
+        return []
+    text = _t(lang)
+    month = _month(summary.window[-1], lang) if summary.window else ""
+    rows = [[Paragraph(text["type"], st.cell_bold), Paragraph(text["count"], st.cell_bold),
+             Paragraph(text["reporting"].format(month=month), st.cell_bold),
+             Paragraph(text["type_completeness"], st.cell_bold)]]
+    for row in summary.by_type:
+        pct = f"{half_up_percent(row.filled, row.expected)} %" if row.expected else _no_data(lang)
+        rows.append([Paragraph(row.label(lang), st.cell), Paragraph(format_number(row.units), st.cell_r),
+                     Paragraph(format_number(row.reporting), st.cell_r),
+                     Paragraph(f"{pct} ({format_number(row.filled)} {text['of']} "
+                               f"{format_number(row.expected)})", st.cell_r)])
+    table = Table(rows, colWidths=[width * 0.38, width * 0.15, width * 0.2, width * 0.27],
+                  repeatRows=1, hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#F4EFE8")),
+        ("GRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#D0C8BE")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]))
+    return [Paragraph(text["types_table"].format(month=month), st.section), table]
+
+
+def _no_data(lang: str) -> str:
+    return "no data" if lang == "en" else "sin dato"
 
 
 # -- page decoration ----------------------------------------------------------------------
@@ -398,7 +433,8 @@ def render_summary_layout(summary: StateSummary, layout: str = "slide", banner: 
     else:
         for title, body in _sections(summary, width * 0.8, st, lang, chart_font=8.5):
             story += [Paragraph(title, st.section), *body, Spacer(1, 6)]
-        story += [*_unit_table(summary, width * 0.8, st, lang), Spacer(1, 8)]
+        story += [*_unit_table(summary, width * 0.8, st, lang), Spacer(1, 6),
+                  *_type_table(summary, width, st, lang), Spacer(1, 8)]
     found: list[SignatureBox] = []
     space = _SignatureSpace(*signature_size, found) if signature_size else None
     story += _closing([Paragraph(note, st.note) for note in notes], width, space)

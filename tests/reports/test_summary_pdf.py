@@ -68,7 +68,7 @@ def empty(summary: StateSummary) -> StateSummary:
     figures = {code: dataclasses.replace(f, value=None, numerator=None, denominator=None, provisional=False)
                for code, f in summary.figures.items()}
     return dataclasses.replace(summary, figures=figures, productivity_units=0, completeness=(0, 0),
-                               community_since=None)
+                               community_since=None, by_type=())
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
@@ -191,3 +191,18 @@ def test_the_rendered_pdf_signs_and_verifies(pdfs):
     signed = sign_pdf(pdfs["handout"], identity, "Avances Generales", "Tepic")
     result = verify_pdf(signed, [identity.certificate])
     assert result.intact and result.trusted
+
+
+def test_handout_has_the_per_type_table_with_the_month_report(pdfs, summary):
+    """Every facility type of the state: its units, units that reported, completeness."""
+    assert summary.by_type, "the Nayarit demo has facilities of several types"
+    assert sum(r.units for r in summary.by_type) == 309
+    assert sum(r.filled for r in summary.by_type) == summary.completeness[0]
+    assert all(0 <= r.reporting <= r.units and r.filled <= r.expected for r in summary.by_type)
+    text = flat(text_of(pdfs["handout"]))
+    assert "Unidades por tipología: informe de febrero de 2023" in text
+    for row in summary.by_type:
+        assert row.label_es in text, row.label_es
+    rural = next(r for r in summary.by_type if r.type_code == "CSR")
+    assert f"Centro de Salud Rural {rural.units:,} {rural.reporting:,}" in text
+    assert "Unidades por tipología" not in flat(text_of(pdfs["slide"]))
