@@ -26,10 +26,11 @@ def community_start(ws: Workspace, state_code: str, period: str) -> str | None:
         return None
     marks = ", ".join("?" * len(variables))
     row = ws.conn.execute(
-        f"SELECT min(period) FROM data_values WHERE value IS NOT NULL AND period <= ? "
-        f"AND variable IN ({marks}) AND (org_unit = ? OR org_unit IN "
-        "(SELECT clues FROM facilities WHERE state_code = ?))",
-        (period, *variables, state_code, state_code),
+        "SELECT min(v.period) FROM (SELECT ? AS clues UNION ALL "
+        "SELECT clues FROM facilities WHERE state_code = ?) AS u "
+        "CROSS JOIN data_values AS v ON v.org_unit = u.clues "
+        f"WHERE v.value IS NOT NULL AND v.period <= ? AND v.variable IN ({marks})",
+        (state_code, state_code, period, *variables),
     ).fetchone()
     return row[0] if row and row[0] else None
 
