@@ -1,0 +1,98 @@
+"""Table models of the state dashboard: a section's figures, and the facilities behind one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+from app.models.catalog import Catalog
+from app.models.facility import Facility
+from app.models.summary import Figure, format_figure
+
+from .row_table_model import RowTableModel
+
+_Index = QModelIndex | QPersistentModelIndex
+
+#: Role holding the figure code of a row (what the drill-down asks for).
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+_MUTED = "#6b6b6b"  # "sin dato" reads as an absence, not a value
+_BOLD = QFont()
+_BOLD.setBold(True)
+
+
+class FigureModel(RowTableModel):
+    """The figures of one dashboard section: label, and the value as the PDF prints it."""
+
+    LABEL, VALUE = range(2)
+
+    def __init__(self, lang: str = "es", parent: QObject | None = None):
+        super().__init__(parent)
+        self._lang = lang
+        self._headers = [self.tr("Indicador"), self.tr("Valor")]
+        self._hint = self.tr("Clic o Enter: ver las unidades detrás de este dato")
+
+    def set_figures(self, figures: list[Figure]) -> None:
+        """Show ``figures`` in order (one model reset)."""
+        self.set_rows(figures)
+
+    def figure_at(self, row: int) -> Figure | None:
+        """The figure of ``row``, or None outside the table."""
+        return self.row_at(row)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not self._valid(index):
+            return None
+        figure: Figure = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return figure.label(self._lang) if column == self.LABEL else format_figure(figure, self._lang, mark=True)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._hint
+        if role == CODE_ROLE:
+            return figure.code
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.VALUE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and column == self.VALUE and figure.value is not None:
+            return _BOLD  # values stand out as in the PDF
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.VALUE and figure.value is None:
+            return QColor(_MUTED)
+        return None
+
+
+class FacilityListModel(RowTableModel):
+    """Facilities behind a figure: CLUES, name, type and municipality."""
+
+    CLUES, NAME, TYPE, MUNICIPALITY = range(4)
+
+    def __init__(self, catalog: Catalog, lang: str = "es", parent: QObject | None = None):
+        super().__init__(parent)
+        self._catalog = catalog
+        self._lang = lang
+        self._headers = [self.tr("CLUES"), self.tr("Unidad"), self.tr("Tipo"), self.tr("Municipio")]
+
+    def set_facilities(self, facilities: list[Facility]) -> None:
+        """Show ``facilities`` in the order given (the service sorts them by name)."""
+        self.set_rows(facilities)
+
+    def facility_at(self, row: int) -> Facility | None:
+        return self.row_at(row)
+
+    def type_label(self, facility: Facility) -> str:
+        """The facility type's name in the person's language (the code if unknown)."""
+        ftype = self._catalog.facility_types.get(facility.type_code)
+        return ftype.label(self._lang) if ftype else facility.type_code
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not self._valid(index):
+            return None
+        facility: Facility = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == self.CLUES:
+                return facility.clues
+            if column == self.NAME:
+                return facility.name
+            if column == self.TYPE:
+                return self.type_label(facility)
+            return facility.municipality
+        return None

@@ -1,0 +1,416 @@
+"""The state dashboard: the "Avances Generales" figures on screen, with charts and drill-down.
+
+Same figures, texts and sections as the summary PDF (the section tuples and footnotes
+come from ``app.reports.summary_pdf``), so what the coordinator sees is what she
+exports. Clicking a figure (a row, an inventory button or a bar) lists the facilities
+behind it. Everything is computed on the database worker; the window only shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from PySide6.QtCharts import QBarSet, QChart, QChartView, QLineSeries
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.catalog import Catalog
+from app.models.facility import Facility
+from app.models.summary import Figure, StateSummary, format_figure, half_up_percent
+from app.models.values import format_number
+from app.reports.summary_pdf import (
+    COMMUNITY,
+    COVERAGE,
+    INFRASTRUCTURE,
+    INVENTORY,
+    PERSONAL,
+    SERVICES,
+    completeness_text,
+    footnotes,
+    window_text,
+)
+from app.services.summary import state_summary, summary_facilities
+from app.services.summary_series import MonthlySeries, monthly_series
+from app.services.workspace import Workspace
+
+from .alerts import show_error
+from .dashboard_charts import RENDER_HINTS, bar_chart, monthly_chart
+from .dashboard_models import CODE_ROLE, FacilityListModel, FigureModel
+from .tasks import TaskManager
+
+
+class ExportActions(Protocol):
+    """What the dashboard needs from the Resumen menu: the one export dialog."""
+
+    def export_pdf(self, state_code: str | None = None, period: str | None = None) -> None: ...
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    """What one background load computes: the summary and the monthly series."""
+
+    summary: StateSummary
+    series: MonthlySeries
+
+
+def load_dashboard(ws: Workspace, state_code: str, period: str) -> DashboardData:
+    """Year-to-date summary and monthly series of a state (runs on the database worker)."""
+    return DashboardData(state_summary(ws, state_code, period), monthly_series(ws, state_code, period))
+
+
+def _figures(summary: StateSummary, codes: tuple[str, ...]) -> list[Figure]:
+    return [summary.figures[c] for c in codes if c in summary.figures]
+
+
+class DashboardWindow(QWidget):
+    """Non-modal window with one state's summary for a month (year to date)."""
+
+    loaded = Signal()  # figures and charts are on screen
+    drilled = Signal(str)  # the facilities behind this figure code are listed
+
+    def __init__(self, tasks: TaskManager, catalog: Catalog, lang: str, actions: ExportActions,
+                 parent: QWidget | None = None):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("dashboard_window")
+        self._tasks, self._catalog, self._lang, self._actions = tasks, catalog, lang, actions
+        self._state: str | None = None
+        self._period: str | None = None
+        self._summary: StateSummary | None = None
+        self._series: MonthlySeries | None = None
+        self._load_token = 0  # a reload supersedes a load still running
+        self._drill_token = 0
+        self._drill_code: str | None = None  # figure of the last drill-down asked for
+        self._drill_busy = False
+        self._charts: dict[str, QChart] = {}
+        self.bar_sets: dict[str, tuple[QBarSet, tuple[str, ...]]] = {}
+        self.lines: dict[str, list[QLineSeries]] = {}
+        self.setWindowTitle(self.tr("Tablero del estado"))
+        self.resize(1500, 940)
+        self._build()
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
+
+    # -- layout -------------------------------------------------------------------
+    def _build(self) -> None:
+        self.title = QLabel()
+        self.title.setObjectName("dashboard_title")
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setStyleSheet("color: #9f2241;")
+        self.window_label = QLabel()
+        self.status = QLabel()
+        self.status.setObjectName("dashboard_status")
+        self.refresh_button = QPushButton(self.tr("Actualizar"))
+        self.refresh_button.setToolTip(self.tr("Volver a calcular con los datos guardados (F5)"))
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_button = QPushButton(self.tr("Exportar PDF…"))
+        self.export_button.clicked.connect(self.export_pdf)
+        heading = QVBoxLayout()
+        heading.addWidget(self.title)
+        heading.addWidget(self.window_label)
+        top = QHBoxLayout()
+        top.addLayout(heading, 1)
+        top.addWidget(self.status)
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.export_button)
+
+        self.inventory_row = QHBoxLayout()
+        self.inventory_buttons: dict[str, QToolButton] = {}
+        for code in INVENTORY:
+            button = QToolButton()
+            button.setObjectName(f"inventory_{code}")
+            button.setAutoRaise(True)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            # The PDF's inventory strip: a beige band with large figures.
+            button.setStyleSheet("QToolButton { background: #f4efe8; border: none; padding: 6px; "
+                                 "font-size: 13pt; color: #2b2b2b; } "
+                                 "QToolButton:hover, QToolButton:focus { background: #eadfce; }")
+            button.setToolTip(self.tr("Ver las unidades"))
+            button.clicked.connect(lambda _=False, c=code: self.drill_down(c))
+            self.inventory_buttons[code] = button
+            self.inventory_row.addWidget(button, 1)
+
+        # Left: the sections as tables, the drill-down below them.
+        self.section_titles: dict[str, QLabel] = {}
+        self.section_models: dict[str, FigureModel] = {}
+        self.section_views: dict[str, QTableView] = {}
+        sections = QWidget()
+        column = QVBoxLayout(sections)
+        column.setContentsMargins(0, 0, 0, 0)
+        for key in ("personal", "services", "community", "infrastructure"):
+            label = QLabel()
+            label.setStyleSheet("font-weight: bold; color: #9f2241; margin-top: 6px;")
+            model = FigureModel(self._lang, self)
+            view = self._figure_view(model)
+            view.setObjectName(f"section_{key}")
+            self.section_titles[key], self.section_models[key], self.section_views[key] = label, model, view
+            column.addWidget(label)
+            column.addWidget(view)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(sections)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.drill_panel = self._build_drill_panel()
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(scroll)
+        left.addWidget(self.drill_panel)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 2)
+
+        # Right: completeness, then the charts.
+        self.completeness_label = QLabel()
+        self.completeness_bar = QProgressBar()
+        self.completeness_bar.setObjectName("completeness_bar")
+        self.chart_views: dict[str, QChartView] = {}
+        charts = QGridLayout()
+        for key, row, col, span in (("coverage", 0, 0, 1), ("monthly", 0, 1, 1), ("community", 1, 0, 2)):
+            view = QChartView()
+            view.setObjectName(f"chart_{key}")
+            view.setRenderHint(RENDER_HINTS)
+            view.setMinimumSize(320, 260)
+            self.chart_views[key] = view
+            charts.addWidget(view, row, col, 1, span)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.completeness_label)
+        right_layout.addWidget(self.completeness_bar)
+        right_layout.addLayout(charts, 1)
+
+        body = QSplitter(Qt.Orientation.Horizontal)
+        body.addWidget(left)
+        body.addWidget(right)
+        body.setStretchFactor(0, 2)
+        body.setStretchFactor(1, 3)
+        body.setSizes([600, 900])
+        self.footnotes_label = QLabel()
+        self.footnotes_label.setWordWrap(True)
+        self.footnotes_label.setStyleSheet("color: #4a4a4a;")
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(self.inventory_row)
+        layout.addWidget(body, 1)
+        layout.addWidget(self.footnotes_label)
+
+    def _figure_view(self, model: FigureModel) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.verticalHeader().hide()
+        view.horizontalHeader().hide()
+        view.horizontalHeader().setSectionResizeMode(FigureModel.LABEL, QHeaderView.ResizeMode.Stretch)
+        view.horizontalHeader().setSectionResizeMode(FigureModel.VALUE, QHeaderView.ResizeMode.ResizeToContents)
+        view.setWordWrap(True)
+        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Click, or Enter on the selected row (QAbstractItemView emits activated on Enter).
+        view.clicked.connect(self._figure_chosen)
+        view.activated.connect(self._figure_chosen)
+        return view
+
+    def _build_drill_panel(self) -> QWidget:
+        panel = QWidget()
+        panel.setObjectName("drill_panel")
+        self.drill_title = QLabel(self.tr("Elija un indicador para ver las unidades detrás de él."))
+        self.drill_title.setWordWrap(True)
+        self.drill_title.setStyleSheet("font-weight: bold;")
+        self.drill_model = FacilityListModel(self._catalog, self._lang, self)
+        self.drill_view = QTableView()
+        self.drill_view.setObjectName("drill_table")
+        self.drill_view.setModel(self.drill_model)
+        self.drill_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.drill_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.drill_view.verticalHeader().hide()
+        self.drill_view.setAlternatingRowColors(True)
+        header = self.drill_view.horizontalHeader()
+        header.setSectionResizeMode(FacilityListModel.NAME, QHeaderView.ResizeMode.Stretch)
+        for column in (FacilityListModel.CLUES, FacilityListModel.TYPE, FacilityListModel.MUNICIPALITY):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addWidget(self.drill_title)
+        layout.addWidget(self.drill_view, 1)
+        return panel
+
+    # -- loading ------------------------------------------------------------------
+    @property
+    def summary(self) -> StateSummary | None:
+        """The summary on screen (None before the first load finishes)."""
+        return self._summary
+
+    def load(self, state_code: str, period: str) -> None:
+        """Compute and show ``state_code``'s summary through ``period`` (in the background)."""
+        self._state, self._period = state_code, period
+        state = self._catalog.find_state(state_code)
+        name = state.name if state else state_code
+        self.title.setText(self.tr("%1: Avances Generales").replace("%1", name))
+        self.setWindowTitle(self.tr("%1: Avances Generales").replace("%1", name))
+        self._load_token += 1
+        token = self._load_token
+        self._set_busy(True)
+        self._tasks.run_db(lambda ws, _progress: load_dashboard(ws, state_code, period),
+                           lambda data: self._loaded(token, data),
+                           lambda exc: self._failed(token, exc))
+
+    def refresh(self) -> None:
+        """Recompute from the stored values (after edits made in the main window)."""
+        if self._state and self._period:
+            self.load(self._state, self._period)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.status.setText(self.tr("Calculando…") if busy else "")
+        self.refresh_button.setEnabled(not busy)
+        if busy:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()
+
+    def _failed(self, token: int, exc: BaseException) -> None:
+        if token != self._load_token:
+            return
+        self._set_busy(False)
+        self.status.setText(self.tr("No se pudo calcular el resumen."))
+        show_error(self, self.tr("Tablero del estado"), exc, self._lang)
+
+    def _loaded(self, token: int, data: DashboardData) -> None:
+        if token != self._load_token:
+            return  # an older load finishing after a refresh
+        self._set_busy(False)
+        self._summary, self._series = data.summary, data.series
+        summary, lang = data.summary, self._lang
+        self.window_label.setText(window_text(summary.window, lang).capitalize())
+        for code, button in self.inventory_buttons.items():
+            figure = summary.figures.get(code)
+            button.setVisible(figure is not None)
+            if figure is not None:
+                button.setText(f"{format_figure(figure, lang, mark=True)}  {figure.label(lang)}")
+        year = summary.window[-1][:4] if summary.window else ""
+        titles = {"personal": self.tr("Personal"), "services": self.tr("Servicios médicos en %1*").replace("%1", year),
+                  "community": self.tr("Acción comunitaria*"),
+                  "infrastructure": self.tr("Infraestructura y equipamiento")}
+        codes = {"personal": COVERAGE + PERSONAL, "services": SERVICES, "community": COMMUNITY,
+                 "infrastructure": INFRASTRUCTURE}
+        for key, model in self.section_models.items():
+            self.section_titles[key].setText(titles[key])
+            model.set_figures(_figures(summary, codes[key]))
+            self._fit_height(self.section_views[key])
+        self._show_completeness(summary)
+        self._show_charts(data)
+        self.footnotes_label.setText("\n".join(footnotes(summary, lang)))
+        self.loaded.emit()
+        if self._drill_code:  # keep the open list in step with the new figures
+            self._drill_busy = False
+            self.drill_down(self._drill_code)
+
+    def _fit_height(self, view: QTableView) -> None:
+        """Tall enough for every row: the sections scroll together, not one by one."""
+        view.resizeRowsToContents()
+        rows = view.model().rowCount()
+        height = sum(view.rowHeight(r) for r in range(rows)) + 2 * view.frameWidth()
+        view.setFixedHeight(max(height, 8))
+
+    def _show_completeness(self, summary: StateSummary) -> None:
+        filled, expected = summary.completeness
+        self.completeness_label.setText(completeness_text(summary, self._lang))
+        if expected:
+            self.completeness_bar.setRange(0, expected)
+            self.completeness_bar.setValue(filled)
+            text = self.tr("%1 de %2 (%3 %)").replace("%1", format_number(filled)).replace(
+                "%2", format_number(expected)).replace("%3", str(half_up_percent(filled, expected)))
+        else:
+            self.completeness_bar.setRange(0, 1)
+            self.completeness_bar.setValue(0)
+            text = self.tr("sin dato")
+        # Only %p, %v and %m are placeholders: " %)" prints as is.
+        self.completeness_bar.setFormat(text)
+
+    def _show_charts(self, data: DashboardData) -> None:
+        summary, lang = data.summary, self._lang
+        for key, title, codes, horizontal in (
+                ("coverage", self.tr("Cobertura de personal por categoría"), COVERAGE, True),
+                ("community", self.tr("Acción comunitaria (desde el inicio)"), COMMUNITY, True)):
+            figures = _figures(summary, codes)
+            chart, bars, shown = bar_chart(title, figures, lang, percent=key == "coverage", horizontal=horizontal)
+            bars.clicked.connect(lambda index, shown=shown: self.drill_down(shown[index]))
+            self.bar_sets[key] = (bars, shown)
+            self._set_chart(key, chart)
+        chart, self.lines = monthly_chart(self.tr("Consultas y cirugías por mes"), data.series, lang)
+        self._set_chart("monthly", chart)
+
+    def _set_chart(self, key: str, chart: QChart) -> None:
+        view = self.chart_views[key]
+        view.setChart(chart)
+        old = self._charts.get(key)
+        self._charts[key] = chart  # the view does not own a replaced chart: free it ourselves
+        if old is not None:
+            old.deleteLater()
+        if key != "monthly":
+            view.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    # -- drill-down ---------------------------------------------------------------
+    def _figure_chosen(self, index: QModelIndex) -> None:
+        code = index.data(CODE_ROLE)
+        if code:
+            self.drill_down(code)
+
+    def drill_down(self, code: str) -> None:
+        """List the facilities behind figure ``code`` (computed on the database worker)."""
+        summary = self._summary
+        if summary is None or code not in summary.figures:
+            return
+        if code == self._drill_code and self._drill_busy:
+            return  # a double click emits clicked and activated: one job is enough
+        self._drill_code, self._drill_busy = code, True
+        self._drill_token += 1
+        token = self._drill_token
+        figure = summary.figures[code]
+        self.drill_title.setText(self.tr("Calculando…"))
+
+        def done(facilities: list[Facility]) -> None:
+            if token != self._drill_token:
+                return
+            self._drill_busy = False
+            self.drill_model.set_facilities(facilities)
+            heading = self.tr("%1: %2 · %3 unidades").replace("%1", figure.label(self._lang)).replace(
+                "%2", format_figure(figure, self._lang, mark=True)).replace("%3", format_number(len(facilities)))
+            if not facilities:
+                heading += " — " + self.tr("ninguna unidad tiene datos de este indicador.")
+            self.drill_title.setText(heading)
+            self.drilled.emit(code)
+
+        def failed(exc: BaseException) -> None:
+            if token == self._drill_token:
+                self._drill_busy = False
+                self.drill_title.setText("")
+                show_error(self, self.tr("Tablero del estado"), exc, self._lang)
+
+        self._tasks.run_db(lambda ws, _progress: summary_facilities(ws, summary, code), done, failed)
+
+    # -- actions ------------------------------------------------------------------
+    def export_pdf(self) -> None:
+        """Open the export dialog for the state and month on screen."""
+        if self._state and self._period:
+            self._actions.export_pdf(self._state, self._period)
