@@ -20,7 +20,7 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, Qt
+from PySide6.QtCore import QLocale, QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from app.models.periods import MONTHS_EN, MONTHS_ES
@@ -44,6 +44,9 @@ def _base_chart(title: str) -> QChart:
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.setBackgroundRoundness(0)
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)  # screenshots and tests see the end state
+    # Axis numbers as es-MX writes them ("20,000"), like the figures beside the charts.
+    chart.setLocale(QLocale(QLocale.Language.Spanish, QLocale.Country.Mexico))
+    chart.setLocalizeNumbers(True)
     return chart
 
 
@@ -92,7 +95,7 @@ def bar_chart(title: str, figures: Sequence[Figure], lang: str, percent: bool,
     categories.append([category_label(f, lang, 26 if horizontal else 22) for f in figures])
     categories.setLabelsColor(TEXT_COLOR)
     values = QValueAxis()
-    values.setLabelFormat("%d")
+    values.setLabelFormat("%.0f")
     values.setLabelsColor(TEXT_COLOR)
     if percent:
         values.setRange(0, 100)
@@ -157,7 +160,7 @@ def monthly_chart(title: str, series: MonthlySeries, lang: str) -> tuple[QChart,
     for number, (code, values) in enumerate(series.values.items()):
         color = colors[number % len(colors)]
         axis = QValueAxis()
-        axis.setLabelFormat("%d")
+        axis.setLabelFormat("%.0f")
         axis.setLabelsColor(color)
         known = [v for v in values if v is not None]
         title_text = series.label(code, lang)
