@@ -96,6 +96,115 @@ MIGRATIONS: dict[int, str] = {
         CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log
             BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END;
     """,
+    4: """
+        -- Sync (DESIGN.md §5-§7). One profile per data directory: a state coordinator's
+        -- (one state) or headquarters'.
+        CREATE TABLE profile (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            role TEXT NOT NULL CHECK (role IN ('state', 'hq')),
+            state_code TEXT,
+            device_id TEXT NOT NULL,
+            name TEXT NOT NULL DEFAULT '',
+            position TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            CHECK ((role = 'state') = (state_code IS NOT NULL))
+        );
+        -- HQ's keys: at HQ with the private halves; at a state, the imported public profile.
+        CREATE TABLE hq_keys (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            hq_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            sign_public BLOB NOT NULL,
+            enc_public BLOB NOT NULL,
+            sign_private BLOB,
+            enc_private BLOB,
+            imported_at TEXT NOT NULL
+        );
+        -- HQ: coordinators' certificates registered per state; revocation is kept, not deleted.
+        CREATE TABLE registrations (
+            fingerprint TEXT PRIMARY KEY,
+            state_code TEXT NOT NULL,
+            name TEXT NOT NULL,
+            certificate BLOB NOT NULL,
+            registered_at TEXT NOT NULL,
+            registered_by TEXT NOT NULL,
+            revoked_at TEXT,
+            revoked_by TEXT,
+            replaced_by TEXT
+        );
+        CREATE INDEX idx_registrations_state ON registrations(state_code);
+        CREATE TABLE registration_log (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            user TEXT NOT NULL,
+            action TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            state_code TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT ''
+        );
+        -- State: every package exported, until HQ's acknowledgement marks it delivered.
+        CREATE TABLE outbox (
+            uuid TEXT PRIMARY KEY,
+            sequence INTEGER NOT NULL,
+            device_id TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            previous_sha256 TEXT,
+            file_name TEXT NOT NULL,
+            path TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            full INTEGER NOT NULL DEFAULT 0,
+            log_mark INTEGER NOT NULL,
+            value_count INTEGER NOT NULL,
+            delivered_at TEXT,
+            ack_uuid TEXT,
+            ack_summary TEXT,
+            UNIQUE (device_id, sequence)
+        );
+        -- State: the version of each value HQ has acknowledged (the next base_version).
+        CREATE TABLE sync_base (
+            org_unit TEXT NOT NULL,
+            period TEXT NOT NULL,
+            variable TEXT NOT NULL,
+            disaggregation TEXT NOT NULL DEFAULT '',
+            version INTEGER NOT NULL,
+            PRIMARY KEY (org_unit, period, variable, disaggregation)
+        );
+        -- Both sides: every package imported (idempotency, sequence gaps, the archive).
+        CREATE TABLE inbox (
+            uuid TEXT PRIMARY KEY,
+            sha256 TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            state_code TEXT,
+            device_id TEXT,
+            sequence INTEGER,
+            signer TEXT NOT NULL DEFAULT '',
+            periods TEXT NOT NULL DEFAULT '[]',  -- JSON list of the periods it carried
+            created_at TEXT,
+            imported_at TEXT NOT NULL,
+            imported_by TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            archive_path TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX idx_inbox_device ON inbox(state_code, device_id, sequence);
+        -- HQ: values applied against a newer version than the sender's base, for review.
+        CREATE TABLE conflicts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            org_unit TEXT NOT NULL,
+            period TEXT NOT NULL,
+            variable TEXT NOT NULL,
+            disaggregation TEXT NOT NULL DEFAULT '',
+            ours TEXT NOT NULL,
+            theirs TEXT NOT NULL,
+            applied TEXT NOT NULL CHECK (applied IN ('ours', 'theirs')),
+            package_uuid TEXT NOT NULL,
+            state_code TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            resolved_at TEXT,
+            resolved_by TEXT,
+            resolution TEXT CHECK (resolution IN ('ours', 'theirs'))
+        );
+        CREATE INDEX idx_conflicts_open ON conflicts(resolved_at, state_code);
+    """,
 }
 
 LATEST = max(MIGRATIONS)

@@ -1,0 +1,71 @@
+"""The sync error: a documented code, a bilingual message, and where it happened.
+
+Codes are stable (they appear in import summaries and in the CLI's JSON); the texts are in
+``MESSAGES``. A rejected package writes nothing, whatever the code.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "E_NOT_ZIP": {"es": "{where}: no es un paquete de Coordina (no es un archivo zip)",
+                  "en": "{where}: not a Coordina package (not a zip file)"},
+    "E_TRUNCATED": {"es": "{where}: el paquete está incompleto o dañado ({detail})",
+                    "en": "{where}: the package is truncated or damaged ({detail})"},
+    "E_TOO_LARGE": {"es": "{where}: el contenido descomprimido supera el límite ({detail}); "
+                          "posible bomba zip",
+                    "en": "{where}: the uncompressed content exceeds the limit ({detail}); "
+                          "possible zip bomb"},
+    "E_RATIO": {"es": "{where}: «{detail}» se comprime de forma sospechosa (posible bomba zip)",
+                "en": "{where}: '{detail}' compresses suspiciously (possible zip bomb)"},
+    "E_PATH": {"es": "{where}: la entrada «{detail}» sale de la carpeta del paquete",
+               "en": "{where}: entry '{detail}' escapes the package folder"},
+    "E_DUPLICATE_ENTRY": {"es": "{where}: la entrada «{detail}» está repetida",
+                          "en": "{where}: entry '{detail}' appears twice"},
+    "E_MISSING_FILE": {"es": "{where}: falta el archivo «{detail}»",
+                       "en": "{where}: file '{detail}' is missing"},
+    "E_EXTRA_FILE": {"es": "{where}: el archivo «{detail}» no pertenece al paquete",
+                     "en": "{where}: file '{detail}' does not belong in the package"},
+    "E_MANIFEST": {"es": "{where}: manifiesto no válido: {detail}",
+                   "en": "{where}: invalid manifest: {detail}"},
+    "E_FORMAT_VERSION": {"es": "{where}: el paquete usa el formato {detail}, más nuevo que este "
+                               "Coordina; actualice Coordina",
+                         "en": "{where}: the package uses format {detail}, newer than this "
+                               "Coordina; update Coordina"},
+    "E_SIGNATURE": {"es": "{where}: la firma del manifiesto no es válida (paquete alterado)",
+                    "en": "{where}: the manifest signature is not valid (package altered)"},
+    "E_SIGNER_UNKNOWN": {"es": "{where}: el firmante no está registrado en oficinas centrales "
+                               "({detail})",
+                         "en": "{where}: the signer is not registered at headquarters ({detail})"},
+    "E_SIGNER_STATE": {"es": "{where}: el firmante está registrado para otro estado ({detail})",
+                       "en": "{where}: the signer is registered for another state ({detail})"},
+    "E_SIGNER_REVOKED": {"es": "{where}: el certificado del firmante fue revocado ({detail})",
+                         "en": "{where}: the signer's certificate was revoked ({detail})"},
+    "E_HASH": {"es": "{where}: el archivo «{detail}» no coincide con su huella SHA-256 (alterado)",
+               "en": "{where}: file '{detail}' does not match its SHA-256 (altered)"},
+    "E_DECRYPT": {"es": "{where}: no se pudo descifrar el contenido ({detail})",
+                  "en": "{where}: the content could not be decrypted ({detail})"},
+    "E_HQ_MISMATCH": {"es": "{where}: el paquete es para otras oficinas centrales ({detail})",
+                      "en": "{where}: the package is for another headquarters ({detail})"},
+    "E_PAYLOAD": {"es": "{where}: contenido no válido: {detail}",
+                  "en": "{where}: invalid content: {detail}"},
+    "E_UUID_REUSED": {"es": "{where}: ya se importó un paquete con el mismo identificador y otro "
+                            "contenido ({detail})",
+                      "en": "{where}: a package with the same id and other content was already "
+                            "imported ({detail})"},
+    "E_REPLAY": {"es": "{where}: paquete antiguo reenviado (secuencia {detail} ya importada)",
+                 "en": "{where}: an old package replayed (sequence {detail} already imported)"},
+    "E_PROFILE": {"es": "{where}: {detail}", "en": "{where}: {detail}"},
+}
+
+
+class SyncError(Exception):
+    """A package, profile or enrolment file that cannot be accepted."""
+
+    def __init__(self, code: str, where: str = "", detail: object = ""):
+        self.code, self.where, self.detail = code, where, str(detail)
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "es") -> str:
+        texts = MESSAGES.get(self.code, {"es": "{where}: {detail}", "en": "{where}: {detail}"})
+        text = texts.get(lang, texts["es"]).format(where=self.where or "paquete", detail=self.detail)
+        return f"[{self.code}] {text}"
