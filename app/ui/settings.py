@@ -46,3 +46,15 @@ def save_last_month(data_dir: Path, state: str, period: str) -> None:
     key = _dir_key(data_dir)
     settings.setValue(f"last/{key}/state", state)
     settings.setValue(f"last/{key}/period", period)
+
+
+def last_path(key: str, default: str = "") -> str:
+    """A file or folder the person chose last time for ``key`` ("signing/p12", "export/folder").
+
+    Only paths are remembered here; passphrases never are.
+    """
+    return str(app_settings().value(f"paths/{key}", default) or default)
+
+
+def save_last_path(key: str, path: str) -> None:
+    app_settings().setValue(f"paths/{key}", str(path))

@@ -1,0 +1,252 @@
+"""Exporting every state's summary PDF at once, into one folder, with progress and Cancel.
+
+One PDF per state present in the database (``report_pdf.export_all_states``), optionally
+all signed with the same identity (the passphrase is asked once). Cancel stops after the
+state being written: each file is written whole or not at all, so the folder holds only
+complete PDFs, and the dialog says how many.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.catalog import Catalog
+from app.models.periods import period_label
+from app.services import report_pdf
+from app.services.report_pdf import PdfOptions
+
+from . import settings
+from .alerts import show_error
+from .export_dialog import documents_folder, language_combo, layout_combo
+from .formatting import error_text, file_size, status_style
+from .job_dialog import JobDialog
+from .passphrase_dialog import PassphraseProvider, ask_passphrase
+from .signing_choice import SigningChoice
+from .tasks import Cancelled, Progress, TaskManager
+
+
+@dataclass(frozen=True)
+class BatchOutcome:
+    """The files written (state name, path, size) and whether Cancel stopped the run."""
+
+    files: list[tuple[str, Path, int]] = field(default_factory=list)
+    cancelled: bool = False
+    signed: bool = False
+
+
+class BatchExportDialog(JobDialog):
+    """Folder, layout, language, signature; then one PDF per state with a progress bar."""
+
+    finished_export = Signal(object)  # BatchOutcome
+
+    def __init__(self, tasks: TaskManager, catalog: Catalog, lang: str, period: str,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self._tasks = tasks
+        self._catalog = catalog
+        self._lang = lang
+        self._period = period
+        self._handle: Progress | None = None  # the running job, for Cancel
+        self.outcome: BatchOutcome | None = None
+        self.error_box: QMessageBox | None = None
+        #: Asks for the passphrase; tests replace it to answer the modal prompt.
+        self.passphrase_provider: PassphraseProvider = ask_passphrase
+        self.setWindowTitle(self.tr("Exportar todos los estados"))
+        self.resize(680, 640)
+
+        intro = QLabel(self.tr("Un PDF de Avances Generales a %1 por cada estado que tiene unidades en la "
+                               "base de datos, todos en la misma carpeta.").replace("%1", period_label(period, lang)))
+        intro.setWordWrap(True)
+        default_folder = documents_folder() / f"Resumenes-{period}"
+        self.folder = QLineEdit(settings.last_path("export/batch_folder", str(default_folder)))
+        browse = QPushButton(self.tr("Elegir…"))
+        browse.clicked.connect(self.choose_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(browse)
+        self.layout_box = layout_combo(self)
+        self.lang_box = language_combo(self, lang)
+        form = QFormLayout()
+        form.addRow(self.tr("Carpeta:"), folder_row)
+        form.addRow(self.tr("Formato:"), self.layout_box)
+        form.addRow(self.tr("Idioma del PDF:"), self.lang_box)
+        self.signing = SigningChoice(self)
+
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 1)
+        self.progress_bar.setValue(0)
+        self.progress_bar.setFormat(self.tr("%v de %m"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.results = QListWidget()
+        self.results.setAlternatingRowColors(True)
+
+        self.export_button = QPushButton(self.tr("Exportar todo"))
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.start)
+        self.cancel_button = QPushButton(self.tr("Cancelar"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.open_folder_button = QPushButton(self.tr("Abrir carpeta"))
+        self.open_folder_button.clicked.connect(self.open_folder)
+        self.close_button = QPushButton(self.tr("Cerrar"))
+        self.close_button.clicked.connect(self.reject)
+        actions = QHBoxLayout()
+        actions.addWidget(self.open_folder_button)
+        actions.addStretch(1)
+        for button in (self.export_button, self.cancel_button, self.close_button):
+            actions.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.signing)
+        layout.addWidget(self.progress_bar)
+        layout.addWidget(self.status)
+        layout.addWidget(QLabel(self.tr("Archivos escritos:")))
+        layout.addWidget(self.results, 1)
+        layout.addLayout(actions)
+        self._update_buttons()
+
+    # -- state -------------------------------------------------------------------------
+    def is_running(self) -> bool:
+        return self._handle is not None
+
+    def folder_path(self) -> Path | None:
+        text = self.folder.text().strip()
+        return Path(text).expanduser() if text else None
+
+    def choose_folder(self) -> None:
+        current = self.folder_path() or documents_folder()
+        path = QFileDialog.getExistingDirectory(self, self.tr("Carpeta para los PDF"), str(current))
+        if path:
+            self.folder.setText(path)
+
+    def _update_buttons(self) -> None:
+        running = self.is_running()
+        for widget in (self.export_button, self.folder, self.layout_box, self.lang_box, self.signing):
+            widget.setEnabled(not running)
+        self.cancel_button.setEnabled(running)
+        self.close_button.setEnabled(not running)  # closing would orphan the job's callbacks
+        self.open_folder_button.setEnabled(self.outcome is not None and bool(self.outcome.files))
+
+    def _show_status(self, text: str, kind: str = "") -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(status_style(kind))
+
+    def reject(self) -> None:
+        if not self.is_running():  # Esc during a run: press Cancelar first
+            super().reject()
+
+    # -- the run -----------------------------------------------------------------------
+    def start(self) -> None:
+        """Ask the passphrase (once) if signing, then export every state in the background."""
+        if self.is_running():
+            return
+        folder = self.folder_path()
+        if folder is None:
+            self._show_status(self.tr("Elija la carpeta donde guardar los PDF."), "error")
+            return
+        problem = self.signing.problem()
+        if problem:
+            self._show_status(problem, "error")
+            return
+        load = self.signing.loader(b"")
+        if self.signing.is_signing():
+            passphrase = self.passphrase_provider(self, self.signing.prompt())
+            if passphrase is None:
+                self._show_status(self.tr("Exportación cancelada: no se escribió ningún archivo."))
+                return
+            load = self.signing.loader(passphrase)
+            del passphrase
+        options = PdfOptions(layout=self.layout_box.currentData(), lang=self.lang_box.currentData())
+        period = self._period
+
+        def job(ws, progress: Progress) -> BatchOutcome:
+            identity = load()  # a wrong passphrase stops here, before any file
+            signed = identity is not None
+            written = 0
+
+            def report(done: int, total: int) -> None:
+                nonlocal written
+                written = done  # the service reports after each file is complete
+                progress.update(done, total)
+
+            try:
+                results = report_pdf.export_all_states(ws, period, folder, options, identity, report)
+            except Cancelled:
+                states = report_pdf.states_with_facilities(ws)[:written]
+                paths = [folder / report_pdf.state_file_name(s, period, signed) for s in states]
+                files = [(s.name, p, p.stat().st_size) for s, p in zip(states, paths, strict=True) if p.exists()]
+                return BatchOutcome(files, cancelled=True, signed=signed)
+            return BatchOutcome([(r.state_name, r.path, r.size) for r in results], signed=signed)
+
+        self.outcome = None
+        self.results.clear()
+        self.progress_bar.setRange(0, 0)  # busy until the service says how many states
+        self._show_status(self.tr("Preparando…"))
+        self._handle = self._tasks.run_db(job, self.guard(self._done), self.guard(self._failed), self._progress)
+        self._update_buttons()
+
+    def cancel(self) -> None:
+        """Stop after the state being written; files already written stay whole."""
+        if self._handle is not None:
+            self._handle.cancel_requested = True
+            self.cancel_button.setEnabled(False)
+            self._show_status(self.tr("Cancelando…"))
+
+    def _progress(self, done: int, total: int, _text: str) -> None:
+        self.progress_bar.setRange(0, max(total, 1))
+        self.progress_bar.setValue(done)
+        if self._handle is not None and not self._handle.cancel_requested:
+            self._show_status(self.tr("Exportando %1 de %2…").replace("%1", str(min(done + 1, total)))
+                              .replace("%2", str(total)))
+
+    def _done(self, outcome: BatchOutcome) -> None:
+        self._handle = None
+        self.outcome = outcome
+        self.signing.remember()
+        if outcome.files:
+            settings.save_last_path("export/batch_folder", str(outcome.files[0][1].parent))
+        for name, path, size in outcome.files:
+            self.results.addItem(f"{name} — {path.name} ({file_size(size)})")
+        count = len(outcome.files)
+        if outcome.cancelled:
+            self._show_status(self.tr("Cancelado. Se escribieron %n archivo(s) completos; "
+                                      "no quedó ninguno a medias.", "", count), "warning")
+        else:
+            self.progress_bar.setValue(self.progress_bar.maximum())
+            text = self.tr("Listo: se escribieron %n PDF firmados.", "", count) if outcome.signed else \
+                self.tr("Listo: se escribieron %n PDF.", "", count)
+            self._show_status(text, "ok")
+        self._update_buttons()
+        self.finished_export.emit(outcome)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._handle = None
+        self.progress_bar.setRange(0, 1)
+        self.progress_bar.setValue(0)
+        self._show_status(self.tr("No se exportó: %1").replace("%1", error_text(exc, self._lang)), "error")
+        self._update_buttons()
+        self.error_box = show_error(self, self.tr("No se pudo exportar"), exc, self._lang)
+
+    def open_folder(self) -> None:
+        if self.outcome is not None and self.outcome.files:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.outcome.files[0][1].parent)))
