@@ -15,7 +15,7 @@ import html
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -67,8 +67,10 @@ def documents_folder() -> Path:
 def layout_combo(parent: QWidget) -> QComboBox:
     """The page layouts with their Spanish names; the data is the service's layout name."""
     combo = QComboBox(parent)
-    combo.addItem(parent.tr("Diapositiva 16:9 (pantalla o proyector)"), "slide")
-    combo.addItem(parent.tr("Impreso A4 (vertical)"), "handout")
+    # One translation context for both dialogs that use it (lupdate cannot see parent.tr's class).
+    combo.addItem(QCoreApplication.translate("LayoutCombo", "Diapositiva 16:9 (pantalla o proyector)"),
+                  "slide")
+    combo.addItem(QCoreApplication.translate("LayoutCombo", "Impreso A4 (vertical)"), "handout")
     return combo
 
 

@@ -128,6 +128,134 @@
     </message>
 </context>
 <context>
+    <name>BatchExportDialog</name>
+    <message>
+        <location filename="../../app/ui/batch_export_dialog.py" line="71"/>
+        <source>Exportar todos los estados</source>
+        <extracomment>Asks for the passphrase; tests replace it to answer the modal prompt.</extracomment>
+        <translation>Export all states</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batch_export_dialog.py" line="74"/>
+        <source>Un PDF de Avances Generales a %1 por cada estado que tiene unidades en la base de datos, todos en la misma carpeta.</source>
+        <translation>One General Progress PDF as of %1 for each state that has facilities in the database, all in the same folder.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batch_export_dialog.py" line="79"/>
+        <source>Elegir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batch_export_dialog.py" line="87"/>
+        <source>Carpeta:</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batch_export_dialog.py" line="88"/>
+        <source>Formato:</source>
+        <translation>Layout:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batch_export_dialog.py" line="89"/>
+        <source>Idioma del PDF:</source>
+        <translation>PDF language:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batch_export_dialog.py" line="95"/>
+        <source>%v de %m</source>
+        <translation>%v of %m</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batch_export_dialog.py" line="102"/>
+        <source>Exportar todo</source>
+        <translation>Export all</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batch_export_dialog.py" line="105"/>
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batch_export_dialog.py" line="107"/>
+        <source>Abrir carpeta</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batch_export_dialog.py" line="109"/>
+        <source>Cerrar</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batch_export_dialog.py" line="123"/>
+        <source>Archivos escritos:</source>
+        <translation>Files written:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batch_export_dialog.py" line="138"/>
+        <source>Carpeta para los PDF</source>
+        <translation>Folder for the PDFs</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batch_export_dialog.py" line="165"/>
+        <source>Elija la carpeta donde guardar los PDF.</source>
+        <translation>Choose the folder where the PDFs will be saved.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batch_export_dialog.py" line="175"/>
+        <source>Exportación cancelada: no se escribió ningún archivo.</source>
+        <translation>Export cancelled: no file was written.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batch_export_dialog.py" line="204"/>
+        <source>Preparando…</source>
+        <translation>Preparing…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batch_export_dialog.py" line="213"/>
+        <source>Cancelando…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batch_export_dialog.py" line="219"/>
+        <source>Exportando %1 de %2…</source>
+        <translation>Exporting %1 of %2…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/batch_export_dialog.py" line="232"/>
+        <source>Cancelado. Se escribieron %n archivo(s) completos; no quedó ninguno a medias.</source>
+        <translation>
+            <numerusform>Cancelled. %n complete file was written; none was left half-written.</numerusform>
+            <numerusform>Cancelled. %n complete files were written; none was left half-written.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/batch_export_dialog.py" line="236"/>
+        <source>Listo: se escribieron %n PDF firmados.</source>
+        <translation>
+            <numerusform>Done: %n signed PDF was written.</numerusform>
+            <numerusform>Done: %n signed PDFs were written.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/batch_export_dialog.py" line="237"/>
+        <source>Listo: se escribieron %n PDF.</source>
+        <translation>
+            <numerusform>Done: %n PDF was written.</numerusform>
+            <numerusform>Done: %n PDFs were written.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batch_export_dialog.py" line="246"/>
+        <source>No se exportó: %1</source>
+        <translation>Not exported: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/batch_export_dialog.py" line="248"/>
+        <source>No se pudo exportar</source>
+        <translation>Could not export</translation>
+    </message>
+</context>
+<context>
     <name>CellRow</name>
     <message>
         <location filename="../../app/ui/form_fields.py" line="67"/>
@@ -226,6 +354,257 @@
     </message>
 </context>
 <context>
+    <name>DashboardWindow</name>
+    <message>
+        <location filename="../../app/ui/dashboard_window.py" line="104"/>
+        <location filename="../../app/ui/dashboard_window.py" line="296"/>
+        <location filename="../../app/ui/dashboard_window.py" line="408"/>
+        <source>Tablero del estado</source>
+        <translation>State dashboard</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_window.py" line="122"/>
+        <source>Actualizar</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_window.py" line="123"/>
+        <source>Volver a calcular con los datos guardados (F5)</source>
+        <translation>Recalculate from the saved data (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_window.py" line="125"/>
+        <source>Exportar PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_window.py" line="148"/>
+        <source>Ver las unidades</source>
+        <translation>Show the facilities</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_window.py" line="237"/>
+        <source>Elija un indicador para ver las unidades detrás de él.</source>
+        <translation>Choose an indicator to see the facilities behind it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_window.py" line="269"/>
+        <location filename="../../app/ui/dashboard_window.py" line="270"/>
+        <source>%1: Avances Generales</source>
+        <translation>%1: General Progress</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_window.py" line="284"/>
+        <location filename="../../app/ui/dashboard_window.py" line="390"/>
+        <source>Calculando…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_window.py" line="295"/>
+        <source>No se pudo calcular el resumen.</source>
+        <translation>The summary could not be calculated.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_window.py" line="311"/>
+        <source>Personal</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_window.py" line="311"/>
+        <source>Servicios médicos en %1*</source>
+        <translation>Medical services in %1*</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_window.py" line="312"/>
+        <source>Acción comunitaria*</source>
+        <translation>Community action*</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_window.py" line="313"/>
+        <source>Infraestructura y equipamiento</source>
+        <translation>Infrastructure and equipment</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_window.py" line="341"/>
+        <source>%1 de %2 (%3 %)</source>
+        <translation>%1 of %2 (%3 %)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_window.py" line="346"/>
+        <source>sin dato</source>
+        <translation>no data</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_window.py" line="353"/>
+        <source>Cobertura de personal por categoría</source>
+        <translation>Staff coverage by category</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_window.py" line="354"/>
+        <source>Acción comunitaria (desde el inicio)</source>
+        <translation>Community action (since the start)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_window.py" line="360"/>
+        <source>Consultas y cirugías por mes</source>
+        <translation>Consultations and surgeries per month</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_window.py" line="397"/>
+        <source>%1: %2 · %3 unidades</source>
+        <translation>%1: %2 · %3 facilities</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_window.py" line="400"/>
+        <source>ninguna unidad tiene datos de este indicador.</source>
+        <translation>no facility has data for this indicator.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="106"/>
+        <source>Exportar resumen en PDF</source>
+        <extracomment>Asks for the passphrase; tests replace it to answer the modal prompt.</extracomment>
+        <translation>Export summary as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="109"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; · Avances Generales a %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · General Progress as of %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="114"/>
+        <source>Leyenda del año al pie de cada página</source>
+        <translation>Yearly banner at the foot of each page</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="118"/>
+        <source>Elegir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="125"/>
+        <source>Formato:</source>
+        <translation>Layout:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="126"/>
+        <source>Idioma del PDF:</source>
+        <translation>PDF language:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="127"/>
+        <source>Leyenda del año:</source>
+        <translation>Yearly banner:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="133"/>
+        <source>Abrir PDF</source>
+        <translation>Open PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="134"/>
+        <source>Abrir carpeta</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="137"/>
+        <source>Exportar</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="140"/>
+        <source>Cerrar</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="153"/>
+        <source>Guardar como:</source>
+        <translation>Save as:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="165"/>
+        <source>Vista previa de la primera página (sin firma)</source>
+        <translation>Preview of the first page (unsigned)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="186"/>
+        <source>Preparando vista previa…</source>
+        <translation>Preparing preview…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="214"/>
+        <source>Guardar resumen en PDF</source>
+        <translation>Save summary as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="215"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="269"/>
+        <source>No se pudo preparar la vista previa: %1</source>
+        <translation>The preview could not be prepared: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="280"/>
+        <source>Escriba dónde guardar el PDF.</source>
+        <translation>Enter where to save the PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="290"/>
+        <source>Exportación cancelada: no se escribió ningún archivo.</source>
+        <translation>Export cancelled: no file was written.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="309"/>
+        <source>Exportando…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="318"/>
+        <source>Se guardó el PDF firmado.</source>
+        <translation>The signed PDF was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="319"/>
+        <source>Se guardó el PDF (sin firma).</source>
+        <translation>The PDF was saved (unsigned).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="320"/>
+        <source>Archivo:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="320"/>
+        <source>Carpeta:</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="322"/>
+        <source>Huella del certificado (SHA-256):</source>
+        <translation>Certificate fingerprint (SHA-256):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="324"/>
+        <source>Huella de los datos:</source>
+        <translation>Data fingerprint:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="335"/>
+        <source>No se exportó el PDF: %1</source>
+        <translation>The PDF was not exported: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="336"/>
+        <source>No se pudo exportar el PDF</source>
+        <translation>Could not export the PDF</translation>
+    </message>
+</context>
+<context>
     <name>FacilitiesDialog</name>
     <message>
         <location filename="../../app/ui/facilities_dialog.py" line="51"/>
@@ -296,78 +675,78 @@
 <context>
     <name>FacilitiesModel</name>
     <message>
-        <location filename="../../app/ui/facility_models.py" line="52"/>
+        <location filename="../../app/ui/facility_models.py" line="51"/>
         <source>Cambio</source>
         <extracomment>Raw value for sorting (numbers sort as numbers, dates as ISO text). The Facility of a row.</extracomment>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_models.py" line="52"/>
+        <location filename="../../app/ui/facility_models.py" line="51"/>
         <source>CLUES</source>
         <translation>CLUES</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_models.py" line="52"/>
+        <location filename="../../app/ui/facility_models.py" line="51"/>
         <source>Nombre</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_models.py" line="53"/>
+        <location filename="../../app/ui/facility_models.py" line="52"/>
         <source>Tipo</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_models.py" line="53"/>
+        <location filename="../../app/ui/facility_models.py" line="52"/>
         <source>Nivel</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_models.py" line="53"/>
+        <location filename="../../app/ui/facility_models.py" line="52"/>
         <source>Municipio</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_models.py" line="54"/>
+        <location filename="../../app/ui/facility_models.py" line="53"/>
         <source>Jurisdicción</source>
         <translation>Jurisdiction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_models.py" line="54"/>
+        <location filename="../../app/ui/facility_models.py" line="53"/>
         <source>Institución</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_models.py" line="55"/>
+        <location filename="../../app/ui/facility_models.py" line="54"/>
         <source>Estatus</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_models.py" line="55"/>
+        <location filename="../../app/ui/facility_models.py" line="54"/>
         <source>Desde</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_models.py" line="55"/>
+        <location filename="../../app/ui/facility_models.py" line="54"/>
         <source>Demo</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_models.py" line="58"/>
+        <location filename="../../app/ui/facility_models.py" line="57"/>
         <source>Nueva</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_models.py" line="58"/>
+        <location filename="../../app/ui/facility_models.py" line="57"/>
         <source>Actualizada</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_models.py" line="59"/>
+        <location filename="../../app/ui/facility_models.py" line="58"/>
         <source>Sin cambios</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_models.py" line="60"/>
+        <location filename="../../app/ui/facility_models.py" line="59"/>
         <source>demo</source>
         <translation>demo</translation>
     </message>
@@ -375,143 +754,143 @@
 <context>
     <name>FacilityEditorDialog</name>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="54"/>
+        <location filename="../../app/ui/facility_editor.py" line="53"/>
         <source>Editar unidad</source>
         <extracomment>QDateEdit cannot be empty: its minimum date stands for &quot;sin fecha&quot;.</extracomment>
         <translation>Edit facility</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="54"/>
+        <location filename="../../app/ui/facility_editor.py" line="53"/>
         <source>Nueva unidad</source>
         <translation>New facility</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="59"/>
+        <location filename="../../app/ui/facility_editor.py" line="58"/>
         <source>p. ej. NTIMB000123</source>
         <translation>e.g. NTIMB000123</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="84"/>
+        <location filename="../../app/ui/facility_editor.py" line="83"/>
         <source>sin fecha</source>
         <translation>no date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="85"/>
+        <location filename="../../app/ui/facility_editor.py" line="84"/>
         <source>Sí (datos de demostración)</source>
         <translation>Yes (demo data)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="85"/>
+        <location filename="../../app/ui/facility_editor.py" line="84"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="94"/>
+        <location filename="../../app/ui/facility_editor.py" line="93"/>
         <source>CLUES</source>
         <translation>CLUES</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="96"/>
+        <location filename="../../app/ui/facility_editor.py" line="95"/>
         <source>Nombre</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="97"/>
+        <location filename="../../app/ui/facility_editor.py" line="96"/>
         <source>Estado</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="98"/>
+        <location filename="../../app/ui/facility_editor.py" line="97"/>
         <source>Municipio</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="99"/>
+        <location filename="../../app/ui/facility_editor.py" line="98"/>
         <source>Jurisdicción</source>
         <translation>Jurisdiction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="100"/>
+        <location filename="../../app/ui/facility_editor.py" line="99"/>
         <source>Tipo</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="101"/>
+        <location filename="../../app/ui/facility_editor.py" line="100"/>
         <source>Nivel de atención</source>
         <translation>Level of care</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="102"/>
+        <location filename="../../app/ui/facility_editor.py" line="101"/>
         <source>Institución</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="103"/>
+        <location filename="../../app/ui/facility_editor.py" line="102"/>
         <source>Estatus de operación</source>
         <translation>Operating status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="104"/>
+        <location filename="../../app/ui/facility_editor.py" line="103"/>
         <source>Desde</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="105"/>
+        <location filename="../../app/ui/facility_editor.py" line="104"/>
         <source>Demostración</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="106"/>
+        <location filename="../../app/ui/facility_editor.py" line="105"/>
         <source>Historial de estatus</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="110"/>
+        <location filename="../../app/ui/facility_editor.py" line="109"/>
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="111"/>
+        <location filename="../../app/ui/facility_editor.py" line="110"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="132"/>
+        <location filename="../../app/ui/facility_editor.py" line="131"/>
         <source>Se registrará al guardar.</source>
         <translation>Recorded when saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="144"/>
+        <location filename="../../app/ui/facility_editor.py" line="143"/>
         <source>La CLUES identifica la unidad y no se puede cambiar</source>
         <translation>The CLUES identifies the facility and cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="165"/>
+        <location filename="../../app/ui/facility_editor.py" line="164"/>
         <source>%1 · desde %2</source>
         <translation>%1 · since %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="167"/>
+        <location filename="../../app/ui/facility_editor.py" line="166"/>
         <source>hasta %1</source>
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="169"/>
+        <location filename="../../app/ui/facility_editor.py" line="168"/>
         <source>(actual)</source>
         <translation>(current)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="196"/>
+        <location filename="../../app/ui/facility_editor.py" line="195"/>
         <source>CLUES válida</source>
         <translation>Valid CLUES</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="239"/>
+        <location filename="../../app/ui/facility_editor.py" line="238"/>
         <source>Ya existe una unidad con la CLUES %1; búsquela y use «Editar…».</source>
         <translation>A facility with CLUES %1 already exists; find it and use &quot;Edit…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="257"/>
+        <location filename="../../app/ui/facility_editor.py" line="256"/>
         <source>No se guardó: %1</source>
         <translation>Not saved: %1</translation>
     </message>
@@ -770,6 +1149,48 @@
     </message>
 </context>
 <context>
+    <name>FacilityListModel</name>
+    <message>
+        <location filename="../../app/ui/dashboard_models.py" line="71"/>
+        <source>CLUES</source>
+        <translation>CLUES</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_models.py" line="71"/>
+        <source>Unidad</source>
+        <translation>Facility</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_models.py" line="71"/>
+        <source>Tipo</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_models.py" line="71"/>
+        <source>Municipio</source>
+        <translation>Municipality</translation>
+    </message>
+</context>
+<context>
+    <name>FigureModel</name>
+    <message>
+        <location filename="../../app/ui/dashboard_models.py" line="31"/>
+        <source>Indicador</source>
+        <extracomment>Role holding the figure code of a row (what the drill-down asks for).</extracomment>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_models.py" line="31"/>
+        <source>Valor</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_models.py" line="32"/>
+        <source>Clic o Enter: ver las unidades detrás de este dato</source>
+        <translation>Click or Enter: see the facilities behind this figure</translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
         <location filename="../../app/ui/file_actions.py" line="79"/>
@@ -991,47 +1412,47 @@ Fill it in Excel and bring it back with File → Import values…</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="183"/>
+        <location filename="../../app/ui/history_dialog.py" line="169"/>
         <source>Historial</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="195"/>
+        <location filename="../../app/ui/history_dialog.py" line="181"/>
         <source>Verificando el historial…</source>
         <translation>Checking the history…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="210"/>
+        <location filename="../../app/ui/history_dialog.py" line="196"/>
         <source>Esta celda no tiene cambios registrados.</source>
         <translation>This cell has no recorded changes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="214"/>
+        <location filename="../../app/ui/history_dialog.py" line="200"/>
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="245"/>
+        <location filename="../../app/ui/history_dialog.py" line="231"/>
         <source>Historial íntegro</source>
         <translation>History intact</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="247"/>
+        <location filename="../../app/ui/history_dialog.py" line="233"/>
         <source>Cada cambio lleva la huella del anterior; ninguna se ha modificado.</source>
         <translation>Each change carries the fingerprint of the previous one; none has been altered.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="251"/>
+        <location filename="../../app/ui/history_dialog.py" line="237"/>
         <source>¡El historial fue alterado en el registro %1!</source>
         <translation>The history was altered at record %1!</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="252"/>
+        <location filename="../../app/ui/history_dialog.py" line="238"/>
         <source>Alguien modificó la base de datos fuera de Coordina; los cambios a partir de ese registro no son confiables.</source>
         <translation>Someone modified the database outside Coordina; changes from that record on cannot be trusted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="259"/>
+        <location filename="../../app/ui/history_dialog.py" line="245"/>
         <source>No se pudo leer el historial: %1</source>
         <translation>The history could not be read: %1</translation>
     </message>
@@ -1158,9 +1579,164 @@ Fill it in Excel and bring it back with File → Import values…</translation>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="125"/>
+        <location filename="../../app/ui/history_dialog.py" line="111"/>
         <source>Registro %1 · huella %2</source>
         <translation>Record %1 · fingerprint %2</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="70"/>
+        <source>Crear identidad para firmar</source>
+        <translation>Create a signing identity</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="73"/>
+        <source>Coordina crea una clave y un certificado a su nombre y los guarda en un archivo .p12 protegido con contraseña. Con ese archivo firmará los resúmenes en PDF. Guárdelo en un lugar seguro y no comparta la contraseña.</source>
+        <translation>Coordina creates a key and a certificate in your name and saves them in a password-protected .p12 file. You will sign the PDF summaries with that file. Keep it in a safe place and do not share the password.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="78"/>
+        <source>Nombre completo, como aparecerá en la firma</source>
+        <translation>Full name, as it will appear in the signature</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="80"/>
+        <source>p. ej. Coordinadora estatal</source>
+        <translation>e.g. State coordinator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="86"/>
+        <source>Elegir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="98"/>
+        <source>Nombre:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="99"/>
+        <source>Cargo:</source>
+        <translation>Position:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="100"/>
+        <source>Estado:</source>
+        <translation>State:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="101"/>
+        <source>Guardar en:</source>
+        <translation>Save to:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="102"/>
+        <source>Contraseña:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="103"/>
+        <source>Repita la contraseña:</source>
+        <translation>Repeat the password:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="117"/>
+        <location filename="../../app/ui/identity_dialog.py" line="256"/>
+        <source>Crear identidad</source>
+        <translation>Create identity</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="120"/>
+        <source>Abrir carpeta</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="122"/>
+        <source>Cerrar</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="163"/>
+        <source>Guardar identidad</source>
+        <translation>Save identity</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="164"/>
+        <source>Identidad PKCS#12 (*.p12)</source>
+        <translation>PKCS#12 identity (*.p12)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="178"/>
+        <source>Las contraseñas no coinciden.</source>
+        <translation>The passwords do not match.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="187"/>
+        <source>Escriba su nombre.</source>
+        <translation>Enter your name.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="189"/>
+        <source>Escriba su cargo.</source>
+        <translation>Enter your position.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="191"/>
+        <source>Elija dónde guardar el archivo .p12.</source>
+        <translation>Choose where to save the .p12 file.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="193"/>
+        <source>Ya existe %1. Elija otro nombre para no reemplazar esa identidad.</source>
+        <translation>%1 already exists. Choose another name so as not to replace that identity.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="196"/>
+        <source>Escriba una contraseña para proteger la clave.</source>
+        <translation>Enter a password to protect the key.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="198"/>
+        <source>Las contraseñas no coinciden. Escríbala de nuevo en los dos campos.</source>
+        <translation>The passwords do not match. Enter it again in both fields.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="233"/>
+        <source>Creando la identidad…</source>
+        <translation>Creating the identity…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="244"/>
+        <source>Se creó %1</source>
+        <translation>Created %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="245"/>
+        <source>Carpeta: %1
+Esta computadora ya confía en su certificado. Cuando la coordinación nacional registre su certificado, compare por teléfono esta huella (SHA-256):</source>
+        <translation>Folder: %1
+This computer already trusts your certificate. When the national coordination registers your certificate, compare this fingerprint (SHA-256) over the phone:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/identity_dialog.py" line="255"/>
+        <source>No se creó la identidad: %1</source>
+        <translation>The identity was not created: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LayoutCombo</name>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="71"/>
+        <source>Diapositiva 16:9 (pantalla o proyector)</source>
+        <extracomment>Typing in the banner field waits this long before the preview is redrawn.</extracomment>
+        <translation>16:9 slide (screen or projector)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="73"/>
+        <source>Impreso A4 (vertical)</source>
+        <translation>A4 printout (portrait)</translation>
     </message>
 </context>
 <context>
@@ -1257,33 +1833,63 @@ Fill it in Excel and bring it back with File → Import values…</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_menus.py" line="79"/>
+        <source>&amp;Resumen</source>
+        <translation>&amp;Summary</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_menus.py" line="81"/>
+        <source>Tablero del estado…</source>
+        <translation>State dashboard…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_menus.py" line="83"/>
+        <source>Exportar PDF firmado…</source>
+        <translation>Export signed PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_menus.py" line="85"/>
+        <source>Exportar todos los estados…</source>
+        <translation>Export all states…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_menus.py" line="87"/>
+        <source>Verificar un PDF firmado…</source>
+        <translation>Verify a signed PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_menus.py" line="88"/>
+        <source>Crear identidad de firma…</source>
+        <translation>Create signing identity…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_menus.py" line="90"/>
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="80"/>
-        <location filename="../../app/ui/main_menus.py" line="96"/>
+        <location filename="../../app/ui/main_menus.py" line="91"/>
+        <location filename="../../app/ui/main_menus.py" line="107"/>
         <source>Idioma</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="89"/>
+        <location filename="../../app/ui/main_menus.py" line="100"/>
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="90"/>
         <location filename="../../app/ui/main_menus.py" line="101"/>
+        <location filename="../../app/ui/main_menus.py" line="112"/>
         <source>Acerca de Coordina</source>
         <translation>About Coordina</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="97"/>
+        <location filename="../../app/ui/main_menus.py" line="108"/>
         <source>El idioma cambiará la próxima vez que abra Coordina. / The language will change the next time you open Coordina.</source>
         <translation>The language will change the next time you open Coordina. / El idioma cambiará la próxima vez que abra Coordina.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="102"/>
+        <location filename="../../app/ui/main_menus.py" line="113"/>
         <source>&lt;h3&gt;Coordina {0}&lt;/h3&gt;&lt;p&gt;Informes mensuales de las unidades de salud para las coordinaciones estatales de IMSS-BIENESTAR. Funciona sin conexión; cada dato se guarda al momento.&lt;/p&gt;&lt;p&gt;Directorio de datos:&lt;br&gt;&lt;code&gt;{1}&lt;/code&gt;&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Coordina {0}&lt;/h3&gt;&lt;p&gt;Monthly health-facility reports for the IMSS-BIENESTAR state coordinations. Works offline; every value is saved as soon as it is entered.&lt;/p&gt;&lt;p&gt;Data directory:&lt;br&gt;&lt;code&gt;{1}&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
@@ -1291,113 +1897,113 @@ Fill it in Excel and bring it back with File → Import values…</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="100"/>
+        <location filename="../../app/ui/main_window.py" line="104"/>
         <source>Mes del informe</source>
         <translation>Report month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="104"/>
+        <location filename="../../app/ui/main_window.py" line="108"/>
         <source> Estado: </source>
         <translation> State: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="106"/>
+        <location filename="../../app/ui/main_window.py" line="110"/>
         <source>Estado</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110"/>
+        <location filename="../../app/ui/main_window.py" line="114"/>
         <source>   Mes: </source>
         <translation>   Month: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="117"/>
+        <location filename="../../app/ui/main_window.py" line="121"/>
         <source>DEMO: datos de ejemplo</source>
         <translation>DEMO: sample data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="123"/>
+        <location filename="../../app/ui/main_window.py" line="127"/>
         <source>Abriendo los datos…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180"/>
+        <location filename="../../app/ui/main_window.py" line="211"/>
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235"/>
+        <location filename="../../app/ui/main_window.py" line="266"/>
         <source>No se pudo hacer el respaldo diario: {0}</source>
         <translation>The daily backup could not be made: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="239"/>
+        <location filename="../../app/ui/main_window.py" line="270"/>
         <source>No se pudieron abrir los datos.</source>
         <translation>The data could not be opened.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="245"/>
+        <location filename="../../app/ui/main_window.py" line="276"/>
         <source>Respaldo diario guardado</source>
         <translation>Daily backup saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="251"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
         <source>Cargando {0}, {1}…</source>
         <translation>Loading {0}, {1}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="266"/>
+        <location filename="../../app/ui/main_window.py" line="297"/>
         <source>{0} no tiene unidades registradas. Use Archivo → Importar unidades… o elija otro estado.</source>
         <translation>{0} has no registered facilities. Use File → Import facilities… or choose another state.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272"/>
+        <location filename="../../app/ui/main_window.py" line="303"/>
         <source>No se pudo abrir el mes</source>
         <translation>The month could not be opened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="290"/>
+        <location filename="../../app/ui/main_window.py" line="321"/>
         <source>Informe cerrado: la tabla es de solo lectura. Para corregir, use «Reabrir informe…»; la reapertura queda registrada.</source>
         <translation>Report closed: the table is read-only. To correct it, use “Reopen report…”; reopening is logged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="293"/>
+        <location filename="../../app/ui/main_window.py" line="324"/>
         <source>Informe cerrado</source>
         <translation>Report closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="294"/>
+        <location filename="../../app/ui/main_window.py" line="325"/>
         <source>Informe reabierto: la reapertura quedó registrada</source>
         <translation>Report reopened: the reopening was logged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="297"/>
+        <location filename="../../app/ui/main_window.py" line="328"/>
         <source>Guardando…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="297"/>
+        <location filename="../../app/ui/main_window.py" line="328"/>
         <source>Guardado ✓</source>
         <translation>Saved ✓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302"/>
+        <location filename="../../app/ui/main_window.py" line="333"/>
         <source>No se guardó: {0}</source>
         <translation>Not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="303"/>
+        <location filename="../../app/ui/main_window.py" line="334"/>
         <source>No se guardó el cambio</source>
         <translation>The change was not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="312"/>
-        <location filename="../../app/ui/main_window.py" line="315"/>
+        <location filename="../../app/ui/main_window.py" line="343"/>
+        <location filename="../../app/ui/main_window.py" line="346"/>
         <source>Cerrar informe</source>
         <translation>Close report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="313"/>
+        <location filename="../../app/ui/main_window.py" line="344"/>
         <source>¿Cerrar el informe de {0}?
 
 La captura quedará de solo lectura. Si después necesita corregir, podrá reabrirlo; la reapertura queda registrada.</source>
@@ -1406,13 +2012,13 @@ La captura quedará de solo lectura. Si después necesita corregir, podrá reabr
 Data entry becomes read-only. If you need to correct it later you can reopen it; reopening is logged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="322"/>
-        <location filename="../../app/ui/main_window.py" line="325"/>
+        <location filename="../../app/ui/main_window.py" line="353"/>
+        <location filename="../../app/ui/main_window.py" line="356"/>
         <source>Reabrir informe</source>
         <translation>Reopen report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="323"/>
+        <location filename="../../app/ui/main_window.py" line="354"/>
         <source>¿Reabrir el informe de {0}?
 
 La reapertura queda registrada en el historial y el resumen firmado tendrá que firmarse de nuevo.</source>
@@ -1539,14 +2145,47 @@ The reopening is logged in the history and the signed summary will have to be si
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="30"/>
+        <source>Contraseña de la firma</source>
+        <extracomment>``(parent, prompt) -&gt; bytes | None``: how a dialog gets a passphrase. Dialogs take one as an attribute so tests can answer the modal prompt without a nested event loop.</extracomment>
+        <translation>Signature password</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="37"/>
+        <source>Coordina no guarda esta contraseña.</source>
+        <translation>Coordina does not store this password.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="41"/>
+        <source>Aceptar</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="42"/>
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../../app/ui/pdf_preview.py" line="60"/>
+        <source>No se pudo mostrar la vista previa.</source>
+        <extracomment>Longest side of the rendered page, in pixels: sharp on a large dialog, still quick.</extracomment>
+        <translation>The preview could not be shown.</translation>
+    </message>
+</context>
+<context>
     <name>RejectedRowsModel</name>
     <message>
-        <location filename="../../app/ui/facility_models.py" line="180"/>
+        <location filename="../../app/ui/facility_models.py" line="166"/>
         <source>Fila</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_models.py" line="180"/>
+        <location filename="../../app/ui/facility_models.py" line="166"/>
         <source>Motivo del rechazo</source>
         <translation>Reason for rejection</translation>
     </message>
@@ -1662,6 +2301,236 @@ The reopening is logged in the history and the signed summary will have to be si
         <location filename="../../app/ui/side_panel.py" line="159"/>
         <source>Esquina naranja: seguimiento</source>
         <translation>Orange corner: follow-up</translation>
+    </message>
+</context>
+<context>
+    <name>SigningChoice</name>
+    <message>
+        <location filename="../../app/ui/signing_choice.py" line="49"/>
+        <source>Firma electrónica</source>
+        <translation>Electronic signature</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signing_choice.py" line="50"/>
+        <source>Sin firma</source>
+        <translation>No signature</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signing_choice.py" line="51"/>
+        <source>Archivo de identidad (.p12 / .pfx)</source>
+        <translation>Identity file (.p12 / .pfx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signing_choice.py" line="52"/>
+        <source>e.firma del SAT (.cer + .key)</source>
+        <translation>SAT e.firma (.cer + .key)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signing_choice.py" line="60"/>
+        <source>Archivo .p12 o .pfx</source>
+        <translation>.p12 or .pfx file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signing_choice.py" line="61"/>
+        <source>Certificado .cer</source>
+        <translation>.cer certificate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signing_choice.py" line="62"/>
+        <source>Clave privada .key</source>
+        <translation>.key private key</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signing_choice.py" line="83"/>
+        <source>Elegir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signing_choice.py" line="126"/>
+        <source>Elija el archivo .p12 o .pfx de su identidad.</source>
+        <translation>Choose the .p12 or .pfx file of your identity.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signing_choice.py" line="127"/>
+        <source>Elija el certificado .cer de su e.firma.</source>
+        <translation>Choose the .cer certificate of your e.firma.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signing_choice.py" line="128"/>
+        <source>Elija la clave privada .key de su e.firma.</source>
+        <translation>Choose the .key private key of your e.firma.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signing_choice.py" line="138"/>
+        <source>Escriba la contraseña de la clave privada de su e.firma (%1).</source>
+        <translation>Enter the password of your e.firma private key (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signing_choice.py" line="140"/>
+        <source>Escriba la contraseña de %1.</source>
+        <translation>Enter the password of %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signing_choice.py" line="171"/>
+        <source>Archivo de identidad</source>
+        <translation>Identity file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signing_choice.py" line="172"/>
+        <source>Identidad PKCS#12 (*.p12 *.pfx);;Todos los archivos (*)</source>
+        <translation>PKCS#12 identity (*.p12 *.pfx);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signing_choice.py" line="177"/>
+        <source>Certificado de la e.firma</source>
+        <translation>e.firma certificate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signing_choice.py" line="179"/>
+        <source>Certificado (*.cer);;Todos los archivos (*)</source>
+        <translation>Certificate (*.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signing_choice.py" line="187"/>
+        <source>Clave privada de la e.firma</source>
+        <translation>e.firma private key</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signing_choice.py" line="189"/>
+        <source>Clave privada (*.key);;Todos los archivos (*)</source>
+        <translation>Private key (*.key);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../app/ui/verify_dialog.py" line="67"/>
+        <location filename="../../app/ui/verify_dialog.py" line="132"/>
+        <location filename="../../app/ui/verify_dialog.py" line="203"/>
+        <source>Verificar PDF firmado</source>
+        <extracomment>verdict kind -&gt; (text colour, background)</extracomment>
+        <translation>Verify signed PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/verify_dialog.py" line="71"/>
+        <source>Abrir PDF…</source>
+        <translation>Open PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/verify_dialog.py" line="73"/>
+        <source>Abra un PDF o arrástrelo a esta ventana.</source>
+        <translation>Open a PDF or drag it onto this window.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/verify_dialog.py" line="100"/>
+        <source>Firmante:</source>
+        <translation>Signer:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/verify_dialog.py" line="101"/>
+        <source>Fecha de la firma:</source>
+        <translation>Signing date:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/verify_dialog.py" line="102"/>
+        <source>Documento íntegro:</source>
+        <translation>Document intact:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/verify_dialog.py" line="103"/>
+        <source>Firmante de confianza:</source>
+        <translation>Trusted signer:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/verify_dialog.py" line="104"/>
+        <source>Huella del certificado (SHA-256):</source>
+        <translation>Certificate fingerprint (SHA-256):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/verify_dialog.py" line="105"/>
+        <source>Observación:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/verify_dialog.py" line="107"/>
+        <source>Compare la huella con la que le dicte el firmante por teléfono antes de agregar su certificado a la lista de confianza.</source>
+        <translation>Compare the fingerprint with the one the signer reads out to you over the phone before adding their certificate to the trusted list.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/verify_dialog.py" line="111"/>
+        <source>Agregar certificado de confianza…</source>
+        <translation>Add trusted certificate…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/verify_dialog.py" line="113"/>
+        <source>Cerrar</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/verify_dialog.py" line="127"/>
+        <source>Todavía no se ha abierto ningún PDF.</source>
+        <translation>No PDF has been opened yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/verify_dialog.py" line="133"/>
+        <source>PDF (*.pdf);;Todos los archivos (*)</source>
+        <translation>PDF (*.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/verify_dialog.py" line="142"/>
+        <source>Verificando…</source>
+        <translation>Verifying…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/verify_dialog.py" line="168"/>
+        <source>Sí</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/verify_dialog.py" line="168"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/verify_dialog.py" line="181"/>
+        <source>Firma válida: el documento está íntegro y el firmante es de confianza.</source>
+        <translation>Valid signature: the document is intact and the signer is trusted.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/verify_dialog.py" line="183"/>
+        <source>El documento está íntegro, pero el firmante no está en su lista de confianza.</source>
+        <translation>The document is intact, but the signer is not on your trusted list.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/verify_dialog.py" line="185"/>
+        <source>Este PDF no tiene una firma válida.</source>
+        <translation>This PDF does not have a valid signature.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/verify_dialog.py" line="187"/>
+        <source>No confíe en este documento: la firma no es válida.</source>
+        <translation>Do not trust this document: the signature is not valid.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/verify_dialog.py" line="197"/>
+        <source>Ninguna.</source>
+        <translation>None.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/verify_dialog.py" line="202"/>
+        <source>No se pudo verificar el archivo.</source>
+        <translation>The file could not be verified.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/verify_dialog.py" line="208"/>
+        <location filename="../../app/ui/verify_dialog.py" line="227"/>
+        <source>Certificado de confianza</source>
+        <translation>Trusted certificate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/verify_dialog.py" line="209"/>
+        <source>Certificados (*.pem *.cer *.crt *.der);;Todos los archivos (*)</source>
+        <translation>Certificates (*.pem *.cer *.crt *.der);;All files (*)</translation>
     </message>
 </context>
 <context>
