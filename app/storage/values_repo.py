@@ -164,6 +164,23 @@ def apply_changes(
     return written
 
 
+def upsert_received(conn: sqlite3.Connection, rows: Sequence[tuple]) -> None:
+    """Store values received from another copy, keeping their uuid, version and author.
+
+    Rows are in ``_COLUMNS`` order. A uuid already used by another cell is a hostile or
+    corrupt package: the UNIQUE constraint refuses it and the caller's transaction rolls back.
+    """
+    if rows:
+        conn.executemany(
+            f"INSERT INTO data_values ({_COLUMNS}) VALUES ({', '.join('?' * 12)}) "
+            "ON CONFLICT (org_unit, period, variable, disaggregation) DO UPDATE SET "
+            "value = excluded.value, comment = excluded.comment, provisional = excluded.provisional, "
+            "follow_up = excluded.follow_up, uuid = excluded.uuid, version = excluded.version, "
+            "updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+            rows,
+        )
+
+
 def _blank(name: str) -> object:
     return {"value": None, "comment": "", "provisional": False, "follow_up": False}[name]
 

@@ -6,6 +6,8 @@ Codes are stable (they appear in import summaries and in the CLI's JSON); the te
 
 from __future__ import annotations
 
+from app.models.messages import InputError
+
 MESSAGES: dict[str, dict[str, str]] = {
     "E_NOT_ZIP": {"es": "{where}: no es un paquete de Coordina (no es un archivo zip)",
                   "en": "{where}: not a Coordina package (not a zip file)"},
@@ -54,16 +56,39 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "imported ({detail})"},
     "E_REPLAY": {"es": "{where}: paquete antiguo reenviado (secuencia {detail} ya importada)",
                  "en": "{where}: an old package replayed (sequence {detail} already imported)"},
-    "E_PROFILE": {"es": "{where}: {detail}", "en": "{where}: {detail}"},
+    "E_PROFILE_FILE": {"es": "{where}: no es un perfil de oficinas centrales válido ({detail})",
+                       "en": "{where}: not a valid headquarters profile ({detail})"},
+    "E_ENROL_FILE": {"es": "{where}: no es un archivo de registro de coordinador válido ({detail})",
+                     "en": "{where}: not a valid coordinator enrolment file ({detail})"},
+    "E_ROLE": {"es": "{where}: esta acción es para el perfil {detail}",
+               "en": "{where}: this action is for the {detail} profile"},
+    "E_NO_PROFILE": {"es": "{where}: el directorio de datos no tiene perfil; use init --role state "
+                           "--state CLAVE o init --role hq",
+                     "en": "{where}: the data directory has no profile; use init --role state "
+                           "--state CODE or init --role hq"},
+    "E_PROFILE_EXISTS": {"es": "{where}: el directorio de datos ya tiene el perfil {detail}",
+                         "en": "{where}: the data directory already has the {detail} profile"},
+    "E_NO_HQ": {"es": "{where}: importe primero el perfil de oficinas centrales (hq-profile import)",
+                "en": "{where}: import the headquarters profile first (hq-profile import)"},
+    "E_NO_CERTIFICATE": {"es": "{where}: no hay certificado del coordinador; cree una identidad "
+                               "(identity create) o indique --cert",
+                         "en": "{where}: no coordinator certificate; create an identity "
+                               "(identity create) or give --cert"},
+    "E_NOT_REGISTERED": {"es": "{where}: el certificado {detail} no está registrado",
+                         "en": "{where}: certificate {detail} is not registered"},
 }
 
 
-class SyncError(Exception):
-    """A package, profile or enrolment file that cannot be accepted."""
+class SyncError(InputError):
+    """A package, profile or enrolment file that cannot be accepted.
+
+    An InputError, so the CLI and the GUI report it like any other bad input.
+    """
 
     def __init__(self, code: str, where: str = "", detail: object = ""):
-        self.code, self.where, self.detail = code, where, str(detail)
-        super().__init__(self.message("en"))
+        self.where, self.detail = where, str(detail)
+        super().__init__(code)
+        self.args = (self.message("es"),)
 
     def message(self, lang: str = "es") -> str:
         texts = MESSAGES.get(self.code, {"es": "{where}: {detail}", "en": "{where}: {detail}"})

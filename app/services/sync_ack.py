@@ -1,0 +1,177 @@
+"""HQ → state packages: acknowledgements and updates (issue 4 item 4).
+
+An **acknowledgement** tells a state what HQ received: every data package of that state
+with its summary, the version HQ holds of each of the state's values (the state's next
+``base_version``) and what was flagged. Only when a state imports it are its outbox
+packages marked delivered. It is cumulative, so a lost acknowledgement is replaced by
+the next one.
+
+An **update** carries new or changed facilities and targets (metas). At the state it never
+overwrites a local edit that has not yet been acknowledged by HQ.
+
+Both are signed with HQ's Ed25519 key, checked against the HQ profile the state imported.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import uuid as uuidlib
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric import ed25519
+
+from app.models.facility import Facility
+from app.storage import facilities_repo, files, reports_repo, sync_repo
+from app.sync import crypto, package
+from app.sync.errors import SyncError
+from app.sync.package import RawPackage
+
+from .sync_profile import hq_keys, require_profile
+from .workspace import Workspace, now_iso, write_transaction
+
+TARGET_PREFIX = "meta:"
+
+
+def _hq_signer(ws: Workspace):
+    keys = hq_keys(ws)
+    private = ed25519.Ed25519PrivateKey.from_private_bytes(keys.sign_private or b"")
+    return keys, (lambda body: crypto.sign_ed25519(body, private))
+
+
+def _write(ws: Workspace, out_dir: Path, name: str, data: bytes) -> Path:
+    out_dir = Path(out_dir)
+    files.check_writable_dir(out_dir)
+    path = out_dir / name
+    files.write_bytes_atomic(path, data)
+    return path
+
+
+def make_ack(ws: Workspace, state: str, out_dir: Path) -> Path:
+    """HQ writes the acknowledgement package for ``state`` into ``out_dir``."""
+    require_profile(ws, "hq")
+    st = ws.catalog.state(state)
+    keys, sign = _hq_signer(ws)
+    received = [e for e in sync_repo.inbox(ws.conn, "data") if e.state_code == st.code]
+    versions = ws.conn.execute(
+        "SELECT v.org_unit, v.period, v.variable, v.disaggregation, v.version FROM data_values AS v "
+        "WHERE v.org_unit = ? OR v.org_unit IN (SELECT clues FROM facilities WHERE state_code = ?) "
+        "ORDER BY 1, 2, 3, 4", (st.code, st.code)).fetchall()
+    flagged = [dict(zip(("org_unit", "period", "variable", "disaggregation", "ours", "theirs", "applied",
+                         "package", "resolution"), r, strict=True))
+               for r in ws.conn.execute(
+                   "SELECT org_unit, period, variable, disaggregation, ours, theirs, applied, package_uuid, "
+                   "resolution FROM conflicts WHERE state_code = ? ORDER BY id", (st.code,))]
+    doc = {"state": st.code,
+           "packages": [{"uuid": e.uuid, "sha256": e.sha256, "sequence": e.sequence, "device": e.device_id,
+                         "imported_at": e.imported_at, "status": e.summary.get("status"),
+                         "importCount": e.summary.get("importCount")} for e in received],
+           "versions": [list(r) for r in versions], "flagged": flagged}
+    ack_uuid = str(uuidlib.uuid4())
+    manifest = {"kind": "ack", "uuid": ack_uuid, "created_at": now_iso(), "created_by": ws.user,
+                "state": st.code, "hq_id": keys.hq_id}
+    data = package.build(manifest, {"ack.json": package.gzip_json(doc)}, sign)
+    return _write(ws, out_dir, f"ACK_{st.short_code}_{now_iso()[:10].replace('-', '')}_{ack_uuid[:8]}.coordina",
+                  data)
+
+
+def make_update(ws: Workspace, state: str, out_dir: Path, targets: dict[str, float] | None = None) -> Path:
+    """HQ writes an update for ``state``: its facility registry and the given targets."""
+    require_profile(ws, "hq")
+    st = ws.catalog.state(state)
+    keys, sign = _hq_signer(ws)
+    facilities = [dataclasses.asdict(f) for f in facilities_repo.list_facilities(ws.conn, st.code)]
+    doc = {"state": st.code, "facilities": facilities,
+           "targets": dict(targets or {})}
+    up_uuid = str(uuidlib.uuid4())
+    manifest = {"kind": "update", "uuid": up_uuid, "created_at": now_iso(), "created_by": ws.user,
+                "state": st.code, "hq_id": keys.hq_id}
+    data = package.build(manifest, {"update.json": package.gzip_json(doc)}, sign)
+    return _write(ws, out_dir, f"UPD_{st.short_code}_{up_uuid[:8]}.coordina", data)
+
+
+def check_hq_signed(ws: Workspace, raw: RawPackage) -> None:
+    """An ack/update must be signed by the HQ whose profile this state imported."""
+    keys = sync_repo.get_hq_keys(ws.conn)
+    if keys is None:
+        raise SyncError("E_NO_HQ", raw.where)
+    if raw.manifest.get("hq_id") != keys.hq_id:
+        raise SyncError("E_HQ_MISMATCH", raw.where, raw.manifest.get("hq_id"))
+    public = ed25519.Ed25519PublicKey.from_public_bytes(keys.sign_public)
+    if not crypto.verify_ed25519(raw.manifest_bytes, raw.signature, public):
+        raise SyncError("E_SIGNATURE", raw.where)
+
+
+def apply_ack(ws: Workspace, raw: RawPackage, doc: dict, now: str) -> tuple[dict, list, str]:
+    """Mark delivered what HQ received; record the versions HQ holds (inside a transaction)."""
+    try:
+        packages = {p["uuid"]: p for p in doc["packages"]}
+        versions = [(str(a), str(b), str(c), str(d), int(e)) for a, b, c, d, e in doc["versions"]]
+        flagged = list(doc.get("flagged", []))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise SyncError("E_PAYLOAD", raw.where, exc) from None
+    delivered = 0
+    for entry in sync_repo.outbox(ws.conn):
+        got = packages.get(entry.uuid)
+        if got is None or entry.delivered_at:
+            continue
+        if got.get("sha256") != entry.sha256:
+            continue  # HQ received another file under this id: not ours, not delivered
+        sync_repo.mark_delivered(ws.conn, entry.uuid, now, raw.uuid, got)
+        delivered += 1
+    sync_repo.set_sync_base(ws.conn, versions)
+    notes = [{"object": f"{f.get('org_unit')} {f.get('period')} {f.get('variable')}", "value": f.get("applied"),
+              "errorCode": "W_CONFLICT", "property": "value", "indexes": []}
+             for f in flagged if not f.get("resolution")]
+    text = f"{delivered} paquetes entregados; {len(notes)} valores en revisión en oficinas centrales"
+    return {"updated": delivered}, notes, text
+
+
+def _unsynced_local_edits(ws: Workspace) -> str:
+    """When the last package HQ acknowledged was made: facility edits after it are local."""
+    row = ws.conn.execute("SELECT max(created_at) FROM outbox WHERE delivered_at IS NOT NULL").fetchone()
+    return row[0] or ""
+
+
+def apply_update(ws: Workspace, raw: RawPackage, doc: dict, now: str) -> tuple[dict, list, str]:
+    """New or changed facilities and targets; local unsynced edits win and are reported."""
+    try:
+        incoming = [Facility(**{k: v for k, v in f.items() if k in Facility.__dataclass_fields__})
+                    for f in doc.get("facilities", [])]
+        targets = {str(k): float(v) for k, v in dict(doc.get("targets", {})).items()}
+    except (TypeError, ValueError) as exc:
+        raise SyncError("E_PAYLOAD", raw.where, exc) from None
+    cutoff = _unsynced_local_edits(ws)
+    state = raw.manifest.get("state")
+    current = {f.clues: f for f in facilities_repo.list_facilities(ws.conn, state)}
+    edited = dict(ws.conn.execute("SELECT clues, updated_at FROM facilities WHERE state_code = ?", (state,)))
+    apply, kept = [], []
+    for fac in incoming:
+        mine = current.get(fac.clues)
+        if fac.state_code != state:
+            raise SyncError("E_PAYLOAD", raw.where, f"{fac.clues}: otro estado")
+        if mine is not None and edited.get(fac.clues, "") > cutoff and _differs(mine, fac):
+            kept.append({"object": fac.clues, "value": fac.name, "errorCode": "W_LOCAL_EDIT_KEPT",
+                         "property": "facility", "indexes": []})
+            continue
+        if mine is None or _differs(mine, fac):
+            apply.append(fac)
+    if apply:
+        facilities_repo.upsert_facilities(ws.conn, apply, now)
+    for key, value in targets.items():
+        reports_repo.settings_set(ws.conn, TARGET_PREFIX + key, json.dumps(value))
+    new = sum(1 for f in apply if f.clues not in current)
+    text = f"{new} unidades nuevas, {len(apply) - new} actualizadas, {len(targets)} metas"
+    return {"imported": new, "updated": len(apply) - new, "ignored": len(kept)}, kept, text
+
+
+def _differs(a: Facility, b: Facility) -> bool:
+    fields = ("name", "type_code", "level", "municipality", "status")
+    return any(getattr(a, f, None) != getattr(b, f, None) for f in fields)
+
+
+def set_targets_locally(ws: Workspace, targets: dict[str, float]) -> None:
+    """Targets (metas) kept in the settings table, as an update brings them."""
+    with write_transaction(ws):
+        for key, value in targets.items():
+            reports_repo.settings_set(ws.conn, TARGET_PREFIX + key, json.dumps(value))

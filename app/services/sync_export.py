@@ -1,0 +1,141 @@
+"""State → HQ: build a sync package into the outbox (issue 4 item 2).
+
+By default the package carries the *delta*: every cell whose change-log entries are newer
+than the last package HQ acknowledged, as it is now (a cleared value travels as a DHIS2
+``deleted`` data value: a tombstone). ``full=True`` carries every value of the state.
+Each value has its side object (uuid, version, base_version, updated_at, updated_by,
+provisional): ``base_version`` is the version HQ acknowledged, so HQ can tell a clean
+update from a conflict.
+
+Exporting never needs a connection: the file goes to a folder (USB stick, shared folder,
+email attachment) and waits in the outbox; it is marked delivered only when HQ's
+acknowledgement is imported.
+"""
+
+from __future__ import annotations
+
+import uuid as uuidlib
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric import x25519
+
+from app.models.dhis2 import DEFAULT_DATA_SET, data_value_sets
+from app.models.values import DataValue, ValueKey
+from app.reports import identity as ident
+from app.reports.identity import Identity
+from app.storage import files, sync_repo, values_repo
+from app.storage.sync_repo import OutboxEntry
+from app.sync import crypto, package
+
+from .identity import read_file
+from .sync_profile import certificate_fingerprint, hq_keys, require_profile
+from .workspace import Workspace, now_iso, write_transaction
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class ExportedPackage:
+    path: Path
+    uuid: str
+    sequence: int
+    values: int
+    tombstones: int
+    sha256: str
+    full: bool
+
+
+def package_name(short_code: str, period: str, sequence: int) -> str:
+    """``NAY_202302_0007.coordina`` (DESIGN.md §6)."""
+    return f"{short_code}_{period}_{sequence:04d}.coordina"
+
+
+def _changed_cells(ws: Workspace, state_code: str, since: int, full: bool) -> list[DataValue]:
+    if full:
+        return values_repo.all_values(ws.conn, state_code)
+    rows = ws.conn.execute(
+        "SELECT DISTINCT l.org_unit, l.period, l.variable, l.disaggregation FROM change_log AS l "
+        "WHERE l.id > ? AND (l.org_unit = ? OR l.org_unit IN "
+        "(SELECT clues FROM facilities WHERE state_code = ?))",
+        (since, state_code, state_code)).fetchall()
+    found = values_repo.get_values(ws.conn, (ValueKey(*r) for r in rows))
+    return sorted(found.values(), key=lambda v: (v.key.org_unit, v.key.period, v.key.variable,
+                                                   v.key.disaggregation))
+
+
+def _bases(ws: Workspace) -> dict[tuple[str, str, str, str], int]:
+    return {tuple(r[:4]): r[4] for r in ws.conn.execute(
+        "SELECT org_unit, period, variable, disaggregation, version FROM sync_base")}
+
+
+def export_package(ws: Workspace, out_dir: Path, identity: Identity, full: bool = False,
+                   pdfs: list[Path] | None = None, progress: Progress | None = None) -> ExportedPackage:
+    """Write the next package of this state's device into ``out_dir`` and the outbox."""
+    prof = require_profile(ws, "state")
+    keys = hq_keys(ws)
+    out_dir = Path(out_dir)
+    files.check_writable_dir(out_dir)
+    state = ws.catalog.state(prof.state_code or "")
+    mark = ws.conn.execute("SELECT coalesce(max(id), 0) FROM change_log").fetchone()[0]
+    since = 0 if full else sync_repo.last_delivered_mark(ws.conn)
+    if progress:
+        progress(0, 3)
+    values = _changed_cells(ws, state.code, since, full)
+    bases = _bases(ws)
+
+    def side(value: DataValue) -> dict:
+        k = value.key
+        return {"uuid": value.uuid, "version": value.version,
+                "base_version": bases.get((k.org_unit, k.period, k.variable, k.disaggregation), 0),
+                "updated_at": value.updated_at, "updated_by": value.updated_by,
+                "provisional": bool(value.provisional)}
+
+    marked = [replace(v, deleted=True) if v.value is None else v for v in values]
+    doc = data_value_sets(marked, DEFAULT_DATA_SET, side=side)
+    doc_tombstones = sum(1 for v in marked if v.deleted)
+    if progress:
+        progress(1, 3)
+    previous = sync_repo.last_outbox(ws.conn, prof.device_id)
+    sequence = (previous.sequence + 1) if previous else 1
+    acked = [e for e in sync_repo.outbox(ws.conn) if e.delivered_at and e.device_id == prof.device_id]
+    pkg_uuid = str(uuidlib.uuid4())
+    periods = sorted({v.key.period for v in values})
+    content = {"payload.bin": crypto.seal(package.gzip_json(doc),
+                                          x25519.X25519PublicKey.from_public_bytes(keys.enc_public),
+                                          aad=pkg_uuid.encode("ascii"))}
+    for pdf in pdfs or []:
+        content[f"pdf/{Path(pdf).name}"] = read_file(Path(pdf))
+    manifest = {
+        "kind": "data", "uuid": pkg_uuid, "created_at": now_iso(), "created_by": ws.user,
+        "state": state.code, "device": prof.device_id, "sequence": sequence,
+        "previous_sha256": previous.sha256 if previous else None,
+        "base_sequence": max((e.sequence for e in acked), default=0),
+        "hq_id": keys.hq_id,
+        "scope": {"full": full, "periods": periods,
+                  "org_units": sorted({v.key.org_unit for v in values}),
+                  "variables": sorted({v.key.variable for v in values}),
+                  "values": len(values) - doc_tombstones, "tombstones": doc_tombstones},
+        "signer": {"certificate": ident.certificate_pem(identity.certificate).decode("ascii"),
+                   "fingerprint": certificate_fingerprint(identity.certificate)},
+    }
+    data = package.build(manifest, content, lambda body: crypto.sign_with_key(body, identity.private_key))
+    if progress:
+        progress(2, 3)
+    name = package_name(state.short_code, periods[-1] if periods else "000000", sequence)
+    path = out_dir / name
+    digest = package.sha256(data)
+    files.write_bytes_atomic(path, data)
+    entry = OutboxEntry(pkg_uuid, sequence, prof.device_id, digest, manifest["previous_sha256"], name,
+                        str(path), manifest["created_at"], full, mark, len(values), None, None, None)
+    try:
+        with write_transaction(ws):
+            sync_repo.add_outbox(ws.conn, entry)
+    except Exception:
+        path.unlink(missing_ok=True)  # no outbox row: the file must not exist either
+        raise
+    if progress:
+        progress(3, 3)
+    return ExportedPackage(path, pkg_uuid, sequence, len(values) - doc_tombstones, doc_tombstones,
+                           digest, full)

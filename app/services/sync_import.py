@@ -1,0 +1,318 @@
+"""Importing packages: data at HQ, acknowledgements and updates at a state (issue 4 item 3).
+
+One entry point, :func:`import_packages`, for every kind, as ``sync import FILE...`` is one
+command. The order of checks for a data package (DESIGN.md §6):
+
+1. the zip and the manifest's shape and format version;
+2. the signer: registered at HQ, for *that* state, not revoked, and the manifest's signature
+   made by that certificate — all *before* decrypting anything;
+3. idempotency (same UUID and hash: the stored summary, nothing changes; same UUID, other
+   content: refused) and the device's sequence (replays and old packages refused, gaps
+   reported);
+4. the SHA-256 of every file, then decryption, then the payload's shape;
+5. every value with the rules of manual entry; one bad value refuses the whole package;
+6. the values applied, logged and archived in ONE transaction (a dry run rolls it back).
+
+The summary has DHIS2's import-summary shape, with our error codes (``app.sync.errors``
+and :data:`app.services.sync_values.VALUE_ERROR_CODES`) and Spanish messages.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.models.dhis2 import parse_data_value_sets
+from app.models.messages import InputError
+from app.reports import identity as ident
+from app.storage import facilities_repo, sync_repo
+from app.storage.database import translate_error
+from app.storage.sync_repo import InboxEntry
+from app.sync import crypto, package
+from app.sync.errors import SyncError
+from app.sync.package import RawPackage
+
+from .backup import backup_now
+from .sync_ack import apply_ack, apply_update, check_hq_signed
+from .sync_profile import certificate_fingerprint, hq_keys, require_profile
+from .sync_values import apply_received, validate_rows
+from .workspace import Workspace, now_iso
+
+Progress = Callable[[int, int], None]
+ARCHIVE_DIR = "archivo"
+MAX_PACKAGE_BYTES = 2 << 30
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """One file's outcome: its DHIS2-shaped summary."""
+
+    path: Path
+    summary: dict
+
+    @property
+    def ok(self) -> bool:
+        return self.summary["status"] != "ERROR"
+
+
+def summary(status: str, description: str, raw: RawPackage | None = None, path: Path | None = None,
+            counts: dict | None = None, conflicts: list | None = None, rejected: list | None = None,
+            dry_run: bool = False) -> dict:
+    """An import summary in DHIS2's shape, plus what identifies the package."""
+    out = {
+        "responseType": "ImportSummary", "status": status, "description": description,
+        "importCount": {"imported": 0, "updated": 0, "ignored": 0, "deleted": 0, **(counts or {})},
+        "conflicts": list(conflicts or []), "rejectedIndexes": sorted(rejected or []),
+        "dryRun": dry_run, "file": str(path) if path else "",
+    }
+    if raw is not None:
+        m = raw.manifest
+        out["package"] = {"uuid": m.get("uuid"), "kind": m.get("kind"), "state": m.get("state"),
+                          "device": m.get("device"), "sequence": m.get("sequence"), "sha256": raw.sha256}
+    return out
+
+
+def error_summary(exc: InputError, path: Path, lang: str, raw: RawPackage | None = None,
+                  dry_run: bool = False) -> dict:
+    code = exc.code if isinstance(exc, SyncError) else f"E_{exc.code.upper()}"
+    return summary("ERROR", exc.message(lang), raw, path,
+                   conflicts=[{"object": path.name, "value": exc.message(lang), "errorCode": code,
+                               "property": "package", "indexes": []}], dry_run=dry_run)
+
+
+def read_package_file(path: Path) -> RawPackage:
+    """Read a package file from disk (size-capped) and check its zip and manifest."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_PACKAGE_BYTES:
+            raise SyncError("E_TOO_LARGE", path.name, f"{path.stat().st_size:,} bytes")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError("file_unreadable", path=str(path), reason=exc.strerror or str(exc)) from None
+    return package.read(data, path.name)
+
+
+def _order(item: tuple[Path, RawPackage | InputError]) -> tuple:
+    """Data packages per state and device in sequence order; then acks and updates."""
+    path, raw = item
+    if isinstance(raw, InputError):
+        return (9, "", "", 0, str(path))
+    m = raw.manifest
+    rank = {"data": 0, "update": 1, "ack": 2}.get(raw.kind, 3)
+    seq = m.get("sequence") if isinstance(m.get("sequence"), int) else 0
+    return (rank, str(m.get("state", "")), str(m.get("device", "")), seq, str(path))
+
+
+def import_packages(ws: Workspace, paths: Sequence[Path], dry_run: bool = False,
+                    progress: Progress | None = None) -> list[ImportResult]:
+    """Import every file (any kind), each in its own transaction; one summary per file.
+
+    The files are ordered first (per state and device by sequence), so the order they were
+    chosen or dropped in does not matter. A snapshot backup is taken once before anything is
+    applied. ``progress(done, total)`` may raise to cancel between packages.
+    """
+    read: list[tuple[Path, RawPackage | InputError]] = []
+    for path in paths:
+        try:
+            read.append((Path(path), read_package_file(Path(path))))
+        except InputError as exc:
+            read.append((Path(path), exc))
+    read.sort(key=_order)
+    results: list[ImportResult] = []
+    backed_up = dry_run
+    total = len(read)
+    if progress:
+        progress(0, total)
+    for done, (path, raw) in enumerate(read, start=1):
+        if isinstance(raw, InputError):
+            results.append(ImportResult(path, error_summary(raw, path, ws.lang, dry_run=dry_run)))
+        else:
+            if not backed_up and sync_repo.get_inbox(ws.conn, raw.uuid) is None:
+                backup_now(ws, "importación")
+                backed_up = True
+            results.append(ImportResult(path, import_one(ws, path, raw, dry_run)))
+        if progress:
+            progress(done, total)
+    return results
+
+
+def import_one(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool = False) -> dict:
+    """Import one read package; never raises for bad input (the summary says why)."""
+    try:
+        if raw.kind == "data":
+            return _import_data(ws, path, raw, dry_run)
+        return _import_from_hq(ws, path, raw, dry_run)
+    except InputError as exc:
+        return error_summary(exc, path, ws.lang, raw, dry_run)
+
+
+# -- data packages at HQ ----------------------------------------------------------------
+
+
+def _check_signer(ws: Workspace, raw: RawPackage) -> tuple[str, str]:
+    """(state code, signer fingerprint) after checking registration and signature."""
+    m, where = raw.manifest, raw.where
+    state = m.get("state")
+    if not isinstance(state, str) or state not in ws.catalog.states:
+        raise SyncError("E_MANIFEST", where, "state")
+    signer = m.get("signer")
+    if not isinstance(signer, dict) or not isinstance(signer.get("certificate"), str):
+        raise SyncError("E_MANIFEST", where, "signer")
+    try:
+        embedded = ident.load_certificate(signer["certificate"].encode("ascii"))
+    except (ValueError, UnicodeEncodeError):
+        raise SyncError("E_MANIFEST", where, "signer.certificate") from None
+    fp = certificate_fingerprint(embedded)
+    reg = sync_repo.get_registration(ws.conn, fp)
+    name = ident.subject_label(embedded)
+    if reg is None:
+        raise SyncError("E_SIGNER_UNKNOWN", where, f"{name}, {fp[:16]}…")
+    if reg.state_code != state:
+        raise SyncError("E_SIGNER_STATE", where,
+                        f"{name}: {ws.catalog.states[reg.state_code].name}, no {ws.catalog.states[state].name}")
+    if not reg.active:
+        raise SyncError("E_SIGNER_REVOKED", where, f"{name}, {reg.revoked_at}")
+    registered = ident.load_certificate(reg.certificate)
+    if not crypto.verify_with_certificate(raw.manifest_bytes, raw.signature, registered):
+        raise SyncError("E_SIGNATURE", where)
+    return state, fp
+
+
+def _check_sequence(ws: Workspace, raw: RawPackage, state: str) -> list[dict]:
+    """Refuse replays and old packages; return warnings for gaps."""
+    m, where = raw.manifest, raw.where
+    device, sequence, base = m.get("device"), m.get("sequence"), m.get("base_sequence", 0)
+    if not isinstance(device, str) or not device or not isinstance(sequence, int) or sequence < 1 \
+            or not isinstance(base, int) or isinstance(sequence, bool):
+        raise SyncError("E_MANIFEST", where, "device/sequence")
+    seen = sync_repo.device_sequences(ws.conn, state, device)
+    last = max(seen, default=0)
+    if sequence in seen or sequence < last:
+        raise SyncError("E_REPLAY", where, f"{sequence} (última importada: {last})")
+    if base > last:
+        raise SyncError("E_SEQUENCE", where, f"se basa en el paquete {base}; el último importado es {last}")
+    warnings = []
+    if sequence > last + 1:
+        missing = ", ".join(str(n) for n in range(last + 1, sequence))
+        warnings.append({"object": f"{state} {device[:8]}", "value": f"faltan los paquetes {missing}; "
+                         "su contenido viene incluido en este", "errorCode": "W_SEQUENCE_GAP",
+                         "property": "sequence", "indexes": []})
+    return warnings
+
+
+def _archive(ws: Workspace, path: Path, raw: RawPackage, state: str) -> Path:
+    folder = ws.data_dir / ARCHIVE_DIR / state
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{raw.sha256[:12]}-{path.name}"
+    shutil.copyfile(path, target)
+    return target
+
+
+def _import_data(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool) -> dict:
+    require_profile(ws, "hq")
+    keys = hq_keys(ws)
+    m = raw.manifest
+    if m.get("hq_id") != keys.hq_id:
+        raise SyncError("E_HQ_MISMATCH", raw.where, m.get("hq_id"))
+    state, signer = _check_signer(ws, raw)
+    stored = sync_repo.get_inbox(ws.conn, raw.uuid)
+    if stored is not None:
+        if stored.sha256 != raw.sha256:
+            raise SyncError("E_UUID_REUSED", raw.where, raw.uuid)
+        again = dict(stored.summary)
+        again["description"] = "Paquete ya importado el " + stored.imported_at + "; no se cambió nada"
+        again["dryRun"] = dry_run
+        return again
+    warnings = _check_sequence(ws, raw, state)
+    package.check_hashes(raw)
+    try:
+        from cryptography.hazmat.primitives.asymmetric import x25519
+
+        private = x25519.X25519PrivateKey.from_private_bytes(keys.enc_private or b"")
+        plain = crypto.open_sealed(raw.files["payload.bin"], private, raw.uuid.encode("ascii"))
+    except ValueError as exc:
+        raise SyncError("E_DECRYPT", raw.where, exc) from None
+    doc = package.gunzip_json(plain, raw.where)
+    try:
+        rows = parse_data_value_sets({"dataValueSets": doc.get("dataValueSets")})
+    except ValueError as exc:
+        raise SyncError("E_PAYLOAD", raw.where, exc) from None
+    known = facilities_repo.existing_clues(ws.conn)
+    received, problems = validate_rows(ws, rows, state, known)
+    if problems:
+        rejected = sorted({i for p in problems for i in p["indexes"]})
+        return summary("ERROR", f"Paquete rechazado: {len(rejected)} valores no válidos; no se importó "
+                       "nada", raw, path, conflicts=problems, rejected=rejected, dry_run=dry_run)
+    now = now_iso()
+    conn = ws.conn
+    archived = ""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        applied = apply_received(conn, received, raw.uuid, state, now)
+        counts = {"imported": applied.imported, "updated": applied.updated, "ignored": applied.ignored,
+                  "deleted": applied.deleted}
+        notes = warnings + applied.flagged
+        status = "WARNING" if notes else "SUCCESS"
+        text = (f"{applied.imported + applied.updated + applied.deleted} valores aplicados, "
+                f"{len(applied.flagged)} en conflicto para revisión")
+        result = summary(status, text, raw, path, counts, notes, dry_run=dry_run)
+        if dry_run:
+            conn.execute("ROLLBACK")
+            return result
+        archived = str(_archive(ws, path, raw, state))
+        periods = sorted({r.value.key.period for r in received})
+        sync_repo.add_inbox(conn, InboxEntry(
+            raw.uuid, raw.sha256, "data", state, m.get("device"), m.get("sequence"), signer,
+            tuple(periods), m.get("created_at"), now, ws.user, result, archived))
+        conn.execute("COMMIT")
+        return result
+    except BaseException as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        if archived:
+            Path(archived).unlink(missing_ok=True)
+        if isinstance(exc, (OSError,)) or exc.__class__.__module__ == "sqlite3":
+            raise translate_error(exc, ws.db_path) from exc
+        raise
+
+
+# -- acknowledgements and updates at a state ----------------------------------------------
+
+
+def _import_from_hq(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool) -> dict:
+    prof = require_profile(ws, "state")
+    check_hq_signed(ws, raw)
+    if raw.manifest.get("state") != prof.state_code:
+        raise SyncError("E_MANIFEST", raw.where, f"el paquete es para el estado {raw.manifest.get('state')}")
+    stored = sync_repo.get_inbox(ws.conn, raw.uuid)
+    if stored is not None:
+        if stored.sha256 != raw.sha256:
+            raise SyncError("E_UUID_REUSED", raw.where, raw.uuid)
+        again = dict(stored.summary)
+        again["description"] = "Paquete ya importado el " + stored.imported_at + "; no se cambió nada"
+        return again
+    package.check_hashes(raw)
+    doc = package.gunzip_json(raw.files[package.CONTENT[raw.kind]], raw.where)
+    conn = ws.conn
+    now = now_iso()
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        if raw.kind == "ack":
+            counts, notes, text = apply_ack(ws, raw, doc, now)
+        else:
+            counts, notes, text = apply_update(ws, raw, doc, now)
+        result = summary("WARNING" if notes else "SUCCESS", text, raw, path, counts, notes, dry_run=dry_run)
+        if dry_run:
+            conn.execute("ROLLBACK")
+            return result
+        sync_repo.add_inbox(conn, InboxEntry(
+            raw.uuid, raw.sha256, raw.kind, prof.state_code, None, None, "HQ", (),
+            raw.manifest.get("created_at"), now, ws.user, result, ""))
+        conn.execute("COMMIT")
+        return result
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise

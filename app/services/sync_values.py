@@ -1,0 +1,194 @@
+"""Applying received values at HQ: validation, the conflict rule, and the write.
+
+Every value goes through :func:`app.services.entry.check_change`, the same rules as typing
+in the grid. A value is then compared with HQ's copy:
+
+- HQ has no copy: *imported*;
+- same version and same content: *ignored* (already here: a re-sent or full package);
+- HQ's version is the sender's ``base_version``: a clean *update* (or *deleted* for a
+  tombstone);
+- HQ's copy changed since the sender's base but holds the same content: *ignored*;
+- otherwise HQ's copy changed since the sender's base: a **conflict**. The rule applies the
+  later ``updated_at`` (ties go to the sender, who owns the state's data) and the conflict is
+  flagged for a person to review side by side; nothing is lost, both sides are kept in
+  ``conflicts``.
+
+The sender's uuid, version and updated_at/by are kept, so the same value has the same
+identity at the state and at HQ.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from app.models.messages import InputError
+from app.models.values import DataValue, ValueChange, ValueKey
+from app.storage import changelog, values_repo
+
+from .entry import check_change
+from .workspace import Workspace
+
+#: Our documented error codes for a rejected value (DHIS2-style conflicts).
+VALUE_ERROR_CODES = {
+    "unknown_clues": ("E_UNKNOWN_ORGUNIT", "orgUnit"),
+    "state_mismatch": ("E_ORGUNIT_STATE", "orgUnit"),
+    "state_level_variable": ("E_LEVEL", "orgUnit"),
+    "facility_level_variable": ("E_LEVEL", "orgUnit"),
+    "unknown_variable": ("E_UNKNOWN_VARIABLE", "dataElement"),
+    "unknown_disaggregation": ("E_UNKNOWN_OPTION", "categoryOptionCombo"),
+    "period_malformed": ("E_PERIOD", "period"),
+    "period_future": ("E_FUTURE_PERIOD", "period"),
+    "not_a_number": ("E_NOT_NUMBER", "value"),
+    "not_an_integer": ("E_NOT_INTEGER", "value"),
+    "negative": ("E_NEGATIVE", "value"),
+    "below_min": ("E_RANGE", "value"),
+    "above_max": ("E_RANGE", "value"),
+    "not_yes_no": ("E_NOT_BOOLEAN", "value"),
+    "not_an_option": ("E_NOT_OPTION", "value"),
+}
+SIDE_FIELDS = {"uuid": str, "version": int, "base_version": int, "updated_at": str,
+               "updated_by": str, "provisional": bool}
+
+
+@dataclass
+class Received:
+    """One validated value of a package, with its side object."""
+
+    index: int
+    value: DataValue
+    base_version: int
+    deleted: bool
+
+
+@dataclass
+class Applied:
+    """What applying a package did (or would do, in a dry run)."""
+
+    imported: int = 0
+    updated: int = 0
+    ignored: int = 0
+    deleted: int = 0
+    flagged: list[dict] = field(default_factory=list)
+
+
+def validate_rows(ws: Workspace, rows: Sequence[dict], state_code: str, known_units: dict[str, str]
+                  ) -> tuple[list[Received], list[dict]]:
+    """(valid values, conflicts): each row checked with the rules of manual entry."""
+    received: list[Received] = []
+    problems: list[dict] = []
+    for index, row in enumerate(rows):
+        side = row.get("coordina")
+        bad_side = _side_problem(side)
+        if bad_side:
+            problems.append({"object": row["org_unit"], "value": bad_side, "errorCode": "E_SIDE",
+                             "property": "coordina", "indexes": [index]})
+            continue
+        key = ValueKey(row["org_unit"], row["period"], row["variable"], row["disaggregation"])
+        raw = None if row["deleted"] else row["value"]
+        try:
+            checked = check_change(ws, ValueChange(key, raw, row["comment"], side["provisional"],
+                                                   row["follow_up"]), known_units, state_code)
+        except InputError as exc:
+            code, prop = VALUE_ERROR_CODES.get(exc.code, ("E_VALUE", "value"))
+            problems.append({"object": f"{key.org_unit} {key.period} {key.variable}"
+                                       + (f".{key.disaggregation}" if key.disaggregation else ""),
+                             "value": exc.message(ws.lang), "errorCode": code, "property": prop,
+                             "indexes": [index]})
+            continue
+        value = DataValue(checked.key, None if row["deleted"] else checked.value, checked.comment,
+                          bool(checked.provisional), bool(checked.follow_up), side["uuid"],
+                          side["version"], side["updated_at"], side["updated_by"])
+        received.append(Received(index, value, side["base_version"], bool(row["deleted"])))
+    return received, problems
+
+
+def _side_problem(side: object) -> str:
+    if not isinstance(side, dict):
+        return "falta el objeto «coordina» (uuid, versión)"
+    for name, kind in SIDE_FIELDS.items():
+        found = side.get(name)
+        if not isinstance(found, kind) or (kind is int and isinstance(found, bool)):
+            return f"coordina.{name}: se esperaba {kind.__name__}"
+    if side["version"] < 1 or side["base_version"] < 0:
+        return "coordina.version no válida"
+    return ""
+
+
+def _same(a: DataValue, b: DataValue) -> bool:
+    return (a.value, a.comment, a.provisional, a.follow_up) == (b.value, b.comment, b.provisional,
+                                                                  b.follow_up)
+
+
+def _snapshot(v: DataValue) -> str:
+    return json.dumps({"value": v.value, "comment": v.comment, "provisional": v.provisional,
+                       "version": v.version, "updated_at": v.updated_at, "updated_by": v.updated_by,
+                       "uuid": v.uuid}, ensure_ascii=False)
+
+
+def apply_received(conn: sqlite3.Connection, received: Sequence[Received], package_uuid: str,
+                   state_code: str, now: str) -> Applied:
+    """Write the values by the rules above; must run inside the import's transaction."""
+    result = Applied()
+    current = values_repo.get_values(conn, (r.value.key for r in received))
+    rows, log, conflicts = [], [], []
+    source = f"paquete {package_uuid}"
+    for item in received:
+        theirs, ours = item.value, current.get(item.value.key)
+        if ours is None or ours.version == 0:
+            if item.deleted:
+                result.ignored += 1
+                continue
+            result.imported += 1
+        elif ours.version == theirs.version and _same(ours, theirs):
+            result.ignored += 1
+            continue
+        elif ours.version == item.base_version:
+            if item.deleted:
+                result.deleted += 1
+            else:
+                result.updated += 1
+        elif _same(ours, theirs):
+            result.ignored += 1  # both sides changed it, to the same thing: nothing to decide
+            continue
+        else:
+            take_theirs = theirs.updated_at >= ours.updated_at
+            k = theirs.key
+            conflicts.append((k.org_unit, k.period, k.variable, k.disaggregation, _snapshot(ours),
+                              _snapshot(theirs), "theirs" if take_theirs else "ours", package_uuid,
+                              state_code, now))
+            result.flagged.append({"object": f"{k.org_unit} {k.period} {k.variable}"
+                                             + (f".{k.disaggregation}" if k.disaggregation else ""),
+                                   "value": theirs.value, "errorCode": "W_CONFLICT",
+                                   "property": "value", "indexes": [item.index],
+                                   "applied": "theirs" if take_theirs else "ours"})
+            if not take_theirs:
+                result.ignored += 1
+                continue
+            if item.deleted:
+                result.deleted += 1
+            else:
+                result.updated += 1
+        k = theirs.key
+        rows.append((k.org_unit, k.period, k.variable, k.disaggregation, theirs.value, theirs.comment,
+                     int(theirs.provisional), int(theirs.follow_up), theirs.uuid, theirs.version,
+                     theirs.updated_at, theirs.updated_by))
+        before = ours
+        for name in ("value", "comment", "provisional", "follow_up"):
+            old = getattr(before, name) if before else None
+            new = getattr(theirs, name)
+            if old != new and not (before is None and name != "value" and not new):
+                if isinstance(new, bool):
+                    old, new = (None if old is None else int(old)), int(new)
+                log.append(changelog.LogEntry(now, theirs.updated_by, k.org_unit, k.period, k.variable,
+                                              k.disaggregation, name, old, new, source))
+    values_repo.upsert_received(conn, rows)
+    if log:
+        changelog.append(conn, log)
+    if conflicts:
+        conn.executemany(
+            "INSERT INTO conflicts (org_unit, period, variable, disaggregation, ours, theirs, applied, "
+            "package_uuid, state_code, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", conflicts)
+    return result

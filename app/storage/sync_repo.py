@@ -1,0 +1,247 @@
+"""Rows of the sync tables (migration 4): profile, HQ keys, registrations, outbox, inbox,
+sync_base and conflicts. Plain SQL; callers own the transaction."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Profile:
+    role: str  # "state" or "hq"
+    state_code: str | None
+    device_id: str
+    name: str
+    position: str
+    created_at: str
+
+
+@dataclass(frozen=True)
+class HqKeys:
+    hq_id: str
+    name: str
+    sign_public: bytes
+    enc_public: bytes
+    sign_private: bytes | None
+    enc_private: bytes | None
+
+
+@dataclass(frozen=True)
+class Registration:
+    fingerprint: str
+    state_code: str
+    name: str
+    certificate: bytes  # PEM
+    registered_at: str
+    revoked_at: str | None
+    replaced_by: str | None
+
+    @property
+    def active(self) -> bool:
+        return self.revoked_at is None
+
+
+@dataclass(frozen=True)
+class OutboxEntry:
+    uuid: str
+    sequence: int
+    device_id: str
+    sha256: str
+    previous_sha256: str | None
+    file_name: str
+    path: str
+    created_at: str
+    full: bool
+    log_mark: int
+    value_count: int
+    delivered_at: str | None
+    ack_uuid: str | None
+    ack_summary: str | None
+
+
+@dataclass(frozen=True)
+class InboxEntry:
+    uuid: str
+    sha256: str
+    kind: str
+    state_code: str | None
+    device_id: str | None
+    sequence: int | None
+    signer: str
+    periods: tuple[str, ...]
+    created_at: str | None
+    imported_at: str
+    imported_by: str
+    summary: dict
+    archive_path: str
+
+
+# -- profile and HQ keys -------------------------------------------------------------
+
+
+def get_profile(conn: sqlite3.Connection) -> Profile | None:
+    row = conn.execute("SELECT role, state_code, device_id, name, position, created_at "
+                       "FROM profile WHERE id = 1").fetchone()
+    return Profile(*row) if row else None
+
+
+def set_profile(conn: sqlite3.Connection, profile: Profile) -> None:
+    conn.execute("INSERT INTO profile (id, role, state_code, device_id, name, position, created_at) "
+                 "VALUES (1, ?, ?, ?, ?, ?, ?)",
+                 (profile.role, profile.state_code, profile.device_id, profile.name, profile.position,
+                  profile.created_at))
+
+
+def get_hq_keys(conn: sqlite3.Connection) -> HqKeys | None:
+    row = conn.execute("SELECT hq_id, name, sign_public, enc_public, sign_private, enc_private "
+                       "FROM hq_keys WHERE id = 1").fetchone()
+    return HqKeys(*row) if row else None
+
+
+def set_hq_keys(conn: sqlite3.Connection, keys: HqKeys, at: str) -> None:
+    conn.execute("INSERT INTO hq_keys (id, hq_id, name, sign_public, enc_public, sign_private, "
+                 "enc_private, imported_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?) "
+                 "ON CONFLICT (id) DO UPDATE SET hq_id = excluded.hq_id, name = excluded.name, "
+                 "sign_public = excluded.sign_public, enc_public = excluded.enc_public, "
+                 "sign_private = excluded.sign_private, enc_private = excluded.enc_private, "
+                 "imported_at = excluded.imported_at",
+                 (keys.hq_id, keys.name, keys.sign_public, keys.enc_public, keys.sign_private,
+                  keys.enc_private, at))
+
+
+# -- registrations ----------------------------------------------------------------------
+
+_REG = "fingerprint, state_code, name, certificate, registered_at, revoked_at, replaced_by"
+
+
+def get_registration(conn: sqlite3.Connection, fingerprint: str) -> Registration | None:
+    row = conn.execute(f"SELECT {_REG} FROM registrations WHERE fingerprint = ?", (fingerprint,)).fetchone()
+    return Registration(*row) if row else None
+
+
+def list_registrations(conn: sqlite3.Connection, state_code: str | None = None) -> list[Registration]:
+    sql = f"SELECT {_REG} FROM registrations"
+    params: tuple = ()
+    if state_code:
+        sql += " WHERE state_code = ?"
+        params = (state_code,)
+    return [Registration(*r) for r in conn.execute(sql + " ORDER BY state_code, registered_at", params)]
+
+
+def add_registration(conn: sqlite3.Connection, reg: Registration, by: str) -> None:
+    conn.execute("INSERT INTO registrations (fingerprint, state_code, name, certificate, registered_at, "
+                 "registered_by) VALUES (?, ?, ?, ?, ?, ?)",
+                 (reg.fingerprint, reg.state_code, reg.name, reg.certificate, reg.registered_at, by))
+
+
+def revoke_registration(conn: sqlite3.Connection, fingerprint: str, at: str, by: str,
+                        replaced_by: str | None = None) -> None:
+    conn.execute("UPDATE registrations SET revoked_at = ?, revoked_by = ?, replaced_by = ? "
+                 "WHERE fingerprint = ?", (at, by, replaced_by, fingerprint))
+
+
+def log_registration(conn: sqlite3.Connection, at: str, user: str, action: str, fingerprint: str,
+                     state_code: str, note: str = "") -> None:
+    conn.execute("INSERT INTO registration_log (at, user, action, fingerprint, state_code, note) "
+                 "VALUES (?, ?, ?, ?, ?, ?)", (at, user, action, fingerprint, state_code, note))
+
+
+def registration_log(conn: sqlite3.Connection) -> list[tuple]:
+    return conn.execute("SELECT at, user, action, fingerprint, state_code, note FROM registration_log "
+                        "ORDER BY id").fetchall()
+
+
+# -- outbox and sync base (state side) ---------------------------------------------------
+
+_OUT = ("uuid, sequence, device_id, sha256, previous_sha256, file_name, path, created_at, full, "
+        "log_mark, value_count, delivered_at, ack_uuid, ack_summary")
+
+
+def _outbox(row: Sequence) -> OutboxEntry:
+    values = list(row)
+    values[8] = bool(values[8])
+    return OutboxEntry(*values)
+
+
+def outbox(conn: sqlite3.Connection) -> list[OutboxEntry]:
+    return [_outbox(r) for r in conn.execute(f"SELECT {_OUT} FROM outbox ORDER BY sequence")]
+
+
+def last_outbox(conn: sqlite3.Connection, device_id: str) -> OutboxEntry | None:
+    row = conn.execute(f"SELECT {_OUT} FROM outbox WHERE device_id = ? ORDER BY sequence DESC LIMIT 1",
+                       (device_id,)).fetchone()
+    return _outbox(row) if row else None
+
+
+def get_outbox(conn: sqlite3.Connection, uuid: str) -> OutboxEntry | None:
+    row = conn.execute(f"SELECT {_OUT} FROM outbox WHERE uuid = ?", (uuid,)).fetchone()
+    return _outbox(row) if row else None
+
+
+def add_outbox(conn: sqlite3.Connection, entry: OutboxEntry) -> None:
+    conn.execute(f"INSERT INTO outbox ({_OUT}) VALUES ({', '.join('?' * 14)})",
+                 (entry.uuid, entry.sequence, entry.device_id, entry.sha256, entry.previous_sha256,
+                  entry.file_name, entry.path, entry.created_at, int(entry.full), entry.log_mark,
+                  entry.value_count, entry.delivered_at, entry.ack_uuid, entry.ack_summary))
+
+
+def mark_delivered(conn: sqlite3.Connection, uuid: str, at: str, ack_uuid: str, summary: dict) -> None:
+    conn.execute("UPDATE outbox SET delivered_at = ?, ack_uuid = ?, ack_summary = ? WHERE uuid = ?",
+                 (at, ack_uuid, json.dumps(summary, ensure_ascii=False), uuid))
+
+
+def last_delivered_mark(conn: sqlite3.Connection) -> int:
+    """The change-log id up to which HQ has acknowledged everything (0: nothing yet)."""
+    row = conn.execute("SELECT max(log_mark) FROM outbox WHERE delivered_at IS NOT NULL").fetchone()
+    return int(row[0] or 0)
+
+
+def set_sync_base(conn: sqlite3.Connection, rows: Iterable[tuple[str, str, str, str, int]]) -> None:
+    """Record the versions HQ acknowledged: (org_unit, period, variable, option, version)."""
+    conn.executemany(
+        "INSERT INTO sync_base (org_unit, period, variable, disaggregation, version) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (org_unit, period, variable, disaggregation) DO UPDATE SET version = excluded.version "
+        "WHERE excluded.version > sync_base.version", list(rows))
+
+
+# -- inbox (both sides) ---------------------------------------------------------------
+
+_IN = ("uuid, sha256, kind, state_code, device_id, sequence, signer, periods, created_at, imported_at, "
+       "imported_by, summary, archive_path")
+
+
+def _inbox(row: Sequence) -> InboxEntry:
+    values = list(row)
+    values[7] = tuple(json.loads(values[7] or "[]"))
+    values[11] = json.loads(values[11])
+    return InboxEntry(*values)
+
+
+def get_inbox(conn: sqlite3.Connection, uuid: str) -> InboxEntry | None:
+    row = conn.execute(f"SELECT {_IN} FROM inbox WHERE uuid = ?", (uuid,)).fetchone()
+    return _inbox(row) if row else None
+
+
+def inbox(conn: sqlite3.Connection, kind: str | None = None) -> list[InboxEntry]:
+    sql = f"SELECT {_IN} FROM inbox"
+    params: tuple = ()
+    if kind:
+        sql += " WHERE kind = ?"
+        params = (kind,)
+    return [_inbox(r) for r in conn.execute(sql + " ORDER BY imported_at, uuid", params)]
+
+
+def device_sequences(conn: sqlite3.Connection, state_code: str, device_id: str) -> list[int]:
+    return [r[0] for r in conn.execute(
+        "SELECT sequence FROM inbox WHERE kind = 'data' AND state_code = ? AND device_id = ? "
+        "ORDER BY sequence", (state_code, device_id))]
+
+
+def add_inbox(conn: sqlite3.Connection, entry: InboxEntry) -> None:
+    conn.execute(f"INSERT INTO inbox ({_IN}) VALUES ({', '.join('?' * 13)})",
+                 (entry.uuid, entry.sha256, entry.kind, entry.state_code, entry.device_id, entry.sequence,
+                  entry.signer, json.dumps(list(entry.periods)), entry.created_at, entry.imported_at,
+                  entry.imported_by, json.dumps(entry.summary, ensure_ascii=False), entry.archive_path))
