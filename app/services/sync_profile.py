@@ -272,3 +272,8 @@ def revoke(ws: Workspace, fingerprint: str, note: str = "") -> Registration:
         sync_repo.revoke_registration(ws.conn, fp, at, ws.user)
         sync_repo.log_registration(ws.conn, at, ws.user, "revoke", fp, reg.state_code, note)
     return sync_repo.get_registration(ws.conn, fp)  # type: ignore[return-value]
+
+
+def registrations(ws: Workspace, state: str | None = None) -> list[Registration]:
+    """HQ's registered certificates, revoked ones included (they stay on record)."""
+    return sync_repo.list_registrations(ws.conn, ws.catalog.state(state).code if state else None)

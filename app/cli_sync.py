@@ -1,0 +1,206 @@
+"""Sync commands: profiles, enrolment, packages (issue 4 item 6). Names and flags as the
+issue writes them:
+
+    init --role state --state CODE [--name N --position P]    init --role hq
+    hq-profile export --out F        hq-profile import F
+    enrol export --out F [--cert F]  enrol import F [--replace FP]   enrol revoke FP   enrol list
+    sync export --out DIR [--full] --sign F.p12 --passphrase-env VAR
+    sync import FILE... [--dry-run] [--json]
+    sync ack --state CODE --out DIR   sync update --state CODE --out DIR   sync status [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from app.services import identity as identities
+from app.services import sync_ack, sync_export, sync_import, sync_profile, sync_status
+from app.services.workspace import Workspace
+
+Progress = Callable[[int, int], None] | None
+
+TEXT = {
+    "es": {
+        "init_state": "Perfil estatal creado: {state}. Dispositivo {device}",
+        "init_hq": "Perfil de oficinas centrales creado.\nHuella de oficinas centrales: {fp}",
+        "hq_exported": "Perfil de oficinas centrales escrito en {path}\nHuella (compárela por teléfono): {fp}",
+        "hq_imported": "Perfil de {name} importado.\nHuella (compárela por teléfono): {fp}",
+        "enrol_exported": "Registro del coordinador escrito en {path}\nHuella del certificado "
+                          "(compárela por teléfono): {fp}",
+        "enrol_imported": "Registrado {name} para {state}.\nHuella del certificado: {fp}",
+        "revoked": "Certificado de {name} ({state}) revocado.\nHuella: {fp}",
+        "exported": "{path}",
+        "export_detail": "Paquete {seq} ({kind}): {values} valores, {tomb} borrados",
+        "ack": "{path}",
+        "ok": "{file}: {status} — {description}",
+        "registration": "{state}  {name}  {fp}  {status}",
+        "active": "vigente", "revoked_status": "revocado {at}",
+    },
+    "en": {
+        "init_state": "State profile created: {state}. Device {device}",
+        "init_hq": "Headquarters profile created.\nHeadquarters fingerprint: {fp}",
+        "hq_exported": "Headquarters profile written to {path}\nFingerprint (compare it over the phone): {fp}",
+        "hq_imported": "Profile of {name} imported.\nFingerprint (compare it over the phone): {fp}",
+        "enrol_exported": "Coordinator enrolment written to {path}\nCertificate fingerprint "
+                          "(compare it over the phone): {fp}",
+        "enrol_imported": "Registered {name} for {state}.\nCertificate fingerprint: {fp}",
+        "revoked": "Certificate of {name} ({state}) revoked.\nFingerprint: {fp}",
+        "exported": "{path}",
+        "export_detail": "Package {seq} ({kind}): {values} values, {tomb} deleted",
+        "ack": "{path}",
+        "ok": "{file}: {status} — {description}",
+        "registration": "{state}  {name}  {fp}  {status}",
+        "active": "active", "revoked_status": "revoked {at}",
+    },
+}
+
+
+def _t(ws: Workspace) -> dict[str, str]:
+    return TEXT["en" if ws.lang == "en" else "es"]
+
+
+def cmd_init(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    made = sync_profile.init_profile(ws, args.role, args.state, args.name or "", args.position or "")
+    if made.role == "hq":
+        keys = sync_profile.hq_keys(ws)
+        print(_t(ws)["init_hq"].format(fp=sync_profile.readable(
+            sync_profile.hq_fingerprint(keys.sign_public, keys.enc_public))), file=out)
+    else:
+        print(_t(ws)["init_state"].format(state=ws.catalog.states[made.state_code].name,
+                                          device=made.device_id), file=out)
+    return 0
+
+
+def cmd_hq_profile(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.action == "export":
+        fp = sync_profile.export_hq_profile(ws, Path(args.out))
+        print(_t(ws)["hq_exported"].format(path=args.out, fp=fp), file=out)
+    else:
+        keys, fp = sync_profile.import_hq_profile(ws, Path(args.file))
+        print(_t(ws)["hq_imported"].format(name=keys.name, fp=fp), file=out)
+    return 0
+
+
+def cmd_enrol(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    text = _t(ws)
+    if args.action == "export":
+        fp = sync_profile.export_enrolment(ws, Path(args.out), Path(args.cert) if args.cert else None)
+        print(text["enrol_exported"].format(path=args.out, fp=fp), file=out)
+    elif args.action == "import":
+        reg = sync_profile.import_enrolment(ws, Path(args.file), args.replace)
+        print(text["enrol_imported"].format(name=reg.name, state=ws.catalog.states[reg.state_code].name,
+                                            fp=sync_profile.readable(reg.fingerprint)), file=out)
+    elif args.action == "revoke":
+        reg = sync_profile.revoke(ws, args.fingerprint, args.note or "")
+        print(text["revoked"].format(name=reg.name, state=ws.catalog.states[reg.state_code].name,
+                                     fp=sync_profile.readable(reg.fingerprint)), file=out)
+    else:
+        for reg in sync_profile.registrations(ws):
+            status = text["active"] if reg.active else text["revoked_status"].format(at=reg.revoked_at)
+            print(text["registration"].format(state=reg.state_code, name=reg.name,
+                                              fp=sync_profile.readable(reg.fingerprint), status=status),
+                  file=out)
+    return 0
+
+
+def cmd_sync(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO,
+             progress: Progress = None) -> int:
+    text = _t(ws)
+    if args.action == "export":
+        passphrase = identities.passphrase_from_env(args.passphrase_env)
+        identity = identities.load_identity(p12=Path(args.sign), passphrase=passphrase)
+        made = sync_export.export_package(ws, Path(args.out), identity, full=args.full, progress=progress)
+        print(text["exported"].format(path=made.path), file=out)
+        print(text["export_detail"].format(seq=made.sequence, kind="completo" if made.full else "cambios",
+                                           values=made.values, tomb=made.tombstones), file=err)
+        return 0
+    if args.action == "import":
+        results = sync_import.import_packages(ws, [Path(f) for f in args.files], dry_run=args.dry_run,
+                                              progress=progress)
+        if args.json:
+            doc = results[0].summary if len(results) == 1 else [r.summary for r in results]
+            json.dump(doc, out, ensure_ascii=False, indent=2)
+            out.write("\n")
+        else:
+            for r in results:
+                print(text["ok"].format(file=r.path.name, status=r.summary["status"],
+                                        description=r.summary["description"]),
+                      file=out if r.ok else err)
+                for c in r.summary["conflicts"][:20]:
+                    print(f"  [{c['errorCode']}] {c['object']}: {c['value']}", file=out if r.ok else err)
+        return 0 if all(r.ok for r in results) else 1
+    if args.action in ("ack", "update"):
+        maker = sync_ack.make_ack if args.action == "ack" else sync_ack.make_update
+        print(text["ack"].format(path=maker(ws, args.state, Path(args.out))), file=out)
+        return 0
+    status = sync_status.status(ws)
+    if args.json:
+        json.dump(status, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        out.write(sync_status.status_text(status, ws.lang))
+    return 0
+
+
+def add_sync_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
+                     wrap: Callable[[Callable], Callable]) -> None:
+    """Register init, hq-profile, enrol and sync. ``wrap`` adds the CLI's progress bar."""
+    p = sub.add_parser("init", parents=[common], help="give the data directory its profile (state or HQ)")
+    p.add_argument("--role", required=True, choices=("state", "hq"))
+    p.add_argument("--state", metavar="CODE")
+    p.add_argument("--name", metavar="N")
+    p.add_argument("--position", metavar="P")
+    p.set_defaults(func=cmd_init)
+
+    hq = sub.add_parser("hq-profile", parents=[common], help="headquarters' public keys")
+    hq_sub = hq.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = hq_sub.add_parser("export", parents=[common], help="HQ: write the HQ profile for the states")
+    p.add_argument("--out", required=True, metavar="F")
+    p.set_defaults(func=cmd_hq_profile)
+    p = hq_sub.add_parser("import", parents=[common], help="state: import the HQ profile")
+    p.add_argument("file", metavar="F")
+    p.set_defaults(func=cmd_hq_profile)
+
+    en = sub.add_parser("enrol", parents=[common], help="coordinator certificates registered at HQ")
+    en_sub = en.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = en_sub.add_parser("export", parents=[common], help="state: write the enrolment file")
+    p.add_argument("--out", required=True, metavar="F")
+    p.add_argument("--cert", metavar="F.cer", help="another certificate (e.g. the SAT e.firma .cer)")
+    p.set_defaults(func=cmd_enrol)
+    p = en_sub.add_parser("import", parents=[common], help="HQ: register an enrolment file")
+    p.add_argument("file", metavar="F")
+    p.add_argument("--replace", metavar="FINGERPRINT", help="revoke this registration in its favour")
+    p.set_defaults(func=cmd_enrol)
+    p = en_sub.add_parser("revoke", parents=[common], help="HQ: revoke a registration")
+    p.add_argument("fingerprint", metavar="FINGERPRINT")
+    p.add_argument("--note", metavar="TEXT")
+    p.set_defaults(func=cmd_enrol)
+    p = en_sub.add_parser("list", parents=[common], help="HQ: the registered certificates")
+    p.set_defaults(func=cmd_enrol)
+
+    sy = sub.add_parser("sync", parents=[common], help="sync packages between a state and HQ")
+    sy_sub = sy.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = sy_sub.add_parser("export", parents=[common], help="state: write the next package; prints its path")
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument("--full", action="store_true", help="every value, not only the changes")
+    p.add_argument("--sign", required=True, metavar="F.p12")
+    p.add_argument("--passphrase-env", required=True, metavar="VAR")
+    p.set_defaults(func=wrap(cmd_sync))
+    p = sy_sub.add_parser("import", parents=[common], help="import packages of any kind")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--dry-run", action="store_true", help="check and preview; change nothing")
+    p.add_argument("--json", action="store_true", help="the DHIS2-shaped summary as JSON")
+    p.set_defaults(func=wrap(cmd_sync))
+    for action, text in (("ack", "HQ: write the acknowledgement for a state"),
+                         ("update", "HQ: write a facility/target update for a state")):
+        p = sy_sub.add_parser(action, parents=[common], help=text)
+        p.add_argument("--state", required=True, metavar="CODE")
+        p.add_argument("--out", required=True, metavar="DIR")
+        p.set_defaults(func=cmd_sync)
+    p = sy_sub.add_parser("status", parents=[common], help="outbox and inbox")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_sync)
