@@ -18,8 +18,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from app import cli_pdf
+from app import cli_export, cli_pdf
+from app.cli_export import add_export_parser
 from app.cli_pdf import add_pdf_parser
+from app.cli_sync import add_sync_parsers
 from app.models.messages import InputError, render
 from app.models.values import format_number
 from app.reports.identity import fingerprint, subject_label
@@ -178,6 +180,19 @@ def cmd_report_pdf(ws: Workspace, args: argparse.Namespace, out: TextIO, err: Te
     return cli_pdf.cmd_report_pdf(ws, args, out, err, progress=progress_bar(err))
 
 
+def cmd_export(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    return cli_export.cmd_export(ws, args, out, err, progress=progress_bar(err))
+
+
+def _with_progress(command: Callable) -> Callable:
+    """A command that takes a progress callback, given the terminal's progress bar."""
+
+    def run(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+        return command(ws, args, out, err, progress=progress_bar(err))
+
+    return run
+
+
 def cmd_backup(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print(_say(ws.lang, "backup", path=str(backup.backup_now(ws, "manual"))), file=out)
     return 0
@@ -304,6 +319,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also trust this certificate (repeatable)")
     p.add_argument("--json", action="store_true", help="JSON output")
     p.set_defaults(func=cmd_verify)
+
+    add_export_parser(sub, common, cmd_export)
+    add_sync_parsers(sub, common, _with_progress)
 
     p = sub.add_parser("backup", parents=[common], help="snapshot the database now")
     p.set_defaults(func=cmd_backup)

@@ -245,6 +245,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "{path}: no es un certificado PEM o DER válido",
         "en": "{path}: not a valid PEM or DER certificate",
     },
+    "national_export_format": {
+        "es": "formato de exportación no admitido «{fmt}»; use csv, xlsx, dhis2 o adx",
+        "en": "unsupported export format '{fmt}'; use csv, xlsx, dhis2 or adx",
+    },
+    "national_export_extension": {
+        "es": "{path}: una exportación {fmt} debe terminar en {ext}",
+        "en": "{path}: a {fmt} export must end in {ext}",
+    },
 }
 
 

@@ -236,7 +236,9 @@ def _import_data(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool) -> d
         raise SyncError("E_DECRYPT", raw.where, exc) from None
     doc = package.gunzip_json(plain, raw.where)
     try:
-        rows = parse_data_value_sets({"dataValueSets": doc.get("dataValueSets")})
+        if set(doc) != {"dataValueSets"}:
+            raise ValueError(f"document: unexpected keys {sorted(set(doc) - {'dataValueSets'})}")
+        rows = parse_data_value_sets(doc)
     except ValueError as exc:
         raise SyncError("E_PAYLOAD", raw.where, exc) from None
     known = facilities_repo.existing_clues(ws.conn)

@@ -7,6 +7,7 @@ numbers so that every error can name the row a person sees in Excel.
 from __future__ import annotations
 
 import csv
+import io
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -129,3 +130,21 @@ def _write_xlsx(path: Path, headers: list[str], frame: pd.DataFrame, sheet_name:
     for record in frame.itertuples(index=False, name=None):
         sheet.append([None if (isinstance(v, float) and v != v) else v for v in record])
     workbook.save(path)
+
+
+def table_bytes(headers: Sequence[str], rows: Sequence[Sequence[object]], ext: str,
+                sheet_name: str = "datos") -> bytes:
+    """The bytes of a CSV (UTF-8 with BOM) or XLSX file of ``rows``, for an atomic write.
+
+    Built in memory so the caller can hand them to ``files.write_bytes_atomic`` (fsync and
+    rename): an export is either whole at its destination or not there at all.
+    """
+    ext = ext.lower() if ext.startswith(".") else f".{ext.lower()}"
+    if ext not in SUPPORTED:
+        raise InputError("file_extension", path=f"*{ext}", ext=ext)
+    frame = pd.DataFrame(list(rows), columns=list(headers))
+    if ext == ".csv":
+        return frame.to_csv(index=False).encode("utf-8-sig")
+    buffer = io.BytesIO()
+    _write_xlsx(buffer, list(headers), frame, sheet_name)  # type: ignore[arg-type]
+    return buffer.getvalue()

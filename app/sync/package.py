@@ -129,8 +129,9 @@ def gzip_json(doc: dict) -> bytes:
     return gzip.compress(canonical(doc), compresslevel=6, mtime=0)
 
 
-def gunzip_json(data: bytes, where: str, limit: int = MAX_PAYLOAD) -> dict:
+def gunzip_json(data: bytes, where: str, limit: int | None = None) -> dict:
     """Inflate and parse, refusing more than ``limit`` bytes (a bomb inside the payload)."""
+    limit = MAX_PAYLOAD if limit is None else limit
     try:
         inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
         text = inflater.decompress(data, limit + 1)

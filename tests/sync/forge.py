@@ -1,0 +1,73 @@
+"""Build hostile packages from a valid one: the test corpus of issue 4's bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+import warnings
+import zipfile
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric import x25519
+
+from app.services import sync_profile
+from app.sync import crypto, package
+
+
+def payload_of(hq_ws, data: bytes) -> tuple[dict, dict]:
+    """(manifest, payload document) of a valid package, decrypted with HQ's key."""
+    raw = package.read(data, "x")
+    keys = sync_profile.hq_keys(hq_ws)
+    plain = crypto.open_sealed(raw.files["payload.bin"],
+                               x25519.X25519PrivateKey.from_private_bytes(keys.enc_private),
+                               raw.uuid.encode())
+    return dict(raw.manifest), package.gunzip_json(plain, "x")
+
+
+def reforge(hq_ws, identity, data: bytes, manifest_edit=None, doc_edit=None) -> bytes:
+    """A package re-signed by ``identity`` after editing its manifest and/or payload."""
+    manifest, doc = payload_of(hq_ws, data)
+    if doc_edit:
+        doc_edit(doc)
+    keys = sync_profile.hq_keys(hq_ws)
+    for name in ("format", "format_version", "files"):
+        manifest.pop(name, None)
+    if manifest_edit:
+        manifest_edit(manifest)
+    sealed = crypto.seal(package.gzip_json(doc), x25519.X25519PublicKey.from_public_bytes(keys.enc_public),
+                         manifest["uuid"].encode())
+    return package.build(manifest, {"payload.bin": sealed},
+                         lambda body: crypto.sign_with_key(body, identity.private_key))
+
+
+def resign_manifest(data: bytes, identity, edit) -> bytes:
+    """The same files with ``edit(manifest_dict)`` applied to the manifest, re-signed."""
+    files = entries(data)
+    manifest = json.loads(files["manifest.json"])
+    edit(manifest)
+    files["manifest.json"] = package.canonical(manifest)
+    files["manifest.sig"] = crypto.sign_with_key(files["manifest.json"], identity.private_key)
+    return rezip(files)
+
+
+def rezip(files: dict[str, bytes], duplicate: str | None = None) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+        if duplicate:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                archive.writestr(duplicate, files[duplicate])
+    return out.getvalue()
+
+
+def entries(data: bytes) -> dict[str, bytes]:
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    return {n: archive.read(n) for n in archive.namelist()}
+
+
+def write(folder: Path, name: str, data: bytes) -> Path:
+    path = folder / name
+    path.write_bytes(data)
+    return path
