@@ -241,6 +241,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "formato de página desconocido «{layout}» (use slide o handout)",
         "en": "unknown layout '{layout}' (use slide or handout)",
     },
+    "conflict_missing": {"es": "no existe el conflicto {id}", "en": "conflict {id} does not exist"},
+    "conflict_choice": {
+        "es": "elija «ours» (oficinas centrales) o «theirs» (el estado), no «{choice}»",
+        "en": "choose 'ours' (headquarters) or 'theirs' (the state), not '{choice}'",
+    },
+    "conflict_resolved": {
+        "es": "el conflicto {id} ya se resolvió el {at}",
+        "en": "conflict {id} was already resolved on {at}",
+    },
     "trust_cert_invalid": {
         "es": "{path}: no es un certificado PEM o DER válido",
         "en": "{path}: not a valid PEM or DER certificate",

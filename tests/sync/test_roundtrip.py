@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
+from app.models.messages import InputError
 from app.models.values import ValueChange, ValueKey
 from app.services import sync_ack, sync_export, sync_import
 from app.services.entry import record_changes
 from app.services.summary import state_summary
 from app.storage import sync_repo, values_repo
-
-KEY = None
 
 
 def _count_values(ws) -> int:
@@ -85,3 +86,27 @@ def test_a_value_changed_at_hq_since_the_base_is_flagged_not_lost(pair):
     row = pair.hq.conn.execute("SELECT ours, theirs, applied, resolved_at FROM conflicts").fetchone()
     assert '"value": 1111' in row[0] and '"value": 2222' in row[1] and row[2] == "theirs" and row[3] is None
     assert values_repo.get_values(pair.hq.conn, [key])[key].value == 2222
+
+
+def test_a_person_accepts_either_version_and_nothing_is_lost(pair):
+    from app.services import sync_conflicts
+
+    first = sync_export.export_package(pair.state, pair.outbox, pair.identity, full=True)
+    sync_import.import_packages(pair.hq, [first.path])
+    sync_import.import_packages(pair.state, [sync_ack.make_ack(pair.hq, "18", pair.outbox)])
+    key = _a_value(pair.state)
+    record_changes(pair.hq, [ValueChange(key, 1111)])
+    record_changes(pair.state, [ValueChange(key, 2222)])
+    sync_import.import_packages(pair.hq, [sync_export.export_package(pair.state, pair.outbox,
+                                                                     pair.identity).path])
+    [conflict] = sync_conflicts.list_conflicts(pair.hq, "18")
+    assert (conflict.ours["value"], conflict.theirs["value"], conflict.applied) == (1111, 2222, "theirs")
+    stored = sync_conflicts.resolve(pair.hq, conflict.id, "ours")
+    assert stored.value == 1111
+    assert sync_conflicts.list_conflicts(pair.hq) == []
+    [closed] = sync_conflicts.list_conflicts(pair.hq, open_only=False)
+    assert closed.resolution == "ours" and closed.resolved_by == "analista"
+    trail = [(e.old_value, e.new_value) for e in sync_conflicts.history(pair.hq, closed) if e.field == "value"]
+    assert trail[-3:] == [(trail[-3][0], "1111"), ("1111", "2222"), ("2222", "1111")]
+    with pytest.raises(InputError):
+        sync_conflicts.resolve(pair.hq, conflict.id, "theirs")

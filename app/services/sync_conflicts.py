@@ -1,0 +1,99 @@
+"""Values flagged at HQ: review them side by side and accept either version.
+
+A conflict row keeps both versions as they were (``ours``: HQ's copy before the package,
+``theirs``: the package's) and which one the rule applied. Accepting a version writes it
+as the cell's value (a new version, logged with the reviewer's name) unless it is already
+the applied one, and closes the conflict. Nothing is lost: both versions stay on record.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from app.models.messages import InputError
+from app.models.values import DataValue, ValueKey
+from app.storage import changelog, values_repo
+from app.storage.changelog import LogEntry
+
+from .workspace import Workspace, now_iso, write_transaction
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """One flagged value: both versions, what the rule applied, and its review."""
+
+    id: int
+    key: ValueKey
+    ours: dict
+    theirs: dict
+    applied: str  # "ours" | "theirs"
+    package_uuid: str
+    state_code: str
+    created_at: str
+    resolved_at: str | None
+    resolved_by: str | None
+    resolution: str | None
+
+
+_COLUMNS = ("id, org_unit, period, variable, disaggregation, ours, theirs, applied, package_uuid, "
+            "state_code, created_at, resolved_at, resolved_by, resolution")
+
+
+def _row(r: tuple) -> Conflict:
+    return Conflict(r[0], ValueKey(r[1], r[2], r[3], r[4]), json.loads(r[5]), json.loads(r[6]), r[7],
+                    r[8], r[9], r[10], r[11], r[12], r[13])
+
+
+def list_conflicts(ws: Workspace, state: str | None = None, open_only: bool = True) -> list[Conflict]:
+    """Flagged values, oldest first; only those not yet reviewed unless ``open_only`` is False."""
+    sql = f"SELECT {_COLUMNS} FROM conflicts WHERE 1 = 1"
+    params: list[str] = []
+    if open_only:
+        sql += " AND resolved_at IS NULL"
+    if state:
+        sql += " AND state_code = ?"
+        params.append(ws.catalog.state(state).code)
+    return [_row(r) for r in ws.conn.execute(sql + " ORDER BY id", params)]
+
+
+def get_conflict(ws: Workspace, conflict_id: int) -> Conflict:
+    row = ws.conn.execute(f"SELECT {_COLUMNS} FROM conflicts WHERE id = ?", (conflict_id,)).fetchone()
+    if row is None:
+        raise InputError("conflict_missing", id=conflict_id)
+    return _row(row)
+
+
+def history(ws: Workspace, conflict: Conflict) -> list[LogEntry]:
+    """The cell's change log (every version, who and when), oldest first."""
+    k = conflict.key
+    return changelog.cell_history(ws.conn, k.org_unit, k.period, k.variable, k.disaggregation)
+
+
+def resolve(ws: Workspace, conflict_id: int, choice: str) -> DataValue:
+    """Accept ``choice`` ("ours" or "theirs") for a flagged value; returns the cell as stored."""
+    if choice not in ("ours", "theirs"):
+        raise InputError("conflict_choice", choice=choice)
+    conflict = get_conflict(ws, conflict_id)
+    if conflict.resolved_at:
+        raise InputError("conflict_resolved", id=conflict_id, at=conflict.resolved_at)
+    now = now_iso()
+    with write_transaction(ws):
+        current = values_repo.get_values(ws.conn, [conflict.key]).get(conflict.key)
+        chosen = conflict.ours if choice == "ours" else conflict.theirs
+        stored = current
+        if current is None or current.value != chosen["value"] or current.comment != chosen.get("comment", ""):
+            k = conflict.key
+            version = (current.version if current else 0) + 1
+            uuid = current.uuid if current else chosen["uuid"]
+            values_repo.upsert_received(ws.conn, [(
+                k.org_unit, k.period, k.variable, k.disaggregation, chosen["value"], chosen.get("comment", ""),
+                int(bool(chosen.get("provisional"))), int(current.follow_up if current else 0), uuid,
+                version, now, ws.user)])
+            changelog.append(ws.conn, [LogEntry(
+                now, ws.user, k.org_unit, k.period, k.variable, k.disaggregation, "value",
+                current.value if current else None, chosen["value"], f"conflicto {conflict_id}: {choice}")])
+            stored = values_repo.get_values(ws.conn, [k])[k]
+        ws.conn.execute("UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ?",
+                        (now, ws.user, choice, conflict_id))
+    return stored  # type: ignore[return-value]
