@@ -87,6 +87,16 @@ class MainMenus(QObject):
         resumen.addAction(self.tr("Verificar un PDF firmado…"), actions.verify_pdf)
         resumen.addAction(self.tr("Crear identidad de firma…"), actions.create_identity)
 
+        sincronizar = bar.addMenu(self.tr("&Sincronizar"))
+        sync = window.sync_actions
+        sincronizar.addAction(self.tr("Perfil y registro…"), sync.profile)
+        sincronizar.addAction(self.tr("Enviar paquete a oficinas centrales…"), sync.export_package)
+        importar = sincronizar.addAction(self.tr("Importar paquetes…"), sync.import_packages)
+        shortcuts.append((importar, ["Ctrl+I"]))
+        sincronizar.addSeparator()
+        sincronizar.addAction(self.tr("Conflictos por revisar…"), sync.conflicts)
+        sincronizar.addAction(self.tr("Consolidado nacional…"), sync.consolidation)
+
         ver = bar.addMenu(self.tr("&Ver"))
         idioma = ver.addMenu(self.tr("Idioma"))
         group = QActionGroup(window)

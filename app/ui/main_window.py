@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from .session import MonthSession
     from .side_panel import SidePanel
     from .summary_actions import SummaryActions
+    from .sync_actions import SyncActions
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self._entry: EntryPage | None = None
         self._file_actions: FileActions | None = None
         self._summary_actions: SummaryActions | None = None
+        self._sync_actions: SyncActions | None = None
         self.overview: Overview | None = None
         self._shut_down = False
         self._build_ui()
@@ -179,6 +181,15 @@ class MainWindow(QMainWindow):
 
             self._summary_actions = SummaryActions(self)
         return self._summary_actions
+
+    @property
+    def sync_actions(self) -> SyncActions:
+        """The Sincronizar menu's actions: profiles, packages, conflicts, consolidation."""
+        if self._sync_actions is None:
+            from .sync_actions import SyncActions
+
+            self._sync_actions = SyncActions(self)
+        return self._sync_actions
 
     @property
     def entry(self) -> EntryPage:

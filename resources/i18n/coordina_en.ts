@@ -1863,33 +1863,63 @@ This computer already trusts your certificate. When the national coordination re
     </message>
     <message>
         <location filename="../../app/ui/main_menus.py" line="90"/>
+        <source>&amp;Sincronizar</source>
+        <translation>S&amp;ync</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_menus.py" line="92"/>
+        <source>Perfil y registro…</source>
+        <translation>Profile and enrolment…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_menus.py" line="93"/>
+        <source>Enviar paquete a oficinas centrales…</source>
+        <translation>Send a package to headquarters…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_menus.py" line="94"/>
+        <source>Importar paquetes…</source>
+        <translation>Import packages…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_menus.py" line="97"/>
+        <source>Conflictos por revisar…</source>
+        <translation>Conflicts to review…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_menus.py" line="98"/>
+        <source>Consolidado nacional…</source>
+        <translation>National consolidation…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_menus.py" line="100"/>
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="91"/>
-        <location filename="../../app/ui/main_menus.py" line="107"/>
+        <location filename="../../app/ui/main_menus.py" line="101"/>
+        <location filename="../../app/ui/main_menus.py" line="117"/>
         <source>Idioma</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="100"/>
+        <location filename="../../app/ui/main_menus.py" line="110"/>
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="101"/>
-        <location filename="../../app/ui/main_menus.py" line="112"/>
+        <location filename="../../app/ui/main_menus.py" line="111"/>
+        <location filename="../../app/ui/main_menus.py" line="122"/>
         <source>Acerca de Coordina</source>
         <translation>About Coordina</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="108"/>
+        <location filename="../../app/ui/main_menus.py" line="118"/>
         <source>El idioma cambiará la próxima vez que abra Coordina. / The language will change the next time you open Coordina.</source>
         <translation>The language will change the next time you open Coordina. / El idioma cambiará la próxima vez que abra Coordina.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="113"/>
+        <location filename="../../app/ui/main_menus.py" line="123"/>
         <source>&lt;h3&gt;Coordina {0}&lt;/h3&gt;&lt;p&gt;Informes mensuales de las unidades de salud para las coordinaciones estatales de IMSS-BIENESTAR. Funciona sin conexión; cada dato se guarda al momento.&lt;/p&gt;&lt;p&gt;Directorio de datos:&lt;br&gt;&lt;code&gt;{1}&lt;/code&gt;&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Coordina {0}&lt;/h3&gt;&lt;p&gt;Monthly health-facility reports for the IMSS-BIENESTAR state coordinations. Works offline; every value is saved as soon as it is entered.&lt;/p&gt;&lt;p&gt;Data directory:&lt;br&gt;&lt;code&gt;{1}&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
@@ -1897,113 +1927,113 @@ This computer already trusts your certificate. When the national coordination re
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="104"/>
+        <location filename="../../app/ui/main_window.py" line="106"/>
         <source>Mes del informe</source>
         <translation>Report month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="108"/>
+        <location filename="../../app/ui/main_window.py" line="110"/>
         <source> Estado: </source>
         <translation> State: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110"/>
+        <location filename="../../app/ui/main_window.py" line="112"/>
         <source>Estado</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="114"/>
+        <location filename="../../app/ui/main_window.py" line="116"/>
         <source>   Mes: </source>
         <translation>   Month: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="121"/>
+        <location filename="../../app/ui/main_window.py" line="123"/>
         <source>DEMO: datos de ejemplo</source>
         <translation>DEMO: sample data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="127"/>
+        <location filename="../../app/ui/main_window.py" line="129"/>
         <source>Abriendo los datos…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="211"/>
+        <location filename="../../app/ui/main_window.py" line="222"/>
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="266"/>
+        <location filename="../../app/ui/main_window.py" line="277"/>
         <source>No se pudo hacer el respaldo diario: {0}</source>
         <translation>The daily backup could not be made: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270"/>
+        <location filename="../../app/ui/main_window.py" line="281"/>
         <source>No se pudieron abrir los datos.</source>
         <translation>The data could not be opened.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276"/>
+        <location filename="../../app/ui/main_window.py" line="287"/>
         <source>Respaldo diario guardado</source>
         <translation>Daily backup saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282"/>
+        <location filename="../../app/ui/main_window.py" line="293"/>
         <source>Cargando {0}, {1}…</source>
         <translation>Loading {0}, {1}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="297"/>
+        <location filename="../../app/ui/main_window.py" line="308"/>
         <source>{0} no tiene unidades registradas. Use Archivo → Importar unidades… o elija otro estado.</source>
         <translation>{0} has no registered facilities. Use File → Import facilities… or choose another state.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="303"/>
+        <location filename="../../app/ui/main_window.py" line="314"/>
         <source>No se pudo abrir el mes</source>
         <translation>The month could not be opened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="321"/>
+        <location filename="../../app/ui/main_window.py" line="332"/>
         <source>Informe cerrado: la tabla es de solo lectura. Para corregir, use «Reabrir informe…»; la reapertura queda registrada.</source>
         <translation>Report closed: the table is read-only. To correct it, use “Reopen report…”; reopening is logged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="324"/>
+        <location filename="../../app/ui/main_window.py" line="335"/>
         <source>Informe cerrado</source>
         <translation>Report closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="325"/>
+        <location filename="../../app/ui/main_window.py" line="336"/>
         <source>Informe reabierto: la reapertura quedó registrada</source>
         <translation>Report reopened: the reopening was logged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="328"/>
+        <location filename="../../app/ui/main_window.py" line="339"/>
         <source>Guardando…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="328"/>
+        <location filename="../../app/ui/main_window.py" line="339"/>
         <source>Guardado ✓</source>
         <translation>Saved ✓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="333"/>
+        <location filename="../../app/ui/main_window.py" line="344"/>
         <source>No se guardó: {0}</source>
         <translation>Not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="334"/>
+        <location filename="../../app/ui/main_window.py" line="345"/>
         <source>No se guardó el cambio</source>
         <translation>The change was not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="343"/>
-        <location filename="../../app/ui/main_window.py" line="346"/>
+        <location filename="../../app/ui/main_window.py" line="354"/>
+        <location filename="../../app/ui/main_window.py" line="357"/>
         <source>Cerrar informe</source>
         <translation>Close report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="344"/>
+        <location filename="../../app/ui/main_window.py" line="355"/>
         <source>¿Cerrar el informe de {0}?
 
 La captura quedará de solo lectura. Si después necesita corregir, podrá reabrirlo; la reapertura queda registrada.</source>
@@ -2012,13 +2042,13 @@ La captura quedará de solo lectura. Si después necesita corregir, podrá reabr
 Data entry becomes read-only. If you need to correct it later you can reopen it; reopening is logged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="353"/>
-        <location filename="../../app/ui/main_window.py" line="356"/>
+        <location filename="../../app/ui/main_window.py" line="364"/>
+        <location filename="../../app/ui/main_window.py" line="367"/>
         <source>Reabrir informe</source>
         <translation>Reopen report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="354"/>
+        <location filename="../../app/ui/main_window.py" line="365"/>
         <source>¿Reabrir el informe de {0}?
 
 La reapertura queda registrada en el historial y el resumen firmado tendrá que firmarse de nuevo.</source>

@@ -32,7 +32,7 @@ def test_main_window_in_english(qtbot, nayarit_dir, tmp_path):
         with qtbot.waitSignal(window.session.loaded, timeout=10000):
             window.show()
         menus = [a.text() for a in window.menuBar().actions()]
-        assert menus == ["&File", "&Edit", "&Report", "&Summary", "&View", "&Help"]
+        assert menus == ["&File", "&Edit", "&Report", "&Summary", "S&ync", "&View", "&Help"]
         assert window.side_panel.status_badge.text() == "Draft"
         assert window.grid_model.headerData(0, Qt.Orientation.Horizontal) == "Progress"
         assert window.filter_bar.count_label.text() == "4 of 4 facilities"

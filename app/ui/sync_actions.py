@@ -1,0 +1,65 @@
+"""The Sincronizar menu's work: profiles and enrolment, packages, import, conflicts, and
+the national consolidation at headquarters.
+
+Windows are imported on first use, like the Resumen menu's (:mod:`summary_actions`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+class SyncActions(QObject):
+    """Slots of the Sincronizar menu."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self._window = window
+
+    def _show(self, dialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
+    def profile(self) -> None:
+        """Profile (state or HQ), HQ profile, enrolment and registrations."""
+        from .profile_dialog import ProfileDialog
+
+        w = self._window
+        self._show(ProfileDialog(w.tasks, w.catalog, w.lang, w.current_state(), w))
+
+    def export_package(self) -> None:
+        """State: write the next package (signed) and see the outbox."""
+        from .outbox_dialog import OutboxDialog
+
+        w = self._window
+        self._show(OutboxDialog(w.tasks, w.catalog, w.lang, w))
+
+    def import_packages(self) -> None:
+        """Import packages of any kind: preview, progress, cancel, summaries."""
+        from .import_dialog import ImportDialog
+
+        w = self._window
+        dialog = ImportDialog(w.tasks, w.catalog, w.lang, w)
+        dialog.data_changed.connect(w.reload_all)
+        self._show(dialog)
+
+    def conflicts(self) -> None:
+        """HQ: flagged values side by side; accept either version."""
+        from .conflicts_dialog import ConflictsDialog
+
+        w = self._window
+        dialog = ConflictsDialog(w.tasks, w.catalog, w.lang, w)
+        dialog.data_changed.connect(w.reload_all)
+        self._show(dialog)
+
+    def consolidation(self) -> None:
+        """HQ: completeness matrix, national and per-state figures, exports."""
+        from .consolidation_window import ConsolidationWindow
+
+        w = self._window
+        self._show(ConsolidationWindow(w.tasks, w.catalog, w.lang, w.current_period(), w))
