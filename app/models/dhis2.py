@@ -17,7 +17,7 @@ import datetime as dt
 import math
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from .values import DataValue, Scalar
@@ -190,6 +190,13 @@ def _text(container: Mapping, key: str, where: str, required: bool = True, blank
     return found
 
 
+#: The fields of a parsed row, in the order :func:`iter_data_value_rows` yields them.
+ROW_FIELDS = ("org_unit", "period", "variable", "disaggregation", "value", "comment", "stored_by",
+              "last_updated", "follow_up", "deleted", "data_set", "coordina")
+_OPTIONAL_TEXT = ("comment", "storedBy", "lastUpdated")
+_OPTIONAL_BOOL = ("followup", "deleted")
+
+
 def parse_data_value_sets(doc: Any) -> list[dict[str, Any]]:
     """Flatten a ``{"dataValueSets": [...]}`` document into rows, checking its shape.
 
@@ -198,15 +205,26 @@ def parse_data_value_sets(doc: Any) -> list[dict[str, Any]]:
     data_set`` and ``coordina`` (the side object, or None). Raises ValueError naming the
     offending place, e.g. ``dataValueSets[2].dataValues[5].value: expected str, got int``.
     """
+    return [dict(zip(ROW_FIELDS, row, strict=True)) for rows in iter_data_value_rows(doc) for row in rows]
+
+
+def iter_data_value_rows(doc: Any, release: bool = False) -> Iterator[list[tuple]]:
+    """The rows of each group in turn, as tuples in :data:`ROW_FIELDS` order.
+
+    ``release`` drops each group from ``doc`` once read, so a large payload's parsed JSON is
+    freed while its rows are built (an import holds one form at a time, not both).
+    """
     if not isinstance(doc, Mapping):
         raise ValueError(f"document: expected an object, got {type(doc).__name__}")
     extra = set(doc) - {"dataValueSets"}
     if extra:
         raise ValueError(f"document: unexpected keys {sorted(extra)}")
     groups = _need(doc, "dataValueSets", list, "document")
-    rows: list[dict[str, Any]] = []
-    seen: dict[tuple[str, str, str, str], str] = {}
-    for g, group in enumerate(groups):
+    seen: dict[tuple[str, str, str, str], tuple[int, int]] = {}
+    for g in range(len(groups)):
+        group = groups[g]
+        if release:
+            groups[g] = None
         where = f"dataValueSets[{g}]"
         if not isinstance(group, Mapping):
             raise ValueError(f"{where}: expected an object, got {type(group).__name__}")
@@ -223,33 +241,60 @@ def parse_data_value_sets(doc: Any) -> list[dict[str, Any]]:
             raise ValueError(f"{where}.period: not a monthly period YYYYMM: {period!r}")
         org_unit = _text(group, "orgUnit", where)
         items = _need(group, "dataValues", list, where)
+        out: list[tuple] = []
         for i, item in enumerate(items):
-            at = f"{where}.dataValues[{i}]"
-            if not isinstance(item, Mapping):
-                raise ValueError(f"{at}: expected an object, got {type(item).__name__}")
-            extra = set(item) - _VALUE_KEYS
-            if extra:
-                raise ValueError(f"{at}: unexpected keys {sorted(extra)}")
-            variable = _text(item, "dataElement", at)
-            combo = _text(item, "categoryOptionCombo", at, required=False) or DEFAULT_COMBO
-            value = _text(item, "value", at, blank=True)
-            side = _need(item, "coordina", dict, at, required=False)
-            row = {
-                "org_unit": org_unit, "period": period, "variable": variable,
-                "disaggregation": "" if combo == DEFAULT_COMBO else combo,
-                "value": value if value != "" else None,
-                "comment": _text(item, "comment", at, required=False, blank=True),
-                "stored_by": _text(item, "storedBy", at, required=False, blank=True),
-                "last_updated": _text(item, "lastUpdated", at, required=False, blank=True),
-                "follow_up": bool(_need(item, "followup", bool, at, required=False)),
-                "deleted": bool(_need(item, "deleted", bool, at, required=False)),
-                "data_set": data_set,
-                "coordina": side,
-            }
-            key = (org_unit, period, variable, row["disaggregation"])
+            row = _fast_row(item, org_unit, period, data_set)
+            if row is None:  # something is off: the careful reader names it (and raises)
+                row = _careful_row(item, f"{where}.dataValues[{i}]", org_unit, period, data_set)
+            key = row[:4]
             if key in seen:
-                raise ValueError(f"{at}: duplicate of {seen[key]} ({' '.join(p for p in key if p)})")
-            seen[key] = at
-            rows.append(row)
-    return rows
+                before = "dataValueSets[{}].dataValues[{}]".format(*seen[key])
+                raise ValueError(f"{where}.dataValues[{i}]: duplicate of {before} "
+                                 f"({' '.join(p for p in key if p)})")
+            seen[key] = (g, i)
+            out.append(row)
+        yield out
 
+
+def _fast_row(item: Any, org_unit: str, period: str, data_set: str) -> tuple | None:
+    """The row of a well-formed item, or None to let :func:`_careful_row` explain."""
+    if type(item) is not dict or not item.keys() <= _VALUE_KEYS:
+        return None
+    variable, value = item.get("dataElement"), item.get("value")
+    if type(variable) is not str or not variable.strip() or type(value) is not str:
+        return None
+    combo = item.get("categoryOptionCombo", DEFAULT_COMBO)
+    if type(combo) is not str or not combo.strip():
+        return None
+    for name in _OPTIONAL_TEXT:
+        if name in item and type(item[name]) is not str:
+            return None
+    for name in _OPTIONAL_BOOL:
+        if name in item and type(item[name]) is not bool:
+            return None
+    side = item.get("coordina")
+    if side is not None and type(side) is not dict:
+        return None
+    return (org_unit, period, variable, "" if combo == DEFAULT_COMBO else combo,
+            value if value != "" else None, item.get("comment", ""), item.get("storedBy", ""),
+            item.get("lastUpdated", ""), item.get("followup", False), item.get("deleted", False),
+            data_set, side)
+
+
+def _careful_row(item: Any, at: str, org_unit: str, period: str, data_set: str) -> tuple:
+    if not isinstance(item, Mapping):
+        raise ValueError(f"{at}: expected an object, got {type(item).__name__}")
+    extra = set(item) - _VALUE_KEYS
+    if extra:
+        raise ValueError(f"{at}: unexpected keys {sorted(extra)}")
+    variable = _text(item, "dataElement", at)
+    combo = _text(item, "categoryOptionCombo", at, required=False) or DEFAULT_COMBO
+    value = _text(item, "value", at, blank=True)
+    side = _need(item, "coordina", dict, at, required=False)
+    return (org_unit, period, variable, "" if combo == DEFAULT_COMBO else combo,
+            value if value != "" else None,
+            _text(item, "comment", at, required=False, blank=True),
+            _text(item, "storedBy", at, required=False, blank=True),
+            _text(item, "lastUpdated", at, required=False, blank=True),
+            bool(_need(item, "followup", bool, at, required=False)),
+            bool(_need(item, "deleted", bool, at, required=False)), data_set, side)

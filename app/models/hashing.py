@@ -4,11 +4,31 @@ from __future__ import annotations
 
 import hashlib
 import json
+from json.encoder import encode_basestring
 
 GENESIS = "0" * 64
+#: The change-log fields in sorted order, as ``json.dumps(sort_keys=True)`` writes them.
+LOG_FIELDS_SORTED = ("at", "disaggregation", "field", "new_value", "old_value", "org_unit", "period",
+                     "source", "user", "variable")
+_TEMPLATE = "{" + ",".join(f'"{name}":%s' for name in LOG_FIELDS_SORTED) + "}"
 
 
 def chain_hash(prev_hash: str, fields: dict) -> str:
     """SHA-256 of the previous hash plus the canonical JSON of a log row's fields."""
     payload = json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256((prev_hash + "|" + payload).encode("utf-8")).hexdigest()
+
+
+def chain_hash_text(prev_hash: str, fields: dict) -> str:
+    """:func:`chain_hash` for a log row whose fields are all text or None, ~4× faster.
+
+    Writes the same canonical JSON by hand (same key order, separators and escaping as
+    ``json.dumps(sort_keys=True, ensure_ascii=False)``): bulk imports log every value.
+    """
+    return chain_hash_values(prev_hash, tuple(fields[name] for name in LOG_FIELDS_SORTED))
+
+
+def chain_hash_values(prev_hash: str, values: tuple) -> str:
+    """:func:`chain_hash_text` for the field values already in :data:`LOG_FIELDS_SORTED` order."""
+    payload = _TEMPLATE % tuple("null" if v is None else encode_basestring(v) for v in values)
     return hashlib.sha256((prev_hash + "|" + payload).encode("utf-8")).hexdigest()

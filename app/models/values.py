@@ -17,7 +17,7 @@ _YES = {"1", "SI", "SÍ", "S", "YES", "Y", "TRUE", "VERDADERO", "X"}
 _NO = {"0", "NO", "N", "FALSE", "FALSO"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ValueKey:
     """Where a value lives: org unit (CLUES or state code), period, variable, option."""
 
@@ -27,9 +27,12 @@ class ValueKey:
     disaggregation: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class DataValue:
-    """One stored value with its DHIS2-style metadata."""
+    """One stored value with its DHIS2-style metadata.
+
+    Slots: imports and summaries hold hundreds of thousands of these at once.
+    """
 
     key: ValueKey
     value: Scalar

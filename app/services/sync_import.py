@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.models.dhis2 import parse_data_value_sets
+from app.models.dhis2 import iter_data_value_rows
 from app.models.messages import InputError
 from app.reports import identity as ident
 from app.storage import facilities_repo, sync_repo
@@ -235,14 +235,22 @@ def _import_data(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool) -> d
     except ValueError as exc:
         raise SyncError("E_DECRYPT", raw.where, exc) from None
     doc = package.gunzip_json(plain, raw.where)
+    del plain
+    known = facilities_repo.existing_clues(ws.conn)
+    received: list = []
+    problems: list[dict] = []
+    count = 0
     try:
-        if set(doc) != {"dataValueSets"}:
-            raise ValueError(f"document: unexpected keys {sorted(set(doc) - {'dataValueSets'})}")
-        rows = parse_data_value_sets(doc)
+        # Group by group, freeing each as it is read: the parsed JSON and the values
+        # never both exist whole (peak memory stays near one form of the payload).
+        for rows in iter_data_value_rows(doc, release=True):
+            good, bad = validate_rows(ws, rows, state, known, start=count)
+            received += good
+            problems += bad
+            count += len(rows)
     except ValueError as exc:
         raise SyncError("E_PAYLOAD", raw.where, exc) from None
-    known = facilities_repo.existing_clues(ws.conn)
-    received, problems = validate_rows(ws, rows, state, known)
+    del doc
     if problems:
         rejected = sorted({i for p in problems for i in p["indexes"]})
         return summary("ERROR", f"Paquete rechazado: {len(rejected)} valores no válidos; no se importó "

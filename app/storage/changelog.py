@@ -10,7 +10,13 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from app.models.hashing import GENESIS, chain_hash
+from app.models.hashing import (
+    GENESIS,
+    LOG_FIELDS_SORTED,
+    chain_hash,
+    chain_hash_text,
+    chain_hash_values,
+)
 
 _FIELDS = ("at", "user", "org_unit", "period", "variable", "disaggregation", "field",
            "old_value", "new_value", "source")
@@ -34,12 +40,38 @@ class LogEntry:
     hash: str = ""
 
 
-def _as_text(value: object) -> str | None:
+def as_log_text(value: object) -> str | None:
+    """A value as the log stores it: text, integral floats without ".0", None kept."""
     if value is None:
         return None
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def _all_text(fields: dict) -> bool:
+    return all(v is None or type(v) is str for v in fields.values()) and len(fields) == len(LOG_FIELDS_SORTED)
+
+
+#: Where each field of ``_FIELDS`` sits in the sorted (hashed) order.
+_SORTED_INDEX = tuple(_FIELDS.index(name) for name in LOG_FIELDS_SORTED)
+
+
+def append_text_rows(conn: sqlite3.Connection, rows: Iterable[tuple]) -> int:
+    """Append log rows given as tuples of text/None in ``_FIELDS`` order (bulk imports).
+
+    Same chain and same hashes as :func:`append`, without building an object per row.
+    """
+    prev = last_hash(conn)
+    out = []
+    for row in rows:
+        digest = chain_hash_values(prev, tuple(row[i] for i in _SORTED_INDEX))
+        out.append((*row, prev, digest))
+        prev = digest
+    conn.executemany(
+        f"INSERT INTO change_log ({', '.join(_FIELDS)}, prev_hash, hash) "
+        f"VALUES ({', '.join('?' * (len(_FIELDS) + 2))})", out)
+    return len(out)
 
 
 def last_hash(conn: sqlite3.Connection) -> str:
@@ -53,9 +85,9 @@ def append(conn: sqlite3.Connection, entries: Iterable[LogEntry]) -> int:
     rows = []
     for entry in entries:
         fields = {name: getattr(entry, name) for name in _FIELDS}
-        fields["old_value"] = _as_text(fields["old_value"])
-        fields["new_value"] = _as_text(fields["new_value"])
-        digest = chain_hash(prev, fields)
+        fields["old_value"] = as_log_text(fields["old_value"])
+        fields["new_value"] = as_log_text(fields["new_value"])
+        digest = chain_hash_text(prev, fields) if _all_text(fields) else chain_hash(prev, fields)
         rows.append((*fields.values(), prev, digest))
         prev = digest
     conn.executemany(

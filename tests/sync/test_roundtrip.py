@@ -9,7 +9,7 @@ from app.models.values import ValueChange, ValueKey
 from app.services import sync_ack, sync_export, sync_import
 from app.services.entry import record_changes
 from app.services.summary import state_summary
-from app.storage import sync_repo, values_repo
+from app.storage import changelog, sync_repo, values_repo
 
 
 def _count_values(ws) -> int:
@@ -31,6 +31,10 @@ def test_full_round_trip_reproduces_the_state_at_hq(pair, db_dump):
     assert summary["status"] == "SUCCESS", summary
     assert summary["importCount"]["imported"] == _count_values(pair.state)
     assert _count_values(pair.hq) == _count_values(pair.state)
+    assert changelog.verify_chain(pair.hq.conn) is None, "every imported value logged, chain intact"
+    logged = pair.hq.conn.execute("SELECT count(*) FROM change_log WHERE field = 'value' "
+                                  "AND source LIKE 'paquete %'").fetchone()[0]
+    assert logged == summary["importCount"]["imported"]
     # The same figures, to the fingerprint of the values behind them.
     here = state_summary(pair.state, "18", "202302")
     there = state_summary(pair.hq, "18", "202302")
