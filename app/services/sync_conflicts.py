@@ -81,18 +81,25 @@ def resolve(ws: Workspace, conflict_id: int, choice: str) -> DataValue:
     with write_transaction(ws):
         current = values_repo.get_values(ws.conn, [conflict.key]).get(conflict.key)
         chosen = conflict.ours if choice == "ours" else conflict.theirs
+        wanted = {"value": chosen["value"], "comment": chosen.get("comment", ""),
+                  "provisional": bool(chosen.get("provisional"))}
+        before = {"value": current.value if current else None, "comment": current.comment if current else "",
+                  "provisional": bool(current.provisional) if current else False}
+        changed = [name for name in wanted if wanted[name] != before[name]]
         stored = current
-        if current is None or current.value != chosen["value"] or current.comment != chosen.get("comment", ""):
+        if changed:
             k = conflict.key
-            version = (current.version if current else 0) + 1
-            uuid = current.uuid if current else chosen["uuid"]
             values_repo.upsert_received(ws.conn, [(
-                k.org_unit, k.period, k.variable, k.disaggregation, chosen["value"], chosen.get("comment", ""),
-                int(bool(chosen.get("provisional"))), int(current.follow_up if current else 0), uuid,
-                version, now, ws.user)])
+                k.org_unit, k.period, k.variable, k.disaggregation, wanted["value"], wanted["comment"],
+                int(wanted["provisional"]), int(current.follow_up if current else 0),
+                current.uuid if current else chosen["uuid"], (current.version if current else 0) + 1,
+                now, ws.user)])
+            # Every field the choice changes is logged, like an edit in the grid.
             changelog.append(ws.conn, [LogEntry(
-                now, ws.user, k.org_unit, k.period, k.variable, k.disaggregation, "value",
-                current.value if current else None, chosen["value"], f"conflicto {conflict_id}: {choice}")])
+                now, ws.user, k.org_unit, k.period, k.variable, k.disaggregation, name,
+                int(before[name]) if name == "provisional" else before[name],
+                int(wanted[name]) if name == "provisional" else wanted[name],
+                f"conflicto {conflict_id}: {choice}") for name in changed])
             stored = values_repo.get_values(ws.conn, [k])[k]
         ws.conn.execute("UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ?",
                         (now, ws.user, choice, conflict_id))

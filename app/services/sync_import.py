@@ -26,6 +26,7 @@ from pathlib import Path
 
 from app.models.dhis2 import iter_data_value_rows
 from app.models.messages import InputError
+from app.models.values import format_number
 from app.reports import identity as ident
 from app.storage import facilities_repo, sync_repo
 from app.storage.database import translate_error
@@ -148,6 +149,15 @@ def import_one(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool = False
         return error_summary(exc, path, ws.lang, raw, dry_run)
 
 
+def _stored(stored: InboxEntry, dry_run: bool) -> dict:
+    """The summary kept when the package was imported: importing it again changes nothing."""
+    again = dict(stored.summary)
+    again["description"] = f"Paquete ya importado el {stored.imported_at}; no se cambió nada"
+    again["alreadyImported"] = True
+    again["dryRun"] = dry_run
+    return again
+
+
 # -- data packages at HQ ----------------------------------------------------------------
 
 
@@ -221,10 +231,7 @@ def _import_data(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool) -> d
     if stored is not None:
         if stored.sha256 != raw.sha256:
             raise SyncError("E_UUID_REUSED", raw.where, raw.uuid)
-        again = dict(stored.summary)
-        again["description"] = "Paquete ya importado el " + stored.imported_at + "; no se cambió nada"
-        again["dryRun"] = dry_run
-        return again
+        return _stored(stored, dry_run)
     warnings = _check_sequence(ws, raw, state)
     package.check_hashes(raw)
     try:
@@ -253,8 +260,8 @@ def _import_data(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool) -> d
     del doc
     if problems:
         rejected = sorted({i for p in problems for i in p["indexes"]})
-        return summary("ERROR", f"Paquete rechazado: {len(rejected)} valores no válidos; no se importó "
-                       "nada", raw, path, conflicts=problems, rejected=rejected, dry_run=dry_run)
+        return summary("ERROR", f"Paquete rechazado: {format_number(len(rejected))} valores no válidos; "
+                       "no se importó nada", raw, path, conflicts=problems, rejected=rejected, dry_run=dry_run)
     now = now_iso()
     conn = ws.conn
     archived = ""
@@ -265,8 +272,8 @@ def _import_data(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool) -> d
                   "deleted": applied.deleted}
         notes = warnings + applied.flagged
         status = "WARNING" if notes else "SUCCESS"
-        text = (f"{applied.imported + applied.updated + applied.deleted} valores aplicados, "
-                f"{len(applied.flagged)} en conflicto para revisión")
+        text = (f"{format_number(applied.imported + applied.updated + applied.deleted)} valores "
+                f"aplicados, {format_number(len(applied.flagged))} en conflicto para revisión")
         result = summary(status, text, raw, path, counts, notes, dry_run=dry_run)
         if dry_run:
             conn.execute("ROLLBACK")
@@ -300,9 +307,7 @@ def _import_from_hq(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool) -
     if stored is not None:
         if stored.sha256 != raw.sha256:
             raise SyncError("E_UUID_REUSED", raw.where, raw.uuid)
-        again = dict(stored.summary)
-        again["description"] = "Paquete ya importado el " + stored.imported_at + "; no se cambió nada"
-        return again
+        return _stored(stored, dry_run)
     package.check_hashes(raw)
     doc = package.gunzip_json(raw.files[package.CONTENT[raw.kind]], raw.where)
     conn = ws.conn

@@ -54,7 +54,7 @@ SIDE_FIELDS = {"uuid": str, "version": int, "base_version": int, "updated_at": s
                "updated_by": str, "provisional": bool}
 
 
-@dataclass
+@dataclass(slots=True)
 class Received:
     """One validated value of a package, with its side object."""
 
@@ -174,10 +174,20 @@ def _snapshot(v: DataValue) -> str:
                        "uuid": v.uuid}, ensure_ascii=False)
 
 
+CHUNK = 20_000  # values written per step: bounds the rows, log and lookups held at once
+
+
 def apply_received(conn: sqlite3.Connection, received: Sequence[Received], package_uuid: str,
                    state_code: str, now: str) -> Applied:
     """Write the values by the rules above; must run inside the import's transaction."""
     result = Applied()
+    for start in range(0, len(received), CHUNK):
+        _apply_chunk(conn, received[start:start + CHUNK], package_uuid, state_code, now, result)
+    return result
+
+
+def _apply_chunk(conn: sqlite3.Connection, received: Sequence[Received], package_uuid: str,
+                 state_code: str, now: str, result: Applied) -> None:
     current = values_repo.get_values(conn, (r.value.key for r in received))
     rows, log, conflicts = [], [], []
     source = f"paquete {package_uuid}"
@@ -237,4 +247,3 @@ def apply_received(conn: sqlite3.Connection, received: Sequence[Received], packa
         conn.executemany(
             "INSERT INTO conflicts (org_unit, period, variable, disaggregation, ours, theirs, applied, "
             "package_uuid, state_code, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", conflicts)
-    return result

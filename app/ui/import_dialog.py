@@ -41,7 +41,7 @@ SUFFIX = ".coordina"
 
 def already_imported(summary: dict) -> bool:
     """Whether a summary is the stored one of a package imported before (see sync_import)."""
-    return str(summary.get("description", "")).startswith("Paquete ya importado")
+    return bool(summary.get("alreadyImported"))
 
 
 class ImportDialog(JobDialog):

@@ -37,7 +37,9 @@ class SyncActions(QObject):
         from .outbox_dialog import OutboxDialog
 
         w = self._window
-        self._show(OutboxDialog(w.tasks, w.catalog, w.lang, w))
+        dialog = OutboxDialog(w.tasks, w.catalog, w.lang, w)
+        dialog.data_changed.connect(w.reload_all)  # an HQ update may bring facilities
+        self._show(dialog)
 
     def import_packages(self) -> None:
         """Import packages of any kind: preview, progress, cancel, summaries."""
