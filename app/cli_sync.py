@@ -113,7 +113,8 @@ def cmd_sync(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO,
     if args.action == "export":
         passphrase = identities.passphrase_from_env(args.passphrase_env)
         identity = identities.load_identity(p12=Path(args.sign), passphrase=passphrase)
-        made = sync_export.export_package(ws, Path(args.out), identity, full=args.full, progress=progress)
+        made = sync_export.export_package(ws, Path(args.out), identity, full=args.full,
+                                          pdfs=[Path(p) for p in args.pdf or []], progress=progress)
         print(text["exported"].format(path=made.path), file=out)
         print(text["export_detail"].format(seq=made.sequence, kind="completo" if made.full else "cambios",
                                            values=made.values, tomb=made.tombstones), file=err)
@@ -189,6 +190,7 @@ def add_sync_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentP
     p.add_argument("--full", action="store_true", help="every value, not only the changes")
     p.add_argument("--sign", required=True, metavar="F.p12")
     p.add_argument("--passphrase-env", required=True, metavar="VAR")
+    p.add_argument("--pdf", action="append", metavar="F.pdf", help="also carry this signed PDF (repeatable)")
     p.set_defaults(func=wrap(cmd_sync))
     p = sy_sub.add_parser("import", parents=[common], help="import packages of any kind")
     p.add_argument("files", nargs="+", metavar="FILE")

@@ -22,6 +22,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric import x25519
 
 from app.models.dhis2 import DEFAULT_DATA_SET, data_value_sets
+from app.models.messages import InputError
 from app.models.values import DataValue, ValueKey
 from app.reports import identity as ident
 from app.reports.identity import Identity
@@ -106,7 +107,12 @@ def export_package(ws: Workspace, out_dir: Path, identity: Identity, full: bool 
                                           x25519.X25519PublicKey.from_public_bytes(keys.enc_public),
                                           aad=pkg_uuid.encode("ascii"))}
     for pdf in pdfs or []:
-        content[f"pdf/{Path(pdf).name}"] = read_file(Path(pdf))
+        data_pdf = read_file(Path(pdf))
+        if not data_pdf.startswith(b"%PDF-"):
+            raise InputError("verify_not_pdf")
+        # The name inside the zip must pass the importer's rule (letters, digits, . _ -).
+        safe = "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in Path(pdf).stem)
+        content[f"pdf/{safe}.pdf"] = data_pdf
     manifest = {
         "kind": "data", "uuid": pkg_uuid, "created_at": now_iso(), "created_by": ws.user,
         "state": state.code, "device": prof.device_id, "sequence": sequence,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import zipfile
+
 import pytest
 
 from app.models.messages import InputError
@@ -114,3 +116,18 @@ def test_a_person_accepts_either_version_and_nothing_is_lost(pair):
     assert trail[-3:] == [(trail[-3][0], "1111"), ("1111", "2222"), ("2222", "1111")]
     with pytest.raises(InputError):
         sync_conflicts.resolve(pair.hq, conflict.id, "theirs")
+
+
+def test_signed_pdfs_ride_along_and_are_archived(pair, tmp_path):
+    from app.services import report_pdf
+
+    pdf = report_pdf.export_state_pdf(pair.state, "18", "202302", tmp_path / "Avances Nayarit.pdf",
+                                      identity=pair.identity).path
+    made = sync_export.export_package(pair.state, pair.outbox, pair.identity, full=True, pdfs=[pdf])
+    [result] = sync_import.import_packages(pair.hq, [made.path])
+    assert result.summary["status"] == "SUCCESS"
+    [archived] = (pair.hq.data_dir / "archivo" / "18").glob("*.coordina")
+    names = zipfile.ZipFile(archived).namelist()
+    assert "pdf/Avances_Nayarit.pdf" in names
+    with pytest.raises(InputError):
+        sync_export.export_package(pair.state, pair.outbox, pair.identity, pdfs=[made.path])
