@@ -11,16 +11,14 @@ from .alerts import error_message
 
 
 def _routes() -> dict[str, str]:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("SyncErrors", text)
-
+    # Written out in full (no alias) so that lupdate files them under "SyncErrors".
     return {
-        "E_NO_CERTIFICATE": tr("Todavía no hay un certificado del coordinador en este equipo. Cree primero su "
+        "E_NO_CERTIFICATE": QCoreApplication.translate("SyncErrors", "Todavía no hay un certificado del coordinador en este equipo. Cree primero su "
                                "identidad de firma en Resumen ▸ Crear identidad de firma… y después vuelva a "
                                "exportar el registro."),
-        "E_NO_HQ": tr("Falta el perfil de oficinas centrales. Impórtelo primero en Sincronizar ▸ Perfil y "
+        "E_NO_HQ": QCoreApplication.translate("SyncErrors", "Falta el perfil de oficinas centrales. Impórtelo primero en Sincronizar ▸ Perfil y "
                       "registro… (Importar perfil de oficinas centrales…)."),
-        "E_NO_PROFILE": tr("Este directorio de datos no tiene perfil de sincronización. Créelo en "
+        "E_NO_PROFILE": QCoreApplication.translate("SyncErrors", "Este directorio de datos no tiene perfil de sincronización. Créelo en "
                            "Sincronizar ▸ Perfil y registro…"),
     }
 

@@ -354,6 +354,388 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../app/ui/conflicts_dialog.py" line="70"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="310"/>
+        <source>Conflictos de sincronización</source>
+        <translation>Sync conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts_dialog.py" line="73"/>
+        <source>Valores que cambiaron en oficinas centrales y en el estado desde el último paquete. La regla aplicó el cambio más reciente y guardó ambos; elija cuál se queda.</source>
+        <translation>Values that changed both at headquarters and in the state since the last package. The rule applied the most recent change and kept both; choose which one stays.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts_dialog.py" line="77"/>
+        <source>Mostrar resueltos</source>
+        <translation>Show resolved</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts_dialog.py" line="96"/>
+        <source>Oficinas centrales (nuestra)</source>
+        <translation>Headquarters (ours)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts_dialog.py" line="97"/>
+        <source>Estado (suya)</source>
+        <translation>State (theirs)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts_dialog.py" line="101"/>
+        <source>Aceptar la de oficinas centrales</source>
+        <translation>Accept headquarters&apos; version</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts_dialog.py" line="103"/>
+        <source>Aceptar la del estado</source>
+        <translation>Accept the state&apos;s version</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts_dialog.py" line="121"/>
+        <source>Historial de la celda:</source>
+        <translation>Cell history:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts_dialog.py" line="131"/>
+        <source>Cerrar</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts_dialog.py" line="150"/>
+        <source>Valor:</source>
+        <translation>Value:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts_dialog.py" line="150"/>
+        <source>Comentario:</source>
+        <translation>Comment:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts_dialog.py" line="151"/>
+        <source>Provisional:</source>
+        <translation>Provisional:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts_dialog.py" line="151"/>
+        <source>Versión:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts_dialog.py" line="152"/>
+        <source>Modificado:</source>
+        <translation>Modified:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts_dialog.py" line="152"/>
+        <source>Por:</source>
+        <translation>By:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/conflicts_dialog.py" line="188"/>
+        <source>%n conflicto(s) por revisar.</source>
+        <translation>
+            <numerusform>%n conflict to review.</numerusform>
+            <numerusform>%n conflicts to review.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts_dialog.py" line="189"/>
+        <source>No hay conflictos por revisar.</source>
+        <translation>There are no conflicts to review.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts_dialog.py" line="211"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="295"/>
+        <source>sin dato</source>
+        <translation>no data</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts_dialog.py" line="214"/>
+        <source>Sí</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts_dialog.py" line="214"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts_dialog.py" line="218"/>
+        <source>(sin comentario)</source>
+        <translation>(no comment)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts_dialog.py" line="231"/>
+        <source>Aceptada por %1 el %2</source>
+        <translation>Accepted by %1 on %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts_dialog.py" line="235"/>
+        <source>La regla aplicó esta versión (el cambio más reciente).</source>
+        <translation>The rule applied this version (the most recent change).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts_dialog.py" line="238"/>
+        <source>No aplicada.</source>
+        <translation>Not applied.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts_dialog.py" line="243"/>
+        <source>Seleccione un conflicto de la lista.</source>
+        <translation>Select a conflict from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts_dialog.py" line="286"/>
+        <source>Guardando…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts_dialog.py" line="293"/>
+        <source>Se aceptó la versión de %1: %2.</source>
+        <translation>Accepted the version from %1: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts_dialog.py" line="294"/>
+        <source>oficinas centrales</source>
+        <translation>headquarters</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts_dialog.py" line="295"/>
+        <source>el estado</source>
+        <translation>the state</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflicts_dialog.py" line="308"/>
+        <source>No se pudo completar: %1</source>
+        <translation>Could not complete: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsModel</name>
+    <message>
+        <location filename="../../app/ui/sync_models.py" line="154"/>
+        <source>Estado</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_models.py" line="154"/>
+        <source>CLUES</source>
+        <translation>CLUES</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_models.py" line="154"/>
+        <source>Unidad</source>
+        <translation>Facility</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_models.py" line="154"/>
+        <source>Periodo</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_models.py" line="155"/>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_models.py" line="155"/>
+        <source>Aplicada</source>
+        <translation>Applied</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_models.py" line="155"/>
+        <source>Revisión</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_models.py" line="157"/>
+        <source>La de oficinas centrales</source>
+        <translation>Headquarters&apos; version</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_models.py" line="157"/>
+        <source>La del estado</source>
+        <translation>The state&apos;s version</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_models.py" line="158"/>
+        <source>Aceptada la de oficinas centrales</source>
+        <translation>Accepted headquarters&apos; version</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_models.py" line="159"/>
+        <source>Aceptada la del estado</source>
+        <translation>Accepted the state&apos;s version</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_models.py" line="212"/>
+        <source>Pendiente</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_models.py" line="214"/>
+        <source>Por %1 el %2</source>
+        <translation>By %1 on %2</translation>
+    </message>
+</context>
+<context>
+    <name>ConsolidationWindow</name>
+    <message>
+        <location filename="../../app/ui/consolidation_window.py" line="114"/>
+        <location filename="../../app/ui/consolidation_window.py" line="124"/>
+        <location filename="../../app/ui/consolidation_window.py" line="319"/>
+        <location filename="../../app/ui/consolidation_window.py" line="378"/>
+        <source>Consolidación nacional</source>
+        <extracomment>Figures offered for the chart, in the PDF&apos;s order. The date the matrix compares deadlines with (None: today); tests fix it.</extracomment>
+        <translation>National consolidation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_window.py" line="132"/>
+        <source>Actualizar</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_window.py" line="133"/>
+        <source>Volver a calcular con los datos guardados (F5)</source>
+        <translation>Recalculate from the saved data (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_window.py" line="140"/>
+        <source>Completitud de los informes</source>
+        <translation>Report completeness</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_window.py" line="141"/>
+        <source>Cifras nacionales</source>
+        <translation>National figures</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_window.py" line="178"/>
+        <source>Mes:</source>
+        <translation>Month:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_window.py" line="182"/>
+        <source>Gráfica:</source>
+        <translation>Chart:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_window.py" line="206"/>
+        <source>Doble clic o Enter en una cifra: ver las unidades detrás de ella.</source>
+        <translation>Double-click or Enter on a figure: see the facilities behind it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_window.py" line="240"/>
+        <source>Solo el estado seleccionado</source>
+        <translation>Only the selected state</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_window.py" line="241"/>
+        <source>El estado de la fila seleccionada en la tabla o en la matriz</source>
+        <translation>The state of the row selected in the table or the matrix</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_window.py" line="242"/>
+        <source>Solo el mes elegido</source>
+        <translation>Only the chosen month</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_window.py" line="243"/>
+        <source>El mes de la pestaña Cifras nacionales</source>
+        <translation>The month of the National figures tab</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_window.py" line="274"/>
+        <location filename="../../app/ui/consolidation_window.py" line="359"/>
+        <source>Calculando…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_window.py" line="305"/>
+        <source>Acumulado %1</source>
+        <translation>Cumulative %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_window.py" line="318"/>
+        <source>No se pudo calcular.</source>
+        <translation>Could not calculate.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_window.py" line="325"/>
+        <source>%1 por estado</source>
+        <translation>%1 by state</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_window.py" line="366"/>
+        <source>%1 · %2: %3 · %4 unidades</source>
+        <translation>%1 · %2: %3 · %4 facilities</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_window.py" line="370"/>
+        <source>ninguna unidad tiene datos de este indicador.</source>
+        <translation>no facility has data for this indicator.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_window.py" line="396"/>
+        <source>Seleccione la fila de un estado, o desmarque «Solo el estado seleccionado».</source>
+        <translation>Select a state&apos;s row, or untick “Only the selected state”.</translation>
+    </message>
+</context>
+<context>
+    <name>CreatePage</name>
+    <message>
+        <location filename="../../app/ui/profile_pages.py" line="59"/>
+        <source>&lt;b&gt;Este directorio de datos todavía no tiene perfil de sincronización.&lt;/b&gt;&lt;br&gt;Elija una sola vez quién trabaja con él: una coordinación estatal, que envía paquetes firmados, u oficinas centrales, que los recibe y consolida.</source>
+        <translation>&lt;b&gt;This data directory does not have a sync profile yet.&lt;/b&gt;&lt;br&gt;Choose once who works with it: a state coordination, which sends signed packages, or headquarters, which receives and consolidates them.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_pages.py" line="63"/>
+        <source>Coordinación estatal</source>
+        <translation>State coordination</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_pages.py" line="64"/>
+        <source>Oficinas centrales</source>
+        <translation>Headquarters</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_pages.py" line="74"/>
+        <source>Nombre completo de quien coordina</source>
+        <translation>Full name of the coordinator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_pages.py" line="76"/>
+        <source>p. ej. Coordinadora estatal</source>
+        <translation>e.g. State coordinator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_pages.py" line="78"/>
+        <source>Estado:</source>
+        <translation>State:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_pages.py" line="79"/>
+        <source>Nombre:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_pages.py" line="80"/>
+        <source>Cargo:</source>
+        <translation>Position:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_pages.py" line="92"/>
+        <source>Crea las claves de oficinas centrales en este equipo. Hágalo solo en la computadora que recibirá los paquetes de los estados.</source>
+        <translation>Creates the headquarters keys on this computer. Do it only on the computer that will receive the states&apos; packages.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_pages.py" line="97"/>
+        <source>Crear perfil</source>
+        <translation>Create profile</translation>
+    </message>
+</context>
+<context>
     <name>DashboardWindow</name>
     <message>
         <location filename="../../app/ui/dashboard_window.py" line="104"/>
@@ -458,6 +840,59 @@
         <location filename="../../app/ui/dashboard_window.py" line="400"/>
         <source>ninguna unidad tiene datos de este indicador.</source>
         <translation>no facility has data for this indicator.</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentConfirm</name>
+    <message>
+        <location filename="../../app/ui/fingerprint_dialogs.py" line="70"/>
+        <source>Reemplazar coordinador</source>
+        <translation>Replace coordinator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/fingerprint_dialogs.py" line="70"/>
+        <source>Registrar coordinador</source>
+        <translation>Register coordinator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/fingerprint_dialogs.py" line="73"/>
+        <source>Estado:</source>
+        <translation>State:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/fingerprint_dialogs.py" line="74"/>
+        <source>Nombre:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/fingerprint_dialogs.py" line="76"/>
+        <source>Cargo:</source>
+        <translation>Position:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/fingerprint_dialogs.py" line="80"/>
+        <source>Reemplaza a:</source>
+        <translation>Replaces:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/fingerprint_dialogs.py" line="82"/>
+        <source>Llame por teléfono a la persona y pídale que le lea la huella que Coordina le mostró al exportar su registro. Registre solo si los 16 grupos coinciden.</source>
+        <translation>Phone the person and ask them to read you the fingerprint Coordina showed them when they exported their enrolment. Register only if all 16 groups match.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/fingerprint_dialogs.py" line="89"/>
+        <source>Reemplazar</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/fingerprint_dialogs.py" line="89"/>
+        <source>Registrar</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/fingerprint_dialogs.py" line="90"/>
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1585,6 +2020,54 @@ Fill it in Excel and bring it back with File → Import values…</translation>
     </message>
 </context>
 <context>
+    <name>HqPage</name>
+    <message>
+        <location filename="../../app/ui/profile_pages.py" line="225"/>
+        <source>Cada coordinación estatal compara esta huella por teléfono al importar el perfil.</source>
+        <translation>Each state coordination compares this fingerprint over the phone when importing the profile.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_pages.py" line="226"/>
+        <source>Exportar perfil de oficinas centrales…</source>
+        <translation>Export headquarters profile…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_pages.py" line="227"/>
+        <source>Perfil de oficinas centrales</source>
+        <translation>Headquarters profile</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_pages.py" line="248"/>
+        <source>Registrar coordinador…</source>
+        <translation>Register coordinator…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_pages.py" line="249"/>
+        <source>Reemplazar…</source>
+        <translation>Replace…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_pages.py" line="250"/>
+        <source>Revocar…</source>
+        <translation>Revoke…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_pages.py" line="256"/>
+        <source>Coordinadores registrados</source>
+        <translation>Registered coordinators</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_pages.py" line="269"/>
+        <source>Oficinas centrales</source>
+        <translation>Headquarters</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_pages.py" line="270"/>
+        <source>huella de sus claves:</source>
+        <translation>fingerprint of its keys:</translation>
+    </message>
+</context>
+<context>
     <name>IdentityDialog</name>
     <message>
         <location filename="../../app/ui/identity_dialog.py" line="70"/>
@@ -1723,6 +2206,184 @@ This computer already trusts your certificate. When the national coordination re
         <location filename="../../app/ui/identity_dialog.py" line="255"/>
         <source>No se creó la identidad: %1</source>
         <translation>The identity was not created: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="61"/>
+        <source>Importar paquetes de sincronización</source>
+        <translation>Import sync packages</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="65"/>
+        <source>Agregar paquetes…</source>
+        <translation>Add packages…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="67"/>
+        <source>Quitar</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="68"/>
+        <source>Quita de la lista los archivos seleccionados (tecla Supr).</source>
+        <translation>Removes the selected files from the list (Del key).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="70"/>
+        <source>También puede arrastrar aquí los archivos .coordina.</source>
+        <translation>You can also drag .coordina files here.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="85"/>
+        <location filename="../../app/ui/import_dialog.py" line="192"/>
+        <source>Conflictos y errores del paquete seleccionado</source>
+        <translation>Conflicts and errors of the selected package</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="104"/>
+        <source>%v de %m</source>
+        <translation>%v of %m</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="109"/>
+        <source>Vista previa</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="110"/>
+        <source>Revisa los paquetes sin guardar nada (tecla Intro).</source>
+        <translation>Checks the packages without saving anything (Enter key).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="113"/>
+        <source>Importar</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="115"/>
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="117"/>
+        <source>Cerrar</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="131"/>
+        <source>Agregue los paquetes que recibió; revise la vista previa antes de importar.</source>
+        <translation>Add the packages you received; check the preview before importing.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="150"/>
+        <source>Sin revisar</source>
+        <translation>Not checked</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/import_dialog.py" line="154"/>
+        <source>Se omitieron %n archivo(s) que no son paquetes .coordina.</source>
+        <translation>
+            <numerusform>%n file that is not a .coordina package was skipped.</numerusform>
+            <numerusform>%n files that are not .coordina packages were skipped.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/import_dialog.py" line="157"/>
+        <source>%n paquete(s) en la lista. Revise la vista previa antes de importar.</source>
+        <translation>
+            <numerusform>%n package in the list. Check the preview before importing.</numerusform>
+            <numerusform>%n packages in the list. Check the preview before importing.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="163"/>
+        <source>Agregar paquetes</source>
+        <translation>Add packages</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="164"/>
+        <source>Paquetes de Coordina (*.coordina)</source>
+        <translation>Coordina packages (*.coordina)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="191"/>
+        <source>Conflictos y errores de %1</source>
+        <translation>Conflicts and errors of %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="266"/>
+        <source>Revisando los paquetes…</source>
+        <translation>Checking the packages…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="266"/>
+        <source>Importando…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="275"/>
+        <source>Cancelando…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="290"/>
+        <source>No importado (cancelado)</source>
+        <translation>Not imported (cancelled)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="297"/>
+        <source>correctos: %1 · con avisos: %2 · con error: %3</source>
+        <translation>OK: %1 · with warnings: %2 · with errors: %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="300"/>
+        <source>Vista previa cancelada; no se guardó nada.</source>
+        <translation>Preview cancelled; nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="302"/>
+        <source>Cancelado después de %1 de %2 paquetes; cada uno se importó completo o no se importó. </source>
+        <translation>Cancelled after %1 of %2 packages; each one was either imported in full or not at all. </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="307"/>
+        <source>Vista previa (no se guardó nada): </source>
+        <translation>Preview (nothing was saved): </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="311"/>
+        <source>Importación terminada: </source>
+        <translation>Import finished: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="323"/>
+        <source>No se pudo terminar: %1</source>
+        <translation>Could not finish: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_dialog.py" line="325"/>
+        <source>Importar paquetes</source>
+        <translation>Import packages</translation>
+    </message>
+</context>
+<context>
+    <name>IssuesModel</name>
+    <message>
+        <location filename="../../app/ui/sync_models.py" line="124"/>
+        <source>Código</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_models.py" line="124"/>
+        <source>Objeto</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_models.py" line="124"/>
+        <source>Valor o detalle</source>
+        <translation>Value or detail</translation>
     </message>
 </context>
 <context>
@@ -2058,6 +2719,134 @@ The reopening is logged in the history and the signed summary will have to be si
     </message>
 </context>
 <context>
+    <name>MatrixModel</name>
+    <message>
+        <location filename="../../app/ui/consolidation_models.py" line="61"/>
+        <source>A tiempo</source>
+        <extracomment>Role of a matrix cell&apos;s display status (&quot;on_time&quot;, &quot;late&quot;, &quot;received&quot;, &quot;missing&quot;, &quot;not_due&quot;). Role of a matrix cell&apos;s flag (open conflicts) as a bool. Role of a national table cell&apos;s drill-down key: (state code or None for the country, figure code). Background and text colour of each display status; the text colour alone must also read.</extracomment>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_models.py" line="62"/>
+        <source>Tarde</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_models.py" line="63"/>
+        <source>Recibido</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_models.py" line="64"/>
+        <source>Falta</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_models.py" line="65"/>
+        <source>No vencido</source>
+        <translation>Not yet due</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_models.py" line="130"/>
+        <location filename="../../app/ui/consolidation_models.py" line="138"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_models.py" line="191"/>
+        <source>%1 de %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_models.py" line="196"/>
+        <source>Entregados: %1 de %2</source>
+        <translation>Delivered: %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_models.py" line="197"/>
+        <source>Tarde: %1</source>
+        <translation>Late: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_models.py" line="198"/>
+        <source>Faltan (vencidos): %1</source>
+        <translation>Missing (overdue): %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_models.py" line="199"/>
+        <source>Con conflictos sin resolver: %1</source>
+        <translation>With unresolved conflicts: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_models.py" line="209"/>
+        <source>Estado: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_models.py" line="210"/>
+        <source>Valores capturados: %1</source>
+        <translation>Values entered: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_models.py" line="211"/>
+        <source>Unidades que informaron: %1 de %2</source>
+        <translation>Facilities that reported: %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_models.py" line="213"/>
+        <source>Paquetes recibidos: %1</source>
+        <translation>Packages received: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_models.py" line="214"/>
+        <source>Primera importación: %1</source>
+        <translation>First import: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_models.py" line="215"/>
+        <source>ninguna</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_models.py" line="216"/>
+        <source>Fecha límite: %1</source>
+        <translation>Deadline: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_models.py" line="219"/>
+        <source>%1 Conflictos sin resolver: %2</source>
+        <translation>%1 Unresolved conflicts: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixPanel</name>
+    <message>
+        <location filename="../../app/ui/consolidation_matrix.py" line="61"/>
+        <source>Año</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_matrix.py" line="63"/>
+        <source>Año:</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_matrix.py" line="74"/>
+        <source>%1 conflictos sin resolver</source>
+        <translation>%1 unresolved conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_matrix.py" line="76"/>
+        <source>A tiempo: paquete importado a más tardar el día %1 del mes siguiente.</source>
+        <translation>On time: package imported by day %1 of the following month.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_matrix.py" line="91"/>
+        <source>Pase el puntero sobre una celda para ver los valores, las unidades que informaron, los paquetes y la primera importación. Doble clic: las cifras de ese mes.</source>
+        <translation>Hover over a cell to see the values, the facilities that reported, the packages and the first import. Double-click: that month&apos;s figures.</translation>
+    </message>
+</context>
+<context>
     <name>MonthGridModel</name>
     <message>
         <location filename="../../app/ui/grid_model.py" line="122"/>
@@ -2175,6 +2964,431 @@ The reopening is logged in the history and the signed summary will have to be si
     </message>
 </context>
 <context>
+    <name>NationalExporter</name>
+    <message>
+        <location filename="../../app/ui/consolidation_export.py" line="76"/>
+        <source>Exportar CSV…</source>
+        <extracomment>Asks where to save: (parent, title, suggested path, file filter) → the path, or None. Asks for the output file; tests replace it to answer the modal save dialog.</extracomment>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_export.py" line="76"/>
+        <source>Valores CSV (*.csv)</source>
+        <translation>CSV values (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_export.py" line="77"/>
+        <source>Exportar Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_export.py" line="77"/>
+        <source>Libro de Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_export.py" line="78"/>
+        <source>Exportar DHIS2 JSON…</source>
+        <translation>Export DHIS2 JSON…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_export.py" line="78"/>
+        <source>DHIS2 dataValueSets JSON (*.json)</source>
+        <translation>DHIS2 dataValueSets JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_export.py" line="79"/>
+        <source>Exportar ADX XML…</source>
+        <translation>Export ADX XML…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_export.py" line="79"/>
+        <source>ADX XML (*.xml)</source>
+        <translation>ADX XML (*.xml)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_export.py" line="80"/>
+        <source>PDF nacional…</source>
+        <translation>National PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_export.py" line="80"/>
+        <source>Documento PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_export.py" line="102"/>
+        <source>Exportando valores…</source>
+        <translation>Exporting values…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_export.py" line="121"/>
+        <source>Generando el PDF nacional…</source>
+        <translation>Generating the national PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_export.py" line="136"/>
+        <source>Se escribió el PDF nacional:
+%1</source>
+        <translation>The national PDF was written:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_export.py" line="138"/>
+        <source>Se exportaron %1 valores a:
+%2</source>
+        <translation>%1 values were exported to:
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_export.py" line="140"/>
+        <source>Exportación terminada</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_export.py" line="141"/>
+        <source>¿Abrir la carpeta?</source>
+        <translation>Open the folder?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_export.py" line="144"/>
+        <source>Abrir carpeta</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_export.py" line="145"/>
+        <source>Cerrar</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_export.py" line="158"/>
+        <source>No se pudo exportar</source>
+        <translation>Could not export</translation>
+    </message>
+</context>
+<context>
+    <name>NationalModel</name>
+    <message>
+        <location filename="../../app/ui/consolidation_models.py" line="250"/>
+        <source>Hospitales</source>
+        <extracomment>The figures of the national table, in column order (codes of the summary).</extracomment>
+        <translation>Hospitals</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_models.py" line="250"/>
+        <source>Unidades
+de salud</source>
+        <translation>Health
+facilities</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_models.py" line="251"/>
+        <source>Consultas</source>
+        <translation>Consultations</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_models.py" line="251"/>
+        <source>Cirugías</source>
+        <translation>Surgeries</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_models.py" line="252"/>
+        <source>Cobertura de
+especialistas</source>
+        <translation>Specialist
+coverage</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_models.py" line="253"/>
+        <source>Cobertura de médicos
+generales y enfermería</source>
+        <translation>GP and nursing
+coverage</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_models.py" line="254"/>
+        <source>Recetas
+surtidas</source>
+        <translation>Prescriptions
+filled</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_models.py" line="256"/>
+        <source>Estado</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_models.py" line="257"/>
+        <source>Completitud
+del mes</source>
+        <translation>Month
+completeness</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolidation_models.py" line="258"/>
+        <source>Doble clic o Enter: ver las unidades detrás de este dato</source>
+        <translation>Double-click or Enter: see the facilities behind this figure</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDialog</name>
+    <message>
+        <location filename="../../app/ui/outbox_dialog.py" line="79"/>
+        <source>Enviar paquete a oficinas centrales</source>
+        <extracomment>Asks for the passphrase; tests replace it to answer the modal prompt.</extracomment>
+        <translation>Send a package to headquarters</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/outbox_dialog.py" line="97"/>
+        <source>Elegir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/outbox_dialog.py" line="100"/>
+        <source>Carpeta de salida:</source>
+        <translation>Output folder:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/outbox_dialog.py" line="103"/>
+        <source>Todo (completo)</source>
+        <translation>Everything (full)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/outbox_dialog.py" line="104"/>
+        <source>Envía todos los valores del estado, no solo los cambios desde el último acuse de oficinas centrales.</source>
+        <translation>Sends all the state&apos;s values, not only the changes since headquarters&apos; last acknowledgement.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/outbox_dialog.py" line="114"/>
+        <source>Enviar paquete…</source>
+        <translation>Send package…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/outbox_dialog.py" line="122"/>
+        <source>Nuevo paquete</source>
+        <translation>New package</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/outbox_dialog.py" line="132"/>
+        <source>Abrir carpeta</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/outbox_dialog.py" line="134"/>
+        <source>Importar acuse o actualización…</source>
+        <translation>Import acknowledgement or update…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/outbox_dialog.py" line="136"/>
+        <source>Cerrar</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/outbox_dialog.py" line="178"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="184"/>
+        <source>Bandeja de salida</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/outbox_dialog.py" line="187"/>
+        <source>Este directorio de datos no tiene perfil de coordinación estatal. Créelo en Sincronizar ▸ Perfil y registro…</source>
+        <translation>This data directory has no state coordination profile. Create it in Sync ▸ Profile and enrolment…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/outbox_dialog.py" line="191"/>
+        <source>Falta el perfil de oficinas centrales: impórtelo en Sincronizar ▸ Perfil y registro… antes de enviar paquetes.</source>
+        <translation>The headquarters profile is missing: import it in Sync ▸ Profile and enrolment… before sending packages.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/outbox_dialog.py" line="195"/>
+        <source>Para: %1 · huella %2… · %3 sin acuse</source>
+        <translation>To: %1 · fingerprint %2… · %3 unacknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/outbox_dialog.py" line="213"/>
+        <source>Carpeta para el paquete</source>
+        <translation>Folder for the package</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/outbox_dialog.py" line="223"/>
+        <source>Elija la carpeta donde se guardará el paquete.</source>
+        <translation>Choose the folder where the package will be saved.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/outbox_dialog.py" line="232"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="252"/>
+        <source>No se pudo enviar el paquete</source>
+        <translation>Could not send the package</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/outbox_dialog.py" line="239"/>
+        <source>Envío cancelado: no se escribió ningún paquete.</source>
+        <translation>Sending cancelled: no package was written.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/outbox_dialog.py" line="250"/>
+        <source>Preparando el paquete…</source>
+        <translation>Preparing the package…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/outbox_dialog.py" line="265"/>
+        <source>completo</source>
+        <translation>full</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/outbox_dialog.py" line="265"/>
+        <source>cambios</source>
+        <translation>changes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/outbox_dialog.py" line="267"/>
+        <source>Se guardó el paquete %1.</source>
+        <translation>Package %1 was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/outbox_dialog.py" line="268"/>
+        <source>Núm. %1 (%2): %3 valores, %4 borrados. Carpeta: %5</source>
+        <translation>No. %1 (%2): %3 values, %4 deleted. Folder: %5</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/outbox_dialog.py" line="271"/>
+        <source>Queda pendiente hasta que importe el acuse de oficinas centrales.</source>
+        <translation>It stays pending until you import headquarters&apos; acknowledgement.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/outbox_dialog.py" line="285"/>
+        <source>Acuse o actualización de oficinas centrales</source>
+        <translation>Acknowledgement or update from headquarters</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/outbox_dialog.py" line="286"/>
+        <source>Paquetes de Coordina (*.coordina);;Todos los archivos (*)</source>
+        <translation>Coordina packages (*.coordina);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/outbox_dialog.py" line="298"/>
+        <source>Importando…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/outbox_dialog.py" line="301"/>
+        <source>No se pudo importar</source>
+        <translation>Could not import</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/outbox_dialog.py" line="306"/>
+        <source>importado</source>
+        <translation>imported</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/outbox_dialog.py" line="306"/>
+        <source>importado con avisos</source>
+        <translation>imported with warnings</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/outbox_dialog.py" line="307"/>
+        <source>rechazado</source>
+        <translation>rejected</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <location filename="../../app/ui/sync_tables.py" line="85"/>
+        <source>Núm.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_tables.py" line="85"/>
+        <source>Archivo</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_tables.py" line="85"/>
+        <source>Creado</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_tables.py" line="85"/>
+        <source>Valores</source>
+        <translation>Values</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_tables.py" line="86"/>
+        <source>Entrega</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_tables.py" line="103"/>
+        <source>(completo)</source>
+        <translation>(full)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_tables.py" line="105"/>
+        <source>Entregado %1</source>
+        <translation>Delivered %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_tables.py" line="106"/>
+        <source>Pendiente de acuse</source>
+        <translation>Awaiting acknowledgement</translation>
+    </message>
+</context>
+<context>
+    <name>PackagesModel</name>
+    <message>
+        <location filename="../../app/ui/sync_models.py" line="64"/>
+        <source>Archivo</source>
+        <extracomment>summary status -&gt; (text colour, background)</extracomment>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_models.py" line="64"/>
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_models.py" line="64"/>
+        <source>Nuevos</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_models.py" line="64"/>
+        <source>Actualizados</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_models.py" line="65"/>
+        <source>Ignorados</source>
+        <translation>Ignored</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_models.py" line="65"/>
+        <source>Borrados</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_models.py" line="65"/>
+        <source>Descripción</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_models.py" line="66"/>
+        <source>Correcto</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_models.py" line="66"/>
+        <source>Con avisos</source>
+        <translation>With warnings</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_models.py" line="67"/>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <location filename="../../app/ui/passphrase_dialog.py" line="30"/>
@@ -2208,6 +3422,194 @@ The reopening is logged in the history and the signed summary will have to be si
     </message>
 </context>
 <context>
+    <name>ProfileDialog</name>
+    <message>
+        <location filename="../../app/ui/profile_dialog.py" line="89"/>
+        <location filename="../../app/ui/profile_dialog.py" line="173"/>
+        <source>Perfil y registro</source>
+        <extracomment>Ask before registering / for the revocation note; tests replace them.</extracomment>
+        <translation>Profile and enrolment</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_dialog.py" line="96"/>
+        <source>Leyendo el perfil…</source>
+        <translation>Reading the profile…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_dialog.py" line="105"/>
+        <source>Cerrar</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_dialog.py" line="162"/>
+        <source>JSON (*.json);;Todos los archivos (*)</source>
+        <translation>JSON (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_dialog.py" line="198"/>
+        <source>Escriba el nombre de la persona que coordina el estado.</source>
+        <translation>Enter the name of the person who coordinates the state.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_dialog.py" line="200"/>
+        <source>Creando el perfil…</source>
+        <translation>Creating the profile…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_dialog.py" line="203"/>
+        <source>Se creó el perfil de este directorio de datos.</source>
+        <translation>The profile of this data directory was created.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_dialog.py" line="207"/>
+        <source>Crear perfil</source>
+        <translation>Create profile</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_dialog.py" line="211"/>
+        <source>Perfil de oficinas centrales</source>
+        <translation>Headquarters profile</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_dialog.py" line="219"/>
+        <source>Se importó el perfil de oficinas centrales. Compare la huella por teléfono antes de enviar paquetes.</source>
+        <translation>The headquarters profile was imported. Compare the fingerprint over the phone before sending packages.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_dialog.py" line="224"/>
+        <source>Importar perfil de oficinas centrales</source>
+        <translation>Import headquarters profile</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_dialog.py" line="229"/>
+        <source>Certificado del coordinador</source>
+        <translation>Coordinator certificate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_dialog.py" line="230"/>
+        <source>Certificado (*.cer *.crt *.pem);;Todos los archivos (*)</source>
+        <translation>Certificate (*.cer *.crt *.pem);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_dialog.py" line="238"/>
+        <source>Guardar registro del coordinador</source>
+        <translation>Save coordinator enrolment</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_dialog.py" line="251"/>
+        <source>Se guardó %1. Envíelo a oficinas centrales.</source>
+        <translation>%1 was saved. Send it to headquarters.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_dialog.py" line="254"/>
+        <source>Exportar registro del coordinador</source>
+        <translation>Export coordinator enrolment</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_dialog.py" line="258"/>
+        <source>Guardar perfil de oficinas centrales</source>
+        <translation>Save headquarters profile</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_dialog.py" line="266"/>
+        <source>Se guardó %1. Envíelo a las coordinaciones estatales y dícteles la huella por teléfono.</source>
+        <translation>%1 was saved. Send it to the state coordinations and read them the fingerprint over the phone.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_dialog.py" line="271"/>
+        <source>Exportar perfil de oficinas centrales</source>
+        <translation>Export headquarters profile</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_dialog.py" line="274"/>
+        <source>Archivo de registro del coordinador</source>
+        <translation>Coordinator enrolment file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_dialog.py" line="282"/>
+        <source>Registro del coordinador que lo reemplaza</source>
+        <translation>Enrolment of the replacing coordinator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_dialog.py" line="289"/>
+        <source>Registrar coordinador</source>
+        <translation>Register coordinator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_dialog.py" line="293"/>
+        <source>No se registró: la huella no se confirmó.</source>
+        <translation>Not registered: the fingerprint was not confirmed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_dialog.py" line="297"/>
+        <source>Se registró a %1 (%2).</source>
+        <translation>%1 (%2) was registered.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_dialog.py" line="316"/>
+        <source>Se revocó el registro de %1.</source>
+        <translation>The enrolment of %1 was revoked.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_dialog.py" line="320"/>
+        <source>Revocar registro</source>
+        <translation>Revoke enrolment</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationModel</name>
+    <message>
+        <location filename="../../app/ui/sync_tables.py" line="31"/>
+        <source>Estado</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_tables.py" line="31"/>
+        <source>Nombre</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_tables.py" line="31"/>
+        <source>Huella del certificado</source>
+        <translation>Certificate fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_tables.py" line="32"/>
+        <source>Situación</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_tables.py" line="32"/>
+        <source>Fecha</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_tables.py" line="56"/>
+        <source>vigente</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_tables.py" line="56"/>
+        <source>revocado</source>
+        <translation>revoked</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_tables.py" line="61"/>
+        <source>Revocado el %1</source>
+        <translation>Revoked on %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_tables.py" line="63"/>
+        <source>Reemplazado por %1</source>
+        <translation>Replaced by %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_tables.py" line="66"/>
+        <source>Registrado el %1</source>
+        <translation>Registered on %1</translation>
+    </message>
+</context>
+<context>
     <name>RejectedRowsModel</name>
     <message>
         <location filename="../../app/ui/facility_models.py" line="166"/>
@@ -2218,6 +3620,54 @@ The reopening is logged in the history and the signed summary will have to be si
         <location filename="../../app/ui/facility_models.py" line="166"/>
         <source>Motivo del rechazo</source>
         <translation>Reason for rejection</translation>
+    </message>
+</context>
+<context>
+    <name>RevokeDialog</name>
+    <message>
+        <location filename="../../app/ui/fingerprint_dialogs.py" line="111"/>
+        <source>Revocar registro</source>
+        <translation>Revoke enrolment</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/fingerprint_dialogs.py" line="113"/>
+        <source>Los paquetes firmados con este certificado se rechazarán desde ahora. El registro queda en la lista como revocado.</source>
+        <translation>Packages signed with this certificate will be rejected from now on. The enrolment stays in the list as revoked.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/fingerprint_dialogs.py" line="117"/>
+        <source>Estado:</source>
+        <translation>State:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/fingerprint_dialogs.py" line="118"/>
+        <source>Nombre:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/fingerprint_dialogs.py" line="119"/>
+        <source>Huella:</source>
+        <translation>Fingerprint:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/fingerprint_dialogs.py" line="121"/>
+        <source>p. ej. cambio de coordinadora, certificado extraviado</source>
+        <translation>e.g. change of coordinator, lost certificate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/fingerprint_dialogs.py" line="122"/>
+        <source>Motivo:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/fingerprint_dialogs.py" line="125"/>
+        <source>Revocar</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/fingerprint_dialogs.py" line="126"/>
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2429,6 +3879,102 @@ The reopening is logged in the history and the signed summary will have to be si
         <location filename="../../app/ui/signing_choice.py" line="189"/>
         <source>Clave privada (*.key);;Todos los archivos (*)</source>
         <translation>Private key (*.key);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>StatePage</name>
+    <message>
+        <location filename="../../app/ui/profile_pages.py" line="135"/>
+        <source>Coordinación:</source>
+        <translation>Coordination:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_pages.py" line="136"/>
+        <source>Dispositivo:</source>
+        <translation>Device:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_pages.py" line="138"/>
+        <source>Perfil de oficinas centrales</source>
+        <translation>Headquarters profile</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_pages.py" line="143"/>
+        <source>Compare esta huella por teléfono con oficinas centrales</source>
+        <translation>Compare this fingerprint with headquarters over the phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_pages.py" line="145"/>
+        <source>Importar perfil de oficinas centrales…</source>
+        <translation>Import headquarters profile…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_pages.py" line="152"/>
+        <source>Registro del coordinador</source>
+        <translation>Coordinator enrolment</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_pages.py" line="153"/>
+        <source>Oficinas centrales debe registrar su certificado antes de aceptar sus paquetes. Exporte el archivo de registro, envíelo y dicte por teléfono la huella que aparece aquí.</source>
+        <translation>Headquarters must register your certificate before accepting your packages. Export the enrolment file, send it and read out over the phone the fingerprint shown here.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_pages.py" line="156"/>
+        <source>Exportar registro del coordinador…</source>
+        <translation>Export coordinator enrolment…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_pages.py" line="157"/>
+        <source>Con otro certificado (.cer)…</source>
+        <translation>With another certificate (.cer)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_pages.py" line="158"/>
+        <source>Registre, por ejemplo, el certificado de su e.firma del SAT en lugar de la identidad creada en Coordina.</source>
+        <translation>Register, for example, the certificate of your SAT e.firma instead of the identity created in Coordina.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_pages.py" line="185"/>
+        <source>Coordinación estatal · %1</source>
+        <translation>State coordination · %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_pages.py" line="186"/>
+        <source>(sin nombre)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_pages.py" line="190"/>
+        <source>Todavía no se ha importado. Pida a oficinas centrales su archivo de perfil (.json) e impórtelo aquí.</source>
+        <translation>Not imported yet. Ask headquarters for their profile file (.json) and import it here.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_pages.py" line="195"/>
+        <source>Importado: %1. Huella:</source>
+        <translation>Imported: %1. Fingerprint:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_pages.py" line="202"/>
+        <source>Se guardó %1. Huella de su certificado:</source>
+        <translation>%1 was saved. Your certificate&apos;s fingerprint:</translation>
+    </message>
+</context>
+<context>
+    <name>SyncErrors</name>
+    <message>
+        <location filename="../../app/ui/sync_errors.py" line="16"/>
+        <source>Todavía no hay un certificado del coordinador en este equipo. Cree primero su identidad de firma en Resumen ▸ Crear identidad de firma… y después vuelva a exportar el registro.</source>
+        <translation>There is no coordinator certificate on this computer yet. First create your signing identity in Summary ▸ Create signing identity… and then export the enrolment again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_errors.py" line="19"/>
+        <source>Falta el perfil de oficinas centrales. Impórtelo primero en Sincronizar ▸ Perfil y registro… (Importar perfil de oficinas centrales…).</source>
+        <translation>The headquarters profile is missing. Import it first in Sync ▸ Profile and enrolment… (Import headquarters profile…).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_errors.py" line="21"/>
+        <source>Este directorio de datos no tiene perfil de sincronización. Créelo en Sincronizar ▸ Perfil y registro…</source>
+        <translation>This data directory has no sync profile. Create it in Sync ▸ Profile and enrolment…</translation>
     </message>
 </context>
 <context>
