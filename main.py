@@ -32,6 +32,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the batch PDF export's worker processes, when frozen
     try:
         sys.exit(main())
     except BrokenPipeError:

@@ -9,7 +9,7 @@ progress is never left half written). The yearly banner is a workspace setting.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from app.reports.signed_summary import signed_summary_pdf
 from app.reports.summary_pdf import DEFAULT_BANNER, LAYOUTS, render_summary_pdf
 from app.storage import files, reports_repo
 
+from . import report_batch
 from .summary import state_summary
 from .workspace import Workspace
 
@@ -111,9 +112,13 @@ def state_file_name(state: State, period: str, signed: bool) -> str:
 
 
 def export_all_states(ws: Workspace, period: str, out_dir: Path, options: PdfOptions = PdfOptions(),
-                      identity: Identity | None = None, progress: Progress | None = None
-                      ) -> list[ExportResult]:
-    """One PDF per state present in the database, in ``out_dir``; progress after each state."""
+                      identity: Identity | None = None, progress: Progress | None = None,
+                      workers: int | None = None) -> list[ExportResult]:
+    """One PDF per state present in the database, in ``out_dir``; progress after each state.
+
+    ``workers`` > 1 spreads the states over that many processes (default: one per core, up
+    to four); 1 runs them here, one after the other.
+    """
     _check_options(options)
     period = parse_period(period, allow_future=True)
     out_dir = Path(out_dir)
@@ -121,6 +126,13 @@ def export_all_states(ws: Workspace, period: str, out_dir: Path, options: PdfOpt
     states = states_with_facilities(ws)
     if not states:
         raise InputError("no_states_with_data")
+    workers = report_batch.default_workers() if workers is None else workers
+    if workers > 1 and len(states) > 1:
+        if options.banner is None:  # the workers must print the banner this workspace holds
+            options = replace(options, banner=get_banner(ws))
+        jobs = [(s.code, out_dir / state_file_name(s, period, identity is not None)) for s in states]
+        return report_batch.export_parallel(ws.data_dir, ws.lang, jobs, period, options, identity, workers,
+                                            progress)
     results: list[ExportResult] = []
     if progress:
         progress(0, len(states))

@@ -192,7 +192,8 @@ class BatchExportDialog(JobDialog):
             try:
                 results = report_pdf.export_all_states(ws, period, folder, options, identity, report)
             except Cancelled:
-                states = report_pdf.states_with_facilities(ws)[:written]
+                # States run in parallel: list what is on disk (each file is whole or absent).
+                states = report_pdf.states_with_facilities(ws)
                 paths = [folder / report_pdf.state_file_name(s, period, signed) for s in states]
                 files = [(s.name, p, p.stat().st_size) for s, p in zip(states, paths, strict=True) if p.exists()]
                 return BatchOutcome(files, cancelled=True, signed=signed)

@@ -172,10 +172,37 @@ def test_all_states_cancel_keeps_whole_files_only(demo_ws, tmp_path):
             raise Stop
 
     with pytest.raises(Stop):
-        report_pdf.export_all_states(demo_ws, "202302", tmp_path / "lote", progress=cancel_after_first)
+        report_pdf.export_all_states(demo_ws, "202302", tmp_path / "lote", progress=cancel_after_first,
+                                     workers=1)
     files = list((tmp_path / "lote").iterdir())
     assert [f.name for f in files] == ["06-Colima-202302.pdf"]  # no temporary leftovers
     assert PdfReader(str(files[0])).pages
+
+
+def test_parallel_batch_equals_one_by_one_and_cancels_cleanly(demo_ws, tmp_path, p12):
+    """Worker processes write the same PDFs (same figures, same fingerprints, signed)."""
+    build_demo(demo_ws, "06")
+    identity = identities.load_identity(p12=p12, passphrase=PASSPHRASE.encode())
+    seen: list[tuple[int, int]] = []
+    together = report_pdf.export_all_states(demo_ws, "202302", tmp_path / "par", identity=identity,
+                                            workers=2, progress=lambda d, t: seen.append((d, t)))
+    alone = report_pdf.export_all_states(demo_ws, "202302", tmp_path / "seq", identity=identity, workers=1)
+    assert [r.fingerprint for r in together] == [r.fingerprint for r in alone]
+    assert [r.path.name for r in together] == [r.path.name for r in alone]
+    assert seen[0] == (0, 2) and seen[-1] == (2, 2)
+    for result in together:
+        assert identities.verify_file(demo_ws, result.path, [identity.certificate]).exit_code == 0
+
+    class Stop(Exception):
+        pass
+
+    def stop_at_once(done: int, total: int) -> None:
+        raise Stop
+
+    with pytest.raises(Stop):
+        report_pdf.export_all_states(demo_ws, "202302", tmp_path / "cancel", workers=2, progress=stop_at_once)
+    for path in (tmp_path / "cancel").iterdir():  # whatever a worker finished is whole
+        assert path.suffix == ".pdf" and PdfReader(str(path)).pages
 
 
 def test_all_states_cli_and_empty_database(demo_ws, data_dir, tmp_path):
