@@ -94,8 +94,10 @@ def export_package(ws: Workspace, out_dir: Path, identity: Identity, full: bool 
                 "provisional": bool(value.provisional)}
 
     marked = [replace(v, deleted=True) if v.value is None else v for v in values]
-    doc = data_value_sets(marked, DEFAULT_DATA_SET, side=side)
     doc_tombstones = sum(1 for v in marked if v.deleted)
+    by_period: dict[str, list[DataValue]] = {}
+    for value in marked:
+        by_period.setdefault(value.key.period, []).append(value)
     if progress:
         progress(1, 3)
     previous = sync_repo.last_outbox(ws.conn, prof.device_id)
@@ -103,9 +105,12 @@ def export_package(ws: Workspace, out_dir: Path, identity: Identity, full: bool 
     acked = [e for e in sync_repo.outbox(ws.conn) if e.delivered_at and e.device_id == prof.device_id]
     pkg_uuid = str(uuidlib.uuid4())
     periods = sorted({v.key.period for v in values})
-    content = {"payload.bin": crypto.seal(package.gzip_json(doc),
-                                          x25519.X25519PublicKey.from_public_bytes(keys.enc_public),
-                                          aad=pkg_uuid.encode("ascii"))}
+    recipient = x25519.X25519PublicKey.from_public_bytes(keys.enc_public)
+    content = {}
+    for period, month in sorted(by_period.items()):
+        name = package.part_name(period)
+        doc = data_value_sets(month, DEFAULT_DATA_SET, side=side)
+        content[name] = crypto.seal(package.gzip_json(doc), recipient, aad=package.part_aad(pkg_uuid, name))
     for pdf in pdfs or []:
         data_pdf = read_file(Path(pdf))
         if not data_pdf.startswith(b"%PDF-"):

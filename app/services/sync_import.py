@@ -24,6 +24,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric import x25519
+
 from app.models.dhis2 import iter_data_value_rows
 from app.models.messages import InputError
 from app.models.values import format_number
@@ -38,7 +40,7 @@ from app.sync.package import RawPackage
 from .backup import backup_now
 from .sync_ack import apply_ack, apply_update, check_hq_signed
 from .sync_profile import certificate_fingerprint, hq_keys, require_profile
-from .sync_values import apply_received, validate_rows
+from .sync_values import Applied, apply_received, validate_rows
 from .workspace import Workspace, now_iso
 
 Progress = Callable[[int, int], None]
@@ -234,40 +236,49 @@ def _import_data(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool) -> d
         return _stored(stored, dry_run)
     warnings = _check_sequence(ws, raw, state)
     package.check_hashes(raw)
-    try:
-        from cryptography.hazmat.primitives.asymmetric import x25519
-
-        private = x25519.X25519PrivateKey.from_private_bytes(keys.enc_private or b"")
-        plain = crypto.open_sealed(raw.files["payload.bin"], private, raw.uuid.encode("ascii"))
-    except ValueError as exc:
-        raise SyncError("E_DECRYPT", raw.where, exc) from None
-    doc = package.gunzip_json(plain, raw.where)
-    del plain
+    private = x25519.X25519PrivateKey.from_private_bytes(keys.enc_private or b"")
     known = facilities_repo.existing_clues(ws.conn)
-    received: list = []
     problems: list[dict] = []
+    applied = Applied()
+    periods: list[str] = []
     count = 0
-    try:
-        # Group by group, freeing each as it is read: the parsed JSON and the values
-        # never both exist whole (peak memory stays near one form of the payload).
-        for rows in iter_data_value_rows(doc, release=True):
-            good, bad = validate_rows(ws, rows, state, known, start=count)
-            received += good
-            problems += bad
-            count += len(rows)
-    except ValueError as exc:
-        raise SyncError("E_PAYLOAD", raw.where, exc) from None
-    del doc
-    if problems:
-        rejected = sorted({i for p in problems for i in p["indexes"]})
-        return summary("ERROR", f"Paquete rechazado: {format_number(len(rejected))} valores no válidos; "
-                       "no se importó nada", raw, path, conflicts=problems, rejected=rejected, dry_run=dry_run)
     now = now_iso()
     conn = ws.conn
     archived = ""
     try:
         conn.execute("BEGIN IMMEDIATE")
-        applied = apply_received(conn, received, raw.uuid, state, now)
+        # One month at a time: decrypt, parse (freeing each group as it is read), validate and
+        # apply inside the one transaction. A bad value anywhere rolls it all back; memory
+        # holds a single month of one state, however long the package.
+        for name, period in package.payload_parts(raw):
+            try:
+                plain = crypto.open_sealed(raw.files[name], private, package.part_aad(raw.uuid, name))
+            except ValueError as exc:
+                raise SyncError("E_DECRYPT", raw.where, f"{name}: {exc}") from None
+            doc = package.gunzip_json(plain, raw.where)
+            del plain
+            received = []
+            try:
+                for rows in iter_data_value_rows(doc, release=True):
+                    if rows and rows[0][1] != period:
+                        raise ValueError(f"{name}: values of {rows[0][1]} in the part of {period}")
+                    good, bad = validate_rows(ws, rows, state, known, start=count)
+                    received += good
+                    problems += bad
+                    count += len(rows)
+            except ValueError as exc:
+                raise SyncError("E_PAYLOAD", raw.where, exc) from None
+            del doc
+            if not problems:
+                apply_received(conn, received, raw.uuid, state, now, applied)
+                periods.append(period)
+            del received
+        if problems:
+            conn.execute("ROLLBACK")
+            rejected = sorted({i for p in problems for i in p["indexes"]})
+            return summary("ERROR", f"Paquete rechazado: {format_number(len(rejected))} valores no "
+                           "válidos; no se importó nada", raw, path, conflicts=problems, rejected=rejected,
+                           dry_run=dry_run)
         counts = {"imported": applied.imported, "updated": applied.updated, "ignored": applied.ignored,
                   "deleted": applied.deleted}
         notes = warnings + applied.flagged
@@ -279,7 +290,6 @@ def _import_data(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool) -> d
             conn.execute("ROLLBACK")
             return result
         archived = str(_archive(ws, path, raw, state))
-        periods = sorted({r.value.key.period for r in received})
         sync_repo.add_inbox(conn, InboxEntry(
             raw.uuid, raw.sha256, "data", state, m.get("device"), m.get("sequence"), signer,
             tuple(periods), m.get("created_at"), now, ws.user, result, archived))

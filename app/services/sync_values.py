@@ -178,9 +178,12 @@ CHUNK = 20_000  # values written per step: bounds the rows, log and lookups held
 
 
 def apply_received(conn: sqlite3.Connection, received: Sequence[Received], package_uuid: str,
-                   state_code: str, now: str) -> Applied:
-    """Write the values by the rules above; must run inside the import's transaction."""
-    result = Applied()
+                   state_code: str, now: str, result: Applied | None = None) -> Applied:
+    """Write the values by the rules above; must run inside the import's transaction.
+
+    ``result`` accumulates counts over several calls (one per month of a package).
+    """
+    result = result if result is not None else Applied()
     for start in range(0, len(received), CHUNK):
         _apply_chunk(conn, received[start:start + CHUNK], package_uuid, state_code, now, result)
     return result

@@ -2,8 +2,9 @@
 
 Three kinds share the layout:
 
-- ``data`` (state → HQ): ``payload.bin`` is the dataValueSets JSON, gzipped and sealed to
-  HQ's X25519 key; the manifest is signed with the coordinator's X.509 key and carries her
+- ``data`` (state → HQ): ``payload/YYYYMM.bin``, one part per month, each the month's
+  dataValueSets JSON gzipped and sealed to HQ's X25519 key (HQ reads one month at a time, so
+  a year of a large state never has to sit in memory at once); the manifest is signed with the coordinator's X.509 key and carries her
   certificate; signed PDFs may ride along under ``pdf/``;
 - ``ack`` (HQ → state): ``ack.json`` says what arrived and what was flagged;
 - ``update`` (HQ → state): ``update.json`` with new facilities, catalog version or targets.
@@ -29,7 +30,8 @@ from .errors import SyncError
 FORMAT = "coordina-package"
 FORMAT_VERSION = 1
 KINDS = ("data", "ack", "update")
-CONTENT = {"data": "payload.bin", "ack": "ack.json", "update": "update.json"}
+CONTENT = {"ack": "ack.json", "update": "update.json"}  # data packages carry payload parts
+PART = re.compile(r"payload/(\d{4})(0[1-9]|1[0-2])\.bin")
 MAX_PAYLOAD = 512 << 20  # 512 MiB of JSON after gunzip: a reference year is ~1 GB for 23 states
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
@@ -101,12 +103,14 @@ def read(data: bytes, where: str) -> RawPackage:
     if not _UUID.match(_need(manifest, "uuid", str, where)):
         raise SyncError("E_MANIFEST", where, "uuid")
     listed = _need(manifest, "files", dict, where)
-    if CONTENT[kind] not in listed:
+    if kind in CONTENT and CONTENT[kind] not in listed:
         raise SyncError("E_MISSING_FILE", where, CONTENT[kind])
     for name, digest in listed.items():
         if not isinstance(digest, str) or not _HEX64.match(digest):
             raise SyncError("E_MANIFEST", where, f"sha256 de «{name}»")
-        if not (name == CONTENT[kind] or (kind == "data" and re.fullmatch(r"pdf/[\w.-]+\.pdf", name))):
+        allowed = (name == CONTENT.get(kind) or (kind == "data" and (
+            PART.fullmatch(name) or re.fullmatch(r"pdf/[\w.-]+\.pdf", name))))
+        if not allowed:
             raise SyncError("E_EXTRA_FILE", where, name)
     # The manifest decides the exact set of files: missing or extra entries are refused.
     expected = {"manifest.json", "manifest.sig", *listed}
@@ -116,6 +120,26 @@ def read(data: bytes, where: str) -> RawPackage:
         raise SyncError("E_EXTRA_FILE", where, name)
     return RawPackage(where, sha256(data), manifest, files["manifest.json"], files["manifest.sig"],
                       {name: files[name] for name in listed})
+
+
+def part_name(period: str) -> str:
+    """The payload part of one month: ``payload/202302.bin``."""
+    return f"payload/{period}.bin"
+
+
+def payload_parts(raw: RawPackage) -> list[tuple[str, str]]:
+    """(name, period) of every payload part of a data package, in period order."""
+    found = []
+    for name in raw.files:
+        match = PART.fullmatch(name)
+        if match:
+            found.append((name, match.group(1) + match.group(2)))
+    return sorted(found, key=lambda item: item[1])
+
+
+def part_aad(package_uuid: str, name: str) -> bytes:
+    """What a part's encryption is bound to: its package and its name (no swapping parts)."""
+    return f"{package_uuid}/{name}".encode("ascii")
 
 
 def check_hashes(raw: RawPackage) -> None:

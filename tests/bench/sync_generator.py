@@ -41,6 +41,11 @@ def _value(variable, rng: random.Random):
     return float(rng.randint(int(low), int(min(high, 5000))))
 
 
+def _side(value: DataValue) -> dict:
+    return {"uuid": value.uuid, "version": 1, "base_version": 0, "updated_at": value.updated_at,
+            "updated_by": value.updated_by, "provisional": False}
+
+
 def build_world(root: Path, states: int = 23, months: int = 12, seed: int = 7) -> dict:
     """HQ database with registered coordinators and one signed package per state."""
     rng = random.Random(seed)
@@ -69,23 +74,24 @@ def build_world(root: Path, states: int = 23, months: int = 12, seed: int = 7) -
                             "", False, False, str(uuidlib.uuid4()), 1, "2023-03-01T00:00:00+00:00", "coord")
                   for f in facilities for p in periods for col in columns]
         total += len(values)
-        doc = data_value_sets(values, side=lambda v: {"uuid": v.uuid, "version": 1, "base_version": 0,
-                                                      "updated_at": v.updated_at, "updated_by": v.updated_by,
-                                                      "provisional": False})
         pkg_uuid = str(uuidlib.uuid4())
+        content = {}
+        for period in periods:
+            name = package.part_name(period)
+            doc = data_value_sets([v for v in values if v.key.period == period], side=_side)
+            content[name] = crypto.seal(package.gzip_json(doc), recipient, package.part_aad(pkg_uuid, name))
         manifest = {"kind": "data", "uuid": pkg_uuid, "created_at": "2023-03-02T00:00:00+00:00",
                     "created_by": "coord", "state": code, "device": f"device-{code}", "sequence": 1,
                     "previous_sha256": None, "base_sequence": 0, "hq_id": keys.hq_id,
                     "scope": {"full": True, "periods": periods, "values": len(values), "tombstones": 0},
                     "signer": {"certificate": ident.certificate_pem(identity.certificate).decode(),
                                "fingerprint": reg}}
-        sealed = crypto.seal(package.gzip_json(doc), recipient, pkg_uuid.encode())
-        data = package.build(manifest, {"payload.bin": sealed},
+        data = package.build(manifest, content,
                              lambda body, key=identity.private_key: crypto.sign_with_key(body, key))
         path = root / f"{state.short_code}_{periods[-1]}_0001.coordina"
         path.write_bytes(data)
         packages.append(str(path))
-        del values, doc
+        del values, content
     with hq.db.atomic():
         facilities_repo.upsert_facilities(hq.conn, all_facilities, "2023-01-01T00:00:00+00:00")
     hq.close()

@@ -48,6 +48,17 @@ def run_import(world: Path) -> dict:
             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
+def _rows(doc: dict) -> list[tuple]:
+    out = []
+    for group in iter_data_value_rows(doc, release=True):
+        for r in group:
+            side = r[11]
+            value = float(r[4]) if r[4] not in (None, "operando") else r[4]
+            out.append((r[0], r[1], r[2], r[3], value, r[5], int(side["provisional"]), int(r[8]),
+                        side["uuid"], side["version"], side["updated_at"], side["updated_by"]))
+    return out
+
+
 def run_raw(world: Path) -> dict:
     folder = _fresh(world, "hq_raw")
     ws = open_workspace(folder, user="bench")
@@ -57,13 +68,10 @@ def run_raw(world: Path) -> dict:
     rows = []
     for path in sorted(world.glob("*.coordina")):
         raw = package.read(path.read_bytes(), path.name)
-        doc = package.gunzip_json(crypto.open_sealed(raw.files["payload.bin"], private, raw.uuid.encode()), "x")
-        for group in iter_data_value_rows(doc, release=True):
-            for r in group:
-                side = r[11]
-                value = float(r[4]) if r[4] not in (None, "operando") else r[4]
-                rows.append((r[0], r[1], r[2], r[3], value, r[5], int(side["provisional"]), int(r[8]),
-                             side["uuid"], side["version"], side["updated_at"], side["updated_by"]))
+        for name, _period in package.payload_parts(raw):
+            sealed = raw.files[name]
+            doc = package.gunzip_json(crypto.open_sealed(sealed, private, package.part_aad(raw.uuid, name)), "x")
+            rows.extend(_rows(doc))
     conn = connect(folder / "coordina.db").conn
     start = time.perf_counter()
     conn.execute("BEGIN")

@@ -15,17 +15,22 @@ from app.sync import crypto, package
 
 
 def payload_of(hq_ws, data: bytes) -> tuple[dict, dict]:
-    """(manifest, payload document) of a valid package, decrypted with HQ's key."""
+    """(manifest, payload document) of a valid package, its monthly parts decrypted and joined."""
     raw = package.read(data, "x")
     keys = sync_profile.hq_keys(hq_ws)
-    plain = crypto.open_sealed(raw.files["payload.bin"],
-                               x25519.X25519PrivateKey.from_private_bytes(keys.enc_private),
-                               raw.uuid.encode())
-    return dict(raw.manifest), package.gunzip_json(plain, "x")
+    private = x25519.X25519PrivateKey.from_private_bytes(keys.enc_private)
+    groups = []
+    for name, _period in package.payload_parts(raw):
+        plain = crypto.open_sealed(raw.files[name], private, package.part_aad(raw.uuid, name))
+        groups += package.gunzip_json(plain, "x")["dataValueSets"]
+    return dict(raw.manifest), {"dataValueSets": groups}
 
 
 def reforge(hq_ws, identity, data: bytes, manifest_edit=None, doc_edit=None) -> bytes:
-    """A package re-signed by ``identity`` after editing its manifest and/or payload."""
+    """A package re-signed by ``identity`` after editing its manifest and/or payload.
+
+    The edited document is split into monthly parts again by each group's period.
+    """
     manifest, doc = payload_of(hq_ws, data)
     if doc_edit:
         doc_edit(doc)
@@ -34,9 +39,17 @@ def reforge(hq_ws, identity, data: bytes, manifest_edit=None, doc_edit=None) -> 
         manifest.pop(name, None)
     if manifest_edit:
         manifest_edit(manifest)
-    sealed = crypto.seal(package.gzip_json(doc), x25519.X25519PublicKey.from_public_bytes(keys.enc_public),
-                         manifest["uuid"].encode())
-    return package.build(manifest, {"payload.bin": sealed},
+    recipient = x25519.X25519PublicKey.from_public_bytes(keys.enc_public)
+    extra = {k: v for k, v in doc.items() if k != "dataValueSets"}
+    months: dict[str, list] = {}
+    for group in doc["dataValueSets"]:
+        months.setdefault(str(group.get("period")), []).append(group)
+    content = {}
+    for period, groups in months.items():
+        name = package.part_name(period if period.isdigit() and len(period) == 6 else "202301")
+        part = {"dataValueSets": groups, **extra}
+        content[name] = crypto.seal(package.gzip_json(part), recipient, package.part_aad(manifest["uuid"], name))
+    return package.build(manifest, content,
                          lambda body: crypto.sign_with_key(body, identity.private_key))
 
 

@@ -8,10 +8,13 @@ replays, and a package for another headquarters.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from app.reports.identity import create_identity, load_pkcs12
 from app.services import sync_export, sync_import, sync_profile
+from app.sync import crypto, package
 from tests.sync.forge import entries, reforge, resign_manifest, rezip, write
 
 
@@ -46,7 +49,7 @@ def test_truncated_zip(pair, db_dump, valid):
 
 def test_zip_bomb_ratio(pair, db_dump, valid):
     files = entries(valid)
-    files["payload.bin"] = bytes(64 << 20)  # 64 MiB of zeros squeeze to ~64 KiB
+    files["payload/202302.bin"] = bytes(64 << 20)  # 64 MiB of zeros squeeze to ~64 KiB
     refused(pair, db_dump, rezip(files), "E_RATIO")
 
 
@@ -58,7 +61,7 @@ def test_path_escaping_the_folder(pair, db_dump, valid, name):
 
 
 def test_duplicate_entry(pair, db_dump, valid):
-    refused(pair, db_dump, rezip(entries(valid), duplicate="payload.bin"), "E_DUPLICATE_ENTRY")
+    refused(pair, db_dump, rezip(entries(valid), duplicate="payload/202302.bin"), "E_DUPLICATE_ENTRY")
 
 
 def test_missing_and_extra_files(pair, db_dump, valid):
@@ -75,9 +78,9 @@ def test_one_byte_changed_in_the_manifest_or_the_payload(pair, db_dump, valid):
     files["manifest.json"] = files["manifest.json"].replace(b'"sequence":1', b'"sequence":7')
     refused(pair, db_dump, rezip(files), "E_SIGNATURE")
     files = entries(valid)
-    payload = bytearray(files["payload.bin"])
+    payload = bytearray(files["payload/202302.bin"])
     payload[len(payload) // 2] ^= 0x01
-    files["payload.bin"] = bytes(payload)
+    files["payload/202302.bin"] = bytes(payload)
     refused(pair, db_dump, rezip(files), "E_HASH")
 
 
@@ -166,3 +169,25 @@ def test_a_bomb_inside_the_sealed_payload(pair, db_dump, valid, monkeypatch):
     refused(pair, db_dump, data, "E_TOO_LARGE")
 
 
+
+
+def test_monthly_parts_cannot_be_swapped_or_mixed(pair, db_dump, valid):
+    """Each month's part is bound to its name: swapping two parts fails to decrypt, and a
+    part holding another month's values is refused."""
+    files = entries(valid)
+    files["payload/202301.bin"], files["payload/202302.bin"] = files["payload/202302.bin"], files["payload/202301.bin"]
+    manifest = json.loads(files["manifest.json"])
+    for name in ("payload/202301.bin", "payload/202302.bin"):
+        manifest["files"][name] = package.sha256(files[name])
+    files["manifest.json"] = package.canonical(manifest)
+    files["manifest.sig"] = crypto.sign_with_key(files["manifest.json"], pair.identity.private_key)
+    refused(pair, db_dump, rezip(files), "E_DECRYPT")
+
+    def into_january(doc):
+        for group in doc["dataValueSets"]:
+            if group["period"] == "202302":
+                group["period"] = "202301"
+                break
+
+    mixed = reforge(pair.hq, pair.identity, valid, doc_edit=into_january)
+    refused(pair, db_dump, mixed, "E_PAYLOAD")
