@@ -168,14 +168,10 @@ class BatchExportDialog(JobDialog):
         if problem:
             self._show_status(problem, "error")
             return
-        load = self.signing.loader(b"")
-        if self.signing.is_signing():
-            passphrase = self.passphrase_provider(self, self.signing.prompt())
-            if passphrase is None:
-                self._show_status(self.tr("Exportación cancelada: no se escribió ningún archivo."))
-                return
-            load = self.signing.loader(passphrase)
-            del passphrase
+        load = self.signing.ask_loader(self, self.passphrase_provider)
+        if load is None:
+            self._show_status(self.tr("Exportación cancelada: no se escribió ningún archivo."))
+            return
         options = PdfOptions(layout=self.layout_box.currentData(), lang=self.lang_box.currentData())
         period = self._period
 

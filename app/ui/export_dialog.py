@@ -283,14 +283,10 @@ class ExportDialog(JobDialog):
         if problem:
             self._show_status(problem, "error")
             return
-        load = self.signing.loader(b"")
-        if self.signing.is_signing():
-            passphrase = self.passphrase_provider(self, self.signing.prompt())
-            if passphrase is None:
-                self._show_status(self.tr("Exportación cancelada: no se escribió ningún archivo."))
-                return
-            load = self.signing.loader(passphrase)
-            del passphrase  # only the loader holds it, until the job ends
+        load = self.signing.ask_loader(self, self.passphrase_provider)
+        if load is None:
+            self._show_status(self.tr("Exportación cancelada: no se escribió ningún archivo."))
+            return
         options = self.options()
         # None while the stored banner has not arrived: then the stored one stays as it is.
         banner = self.banner.text() if self.banner.isEnabled() else None

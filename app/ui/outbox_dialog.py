@@ -232,14 +232,12 @@ class OutboxDialog(JobDialog):
                            self.guard(lambda exc: self._fail(self.tr("No se pudo enviar el paquete"), exc)))
 
     def _ask_and_send(self, folder: Path) -> None:
-        passphrase = self.passphrase_provider(self, self.signing.prompt())
-        if passphrase is None:
+        load = self.signing.ask_loader(self, self.passphrase_provider)
+        if load is None:
             self._busy = False
             self._update_buttons()
             self._show_status(self.tr("Envío cancelado: no se escribió ningún paquete."))
             return
-        load = self.signing.loader(passphrase)
-        del passphrase  # only the loader holds it, until the job ends
         full = self.full_box.isChecked()
 
         def job(ws, progress) -> sync_export.ExportedPackage:

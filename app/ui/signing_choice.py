@@ -139,6 +139,16 @@ class SigningChoice(QGroupBox):
                 "%1", Path(self.key_path.text().strip()).name)
         return self.tr("Escriba la contraseña de %1.").replace("%1", Path(self.p12_path.text().strip()).name)
 
+    def ask_loader(self, parent: QWidget, ask: Callable[[QWidget, str], bytes | None]
+                   ) -> Callable[[], Identity | None] | None:
+        """The loader of the chosen identity, asking its passphrase (through ``ask``) when
+        signing; None when the person cancels the question. Only the loader keeps the
+        passphrase, until the job that runs it ends."""
+        if not self.is_signing():
+            return self.loader(b"")
+        passphrase = ask(parent, self.prompt())
+        return None if passphrase is None else self.loader(passphrase)
+
     def loader(self, passphrase: bytes) -> Callable[[], Identity | None]:
         """A function that opens the chosen identity (run it off the UI thread).
 
