@@ -201,27 +201,27 @@
         <translation>Choose the folder where the PDFs will be saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batch_export_dialog.py" line="175"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="173"/>
         <source>Exportación cancelada: no se escribió ningún archivo.</source>
         <translation>Export cancelled: no file was written.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batch_export_dialog.py" line="204"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="201"/>
         <source>Preparando…</source>
         <translation>Preparing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batch_export_dialog.py" line="213"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="210"/>
         <source>Cancelando…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batch_export_dialog.py" line="219"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="216"/>
         <source>Exportando %1 de %2…</source>
         <translation>Exporting %1 of %2…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/batch_export_dialog.py" line="232"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="229"/>
         <source>Cancelado. Se escribieron %n archivo(s) completos; no quedó ninguno a medias.</source>
         <translation>
             <numerusform>Cancelled. %n complete file was written; none was left half-written.</numerusform>
@@ -229,7 +229,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/batch_export_dialog.py" line="236"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="233"/>
         <source>Listo: se escribieron %n PDF firmados.</source>
         <translation>
             <numerusform>Done: %n signed PDF was written.</numerusform>
@@ -237,7 +237,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/batch_export_dialog.py" line="237"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="234"/>
         <source>Listo: se escribieron %n PDF.</source>
         <translation>
             <numerusform>Done: %n PDF was written.</numerusform>
@@ -245,12 +245,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/batch_export_dialog.py" line="246"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="243"/>
         <source>No se exportó: %1</source>
         <translation>Not exported: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batch_export_dialog.py" line="248"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="245"/>
         <source>No se pudo exportar</source>
         <translation>Could not export</translation>
     </message>
@@ -989,52 +989,52 @@
         <translation>Enter where to save the PDF.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="290"/>
+        <location filename="../../app/ui/export_dialog.py" line="288"/>
         <source>Exportación cancelada: no se escribió ningún archivo.</source>
         <translation>Export cancelled: no file was written.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="309"/>
+        <location filename="../../app/ui/export_dialog.py" line="305"/>
         <source>Exportando…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="318"/>
+        <location filename="../../app/ui/export_dialog.py" line="314"/>
         <source>Se guardó el PDF firmado.</source>
         <translation>The signed PDF was saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="319"/>
+        <location filename="../../app/ui/export_dialog.py" line="315"/>
         <source>Se guardó el PDF (sin firma).</source>
         <translation>The PDF was saved (unsigned).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="320"/>
+        <location filename="../../app/ui/export_dialog.py" line="316"/>
         <source>Archivo:</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="320"/>
+        <location filename="../../app/ui/export_dialog.py" line="316"/>
         <source>Carpeta:</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="322"/>
+        <location filename="../../app/ui/export_dialog.py" line="318"/>
         <source>Huella del certificado (SHA-256):</source>
         <translation>Certificate fingerprint (SHA-256):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="324"/>
+        <location filename="../../app/ui/export_dialog.py" line="320"/>
         <source>Huella de los datos:</source>
         <translation>Data fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="335"/>
+        <location filename="../../app/ui/export_dialog.py" line="331"/>
         <source>No se exportó el PDF: %1</source>
         <translation>The PDF was not exported: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="336"/>
+        <location filename="../../app/ui/export_dialog.py" line="332"/>
         <source>No se pudo exportar el PDF</source>
         <translation>Could not export the PDF</translation>
     </message>
@@ -3216,7 +3216,7 @@ completeness</translation>
     </message>
     <message>
         <location filename="../../app/ui/outbox_dialog.py" line="232"/>
-        <location filename="../../app/ui/outbox_dialog.py" line="252"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="250"/>
         <source>No se pudo enviar el paquete</source>
         <translation>Could not send the package</translation>
     </message>
@@ -3226,67 +3226,67 @@ completeness</translation>
         <translation>Sending cancelled: no package was written.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="250"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="248"/>
         <source>Preparando el paquete…</source>
         <translation>Preparing the package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="265"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="263"/>
         <source>completo</source>
         <translation>full</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="265"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="263"/>
         <source>cambios</source>
         <translation>changes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="267"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="265"/>
         <source>Se guardó el paquete %1.</source>
         <translation>Package %1 was saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="268"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="266"/>
         <source>Núm. %1 (%2): %3 valores, %4 borrados. Carpeta: %5</source>
         <translation>No. %1 (%2): %3 values, %4 deleted. Folder: %5</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="271"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="269"/>
         <source>Queda pendiente hasta que importe el acuse de oficinas centrales.</source>
         <translation>It stays pending until you import headquarters&apos; acknowledgement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="285"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="283"/>
         <source>Acuse o actualización de oficinas centrales</source>
         <translation>Acknowledgement or update from headquarters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="286"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="284"/>
         <source>Paquetes de Coordina (*.coordina);;Todos los archivos (*)</source>
         <translation>Coordina packages (*.coordina);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="298"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="296"/>
         <source>Importando…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="301"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="299"/>
         <source>No se pudo importar</source>
         <translation>Could not import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="306"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="304"/>
         <source>importado</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="306"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="304"/>
         <source>importado con avisos</source>
         <translation>imported with warnings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="307"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="305"/>
         <source>rechazado</source>
         <translation>rejected</translation>
     </message>
@@ -3851,32 +3851,32 @@ completeness</translation>
         <translation>Enter the password of %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signing_choice.py" line="171"/>
+        <location filename="../../app/ui/signing_choice.py" line="181"/>
         <source>Archivo de identidad</source>
         <translation>Identity file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signing_choice.py" line="172"/>
+        <location filename="../../app/ui/signing_choice.py" line="182"/>
         <source>Identidad PKCS#12 (*.p12 *.pfx);;Todos los archivos (*)</source>
         <translation>PKCS#12 identity (*.p12 *.pfx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signing_choice.py" line="177"/>
+        <location filename="../../app/ui/signing_choice.py" line="187"/>
         <source>Certificado de la e.firma</source>
         <translation>e.firma certificate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signing_choice.py" line="179"/>
+        <location filename="../../app/ui/signing_choice.py" line="189"/>
         <source>Certificado (*.cer);;Todos los archivos (*)</source>
         <translation>Certificate (*.cer);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signing_choice.py" line="187"/>
+        <location filename="../../app/ui/signing_choice.py" line="197"/>
         <source>Clave privada de la e.firma</source>
         <translation>e.firma private key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signing_choice.py" line="189"/>
+        <location filename="../../app/ui/signing_choice.py" line="199"/>
         <source>Clave privada (*.key);;Todos los archivos (*)</source>
         <translation>Private key (*.key);;All files (*)</translation>
     </message>
