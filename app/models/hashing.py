@@ -30,5 +30,5 @@ def chain_hash_text(prev_hash: str, fields: dict) -> str:
 
 def chain_hash_values(prev_hash: str, values: tuple) -> str:
     """:func:`chain_hash_text` for the field values already in :data:`LOG_FIELDS_SORTED` order."""
-    payload = _TEMPLATE % tuple("null" if v is None else encode_basestring(v) for v in values)
+    payload = _TEMPLATE % tuple(["null" if v is None else encode_basestring(v) for v in values])
     return hashlib.sha256((prev_hash + "|" + payload).encode("utf-8")).hexdigest()

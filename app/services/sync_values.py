@@ -163,6 +163,10 @@ def _side_problem(side: object) -> str:
     return "coordina.version no válida"
 
 
+def k_tuple(key: ValueKey) -> tuple[str, str, str, str]:
+    return key.org_unit, key.period, key.variable, key.disaggregation
+
+
 def _same(a: DataValue, b: DataValue) -> bool:
     return (a.value, a.comment, a.provisional, a.follow_up) == (b.value, b.comment, b.provisional,
                                                                   b.follow_up)
@@ -235,6 +239,18 @@ def _apply_chunk(conn: sqlite3.Connection, received: Sequence[Received], package
                      int(theirs.provisional), int(theirs.follow_up), theirs.uuid, theirs.version,
                      theirs.updated_at, theirs.updated_by))
         before = ours
+        if before is None:  # a new value: only what it sets is a change (the common case)
+            text = changelog.as_log_text
+            at, by = (now, theirs.updated_by)
+            if theirs.value is not None:
+                log.append((at, by, *k_tuple(k), "value", None, text(theirs.value), source))
+            if theirs.comment:
+                log.append((at, by, *k_tuple(k), "comment", None, theirs.comment, source))
+            if theirs.provisional:
+                log.append((at, by, *k_tuple(k), "provisional", None, "1", source))
+            if theirs.follow_up:
+                log.append((at, by, *k_tuple(k), "follow_up", None, "1", source))
+            continue
         for name in ("value", "comment", "provisional", "follow_up"):
             old = getattr(before, name) if before else None
             new = getattr(theirs, name)

@@ -6,6 +6,7 @@ outside the app breaks the chain and :func:`verify_chain` finds where.
 
 from __future__ import annotations
 
+import operator
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -54,7 +55,7 @@ def _all_text(fields: dict) -> bool:
 
 
 #: Where each field of ``_FIELDS`` sits in the sorted (hashed) order.
-_SORTED_INDEX = tuple(_FIELDS.index(name) for name in LOG_FIELDS_SORTED)
+sorted_fields = operator.itemgetter(*(_FIELDS.index(name) for name in LOG_FIELDS_SORTED))
 
 
 def append_text_rows(conn: sqlite3.Connection, rows: Iterable[tuple]) -> int:
@@ -65,7 +66,7 @@ def append_text_rows(conn: sqlite3.Connection, rows: Iterable[tuple]) -> int:
     prev = last_hash(conn)
     out = []
     for row in rows:
-        digest = chain_hash_values(prev, tuple(row[i] for i in _SORTED_INDEX))
+        digest = chain_hash_values(prev, sorted_fields(row))
         out.append((*row, prev, digest))
         prev = digest
     conn.executemany(
