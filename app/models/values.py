@@ -92,10 +92,15 @@ def apply_change(current: DataValue | None, change: ValueChange) -> DataValue:
     return new
 
 
+_THOUSANDS = re.compile(r"-?\d{1,3}(,\d{3})+(\.\d+)?")
+
+
 def _clean_number_text(text: str) -> str:
     # People paste "35,833", "$53.4", "1 234" or "12 %" from Excel and slides.
+    if text.isdigit():  # the common case (every value of a package): nothing to clean
+        return text
     cleaned = text.replace("$", "").replace("%", "").replace("\u00a0", "").replace(" ", "")
-    if re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", cleaned):
+    if _THOUSANDS.fullmatch(cleaned):
         cleaned = cleaned.replace(",", "")
     return cleaned
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from app.models.messages import InputError
 from app.models.periods import parse_period
-from app.models.values import DataValue, ValueChange, ValueKey, parse_value
+from app.models.values import ValueChange, ValueKey, parse_value
 from app.storage import changelog, values_repo
 
 from .entry import check_change
@@ -54,14 +54,14 @@ SIDE_FIELDS = {"uuid": str, "version": int, "base_version": int, "updated_at": s
                "updated_by": str, "provisional": bool}
 
 
-@dataclass(slots=True)
-class Received:
-    """One validated value of a package, with its side object."""
-
-    index: int
-    value: DataValue
-    base_version: int
-    deleted: bool
+#: A received value travels as one tuple: its ``data_values`` row (the 12 columns, in the
+#: table's order) followed by the sender's base_version, the tombstone flag and its index in
+#: the package. Plain tuples, not objects: an import handles millions of them.
+Received = tuple
+ROW = slice(0, 12)
+VALUE, COMMENT, PROVISIONAL, FOLLOW_UP, UUID, VERSION, UPDATED_AT, UPDATED_BY = range(4, 12)
+BASE, DELETED, INDEX = 12, 13, 14
+_LOGGED = (("value", VALUE), ("comment", COMMENT), ("provisional", PROVISIONAL), ("follow_up", FOLLOW_UP))
 
 
 @dataclass
@@ -140,10 +140,9 @@ def validate_rows(ws: Workspace, rows: Sequence[tuple], state_code: str, known_u
                              "value": exc.message(ws.lang), "errorCode": error, "property": prop,
                              "indexes": [index]})
             continue
-        received.append(Received(index, DataValue(
-            ValueKey(org, normal, code, option), None if deleted else value, comment,
-            side["provisional"], bool(follow_up), side["uuid"], side["version"], side["updated_at"],
-            side["updated_by"]), side["base_version"], bool(deleted)))
+        received.append((org, normal, code, option, None if deleted else value, comment,
+                         int(side["provisional"]), int(bool(follow_up)), side["uuid"], side["version"],
+                         side["updated_at"], side["updated_by"], side["base_version"], bool(deleted), index))
     return received, problems
 
 
@@ -163,19 +162,15 @@ def _side_problem(side: object) -> str:
     return "coordina.version no válida"
 
 
-def k_tuple(key: ValueKey) -> tuple[str, str, str, str]:
-    return key.org_unit, key.period, key.variable, key.disaggregation
+def _same(a: tuple, b: tuple) -> bool:
+    """Same value, comment and flags (rows of ``data_values``, or received values)."""
+    return a[VALUE:FOLLOW_UP + 1] == b[VALUE:FOLLOW_UP + 1]
 
 
-def _same(a: DataValue, b: DataValue) -> bool:
-    return (a.value, a.comment, a.provisional, a.follow_up) == (b.value, b.comment, b.provisional,
-                                                                  b.follow_up)
-
-
-def _snapshot(v: DataValue) -> str:
-    return json.dumps({"value": v.value, "comment": v.comment, "provisional": v.provisional,
-                       "version": v.version, "updated_at": v.updated_at, "updated_by": v.updated_by,
-                       "uuid": v.uuid}, ensure_ascii=False)
+def _snapshot(v: tuple) -> str:
+    return json.dumps({"value": v[VALUE], "comment": v[COMMENT], "provisional": bool(v[PROVISIONAL]),
+                       "version": v[VERSION], "updated_at": v[UPDATED_AT], "updated_by": v[UPDATED_BY],
+                       "uuid": v[UUID]}, ensure_ascii=False)
 
 
 CHUNK = 20_000  # values written per step: bounds the rows, log and lookups held at once
@@ -195,70 +190,61 @@ def apply_received(conn: sqlite3.Connection, received: Sequence[Received], packa
 
 def _apply_chunk(conn: sqlite3.Connection, received: Sequence[Received], package_uuid: str,
                  state_code: str, now: str, result: Applied) -> None:
-    current = values_repo.get_values(conn, (r.value.key for r in received))
+    current: dict[tuple, tuple] = {}
+    for period in {item[1] for item in received}:
+        current.update(values_repo.state_rows(conn, state_code, period))
     rows, log, conflicts = [], [], []
     source = f"paquete {package_uuid}"
+    text = changelog.as_log_text
     for item in received:
-        theirs, ours = item.value, current.get(item.value.key)
-        if ours is None or ours.version == 0:
-            if item.deleted:
+        key = item[:4]
+        ours = current.get(key)
+        deleted = item[DELETED]
+        if ours is None or ours[VERSION] == 0:
+            if deleted:
                 result.ignored += 1
                 continue
             result.imported += 1
-        elif ours.version == theirs.version and _same(ours, theirs):
+        elif ours[VERSION] == item[VERSION] and _same(ours, item):
             result.ignored += 1
             continue
-        elif ours.version == item.base_version:
-            if item.deleted:
+        elif ours[VERSION] == item[BASE]:
+            if deleted:
                 result.deleted += 1
             else:
                 result.updated += 1
-        elif _same(ours, theirs):
+        elif _same(ours, item):
             result.ignored += 1  # both sides changed it, to the same thing: nothing to decide
             continue
         else:
-            take_theirs = theirs.updated_at >= ours.updated_at
-            k = theirs.key
-            conflicts.append((k.org_unit, k.period, k.variable, k.disaggregation, _snapshot(ours),
-                              _snapshot(theirs), "theirs" if take_theirs else "ours", package_uuid,
-                              state_code, now))
-            result.flagged.append({"object": f"{k.org_unit} {k.period} {k.variable}"
-                                             + (f".{k.disaggregation}" if k.disaggregation else ""),
-                                   "value": theirs.value, "errorCode": "W_CONFLICT",
-                                   "property": "value", "indexes": [item.index],
-                                   "applied": "theirs" if take_theirs else "ours"})
+            take_theirs = item[UPDATED_AT] >= ours[UPDATED_AT]
+            applied = "theirs" if take_theirs else "ours"
+            conflicts.append((*key, _snapshot(ours), _snapshot(item), applied, package_uuid, state_code, now))
+            result.flagged.append({"object": f"{key[0]} {key[1]} {key[2]}" + (f".{key[3]}" if key[3] else ""),
+                                   "value": item[VALUE], "errorCode": "W_CONFLICT", "property": "value",
+                                   "indexes": [item[INDEX]], "applied": applied})
             if not take_theirs:
                 result.ignored += 1
                 continue
-            if item.deleted:
+            if deleted:
                 result.deleted += 1
             else:
                 result.updated += 1
-        k = theirs.key
-        rows.append((k.org_unit, k.period, k.variable, k.disaggregation, theirs.value, theirs.comment,
-                     int(theirs.provisional), int(theirs.follow_up), theirs.uuid, theirs.version,
-                     theirs.updated_at, theirs.updated_by))
-        before = ours
-        if before is None:  # a new value: only what it sets is a change (the common case)
-            text = changelog.as_log_text
-            at, by = (now, theirs.updated_by)
-            if theirs.value is not None:
-                log.append((at, by, *k_tuple(k), "value", None, text(theirs.value), source))
-            if theirs.comment:
-                log.append((at, by, *k_tuple(k), "comment", None, theirs.comment, source))
-            if theirs.provisional:
-                log.append((at, by, *k_tuple(k), "provisional", None, "1", source))
-            if theirs.follow_up:
-                log.append((at, by, *k_tuple(k), "follow_up", None, "1", source))
+        rows.append(item[ROW])
+        by = item[UPDATED_BY]
+        if ours is None:  # a new value: only what it sets is a change (the common case)
+            if item[VALUE] is not None:
+                log.append((now, by, *key, "value", None, text(item[VALUE]), source))
+            if item[COMMENT]:
+                log.append((now, by, *key, "comment", None, item[COMMENT], source))
+            if item[PROVISIONAL]:
+                log.append((now, by, *key, "provisional", None, "1", source))
+            if item[FOLLOW_UP]:
+                log.append((now, by, *key, "follow_up", None, "1", source))
             continue
-        for name in ("value", "comment", "provisional", "follow_up"):
-            old = getattr(before, name) if before else None
-            new = getattr(theirs, name)
-            if old != new and not (before is None and name != "value" and not new):
-                if isinstance(new, bool):
-                    old, new = (None if old is None else int(old)), int(new)
-                log.append((now, theirs.updated_by, k.org_unit, k.period, k.variable, k.disaggregation,
-                            name, changelog.as_log_text(old), changelog.as_log_text(new), source))
+        for name, at in _LOGGED:
+            if ours[at] != item[at]:
+                log.append((now, by, *key, name, text(ours[at]), text(item[at]), source))
     values_repo.upsert_received(conn, rows)
     if log:
         changelog.append_text_rows(conn, log)

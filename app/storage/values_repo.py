@@ -164,6 +164,15 @@ def apply_changes(
     return written
 
 
+def state_rows(conn: sqlite3.Connection, state_code: str, period: str) -> dict[tuple, tuple]:
+    """Every stored row of a state and its facilities in one period, as plain tuples in
+    ``_COLUMNS`` order, keyed by (org_unit, period, variable, disaggregation)."""
+    columns = ", ".join(f"v.{c.strip()}" for c in _COLUMNS.split(","))
+    cursor = conn.execute(f"SELECT {columns} FROM {_STATE_UNITS} CROSS JOIN data_values AS v "
+                          "ON v.org_unit = u.clues WHERE v.period = ?", (state_code, state_code, period))
+    return {row[:4]: row for row in cursor}
+
+
 def upsert_received(conn: sqlite3.Connection, rows: Sequence[tuple]) -> None:
     """Store values received from another copy, keeping their uuid, version and author.
 
