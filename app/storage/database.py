@@ -38,9 +38,6 @@ def connect(path: Path | str, run_migrations: bool = True) -> sqlite_utils.Datab
         conn.execute("PRAGMA journal_mode = WAL").fetchone()
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
-        # 64 MB of page cache instead of SQLite's 2 MB: headquarters' database holds every
-        # state (gigabytes), and bulk imports insert into several indexes at random keys.
-        conn.execute("PRAGMA cache_size = -65536")
         db = sqlite_utils.Database(conn)
         if run_migrations:
             migrate(conn)
