@@ -35,7 +35,7 @@ from app.services.report_pdf import PdfOptions
 from . import settings
 from .alerts import show_error
 from .export_dialog import documents_folder, language_combo, layout_combo
-from .formatting import error_text, file_size, status_style
+from .formatting import error_text, file_size
 from .job_dialog import JobDialog
 from .passphrase_dialog import PassphraseProvider, ask_passphrase
 from .signing_choice import SigningChoice
@@ -147,13 +147,8 @@ class BatchExportDialog(JobDialog):
         self.close_button.setEnabled(not running)  # closing would orphan the job's callbacks
         self.open_folder_button.setEnabled(self.outcome is not None and bool(self.outcome.files))
 
-    def _show_status(self, text: str, kind: str = "") -> None:
-        self.status.setText(text)
-        self.status.setStyleSheet(status_style(kind))
-
-    def reject(self) -> None:
-        if not self.is_running():  # Esc during a run: press Cancelar first
-            super().reject()
+    def busy(self) -> bool:
+        return self.is_running()
 
     # -- the run -----------------------------------------------------------------------
     def start(self) -> None:

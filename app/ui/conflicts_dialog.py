@@ -167,9 +167,8 @@ class ConflictsDialog(JobDialog):
         labels["rule"] = rule
         return box, labels
 
-    def reject(self) -> None:
-        if not self._busy:  # a choice being saved must report back (data_changed) first
-            super().reject()
+    def busy(self) -> bool:
+        return self._busy  # a choice being saved must report back (data_changed) first
 
     # -- loading ---------------------------------------------------------------------------
     def reload(self) -> None:

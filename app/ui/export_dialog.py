@@ -235,9 +235,8 @@ class ExportDialog(JobDialog):
         self.status.setText(html.escape(text).replace("\n", "<br>"))
         self.status.setStyleSheet(status_style(kind))
 
-    def reject(self) -> None:
-        if not self._busy:  # the file is being written: let it finish and report
-            super().reject()
+    def busy(self) -> bool:
+        return self._busy  # the file is being written: let it finish and report
 
     # -- preview -----------------------------------------------------------------------
     def _banner_loaded(self, banner: str) -> None:

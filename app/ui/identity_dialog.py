@@ -202,13 +202,8 @@ class IdentityDialog(JobDialog):
         self.create_button.setEnabled(not self._busy)
         self.open_folder_button.setVisible(self.created_path is not None)
 
-    def _show_status(self, text: str, kind: str = "") -> None:
-        self.status.setText(text)
-        self.status.setStyleSheet(status_style(kind))
-
-    def reject(self) -> None:
-        if not self._busy:  # the key file is being written: let it finish and show the fingerprint
-            super().reject()
+    def busy(self) -> bool:
+        return self._busy  # the key file is being written: let it finish and show the fingerprint
 
     # -- creating --------------------------------------------------------------------
     def create(self) -> None:

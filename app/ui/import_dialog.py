@@ -31,7 +31,7 @@ from app.services.sync_import import ImportResult
 
 from . import settings
 from .alerts import show_error
-from .formatting import error_text, status_style
+from .formatting import error_text
 from .job_dialog import JobDialog
 from .sync_models import IssuesModel, PackageRow, PackagesModel, table_view
 from .tasks import Cancelled, Progress, TaskManager
@@ -224,13 +224,8 @@ class ImportDialog(JobDialog):
         self.cancel_button.setEnabled(running and not self._handle.cancel_requested if self._handle else False)
         self.close_button.setEnabled(not running)  # closing would orphan the job's callbacks
 
-    def _show_status(self, text: str, kind: str = "") -> None:
-        self.status.setText(text)
-        self.status.setStyleSheet(status_style(kind))
-
-    def reject(self) -> None:
-        if not self.is_running():  # Esc during an import: press Cancelar first
-            super().reject()
+    def busy(self) -> bool:
+        return self.is_running()
 
     # -- preview and import ----------------------------------------------------------------
     def preview(self) -> None:

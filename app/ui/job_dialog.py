@@ -3,7 +3,8 @@
 Dialogs opened with ``WA_DeleteOnClose`` lose their C++ side when closed, while a job
 they started (a preview, a verification) may still report back. :meth:`JobDialog.guard`
 wraps a job's callback so it does nothing once the dialog is done, instead of touching
-deleted widgets.
+deleted widgets. While :meth:`JobDialog.busy` says a job must still report back (a file being
+written), Esc and Cerrar wait for it.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
+
+from .formatting import status_style
 
 
 class JobDialog(QDialog):
@@ -20,6 +23,21 @@ class JobDialog(QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._finished = False
+
+    status: QLabel  # the dialog's status line, made by the subclass
+
+    def busy(self) -> bool:
+        """Whether a job that must report back is running; subclasses that run one say so."""
+        return False
+
+    def reject(self) -> None:
+        if not self.busy():  # closing now would drop the job's result (Cancelar first)
+            super().reject()
+
+    def _show_status(self, text: str, kind: str = "") -> None:
+        """Show ``text`` on the status line, coloured for ``kind`` ("", "ok", "error", ...)."""
+        self.status.setText(text)
+        self.status.setStyleSheet(status_style(kind))
 
     def done(self, result: int) -> None:  # every close path (Cerrar, Esc, the title bar) ends here
         self._finished = True

@@ -168,9 +168,8 @@ class OutboxDialog(JobDialog):
         self._show_status(sync_error_text(exc, self._lang), "error")
         self.error_box = show_sync_error(self, title, exc, self._lang)
 
-    def reject(self) -> None:
-        if not self._busy:  # a package is being written or imported: let it finish
-            super().reject()
+    def busy(self) -> bool:
+        return self._busy  # a package is being written or imported: let it finish
 
     def reload(self) -> None:
         """Read the outbox and HQ's profile again."""

@@ -42,7 +42,6 @@ from .fingerprint_dialogs import (
     ask_revoke_note,
     confirm_enrolment,
 )
-from .formatting import status_style
 from .identity_dialog import identity_file_name
 from .job_dialog import JobDialog
 from .profile_pages import CreatePage, HqPage, StatePage
@@ -144,17 +143,12 @@ class ProfileDialog(JobDialog):
         self._show_status(sync_error_text(exc, self._lang), "error")
         self.error_box = show_sync_error(self, title, exc, self._lang)
 
-    def _show_status(self, text: str, kind: str = "") -> None:
-        self.status.setText(text)
-        self.status.setStyleSheet(status_style(kind))
-
     def _update_buttons(self) -> None:
         for page in (self.create_page, self.state_page, self.hq_page):
             page.set_busy(self._busy)
 
-    def reject(self) -> None:
-        if not self._busy:  # keys or files are being written: let the job finish and report
-            super().reject()
+    def busy(self) -> bool:
+        return self._busy  # keys or files are being written: let the job finish and report
 
     def _ask_path(self, save: bool, title: str, name: str = "") -> Path | None:
         folder = Path(settings.last_path(FOLDER_KEY, str(documents_folder())))

@@ -196,32 +196,32 @@
         <translation>Folder for the PDFs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batch_export_dialog.py" line="165"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="160"/>
         <source>Elija la carpeta donde guardar los PDF.</source>
         <translation>Choose the folder where the PDFs will be saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batch_export_dialog.py" line="173"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="168"/>
         <source>Exportación cancelada: no se escribió ningún archivo.</source>
         <translation>Export cancelled: no file was written.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batch_export_dialog.py" line="201"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="196"/>
         <source>Preparando…</source>
         <translation>Preparing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batch_export_dialog.py" line="210"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="205"/>
         <source>Cancelando…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batch_export_dialog.py" line="216"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="211"/>
         <source>Exportando %1 de %2…</source>
         <translation>Exporting %1 of %2…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/batch_export_dialog.py" line="229"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="224"/>
         <source>Cancelado. Se escribieron %n archivo(s) completos; no quedó ninguno a medias.</source>
         <translation>
             <numerusform>Cancelled. %n complete file was written; none was left half-written.</numerusform>
@@ -229,7 +229,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/batch_export_dialog.py" line="233"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="228"/>
         <source>Listo: se escribieron %n PDF firmados.</source>
         <translation>
             <numerusform>Done: %n signed PDF was written.</numerusform>
@@ -237,7 +237,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/batch_export_dialog.py" line="234"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="229"/>
         <source>Listo: se escribieron %n PDF.</source>
         <translation>
             <numerusform>Done: %n PDF was written.</numerusform>
@@ -245,12 +245,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/batch_export_dialog.py" line="243"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="238"/>
         <source>No se exportó: %1</source>
         <translation>Not exported: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batch_export_dialog.py" line="245"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="240"/>
         <source>No se pudo exportar</source>
         <translation>Could not export</translation>
     </message>
@@ -357,7 +357,7 @@
     <name>ConflictsDialog</name>
     <message>
         <location filename="../../app/ui/conflicts_dialog.py" line="70"/>
-        <location filename="../../app/ui/conflicts_dialog.py" line="310"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="309"/>
         <source>Conflictos de sincronización</source>
         <translation>Sync conflicts</translation>
     </message>
@@ -432,7 +432,7 @@
         <translation>By:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/conflicts_dialog.py" line="188"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="187"/>
         <source>%n conflicto(s) por revisar.</source>
         <translation>
             <numerusform>%n conflict to review.</numerusform>
@@ -440,73 +440,73 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="189"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="188"/>
         <source>No hay conflictos por revisar.</source>
         <translation>There are no conflicts to review.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="211"/>
-        <location filename="../../app/ui/conflicts_dialog.py" line="295"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="210"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="294"/>
         <source>sin dato</source>
         <translation>no data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="214"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="213"/>
         <source>Sí</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="214"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="213"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="218"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="217"/>
         <source>(sin comentario)</source>
         <translation>(no comment)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="231"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="230"/>
         <source>Aceptada por %1 el %2</source>
         <translation>Accepted by %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="235"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="234"/>
         <source>La regla aplicó esta versión (el cambio más reciente).</source>
         <translation>The rule applied this version (the most recent change).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="238"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="237"/>
         <source>No aplicada.</source>
         <translation>Not applied.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="243"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="242"/>
         <source>Seleccione un conflicto de la lista.</source>
         <translation>Select a conflict from the list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="286"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="285"/>
         <source>Guardando…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="293"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="292"/>
         <source>Se aceptó la versión de %1: %2.</source>
         <translation>Accepted the version from %1: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="294"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="293"/>
         <source>oficinas centrales</source>
         <translation>headquarters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="295"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="294"/>
         <source>el estado</source>
         <translation>the state</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="308"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="307"/>
         <source>No se pudo completar: %1</source>
         <translation>Could not complete: %1</translation>
     </message>
@@ -979,62 +979,62 @@
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="269"/>
+        <location filename="../../app/ui/export_dialog.py" line="268"/>
         <source>No se pudo preparar la vista previa: %1</source>
         <translation>The preview could not be prepared: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="280"/>
+        <location filename="../../app/ui/export_dialog.py" line="279"/>
         <source>Escriba dónde guardar el PDF.</source>
         <translation>Enter where to save the PDF.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="288"/>
+        <location filename="../../app/ui/export_dialog.py" line="287"/>
         <source>Exportación cancelada: no se escribió ningún archivo.</source>
         <translation>Export cancelled: no file was written.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="305"/>
+        <location filename="../../app/ui/export_dialog.py" line="304"/>
         <source>Exportando…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="314"/>
+        <location filename="../../app/ui/export_dialog.py" line="313"/>
         <source>Se guardó el PDF firmado.</source>
         <translation>The signed PDF was saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="315"/>
+        <location filename="../../app/ui/export_dialog.py" line="314"/>
         <source>Se guardó el PDF (sin firma).</source>
         <translation>The PDF was saved (unsigned).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="316"/>
+        <location filename="../../app/ui/export_dialog.py" line="315"/>
         <source>Archivo:</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="316"/>
+        <location filename="../../app/ui/export_dialog.py" line="315"/>
         <source>Carpeta:</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="318"/>
+        <location filename="../../app/ui/export_dialog.py" line="317"/>
         <source>Huella del certificado (SHA-256):</source>
         <translation>Certificate fingerprint (SHA-256):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="320"/>
+        <location filename="../../app/ui/export_dialog.py" line="319"/>
         <source>Huella de los datos:</source>
         <translation>Data fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="331"/>
+        <location filename="../../app/ui/export_dialog.py" line="330"/>
         <source>No se exportó el PDF: %1</source>
         <translation>The PDF was not exported: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="332"/>
+        <location filename="../../app/ui/export_dialog.py" line="331"/>
         <source>No se pudo exportar el PDF</source>
         <translation>Could not export the PDF</translation>
     </message>
@@ -2126,7 +2126,7 @@ Fill it in Excel and bring it back with File → Import values…</translation>
     </message>
     <message>
         <location filename="../../app/ui/identity_dialog.py" line="117"/>
-        <location filename="../../app/ui/identity_dialog.py" line="256"/>
+        <location filename="../../app/ui/identity_dialog.py" line="251"/>
         <source>Crear identidad</source>
         <translation>Create identity</translation>
     </message>
@@ -2186,24 +2186,24 @@ Fill it in Excel and bring it back with File → Import values…</translation>
         <translation>The passwords do not match. Enter it again in both fields.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="233"/>
+        <location filename="../../app/ui/identity_dialog.py" line="228"/>
         <source>Creando la identidad…</source>
         <translation>Creating the identity…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="244"/>
+        <location filename="../../app/ui/identity_dialog.py" line="239"/>
         <source>Se creó %1</source>
         <translation>Created %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="245"/>
+        <location filename="../../app/ui/identity_dialog.py" line="240"/>
         <source>Carpeta: %1
 Esta computadora ya confía en su certificado. Cuando la coordinación nacional registre su certificado, compare por teléfono esta huella (SHA-256):</source>
         <translation>Folder: %1
 This computer already trusts your certificate. When the national coordination registers your certificate, compare this fingerprint (SHA-256) over the phone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="255"/>
+        <location filename="../../app/ui/identity_dialog.py" line="250"/>
         <source>No se creó la identidad: %1</source>
         <translation>The identity was not created: %1</translation>
     </message>
@@ -2313,57 +2313,57 @@ This computer already trusts your certificate. When the national coordination re
         <translation>Conflicts and errors of %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="266"/>
+        <location filename="../../app/ui/import_dialog.py" line="261"/>
         <source>Revisando los paquetes…</source>
         <translation>Checking the packages…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="266"/>
+        <location filename="../../app/ui/import_dialog.py" line="261"/>
         <source>Importando…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="275"/>
+        <location filename="../../app/ui/import_dialog.py" line="270"/>
         <source>Cancelando…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="290"/>
+        <location filename="../../app/ui/import_dialog.py" line="285"/>
         <source>No importado (cancelado)</source>
         <translation>Not imported (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="297"/>
+        <location filename="../../app/ui/import_dialog.py" line="292"/>
         <source>correctos: %1 · con avisos: %2 · con error: %3</source>
         <translation>OK: %1 · with warnings: %2 · with errors: %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="300"/>
+        <location filename="../../app/ui/import_dialog.py" line="295"/>
         <source>Vista previa cancelada; no se guardó nada.</source>
         <translation>Preview cancelled; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="302"/>
+        <location filename="../../app/ui/import_dialog.py" line="297"/>
         <source>Cancelado después de %1 de %2 paquetes; cada uno se importó completo o no se importó. </source>
         <translation>Cancelled after %1 of %2 packages; each one was either imported in full or not at all. </translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="307"/>
+        <location filename="../../app/ui/import_dialog.py" line="302"/>
         <source>Vista previa (no se guardó nada): </source>
         <translation>Preview (nothing was saved): </translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="311"/>
+        <location filename="../../app/ui/import_dialog.py" line="306"/>
         <source>Importación terminada: </source>
         <translation>Import finished: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="323"/>
+        <location filename="../../app/ui/import_dialog.py" line="318"/>
         <source>No se pudo terminar: %1</source>
         <translation>Could not finish: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="325"/>
+        <location filename="../../app/ui/import_dialog.py" line="320"/>
         <source>Importar paquetes</source>
         <translation>Import packages</translation>
     </message>
@@ -3184,109 +3184,109 @@ completeness</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="178"/>
-        <location filename="../../app/ui/outbox_dialog.py" line="184"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="177"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="183"/>
         <source>Bandeja de salida</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="187"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="186"/>
         <source>Este directorio de datos no tiene perfil de coordinación estatal. Créelo en Sincronizar ▸ Perfil y registro…</source>
         <translation>This data directory has no state coordination profile. Create it in Sync ▸ Profile and enrolment…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="191"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="190"/>
         <source>Falta el perfil de oficinas centrales: impórtelo en Sincronizar ▸ Perfil y registro… antes de enviar paquetes.</source>
         <translation>The headquarters profile is missing: import it in Sync ▸ Profile and enrolment… before sending packages.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="195"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="194"/>
         <source>Para: %1 · huella %2… · %3 sin acuse</source>
         <translation>To: %1 · fingerprint %2… · %3 unacknowledged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="213"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="212"/>
         <source>Carpeta para el paquete</source>
         <translation>Folder for the package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="223"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="222"/>
         <source>Elija la carpeta donde se guardará el paquete.</source>
         <translation>Choose the folder where the package will be saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="232"/>
-        <location filename="../../app/ui/outbox_dialog.py" line="250"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="231"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="249"/>
         <source>No se pudo enviar el paquete</source>
         <translation>Could not send the package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="239"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="238"/>
         <source>Envío cancelado: no se escribió ningún paquete.</source>
         <translation>Sending cancelled: no package was written.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="248"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="247"/>
         <source>Preparando el paquete…</source>
         <translation>Preparing the package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="263"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="262"/>
         <source>completo</source>
         <translation>full</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="263"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="262"/>
         <source>cambios</source>
         <translation>changes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="265"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="264"/>
         <source>Se guardó el paquete %1.</source>
         <translation>Package %1 was saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="266"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="265"/>
         <source>Núm. %1 (%2): %3 valores, %4 borrados. Carpeta: %5</source>
         <translation>No. %1 (%2): %3 values, %4 deleted. Folder: %5</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="269"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="268"/>
         <source>Queda pendiente hasta que importe el acuse de oficinas centrales.</source>
         <translation>It stays pending until you import headquarters&apos; acknowledgement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="283"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="282"/>
         <source>Acuse o actualización de oficinas centrales</source>
         <translation>Acknowledgement or update from headquarters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="284"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="283"/>
         <source>Paquetes de Coordina (*.coordina);;Todos los archivos (*)</source>
         <translation>Coordina packages (*.coordina);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="296"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="295"/>
         <source>Importando…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="299"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="298"/>
         <source>No se pudo importar</source>
         <translation>Could not import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="304"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="303"/>
         <source>importado</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="304"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="303"/>
         <source>importado con avisos</source>
         <translation>imported with warnings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="305"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="304"/>
         <source>rechazado</source>
         <translation>rejected</translation>
     </message>
@@ -3424,134 +3424,134 @@ completeness</translation>
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../app/ui/profile_dialog.py" line="89"/>
-        <location filename="../../app/ui/profile_dialog.py" line="173"/>
+        <location filename="../../app/ui/profile_dialog.py" line="88"/>
+        <location filename="../../app/ui/profile_dialog.py" line="167"/>
         <source>Perfil y registro</source>
         <extracomment>Ask before registering / for the revocation note; tests replace them.</extracomment>
         <translation>Profile and enrolment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profile_dialog.py" line="96"/>
+        <location filename="../../app/ui/profile_dialog.py" line="95"/>
         <source>Leyendo el perfil…</source>
         <translation>Reading the profile…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profile_dialog.py" line="105"/>
+        <location filename="../../app/ui/profile_dialog.py" line="104"/>
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profile_dialog.py" line="162"/>
+        <location filename="../../app/ui/profile_dialog.py" line="156"/>
         <source>JSON (*.json);;Todos los archivos (*)</source>
         <translation>JSON (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profile_dialog.py" line="198"/>
+        <location filename="../../app/ui/profile_dialog.py" line="192"/>
         <source>Escriba el nombre de la persona que coordina el estado.</source>
         <translation>Enter the name of the person who coordinates the state.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profile_dialog.py" line="200"/>
+        <location filename="../../app/ui/profile_dialog.py" line="194"/>
         <source>Creando el perfil…</source>
         <translation>Creating the profile…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profile_dialog.py" line="203"/>
+        <location filename="../../app/ui/profile_dialog.py" line="197"/>
         <source>Se creó el perfil de este directorio de datos.</source>
         <translation>The profile of this data directory was created.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profile_dialog.py" line="207"/>
+        <location filename="../../app/ui/profile_dialog.py" line="201"/>
         <source>Crear perfil</source>
         <translation>Create profile</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profile_dialog.py" line="211"/>
+        <location filename="../../app/ui/profile_dialog.py" line="205"/>
         <source>Perfil de oficinas centrales</source>
         <translation>Headquarters profile</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profile_dialog.py" line="219"/>
+        <location filename="../../app/ui/profile_dialog.py" line="213"/>
         <source>Se importó el perfil de oficinas centrales. Compare la huella por teléfono antes de enviar paquetes.</source>
         <translation>The headquarters profile was imported. Compare the fingerprint over the phone before sending packages.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profile_dialog.py" line="224"/>
+        <location filename="../../app/ui/profile_dialog.py" line="218"/>
         <source>Importar perfil de oficinas centrales</source>
         <translation>Import headquarters profile</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profile_dialog.py" line="229"/>
+        <location filename="../../app/ui/profile_dialog.py" line="223"/>
         <source>Certificado del coordinador</source>
         <translation>Coordinator certificate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profile_dialog.py" line="230"/>
+        <location filename="../../app/ui/profile_dialog.py" line="224"/>
         <source>Certificado (*.cer *.crt *.pem);;Todos los archivos (*)</source>
         <translation>Certificate (*.cer *.crt *.pem);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profile_dialog.py" line="238"/>
+        <location filename="../../app/ui/profile_dialog.py" line="232"/>
         <source>Guardar registro del coordinador</source>
         <translation>Save coordinator enrolment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profile_dialog.py" line="251"/>
+        <location filename="../../app/ui/profile_dialog.py" line="245"/>
         <source>Se guardó %1. Envíelo a oficinas centrales.</source>
         <translation>%1 was saved. Send it to headquarters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profile_dialog.py" line="254"/>
+        <location filename="../../app/ui/profile_dialog.py" line="248"/>
         <source>Exportar registro del coordinador</source>
         <translation>Export coordinator enrolment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profile_dialog.py" line="258"/>
+        <location filename="../../app/ui/profile_dialog.py" line="252"/>
         <source>Guardar perfil de oficinas centrales</source>
         <translation>Save headquarters profile</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profile_dialog.py" line="266"/>
+        <location filename="../../app/ui/profile_dialog.py" line="260"/>
         <source>Se guardó %1. Envíelo a las coordinaciones estatales y dícteles la huella por teléfono.</source>
         <translation>%1 was saved. Send it to the state coordinations and read them the fingerprint over the phone.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profile_dialog.py" line="271"/>
+        <location filename="../../app/ui/profile_dialog.py" line="265"/>
         <source>Exportar perfil de oficinas centrales</source>
         <translation>Export headquarters profile</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profile_dialog.py" line="274"/>
+        <location filename="../../app/ui/profile_dialog.py" line="268"/>
         <source>Archivo de registro del coordinador</source>
         <translation>Coordinator enrolment file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profile_dialog.py" line="282"/>
+        <location filename="../../app/ui/profile_dialog.py" line="276"/>
         <source>Registro del coordinador que lo reemplaza</source>
         <translation>Enrolment of the replacing coordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profile_dialog.py" line="289"/>
+        <location filename="../../app/ui/profile_dialog.py" line="283"/>
         <source>Registrar coordinador</source>
         <translation>Register coordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profile_dialog.py" line="293"/>
+        <location filename="../../app/ui/profile_dialog.py" line="287"/>
         <source>No se registró: la huella no se confirmó.</source>
         <translation>Not registered: the fingerprint was not confirmed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profile_dialog.py" line="297"/>
+        <location filename="../../app/ui/profile_dialog.py" line="291"/>
         <source>Se registró a %1 (%2).</source>
         <translation>%1 (%2) was registered.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profile_dialog.py" line="316"/>
+        <location filename="../../app/ui/profile_dialog.py" line="310"/>
         <source>Se revocó el registro de %1.</source>
         <translation>The enrolment of %1 was revoked.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profile_dialog.py" line="320"/>
+        <location filename="../../app/ui/profile_dialog.py" line="314"/>
         <source>Revocar registro</source>
         <translation>Revoke enrolment</translation>
     </message>
