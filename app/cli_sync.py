@@ -6,7 +6,8 @@ issue writes them:
     enrol export --out F [--cert F]  enrol import F [--replace FP]   enrol revoke FP   enrol list
     sync export --out DIR [--full] --sign F.p12 --passphrase-env VAR
     sync import FILE... [--dry-run] [--json]
-    sync ack --state CODE --out DIR   sync update --state CODE --out DIR   sync status [--json]
+    sync ack --state CODE --out DIR   sync update --state CODE --out DIR [--catalog DIR]
+    sync status [--json]              catalog install DIR
 """
 
 from __future__ import annotations
@@ -17,8 +18,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from app.services import (
+    catalog_install,
+    sync_ack,
+    sync_export,
+    sync_import,
+    sync_profile,
+    sync_status,
+)
 from app.services import identity as identities
-from app.services import sync_ack, sync_export, sync_import, sync_profile, sync_status
 from app.services.workspace import Workspace
 
 Progress = Callable[[int, int], None] | None
@@ -39,6 +47,8 @@ TEXT = {
         "ok": "{file}: {status} — {description}",
         "registration": "{state}  {name}  {fp}  {status}",
         "active": "vigente", "revoked_status": "revocado {at}",
+        "catalog_installed": "Catálogo {version} instalado en {path}.\nSe usa desde la próxima vez que se "
+                             "abra Coordina con este directorio de datos.",
     },
     "en": {
         "init_state": "State profile created: {state}. Device {device}",
@@ -55,6 +65,8 @@ TEXT = {
         "ok": "{file}: {status} — {description}",
         "registration": "{state}  {name}  {fp}  {status}",
         "active": "active", "revoked_status": "revoked {at}",
+        "catalog_installed": "Catalog {version} installed in {path}.\nIt is used from the next time "
+                             "Coordina opens this data directory.",
     },
 }
 
@@ -134,9 +146,13 @@ def cmd_sync(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO,
                 for c in r.summary["conflicts"][:20]:
                     print(f"  [{c['errorCode']}] {c['object']}: {c['value']}", file=out if r.ok else err)
         return 0 if all(r.ok for r in results) else 1
-    if args.action in ("ack", "update"):
-        maker = sync_ack.make_ack if args.action == "ack" else sync_ack.make_update
-        print(text["ack"].format(path=maker(ws, args.state, Path(args.out))), file=out)
+    if args.action == "ack":
+        print(text["ack"].format(path=sync_ack.make_ack(ws, args.state, Path(args.out))), file=out)
+        return 0
+    if args.action == "update":
+        made = sync_ack.make_update(ws, args.state, Path(args.out),
+                                    catalog_dir=Path(args.catalog) if args.catalog else None)
+        print(text["ack"].format(path=made), file=out)
         return 0
     status = sync_status.status(ws)
     if args.json:
@@ -147,9 +163,16 @@ def cmd_sync(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO,
     return 0
 
 
+def cmd_catalog(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``catalog install DIR``: validate and install a newer catalog in this data directory."""
+    loaded, folder = catalog_install.install_catalog(ws, Path(args.dir))
+    print(_t(ws)["catalog_installed"].format(version=loaded.version, path=folder), file=out)
+    return 0
+
+
 def add_sync_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
                      wrap: Callable[[Callable], Callable]) -> None:
-    """Register init, hq-profile, enrol and sync. ``wrap`` adds the CLI's progress bar."""
+    """Register init, hq-profile, enrol, sync and catalog. ``wrap`` adds the CLI's progress bar."""
     p = sub.add_parser("init", parents=[common], help="give the data directory its profile (state or HQ)")
     p.add_argument("--role", required=True, choices=("state", "hq"))
     p.add_argument("--state", metavar="CODE")
@@ -198,11 +221,21 @@ def add_sync_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentP
     p.add_argument("--json", action="store_true", help="the DHIS2-shaped summary as JSON")
     p.set_defaults(func=wrap(cmd_sync))
     for action, text in (("ack", "HQ: write the acknowledgement for a state"),
-                         ("update", "HQ: write a facility/target update for a state")):
+                         ("update", "HQ: write a facility/target (and catalog) update for a state")):
         p = sy_sub.add_parser(action, parents=[common], help=text)
         p.add_argument("--state", required=True, metavar="CODE")
         p.add_argument("--out", required=True, metavar="DIR")
+        if action == "update":
+            p.add_argument("--catalog", metavar="DIR",
+                           help="also carry this catalog folder (must be HQ's active catalog)")
         p.set_defaults(func=cmd_sync)
     p = sy_sub.add_parser("status", parents=[common], help="outbox and inbox")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_sync)
+
+    cat = sub.add_parser("catalog", parents=[common], help="catalog versions")
+    cat_sub = cat.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = cat_sub.add_parser("install", parents=[common],
+                           help="validate and install a newer catalog folder in this data directory")
+    p.add_argument("dir", metavar="DIR")
+    p.set_defaults(func=cmd_catalog)

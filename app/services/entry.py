@@ -134,7 +134,12 @@ def check_change(ws: Workspace, change: ValueChange, known_units: dict[str, str]
 
     ``known_units`` maps every CLUES to its state. Raises InputError naming the problem.
     """
-    catalog = ws.catalog
+    return check_change_in(ws.catalog, change, known_units, state_code)
+
+
+def check_change_in(catalog: Catalog, change: ValueChange, known_units: dict[str, str],
+                    state_code: str | None = None) -> ValueChange:
+    """:func:`check_change` against a catalog alone (no workspace: usable in a helper process)."""
     key = change.key
     variable = catalog.variables.get(key.variable)
     if variable is None:

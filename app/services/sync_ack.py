@@ -6,8 +6,10 @@ with its summary, the version HQ holds of each of the state's values (the state'
 packages marked delivered. It is cumulative, so a lost acknowledgement is replaced by
 the next one.
 
-An **update** carries new or changed facilities and targets (metas). At the state it never
-overwrites a local edit that has not yet been acknowledged by HQ.
+An **update** carries new or changed facilities and targets (metas), and optionally HQ's
+catalog (``update.json`` → ``"catalog"``, see :mod:`app.services.catalog_install`). At the
+state it never overwrites a local edit that has not yet been acknowledged by HQ, and a
+catalog is installed only when newer and when it keeps everything local data uses.
 
 Both are signed with HQ's Ed25519 key, checked against the HQ profile the state imported.
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import uuid as uuidlib
+from collections.abc import Callable
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric import ed25519
@@ -27,6 +30,7 @@ from app.sync import crypto, package
 from app.sync.errors import SyncError
 from app.sync.package import RawPackage
 
+from . import catalog_install
 from .sync_profile import hq_keys, require_profile
 from .workspace import Workspace, now_iso, write_transaction
 
@@ -75,14 +79,23 @@ def make_ack(ws: Workspace, state: str, out_dir: Path) -> Path:
                   data)
 
 
-def make_update(ws: Workspace, state: str, out_dir: Path, targets: dict[str, float] | None = None) -> Path:
-    """HQ writes an update for ``state``: its facility registry and the given targets."""
+def make_update(ws: Workspace, state: str, out_dir: Path, targets: dict[str, float] | None = None,
+                catalog_dir: Path | None = None) -> Path:
+    """HQ writes an update for ``state``: its facility registry, the given targets and,
+    with ``catalog_dir``, its catalog.
+
+    The catalog must load and be HQ's active one (same version, same files); otherwise a
+    CatalogError is raised before anything is written (see
+    :func:`app.services.catalog_install.catalog_for_update`).
+    """
     require_profile(ws, "hq")
     st = ws.catalog.state(state)
     keys, sign = _hq_signer(ws)
     facilities = [dataclasses.asdict(f) for f in facilities_repo.list_facilities(ws.conn, st.code)]
     doc = {"state": st.code, "facilities": facilities,
            "targets": dict(targets or {})}
+    if catalog_dir is not None:
+        doc["catalog"] = catalog_install.catalog_for_update(ws, Path(catalog_dir))
     up_uuid = str(uuidlib.uuid4())
     manifest = {"kind": "update", "uuid": up_uuid, "created_at": now_iso(), "created_by": ws.user,
                 "state": st.code, "hq_id": keys.hq_id}
@@ -133,14 +146,34 @@ def _unsynced_local_edits(ws: Workspace) -> str:
     return row[0] or ""
 
 
-def apply_update(ws: Workspace, raw: RawPackage, doc: dict, now: str) -> tuple[dict, list, str]:
-    """New or changed facilities and targets; local unsynced edits win and are reported."""
+def apply_update(ws: Workspace, raw: RawPackage, doc: dict, now: str,
+                 on_rollback: list[Callable[[], None]]) -> tuple[dict, list, str]:
+    """New or changed facilities and targets; local unsynced edits win and are reported.
+
+    A catalog in the update is installed when newer and loadable (otherwise a notice); one
+    that drops something local data uses refuses the whole update (CatalogError). The
+    installed folder is removed again by ``on_rollback`` if the import's transaction rolls back.
+    """
     try:
         incoming = [Facility(**{k: v for k, v in f.items() if k in Facility.__dataclass_fields__})
                     for f in doc.get("facilities", [])]
         targets = {str(k): float(v) for k, v in dict(doc.get("targets", {})).items()}
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, AttributeError) as exc:
         raise SyncError("E_PAYLOAD", raw.where, exc) from None
+    received = catalog_install.receive(ws, doc.get("catalog"), raw.where)
+    try:
+        counts, notes, text = _apply_facilities_and_targets(ws, raw, incoming, targets, now)
+        installed = catalog_install.install_received(ws, received, on_rollback)
+    except BaseException:
+        received.discard()
+        raise
+    notes += received.notes
+    text = "; ".join(t for t in (text, installed) if t)
+    return counts, notes, text
+
+
+def _apply_facilities_and_targets(ws: Workspace, raw: RawPackage, incoming: list[Facility],
+                                  targets: dict[str, float], now: str) -> tuple[dict, list, str]:
     cutoff = _unsynced_local_edits(ws)
     state = raw.manifest.get("state")
     current = {f.clues: f for f in facilities_repo.list_facilities(ws.conn, state)}

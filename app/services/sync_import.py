@@ -19,14 +19,13 @@ and :data:`app.services.sync_values.VALUE_ERROR_CODES`) and Spanish messages.
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack, closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from cryptography.hazmat.primitives.asymmetric import x25519
-
-from app.models.dhis2 import iter_data_value_rows
 from app.models.messages import InputError
 from app.models.values import format_number
 from app.reports import identity as ident
@@ -40,12 +39,16 @@ from app.sync.package import RawPackage
 from .backup import backup_now
 from .sync_ack import apply_ack, apply_update, check_hq_signed
 from .sync_profile import certificate_fingerprint, hq_keys, require_profile
-from .sync_values import Applied, apply_received, validate_rows
+from .sync_reader import PackageParts, PartReader, read_parts
+from .sync_values import Applied, Validator, apply_received
 from .workspace import Workspace, now_iso
 
 Progress = Callable[[int, int], None]
 ARCHIVE_DIR = "archivo"
 MAX_PACKAGE_BYTES = 2 << 30
+#: Sealed payload bytes from which reading in a helper process repays starting it (a state's
+#: year is ~6 MB; one month of one state ~0.5 MB reads inline).
+PIPELINE_MIN_BYTES = 4 << 20
 
 
 @dataclass(frozen=True)
@@ -109,43 +112,67 @@ def _order(item: tuple[Path, RawPackage | InputError]) -> tuple:
 
 
 def import_packages(ws: Workspace, paths: Sequence[Path], dry_run: bool = False,
-                    progress: Progress | None = None) -> list[ImportResult]:
+                    progress: Progress | None = None, pipeline: bool | None = None) -> list[ImportResult]:
     """Import every file (any kind), each in its own transaction; one summary per file.
 
     The files are ordered first (per state and device by sequence), so the order they were
     chosen or dropped in does not matter. A snapshot backup is taken once before anything is
     applied. ``progress(done, total)`` may raise to cancel between packages.
+
+    ``pipeline`` reads the data packages' parts in a helper process while this one writes
+    (:class:`~app.services.sync_reader.PartReader`); by default, when the data to read is
+    large enough (:data:`PIPELINE_MIN_BYTES`) to repay starting the process.
     """
     read: list[tuple[Path, RawPackage | InputError]] = []
-    for path in paths:
+    payload = 0
+    for path in map(Path, paths):
         try:
-            read.append((Path(path), read_package_file(Path(path))))
+            raw = read_package_file(path)
         except InputError as exc:
-            read.append((Path(path), exc))
+            read.append((path, exc))
+            continue
+        if raw.kind == "data":
+            payload += sum(len(raw.files[name]) for name, _ in package.payload_parts(raw))
+        # Keep what orders the batch, not the contents: a national batch is ~150 MB of
+        # packages, so each one is read again (and checked again) when its turn comes.
+        read.append((path, dataclasses.replace(raw, files={}, manifest_bytes=b"", signature=b"")))
     read.sort(key=_order)
+    if pipeline is None:
+        pipeline = payload >= PIPELINE_MIN_BYTES
     results: list[ImportResult] = []
     backed_up = dry_run
     total = len(read)
     if progress:
         progress(0, total)
-    for done, (path, raw) in enumerate(read, start=1):
-        if isinstance(raw, InputError):
-            results.append(ImportResult(path, error_summary(raw, path, ws.lang, dry_run=dry_run)))
-        else:
-            if not backed_up and sync_repo.get_inbox(ws.conn, raw.uuid) is None:
-                backup_now(ws, "importación")
-                backed_up = True
-            results.append(ImportResult(path, import_one(ws, path, raw, dry_run)))
-        if progress:
-            progress(done, total)
+    with ExitStack() as stack:
+        reader: PartReader | None = None
+        if pipeline:
+            # HQ's units do not change during an import of data packages, so the reader
+            # checks against these. Its process starts when a package first needs it.
+            reader = stack.enter_context(PartReader(ws.catalog, ws.lang, facilities_repo.existing_clues(ws.conn)))
+        for done, (path, header) in enumerate(read, start=1):
+            try:
+                raw = header if isinstance(header, InputError) else read_package_file(path)
+            except InputError as exc:
+                raw = exc
+            if isinstance(raw, InputError):
+                results.append(ImportResult(path, error_summary(raw, path, ws.lang, dry_run=dry_run)))
+            else:
+                if not backed_up and sync_repo.get_inbox(ws.conn, raw.uuid) is None:
+                    backup_now(ws, "importación")
+                    backed_up = True
+                results.append(ImportResult(path, import_one(ws, path, raw, dry_run, reader)))
+            if progress:
+                progress(done, total)
     return results
 
 
-def import_one(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool = False) -> dict:
+def import_one(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool = False,
+               reader: PartReader | None = None) -> dict:
     """Import one read package; never raises for bad input (the summary says why)."""
     try:
         if raw.kind == "data":
-            return _import_data(ws, path, raw, dry_run)
+            return _import_data(ws, path, raw, dry_run, reader)
         return _import_from_hq(ws, path, raw, dry_run)
     except InputError as exc:
         return error_summary(exc, path, ws.lang, raw, dry_run)
@@ -222,7 +249,8 @@ def _archive(ws: Workspace, path: Path, raw: RawPackage, state: str) -> Path:
     return target
 
 
-def _import_data(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool) -> dict:
+def _import_data(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool,
+                 reader: PartReader | None = None) -> dict:
     require_profile(ws, "hq")
     keys = hq_keys(ws)
     m = raw.manifest
@@ -236,43 +264,30 @@ def _import_data(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool) -> d
         return _stored(stored, dry_run)
     warnings = _check_sequence(ws, raw, state)
     package.check_hashes(raw)
-    private = x25519.X25519PrivateKey.from_private_bytes(keys.enc_private or b"")
-    known = facilities_repo.existing_clues(ws.conn)
+    job = PackageParts.of(raw, state, keys.enc_private or b"")
+    if reader is None:
+        validator = Validator(ws.catalog, ws.lang, facilities_repo.existing_clues(ws.conn), state)
+        parts = read_parts(job, validator)
+    else:
+        parts = reader.read(job)
     problems: list[dict] = []
     applied = Applied()
     periods: list[str] = []
-    count = 0
     now = now_iso()
     conn = ws.conn
     archived = ""
     try:
         conn.execute("BEGIN IMMEDIATE")
-        # One month at a time: decrypt, parse (freeing each group as it is read), validate and
-        # apply inside the one transaction. A bad value anywhere rolls it all back; memory
-        # holds a single month of one state, however long the package.
-        for name, period in package.payload_parts(raw):
-            try:
-                plain = crypto.open_sealed(raw.files[name], private, package.part_aad(raw.uuid, name))
-            except ValueError as exc:
-                raise SyncError("E_DECRYPT", raw.where, f"{name}: {exc}") from None
-            doc = package.gunzip_json(plain, raw.where)
-            del plain
-            received = []
-            try:
-                for rows in iter_data_value_rows(doc, release=True):
-                    if rows and rows[0][1] != period:
-                        raise ValueError(f"{name}: values of {rows[0][1]} in the part of {period}")
-                    good, bad = validate_rows(ws, rows, state, known, start=count)
-                    received += good
-                    problems += bad
-                    count += len(rows)
-            except ValueError as exc:
-                raise SyncError("E_PAYLOAD", raw.where, exc) from None
-            del doc
-            if not problems:
-                apply_received(conn, received, raw.uuid, state, now, applied)
-                periods.append(period)
-            del received
+        # One month at a time: decrypted, parsed and validated (inline, or ahead of us in the
+        # reader process), then applied inside the one transaction. A bad value anywhere rolls
+        # it all back; memory holds a month or two of one state, however long the package.
+        with closing(parts):
+            for part in parts:
+                problems += part.problems
+                if not problems:
+                    apply_received(conn, part.received, raw.uuid, state, now, applied)
+                    periods.append(part.period)
+                del part
         if problems:
             conn.execute("ROLLBACK")
             rejected = sorted({i for p in problems for i in p["indexes"]})
@@ -322,15 +337,19 @@ def _import_from_hq(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool) -
     doc = package.gunzip_json(raw.files[package.CONTENT[raw.kind]], raw.where)
     conn = ws.conn
     now = now_iso()
+    # What undoes work done outside the database (an installed catalog's folder) when the
+    # transaction does not commit: a dry run, or an error.
+    undo: list[Callable[[], None]] = []
     try:
         conn.execute("BEGIN IMMEDIATE")
         if raw.kind == "ack":
             counts, notes, text = apply_ack(ws, raw, doc, now)
         else:
-            counts, notes, text = apply_update(ws, raw, doc, now)
+            counts, notes, text = apply_update(ws, raw, doc, now, undo)
         result = summary("WARNING" if notes else "SUCCESS", text, raw, path, counts, notes, dry_run=dry_run)
         if dry_run:
             conn.execute("ROLLBACK")
+            _run(undo)
             return result
         sync_repo.add_inbox(conn, InboxEntry(
             raw.uuid, raw.sha256, raw.kind, prof.state_code, None, None, "HQ", (),
@@ -340,4 +359,11 @@ def _import_from_hq(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool) -
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
+        _run(undo)  # also when COMMIT itself failed: nothing was kept
         raise
+
+
+def _run(undo: list[Callable[[], None]]) -> None:
+    for step in reversed(undo):
+        step()
+    undo.clear()

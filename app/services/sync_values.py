@@ -1,6 +1,6 @@
 """Applying received values at HQ: validation, the conflict rule, and the write.
 
-Every value goes through :func:`app.services.entry.check_change`, the same rules as typing
+Every value goes through :func:`app.services.entry.check_change_in`, the same rules as typing
 in the grid. A value is then compared with HQ's copy:
 
 - HQ has no copy: *imported*;
@@ -24,12 +24,13 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from app.models.catalog import Catalog, Variable
 from app.models.messages import InputError
 from app.models.periods import parse_period
 from app.models.values import ValueChange, ValueKey, parse_value
 from app.storage import changelog, values_repo
 
-from .entry import check_change
+from .entry import check_change_in
 from .workspace import Workspace
 
 #: Our documented error codes for a rejected value (DHIS2-style conflicts).
@@ -75,21 +76,31 @@ class Applied:
     flagged: list[dict] = field(default_factory=list)
 
 
-class _KeyRules:
-    """The key checks of :func:`check_change`, with what they look up cached.
+class Validator:
+    """The checks of :func:`check_change` for a package's values, with what they look up cached.
 
     A package repeats the same few variables and periods for every facility: checking a
     period or a variable once per package instead of once per value is most of the
-    import's validation time. Any row these rules do not pass outright goes through
+    import's validation time, and a plain count ("123", every value but a few) is read
+    without the general parser. Any row these shortcuts do not pass outright goes through
     ``check_change`` itself, so accepted input and error messages are the manual entry's.
     """
 
-    def __init__(self, ws: Workspace, known_units: dict[str, str], state_code: str):
-        self.ws, self.known, self.state = ws, known_units, state_code
-        self.options = {code: set(ws.catalog.option_codes(v)) for code, v in ws.catalog.variables.items()}
+    def __init__(self, catalog: Catalog, lang: str, known_units: dict[str, str], state_code: str):
+        self.catalog, self.lang, self.known, self.state = catalog, lang, known_units, state_code
+        #: (variable, option) → the variable, for facility-level keys that exist.
+        self.facility_keys: dict[tuple[str, str], Variable] = {}
+        self.state_keys: dict[tuple[str, str], Variable] = {}
+        for code, var in catalog.variables.items():
+            target = self.facility_keys if var.level == "facility" else self.state_keys
+            for option in catalog.option_codes(var):
+                target[(code, option)] = var
+        #: variable code → (integer?, min, max) for numeric variables read by the shortcut.
+        self.numeric = {code: (var.value_type == "integer", var.min_value, var.max_value)
+                        for code, var in catalog.variables.items() if var.unit not in ("category", "yesno")}
         self.periods: dict[str, str | None] = {}
 
-    def period(self, text: str) -> str | None:
+    def _period(self, text: str) -> str | None:
         if text not in self.periods:
             try:
                 self.periods[text] = parse_period(text)
@@ -97,62 +108,68 @@ class _KeyRules:
                 self.periods[text] = None
         return self.periods[text]
 
-    def key_ok(self, org: str, period: str, variable: str, option: str) -> str | None:
-        """The normalised period when the key passes every rule, else None."""
-        var = self.ws.catalog.variables.get(variable)
-        if var is None or option not in self.options[variable]:
-            return None
-        if org in self.ws.catalog.states:
-            if var.level != "state" or org != self.state:
-                return None
-        elif var.level != "facility" or self.known.get(org) != self.state:
-            return None
-        return self.period(period)
+    def rows(self, rows: Sequence[tuple], start: int = 0) -> tuple[list[Received], list[dict]]:
+        """(valid values, conflicts): each row (``ROW_FIELDS`` order) checked with the rules
+        of manual entry; ``start`` is the index of the first row in the package."""
+        received: list[Received] = []
+        problems: list[dict] = []
+        append = received.append
+        facility_keys, numeric, known, state = self.facility_keys, self.numeric, self.known, self.state
+        for index, row in enumerate(rows, start=start):
+            org, period, code, option, raw, comment, _by, _at, follow_up, deleted, _ds, side = row
+            # The common case in one expression: every side field present with its exact type.
+            if not (type(side) is dict and type(side.get("uuid")) is str and type(side.get("version")) is int
+                    and type(side.get("base_version")) is int and type(side.get("updated_at")) is str
+                    and type(side.get("updated_by")) is str and type(side.get("provisional")) is bool
+                    and side["version"] >= 1 and side["base_version"] >= 0):
+                problems.append({"object": org, "value": _side_problem(side), "errorCode": "E_SIDE",
+                                 "property": "coordina", "indexes": [index]})
+                continue
+            value = None
+            normal = self.periods.get(period) or self._period(period)
+            fast = normal is not None and known.get(org) == state and (code, option) in facility_keys
+            try:
+                if not fast:  # the exact path: raises with the manual entry's message
+                    normal, value = self._check(org, period, code, option, None if deleted else raw)
+                elif deleted or raw is None:
+                    pass
+                elif raw.isdigit() and raw.isascii() and len(raw) < 16 and code in numeric:
+                    # Exactly what parse_value gives a plain count (exact below 2**53).
+                    integer, low, high = numeric[code]
+                    value = int(raw) if integer else float(raw)
+                    if (low is not None and value < low) or (high is not None and value > high):
+                        value = parse_value(self.catalog.variables[code], raw)  # raises: out of range
+                else:
+                    value = parse_value(self.catalog.variables[code], raw)
+            except InputError as exc:
+                error, prop = VALUE_ERROR_CODES.get(exc.code, ("E_VALUE", "value"))
+                problems.append({"object": f"{org} {period} {code}" + (f".{option}" if option else ""),
+                                 "value": exc.message(self.lang), "errorCode": error, "property": prop,
+                                 "indexes": [index]})
+                continue
+            append((org, normal, code, option, None if deleted else value, comment,
+                    int(side["provisional"]), int(bool(follow_up)), side["uuid"], side["version"],
+                    side["updated_at"], side["updated_by"], side["base_version"], bool(deleted), index))
+        return received, problems
+
+    def _check(self, org: str, period: str, code: str, option: str, raw: object) -> tuple[str, object]:
+        var = self.state_keys.get((code, option))
+        if var is not None and org == self.state and org in self.catalog.states:
+            normal = self._period(period)
+            if normal is not None:  # a state-level value of the sender's own state
+                return normal, None if raw is None else parse_value(var, raw)
+        checked = check_change_in(self.catalog, ValueChange(ValueKey(org, period, code, option), raw),
+                                  self.known, self.state)
+        return checked.key.period, checked.value
 
 
 def validate_rows(ws: Workspace, rows: Sequence[tuple], state_code: str, known_units: dict[str, str],
                   start: int = 0) -> tuple[list[Received], list[dict]]:
-    """(valid values, conflicts): each row (``ROW_FIELDS`` order) checked with the rules of
-    manual entry; ``start`` is the index of the first row in the package."""
-    rules = _KeyRules(ws, known_units, state_code)
-    variables = ws.catalog.variables
-    received: list[Received] = []
-    problems: list[dict] = []
-    for index, row in enumerate(rows, start=start):
-        org, period, code, option, raw, comment, _by, _at, follow_up, deleted, _ds, side = row
-        bad_side = _side_problem(side)
-        if bad_side:
-            problems.append({"object": org, "value": bad_side, "errorCode": "E_SIDE",
-                             "property": "coordina", "indexes": [index]})
-            continue
-        value = None
-        normal = rules.key_ok(org, period, code, option)
-        try:
-            if normal is None:  # the slow, exact path: raises with the manual entry's message
-                checked = check_change(ws, ValueChange(ValueKey(org, period, code, option),
-                                                       None if deleted else raw), known_units, state_code)
-                normal, value = checked.key.period, checked.value
-            elif not deleted:
-                value = parse_value(variables[code], raw)
-        except InputError as exc:
-            error, prop = VALUE_ERROR_CODES.get(exc.code, ("E_VALUE", "value"))
-            problems.append({"object": f"{org} {period} {code}" + (f".{option}" if option else ""),
-                             "value": exc.message(ws.lang), "errorCode": error, "property": prop,
-                             "indexes": [index]})
-            continue
-        received.append((org, normal, code, option, None if deleted else value, comment,
-                         int(side["provisional"]), int(bool(follow_up)), side["uuid"], side["version"],
-                         side["updated_at"], side["updated_by"], side["base_version"], bool(deleted), index))
-    return received, problems
+    """(valid values, conflicts) of ``rows``: :meth:`Validator.rows` for a single batch."""
+    return Validator(ws.catalog, ws.lang, known_units, state_code).rows(rows, start)
 
 
 def _side_problem(side: object) -> str:
-    # The common case in one expression: every field present with its exact type.
-    if (type(side) is dict and type(side.get("uuid")) is str and type(side.get("version")) is int
-            and type(side.get("base_version")) is int and type(side.get("updated_at")) is str
-            and type(side.get("updated_by")) is str and type(side.get("provisional")) is bool
-            and side["version"] >= 1 and side["base_version"] >= 0):
-        return ""
     if not isinstance(side, dict):
         return "falta el objeto «coordina» (uuid, versión)"
     for name, kind in SIDE_FIELDS.items():
@@ -193,12 +210,15 @@ def _apply_chunk(conn: sqlite3.Connection, received: Sequence[Received], package
     current: dict[tuple, tuple] = {}
     for period in {item[1] for item in received}:
         current.update(values_repo.state_rows(conn, state_code, period))
-    rows, log, conflicts = [], [], []
+    rows: list[tuple] = []
+    log: list[tuple] = []
+    conflicts: list[tuple] = []
     source = f"paquete {package_uuid}"
     text = changelog.as_log_text
+    get = current.get
     for item in received:
         key = item[:4]
-        ours = current.get(key)
+        ours = get(key) if current else None
         deleted = item[DELETED]
         if ours is None or ours[VERSION] == 0:
             if deleted:
@@ -246,8 +266,7 @@ def _apply_chunk(conn: sqlite3.Connection, received: Sequence[Received], package
             if ours[at] != item[at]:
                 log.append((now, by, *key, name, text(ours[at]), text(item[at]), source))
     values_repo.upsert_received(conn, rows)
-    if log:
-        changelog.append_text_rows(conn, log)
+    changelog.append_text_rows(conn, log)
     if conflicts:
         conn.executemany(
             "INSERT INTO conflicts (org_unit, period, variable, disaggregation, ours, theirs, applied, "

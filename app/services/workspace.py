@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import getpass
+import logging
 import os
+import re
 import sqlite3
 import sys
 from collections.abc import Iterator
@@ -17,6 +19,7 @@ from app import RESOURCES_DIR
 from app.models.catalog import Catalog, load_catalog
 from app.models.messages import InputError
 from app.storage.database import DB_FILENAME, connect
+from app.storage.reports_repo import settings_get
 
 if TYPE_CHECKING:
     import sqlite_utils  # imported by connect(), see app.storage.database
@@ -24,15 +27,92 @@ if TYPE_CHECKING:
 APP_NAME = "Coordina"
 ENV_DATA_DIR = "COORDINA_DATA_DIR"
 
+BUNDLED_CATALOG_DIR = RESOURCES_DIR / "catalog"
+#: Catalogs installed from an HQ update or ``catalog install`` live in ``data_dir/catalogs/<version>/``;
+#: the ``settings`` row below names the active one (see app/services/catalog_install.py).
+CATALOGS_DIR = "catalogs"
+CATALOG_SETTING = "catalog.active_version"
+
+log = logging.getLogger(__name__)
+
 _CATALOG: Catalog | None = None
+_INSTALLED: dict[Path, Catalog] = {}
 
 
 def catalog() -> Catalog:
-    """The catalog, loaded and validated once per process."""
+    """The bundled catalog, loaded and validated once per process."""
     global _CATALOG
     if _CATALOG is None:
-        _CATALOG = load_catalog(RESOURCES_DIR / "catalog")
+        _CATALOG = load_catalog(BUNDLED_CATALOG_DIR)
     return _CATALOG
+
+
+def version_key(version: str) -> tuple:
+    """Sort key of a catalog version: ``2026.11.1`` < ``2026.11.2`` < ``2026.12``.
+
+    Runs of digits compare as numbers, other runs as text (numbers before text).
+    """
+    parts = re.findall(r"\d+|[^\d.\-_]+", str(version))
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p.lower()) for p in parts)
+
+
+def is_newer(version: str, than: str) -> bool:
+    """Whether catalog ``version`` is strictly newer than ``than``."""
+    return version_key(version) > version_key(than)
+
+
+def installed_catalog(path: Path) -> Catalog:
+    """An installed catalog folder, loaded and validated once per process (cached by path).
+
+    Installed folders never change once in place (a new version gets a new folder).
+    """
+    key = Path(path).resolve()
+    found = _INSTALLED.get(key)
+    if found is None:
+        found = _INSTALLED[key] = load_catalog(key)
+    return found
+
+
+def forget_installed(path: Path) -> None:
+    """Drop a folder from the cache (it is being replaced or removed)."""
+    _INSTALLED.pop(Path(path).resolve(), None)
+
+
+def active_catalog(data_dir: Path, conn: sqlite3.Connection) -> tuple[Catalog, Path]:
+    """(catalog, its folder) for a data directory.
+
+    The installed catalog named in the settings table when it is newer than the bundled
+    one; otherwise (none installed, or a newer Coordina brought a newer bundled catalog)
+    the bundled one. An installed folder that no longer loads is logged and skipped, so a
+    damaged install never locks the coordinator out.
+    """
+    bundled = catalog()
+    try:
+        version = settings_get(conn, CATALOG_SETTING, "")
+    except sqlite3.Error:
+        version = ""
+    if version and is_newer(version, bundled.version):
+        folder = Path(data_dir) / CATALOGS_DIR / version
+        try:
+            return installed_catalog(folder), folder
+        except InputError as exc:
+            log.warning("installed catalog %s not usable, using the bundled one: %s", folder, exc.message("es"))
+    return bundled, BUNDLED_CATALOG_DIR
+
+
+def catalog_for(data_dir: Path) -> Catalog:
+    """The catalog a data directory uses, read without migrating its database (for the GUI)."""
+    path = Path(data_dir) / DB_FILENAME
+    if not path.is_file():
+        return catalog()
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return catalog()
+    try:
+        return active_catalog(data_dir, conn)[0]
+    finally:
+        conn.close()
 
 
 def default_data_dir() -> Path:
@@ -76,6 +156,8 @@ class Workspace:
     catalog: Catalog
     lang: str = "es"
     user: str = field(default_factory=current_user)
+    #: The folder ``catalog`` was loaded from (bundled or ``data_dir/catalogs/<version>``).
+    catalog_dir: Path = BUNDLED_CATALOG_DIR
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -96,6 +178,9 @@ class Workspace:
 def open_workspace(data_dir: Path, lang: str = "es", user: str | None = None) -> Workspace:
     """Create the data directory if needed, open and migrate its database.
 
+    The workspace's catalog is the one installed in the data directory when it is active
+    and newer than the bundled one, else the bundled one (see :func:`active_catalog`).
+
     Raises InputError naming the directory when it cannot be created or written.
     """
     data_dir = Path(data_dir)
@@ -106,7 +191,13 @@ def open_workspace(data_dir: Path, lang: str = "es", user: str | None = None) ->
     if not os.access(data_dir, os.W_OK):
         raise InputError("data_dir_unwritable", path=str(data_dir), reason="permiso denegado")
     db = connect(data_dir / DB_FILENAME)
-    return Workspace(data_dir=data_dir, db=db, catalog=catalog(), lang=lang, user=user or current_user())
+    try:
+        active, folder = active_catalog(data_dir, db.conn)
+    except BaseException:
+        db.close()
+        raise
+    return Workspace(data_dir=data_dir, db=db, catalog=active, lang=lang, user=user or current_user(),
+                     catalog_dir=folder)
 
 
 @contextlib.contextmanager

@@ -145,9 +145,10 @@ class MainWindow(QMainWindow):
     def catalog(self) -> Catalog:
         """The catalog, loaded and checked on first use (right after the first paint)."""
         if self._catalog is None:
-            from app.services.workspace import catalog as load_catalog
+            from app.services.workspace import catalog_for
 
-            self._catalog = load_catalog()
+            # The data directory's own catalog: an installed newer version, else the bundled one.
+            self._catalog = catalog_for(self.data_dir)
         return self._catalog
 
     @property

@@ -12,6 +12,7 @@ import json
 import resource
 import shutil
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -31,7 +32,32 @@ def _fresh(world: Path, name: str) -> Path:
     return target
 
 
+def _watch_children(stop: threading.Event, peaks: dict[str, int]) -> None:
+    """Poll the peak RSS (VmHWM, kB) of this process's children until ``stop``.
+
+    ``RUSAGE_CHILDREN`` would not do: a spawned child inherits its parent's peak at fork.
+    """
+    while not stop.wait(0.2):
+        for task in Path("/proc/self/task").iterdir():
+            try:
+                pids = (task / "children").read_text().split()
+            except OSError:
+                continue
+            for pid in pids:
+                try:
+                    status = Path(f"/proc/{pid}/status").read_text()
+                except OSError:
+                    continue
+                for line in status.splitlines():
+                    if line.startswith("VmHWM:"):
+                        peaks[pid] = max(peaks.get(pid, 0), int(line.split()[1]))
+
+
 def run_import(world: Path) -> dict:
+    peaks: dict[str, int] = {}
+    stop = threading.Event()
+    watcher = threading.Thread(target=_watch_children, args=(stop, peaks), daemon=True)
+    watcher.start()
     ws = open_workspace(_fresh(world, "hq_import"), user="bench")
     paths = sorted(world.glob("*.coordina"))
     start = time.perf_counter()
@@ -45,7 +71,15 @@ def run_import(world: Path) -> dict:
     assert all("ya importado" in r.summary["description"] for r in again)
     return {"first_s": first, "again_s": second,
             "values": sum(r.summary["importCount"]["imported"] for r in results),
-            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            # The part reader runs in a child process: its own peak.
+            "reader_peak_mb": _stop(stop, watcher, peaks) / 1024}
+
+
+def _stop(stop: threading.Event, watcher: threading.Thread, peaks: dict[str, int]) -> int:
+    stop.set()
+    watcher.join()
+    return max(peaks.values(), default=0)
 
 
 def _rows(doc: dict) -> list[tuple]:

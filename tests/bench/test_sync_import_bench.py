@@ -7,7 +7,8 @@ Each side runs in its own process, one after the other in the same run:
 - the end-to-end first import (verify, decrypt, validate, upsert, log, archive) against a
   bare ``executemany`` upsert of the same rows into the same schema — the throughput ratio;
 - the re-import of the same packages (idempotent: the stored summaries) — the speed-up;
-- the import process's peak memory, and the package bytes per value.
+- the peak memory of the import process plus its part reader's, and the package bytes per
+  value.
 """
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ def test_import_throughput_reimport_memory_size(world, record):
            first_import_s=imported["first_s"], values_per_s=info["values"] / imported["first_s"],
            raw_upsert_s=raw["raw_s"], throughput_ratio=ratio,
            reimport_s=imported["again_s"], reimport_speedup=imported["first_s"] / imported["again_s"],
-           peak_mb=imported["peak_mb"], bytes_per_value=info["bytes"] / info["values"])
+           peak_mb=imported["peak_mb"], reader_peak_mb=imported["reader_peak_mb"],
+           peak_total_mb=imported["peak_mb"] + imported["reader_peak_mb"],
+           bytes_per_value=info["bytes"] / info["values"])
     assert imported["first_s"] / imported["again_s"] >= 10
-    assert imported["peak_mb"] <= 500
+    # Both processes' peaks added: an upper bound of what the import holds at once.
+    assert imported["peak_mb"] + imported["reader_peak_mb"] <= 500
