@@ -8,6 +8,7 @@ issue writes them:
     sync import FILE... [--dry-run] [--json]
     sync ack --state CODE --out DIR   sync update --state CODE --out DIR [--catalog DIR]
     sync status [--json]              catalog install DIR
+    targets set CODE=VALUE...         targets clear CODE        targets list [--json]
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from app.models.messages import InputError
 from app.services import (
     catalog_install,
     sync_ack,
@@ -25,6 +27,7 @@ from app.services import (
     sync_import,
     sync_profile,
     sync_status,
+    targets,
 )
 from app.services import identity as identities
 from app.services.workspace import Workspace
@@ -49,6 +52,9 @@ TEXT = {
         "active": "vigente", "revoked_status": "revocado {at}",
         "catalog_installed": "Catálogo {version} instalado en {path}.\nSe usa desde la próxima vez que se "
                              "abra Coordina con este directorio de datos.",
+        "targets_set": "{count} metas guardadas. Viajan en la próxima actualización (sync update).",
+        "target_cleared": "Meta {key} borrada.", "target_absent": "No había meta para {key}.",
+        "target_line": "{key}  {value}  {label}", "no_targets": "Sin metas.",
     },
     "en": {
         "init_state": "State profile created: {state}. Device {device}",
@@ -67,6 +73,9 @@ TEXT = {
         "active": "active", "revoked_status": "revoked {at}",
         "catalog_installed": "Catalog {version} installed in {path}.\nIt is used from the next time "
                              "Coordina opens this data directory.",
+        "targets_set": "{count} targets saved. They travel in the next update (sync update).",
+        "target_cleared": "Target {key} cleared.", "target_absent": "There was no target for {key}.",
+        "target_line": "{key}  {value}  {label}", "no_targets": "No targets.",
     },
 }
 
@@ -170,9 +179,45 @@ def cmd_catalog(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextI
     return 0
 
 
+def _target_pairs(items: list[str]) -> dict[str, str]:
+    pairs: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise InputError("target_syntax", text=item)
+        pairs[key.strip()] = value.strip()
+    return pairs
+
+
+def cmd_targets(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``targets set CODE=VALUE...`` / ``clear CODE`` / ``list [--json]``: HQ's metas."""
+    text = _t(ws)
+    if args.action == "set":
+        stored = targets.set_targets(ws, _target_pairs(args.entries))
+        print(text["targets_set"].format(count=len(stored)), file=out)
+        return 0
+    if args.action == "clear":
+        gone = targets.clear_target(ws, args.code)
+        print(text["target_cleared" if gone else "target_absent"].format(key=args.code), file=out)
+        return 0
+    stored = targets.targets(ws)
+    if args.json:
+        json.dump(stored, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return 0
+    if not stored:
+        print(text["no_targets"], file=out)
+    for key, value in stored.items():
+        indicator = ws.catalog.indicators.get(targets.split_key(key)[1])
+        label = indicator.label(ws.lang) if indicator else "?"
+        shown = str(int(value)) if value.is_integer() else str(value)
+        print(text["target_line"].format(key=key, value=shown, label=label), file=out)
+    return 0
+
+
 def add_sync_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
                      wrap: Callable[[Callable], Callable]) -> None:
-    """Register init, hq-profile, enrol, sync and catalog. ``wrap`` adds the CLI's progress bar."""
+    """Register init, hq-profile, enrol, sync, catalog and targets. ``wrap`` adds the CLI's progress bar."""
     p = sub.add_parser("init", parents=[common], help="give the data directory its profile (state or HQ)")
     p.add_argument("--role", required=True, choices=("state", "hq"))
     p.add_argument("--state", metavar="CODE")
@@ -221,7 +266,8 @@ def add_sync_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentP
     p.add_argument("--json", action="store_true", help="the DHIS2-shaped summary as JSON")
     p.set_defaults(func=wrap(cmd_sync))
     for action, text in (("ack", "HQ: write the acknowledgement for a state"),
-                         ("update", "HQ: write a facility/target (and catalog) update for a state")):
+                         ("update", "HQ: write a facility/target (and catalog) update for a state; "
+                                    "it carries the targets stored with 'targets set'")):
         p = sy_sub.add_parser(action, parents=[common], help=text)
         p.add_argument("--state", required=True, metavar="CODE")
         p.add_argument("--out", required=True, metavar="DIR")
@@ -239,3 +285,16 @@ def add_sync_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentP
                            help="validate and install a newer catalog folder in this data directory")
     p.add_argument("dir", metavar="DIR")
     p.set_defaults(func=cmd_catalog)
+
+    tg = sub.add_parser("targets", parents=[common], help="targets (metas) per indicator, set at HQ")
+    tg_sub = tg.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = tg_sub.add_parser("set", parents=[common],
+                          help="HQ: set targets, e.g. rx_filled_pct=95 (STATE:CODE=VALUE for one state)")
+    p.add_argument("entries", nargs="+", metavar="CODE=VALUE")
+    p.set_defaults(func=cmd_targets)
+    p = tg_sub.add_parser("clear", parents=[common], help="HQ: remove a target (CODE or STATE:CODE)")
+    p.add_argument("code", metavar="CODE")
+    p.set_defaults(func=cmd_targets)
+    p = tg_sub.add_parser("list", parents=[common], help="the stored targets")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_targets)

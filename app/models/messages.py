@@ -262,6 +262,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "{path}: una exportación {fmt} debe terminar en {ext}",
         "en": "{path}: a {fmt} export must end in {ext}",
     },
+    "target_unknown_indicator": {
+        "es": "indicador desconocido «{indicator}» (vea «targets list» o el catálogo)",
+        "en": "unknown indicator '{indicator}' (see 'targets list' or the catalog)",
+    },
+    "target_percent_range": {
+        "es": "la meta es un porcentaje y {value} supera 100",
+        "en": "the target is a percentage and {value} exceeds 100",
+    },
+    "target_read_only": {
+        "es": "las metas las define oficinas centrales; en un perfil estatal solo se consultan",
+        "en": "targets are set by headquarters; a state profile can only view them",
+    },
+    "targets_empty": {"es": "no se indicó ninguna meta", "en": "no target was given"},
+    "target_entry": {"es": "{key}: {reason}", "en": "{key}: {reason}"},
+    "targets_rejected": {
+        "es": "{count} metas rechazadas; no se guardó nada",
+        "en": "{count} targets rejected; nothing was saved",
+    },
+    "target_syntax": {
+        "es": "«{text}» no tiene la forma CÓDIGO=VALOR (por ejemplo rx_filled_pct=95)",
+        "en": "'{text}' is not of the form CODE=VALUE (e.g. rx_filled_pct=95)",
+    },
 }
 
 

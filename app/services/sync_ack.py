@@ -25,6 +25,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
 from app.models.facility import Facility
+from app.models.messages import InputError
 from app.storage import facilities_repo, files, reports_repo, sync_repo
 from app.sync import crypto, package
 from app.sync.errors import SyncError
@@ -84,6 +85,10 @@ def make_update(ws: Workspace, state: str, out_dir: Path, targets: dict[str, flo
     """HQ writes an update for ``state``: its facility registry, the given targets and,
     with ``catalog_dir``, its catalog.
 
+    Without ``targets``, the update carries HQ's stored metas for that state (national,
+    overridden by ``STATE:code``; see :mod:`app.services.targets`) as the complete set:
+    the state then also drops a meta HQ has cleared (``"targets_complete": true``).
+
     The catalog must load and be HQ's active one (same version, same files); otherwise a
     CatalogError is raised before anything is written (see
     :func:`app.services.catalog_install.catalog_for_update`).
@@ -91,9 +96,13 @@ def make_update(ws: Workspace, state: str, out_dir: Path, targets: dict[str, flo
     require_profile(ws, "hq")
     st = ws.catalog.state(state)
     keys, sign = _hq_signer(ws)
+    from .targets import state_targets  # it imports TARGET_PREFIX from here
+
     facilities = [dataclasses.asdict(f) for f in facilities_repo.list_facilities(ws.conn, st.code)]
     doc = {"state": st.code, "facilities": facilities,
-           "targets": dict(targets or {})}
+           "targets": dict(targets) if targets is not None else state_targets(ws, st.code)}
+    if targets is None:
+        doc["targets_complete"] = True
     if catalog_dir is not None:
         doc["catalog"] = catalog_install.catalog_for_update(ws, Path(catalog_dir))
     up_uuid = str(uuidlib.uuid4())
@@ -157,12 +166,15 @@ def apply_update(ws: Workspace, raw: RawPackage, doc: dict, now: str,
     try:
         incoming = [Facility(**{k: v for k, v in f.items() if k in Facility.__dataclass_fields__})
                     for f in doc.get("facilities", [])]
-        targets = {str(k): float(v) for k, v in dict(doc.get("targets", {})).items()}
+        incoming_targets = dict(doc.get("targets", {}))
+        complete = doc.get("targets_complete") is True
     except (TypeError, ValueError, AttributeError) as exc:
         raise SyncError("E_PAYLOAD", raw.where, exc) from None
     received = catalog_install.receive(ws, doc.get("catalog"), raw.where)
     try:
-        counts, notes, text = _apply_facilities_and_targets(ws, raw, incoming, targets, now)
+        targets, target_notes = _received_targets(ws, received, incoming_targets)
+        counts, notes, text = _apply_facilities_and_targets(ws, raw, incoming, targets, now, complete)
+        notes += target_notes
         installed = catalog_install.install_received(ws, received, on_rollback)
     except BaseException:
         received.discard()
@@ -172,8 +184,25 @@ def apply_update(ws: Workspace, raw: RawPackage, doc: dict, now: str,
     return counts, notes, text
 
 
+def _received_targets(ws: Workspace, received: catalog_install.Received,
+                      incoming: dict) -> tuple[dict[str, float], list[dict]]:
+    """The update's metas this state's catalog knows (or the catalog arriving with it)."""
+    from app.models.catalog import load_catalog
+
+    from .targets import received_targets
+
+    catalog = ws.catalog
+    if received.staged is not None:  # a newer catalog installed by this update: its indicators count
+        try:
+            catalog = load_catalog(received.staged)
+        except InputError:
+            pass  # receive() loaded it already; on the off chance, the active one decides
+    return received_targets(catalog, incoming)
+
+
 def _apply_facilities_and_targets(ws: Workspace, raw: RawPackage, incoming: list[Facility],
-                                  targets: dict[str, float], now: str) -> tuple[dict, list, str]:
+                                  targets: dict[str, float], now: str,
+                                  complete: bool = False) -> tuple[dict, list, str]:
     cutoff = _unsynced_local_edits(ws)
     state = raw.manifest.get("state")
     current = {f.clues: f for f in facilities_repo.list_facilities(ws.conn, state)}
@@ -193,6 +222,12 @@ def _apply_facilities_and_targets(ws: Workspace, raw: RawPackage, incoming: list
         facilities_repo.upsert_facilities(ws.conn, apply, now)
     for key, value in targets.items():
         reports_repo.settings_set(ws.conn, TARGET_PREFIX + key, json.dumps(value))
+    if complete:  # HQ sent all of this state's metas: one it cleared goes here too
+        stored = [k for (k,) in ws.conn.execute(
+            "SELECT key FROM settings WHERE substr(key, 1, ?) = ?", (len(TARGET_PREFIX), TARGET_PREFIX))]
+        for key in stored:
+            if key[len(TARGET_PREFIX):] not in targets:
+                ws.conn.execute("DELETE FROM settings WHERE key = ?", (key,))
     new = sum(1 for f in apply if f.clues not in current)
     text = f"{new} unidades nuevas, {len(apply) - new} actualizadas, {len(targets)} metas"
     return {"imported": new, "updated": len(apply) - new, "ignored": len(kept)}, kept, text

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -18,6 +18,7 @@ from PySide6.QtCharts import (
     QChart,
     QHorizontalBarSeries,
     QLineSeries,
+    QScatterSeries,
     QValueAxis,
 )
 from PySide6.QtCore import QLocale, QMargins, QPointF, Qt
@@ -70,8 +71,12 @@ def bar_values(figures: Sequence[Figure]) -> list[float]:
 
 
 def bar_chart(title: str, figures: Sequence[Figure], lang: str, percent: bool,
-              horizontal: bool = False) -> tuple[QChart, QBarSet, tuple[str, ...]]:
-    """One bar per figure, labelled with its value text.
+              horizontal: bool = False, targets: Mapping[str, float] | None = None,
+              target_name: str = "Meta") -> tuple[QChart, QBarSet, tuple[str, ...]]:
+    """One bar per figure, labelled with its value text; a gold mark at each figure's meta.
+
+    ``targets`` (figure code → meta) draws a marker named ``target_name`` (shown in the
+    legend) across the bar of each figure that has one; see :func:`target_points`.
 
     Returns the chart, its bar set and the figure code of each bar index (the order of
     the bars, which is reversed for horizontal charts).
@@ -112,7 +117,33 @@ def bar_chart(title: str, figures: Sequence[Figure], lang: str, percent: bool,
     chart.addAxis(values, value_side)
     series.attachAxis(categories)
     series.attachAxis(values)
+    points = target_points(figures, targets or {}, horizontal)
+    if points:
+        marks = QScatterSeries()
+        marks.setName(target_name)
+        marks.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeRectangle)
+        marks.setMarkerSize(11.0)
+        marks.setColor(SECOND_COLOR)
+        marks.setBorderColor(TEXT_COLOR)
+        marks.append(points)
+        chart.addSeries(marks)
+        marks.attachAxis(categories)
+        marks.attachAxis(values)
+        top = max(p.x() if horizontal else p.y() for p in points)
+        if not percent and top > values.max():  # a meta above every bar stays on the chart
+            values.setRange(0, _nice_top(top))
+            values.applyNiceNumbers()
+            values.setLabelsVisible(True)
+        # The key goes in the title: a legend would take the height the bar labels need.
+        chart.setTitle(f"{html.escape(title)} <span style='color:{SECOND_COLOR.name()}'>■</span> "
+                       f"<span style='font-weight:normal'>{html.escape(target_name)}</span>")
     return chart, bars, tuple(f.code for f in figures)
+
+
+def target_points(figures: Sequence[Figure], targets: Mapping[str, float], horizontal: bool) -> list[QPointF]:
+    """Where the meta marks go: at the meta's value, on the row of its figure's bar."""
+    return [QPointF(targets[f.code], i) if horizontal else QPointF(i, targets[f.code])
+            for i, f in enumerate(figures) if f.code in targets]
 
 
 def _nice_top(value: float) -> float:

@@ -8,7 +8,7 @@ behind it. Everything is computed on the database worker; the window only shows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from PySide6.QtCharts import QBarSet, QChart, QChartView, QLineSeries
@@ -48,6 +48,7 @@ from app.reports.summary_pdf import (
 )
 from app.services.summary import state_summary, summary_facilities
 from app.services.summary_series import MonthlySeries, monthly_series
+from app.services.targets import state_targets
 from app.services.workspace import Workspace
 
 from .alerts import show_error
@@ -68,11 +69,13 @@ class DashboardData:
 
     summary: StateSummary
     series: MonthlySeries
+    targets: dict[str, float] = field(default_factory=dict)  # metas by indicator code
 
 
 def load_dashboard(ws: Workspace, state_code: str, period: str) -> DashboardData:
-    """Year-to-date summary and monthly series of a state (runs on the database worker)."""
-    return DashboardData(state_summary(ws, state_code, period), monthly_series(ws, state_code, period))
+    """Year-to-date summary, monthly series and metas of a state (runs on the database worker)."""
+    return DashboardData(state_summary(ws, state_code, period), monthly_series(ws, state_code, period),
+                         state_targets(ws, state_code))
 
 
 def _figures(summary: StateSummary, codes: tuple[str, ...]) -> list[Figure]:
@@ -223,6 +226,7 @@ class DashboardWindow(QWidget):
         view.horizontalHeader().hide()
         view.horizontalHeader().setSectionResizeMode(FigureModel.LABEL, QHeaderView.ResizeMode.Stretch)
         view.horizontalHeader().setSectionResizeMode(FigureModel.VALUE, QHeaderView.ResizeMode.ResizeToContents)
+        view.horizontalHeader().setSectionResizeMode(FigureModel.META, QHeaderView.ResizeMode.ResizeToContents)
         view.setWordWrap(True)
         view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -315,7 +319,7 @@ class DashboardWindow(QWidget):
                  "infrastructure": INFRASTRUCTURE}
         for key, model in self.section_models.items():
             self.section_titles[key].setText(titles[key])
-            model.set_figures(_figures(summary, codes[key]))
+            model.set_figures(_figures(summary, codes[key]), data.targets)
             self._fit_height(self.section_views[key])
         self._show_completeness(summary)
         self._show_charts(data)
@@ -353,7 +357,8 @@ class DashboardWindow(QWidget):
                 ("coverage", self.tr("Cobertura de personal por categoría"), COVERAGE, True),
                 ("community", self.tr("Acción comunitaria (desde el inicio)"), COMMUNITY, True)):
             figures = _figures(summary, codes)
-            chart, bars, shown = bar_chart(title, figures, lang, percent=key == "coverage", horizontal=horizontal)
+            chart, bars, shown = bar_chart(title, figures, lang, percent=key == "coverage", horizontal=horizontal,
+                                           targets=data.targets, target_name=self.tr("Meta"))
             bars.clicked.connect(lambda index, shown=shown: self.drill_down(shown[index]))
             self.bar_sets[key] = (bars, shown)
             self._set_chart(key, chart)

@@ -95,7 +95,9 @@ class MainMenus(QObject):
         shortcuts.append((importar, ["Ctrl+I"]))
         sincronizar.addSeparator()
         sincronizar.addAction(self.tr("Conflictos por revisar…"), sync.conflicts)
+        sincronizar.addAction(self.tr("Responder a los estados…"), sync.respond)
         sincronizar.addAction(self.tr("Consolidado nacional…"), sync.consolidation)
+        sincronizar.addAction(self.tr("Metas…"), sync.targets)
 
         ver = bar.addMenu(self.tr("&Ver"))
         idioma = ver.addMenu(self.tr("Idioma"))

@@ -59,9 +59,23 @@ class SyncActions(QObject):
         dialog.data_changed.connect(w.reload_all)
         self._show(dialog)
 
+    def respond(self) -> None:
+        """HQ: write acknowledgements and updates for the registered states."""
+        from .respond_dialog import RespondDialog
+
+        w = self._window
+        self._show(RespondDialog(w.tasks, w.catalog, w.lang, w))
+
     def consolidation(self) -> None:
         """HQ: completeness matrix, national and per-state figures, exports."""
         from .consolidation_window import ConsolidationWindow
 
         w = self._window
         self._show(ConsolidationWindow(w.tasks, w.catalog, w.lang, w.current_period(), w))
+
+    def targets(self) -> None:
+        """Metas per indicator: edited at HQ, read-only at a state."""
+        from .targets_dialog import TargetsDialog
+
+        w = self._window
+        self._show(TargetsDialog(w.tasks, w.catalog, w.lang, w))

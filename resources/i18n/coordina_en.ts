@@ -738,106 +738,111 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="104"/>
-        <location filename="../../app/ui/dashboard_window.py" line="296"/>
-        <location filename="../../app/ui/dashboard_window.py" line="408"/>
+        <location filename="../../app/ui/dashboard_window.py" line="107"/>
+        <location filename="../../app/ui/dashboard_window.py" line="300"/>
+        <location filename="../../app/ui/dashboard_window.py" line="413"/>
         <source>Tablero del estado</source>
         <translation>State dashboard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="122"/>
+        <location filename="../../app/ui/dashboard_window.py" line="125"/>
         <source>Actualizar</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="123"/>
+        <location filename="../../app/ui/dashboard_window.py" line="126"/>
         <source>Volver a calcular con los datos guardados (F5)</source>
         <translation>Recalculate from the saved data (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="125"/>
+        <location filename="../../app/ui/dashboard_window.py" line="128"/>
         <source>Exportar PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="148"/>
+        <location filename="../../app/ui/dashboard_window.py" line="151"/>
         <source>Ver las unidades</source>
         <translation>Show the facilities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="237"/>
+        <location filename="../../app/ui/dashboard_window.py" line="241"/>
         <source>Elija un indicador para ver las unidades detrás de él.</source>
         <translation>Choose an indicator to see the facilities behind it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="269"/>
-        <location filename="../../app/ui/dashboard_window.py" line="270"/>
+        <location filename="../../app/ui/dashboard_window.py" line="273"/>
+        <location filename="../../app/ui/dashboard_window.py" line="274"/>
         <source>%1: Avances Generales</source>
         <translation>%1: General Progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="284"/>
-        <location filename="../../app/ui/dashboard_window.py" line="390"/>
+        <location filename="../../app/ui/dashboard_window.py" line="288"/>
+        <location filename="../../app/ui/dashboard_window.py" line="395"/>
         <source>Calculando…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="295"/>
+        <location filename="../../app/ui/dashboard_window.py" line="299"/>
         <source>No se pudo calcular el resumen.</source>
         <translation>The summary could not be calculated.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="311"/>
+        <location filename="../../app/ui/dashboard_window.py" line="315"/>
         <source>Personal</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="311"/>
+        <location filename="../../app/ui/dashboard_window.py" line="315"/>
         <source>Servicios médicos en %1*</source>
         <translation>Medical services in %1*</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="312"/>
+        <location filename="../../app/ui/dashboard_window.py" line="316"/>
         <source>Acción comunitaria*</source>
         <translation>Community action*</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="313"/>
+        <location filename="../../app/ui/dashboard_window.py" line="317"/>
         <source>Infraestructura y equipamiento</source>
         <translation>Infrastructure and equipment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="341"/>
+        <location filename="../../app/ui/dashboard_window.py" line="345"/>
         <source>%1 de %2 (%3 %)</source>
         <translation>%1 of %2 (%3 %)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="346"/>
+        <location filename="../../app/ui/dashboard_window.py" line="350"/>
         <source>sin dato</source>
         <translation>no data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="353"/>
+        <location filename="../../app/ui/dashboard_window.py" line="357"/>
         <source>Cobertura de personal por categoría</source>
         <translation>Staff coverage by category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="354"/>
+        <location filename="../../app/ui/dashboard_window.py" line="358"/>
         <source>Acción comunitaria (desde el inicio)</source>
         <translation>Community action (since the start)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="360"/>
+        <location filename="../../app/ui/dashboard_window.py" line="361"/>
+        <source>Meta</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_window.py" line="365"/>
         <source>Consultas y cirugías por mes</source>
         <translation>Consultations and surgeries per month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="397"/>
+        <location filename="../../app/ui/dashboard_window.py" line="402"/>
         <source>%1: %2 · %3 unidades</source>
         <translation>%1: %2 · %3 facilities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="400"/>
+        <location filename="../../app/ui/dashboard_window.py" line="405"/>
         <source>ninguna unidad tiene datos de este indicador.</source>
         <translation>no facility has data for this indicator.</translation>
     </message>
@@ -1586,22 +1591,22 @@
 <context>
     <name>FacilityListModel</name>
     <message>
-        <location filename="../../app/ui/dashboard_models.py" line="71"/>
+        <location filename="../../app/ui/dashboard_models.py" line="96"/>
         <source>CLUES</source>
         <translation>CLUES</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_models.py" line="71"/>
+        <location filename="../../app/ui/dashboard_models.py" line="96"/>
         <source>Unidad</source>
         <translation>Facility</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_models.py" line="71"/>
+        <location filename="../../app/ui/dashboard_models.py" line="96"/>
         <source>Tipo</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_models.py" line="71"/>
+        <location filename="../../app/ui/dashboard_models.py" line="96"/>
         <source>Municipio</source>
         <translation>Municipality</translation>
     </message>
@@ -1609,20 +1614,35 @@
 <context>
     <name>FigureModel</name>
     <message>
-        <location filename="../../app/ui/dashboard_models.py" line="31"/>
+        <location filename="../../app/ui/dashboard_models.py" line="41"/>
         <source>Indicador</source>
         <extracomment>Role holding the figure code of a row (what the drill-down asks for).</extracomment>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_models.py" line="31"/>
+        <location filename="../../app/ui/dashboard_models.py" line="41"/>
         <source>Valor</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_models.py" line="32"/>
+        <location filename="../../app/ui/dashboard_models.py" line="41"/>
+        <source>Meta</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_models.py" line="42"/>
         <source>Clic o Enter: ver las unidades detrás de este dato</source>
         <translation>Click or Enter: see the facilities behind this figure</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_models.py" line="55"/>
+        <source>Meta %1</source>
+        <translation>Target %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_models.py" line="72"/>
+        <source>Meta definida por oficinas centrales</source>
+        <translation>Target set by headquarters</translation>
     </message>
 </context>
 <context>
@@ -2549,38 +2569,48 @@ This computer already trusts your certificate. When the national coordination re
     </message>
     <message>
         <location filename="../../app/ui/main_menus.py" line="98"/>
+        <source>Responder a los estados…</source>
+        <translation>Answer the states…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_menus.py" line="99"/>
         <source>Consolidado nacional…</source>
         <translation>National consolidation…</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_menus.py" line="100"/>
+        <source>Metas…</source>
+        <translation>Targets…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_menus.py" line="102"/>
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="101"/>
-        <location filename="../../app/ui/main_menus.py" line="117"/>
+        <location filename="../../app/ui/main_menus.py" line="103"/>
+        <location filename="../../app/ui/main_menus.py" line="119"/>
         <source>Idioma</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="110"/>
+        <location filename="../../app/ui/main_menus.py" line="112"/>
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="111"/>
-        <location filename="../../app/ui/main_menus.py" line="122"/>
+        <location filename="../../app/ui/main_menus.py" line="113"/>
+        <location filename="../../app/ui/main_menus.py" line="124"/>
         <source>Acerca de Coordina</source>
         <translation>About Coordina</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="118"/>
+        <location filename="../../app/ui/main_menus.py" line="120"/>
         <source>El idioma cambiará la próxima vez que abra Coordina. / The language will change the next time you open Coordina.</source>
         <translation>The language will change the next time you open Coordina. / El idioma cambiará la próxima vez que abra Coordina.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="123"/>
+        <location filename="../../app/ui/main_menus.py" line="125"/>
         <source>&lt;h3&gt;Coordina {0}&lt;/h3&gt;&lt;p&gt;Informes mensuales de las unidades de salud para las coordinaciones estatales de IMSS-BIENESTAR. Funciona sin conexión; cada dato se guarda al momento.&lt;/p&gt;&lt;p&gt;Directorio de datos:&lt;br&gt;&lt;code&gt;{1}&lt;/code&gt;&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Coordina {0}&lt;/h3&gt;&lt;p&gt;Monthly health-facility reports for the IMSS-BIENESTAR state coordinations. Works offline; every value is saved as soon as it is entered.&lt;/p&gt;&lt;p&gt;Data directory:&lt;br&gt;&lt;code&gt;{1}&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
@@ -2618,83 +2648,83 @@ This computer already trusts your certificate. When the national coordination re
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222"/>
+        <location filename="../../app/ui/main_window.py" line="223"/>
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277"/>
+        <location filename="../../app/ui/main_window.py" line="278"/>
         <source>No se pudo hacer el respaldo diario: {0}</source>
         <translation>The daily backup could not be made: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
         <source>No se pudieron abrir los datos.</source>
         <translation>The data could not be opened.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287"/>
+        <location filename="../../app/ui/main_window.py" line="288"/>
         <source>Respaldo diario guardado</source>
         <translation>Daily backup saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="293"/>
+        <location filename="../../app/ui/main_window.py" line="294"/>
         <source>Cargando {0}, {1}…</source>
         <translation>Loading {0}, {1}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="308"/>
+        <location filename="../../app/ui/main_window.py" line="309"/>
         <source>{0} no tiene unidades registradas. Use Archivo → Importar unidades… o elija otro estado.</source>
         <translation>{0} has no registered facilities. Use File → Import facilities… or choose another state.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="314"/>
+        <location filename="../../app/ui/main_window.py" line="315"/>
         <source>No se pudo abrir el mes</source>
         <translation>The month could not be opened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="332"/>
+        <location filename="../../app/ui/main_window.py" line="333"/>
         <source>Informe cerrado: la tabla es de solo lectura. Para corregir, use «Reabrir informe…»; la reapertura queda registrada.</source>
         <translation>Report closed: the table is read-only. To correct it, use “Reopen report…”; reopening is logged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="335"/>
+        <location filename="../../app/ui/main_window.py" line="336"/>
         <source>Informe cerrado</source>
         <translation>Report closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="336"/>
+        <location filename="../../app/ui/main_window.py" line="337"/>
         <source>Informe reabierto: la reapertura quedó registrada</source>
         <translation>Report reopened: the reopening was logged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="339"/>
+        <location filename="../../app/ui/main_window.py" line="340"/>
         <source>Guardando…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="339"/>
+        <location filename="../../app/ui/main_window.py" line="340"/>
         <source>Guardado ✓</source>
         <translation>Saved ✓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="344"/>
+        <location filename="../../app/ui/main_window.py" line="345"/>
         <source>No se guardó: {0}</source>
         <translation>Not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="345"/>
+        <location filename="../../app/ui/main_window.py" line="346"/>
         <source>No se guardó el cambio</source>
         <translation>The change was not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="354"/>
-        <location filename="../../app/ui/main_window.py" line="357"/>
+        <location filename="../../app/ui/main_window.py" line="355"/>
+        <location filename="../../app/ui/main_window.py" line="358"/>
         <source>Cerrar informe</source>
         <translation>Close report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="355"/>
+        <location filename="../../app/ui/main_window.py" line="356"/>
         <source>¿Cerrar el informe de {0}?
 
 La captura quedará de solo lectura. Si después necesita corregir, podrá reabrirlo; la reapertura queda registrada.</source>
@@ -2703,13 +2733,13 @@ La captura quedará de solo lectura. Si después necesita corregir, podrá reabr
 Data entry becomes read-only. If you need to correct it later you can reopen it; reopening is logged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="364"/>
-        <location filename="../../app/ui/main_window.py" line="367"/>
+        <location filename="../../app/ui/main_window.py" line="365"/>
+        <location filename="../../app/ui/main_window.py" line="368"/>
         <source>Reabrir informe</source>
         <translation>Reopen report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="365"/>
+        <location filename="../../app/ui/main_window.py" line="366"/>
         <source>¿Reabrir el informe de {0}?
 
 La reapertura queda registrada en el historial y el resumen firmado tendrá que firmarse de nuevo.</source>
@@ -3623,6 +3653,216 @@ completeness</translation>
     </message>
 </context>
 <context>
+    <name>RespondDialog</name>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="80"/>
+        <location filename="../../app/ui/respond_dialog.py" line="235"/>
+        <source>Responder a los estados</source>
+        <translation>Answer the states</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="83"/>
+        <source>Escriba para cada estado seleccionado un acuse (lo que oficinas centrales recibió; al importarlo, el estado marca sus paquetes como entregados) o una actualización (su padrón de unidades y, si lo elige, el catálogo).</source>
+        <translation>Write for each selected state an acknowledgement (what headquarters received; when the state imports it, its packages are marked delivered) or an update (its facility registry and, if you choose, the catalog).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="102"/>
+        <location filename="../../app/ui/respond_dialog.py" line="126"/>
+        <source>Elegir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="105"/>
+        <source>Carpeta de destino:</source>
+        <translation>Destination folder:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="111"/>
+        <source>Escribir acuses</source>
+        <translation>Write acknowledgements</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="113"/>
+        <source>Lo que oficinas centrales recibió de cada estado y los valores que quedaron en revisión.</source>
+        <translation>What headquarters received from each state and the values left for review.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="116"/>
+        <source>Acuses</source>
+        <translation>Acknowledgements</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="121"/>
+        <source>Incluir el catálogo</source>
+        <translation>Include the catalog</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="122"/>
+        <source>El catálogo activo de oficinas centrales; el estado lo instala solo si es más reciente que el suyo.</source>
+        <translation>Headquarters' active catalog; the state installs it only if it is newer than its own.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="132"/>
+        <source>Escribir actualizaciones</source>
+        <translation>Write updates</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="134"/>
+        <source>El padrón de unidades y las metas de cada estado.</source>
+        <translation>Each state's facility registry and targets.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="139"/>
+        <source>Actualizaciones</source>
+        <translation>Updates</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="145"/>
+        <source>%v de %m estados</source>
+        <translation>%v of %m states</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="146"/>
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="147"/>
+        <source>Se detiene después del estado en curso; los archivos escritos quedan completos.</source>
+        <translation>Stops after the current state; the files already written stay complete.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="161"/>
+        <source>Abrir carpeta</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="163"/>
+        <source>Cerrar</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="221"/>
+        <source>%1 de %2 estados seleccionados (Ctrl+A: todos)</source>
+        <translation>%1 of %2 states selected (Ctrl+A: all)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="241"/>
+        <source>Este diálogo es para oficinas centrales: ahí se escriben los acuses y las actualizaciones de los estados. En este directorio de datos (una coordinación estatal) los acuses de oficinas centrales se importan en Sincronizar ▸ Enviar paquete a oficinas centrales…</source>
+        <translation>This dialog is for headquarters: that is where the states' acknowledgements and updates are written. In this data directory (a state coordination) headquarters' acknowledgements are imported in Sync ▸ Send a package to headquarters…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="246"/>
+        <source>Este directorio de datos no tiene perfil de oficinas centrales. Créelo en Sincronizar ▸ Perfil y registro… para responder a los estados.</source>
+        <translation>This data directory has no headquarters profile. Create it in Sync ▸ Profile and enrolment… to answer the states.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="252"/>
+        <source>Todavía no hay coordinaciones registradas. Regístrelas en Sincronizar ▸ Perfil y registro…</source>
+        <translation>No coordinators are registered yet. Register them in Sync ▸ Profile and enrolment…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="260"/>
+        <source>Catálogo activo: versión %1</source>
+        <translation>Active catalog: version %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="292"/>
+        <source>Carpeta para los paquetes</source>
+        <translation>Folder for the packages</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="306"/>
+        <source>Carpeta del catálogo</source>
+        <translation>Catalog folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="324"/>
+        <source>Seleccione al menos un estado.</source>
+        <translation>Select at least one state.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="328"/>
+        <source>Elija la carpeta donde se guardarán los paquetes.</source>
+        <translation>Choose the folder where the packages will be saved.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="334"/>
+        <source>Elija la carpeta del catálogo.</source>
+        <translation>Choose the catalog folder.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="352"/>
+        <source>Escribiendo acuses…</source>
+        <translation>Writing acknowledgements…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="353"/>
+        <source>Escribiendo actualizaciones…</source>
+        <translation>Writing updates…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="354"/>
+        <source>No se escribieron los acuses</source>
+        <translation>The acknowledgements were not written</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="355"/>
+        <source>No se escribieron las actualizaciones</source>
+        <translation>The updates were not written</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="364"/>
+        <source>Cancelando…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="374"/>
+        <source>No se escribió ningún archivo.</source>
+        <translation>No file was written.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="391"/>
+        <source>Acuses escritos: %1 de %2.</source>
+        <translation>Acknowledgements written: %1 of %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="392"/>
+        <source>Actualizaciones escritas: %1 de %2.</source>
+        <translation>Updates written: %1 of %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="395"/>
+        <source>Carpeta: %1</source>
+        <translation>Folder: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="399"/>
+        <source>Falló %1: %2</source>
+        <translation>%1 failed: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="403"/>
+        <source>Cancelado antes de terminar; los archivos escritos están completos.</source>
+        <translation>Cancelled before the end; the files written are complete.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="406"/>
+        <source>Entréguelos a cada estado: al importarlos, sus paquetes quedan como entregados.</source>
+        <translation>Hand them to each state: when it imports them, its packages are marked delivered.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="408"/>
+        <source>Entréguelas a cada estado: se importan en Sincronizar ▸ Enviar paquete a oficinas centrales…</source>
+        <translation>Hand them to each state: they are imported in Sync ▸ Send a package to headquarters…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_dialog.py" line="416"/>
+        <source>No se escribieron todos los paquetes</source>
+        <translation>Not all packages were written</translation>
+    </message>
+</context>
+<context>
     <name>RevokeDialog</name>
     <message>
         <location filename="../../app/ui/fingerprint_dialogs.py" line="111"/>
@@ -3960,6 +4200,49 @@ completeness</translation>
     </message>
 </context>
 <context>
+    <name>StatesToAnswerModel</name>
+    <message>
+        <location filename="../../app/ui/respond_models.py" line="28"/>
+        <source>Estado</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_models.py" line="28"/>
+        <source>Coordinación</source>
+        <translation>Coordinator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_models.py" line="28"/>
+        <source>Paquetes recibidos</source>
+        <translation>Packages received</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_models.py" line="29"/>
+        <source>Último paquete</source>
+        <translation>Last package</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_models.py" line="29"/>
+        <source>Valores por revisar</source>
+        <translation>Values to review</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_models.py" line="49"/>
+        <source>Ninguno</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_models.py" line="61"/>
+        <source>Clave %1</source>
+        <translation>Code %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/respond_models.py" line="63"/>
+        <source>Revíselos en Sincronizar ▸ Conflictos por revisar…</source>
+        <translation>Review them in Sync ▸ Conflicts to review…</translation>
+    </message>
+</context>
+<context>
     <name>SyncErrors</name>
     <message>
         <location filename="../../app/ui/sync_errors.py" line="16"/>
@@ -3975,6 +4258,113 @@ completeness</translation>
         <location filename="../../app/ui/sync_errors.py" line="21"/>
         <source>Este directorio de datos no tiene perfil de sincronización. Créelo en Sincronizar ▸ Perfil y registro…</source>
         <translation>This data directory has no sync profile. Create it in Sync ▸ Profile and enrolment…</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsDialog</name>
+    <message>
+        <location filename="../../app/ui/targets_dialog.py" line="204"/>
+        <source>Metas</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/targets_dialog.py" line="207"/>
+        <source>Meta nacional de cada indicador. Viaja a los estados en la próxima actualización de oficinas centrales.</source>
+        <translation>National target of each indicator. It travels to the states in headquarters' next update.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/targets_dialog.py" line="210"/>
+        <source>Las metas las define oficinas centrales. Aquí se muestran las recibidas en la última actualización.</source>
+        <translation>Targets are set by headquarters. These are the ones received in the last update.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/targets_dialog.py" line="239"/>
+        <source>Guardar</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/targets_dialog.py" line="241"/>
+        <source>Restablecer</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/targets_dialog.py" line="242"/>
+        <source>Deshacer los cambios que aún no se guardan</source>
+        <translation>Undo the changes not saved yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/targets_dialog.py" line="244"/>
+        <location filename="../../app/ui/targets_dialog.py" line="288"/>
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/targets_dialog.py" line="288"/>
+        <source>Cerrar</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/targets_dialog.py" line="303"/>
+        <source>Cambios descartados.</source>
+        <translation>Changes discarded.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/targets_dialog.py" line="312"/>
+        <source>Guardando…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/targets_dialog.py" line="316"/>
+        <source>Metas guardadas. Viajan a los estados en la próxima actualización.</source>
+        <translation>Targets saved. They travel to the states in the next update.</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsModel</name>
+    <message>
+        <location filename="../../app/ui/targets_dialog.py" line="80"/>
+        <source>Indicador</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/targets_dialog.py" line="80"/>
+        <source>Unidad</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/targets_dialog.py" line="80"/>
+        <source>Meta</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/targets_dialog.py" line="81"/>
+        <source>porcentaje (%)</source>
+        <translation>percent (%)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/targets_dialog.py" line="81"/>
+        <source>número</source>
+        <translation>number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/targets_dialog.py" line="82"/>
+        <source>pesos</source>
+        <translation>pesos</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/targets_dialog.py" line="162"/>
+        <source>Meta de referencia del catálogo: %1</source>
+        <translation>Catalog reference target: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/targets_dialog.py" line="165"/>
+        <source>Escriba la meta y pulse Enter; deje la celda vacía para quitarla.</source>
+        <translation>Type the target and press Enter; leave the cell empty to remove it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/targets_dialog.py" line="180"/>
+        <source>%1: %2. Se conserva la meta anterior.</source>
+        <translation>%1: %2. The previous target is kept.</translation>
     </message>
 </context>
 <context>

@@ -149,7 +149,7 @@ def test_an_invalid_catalog_is_refused_at_hq_and_at_the_state(pair, tmp_path):
 
     # A (forged) HQ-signed update carrying it: a notice at the state, nothing written.
     texts = {name: (bad / name).read_text(encoding="utf-8") for name in CATALOG_FILES}
-    doc = {"state": "18", "facilities": [], "targets": {"cobertura": 0.9},
+    doc = {"state": "18", "facilities": [], "targets": {"rx_filled_pct": 90},
            "catalog": {"version": NEW, "files": texts}}
     path = tmp_path / "forjado.coordina"
     path.write_bytes(forge_update(pair.hq, doc))
@@ -158,7 +158,7 @@ def test_an_invalid_catalog_is_refused_at_hq_and_at_the_state(pair, tmp_path):
     [note] = result.summary["conflicts"]
     assert note["errorCode"] == "W_CATALOG_INVALID" and "no_existe" in note["value"]
     assert installed(pair.state) == [] and active_setting(pair.state) == ""
-    assert reports_repo.settings_get(pair.state.conn, sync_ack.TARGET_PREFIX + "cobertura") == "0.9"
+    assert reports_repo.settings_get(pair.state.conn, sync_ack.TARGET_PREFIX + "rx_filled_pct") == "90.0"
 
     # Files outside the catalog's own names never reach the disk.
     sneaky = dict(texts, **{"../fuera.csv": "x"})

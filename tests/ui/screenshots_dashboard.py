@@ -3,7 +3,8 @@
     xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python -m tests.ui.screenshots_dashboard OUTDIR
 
 Writes dashboard.png (February 2023, year to date) and dashboard_drilldown.png (the
-facilities behind "Cirugías") into OUTDIR, from the real window on a real data directory.
+facilities behind "Cirugías") into OUTDIR, from the real window on a real data directory,
+with a few metas stored as an update from headquarters brings them.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from app.services import targets
 from app.services.demo import build_demo
 from app.services.workspace import catalog, open_workspace
 from app.ui.dashboard_window import DashboardWindow
@@ -22,6 +24,8 @@ from tests.ui.screenshots_dialogs import settle, snap
 
 STATE = "18"
 PERIOD = "202302"
+METAS = {"specialists_coverage_pct": 90, "gp_nursing_coverage_pct": 95, "hospital_medical_post_coverage_pct": 75,
+         "consultations_total": 30000, "surgeries": 2500, "health_committees": 300}
 
 
 class _NoExport:
@@ -38,6 +42,7 @@ def main(out_dir: Path) -> None:
     ws = open_workspace(data_dir, user="demo")
     try:
         build_demo(ws, STATE)
+        targets.set_targets(ws, METAS)  # what HQ's update brings (this scratch folder has no profile)
     finally:
         ws.close()
     tasks = TaskManager(data_dir, "es")

@@ -3,7 +3,8 @@
     xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python -m tests.ui.screenshots_sync OUTDIR
 
 Writes import_dialog.png (a preview with a package that imports cleanly, one with values
-in conflict, and a damaged one) and conflicts_dialog.png into OUTDIR, from the real dialogs
+in conflict, and a damaged one), conflicts_dialog.png and respond_dialog.png (headquarters
+writing acknowledgements for both states) into OUTDIR, from the real dialogs
 on real packages: headquarters and two states (Nayarit, Colima) built from the demo data,
 enrolled with each other. Data and settings go to a scratch folder, never the user's own.
 """
@@ -114,7 +115,28 @@ def main(out_dir: Path) -> None:
     conflicts.show()
     settle(app, lambda: conflicts.model.rowCount() > 0 and conflicts.history_model.rowCount() > 0)
     snap(app, conflicts, out_dir / "conflicts_dialog.png")
+    conflicts.close()
+    respond_shot(app, tasks, cat, out_dir)
     tasks.shutdown()
+
+
+def respond_shot(app: QApplication, tasks: TaskManager, cat, out_dir: Path) -> None:
+    """respond_dialog.png: HQ answers both states (packages imported above); acks just written."""
+    from app.ui.respond_dialog import RespondDialog
+
+    dialog = RespondDialog(tasks, cat, "es")
+    loaded: list[bool] = []
+    dialog.loaded.connect(lambda: loaded.append(True))
+    dialog.show()
+    settle(app, lambda: bool(loaded))
+    dialog.select_states(["06", "18"])
+    dialog.set_folder(USB / "respuestas")
+    done: list[bool] = []
+    dialog.written.connect(lambda _result: done.append(True))
+    dialog.write_acks()
+    settle(app, lambda: bool(done))
+    snap(app, dialog, out_dir / "respond_dialog.png")
+    dialog.close()
 
 
 if __name__ == "__main__":

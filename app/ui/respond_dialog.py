@@ -1,0 +1,423 @@
+"""Sincronizar ▸ Responder a los estados: headquarters writes acknowledgements and updates.
+
+The table lists the states with a registered coordinator and what HQ received from each.
+For the selected states (Ctrl+A: all) "Escribir acuses" writes one signed acknowledgement per
+state into the destination folder; "Escribir actualizaciones" writes one update per state with
+its facility registry and HQ's stored targets (metas) and, with "Incluir el catálogo",
+HQ's active catalog. Everything is checked once before the first file (HQ's keys, the folder,
+the catalog folder): a bad catalog folder writes nothing for any state. The files are written on the database thread, with a
+progress bar over the states; Cancelar stops between states, and every file written is whole.
+
+At a state's data directory the dialog only explains that it is for headquarters.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.catalog import Catalog
+from app.services import sync_profile, sync_respond
+from app.services.sync_respond import ACK, UPDATE, Written
+
+from . import settings
+from .export_dialog import documents_folder
+from .formatting import status_style
+from .job_dialog import JobDialog
+from .respond_models import StatesToAnswerModel
+from .sync_errors import show_sync_error, sync_error_text
+from .sync_models import table_view
+from .tasks import Cancelled, Progress, TaskManager
+
+FOLDER_KEY = "sync/respond_folder"
+
+
+def _snapshot(ws) -> dict:
+    """The profile's role, the states to answer and HQ's active catalog folder (database thread)."""
+    prof = sync_profile.profile(ws)
+    role = prof.role if prof is not None else None
+    return {"role": role, "states": sync_respond.states_to_answer(ws) if role == "hq" else [],
+            "catalog_dir": Path(ws.catalog_dir), "catalog_version": ws.catalog.version}
+
+
+class RespondDialog(JobDialog):
+    """The registered states; write acknowledgements or updates for the selected ones."""
+
+    loaded = Signal()
+    written = Signal(object)  # sync_respond.Written
+    failed = Signal(object)  # the exception: nothing was written
+
+    def __init__(self, tasks: TaskManager, catalog: Catalog, lang: str = "es", parent: QWidget | None = None):
+        super().__init__(parent)
+        self._tasks = tasks
+        self._catalog = catalog
+        self._lang = lang
+        self._busy = False
+        self._handle: Progress | None = None
+        self.data: dict | None = None
+        self.last_written: Written | None = None
+        self.error_box: QMessageBox | None = None
+        self.setWindowTitle(self.tr("Responder a los estados"))
+        self.resize(980, 720)
+
+        intro = QLabel(self.tr("Escriba para cada estado seleccionado un acuse (lo que oficinas centrales "
+                               "recibió; al importarlo, el estado marca sus paquetes como entregados) o una "
+                               "actualización (su padrón de unidades y, si lo elige, el catálogo)."))
+        intro.setWordWrap(True)
+        self.role_line = QLabel()
+        self.role_line.setWordWrap(True)
+        self.role_line.hide()
+
+        self.model = StatesToAnswerModel(lang, self)
+        self.view = table_view(self.model)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table for the next control
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(StatesToAnswerModel.COORDINATORS, QHeaderView.ResizeMode.Stretch)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.selection_label = QLabel()
+
+        self.folder = QLineEdit(settings.last_path(FOLDER_KEY, str(documents_folder())))
+        self.folder_button = QPushButton(self.tr("Elegir…"))
+        self.folder_button.clicked.connect(self.choose_folder)
+        folder_row = QHBoxLayout()
+        folder_label = QLabel(self.tr("Carpeta de destino:"))
+        folder_label.setBuddy(self.folder)
+        folder_row.addWidget(folder_label)
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(self.folder_button)
+
+        self.ack_button = QPushButton(self.tr("Escribir acuses"))
+        self.ack_button.clicked.connect(self.write_acks)
+        ack_text = QLabel(self.tr("Lo que oficinas centrales recibió de cada estado y los valores que "
+                                  "quedaron en revisión."))
+        ack_text.setWordWrap(True)
+        ack_box = QGroupBox(self.tr("Acuses"))
+        ack_layout = QHBoxLayout(ack_box)
+        ack_layout.addWidget(ack_text, 1)
+        ack_layout.addWidget(self.ack_button)
+
+        self.include_catalog = QCheckBox(self.tr("Incluir el catálogo"))
+        self.include_catalog.setToolTip(self.tr("El catálogo activo de oficinas centrales; el estado lo "
+                                                "instala solo si es más reciente que el suyo."))
+        self.include_catalog.toggled.connect(lambda _on: self._update_buttons())
+        self.catalog_folder = QLineEdit()
+        self.catalog_button = QPushButton(self.tr("Elegir…"))
+        self.catalog_button.clicked.connect(self.choose_catalog)
+        catalog_row = QHBoxLayout()
+        catalog_row.addWidget(self.include_catalog)
+        catalog_row.addWidget(self.catalog_folder, 1)
+        catalog_row.addWidget(self.catalog_button)
+        self.update_button = QPushButton(self.tr("Escribir actualizaciones"))
+        self.update_button.clicked.connect(self.write_updates)
+        update_text = QLabel(self.tr("El padrón de unidades y las metas de cada estado."))
+        update_text.setWordWrap(True)
+        update_row = QHBoxLayout()
+        update_row.addWidget(update_text, 1)
+        update_row.addWidget(self.update_button)
+        update_box = QGroupBox(self.tr("Actualizaciones"))
+        update_layout = QVBoxLayout(update_box)
+        update_layout.addLayout(update_row)
+        update_layout.addLayout(catalog_row)
+
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setFormat(self.tr("%v de %m estados"))
+        self.cancel_button = QPushButton(self.tr("Cancelar"))
+        self.cancel_button.setToolTip(self.tr("Se detiene después del estado en curso; los archivos "
+                                              "escritos quedan completos."))
+        self.cancel_button.clicked.connect(self.cancel)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress_bar, 1)
+        progress_row.addWidget(self.cancel_button)
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.RichText)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.files_list = QListWidget()
+        self.files_list.setMaximumHeight(110)
+        self.files_list.hide()
+        self.open_folder_button = QPushButton(self.tr("Abrir carpeta"))
+        self.open_folder_button.clicked.connect(self.open_folder)
+        self.close_button = QPushButton(self.tr("Cerrar"))
+        self.close_button.clicked.connect(self.reject)
+        actions = QHBoxLayout()
+        actions.addWidget(self.open_folder_button)
+        actions.addStretch(1)
+        actions.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.role_line)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.selection_label)
+        layout.addLayout(folder_row)
+        layout.addWidget(ack_box)
+        layout.addWidget(update_box)
+        layout.addLayout(progress_row)
+        layout.addWidget(self.status)
+        layout.addWidget(self.files_list)
+        layout.addLayout(actions)
+
+        # Enter must not write packages by surprise: no button is the default.
+        chain: list[QWidget] = [self.view, self.folder, self.folder_button, self.ack_button, self.update_button,
+                                self.include_catalog, self.catalog_folder, self.catalog_button,
+                                self.cancel_button, self.files_list, self.open_folder_button, self.close_button]
+        for button in chain:
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        self.view.setFocus()
+        self._update_buttons()
+        self.reload()
+
+    # -- state -----------------------------------------------------------------------
+    def busy(self) -> bool:
+        return self._busy  # packages are being written: Cancelar first, then close
+
+    def _is_hq(self) -> bool:
+        return bool(self.data) and self.data["role"] == "hq"
+
+    def _update_buttons(self) -> None:
+        selected = len(self.selected_codes())
+        ready = self._is_hq() and not self._busy
+        self.ack_button.setEnabled(ready and selected > 0)
+        self.update_button.setEnabled(ready and selected > 0)
+        for widget in (self.folder, self.folder_button, self.include_catalog):
+            widget.setEnabled(ready)
+        catalog_on = ready and self.include_catalog.isChecked()
+        self.catalog_folder.setEnabled(catalog_on)
+        self.catalog_button.setEnabled(catalog_on)
+        self.view.setEnabled(not self._busy)
+        cancelling = self._handle is not None and self._handle.cancel_requested
+        self.cancel_button.setEnabled(self._busy and not cancelling)
+        self.close_button.setEnabled(not self._busy)
+        self.open_folder_button.setEnabled(bool(self.last_written and self.last_written.paths))
+        total = self.model.rowCount()
+        self.selection_label.setText(
+            self.tr("%1 de %2 estados seleccionados (Ctrl+A: todos)").replace("%1", str(selected))
+            .replace("%2", str(total)) if total else "")
+
+    def _fail(self, title: str, exc: BaseException) -> None:
+        self._busy = False
+        self._handle = None
+        self._update_buttons()
+        self._show_status(html.escape(sync_error_text(exc, self._lang)), "error")
+        self.error_box = show_sync_error(self, title, exc, self._lang)
+
+    # -- loading ---------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the profile, the registered states and their inbox counts again."""
+        self._tasks.run_db(lambda ws, _p: _snapshot(ws), self.guard(self._loaded),
+                           self.guard(lambda exc: self._fail(self.tr("Responder a los estados"), exc)))
+
+    def _loaded(self, data: dict) -> None:
+        self.data = data
+        if data["role"] != "hq":
+            if data["role"] == "state":
+                text = self.tr("Este diálogo es para oficinas centrales: ahí se escriben los acuses y las "
+                               "actualizaciones de los estados. En este directorio de datos (una coordinación "
+                               "estatal) los acuses de oficinas centrales se importan en Sincronizar ▸ Enviar "
+                               "paquete a oficinas centrales…")
+            else:
+                text = self.tr("Este directorio de datos no tiene perfil de oficinas centrales. Créelo en "
+                               "Sincronizar ▸ Perfil y registro… para responder a los estados.")
+            self.role_line.setText(text)
+            self.role_line.setStyleSheet(status_style("warning"))
+            self.role_line.show()
+        elif not data["states"]:
+            self.role_line.setText(self.tr("Todavía no hay coordinaciones registradas. Regístrelas en "
+                                           "Sincronizar ▸ Perfil y registro…"))
+            self.role_line.setStyleSheet(status_style("warning"))
+            self.role_line.show()
+        else:
+            self.role_line.hide()
+        if not self.catalog_folder.text():
+            self.catalog_folder.setText(str(data["catalog_dir"]))
+            self.catalog_folder.setToolTip(self.tr("Catálogo activo: versión %1").replace(
+                "%1", str(data["catalog_version"])))
+        self.model.set_rows(data["states"])
+        self._update_buttons()
+        self.loaded.emit()
+
+    # -- choices ---------------------------------------------------------------------
+    def selected_codes(self) -> list[str]:
+        """The codes of the selected states, in table order."""
+        rows = sorted(index.row() for index in self.view.selectionModel().selectedRows())
+        return [state.code for state in (self.model.state(r) for r in rows) if state is not None]
+
+    def select_states(self, codes: list[str]) -> None:
+        """Select the rows of ``codes`` (what clicking them does; tests and screenshots call it)."""
+        selection = self.view.selectionModel()
+        selection.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for row in range(self.model.rowCount()):
+            state = self.model.state(row)
+            if state is not None and state.code in codes:
+                selection.select(self.model.index(row, 0), flags)
+
+    def folder_path(self) -> Path | None:
+        text = self.folder.text().strip()
+        return Path(text).expanduser() if text else None
+
+    def set_folder(self, path: Path) -> None:
+        """Write the packages into ``path`` (what the folder picker does; tests call it)."""
+        self.folder.setText(str(path))
+
+    def choose_folder(self) -> None:
+        current = self.folder_path() or documents_folder()
+        path = QFileDialog.getExistingDirectory(self, self.tr("Carpeta para los paquetes"), str(current))
+        if path:
+            self.set_folder(Path(path))
+
+    def catalog_path(self) -> Path | None:
+        text = self.catalog_folder.text().strip()
+        return Path(text).expanduser() if text else None
+
+    def set_catalog_folder(self, path: Path) -> None:
+        """Send the catalog in ``path`` with the updates (the folder picker; tests call it)."""
+        self.catalog_folder.setText(str(path))
+
+    def choose_catalog(self) -> None:
+        current = self.catalog_path() or documents_folder()
+        path = QFileDialog.getExistingDirectory(self, self.tr("Carpeta del catálogo"), str(current))
+        if path:
+            self.set_catalog_folder(Path(path))
+
+    # -- writing ---------------------------------------------------------------------
+    def write_acks(self) -> None:
+        """Write one acknowledgement per selected state."""
+        self._write(ACK)
+
+    def write_updates(self) -> None:
+        """Write one update per selected state (with the catalog when "Incluir el catálogo")."""
+        self._write(UPDATE)
+
+    def _write(self, kind: str) -> None:
+        if self._busy or not self._is_hq():
+            return
+        codes = self.selected_codes()
+        if not codes:
+            self._show_status(html.escape(self.tr("Seleccione al menos un estado.")), "error")
+            return
+        folder = self.folder_path()
+        if folder is None:
+            self._show_status(html.escape(self.tr("Elija la carpeta donde se guardarán los paquetes.")), "error")
+            return
+        catalog_dir = None
+        if kind == UPDATE and self.include_catalog.isChecked():
+            catalog_dir = self.catalog_path()
+            if catalog_dir is None:
+                self._show_status(html.escape(self.tr("Elija la carpeta del catálogo.")), "error")
+                return
+
+        def job(ws, progress: Progress) -> Written:
+            def report(done: int, total: int, code: str) -> None:
+                try:
+                    progress.update(done, total, code)
+                except Cancelled:
+                    pass  # seen before the next state
+
+            return sync_respond.write_packages(ws, kind, codes, folder, catalog_dir, report,
+                                               lambda: progress.cancel_requested)
+
+        self._busy = True
+        self.files_list.clear()
+        self.files_list.hide()
+        self.progress_bar.setRange(0, len(codes))
+        self.progress_bar.setValue(0)
+        self._show_status(html.escape(self.tr("Escribiendo acuses…") if kind == ACK
+                                      else self.tr("Escribiendo actualizaciones…")))
+        title = self.tr("No se escribieron los acuses") if kind == ACK \
+            else self.tr("No se escribieron las actualizaciones")
+        self._handle = self._tasks.run_db(job, self.guard(self._done),
+                                          self.guard(lambda exc: self._failed(title, exc)), self._progress)
+        self._update_buttons()
+
+    def cancel(self) -> None:
+        """Stop after the state being written; the files already written stay whole."""
+        if self._busy and self._handle is not None:
+            self._handle.cancel_requested = True
+            self._show_status(html.escape(self.tr("Cancelando…")), "warning")
+            self._update_buttons()
+
+    def _progress(self, done: int, total: int, _code: str) -> None:
+        if not self._finished:
+            self.progress_bar.setRange(0, max(total, 1))
+            self.progress_bar.setValue(done)
+
+    def _failed(self, title: str, exc: BaseException) -> None:
+        self._fail(title, exc)
+        self._show_status(html.escape(self.tr("No se escribió ningún archivo.")) + "<br>"
+                          + html.escape(sync_error_text(exc, self._lang)), "error")
+        self.failed.emit(exc)
+
+    def _done(self, result: Written) -> None:
+        self._busy = False
+        self._handle = None
+        self.last_written = result
+        folder = self.folder_path()
+        if folder is not None:
+            settings.save_last_path(FOLDER_KEY, str(folder))
+        names = {row.code: row.name for row in (self.data or {}).get("states", [])}
+        for path, code in zip(result.paths, result.states, strict=True):
+            item = QListWidgetItem(f"{names.get(code, code)} — {path.name}")
+            item.setToolTip(str(path))
+            self.files_list.addItem(item)
+        self.files_list.setVisible(bool(result.paths))
+        count = (self.tr("Acuses escritos: %1 de %2.") if result.kind == ACK
+                 else self.tr("Actualizaciones escritas: %1 de %2."))
+        lines = [count.replace("%1", str(len(result.paths))).replace("%2", str(result.total))]
+        if result.paths:
+            lines.append(self.tr("Carpeta: %1").replace("%1", str(result.paths[0].parent)))
+        kind = "ok"
+        if result.error is not None:
+            name = names.get(result.error_state or "", result.error_state or "")
+            lines.append(self.tr("Falló %1: %2").replace("%1", name)
+                         .replace("%2", sync_error_text(result.error, self._lang)))
+            kind = "error"
+        elif result.stopped:
+            lines.append(self.tr("Cancelado antes de terminar; los archivos escritos están completos."))
+            kind = "warning"
+        elif result.kind == ACK:
+            lines.append(self.tr("Entréguelos a cada estado: al importarlos, sus paquetes quedan como entregados."))
+        else:
+            lines.append(self.tr("Entréguelas a cada estado: se importan en Sincronizar ▸ Enviar paquete a "
+                                 "oficinas centrales…"))
+        self.status.setText("<b>" + html.escape(lines[0]) + "</b><br>"
+                            + "<br>".join(html.escape(line) for line in lines[1:]))
+        self.status.setStyleSheet(status_style(kind).replace("font-weight: bold;", ""))
+        self.progress_bar.setValue(len(result.paths))
+        self._update_buttons()
+        if result.error is not None:
+            self.error_box = show_sync_error(self, self.tr("No se escribieron todos los paquetes"), result.error,
+                                             self._lang)
+        self.written.emit(result)
+
+    def open_folder(self) -> None:
+        """Show the folder of the files just written in the file manager."""
+        if self.last_written is not None and self.last_written.paths:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_written.paths[0].parent)))
