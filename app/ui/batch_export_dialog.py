@@ -14,11 +14,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QMessageBox,
     QProgressBar,
@@ -35,6 +33,7 @@ from app.services.report_pdf import PdfOptions
 from . import settings
 from .alerts import show_error
 from .export_dialog import documents_folder, language_combo, layout_combo
+from .folder_field import FolderField
 from .formatting import error_text, file_size
 from .job_dialog import JobDialog
 from .passphrase_dialog import PassphraseProvider, ask_passphrase
@@ -75,16 +74,13 @@ class BatchExportDialog(JobDialog):
                                "base de datos, todos en la misma carpeta.").replace("%1", period_label(period, lang)))
         intro.setWordWrap(True)
         default_folder = documents_folder() / f"Resumenes-{period}"
-        self.folder = QLineEdit(settings.last_path("export/batch_folder", str(default_folder)))
-        browse = QPushButton(self.tr("Elegir…"))
-        browse.clicked.connect(self.choose_folder)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(browse)
+        self.folder_field = FolderField(self.tr("Carpeta para los PDF"),
+                                        settings.last_path("export/batch_folder", str(default_folder)))
+        self.folder = self.folder_field.edit
         self.layout_box = layout_combo(self)
         self.lang_box = language_combo(self, lang)
         form = QFormLayout()
-        form.addRow(self.tr("Carpeta:"), folder_row)
+        form.addRow(self.tr("Carpeta:"), self.folder_field)
         form.addRow(self.tr("Formato:"), self.layout_box)
         form.addRow(self.tr("Idioma del PDF:"), self.lang_box)
         self.signing = SigningChoice(self)
@@ -130,18 +126,11 @@ class BatchExportDialog(JobDialog):
         return self._handle is not None
 
     def folder_path(self) -> Path | None:
-        text = self.folder.text().strip()
-        return Path(text).expanduser() if text else None
-
-    def choose_folder(self) -> None:
-        current = self.folder_path() or documents_folder()
-        path = QFileDialog.getExistingDirectory(self, self.tr("Carpeta para los PDF"), str(current))
-        if path:
-            self.folder.setText(path)
+        return self.folder_field.path()
 
     def _update_buttons(self) -> None:
         running = self.is_running()
-        for widget in (self.export_button, self.folder, self.layout_box, self.lang_box, self.signing):
+        for widget in (self.export_button, self.folder_field, self.layout_box, self.lang_box, self.signing):
             widget.setEnabled(not running)
         self.cancel_button.setEnabled(running)
         self.close_button.setEnabled(not running)  # closing would orphan the job's callbacks

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -38,6 +37,7 @@ from app.services import sync_export, sync_import, sync_profile, sync_status
 
 from . import settings
 from .export_dialog import documents_folder
+from .folder_field import FolderField
 from .formatting import status_style
 from .job_dialog import JobDialog
 from .passphrase_dialog import PassphraseProvider, ask_passphrase
@@ -93,13 +93,12 @@ class OutboxDialog(JobDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(OutboxModel.FILE, QHeaderView.ResizeMode.Stretch)
 
-        self.folder = QLineEdit(settings.last_path(FOLDER_KEY, str(documents_folder())))
-        browse = QPushButton(self.tr("Elegir…"))
-        browse.clicked.connect(self.choose_folder)
+        self.folder_field = FolderField(self.tr("Carpeta para el paquete"),
+                                        settings.last_path(FOLDER_KEY, str(documents_folder())))
+        self.folder = self.folder_field.edit
         folder_row = QHBoxLayout()
         folder_row.addWidget(QLabel(self.tr("Carpeta de salida:")))
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(browse)
+        folder_row.addWidget(self.folder_field, 1)
         self.full_box = QCheckBox(self.tr("Todo (completo)"))
         self.full_box.setToolTip(self.tr("Envía todos los valores del estado, no solo los cambios desde el "
                                          "último acuse de oficinas centrales."))
@@ -200,18 +199,11 @@ class OutboxDialog(JobDialog):
 
     # -- sending ---------------------------------------------------------------------
     def folder_path(self) -> Path | None:
-        text = self.folder.text().strip()
-        return Path(text).expanduser() if text else None
+        return self.folder_field.path()
 
     def set_folder(self, path: Path) -> None:
         """Write packages into ``path`` (what the folder picker does; tests call it)."""
-        self.folder.setText(str(path))
-
-    def choose_folder(self) -> None:
-        current = self.folder_path() or documents_folder()
-        path = QFileDialog.getExistingDirectory(self, self.tr("Carpeta para el paquete"), str(current))
-        if path:
-            self.set_folder(Path(path))
+        self.folder_field.set_path(path)
 
     def send(self) -> None:
         """Check profile and HQ, ask the passphrase, then build, sign and write the package."""

@@ -21,12 +21,10 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -42,6 +40,7 @@ from app.services.sync_respond import ACK, UPDATE, Written
 
 from . import settings
 from .export_dialog import documents_folder
+from .folder_field import FolderField
 from .formatting import status_style
 from .job_dialog import JobDialog
 from .respond_models import StatesToAnswerModel
@@ -98,15 +97,14 @@ class RespondDialog(JobDialog):
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.selection_label = QLabel()
 
-        self.folder = QLineEdit(settings.last_path(FOLDER_KEY, str(documents_folder())))
-        self.folder_button = QPushButton(self.tr("Elegir…"))
-        self.folder_button.clicked.connect(self.choose_folder)
+        self.folder_field = FolderField(self.tr("Carpeta para los paquetes"),
+                                        settings.last_path(FOLDER_KEY, str(documents_folder())))
+        self.folder, self.folder_button = self.folder_field.edit, self.folder_field.button
         folder_row = QHBoxLayout()
         folder_label = QLabel(self.tr("Carpeta de destino:"))
         folder_label.setBuddy(self.folder)
         folder_row.addWidget(folder_label)
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(self.folder_button)
+        folder_row.addWidget(self.folder_field, 1)
 
         self.ack_button = QPushButton(self.tr("Escribir acuses"))
         self.ack_button.clicked.connect(self.write_acks)
@@ -122,13 +120,11 @@ class RespondDialog(JobDialog):
         self.include_catalog.setToolTip(self.tr("El catálogo activo de oficinas centrales; el estado lo "
                                                 "instala solo si es más reciente que el suyo."))
         self.include_catalog.toggled.connect(lambda _on: self._update_buttons())
-        self.catalog_folder = QLineEdit()
-        self.catalog_button = QPushButton(self.tr("Elegir…"))
-        self.catalog_button.clicked.connect(self.choose_catalog)
+        self.catalog_field = FolderField(self.tr("Carpeta del catálogo"))
+        self.catalog_folder, self.catalog_button = self.catalog_field.edit, self.catalog_field.button
         catalog_row = QHBoxLayout()
         catalog_row.addWidget(self.include_catalog)
-        catalog_row.addWidget(self.catalog_folder, 1)
-        catalog_row.addWidget(self.catalog_button)
+        catalog_row.addWidget(self.catalog_field, 1)
         self.update_button = QPushButton(self.tr("Escribir actualizaciones"))
         self.update_button.clicked.connect(self.write_updates)
         update_text = QLabel(self.tr("El padrón de unidades y las metas de cada estado."))
@@ -280,32 +276,18 @@ class RespondDialog(JobDialog):
                 selection.select(self.model.index(row, 0), flags)
 
     def folder_path(self) -> Path | None:
-        text = self.folder.text().strip()
-        return Path(text).expanduser() if text else None
+        return self.folder_field.path()
 
     def set_folder(self, path: Path) -> None:
         """Write the packages into ``path`` (what the folder picker does; tests call it)."""
-        self.folder.setText(str(path))
-
-    def choose_folder(self) -> None:
-        current = self.folder_path() or documents_folder()
-        path = QFileDialog.getExistingDirectory(self, self.tr("Carpeta para los paquetes"), str(current))
-        if path:
-            self.set_folder(Path(path))
+        self.folder_field.set_path(path)
 
     def catalog_path(self) -> Path | None:
-        text = self.catalog_folder.text().strip()
-        return Path(text).expanduser() if text else None
+        return self.catalog_field.path()
 
     def set_catalog_folder(self, path: Path) -> None:
         """Send the catalog in ``path`` with the updates (the folder picker; tests call it)."""
-        self.catalog_folder.setText(str(path))
-
-    def choose_catalog(self) -> None:
-        current = self.catalog_path() or documents_folder()
-        path = QFileDialog.getExistingDirectory(self, self.tr("Carpeta del catálogo"), str(current))
-        if path:
-            self.set_catalog_folder(Path(path))
+        self.catalog_field.set_path(path)
 
     # -- writing ---------------------------------------------------------------------
     def write_acks(self) -> None:

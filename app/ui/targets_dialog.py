@@ -13,7 +13,6 @@ Per-state metas (``STATE:code``) are set with the command line (``targets set``)
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -41,6 +40,7 @@ from app.services.workspace import Workspace
 
 from .formatting import error_text
 from .job_dialog import JobDialog
+from .row_table_model import RowTableModel
 from .tasks import TaskManager
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -61,7 +61,7 @@ def load_targets(ws: Workspace) -> tuple[dict[str, float], bool]:
     return targets_service.targets(ws), found is not None and found.role == "state"
 
 
-class TargetsModel(QAbstractTableModel):
+class TargetsModel(RowTableModel):
     """One row per catalog indicator: label, unit, meta. Edits stay here until saved."""
 
     LABEL, UNIT, META = range(3)
@@ -73,7 +73,7 @@ class TargetsModel(QAbstractTableModel):
         super().__init__(parent)
         self._catalog = catalog
         self._lang = lang
-        self._rows: list[Indicator] = list(catalog.indicators.values())
+        self._rows = list(catalog.indicators.values())
         self._stored: dict[str, float] = {}
         self._edits: dict[str, float | None] = {}
         self.read_only = True
@@ -91,7 +91,7 @@ class TargetsModel(QAbstractTableModel):
         self.edited.emit()
 
     def indicator_at(self, row: int) -> Indicator | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def row_of(self, code: str) -> int:
         """The row of indicator ``code`` (-1 if the catalog has none)."""
@@ -110,18 +110,6 @@ class TargetsModel(QAbstractTableModel):
         self.set_stored(dict(self._stored))
 
     # -- Qt model -----------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():

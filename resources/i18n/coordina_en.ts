@@ -130,98 +130,93 @@
 <context>
     <name>BatchExportDialog</name>
     <message>
-        <location filename="../../app/ui/batch_export_dialog.py" line="71"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="70"/>
         <source>Exportar todos los estados</source>
         <extracomment>Asks for the passphrase; tests replace it to answer the modal prompt.</extracomment>
         <translation>Export all states</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batch_export_dialog.py" line="74"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="73"/>
         <source>Un PDF de Avances Generales a %1 por cada estado que tiene unidades en la base de datos, todos en la misma carpeta.</source>
         <translation>One General Progress PDF as of %1 for each state that has facilities in the database, all in the same folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batch_export_dialog.py" line="79"/>
-        <source>Elegir…</source>
-        <translation>Choose…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/batch_export_dialog.py" line="87"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="83"/>
         <source>Carpeta:</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batch_export_dialog.py" line="88"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="84"/>
         <source>Formato:</source>
         <translation>Layout:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batch_export_dialog.py" line="89"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="85"/>
         <source>Idioma del PDF:</source>
         <translation>PDF language:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batch_export_dialog.py" line="95"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="91"/>
         <source>%v de %m</source>
         <translation>%v of %m</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batch_export_dialog.py" line="102"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="98"/>
         <source>Exportar todo</source>
         <translation>Export all</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batch_export_dialog.py" line="105"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="101"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batch_export_dialog.py" line="107"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="103"/>
         <source>Abrir carpeta</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batch_export_dialog.py" line="109"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="105"/>
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batch_export_dialog.py" line="123"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="119"/>
         <source>Archivos escritos:</source>
         <translation>Files written:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batch_export_dialog.py" line="138"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="77"/>
         <source>Carpeta para los PDF</source>
         <translation>Folder for the PDFs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batch_export_dialog.py" line="160"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="149"/>
         <source>Elija la carpeta donde guardar los PDF.</source>
         <translation>Choose the folder where the PDFs will be saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batch_export_dialog.py" line="168"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="157"/>
         <source>Exportación cancelada: no se escribió ningún archivo.</source>
         <translation>Export cancelled: no file was written.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batch_export_dialog.py" line="196"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="185"/>
         <source>Preparando…</source>
         <translation>Preparing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batch_export_dialog.py" line="205"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="194"/>
         <source>Cancelando…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batch_export_dialog.py" line="211"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="200"/>
         <source>Exportando %1 de %2…</source>
         <translation>Exporting %1 of %2…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/batch_export_dialog.py" line="224"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="213"/>
         <source>Cancelado. Se escribieron %n archivo(s) completos; no quedó ninguno a medias.</source>
         <translation>
             <numerusform>Cancelled. %n complete file was written; none was left half-written.</numerusform>
@@ -229,7 +224,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/batch_export_dialog.py" line="228"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="217"/>
         <source>Listo: se escribieron %n PDF firmados.</source>
         <translation>
             <numerusform>Done: %n signed PDF was written.</numerusform>
@@ -237,7 +232,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/batch_export_dialog.py" line="229"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="218"/>
         <source>Listo: se escribieron %n PDF.</source>
         <translation>
             <numerusform>Done: %n PDF was written.</numerusform>
@@ -245,12 +240,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/batch_export_dialog.py" line="238"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="227"/>
         <source>No se exportó: %1</source>
         <translation>Not exported: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/batch_export_dialog.py" line="240"/>
+        <location filename="../../app/ui/batch_export_dialog.py" line="229"/>
         <source>No se pudo exportar</source>
         <translation>Could not export</translation>
     </message>
@@ -1749,6 +1744,14 @@ Fill it in Excel and bring it back with File → Import values…</translation>
     </message>
 </context>
 <context>
+    <name>FolderField</name>
+    <message>
+        <location filename="../../app/ui/folder_field.py" line="23"/>
+        <source>Elegir…</source>
+        <translation>Choose…</translation>
+    </message>
+</context>
+<context>
     <name>GridView</name>
     <message>
         <location filename="../../app/ui/grid_view.py" line="114"/>
@@ -3169,154 +3172,149 @@ completeness</translation>
         <translation>Send a package to headquarters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="97"/>
-        <source>Elegir…</source>
-        <translation>Choose…</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/outbox_dialog.py" line="100"/>
         <source>Carpeta de salida:</source>
         <translation>Output folder:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="103"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="102"/>
         <source>Todo (completo)</source>
         <translation>Everything (full)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="104"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="103"/>
         <source>Envía todos los valores del estado, no solo los cambios desde el último acuse de oficinas centrales.</source>
         <translation>Sends all the state&apos;s values, not only the changes since headquarters&apos; last acknowledgement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="114"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="113"/>
         <source>Enviar paquete…</source>
         <translation>Send package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="122"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="121"/>
         <source>Nuevo paquete</source>
         <translation>New package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="132"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="131"/>
         <source>Abrir carpeta</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="134"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="133"/>
         <source>Importar acuse o actualización…</source>
         <translation>Import acknowledgement or update…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="136"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="135"/>
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="177"/>
-        <location filename="../../app/ui/outbox_dialog.py" line="183"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="176"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="182"/>
         <source>Bandeja de salida</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="186"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="185"/>
         <source>Este directorio de datos no tiene perfil de coordinación estatal. Créelo en Sincronizar ▸ Perfil y registro…</source>
         <translation>This data directory has no state coordination profile. Create it in Sync ▸ Profile and enrolment…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="190"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="189"/>
         <source>Falta el perfil de oficinas centrales: impórtelo en Sincronizar ▸ Perfil y registro… antes de enviar paquetes.</source>
         <translation>The headquarters profile is missing: import it in Sync ▸ Profile and enrolment… before sending packages.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="194"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="193"/>
         <source>Para: %1 · huella %2… · %3 sin acuse</source>
         <translation>To: %1 · fingerprint %2… · %3 unacknowledged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="212"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="96"/>
         <source>Carpeta para el paquete</source>
         <translation>Folder for the package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="222"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="214"/>
         <source>Elija la carpeta donde se guardará el paquete.</source>
         <translation>Choose the folder where the package will be saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="231"/>
-        <location filename="../../app/ui/outbox_dialog.py" line="249"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="223"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="241"/>
         <source>No se pudo enviar el paquete</source>
         <translation>Could not send the package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="238"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="230"/>
         <source>Envío cancelado: no se escribió ningún paquete.</source>
         <translation>Sending cancelled: no package was written.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="247"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="239"/>
         <source>Preparando el paquete…</source>
         <translation>Preparing the package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="262"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="254"/>
         <source>completo</source>
         <translation>full</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="262"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="254"/>
         <source>cambios</source>
         <translation>changes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="264"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="256"/>
         <source>Se guardó el paquete %1.</source>
         <translation>Package %1 was saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="265"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="257"/>
         <source>Núm. %1 (%2): %3 valores, %4 borrados. Carpeta: %5</source>
         <translation>No. %1 (%2): %3 values, %4 deleted. Folder: %5</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="268"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="260"/>
         <source>Queda pendiente hasta que importe el acuse de oficinas centrales.</source>
         <translation>It stays pending until you import headquarters&apos; acknowledgement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="282"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="274"/>
         <source>Acuse o actualización de oficinas centrales</source>
         <translation>Acknowledgement or update from headquarters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="283"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="275"/>
         <source>Paquetes de Coordina (*.coordina);;Todos los archivos (*)</source>
         <translation>Coordina packages (*.coordina);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="295"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="287"/>
         <source>Importando…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="298"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="290"/>
         <source>No se pudo importar</source>
         <translation>Could not import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="303"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="295"/>
         <source>importado</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="303"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="295"/>
         <source>importado con avisos</source>
         <translation>imported with warnings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="304"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="296"/>
         <source>rechazado</source>
         <translation>rejected</translation>
     </message>
@@ -3655,209 +3653,203 @@ completeness</translation>
 <context>
     <name>RespondDialog</name>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="80"/>
-        <location filename="../../app/ui/respond_dialog.py" line="235"/>
+        <location filename="../../app/ui/respond_dialog.py" line="79"/>
+        <location filename="../../app/ui/respond_dialog.py" line="231"/>
         <source>Responder a los estados</source>
         <translation>Answer the states</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="83"/>
+        <location filename="../../app/ui/respond_dialog.py" line="82"/>
         <source>Escriba para cada estado seleccionado un acuse (lo que oficinas centrales recibió; al importarlo, el estado marca sus paquetes como entregados) o una actualización (su padrón de unidades y, si lo elige, el catálogo).</source>
         <translation>Write for each selected state an acknowledgement (what headquarters received; when the state imports it, its packages are marked delivered) or an update (its facility registry and, if you choose, the catalog).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="102"/>
-        <location filename="../../app/ui/respond_dialog.py" line="126"/>
-        <source>Elegir…</source>
-        <translation>Choose…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/respond_dialog.py" line="105"/>
+        <location filename="../../app/ui/respond_dialog.py" line="104"/>
         <source>Carpeta de destino:</source>
         <translation>Destination folder:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="111"/>
+        <location filename="../../app/ui/respond_dialog.py" line="109"/>
         <source>Escribir acuses</source>
         <translation>Write acknowledgements</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="113"/>
+        <location filename="../../app/ui/respond_dialog.py" line="111"/>
         <source>Lo que oficinas centrales recibió de cada estado y los valores que quedaron en revisión.</source>
         <translation>What headquarters received from each state and the values left for review.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="116"/>
+        <location filename="../../app/ui/respond_dialog.py" line="114"/>
         <source>Acuses</source>
         <translation>Acknowledgements</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="121"/>
+        <location filename="../../app/ui/respond_dialog.py" line="119"/>
         <source>Incluir el catálogo</source>
         <translation>Include the catalog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="122"/>
+        <location filename="../../app/ui/respond_dialog.py" line="120"/>
         <source>El catálogo activo de oficinas centrales; el estado lo instala solo si es más reciente que el suyo.</source>
-        <translation>Headquarters' active catalog; the state installs it only if it is newer than its own.</translation>
+        <translation>Headquarters&apos; active catalog; the state installs it only if it is newer than its own.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="132"/>
+        <location filename="../../app/ui/respond_dialog.py" line="128"/>
         <source>Escribir actualizaciones</source>
         <translation>Write updates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="134"/>
+        <location filename="../../app/ui/respond_dialog.py" line="130"/>
         <source>El padrón de unidades y las metas de cada estado.</source>
-        <translation>Each state's facility registry and targets.</translation>
+        <translation>Each state&apos;s facility registry and targets.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="139"/>
+        <location filename="../../app/ui/respond_dialog.py" line="135"/>
         <source>Actualizaciones</source>
         <translation>Updates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="145"/>
+        <location filename="../../app/ui/respond_dialog.py" line="141"/>
         <source>%v de %m estados</source>
         <translation>%v of %m states</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="146"/>
+        <location filename="../../app/ui/respond_dialog.py" line="142"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="147"/>
+        <location filename="../../app/ui/respond_dialog.py" line="143"/>
         <source>Se detiene después del estado en curso; los archivos escritos quedan completos.</source>
         <translation>Stops after the current state; the files already written stay complete.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="161"/>
+        <location filename="../../app/ui/respond_dialog.py" line="157"/>
         <source>Abrir carpeta</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="163"/>
+        <location filename="../../app/ui/respond_dialog.py" line="159"/>
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="221"/>
+        <location filename="../../app/ui/respond_dialog.py" line="217"/>
         <source>%1 de %2 estados seleccionados (Ctrl+A: todos)</source>
         <translation>%1 of %2 states selected (Ctrl+A: all)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="241"/>
+        <location filename="../../app/ui/respond_dialog.py" line="237"/>
         <source>Este diálogo es para oficinas centrales: ahí se escriben los acuses y las actualizaciones de los estados. En este directorio de datos (una coordinación estatal) los acuses de oficinas centrales se importan en Sincronizar ▸ Enviar paquete a oficinas centrales…</source>
-        <translation>This dialog is for headquarters: that is where the states' acknowledgements and updates are written. In this data directory (a state coordination) headquarters' acknowledgements are imported in Sync ▸ Send a package to headquarters…</translation>
+        <translation>This dialog is for headquarters: that is where the states&apos; acknowledgements and updates are written. In this data directory (a state coordination) headquarters&apos; acknowledgements are imported in Sync ▸ Send a package to headquarters…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="246"/>
+        <location filename="../../app/ui/respond_dialog.py" line="242"/>
         <source>Este directorio de datos no tiene perfil de oficinas centrales. Créelo en Sincronizar ▸ Perfil y registro… para responder a los estados.</source>
         <translation>This data directory has no headquarters profile. Create it in Sync ▸ Profile and enrolment… to answer the states.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="252"/>
+        <location filename="../../app/ui/respond_dialog.py" line="248"/>
         <source>Todavía no hay coordinaciones registradas. Regístrelas en Sincronizar ▸ Perfil y registro…</source>
         <translation>No coordinators are registered yet. Register them in Sync ▸ Profile and enrolment…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="260"/>
+        <location filename="../../app/ui/respond_dialog.py" line="256"/>
         <source>Catálogo activo: versión %1</source>
         <translation>Active catalog: version %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="292"/>
+        <location filename="../../app/ui/respond_dialog.py" line="100"/>
         <source>Carpeta para los paquetes</source>
         <translation>Folder for the packages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="306"/>
+        <location filename="../../app/ui/respond_dialog.py" line="123"/>
         <source>Carpeta del catálogo</source>
         <translation>Catalog folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="324"/>
+        <location filename="../../app/ui/respond_dialog.py" line="306"/>
         <source>Seleccione al menos un estado.</source>
         <translation>Select at least one state.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="328"/>
+        <location filename="../../app/ui/respond_dialog.py" line="310"/>
         <source>Elija la carpeta donde se guardarán los paquetes.</source>
         <translation>Choose the folder where the packages will be saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="334"/>
+        <location filename="../../app/ui/respond_dialog.py" line="316"/>
         <source>Elija la carpeta del catálogo.</source>
         <translation>Choose the catalog folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="352"/>
+        <location filename="../../app/ui/respond_dialog.py" line="334"/>
         <source>Escribiendo acuses…</source>
         <translation>Writing acknowledgements…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="353"/>
+        <location filename="../../app/ui/respond_dialog.py" line="335"/>
         <source>Escribiendo actualizaciones…</source>
         <translation>Writing updates…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="354"/>
+        <location filename="../../app/ui/respond_dialog.py" line="336"/>
         <source>No se escribieron los acuses</source>
         <translation>The acknowledgements were not written</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="355"/>
+        <location filename="../../app/ui/respond_dialog.py" line="337"/>
         <source>No se escribieron las actualizaciones</source>
         <translation>The updates were not written</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="364"/>
+        <location filename="../../app/ui/respond_dialog.py" line="346"/>
         <source>Cancelando…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="374"/>
+        <location filename="../../app/ui/respond_dialog.py" line="356"/>
         <source>No se escribió ningún archivo.</source>
         <translation>No file was written.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="391"/>
+        <location filename="../../app/ui/respond_dialog.py" line="373"/>
         <source>Acuses escritos: %1 de %2.</source>
         <translation>Acknowledgements written: %1 of %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="392"/>
+        <location filename="../../app/ui/respond_dialog.py" line="374"/>
         <source>Actualizaciones escritas: %1 de %2.</source>
         <translation>Updates written: %1 of %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="395"/>
+        <location filename="../../app/ui/respond_dialog.py" line="377"/>
         <source>Carpeta: %1</source>
         <translation>Folder: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="399"/>
+        <location filename="../../app/ui/respond_dialog.py" line="381"/>
         <source>Falló %1: %2</source>
         <translation>%1 failed: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="403"/>
+        <location filename="../../app/ui/respond_dialog.py" line="385"/>
         <source>Cancelado antes de terminar; los archivos escritos están completos.</source>
         <translation>Cancelled before the end; the files written are complete.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="406"/>
+        <location filename="../../app/ui/respond_dialog.py" line="388"/>
         <source>Entréguelos a cada estado: al importarlos, sus paquetes quedan como entregados.</source>
         <translation>Hand them to each state: when it imports them, its packages are marked delivered.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="408"/>
+        <location filename="../../app/ui/respond_dialog.py" line="390"/>
         <source>Entréguelas a cada estado: se importan en Sincronizar ▸ Enviar paquete a oficinas centrales…</source>
         <translation>Hand them to each state: they are imported in Sync ▸ Send a package to headquarters…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="416"/>
+        <location filename="../../app/ui/respond_dialog.py" line="398"/>
         <source>No se escribieron todos los paquetes</source>
         <translation>Not all packages were written</translation>
     </message>
@@ -4263,58 +4255,58 @@ completeness</translation>
 <context>
     <name>TargetsDialog</name>
     <message>
-        <location filename="../../app/ui/targets_dialog.py" line="204"/>
+        <location filename="../../app/ui/targets_dialog.py" line="192"/>
         <source>Metas</source>
         <translation>Targets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/targets_dialog.py" line="207"/>
+        <location filename="../../app/ui/targets_dialog.py" line="195"/>
         <source>Meta nacional de cada indicador. Viaja a los estados en la próxima actualización de oficinas centrales.</source>
-        <translation>National target of each indicator. It travels to the states in headquarters' next update.</translation>
+        <translation>National target of each indicator. It travels to the states in headquarters&apos; next update.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/targets_dialog.py" line="210"/>
+        <location filename="../../app/ui/targets_dialog.py" line="198"/>
         <source>Las metas las define oficinas centrales. Aquí se muestran las recibidas en la última actualización.</source>
         <translation>Targets are set by headquarters. These are the ones received in the last update.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/targets_dialog.py" line="239"/>
+        <location filename="../../app/ui/targets_dialog.py" line="227"/>
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/targets_dialog.py" line="241"/>
+        <location filename="../../app/ui/targets_dialog.py" line="229"/>
         <source>Restablecer</source>
         <translation>Reset</translation>
     </message>
     <message>
-        <location filename="../../app/ui/targets_dialog.py" line="242"/>
+        <location filename="../../app/ui/targets_dialog.py" line="230"/>
         <source>Deshacer los cambios que aún no se guardan</source>
         <translation>Undo the changes not saved yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/targets_dialog.py" line="244"/>
-        <location filename="../../app/ui/targets_dialog.py" line="288"/>
+        <location filename="../../app/ui/targets_dialog.py" line="232"/>
+        <location filename="../../app/ui/targets_dialog.py" line="276"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/targets_dialog.py" line="288"/>
+        <location filename="../../app/ui/targets_dialog.py" line="276"/>
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/targets_dialog.py" line="303"/>
+        <location filename="../../app/ui/targets_dialog.py" line="291"/>
         <source>Cambios descartados.</source>
         <translation>Changes discarded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/targets_dialog.py" line="312"/>
+        <location filename="../../app/ui/targets_dialog.py" line="300"/>
         <source>Guardando…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/targets_dialog.py" line="316"/>
+        <location filename="../../app/ui/targets_dialog.py" line="304"/>
         <source>Metas guardadas. Viajan a los estados en la próxima actualización.</source>
         <translation>Targets saved. They travel to the states in the next update.</translation>
     </message>
@@ -4352,17 +4344,17 @@ completeness</translation>
         <translation>pesos</translation>
     </message>
     <message>
-        <location filename="../../app/ui/targets_dialog.py" line="162"/>
+        <location filename="../../app/ui/targets_dialog.py" line="150"/>
         <source>Meta de referencia del catálogo: %1</source>
         <translation>Catalog reference target: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/targets_dialog.py" line="165"/>
+        <location filename="../../app/ui/targets_dialog.py" line="153"/>
         <source>Escriba la meta y pulse Enter; deje la celda vacía para quitarla.</source>
         <translation>Type the target and press Enter; leave the cell empty to remove it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/targets_dialog.py" line="180"/>
+        <location filename="../../app/ui/targets_dialog.py" line="168"/>
         <source>%1: %2. Se conserva la meta anterior.</source>
         <translation>%1: %2. The previous target is kept.</translation>
     </message>
