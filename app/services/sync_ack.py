@@ -24,6 +24,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
+from app.models.catalog import load_catalog
 from app.models.facility import Facility
 from app.models.messages import InputError
 from app.storage import facilities_repo, files, reports_repo, sync_repo
@@ -33,9 +34,8 @@ from app.sync.package import RawPackage
 
 from . import catalog_install
 from .sync_profile import hq_keys, require_profile
+from .targets import TARGET_PREFIX, received_targets, state_targets
 from .workspace import Workspace, now_iso, write_transaction
-
-TARGET_PREFIX = "meta:"
 
 
 def _hq_signer(ws: Workspace):
@@ -96,8 +96,6 @@ def make_update(ws: Workspace, state: str, out_dir: Path, targets: dict[str, flo
     require_profile(ws, "hq")
     st = ws.catalog.state(state)
     keys, sign = _hq_signer(ws)
-    from .targets import state_targets  # it imports TARGET_PREFIX from here
-
     facilities = [dataclasses.asdict(f) for f in facilities_repo.list_facilities(ws.conn, st.code)]
     doc = {"state": st.code, "facilities": facilities,
            "targets": dict(targets) if targets is not None else state_targets(ws, st.code)}
@@ -187,10 +185,6 @@ def apply_update(ws: Workspace, raw: RawPackage, doc: dict, now: str,
 def _received_targets(ws: Workspace, received: catalog_install.Received,
                       incoming: dict) -> tuple[dict[str, float], list[dict]]:
     """The update's metas this state's catalog knows (or the catalog arriving with it)."""
-    from app.models.catalog import load_catalog
-
-    from .targets import received_targets
-
     catalog = ws.catalog
     if received.staged is not None:  # a newer catalog installed by this update: its indicators count
         try:

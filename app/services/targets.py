@@ -4,7 +4,7 @@ Keys are the catalog's indicator codes (``rx_filled_pct``): one national meta fo
 state. A state may get its own meta for an indicator with the key ``STATE:code``
 (``18:rx_filled_pct``), which wins over the national one in that state's update.
 
-Targets live in the settings table under ``sync_ack.TARGET_PREFIX + key`` (``meta:…``),
+Targets live in the settings table under ``TARGET_PREFIX + key`` (``meta:…``),
 the keys a state has always stored what an update brings; a state's table holds plain
 indicator codes only (its own metas, already resolved at HQ). Values are floats; for a
 percent indicator the meta is a percentage (0–100), never a fraction.
@@ -26,11 +26,13 @@ from app.models.catalog import Catalog
 from app.models.messages import InputError
 from app.storage import reports_repo
 
-from .sync_ack import TARGET_PREFIX
 from .sync_profile import profile
 from .workspace import Workspace, write_transaction
 
 log = logging.getLogger(__name__)
+
+#: Settings keys of the metas (the prefix states have always stored updates' targets under).
+TARGET_PREFIX = "meta:"
 
 _THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from app import RESOURCES_DIR, cli
-from app.services import catalog_install, sync_ack, sync_import
+from app.services import catalog_install, sync_ack, sync_import, targets
 from app.services.catalog_install import CATALOG_FILES, CatalogError
 from app.services.workspace import CATALOG_SETTING, CATALOGS_DIR, is_newer, now_iso, open_workspace
 from app.storage import facilities_repo, reports_repo, sync_repo
@@ -158,7 +158,7 @@ def test_an_invalid_catalog_is_refused_at_hq_and_at_the_state(pair, tmp_path):
     [note] = result.summary["conflicts"]
     assert note["errorCode"] == "W_CATALOG_INVALID" and "no_existe" in note["value"]
     assert installed(pair.state) == [] and active_setting(pair.state) == ""
-    assert reports_repo.settings_get(pair.state.conn, sync_ack.TARGET_PREFIX + "rx_filled_pct") == "90.0"
+    assert reports_repo.settings_get(pair.state.conn, targets.TARGET_PREFIX + "rx_filled_pct") == "90.0"
 
     # Files outside the catalog's own names never reach the disk.
     sneaky = dict(texts, **{"../fuera.csv": "x"})
