@@ -29,6 +29,7 @@ from app.services import backup as backup_service
 from app.storage.backups import Backup
 
 from .formatting import error_text, file_size, local_datetime, status_style
+from .job_dialog import status_line
 from .progress_dialog import run_with_progress
 from .tasks import TaskManager
 
@@ -138,9 +139,7 @@ class BackupsDialog(QDialog):
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.view.doubleClicked.connect(lambda _index: self.ask_restore())
 
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = status_line()
 
         self.create_button = QPushButton(self.tr("Crear respaldo ahora"))
         self.restore_button = QPushButton(self.tr("Restaurar…"))

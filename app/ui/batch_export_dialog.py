@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -35,7 +34,7 @@ from .alerts import show_error
 from .export_dialog import documents_folder, language_combo, layout_combo
 from .folder_field import FolderField
 from .formatting import error_text, file_size
-from .job_dialog import JobDialog
+from .job_dialog import JobDialog, count_bar, status_line
 from .passphrase_dialog import PassphraseProvider, ask_passphrase
 from .signing_choice import SigningChoice
 from .tasks import Cancelled, Progress, TaskManager
@@ -85,13 +84,8 @@ class BatchExportDialog(JobDialog):
         form.addRow(self.tr("Idioma del PDF:"), self.lang_box)
         self.signing = SigningChoice(self)
 
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setRange(0, 1)
-        self.progress_bar.setValue(0)
-        self.progress_bar.setFormat(self.tr("%v de %m"))
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress_bar = count_bar(self.tr("%v de %m"))
+        self.status = status_line()
         self.results = QListWidget()
         self.results.setAlternatingRowColors(True)
 

@@ -40,7 +40,7 @@ from app.services.summary import state_summary
 from . import settings
 from .alerts import show_error
 from .formatting import OK_COLOR, error_text, status_style
-from .job_dialog import JobDialog
+from .job_dialog import JobDialog, status_line
 from .passphrase_dialog import PassphraseProvider, ask_passphrase
 from .pdf_preview import PdfPreview
 from .signing_choice import SigningChoice, fingerprint_lines
@@ -126,10 +126,7 @@ class ExportDialog(JobDialog):
         form.addRow(self.tr("Idioma del PDF:"), self.lang_box)
         form.addRow(self.tr("Leyenda del año:"), self.banner)
 
-        self.status = QLabel()
-        self.status.setTextFormat(Qt.TextFormat.RichText)
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = status_line(Qt.TextFormat.RichText)
         self.open_pdf_button = QPushButton(self.tr("Abrir PDF"))
         self.open_folder_button = QPushButton(self.tr("Abrir carpeta"))
         self.open_pdf_button.clicked.connect(self.open_pdf)

@@ -35,7 +35,7 @@ from . import settings
 from .alerts import show_error
 from .export_dialog import documents_folder
 from .formatting import error_text, status_style
-from .job_dialog import JobDialog
+from .job_dialog import JobDialog, status_line
 from .signing_choice import fingerprint_lines
 from .tasks import TaskManager
 
@@ -103,9 +103,7 @@ class IdentityDialog(JobDialog):
         form.addRow(self.tr("Repita la contraseña:"), self.confirmation)
         form.addRow("", self.match_label)
 
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = status_line()
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

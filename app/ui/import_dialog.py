@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -32,7 +31,7 @@ from app.services.sync_import import ImportResult
 from . import settings
 from .alerts import show_error
 from .formatting import error_text
-from .job_dialog import JobDialog
+from .job_dialog import JobDialog, count_bar, status_line
 from .sync_models import IssuesModel, PackageRow, PackagesModel, table_view
 from .tasks import Cancelled, Progress, TaskManager
 
@@ -98,13 +97,8 @@ class ImportDialog(JobDialog):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setRange(0, 1)
-        self.progress_bar.setValue(0)
-        self.progress_bar.setFormat(self.tr("%v de %m"))
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress_bar = count_bar(self.tr("%v de %m"))
+        self.status = status_line()
 
         self.preview_button = QPushButton(self.tr("Vista previa"))
         self.preview_button.setToolTip(self.tr("Revisa los paquetes sin guardar nada (tecla Intro)."))

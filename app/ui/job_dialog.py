@@ -12,9 +12,30 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QWidget
 
 from .formatting import status_style
+
+
+def status_line(text_format: Qt.TextFormat = Qt.TextFormat.AutoText) -> QLabel:
+    """The line under a dialog's work that says how it went: it wraps, and its text can be
+    selected and copied (an error to paste into a message to support)."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(text_format)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def count_bar(text: str) -> QProgressBar:
+    """A progress bar that counts what a job does (``text`` like "%v de %m"), empty until
+    the job sets its range."""
+    bar = QProgressBar()
+    bar.setRange(0, 1)
+    bar.setValue(0)
+    bar.setFormat(text)
+    return bar
 
 
 class JobDialog(QDialog):

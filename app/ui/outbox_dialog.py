@@ -39,7 +39,7 @@ from . import settings
 from .export_dialog import documents_folder
 from .folder_field import FolderField
 from .formatting import status_style
-from .job_dialog import JobDialog
+from .job_dialog import JobDialog, status_line
 from .passphrase_dialog import PassphraseProvider, ask_passphrase
 from .signing_choice import NONE, P12, SigningChoice
 from .sync_errors import show_sync_error, sync_error_text
@@ -124,10 +124,7 @@ class OutboxDialog(JobDialog):
         send_layout.addWidget(self.signing)
         send_layout.addLayout(send_row)
 
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.RichText)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = status_line(Qt.TextFormat.RichText)
         self.open_folder_button = QPushButton(self.tr("Abrir carpeta"))
         self.open_folder_button.clicked.connect(self.open_folder)
         self.import_button = QPushButton(self.tr("Importar acuse o actualización…"))

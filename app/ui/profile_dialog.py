@@ -43,7 +43,7 @@ from .fingerprint_dialogs import (
     confirm_enrolment,
 )
 from .identity_dialog import identity_file_name
-from .job_dialog import JobDialog
+from .job_dialog import JobDialog, status_line
 from .profile_pages import CreatePage, HqPage, StatePage
 from .sync_errors import show_sync_error, sync_error_text
 from .tasks import TaskManager
@@ -97,10 +97,7 @@ class ProfileDialog(JobDialog):
         for page in (loading, self.create_page, self.state_page, self.hq_page):
             self.stack.addWidget(page)
 
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)  # names and paths are shown as typed
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = status_line(Qt.TextFormat.PlainText)  # names and paths are shown as typed
         close = QPushButton(self.tr("Cerrar"))
         close.clicked.connect(self.reject)
         bottom = QHBoxLayout()

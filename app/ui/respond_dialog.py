@@ -42,7 +42,7 @@ from . import settings
 from .export_dialog import documents_folder
 from .folder_field import FolderField
 from .formatting import status_style
-from .job_dialog import JobDialog
+from .job_dialog import JobDialog, status_line
 from .respond_models import StatesToAnswerModel
 from .sync_errors import show_sync_error, sync_error_text
 from .sync_models import table_view
@@ -137,7 +137,7 @@ class RespondDialog(JobDialog):
         update_layout.addLayout(update_row)
         update_layout.addLayout(catalog_row)
 
-        self.progress_bar = QProgressBar()
+        self.progress_bar = QProgressBar()  # no text until the first run sets its range
         self.progress_bar.setFormat(self.tr("%v de %m estados"))
         self.cancel_button = QPushButton(self.tr("Cancelar"))
         self.cancel_button.setToolTip(self.tr("Se detiene después del estado en curso; los archivos "
@@ -147,10 +147,7 @@ class RespondDialog(JobDialog):
         progress_row.addWidget(self.progress_bar, 1)
         progress_row.addWidget(self.cancel_button)
 
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.RichText)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = status_line(Qt.TextFormat.RichText)
         self.files_list = QListWidget()
         self.files_list.setMaximumHeight(110)
         self.files_list.hide()
