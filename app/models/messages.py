@@ -18,6 +18,41 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}: the file could not be read ({reason})",
     },
     "file_empty": {"es": "{path}: el archivo no tiene filas", "en": "{path}: the file has no rows"},
+    "file_damaged": {
+        "es": "{path}: el archivo está dañado y no se puede leer ({reason}); no se guardó nada",
+        "en": "{path}: the file is damaged and cannot be read ({reason}); nothing was saved",
+    },
+    "file_encrypted": {
+        "es": "{path}: el archivo está cifrado o protegido con contraseña; guárdelo sin contraseña "
+        "y vuelva a importarlo. No se guardó nada",
+        "en": "{path}: the file is encrypted or password-protected; save it without a password "
+        "and import it again. Nothing was saved",
+    },
+    "cell_excel_error": {
+        "es": "hoja «{sheet}», celda {cell}: contiene el error de Excel {value}; corríjalo o escriba "
+        "el valor",
+        "en": "sheet '{sheet}', cell {cell}: holds the Excel error {value}; fix it or type the value",
+    },
+    "cell_formula_uncached": {
+        "es": "hoja «{sheet}», celda {cell}: la fórmula «{value}» no tiene un valor calculado; "
+        "abra y guarde el archivo en Excel o escriba el valor",
+        "en": "sheet '{sheet}', cell {cell}: the formula '{value}' has no computed value; "
+        "open and save the file in Excel or type the value",
+    },
+    "too_precise": {
+        "es": "«{value}» tiene más de 4 decimales o más de 15 cifras y se guardaría redondeado",
+        "en": "'{value}' has more than 4 decimals or more than 15 digits and would be stored rounded",
+    },
+    "extra_fields": {
+        "es": "la fila tiene {count} campos y el encabezado {expected}; ¿un número con coma sin "
+        "comillas, como 1,234?",
+        "en": "the row has {count} fields and the header {expected}; a number with an unquoted "
+        "comma, such as 1,234?",
+    },
+    "more_errors": {
+        "es": "… y {count} errores más (se muestran los primeros {shown})",
+        "en": "… and {count} more errors (the first {shown} are shown)",
+    },
     "missing_columns": {
         "es": "{path}: faltan las columnas {columns}",
         "en": "{path}: missing columns {columns}",
@@ -106,9 +141,35 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "La base de datos está ocupada por otro proceso; intente de nuevo",
         "en": "The database is busy in another process; try again",
     },
+    "schema_mismatch": {
+        "es": "{path} es una base de datos pero no un respaldo de Coordina: su estructura "
+              "no es la de la versión {version} (objetos de más o de menos); no se cambió nada",
+        "en": "{path} is a database but not a Coordina backup: its structure is not that of "
+              "version {version} (objects added or missing); nothing was changed",
+    },
     "not_a_database": {
         "es": "{path} no es una base de datos de Coordina",
         "en": "{path} is not a Coordina database",
+    },
+    "internal_error": {
+        "es": "Error interno de Coordina (un defecto del programa, no de sus datos ni del disco): "
+        "{error}. No se guardó nada. Los detalles quedaron en {log}; envíelos a soporte",
+        "en": "Coordina internal error (a bug in the program, not in your data or disk): {error}. "
+        "Nothing was saved. The details are in {log}; send them to support",
+    },
+    "disk_io_error": {
+        "es": "Error de lectura o escritura del disco en {path} ({reason}); no se guardó nada",
+        "en": "Disk read/write error at {path} ({reason}); nothing was saved",
+    },
+    "backup_busy": {
+        "es": "Otro respaldo está en curso en {path}; la base de datos está ocupada, intente de nuevo",
+        "en": "Another backup is running in {path}; the database is busy, try again",
+    },
+    "backup_unwritable": {
+        "es": "No se pudo escribir el respaldo en la carpeta {path} ({reason}); la base de datos no "
+        "cambió",
+        "en": "The backup could not be written to the folder {path} ({reason}); the database did not "
+        "change",
     },
     "backup_missing": {"es": "No existe el respaldo {path}", "en": "Backup not found: {path}"},
     "schema_too_new": {
@@ -154,6 +215,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     "catalog_invalid": {
         "es": "Catálogo inválido ({file}): {reason}",
         "en": "Invalid catalog ({file}): {reason}",
+    },
+    "catalog_missing_column": {
+        "es": "fila {row}, columna «{column}»: la columna no existe",
+        "en": "row {row}, column '{column}': no such column",
+    },
+    "catalog_bad_number": {
+        "es": "fila {row}, columna «{column}»: «{value}» no es un número",
+        "en": "row {row}, column '{column}': '{value}' is not a number",
+    },
+    "catalog_bad_row": {
+        "es": "fila {row}: {reason}",
+        "en": "row {row}: {reason}",
+    },
+    "catalog_bad_json": {
+        "es": "línea {line}, columna {column}: JSON no válido ({reason})",
+        "en": "line {line}, column {column}: invalid JSON ({reason})",
+    },
+    "catalog_bad_entry": {
+        "es": "{where}: contenido no válido ({reason})",
+        "en": "{where}: invalid content ({reason})",
+    },
+    "catalog_missing_key": {
+        "es": "{where}: falta el campo «{key}»",
+        "en": "{where}: field '{key}' is missing",
     },
     "passphrase_wrong": {
         "es": "{path}: contraseña incorrecta",

@@ -92,17 +92,79 @@ def apply_change(current: DataValue | None, change: ValueChange) -> DataValue:
     return new
 
 
-_THOUSANDS = re.compile(r"-?\d{1,3}(,\d{3})+(\.\d+)?")
+#: Digits as a person writes them in Mexico: plain ASCII digits, optionally grouped in
+#: threes with "," (es-MX thousands), then at most one "." and the fraction. Written with
+#: [0-9], not \d: Python's \d, int() and float() also take Arabic-Indic, full-width and
+#: mathematical digits, "1_000" and "1e-400", which are not what anyone meant to type.
+_NUMBER = re.compile(r"(?P<int>[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)(?:\.(?P<frac>[0-9]*))?|\.(?P<only>[0-9]+)")
+#: At most this many digits after the point (money has centavos, percentages one or two
+#: decimals): every accepted decimal is then 0 or at least 0.0001, so Python prints it
+#: without an exponent and exports and sync packages read back exactly.
+MAX_FRACTION_DIGITS = 4
+#: A double holds every decimal of up to 15 significant digits exactly as written.
+MAX_SIGNIFICANT_DIGITS = 15
+_SHOWN = 40  # characters of a refused value quoted in a message
 
 
-def _clean_number_text(text: str) -> str:
-    # People paste "35,833", "$53.4", "1 234" or "12 %" from Excel and slides.
-    if text.isdigit():  # the common case (every value of a package): nothing to clean
+def _shown(text: str) -> str:
+    """The refused text as quoted in a message: a hostile cell may hold a megabyte."""
+    return text if len(text) <= _SHOWN else text[:_SHOWN] + "…"
+
+
+def number_text(raw: object) -> str:
+    """A spreadsheet cell's number as the text it stands for ("12", "53.4", "0.00001").
+
+    repr() is the shortest text that reads back as the same double; integral values lose
+    their ".0" and tiny ones their exponent, so the text rules below apply to them too.
+    """
+    if isinstance(raw, float):
+        if not math.isfinite(raw):
+            return str(raw)
+        if raw.is_integer() and abs(raw) < 1e15:
+            return str(int(raw))
+        text = repr(raw)
+        if "e" in text:
+            from decimal import Decimal  # rare: only very small or very large floats
+
+            text = format(Decimal(text), "f")
         return text
-    cleaned = text.replace("$", "").replace("%", "").replace("\u00a0", "").replace(" ", "")
-    if _THOUSANDS.fullmatch(cleaned):
-        cleaned = cleaned.replace(",", "")
-    return cleaned
+    return str(raw)
+
+
+def _parse_number(variable: Variable, text: str) -> int | float:
+    """The number written in ``text`` for a count, money or percentage variable.
+
+    Counts take digits with es-MX thousands ("35,833"); money may start with "$" and a
+    percentage end with "%". Anything Python would read but a person did not write
+    (exponents, underscores, non-ASCII digits, inf, nan) is not a number, and a decimal
+    that a double would round is refused rather than stored changed.
+    """
+    body = text
+    if variable.unit == "money" and body.startswith("$"):
+        body = body[1:].lstrip()
+    elif variable.unit == "percent" and body.endswith("%"):
+        body = body[:-1].rstrip()
+    negative = body.startswith("-")
+    match = _NUMBER.fullmatch(body[1:] if negative else body)
+    if match is None:
+        raise InputError("not_a_number", value=_shown(text))
+    if negative:
+        raise InputError("negative", value=_shown(text))
+    whole = (match.group("int") or "0").replace(",", "")
+    fraction = (match.group("frac") or match.group("only") or "").rstrip("0")
+    if len(whole.lstrip("0")) > MAX_SIGNIFICANT_DIGITS:
+        # Beyond every catalog bound; and int() of over 4,300 digits raises.
+        if variable.max_value is not None:
+            raise InputError("above_max", value=_shown(text), max=format_number(variable.max_value))
+        raise InputError("too_precise", value=_shown(text))
+    if variable.value_type == "integer":
+        if fraction:
+            raise InputError("not_an_integer", value=_shown(text))
+        return int(whole)
+    significant = (whole + fraction).lstrip("0")
+    if len(fraction) > MAX_FRACTION_DIGITS or len(significant) > MAX_SIGNIFICANT_DIGITS:
+        raise InputError("too_precise", value=_shown(text))
+    return float(f"{whole}.{fraction}" if fraction else whole)
 
 
 def parse_value(variable: Variable, raw: object) -> Scalar:
@@ -110,13 +172,15 @@ def parse_value(variable: Variable, raw: object) -> Scalar:
 
     Empty input returns None ("sin dato"). Raises InputError with a clear
     reason for text in a count, a negative count, a value outside the catalog
-    bounds, an unknown category option or a non yes/no answer.
+    bounds, a decimal that would be stored rounded, an unknown category option
+    or a non yes/no answer. Spreadsheet numbers (int, float) follow the rules
+    of the text they stand for.
     """
-    if raw is None or (isinstance(raw, float) and math.isnan(raw)):
+    if raw is None:
         return None
     if isinstance(raw, bool):
         raw = int(raw)
-    text = str(raw).strip()
+    text = number_text(raw).strip()
     if text == "":
         return None
     if variable.unit == "category":
@@ -124,31 +188,19 @@ def parse_value(variable: Variable, raw: object) -> Scalar:
         for option in variable.options:
             if text.lower() in (option.code.lower(), option.label_es.lower(), option.label_en.lower()):
                 return option.code
-        raise InputError("not_an_option", value=text, options=", ".join(codes))
+        raise InputError("not_an_option", value=_shown(text), options=", ".join(codes))
     if variable.unit == "yesno":
         upper = text.upper()
         if upper in _YES or upper in ("1.0",):
             return 1
         if upper in _NO or upper in ("0.0",):
             return 0
-        raise InputError("not_yes_no", value=text)
-    cleaned = _clean_number_text(text)
-    try:
-        number = float(cleaned)
-    except ValueError:
-        raise InputError("not_a_number", value=text) from None
-    if not math.isfinite(number):
-        raise InputError("not_a_number", value=text)
-    if number < 0:
-        raise InputError("negative", value=text)
-    if variable.value_type == "integer":
-        if number != int(number):
-            raise InputError("not_an_integer", value=text)
-        number = int(number)
+        raise InputError("not_yes_no", value=_shown(text))
+    number = _parse_number(variable, text)
     if variable.min_value is not None and number < variable.min_value:
-        raise InputError("below_min", value=text, min=format_number(variable.min_value))
+        raise InputError("below_min", value=_shown(text), min=format_number(variable.min_value))
     if variable.max_value is not None and number > variable.max_value:
-        raise InputError("above_max", value=text, max=format_number(variable.max_value))
+        raise InputError("above_max", value=_shown(text), max=format_number(variable.max_value))
     return number
 
 

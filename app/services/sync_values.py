@@ -45,6 +45,7 @@ VALUE_ERROR_CODES = {
     "period_future": ("E_FUTURE_PERIOD", "period"),
     "not_a_number": ("E_NOT_NUMBER", "value"),
     "not_an_integer": ("E_NOT_INTEGER", "value"),
+    "too_precise": ("E_PRECISION", "value"),
     "negative": ("E_NEGATIVE", "value"),
     "below_min": ("E_RANGE", "value"),
     "above_max": ("E_RANGE", "value"),

@@ -2,14 +2,16 @@
 
 Every imported cell goes through :func:`app.services.entry.check_change`, the
 same rules as typing in the grid. A file is all or nothing: every row error is
-collected and reported at once and nothing is written; otherwise the changes
-are stored in one transaction after a snapshot backup.
+collected (the first 100 listed, all counted) and nothing is written; otherwise the
+changes are stored in one transaction after a snapshot backup. Files are read as a
+stream and checked changes wait in a temporary database, so memory stays bounded.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from itertools import groupby
 from pathlib import Path
 
 from app.models.messages import InputError
@@ -17,11 +19,12 @@ from app.models.periods import parse_period
 from app.models.values import UNCHANGED, DataValue, Scalar, ValueChange, ValueKey
 from app.storage import facilities_repo, reports_repo, values_repo
 from app.storage.database import translate_error
-from app.storage.tabular import read_table, write_table
+from app.storage.tabular import TableStream, open_table, write_table
 
 from . import value_template
 from .backup import backup_now
 from .entry import check_change, load_month, org_unit_issues
+from .value_staging import MAX_LISTED_ERRORS, ErrorList, Staging  # noqa: F401 - re-exported
 from .workspace import Workspace, now_iso, write_transaction
 
 LONG_COLUMNS = ["org_unit", "period", "variable", "disaggregation", "value", "comment"]
@@ -63,21 +66,23 @@ class _Cell:
     row: int
     headers: dict[str, str]  # field (org_unit, period, variable, value...) -> column header
     template_sheet: bool = False
+    #: Why the row cannot be read (an Excel error, a formula without its value...), and the
+    #: column it is in ("" for the whole row).
+    problem: InputError | None = None
+    problem_column: str = ""
 
-    def error(self, exc: InputError, field: str | None = None) -> InputError:
+    def reason(self, exc: InputError, field: str | None = None) -> InputError:
+        """``exc`` naming the column it is about."""
         field = field or _FIELD_OF.get(exc.code, "value")
-        column = self.headers.get(field, field)
-        return InputError("row_error", path=self.where, row=self.row,
-                          reason=InputError("in_column", column=column, reason=exc))
+        return InputError("in_column", column=self.headers.get(field, field), reason=exc)
 
 
 # -- reading ---------------------------------------------------------------------
 
 
-def _read_long(path: Path) -> list[_Cell]:
-    table = read_table(path)
+def _long_headers(path: Path, found: list[str]) -> dict[str, str]:
     headers: dict[str, str] = {}
-    for header in table.headers:
+    for header in found:
         key = header.strip().lower()
         key = _HEADER_ALIASES.get(key, key)
         if key in LONG_COLUMNS and key not in headers:
@@ -85,20 +90,26 @@ def _read_long(path: Path) -> list[_Cell]:
     missing = [c for c in _REQUIRED if c not in headers]
     if missing:
         raise InputError("missing_columns", path=path.name, columns=", ".join(missing))
-    cells = []
-    for row, number in zip(table.rows, table.row_numbers, strict=True):
+    return headers
+
+
+def _long_cells(path: Path, stream: TableStream, headers: dict[str, str]) -> Iterator[_Cell]:
+    used = {"", *headers.values()}
+    intern: dict[str, str] = {}  # one string object per distinct code: fewer, smaller rows
+    for number, row, problems in stream.rows:
         org = row[headers["org_unit"]].strip()
         org = org.zfill(2) if org.isdigit() and len(org) <= 2 else org.upper()
         comment = row[headers["comment"]] if "comment" in headers else None
-        key = ValueKey(org, row[headers["period"]].strip(), row[headers["variable"]].strip().lower(),
-                       row.get(headers.get("disaggregation", ""), "").strip().lower())
-        cells.append(_Cell(ValueChange(key, row[headers["value"]], comment), path.name, number, headers))
-    return cells
+        parts = (org, row[headers["period"]].strip(), row[headers["variable"]].strip().lower(),
+                 row.get(headers.get("disaggregation", ""), "").strip().lower())
+        key = ValueKey(*(intern.setdefault(p, p) for p in parts))
+        problem = next(((c, p) for c, p in problems.items() if c in used), None)
+        yield _Cell(ValueChange(key, row[headers["value"]], comment), path.name, number, headers,
+                    problem=problem[1] if problem else None, problem_column=problem[0] if problem else "")
 
 
-def _read_template(ws: Workspace, path: Path, expected_state: str | None,
-                   expected_period: str | None) -> tuple[list[_Cell], str]:
-    data = value_template.read_workbook(path)
+def _template_scope(ws: Workspace, path: Path, data: value_template.TemplateData,
+                    expected_state: str | None, expected_period: str | None) -> tuple[str, str]:
     state = ws.catalog.find_state(data.state_code)
     if state is None:
         raise InputError("unknown_state", state=data.state_code)
@@ -108,14 +119,17 @@ def _read_template(ws: Workspace, path: Path, expected_state: str | None,
     if (want_state, want_period) != (state.code, period):
         raise InputError("template_mismatch", path=path.name, found=f"{state.name} {period}",
                          expected=f"{ws.catalog.states[want_state].name} {want_period}")
-    cells = []
+    return state.code, period
+
+
+def _template_cells(path: Path, data: value_template.TemplateData, period: str) -> Iterator[_Cell]:
     for cell in data.cells:
         headers = {"org_unit": "CLUES", "period": value_template.META_SHEET, "variable": cell.header,
                    "disaggregation": cell.header, "value": cell.header}
         key = ValueKey(cell.org_unit, period, cell.variable, cell.option)
-        cells.append(_Cell(ValueChange(key, cell.value), f"{path.name} (hoja «{cell.sheet}»)",
-                           cell.row, headers, template_sheet=cell.sheet != value_template.STATE_SHEET))
-    return cells, state.code
+        yield _Cell(ValueChange(key, cell.value), f"{path.name} (hoja «{cell.sheet}»)", cell.row, headers,
+                    template_sheet=cell.sheet != value_template.STATE_SHEET, problem=cell.problem,
+                    problem_column=cell.header)
 
 
 # -- checking --------------------------------------------------------------------
@@ -130,55 +144,81 @@ def _differs(old: DataValue | None, change: ValueChange) -> bool:
         change.value is not UNCHANGED and change.value != current[0])
 
 
-def _check_cells(ws: Workspace, cells: list[_Cell], state_code: str | None,
-                 progress: Progress | None) -> tuple[list[tuple[_Cell, ValueChange]], list[InputError]]:
-    """Validate every cell (collecting all errors); returns the normalised changes."""
+def _check_cells(ws: Workspace, cells: Iterator[_Cell], state_code: str | None, progress: Progress | None,
+                 size_hint: int, staging: Staging, errors: ErrorList) -> int:
+    """Validate every cell, staging the good ones and counting every error; returns the cells read."""
     catalog = ws.catalog
     facilities = {f.clues: f for f in facilities_repo.list_facilities(ws.conn)}
     known = {clues: f.state_code for clues, f in facilities.items()}
-    errors: list[InputError] = []
-    checked: list[tuple[_Cell, ValueChange]] = []
-    seen: dict[ValueKey, _Cell] = {}
-    total = len(cells)
+    index = 0
     for index, cell in enumerate(cells, start=1):
-        if progress and (index % 500 == 0 or index == total):
-            progress(index, total)
+        if progress and index % 500 == 0:
+            progress(index, max(size_hint, index))
+        if cell.problem is not None:
+            problem, column = cell.problem, cell.problem_column
+            errors.add(cell.where, cell.row, lambda p=problem, c=column: (
+                InputError("in_column", column=c, reason=p) if c else p))
+            continue
         key = cell.change.key
         missing = next((f for f in ("org_unit", "period", "variable") if not getattr(key, f)), None)
         if missing:
-            errors.append(cell.error(InputError("required_field", field=cell.headers.get(missing, missing)),
-                                     missing))
+            errors.add(cell.where, cell.row, lambda c=cell, m=missing: c.reason(
+                InputError("required_field", field=c.headers.get(m, m)), m))
             continue
         try:
             change = check_change(ws, cell.change, known, state_code)
         except InputError as exc:
-            errors.append(cell.error(exc))
+            errors.add(cell.where, cell.row, lambda c=cell, e=exc: c.reason(e))
             continue
         fac = facilities.get(change.key.org_unit)
         if cell.template_sheet and fac is not None:
             ftype = catalog.facility_types[fac.type_code]
             if not catalog.variables[change.key.variable].applies(ftype.category):
-                errors.append(cell.error(InputError("not_applicable", variable=change.key.variable,
-                                                    type=ftype.label_es)))
+                errors.add(cell.where, cell.row, lambda c=cell, v=change.key.variable, t=ftype.label_es: c.reason(
+                    InputError("not_applicable", variable=v, type=t)))
                 continue
-        other = seen.get(change.key)
+        other = staging.add(change, _state_of(ws, change.key.org_unit, known), cell.where, cell.row,
+                            cell.headers.get("value", "value"))
         if other is not None:
             label = " ".join(p for p in (change.key.org_unit, change.key.period, change.key.variable,
                                          change.key.disaggregation) if p)
-            where = other.row if other.where == cell.where else f"{other.row} ({other.where})"
-            back = cell.row if other.where == cell.where else f"{cell.row} ({cell.where})"
-            errors.append(InputError("row_error", path=cell.where, row=cell.row,
-                                     reason=InputError("duplicate_key", key=label, other_row=where)))
-            errors.append(InputError("row_error", path=other.where, row=other.row,
-                                     reason=InputError("duplicate_key", key=label, other_row=back)))
-            continue
-        seen[change.key] = cell
-        checked.append((cell, change))
-    return checked, errors
+            other_where, other_row = other
+            same = other_where == cell.where
+            where = other_row if same else f"{other_row} ({other_where})"
+            back = cell.row if same else f"{cell.row} ({cell.where})"
+            errors.add(cell.where, cell.row, lambda w=where, k=label: InputError("duplicate_key", key=k, other_row=w))
+            errors.add(other_where, other_row, lambda b=back, k=label: InputError("duplicate_key", key=k, other_row=b))
+    if progress:
+        progress(index, index)
+    return index
 
 
 def _state_of(ws: Workspace, org_unit: str, known: dict[str, str]) -> str:
     return org_unit if org_unit in ws.catalog.states else known[org_unit]
+
+
+def _mark_pending(ws: Workspace, staging: Staging, errors: ErrorList) -> int:
+    """Flag the staged changes that alter a stored value; a closed report refuses them.
+
+    Returns how many would be written.
+    """
+    status: dict[tuple[str, str], str] = {}
+    pending = 0
+    for batch in staging.batches():
+        existing = values_repo.get_values(ws.conn, (s.change.key for s in batch))
+        changed = [s for s in batch if _differs(existing.get(s.change.key), s.change)]
+        for staged in changed:
+            pair = (staged.state, staged.change.key.period)
+            if pair in status:
+                continue
+            status[pair] = reports_repo.report_status(ws.conn, *pair)
+            if status[pair] != "borrador":  # named once, on the first change it refuses
+                errors.add(staged.where, staged.row, lambda s=staged, p=pair: InputError(
+                    "in_column", column=s.column, reason=InputError(
+                        "report_closed", state=ws.catalog.states[p[0]].name, period=p[1])))
+        staging.mark_pending([s.seq for s in changed])
+        pending += len(changed)
+    return pending
 
 
 # -- public API --------------------------------------------------------------------
@@ -194,69 +234,63 @@ def import_values(
 ) -> ValueImportResult:
     """Import a long-format CSV/XLSX or a filled template; all or nothing.
 
-    Raises InputError for a bad file, and InputError("rows_rejected") with one
-    "row_error" detail per problem (unknown CLUES or variable, bad value,
-    malformed or future period, duplicate key, closed report...) and writes
-    nothing. ``expected_state``/``expected_period`` make a template of another
-    month fail with "template_mismatch" (the GUI passes the month on screen).
+    Raises InputError for a bad file (missing, damaged, encrypted...), and
+    InputError("rows_rejected") with one "row_error" detail per problem (unknown CLUES
+    or variable, bad value, an Excel error or uncached formula in a cell, malformed or
+    future period, duplicate key, closed report...), the first
+    :data:`MAX_LISTED_ERRORS` listed and the rest counted, and writes nothing.
+    ``expected_state``/``expected_period`` make a template of another month fail with
+    "template_mismatch" (the GUI passes the month on screen). The file is read as a
+    stream: memory stays bounded whatever its size.
     """
     path = Path(path)
     if not path.exists():
         raise InputError("file_missing", path=str(path))
-    scope: str | None = None
-    if value_template.is_template(path):
-        cells, scope = _read_template(ws, path, expected_state, expected_period)
-    else:
-        cells = _read_long(path)
-    checked, errors = _check_cells(ws, cells, scope, progress)
-    known = facilities_repo.existing_clues(ws.conn)
-    existing = values_repo.get_values(ws.conn, (c.key for _, c in checked))
-    pending = [(cell, c) for cell, c in checked if _differs(existing.get(c.key), c)]
-
-    status_cache: dict[tuple[str, str], str] = {}
-    for cell, change in pending:
-        pair = (_state_of(ws, change.key.org_unit, known), change.key.period)
-        if pair not in status_cache:
-            status_cache[pair] = reports_repo.report_status(ws.conn, *pair)
-            if status_cache[pair] != "borrador":
-                errors.append(cell.error(InputError(
-                    "report_closed", state=ws.catalog.states[pair[0]].name, period=pair[1])))
-    if errors:
-        rows = len({(e.params["path"], e.params["row"]) for e in errors})
-        raise InputError("rows_rejected", details=errors, count=rows)
-
-    changes = [c for _, c in pending]
-    written: list[DataValue] = []
-    if changes:
-        backup_now(ws, "antes_de_importar")
-        with write_transaction(ws):
-            written = values_repo.apply_changes(ws.conn, changes, ws.user, "archivo", now_iso())
-    imported = sum(1 for v in written if v.version == 1)
-    flagged = _count_flagged(ws, [c for _, c in checked], known)
-    return ValueImportResult(path=path, rows=len(cells), imported=imported,
-                             updated=len(written) - imported,
-                             unchanged=len(cells) - len(written), flagged=flagged)
+    errors = ErrorList()
+    with Staging() as staging:
+        if value_template.is_template(path):
+            with value_template.open_workbook(path) as data:
+                scope, period = _template_scope(ws, path, data, expected_state, expected_period)
+                rows = _check_cells(ws, _template_cells(path, data, period), scope, progress, 0,
+                                    staging, errors)
+        else:
+            with open_table(path) as stream:
+                headers = _long_headers(path, stream.headers)
+                rows = _check_cells(ws, _long_cells(path, stream, headers), None, progress,
+                                    stream.size_hint, staging, errors)
+            if not rows:
+                raise InputError("file_empty", path=path.name)
+        pending = _mark_pending(ws, staging, errors)
+        errors.raise_if_any()
+        written = imported = 0
+        if pending:
+            backup_now(ws, "antes_de_importar")
+            now = now_iso()
+            with write_transaction(ws):
+                for batch in staging.batches(pending_only=True):
+                    stored = values_repo.apply_changes(ws.conn, [s.change for s in batch], ws.user,
+                                                       "archivo", now)
+                    written += len(stored)
+                    imported += sum(1 for v in stored if v.version == 1)
+        flagged = _count_flagged(ws, staging)
+    return ValueImportResult(path=path, rows=rows, imported=imported, updated=written - imported,
+                             unchanged=rows - written, flagged=flagged)
 
 
-def _count_flagged(ws: Workspace, changes: list[ValueChange], known: dict[str, str]) -> int:
+def _count_flagged(ws: Workspace, staging: Staging) -> int:
     """Cells of the file that now carry a validation error or warning (as in the grid)."""
-    months: dict[tuple[str, str], dict[str, set[tuple[str, str]]]] = {}
-    for change in changes:
-        k = change.key
-        months.setdefault((_state_of(ws, k.org_unit, known), k.period), {}).setdefault(
-            k.org_unit, set()).add((k.variable, k.disaggregation))
     flagged = 0
-    for (state, period), keys in months.items():
+    for state, period in staging.months():
         month = load_month(ws, state, period)
         # One small view per org unit: MonthData.cell_values scans every value of the month.
         by_unit: dict[str, dict[ValueKey, DataValue]] = {}
         for key, value in month.values.items():
             by_unit.setdefault(key.org_unit, {})[key] = value
         categories = {f.clues: ws.catalog.facility_types[f.type_code].category for f in month.facilities}
-        for org, cells in keys.items():
+        for org, cells in groupby(staging.cells_of(state, period), key=lambda c: c[0]):
             view = replace(month, facilities=[], values=by_unit.get(org, {}))
             issues = org_unit_issues(ws.catalog, view, org, None if org == state else categories.get(org))
-            flagged += sum(1 for cell in cells if issues.get(cell))
+            flagged += sum(1 for _, variable, option in cells if issues.get((variable, option)))
     return flagged
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +28,7 @@ from app.models.facility import Facility
 from app.models.messages import InputError
 from app.models.periods import period_label
 from app.models.values import Scalar
+from app.storage.xlsx_reader import XlsxReader, check_container
 
 META_SHEET = "coordina"
 INSTRUCTIONS_SHEET = "Instrucciones"
@@ -49,14 +52,18 @@ class TemplateCell:
     variable: str
     option: str
     value: object
+    #: Why the cell cannot be read (an Excel error, a formula without its value), or None.
+    problem: InputError | None = None
 
 
 @dataclass(frozen=True)
 class TemplateData:
+    """A template's state, period and catalog version, and its value cells (a stream)."""
+
     state_code: str
     period: str
     catalog_version: str
-    cells: list[TemplateCell]
+    cells: Iterator[TemplateCell]
 
 
 def is_template(path: Path) -> bool:
@@ -64,8 +71,9 @@ def is_template(path: Path) -> bool:
     if path.suffix.lower() != ".xlsx" or not path.is_file() or not zipfile.is_zipfile(path):
         return False
     try:
+        check_container(path)
         book = load_workbook(path, read_only=True)
-    except Exception:  # a broken workbook: the long-format reader reports it properly
+    except Exception:  # noqa: BLE001 - a broken workbook: the long-format reader reports it properly
         return False
     try:
         return META_SHEET in book.sheetnames
@@ -246,40 +254,46 @@ def _text(value: object) -> str:
     return str(value).strip()
 
 
-def read_workbook(path: Path) -> TemplateData:
-    """Read every non-empty value cell of a template; raises InputError if it is broken."""
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:
-        raise InputError("file_unreadable", path=path.name, reason=str(exc) or type(exc).__name__) from exc
-    try:
-        meta = {_text(r[0]): _text(r[1]) for r in book[META_SHEET].iter_rows(values_only=True)
-                if r and len(r) >= 2 and r[0] is not None}
+@contextmanager
+def open_workbook(path: Path) -> Iterator[TemplateData]:
+    """Open a template; its ``cells`` are read as a stream while the context is open.
+
+    Raises InputError if the file is damaged, encrypted or not a template (also while
+    the cells are read). A cell holding an Excel error or a formula without its computed
+    value comes back with ``problem`` set, so it is refused, never taken as empty.
+    """
+    with XlsxReader(path) as reader:
+        if META_SHEET not in reader.sheetnames:
+            raise InputError("file_unreadable", path=path.name, reason=f"falta la hoja «{META_SHEET}»")
+        meta = {_text(r[0]): _text(r[1]) for _, r, _ in reader.rows(META_SHEET)
+                if len(r) >= 2 and r[0] is not None}
         if meta.get("formato") != FORMAT_ID or not meta.get("estado") or not meta.get("periodo"):
             raise InputError("file_unreadable", path=path.name,
                              reason=f"hoja «{META_SHEET}» dañada")
-        state = meta["estado"].zfill(2)
-        cells: list[TemplateCell] = []
-        for name in book.sheetnames:
-            if name in (META_SHEET, INSTRUCTIONS_SHEET):
+        yield TemplateData(meta["estado"].zfill(2), meta["periodo"], meta.get("catalogo", ""),
+                           _cells(reader))
+
+
+def _cells(reader: XlsxReader) -> Iterator[TemplateCell]:
+    """Every non-empty (or unreadable) value cell of every section sheet."""
+    for name in reader.sheetnames:
+        if name in (META_SHEET, INSTRUCTIONS_SHEET):
+            continue
+        rows = reader.rows(name)
+        first = next(rows, None)
+        if first is None or not first[1]:
+            continue
+        coded = [(i, _text(h), _CODE.search(_text(h))) for i, h in enumerate(first[1])]
+        coded = [(i, h, m) for i, h, m in coded if m]
+        for row_number, row, problems in rows:
+            org = _text(row[0]) if row else ""
+            if not org:
                 continue
-            rows = book[name].iter_rows(values_only=True)
-            header = next(rows, None)
-            if not header:
-                continue
-            coded = [(i, _text(h), _CODE.search(_text(h))) for i, h in enumerate(header)]
-            coded = [(i, h, m) for i, h, m in coded if m]
-            for row_number, row in enumerate(rows, start=2):
-                org = _text(row[0]) if row else ""
-                if not org:
-                    continue
-                org = org.upper() if not org.isdigit() else org.zfill(2)
-                for index, head, match in coded:
-                    value = row[index] if index < len(row) else None
-                    if value is None or (isinstance(value, str) and not value.strip()):
-                        continue  # empty means "no change"
-                    cells.append(TemplateCell(name, row_number, head, org, match.group(1),
-                                              match.group(2) or "", value))
-    finally:
-        book.close()
-    return TemplateData(state, meta["periodo"], meta.get("catalogo", ""), cells)
+            org = org.upper() if not org.isdigit() else org.zfill(2)
+            for index, head, match in coded:
+                value = row[index] if index < len(row) else None
+                problem = problems.get(index)
+                if problem is None and (value is None or (isinstance(value, str) and not value.strip())):
+                    continue  # empty means "no change"
+                yield TemplateCell(name, row_number, head, org, match.group(1), match.group(2) or "",
+                                   value, problem)

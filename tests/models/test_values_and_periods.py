@@ -69,3 +69,89 @@ def test_periods():
     assert year_to_date("202303") == ["202301", "202302", "202303"]
     assert period_label("202302") == "febrero 2023"
     assert period_label("202302", "en") == "February 2023"
+
+
+# -- issue 9, defect 11: a number is stored exactly as written, or refused --------------------
+
+MONEY = CATALOG.variables["inversion_dignificacion"]
+PERCENT = CATALOG.variables["avance_dignificacion"]
+SNEAKY = [
+    "1_000",                      # Python's int() accepts underscores
+    "1e3", "1E3", "1e-400",       # exponent notation (1e-400 underflows to 0)
+    "\u0661\u0662\u0663",         # Arabic-Indic digits: float() accepts them
+    "\uff11\uff12\uff13",         # full-width digits
+    "\U0001d7cf\U0001d7d0",       # mathematical bold digits
+    "12\u00a0345", "1 234",       # grouped with spaces: two numbers pasted together?
+    "1,23", "12,3456", "+5", "0x1F", "Infinity", "NaN", "١٢.٥", "12.5.1", ".", "",
+]
+
+
+@pytest.mark.parametrize("text", [t for t in SNEAKY if t])
+@pytest.mark.parametrize("variable", [COUNT, MONEY, PERCENT], ids=["count", "money", "percent"])
+def test_only_plain_ascii_numbers_are_numbers(variable, text):
+    with pytest.raises(InputError) as err:
+        parse_value(variable, text)
+    assert err.value.code in ("not_a_number", "not_an_integer")
+
+
+@pytest.mark.parametrize("text", ["99.99999999999999999", "0.000001", "12.12345", "1234567890123.456",
+                                  "1.0000000000000001"])
+def test_decimals_that_would_be_rounded_are_refused(text):
+    with pytest.raises(InputError) as err:
+        parse_value(PERCENT if float(text) <= 100 else MONEY, text)
+    assert err.value.code == "too_precise"
+    assert text in err.value.message("es") and text in err.value.message("en")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("53.4", 53.4), ("0.0001", 0.0001), ("100", 100.0), ("12.50000", 12.5), ("007.5", 7.5),
+    ("$1,250,000.50", 1250000.5), ("$ 99", 99.0), ("99,999,999,999.99", 99999999999.99),
+])
+def test_decimals_accept_plain_digits_and_one_point(text, expected):
+    variable = MONEY if "$" in text or expected > 100 else PERCENT
+    value = parse_value(variable, text)
+    assert value == expected and isinstance(value, float)
+    assert "e" not in repr(value)  # every accepted decimal prints back without an exponent
+
+
+def test_percent_sign_only_for_percentages_and_dollar_only_for_money():
+    assert parse_value(PERCENT, "53.4 %") == 53.4
+    for variable, text in ((COUNT, "$5"), (COUNT, "5%"), (PERCENT, "$5"), (MONEY, "5%")):
+        with pytest.raises(InputError):
+            parse_value(variable, text)
+
+
+@pytest.mark.parametrize("text, expected", [("1,234", 1234), ("1,234,567", 1234567), ("0", 0),
+                                            ("0012", 12), ("12.0", 12)])
+def test_counts_accept_ascii_digits_and_mexican_thousands(text, expected):
+    value = parse_value(COUNT, text)
+    assert value == expected and isinstance(value, int)
+
+
+def test_a_huge_number_is_refused_without_converting_it():
+    with pytest.raises(InputError) as err:
+        parse_value(COUNT, "9" * 5000)  # int() of >4300 digits raises ValueError
+    assert err.value.code == "above_max"
+    assert len(err.value.message("es")) < 200  # the value is shortened in the message
+
+
+@pytest.mark.parametrize("raw, expected", [(12.0, 12), (7, 7), (True, 1)])
+def test_counts_from_spreadsheet_cells(raw, expected):
+    assert parse_value(COUNT, raw) == expected
+
+
+def test_spreadsheet_floats_follow_the_same_rules():
+    assert parse_value(PERCENT, 53.4) == 53.4
+    assert parse_value(PERCENT, 0.0001) == 0.0001
+    for raw in (0.1 + 0.2, 1e-5, float("nan"), float("inf")):  # 0.30000000000000004 would be rounded
+        with pytest.raises(InputError):
+            parse_value(PERCENT, raw)
+
+
+@given(st.decimals(min_value=0, max_value=100, places=4, allow_nan=False, allow_infinity=False))
+def test_every_accepted_decimal_round_trips_exactly(number):
+    text = format(number, "f")
+    value = parse_value(PERCENT, text)
+    assert value == float(text)
+    assert float(repr(value)) == value and "e" not in repr(value)
+    assert parse_value(PERCENT, repr(value)) == value

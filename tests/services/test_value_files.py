@@ -346,7 +346,8 @@ def test_template_edited_to_claim_another_state_rejects_its_rows(demo_ws, tmp_pa
     book.save(path)
     with pytest.raises(InputError) as info:
         import_values(demo_ws, path)
-    assert {d.params["reason"].params["reason"].code for d in info.value.details} == {"state_mismatch"}
+    rows = [d for d in info.value.details if d.code == "row_error"]  # then "… y N errores más"
+    assert {d.params["reason"].params["reason"].code for d in rows} == {"state_mismatch"}
 
 
 def test_template_requires_xlsx_and_a_valid_period(demo_ws, tmp_path):
@@ -412,3 +413,45 @@ def test_future_period_uses_today(small_ws, tmp_path):
     this_month = dt.date.today().strftime("%Y%m")
     path = write_long(tmp_path / "hoy.csv", [["NTSSA000001", this_month, "cirugias", "", "3", ""]])
     assert import_values(small_ws, path).imported == 1
+
+
+# -- issue 9, defect 11: an export imports back and exports again byte for byte -----------------------
+
+
+def _sheet_bytes(path: Path) -> bytes:
+    """The data of an XLSX export (its sheet); the package's timestamps are not data."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        return b"".join(archive.read(n) for n in sorted(archive.namelist()) if n.startswith("xl/"))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_export_with_empty_values_round_trips_byte_for_byte(small_ws, tmp_path, fmt, db_dump):
+    rows = [
+        ["NTSSA000001", "202302", "cirugias", "", "6595", ""],
+        ["NTSSA000001", "202302", "consultas_especialidad", "", "", "pendiente de la jurisdicción"],
+        ["NTSSA000002", "202302", "cirugias", "", "12", ""],
+        ["NTSSA000001", "202302", "avance_dignificacion", "", "53.4", ""],
+        ["NTSSA000001", "202302", "inversion_dignificacion", "", "1250000.5", ""],
+        ["NTSSA000002", "202302", "avance_dignificacion", "", "0.0001", ""],
+    ]
+    import_values(small_ws, write_long(tmp_path / "origen.csv", rows))
+    first = tmp_path / f"primera.{fmt}"
+    export_values(small_ws, first, fmt)
+    if fmt == "csv":
+        text = first.read_text(encoding="utf-8-sig")
+        assert ",6595," in text and "6595.0" not in text and ",12," in text
+        assert ",0.0001," in text and ",1250000.5," in text and "e-" not in text
+    before = db_dump(small_ws.conn)
+    result = import_values(small_ws, first)
+    assert (result.imported, result.updated, result.unchanged) == (0, 0, len(rows))
+    assert db_dump(small_ws.conn) == before
+    second = tmp_path / f"segunda.{fmt}"
+    export_values(small_ws, second, fmt)
+    if fmt == "csv":
+        assert second.read_bytes() == first.read_bytes()
+    else:
+        assert _sheet_bytes(second) == _sheet_bytes(first)
+        values = [r[4] for r in load_workbook(second).active.iter_rows(min_row=2, values_only=True)]
+        assert 6595 in values and all(not (isinstance(v, float) and v.is_integer()) for v in values)
