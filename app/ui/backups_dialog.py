@@ -196,7 +196,7 @@ class BackupsDialog(QDialog):
                 self._show_status(self.tr("Todavía no hay respaldos."))
             self._update_buttons()
 
-        self._tasks.run_db(_list_with_sizes, done, self._failed)
+        self._tasks.run_db(_list_with_sizes, done, self._failed, owner=self)
 
     def create_backup(self) -> None:
         """Take a manual snapshot now."""

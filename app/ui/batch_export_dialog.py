@@ -177,7 +177,8 @@ class BatchExportDialog(JobDialog):
         self.results.clear()
         self.progress_bar.setRange(0, 0)  # busy until the service says how many states
         self._show_status(self.tr("Preparando…"))
-        self._handle = self._tasks.run_db(job, self.guard(self._done), self.guard(self._failed), self._progress)
+        self._handle = self._tasks.run_db(job, self.guard(self._done), self.guard(self._failed), self._progress,
+                                          owner=self)
         self._update_buttons()
 
     def cancel(self) -> None:

@@ -178,7 +178,7 @@ class ConflictsDialog(JobDialog):
             current = self.selected_conflict()
             self._select_id = current.id if current else None
         self._tasks.run_db(lambda ws, _p: load_conflicts(ws, open_only), self.guard(self._loaded),
-                           self.guard(self._failed))
+                           self.guard(self._failed), owner=self)
 
     def _loaded(self, result: tuple[list[Conflict], dict[str, str]]) -> None:
         conflicts, names = result
@@ -266,7 +266,7 @@ class ConflictsDialog(JobDialog):
             self.history_loaded.emit()
 
         self._tasks.run_db(lambda ws, _p: sync_conflicts.history(ws, conflict), self.guard(show),
-                           self.guard(self._failed))
+                           self.guard(self._failed), owner=self)
 
     def _update_buttons(self) -> None:
         conflict = self.selected_conflict()
@@ -299,7 +299,7 @@ class ConflictsDialog(JobDialog):
             self.reload()
 
         self._tasks.run_db(lambda ws, _p: sync_conflicts.resolve(ws, conflict.id, choice), self.guard(done),
-                           self.guard(self._failed))
+                           self.guard(self._failed), owner=self)
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False

@@ -280,7 +280,7 @@ class ConsolidationWindow(QWidget):
         self._busy("matrix", True)
         self._tasks.run_db(lambda ws, _p: completeness_matrix(ws, year, today=today),
                            lambda matrix: self._matrix_done(token, matrix),
-                           lambda exc: self._failed(token, exc, matrix=True))
+                           lambda exc: self._failed(token, exc, matrix=True), owner=self)
 
     def _matrix_done(self, token: int, matrix: Matrix) -> None:
         if self._closed or token != self._matrix_token:
@@ -296,7 +296,7 @@ class ConsolidationWindow(QWidget):
         self._busy("national", True)
         self._tasks.run_db(lambda ws, _p: load_national(ws, period),
                            lambda data: self._national_done(token, data),
-                           lambda exc: self._failed(token, exc, matrix=False))
+                           lambda exc: self._failed(token, exc, matrix=False), owner=self)
 
     def _national_done(self, token: int, data: NationalData) -> None:
         if self._closed or token != self._national_token:
@@ -377,7 +377,8 @@ class ConsolidationWindow(QWidget):
                 self.drill_title.setText("")
                 show_error(self, self.tr("Consolidación nacional"), exc, self._lang)
 
-        self._tasks.run_db(lambda ws, _p: facilities_behind(ws, period, state_code, figure_code), done, failed)
+        self._tasks.run_db(lambda ws, _p: facilities_behind(ws, period, state_code, figure_code), done, failed,
+                           owner=self)
 
     # -- exports ------------------------------------------------------------------
     def selected_state(self) -> tuple[str, str] | None:

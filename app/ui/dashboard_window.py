@@ -277,7 +277,7 @@ class DashboardWindow(QWidget):
         self._set_busy(True)
         self._tasks.run_db(lambda ws, _progress: load_dashboard(ws, state_code, period),
                            lambda data: self._loaded(token, data),
-                           lambda exc: self._failed(token, exc))
+                           lambda exc: self._failed(token, exc), owner=self)
 
     def refresh(self) -> None:
         """Recompute from the stored values (after edits made in the main window)."""
@@ -412,7 +412,7 @@ class DashboardWindow(QWidget):
                 self.drill_title.setText("")
                 show_error(self, self.tr("Tablero del estado"), exc, self._lang)
 
-        self._tasks.run_db(lambda ws, _progress: summary_facilities(ws, summary, code), done, failed)
+        self._tasks.run_db(lambda ws, _progress: summary_facilities(ws, summary, code), done, failed, owner=self)
 
     # -- actions ------------------------------------------------------------------
     def export_pdf(self) -> None:

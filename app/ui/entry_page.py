@@ -69,8 +69,12 @@ class EntryPage(QWidget):
         self._panel_timer.setInterval(60)  # a paste of 500 cells repaints the panel once
         self._panel_timer.timeout.connect(lambda: self.side_panel.update_from(session.index))
         session.values_changed.connect(lambda _keys: self._panel_timer.start())
+        # No edit while a month loads: the rows on screen are about to be replaced.
+        session.about_to_load.connect(self.grid.begin_loading)
+        session.load_failed.connect(lambda _exc: self.grid.end_loading())
 
     def _section_changed(self, tab: int) -> None:
+        self.grid.commit_open_editor()  # the typed cell is stored before its column goes away
         self.grid.horizontalHeader().setSortIndicator(-1, self.grid.horizontalHeader().sortIndicatorOrder())
         self.grid_model.set_section(self.catalog.sections[tab].code)
 
@@ -89,10 +93,11 @@ class EntryPage(QWidget):
         """Refresh filters, panel and count for the month the session just loaded."""
         month = self.session.month
         assert month is not None
+        # The window may hear of the new month before the grid's model does: show it first.
+        self.grid_model.sync()
         self.filter_bar.populate(month.facilities)
         self.proxy.set_filters(*self.filter_bar.current())
         self.side_panel.update_from(self.session.index)
         self.update_count()
-        if not self.grid.currentIndex().isValid() and self.proxy.rowCount():
-            self.grid.setCurrentIndex(self.proxy.index(0, MonthGridModel.FIRST_VALUE_COLUMN))
+        self.grid.end_loading()  # back on the cell it was on, or the first one
         self.grid.setFocus()

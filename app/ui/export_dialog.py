@@ -182,7 +182,7 @@ class ExportDialog(JobDialog):
         self._update_buttons()
         self.preview.set_message(self.tr("Preparando vista previa…"))
         self._tasks.run_db(lambda ws, _p: report_pdf.get_banner(ws), self.guard(self._banner_loaded),
-                           self.guard(self._preview_failed))
+                           self.guard(self._preview_failed), owner=self)
 
     # -- options -----------------------------------------------------------------------
     def options(self) -> PdfOptions:
@@ -258,7 +258,7 @@ class ExportDialog(JobDialog):
                 self.preview.set_pdf(result[1])
                 self.preview_ready.emit()
 
-        self._tasks.run_db(render, self.guard(done), self.guard(lambda exc: self._preview_failed(exc, job)))
+        self._tasks.run_db(render, self.guard(done), self.guard(lambda exc: self._preview_failed(exc, job)), owner=self)
 
     def _preview_failed(self, exc: BaseException, job: int | None = None) -> None:
         if job is None or job == self._preview_job:
@@ -299,7 +299,7 @@ class ExportDialog(JobDialog):
         self._busy = True
         self._update_buttons()
         self._show_status(self.tr("Exportando…"))
-        self._tasks.run_db(job, self.guard(self._export_done), self.guard(self._export_failed))
+        self._tasks.run_db(job, self.guard(self._export_done), self.guard(self._export_failed), owner=self)
 
     def _export_done(self, exported: Exported) -> None:
         self._busy = False

@@ -126,7 +126,7 @@ class FacilitiesDialog(QDialog):
             self._show_status(error_text(exc, self._lang), "error")
             self.loaded.emit()
 
-        self._tasks.run_db(lambda ws, _p: facility_service.list_facilities(ws), done, failed)
+        self._tasks.run_db(lambda ws, _p: facility_service.list_facilities(ws), done, failed, owner=self)
 
     def _fill_states(self, facilities: list[Facility]) -> None:
         current = self.state_filter.currentData()

@@ -126,7 +126,7 @@ class FacilityEditorDialog(QDialog):
         self.check_clues()
         if facility:
             tasks.run_db(lambda ws, _p: facility_service.facility_status_history(ws, facility.clues),
-                         self._show_history, lambda exc: None)
+                         self._show_history, lambda exc: None, owner=self)
         else:
             self.history.addItem(self.tr("Se registrará al guardar."))
 
@@ -257,7 +257,7 @@ class FacilityEditorDialog(QDialog):
 
         self._set_busy(True)
         self.error.hide()
-        self._tasks.run_db(job, done, failed)
+        self._tasks.run_db(job, done, failed, owner=self)
 
     def _set_busy(self, busy: bool) -> None:
         self.buttons.setEnabled(not busy)

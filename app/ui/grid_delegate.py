@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QCompleter,
@@ -27,6 +27,8 @@ _PADDING = 4  # text inset from the cell's sides
 
 class GridDelegate(QStyledItemDelegate):
     """Draws the marks of comments, provisional values and follow-up; edits with a line edit."""
+
+    editor_opened = Signal(QWidget)  # the view tells its own open editor from a stale one by it
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -119,6 +121,7 @@ class GridDelegate(QStyledItemDelegate):
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             editor.setCompleter(completer)
+        self.editor_opened.emit(editor)
         return editor
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802

@@ -87,9 +87,10 @@ class MonthGridModel(QAbstractTableModel):
         self._italic.setItalic(True)
         self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
         self._build_columns()
-        session.loaded.connect(self._on_loaded)
+        session.loaded.connect(self.sync)
         session.values_changed.connect(self._on_values_changed)
         session.status_changed.connect(self._on_status_changed)
+        self._shown = session.index  # the MonthIndex the rows were built from
         if session.index is not None:
             self._rows = self._build_rows()
             self._reindex()
@@ -169,8 +170,17 @@ class MonthGridModel(QAbstractTableModel):
     def applies(self, row: int, col: int) -> bool:
         return col >= self.FIRST_VALUE_COLUMN and self._rows[row].applies[col - 1]
 
+    def is_ready(self) -> bool:
+        """Whether the rows are the session's loaded month, so a typed cell can be stored.
+
+        False while a month loads (and until this model has shown it): an edit then
+        would be written into rows that are about to be replaced.
+        """
+        session = self._session
+        return session.index is not None and self._shown is session.index and not session.is_loading()
+
     def is_editable(self, row: int, col: int) -> bool:
-        return self.applies(row, col) and not self._session.is_locked()
+        return self.applies(row, col) and not self._session.is_locked() and self.is_ready()
 
     def stored(self, row: int, col: int) -> DataValue | None:
         if col < self.FIRST_VALUE_COLUMN:
@@ -357,6 +367,9 @@ class MonthGridModel(QAbstractTableModel):
         Cells whose value would not change are left out of the step.
         """
         session = self._session
+        if cells and not self.is_ready():
+            raise CellErrors([CellError(row, col, text, self.tr("el mes todavía se está cargando; espere un momento"))
+                              for row, col, text in cells[:1]])
         changes: list[ValueChange] = []
         errors: list[CellError] = []
         for row, col, text in cells:
@@ -435,8 +448,16 @@ class MonthGridModel(QAbstractTableModel):
         return value if not isinstance(value, str) else value.casefold()
 
     # -- keeping current --------------------------------------------------------------
-    def _on_loaded(self) -> None:
+    def sync(self) -> None:
+        """Show the session's loaded month if the rows are still an older one (else nothing).
+
+        Runs on ``session.loaded``, and first thing in the entry page's own reaction to
+        it, so whichever slot runs first the rows are the new month before anyone uses them.
+        """
+        if self._shown is self._session.index:
+            return
         self.beginResetModel()
+        self._shown = self._session.index
         self._rejected.clear()
         self._rows = self._build_rows()
         self._apply_sort(*self._sort)

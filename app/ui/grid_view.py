@@ -7,12 +7,16 @@ text; paste takes a block from Excel at the current cell, all or nothing: if
 any cell cannot take its text, nothing is written and every bad cell is named.
 The facility name is the vertical header, so it stays in view when scrolling
 sideways.
+
+While a month loads (:meth:`GridView.begin_loading`), the cell being typed is
+stored first, in its own cell, and the grid takes no edit until the month is on
+screen: a model reset must never happen under an open editor (issue 9, defect 2).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -20,7 +24,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QMenu,
     QMessageBox,
-    QTableView,
     QWidget,
 )
 
@@ -32,12 +35,14 @@ from .grid_cells import CellErrors
 from .grid_clipboard import parse_tsv, to_tsv
 from .grid_delegate import GridDelegate
 from .grid_filter import GridFilterProxy
+from .grid_keeper import CellKeepingView
+from .grid_loading import is_edit_key, paint_loading
 from .grid_model import MonthGridModel
 
 _MAX_LISTED = 15  # bad cells named in a refused paste; the rest are counted
 
 
-class GridView(QTableView):
+class GridView(CellKeepingView):
     """Facilities × section columns, edited like a spreadsheet."""
 
     status_message = Signal(str)  # short feedback for the status bar
@@ -45,7 +50,9 @@ class GridView(QTableView):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setItemDelegate(GridDelegate(self))
+        self._delegate = GridDelegate(self)
+        self.setItemDelegate(self._delegate)
+        self._loading = False
         self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
                              | QAbstractItemView.EditTrigger.EditKeyPressed
                              | QAbstractItemView.EditTrigger.DoubleClicked)
@@ -69,8 +76,6 @@ class GridView(QTableView):
         self.setSortingEnabled(True)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._show_menu)
-        self._proxy: GridFilterProxy | None = None
-        self._last_commit_rejected = False
         self._build_actions()
 
     # -- wiring -------------------------------------------------------------------------
@@ -80,15 +85,8 @@ class GridView(QTableView):
         self.setModel(proxy)
         grid.rejected.connect(self._on_rejected)
         grid.modelReset.connect(self.fit_columns)
+        self._watch(self._delegate, proxy)
         self.fit_columns()
-
-    def grid(self) -> MonthGridModel:
-        assert self._proxy is not None
-        return self._proxy.grid()
-
-    def proxy(self) -> GridFilterProxy:
-        assert self._proxy is not None
-        return self._proxy
 
     def fit_columns(self) -> None:
         """Size columns to their (wrapped) headers: values are short, labels are long."""
@@ -115,8 +113,34 @@ class GridView(QTableView):
         self.paste_action = action(self.tr("Pegar"), QKeySequence.StandardKey.Paste, self.paste)
         self.clear_action = action(self.tr("Borrar celdas (Supr)"), None, self.clear_selection)
 
+    # -- loading a month ----------------------------------------------------------------
+    def begin_loading(self) -> None:
+        """A month starts loading: store the cell being typed, then refuse edits until :meth:`end_loading`."""
+        self.commit_open_editor()
+        self._loading = True
+        self.viewport().update()
+
+    def end_loading(self) -> None:
+        """The month is on screen: keys are taken again, the cursor is back on its cell (or the first)."""
+        self._loading = False
+        self.restore_current()
+        self.viewport().update()
+
+    def is_loading(self) -> bool:
+        return self._loading
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)
+        if self._loading:
+            paint_loading(self.viewport(), self.tr("Cargando el mes…"))
+
     # -- keyboard ---------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        if self._loading and is_edit_key(event):
+            # Refused, and said so: the rows on screen are about to be replaced.
+            self.status_message.emit(self.tr("Espere: se está cargando el mes. No se escribió nada."))
+            event.accept()
+            return
         if self.state() != QAbstractItemView.State.EditingState:
             key = event.key()
             if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
@@ -140,7 +164,12 @@ class GridView(QTableView):
             QAbstractItemDelegate.EndEditHint.EditNextItem: (0, 1),
             QAbstractItemDelegate.EndEditHint.EditPreviousItem: (0, -1),
         }
-        move = moves.get(hint)
+        move = None if self._following_click else moves.get(hint)
+        closed, still_moves = self._closed_early(editor)
+        if closed:  # stored as a load began (the key's move still applies) or dropped by a reset
+            if move and still_moves:
+                self._move(*move)
+            return
         super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint if move else hint)
         rejected, self._last_commit_rejected = self._last_commit_rejected, False
         if move and not rejected:

@@ -208,7 +208,7 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.empty)
         layout.addWidget(buttons)
         self._set_titles("")
-        tasks.run_db(lambda ws, _p: load_history(ws, key), self._show, self._failed)
+        tasks.run_db(lambda ws, _p: load_history(ws, key), self._show, self._failed, owner=self)
 
     def _set_titles(self, org_unit_name: str) -> None:
         key = self._key

@@ -225,7 +225,7 @@ class IdentityDialog(JobDialog):
         self.details.setText("")
         self._show_status(self.tr("Creando la identidad…"))
         self._update_buttons()
-        self._tasks.run_db(job, self.guard(lambda made: self._created(out, made)), self.guard(self._failed))
+        self._tasks.run_db(job, self.guard(lambda made: self._created(out, made)), self.guard(self._failed), owner=self)
 
     def _created(self, path: Path, made: Identity) -> None:
         self._busy = False

@@ -254,7 +254,7 @@ class ImportDialog(JobDialog):
         self.progress_bar.setValue(0)
         self._show_status(self.tr("Revisando los paquetes…") if dry_run else self.tr("Importando…"))
         self._handle = self._tasks.run_db(job, self.guard(lambda out: self._done(out, dry_run)),
-                                          self.guard(self._failed), self._progress)
+                                          self.guard(self._failed), self._progress, owner=self)
         self._update_buttons()
 
     def cancel(self) -> None:

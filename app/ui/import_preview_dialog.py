@@ -104,7 +104,8 @@ class FacilityImportDialog(QDialog):
         layout.addWidget(self.columns_note)
         layout.addWidget(self.lists, 1)
         layout.addLayout(buttons)
-        tasks.run_db(lambda ws, _p: _preview_with_stored(ws, self.path), self._show_preview, self._preview_failed)
+        tasks.run_db(lambda ws, _p: _preview_with_stored(ws, self.path), self._show_preview, self._preview_failed,
+                     owner=self)
 
     def _table(self, model) -> QTableView:
         view = QTableView()

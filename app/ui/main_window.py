@@ -249,7 +249,7 @@ class MainWindow(QMainWindow):
             return workspace_overview(ws)
 
         self.tasks.run_db(read,
-                          lambda overview: self._on_overview(overview, wanted), self._on_overview_failed)
+                          lambda overview: self._on_overview(overview, wanted), self._on_overview_failed, owner=self)
 
     def _on_overview(self, overview: Overview, wanted: tuple[str, str] | None) -> None:
         first_time = self.overview is None
@@ -263,6 +263,10 @@ class MainWindow(QMainWindow):
             self._update_title()
             return
         self.pages.setCurrentWidget(self.entry)
+        if first_time:
+            # Keys typed while the first month loads go to the grid, which refuses them and
+            # says so, not to the state chooser (where a letter would pick another state).
+            self.grid.setFocus()
         if wanted is None:
             remembered = settings.last_month(self.data_dir)
             if remembered and remembered[0] in overview.states_with_facilities:
@@ -276,7 +280,7 @@ class MainWindow(QMainWindow):
             self.tasks.run_db(_daily_backup, self._on_daily_backup,
                               lambda exc: self.statusBar().showMessage(
                                   self.tr("No se pudo hacer el respaldo diario: {0}").format(
-                                      error_message(exc, self.lang)), 15000))
+                                      error_message(exc, self.lang)), 15000), owner=self)
 
     def _on_overview_failed(self, exc: BaseException) -> None:
         self.loading_label.setText(self.tr("No se pudieron abrir los datos.") + "\n\n" + error_message(exc, self.lang))
@@ -293,14 +297,14 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(self.tr("Cargando {0}, {1}…").format(
             self.catalog.states[state].name, period_label(period, self.lang)))
-        self.grid.setEnabled(False)
+        # The grid stays enabled (and keeps the focus) but takes no edit until the month is
+        # loaded: the session's about_to_load puts it in its loading state.
         self.session.load(state, period)
         settings.save_last_month(self.data_dir, state, period)
 
     def _on_loaded(self) -> None:
         month = self.session.month
         assert month is not None
-        self.grid.setEnabled(True)
         self.statusBar().clearMessage()
         self._update_title()
         self._on_status_changed(month.status, announce=False)
@@ -310,7 +314,6 @@ class MainWindow(QMainWindow):
                                            "o elija otro estado.").format(self.catalog.states[month.state_code].name))
 
     def _on_load_failed(self, exc: BaseException) -> None:
-        self.grid.setEnabled(True)
         self.statusBar().clearMessage()
         show_error(self, self.tr("No se pudo abrir el mes"), exc, self.lang)
 

@@ -170,7 +170,7 @@ class OutboxDialog(JobDialog):
     def reload(self) -> None:
         """Read the outbox and HQ's profile again."""
         self._tasks.run_db(lambda ws, _p: sync_status.status(ws), self.guard(self._loaded),
-                           self.guard(lambda exc: self._fail(self.tr("Bandeja de salida"), exc)))
+                           self.guard(lambda exc: self._fail(self.tr("Bandeja de salida"), exc)), owner=self)
 
     def _loaded(self, data: dict) -> None:
         self.data = data
@@ -217,7 +217,7 @@ class OutboxDialog(JobDialog):
         self._busy = True
         self._update_buttons()
         self._tasks.run_db(lambda ws, _p: _ready_to_send(ws), self.guard(lambda _d: self._ask_and_send(folder)),
-                           self.guard(lambda exc: self._fail(self.tr("No se pudo enviar el paquete"), exc)))
+                           self.guard(lambda exc: self._fail(self.tr("No se pudo enviar el paquete"), exc)), owner=self)
 
     def _ask_and_send(self, folder: Path) -> None:
         load = self.signing.ask_loader(self, self.passphrase_provider)
@@ -236,7 +236,7 @@ class OutboxDialog(JobDialog):
         self._show_status(self.tr("Preparando el paquete…"))
         self._tasks.run_db(job, self.guard(self._sent),
                            self.guard(lambda exc: self._fail(self.tr("No se pudo enviar el paquete"), exc)),
-                           self.guard_progress)
+                           self.guard_progress, owner=self)
 
     def guard_progress(self, done: int, total: int, _text: str = "") -> None:
         if not self._finished:
@@ -285,7 +285,7 @@ class OutboxDialog(JobDialog):
         self._tasks.run_db(lambda ws, p: sync_import.import_packages(ws, paths, progress=p.callback()),
                            self.guard(self._imported),
                            self.guard(lambda exc: self._fail(self.tr("No se pudo importar"), exc)),
-                           self.guard_progress)
+                           self.guard_progress, owner=self)
 
     def _imported(self, results: list) -> None:
         self._busy = False

@@ -134,7 +134,7 @@ class ProfileDialog(JobDialog):
             self._update_buttons()
             self._failed(title, exc)
 
-        self._tasks.run_db(lambda ws, _progress: fn(ws), self.guard(done), self.guard(failed))
+        self._tasks.run_db(lambda ws, _progress: fn(ws), self.guard(done), self.guard(failed), owner=self)
 
     def _failed(self, title: str, exc: BaseException) -> None:
         self._show_status(sync_error_text(exc, self._lang), "error")
@@ -161,7 +161,7 @@ class ProfileDialog(JobDialog):
     def reload(self) -> None:
         """Read the profile, HQ's profile and registrations again, then show the right page."""
         self._tasks.run_db(lambda ws, _p: _snapshot(ws), self.guard(self._loaded),
-                           self.guard(lambda exc: self._failed(self.tr("Perfil y registro"), exc)))
+                           self.guard(lambda exc: self._failed(self.tr("Perfil y registro"), exc)), owner=self)
 
     def _loaded(self, data: dict) -> None:
         self.data = data

@@ -48,7 +48,7 @@ def run_with_progress(
         if not isinstance(exc, Cancelled) and on_error:
             on_error(exc)
 
-    handle = tasks.run_db(fn, finished, failed, progress)
+    handle = tasks.run_db(fn, finished, failed, progress, owner=dialog)
     dialog.canceled.connect(lambda: setattr(handle, "cancel_requested", True))
     dialog.show()
     return dialog

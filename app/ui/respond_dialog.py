@@ -225,7 +225,7 @@ class RespondDialog(JobDialog):
     def reload(self) -> None:
         """Read the profile, the registered states and their inbox counts again."""
         self._tasks.run_db(lambda ws, _p: _snapshot(ws), self.guard(self._loaded),
-                           self.guard(lambda exc: self._fail(self.tr("Responder a los estados"), exc)))
+                           self.guard(lambda exc: self._fail(self.tr("Responder a los estados"), exc)), owner=self)
 
     def _loaded(self, data: dict) -> None:
         self.data = data
@@ -333,7 +333,7 @@ class RespondDialog(JobDialog):
         title = self.tr("No se escribieron los acuses") if kind == ACK \
             else self.tr("No se escribieron las actualizaciones")
         self._handle = self._tasks.run_db(job, self.guard(self._done),
-                                          self.guard(lambda exc: self._failed(title, exc)), self._progress)
+                                          self.guard(lambda exc: self._failed(title, exc)), self._progress, owner=self)
         self._update_buttons()
 
     def cancel(self) -> None:

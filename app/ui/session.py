@@ -68,6 +68,7 @@ class _EditCommand(QUndoCommand):
 class MonthSession(QObject):
     """The month being edited (state, period): cached MonthData, issues, undo; shared by grid and form."""
 
+    about_to_load = Signal()  # a (re)load starts: open editors store what they hold, in this month
     loaded = Signal()  # after a (re)load finished
     values_changed = Signal(list)  # list[ValueKey] whose value/comment/flags changed
     status_changed = Signal(str)  # report status: borrador / cerrado
@@ -101,7 +102,12 @@ class MonthSession(QObject):
         return self.month.period if self.month else ""
 
     def load(self, state_code: str, period: str) -> None:
-        """Read the month on the database thread, index it on the CPU pool, emit loaded."""
+        """Read the month on the database thread, index it on the CPU pool, emit loaded.
+
+        ``about_to_load`` goes first, while the month on screen still takes edits: a
+        cell being typed is stored in the month and the cell it was typed in.
+        """
+        self.about_to_load.emit()
         self._load_seq += 1
         seq = self._load_seq
         catalog = self.catalog
@@ -118,9 +124,9 @@ class MonthSession(QObject):
         def index(month: MonthData) -> None:
             self.tasks.run_cpu(lambda _p: MonthIndex.build(catalog, month),
                                lambda built: self._install(seq, built),
-                               lambda exc: self._load_error(seq, exc))
+                               lambda exc: self._load_error(seq, exc), owner=self)
 
-        self.tasks.run_db(read, index, lambda exc: self._load_error(seq, exc))
+        self.tasks.run_db(read, index, lambda exc: self._load_error(seq, exc), owner=self)
 
     def is_loading(self) -> bool:
         return self._load_seq != self._installed_seq
@@ -260,7 +266,7 @@ class MonthSession(QObject):
 
             self._written(write_id, token, command, changes, fallback, EditOutcome(None, exc))
 
-        self.tasks.run_db(store, done, crashed)
+        self.tasks.run_db(store, done, crashed, owner=self)
 
     def _written(self, write_id: int, token: int, command: _EditCommand, changes: list[ValueChange],
                  fallback: dict[ValueKey, DataValue | None], outcome: EditOutcome) -> None:
@@ -338,4 +344,4 @@ class MonthSession(QObject):
             self.undo_stack.clear()
             self.status_changed.emit(status)
 
-        self.tasks.run_db(run, done, self.write_failed.emit)
+        self.tasks.run_db(run, done, self.write_failed.emit, owner=self)

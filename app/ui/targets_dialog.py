@@ -258,7 +258,7 @@ class TargetsDialog(JobDialog):
     def reload(self) -> None:
         """Read the stored metas and the profile (database thread)."""
         self._tasks.run_db(lambda ws, _progress: load_targets(ws), self.guard(self._loaded),
-                           self.guard(lambda exc: self._show_status(error_text(exc, self._lang), "error")))
+                           self.guard(lambda exc: self._show_status(error_text(exc, self._lang), "error")), owner=self)
 
     def _loaded(self, result: tuple[dict[str, float], bool]) -> None:
         stored, is_state = result
@@ -311,4 +311,4 @@ class TargetsDialog(JobDialog):
             self._show_status(error_text(exc, self._lang), "error")
 
         self._tasks.run_db(lambda ws, _progress: targets_service.set_targets(ws, changes), self.guard(done),
-                           self.guard(failed))
+                           self.guard(failed), owner=self)

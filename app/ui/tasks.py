@@ -6,6 +6,10 @@
 * A thread pool runs CPU work that needs no database.
 * Results and errors come back to the UI thread through Qt signals; progress
   and cancellation go through a :class:`Progress` handed to every job.
+* A job's callbacks belong to an owner QObject (``owner=``, or the QObject whose
+  bound method a callback is). A dialog closed before its load finishes is
+  deleted; its late result is then dropped instead of reaching a deleted widget
+  (``RuntimeError: Internal C++ object already deleted``).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QDeadlineTimer,
@@ -122,6 +127,21 @@ class _Pending:
     on_error: Callable[[BaseException], None] | None
     on_progress: Callable[[int, int, str], None] | None
     progress: Progress
+    owners: tuple[QObject, ...] = ()
+
+    def owner_gone(self) -> bool:
+        """Whether a QObject the callbacks belong to has been deleted (its result must be dropped)."""
+        return any(not shiboken6.isValid(owner) for owner in self.owners)
+
+
+def _owners(owner: QObject | None, callbacks: tuple[Callable | None, ...]) -> tuple[QObject, ...]:
+    """``owner`` and every QObject a callback is a bound method of, each once."""
+    found: list[QObject] = [owner] if owner is not None else []
+    for callback in callbacks:
+        bound = getattr(callback, "__self__", None)
+        if isinstance(bound, QObject) and all(bound is not known for known in found):
+            found.append(bound)
+    return tuple(found)
 
 
 class TaskManager(QObject):
@@ -153,9 +173,16 @@ class TaskManager(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[int, int, str], None] | None = None,
+        *,
+        owner: QObject | None = None,
     ) -> Progress:
-        """Queue ``fn(workspace, progress)`` on the database thread; returns its Progress."""
-        progress = self._register(on_done, on_error, on_progress)
+        """Queue ``fn(workspace, progress)`` on the database thread; returns its Progress.
+
+        The callbacks run on the UI thread, unless ``owner`` (or a QObject whose bound
+        method a callback is) has been deleted by then: the result is dropped. A widget
+        that passes closures touching itself must pass itself as ``owner``.
+        """
+        progress = self._register(on_done, on_error, on_progress, owner)
         self._worker.run_job.emit(progress.job_id, fn, progress)
         return progress
 
@@ -165,9 +192,11 @@ class TaskManager(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[int, int, str], None] | None = None,
+        *,
+        owner: QObject | None = None,
     ) -> Progress:
-        """Run ``fn(progress)`` in the thread pool (no database access)."""
-        progress = self._register(on_done, on_error, on_progress)
+        """Run ``fn(progress)`` in the thread pool (no database access); ``owner`` as in :meth:`run_db`."""
+        progress = self._register(on_done, on_error, on_progress, owner)
         self._pool.start(_CpuJob(progress.job_id, fn, progress, self._signals))
         return progress
 
@@ -176,11 +205,13 @@ class TaskManager(QObject):
         on_done: Callable[[Any], None] | None,
         on_error: Callable[[BaseException], None] | None,
         on_progress: Callable[[int, int, str], None] | None,
+        owner: QObject | None,
     ) -> Progress:
         """A new job id and its Progress, with the callbacks waiting for its result."""
         job_id = next(self._ids)
         progress = Progress(job_id, self._signals)
-        self._add(job_id, _Pending(on_done, on_error, on_progress, progress))
+        owners = _owners(owner, (on_done, on_error, on_progress))
+        self._add(job_id, _Pending(on_done, on_error, on_progress, progress, owners))
         return progress
 
     def is_busy(self) -> bool:
@@ -218,7 +249,9 @@ class TaskManager(QObject):
     @Slot(int, object)
     def _on_finished(self, job_id: int, result: object) -> None:
         pending = self._pop(job_id)
-        if pending and pending.on_done:
+        if pending is None or pending.owner_gone():
+            return  # its widget was closed meanwhile: nobody is left to show the result
+        if pending.on_done:
             pending.on_done(result)
 
     @Slot(int, object, str)
@@ -226,6 +259,9 @@ class TaskManager(QObject):
         pending = self._pop(job_id)
         if not isinstance(exc, Cancelled):
             log.warning("background job failed: %s", trace)
+        if pending is not None and pending.owner_gone():
+            # Logged above; a message about a closed window would only puzzle the person.
+            return
         if pending and pending.on_error:
             pending.on_error(exc)
         elif not isinstance(exc, Cancelled):
@@ -234,5 +270,5 @@ class TaskManager(QObject):
     @Slot(int, int, int, str)
     def _on_progress(self, job_id: int, done: int, total: int, text: str) -> None:
         pending = self._pending.get(job_id)
-        if pending and pending.on_progress:
+        if pending and pending.on_progress and not pending.owner_gone():
             pending.on_progress(done, total, text)

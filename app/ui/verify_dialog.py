@@ -143,7 +143,7 @@ class VerifyDialog(JobDialog):
         self.open_button.setEnabled(False)
         target = self.path
         self._tasks.run_db(lambda ws, _p: identity_service.verify_file(ws, target),
-                           self.guard(self._show_result), self.guard(self._failed))
+                           self.guard(self._show_result), self.guard(self._failed), owner=self)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
         if any(url.isLocalFile() for url in event.mimeData().urls()):
@@ -227,4 +227,4 @@ class VerifyDialog(JobDialog):
             self.error_box = show_error(self, self.tr("Certificado de confianza"), exc, self._lang)
 
         self.trust_button.setEnabled(False)
-        self._tasks.run_db(add, self.guard(done), self.guard(failed))
+        self._tasks.run_db(add, self.guard(done), self.guard(failed), owner=self)

@@ -1754,6 +1754,16 @@ Fill it in Excel and bring it back with File → Import values…</translation>
 <context>
     <name>GridView</name>
     <message>
+        <location filename="../../app/ui/grid_view.py" line="1"/>
+        <source>Cargando el mes…</source>
+        <translation>Loading the month…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/grid_view.py" line="1"/>
+        <source>Espere: se está cargando el mes. No se escribió nada.</source>
+        <translation>Please wait: the month is loading. Nothing was written.</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/grid_view.py" line="114"/>
         <source>Copiar</source>
         <translation>Copy</translation>
@@ -2881,6 +2891,11 @@ The reopening is logged in the history and the signed summary will have to be si
 </context>
 <context>
     <name>MonthGridModel</name>
+    <message>
+        <location filename="../../app/ui/grid_model.py" line="1"/>
+        <source>el mes todavía se está cargando; espere un momento</source>
+        <translation>the month is still loading; please wait a moment</translation>
+    </message>
     <message>
         <location filename="../../app/ui/grid_model.py" line="122"/>
         <source>Avance</source>
