@@ -8,10 +8,10 @@ turns them into frozen dataclasses and refuses a catalog that is inconsistent
 from __future__ import annotations
 
 import csv
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .catalog_files import entry, fail, read_csv, read_json
 from .messages import InputError
 from .text import normalize_key
 
@@ -270,33 +270,33 @@ class Catalog:
 # -- loading ------------------------------------------------------------------
 
 
-def _read_csv(path: Path) -> list[dict[str, str]]:
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(handle)]
-    except OSError as exc:
-        raise InputError("catalog_invalid", file=path.name, reason=str(exc)) from exc
-
-
-def _fail(path: Path, reason: str) -> InputError:
-    return InputError("catalog_invalid", file=path.name, reason=reason)
-
-
-def _num(text: str) -> float | None:
-    return float(text) if text != "" else None
+_read_csv = read_csv
+_fail = fail
 
 
 def load_catalog(directory: Path) -> Catalog:
     """Load and cross-check the catalog files in ``directory``.
 
-    Raises InputError("catalog_invalid") naming the file and the reason when a
-    file is missing or inconsistent, so a broken install fails at start.
+    Raises InputError("catalog_invalid") naming the file and the reason (with the row and
+    column, or line and column, where there is one) when a file is missing, malformed or
+    inconsistent, so a broken install fails at start and a broken update is a notice.
+    Nothing else escapes: a malformation no check names is still catalog_invalid.
     """
-    meta_path = directory / "catalog.json"
+    directory = Path(directory)
     try:
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise _fail(meta_path, str(exc)) from exc
+        return _load_catalog(directory)
+    except InputError:
+        raise
+    except (LookupError, ValueError, TypeError, AttributeError, RecursionError, csv.Error) as exc:
+        raise InputError("catalog_invalid", file=directory.name,
+                         reason=f"{type(exc).__name__}: {str(exc)[:160]}") from None
+
+
+def _load_catalog(directory: Path) -> Catalog:
+    meta_path = directory / "catalog.json"
+    meta = read_json(meta_path)
+    if not isinstance(meta, dict):
+        raise _fail(meta_path, "se esperaba un objeto JSON / a JSON object was expected")
 
     states: dict[str, State] = {}
     states_path = directory / "states.csv"
@@ -316,13 +316,13 @@ def load_catalog(directory: Path) -> Catalog:
         raise _fail(states_path, f"expected 32 states, found {len(states)}")
 
     levels = {
-        int(r["code"]): Labelled(r["code"], r["label_es"], r["label_en"])
+        r.int("code"): Labelled(r["code"], r["label_es"], r["label_en"])
         for r in _read_csv(directory / "levels.csv")
     }
     types_path = directory / "facility_types.csv"
     facility_types: dict[str, FacilityType] = {}
     for row in _read_csv(types_path):
-        level = int(row["level"])
+        level = row.int("level")
         if level not in levels or row["category"] not in CATEGORIES:
             raise _fail(types_path, f"type {row['code']}: bad level or category")
         facility_types[row["code"]] = FacilityType(
@@ -336,12 +336,12 @@ def load_catalog(directory: Path) -> Catalog:
 
     sections = [
         Labelled(r["code"], r["label_es"], r["label_en"])
-        for r in sorted(_read_csv(directory / "sections.csv"), key=lambda r: int(r["order"]))
+        for r in sorted(_read_csv(directory / "sections.csv"), key=lambda r: r.int("order"))
     ]
     section_codes = {s.code for s in sections}
 
     disaggs: dict[str, list[Labelled]] = {}
-    for row in sorted(_read_csv(directory / "disaggregations.csv"), key=lambda r: int(r["order"])):
+    for row in sorted(_read_csv(directory / "disaggregations.csv"), key=lambda r: r.int("order")):
         disaggs.setdefault(row["combo"], []).append(
             Labelled(row["option"], row["label_es"], row["label_en"])
         )
@@ -381,7 +381,7 @@ def load_catalog(directory: Path) -> Catalog:
         variables[code] = Variable(
             code=code,
             section=row["section"],
-            order=int(row["order"]),
+            order=row.int("order"),
             label_es=row["label_es"],
             label_en=row["label_en"],
             unit=row["unit"],
@@ -389,8 +389,8 @@ def load_catalog(directory: Path) -> Catalog:
             aggregation=row["aggregation"],
             level=row["level"],
             disaggregation=row["disaggregation"],
-            min_value=_num(row["min"]),
-            max_value=_num(row["max"]),
+            min_value=row.num("min"),
+            max_value=row.num("max"),
             required=row["required"] == "1",
             applies_to=applies,
             options=vocabularies.get(row["options"], ()),
@@ -399,25 +399,24 @@ def load_catalog(directory: Path) -> Catalog:
         )
 
     rules_path = directory / "rules.json"
-    try:
-        rules = json.loads(rules_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise _fail(rules_path, str(exc)) from exc
-    comparisons = [
-        ComparisonRule(
-            code=r["code"],
-            left=r["left"],
-            right=r["right"],
-            match_disaggregation=bool(r.get("match_disaggregation")),
-            message_es=r["message_es"],
-            message_en=r["message_en"],
-        )
-        for r in rules.get("comparisons", [])
-    ]
-    totals = [
-        TotalRule(r["code"], r["total"], tuple(r["parts"]), r["message_es"], r["message_en"])
-        for r in rules.get("totals", [])
-    ]
+    rules = read_json(rules_path)
+    with entry(rules_path, "comparisons"):
+        comparisons = [
+            ComparisonRule(
+                code=r["code"],
+                left=r["left"],
+                right=r["right"],
+                match_disaggregation=bool(r.get("match_disaggregation")),
+                message_es=r["message_es"],
+                message_en=r["message_en"],
+            )
+            for r in rules.get("comparisons", [])
+        ]
+    with entry(rules_path, "totals"):
+        totals = [
+            TotalRule(r["code"], r["total"], tuple(r["parts"]), r["message_es"], r["message_en"])
+            for r in rules.get("totals", [])
+        ]
     for rule in comparisons:
         for ref in (rule.left, rule.right):
             if ref not in variables:
@@ -426,59 +425,61 @@ def load_catalog(directory: Path) -> Catalog:
         for ref in (rule.total, *rule.parts):
             if ref not in variables:
                 raise _fail(rules_path, f"{rule.code}: unknown variable {ref}")
-    out = rules.get("outliers", {})
-    outliers = OutlierSettings(
-        mzscore_threshold=float(out.get("mzscore", {}).get("threshold", 3.5)),
-        mzscore_min_history=int(out.get("mzscore", {}).get("min_history", 3)),
-        minmax_tolerance=float(out.get("minmax", {}).get("tolerance", 0.5)),
-        minmax_min_history=int(out.get("minmax", {}).get("min_history", 2)),
-        history_months=int(out.get("history_months", 12)),
-    )
+    with entry(rules_path, "outliers"):
+        out = rules.get("outliers", {})
+        outliers = OutlierSettings(
+            mzscore_threshold=float(out.get("mzscore", {}).get("threshold", 3.5)),
+            mzscore_min_history=int(out.get("mzscore", {}).get("min_history", 3)),
+            minmax_tolerance=float(out.get("minmax", {}).get("tolerance", 0.5)),
+            minmax_min_history=int(out.get("minmax", {}).get("min_history", 2)),
+            history_months=int(out.get("history_months", 12)),
+        )
 
     ind_path = directory / "indicators.json"
-    try:
-        ind_data = json.loads(ind_path.read_text(encoding="utf-8"))["indicators"]
-    except (OSError, ValueError, KeyError) as exc:
-        raise _fail(ind_path, str(exc)) from exc
+    with entry(ind_path, "indicators.json"):
+        ind_data = read_json(ind_path)["indicators"]
+        if not isinstance(ind_data, list):
+            raise TypeError("«indicators» debe ser una lista / must be a list")
     indicators: dict[str, Indicator] = {}
     known_keys = {"code", "section", "label_es", "label_en", "unit", "numerator",
                   "denominator", "filter", "slide", "level"}
-    for item in ind_data:
-        code = item["code"]
-        if code in indicators:
-            raise _fail(ind_path, f"duplicate indicator {code}")
-        if item.get("section") not in section_codes:
-            raise _fail(ind_path, f"{code}: unknown section {item.get('section')}")
-        numerator = item.get("numerator") or (
-            {"count_facilities": item["count_facilities"]} if "count_facilities" in item else None
-        )
-        if numerator is None:
-            raise _fail(ind_path, f"{code}: no numerator")
-        for part in (numerator, item.get("denominator") or {}):
-            for ref in formula_variables(part):
-                if ref.split(".")[0] not in variables:
-                    raise _fail(ind_path, f"{code}: unknown variable {ref}")
-                if "." in ref:
-                    var_code, option = ref.split(".", 1)
-                    combo = variables[var_code].disaggregation
-                    if option not in {o.code for o in disaggs.get(combo, [])}:
-                        raise _fail(ind_path, f"{code}: unknown option {ref}")
-        for key in item.get("filter", {}):
-            if key not in ("category", "level"):
-                raise _fail(ind_path, f"{code}: unknown filter {key}")
-        indicators[code] = Indicator(
-            code=code,
-            section=item["section"],
-            label_es=item["label_es"],
-            label_en=item["label_en"],
-            unit=item.get("unit", "count"),
-            numerator=numerator,
-            denominator=item.get("denominator"),
-            filter=item.get("filter", {}),
-            slide=bool(item.get("slide")),
-            level=item.get("level", "facility"),
-            metadata={k: v for k, v in item.items() if k not in known_keys and k != "count_facilities"},
-        )
+    for number, item in enumerate(ind_data, start=1):
+        with entry(ind_path, f"indicators[{number}]"):
+            code = item["code"]
+            if code in indicators:
+                raise _fail(ind_path, f"duplicate indicator {code}")
+            if item.get("section") not in section_codes:
+                raise _fail(ind_path, f"{code}: unknown section {item.get('section')}")
+            numerator = item.get("numerator") or (
+                {"count_facilities": item["count_facilities"]} if "count_facilities" in item else None
+            )
+            if numerator is None:
+                raise _fail(ind_path, f"{code}: no numerator")
+            for part in (numerator, item.get("denominator") or {}):
+                for ref in formula_variables(part):
+                    if ref.split(".")[0] not in variables:
+                        raise _fail(ind_path, f"{code}: unknown variable {ref}")
+                    if "." in ref:
+                        var_code, option = ref.split(".", 1)
+                        combo = variables[var_code].disaggregation
+                        if option not in {o.code for o in disaggs.get(combo, [])}:
+                            raise _fail(ind_path, f"{code}: unknown option {ref}")
+            for key in item.get("filter", {}):
+                if key not in ("category", "level"):
+                    raise _fail(ind_path, f"{code}: unknown filter {key}")
+            indicators[code] = Indicator(
+                code=code,
+                section=item["section"],
+                label_es=item["label_es"],
+                label_en=item["label_en"],
+                unit=item.get("unit", "count"),
+                numerator=numerator,
+                denominator=item.get("denominator"),
+                filter=item.get("filter", {}),
+                slide=bool(item.get("slide")),
+                level=item.get("level", "facility"),
+                metadata={k: v for k, v in item.items() if k not in known_keys and k != "count_facilities"},
+            )
 
     institutions = {
         r["code"]: Labelled(r["code"], r["label_es"], r["label_en"])

@@ -28,7 +28,6 @@ Rules on versions:
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 import shutil
@@ -42,6 +41,7 @@ from pathlib import Path
 from app.models.catalog import Catalog, load_catalog
 from app.models.messages import InputError
 from app.storage import files, reports_repo
+from app.sync import safejson
 from app.sync.errors import SyncError
 
 from .workspace import (
@@ -292,12 +292,15 @@ def receive(ws: Workspace, doc: object, where: str) -> Received:
     files_doc = doc.get("files") if isinstance(doc, dict) else None
     if not isinstance(files_doc, dict) or set(files_doc) != set(CATALOG_FILES) or \
             not all(isinstance(v, str) for v in files_doc.values()):
-        names = sorted(files_doc) if isinstance(files_doc, dict) else []
+        names = set(map(str, files_doc)) if isinstance(files_doc, dict) else set()
+        missing = ", ".join(sorted(set(CATALOG_FILES) - names)) or "ninguno"
+        extra = ", ".join(sorted(names - set(CATALOG_FILES))[:_SHOWN]) or "ninguno"
         return Received(notes=[_notice("W_CATALOG_INVALID", "", "el catálogo del paquete no tiene los archivos "
-                                       f"esperados ({', '.join(map(str, names)) or 'ninguno'}); no se instaló")])
+                                       f"esperados (faltan: {missing}; sobran: {extra}); no se instaló")])
     try:
-        version = str(json.loads(files_doc["catalog.json"]).get("catalog_version", "0"))
-    except (ValueError, AttributeError) as exc:
+        meta = safejson.loads(files_doc["catalog.json"], MAX_FILE_BYTES)
+        version = str(meta.get("catalog_version", "0"))
+    except (safejson.JsonRefused, AttributeError) as exc:
         return Received(notes=[_notice("W_CATALOG_INVALID", "", f"catalog.json no válido ({exc}); "
                                        "no se instaló")])
     active = active_version(ws)
@@ -312,15 +315,16 @@ def receive(ws: Workspace, doc: object, where: str) -> Received:
     staged = _stage(ws, files_doc)
     try:
         loaded = load_catalog(staged)
+        _check_keeps_data(ws, loaded, where)
     except InputError as exc:
         shutil.rmtree(staged, ignore_errors=True)
+        if exc.code != "catalog_invalid":
+            raise  # E_CATALOG_DROPS_DATA: the whole update is refused
         return Received(version, notes=[_notice(
             "W_CATALOG_INVALID", version, f"{exc.message('es')}; no se instaló (¿requiere una versión "
             "más nueva de Coordina?)")])
-    try:
-        _check_keeps_data(ws, loaded, where)
     except BaseException:
-        shutil.rmtree(staged, ignore_errors=True)
+        shutil.rmtree(staged, ignore_errors=True)  # whatever happens, no .incoming-* stays behind
         raise
     return Received(version, staged)
 

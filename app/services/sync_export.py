@@ -27,10 +27,13 @@ from app.models.values import DataValue, ValueKey
 from app.reports import identity as ident
 from app.reports.identity import Identity
 from app.storage import files, sync_repo, values_repo
+from app.storage.crashpoints import crash_point
+from app.storage.durable import write_durable
 from app.storage.sync_repo import OutboxEntry
 from app.sync import crypto, package
 
 from .identity import read_file
+from .outbox_reconcile import next_sequence, reconcile_outbox
 from .sync_profile import certificate_fingerprint, hq_keys, require_profile
 from .workspace import Workspace, now_iso, write_transaction
 
@@ -78,6 +81,7 @@ def export_package(ws: Workspace, out_dir: Path, identity: Identity, full: bool 
     keys = hq_keys(ws)
     out_dir = Path(out_dir)
     files.check_writable_dir(out_dir)
+    reconcile_outbox(ws)  # a killed export's row is settled before a sequence is chosen
     state = ws.catalog.state(prof.state_code or "")
     mark = ws.conn.execute("SELECT coalesce(max(id), 0) FROM change_log").fetchone()[0]
     since = 0 if full else sync_repo.last_delivered_mark(ws.conn)
@@ -101,7 +105,7 @@ def export_package(ws: Workspace, out_dir: Path, identity: Identity, full: bool 
     if progress:
         progress(1, 3)
     previous = sync_repo.last_outbox(ws.conn, prof.device_id)
-    sequence = (previous.sequence + 1) if previous else 1
+    sequence = next_sequence(ws, prof.device_id, out_dir)
     acked = [e for e in sync_repo.outbox(ws.conn) if e.delivered_at and e.device_id == prof.device_id]
     pkg_uuid = str(uuidlib.uuid4())
     periods = sorted({v.key.period for v in values})
@@ -137,16 +141,36 @@ def export_package(ws: Workspace, out_dir: Path, identity: Identity, full: bool 
     name = package_name(state.short_code, periods[-1] if periods else "000000", sequence)
     path = out_dir / name
     digest = package.sha256(data)
-    files.write_bytes_atomic(path, data)
     entry = OutboxEntry(pkg_uuid, sequence, prof.device_id, digest, manifest["previous_sha256"], name,
                         str(path), manifest["created_at"], full, mark, len(values), None, None, None)
-    try:
-        with write_transaction(ws):
-            sync_repo.add_outbox(ws.conn, entry)
-    except Exception:
-        path.unlink(missing_ok=True)  # no outbox row: the file must not exist either
-        raise
+    _write(ws, entry, data)
     if progress:
         progress(3, 3)
     return ExportedPackage(path, pkg_uuid, sequence, len(values) - doc_tombstones, doc_tombstones,
                            digest, full)
+
+
+def _write(ws: Workspace, entry: OutboxEntry, data: bytes) -> None:
+    """Reserve the package's row and sequence, write its file, then mark it complete.
+
+    The order is what keeps the outbox and the folder in agreement after a kill at any
+    point (see :mod:`app.services.outbox_reconcile`): the row is committed before the
+    file can exist at its final name, and the file is whole there before the row is done.
+    """
+    path = Path(entry.path)
+    crash_point("export_built")
+    before = sync_repo.high_water(ws.conn, entry.device_id)
+    with write_transaction(ws):
+        sync_repo.reserve_outbox(ws.conn, entry)
+    crash_point("export_reserved")
+    try:
+        write_durable(path, data, crash_prefix="export")
+    except OSError as exc:
+        if not path.exists():  # never on disk: the reservation is undone, the sequence free again
+            with write_transaction(ws):
+                sync_repo.abandon_outbox(ws.conn, entry.uuid)
+                sync_repo.set_high_water(ws.conn, entry.device_id, before)
+        raise files.output_error(exc, path) from exc
+    with write_transaction(ws):
+        sync_repo.finish_outbox(ws.conn, entry.uuid)
+    crash_point("export_finished")

@@ -19,8 +19,7 @@ and :data:`app.services.sync_values.VALUE_ERROR_CODES`) and Spanish messages.
 
 from __future__ import annotations
 
-import dataclasses
-import shutil
+import logging
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack, closing
 from dataclasses import dataclass
@@ -29,7 +28,7 @@ from pathlib import Path
 from app.models.messages import InputError
 from app.models.values import format_number
 from app.reports import identity as ident
-from app.storage import facilities_repo, sync_repo
+from app.storage import facilities_repo, files, sync_repo
 from app.storage.database import translate_error
 from app.storage.sync_repo import InboxEntry
 from app.sync import crypto, package
@@ -43,6 +42,7 @@ from .sync_reader import PackageParts, PartReader, read_parts
 from .sync_values import Applied, Validator, apply_received
 from .workspace import Workspace, now_iso
 
+log = logging.getLogger("coordina.sync")
 Progress = Callable[[int, int], None]
 ARCHIVE_DIR = "archivo"
 MAX_PACKAGE_BYTES = 2 << 30
@@ -89,7 +89,10 @@ def error_summary(exc: InputError, path: Path, lang: str, raw: RawPackage | None
 
 
 def read_package_file(path: Path) -> RawPackage:
-    """Read a package file from disk (size-capped) and check its zip and manifest."""
+    """Read a package file from disk (size-capped) and check its zip and manifest.
+
+    Only the manifest and its signature are inflated (see :func:`app.sync.package.read`).
+    """
     path = Path(path)
     try:
         if path.stat().st_size > MAX_PACKAGE_BYTES:
@@ -131,11 +134,14 @@ def import_packages(ws: Workspace, paths: Sequence[Path], dry_run: bool = False,
         except InputError as exc:
             read.append((path, exc))
             continue
+        except Exception as exc:  # a bug met by one file: that file is refused, the batch goes on
+            read.append((path, _internal(exc, path)))
+            continue
         if raw.kind == "data":
-            payload += sum(len(raw.files[name]) for name, _ in package.payload_parts(raw))
+            payload += sum(raw.size(name) for name, _ in package.payload_parts(raw))
         # Keep what orders the batch, not the contents: a national batch is ~150 MB of
         # packages, so each one is read again (and checked again) when its turn comes.
-        read.append((path, dataclasses.replace(raw, files={}, manifest_bytes=b"", signature=b"")))
+        read.append((path, raw.header()))
     read.sort(key=_order)
     if pipeline is None:
         pipeline = payload >= PIPELINE_MIN_BYTES
@@ -155,16 +161,31 @@ def import_packages(ws: Workspace, paths: Sequence[Path], dry_run: bool = False,
                 raw = header if isinstance(header, InputError) else read_package_file(path)
             except InputError as exc:
                 raw = exc
+            except Exception as exc:
+                raw = _internal(exc, path)
             if isinstance(raw, InputError):
                 results.append(ImportResult(path, error_summary(raw, path, ws.lang, dry_run=dry_run)))
             else:
                 if not backed_up and sync_repo.get_inbox(ws.conn, raw.uuid) is None:
                     backup_now(ws, "importación")
                     backed_up = True
-                results.append(ImportResult(path, import_one(ws, path, raw, dry_run, reader)))
+                try:
+                    outcome = import_one(ws, path, raw, dry_run, reader)
+                except InputError as exc:  # the disk or the database, not the package
+                    outcome = error_summary(exc, path, ws.lang, raw, dry_run)
+                except Exception as exc:  # rolled back already; the other files still import
+                    outcome = error_summary(_internal(exc, path), path, ws.lang, raw, dry_run)
+                results.append(ImportResult(path, outcome))
+                del raw
             if progress:
                 progress(done, total)
     return results
+
+
+def _internal(exc: BaseException, path: Path) -> SyncError:
+    """A bug met while handling one file: logged with its traceback, reported as such."""
+    log.error("internal error importing %s", path, exc_info=exc)
+    return SyncError("E_INTERNAL", Path(path).name, f"{type(exc).__name__}: {str(exc)[:160]}")
 
 
 def import_one(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool = False,
@@ -234,18 +255,33 @@ def _check_sequence(ws: Workspace, raw: RawPackage, state: str) -> list[dict]:
         raise SyncError("E_SEQUENCE", where, f"se basa en el paquete {base}; el último importado es {last}")
     warnings = []
     if sequence > last + 1:
-        missing = ", ".join(str(n) for n in range(last + 1, sequence))
+        missing = _missing_range(last + 1, sequence - 1)
         warnings.append({"object": f"{state} {device[:8]}", "value": f"faltan los paquetes {missing}; "
                          "su contenido viene incluido en este", "errorCode": "W_SEQUENCE_GAP",
                          "property": "sequence", "indexes": []})
     return warnings
 
 
-def _archive(ws: Workspace, path: Path, raw: RawPackage, state: str) -> Path:
-    folder = ws.data_dir / ARCHIVE_DIR / state
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{raw.sha256[:12]}-{path.name}"
-    shutil.copyfile(path, target)
+def _missing_range(first: int, last: int) -> str:
+    """The missing sequence numbers as a short text: listed when few, else a range.
+
+    A signed manifest may claim any sequence (10**12): the warning never grows with it.
+    """
+    if last - first < 10:
+        return ", ".join(str(n) for n in range(first, last + 1))
+    return f"{first}–{last} ({last - first + 1:,} paquetes)"
+
+
+def _archive(ws: Workspace, raw: RawPackage, state: str) -> Path:
+    """Keep the package's bytes as ``archivo/<state>/<sha256>.coordina``.
+
+    Named by its hash, not by the name it arrived with (which may be long enough to pass
+    the file system's 255 bytes once prefixed; the inbox row's summary keeps that name).
+    The bytes written are the ones read and checked, whole or not at all. Raises
+    InputError (full disk, unwritable folder) naming the archive's path.
+    """
+    target = ws.data_dir / ARCHIVE_DIR / state / f"{raw.sha256}.coordina"
+    files.write_bytes_atomic(target, raw.data)
     return target
 
 
@@ -263,8 +299,8 @@ def _import_data(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool,
             raise SyncError("E_UUID_REUSED", raw.where, raw.uuid)
         return _stored(stored, dry_run)
     warnings = _check_sequence(ws, raw, state)
-    package.check_hashes(raw)
-    job = PackageParts.of(raw, state, keys.enc_private or b"")
+    # Only now, the signer checked, is any content inflated: each entry within its size.
+    job = PackageParts.of(raw, state, keys.enc_private or b"", package.check_hashes(raw))
     if reader is None:
         validator = Validator(ws.catalog, ws.lang, facilities_repo.existing_clues(ws.conn), state)
         parts = read_parts(job, validator)
@@ -304,7 +340,7 @@ def _import_data(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool,
         if dry_run:
             conn.execute("ROLLBACK")
             return result
-        archived = str(_archive(ws, path, raw, state))
+        archived = str(_archive(ws, raw, state))
         sync_repo.add_inbox(conn, InboxEntry(
             raw.uuid, raw.sha256, "data", state, m.get("device"), m.get("sequence"), signer,
             tuple(periods), m.get("created_at"), now, ws.user, result, archived))
@@ -333,8 +369,7 @@ def _import_from_hq(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool) -
         if stored.sha256 != raw.sha256:
             raise SyncError("E_UUID_REUSED", raw.where, raw.uuid)
         return _stored(stored, dry_run)
-    package.check_hashes(raw)
-    doc = package.gunzip_json(raw.files[package.CONTENT[raw.kind]], raw.where)
+    doc = package.gunzip_json(package.check_hashes(raw)[package.CONTENT[raw.kind]], raw.where)
     conn = ws.conn
     now = now_iso()
     # What undoes work done outside the database (an installed catalog's folder) when the

@@ -26,7 +26,7 @@ from app.models.messages import InputError
 from app.reports import identity as ident
 from app.storage import files, reports_repo, sync_repo
 from app.storage.sync_repo import HqKeys, Profile, Registration
-from app.sync import crypto
+from app.sync import crypto, safejson
 from app.sync.errors import SyncError
 
 from .workspace import Workspace, now_iso, write_transaction
@@ -36,6 +36,7 @@ ENROL_FORMAT = "coordina-enrolment"
 FORMAT_VERSION = 1
 OWN_CERTIFICATE = "own_certificate_pem"
 DEFAULT_HQ_NAME = "Oficinas centrales IMSS-BIENESTAR"
+MAX_FILE_BYTES = 1 << 20  # a profile or an enrolment is a few KiB
 
 
 def readable(hex_digest: str) -> str:
@@ -125,15 +126,16 @@ def export_hq_profile(ws: Workspace, out: Path) -> str:
 
 def _read_json(path: Path, code: str) -> dict:
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)  # never more, whatever the file's size
     except OSError as exc:
         raise SyncError(code, str(path), exc.strerror or exc) from None
-    if len(data) > 1 << 20:
+    if len(data) > MAX_FILE_BYTES:
         raise SyncError(code, str(path), "más de 1 MB")
     try:
-        doc = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise SyncError(code, str(path), f"JSON: {exc}") from None
+        doc = safejson.loads(data, MAX_FILE_BYTES)
+    except safejson.JsonRefused as exc:
+        raise SyncError(code, str(path), f"JSON: {exc.detail}") from None
     if not isinstance(doc, dict):
         raise SyncError(code, str(path), "JSON")
     return doc
@@ -220,8 +222,13 @@ def parse_enrolment(ws: Workspace, path: Path) -> tuple[str, x509.Certificate, d
     _version(doc, path, "E_ENROL_FILE", ENROL_FORMAT)
     try:
         cert = ident.load_certificate(str(doc["certificate"]).encode("ascii"))
+        # cryptography parses the subject, dates and key lazily: touch them here so a
+        # damaged certificate is refused as such, not later as a crash.
+        ident.subject_label(cert)
+        cert.public_key()
+        cert.not_valid_after_utc  # noqa: B018
         state = ws.catalog.state(str(doc["state"])).code
-    except (KeyError, ValueError, UnicodeEncodeError) as exc:
+    except (KeyError, ValueError, TypeError, UnicodeEncodeError) as exc:
         raise SyncError("E_ENROL_FILE", str(path), exc) from None
     except InputError as exc:  # unknown state, from the catalog
         raise SyncError("E_ENROL_FILE", str(path), exc.message("es")) from None

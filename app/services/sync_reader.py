@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import queue
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.asymmetric import x25519
@@ -39,10 +39,15 @@ class PackageParts:
     parts: tuple[tuple[str, str, bytes], ...]  # (name, period, sealed bytes), in period order
 
     @classmethod
-    def of(cls, raw: package.RawPackage, state: str, enc_private: bytes) -> PackageParts:
-        """The parts of a read (and already verified) data package."""
+    def of(cls, raw: package.RawPackage, state: str, enc_private: bytes,
+           files: Mapping[str, bytes] | None = None) -> PackageParts:
+        """The parts of a read (and already verified) data package.
+
+        ``files``: its content already read by :func:`app.sync.package.check_hashes`.
+        """
+        files = raw.files if files is None else files
         return cls(raw.uuid, raw.where, state, enc_private,
-                   tuple((name, period, raw.files[name]) for name, period in package.payload_parts(raw)))
+                   tuple((name, period, files[name]) for name, period in package.payload_parts(raw)))
 
 
 @dataclass
@@ -66,7 +71,7 @@ def read_parts(job: PackageParts, validator: Validator) -> Iterator[PartRead]:
             plain = crypto.open_sealed(sealed, private, package.part_aad(job.uuid, name))
         except ValueError as exc:
             raise SyncError("E_DECRYPT", job.where, f"{name}: {exc}") from None
-        doc = package.gunzip_json(plain, job.where)
+        doc = package.gunzip_json(plain, job.where, max_depth=None)
         del plain
         part = PartRead(period, [], [])
         try:

@@ -7,6 +7,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -186,6 +187,77 @@ def add_outbox(conn: sqlite3.Connection, entry: OutboxEntry) -> None:
                  (entry.uuid, entry.sequence, entry.device_id, entry.sha256, entry.previous_sha256,
                   entry.file_name, entry.path, entry.created_at, int(entry.full), entry.log_mark,
                   entry.value_count, entry.delivered_at, entry.ack_uuid, entry.ack_summary))
+
+
+# A package is reserved before its file is written: its outbox row, the device's high-water
+# sequence and a "writing" marker are committed together; the marker is cleared once the file
+# is at its final name. Kept in ``settings`` (no schema change): the marker names the row.
+_WRITING = "sync.outbox.writing."
+_HIGH_WATER = "sync.outbox.high_water."
+_FOLDERS = "sync.outbox.folders"
+_MAX_FOLDERS = 20
+
+
+def high_water(conn: sqlite3.Connection, device_id: str) -> int:
+    """The highest sequence ever reserved for ``device_id`` (0: none)."""
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (_HIGH_WATER + device_id,)).fetchone()
+    return int(row[0]) if row else 0
+
+
+def set_high_water(conn: sqlite3.Connection, device_id: str, sequence: int) -> None:
+    conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
+                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (_HIGH_WATER + device_id, str(sequence)))
+
+
+def reserve_outbox(conn: sqlite3.Connection, entry: OutboxEntry) -> None:
+    """Record ``entry`` as being written: its row, its sequence as used, and the marker.
+
+    Call in one transaction, committed before the file reaches its final name: after
+    any kill the reconcile finds the row and decides by the file (see
+    :mod:`app.services.outbox_reconcile`), and the sequence is never handed out again.
+    """
+    add_outbox(conn, entry)
+    set_high_water(conn, entry.device_id, max(entry.sequence, high_water(conn, entry.device_id)))
+    mark_writing(conn, entry.uuid)
+    _remember_folder(conn, str(Path(entry.path).parent))
+
+
+def _remember_folder(conn: sqlite3.Connection, folder: str) -> None:
+    folders = [f for f in export_folders(conn) if f != folder]
+    conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
+                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                 (_FOLDERS, json.dumps([folder, *folders][:_MAX_FOLDERS], ensure_ascii=False)))
+
+
+def export_folders(conn: sqlite3.Connection) -> list[str]:
+    """The folders packages were last exported to, newest first (for ``check``)."""
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (_FOLDERS,)).fetchone()
+    try:
+        found = json.loads(row[0]) if row else []
+    except ValueError:
+        return []
+    return [f for f in found if isinstance(f, str)] if isinstance(found, list) else []
+
+
+def mark_writing(conn: sqlite3.Connection, uuid: str) -> None:
+    conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (_WRITING + uuid, uuid))
+
+
+def finish_outbox(conn: sqlite3.Connection, uuid: str) -> None:
+    """The package's file is complete at its final name: the row is an ordinary one."""
+    conn.execute("DELETE FROM settings WHERE key = ?", (_WRITING + uuid,))
+
+
+def abandon_outbox(conn: sqlite3.Connection, uuid: str) -> None:
+    """The package's file never reached its final name: drop the row, keep its sequence used."""
+    conn.execute("DELETE FROM outbox WHERE uuid = ?", (uuid,))
+    conn.execute("DELETE FROM settings WHERE key = ?", (_WRITING + uuid,))
+
+
+def writing_outbox(conn: sqlite3.Connection) -> list[str]:
+    """UUIDs of the outbox rows whose file was still being written (a killed export)."""
+    return [r[0] for r in conn.execute("SELECT value FROM settings WHERE key LIKE ? ORDER BY key",
+                                       (_WRITING + "%",))]
 
 
 def mark_delivered(conn: sqlite3.Connection, uuid: str, at: str, ack_uuid: str, summary: dict) -> None:

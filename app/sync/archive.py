@@ -1,19 +1,28 @@
 """Zip files read defensively and written reproducibly.
 
 A package arrives from a USB stick or an email: it may be truncated, hostile or not a zip at
-all. :func:`read_zip` checks names (no escaping the folder, no duplicates), declared and real
-sizes (a cap on the total and on each entry's compression ratio, so a zip bomb is refused
-before it is inflated) and the exact set of files, and reads everything into memory — it
-never extracts to disk.
+all. :class:`ZipReader` parses the zip's structure itself (no ``zipfile``, whose surprises —
+RuntimeError for an encrypted entry, NotImplementedError for "version 8.4", LZMA inflating
+at will — would escape as crashes) and checks, before inflating a byte:
+
+- the end record and the central directory (size capped: many tiny entries are refused
+  before they cost memory);
+- every entry: a safe, unique name; stored or deflate only (``E_ZIP_METHOD``); no
+  encryption (``E_ZIP_ENCRYPTED``); a "version needed" this reader knows (``E_ZIP_VERSION``);
+  declared sizes and compression ratio (``E_TOO_LARGE``, ``E_RATIO``); a local header that
+  agrees with its central record; no two entries sharing bytes (``E_ZIP_OVERLAP``).
+
+Entries are then inflated one at a time and only on request (:meth:`ZipReader.read`), each
+with a hard stop at its declared size and at the caller's cap, and checked against its
+CRC-32. Nothing is ever extracted to disk.
 """
 
 from __future__ import annotations
 
-import fnmatch
 import io
+import struct
 import zipfile
 import zlib
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -21,6 +30,14 @@ from .errors import SyncError
 
 _FIXED_TIME = (2020, 1, 1, 0, 0, 0)  # reproducible bytes: same content, same hash
 _CHUNK = 1 << 16
+_END = struct.Struct("<4s4H2LH")  # end of central directory record, 22 bytes
+_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")  # central directory record, 46 bytes
+_LOCAL = struct.Struct("<4s2B4HL2L2H")  # local file header, 30 bytes
+_STORED, _DEFLATED = 0, 8
+_ENCRYPTED = 0x1 | 0x40 | 0x2000  # traditional, strong, central-directory encryption
+_PATCHED = 0x20  # "compressed patched data": another method in disguise
+_MAX_VERSION = 63  # the highest "version needed to extract" of the zip spec we know (6.3)
+_ZIP64 = 0xFFFFFFFF
 
 
 @dataclass(frozen=True)
@@ -31,6 +48,7 @@ class Limits:
     max_total: int = 1 << 30  # 1 GiB uncompressed in all
     max_ratio: int = 200  # uncompressed ÷ compressed, for entries above ratio_floor
     ratio_floor: int = 1 << 20  # small entries may compress well (JSON of zeros)
+    max_directory: int = 1 << 20  # central directory bytes: 256 entries need a few KiB
 
 
 DEFAULT_LIMITS = Limits()
@@ -49,65 +67,183 @@ def write_zip(files: dict[str, bytes]) -> bytes:
 
 
 def _safe_name(name: str) -> bool:
-    if not name or "\\" in name or name.startswith("/") or ":" in name.split("/")[0]:
+    if not name or "\\" in name or name.startswith("/") or ":" in name.split("/")[0] or "\0" in name:
         return False
     parts = PurePosixPath(name).parts
     return all(part not in ("..", ".", "") for part in parts) and not name.endswith("/")
 
 
-def read_zip(data: bytes, where: str, required: Iterable[str], optional: Iterable[str] = (),
-             limits: Limits = DEFAULT_LIMITS) -> dict[str, bytes]:
-    """The files of a zip in memory, checked; raises SyncError with the reason.
+@dataclass(frozen=True)
+class Entry:
+    """One file of the zip, as its central directory and local header describe it."""
 
-    ``required`` names must all be present; ``optional`` are glob patterns ("pdf/*.pdf")
-    that may be; anything else is an extra file and is refused.
+    name: str
+    method: int
+    crc: int
+    compress_size: int
+    file_size: int
+    header_offset: int
+    data_offset: int  # where its compressed bytes start
+
+
+class ZipReader:
+    """A zip in memory, its structure checked; entries inflated only when asked for.
+
+    Raises SyncError with the reason (``where`` names the file in every message).
     """
-    if not data.startswith(b"PK"):
-        raise SyncError("E_NOT_ZIP", where)
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
-        raise SyncError("E_TRUNCATED", where, exc) from None
-    if len(infos) > limits.max_entries:
-        raise SyncError("E_TOO_LARGE", where, f"{len(infos)} entradas")
-    seen: set[str] = set()
-    for info in infos:
-        if not _safe_name(info.filename):
-            raise SyncError("E_PATH", where, info.filename)
-        if info.filename in seen:
-            raise SyncError("E_DUPLICATE_ENTRY", where, info.filename)
-        seen.add(info.filename)
-    declared = sum(i.file_size for i in infos)
-    if declared > limits.max_total:
-        raise SyncError("E_TOO_LARGE", where, f"{declared:,} bytes")
-    for info in infos:
-        if info.file_size > limits.ratio_floor and \
-                info.file_size > limits.max_ratio * max(info.compress_size, 1):
-            raise SyncError("E_RATIO", where, info.filename)
-    required = list(required)
-    patterns = list(optional)
-    for name in required:
-        if name not in seen:
-            raise SyncError("E_MISSING_FILE", where, name)
-    for name in sorted(seen):
-        if name not in required and not any(fnmatch.fnmatchcase(name, p) for p in patterns):
-            raise SyncError("E_EXTRA_FILE", where, name)
-    files: dict[str, bytes] = {}
-    total = 0
-    for info in infos:
-        chunks, size = [], 0
+
+    def __init__(self, data: bytes, where: str, limits: Limits = DEFAULT_LIMITS):
+        self.data, self.where, self.limits = data, where, limits
+        if not data.startswith(b"PK"):
+            raise SyncError("E_NOT_ZIP", where)
+        records = self._central_directory()
+        self.entries: dict[str, Entry] = {}
+        local_names: dict[str, str] = {}
+        for fields, name in records:
+            self.entries[name], local_names[name] = self._entry(fields, name)
+        self._check_sizes()
+        self._check_overlap()
+        for name, local_name in local_names.items():
+            if local_name != name:
+                raise self._truncated(f"{name}: la cabecera local nombra otro archivo")
+
+    # -- structure --------------------------------------------------------------------------
+
+    def _truncated(self, detail: str) -> SyncError:
+        return SyncError("E_TRUNCATED", self.where, detail)
+
+    def _central_directory(self) -> list[tuple[tuple, str]]:
+        data, where = self.data, self.where
+        # The end record is the last 22 bytes, or sits before a comment of up to 64 KiB.
+        end = len(data) - _END.size
+        if end < 0 or data[end:end + 4] != b"PK\x05\x06":
+            end = data.rfind(b"PK\x05\x06", max(0, len(data) - _END.size - 0xFFFF))
+        if end < 0 or end + _END.size > len(data):
+            raise self._truncated("no se encontró el directorio central")
+        _, disk, cd_disk, count_disk, count, cd_size, cd_offset, _ = _END.unpack_from(data, end)
+        if count == 0xFFFF or cd_size == _ZIP64 or cd_offset == _ZIP64:
+            raise SyncError("E_ZIP_VERSION", where, "ZIP64")
+        if disk or cd_disk or count_disk != count:
+            raise SyncError("E_ZIP_VERSION", where, "zip de varios volúmenes")
+        if count > self.limits.max_entries:
+            raise SyncError("E_TOO_LARGE", where, f"{count:,} entradas")
+        if cd_size > self.limits.max_directory:
+            raise SyncError("E_TOO_LARGE", where, f"directorio central de {cd_size:,} bytes")
+        if cd_offset + cd_size != end:
+            raise self._truncated("el directorio central no está donde el zip dice")
+        records: list[tuple[tuple, str]] = []
+        seen: set[str] = set()
+        pos = cd_offset
+        for _ in range(count):
+            if pos + _CENTRAL.size > end or data[pos:pos + 4] != b"PK\x01\x02":
+                raise self._truncated("directorio central dañado")
+            fields = _CENTRAL.unpack_from(data, pos)
+            name_len, extra_len, comment_len = fields[12], fields[13], fields[14]
+            raw_name = data[pos + _CENTRAL.size:pos + _CENTRAL.size + name_len]
+            pos += _CENTRAL.size + name_len + extra_len + comment_len
+            if pos > end:
+                raise self._truncated("directorio central dañado")
+            name = self._decode_name(raw_name, fields[5])
+            if name in seen:
+                raise SyncError("E_DUPLICATE_ENTRY", where, name)
+            seen.add(name)
+            records.append((fields, name))
+        if pos != end:
+            raise self._truncated("directorio central dañado")
+        return records
+
+    def _decode_name(self, raw: bytes, flags: int) -> str:
         try:
-            with archive.open(info) as handle:
-                while chunk := handle.read(_CHUNK):
-                    size += len(chunk)
-                    total += len(chunk)
-                    # Declared sizes can lie: count what really comes out.
-                    if size > info.file_size or total > limits.max_total:
-                        raise SyncError("E_TOO_LARGE", where, info.filename)
-                    chunks.append(chunk)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError,
-                NotImplementedError) as exc:
-            raise SyncError("E_TRUNCATED", where, f"{info.filename}: {exc}") from None
-        files[info.filename] = b"".join(chunks)
-    return files
+            name = raw.decode("utf-8") if flags & 0x800 else raw.decode("cp437")
+        except UnicodeDecodeError:
+            raise SyncError("E_PATH", self.where, raw.decode("utf-8", "replace")) from None
+        if not _safe_name(name):
+            raise SyncError("E_PATH", self.where, name)
+        return name
+
+    def _entry(self, fields: tuple, name: str) -> tuple[Entry, str]:
+        """The entry, and the name its local header gives (compared once overlaps are ruled out)."""
+        where = self.where
+        version, flags, method = fields[3], fields[5], fields[6]
+        crc, compress_size, file_size, offset = fields[9], fields[10], fields[11], fields[18]
+        if version > _MAX_VERSION:
+            raise SyncError("E_ZIP_VERSION", where, f"{name}: versión {version // 10}.{version % 10}")
+        if flags & _ENCRYPTED:
+            raise SyncError("E_ZIP_ENCRYPTED", where, name)
+        if method not in (_STORED, _DEFLATED) or flags & _PATCHED:
+            raise SyncError("E_ZIP_METHOD", where, f"{name}: método {method}")
+        if method == _STORED and compress_size != file_size:
+            raise self._truncated(f"{name}: tamaños incoherentes")
+        if offset + _LOCAL.size > len(self.data) or self.data[offset:offset + 4] != b"PK\x03\x04":
+            raise self._truncated(f"{name}: falta su cabecera local")
+        local = _LOCAL.unpack_from(self.data, offset)
+        l_version, l_flags, l_method, name_len, extra_len = local[1], local[3], local[4], local[10], local[11]
+        # The local header is what other readers use: it must tell the same story.
+        if l_flags & _ENCRYPTED:
+            raise SyncError("E_ZIP_ENCRYPTED", where, name)
+        if l_version > _MAX_VERSION:
+            raise SyncError("E_ZIP_VERSION", where, f"{name}: versión {l_version // 10}.{l_version % 10}")
+        if l_method != method:
+            raise SyncError("E_ZIP_METHOD", where, f"{name}: método {l_method}")
+        local_name = self._decode_name(self.data[offset + _LOCAL.size:offset + _LOCAL.size + name_len], l_flags)
+        start = offset + _LOCAL.size + name_len + extra_len
+        if start + compress_size > len(self.data):
+            raise self._truncated(f"{name}: faltan datos")
+        return Entry(name, method, crc, compress_size, file_size, offset, start), local_name
+
+    def _check_sizes(self) -> None:
+        limits = self.limits
+        declared = sum(e.file_size for e in self.entries.values())
+        if declared > limits.max_total:
+            raise SyncError("E_TOO_LARGE", self.where, f"{declared:,} bytes")
+        for e in self.entries.values():
+            if e.file_size > limits.ratio_floor and e.file_size > limits.max_ratio * max(e.compress_size, 1):
+                raise SyncError("E_RATIO", self.where, e.name)
+
+    def _check_overlap(self) -> None:
+        """Each entry's header and bytes lie before the next entry's header: no sharing."""
+        ordered = sorted(self.entries.values(), key=lambda e: e.header_offset)
+        for before, after in zip(ordered, ordered[1:], strict=False):
+            if before.data_offset + before.compress_size > after.header_offset:
+                raise SyncError("E_ZIP_OVERLAP", self.where, f"{before.name}, {after.name}")
+
+    # -- content ----------------------------------------------------------------------------
+
+    def names(self) -> set[str]:
+        return set(self.entries)
+
+    def read(self, name: str, cap: int | None = None) -> bytes:
+        """Entry ``name`` inflated, at most its declared size and ``cap``; CRC-checked."""
+        entry = self.entries[name]
+        if cap is not None and entry.file_size > cap:
+            raise SyncError("E_TOO_LARGE", self.where, f"{name}: {entry.file_size:,} bytes")
+        view = memoryview(self.data)[entry.data_offset:entry.data_offset + entry.compress_size]
+        if entry.method == _STORED or entry.compress_size == entry.file_size == 0:
+            out = bytes(view)  # (some writers store an empty file as "deflated" with no bytes)
+        else:
+            out = self._inflate(entry, view)
+        if zlib.crc32(out) != entry.crc:
+            raise self._truncated(f"{name}: CRC-32 no coincide")
+        return out
+
+    def _inflate(self, entry: Entry, view: memoryview) -> bytes:
+        inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+        out = bytearray()
+        pos = 0
+        try:
+            while not inflater.eof:
+                if inflater.unconsumed_tail:
+                    chunk = inflater.unconsumed_tail
+                elif pos < len(view):
+                    chunk, pos = view[pos:pos + _CHUNK], pos + _CHUNK
+                else:
+                    break
+                # Never more than one byte past the declared size: a lying header stops here.
+                out += inflater.decompress(chunk, entry.file_size - len(out) + 1)
+                if len(out) > entry.file_size:
+                    raise SyncError("E_TOO_LARGE", self.where, f"{entry.name}: más de lo declarado")
+        except zlib.error as exc:
+            raise self._truncated(f"{entry.name}: {exc}") from None
+        if not inflater.eof or len(out) != entry.file_size:
+            raise self._truncated(f"{entry.name}: datos incompletos")
+        return bytes(out)

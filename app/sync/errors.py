@@ -19,6 +19,24 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "possible zip bomb"},
     "E_RATIO": {"es": "{where}: «{detail}» se comprime de forma sospechosa (posible bomba zip)",
                 "en": "{where}: '{detail}' compresses suspiciously (possible zip bomb)"},
+    "E_ZIP_METHOD": {"es": "{where}: la entrada «{detail}» usa una compresión que Coordina no acepta "
+                           "(solo «stored» y «deflate»)",
+                     "en": "{where}: entry '{detail}' uses a compression Coordina does not accept "
+                           "(only stored and deflate)"},
+    "E_ZIP_ENCRYPTED": {"es": "{where}: la entrada «{detail}» está cifrada con contraseña de zip; "
+                              "Coordina no escribe paquetes así",
+                        "en": "{where}: entry '{detail}' is zip-password encrypted; Coordina never "
+                              "writes packages like that"},
+    "E_ZIP_VERSION": {"es": "{where}: el zip requiere funciones que Coordina no admite ({detail})",
+                      "en": "{where}: the zip needs features Coordina does not support ({detail})"},
+    "E_ZIP_OVERLAP": {"es": "{where}: las entradas se superponen ({detail}); posible bomba zip",
+                      "en": "{where}: entries overlap ({detail}); possible zip bomb"},
+    "E_SEQUENCE": {"es": "{where}: secuencia de paquetes no válida: {detail}",
+                   "en": "{where}: invalid package sequence: {detail}"},
+    "E_INTERNAL": {"es": "{where}: error interno de Coordina al procesar este archivo ({detail}); "
+                         "no se cambió nada y el detalle quedó en el registro (logs/coordina.log)",
+                   "en": "{where}: Coordina internal error while processing this file ({detail}); "
+                         "nothing was changed and the details are in the log (logs/coordina.log)"},
     "E_PATH": {"es": "{where}: la entrada «{detail}» sale de la carpeta del paquete",
                "en": "{where}: entry '{detail}' escapes the package folder"},
     "E_DUPLICATE_ENTRY": {"es": "{where}: la entrada «{detail}» está repetida",

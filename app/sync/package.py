@@ -16,15 +16,17 @@ by its signature, elsewhere by its hash. Nothing here touches the database.
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import hashlib
-import io
 import json
 import re
 import zlib
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 
-from .archive import read_zip, write_zip
+from . import safejson
+from .archive import ZipReader, write_zip
 from .errors import SyncError
 
 FORMAT = "coordina-package"
@@ -33,6 +35,8 @@ KINDS = ("data", "ack", "update")
 CONTENT = {"ack": "ack.json", "update": "update.json"}  # data packages carry payload parts
 PART = re.compile(r"payload/(\d{4})(0[1-9]|1[0-2])\.bin")
 MAX_PAYLOAD = 512 << 20  # 512 MiB of JSON after gunzip: a reference year is ~1 GB for 23 states
+MAX_MANIFEST = 1 << 20  # read before its signature is checked: kept small (a real one is ~3 KiB)
+MAX_SIGNATURE = 64 << 10  # an RSA-16384 signature is 2 KiB
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
@@ -48,14 +52,19 @@ def canonical(doc: dict) -> bytes:
 
 @dataclass(frozen=True)
 class RawPackage:
-    """A package read and shape-checked, before any signature or decryption."""
+    """A package read and shape-checked, before any signature or decryption.
+
+    Only ``manifest.json`` and ``manifest.sig`` have been inflated. The other entries are
+    read on request through :attr:`files` (or :meth:`content`), once the signature has been
+    checked: each within its declared size and checked against the manifest's SHA-256.
+    """
 
     where: str
     sha256: str  # of the whole file: the package's identity with its UUID
     manifest: dict
     manifest_bytes: bytes
     signature: bytes
-    files: dict[str, bytes]
+    archive: ZipReader | None = field(default=None, repr=False, compare=False)
 
     @property
     def kind(self) -> str:
@@ -64,6 +73,55 @@ class RawPackage:
     @property
     def uuid(self) -> str:
         return self.manifest["uuid"]
+
+    @property
+    def files(self) -> Mapping[str, bytes]:
+        """The content files the manifest lists, read (and hash-checked) when looked up."""
+        return _Content(self)
+
+    @property
+    def data(self) -> bytes:
+        """The whole file's bytes (what :attr:`sha256` hashes)."""
+        if self.archive is None:
+            raise RuntimeError("package content was released")
+        return self.archive.data
+
+    def size(self, name: str) -> int:
+        """Compressed size of a content entry in the zip (no inflating)."""
+        if self.archive is None:
+            raise RuntimeError("package content was released")
+        return self.archive.entries[name].compress_size
+
+    def content(self, name: str) -> bytes:
+        """A listed content file, inflated within its declared size; E_HASH if altered."""
+        if self.archive is None:
+            raise RuntimeError("package content was released")
+        data = self.archive.read(name)
+        if sha256(data) != self.manifest["files"][name]:
+            raise SyncError("E_HASH", self.where, name)
+        return data
+
+    def header(self) -> RawPackage:
+        """The same package without its bytes: what orders a batch, kept while others import."""
+        return dataclasses.replace(self, manifest_bytes=b"", signature=b"", archive=None)
+
+
+class _Content(Mapping):
+    """``raw.files``: the manifest's names; each value read from the zip when looked up."""
+
+    def __init__(self, raw: RawPackage):
+        self._raw = raw
+
+    def __getitem__(self, name: str) -> bytes:
+        if name not in self._raw.manifest["files"]:
+            raise KeyError(name)
+        return self._raw.content(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw.manifest["files"])
+
+    def __len__(self) -> int:
+        return len(self._raw.manifest["files"])
 
 
 def build(manifest: dict, content: dict[str, bytes], sign) -> bytes:
@@ -78,6 +136,9 @@ def build(manifest: dict, content: dict[str, bytes], sign) -> bytes:
     return write_zip({"manifest.json": body, "manifest.sig": sign(body), **content})
 
 
+_ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})?")
+
+
 def _need(doc: dict, key: str, kind: type | tuple[type, ...], where: str):
     value = doc.get(key)
     if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
@@ -86,17 +147,33 @@ def _need(doc: dict, key: str, kind: type | tuple[type, ...], where: str):
 
 
 def read(data: bytes, where: str) -> RawPackage:
-    """Open a package file: zip checks, manifest shape and format version. No crypto yet."""
-    files = read_zip(data, where, ["manifest.json"], ["*"])
+    """Open a package file: zip structure, then the manifest and its signature only.
+
+    Nothing else is inflated here: an unsigned file costs at most the size caps of these two
+    entries, whatever it holds. The manifest's shape and format version are checked, and
+    the zip must hold exactly the files it lists (an unlisted entry is refused unread).
+    """
+    archive = ZipReader(data, where)
+    names = archive.names()
+    for name in ("manifest.json", "manifest.sig"):
+        if name not in names:
+            raise SyncError("E_MISSING_FILE", where, name)
+    manifest_bytes = archive.read("manifest.json", MAX_MANIFEST)
     try:
-        manifest = json.loads(files["manifest.json"].decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise SyncError("E_MANIFEST", where, f"JSON: {exc}") from None
+        manifest = safejson.loads(manifest_bytes, MAX_MANIFEST)
+    except safejson.JsonRefused as exc:
+        raise SyncError("E_MANIFEST", where, exc.detail) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise SyncError("E_MANIFEST", where, "format")
     version = _need(manifest, "format_version", int, where)
+    if version < 1:
+        raise SyncError("E_MANIFEST", where, f"format_version {version}")
     if version > FORMAT_VERSION:
         raise SyncError("E_FORMAT_VERSION", where, version)
+    # Stored and shown as a date: anything but an ISO timestamp is refused here, before it
+    # can reach a SQL parameter or a date parser.
+    if not _ISO_TIME.fullmatch(_need(manifest, "created_at", str, where)):
+        raise SyncError("E_MANIFEST", where, "created_at")
     kind = _need(manifest, "kind", str, where)
     if kind not in KINDS:
         raise SyncError("E_MANIFEST", where, f"kind «{kind}»")
@@ -114,12 +191,12 @@ def read(data: bytes, where: str) -> RawPackage:
             raise SyncError("E_EXTRA_FILE", where, name)
     # The manifest decides the exact set of files: missing or extra entries are refused.
     expected = {"manifest.json", "manifest.sig", *listed}
-    for name in sorted(expected - files.keys()):
+    for name in sorted(expected - names):
         raise SyncError("E_MISSING_FILE", where, name)
-    for name in sorted(files.keys() - expected):
+    for name in sorted(names - expected):
         raise SyncError("E_EXTRA_FILE", where, name)
-    return RawPackage(where, sha256(data), manifest, files["manifest.json"], files["manifest.sig"],
-                      {name: files[name] for name in listed})
+    signature = archive.read("manifest.sig", MAX_SIGNATURE)
+    return RawPackage(where, sha256(data), manifest, manifest_bytes, signature, archive)
 
 
 def part_name(period: str) -> str:
@@ -142,28 +219,38 @@ def part_aad(package_uuid: str, name: str) -> bytes:
     return f"{package_uuid}/{name}".encode("ascii")
 
 
-def check_hashes(raw: RawPackage) -> None:
-    """Every content file matches the SHA-256 the (already verified) manifest lists."""
-    for name, digest in raw.manifest["files"].items():
-        if sha256(raw.files[name]) != digest:
-            raise SyncError("E_HASH", raw.where, name)
+def check_hashes(raw: RawPackage) -> dict[str, bytes]:
+    """Every content file, checked against the SHA-256 the (already verified) manifest lists.
+
+    Called only after the signature checked out: each entry is inflated within its declared
+    size, then hashed. Returns them (name → bytes), so they are inflated once.
+    """
+    return {name: raw.content(name) for name in raw.manifest["files"]}
 
 
 def gzip_json(doc: dict) -> bytes:
     return gzip.compress(canonical(doc), compresslevel=6, mtime=0)
 
 
-def gunzip_json(data: bytes, where: str, limit: int | None = None) -> dict:
-    """Inflate and parse, refusing more than ``limit`` bytes (a bomb inside the payload)."""
+def gunzip_json(data: bytes, where: str, limit: int | None = None,
+                max_depth: int | None = safejson.MAX_DEPTH) -> dict:
+    """Inflate and parse, refusing more than ``limit`` bytes (a bomb inside the payload).
+
+    ``max_depth=None`` for payload parts: their nesting is fixed by the format and the walk
+    would cost a second pass over a large document (RecursionError is still caught).
+    """
     limit = MAX_PAYLOAD if limit is None else limit
     try:
         inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
         text = inflater.decompress(data, limit + 1)
         if len(text) > limit or inflater.unconsumed_tail:
             raise SyncError("E_TOO_LARGE", where, "payload")
-        doc = json.load(io.BytesIO(text))
-    except (zlib.error, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except zlib.error as exc:
         raise SyncError("E_PAYLOAD", where, exc) from None
+    try:
+        doc = safejson.loads(text, max_depth=max_depth)
+    except safejson.JsonRefused as exc:
+        raise SyncError("E_PAYLOAD", where, exc.detail) from None
     if not isinstance(doc, dict):
         raise SyncError("E_PAYLOAD", where, "JSON")
     return doc

@@ -112,6 +112,30 @@ def test_format_version_from_the_future(pair, db_dump, valid):
     assert "actualice Coordina" in summary["description"]
 
 
+@pytest.mark.parametrize("edit", [
+    lambda m: m.update(format_version=0),
+    lambda m: m.update(format_version=-7),
+    lambda m: m.update(created_at=["2023-02-01"]),
+    lambda m: m.update(created_at={"a": 1}),
+    lambda m: m.update(created_at="ayer"),
+], ids=["version-0", "version-negative", "created-list", "created-object", "created-text"])
+def test_signed_manifest_with_impossible_fields(pair, db_dump, valid, edit):
+    """Signed by the genuine key, yet impossible: refused as a manifest error, not a crash."""
+    summary = refused(pair, db_dump, resign_manifest(valid, pair.identity, edit), "E_MANIFEST")
+    assert "E_INTERNAL" not in [c["errorCode"] for c in summary["conflicts"]]
+
+
+def test_huge_sequence_gap_is_summarised(pair, db_dump, valid):
+    """A signed sequence of 10**12 once listed every missing number (a hang); now a range."""
+    data = resign_manifest(valid, pair.identity, lambda m: m.update(sequence=10**12))
+    path = write(pair.outbox, "salto.coordina", data)
+    [result] = sync_import.import_packages(pair.hq, [path])
+    gaps = [c for c in result.summary["conflicts"] if c["errorCode"] == "W_SEQUENCE_GAP"]
+    assert result.summary["status"] != "ERROR", result.summary
+    assert len(gaps) == 1 and "1–999999999999" in gaps[0]["value"], gaps
+    assert len(gaps[0]["value"]) < 200
+
+
 def _first_value(doc):
     return doc["dataValueSets"][0]["dataValues"][0]
 
