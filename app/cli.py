@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 from app import cli_export, cli_pdf
+from app.cli_check import add_check_parser
 from app.cli_export import add_export_parser
 from app.cli_pdf import add_pdf_parser
 from app.cli_sync import add_sync_parsers
@@ -27,7 +28,7 @@ from app.models.values import format_number
 from app.reports.identity import fingerprint, subject_label
 from app.services import backup, demo, facilities, reports, value_files
 from app.services import identity as identities
-from app.services.workspace import Workspace, open_workspace, resolve_data_dir
+from app.services.workspace import Workspace, open_workspace, resolve_data_dir, unexpected_error
 
 log = logging.getLogger("coordina")
 
@@ -322,6 +323,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_export_parser(sub, common, cmd_export)
     add_sync_parsers(sub, common, _with_progress)
+    add_check_parser(sub, common)
 
     p = sub.add_parser("backup", parents=[common], help="snapshot the database now")
     p.set_defaults(func=cmd_backup)
@@ -337,6 +339,9 @@ def configure_logging(data_dir: Path) -> None:
     if getattr(root, "_coordina_configured", False):
         return
     root.setLevel(logging.INFO)
+    # A log that cannot be written (full disk, read-only folder) must never print logging's
+    # own traceback over the message the user needs: drop the record silently instead.
+    logging.raiseExceptions = False
     try:
         (data_dir / "logs").mkdir(parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(
@@ -379,6 +384,9 @@ def main(argv: list[str] | None = None, gui: GuiLauncher | None = None,
     except InputError as exc:
         log.info("rejected: %s", exc.message("es").splitlines()[0])
         print(exc.message(lang), file=err)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - a bug: logged with its traceback, told plainly
+        print(unexpected_error(exc).message(lang), file=err)
         return 1
     finally:
         ws.close()

@@ -211,3 +211,20 @@ def test_main_py_honours_coordina_data_dir(tmp_path):
     assert main_py("--help", env=env).returncode == 0
     rejected = main_py("--lang", "en", "values", "import", str(tmp_path / "none.csv"), env=env)
     assert rejected.returncode == 1 and "File not found" in rejected.stderr
+
+
+def test_a_bug_is_an_internal_error_not_a_traceback(data_dir, monkeypatch):
+    """An unexpected exception (a programming error) is exit 1 with the plain "internal error"
+    message naming the log, and its traceback goes to the log file, not to the user."""
+    from app.services import facilities
+
+    def broken(ws, state):
+        raise KeyError("columna_inexistente")
+
+    monkeypatch.setattr(facilities, "list_facilities", broken)
+    code, out, err = run("--data-dir", str(data_dir), "facilities", "list")
+    assert code == 1
+    assert "Error interno de Coordina" in err and "Traceback" not in err
+    assert "columna_inexistente" in err
+    log = (data_dir / "logs" / "coordina.log").read_text(encoding="utf-8")
+    assert "Traceback" in log and "columna_inexistente" in log

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from pathlib import Path
 
-from app.storage import backups
+from app.storage import backups, sync_repo
 from app.storage.migrations import migrate
 
-from .workspace import Workspace
+from .workspace import Workspace, write_transaction
 
 
 def backup_now(ws: Workspace, reason: str = "manual") -> Path:
@@ -37,6 +38,23 @@ def restore_backup(ws: Workspace, path: Path) -> Path:
     """
     backups.check_backup_file(Path(path))
     safety = backups.snapshot(ws.conn, ws.backups_dir, "antes_de_restaurar")
+    used = _used_sequences(ws)
     backups.restore_into(ws.conn, Path(path))
     migrate(ws.conn)
+    # An older backup knows fewer packages: the sequences exported since are still used
+    # (HQ may hold those packages), so the next export must not hand them out again.
+    with write_transaction(ws):
+        for device, sequence in used.items():
+            sync_repo.set_high_water(ws.conn, device, max(sequence, sync_repo.high_water(ws.conn, device)))
     return safety
+
+
+def _used_sequences(ws: Workspace) -> dict[str, int]:
+    """Per device, the highest package sequence this database has ever reserved."""
+    used: dict[str, int] = {}
+    try:
+        for device, sequence in ws.conn.execute("SELECT device_id, max(sequence) FROM outbox GROUP BY device_id"):
+            used[device] = max(int(sequence), sync_repo.high_water(ws.conn, device))
+    except sqlite3.OperationalError:  # a database from before the sync tables (schema < 4)
+        return {}
+    return used

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from app import RESOURCES_DIR
 from app.models.catalog import Catalog, load_catalog
 from app.models.messages import InputError
-from app.storage.database import DB_FILENAME, connect
+from app.storage.database import DB_FILENAME, connect, internal_error
 from app.storage.reports_repo import settings_get
 
 if TYPE_CHECKING:
@@ -135,6 +135,11 @@ def resolve_data_dir(cli_value: str | None = None) -> Path:
     return default_data_dir()
 
 
+def unexpected_error(exc: BaseException) -> InputError:
+    """A bug reached the surface: log its traceback and return the plain "internal error"."""
+    return internal_error(exc)
+
+
 def now_iso() -> str:
     """UTC timestamp with seconds, as stored in updated_at and the change log."""
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
@@ -196,8 +201,31 @@ def open_workspace(data_dir: Path, lang: str = "es", user: str | None = None) ->
     except BaseException:
         db.close()
         raise
-    return Workspace(data_dir=data_dir, db=db, catalog=active, lang=lang, user=user or current_user(),
-                     catalog_dir=folder)
+    ws = Workspace(data_dir=data_dir, db=db, catalog=active, lang=lang, user=user or current_user(),
+                   catalog_dir=folder)
+    _start_up(ws)
+    return ws
+
+
+def _start_up(ws: Workspace) -> None:
+    """Finish or undo what a killed process left half done (issue 9).
+
+    Partial files of a killed backup are removed, and an export that was killed while its
+    package was being written is reconciled with its outbox row. Neither may keep the
+    workspace from opening: a failure is logged, and ``python main.py check`` reports it.
+    """
+    from app.storage import backups
+
+    from .outbox_reconcile import reconcile_outbox
+
+    try:
+        backups.cleanup_stale(ws.backups_dir)
+    except OSError as exc:
+        log.warning("could not clean up the backups folder %s: %s", ws.backups_dir, exc)
+    try:
+        reconcile_outbox(ws)
+    except (InputError, OSError, sqlite3.Error) as exc:
+        log.warning("could not reconcile the outbox: %s", exc)
 
 
 @contextlib.contextmanager

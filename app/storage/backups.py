@@ -1,20 +1,45 @@
-"""Snapshot backups with the SQLite backup API, pruning and restore."""
+"""Snapshot backups with the SQLite backup API, pruning and restore.
+
+One backup at a time per folder: a lock file (``.lock``, ``flock``) serialises them across
+threads and processes, and a second backup waits for the first. Each backup gets its own
+name (time to the microsecond plus a random tag), is copied to a ``.partial`` file in
+rollback-journal mode (no ``-wal``/``-shm`` beside it), flushed and renamed; partial files of
+a killed backup are removed when nobody holds the lock (at start and before each backup).
+"""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
+import logging
+import os
 import re
+import secrets
 import sqlite3
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.models.messages import InputError
 
+from .crashpoints import crash_point
 from .database import translate_error
-from .migrations import LATEST
+from .durable import fsync_dir
+from .migrations import LATEST, expected_schema, schema_of
 
 KEEP = 10
-_NAME = re.compile(r"^coordina-(\d{8}-\d{6}(?:-\d+)?)-([a-z0-9_]+)\.db$")
+LOCK_NAME = ".lock"
+#: How long a backup waits for another one to finish before saying the database is busy.
+LOCK_TIMEOUT = 60.0
+# New names: coordina-YYYYMMDD-HHMMSS-ffffff-tag-reason.db; older ones had no microseconds and
+# an optional counter (coordina-YYYYMMDD-HHMMSS[-N]-reason.db). The reason may be accented.
+_NAME = re.compile(r"^coordina-(\d{8}-\d{6})(?:-(\d{6})-[0-9a-f]{4}|-\d+)?-(\w+)\.db$")
+_PARTIAL = re.compile(r"^coordina-.*\.partial(?:-wal|-shm|-journal)?$")
+
+log = logging.getLogger("coordina.backups")
+Progress = Callable[[int, int, int], object]
 
 
 @dataclass(frozen=True)
@@ -35,38 +60,138 @@ def list_backups(directory: Path) -> list[Backup]:
         for path in directory.iterdir():
             match = _NAME.match(path.name)
             if match:
-                stamp = match.group(1)[:15]
-                found.append(Backup(path, dt.datetime.strptime(stamp, "%Y%m%d-%H%M%S"), match.group(2)))
+                created = dt.datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
+                created = created.replace(microsecond=int(match.group(2) or 0))
+                found.append(Backup(path, created, match.group(3)))
     return sorted(found, key=lambda b: (b.created, b.path.name), reverse=True)
 
 
+def _try_lock(fd: int) -> bool:
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        return False
+
+
+@contextlib.contextmanager
+def backup_lock(directory: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold the backups folder's lock; waits up to ``timeout`` s, then ``backup_busy``.
+
+    The lock is released by the system when its holder dies, so a killed backup never
+    blocks the next one. Raises OSError when the folder cannot hold a lock file.
+    """
+    fd = os.open(directory / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        deadline = time.monotonic() + timeout
+        while not _try_lock(fd):
+            if time.monotonic() >= deadline:
+                raise InputError("backup_busy", path=str(directory))
+            time.sleep(0.05)
+        yield  # closing the descriptor releases the lock
+    finally:
+        os.close(fd)
+
+
+def cleanup_stale(directory: Path) -> list[Path]:
+    """Remove the partial files of killed backups; returns them.
+
+    Only when no backup is running (the lock is free right now): a running backup's
+    partial file is left alone.
+    """
+    if not directory.is_dir():
+        return []
+    removed: list[Path] = []
+    try:
+        with backup_lock(directory, timeout=0):
+            for path in directory.iterdir():
+                if _PARTIAL.match(path.name):
+                    path.unlink(missing_ok=True)
+                    removed.append(path)
+    except InputError:
+        return []  # another backup is running
+    if removed:
+        log.info("removed %d partial backup files in %s", len(removed), directory)
+    return removed
+
+
+def _copy(conn: sqlite3.Connection, partial: Path, progress: Progress | None) -> None:
+    dest = sqlite3.connect(str(partial), isolation_level=None)
+    try:
+        conn.backup(dest, pages=1024 if progress else -1, progress=progress)
+        crash_point("backup_copied")
+        # The copy carries the live database's WAL flag; a backup is a plain file, so it is
+        # switched to a rollback journal (this also removes the -wal/-shm the switch needed).
+        dest.execute("PRAGMA journal_mode = DELETE").fetchone()
+    finally:
+        dest.close()
+    with open(partial, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _unique_target(directory: Path, reason: str, now: dt.datetime) -> Path:
+    while True:
+        target = directory / f"coordina-{now:%Y%m%d-%H%M%S-%f}-{secrets.token_hex(2)}-{reason}.db"
+        if not target.exists():
+            return target
+
+
+def _backup_error(exc: BaseException, directory: Path, target: Path) -> InputError:
+    if isinstance(exc, InputError):
+        return exc
+    number = getattr(exc, "errno", None)
+    if number in (errno.ENOSPC, errno.EDQUOT) or getattr(exc, "sqlite_errorcode", 0) & 0xFF == 13:
+        return InputError("disk_full", path=str(directory))
+    if not directory.is_dir() or number in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT,
+                                            errno.ENOTDIR, errno.EEXIST):
+        reason = getattr(exc, "strerror", None) or str(exc)
+        return InputError("backup_unwritable", path=str(directory), reason=reason)
+    return translate_error(exc, target)
+
+
 def snapshot(conn: sqlite3.Connection, directory: Path, reason: str, keep: int = KEEP,
-             now: dt.datetime | None = None) -> Path:
+             now: dt.datetime | None = None, lock_timeout: float = LOCK_TIMEOUT,
+             progress: Progress | None = None) -> Path:
     """Copy the live database to a new file in ``directory`` and prune old ones.
 
-    The copy is written to a temporary name and renamed, so a full disk never
-    leaves a half-written backup that looks complete.
+    The copy is written to a ``.partial`` name, flushed and renamed, so a full disk or a
+    kill never leaves a half-written backup that looks complete. Backups of one folder
+    run one at a time (``backup_busy`` after ``lock_timeout`` s); ``progress`` is passed
+    to the SQLite backup API. The live database is only read.
     """
     now = now or dt.datetime.now()
-    directory.mkdir(parents=True, exist_ok=True)
-    base = f"coordina-{now:%Y%m%d-%H%M%S}"
-    target = directory / f"{base}-{reason}.db"
-    counter = 1
-    while target.exists():
-        target = directory / f"{base}-{counter}-{reason}.db"
-        counter += 1
-    partial = target.with_suffix(".partial")
+    partial: Path | None = None
+    target = directory / f"coordina-{now:%Y%m%d-%H%M%S}-{reason}.db"
     try:
-        dest = sqlite3.connect(str(partial))
-        try:
-            conn.backup(dest)
-        finally:
-            dest.close()
-        partial.replace(target)
-    except (sqlite3.Error, OSError) as exc:
-        partial.unlink(missing_ok=True)
-        raise translate_error(exc, target) from exc
-    prune(directory, keep)
+        directory.mkdir(parents=True, exist_ok=True)
+        with backup_lock(directory, lock_timeout):
+            for stale in directory.iterdir():  # the lock is ours: any partial is a dead one's
+                if _PARTIAL.match(stale.name):
+                    stale.unlink(missing_ok=True)
+            target = _unique_target(directory, reason, now)
+            partial = target.with_name(target.name + ".partial")
+            _copy(conn, partial, progress)
+            crash_point("backup_before_rename")
+            partial.replace(target)
+            partial = None
+            fsync_dir(directory)
+            prune(directory, keep)
+    except (sqlite3.Error, OSError, InputError) as exc:
+        if partial is not None:
+            for leftover in (partial, *(Path(f"{partial}{s}") for s in ("-wal", "-shm", "-journal"))):
+                with contextlib.suppress(OSError):
+                    leftover.unlink(missing_ok=True)
+        raise _backup_error(exc, directory, target) from exc
     return target
 
 
@@ -84,24 +209,34 @@ def has_backup_on(directory: Path, day: dt.date) -> bool:
 
 
 def check_backup_file(path: Path) -> int:
-    """Check that ``path`` is an intact Coordina database; returns its schema version."""
+    """Check that ``path`` is an intact Coordina database; returns its schema version.
+
+    Intact means SQLite's quick check passes and its schema is exactly the one Coordina's
+    migrations make at its ``user_version``: no extra trigger, view, index or table, none
+    missing. Anything else is refused before a byte of the live database changes.
+    """
     if not path.is_file():
         raise InputError("backup_missing", path=str(path))
     try:
         src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            if src.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            # A damaged page may hold bytes that are not UTF-8: read the check's text raw.
+            src.text_factory = bytes
+            if src.execute("PRAGMA quick_check").fetchone()[0] != b"ok":
                 raise InputError("not_a_database", path=str(path))
+            src.text_factory = str
             version = int(src.execute("PRAGMA user_version").fetchone()[0])
-            tables = {r[0] for r in src.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            found = schema_of(src)
         finally:
             src.close()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError, ValueError) as exc:
         raise InputError("not_a_database", path=str(path)) from exc
     if version > LATEST:
         raise InputError("schema_too_new", found=version)
-    if version < 1 or not {"facilities", "data_values", "change_log"} <= tables:
+    if version < 1:
         raise InputError("not_a_database", path=str(path))
+    if found != expected_schema(version):
+        raise InputError("schema_mismatch", path=str(path), version=version)
     return version
 
 

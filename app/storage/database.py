@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import errno
+import logging
+import os
+import shutil
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +18,8 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 DB_FILENAME = "coordina.db"
+
+log = logging.getLogger("coordina.storage")
 
 
 def connect(path: Path | str, run_migrations: bool = True) -> sqlite_utils.Database:
@@ -46,17 +51,102 @@ def connect(path: Path | str, run_migrations: bool = True) -> sqlite_utils.Datab
         raise translate_error(exc, path) from exc
 
 
+# Primary SQLite result codes (sqlite3.h); the extended code's low byte is the primary one.
+_SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
+_SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN = 10, 11, 13, 14
+_SQLITE_AUTH, _SQLITE_NOTADB = 23, 26
+
+_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+_DENIED_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
+
+
+def _folder_unwritable(path: Path) -> bool:
+    """Whether ``path``'s folder (or the file itself) really cannot be written."""
+    folder = path.parent
+    if not folder.is_dir():
+        return True
+    if not os.access(folder, os.W_OK):
+        return True
+    return path.exists() and not os.access(path, os.W_OK)
+
+
+def _disk_is_full(path: Path) -> bool:
+    """Whether the file system holding ``path`` has no room left (a page or less)."""
+    folder = path if path.is_dir() else path.parent
+    try:
+        return shutil.disk_usage(folder).free < 8192
+    except OSError:
+        return False
+
+
+def log_file() -> str:
+    """Where the internal errors' tracebacks go: the log file the CLI or GUI configured."""
+    for handler in logging.getLogger("coordina").handlers:
+        name = getattr(handler, "baseFilename", None)
+        if name:
+            return str(name)
+    return "logs/coordina.log"
+
+
+def internal_error(exc: BaseException) -> InputError:
+    """Log ``exc`` with its traceback and return the "this is a bug" message.
+
+    Used for anything that is not a known disk, permission, lock or file-format problem:
+    blaming the disk for a programming error sends people looking in the wrong place.
+    """
+    log.error("internal error: %r", exc, exc_info=exc)
+    text = f"{type(exc).__name__}: {exc}"
+    return InputError("internal_error", error=text[:200], log=log_file())
+
+
 def translate_error(exc: BaseException, path: Path) -> InputError:
-    """Map sqlite3/OS errors to a clear bilingual InputError."""
-    text = str(exc).lower()
-    if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "disk is full" in text:
+    """Map a sqlite3/OS error to a clear bilingual InputError.
+
+    Only a real cause gets a storage message: a full disk (``disk_full``), a read-only
+    database, folder or file or a denied permission (``data_dir_unwritable``), a lock held
+    by another process (``database_locked``), a file that is not a database or is damaged
+    (``not_a_database``), a failing device (``disk_io_error``). Anything else (a constraint,
+    a bad query, a misused API) is an ``internal_error``, logged with its traceback.
+    SQLite's result codes are used rather than the message text.
+    """
+    path = Path(path)
+    if isinstance(exc, InputError):
+        return exc
+    if isinstance(exc, OSError):
+        return _translate_os(exc, path)
+    code = getattr(exc, "sqlite_errorcode", None)
+    if not isinstance(exc, sqlite3.Error) or code is None:
+        return internal_error(exc)
+    primary = int(code) & 0xFF
+    if primary == _SQLITE_FULL:
         return InputError("disk_full", path=str(path))
-    if isinstance(exc, PermissionError) or any(
-        word in text for word in ("readonly", "read-only", "unable to open")
-    ):
+    if primary in (_SQLITE_READONLY, _SQLITE_PERM, _SQLITE_AUTH):
         return InputError("data_dir_unwritable", path=str(path.parent), reason=str(exc))
-    if "not a database" in text or "malformed" in text:
-        return InputError("not_a_database", path=str(path))
-    if "locked" in text or "busy" in text:
+    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
         return InputError("database_locked")
-    return InputError("data_dir_unwritable", path=str(path.parent), reason=str(exc))
+    if primary in (_SQLITE_NOTADB, _SQLITE_CORRUPT):
+        return InputError("not_a_database", path=str(path))
+    if primary in (_SQLITE_CANTOPEN, _SQLITE_IOERR) and _folder_unwritable(path):
+        return InputError("data_dir_unwritable", path=str(path.parent), reason=str(exc))
+    if primary == _SQLITE_IOERR and _disk_is_full(path):
+        # With no byte left SQLite cannot even grow its -shm file and says IOERR_SHMSIZE
+        # (or another I/O code): the cause the user can act on is the full disk.
+        return InputError("disk_full", path=str(path))
+    if primary == _SQLITE_IOERR:
+        log.warning("disk I/O error at %s: %r", path, exc)
+        return InputError("disk_io_error", path=str(path.parent),
+                          reason=getattr(exc, "sqlite_errorname", "") or str(exc))
+    return internal_error(exc)
+
+
+def _translate_os(exc: OSError, path: Path) -> InputError:
+    if exc.errno in _FULL_ERRNOS:
+        return InputError("disk_full", path=str(path))
+    if exc.errno in _DENIED_ERRNOS:
+        return InputError("data_dir_unwritable", path=str(path.parent), reason=exc.strerror or str(exc))
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR) and not path.parent.is_dir():
+        # The folder itself is gone (a removed USB stick, a deleted data directory).
+        return InputError("data_dir_unwritable", path=str(path.parent), reason=exc.strerror or str(exc))
+    if exc.errno == errno.EIO:
+        return InputError("disk_io_error", path=str(path.parent), reason=exc.strerror or str(exc))
+    return internal_error(exc)

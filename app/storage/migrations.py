@@ -7,6 +7,7 @@ database at the previous version, never half-migrated.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 
 from app.models.messages import InputError
@@ -239,6 +240,33 @@ def migrate(conn: sqlite3.Connection, target: int = LATEST) -> list[int]:
             raise
         applied.append(number)
     return applied
+
+
+@functools.cache
+def expected_schema(version: int) -> frozenset[tuple[str, str, str, str]]:
+    """The schema objects a database at ``version`` holds when made by these migrations.
+
+    Each is (type, name, table, SQL with whitespace collapsed). Used to accept for restore
+    only files that are Coordina databases of a known schema: an extra trigger, a missing
+    table or a lowered ``user_version`` shows up as a difference.
+    """
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        migrate(conn, version)
+        return schema_of(conn)
+    finally:
+        conn.close()
+
+
+def schema_of(conn: sqlite3.Connection) -> frozenset[tuple[str, str, str, str]]:
+    """The schema objects of an open database, as :func:`expected_schema` lists them.
+
+    SQLite's own tables (``sqlite_sequence``, ``sqlite_stat1`` from ``PRAGMA optimize``)
+    come and go with use and are left out.
+    """
+    rows = conn.execute("SELECT type, name, tbl_name, COALESCE(sql, '') FROM sqlite_master")
+    return frozenset((kind, name, table, " ".join(sql.split())) for kind, name, table, sql in rows
+                     if not name.startswith("sqlite_"))
 
 
 def _split_sql(script: str) -> list[str]:

@@ -52,3 +52,52 @@ def test_restoring_a_wrong_file_writes_nothing(ws, tmp_path, content, db_dump):
     assert err.value.code == "backup_missing"
     assert db_dump(ws.conn) == before
     assert backup.list_backups(ws) == []  # no safety snapshot for a refused restore
+
+
+def _tampered_backup(ws, tmp_path, statements: list[str]):
+    """A real backup of ``ws``, then altered by ``statements`` (as an attacker or a bug would)."""
+    import shutil
+    import sqlite3
+
+    saved = backup.backup_now(ws)
+    copy = tmp_path / "coordina-20230101-000000-manual.db"
+    shutil.copy(saved, copy)
+    conn = sqlite3.connect(copy, isolation_level=None)
+    for statement in statements:
+        conn.execute(statement)
+    conn.close()
+    return copy
+
+
+@pytest.mark.parametrize("statements", [
+    # A trigger that silently clears revocations on every insert.
+    ["CREATE TRIGGER t AFTER INSERT ON change_log BEGIN DELETE FROM registrations; END"],
+    ["DROP TABLE settings"],
+    ["CREATE VIEW everything AS SELECT * FROM data_values"],
+    # A lowered version: migrate() would try to create tables that exist (a traceback before).
+    ["PRAGMA user_version = 1"],
+])
+def test_restore_refuses_a_database_that_is_not_our_schema(ws, tmp_path, statements, db_dump):
+    entry.record_changes(ws, [ValueChange(KEY, "100")])
+    tampered = _tampered_backup(ws, tmp_path, statements)
+    before = db_dump(ws.conn)
+    with pytest.raises(InputError) as err:
+        backup.restore_backup(ws, tampered)
+    assert err.value.code == "schema_mismatch"
+    assert "no un respaldo de Coordina" in err.value.message("es")
+    assert db_dump(ws.conn) == before
+    assert entry.load_month(ws, "18", "202302").value("NTSSA000001", "cirugias") == 100
+
+
+def test_restore_accepts_an_untouched_backup_of_an_older_schema(ws, tmp_path):
+    """Backups made by an older Coordina (same migrations, lower version) still restore."""
+    import sqlite3
+
+    from app.storage.migrations import LATEST, migrate
+
+    old = tmp_path / "coordina-20220101-000000-manual.db"
+    conn = sqlite3.connect(old, isolation_level=None)
+    migrate(conn, LATEST - 1)
+    conn.close()
+    backup.restore_backup(ws, old)
+    assert ws.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
