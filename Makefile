@@ -23,13 +23,14 @@ QM := $(I18N_DIR)/coordina_en.qm
 UI_SOURCES = $(shell find app/ui -name '*.py' 2>/dev/null | LC_ALL=C sort)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run test bench lint i18n qm check-system check-system-gui clean distclean
+.PHONY: help venv run test bench reliability lint i18n qm check-system check-system-gui clean distclean
 
 help:
 	@echo "make venv           create $(VENV) and pip install -e '.[test]' (again when pyproject.toml changes)"
 	@echo "make run            check system (incl. X11 libs), build .qm, run main.py (ARGS=...)"
 	@echo "make test           check system, run pytest offscreen (PYTEST_ARGS=...), benches excluded"
 	@echo "make bench          run tests/bench/ with pytest-benchmark and print the table (BENCH_ARGS=...)"
+	@echo "make reliability    kill -9, fuzz and disk-fault harness at full strength; writes RELIABILITY.md"
 	@echo "make lint           ruff check"
 	@echo "make i18n           update $(TS) from app/ui with pyside6-lupdate, then build the .qm"
 	@echo "make qm             build $(QM) from $(TS) if missing or older (run/test do this)"
@@ -78,6 +79,15 @@ bench: check-system venv qm
 	@test -d tests/bench || { echo "make bench: tests/bench/ does not exist yet"; exit 0; }; \
 	QT_QPA_PLATFORM=offscreen $(VENV_PY) -m pytest tests/bench -s -p no:cacheprovider \
 		--benchmark-sort=name --benchmark-columns=min,median,mean,max,rounds $(BENCH_ARGS)
+
+# The same tests/reliability/ run in `make test` as a short smoke version; here at full
+# strength (>= 300 kills, >= 10,000 fuzz cases a target). Each part writes its figures as JSON
+# into build/reliability/, and report.py turns them into RELIABILITY.md.
+reliability: check-system venv qm
+	@rm -rf build/reliability && mkdir -p build/reliability
+	QT_QPA_PLATFORM=offscreen COORDINA_RELIABILITY=full COORDINA_RELIABILITY_OUT=build/reliability \
+		$(VENV_PY) -m pytest tests/reliability -q -p no:cacheprovider $(PYTEST_ARGS)
+	$(VENV_PY) tests/reliability/report.py build/reliability RELIABILITY.md
 
 lint: venv
 	$(VENV)/bin/ruff check .
