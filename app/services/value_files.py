@@ -18,7 +18,7 @@ from app.models.messages import InputError
 from app.models.periods import parse_period
 from app.models.values import UNCHANGED, DataValue, Scalar, ValueChange, ValueKey
 from app.storage import facilities_repo, reports_repo, values_repo
-from app.storage.database import translate_error
+from app.storage.files import output_error
 from app.storage.tabular import TableStream, open_table, write_table
 
 from . import value_template
@@ -346,5 +346,5 @@ def write_template(ws: Workspace, state_code: str, period: str, path: Path) -> P
     try:
         value_template.write_workbook(ws.catalog, state.code, month, facilities, values, path)
     except OSError as exc:
-        raise translate_error(exc, path) from exc
+        raise output_error(exc, path) from exc
     return path

@@ -28,6 +28,7 @@ from app.models.facility import Facility
 from app.models.messages import InputError
 from app.models.periods import period_label
 from app.models.values import Scalar
+from app.storage.files import discard
 from app.storage.xlsx_reader import XlsxReader, check_container
 
 META_SHEET = "coordina"
@@ -242,7 +243,7 @@ def write_workbook(
         book.save(tmp)
         tmp.replace(path)
     except OSError:
-        tmp.unlink(missing_ok=True)
+        discard(tmp)
         raise
 
 

@@ -22,6 +22,14 @@ def output_error(exc: OSError, path: Path) -> InputError:
     return InputError("output_unwritable", path=str(path), reason=exc.strerror or str(exc))
 
 
+def discard(path: Path) -> None:
+    """Remove a temporary file if it is there; never raises (its folder may be gone or not a folder)."""
+    try:
+        Path(path).unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
 def check_writable_dir(folder: Path) -> None:
     """Raise InputError unless files can be created in ``folder`` (created when missing).
 

@@ -24,7 +24,7 @@ from openpyxl import Workbook
 from app.models.messages import InputError
 from app.models.values import number_text
 
-from .database import translate_error
+from .files import discard, output_error
 from .xlsx_reader import XlsxReader, guarded
 
 SUPPORTED = (".csv", ".xlsx")
@@ -277,8 +277,8 @@ def write_table(path: Path, headers: Sequence[str], rows: Sequence[Sequence[obje
             _write_xlsx(tmp, list(headers), rows, sheet_name)
         tmp.replace(path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise translate_error(exc, path) from exc
+        discard(tmp)
+        raise output_error(exc, path) from exc
 
 
 def _write_xlsx(path: Path | io.BytesIO, headers: list[str], rows: Sequence[Sequence[object]],
