@@ -7,6 +7,8 @@ here so the CLI can print them in the language chosen with ``--lang``.
 
 from __future__ import annotations
 
+import errno
+
 MESSAGES: dict[str, dict[str, str]] = {
     "file_missing": {"es": "No existe el archivo: {path}", "en": "File not found: {path}"},
     "file_extension": {
@@ -141,6 +143,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "La base de datos está ocupada por otro proceso; intente de nuevo",
         "en": "The database is busy in another process; try again",
     },
+    "reason_exists": {"es": "ya existe un archivo con ese nombre", "en": "a file with that name exists"},
+    "reason_not_a_folder": {"es": "no es una carpeta", "en": "not a folder"},
+    "reason_is_a_folder": {"es": "es una carpeta", "en": "it is a folder"},
+    "reason_missing": {"es": "no existe", "en": "it does not exist"},
+    "reason_denied": {"es": "permiso denegado", "en": "permission denied"},
+    "reason_read_only": {"es": "sistema de archivos de solo lectura", "en": "read-only file system"},
+    "reason_io": {"es": "error de lectura o escritura del disco", "en": "disk read/write error"},
+    "reason_full": {"es": "disco lleno", "en": "disk full"},
     "schema_mismatch": {
         "es": "{path} es una base de datos pero no un respaldo de Coordina: su estructura "
               "no es la de la versión {version} (objetos de más o de menos); no se cambió nada",
@@ -409,3 +419,24 @@ class InputError(Exception):
         if not self.details:
             return head
         return "\n".join([head, *("  " + d.message(lang) for d in self.details)])
+
+
+# Operating-system reasons, in the user's language: strerror() is always English.
+_OS_REASONS: dict[int, str] = {
+    errno.EEXIST: "reason_exists", errno.ENOTDIR: "reason_not_a_folder", errno.ENOENT: "reason_missing",
+    errno.EACCES: "reason_denied", errno.EPERM: "reason_denied", errno.EROFS: "reason_read_only",
+    errno.EIO: "reason_io", errno.ENOSPC: "reason_full", errno.EISDIR: "reason_is_a_folder",
+}
+
+
+def os_reason(exc: BaseException) -> InputError | str:
+    """Why an OS or SQLite call failed, as a short bilingual phrase (raw text if unknown)."""
+    number = getattr(exc, "errno", None)
+    if number in _OS_REASONS:
+        return InputError(_OS_REASONS[number])
+    primary = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    if primary == 10:  # SQLITE_IOERR
+        return InputError("reason_io")
+    if primary == 8:  # SQLITE_READONLY
+        return InputError("reason_read_only")
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.models.messages import InputError
+from app.models.messages import InputError, os_reason
 
 from .crashpoints import crash_point
 from .database import translate_error
@@ -154,8 +154,7 @@ def _backup_error(exc: BaseException, directory: Path, target: Path) -> InputErr
         return InputError("disk_full", path=str(directory))
     if not directory.is_dir() or number in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT,
                                             errno.ENOTDIR, errno.EEXIST):
-        reason = getattr(exc, "strerror", None) or str(exc)
-        return InputError("backup_unwritable", path=str(directory), reason=reason)
+        return InputError("backup_unwritable", path=str(directory), reason=os_reason(exc))
     return translate_error(exc, target)
 
 

@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.models.messages import InputError
+from app.models.messages import InputError, os_reason
 
 from .migrations import migrate
 
@@ -121,13 +121,13 @@ def translate_error(exc: BaseException, path: Path) -> InputError:
     if primary == _SQLITE_FULL:
         return InputError("disk_full", path=str(path))
     if primary in (_SQLITE_READONLY, _SQLITE_PERM, _SQLITE_AUTH):
-        return InputError("data_dir_unwritable", path=str(path.parent), reason=str(exc))
+        return InputError("data_dir_unwritable", path=str(path.parent), reason=os_reason(exc))
     if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
         return InputError("database_locked")
     if primary in (_SQLITE_NOTADB, _SQLITE_CORRUPT):
         return InputError("not_a_database", path=str(path))
     if primary in (_SQLITE_CANTOPEN, _SQLITE_IOERR) and _folder_unwritable(path):
-        return InputError("data_dir_unwritable", path=str(path.parent), reason=str(exc))
+        return InputError("data_dir_unwritable", path=str(path.parent), reason=os_reason(exc))
     if primary == _SQLITE_IOERR and _disk_is_full(path):
         # With no byte left SQLite cannot even grow its -shm file and says IOERR_SHMSIZE
         # (or another I/O code): the cause the user can act on is the full disk.
@@ -135,7 +135,7 @@ def translate_error(exc: BaseException, path: Path) -> InputError:
     if primary == _SQLITE_IOERR:
         log.warning("disk I/O error at %s: %r", path, exc)
         return InputError("disk_io_error", path=str(path.parent),
-                          reason=getattr(exc, "sqlite_errorname", "") or str(exc))
+                          reason=os_reason(exc))
     return internal_error(exc)
 
 
@@ -143,10 +143,10 @@ def _translate_os(exc: OSError, path: Path) -> InputError:
     if exc.errno in _FULL_ERRNOS:
         return InputError("disk_full", path=str(path))
     if exc.errno in _DENIED_ERRNOS:
-        return InputError("data_dir_unwritable", path=str(path.parent), reason=exc.strerror or str(exc))
+        return InputError("data_dir_unwritable", path=str(path.parent), reason=os_reason(exc))
     if exc.errno in (errno.ENOENT, errno.ENOTDIR) and not path.parent.is_dir():
         # The folder itself is gone (a removed USB stick, a deleted data directory).
-        return InputError("data_dir_unwritable", path=str(path.parent), reason=exc.strerror or str(exc))
+        return InputError("data_dir_unwritable", path=str(path.parent), reason=os_reason(exc))
     if exc.errno == errno.EIO:
-        return InputError("disk_io_error", path=str(path.parent), reason=exc.strerror or str(exc))
+        return InputError("disk_io_error", path=str(path.parent), reason=os_reason(exc))
     return internal_error(exc)

@@ -12,14 +12,14 @@ import os
 import tempfile
 from pathlib import Path
 
-from app.models.messages import InputError
+from app.models.messages import InputError, os_reason
 
 
 def output_error(exc: OSError, path: Path) -> InputError:
     """A clear bilingual error for an output file that could not be written."""
     if exc.errno == errno.ENOSPC:
         return InputError("disk_full", path=str(path))
-    return InputError("output_unwritable", path=str(path), reason=exc.strerror or str(exc))
+    return InputError("output_unwritable", path=str(path), reason=os_reason(exc))
 
 
 def discard(path: Path) -> None:
