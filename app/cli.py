@@ -18,12 +18,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from app import cli_export, cli_pdf
+from app import cli_export, cli_pdf, cli_report, cli_verify
 from app.cli_check import add_check_parser
 from app.cli_export import add_export_parser
 from app.cli_pdf import add_pdf_parser
 from app.cli_sync import add_sync_parsers
-from app.models.messages import InputError, render
+from app.models.messages import InputError
 from app.models.values import format_number
 from app.reports.identity import fingerprint, subject_label
 from app.services import backup, demo, facilities, reports, value_files
@@ -168,7 +168,7 @@ def cmd_values_template(ws: Workspace, args: argparse.Namespace, out: TextIO, er
 def cmd_report(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     state = ws.catalog.state(args.state)
     if args.action == "close":
-        reports.close_report(ws, state.code, args.period)
+        reports.close_report(ws, state.code, args.period, cutoff=args.fecha_corte)
         key = "closed"
     else:
         reports.reopen_report(ws, state.code, args.period)
@@ -224,17 +224,15 @@ def cmd_verify(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO
     extra = [identities.read_certificate(Path(p)) for p in args.trust or []]
     result = identities.verify_file(ws, Path(args.file), extra)
     if args.json:
-        data = dataclasses.asdict(result)
-        data["signed_at"] = result.signed_at.isoformat() if result.signed_at else None
-        data["exit_code"] = result.exit_code
-        json.dump(data, out, ensure_ascii=False, indent=2)
+        json.dump(cli_verify.verify_json(result, ws.lang), out, ensure_ascii=False, indent=2)
         out.write("\n")
         return result.exit_code
     when = result.signed_at.isoformat(sep=" ") if result.signed_at else "?"
     key = {0: "verify_ok", 3: "verify_untrusted"}.get(result.exit_code, "verify_bad")
-    problem = render(result.problem_code, ws.lang) if result.problem_code else result.problem
+    problem = cli_verify.problem_text(result, ws.lang)
     print(_say(ws.lang, key, name=result.signer_name or "?", when=when,
                fp=result.fingerprint or "?", problem=problem or "?"),
+          *cli_verify.detail_lines(result, ws.lang), sep="\n",
           file=out if result.exit_code == 0 else err)
     return result.exit_code
 
@@ -267,6 +265,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="JSON output")
     p.add_argument("--state", metavar="CODE", default=None)
     p.set_defaults(func=cmd_facilities_list)
+    cli_report.add_provisional_parser(fac_sub, common)
 
     val = sub.add_parser("values", parents=[common], help="import and export values")
     val_sub = val.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -293,8 +292,12 @@ def build_parser() -> argparse.ArgumentParser:
         p = rep_sub.add_parser(action, parents=[common], help=text)
         p.add_argument("--state", required=True, metavar="CODE")
         p.add_argument("--period", required=True, metavar="YYYYMM")
+        if action == "close":
+            p.add_argument("--fecha-corte", metavar="YYYY-MM-DD", default=None,
+                           help="cut-off date inside the month, stored with the closed report")
         p.set_defaults(func=cmd_report)
     add_pdf_parser(rep_sub, common, cmd_report_pdf)
+    cli_report.add_note_parser(rep_sub, common)
 
     idn = sub.add_parser("identity", parents=[common], help="signing identities")
     idn_sub = idn.add_subparsers(dest="action", metavar="ACTION", required=True)

@@ -123,6 +123,44 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "el informe de {state} {period} ya está cerrado",
         "en": "the {state} {period} report is already closed",
     },
+    # issue 10: cut-off date, section notes, provisional marks
+    "cutoff_malformed": {
+        "es": "fecha de corte «{value}» no válida; use AAAA-MM-DD (por ejemplo 2023-02-23)",
+        "en": "invalid cut-off date '{value}'; use YYYY-MM-DD (for example 2023-02-23)",
+    },
+    "cutoff_outside_month": {
+        "es": "la fecha de corte {date} no está dentro del mes del informe ({month})",
+        "en": "the cut-off date {date} is not inside the report's month ({month})",
+    },
+    "cutoff_future": {
+        "es": "la fecha de corte {date} está en el futuro (hoy es {today})",
+        "en": "the cut-off date {date} is in the future (today is {today})",
+    },
+    "cutoff_closed_differs": {
+        "es": "el informe de {state} {period} se cerró con fecha de corte {stored}; reábralo para cambiarla",
+        "en": "the {state} {period} report was closed with cut-off date {stored}; reopen it to change it",
+    },
+    "note_section_unknown": {
+        "es": "sección «{section}» desconocida; use una de: {sections}",
+        "en": "unknown section '{section}'; use one of: {sections}",
+    },
+    "note_too_long": {
+        "es": "el texto tiene {length} caracteres; el máximo es {max}",
+        "en": "the text has {length} characters; the maximum is {max}",
+    },
+    "note_not_plain": {
+        "es": "el texto debe ser simple y de una sola línea (sin saltos de línea, tabuladores ni "
+        "caracteres de control)",
+        "en": "the text must be plain and on one line (no line breaks, tabs or control characters)",
+    },
+    "provisional_count_unknown": {
+        "es": "«{count}» no es un conteo del padrón; use uno de: {counts}",
+        "en": "'{count}' is not a registry count; use one of: {counts}",
+    },
+    "provisional_flag_invalid": {
+        "es": "«{value}» no es válido para provisional; use sí/no, 1/0 o true/false (vacío: sin cambio)",
+        "en": "'{value}' is not valid for provisional; use sí/no, 1/0 or true/false (empty: no change)",
+    },
     "state_level_variable": {
         "es": "{variable} se captura a nivel estatal; use el código de estado como unidad",
         "en": "{variable} is entered at state level; use the state code as org unit",
@@ -320,6 +358,49 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "el firmante no es de confianza",
         "en": "the signer is not trusted",
     },
+    # Issue 10: strict verification. "{what}" lists verify_what_* texts joined by "; ".
+    "verify_encrypted": {
+        "es": "el PDF está cifrado; un resumen firmado nunca lo está",
+        "en": "the PDF is encrypted; a signed summary never is",
+    },
+    "verify_added_after": {
+        "es": "se agregó al archivo después de firmarlo: {what}",
+        "en": "added to the file after it was signed: {what}",
+    },
+    "verify_appended_bytes": {
+        "es": "hay {n} bytes agregados después del final del archivo firmado",
+        "en": "{n} bytes were appended after the end of the signed file",
+    },
+    "verify_cert_expired": {
+        "es": "el certificado del firmante venció el {date} (se revisa a la fecha de hoy)",
+        "en": "the signer's certificate expired on {date} (checked as of today)",
+    },
+    "verify_cert_not_yet_valid": {
+        "es": "el certificado del firmante es válido apenas a partir del {date}",
+        "en": "the signer's certificate is only valid from {date}",
+    },
+    "verify_cert_revoked": {
+        "es": "oficinas centrales revocó el certificado del firmante el {date}",
+        "en": "headquarters revoked the signer's certificate on {date}",
+    },
+    "verify_demo": {
+        "es": "el documento contiene DATOS DE DEMOSTRACIÓN, no cifras reales",
+        "en": "the document holds DEMO DATA, not real figures",
+    },
+    "verify_what_signature_field": {"es": "un campo de firma nuevo, sin firmar",
+                                    "en": "a new, unsigned signature field"},
+    "verify_what_signature": {"es": "otra firma", "en": "another signature"},
+    "verify_what_annotation": {"es": "una anotación (algo dibujado sobre la página)",
+                               "en": "an annotation (something drawn over the page)"},
+    "verify_what_page": {"es": "cambios en las páginas", "en": "changes to the pages"},
+    "verify_what_content": {"es": "contenido nuevo de la página", "en": "new page content"},
+    "verify_what_info": {"es": "cambios en la información del documento (título, autor…)",
+                         "en": "changes to the document information (title, author…)"},
+    "verify_what_metadata": {"es": "cambios en los metadatos", "en": "changes to the metadata"},
+    "verify_what_catalog": {"es": "cambios en la estructura del documento",
+                            "en": "changes to the document structure"},
+    "verify_what_form": {"es": "cambios en el formulario", "en": "changes to the form"},
+    "verify_what_other": {"es": "otros cambios", "en": "other changes"},
     "output_unwritable": {
         "es": "No se puede escribir {path}: {reason}. No se escribió nada",
         "en": "Cannot write {path}: {reason}. Nothing was written",

@@ -206,6 +206,39 @@ MIGRATIONS: dict[int, str] = {
         );
         CREATE INDEX idx_conflicts_open ON conflicts(resolved_at, state_code);
     """,
+    5: """
+        -- Issue 10. The cut-off date a report was closed with ('' = the whole month).
+        ALTER TABLE reports ADD COLUMN cutoff_date TEXT NOT NULL DEFAULT '';
+        -- A short plain-text note per slide section of a state's month.
+        CREATE TABLE section_notes (
+            state_code TEXT NOT NULL,
+            period TEXT NOT NULL,
+            section TEXT NOT NULL,
+            text TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            updated_by TEXT NOT NULL,
+            PRIMARY KEY (state_code, period, section)
+        );
+        -- Registry counts (hospitals, UNEMES, health units) of a state marked provisional,
+        -- with the footnote the summary prints ("En proceso de definición…").
+        CREATE TABLE registry_provisional (
+            state_code TEXT NOT NULL,
+            figure_code TEXT NOT NULL,
+            note TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            updated_by TEXT NOT NULL,
+            PRIMARY KEY (state_code, figure_code)
+        );
+        -- Issue 10 part 1. At a state: the coordinator certificates headquarters revoked, as
+        -- its updates bring them (HQ's own list is registrations.revoked_at); verify refuses
+        -- a PDF signed by one of them.
+        CREATE TABLE revoked_certificates (
+            fingerprint TEXT PRIMARY KEY,
+            revoked_at TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            package_uuid TEXT NOT NULL
+        );
+    """,
 }
 
 LATEST = max(MIGRATIONS)

@@ -46,6 +46,7 @@ from app.reports.summary_pdf import (
     footnotes,
     window_text,
 )
+from app.services.report_pdf import state_is_demo
 from app.services.summary import state_summary, summary_facilities
 from app.services.summary_series import MonthlySeries, monthly_series
 from app.services.targets import state_targets
@@ -55,6 +56,9 @@ from .alerts import show_error
 from .dashboard_charts import RENDER_HINTS, bar_chart, monthly_chart
 from .dashboard_models import CODE_ROLE, FacilityListModel, FigureModel
 from .tasks import TaskManager
+
+#: The main window's demo badge style (app/ui/main_window.py), so both read as one mark.
+_DEMO_BADGE = "background: #b3261e; color: white; font-weight: bold; border-radius: 4px; padding: 3px 10px;"
 
 
 class ExportActions(Protocol):
@@ -70,12 +74,13 @@ class DashboardData:
     summary: StateSummary
     series: MonthlySeries
     targets: dict[str, float] = field(default_factory=dict)  # metas by indicator code
+    demo: bool = False  # the state's facilities are demo data (the PDF's watermark rule)
 
 
 def load_dashboard(ws: Workspace, state_code: str, period: str) -> DashboardData:
     """Year-to-date summary, monthly series and metas of a state (runs on the database worker)."""
     return DashboardData(state_summary(ws, state_code, period), monthly_series(ws, state_code, period),
-                         state_targets(ws, state_code))
+                         state_targets(ws, state_code), demo=state_is_demo(ws, state_code))
 
 
 def _figures(summary: StateSummary, codes: tuple[str, ...]) -> list[Figure]:
@@ -127,8 +132,20 @@ class DashboardWindow(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button = QPushButton(self.tr("Exportar PDF…"))
         self.export_button.clicked.connect(self.export_pdf)
+        # Demo data is marked everywhere (welcome page promise): the PDF has its watermark,
+        # the main window its badge, and the dashboard this one beside the title.
+        self.demo_badge = QLabel(self.tr("DATOS DE DEMOSTRACIÓN"))
+        self.demo_badge.setObjectName("dashboard_demo_badge")
+        self.demo_badge.setStyleSheet(_DEMO_BADGE)
+        self.demo_badge.setToolTip(self.tr("Datos de ejemplo construidos con las cifras publicadas; "
+                                           "no son datos reales del estado."))
+        self.demo_badge.setVisible(False)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title)
+        title_row.addWidget(self.demo_badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        title_row.addStretch(1)
         heading = QVBoxLayout()
-        heading.addWidget(self.title)
+        heading.addLayout(title_row)
         heading.addWidget(self.window_label)
         top = QHBoxLayout()
         top.addLayout(heading, 1)
@@ -305,6 +322,7 @@ class DashboardWindow(QWidget):
         self._set_busy(False)
         self._summary, self._series = data.summary, data.series
         summary, lang = data.summary, self._lang
+        self.demo_badge.setVisible(data.demo)
         self.window_label.setText(window_text(summary.window, lang).capitalize())
         for code, button in self.inventory_buttons.items():
             figure = summary.figures.get(code)

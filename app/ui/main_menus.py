@@ -65,6 +65,7 @@ class MainMenus(QObject):
         window.reopen_report_action = informe.addAction(self.tr("Reabrir informe…"), window.reopen_report)
         informe.addSeparator()
         informe.addAction(self.tr("Datos estatales…"), lambda: window.open_facility_form(window.current_state()))
+        informe.addAction(self.tr("Notas y marcas del resumen…"), lambda: window.summary_actions.section_notes())
         next_tab = QAction(self.tr("Sección siguiente"), window)
         shortcuts.append((next_tab, ["Ctrl+PgDown"]))
         next_tab.triggered.connect(lambda: window.section_tabs.setCurrentIndex(

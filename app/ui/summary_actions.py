@@ -42,6 +42,16 @@ class SummaryActions(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
 
+    def section_notes(self) -> None:
+        """Notes under the summary's section titles and provisional registry counts (issue 10)."""
+        from .section_notes_dialog import SectionNotesDialog
+
+        window = self._window
+        dialog = SectionNotesDialog(window.tasks, window.catalog, window.lang, window.current_state(),
+                                    window.current_period(), window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
     def export_all(self) -> None:
         """One PDF per state in the database, with progress and cancel."""
         from .batch_export_dialog import BatchExportDialog

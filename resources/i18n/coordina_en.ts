@@ -740,6 +740,16 @@
         <translation>State dashboard</translation>
     </message>
     <message>
+        <location filename="../../app/ui/dashboard_window.py" line="137"/>
+        <source>DATOS DE DEMOSTRACIÓN</source>
+        <translation>DEMONSTRATION DATA</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_window.py" line="140"/>
+        <source>Datos de ejemplo construidos con las cifras publicadas; no son datos reales del estado.</source>
+        <translation>Sample data built from the published figures; not the state's real data.</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/dashboard_window.py" line="125"/>
         <source>Actualizar</source>
         <translation>Refresh</translation>
@@ -898,6 +908,10 @@
 <context>
     <name>ExportDialog</name>
     <message>
+        <source>Fecha de corte:</source>
+        <translation>Cut-off date:</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/export_dialog.py" line="106"/>
         <source>Exportar resumen en PDF</source>
         <extracomment>Asks for the passphrase; tests replace it to answer the modal prompt.</extracomment>
@@ -910,8 +924,8 @@
     </message>
     <message>
         <location filename="../../app/ui/export_dialog.py" line="114"/>
-        <source>Leyenda del año al pie de cada página</source>
-        <translation>Yearly banner at the foot of each page</translation>
+        <source>Leyenda de %1 al pie de cada página (ninguna si se deja vacía)</source>
+        <translation>%1 banner at the foot of each page (none if left blank)</translation>
     </message>
     <message>
         <location filename="../../app/ui/export_dialog.py" line="118"/>
@@ -930,8 +944,8 @@
     </message>
     <message>
         <location filename="../../app/ui/export_dialog.py" line="127"/>
-        <source>Leyenda del año:</source>
-        <translation>Yearly banner:</translation>
+        <source>Leyenda de %1:</source>
+        <translation>%1 banner:</translation>
     </message>
     <message>
         <location filename="../../app/ui/export_dialog.py" line="133"/>
@@ -2432,9 +2446,18 @@ This computer already trusts your certificate. When the national coordination re
         <source>Impreso A4 (vertical)</source>
         <translation>A4 printout (portrait)</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="75"/>
+        <source>Diapositiva compacta 16:9 (solo filas con datos)</source>
+        <translation>Compact 16:9 slide (only rows with data)</translation>
+    </message>
 </context>
 <context>
     <name>MainMenus</name>
+    <message>
+        <source>Notas y marcas del resumen…</source>
+        <translation>Summary notes and marks…</translation>
+    </message>
     <message>
         <location filename="../../app/ui/main_menus.py" line="36"/>
         <source>&amp;Archivo</source>
@@ -4377,6 +4400,54 @@ completeness</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
+        <source>Este documento contiene DATOS DE DEMOSTRACIÓN: sus cifras no son reales.</source>
+        <translation>This document holds DEMO DATA: its figures are not real.</translation>
+    </message>
+    <message>
+        <source>Firma</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Firmante</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <source>Fecha</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Resultado</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Firmas del archivo (el resultado es el de la peor):</source>
+        <translation>Signatures in the file (the result is the worst one's):</translation>
+    </message>
+    <message>
+        <source>certificación</source>
+        <translation>certification</translation>
+    </message>
+    <message>
+        <source>aprobación</source>
+        <translation>approval</translation>
+    </message>
+    <message>
+        <source>sello de tiempo</source>
+        <translation>timestamp</translation>
+    </message>
+    <message>
+        <source>Íntegra y de confianza</source>
+        <translation>Intact and trusted</translation>
+    </message>
+    <message>
+        <source>Íntegra; firmante no es de confianza</source>
+        <translation>Intact; signer not trusted</translation>
+    </message>
+    <message>
+        <source>No válida</source>
+        <translation>Not valid</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/verify_dialog.py" line="67"/>
         <location filename="../../app/ui/verify_dialog.py" line="132"/>
         <location filename="../../app/ui/verify_dialog.py" line="203"/>
@@ -4572,6 +4643,76 @@ Use the window that is already open; two windows on the same data could overwrit
         <location filename="../../app/ui/progress_dialog.py" line="29"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>CutoffField</name>
+    <message>
+        <source>Hasta el día</source>
+        <translation>Up to</translation>
+    </message>
+    <message>
+        <source>Las notas al pie dirán «al 23 de febrero» en lugar del último día del mes.</source>
+        <translation>The footnotes will say “to 23 February” instead of the month's last day.</translation>
+    </message>
+    <message>
+        <source>Fecha de corte</source>
+        <translation>Cut-off date</translation>
+    </message>
+    <message>
+        <source>El informe se cerró con esta fecha de corte; reábralo para cambiarla.</source>
+        <translation>The report was closed with this cut-off date; reopen it to change it.</translation>
+    </message>
+</context>
+<context>
+    <name>SectionNotesDialog</name>
+    <message>
+        <source>Notas y marcas del resumen</source>
+        <translation>Summary notes and marks</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2</translation>
+    </message>
+    <message>
+        <source>Ej.: (Programado para agosto)</source>
+        <translation>E.g.: (Scheduled for August)</translation>
+    </message>
+    <message>
+        <source>Notas por sección de %1 (se imprimen bajo el título de la sección; máximo %2 caracteres)</source>
+        <translation>Section notes for %1 (printed under the section title; at most %2 characters)</translation>
+    </message>
+    <message>
+        <source>Nota al pie de %1</source>
+        <translation>Footnote of %1</translation>
+    </message>
+    <message>
+        <source>Conteos del padrón en proceso de definición (todos los meses)</source>
+        <translation>Registry counts still being defined (every month)</translation>
+    </message>
+    <message>
+        <source>Guardar</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cerrar</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>El informe está cerrado: las notas no se pueden cambiar (reábralo para editarlas).</source>
+        <translation>The report is closed: the notes cannot be changed (reopen it to edit them).</translation>
+    </message>
+    <message>
+        <source>Guardando…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Guardado. Se imprimirá en el próximo resumen en PDF.</source>
+        <translation>Saved. It will be printed in the next PDF summary.</translation>
+    </message>
+    <message>
+        <source>No se guardó: %1</source>
+        <translation>Not saved: %1</translation>
     </message>
 </context>
 </TS>

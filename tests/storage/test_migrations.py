@@ -21,6 +21,7 @@ SEED_ROWS = {
     ],
     2: ["INSERT INTO reports VALUES ('18', '202302', 'cerrado', '2023-03-02', 'ana')"],
     3: ["INSERT INTO settings VALUES ('demo', '0')"],
+    4: ["INSERT INTO sync_base VALUES ('NTSSA000001', '202302', 'cirugias', '', 1)"],
 }
 
 
