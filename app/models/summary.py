@@ -185,7 +185,9 @@ class _Cells:
             if variable is None:
                 continue
             if variable.aggregation == "SUM":
-                value: Exact | str = sum((exact(r[4]) for r in found), 0)
+                # Most cells hold one month's reading: skip the generator for those (hot loop).
+                value: Exact | str = (exact(found[0][4]) if len(found) == 1
+                                      else sum([exact(r[4]) for r in found], 0))
                 contributing = found
             else:
                 last = found[-1]
