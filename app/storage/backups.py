@@ -224,6 +224,9 @@ def check_backup_file(path: Path) -> int:
             if src.execute("PRAGMA quick_check").fetchone()[0] != b"ok":
                 raise InputError("not_a_database", path=str(path))
             src.text_factory = str
+            # Coordina writes UTF-8 only; SQLite's backup cannot copy another encoding into ours.
+            if src.execute("PRAGMA encoding").fetchone()[0] != "UTF-8":
+                raise InputError("not_a_database", path=str(path))
             version = int(src.execute("PRAGMA user_version").fetchone()[0])
             found = schema_of(src)
         finally:
