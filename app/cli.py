@@ -13,8 +13,9 @@ import dataclasses
 import json
 import logging
 import logging.handlers
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TextIO
 
@@ -23,12 +24,20 @@ from app.cli_check import add_check_parser
 from app.cli_export import add_export_parser
 from app.cli_pdf import add_pdf_parser
 from app.cli_sync import add_sync_parsers
+from app.lazy import lazy
 from app.models.messages import InputError
 from app.models.values import format_number
-from app.reports.identity import fingerprint, subject_label
-from app.services import backup, demo, facilities, reports, value_files
-from app.services import identity as identities
 from app.services.workspace import Workspace, open_workspace, resolve_data_dir, unexpected_error
+
+# Imported when a command first uses them: `--help` and `facilities list` must not load
+# pandas, pyHanko or ReportLab (tests/test_cli_imports.py, tests/bench/test_cli_start_bench.py).
+backup = lazy("app.services.backup")
+demo = lazy("app.services.demo")
+facilities = lazy("app.services.facilities")
+reports = lazy("app.services.reports")
+value_files = lazy("app.services.value_files")
+identities = lazy("app.services.identity")
+cert_labels = lazy("app.reports.identity")
 
 log = logging.getLogger("coordina")
 
@@ -51,6 +60,9 @@ TEXT: dict[str, dict[str, str]] = {
         "backup": "Respaldo creado: {path}",
         "restored": "Restaurado {path}. Respaldo de seguridad del estado anterior: {safety}",
         "no_gui": "La interfaz gráfica no está disponible; use un comando (vea --help)",
+        "no_display": "No hay pantalla: la ventana de Coordina no puede abrirse aquí (no están "
+                      "definidas DISPLAY ni WAYLAND_DISPLAY).\nUse xvfb-run (xvfb-run -a python "
+                      "main.py) o abra una sesión gráfica; los comandos (vea --help) no la necesitan.",
         "identity_created": "Identidad de {name} ({state}) guardada en {path}\nHuella SHA-256: {fp}",
         "verify_ok": "Firma válida e íntegra de {name}, {when}\nHuella SHA-256: {fp}",
         "verify_untrusted": "Documento íntegro firmado por {name}, {when}, pero el firmante NO es de "
@@ -74,6 +86,9 @@ TEXT: dict[str, dict[str, str]] = {
         "backup": "Backup created: {path}",
         "restored": "Restored {path}. Safety backup of the previous state: {safety}",
         "no_gui": "The graphical interface is not available; use a command (see --help)",
+        "no_display": "No display: Coordina's window cannot open here (neither DISPLAY nor "
+                      "WAYLAND_DISPLAY is set).\nUse xvfb-run (xvfb-run -a python main.py) or "
+                      "start a graphical session; the commands (see --help) do not need one.",
         "identity_created": "Identity of {name} ({state}) saved to {path}\nSHA-256 fingerprint: {fp}",
         "verify_ok": "Valid, intact signature by {name}, {when}\nSHA-256 fingerprint: {fp}",
         "verify_untrusted": "Intact document signed by {name}, {when}, but the signer is NOT "
@@ -216,7 +231,7 @@ def cmd_identity_create(ws: Workspace, args: argparse.Namespace, out: TextIO, er
 
 def cmd_identity_trust(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     cert = identities.add_trusted(ws, identities.read_file(Path(args.file)))
-    print(_say(ws.lang, "trusted", name=subject_label(cert), fp=fingerprint(cert)), file=out)
+    print(_say(ws.lang, "trusted", name=cert_labels.subject_label(cert), fp=cert_labels.fingerprint(cert)), file=out)
     return 0
 
 
@@ -336,6 +351,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def display_missing(environ: Mapping[str, str] | None = None, platform: str | None = None) -> bool:
+    """Whether no window can open: an X11/Wayland system with neither DISPLAY nor
+    WAYLAND_DISPLAY set, and Qt not told to draw elsewhere (QT_QPA_PLATFORM=offscreen, vnc...)."""
+    environ = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if platform.startswith(("win", "darwin", "cygwin")):
+        return False
+    qpa = environ.get("QT_QPA_PLATFORM", "")
+    if qpa and not qpa.startswith(("xcb", "wayland")):
+        return False
+    return not (environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
+
+
 def configure_logging(data_dir: Path) -> None:
     """Warnings to stderr; everything from INFO up to ``DATA_DIR/logs/coordina.log`` if writable."""
     root = logging.getLogger("coordina")
@@ -373,6 +401,9 @@ def main(argv: list[str] | None = None, gui: GuiLauncher | None = None,
         if gui is None:
             print(_say(lang, "no_gui"), file=err)
             return 2
+        if display_missing():  # else Qt dies with a misleading "xcb-cursor0 is needed"
+            print(_say(lang, "no_display"), file=err)
+            return 1
         configure_logging(data_dir)
         return gui(data_dir, chosen_lang)
     try:

@@ -14,15 +14,22 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
+from app.lazy import lazy
 from app.models.messages import InputError
 from app.models.values import format_number
-from app.reports.identity import Identity
-from app.reports.summary_pdf import LAYOUTS
-from app.services import identity as identities
-from app.services import report_pdf
 from app.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from app.reports.identity import Identity
+
+# Imported by the command, not by `--help` (ReportLab and pyHanko take about a second).
+identities = lazy("app.services.identity")
+report_pdf = lazy("app.services.report_pdf")
+#: The same as app.reports.summary_pdf.LAYOUTS (a test compares them), written out so that
+#: building the parser does not import ReportLab.
+LAYOUTS = ("slide", "handout", "compact")
 
 TEXT = {
     "es": {

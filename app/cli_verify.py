@@ -8,9 +8,10 @@ the same verdict, signatures and reasons, each reason with its code and its text
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.reports.verification import Reason, SignatureReport, VerifyResult
+if TYPE_CHECKING:  # pyHanko loads only when `verify` runs, not for `--help`
+    from app.reports.verification import Reason, SignatureReport, VerifyResult
 
 TEXT = {
     "es": {

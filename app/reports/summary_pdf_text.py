@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
+from app.models.percent import share_percent
 from app.models.periods import MONTHS_EN, MONTHS_ES
 from app.models.report_details import cutoff_end
 from app.models.summary import (
@@ -20,7 +21,6 @@ from app.models.summary import (
     Figure,
     StateSummary,
     format_figure,
-    half_up_percent,
 )
 from app.models.values import format_number
 
@@ -106,8 +106,7 @@ def percent_text(numerator: float, denominator: float) -> int:
     "9,089 de 9,107" is 99.8 %: rounding up would claim completeness that is not there,
     so at the top the value rounds down (99).
     """
-    pct = half_up_percent(numerator, denominator)
-    return 99 if pct >= 100 and numerator < denominator else pct
+    return share_percent(numerator, denominator)
 
 
 def figure_text(fig: Figure, lang: str = "es") -> str:

@@ -17,15 +17,16 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pandas as pd
-from openpyxl import Workbook
+from typing import TYPE_CHECKING
 
 from app.models.messages import InputError
 from app.models.values import number_text
 
 from .files import discard, output_error
 from .xlsx_reader import XlsxReader, guarded
+
+if TYPE_CHECKING:  # pandas and openpyxl load only when a file is read or written (fast CLI start)
+    import pandas as pd
 
 SUPPORTED = (".csv", ".xlsx")
 _CHUNK = 1 << 20
@@ -249,6 +250,8 @@ def read_table(path: Path, sheet: str | int = 0) -> Table:
 def _frame(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> pd.DataFrame:
     # dtype=object: a column of counts with one empty value stays ints and None; inferred,
     # it became float64 and the CSV said 6595.0, which no longer imported back unchanged.
+    import pandas as pd  # noqa: PLC0415 - heavy: only when a CSV is written
+
     return pd.DataFrame(list(rows), columns=list(headers), dtype=object)
 
 
@@ -285,6 +288,8 @@ def _write_xlsx(path: Path | io.BytesIO, headers: list[str], rows: Sequence[Sequ
                 sheet_name: str) -> None:
     # openpyxl's write-only mode streams rows: about twice as fast as pandas' to_excel
     # (which builds every cell object first) for a state's year of values.
+    from openpyxl import Workbook  # noqa: PLC0415 - heavy: only when an XLSX is written
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(sheet_name)
     sheet.append(headers)

@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 
 from app.models.catalog import Catalog
 from app.models.facility import Facility
-from app.models.summary import Figure, StateSummary, format_figure, half_up_percent
+from app.models.percent import share_percent
+from app.models.summary import Figure, StateSummary, format_figure
 from app.models.values import format_number
 from app.reports.summary_pdf import (
     COMMUNITY,
@@ -56,6 +57,7 @@ from .alerts import show_error
 from .dashboard_charts import RENDER_HINTS, bar_chart, monthly_chart
 from .dashboard_models import CODE_ROLE, FacilityListModel, FigureModel
 from .tasks import TaskManager
+from .window_fit import fit_window
 
 #: The main window's demo badge style (app/ui/main_window.py), so both read as one mark.
 _DEMO_BADGE = "background: #b3261e; color: white; font-weight: bold; border-radius: 4px; padding: 3px 10px;"
@@ -110,7 +112,7 @@ class DashboardWindow(QWidget):
         self.bar_sets: dict[str, tuple[QBarSet, tuple[str, ...]]] = {}
         self.lines: dict[str, list[QLineSeries]] = {}
         self.setWindowTitle(self.tr("Tablero del estado"))
-        self.resize(1500, 940)
+        fit_window(self, "dashboard", 1500, 940)
         self._build()
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
@@ -208,7 +210,7 @@ class DashboardWindow(QWidget):
             view = QChartView()
             view.setObjectName(f"chart_{key}")
             view.setRenderHint(RENDER_HINTS)
-            view.setMinimumSize(320, 260)
+            view.setMinimumSize(280, 170)  # two rows of charts still leave the table room at 768 px
             self.chart_views[key] = view
             charts.addWidget(view, row, col, 1, span)
         right = QWidget()
@@ -361,7 +363,7 @@ class DashboardWindow(QWidget):
             self.completeness_bar.setRange(0, expected)
             self.completeness_bar.setValue(filled)
             text = self.tr("%1 de %2 (%3 %)").replace("%1", format_number(filled)).replace(
-                "%2", format_number(expected)).replace("%3", str(half_up_percent(filled, expected)))
+                "%2", format_number(expected)).replace("%3", str(share_percent(filled, expected)))
         else:
             self.completeness_bar.setRange(0, 1)
             self.completeness_bar.setValue(0)

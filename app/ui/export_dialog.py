@@ -46,6 +46,7 @@ from .passphrase_dialog import PassphraseProvider, ask_passphrase
 from .pdf_preview import PdfPreview
 from .signing_choice import SigningChoice, fingerprint_lines
 from .tasks import TaskManager
+from .window_fit import fit_window
 
 #: Typing in the banner field waits this long before the preview is redrawn.
 PREVIEW_DELAY_MS = 350
@@ -108,7 +109,7 @@ class ExportDialog(JobDialog):
         #: Asks for the passphrase; tests replace it to answer the modal prompt.
         self.passphrase_provider: PassphraseProvider = ask_passphrase
         self.setWindowTitle(self.tr("Exportar resumen en PDF"))
-        self.resize(1280, 700)
+        fit_window(self, "export", 1280, 700)
 
         heading = QLabel(self.tr("<b>%1</b> · Avances Generales a %2")
                          .replace("%1", self._state.name).replace("%2", period_label(period, lang)))

@@ -47,6 +47,7 @@ from .job_dialog import JobDialog, status_line
 from .profile_pages import CreatePage, HqPage, StatePage
 from .sync_errors import show_sync_error, sync_error_text
 from .tasks import TaskManager
+from .window_fit import fit_window
 
 FOLDER_KEY = "sync/profile_folder"
 
@@ -86,7 +87,7 @@ class ProfileDialog(JobDialog):
         self.confirm_provider: EnrolmentConfirmer = confirm_enrolment
         self.revoke_provider: RevokeAsker = ask_revoke_note
         self.setWindowTitle(self.tr("Perfil y registro"))
-        self.resize(1120, 620)
+        fit_window(self, "profile", 1120, 620)
 
         self.create_page = CreatePage(catalog, state_code, self)
         self.state_page = StatePage(self)
@@ -98,7 +99,7 @@ class ProfileDialog(JobDialog):
             self.stack.addWidget(page)
 
         self.status = status_line(Qt.TextFormat.PlainText)  # names and paths are shown as typed
-        close = QPushButton(self.tr("Cerrar"))
+        close = self.close_button = QPushButton(self.tr("Cerrar"))  # hidden inside the first-run wizard
         close.clicked.connect(self.reject)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)

@@ -35,6 +35,7 @@ from app.services import registry_marks, reports
 from .formatting import error_text
 from .job_dialog import JobDialog, status_line
 from .tasks import TaskManager
+from .window_fit import fit_window
 
 
 class SectionNotesDialog(JobDialog):
@@ -102,7 +103,7 @@ class SectionNotesDialog(JobDialog):
         layout.addWidget(self.status)
         layout.addStretch(1)
         layout.addLayout(buttons)
-        self.resize(760, 480)
+        fit_window(self, "section_notes", 760, 480)
 
         code = self._state.code
         tasks.run_db(lambda ws, _p: (reports.section_notes(ws, code, period),

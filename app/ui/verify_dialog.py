@@ -39,6 +39,7 @@ from .formatting import ERROR_BG, ERROR_COLOR, OK_COLOR, WARNING_BG, WARNING_COL
 from .job_dialog import JobDialog
 from .signing_choice import fingerprint_lines
 from .tasks import TaskManager
+from .window_fit import fit_window
 
 OK_BG = "#e6f4ea"
 #: verdict kind -> (text colour, background)
@@ -72,7 +73,7 @@ class VerifyDialog(JobDialog):
         self.error_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("Verificar PDF firmado"))
         self.setAcceptDrops(True)
-        self.resize(820, 560)
+        fit_window(self, "verify", 820, 560)
 
         self.open_button = QPushButton(self.tr("Abrir PDF…"))
         self.open_button.clicked.connect(self.choose_file)
