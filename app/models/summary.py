@@ -10,6 +10,8 @@ Pure computation over values already read from storage. The rules (DESIGN.md §1
 - missing data is "sin dato" (``None``), never 0: a sum over cells that hold no
   value is ``None``, so is a count over facilities none of which has a value;
 - a figure is provisional when any value behind it is provisional;
+- a ``sum`` with ``"mean": true`` is the mean over the units that reported it (seed 001's
+  dignification progress, "con 99% de avance en segundo nivel"), rounded half-up;
 - community-action indicators (section ``comunitaria``) use their own window,
   cumulative since the implementation began;
 - an indicator with a seed-004 sheet reads the months its sheet says (``window``:
@@ -279,6 +281,7 @@ class _Evaluator:
         if "sum" in spec:
             total: Exact = 0
             provisional, seen, found = False, set(), False
+            reporting: set[str] = set()
             for ref in spec["sum"]:
                 variable, option = self._parse(ref)
                 for org in self._orgs(variable, units):
@@ -288,8 +291,13 @@ class _Evaluator:
                         total += value
                         provisional |= prov
                         found = True
+                        reporting.add(org)
                         if org != self.state.code:
                             seen.add(org)
+            if found and spec.get("mean"):
+                # "con 99% de avance" (seed 001): the mean over the units that reported
+                # it, half-up to whole units (a share of progress, not a count of units).
+                return _half_up(Fraction(total) / len(reporting)), provisional, seen
             return (total if found else None), provisional, seen
         kind = next(k for k in ("count_true", "count_positive", "count_reported") if k in spec)
         refs = spec[kind]

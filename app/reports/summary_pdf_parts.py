@@ -38,7 +38,8 @@ PERSONAL = ("basification_pct", "training_first_level_pct", "training_second_lev
 SERVICES = ("consultations_total", "consultations_specialty", "consultations_family_medicine",
             "surgeries", "rx_filled_pct", "hospitals_with_supply_control_system_pct")
 COMMUNITY = ("health_committees", "volunteers", "home_visits", "info_sessions")
-INFRASTRUCTURE = ("conservation_hospitals", "dignification_investment", "equipment_goods_count",
+INFRASTRUCTURE = ("conservation_hospitals", "dignification_investment", "dignification_progress_pct",
+                  "equipment_goods_count",
                   "equipment_investment", "equipment_delivered_2nd_level_pct",
                   "equipment_enabled_functional_count")
 UNIT_TYPES = (("hospitals_count", "hospitals_presence_pct"), ("unemes_count", "unemes_presence_pct"),
