@@ -214,16 +214,19 @@ def _start_up(ws: Workspace) -> None:
     package was being written is reconciled with its outbox row. Neither may keep the
     workspace from opening: a failure is logged, and ``python main.py check`` reports it.
     """
-    from app.storage import backups
-
-    from .outbox_reconcile import reconcile_outbox
+    from app.storage import backups, sync_repo
 
     try:
         backups.cleanup_stale(ws.backups_dir)
     except OSError as exc:
         log.warning("could not clean up the backups folder %s: %s", ws.backups_dir, exc)
     try:
-        reconcile_outbox(ws)
+        # Almost always nothing to settle: the package code (zip, JSON schemas) loads only
+        # when there is, which keeps it off the GUI's start (issue 12).
+        if sync_repo.writing_outbox(ws.conn):
+            from .outbox_reconcile import reconcile_outbox
+
+            reconcile_outbox(ws)
     except (InputError, OSError, sqlite3.Error) as exc:
         log.warning("could not reconcile the outbox: %s", exc)
 

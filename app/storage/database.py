@@ -25,28 +25,43 @@ DB_FILENAME = "coordina.db"
 log = logging.getLogger("coordina.storage")
 
 
+class _HideOnThisThread:
+    """An import finder that makes ``import pandas``/``import numpy`` fail on ONE thread.
+
+    Other threads import them normally meanwhile, which a ``None`` in ``sys.modules``
+    would not allow.
+    """
+
+    def __init__(self, names: tuple[str, ...]):
+        self.names = names
+        self.thread = threading.get_ident()
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        if threading.get_ident() == self.thread and name.partition(".")[0] in self.names:
+            raise ModuleNotFoundError(f"No module named {name!r} (hidden while sqlite_utils loads)", name=name)
+        return None
+
+
 def _load_sqlite_utils() -> ModuleType:
-    """Import sqlite_utils; on the main thread, without letting it import pandas and numpy.
+    """Import sqlite_utils without letting it import pandas and numpy (on any thread).
 
     sqlite_utils imports them only to map their scalar types when it creates tables from
     Python values, which Coordina never asks of it (every statement is our own SQL). Hiding
-    them while it loads saves the CLI about half a second (``facilities list``). Only on the
-    main thread before any other import of them: a ``None`` in ``sys.modules`` would make
-    another thread's ``import pandas`` fail meanwhile. They import normally afterwards.
+    them while it loads saves the CLI about half a second (``facilities list``) and the GUI's
+    database thread ~0.8 s of the interpreter's lock while the first month loads (issue 12:
+    time to a usable grid). If another thread has already imported them, sqlite_utils uses
+    them; a later ``import pandas`` (XLSX, CSV) works as usual.
     """
-    if "sqlite_utils" in sys.modules or threading.current_thread() is not threading.main_thread():
+    if "sqlite_utils" in sys.modules:
         import sqlite_utils  # noqa: PLC0415
 
         return sqlite_utils
-    hidden = [name for name in ("pandas", "numpy") if name not in sys.modules]
-    for name in hidden:
-        sys.modules[name] = None  # type: ignore[assignment]  # "import pandas" -> ImportError
+    finder = _HideOnThisThread(("pandas", "numpy"))
+    sys.meta_path.insert(0, finder)
     try:
         import sqlite_utils  # noqa: PLC0415
     finally:
-        for name in hidden:
-            if sys.modules.get(name, 0) is None:
-                del sys.modules[name]
+        sys.meta_path.remove(finder)
     return sqlite_utils
 
 
@@ -57,9 +72,8 @@ def connect(path: Path | str, run_migrations: bool = True) -> sqlite_utils.Datab
     reader and its database worker never see "database is locked" in normal use.
     Turns OS errors into InputError naming the path.
     """
-    # sqlite_utils imports pandas and numpy when they are installed (~0.5 s), so it is
-    # loaded with the first connection (on the GUI's database thread), not at import:
-    # the main window paints before it.
+    # sqlite_utils (~0.1 s even without pandas and numpy) loads with the first connection
+    # (on the GUI's database thread), not at import: the main window paints before it.
     sqlite_utils = _load_sqlite_utils()
 
     path = Path(path)
@@ -71,7 +85,9 @@ def connect(path: Path | str, run_migrations: bool = True) -> sqlite_utils.Datab
         conn.execute("PRAGMA journal_mode = WAL").fetchone()
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
-        db = sqlite_utils.Database(conn)
+        # No sqlite-utils plugins: none is part of Coordina, and looking for them scans every
+        # installed package's metadata (~50 ms of the GUI's start, issue 12).
+        db = sqlite_utils.Database(conn, execute_plugins=False)
         if run_migrations:
             migrate(conn)
         return db

@@ -282,12 +282,20 @@ class MainWindow(QMainWindow):
             else:
                 wanted = (overview.states_with_facilities[0], shift(current_period(), -1))
         self.select_month(*wanted)
-        if not self._daily_backup_checked:  # the first time there is data, even on the first day
-            self._daily_backup_checked = True
-            self.tasks.run_db(_daily_backup, self._on_daily_backup,
-                              lambda exc: self.statusBar().showMessage(
-                                  self.tr("No se pudo hacer el respaldo diario: {0}").format(
-                                      error_message(exc, self.lang)), 15000), owner=self)
+
+    def _take_daily_backup(self) -> None:
+        """The day's backup, the first time a month is on screen (or failed to load).
+
+        Not before: the copy (~0.1 s for the demo, more for years of data) would share the
+        database thread and the interpreter with the first month's load (issue 12).
+        """
+        if self._daily_backup_checked or self.overview is None or not self.overview.facility_count:
+            return
+        self._daily_backup_checked = True  # the first time there is data, even on the first day
+        self.tasks.run_db(_daily_backup, self._on_daily_backup,
+                          lambda exc: self.statusBar().showMessage(
+                              self.tr("No se pudo hacer el respaldo diario: {0}").format(
+                                  error_message(exc, self.lang)), 15000), owner=self)
 
     def _on_overview_failed(self, exc: BaseException) -> None:
         self.loading_label.setText(self.tr("No se pudieron abrir los datos.") + "\n\n" + error_message(exc, self.lang))
@@ -319,9 +327,11 @@ class MainWindow(QMainWindow):
         if not month.facilities:
             self.entry.show_banner(self.tr("{0} no tiene unidades registradas. Use Archivo → Importar unidades… "
                                            "o elija otro estado.").format(self.catalog.states[month.state_code].name))
+        self._take_daily_backup()
 
     def _on_load_failed(self, exc: BaseException) -> None:
         self.statusBar().clearMessage()
+        self._take_daily_backup()
         show_error(self, self.tr("No se pudo abrir el mes"), exc, self.lang)
 
     # -- showing state ------------------------------------------------------------------

@@ -1,0 +1,60 @@
+"""The GUI's start path loads no heavy library (issue 12, time to a usable grid).
+
+The database thread's first job opened the workspace, and sqlite_utils imported pandas and
+numpy there (~0.8 s of the interpreter's lock while the window waited for its first month):
+the CLI's trick of hiding them worked on the main thread only. The check runs the start
+path's database work on a second thread, in a fresh interpreter.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+HEAVY = ("pandas", "numpy", "openpyxl", "pyhanko", "reportlab")
+
+
+def test_start_path_on_a_worker_thread_loads_no_heavy_library(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), "demo"],
+                   cwd=ROOT, check=True, capture_output=True, timeout=600)
+    code = f"""
+import json, sys, threading
+def start():
+    from app.services.workspace import open_workspace
+    from app.services.overview import workspace_overview
+    from app.services.entry import load_month
+    from app.ui.month_index import MonthIndex
+    ws = open_workspace({str(data_dir)!r})
+    workspace_overview(ws)
+    MonthIndex.build(ws.catalog, load_month(ws, "18", "202302"))
+    ws.close()
+worker = threading.Thread(target=start)
+worker.start()
+worker.join()
+print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))
+"""
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120, check=True)
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+
+
+def test_pandas_still_imports_on_a_worker_after_sqlite_utils() -> None:
+    """Hiding pandas from sqlite_utils on one thread leaves it importable, there and elsewhere."""
+    code = """
+import threading
+from app.storage.database import _load_sqlite_utils
+box = {}
+def work():
+    _load_sqlite_utils()
+    import pandas
+    box["shape"] = pandas.DataFrame([[1]]).shape
+worker = threading.Thread(target=work)
+worker.start()
+worker.join()
+assert box["shape"] == (1, 1), box
+"""
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True, timeout=120)
