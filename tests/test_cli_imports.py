@@ -42,7 +42,7 @@ def test_facilities_list_loads_no_heavy_library(tmp_path: Path) -> None:
 
 
 def test_lazy_modules_still_work_after_the_parser(tmp_path: Path) -> None:
-    """A command that needs pandas gets it: sqlite_utils loaded without it does not block it."""
+    """A command that needs pandas gets it after the parser has run without it."""
     out = tmp_path / "plantilla.csv"
     code = ("import io\nfrom app.cli import main\n"
             f"assert main(['facilities', 'list', '--data-dir', {str(tmp_path)!r}], out=io.StringIO()) == 0\n"

@@ -1,9 +1,9 @@
 """The GUI's start path loads no heavy library (issue 12, time to a usable grid).
 
 The database thread's first job opened the workspace, and sqlite_utils imported pandas and
-numpy there (~0.8 s of the interpreter's lock while the window waited for its first month):
-the CLI's trick of hiding them worked on the main thread only. The check runs the start
-path's database work on a second thread, in a fresh interpreter.
+numpy there (~0.8 s of the interpreter's lock while the window waited for its first month).
+Coordina now opens SQLite through its own small ``Database`` (app/storage/database.py). The
+check runs the start path's database work on a second thread, in a fresh interpreter.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-HEAVY = ("pandas", "numpy", "openpyxl", "pyhanko", "reportlab")
+HEAVY = ("pandas", "numpy", "openpyxl", "pyhanko", "reportlab", "sqlite_utils")
 
 
 def test_start_path_on_a_worker_thread_loads_no_heavy_library(tmp_path: Path) -> None:
@@ -40,21 +40,3 @@ print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                           timeout=120, check=True)
     assert json.loads(done.stdout.strip().splitlines()[-1]) == []
-
-
-def test_pandas_still_imports_on_a_worker_after_sqlite_utils() -> None:
-    """Hiding pandas from sqlite_utils on one thread leaves it importable, there and elsewhere."""
-    code = """
-import threading
-from app.storage.database import _load_sqlite_utils
-box = {}
-def work():
-    _load_sqlite_utils()
-    import pandas
-    box["shape"] = pandas.DataFrame([[1]]).shape
-worker = threading.Thread(target=work)
-worker.start()
-worker.join()
-assert box["shape"] == (1, 1), box
-"""
-    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True, timeout=120)

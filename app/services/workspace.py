@@ -13,16 +13,12 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from app import RESOURCES_DIR
 from app.models.catalog import Catalog, load_catalog
 from app.models.messages import InputError, os_reason
-from app.storage.database import DB_FILENAME, connect, internal_error
+from app.storage.database import DB_FILENAME, Database, connect, internal_error
 from app.storage.reports_repo import settings_get
-
-if TYPE_CHECKING:
-    import sqlite_utils  # imported by connect(), see app.storage.database
 
 APP_NAME = "Coordina"
 ENV_DATA_DIR = "COORDINA_DATA_DIR"
@@ -157,7 +153,7 @@ class Workspace:
     """An open data directory. Each thread that touches the database opens its own."""
 
     data_dir: Path
-    db: sqlite_utils.Database
+    db: Database
     catalog: Catalog
     lang: str = "es"
     user: str = field(default_factory=current_user)

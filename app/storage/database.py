@@ -2,80 +2,84 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import logging
 import os
+import secrets
 import shutil
 import sqlite3
-import sys
-import threading
+from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
-from typing import TYPE_CHECKING
 
 from app.models.messages import InputError, os_reason
 
 from .migrations import migrate
-
-if TYPE_CHECKING:
-    import sqlite_utils
 
 DB_FILENAME = "coordina.db"
 
 log = logging.getLogger("coordina.storage")
 
 
-class _HideOnThisThread:
-    """An import finder that makes ``import pandas``/``import numpy`` fail on ONE thread.
+class Database:
+    """An open Coordina database: its connection and a transaction that nests.
 
-    Other threads import them normally meanwhile, which a ``None`` in ``sys.modules``
-    would not allow.
+    This is all Coordina ever used of sqlite-utils' ``Database`` (``conn``, ``atomic()``,
+    ``close()``); every statement is our own SQL. Importing sqlite-utils cost ~0.13 s of
+    the GUI's start and pulled pandas and numpy onto the database thread (issue 12: time
+    to a usable grid), so the three parts live here.
     """
 
-    def __init__(self, names: tuple[str, ...]):
-        self.names = names
-        self.thread = threading.get_ident()
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
 
-    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
-        if threading.get_ident() == self.thread and name.partition(".")[0] in self.names:
-            raise ModuleNotFoundError(f"No module named {name!r} (hidden while sqlite_utils loads)", name=name)
-        return None
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        """One transaction around the block; a nested block is a savepoint.
+
+        An error rolls back (to the savepoint, when nested) and propagates unchanged.
+        """
+        if self.conn.in_transaction:
+            savepoint = f"coordina_{secrets.token_hex(8)}"
+            self.conn.execute(f"SAVEPOINT {savepoint}")
+            try:
+                yield self
+            except BaseException:
+                # A RAISE(ROLLBACK) trigger may have ended the whole transaction already.
+                if self.conn.in_transaction:
+                    self.conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                    self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+                raise
+            else:
+                self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield self
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
 
 
-def _load_sqlite_utils() -> ModuleType:
-    """Import sqlite_utils without letting it import pandas and numpy (on any thread).
-
-    sqlite_utils imports them only to map their scalar types when it creates tables from
-    Python values, which Coordina never asks of it (every statement is our own SQL). Hiding
-    them while it loads saves the CLI about half a second (``facilities list``) and the GUI's
-    database thread ~0.8 s of the interpreter's lock while the first month loads (issue 12:
-    time to a usable grid). If another thread has already imported them, sqlite_utils uses
-    them; a later ``import pandas`` (XLSX, CSV) works as usual.
-    """
-    if "sqlite_utils" in sys.modules:
-        import sqlite_utils  # noqa: PLC0415
-
-        return sqlite_utils
-    finder = _HideOnThisThread(("pandas", "numpy"))
-    sys.meta_path.insert(0, finder)
-    try:
-        import sqlite_utils  # noqa: PLC0415
-    finally:
-        sys.meta_path.remove(finder)
-    return sqlite_utils
-
-
-def connect(path: Path | str, run_migrations: bool = True) -> sqlite_utils.Database:
+def connect(path: Path | str, run_migrations: bool = True) -> Database:
     """Open (creating if needed) the database at ``path`` in WAL mode.
 
     Foreign keys are on and writers wait up to 10 s for a lock, so the GUI's
     reader and its database worker never see "database is locked" in normal use.
     Turns OS errors into InputError naming the path.
     """
-    # sqlite_utils (~0.1 s even without pandas and numpy) loads with the first connection
-    # (on the GUI's database thread), not at import: the main window paints before it.
-    sqlite_utils = _load_sqlite_utils()
-
     path = Path(path)
     try:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=10)
@@ -85,9 +89,7 @@ def connect(path: Path | str, run_migrations: bool = True) -> sqlite_utils.Datab
         conn.execute("PRAGMA journal_mode = WAL").fetchone()
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
-        # No sqlite-utils plugins: none is part of Coordina, and looking for them scans every
-        # installed package's metadata (~50 ms of the GUI's start, issue 12).
-        db = sqlite_utils.Database(conn, execute_plugins=False)
+        db = Database(conn)
         if run_migrations:
             migrate(conn)
         return db

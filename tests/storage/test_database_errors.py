@@ -163,3 +163,25 @@ def test_cli_shows_an_internal_error_without_traceback(data_dir, capsys, monkeyp
     assert code == 1
     assert "Traceback" not in captured.err
     assert "defecto" in captured.err
+
+
+def test_atomic_commits_nests_and_rolls_back(tmp_path):
+    """Database.atomic: a block commits; an error rolls it back; a nested block is a savepoint."""
+    from app.storage.database import connect
+
+    db = connect(tmp_path / "t.db", run_migrations=False)
+    db.conn.execute("CREATE TABLE t (x INTEGER)")
+    with db.atomic():
+        db.conn.execute("INSERT INTO t VALUES (1)")
+    with pytest.raises(ValueError), db.atomic():
+        db.conn.execute("INSERT INTO t VALUES (2)")
+        raise ValueError("boom")
+    with db.atomic():
+        db.conn.execute("INSERT INTO t VALUES (3)")
+        with pytest.raises(ValueError), db.atomic():
+            db.conn.execute("INSERT INTO t VALUES (4)")
+            raise ValueError("inner")
+        db.conn.execute("INSERT INTO t VALUES (5)")
+    assert [r[0] for r in db.conn.execute("SELECT x FROM t ORDER BY x")] == [1, 3, 5]
+    assert not db.conn.in_transaction
+    db.close()
