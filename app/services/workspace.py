@@ -19,6 +19,7 @@ from app import RESOURCES_DIR
 from app.models.catalog import Catalog, load_catalog
 from app.models.messages import InputError
 from app.storage.database import DB_FILENAME, connect, internal_error
+from app.storage.permissions import private_dir, tighten_files
 from app.storage.reports_repo import settings_get
 
 if TYPE_CHECKING:
@@ -190,7 +191,8 @@ def open_workspace(data_dir: Path, lang: str = "es", user: str | None = None) ->
     """
     data_dir = Path(data_dir)
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        # Owner-only (issue 11): the database holds HQ's keys and every state's values.
+        private_dir(data_dir)
     except OSError as exc:
         raise InputError("data_dir_unwritable", path=str(data_dir), reason=exc.strerror or str(exc)) from exc
     if not os.access(data_dir, os.W_OK):
@@ -218,6 +220,8 @@ def _start_up(ws: Workspace) -> None:
 
     from .outbox_reconcile import reconcile_outbox
 
+    for folder, pattern in ((ws.backups_dir, "coordina-*.db"), (ws.data_dir / "logs", "coordina.log*")):
+        tighten_files(folder, pattern)  # made world-readable by a Coordina before issue 11
     try:
         backups.cleanup_stale(ws.backups_dir)
     except OSError as exc:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from app.models.messages import InputError
 
 from .migrations import migrate
+from .permissions import private_file
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -35,6 +36,11 @@ def connect(path: Path | str, run_migrations: bool = True) -> sqlite_utils.Datab
     import sqlite_utils
 
     path = Path(path)
+    try:
+        # Owner-only before SQLite opens it: its -wal and -shm files take the same mode.
+        private_file(path)
+    except OSError as exc:
+        raise translate_error(exc, path) from exc
     try:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=10)
         conn.execute("PRAGMA busy_timeout = 10000")
