@@ -13,23 +13,32 @@ import dataclasses
 import json
 import logging
 import logging.handlers
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TextIO
 
-from app import cli_export, cli_pdf
+from app import cli_export, cli_pdf, cli_report, cli_verify
 from app.cli_check import add_check_parser
 from app.cli_export import add_export_parser
 from app.cli_pdf import add_pdf_parser
 from app.cli_sync import add_sync_parsers
-from app.models.messages import InputError, render
+from app.lazy import lazy
+from app.models.messages import InputError
 from app.models.values import format_number
-from app.reports.identity import fingerprint, subject_label
-from app.services import backup, demo, facilities, reports, value_files
-from app.services import identity as identities
 from app.services.workspace import Workspace, open_workspace, resolve_data_dir, unexpected_error
 from app.storage.permissions import PrivateRotatingFileHandler, private_dir
+
+# Imported when a command first uses them: `--help` and `facilities list` must not load
+# pandas, pyHanko or ReportLab (tests/test_cli_imports.py, tests/bench/test_cli_start_bench.py).
+backup = lazy("app.services.backup")
+demo = lazy("app.services.demo")
+facilities = lazy("app.services.facilities")
+reports = lazy("app.services.reports")
+value_files = lazy("app.services.value_files")
+identities = lazy("app.services.identity")
+cert_labels = lazy("app.reports.identity")
 
 log = logging.getLogger("coordina")
 
@@ -54,6 +63,9 @@ TEXT: dict[str, dict[str, str]] = {
         "restore_ask": "¿Restaurar este respaldo? Escriba «s» para confirmar [s/N]: ",
         "restore_declined": "No se restauró nada: confirme con --yes o respondiendo «s»",
         "no_gui": "La interfaz gráfica no está disponible; use un comando (vea --help)",
+        "no_display": "No hay pantalla: la ventana de Coordina no puede abrirse aquí (no están "
+                      "definidas DISPLAY ni WAYLAND_DISPLAY).\nUse xvfb-run (xvfb-run -a python "
+                      "main.py) o abra una sesión gráfica; los comandos (vea --help) no la necesitan.",
         "identity_created": "Identidad de {name} ({state}) guardada en {path}\nHuella SHA-256: {fp}",
         "verify_ok": "Firma válida e íntegra de {name}, {when}\nHuella SHA-256: {fp}",
         "verify_untrusted": "Documento íntegro firmado por {name}, {when}, pero el firmante NO es de "
@@ -79,6 +91,9 @@ TEXT: dict[str, dict[str, str]] = {
         "restore_ask": "Restore this backup? Type 'y' to confirm [y/N]: ",
         "restore_declined": "Nothing was restored: confirm with --yes or by answering 'y'",
         "no_gui": "The graphical interface is not available; use a command (see --help)",
+        "no_display": "No display: Coordina's window cannot open here (neither DISPLAY nor "
+                      "WAYLAND_DISPLAY is set).\nUse xvfb-run (xvfb-run -a python main.py) or "
+                      "start a graphical session; the commands (see --help) do not need one.",
         "identity_created": "Identity of {name} ({state}) saved to {path}\nSHA-256 fingerprint: {fp}",
         "verify_ok": "Valid, intact signature by {name}, {when}\nSHA-256 fingerprint: {fp}",
         "verify_untrusted": "Intact document signed by {name}, {when}, but the signer is NOT "
@@ -173,7 +188,7 @@ def cmd_values_template(ws: Workspace, args: argparse.Namespace, out: TextIO, er
 def cmd_report(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     state = ws.catalog.state(args.state)
     if args.action == "close":
-        reports.close_report(ws, state.code, args.period)
+        reports.close_report(ws, state.code, args.period, cutoff=args.fecha_corte)
         key = "closed"
     else:
         reports.reopen_report(ws, state.code, args.period)
@@ -233,7 +248,7 @@ def cmd_identity_create(ws: Workspace, args: argparse.Namespace, out: TextIO, er
 
 def cmd_identity_trust(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     cert = identities.add_trusted(ws, identities.read_file(Path(args.file)))
-    print(_say(ws.lang, "trusted", name=subject_label(cert), fp=fingerprint(cert)), file=out)
+    print(_say(ws.lang, "trusted", name=cert_labels.subject_label(cert), fp=cert_labels.fingerprint(cert)), file=out)
     return 0
 
 
@@ -241,17 +256,15 @@ def cmd_verify(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO
     extra = [identities.read_certificate(Path(p)) for p in args.trust or []]
     result = identities.verify_file(ws, Path(args.file), extra)
     if args.json:
-        data = dataclasses.asdict(result)
-        data["signed_at"] = result.signed_at.isoformat() if result.signed_at else None
-        data["exit_code"] = result.exit_code
-        json.dump(data, out, ensure_ascii=False, indent=2)
+        json.dump(cli_verify.verify_json(result, ws.lang), out, ensure_ascii=False, indent=2)
         out.write("\n")
         return result.exit_code
     when = result.signed_at.isoformat(sep=" ") if result.signed_at else "?"
     key = {0: "verify_ok", 3: "verify_untrusted"}.get(result.exit_code, "verify_bad")
-    problem = render(result.problem_code, ws.lang) if result.problem_code else result.problem
+    problem = cli_verify.problem_text(result, ws.lang)
     print(_say(ws.lang, key, name=result.signer_name or "?", when=when,
                fp=result.fingerprint or "?", problem=problem or "?"),
+          *cli_verify.detail_lines(result, ws.lang), sep="\n",
           file=out if result.exit_code == 0 else err)
     return result.exit_code
 
@@ -284,6 +297,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="JSON output")
     p.add_argument("--state", metavar="CODE", default=None)
     p.set_defaults(func=cmd_facilities_list)
+    cli_report.add_provisional_parser(fac_sub, common)
 
     val = sub.add_parser("values", parents=[common], help="import and export values")
     val_sub = val.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -310,8 +324,12 @@ def build_parser() -> argparse.ArgumentParser:
         p = rep_sub.add_parser(action, parents=[common], help=text)
         p.add_argument("--state", required=True, metavar="CODE")
         p.add_argument("--period", required=True, metavar="YYYYMM")
+        if action == "close":
+            p.add_argument("--fecha-corte", metavar="YYYY-MM-DD", default=None,
+                           help="cut-off date inside the month, stored with the closed report")
         p.set_defaults(func=cmd_report)
     add_pdf_parser(rep_sub, common, cmd_report_pdf)
+    cli_report.add_note_parser(rep_sub, common)
 
     idn = sub.add_parser("identity", parents=[common], help="signing identities")
     idn_sub = idn.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -352,6 +370,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def display_missing(environ: Mapping[str, str] | None = None, platform: str | None = None) -> bool:
+    """Whether no window can open: an X11/Wayland system with neither DISPLAY nor
+    WAYLAND_DISPLAY set, and Qt not told to draw elsewhere (QT_QPA_PLATFORM=offscreen, vnc...)."""
+    environ = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if platform.startswith(("win", "darwin", "cygwin")):
+        return False
+    qpa = environ.get("QT_QPA_PLATFORM", "")
+    if qpa and not qpa.startswith(("xcb", "wayland")):
+        return False
+    return not (environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
+
+
 def configure_logging(data_dir: Path) -> None:
     """Warnings to stderr; everything from INFO up to ``DATA_DIR/logs/coordina.log`` if writable."""
     root = logging.getLogger("coordina")
@@ -389,6 +420,9 @@ def main(argv: list[str] | None = None, gui: GuiLauncher | None = None,
         if gui is None:
             print(_say(lang, "no_gui"), file=err)
             return 2
+        if display_missing():  # else Qt dies with a misleading "xcb-cursor0 is needed"
+            print(_say(lang, "no_display"), file=err)
+            return 1
         configure_logging(data_dir)
         return gui(data_dir, chosen_lang)
     try:

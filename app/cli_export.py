@@ -13,9 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from app.lazy import lazy
 from app.models.values import format_number
-from app.services import national_export
 from app.services.workspace import Workspace
+
+national_export = lazy("app.services.national_export")  # imported by the command only
 
 TEXT = {
     "es": {"exported": "Exportados {rows} valores ({fmt}) a {path}"},

@@ -1,7 +1,8 @@
 """``coordina report pdf``: the signed state summary from the command line.
 
-    report pdf --state CODE --period YYYYMM --out F.pdf [--layout slide|handout]
+    report pdf --state CODE --period YYYYMM --out F.pdf [--layout slide|handout|compact]
                [--sign F.p12 | --cer F.cer --key F.key] [--passphrase-env VAR] [--banner TEXT]
+               [--fecha-corte YYYY-MM-DD]
     report pdf --all-states --period YYYYMM --out DIR [...]
 
 The identity is opened (and the passphrase checked) and the output checked writable
@@ -13,15 +14,22 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
+from app.lazy import lazy
 from app.models.messages import InputError
 from app.models.values import format_number
-from app.reports.identity import Identity
-from app.reports.summary_pdf import LAYOUTS
-from app.services import identity as identities
-from app.services import report_pdf
 from app.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from app.reports.identity import Identity
+
+# Imported by the command, not by `--help` (ReportLab and pyHanko take about a second).
+identities = lazy("app.services.identity")
+report_pdf = lazy("app.services.report_pdf")
+#: The same as app.reports.summary_pdf.LAYOUTS (a test compares them), written out so that
+#: building the parser does not import ReportLab.
+LAYOUTS = ("slide", "handout", "compact")
 
 TEXT = {
     "es": {
@@ -54,14 +62,18 @@ def add_pdf_parser(report_sub: argparse._SubParsersAction, common: argparse.Argu
                    help="last month of the window (year to date)")
     p.add_argument("--out", required=True, metavar="F.pdf|DIR")
     p.add_argument("--layout", choices=LAYOUTS, default="slide",
-                   help="slide: 16:9 for projectors (default); handout: A4 with the per-type table")
+                   help="slide: 16:9 for projectors (default); handout: A4 with the per-type table; "
+                        "compact: the 16:9 slide without rows that have no data")
     p.add_argument("--sign", metavar="F.p12", help="sign with this PKCS#12 (.p12/.pfx) identity")
     p.add_argument("--cer", metavar="F.cer", help="sign with a SAT e.firma: the certificate")
     p.add_argument("--key", metavar="F.key", help="sign with a SAT e.firma: the private key")
     p.add_argument("--passphrase-env", metavar="VAR",
                    help="environment variable holding the identity's passphrase")
     p.add_argument("--banner", metavar="TEXT", default=None,
-                   help="yearly banner for the page foot (default: the saved one)")
+                   help="banner for the page foot (default: the one saved for the report's year; none)")
+    p.add_argument("--fecha-corte", metavar="YYYY-MM-DD", default=None,
+                   help="cut-off date inside the month the footnotes end at (default: the one "
+                        "stored with the report, else the month's last day)")
     p.set_defaults(func=handler)
 
 
@@ -82,7 +94,8 @@ def cmd_report_pdf(ws: Workspace, args: argparse.Namespace, out: TextIO, err: Te
                    progress: Callable[[int, int], None] | None = None) -> int:
     """Write one state's summary, or every state's; prints one line per file."""
     identity = _identity(args)
-    options = report_pdf.PdfOptions(layout=args.layout, lang=ws.lang, banner=args.banner)
+    options = report_pdf.PdfOptions(layout=args.layout, lang=ws.lang, banner=args.banner,
+                                    cutoff=args.fecha_corte)
     text = _t(ws.lang)
     signed = text["signed"].format(name=identity.name) if identity else text["unsigned"]
     if args.all_states:

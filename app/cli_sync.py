@@ -26,20 +26,21 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from app.lazy import lazy
 from app.models.messages import InputError
-from app.services import (
-    catalog_install,
-    sync_ack,
-    sync_export,
-    sync_import,
-    sync_keys,
-    sync_profile,
-    sync_status,
-    targets,
-)
-from app.services import identity as identities
 from app.services.workspace import Workspace
 from app.sync.errors import SyncError
+
+# Imported by the commands that use them, not when the parser is built (`--help`).
+catalog_install = lazy("app.services.catalog_install")
+sync_ack = lazy("app.services.sync_ack")
+sync_export = lazy("app.services.sync_export")
+sync_import = lazy("app.services.sync_import")
+sync_keys = lazy("app.services.sync_keys")
+sync_profile = lazy("app.services.sync_profile")
+sync_status = lazy("app.services.sync_status")
+targets = lazy("app.services.targets")
+identities = lazy("app.services.identity")
 
 Progress = Callable[[int, int], None] | None
 

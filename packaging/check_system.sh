@@ -111,8 +111,10 @@ fi
 # --- display, only a hint -------------------------------------------------------------
 if (( gui )) && [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" ]] \
     && [[ "${QT_QPA_PLATFORM:-}" != offscreen ]]; then
-    echo "check_system: warning: neither DISPLAY nor WAYLAND_DISPLAY is set;" \
-        "a window cannot open (try xvfb-run, or QT_QPA_PLATFORM=offscreen)" >&2
+    # Only a warning: `make run ARGS='facilities list'` needs no display. main.py itself
+    # stops the GUI with "no hay pantalla / no display" and exit code 1.
+    echo "check_system: aviso: no hay pantalla (ni DISPLAY ni WAYLAND_DISPLAY): use xvfb-run;" \
+        "warning: no display: use xvfb-run (or QT_QPA_PLATFORM=offscreen)" >&2
 fi
 
 if (( ${#problems[@]} == 0 )); then

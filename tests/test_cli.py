@@ -226,5 +226,7 @@ def test_a_bug_is_an_internal_error_not_a_traceback(data_dir, monkeypatch):
     assert code == 1
     assert "Error interno de Coordina" in err and "Traceback" not in err
     assert "columna_inexistente" in err
-    log = (data_dir / "logs" / "coordina.log").read_text(encoding="utf-8")
+    # The log the message names (one per process: the first data directory this process opened).
+    named = err.split("Los detalles quedaron en ")[1].split("; envíelos")[0]
+    log = Path(named).read_text(encoding="utf-8")
     assert "Traceback" in log and "columna_inexistente" in log

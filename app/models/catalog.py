@@ -20,6 +20,12 @@ VALUE_TYPES = {"integer", "number", "boolean", "text"}
 AGGREGATIONS = {"SUM", "LAST"}
 LEVELS = {"facility", "state"}
 CATEGORIES = {"hospital", "uneme", "health_unit", "mobile", "support"}
+#: Indicator time windows (``window`` in indicators.json). "report": the report's window
+#: (year to date or the month); "since_start": every month up to the report month (the
+#: community section's since the implementation began); "year": January to the report
+#: month (sheets collected Jan–Dec); "oct_sep": October to the report month (sheets
+#: collected Oct–Sep).
+WINDOWS = {"report", "since_start", "year", "oct_sep"}
 
 
 @dataclass(frozen=True)
@@ -145,6 +151,12 @@ class Indicator:
     slide: bool
     level: str
     metadata: dict = field(default_factory=dict)
+    #: One of WINDOWS: the months the formula reads (seed-004 sheets define their own).
+    window: str = "report"
+    #: "Acumulado" sheets: a yes/no unit counts once any month of the window says yes.
+    cumulative: bool = False
+    #: Decimals the value keeps and prints (the seed-004 sheets print two).
+    decimals: int = 0
 
     def label(self, lang: str = "es") -> str:
         return self.label_en if lang == "en" else self.label_es
@@ -442,7 +454,7 @@ def _load_catalog(directory: Path) -> Catalog:
             raise TypeError("«indicators» debe ser una lista / must be a list")
     indicators: dict[str, Indicator] = {}
     known_keys = {"code", "section", "label_es", "label_en", "unit", "numerator",
-                  "denominator", "filter", "slide", "level"}
+                  "denominator", "filter", "slide", "level", "window", "cumulative", "decimals"}
     for number, item in enumerate(ind_data, start=1):
         with entry(ind_path, f"indicators[{number}]"):
             code = item["code"]
@@ -467,6 +479,15 @@ def _load_catalog(directory: Path) -> Catalog:
             for key in item.get("filter", {}):
                 if key not in ("category", "level"):
                     raise _fail(ind_path, f"{code}: unknown filter {key}")
+            # Community figures count "desde el inicio de la implementación" unless told.
+            window = item.get("window", "since_start" if item["section"] == "comunitaria" else "report")
+            if window not in WINDOWS:
+                raise _fail(ind_path, f"{code}: unknown window {window}")
+            decimals = item.get("decimals", 0)
+            if type(decimals) is not int or not 0 <= decimals <= 4:
+                raise _fail(ind_path, f"{code}: decimals must be an integer 0-4")
+            if not isinstance(item.get("cumulative", False), bool):
+                raise _fail(ind_path, f"{code}: cumulative must be true or false")
             indicators[code] = Indicator(
                 code=code,
                 section=item["section"],
@@ -479,6 +500,9 @@ def _load_catalog(directory: Path) -> Catalog:
                 slide=bool(item.get("slide")),
                 level=item.get("level", "facility"),
                 metadata={k: v for k, v in item.items() if k not in known_keys and k != "count_facilities"},
+                window=window,
+                cumulative=item.get("cumulative", False),
+                decimals=decimals,
             )
 
     institutions = {
@@ -508,6 +532,7 @@ def formula_variables(part: dict) -> list[str]:
     for key, value in part.items():
         if key in ("sum", "count_positive", "count_reported"):
             refs.extend(value)
-        elif key == "count_true":
+        elif key in ("count_true", "where_true"):
+            # where_true: only units whose flag is set count (3.2: programmed units).
             refs.append(value)
     return refs

@@ -7,6 +7,8 @@ here so the CLI can print them in the language chosen with ``--lang``.
 
 from __future__ import annotations
 
+import errno
+
 MESSAGES: dict[str, dict[str, str]] = {
     "file_missing": {"es": "No existe el archivo: {path}", "en": "File not found: {path}"},
     "file_extension": {
@@ -121,6 +123,44 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "el informe de {state} {period} ya está cerrado",
         "en": "the {state} {period} report is already closed",
     },
+    # issue 10: cut-off date, section notes, provisional marks
+    "cutoff_malformed": {
+        "es": "fecha de corte «{value}» no válida; use AAAA-MM-DD (por ejemplo 2023-02-23)",
+        "en": "invalid cut-off date '{value}'; use YYYY-MM-DD (for example 2023-02-23)",
+    },
+    "cutoff_outside_month": {
+        "es": "la fecha de corte {date} no está dentro del mes del informe ({month})",
+        "en": "the cut-off date {date} is not inside the report's month ({month})",
+    },
+    "cutoff_future": {
+        "es": "la fecha de corte {date} está en el futuro (hoy es {today})",
+        "en": "the cut-off date {date} is in the future (today is {today})",
+    },
+    "cutoff_closed_differs": {
+        "es": "el informe de {state} {period} se cerró con fecha de corte {stored}; reábralo para cambiarla",
+        "en": "the {state} {period} report was closed with cut-off date {stored}; reopen it to change it",
+    },
+    "note_section_unknown": {
+        "es": "sección «{section}» desconocida; use una de: {sections}",
+        "en": "unknown section '{section}'; use one of: {sections}",
+    },
+    "note_too_long": {
+        "es": "el texto tiene {length} caracteres; el máximo es {max}",
+        "en": "the text has {length} characters; the maximum is {max}",
+    },
+    "note_not_plain": {
+        "es": "el texto debe ser simple y de una sola línea (sin saltos de línea, tabuladores ni "
+        "caracteres de control)",
+        "en": "the text must be plain and on one line (no line breaks, tabs or control characters)",
+    },
+    "provisional_count_unknown": {
+        "es": "«{count}» no es un conteo del padrón; use uno de: {counts}",
+        "en": "'{count}' is not a registry count; use one of: {counts}",
+    },
+    "provisional_flag_invalid": {
+        "es": "«{value}» no es válido para provisional; use sí/no, 1/0 o true/false (vacío: sin cambio)",
+        "en": "'{value}' is not valid for provisional; use sí/no, 1/0 or true/false (empty: no change)",
+    },
     "state_level_variable": {
         "es": "{variable} se captura a nivel estatal; use el código de estado como unidad",
         "en": "{variable} is entered at state level; use the state code as org unit",
@@ -141,6 +181,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "La base de datos está ocupada por otro proceso; intente de nuevo",
         "en": "The database is busy in another process; try again",
     },
+    "reason_exists": {"es": "ya existe un archivo con ese nombre", "en": "a file with that name exists"},
+    "reason_not_a_folder": {"es": "no es una carpeta", "en": "not a folder"},
+    "reason_is_a_folder": {"es": "es una carpeta", "en": "it is a folder"},
+    "reason_missing": {"es": "no existe", "en": "it does not exist"},
+    "reason_denied": {"es": "permiso denegado", "en": "permission denied"},
+    "reason_read_only": {"es": "sistema de archivos de solo lectura", "en": "read-only file system"},
+    "reason_io": {"es": "error de lectura o escritura del disco", "en": "disk read/write error"},
+    "reason_full": {"es": "disco lleno", "en": "disk full"},
     "schema_mismatch": {
         "es": "{path} es una base de datos pero no un respaldo de Coordina: su estructura "
               "no es la de la versión {version} (objetos de más o de menos); no se cambió nada",
@@ -316,6 +364,49 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "el firmante no es de confianza",
         "en": "the signer is not trusted",
     },
+    # Issue 10: strict verification. "{what}" lists verify_what_* texts joined by "; ".
+    "verify_encrypted": {
+        "es": "el PDF está cifrado; un resumen firmado nunca lo está",
+        "en": "the PDF is encrypted; a signed summary never is",
+    },
+    "verify_added_after": {
+        "es": "se agregó al archivo después de firmarlo: {what}",
+        "en": "added to the file after it was signed: {what}",
+    },
+    "verify_appended_bytes": {
+        "es": "hay {n} bytes agregados después del final del archivo firmado",
+        "en": "{n} bytes were appended after the end of the signed file",
+    },
+    "verify_cert_expired": {
+        "es": "el certificado del firmante venció el {date} (se revisa a la fecha de hoy)",
+        "en": "the signer's certificate expired on {date} (checked as of today)",
+    },
+    "verify_cert_not_yet_valid": {
+        "es": "el certificado del firmante es válido apenas a partir del {date}",
+        "en": "the signer's certificate is only valid from {date}",
+    },
+    "verify_cert_revoked": {
+        "es": "oficinas centrales revocó el certificado del firmante el {date}",
+        "en": "headquarters revoked the signer's certificate on {date}",
+    },
+    "verify_demo": {
+        "es": "el documento contiene DATOS DE DEMOSTRACIÓN, no cifras reales",
+        "en": "the document holds DEMO DATA, not real figures",
+    },
+    "verify_what_signature_field": {"es": "un campo de firma nuevo, sin firmar",
+                                    "en": "a new, unsigned signature field"},
+    "verify_what_signature": {"es": "otra firma", "en": "another signature"},
+    "verify_what_annotation": {"es": "una anotación (algo dibujado sobre la página)",
+                               "en": "an annotation (something drawn over the page)"},
+    "verify_what_page": {"es": "cambios en las páginas", "en": "changes to the pages"},
+    "verify_what_content": {"es": "contenido nuevo de la página", "en": "new page content"},
+    "verify_what_info": {"es": "cambios en la información del documento (título, autor…)",
+                         "en": "changes to the document information (title, author…)"},
+    "verify_what_metadata": {"es": "cambios en los metadatos", "en": "changes to the metadata"},
+    "verify_what_catalog": {"es": "cambios en la estructura del documento",
+                            "en": "changes to the document structure"},
+    "verify_what_form": {"es": "cambios en el formulario", "en": "changes to the form"},
+    "verify_what_other": {"es": "otros cambios", "en": "other changes"},
     "output_unwritable": {
         "es": "No se puede escribir {path}: {reason}. No se escribió nada",
         "en": "Cannot write {path}: {reason}. Nothing was written",
@@ -415,3 +506,24 @@ class InputError(Exception):
         if not self.details:
             return head
         return "\n".join([head, *("  " + d.message(lang) for d in self.details)])
+
+
+# Operating-system reasons, in the user's language: strerror() is always English.
+_OS_REASONS: dict[int, str] = {
+    errno.EEXIST: "reason_exists", errno.ENOTDIR: "reason_not_a_folder", errno.ENOENT: "reason_missing",
+    errno.EACCES: "reason_denied", errno.EPERM: "reason_denied", errno.EROFS: "reason_read_only",
+    errno.EIO: "reason_io", errno.ENOSPC: "reason_full", errno.EISDIR: "reason_is_a_folder",
+}
+
+
+def os_reason(exc: BaseException) -> InputError | str:
+    """Why an OS or SQLite call failed, as a short bilingual phrase (raw text if unknown)."""
+    number = getattr(exc, "errno", None)
+    if number in _OS_REASONS:
+        return InputError(_OS_REASONS[number])
+    primary = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    if primary == 10:  # SQLITE_IOERR
+        return InputError("reason_io")
+    if primary == 8:  # SQLITE_READONLY
+        return InputError("reason_read_only")
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__

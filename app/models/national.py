@@ -17,7 +17,7 @@ import hashlib
 from collections.abc import Sequence
 from fractions import Fraction
 
-from .summary import Figure, StateSummary, TypeRow, _half_up
+from .summary import Figure, StateSummary, TypeRow, ratio_value
 
 NATIONAL_CODE = "00"
 NATIONAL_NAME = "Nacional"
@@ -41,8 +41,7 @@ def combine_figures(figures: Sequence[Figure]) -> Figure:
         if num is None or den is None or den == 0:
             value = None
         else:
-            ratio = num / den
-            value = float(_half_up(ratio * 100)) if first.unit == "percent" else float(ratio)
+            value = ratio_value(num, den, first.unit, first.decimals)
     else:
         value = None if num is None else float(num)
     facilities = sorted({c for f in figures for c in f.facilities})
@@ -51,6 +50,7 @@ def combine_figures(figures: Sequence[Figure]) -> Figure:
         unit=first.unit, value=value, numerator=None if num is None else float(num),
         denominator=None if den is None else float(den),
         provisional=any(f.provisional for f in figures), facilities=tuple(facilities),
+        decimals=first.decimals,
     )
 
 

@@ -10,8 +10,14 @@ Pure computation over values already read from storage. The rules (DESIGN.md §1
 - missing data is "sin dato" (``None``), never 0: a sum over cells that hold no
   value is ``None``, so is a count over facilities none of which has a value;
 - a figure is provisional when any value behind it is provisional;
+- a ``sum`` with ``"mean": true`` is the mean over the units that reported it (seed 001's
+  dignification progress, "con 99% de avance en segundo nivel"), rounded half-up;
 - community-action indicators (section ``comunitaria``) use their own window,
-  cumulative since the implementation began.
+  cumulative since the implementation began;
+- an indicator with a seed-004 sheet reads the months its sheet says (``window``:
+  January or October to the report month, or every month so far) and, when the sheet
+  is "Acumulado", counts a yes/no unit once any month of that window says yes; its
+  value keeps the sheet's two decimals (``format_value`` prints them).
 """
 
 from __future__ import annotations
@@ -23,8 +29,9 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import NamedTuple
 
-from .catalog import Catalog, Indicator, State, Variable
+from .catalog import Catalog, Indicator, State, Variable, formula_variables
 from .facility import Facility
+from .periods import year_to_date
 from .values import DataValue, format_number
 
 COMMUNITY_SECTION = "comunitaria"
@@ -52,6 +59,8 @@ class Figure:
     denominator: float | None
     provisional: bool
     facilities: tuple[str, ...]
+    #: Decimals of ``value`` (the seed-004 sheets print two: "82.40 %").
+    decimals: int = 0
 
     def label(self, lang: str = "es") -> str:
         return self.label_en if lang == "en" else self.label_es
@@ -88,6 +97,12 @@ class StateSummary:
     fingerprint: str
     community_window: tuple[str, ...] = field(default=())
     by_type: tuple[TypeRow, ...] = field(default=())
+    #: What the coordinator added (report_details.py): the cut-off date ("2023-02-23") when the
+    #: figures stop before the month's end, a note per slide section, and the footnote text of
+    #: each registry count marked provisional (figure code -> note).
+    cutoff: str | None = None
+    section_notes: dict[str, str] = field(default_factory=dict)
+    registry_provisional: dict[str, str] = field(default_factory=dict)
 
     @property
     def provisional(self) -> bool:
@@ -103,6 +118,22 @@ def half_up_percent(numerator: float, denominator: float) -> int:
 def _half_up(ratio: Fraction) -> int:
     """Round half away from zero."""
     return int(ratio + Fraction(1, 2)) if ratio >= 0 else -int(-ratio + Fraction(1, 2))
+
+
+def ratio_value(numerator: Exact | Fraction, denominator: Exact | Fraction, unit: str,
+                decimals: int = 0) -> float:
+    """A ratio as a figure shows it: 100 × n ÷ d for percentages, half-up to ``decimals``.
+
+    412/500 with 2 decimals → 82.4 (printed "82.40 %"); with 0 → 82. Exact fractions, so
+    a half is a half (1/8 → 12.5 → 13; with 2 decimals 1/3 → 33.33).
+    """
+    ratio = Fraction(numerator) / Fraction(denominator)
+    if unit == "percent":
+        ratio *= 100
+    scale = 10 ** decimals
+    if unit == "percent" or decimals:
+        return _half_up(ratio * scale) / scale
+    return float(ratio)
 
 
 # -- aggregation ----------------------------------------------------------------------
@@ -136,31 +167,36 @@ def _readings(values: Iterable[DataValue | Reading]) -> list[Reading]:
 class _Cells:
     """Window-aggregated values per (org unit, variable, option), with what was read."""
 
-    def __init__(self, catalog: Catalog, values_by_period: Mapping[str, Sequence[Reading]],
-                 window: Sequence[str], community: bool):
+    def __init__(self, catalog: Catalog, by_variable: Mapping[str, Mapping[str, Sequence[Reading]]],
+                 window: Sequence[str], wanted: set[str], cumulative: bool = False):
         self.catalog = catalog
         self.cells: dict[Cell, tuple[Exact | str, bool]] = {}
         self.behind: dict[Cell, list[Reading]] = {}
         self.read: set[Cell] = set()
         history: dict[Cell, list[Reading]] = {}
-        # Each instance serves one side: community figures read only community variables,
-        # the rest never do, so neither aggregates cells it will not be asked for.
-        wanted = {code for code, v in catalog.variables.items()
-                  if (v.section == COMMUNITY_SECTION) == community}
+        # Each instance serves the indicators of one window: it aggregates only the
+        # variables they read, never cells it will not be asked for.
         for period in window:  # window is in time order
-            for r in values_by_period.get(period, ()):
-                org, _, variable, option, value, _ = r
-                if variable in wanted and value is not None:
-                    history.setdefault((org, variable, option), []).append(r)
+            readings = by_variable.get(period, {})
+            for variable in wanted:
+                for r in readings.get(variable, ()):
+                    if r[4] is not None:
+                        history.setdefault((r[0], variable, r[3]), []).append(r)
         for key, found in history.items():
             variable = catalog.variables.get(key[1])
             if variable is None:
                 continue
             if variable.aggregation == "SUM":
-                value: Exact | str = sum((exact(r[4]) for r in found), 0)
+                # Most cells hold one month's reading: skip the generator for those (hot loop).
+                value: Exact | str = (exact(found[0][4]) if len(found) == 1
+                                      else sum([exact(r[4]) for r in found], 0))
                 contributing = found
             else:
                 last = found[-1]
+                if cumulative:
+                    # "Acumulado": a unit that said yes in any month of the window stays
+                    # counted (the latest non-zero value; the latest one when all are 0).
+                    last = next((r for r in reversed(found) if r[4]), last)
                 value = last[4] if isinstance(last[4], str) else exact(last[4])
                 contributing = [last]
             self.cells[key] = (value, any(r[5] for r in contributing))
@@ -225,7 +261,16 @@ class _Evaluator:
         return self.catalog.variables[code], (option or None)
 
     def term(self, spec: Mapping, units: list[Facility]) -> tuple[Exact | None, bool, set[str]]:
-        """(value, provisional, facilities behind it) of a numerator or denominator."""
+        """(value, provisional, facilities behind it) of a numerator or denominator.
+
+        ``where_true`` keeps only the units whose flag is set (seed 004 Parámetro 3.2
+        counts maintained units among the programmed ones, so it cannot pass 100 %).
+        """
+        if "where_true" in spec:
+            flag = self.catalog.variables[spec["where_true"]]
+            units = [f for f in units
+                     if any(v and not isinstance(v, str) for v, _ in self.cells.get(f.clues, flag, None))]
+            spec = {k: v for k, v in spec.items() if k != "where_true"}
         if "count_facilities" in spec:
             chosen = self.select(spec["count_facilities"]) if spec["count_facilities"] else units
             in_units = {f.clues for f in units}
@@ -236,6 +281,7 @@ class _Evaluator:
         if "sum" in spec:
             total: Exact = 0
             provisional, seen, found = False, set(), False
+            reporting: set[str] = set()
             for ref in spec["sum"]:
                 variable, option = self._parse(ref)
                 for org in self._orgs(variable, units):
@@ -245,8 +291,13 @@ class _Evaluator:
                         total += value
                         provisional |= prov
                         found = True
+                        reporting.add(org)
                         if org != self.state.code:
                             seen.add(org)
+            if found and spec.get("mean"):
+                # "con 99% de avance" (seed 001): the mean over the units that reported
+                # it, half-up to whole units (a share of progress, not a count of units).
+                return _half_up(Fraction(total) / len(reporting)), provisional, seen
             return (total if found else None), provisional, seen
         kind = next(k for k in ("count_true", "count_positive", "count_reported") if k in spec)
         refs = spec[kind]
@@ -284,8 +335,7 @@ class _Evaluator:
             if num is None or den is None or den == 0:
                 value = None
             else:
-                ratio = Fraction(num) / den
-                value = float(_half_up(ratio * 100)) if indicator.unit == "percent" else float(ratio)
+                value = ratio_value(num, den, indicator.unit, indicator.decimals)
         else:
             value = None if num is None else float(num)
         return Figure(
@@ -294,6 +344,7 @@ class _Evaluator:
             numerator=None if num is None else float(num),
             denominator=None if den is None else float(den),
             provisional=bool(prov_n or prov_d), facilities=tuple(sorted(fac_n | fac_d)),
+            decimals=indicator.decimals,
         )
 
 
@@ -355,6 +406,69 @@ def fingerprint(state_code: str, window: Sequence[str], community_window: Sequen
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _months(first: str, last: str) -> tuple[str, ...]:
+    out, year, month = [], int(first[:4]), int(first[4:])
+    while f"{year:04d}{month:02d}" <= last:
+        out.append(f"{year:04d}{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return tuple(out)
+
+
+def window_start(kind: str, last: str) -> str | None:
+    """First month of a sheet window ending at ``last``: "year" → January, "oct_sep" →
+    the latest October (202302 → 202210, 202311 → 202310); None for the other kinds."""
+    if kind == "year":
+        return year_to_date(last)[0]
+    if kind == "oct_sep":
+        year, month = int(last[:4]), int(last[4:])
+        return f"{year if month >= 10 else year - 1:04d}10"
+    return None
+
+
+def indicator_variables(indicator: Indicator) -> set[str]:
+    """Codes of the variables an indicator's formula reads."""
+    refs = formula_variables(indicator.numerator) + formula_variables(indicator.denominator or {})
+    return {ref.split(".")[0] for ref in refs}
+
+
+def lookback(catalog: Catalog, last: str) -> dict[str | None, set[str]]:
+    """What a caller must read beyond the report window for the sheet windows.
+
+    Variables of non-community indicators whose window is their own, keyed by the first
+    month they need (None: every month since the first stored value). Community
+    indicators read the community window the caller already supplies.
+    """
+    out: dict[str | None, set[str]] = {}
+    for indicator in catalog.indicators.values():
+        if indicator.section == COMMUNITY_SECTION or indicator.window == "report":
+            continue
+        first = window_start(indicator.window, last)
+        out.setdefault(first, set()).update(indicator_variables(indicator))
+    return out
+
+
+def indicator_window(indicator: Indicator, window: tuple[str, ...], community: tuple[str, ...],
+                     supplied: Sequence[str]) -> tuple[str, ...]:
+    """The months ``indicator`` reads for a report over ``window``.
+
+    "report" → ``window``; "since_start" → the community window for community figures,
+    else every supplied month up to the report month; "year"/"oct_sep" → January or
+    October to the report month (community figures never before the community window).
+    """
+    if indicator.window == "report" or not window:
+        return window
+    last = window[-1]
+    is_community = indicator.section == COMMUNITY_SECTION
+    if indicator.window == "since_start":
+        if is_community:
+            return community
+        return tuple(sorted({p for p in supplied if p <= last} | set(window)))
+    months = _months(window_start(indicator.window, last) or last, last)
+    if is_community and community:
+        months = tuple(p for p in months if p >= community[0])
+    return months
+
+
 def compute_summary(catalog: Catalog, state: State, facilities: Sequence[Facility],
                     values_by_period: Mapping[str, Iterable[DataValue | Reading]], window: Sequence[str],
                     community_window: Sequence[str] | None = None) -> StateSummary:
@@ -362,21 +476,36 @@ def compute_summary(catalog: Catalog, state: State, facilities: Sequence[Facilit
 
     ``values_by_period`` maps each period to its stored values (DataValues or the lighter
     Readings, of the state and its facilities); it must cover ``window`` and ``community_window``. Community-action
-    indicators use ``community_window`` (defaults to ``window``); completeness is that
-    of the last period of ``window``.
+    indicators use ``community_window`` (defaults to ``window``); indicators with a sheet
+    window also read the months ``lookback`` names; completeness is that of the last
+    period of ``window``.
     """
     window = tuple(sorted(window))
     community = tuple(sorted(community_window)) if community_window is not None else window
     values_by_period = {p: _readings(v) for p, v in values_by_period.items()}
-    main = _Cells(catalog, values_by_period, window, community=False)
-    comm = _Cells(catalog, values_by_period, community, community=True)
+    # One pass sorts the readings by period and variable; each window group then reads
+    # only its variables' readings (five groups would otherwise mean five full passes).
+    by_variable: dict[str, dict[str, list[Reading]]] = {}
+    for period, readings in values_by_period.items():
+        index = by_variable[period] = {}
+        for r in readings:
+            index.setdefault(r[2], []).append(r)
+    # Indicators sharing a window and a reading share one aggregation of the variables
+    # they read (the slide's figures are all one "report" group).
+    groups: dict[tuple[tuple[str, ...], bool], list[Indicator]] = {}
+    for indicator in catalog.indicators.values():
+        months = indicator_window(indicator, window, community, list(values_by_period))
+        groups.setdefault((months, indicator.cumulative), []).append(indicator)
     figures: dict[str, Figure] = {}
     used: dict[tuple[str, str, str, str], tuple[object, bool]] = {}
-    for indicator in catalog.indicators.values():
-        cells = comm if indicator.section == COMMUNITY_SECTION else main
-        figures[indicator.code] = _Evaluator(catalog, state, facilities, cells).figure(indicator)
-    for cells in (main, comm):
+    for (months, cumulative), indicators in groups.items():
+        wanted = set().union(*(indicator_variables(i) for i in indicators))
+        cells = _Cells(catalog, by_variable, months, wanted, cumulative)
+        evaluator = _Evaluator(catalog, state, facilities, cells)
+        for indicator in indicators:
+            figures[indicator.code] = evaluator.figure(indicator)
         used.update(cells.used())
+    figures = {code: figures[code] for code in catalog.indicators}  # catalog order
     productivity = figures.get(PRODUCTIVITY_FIGURE)
     last = values_by_period.get(window[-1], []) if window else []
     types = by_type(catalog, facilities, last)
@@ -391,24 +520,40 @@ def compute_summary(catalog: Catalog, state: State, facilities: Sequence[Facilit
     )
 
 
+def format_value(fig: Figure, lang: str = "es") -> str:
+    """The value alone as its source prints it: "66 %" on the slide, "82.40 %" for a
+    seed-004 indicator (its sheet prints two decimals, ``Figure.decimals``), "35,833",
+    "$53.4 mdp" or "sin dato".
+
+    This is the one place a figure's value becomes text: the PDF (``summary_pdf``), the
+    dashboard and ``format_figure`` all call it, so the sheets' decimals print everywhere.
+    """
+    if fig.value is None:
+        return NO_DATA.get(lang, NO_DATA["es"])
+    if fig.unit == "percent":
+        return f"{format_number(fig.value, fig.decimals) if fig.decimals else int(fig.value)} %"
+    if fig.unit == "money":
+        millions = Fraction(str(fig.value)) / 1_000_000
+        rounded = int(millions * 10 + Fraction(1, 2))
+        return f"${format_number(rounded / 10, 1)} {'M' if lang == 'en' else 'mdp'}"
+    if fig.decimals:
+        return format_number(float(fig.value), fig.decimals)
+    if float(fig.value).is_integer():
+        return format_number(int(fig.value))
+    return format_number(float(fig.value), 1)
+
+
 def format_figure(fig: Figure, lang: str = "es", mark: bool = False) -> str:
-    """es-MX text of a figure: "66 % (413 de 620)", "35,833", "$53.4 mdp" or "sin dato".
+    """es-MX text of a figure: "66 % (413 de 620)", "82.40 % (412 de 500)", "35,833",
+    "$53.4 mdp" or "sin dato" (the value as ``format_value`` prints it, then "x de y").
 
     ``mark`` appends the provisional footnote marker ("**") to provisional figures.
     """
     if fig.value is None:
         return NO_DATA.get(lang, NO_DATA["es"])
+    text = format_value(fig, lang)
     if fig.unit == "percent":
-        text = f"{int(fig.value)} %"
         if fig.numerator is not None and fig.denominator is not None:
             joiner = "of" if lang == "en" else "de"
             text += f" ({format_number(int(fig.numerator))} {joiner} {format_number(int(fig.denominator))})"
-    elif fig.unit == "money":
-        millions = Fraction(str(fig.value)) / 1_000_000
-        rounded = int(millions * 10 + Fraction(1, 2))
-        text = f"${format_number(rounded / 10, 1)} {'M' if lang == 'en' else 'mdp'}"
-    elif float(fig.value).is_integer():
-        text = format_number(int(fig.value))
-    else:
-        text = format_number(float(fig.value), 1)
     return text + PROVISIONAL_MARK if mark and fig.provisional else text

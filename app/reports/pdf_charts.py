@@ -12,9 +12,10 @@ from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from app.models.summary import Figure, format_figure
+from app.models.summary import Figure
 
 from .pdf_fonts import BOLD, REGULAR
+from .summary_pdf_text import figure_text
 
 BAR_COLOR = colors.HexColor("#9F2241")  # guinda institucional
 TRACK_COLOR = colors.HexColor("#E6E1DA")
@@ -22,16 +23,18 @@ TEXT_COLOR = colors.HexColor("#222222")
 
 
 def coverage_bars(figures: Sequence[Figure], width: float, lang: str = "es",
-                  title: str = "", font_size: float = 8) -> Drawing:
-    """Horizontal 0–100 % bars, one per figure, labelled with ``format_figure``."""
-    row = font_size * 3.2
+                  title: str = "", font_size: float = 8, row_factor: float = 3.2) -> Drawing:
+    """Horizontal 0–100 % bars, one per figure, labelled as the PDF prints figures (``figure_text``).
+
+    Each bar takes ``row_factor`` × ``font_size`` of height (label above, bar below)."""
+    row = font_size * row_factor
     top = font_size * 1.8 if title else 0
     height = top + row * len(figures) + 4
     drawing = Drawing(width, height, initialFontName=REGULAR, initialFontSize=font_size)
     if title:
         drawing.add(String(0, height - font_size * 1.2, title, fontName=BOLD, fontSize=font_size,
                            fillColor=TEXT_COLOR))
-    values = [format_figure(f, lang, mark=True) for f in figures]
+    values = [figure_text(f, lang) for f in figures]
     widest = max((stringWidth(v, BOLD, font_size) for v in values), default=0)
     track = max(width - widest - 6, width * 0.3)
     for i, fig in enumerate(figures):

@@ -21,9 +21,10 @@ REASON = {"es": "Resumen estatal emitido por la coordinación",
 
 
 def signed_summary_pdf(summary: StateSummary, identity: Identity, layout: str, banner: str,
-                       when: datetime, lang: str = "es") -> bytes:
-    """The summary PDF signed by ``identity`` with a visible signature block."""
-    data, box = render_summary_layout(summary, layout, banner, when, lang, signature_size=BLOCK_SIZE)
+                       when: datetime, lang: str = "es", demo: bool = False) -> bytes:
+    """The summary PDF signed by ``identity`` with a visible signature block (``demo``: watermarked)."""
+    data, box = render_summary_layout(summary, layout, banner, when, lang, signature_size=BLOCK_SIZE,
+                                      demo=demo)
     visible = None
     if box is not None:
         block = render_block_pdf(SignatureBlock.from_identity(identity, when), lang)

@@ -54,6 +54,15 @@ _HOLE_VARIABLES = ("consultas_medicina_familiar", "consultas_total", "recetas_em
 _STAFF = ("especialistas", "generales", "enfermeria")
 #: Community flows: the seeds count them since the start of the implementation.
 _SINCE_START = ("visitas_domiciliarias", "sesiones_informativas")
+#: The slide's productivity is that of second-level units ("de N unidades de segundo
+#: nivel", and so is the catalog's filter): the published totals go to them alone, while
+#: first-level units record consultations of their own that the slide leaves out.
+_SLIDE_FLOWS = ("consultas_especialidad", "consultas_medicina_familiar", "cirugias")
+_FIRST_LEVEL_MONTHLY = {
+    "consultas_especialidad": {"UNEME": 180},
+    "consultas_medicina_familiar": {"UNEME": 90, "CESSA": 700, "CE": 250, "CAAPS": 450, "CSU": 320,
+                                    "CSR": 110, "UMM": 70},
+}
 
 
 def split(total: int, weights: list[float], caps: list[int] | None = None) -> list[int]:
@@ -111,6 +120,9 @@ class _Builder:
         self.catalog, self.rng, self.state = catalog, rng, state_code
         self.facilities, self.figures, self.periods, self.ytd = facilities, figures, periods, ytd
         self.values: Values = {}
+        # Draws added later (first-level consultations, MAS programming) take their own
+        # generator so every value drawn before them stays the same.
+        self.own_rng = random.Random(f"coordina-demo-extra-{state_code}")
         self.size = {f.clues: rng.lognormvariate(0, 0.3) for f in facilities}
         self.last = periods[-1]
         candidates = [f for f in facilities if f.type_code in ("CSR", "CSU") and f.status == "operando"]
@@ -146,7 +158,8 @@ class _Builder:
 
     def flow(self, var: str, total: int, period: str) -> dict[str, int]:
         table = _FLOW_WEIGHTS[var]
-        eligible = [f for f in self.facilities if f.type_code in table and not self.skip(f, period, var)]
+        eligible = [f for f in self.facilities if f.type_code in table and not self.skip(f, period, var)
+                    and (var not in _SLIDE_FLOWS or f.level == 2)]
         weights = [table[f.type_code] * self.size[f.clues] * max(0.7, self.rng.gauss(1, 0.05))
                    for f in eligible]
         return dict(zip((f.clues for f in eligible), split(total, weights), strict=True))
@@ -159,6 +172,11 @@ class _Builder:
         factor = {f.clues: self.rng.uniform(1.05, 1.35) for f in self.facilities}
         for period in self.periods:
             made = {var: self.flow(var, flows[var][period], period) for var in _FLOW_WEIGHTS}
+            for var, per_type in _FIRST_LEVEL_MONTHLY.items():
+                for fac in self.facilities:
+                    if fac.type_code in per_type and fac.level != 2 and not self.skip(fac, period, var):
+                        made[var][fac.clues] = round(per_type[fac.type_code] * self.size[fac.clues]
+                                                     * self.own_rng.uniform(0.85, 1.15))
             for var, by_unit in made.items():
                 for clues, value in by_unit.items():
                     self.put(clues, period, var, value)
@@ -267,6 +285,8 @@ class _Builder:
             progress = round(rng.uniform(40, 100), 1)
             diagnosed = 1 if rng.random() < 0.95 else 0
             mas = 1 if rng.random() < 0.9 else 0
+            # Programmed in annex 1 of the agreement (2.1's denominator): most units are.
+            programmed = 1 if mas or self.own_rng.random() < 0.5 else 0
             for period in self.periods:
                 put = self.put
                 put(clues, period, "estatus_operacion", fac.status,
@@ -274,6 +294,7 @@ class _Builder:
                 put(clues, period, "presencia_programa", 1)
                 put(clues, period, "diagnostico_capacidad", diagnosed)
                 put(clues, period, "acciones_mas", mas)
+                put(clues, period, "mas_programada", programmed)
                 put(clues, period, "consultorios", rooms)
                 put(clues, period, "acciones_conservacion", int(acted))
                 put(clues, period, "conservacion_programada", int(in_programme or acted))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from app.models.catalog import Catalog, Column
 from app.models.facility import Facility
@@ -194,6 +195,21 @@ def _refuse_closed(ws: Workspace, changes: Sequence[ValueChange], known: dict[st
 def verify_history(ws: Workspace) -> int | None:
     """Id of the first change-log row that was altered outside the app, or None if intact."""
     return changelog.verify_chain(ws.conn)
+
+
+def verify_history_at(db_path: Path) -> int | None:
+    """:func:`verify_history` on a read connection of its own (WAL: writers are not held up).
+
+    The check reads the whole log (seconds on a big one), so the GUI runs it in the thread
+    pool and the database thread keeps storing edits meanwhile.
+    """
+    from app.storage.database import connect
+
+    db = connect(db_path, run_migrations=False)
+    try:
+        return changelog.verify_chain(db.conn)
+    finally:
+        db.close()
 
 
 def cell_history(ws: Workspace, key: ValueKey) -> list[changelog.LogEntry]:

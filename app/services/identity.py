@@ -16,9 +16,10 @@ from app.models.messages import InputError
 from app.reports import identity as ident
 from app.reports import signing
 from app.reports.identity import Identity
-from app.reports.signing import VerifyResult
+from app.reports.verification import Reason, VerifyResult
 from app.services import worker_env
 from app.services.workspace import Workspace
+from app.storage import revocations_repo
 
 TRUST_DIR = "trust"
 
@@ -148,12 +149,26 @@ def read_certificate(path: Path) -> x509.Certificate:
         raise InputError("trust_cert_invalid", path=str(path)) from None
 
 
+def revoked_certificates(ws: Workspace) -> dict[str, str]:
+    """Certificates headquarters revoked, as known here: fingerprint -> date.
+
+    At HQ its own registrations store; at a state the revocations HQ's updates brought.
+    """
+    return revocations_repo.revoked_fingerprints(ws.conn)
+
+
 def verify_file(ws: Workspace, path: Path, extra_trust: list[x509.Certificate] | None = None
                 ) -> VerifyResult:
-    """Verify a PDF file against the trust store plus ``extra_trust``. Never raises on bad PDFs."""
+    """Verify a PDF file against the trust store plus ``extra_trust``, and HQ's revocations.
+
+    Never raises on bad PDFs: every signature is examined and the verdict is the worst one
+    (see :mod:`app.reports.verification`).
+    """
     try:
         data = path.read_bytes()
     except OSError as exc:
         return VerifyResult(False, False, False, problem=f"{path}: {exc.strerror or exc}",
-                            problem_code="verify_unreadable")
-    return signing.verify_pdf(data, trusted_certificates(ws) + list(extra_trust or []))
+                            problem_code="verify_unreadable",
+                            reasons=(Reason("verify_unreadable", "error"),))
+    return signing.verify_pdf(data, trusted_certificates(ws) + list(extra_trust or []),
+                              revoked=revoked_certificates(ws))

@@ -16,7 +16,7 @@ from app.reports.summary_pdf import LAYOUTS, render_summary_pdf
 from app.storage import files
 
 from .consolidation import national_summary
-from .report_pdf import ExportResult, get_banner
+from .report_pdf import ExportResult, get_banner, workspace_is_demo
 from .workspace import Workspace
 
 
@@ -35,7 +35,7 @@ def export_national_pdf(ws: Workspace, period: str, out: Path, layout: str = "sl
     month = parse_period(period, allow_future=True)
     files.check_writable_dir(out.parent)
     summary = national_summary(ws, month, ytd=ytd)
-    data = render_summary_pdf(summary, layout, banner if banner is not None else get_banner(ws),
-                              now or datetime.now().astimezone(), lang)
+    data = render_summary_pdf(summary, layout, banner if banner is not None else get_banner(ws, month[:4]),
+                              now or datetime.now().astimezone(), lang, demo=workspace_is_demo(ws))
     files.write_bytes_atomic(out, data)
     return ExportResult(out, summary.state_code, summary.state_name, False, summary.fingerprint, len(data))

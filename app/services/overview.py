@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.storage import facilities_repo, reports_repo
+from app.storage import facilities_repo, reports_repo, sync_repo
 
 from .workspace import Workspace
 
@@ -16,6 +16,10 @@ class Overview:
     states_with_facilities: tuple[str, ...]
     facility_count: int
     is_demo: bool
+    #: The profile's role ("state", "hq") or None before one is chosen: the menus follow it.
+    role: str | None = None
+    #: The first-run wizard should open by itself (an empty data directory, never shown).
+    first_run: bool = False
 
 
 def workspace_overview(ws: Workspace) -> Overview:
@@ -26,4 +30,8 @@ def workspace_overview(ws: Workspace) -> Overview:
     # The setting is the demo builder's label; demo facilities count too, so a demo
     # imported some other way is never mistaken for real data.
     demo_rows = ws.conn.execute("SELECT EXISTS (SELECT 1 FROM facilities WHERE is_demo = 1)").fetchone()[0]
-    return Overview(states, int(count), demo_flag not in ("", "0", "false") or bool(demo_rows))
+    from .first_run import should_open
+
+    prof = sync_repo.get_profile(ws.conn)
+    return Overview(states, int(count), demo_flag not in ("", "0", "false") or bool(demo_rows),
+                    prof.role if prof else None, should_open(ws))

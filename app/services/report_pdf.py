@@ -3,7 +3,10 @@
 ``export_state_pdf`` writes one state's "Avances Generales" PDF; ``export_all_states``
 writes one per state present in the database, reporting progress after each state (the
 progress callback may raise to cancel; files already written stay whole, the one in
-progress is never left half written). The yearly banner is a workspace setting.
+progress is never left half written). The banner belongs to a year: it is a workspace
+setting per year, and a year without one prints none ("2023 Año de Francisco Villa" must
+not reach a 2022 or 2026 report). Demo data (facilities marked ``is_demo``) is rendered
+with the "DATOS DE DEMOSTRACIÓN" watermark, signed or not, one state or all of them.
 """
 
 from __future__ import annotations
@@ -16,28 +19,34 @@ from pathlib import Path
 from app.models.catalog import State
 from app.models.messages import InputError
 from app.models.periods import parse_period
+from app.models.report_details import parse_cutoff
 from app.models.summary import StateSummary
 from app.reports.identity import Identity
 from app.reports.signed_summary import signed_summary_pdf
-from app.reports.summary_pdf import DEFAULT_BANNER, LAYOUTS, render_summary_pdf
+from app.reports.summary_pdf import LAYOUTS, render_summary_pdf
 from app.storage import files, reports_repo
 
-from . import report_batch
+from . import report_batch, reports
 from .summary import state_summary
 from .workspace import Workspace
 
+#: The banner of year YYYY is stored as ``summary_banner:YYYY``; the old single setting
+#: (before banners had a year) is read only for the year its text starts with.
 BANNER_SETTING = "summary_banner"
 Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
 class PdfOptions:
-    """How to render: page layout, language, yearly banner (None: the workspace setting)."""
+    """How to render: page layout, language, banner (None: the one saved for the report's year)."""
 
     layout: str = "slide"
     lang: str = "es"
     banner: str | None = None
     ytd: bool = True
+    #: "YYYY-MM-DD" inside the month: the footnotes end there ("al 23 de febrero"); None: the
+    #: date stored with the report, if any.
+    cutoff: str | None = None
 
 
 @dataclass(frozen=True)
@@ -52,18 +61,45 @@ class ExportResult:
     size: int
 
 
-def get_banner(ws: Workspace) -> str:
-    """The yearly banner printed at the foot of every page ("2023 Año de Francisco Villa")."""
-    return reports_repo.settings_get(ws.conn, BANNER_SETTING, DEFAULT_BANNER) or DEFAULT_BANNER
+def _banner_key(year: str) -> str:
+    return f"{BANNER_SETTING}:{year}"
 
 
-def set_banner(ws: Workspace, text: str) -> str:
-    """Store the banner (blank restores the default); returns the banner now in force."""
+def get_banner(ws: Workspace, year: str) -> str:
+    """The banner printed at the foot of every page of ``year``'s reports; "" when none is set."""
+    year = str(year)[:4]
+    stored = reports_repo.settings_get(ws.conn, _banner_key(year), None)
+    if stored is not None:
+        return stored
+    legacy = reports_repo.settings_get(ws.conn, BANNER_SETTING, "") or ""
+    return legacy if legacy.startswith(year) else ""
+
+
+def set_banner(ws: Workspace, text: str, year: str) -> str:
+    """Store ``year``'s banner (blank: that year prints none); returns the banner now in force."""
     from .workspace import write_transaction
 
+    year = str(year)[:4]
     with write_transaction(ws):
-        reports_repo.settings_set(ws.conn, BANNER_SETTING, " ".join(text.split()))
-    return get_banner(ws)
+        reports_repo.settings_set(ws.conn, _banner_key(year), " ".join(text.split()))
+    return get_banner(ws, year)
+
+
+def report_year(period: str) -> str:
+    """The year a report through ``period`` (YYYYMM) belongs to."""
+    return str(period)[:4]
+
+
+def state_is_demo(ws: Workspace, state_code: str) -> bool:
+    """Whether any facility of the state is demo data (then every PDF of it is watermarked)."""
+    row = ws.conn.execute("SELECT EXISTS (SELECT 1 FROM facilities WHERE state_code = ? AND is_demo = 1)",
+                          (state_code,)).fetchone()
+    return bool(row[0])
+
+
+def workspace_is_demo(ws: Workspace) -> bool:
+    """Whether the data directory holds any demo facility (the national summary adds them all)."""
+    return bool(ws.conn.execute("SELECT EXISTS (SELECT 1 FROM facilities WHERE is_demo = 1)").fetchone()[0])
 
 
 def _check_options(options: PdfOptions) -> None:
@@ -75,11 +111,15 @@ def summary_pdf_bytes(ws: Workspace, summary: StateSummary, options: PdfOptions,
                       identity: Identity | None = None, now: datetime | None = None) -> bytes:
     """Render ``summary`` (and sign it with ``identity`` when given) as PDF bytes."""
     _check_options(options)
-    banner = options.banner if options.banner is not None else get_banner(ws)
+    if options.cutoff and summary.window:  # the date chosen in the export dialog's preview
+        summary = replace(summary, cutoff=parse_cutoff(options.cutoff, summary.window[-1]))
+    year = summary.window[-1][:4] if summary.window else ""
+    banner = options.banner if options.banner is not None else get_banner(ws, year)
     when = now or datetime.now().astimezone()
+    demo = state_is_demo(ws, summary.state_code)
     if identity is None:
-        return render_summary_pdf(summary, options.layout, banner, when, options.lang)
-    return signed_summary_pdf(summary, identity, options.layout, banner, when, options.lang)
+        return render_summary_pdf(summary, options.layout, banner, when, options.lang, demo=demo)
+    return signed_summary_pdf(summary, identity, options.layout, banner, when, options.lang, demo=demo)
 
 
 def export_state_pdf(ws: Workspace, state: str, period: str, out: Path,
@@ -93,7 +133,9 @@ def export_state_pdf(ws: Workspace, state: str, period: str, out: Path,
     out = Path(out)
     files.check_writable_dir(out.parent)
     code = ws.catalog.state(state).code
+    cutoff = reports.cutoff_for_pdf(ws, code, period, options.cutoff)  # checked before any work
     summary = state_summary(ws, code, parse_period(period, allow_future=True), ytd=options.ytd)
+    summary = replace(summary, cutoff=cutoff)
     data = summary_pdf_bytes(ws, summary, options, identity)
     files.write_bytes_atomic(out, data)
     return ExportResult(out, code, summary.state_name, identity is not None, summary.fingerprint, len(data))
@@ -121,6 +163,7 @@ def export_all_states(ws: Workspace, period: str, out_dir: Path, options: PdfOpt
     """
     _check_options(options)
     period = parse_period(period, allow_future=True)
+    parse_cutoff(options.cutoff, period)  # a bad date is refused before any state is written
     out_dir = Path(out_dir)
     files.check_writable_dir(out_dir)
     states = states_with_facilities(ws)
@@ -129,7 +172,7 @@ def export_all_states(ws: Workspace, period: str, out_dir: Path, options: PdfOpt
     workers = report_batch.default_workers() if workers is None else workers
     if workers > 1 and len(states) > 1:
         if options.banner is None:  # the workers must print the banner this workspace holds
-            options = replace(options, banner=get_banner(ws))
+            options = replace(options, banner=get_banner(ws, report_year(period)))
         jobs = [(s.code, out_dir / state_file_name(s, period, identity is not None)) for s in states]
         return report_batch.export_parallel(ws.data_dir, ws.lang, jobs, period, options, identity, workers,
                                             progress)

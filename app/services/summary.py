@@ -13,15 +13,21 @@ from collections import defaultdict
 
 from app.models.facility import Facility
 from app.models.periods import parse_period, year_to_date
-from app.models.summary import COMMUNITY_SECTION, Reading, StateSummary, compute_summary
+from app.models.summary import COMMUNITY_SECTION, Reading, StateSummary, compute_summary, lookback
 from app.storage import facilities_repo, values_repo
 
+from .reports import with_report_details
 from .workspace import Workspace
 
 
 def community_start(ws: Workspace, state_code: str, period: str) -> str | None:
     """First period up to ``period`` with any community-action value of the state."""
     variables = [v.code for v in ws.catalog.variables.values() if v.section == COMMUNITY_SECTION]
+    return _first_period(ws, state_code, period, variables)
+
+
+def _first_period(ws: Workspace, state_code: str, period: str, variables: list[str]) -> str | None:
+    """First period up to ``period`` with any value of ``variables`` in the state."""
     if not variables:
         return None
     marks = ", ".join("?" * len(variables))
@@ -68,7 +74,16 @@ def state_summary(ws: Workspace, state_code: str, period: str, ytd: bool = True,
     community_vars = [v.code for v in ws.catalog.variables.values() if v.section == COMMUNITY_SECTION]
     for reading in values_repo.summary_readings(ws.conn, state.code, earlier, community_vars):
         by_period[reading[1]].append(reading)
-    return compute_summary(ws.catalog, state, facilities, by_period, window, community)
+    # Seed-004 indicators read their sheet's window (January, October or every month so
+    # far): only their variables, only the months the report window does not cover.
+    for first, variables in lookback(ws.catalog, period).items():
+        first = first or _first_period(ws, state.code, period, sorted(variables))
+        extra = [p for p in _periods_between(first, period) if p not in window] if first else []
+        for reading in values_repo.summary_readings(ws.conn, state.code, extra, sorted(variables)):
+            by_period[reading[1]].append(reading)
+    summary = compute_summary(ws.catalog, state, facilities, by_period, window, community)
+    # The cut-off date, section notes and provisional registry counts the coordinator added.
+    return with_report_details(ws, summary)
 
 
 def summary_facilities(ws: Workspace, summary: StateSummary, code: str) -> list[Facility]:

@@ -17,6 +17,7 @@ Both are signed with HQ's Ed25519 key, checked against the HQ profile the state 
 from __future__ import annotations
 
 import json
+import re
 import uuid as uuidlib
 from collections.abc import Callable
 from pathlib import Path
@@ -25,7 +26,7 @@ from cryptography.hazmat.primitives.asymmetric import ed25519
 
 from app.models.catalog import load_catalog
 from app.models.messages import InputError
-from app.storage import files, reports_repo, sync_repo
+from app.storage import facilities_repo, files, reports_repo, revocations_repo, sync_repo
 from app.sync import crypto, package
 from app.sync.errors import SyncError
 from app.sync.package import RawPackage
@@ -127,6 +128,7 @@ def make_update(ws: Workspace, state: str, out_dir: Path, targets: dict[str, flo
            "targets": dict(targets) if targets is not None else state_targets(ws, st.code)}
     if targets is None:
         doc["targets_complete"] = True
+    doc["revoked"] = revocations_repo.hq_revocations(ws.conn)  # issue 10: verify refuses them
     if catalog_dir is not None:
         doc["catalog"] = catalog_install.catalog_for_update(ws, Path(catalog_dir))
     up_uuid = str(uuidlib.uuid4())
@@ -189,18 +191,35 @@ def apply_update(ws: Workspace, raw: RawPackage, doc: dict, now: str,
         complete = doc.get("targets_complete") is True
     except (TypeError, ValueError, AttributeError) as exc:
         raise SyncError("E_PAYLOAD", raw.where, exc) from None
+    revoked = _received_revocations(raw, doc.get("revoked", []))
     received = catalog_install.receive(ws, doc.get("catalog"), raw.where)
     try:
         targets, target_notes = _received_targets(ws, received, incoming_targets)
         counts, notes, text = _apply_facilities_and_targets(ws, raw, incoming, targets, now, complete)
         notes += target_notes
         installed = catalog_install.install_received(ws, received, on_rollback)
+        revocations_repo.store_received(ws.conn, revoked, now, raw.uuid)
     except BaseException:
         received.discard()
         raise
     notes += received.notes
     text = "; ".join(t for t in (text, installed) if t)
     return counts, notes, text
+
+
+def _received_revocations(raw: RawPackage, rows: object) -> list[tuple[str, str]]:
+    """HQ's revoked certificates in an update: (fingerprint, revoked_at), checked strictly."""
+    if not isinstance(rows, list):
+        raise SyncError("E_PAYLOAD", raw.where, "revoked")
+    found = []
+    for row in rows:
+        fp = row.get("fingerprint") if isinstance(row, dict) else None
+        at = row.get("revoked_at") if isinstance(row, dict) else None
+        if not (isinstance(fp, str) and re.fullmatch(r"[0-9a-f]{64}", fp) and isinstance(at, str)
+                and 0 < len(at) <= 40):
+            raise SyncError("E_PAYLOAD", raw.where, f"revoked: {str(row)[:80]}")
+        found.append((fp, at))
+    return found
 
 
 def _received_targets(ws: Workspace, received: catalog_install.Received,

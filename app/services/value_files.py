@@ -16,9 +16,10 @@ from pathlib import Path
 
 from app.models.messages import InputError
 from app.models.periods import parse_period
+from app.models.report_details import parse_provisional
 from app.models.values import UNCHANGED, DataValue, Scalar, ValueChange, ValueKey
 from app.storage import facilities_repo, reports_repo, values_repo
-from app.storage.database import translate_error
+from app.storage.files import output_error
 from app.storage.tabular import TableStream, open_table, write_table
 
 from . import value_template
@@ -29,6 +30,8 @@ from .workspace import Workspace, now_iso, write_transaction
 
 LONG_COLUMNS = ["org_unit", "period", "variable", "disaggregation", "value", "comment"]
 _REQUIRED = ("org_unit", "period", "variable", "value")
+#: Optional columns read on import (an export does not write them).
+_OPTIONAL = ("provisional",)
 #: Spanish spellings accepted for the long-format headers (after lower-casing).
 _HEADER_ALIASES = {
     "unidad": "org_unit", "clues": "org_unit", "periodo": "period",
@@ -85,7 +88,7 @@ def _long_headers(path: Path, found: list[str]) -> dict[str, str]:
     for header in found:
         key = header.strip().lower()
         key = _HEADER_ALIASES.get(key, key)
-        if key in LONG_COLUMNS and key not in headers:
+        if (key in LONG_COLUMNS or key in _OPTIONAL) and key not in headers:
             headers[key] = header
     missing = [c for c in _REQUIRED if c not in headers]
     if missing:
@@ -104,7 +107,13 @@ def _long_cells(path: Path, stream: TableStream, headers: dict[str, str]) -> Ite
                  row.get(headers.get("disaggregation", ""), "").strip().lower())
         key = ValueKey(*(intern.setdefault(p, p) for p in parts))
         problem = next(((c, p) for c, p in problems.items() if c in used), None)
-        yield _Cell(ValueChange(key, row[headers["value"]], comment), path.name, number, headers,
+        provisional = None
+        if "provisional" in headers and problem is None:
+            try:  # sí/no, 1/0, true/false; empty: the flag is left as it is
+                provisional = parse_provisional(row[headers["provisional"]])
+            except InputError as exc:
+                problem = (headers["provisional"], exc)
+        yield _Cell(ValueChange(key, row[headers["value"]], comment, provisional), path.name, number, headers,
                     problem=problem[1] if problem else None, problem_column=problem[0] if problem else "")
 
 
@@ -127,7 +136,8 @@ def _template_cells(path: Path, data: value_template.TemplateData, period: str) 
         headers = {"org_unit": "CLUES", "period": value_template.META_SHEET, "variable": cell.header,
                    "disaggregation": cell.header, "value": cell.header}
         key = ValueKey(cell.org_unit, period, cell.variable, cell.option)
-        yield _Cell(ValueChange(key, cell.value), f"{path.name} (hoja «{cell.sheet}»)", cell.row, headers,
+        yield _Cell(ValueChange(key, cell.value, provisional=cell.provisional),
+                    f"{path.name} (hoja «{cell.sheet}»)", cell.row, headers,
                     template_sheet=cell.sheet != value_template.STATE_SHEET, problem=cell.problem,
                     problem_column=cell.header)
 
@@ -346,5 +356,5 @@ def write_template(ws: Workspace, state_code: str, period: str, path: Path) -> P
     try:
         value_template.write_workbook(ws.catalog, state.code, month, facilities, values, path)
     except OSError as exc:
-        raise translate_error(exc, path) from exc
+        raise output_error(exc, path) from exc
     return path

@@ -42,7 +42,7 @@ class Staging:
         self.conn.execute(
             "CREATE TABLE staged (seq INTEGER PRIMARY KEY, org TEXT, period TEXT, variable TEXT, "
             "opt TEXT, value, comment TEXT, state TEXT, place TEXT, row INTEGER, col TEXT, "
-            "pending INTEGER NOT NULL DEFAULT 0)")
+            "pending INTEGER NOT NULL DEFAULT 0, prov INTEGER)")  # prov: NULL = no change
         self.conn.execute("CREATE UNIQUE INDEX staged_key ON staged (org, period, variable, opt)")
         self.count = 0
 
@@ -60,10 +60,10 @@ class Staging:
         """Stage ``change``; if its key is already staged, return (where, row) of that one."""
         k = change.key
         cursor = self.conn.execute(
-            "INSERT INTO staged (org, period, variable, opt, value, comment, state, place, row, col) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            "INSERT INTO staged (org, period, variable, opt, value, comment, state, place, row, col, prov) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             (k.org_unit, k.period, k.variable, k.disaggregation, change.value, change.comment, state,
-             where, row, column))
+             where, row, column, None if change.provisional is None else int(change.provisional)))
         if cursor.rowcount == 1:
             self.count += 1
             return None
@@ -77,12 +77,13 @@ class Staging:
         where = "AND pending = 1" if pending_only else ""
         while True:
             rows = self.conn.execute(
-                "SELECT seq, org, period, variable, opt, value, comment, state, place, row, col "
+                "SELECT seq, org, period, variable, opt, value, comment, state, place, row, col, prov "
                 f"FROM staged WHERE seq > ? {where} ORDER BY seq LIMIT ?", (last, BATCH)).fetchall()
             if not rows:
                 return
             last = rows[-1][0]
-            yield [Staged(r[0], ValueChange(ValueKey(r[1], r[2], r[3], r[4]), r[5], r[6]), r[7], r[8],
+            yield [Staged(r[0], ValueChange(ValueKey(r[1], r[2], r[3], r[4]), r[5], r[6],
+                                            None if r[11] is None else bool(r[11])), r[7], r[8],
                           r[9], r[10]) for r in rows]
 
     def mark_pending(self, seqs: list[int]) -> None:

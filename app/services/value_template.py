@@ -27,7 +27,9 @@ from app.models.catalog import Catalog, Column
 from app.models.facility import Facility
 from app.models.messages import InputError
 from app.models.periods import period_label
+from app.models.report_details import parse_provisional
 from app.models.values import Scalar
+from app.storage.files import discard
 from app.storage.tabular import text_cell
 from app.storage.xlsx_reader import XlsxReader, check_container
 
@@ -36,6 +38,8 @@ INSTRUCTIONS_SHEET = "Instrucciones"
 STATE_SHEET = "Datos estatales"
 FORMAT_ID = "coordina-plantilla-1"
 FIXED_HEADERS = ("CLUES", "Unidad", "Tipo", "Municipio")
+#: The last column of every sheet: marks the values typed on that row provisional (Sí/No).
+PROVISIONAL_HEADER = "Provisional (Sí/No)"
 _CODE = re.compile(r"\[([A-Za-z0-9_]+)(?:\.([A-Za-z0-9_]+))?\]\s*$")
 _GREY = PatternFill("solid", fgColor="D9D9D9")
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -55,6 +59,8 @@ class TemplateCell:
     value: object
     #: Why the cell cannot be read (an Excel error, a formula without its value), or None.
     problem: InputError | None = None
+    #: The row's "Provisional" column: True/False, or None (empty: the flag is left as it is).
+    provisional: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -133,7 +139,7 @@ def _write_grid(
     values: dict[tuple[str, str, str], Scalar],
 ) -> None:
     """Header row, then one row per org unit; ``units`` holds (fixed cells, category)."""
-    headers = [*fixed_headers, *(header_for(c) for c in columns)]
+    headers = [*fixed_headers, *(header_for(c) for c in columns), PROVISIONAL_HEADER]
     sheet.append(headers)
     for col_index in range(1, len(headers) + 1):
         cell = sheet.cell(row=1, column=col_index)
@@ -156,6 +162,12 @@ def _write_grid(
             text_cell(cell)
             cell.number_format = _number_format(column)
     last_row = max(2, len(units) + 1)
+    flag = DataValidation(type="list", formula1='"Sí,No"', allow_blank=True, showErrorMessage=True,
+                          errorTitle="Valor no válido", error="Elija Sí o No, o deje la celda vacía.")
+    flag_letter = get_column_letter(first + len(columns))
+    flag.add(f"{flag_letter}2:{flag_letter}{last_row}")
+    sheet.add_data_validation(flag)
+    sheet.column_dimensions[flag_letter].width = 14
     for offset, column in enumerate(columns):
         validation = _validation(column)
         if validation is not None:
@@ -192,6 +204,8 @@ def _instructions(sheet: Worksheet, state_name: str, state_code: str, period: st
         ("6. Conteos: números enteros, sin texto y sin negativos. Montos en pesos. Porcentajes "
          "de 0 a 100.", False),
         ("7. La hoja «Datos estatales» contiene las variables de la coordinación estatal.", False),
+        ("7b. Columna «Provisional (Sí/No)»: «Sí» marca como provisionales (**) los valores "
+         "escritos en esa fila de la hoja; «No» les quita la marca; vacía no cambia la marca.", False),
         ("8. No cambie la columna CLUES, no agregue unidades ni hojas: las unidades nuevas se "
          "registran en el padrón de unidades.", False),
         ("9. Esta plantilla solo sirve para el estado y el periodo indicados arriba.", False),
@@ -245,7 +259,7 @@ def write_workbook(
         book.save(tmp)
         tmp.replace(path)
     except OSError:
-        tmp.unlink(missing_ok=True)
+        discard(tmp)
         raise
 
 
@@ -287,16 +301,37 @@ def _cells(reader: XlsxReader) -> Iterator[TemplateCell]:
         if first is None or not first[1]:
             continue
         coded = [(i, _text(h), _CODE.search(_text(h))) for i, h in enumerate(first[1])]
+        flag_index = next((i for i, h, m in coded if m is None and _is_provisional(h)), None)
         coded = [(i, h, m) for i, h, m in coded if m]
         for row_number, row, problems in rows:
             org = _text(row[0]) if row else ""
             if not org:
                 continue
             org = org.upper() if not org.isdigit() else org.zfill(2)
+            provisional, flag_problem = _row_flag(row, problems, flag_index)
+            if flag_problem is not None:  # a bad flag refuses its row (never read as "no change")
+                yield TemplateCell(name, row_number, PROVISIONAL_HEADER, org, "", "", None, flag_problem)
+                continue
             for index, head, match in coded:
                 value = row[index] if index < len(row) else None
                 problem = problems.get(index)
                 if problem is None and (value is None or (isinstance(value, str) and not value.strip())):
                     continue  # empty means "no change"
                 yield TemplateCell(name, row_number, head, org, match.group(1), match.group(2) or "",
-                                   value, problem)
+                                   value, problem, provisional)
+
+
+def _is_provisional(header: str) -> bool:
+    return header.strip().lower().startswith("provisional")
+
+
+def _row_flag(row: tuple, problems: dict, index: int | None) -> tuple[bool | None, InputError | None]:
+    """The row's provisional flag, or the reason it cannot be read."""
+    if index is None:
+        return None, None
+    if problems.get(index) is not None:
+        return None, problems[index]
+    try:
+        return parse_provisional(row[index] if index < len(row) else None), None
+    except InputError as exc:
+        return None, exc

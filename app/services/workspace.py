@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from app import RESOURCES_DIR
 from app.models.catalog import Catalog, load_catalog
-from app.models.messages import InputError
+from app.models.messages import InputError, os_reason
 from app.storage.database import DB_FILENAME, connect, internal_error
 from app.storage.permissions import private_dir, tighten_files
 from app.storage.reports_repo import settings_get
@@ -194,9 +194,9 @@ def open_workspace(data_dir: Path, lang: str = "es", user: str | None = None) ->
         # Owner-only (issue 11): the database holds HQ's keys and every state's values.
         private_dir(data_dir)
     except OSError as exc:
-        raise InputError("data_dir_unwritable", path=str(data_dir), reason=exc.strerror or str(exc)) from exc
+        raise InputError("data_dir_unwritable", path=str(data_dir), reason=os_reason(exc)) from exc
     if not os.access(data_dir, os.W_OK):
-        raise InputError("data_dir_unwritable", path=str(data_dir), reason="permiso denegado")
+        raise InputError("data_dir_unwritable", path=str(data_dir), reason=InputError("reason_denied"))
     db = connect(data_dir / DB_FILENAME)
     try:
         active, folder = active_catalog(data_dir, db.conn)

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.models.messages import InputError
+from app.models.messages import InputError, os_reason
 
 from .crashpoints import crash_point
 from .database import translate_error
@@ -156,8 +156,7 @@ def _backup_error(exc: BaseException, directory: Path, target: Path) -> InputErr
         return InputError("disk_full", path=str(directory))
     if not directory.is_dir() or number in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT,
                                             errno.ENOTDIR, errno.EEXIST):
-        reason = getattr(exc, "strerror", None) or str(exc)
-        return InputError("backup_unwritable", path=str(directory), reason=reason)
+        return InputError("backup_unwritable", path=str(directory), reason=os_reason(exc))
     return translate_error(exc, target)
 
 
@@ -227,6 +226,9 @@ def check_backup_file(path: Path) -> int:
             if src.execute("PRAGMA quick_check").fetchone()[0] != b"ok":
                 raise InputError("not_a_database", path=str(path))
             src.text_factory = str
+            # Coordina writes UTF-8 only; SQLite's backup cannot copy another encoding into ours.
+            if src.execute("PRAGMA encoding").fetchone()[0] != "UTF-8":
+                raise InputError("not_a_database", path=str(path))
             version = int(src.execute("PRAGMA user_version").fetchone()[0])
             found = schema_of(src)
         finally:

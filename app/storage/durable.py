@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from .crashpoints import crash_point
+from .files import discard
 
 
 def fsync_dir(directory: Path) -> None:
@@ -45,7 +46,7 @@ def write_durable(path: Path, data: bytes, crash_prefix: str = "") -> None:
             crash_point(f"{crash_prefix}_temp_written")
         os.replace(tmp, path)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        discard(tmp)
         raise
     if crash_prefix:
         crash_point(f"{crash_prefix}_renamed")

@@ -93,6 +93,28 @@ def states_with_facilities(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in conn.execute("SELECT DISTINCT state_code FROM facilities ORDER BY 1")]
 
 
+def registry_provisional(conn: sqlite3.Connection, state_code: str) -> dict[str, str]:
+    """Registry counts of a state marked provisional: figure code → footnote text."""
+    return dict(conn.execute(
+        "SELECT figure_code, note FROM registry_provisional WHERE state_code = ? ORDER BY figure_code",
+        (state_code,)))
+
+
+def set_registry_provisional(conn: sqlite3.Connection, state_code: str, figure_code: str,
+                             note: str | None, user: str, now: str) -> None:
+    """Mark a registry count provisional with ``note``, or clear the mark (``note`` None)."""
+    if note is None:
+        conn.execute("DELETE FROM registry_provisional WHERE state_code = ? AND figure_code = ?",
+                     (state_code, figure_code))
+        return
+    conn.execute(
+        "INSERT INTO registry_provisional (state_code, figure_code, note, updated_at, updated_by) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (state_code, figure_code) DO UPDATE SET "
+        "note = excluded.note, updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+        (state_code, figure_code, note, now, user),
+    )
+
+
 # -- the registry in sync packages (issue 11) ----------------------------------------------
 
 

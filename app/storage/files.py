@@ -12,14 +12,22 @@ import os
 import tempfile
 from pathlib import Path
 
-from app.models.messages import InputError
+from app.models.messages import InputError, os_reason
 
 
 def output_error(exc: OSError, path: Path) -> InputError:
     """A clear bilingual error for an output file that could not be written."""
     if exc.errno == errno.ENOSPC:
         return InputError("disk_full", path=str(path))
-    return InputError("output_unwritable", path=str(path), reason=exc.strerror or str(exc))
+    return InputError("output_unwritable", path=str(path), reason=os_reason(exc))
+
+
+def discard(path: Path) -> None:
+    """Remove a temporary file if it is there; never raises (its folder may be gone or not a folder)."""
+    try:
+        Path(path).unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def check_writable_dir(folder: Path) -> None:

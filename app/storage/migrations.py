@@ -206,9 +206,41 @@ MIGRATIONS: dict[int, str] = {
         );
         CREATE INDEX idx_conflicts_open ON conflicts(resolved_at, state_code);
     """,
-    # Issue 11: the facility registry travels in packages (app/services/sync_facilities.py).
-    # Numbered 6 in the plan (issue 10 takes 5); kept at 5 here until the lead renumbers.
     5: """
+        -- Issue 10. The cut-off date a report was closed with ('' = the whole month).
+        ALTER TABLE reports ADD COLUMN cutoff_date TEXT NOT NULL DEFAULT '';
+        -- A short plain-text note per slide section of a state's month.
+        CREATE TABLE section_notes (
+            state_code TEXT NOT NULL,
+            period TEXT NOT NULL,
+            section TEXT NOT NULL,
+            text TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            updated_by TEXT NOT NULL,
+            PRIMARY KEY (state_code, period, section)
+        );
+        -- Registry counts (hospitals, UNEMES, health units) of a state marked provisional,
+        -- with the footnote the summary prints ("En proceso de definición…").
+        CREATE TABLE registry_provisional (
+            state_code TEXT NOT NULL,
+            figure_code TEXT NOT NULL,
+            note TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            updated_by TEXT NOT NULL,
+            PRIMARY KEY (state_code, figure_code)
+        );
+        -- Issue 10 part 1. At a state: the coordinator certificates headquarters revoked, as
+        -- its updates bring them (HQ's own list is registrations.revoked_at); verify refuses
+        -- a PDF signed by one of them.
+        CREATE TABLE revoked_certificates (
+            fingerprint TEXT PRIMARY KEY,
+            revoked_at TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            package_uuid TEXT NOT NULL
+        );
+    """,
+    # Issue 11: the facility registry travels in packages (app/services/sync_facilities.py).
+    6: """
         -- HQ: the state whose package created the unit ('' for units HQ registered itself).
         ALTER TABLE facilities ADD COLUMN reported_by TEXT NOT NULL DEFAULT '';
         -- Both sides: when the other side's copy last wrote this row (local time) and that
@@ -216,9 +248,8 @@ MIGRATIONS: dict[int, str] = {
         ALTER TABLE facilities ADD COLUMN synced_at TEXT NOT NULL DEFAULT '';
         ALTER TABLE facilities ADD COLUMN remote_updated_at TEXT NOT NULL DEFAULT '';
     """,
-    # Issue 11 holes 3 and 6 (app/services/sync_ack.py, sync_import.py). Numbered 8 in the
-    # plan; kept at the next free number here until the lead renumbers.
-    6: """
+    # Issue 11 holes 3 and 6 (app/services/sync_ack.py, sync_import.py).
+    7: """
         -- Both sides: a package's identity is the SHA-256 of its signed manifest (which lists
         -- every file's hash), not of the zip: a re-wrapped zip is the same package. NULL in
         -- rows written before (their sha256, of the whole file, is compared instead).

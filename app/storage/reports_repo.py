@@ -42,3 +42,58 @@ def settings_set(conn: sqlite3.Connection, key: str, value: str) -> None:
         "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         (key, value),
     )
+
+
+# -- issue 10: cut-off date and section notes ---------------------------------------------
+
+
+def report_cutoff(conn: sqlite3.Connection, state_code: str, period: str) -> str | None:
+    """The cut-off date stored with the report ("YYYY-MM-DD"), or None for the whole month."""
+    row = conn.execute(
+        "SELECT cutoff_date FROM reports WHERE state_code = ? AND period = ?", (state_code, period)
+    ).fetchone()
+    return row[0] if row and row[0] else None
+
+
+def set_report_cutoff(conn: sqlite3.Connection, state_code: str, period: str, cutoff: str | None,
+                      user: str, now: str, source: str) -> None:
+    """Store the report's cut-off date (None clears it); logged in the change log when it changes."""
+    old = report_cutoff(conn, state_code, period)
+    if old == cutoff:
+        return
+    conn.execute(
+        "INSERT INTO reports (state_code, period, status, updated_at, updated_by, cutoff_date) "
+        "VALUES (?, ?, 'borrador', ?, ?, ?) ON CONFLICT (state_code, period) DO UPDATE SET "
+        "cutoff_date = excluded.cutoff_date, updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+        (state_code, period, now, user, cutoff or ""),
+    )
+    changelog.append(conn, [changelog.LogEntry(now, user, state_code, period, REPORT_VARIABLE, "",
+                                               "cutoff", old, cutoff, source)])
+
+
+def section_notes(conn: sqlite3.Connection, state_code: str, period: str) -> dict[str, str]:
+    """The month's notes by section code."""
+    return dict(conn.execute(
+        "SELECT section, text FROM section_notes WHERE state_code = ? AND period = ? ORDER BY section",
+        (state_code, period)))
+
+
+def set_section_note(conn: sqlite3.Connection, state_code: str, period: str, section: str, text: str,
+                     user: str, now: str, source: str) -> bool:
+    """Store (or, with "", delete) one section's note; logged. Returns whether anything changed."""
+    old = section_notes(conn, state_code, period).get(section)
+    if (old or "") == text:
+        return False
+    if text:
+        conn.execute(
+            "INSERT INTO section_notes (state_code, period, section, text, updated_at, updated_by) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (state_code, period, section) DO UPDATE SET "
+            "text = excluded.text, updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+            (state_code, period, section, text, now, user),
+        )
+    else:
+        conn.execute("DELETE FROM section_notes WHERE state_code = ? AND period = ? AND section = ?",
+                     (state_code, period, section))
+    changelog.append(conn, [changelog.LogEntry(now, user, state_code, period, REPORT_VARIABLE, section,
+                                               "note", old, text or None, source)])
+    return True

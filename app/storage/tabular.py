@@ -17,17 +17,18 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pandas as pd
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import Cell
+from typing import TYPE_CHECKING
 
 from app.models.messages import InputError
 from app.models.values import number_text
 
-from .database import translate_error
+from .files import discard, output_error
 from .xlsx_reader import XlsxReader, guarded
+
+if TYPE_CHECKING:  # pandas and openpyxl load only when a file is read or written (fast CLI start)
+    import pandas as pd
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import Cell
 
 SUPPORTED = (".csv", ".xlsx")
 _CHUNK = 1 << 20
@@ -251,6 +252,8 @@ def read_table(path: Path, sheet: str | int = 0) -> Table:
 def _frame(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> pd.DataFrame:
     # dtype=object: a column of counts with one empty value stays ints and None; inferred,
     # it became float64 and the CSV said 6595.0, which no longer imported back unchanged.
+    import pandas as pd  # noqa: PLC0415 - heavy: only when a CSV is written
+
     return pd.DataFrame(list(rows), columns=list(headers), dtype=object)
 
 
@@ -301,6 +304,8 @@ def _xlsx_cell(sheet, value: object) -> object:
     if isinstance(value, float) and value != value:
         return None
     if is_formula_like(value):
+        from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415 - heavy: only when an XLSX is written
+
         return text_cell(WriteOnlyCell(sheet, value=value))
     return value
 
@@ -328,14 +333,16 @@ def write_table(path: Path, headers: Sequence[str], rows: Sequence[Sequence[obje
             _write_xlsx(tmp, list(headers), rows, sheet_name)
         tmp.replace(path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise translate_error(exc, path) from exc
+        discard(tmp)
+        raise output_error(exc, path) from exc
 
 
 def _write_xlsx(path: Path | io.BytesIO, headers: list[str], rows: Sequence[Sequence[object]],
                 sheet_name: str) -> None:
     # openpyxl's write-only mode streams rows: about twice as fast as pandas' to_excel
     # (which builds every cell object first) for a state's year of values.
+    from openpyxl import Workbook  # noqa: PLC0415 - heavy: only when an XLSX is written
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(sheet_name)
     sheet.append(headers)

@@ -20,10 +20,23 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
-
 from app.models.messages import InputError
+
+
+def load_workbook(*args: object, **kwargs: object) -> object:
+    """openpyxl's ``load_workbook``, imported on first use: openpyxl takes ~0.4 s to import,
+    and commands that read no spreadsheet (``--help``, ``facilities list``) should not pay it."""
+    from openpyxl import load_workbook as load  # noqa: PLC0415
+
+    return load(*args, **kwargs)
+
+
+def get_column_letter(index: int) -> str:
+    """openpyxl's column letter (1 → "A"), imported on first use like ``load_workbook``."""
+    from openpyxl.utils import get_column_letter as letter  # noqa: PLC0415
+
+    return letter(index)
+
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

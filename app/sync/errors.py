@@ -9,10 +9,14 @@ from __future__ import annotations
 from app.models.messages import InputError
 
 MESSAGES: dict[str, dict[str, str]] = {
-    "E_NOT_ZIP": {"es": "{where}: no es un paquete de Coordina (no es un archivo zip)",
-                  "en": "{where}: not a Coordina package (not a zip file)"},
-    "E_TRUNCATED": {"es": "{where}: el paquete está incompleto o dañado ({detail})",
-                    "en": "{where}: the package is truncated or damaged ({detail})"},
+    "E_NOT_ZIP": {"es": "{where}: no es un paquete de Coordina (no es un archivo zip); elija el "
+                        "archivo .coordina que le enviaron",
+                  "en": "{where}: not a Coordina package (not a zip file); choose the .coordina "
+                        "file you were sent"},
+    "E_TRUNCATED": {"es": "{where}: el paquete está incompleto o dañado ({detail}); cópielo de nuevo "
+                          "desde el original o pida que se lo envíen otra vez",
+                    "en": "{where}: the package is truncated or damaged ({detail}); copy it again "
+                          "from the original or ask for it to be sent again"},
     "E_TOO_LARGE": {"es": "{where}: el contenido descomprimido supera el límite ({detail}); "
                           "posible bomba zip",
                     "en": "{where}: the uncompressed content exceeds the limit ({detail}); "
@@ -51,8 +55,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "Coordina; actualice Coordina",
                          "en": "{where}: the package uses format {detail}, newer than this "
                                "Coordina; update Coordina"},
-    "E_SIGNATURE": {"es": "{where}: la firma del manifiesto no es válida (paquete alterado)",
-                    "en": "{where}: the manifest signature is not valid (package altered)"},
+    "E_SIGNATURE": {"es": "{where}: la firma del paquete no es válida: alguien lo modificó después de "
+                          "firmarlo; no lo use y pida que se lo envíen otra vez",
+                    "en": "{where}: the package's signature is not valid: it was changed after "
+                          "signing; do not use it and ask for it to be sent again"},
     "E_SIGNER_UNKNOWN": {"es": "{where}: el firmante no está registrado en oficinas centrales "
                                "({detail})",
                          "en": "{where}: the signer is not registered at headquarters ({detail})"},
@@ -60,23 +66,31 @@ MESSAGES: dict[str, dict[str, str]] = {
                        "en": "{where}: the signer is registered for another state ({detail})"},
     "E_SIGNER_REVOKED": {"es": "{where}: el certificado del firmante fue revocado ({detail})",
                          "en": "{where}: the signer's certificate was revoked ({detail})"},
-    "E_HASH": {"es": "{where}: el archivo «{detail}» no coincide con su huella SHA-256 (alterado)",
-               "en": "{where}: file '{detail}' does not match its SHA-256 (altered)"},
-    "E_DECRYPT": {"es": "{where}: no se pudo descifrar el contenido ({detail})",
-                  "en": "{where}: the content could not be decrypted ({detail})"},
-    "E_HQ_MISMATCH": {"es": "{where}: el paquete es para otras oficinas centrales ({detail})",
-                      "en": "{where}: the package is for another headquarters ({detail})"},
+    "E_HASH": {"es": "{where}: el archivo «{detail}» del paquete cambió después de firmarse (su código "
+                     "de control no coincide); pida que se lo envíen otra vez",
+               "en": "{where}: file '{detail}' in the package changed after signing (its checksum "
+                     "does not match); ask for it to be sent again"},
+    "E_DECRYPT": {"es": "{where}: no se pudo abrir el contenido cifrado ({detail}); el paquete no es "
+                        "para este equipo o se dañó: pida que se lo envíen otra vez",
+                  "en": "{where}: the encrypted content could not be opened ({detail}); the package "
+                        "is not for this computer or is damaged: ask for it to be sent again"},
+    "E_HQ_MISMATCH": {"es": "{where}: el paquete es para otras oficinas centrales ({detail}); "
+                            "compruebe que el estado importó el perfil correcto",
+                      "en": "{where}: the package is for another headquarters ({detail}); "
+                            "check that the state imported the right profile"},
     "E_PAYLOAD": {"es": "{where}: contenido no válido: {detail}",
                   "en": "{where}: invalid content: {detail}"},
     "E_UUID_REUSED": {"es": "{where}: ya se importó un paquete con el mismo identificador y otro "
-                            "contenido ({detail})",
+                            "contenido ({detail}); no se importó: avise a soporte técnico",
                       "en": "{where}: a package with the same id and other content was already "
                             "imported ({detail})"},
-    "E_REPLAY": {"es": "{where}: paquete antiguo reenviado (secuencia {detail} ya importada)",
-                 "en": "{where}: an old package replayed (sequence {detail} already imported)"},
+    "E_REPLAY": {"es": "{where}: este paquete ya se había importado (envío {detail}); no hay que "
+                       "hacer nada, o importe el envío más reciente",
+                 "en": "{where}: this package was already imported (sequence {detail}); nothing to "
+                       "do, or import the latest one"},
     # issue 11 hole 8: the signed scope and chain must agree with what the package carries.
-    "E_SCOPE": {"es": "{where}: el alcance («scope») del manifiesto no coincide con el contenido "
-                      "({detail}); no se importó nada",
+    "E_SCOPE": {"es": "{where}: el contenido del paquete no coincide con lo que declara su firma "
+                      "({detail}); pida que se lo envíen de nuevo. No se importó nada",
                 "en": "{where}: the manifest's scope does not match the content ({detail}); "
                       "nothing was imported"},
     "E_CHAIN": {"es": "{where}: el paquete no continúa al anterior de este equipo ({detail}); "

@@ -15,7 +15,9 @@ log = logging.getLogger(__name__)
 def error_message(exc: BaseException, lang: str = "es") -> str:
     """The person-facing text of a failure: InputError's message, else a short generic line."""
     if isinstance(exc, InputError):
-        return exc.message(lang)
+        from .plain_codes import code_at_end  # "[E_X] text" -> "text (código E_X)"
+
+        return code_at_end(exc.message(lang))
     if isinstance(exc, OSError) and exc.strerror:
         return f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
     # Unexpected: the details go to the log, the person gets a sentence.

@@ -42,6 +42,12 @@ def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
     if qt_base.load(QLocale("es_MX" if lang == "es" else "en_US"), "qtbase", "_", qt_dir):
         app.installTranslator(qt_base)
         translators.append(qt_base)
+    if lang == "es":  # what qtbase_es leaves in English ("Look in:"): asked before qtbase
+        from .qt_spanish import QtSpanishFallback
+
+        fallback = QtSpanishFallback(app)
+        app.installTranslator(fallback)
+        translators.append(fallback)
     if lang == "en":
         ours = QTranslator(app)
         if ours.load(str(RESOURCES_DIR / "i18n" / f"coordina_{lang}.qm")):

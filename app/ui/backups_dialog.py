@@ -32,6 +32,7 @@ from .formatting import error_text, file_size, local_datetime, status_style
 from .job_dialog import status_line
 from .progress_dialog import run_with_progress
 from .tasks import TaskManager
+from .window_fit import fit_window
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -116,7 +117,7 @@ class BackupsDialog(QDialog):
         self._busy = False
         self.confirm_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("Respaldos"))
-        self.resize(720, 440)
+        fit_window(self, "backups", 720, 440)
 
         intro = QLabel(self.tr(
             "Coordina guarda un respaldo cada día y otro antes de cada importación o "

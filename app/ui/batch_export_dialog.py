@@ -38,6 +38,7 @@ from .job_dialog import JobDialog, count_bar, status_line
 from .passphrase_dialog import PassphraseProvider, ask_passphrase
 from .signing_choice import SigningChoice
 from .tasks import Cancelled, Progress, TaskManager
+from .window_fit import fit_window
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ class BatchExportDialog(JobDialog):
         #: Asks for the passphrase; tests replace it to answer the modal prompt.
         self.passphrase_provider: PassphraseProvider = ask_passphrase
         self.setWindowTitle(self.tr("Exportar todos los estados"))
-        self.resize(680, 640)
+        fit_window(self, "batch_export", 680, 640)
 
         intro = QLabel(self.tr("Un PDF de Avances Generales a %1 por cada estado que tiene unidades en la "
                                "base de datos, todos en la misma carpeta.").replace("%1", period_label(period, lang)))

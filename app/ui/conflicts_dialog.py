@@ -39,6 +39,7 @@ from .job_dialog import JobDialog
 from .plain_text import plain
 from .sync_models import ConflictsModel, table_view
 from .tasks import TaskManager
+from .window_fit import fit_window
 
 FIELDS = ("value", "comment", "provisional", "version", "updated_at", "updated_by")
 
@@ -71,7 +72,7 @@ class ConflictsDialog(JobDialog):
         self._select_id: int | None = None  # the row to select again after a reload
         self.error_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("Conflictos de sincronización"))
-        self.resize(1120, 760)
+        fit_window(self, "conflicts", 1120, 760)
 
         intro = QLabel(self.tr("Valores que cambiaron en oficinas centrales y en el estado desde el último "
                                "paquete. La regla aplicó el cambio más reciente y guardó ambos; elija cuál se "

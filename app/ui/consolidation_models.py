@@ -18,8 +18,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from app.models.catalog import Catalog
+from app.models.percent import share_percent
 from app.models.periods import MONTHS_EN, MONTHS_ES, period_label
-from app.models.summary import StateSummary, format_figure, half_up_percent
+from app.models.summary import StateSummary, format_figure
 from app.models.values import format_number
 from app.services.consolidation import Matrix, MatrixCell
 
@@ -228,12 +229,12 @@ NationalRow = tuple[str, str, StateSummary]
 
 
 def completeness_figure_text(summary: StateSummary, lang: str = "es") -> str:
-    """The month's completeness as the figures read: "100 % (9,089 de 9,107)" or "sin dato"."""
+    """The month's completeness as the figures read: "99 % (9,089 de 9,107)" (never 100 % while incomplete) or "sin dato"."""
     filled, expected = summary.completeness
     if not expected:
         return "no data" if lang == "en" else "sin dato"
     joiner = "of" if lang == "en" else "de"
-    return f"{half_up_percent(filled, expected)} % ({format_number(filled)} {joiner} {format_number(expected)})"
+    return f"{share_percent(filled, expected)} % ({format_number(filled)} {joiner} {format_number(expected)})"
 
 
 class NationalModel(RowTableModel):

@@ -67,6 +67,7 @@ from .dashboard_charts import RENDER_HINTS
 from .dashboard_models import FacilityListModel
 from .month_picker import MonthPicker
 from .tasks import TaskManager
+from .window_fit import fit_window
 
 #: Figures offered for the chart, in the PDF's order.
 CHART_FIGURES = INVENTORY + SERVICES + COVERAGE + PERSONAL + COMMUNITY + INFRASTRUCTURE
@@ -112,7 +113,7 @@ class ConsolidationWindow(QWidget):
         self.bar_set: QBarSet | None = None
         self.bar_states: tuple[str, ...] = ()
         self.setWindowTitle(self.tr("Consolidación nacional"))
-        self.resize(1500, 940)
+        fit_window(self, "consolidation", 1500, 940)
         self.exporter = NationalExporter(tasks, lang, self)
         self._build(period)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
@@ -241,9 +242,14 @@ class ConsolidationWindow(QWidget):
         self.only_state.setToolTip(self.tr("El estado de la fila seleccionada en la tabla o en la matriz"))
         self.only_month = QCheckBox(self.tr("Solo el mes elegido"))
         self.only_month.setToolTip(self.tr("El mes de la pestaña Cifras nacionales"))
+        # The two filters one above the other: in a single row with the five export
+        # buttons they made the window 1,015 px wide at least (issue 12).
+        filters = QVBoxLayout()
+        filters.setSpacing(2)
+        filters.addWidget(self.only_state)
+        filters.addWidget(self.only_month)
         row = QHBoxLayout()
-        row.addWidget(self.only_state)
-        row.addWidget(self.only_month)
+        row.addLayout(filters)
         row.addStretch(1)
         self.export_buttons: dict[str, QPushButton] = {}
         for fmt, (text, _filter) in self.exporter.format_names().items():

@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 
 from app.models.catalog import Catalog
 from app.models.facility import Facility
-from app.models.summary import Figure, StateSummary, format_figure, half_up_percent
+from app.models.percent import share_percent
+from app.models.summary import Figure, StateSummary, format_figure
 from app.models.values import format_number
 from app.reports.summary_pdf import (
     COMMUNITY,
@@ -46,6 +47,7 @@ from app.reports.summary_pdf import (
     footnotes,
     window_text,
 )
+from app.services.report_pdf import state_is_demo
 from app.services.summary import state_summary, summary_facilities
 from app.services.summary_series import MonthlySeries, monthly_series
 from app.services.targets import state_targets
@@ -55,6 +57,10 @@ from .alerts import show_error
 from .dashboard_charts import RENDER_HINTS, bar_chart, monthly_chart
 from .dashboard_models import CODE_ROLE, FacilityListModel, FigureModel
 from .tasks import TaskManager
+from .window_fit import fit_window
+
+#: The main window's demo badge style (app/ui/main_window.py), so both read as one mark.
+_DEMO_BADGE = "background: #b3261e; color: white; font-weight: bold; border-radius: 4px; padding: 3px 10px;"
 
 
 class ExportActions(Protocol):
@@ -70,12 +76,13 @@ class DashboardData:
     summary: StateSummary
     series: MonthlySeries
     targets: dict[str, float] = field(default_factory=dict)  # metas by indicator code
+    demo: bool = False  # the state's facilities are demo data (the PDF's watermark rule)
 
 
 def load_dashboard(ws: Workspace, state_code: str, period: str) -> DashboardData:
     """Year-to-date summary, monthly series and metas of a state (runs on the database worker)."""
     return DashboardData(state_summary(ws, state_code, period), monthly_series(ws, state_code, period),
-                         state_targets(ws, state_code))
+                         state_targets(ws, state_code), demo=state_is_demo(ws, state_code))
 
 
 def _figures(summary: StateSummary, codes: tuple[str, ...]) -> list[Figure]:
@@ -105,7 +112,7 @@ class DashboardWindow(QWidget):
         self.bar_sets: dict[str, tuple[QBarSet, tuple[str, ...]]] = {}
         self.lines: dict[str, list[QLineSeries]] = {}
         self.setWindowTitle(self.tr("Tablero del estado"))
-        self.resize(1500, 940)
+        fit_window(self, "dashboard", 1500, 940)
         self._build()
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
@@ -127,8 +134,20 @@ class DashboardWindow(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button = QPushButton(self.tr("Exportar PDF…"))
         self.export_button.clicked.connect(self.export_pdf)
+        # Demo data is marked everywhere (welcome page promise): the PDF has its watermark,
+        # the main window its badge, and the dashboard this one beside the title.
+        self.demo_badge = QLabel(self.tr("DATOS DE DEMOSTRACIÓN"))
+        self.demo_badge.setObjectName("dashboard_demo_badge")
+        self.demo_badge.setStyleSheet(_DEMO_BADGE)
+        self.demo_badge.setToolTip(self.tr("Datos de ejemplo construidos con las cifras publicadas; "
+                                           "no son datos reales del estado."))
+        self.demo_badge.setVisible(False)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title)
+        title_row.addWidget(self.demo_badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        title_row.addStretch(1)
         heading = QVBoxLayout()
-        heading.addWidget(self.title)
+        heading.addLayout(title_row)
         heading.addWidget(self.window_label)
         top = QHBoxLayout()
         top.addLayout(heading, 1)
@@ -191,7 +210,7 @@ class DashboardWindow(QWidget):
             view = QChartView()
             view.setObjectName(f"chart_{key}")
             view.setRenderHint(RENDER_HINTS)
-            view.setMinimumSize(320, 260)
+            view.setMinimumSize(280, 170)  # two rows of charts still leave the table room at 768 px
             self.chart_views[key] = view
             charts.addWidget(view, row, col, 1, span)
         right = QWidget()
@@ -305,6 +324,7 @@ class DashboardWindow(QWidget):
         self._set_busy(False)
         self._summary, self._series = data.summary, data.series
         summary, lang = data.summary, self._lang
+        self.demo_badge.setVisible(data.demo)
         self.window_label.setText(window_text(summary.window, lang).capitalize())
         for code, button in self.inventory_buttons.items():
             figure = summary.figures.get(code)
@@ -343,7 +363,7 @@ class DashboardWindow(QWidget):
             self.completeness_bar.setRange(0, expected)
             self.completeness_bar.setValue(filled)
             text = self.tr("%1 de %2 (%3 %)").replace("%1", format_number(filled)).replace(
-                "%2", format_number(expected)).replace("%3", str(half_up_percent(filled, expected)))
+                "%2", format_number(expected)).replace("%3", str(share_percent(filled, expected)))
         else:
             self.completeness_bar.setRange(0, 1)
             self.completeness_bar.setValue(0)

@@ -7,7 +7,8 @@ never loads the grid at all.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabBar, QVBoxLayout, QWidget
 
 from app.models.catalog import Catalog
@@ -16,6 +17,7 @@ from .filter_bar import FilterBar
 from .grid_filter import GridFilterProxy
 from .grid_model import MonthGridModel
 from .grid_view import GridView
+from .problem_panel import ProblemPanel, collect_problems
 from .session import MonthSession
 from .side_panel import SidePanel
 
@@ -52,6 +54,8 @@ class EntryPage(QWidget):
         self.grid = GridView()
         self.grid.set_models(self.grid_model, self.proxy)
         left.addWidget(self.grid, 1)
+        self.problems = ProblemPanel(catalog, lang)
+        left.addWidget(self.problems)
         outer.addLayout(left, 1)
         self.side_panel = SidePanel(catalog, lang)
         outer.addWidget(self.side_panel)
@@ -69,6 +73,17 @@ class EntryPage(QWidget):
         self._panel_timer.setInterval(60)  # a paste of 500 cells repaints the panel once
         self._panel_timer.timeout.connect(lambda: self.side_panel.update_from(session.index))
         session.values_changed.connect(lambda _keys: self._panel_timer.start())
+        self._panel_timer.timeout.connect(self.refresh_problems)
+        self.grid_model.rejected_changed.connect(lambda _count: self.refresh_problems())
+        self.grid.selectionModel().currentChanged.connect(lambda *_: self.update_cell_problem())
+        self.proxy.modelReset.connect(self.update_cell_problem)
+        self.problems.list_opened.connect(self._rebuild_problem_list)
+        self.problems.jump_requested.connect(self.jump_to)
+        # F8: the month's problems, from anywhere on the page; Esc in the list goes back to the grid.
+        self.problems_shortcut = QShortcut(QKeySequence(Qt.Key.Key_F8), self, self.open_problem_list,
+                                           context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.problems.view, self.grid.setFocus,
+                  context=Qt.ShortcutContext.WidgetShortcut)
         # No edit while a month loads: the rows on screen are about to be replaced.
         session.about_to_load.connect(self.grid.begin_loading)
         session.load_failed.connect(lambda _exc: self.grid.end_loading())
@@ -101,3 +116,77 @@ class EntryPage(QWidget):
         self.update_count()
         self.grid.end_loading()  # back on the cell it was on, or the first one
         self.grid.setFocus()
+        self.refresh_problems()
+
+    # -- problems -----------------------------------------------------------------------
+    def refresh_problems(self) -> None:
+        """Counts, the current cell's problem and (if shown) the list, after any change."""
+        index = self.session.index
+        self.problems.set_counts(self.grid_model.rejected_count(), index.error_cells if index else 0,
+                                 index.warning_cells if index else 0)
+        self.problems.mark_stale()
+        if self.problems.needs_rebuild():
+            self._rebuild_problem_list()
+        self.update_cell_problem()
+
+    def _rebuild_problem_list(self) -> None:
+        self.problems.set_problems(collect_problems(
+            self.session.index, self.catalog, self.grid_model.rejected_cells(), self.session.lang))
+
+    def open_problem_list(self) -> None:
+        """F8: show the month's problems and put the keyboard on the list."""
+        self.problems.open_list()
+
+    def update_cell_problem(self) -> None:
+        """Write out the current cell's problems under the grid (and for screen readers)."""
+        current = self.grid.currentIndex()
+        if not current.isValid() or self.session.index is None or not self.grid_model.is_ready():
+            self.problems.show_cell_problems(None, [], None)
+            return
+        source = self.proxy.mapToSource(current)
+        facility = self.grid_model.facility(source.row())
+        column = self.grid_model.column(source.column())
+        if column is None:
+            progress = self.tr("Avance")
+            self.problems.show_cell_problems(f"{facility.name} · {progress}", [], None)
+            return
+        issues = [(issue.severity, issue.message(self.session.lang))
+                  for issue in self.session.issues(facility.clues, *column.key)]
+        rejected = self.grid_model.rejected_text(source.row(), source.column())
+        self.problems.show_cell_problems(f"{facility.name} · {column.label(self.session.lang)}", issues, rejected)
+        self.grid.setAccessibleDescription(self.problems.current_text)
+
+    def jump_to(self, org_unit: str, variable: str, option: str = "") -> bool:
+        """Make a cell of the month current: its section's tab, filters cleared if they hide it.
+
+        The state's own variables are not in the grid: their form opens instead. Returns
+        whether the grid now shows the cell.
+        """
+        if org_unit == self.session.state_code:
+            self.open_form.emit(org_unit)
+            return False
+        for tab, section in enumerate(self.catalog.sections):
+            if any(c.key == (variable, option) for c in self.catalog.columns(section.code)):
+                if section.code != self.grid_model.section:
+                    self.section_tabs.setCurrentIndex(tab)
+                break
+        row, col = self.grid_model.row_of(org_unit), self.grid_model.value_column(variable, option)
+        if row < 0 or col < 0:
+            return False
+        if not self.proxy.mapFromSource(self.grid_model.index(row, col)).isValid():
+            self._clear_filters()
+        index = self.grid.select_cell(org_unit, variable, option)
+        self.grid.setFocus()
+        return index.isValid()
+
+    def _clear_filters(self) -> None:
+        """Show every facility again (a problem's row may be filtered out)."""
+        bar = self.filter_bar
+        for widget in (bar.type_box, bar.level_box, bar.municipality_box, bar.search):
+            widget.blockSignals(True)
+        for box in (bar.type_box, bar.level_box, bar.municipality_box):
+            box.setCurrentIndex(0)
+        bar.search.clear()
+        for widget in (bar.type_box, bar.level_box, bar.municipality_box, bar.search):
+            widget.blockSignals(False)
+        self.proxy.set_filters(*bar.current())

@@ -39,12 +39,14 @@ from app.services.summary import state_summary
 
 from . import settings
 from .alerts import show_error
+from .cutoff_field import CutoffField
 from .formatting import OK_COLOR, error_text, status_style
 from .job_dialog import JobDialog, status_line
 from .passphrase_dialog import PassphraseProvider, ask_passphrase
 from .pdf_preview import PdfPreview
 from .signing_choice import SigningChoice, fingerprint_lines
 from .tasks import TaskManager
+from .window_fit import fit_window
 
 #: Typing in the banner field waits this long before the preview is redrawn.
 PREVIEW_DELAY_MS = 350
@@ -71,6 +73,8 @@ def layout_combo(parent: QWidget) -> QComboBox:
     combo.addItem(QCoreApplication.translate("LayoutCombo", "Diapositiva 16:9 (pantalla o proyector)"),
                   "slide")
     combo.addItem(QCoreApplication.translate("LayoutCombo", "Impreso A4 (vertical)"), "handout")
+    combo.addItem(QCoreApplication.translate("LayoutCombo", "Diapositiva compacta 16:9 (solo filas con datos)"),
+                  "compact")
     return combo
 
 
@@ -95,6 +99,7 @@ class ExportDialog(JobDialog):
         self._lang = lang
         self._state = catalog.state(state_code)
         self._period = period
+        self._year = report_pdf.report_year(period)  # the banner belongs to the report's year
         self._summary: StateSummary | None = None  # computed once, reused for every preview
         self._preview_job = 0  # only the newest preview request may draw
         self._busy = False
@@ -104,14 +109,15 @@ class ExportDialog(JobDialog):
         #: Asks for the passphrase; tests replace it to answer the modal prompt.
         self.passphrase_provider: PassphraseProvider = ask_passphrase
         self.setWindowTitle(self.tr("Exportar resumen en PDF"))
-        self.resize(1280, 700)
+        fit_window(self, "export", 1280, 700)
 
         heading = QLabel(self.tr("<b>%1</b> · Avances Generales a %2")
                          .replace("%1", self._state.name).replace("%2", period_label(period, lang)))
         self.layout_box = layout_combo(self)
         self.lang_box = language_combo(self, lang)
         self.banner = QLineEdit()
-        self.banner.setPlaceholderText(self.tr("Leyenda del año al pie de cada página"))
+        self.banner.setPlaceholderText(self.tr("Leyenda de %1 al pie de cada página (ninguna si se deja vacía)")
+                                       .replace("%1", self._year))
         self.banner.setEnabled(False)  # until the stored banner arrives
         self.signing = SigningChoice(self)
         self.output = QLineEdit()
@@ -124,7 +130,9 @@ class ExportDialog(JobDialog):
         form = QFormLayout()
         form.addRow(self.tr("Formato:"), self.layout_box)
         form.addRow(self.tr("Idioma del PDF:"), self.lang_box)
-        form.addRow(self.tr("Leyenda del año:"), self.banner)
+        form.addRow(self.tr("Leyenda de %1:").replace("%1", self._year), self.banner)
+        self.cutoff = CutoffField(tasks, self._state.code, period, self)  # issue 10: "fecha de corte"
+        form.addRow(self.tr("Fecha de corte:"), self.cutoff)
 
         self.status = status_line(Qt.TextFormat.RichText)
         self.open_pdf_button = QPushButton(self.tr("Abrir PDF"))
@@ -174,6 +182,7 @@ class ExportDialog(JobDialog):
         self.layout_box.currentIndexChanged.connect(lambda _i: self.refresh_preview())
         self.lang_box.currentIndexChanged.connect(lambda _i: self.refresh_preview())
         self.banner.textEdited.connect(lambda _t: self._preview_timer.start())
+        self.cutoff.changed.connect(self._preview_timer.start)
         self.signing.changed.connect(self._signing_changed)
         self.output.textEdited.connect(lambda _t: setattr(self, "_path_edited", True))
 
@@ -181,15 +190,16 @@ class ExportDialog(JobDialog):
         self.output.setText(str(folder / self.default_name()))
         self._update_buttons()
         self.preview.set_message(self.tr("Preparando vista previa…"))
-        self._tasks.run_db(lambda ws, _p: report_pdf.get_banner(ws), self.guard(self._banner_loaded),
+        year = self._year
+        self._tasks.run_db(lambda ws, _p: report_pdf.get_banner(ws, year), self.guard(self._banner_loaded),
                            self.guard(self._preview_failed), owner=self)
 
     # -- options -----------------------------------------------------------------------
     def options(self) -> PdfOptions:
-        """The PDF options as chosen now (the banner as typed, blank means the default)."""
+        """The PDF options as chosen now (the banner as typed; blank prints none)."""
         banner = " ".join(self.banner.text().split()) if self.banner.isEnabled() else None
         return PdfOptions(layout=self.layout_box.currentData(), lang=self.lang_box.currentData(),
-                          banner=banner or None)
+                          banner=banner, cutoff=self.cutoff.value())
 
     def default_name(self) -> str:
         return report_pdf.state_file_name(self._state, self._period, self.signing.is_signing())
@@ -286,13 +296,13 @@ class ExportDialog(JobDialog):
         options = self.options()
         # None while the stored banner has not arrived: then the stored one stays as it is.
         banner = self.banner.text() if self.banner.isEnabled() else None
-        code, period = self._state.code, self._period
+        code, period, year = self._state.code, self._period, self._year
 
         def job(ws, _progress) -> Exported:
             identity = load()  # first, so a wrong passphrase writes nothing
             chosen = options
-            if banner is not None:  # saved for next time; blank brings back the default
-                chosen = replace(options, banner=report_pdf.set_banner(ws, banner))
+            if banner is not None:  # saved for this year's next report; blank: none
+                chosen = replace(options, banner=report_pdf.set_banner(ws, banner, year))
             result = report_pdf.export_state_pdf(ws, code, period, out, chosen, identity)
             return Exported(result, identity.fingerprint_sha256 if identity else None)
 

@@ -33,6 +33,7 @@ from .facility_models import FACILITY_ROLE, FacilitiesModel, FacilityFilterProxy
 from .formatting import error_text, status_style
 from .import_preview_dialog import FacilityImportDialog
 from .tasks import TaskManager
+from .window_fit import fit_window
 
 
 class FacilitiesDialog(QDialog):
@@ -49,7 +50,7 @@ class FacilitiesDialog(QDialog):
         self.editor: FacilityEditorDialog | None = None
         self.importer: FacilityImportDialog | None = None
         self.setWindowTitle(self.tr("Unidades médicas (CLUES)"))
-        self.resize(1280, 640)
+        fit_window(self, "facilities", 1280, 640)
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Buscar por CLUES, nombre, municipio, jurisdicción…"))

@@ -32,6 +32,7 @@ from app.services import facilities as facility_service
 
 from .formatting import error_text, local_date, status_style
 from .tasks import TaskManager
+from .window_fit import fit_window
 
 #: QDateEdit cannot be empty: its minimum date stands for "sin fecha".
 _NO_DATE = QDate(1900, 1, 1)
@@ -51,7 +52,7 @@ class FacilityEditorDialog(QDialog):
         self._original = facility
         self._level_chosen = False  # once the person picks a level, the type stops setting it
         self.setWindowTitle(self.tr("Editar unidad") if facility else self.tr("Nueva unidad"))
-        self.resize(620, 560)
+        fit_window(self, "facility_editor", 620, 560)
 
         self.clues = QLineEdit()
         self.clues.setMaxLength(11)

@@ -36,6 +36,7 @@ from .form_fields import COMMENT, HISTORY, INPUT, LABEL, CellRow
 from .formatting import error_text, local_date, status_style
 from .history_dialog import HistoryDialog
 from .session import MonthSession
+from .window_fit import fit_window
 
 
 class FacilityFormDialog(QDialog):
@@ -53,7 +54,7 @@ class FacilityFormDialog(QDialog):
         self._section_status: dict[str, QLabel] = {}
         self._section_anchor: dict[str, QWidget] = {}
         self.setWindowTitle(self.tr("Formulario de la unidad"))
-        self.resize(1180, 760)
+        fit_window(self, "facility_form", 1180, 760)
         self._build_chrome()
         session.values_changed.connect(self._on_values_changed)
         session.loaded.connect(self._on_loaded)
@@ -255,7 +256,16 @@ class FacilityFormDialog(QDialog):
         month = self.session.month
         units = self.org_units()
         position = units.index(self.org_unit) + 1 if self.org_unit in units else 0
-        self.position_label.setText(self.tr("%1 de %2").replace("%1", str(position)).replace("%2", str(len(units))))
+        # The state's own data comes first in the order but is not a unit: the count says
+        # "1 de 309" for the first of 309 units, not "2 de 310" (issue 12).
+        state_code = month.state_code if month else None
+        facilities = [u for u in units if u != state_code]
+        if self.org_unit == state_code:
+            self.position_label.setText(self.tr("%1 unidades").replace("%1", str(len(facilities))))
+        else:
+            number = facilities.index(self.org_unit) + 1 if self.org_unit in facilities else 0
+            self.position_label.setText(self.tr("%1 de %2").replace("%1", str(number))
+                                        .replace("%2", str(len(facilities))))
         self.prev_button.setEnabled(position > 1)
         self.next_button.setEnabled(0 < position < len(units))
         period = period_label(month.period, self.lang) if month else ""

@@ -8,6 +8,7 @@ plain start does not pay for them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,6 +52,32 @@ class FileActions(QObject):
 
     # -- facilities and backups (the dialogs' own windows) -------------------------------
     def import_facilities(self) -> None:
+        """Archivo → Importar unidades…: choose the CLUES file first, then its preview."""
+        from . import settings
+
+        window = self._window
+        start = settings.last_path("facilities/import_folder", self._default_path(""))
+        path, _ = QFileDialog.getOpenFileName(
+            window, self.tr("Importar unidades"), start,
+            self.tr("Catálogo CLUES (*.csv *.xlsx);;Todos los archivos (*)"))
+        if path:
+            settings.save_last_path("facilities/import_folder", str(Path(path).parent))
+            self.import_facilities_from(Path(path))
+
+    def import_facilities_from(self, path: Path):
+        """The import preview of ``path`` ("Importar N unidades"); the month reloads after."""
+        from .import_preview_dialog import FacilityImportDialog
+
+        window = self._window
+        dialog = FacilityImportDialog(window.tasks, window.catalog, self._lang, path, window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(lambda _new, _updated: window.reload_all())
+        self.facility_importer = dialog
+        dialog.open()
+        return dialog
+
+    def facility_registry(self) -> None:
+        """Archivo → Padrón de unidades…: the registry (add, edit, import from there too)."""
         from .facilities_dialog import FacilitiesDialog
 
         window = self._window
@@ -58,6 +85,24 @@ class FileActions(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.facilities_changed.connect(window.reload_all)
         dialog.show()
+
+    def first_run_wizard(self):
+        """The first-run wizard, at the first step not done yet (issue 12)."""
+        from .first_run_wizard import FirstRunWizard
+
+        window = self._window
+        existing = getattr(self, "wizard", None)
+        if existing is not None and existing.isVisible():
+            existing.raise_()
+            existing.activateWindow()
+            return existing
+        wizard = FirstRunWizard(window, window)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.finished.connect(lambda _code: window.reload_all())
+        wizard.destroyed.connect(lambda *_: setattr(self, "wizard", None))
+        self.wizard = wizard
+        wizard.show()
+        return wizard
 
     def backups(self) -> None:
         from .backups_dialog import BackupsDialog
@@ -152,14 +197,19 @@ class FileActions(QObject):
             self._failed(title))
 
     # -- demo -------------------------------------------------------------------------
-    def build_demo(self) -> None:
-        """Build the demo state (Nayarit) and open February 2023."""
+    def build_demo(self, on_done: Callable[[], None] | None = None) -> None:
+        """Build the demo state (Nayarit) and open February 2023; then ``on_done`` (the wizard)."""
         from app.services.demo import build_demo
 
         window = self._window
         title = self.tr("Datos de demostración")
+
+        def done(_result: Any) -> None:
+            window.reload_all(DEMO_STATE, DEMO_PERIOD)
+            if on_done is not None:
+                on_done()
+
         run_with_progress(
             window, window.tasks, self.tr("Preparando los datos de demostración…"),
             lambda ws, progress: build_demo(ws, DEMO_STATE, progress.callback()),
-            lambda _result: window.reload_all(DEMO_STATE, DEMO_PERIOD),
-            self._failed(title))
+            done, self._failed(title))

@@ -25,6 +25,7 @@ from PySide6.QtGui import QFont
 from app.models.catalog import Column
 from app.models.facility import Facility
 from app.models.messages import InputError
+from app.models.percent import share_percent
 from app.models.text import strip_accents
 from app.models.validation import ERROR, worst
 from app.models.values import DataValue, ValueChange, display_value
@@ -65,6 +66,9 @@ class MonthGridModel(QAbstractTableModel):
     """Facilities × section columns of the session's month."""
 
     rejected = Signal(str)  # "Unidad · Columna: reason" of a refused cell, for the status bar
+    #: How many cells hold refused text ("No guardado"), each time that number changes:
+    #: the save indicator must not say "Guardado" while any is on screen.
+    rejected_changed = Signal(int)
 
     PROGRESS_COLUMN = 0
     FIRST_VALUE_COLUMN = 1
@@ -194,6 +198,18 @@ class MonthGridModel(QAbstractTableModel):
         stored = self.stored(row, col)
         return edit_text(self._columns[col - 1], stored.value if stored else None, self._lang)
 
+    def rejected_count(self) -> int:
+        """How many cells (of every section) hold text that was refused and not stored."""
+        return len(self._rejected)
+
+    def rejected_cells(self) -> list[tuple[str, CellKey, str, str]]:
+        """(org unit, (variable, option), typed text, reason) of every refused cell."""
+        return [(clues, cell, text, reason) for (clues, cell), (text, reason) in self._rejected.items()]
+
+    def rejected_at(self, clues: str, cell: CellKey) -> tuple[str, str] | None:
+        """(typed text, reason) of a refused cell named by org unit and column key."""
+        return self._rejected.get((clues, cell))
+
     def rejected_text(self, row: int, col: int) -> tuple[str, str] | None:
         """(typed text, reason) of a refused cell, or None."""
         if col < self.FIRST_VALUE_COLUMN:
@@ -292,7 +308,7 @@ class MonthGridModel(QAbstractTableModel):
         """What the delegate draws for a cell, computed once (see PAINT_ROLE)."""
         if col == self.PROGRESS_COLUMN:
             filled, expected = self._session.index.unit_completeness(row.facility.clues, self._section)
-            text = f"{(filled * 100 + expected // 2) // expected} %" if expected else "—"
+            text = f"{share_percent(filled, expected)} %" if expected else "—"
             return (text, None, None, CENTER, False, 0, (filled, expected))
         cell = self._cell_keys[col - 1]
         stored = row.cells.get(cell)
@@ -330,7 +346,7 @@ class MonthGridModel(QAbstractTableModel):
                 return self.tr("{0} de {1} celdas con dato en esta sección").format(filled, expected)
             if not expected:
                 return "—"
-            return f"{(filled * 100 + expected // 2) // expected} %"
+            return f"{share_percent(filled, expected)} %"
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return CENTER
         return None
@@ -353,10 +369,12 @@ class MonthGridModel(QAbstractTableModel):
             reason = exc.errors[0].reason
             self._rejected[(clues, cell)] = (text, reason)
             self.dataChanged.emit(index, index)
+            self.rejected_changed.emit(len(self._rejected))
             self.rejected.emit(f"{self._rows[row].facility.name} · {self._columns[col - 1].label(self._lang)}: {reason}")
             return False
         if self._rejected.pop((clues, cell), None) is not None:
             self.dataChanged.emit(index, index)
+            self.rejected_changed.emit(len(self._rejected))
         return True
 
     def set_texts(self, cells: list[tuple[int, int, str]], description: str) -> int:
@@ -411,6 +429,7 @@ class MonthGridModel(QAbstractTableModel):
                 (self._rows[row].facility.clues, self._cell_keys[col - 1]), None) is not None:
             index = self.index(row, col)
             self.dataChanged.emit(index, index)
+            self.rejected_changed.emit(len(self._rejected))
 
     # -- sorting ----------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -458,15 +477,21 @@ class MonthGridModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._shown = self._session.index
+        had_rejected = bool(self._rejected)
         self._rejected.clear()
         self._rows = self._build_rows()
         self._apply_sort(*self._sort)
         self.endResetModel()
+        if had_rejected:
+            self.rejected_changed.emit(0)
 
     def _on_values_changed(self, keys: list) -> None:
         rows = sorted({self._row_of[k.org_unit] for k in keys if k.org_unit in self._row_of})
+        before = len(self._rejected)
         for key in keys:
             self._rejected.pop((key.org_unit, (key.variable, key.disaggregation)), None)
+        if len(self._rejected) != before:
+            self.rejected_changed.emit(len(self._rejected))
         last = self.columnCount() - 1
         # Issues and completeness belong to the whole row, so repaint whole rows, in runs.
         start = prev = None

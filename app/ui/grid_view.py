@@ -16,7 +16,7 @@ screen: a model reset must never happen under an open editor (issue 9, defect 2)
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -40,6 +40,8 @@ from .grid_loading import is_edit_key, paint_loading
 from .grid_model import MonthGridModel
 
 _MAX_LISTED = 15  # bad cells named in a refused paste; the rest are counted
+_NAME_WIDTH = 340  # the facility names' column on a wide screen
+_NAME_SHARE = 0.3  # ...and at most this share of a narrow grid (1024 px: one more value column)
 
 
 class GridView(CellKeepingView):
@@ -65,7 +67,7 @@ class GridView(CellKeepingView):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
         rows.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        rows.setMaximumWidth(340)
+        rows.setMaximumWidth(_NAME_WIDTH)  # narrower on a small screen: see resizeEvent
         rows.setTextElideMode(Qt.TextElideMode.ElideRight)
         columns = self.horizontalHeader()
         columns.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -128,6 +130,12 @@ class GridView(CellKeepingView):
 
     def is_loading(self) -> bool:
         return self._loading
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        # At 1024 px the names took half the grid and two value columns were left: the
+        # names give way (elided, the full name stays in the tooltip and the form).
+        self.verticalHeader().setMaximumWidth(max(160, min(_NAME_WIDTH, int(event.size().width() * _NAME_SHARE))))
+        super().resizeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
         super().paintEvent(event)

@@ -1,13 +1,17 @@
 """The change history ("historial") of one cell, and whether the log is intact.
 
 The change log is hash-chained (DESIGN §4); the dialog re-checks the whole
-chain in the background each time it opens, so an edit made to the database
-behind Coordina's back is reported with the first altered record.
+chain each time it opens, so an edit made to the database behind Coordina's back
+is reported with the first altered record. The cell's own rows come first (one
+indexed read on the database thread); the chain check, seconds on a big log,
+runs afterwards in the thread pool on its own read connection, so neither the
+rows nor the edits being stored wait for it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
@@ -32,30 +36,35 @@ from app.storage.changelog import LogEntry
 from .formatting import error_text, local_datetime, status_style
 from .row_table_model import RowTableModel
 from .tasks import TaskManager
+from .window_fit import fit_window
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass
 class HistoryResult:
-    """What the background job found: the cell's entries and the chain check."""
+    """What the background jobs found: the cell's entries, then the chain check."""
 
     entries: list[LogEntry]
     broken_at: int | None
     org_unit_name: str
+    db_path: Path | None = None
+    checked: bool = False  # broken_at means something only once the chain check is done
 
 
-def load_history(ws, key: ValueKey) -> HistoryResult:
-    """Read one cell's log and verify the whole chain (runs on the database worker)."""
+def load_history(ws, key: ValueKey, verify: bool = True) -> HistoryResult:
+    """Read one cell's log (runs on the database worker); with ``verify``, check the chain too."""
     entries = entry.cell_history(ws, key)
-    broken = entry.verify_history(ws)
     name = ""
     if key.org_unit in ws.catalog.states:
         name = ws.catalog.states[key.org_unit].name
     else:
         facility = get_facility(ws, key.org_unit)
         name = facility.name if facility else ""
-    return HistoryResult(entries, broken, name)
+    result = HistoryResult(entries, None, name, ws.db_path)
+    if verify:
+        result.broken_at, result.checked = entry.verify_history(ws), True
+    return result
 
 
 class HistoryModel(RowTableModel):
@@ -108,7 +117,8 @@ class HistoryModel(RowTableModel):
                 return None
             if column == self.WHEN:
                 if role == Qt.ItemDataRole.ToolTipRole:
-                    return self.tr("Registro %1 · huella %2").replace("%1", str(item.id)).replace("%2", item.hash[:16])
+                    return self.tr("Registro %1 · código de control %2 (para soporte)").replace(
+                        "%1", str(item.id)).replace("%2", item.hash[:16])
                 return local_datetime(item.at, self._lang, seconds=True)
             if column == self.WHO:
                 return item.user
@@ -156,7 +166,8 @@ def _typed(variable: Variable, raw: str) -> int | float | str:
 class HistoryDialog(QDialog):
     """Modeless-friendly dialog listing the changes of one cell."""
 
-    loaded = Signal()
+    history_shown = Signal()  # the cell's rows are on screen (the chain check may still run)
+    loaded = Signal()  # rows and chain check both done (or failed)
 
     def __init__(self, tasks: TaskManager, catalog: Catalog, key: ValueKey, lang: str = "es",
                  parent: QWidget | None = None):
@@ -167,7 +178,7 @@ class HistoryDialog(QDialog):
         self.variable = catalog.variables.get(key.variable)
         self.result: HistoryResult | None = None
         self.setWindowTitle(self.tr("Historial"))
-        self.resize(860, 420)
+        fit_window(self, "history", 860, 420)
 
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -178,7 +189,7 @@ class HistoryDialog(QDialog):
         self.title.setFont(font)
         self.subtitle = QLabel()
         self.subtitle.setWordWrap(True)
-        self.integrity = QLabel(self.tr("Verificando el historial…"))
+        self.integrity = QLabel(self.tr("Leyendo el historial…"))
         self.integrity.setWordWrap(True)
 
         self.model = HistoryModel(self.variable, lang, self)
@@ -208,7 +219,8 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.empty)
         layout.addWidget(buttons)
         self._set_titles("")
-        tasks.run_db(lambda ws, _p: load_history(ws, key), self._show, self._failed, owner=self)
+        self._tasks = tasks
+        tasks.run_db(lambda ws, _p: load_history(ws, key, verify=False), self._show, self._failed, owner=self)
 
     def _set_titles(self, org_unit_name: str) -> None:
         key = self._key
@@ -227,22 +239,38 @@ class HistoryDialog(QDialog):
         self.model.set_entries(result.entries)
         self.empty.setVisible(not result.entries)
         self.view.scrollToBottom()  # the latest change is what people look for
+        self.history_shown.emit()
+        if result.checked or result.db_path is None:
+            self._verified(result.broken_at)
+            return
+        self.integrity.setText(self.tr("Comprobando en segundo plano que nadie haya alterado el historial…"))
+        self.integrity.setStyleSheet(status_style(""))
+        path = result.db_path
+        self._tasks.run_cpu(lambda _p: entry.verify_history_at(path), self._verified, self._failed, owner=self)
+
+    def _verified(self, broken_at: int | None) -> None:
+        result = self.result
+        assert result is not None
+        result.broken_at, result.checked = broken_at, True
         if result.broken_at is None:
             self.integrity.setText("✔ " + self.tr("Historial íntegro"))
             self.integrity.setToolTip(self.tr(
-                "Cada cambio lleva la huella del anterior; ninguna se ha modificado."))
+                "Cada cambio lleva un código de control calculado con el anterior; ninguno se ha modificado."))
             self.integrity.setStyleSheet(status_style("ok"))
         else:
             self.integrity.setText(
                 "⚠ " + self.tr("¡El historial fue alterado en el registro %1!").replace("%1", str(result.broken_at))
                 + " " + self.tr("Alguien modificó la base de datos fuera de Coordina; "
-                                "los cambios a partir de ese registro no son confiables."))
+                                "los cambios a partir de ese registro no son confiables. Restaure un respaldo "
+                                "(Archivo ▸ Respaldos…) o avise a soporte técnico."))
             self.integrity.setToolTip("")
             self.integrity.setStyleSheet(status_style("error"))
         self.loaded.emit()
 
     def _failed(self, exc: BaseException) -> None:
-        self.integrity.setText(self.tr("No se pudo leer el historial: %1").replace("%1", error_text(exc, self._lang)))
+        what = self.tr("No se pudo comprobar el historial: %1") if self.result is not None \
+            else self.tr("No se pudo leer el historial: %1")
+        self.integrity.setText(what.replace("%1", error_text(exc, self._lang)))
         self.integrity.setStyleSheet(status_style("error"))
         self.loaded.emit()
 

@@ -38,6 +38,7 @@ from .formatting import error_text, status_style
 from .job_dialog import JobDialog, status_line
 from .signing_choice import fingerprint_lines
 from .tasks import TaskManager
+from .window_fit import fit_window
 
 
 def identity_file_name(name: str, state_name: str) -> str:
@@ -68,7 +69,7 @@ class IdentityDialog(JobDialog):
         self.identity: Identity | None = None
         self.error_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("Crear identidad para firmar"))
-        self.resize(640, 520)
+        fit_window(self, "identity", 640, 520)
 
         intro = QLabel(self.tr("Coordina crea una clave y un certificado a su nombre y los guarda en un archivo "
                                ".p12 protegido con contraseña. Con ese archivo firmará los resúmenes en PDF. "

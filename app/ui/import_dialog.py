@@ -32,8 +32,9 @@ from . import settings
 from .alerts import show_error
 from .formatting import error_text
 from .job_dialog import JobDialog, count_bar, status_line
-from .sync_models import IssuesModel, PackageRow, PackagesModel, table_view
+from .sync_models import IssuesModel, PackageRow, PackagesModel, issues_view, table_view
 from .tasks import Cancelled, Progress, TaskManager
+from .window_fit import fit_window
 
 SUFFIX = ".coordina"
 
@@ -59,7 +60,7 @@ class ImportDialog(JobDialog):
         self.error_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("Importar paquetes de sincronización"))
         self.setAcceptDrops(True)
-        self.resize(1040, 640)
+        fit_window(self, "import", 1040, 640)
 
         self.add_button = QPushButton(self.tr("Agregar paquetes…"))
         self.add_button.clicked.connect(self.choose_files)
@@ -83,9 +84,7 @@ class ImportDialog(JobDialog):
 
         self.issues_title = QLabel(self.tr("Conflictos y errores del paquete seleccionado"))
         self.issues_model = IssuesModel(self)
-        self.issues_view = table_view(self.issues_model)
-        self.issues_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.issues_view.horizontalHeader().setStretchLastSection(True)
+        self.issues_view = issues_view(self.issues_model)  # plain meaning first, the code last
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)

@@ -34,6 +34,7 @@ from .facility_models import FacilitiesModel, FacilityFilterProxy, RejectedRowsM
 from .formatting import error_text, status_style
 from .progress_dialog import run_with_progress
 from .tasks import TaskManager
+from .window_fit import fit_window
 
 
 def _preview_with_stored(ws, path: Path) -> tuple[FacilityImportPreview, dict[str, Facility]]:
@@ -57,7 +58,7 @@ class FacilityImportDialog(QDialog):
         self.preview: FacilityImportPreview | None = None
         self.error_message = ""
         self.setWindowTitle(self.tr("Importar unidades · %1").replace("%1", self.path.name))
-        self.resize(1100, 640)
+        fit_window(self, "import_preview", 1100, 640)
 
         self.summary = QLabel(self.tr("Leyendo %1…").replace("%1", self.path.name))
         self.summary.setWordWrap(True)

@@ -33,7 +33,7 @@ def count_bar(text: str) -> QProgressBar:
     the job sets its range."""
     bar = QProgressBar()
     bar.setRange(0, 1)
-    bar.setValue(0)
+    bar.reset()  # below the minimum: no "0 de 1" before anything has started (issue 12)
     bar.setFormat(text)
     return bar
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
@@ -12,6 +12,7 @@ from app import __version__
 
 from . import settings
 from .alerts import show_info
+from .help_window import open_help
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -32,15 +33,24 @@ class MainMenus(QObject):
 
     def _build(self, window: MainWindow) -> None:
         bar = window.menuBar()
+        #: Actions shown only at headquarters / only where no HQ profile is (issue 12).
+        self.hq_only: list[QAction] = []
+        self.state_only: list[QAction] = []
+        # window.file_actions loads its module on first use, hence the lambdas. Actions that
+        # need a month first ask whether there are facilities at all (:meth:`_needs_data`).
+        data = self._needs_data
 
         archivo = bar.addMenu(self.tr("&Archivo"))
-        # window.file_actions loads its module on first use, hence the lambdas.
         archivo.addAction(self.tr("Importar unidades…"), lambda: window.file_actions.import_facilities())
-        archivo.addAction(self.tr("Importar valores…"), lambda: window.file_actions.import_values())
-        archivo.addAction(self.tr("Exportar valores…"), lambda: window.file_actions.export_values())
-        archivo.addAction(self.tr("Plantilla de Excel…"), lambda: window.file_actions.write_template())
+        archivo.addAction(self.tr("Padrón de unidades…"), lambda: window.file_actions.facility_registry())
+        archivo.addAction(self.tr("Importar valores…"), data(lambda: window.file_actions.import_values()))
+        archivo.addAction(self.tr("Exportar valores…"), data(lambda: window.file_actions.export_values()))
+        archivo.addAction(self.tr("Plantilla de Excel…"), data(lambda: window.file_actions.write_template()))
         archivo.addSeparator()
         archivo.addAction(self.tr("Respaldos…"), lambda: window.file_actions.backups())
+        archivo.addSeparator()
+        self.wizard_action = archivo.addAction(self.tr("Asistente de configuración…"),
+                                               lambda: window.file_actions.first_run_wizard())
         archivo.addSeparator()
         quit_action = archivo.addAction(self.tr("Salir"), window.close)
         shortcuts: list[tuple[QAction, list]] = [(quit_action, ["StandardKey.Quit"])]
@@ -57,47 +67,52 @@ class MainMenus(QObject):
         # grid has the focus); the grid is built after the first paint and inserts them here.
         window.edit_menu = editar
         window.edit_menu_anchor = editar.addSeparator()
-        editar.addAction(self.tr("Comentario…"), lambda: window.grid.edit_comment())
-        editar.addAction(self.tr("Historial de la celda…"), lambda: window.grid.show_history())
+        editar.addAction(self.tr("Comentario…"), data(lambda: window.grid.edit_comment()))
+        editar.addAction(self.tr("Historial de la celda…"), data(lambda: window.grid.show_history()))
 
         informe = bar.addMenu(self.tr("&Informe"))
-        window.close_report_action = informe.addAction(self.tr("Cerrar informe…"), window.close_report)
-        window.reopen_report_action = informe.addAction(self.tr("Reabrir informe…"), window.reopen_report)
+        window.close_report_action = informe.addAction(self.tr("Cerrar informe…"), data(window.close_report))
+        window.reopen_report_action = informe.addAction(self.tr("Reabrir informe…"), data(window.reopen_report))
         informe.addSeparator()
-        informe.addAction(self.tr("Datos estatales…"), lambda: window.open_facility_form(window.current_state()))
+        self.state_data_action = informe.addAction(
+            self.tr("Datos estatales…"), data(lambda: window.open_facility_form(window.current_state())))
+        self.notes_action = informe.addAction(self.tr("Notas y marcas del resumen…"),
+                                              data(lambda: window.summary_actions.section_notes()))
         next_tab = QAction(self.tr("Sección siguiente"), window)
         shortcuts.append((next_tab, ["Ctrl+PgDown"]))
-        next_tab.triggered.connect(lambda: window.section_tabs.setCurrentIndex(
-            (window.section_tabs.currentIndex() + 1) % window.section_tabs.count()))
+        next_tab.triggered.connect(data(lambda: window.section_tabs.setCurrentIndex(
+            (window.section_tabs.currentIndex() + 1) % window.section_tabs.count())))
         previous_tab = QAction(self.tr("Sección anterior"), window)
         shortcuts.append((previous_tab, ["Ctrl+PgUp"]))
-        previous_tab.triggered.connect(lambda: window.section_tabs.setCurrentIndex(
-            (window.section_tabs.currentIndex() - 1) % window.section_tabs.count()))
+        previous_tab.triggered.connect(data(lambda: window.section_tabs.setCurrentIndex(
+            (window.section_tabs.currentIndex() - 1) % window.section_tabs.count())))
         informe.addAction(next_tab)
         informe.addAction(previous_tab)
 
         resumen = bar.addMenu(self.tr("&Resumen"))
         actions = window.summary_actions
-        dashboard = resumen.addAction(self.tr("Tablero del estado…"), actions.show_dashboard)
-        shortcuts.append((dashboard, ["Ctrl+D"]))
-        export = resumen.addAction(self.tr("Exportar PDF firmado…"), lambda: actions.export_pdf())
+        self.dashboard_action = resumen.addAction(self.tr("Tablero del estado…"), data(actions.show_dashboard))
+        shortcuts.append((self.dashboard_action, ["Ctrl+D"]))
+        export = resumen.addAction(self.tr("Exportar PDF firmado…"), data(lambda: actions.export_pdf()))
         shortcuts.append((export, ["Ctrl+P"]))
-        resumen.addAction(self.tr("Exportar todos los estados…"), actions.export_all)
+        self.hq_only.append(resumen.addAction(self.tr("Exportar todos los estados…"), data(actions.export_all)))
         resumen.addSeparator()
         resumen.addAction(self.tr("Verificar un PDF firmado…"), actions.verify_pdf)
-        resumen.addAction(self.tr("Crear identidad de firma…"), actions.create_identity)
+        self.state_only.append(resumen.addAction(self.tr("Crear identidad de firma…"), actions.create_identity))
 
         sincronizar = bar.addMenu(self.tr("&Sincronizar"))
         sync = window.sync_actions
         sincronizar.addAction(self.tr("Perfil y registro…"), sync.profile)
-        sincronizar.addAction(self.tr("Enviar paquete a oficinas centrales…"), sync.export_package)
+        self.state_only.append(sincronizar.addAction(self.tr("Enviar paquete a oficinas centrales…"),
+                                                     sync.export_package))
         importar = sincronizar.addAction(self.tr("Importar paquetes…"), sync.import_packages)
         shortcuts.append((importar, ["Ctrl+I"]))
-        sincronizar.addSeparator()
-        sincronizar.addAction(self.tr("Conflictos por revisar…"), sync.conflicts)
-        sincronizar.addAction(self.tr("Responder a los estados…"), sync.respond)
-        sincronizar.addAction(self.tr("Consolidado nacional…"), sync.consolidation)
+        self.hq_only.append(sincronizar.addSeparator())
+        self.hq_only.append(sincronizar.addAction(self.tr("Conflictos por revisar…"), sync.conflicts))
+        self.hq_only.append(sincronizar.addAction(self.tr("Responder a los estados…"), sync.respond))
+        self.hq_only.append(sincronizar.addAction(self.tr("Consolidado nacional…"), sync.consolidation))
         sincronizar.addAction(self.tr("Metas…"), sync.targets)
+        self.apply_role(None)
 
         ver = bar.addMenu(self.tr("&Ver"))
         idioma = ver.addMenu(self.tr("Idioma"))
@@ -110,8 +125,57 @@ class MainMenus(QObject):
             group.addAction(action)
 
         ayuda = bar.addMenu(self.tr("A&yuda"))
+        guide = ayuda.addAction(self.tr("Guía de uso"), lambda: open_help(window.lang))
+        guide.setShortcut("F1")  # from any window or dialog: the section of the one in front
+        guide.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        ayuda.addAction(self.tr("Asistente de configuración…"), lambda: window.file_actions.first_run_wizard())
         ayuda.addAction(self.tr("Acerca de Coordina"), self._about)
         window.pending_shortcuts = shortcuts
+
+    # -- roles and empty states (issue 12) --------------------------------------------
+    def apply_role(self, role: str | None) -> None:
+        """Show the items of this data directory's role only.
+
+        Before a profile exists the menus are a state's (most installs are), without the
+        HQ windows: Conflictos, Responder and Consolidado mean nothing at a state, whose
+        own months were never "received" by anyone.
+        """
+        self.role = role
+        for action in self.hq_only:
+            action.setVisible(role == "hq")
+        for action in self.state_only:
+            action.setVisible(role != "hq")
+
+    def _needs_data(self, slot):
+        """``slot``, or (on an empty data directory) a message naming what is missing."""
+        def guarded(*_args) -> None:
+            overview = self._window.overview
+            if overview is None:  # still reading the data directory: the action waits for it
+                self._window.statusBar().showMessage(self.tr("Abriendo los datos…"), 4000)
+                return
+            if overview.facility_count == 0:
+                self.empty_box = self.explain_empty()
+                return
+            slot()
+        return guarded
+
+    def explain_empty(self) -> QMessageBox:
+        """Say that there are no facilities yet and offer the next step (non-blocking)."""
+        window = self._window
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Todavía no hay unidades"), self.tr(
+            "Este directorio de datos todavía no tiene unidades de salud, así que no hay informe que "
+            "abrir, cerrar, resumir o exportar.\n\nImporte el catálogo CLUES de su estado (CSV o Excel) "
+            "o cargue los datos de demostración para conocer la aplicación."),
+            QMessageBox.StandardButton.NoButton, window)
+        box.setObjectName("empty_box")
+        self.empty_import_button = box.addButton(self.tr("Importar unidades…"), QMessageBox.ButtonRole.AcceptRole)
+        self.empty_demo_button = box.addButton(self.tr("Cargar la demostración"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Ahora no"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(self.empty_import_button)
+        self.empty_import_button.clicked.connect(lambda: window.file_actions.import_facilities())
+        self.empty_demo_button.clicked.connect(lambda: window.file_actions.build_demo())
+        box.open()
+        return box
 
     def _choose_language(self, lang: str) -> None:
         settings.save_language(lang)

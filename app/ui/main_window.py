@@ -35,6 +35,7 @@ from .main_menus import build_menus, install_shortcuts
 from .month_picker import MonthPicker
 from .tasks import TaskManager
 from .welcome_page import WelcomePage
+from .window_fit import fit_window
 
 if TYPE_CHECKING:
     from app.models.catalog import Catalog
@@ -76,14 +77,13 @@ class MainWindow(QMainWindow):
         self._sync_actions: SyncActions | None = None
         self.overview: Overview | None = None
         self._shut_down = False
+        self._daily_backup_checked = False
+        self._last_write_failed = False  # the save indicator says so until the next write
         self._build_ui()
         build_menus(self)
         self._connect()
         self.setWindowTitle("Coordina")
-        self.resize(1440, 900)
-        geometry = settings.app_settings().value("ui/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        fit_window(self, "main", 1440, 900)  # within the screen; restores the last place
         # Reading the data starts once the window has painted: the database thread's first
         # job imports the storage stack (sqlite-utils pulls in pandas), which would otherwise
         # compete with the first paint. A hidden window starts after a short while anyway.
@@ -203,6 +203,9 @@ class MainWindow(QMainWindow):
             self._entry.grid.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
             self._entry.side_panel.close_requested.connect(self.close_report)
             self._entry.side_panel.reopen_requested.connect(self.reopen_report)
+            # Refused text on screen means "not saved", whatever the database thread says.
+            self._entry.grid_model.rejected_changed.connect(
+                lambda _count: self._show_saving(self.session.has_pending_writes()))
             self.pages.addWidget(self._entry)
             self.edit_menu.insertActions(self.edit_menu_anchor, [
                 self._entry.grid.copy_action, self._entry.grid.paste_action, self._entry.grid.clear_action])
@@ -254,6 +257,9 @@ class MainWindow(QMainWindow):
     def _on_overview(self, overview: Overview, wanted: tuple[str, str] | None) -> None:
         first_time = self.overview is None
         self.overview = overview
+        self.menus.apply_role(overview.role)  # HQ and state menus differ (issue 12)
+        if first_time and overview.first_run:  # an empty data directory, once: the wizard
+            QTimer.singleShot(0, lambda: self.file_actions.first_run_wizard())
         self.demo_badge_action.setVisible(overview.is_demo)
         # Choosing a state and month means nothing before there are facilities.
         self.month_toolbar.setVisible(overview.facility_count > 0)
@@ -276,7 +282,8 @@ class MainWindow(QMainWindow):
             else:
                 wanted = (overview.states_with_facilities[0], shift(current_period(), -1))
         self.select_month(*wanted)
-        if first_time:
+        if not self._daily_backup_checked:  # the first time there is data, even on the first day
+            self._daily_backup_checked = True
             self.tasks.run_db(_daily_backup, self._on_daily_backup,
                               lambda exc: self.statusBar().showMessage(
                                   self.tr("No se pudo hacer el respaldo diario: {0}").format(
@@ -340,10 +347,28 @@ class MainWindow(QMainWindow):
                                          self.tr("Informe reabierto: la reapertura quedó registrada"), 8000)
 
     def _show_saving(self, saving: bool) -> None:
-        self.save_label.setText(self.tr("Guardando…") if saving else self.tr("Guardado ✓"))
-        self.save_label.setStyleSheet("color: #7a5300;" if saving else "color: #1e7b34;")
+        """The save indicator, which never says "Guardado" while something is not stored:
+        a refused cell on screen, an edit still on its way, or the last write that failed."""
+        if saving:
+            self._last_write_failed = False  # a new write is on its way; it will tell
+        rejected = self._entry.grid_model.rejected_count() if self._entry is not None else 0
+        if rejected:
+            self.save_label.setText(self.tr("No guardado: {0} celdas con texto rechazado (F8)").format(rejected)
+                                    if rejected > 1 else self.tr("No guardado: 1 celda con texto rechazado (F8)"))
+            self.save_label.setStyleSheet("color: #8c1d18; font-weight: bold;")
+        elif saving:
+            self.save_label.setText(self.tr("Guardando…"))
+            self.save_label.setStyleSheet("color: #7a5300;")
+        elif self._last_write_failed:
+            self.save_label.setText(self.tr("No se guardó el último cambio"))
+            self.save_label.setStyleSheet("color: #8c1d18; font-weight: bold;")
+        else:
+            self.save_label.setText(self.tr("Guardado ✓"))
+            self.save_label.setStyleSheet("color: #1e7b34;")
 
     def _on_write_failed(self, exc: BaseException) -> None:
+        self._last_write_failed = True
+        self._show_saving(self.session.has_pending_writes())
         text = error_message(exc, self.lang)
         self.statusBar().showMessage(self.tr("No se guardó: {0}").format(text), 15000)
         show_error(self, self.tr("No se guardó el cambio"), exc, self.lang)
@@ -355,10 +380,12 @@ class MainWindow(QMainWindow):
     def close_report(self) -> None:
         if self.session.month is None or self.session.is_locked():
             return
-        if confirm(self, self.tr("Cerrar informe"), self.tr(
-                "¿Cerrar el informe de {0}?\n\nLa captura quedará de solo lectura. Si después necesita "
-                "corregir, podrá reabrirlo; la reapertura queda registrada.").format(self._month_name()),
-                self.tr("Cerrar informe")):
+        from .close_check import close_confirmation_text
+
+        self.entry.grid.commit_open_editor()  # a cell being typed counts before the question
+        text = close_confirmation_text(self._month_name(), self.session.index, self.catalog,
+                                       self.grid_model.rejected_count(), self.lang)
+        if confirm(self, self.tr("Cerrar informe"), text, self.tr("Cerrar informe")):
             self.session.flush()
             self.session.close_report()
 
@@ -394,7 +421,6 @@ class MainWindow(QMainWindow):
         self.tasks.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        settings.app_settings().setValue("ui/geometry", self.saveGeometry())
         self.shutdown()
         event.accept()
 

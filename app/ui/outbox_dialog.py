@@ -45,6 +45,7 @@ from .signing_choice import NONE, P12, SigningChoice
 from .sync_errors import show_sync_error, sync_error_text
 from .sync_tables import OutboxModel
 from .tasks import TaskManager
+from .window_fit import fit_window
 
 FOLDER_KEY = "sync/outbox_folder"
 IMPORT_KEY = "sync/inbox_folder"
@@ -77,7 +78,7 @@ class OutboxDialog(JobDialog):
         #: Asks for the passphrase; tests replace it to answer the modal prompt.
         self.passphrase_provider: PassphraseProvider = ask_passphrase
         self.setWindowTitle(self.tr("Enviar paquete a oficinas centrales"))
-        self.resize(940, 720)
+        fit_window(self, "outbox", 940, 720)
 
         self.heading = QLabel()
         self.hq_line = QLabel()
@@ -187,9 +188,12 @@ class OutboxDialog(JobDialog):
                                          "Perfil y registro… antes de enviar paquetes."))
             self.hq_line.setStyleSheet(status_style("warning"))
         else:
-            self.hq_line.setText(self.tr("Para: %1 · huella %2… · %3 sin acuse")
-                                 .replace("%1", data["hq"]["name"]).replace("%2", data["hq"]["fingerprint"][:19])
-                                 .replace("%3", str(data["pending"])))
+            # The fingerprint only in the tooltip: it is for the phone check, not for reading.
+            self.hq_line.setToolTip(self.tr("Huella de las claves de oficinas centrales (para compararla "
+                                            "por teléfono): %1").replace("%1", data["hq"]["fingerprint"]))
+            self.hq_line.setText(self.tr("Para: %1 · %2 paquetes sin acuse de recibo de oficinas centrales")
+                                 .replace("%1", data["hq"]["name"])
+                                 .replace("%2", str(data["pending"])))
             self.hq_line.setStyleSheet("")
         self.model.set_rows(data["outbox"])
         self.loaded.emit()

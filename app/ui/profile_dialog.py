@@ -54,6 +54,7 @@ from .job_dialog import JobDialog, status_line
 from .profile_pages import CreatePage, HqPage, StatePage
 from .sync_errors import show_sync_error, sync_error_text
 from .tasks import TaskManager
+from .window_fit import fit_window
 
 FOLDER_KEY = "sync/profile_folder"
 
@@ -102,11 +103,7 @@ class ProfileDialog(JobDialog):
         self.hq_confirm_provider: HqProfileConfirmer = confirm_hq_profile
         self.passphrase_provider: HqPassphraseProvider = ask_hq_passphrase
         self.setWindowTitle(self.tr("Perfil y registro"))
-        self.resize(1120, 620)
-        screen = self.screen()
-        if screen is not None:  # a 1024×768 laptop: the whole dialog stays on screen
-            area = screen.availableGeometry()
-            self.resize(min(1120, area.width() - 40), min(620, area.height() - 80))
+        fit_window(self, "profile", 1120, 620)
 
         self.create_page = CreatePage(catalog, state_code, self)
         self.state_page = StatePage(self)
@@ -118,7 +115,7 @@ class ProfileDialog(JobDialog):
             self.stack.addWidget(page)
 
         self.status = status_line(Qt.TextFormat.PlainText)  # names and paths are shown as typed
-        close = QPushButton(self.tr("Cerrar"))
+        close = self.close_button = QPushButton(self.tr("Cerrar"))  # hidden inside the first-run wizard
         close.clicked.connect(self.reject)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)

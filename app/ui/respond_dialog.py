@@ -47,6 +47,7 @@ from .respond_models import StatesToAnswerModel
 from .sync_errors import show_sync_error, sync_error_text
 from .sync_models import table_view
 from .tasks import Cancelled, Progress, TaskManager
+from .window_fit import fit_window
 
 FOLDER_KEY = "sync/respond_folder"
 
@@ -77,7 +78,7 @@ class RespondDialog(JobDialog):
         self.last_written: Written | None = None
         self.error_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("Responder a los estados"))
-        self.resize(980, 720)
+        fit_window(self, "respond", 980, 720)
 
         intro = QLabel(self.tr("Escriba para cada estado seleccionado un acuse (lo que oficinas centrales "
                                "recibió; al importarlo, el estado marca sus paquetes como entregados) o una "
@@ -139,6 +140,7 @@ class RespondDialog(JobDialog):
 
         self.progress_bar = QProgressBar()  # no text until the first run sets its range
         self.progress_bar.setFormat(self.tr("%v de %m estados"))
+        self.progress_bar.hide()  # an empty bar reads as a text box: shown once writing starts (issue 12)
         self.cancel_button = QPushButton(self.tr("Cancelar"))
         self.cancel_button.setToolTip(self.tr("Se detiene después del estado en curso; los archivos "
                                               "escritos quedan completos."))
@@ -248,10 +250,12 @@ class RespondDialog(JobDialog):
             self.role_line.show()
         else:
             self.role_line.hide()
-        if not self.catalog_folder.text():
-            self.catalog_folder.setText(str(data["catalog_dir"]))
-            self.catalog_folder.setToolTip(self.tr("Catálogo activo: versión %1").replace(
-                "%1", str(data["catalog_version"])))
+        # The active catalog lives inside the install or the data directory: name it by its
+        # version, never by that internal path (issue 12); a folder is chosen only to send another.
+        self.catalog_folder.setPlaceholderText(self.tr("Catálogo activo (versión %1)").replace(
+            "%1", str(data["catalog_version"])))
+        self.catalog_folder.setToolTip(self.tr("Vacío: se envía el catálogo activo. Elija una carpeta solo "
+                                               "para enviar otro catálogo."))
         self.model.set_rows(data["states"])
         self._update_buttons()
         self.loaded.emit()
@@ -308,7 +312,7 @@ class RespondDialog(JobDialog):
             return
         catalog_dir = None
         if kind == UPDATE and self.include_catalog.isChecked():
-            catalog_dir = self.catalog_path()
+            catalog_dir = self.catalog_path() or (Path(self.data["catalog_dir"]) if self.data else None)
             if catalog_dir is None:
                 self._show_status(html.escape(self.tr("Elija la carpeta del catálogo.")), "error")
                 return
@@ -328,6 +332,7 @@ class RespondDialog(JobDialog):
         self.files_list.hide()
         self.progress_bar.setRange(0, len(codes))
         self.progress_bar.setValue(0)
+        self.progress_bar.show()
         self._show_status(html.escape(self.tr("Escribiendo acuses…") if kind == ACK
                                       else self.tr("Escribiendo actualizaciones…")))
         title = self.tr("No se escribieron los acuses") if kind == ACK \

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.catalog import Catalog
+from app.models.percent import share_percent
 from app.models.values import format_number
 
 from .grid_cells import ERROR_BG, NOT_APPLICABLE_BG, REJECTED_BG, WARNING_BG
@@ -32,8 +33,9 @@ STATUS_STYLES = {
 
 
 def percent_half_up(part: int, whole: int) -> int:
-    """Whole percent rounded half up, as the state slides print them ("66 % (413 de 620)")."""
-    return (200 * part + whole) // (2 * whole) if whole else 0
+    """Whole percent as the state slides print them ("66 % (413 de 620)"): half up, but never
+    100 while anything is missing (see :func:`app.models.percent.share_percent`)."""
+    return share_percent(part, whole)
 
 
 class SidePanel(QWidget):

@@ -39,6 +39,22 @@ def fingerprint_lines(fingerprint: str) -> str:
     return ":".join(pairs[:16]) + ":\n" + ":".join(pairs[16:])
 
 
+def default_mode() -> str:
+    """The identity last used (issue 12): the saved choice, else any identity file already known.
+
+    "Sin firma" only when it was chosen last or no identity is known at all.
+    """
+    saved = settings.last_path("signing/mode", "")
+    if saved in (NONE, P12, SAT):
+        return saved
+    if Path(settings.last_path("signing/p12") or ".").is_file():
+        return P12
+    cer, key = settings.last_path("signing/cer"), settings.last_path("signing/key")
+    if cer and key and Path(cer).is_file() and Path(key).is_file():
+        return SAT
+    return NONE
+
+
 class SigningChoice(QGroupBox):
     """Radio buttons for the kind of signature and the file pickers each kind needs."""
 
@@ -71,8 +87,7 @@ class SigningChoice(QGroupBox):
         grid.addLayout(self._picker(self.key_path, self._browse_key), 5, 1, 1, 2)
         grid.setColumnStretch(1, 1)
 
-        {P12: self.p12_radio, SAT: self.sat_radio}.get(
-            settings.last_path("signing/mode", NONE), self.none_radio).setChecked(True)
+        {P12: self.p12_radio, SAT: self.sat_radio}.get(default_mode(), self.none_radio).setChecked(True)
         self._group.buttonToggled.connect(lambda *_: self._update())
         for field in (self.p12_path, self.cer_path, self.key_path):
             field.textChanged.connect(lambda _text: self.changed.emit())

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 
+from . import settings
+
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
@@ -42,6 +44,16 @@ class SummaryActions(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
 
+    def section_notes(self) -> None:
+        """Notes under the summary's section titles and provisional registry counts (issue 10)."""
+        from .section_notes_dialog import SectionNotesDialog
+
+        window = self._window
+        dialog = SectionNotesDialog(window.tasks, window.catalog, window.lang, window.current_state(),
+                                    window.current_period(), window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
     def export_all(self) -> None:
         """One PDF per state in the database, with progress and cancel."""
         from .batch_export_dialog import BatchExportDialog
@@ -60,11 +72,14 @@ class SummaryActions(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
 
-    def create_identity(self) -> None:
+    def create_identity(self):
         """Create a signing identity (key + self-signed certificate) saved as PKCS#12."""
         from .identity_dialog import IdentityDialog
 
         window = self._window
         dialog = IdentityDialog(window.tasks, window.catalog, window.lang, window.current_state(), window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # The next "Exportar PDF firmado…" starts on the new identity, not on "Sin firma".
+        dialog.created.connect(lambda _path, _made: settings.save_last_path("signing/mode", "p12"))
         dialog.show()
+        return dialog

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 
+from .alerts import show_info
+
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
@@ -20,6 +22,19 @@ class SyncActions(QObject):
     def __init__(self, window: MainWindow):
         super().__init__(window)
         self._window = window
+
+    def hq_only(self) -> bool:
+        """HQ windows are not offered at a state (issue 12): their menu items are hidden there,
+        and a shortcut or an old habit gets a sentence saying why instead of a state's own
+        months shown as "received"."""
+        overview = self._window.overview
+        if overview is None or overview.role == "hq":
+            return True  # still reading, or HQ: the window itself checks the profile again
+        self.refusal = show_info(self._window, self.tr("Solo en oficinas centrales"), self.tr(
+            "Conflictos, Responder a los estados y Consolidado nacional son ventanas de oficinas "
+            "centrales: reúnen lo que envían las coordinaciones estatales. En este equipo, envíe sus "
+            "informes con Sincronizar ▸ Enviar paquete a oficinas centrales…"))
+        return False
 
     def _show(self, dialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -63,6 +78,9 @@ class SyncActions(QObject):
         """HQ: flagged values side by side; accept either version."""
         from .conflicts_dialog import ConflictsDialog
 
+        if not self.hq_only():
+            return
+
         w = self._window
         dialog = ConflictsDialog(w.tasks, w.catalog, w.lang, w)
         dialog.data_changed.connect(w.reload_all)
@@ -72,12 +90,18 @@ class SyncActions(QObject):
         """HQ: write acknowledgements and updates for the registered states."""
         from .respond_dialog import RespondDialog
 
+        if not self.hq_only():
+            return
+
         w = self._window
         self._with_hq_keys(lambda: self._show(RespondDialog(w.tasks, w.catalog, w.lang, w)))
 
     def consolidation(self) -> None:
         """HQ: completeness matrix, national and per-state figures, exports."""
         from .consolidation_window import ConsolidationWindow
+
+        if not self.hq_only():
+            return
 
         w = self._window
         self._show(ConsolidationWindow(w.tasks, w.catalog, w.lang, w.current_period(), w))

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from .alerts import error_message
+from .plain_codes import code_note
 
 
 def _routes() -> dict[str, str]:
@@ -27,7 +28,8 @@ def sync_error_text(exc: BaseException, lang: str = "es") -> str:
     """The person-facing text of ``exc``, with the app's menu route for missing setup."""
     code = getattr(exc, "code", None)
     routed = _routes().get(code) if isinstance(code, str) else None
-    return routed or error_message(exc, lang)
+    # The code stays, at the end, for support: "… (código E_NO_HQ)".
+    return f"{routed} {code_note(code)}" if routed else error_message(exc, lang)
 
 
 def show_sync_error(parent: QWidget | None, title: str, exc: BaseException, lang: str = "es") -> QMessageBox:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from app.models.catalog import Catalog
 from app.models.periods import period_label
@@ -20,6 +20,7 @@ from app.models.values import format_number
 from app.services.sync_conflicts import Conflict
 
 from .formatting import ERROR_BG, ERROR_COLOR, OK_COLOR, WARNING_BG, WARNING_COLOR, local_datetime
+from .plain_codes import code_at_end, plain_meaning
 from .plain_text import plain_tooltip
 from .row_table_model import RowTableModel
 
@@ -116,13 +117,16 @@ class PackagesModel(RowTableModel):
 
 
 class IssuesModel(RowTableModel):
-    """A package's conflicts and errors: code, object, value (DHIS2's conflict shape)."""
+    """A package's conflicts and errors: code, object, value (DHIS2's conflict shape), and
+    what it means in plain Spanish. :func:`issues_view` shows the meaning first and the code
+    (kept for support) last."""
 
-    CODE, OBJECT, VALUE = range(3)
+    CODE, OBJECT, VALUE, MEANING = range(4)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._headers = [self.tr("Código"), self.tr("Objeto"), self.tr("Valor o detalle")]
+        self._headers = [self.tr("Código (soporte)"), self.tr("Objeto"), self.tr("Valor o detalle"),
+                         self.tr("Qué pasó y qué hacer")]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not self._valid(index):
@@ -136,9 +140,11 @@ class IssuesModel(RowTableModel):
                 return code
             if index.column() == self.OBJECT:
                 return str(issue.get("object", ""))
+            if index.column() == self.MEANING:
+                return plain_meaning(code)
             value = issue.get("value", "")
-            return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.CODE:
+            return "" if value is None else code_at_end(str(value))
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() in (self.CODE, self.MEANING):
             # W_* are warnings (a gap, a value flagged for review); anything else refused the file.
             return WARNING_COLOR if code.startswith("W_") else ERROR_COLOR
         return None
@@ -234,4 +240,19 @@ def table_view(model: RowTableModel) -> QTableView:
     view.verticalHeader().hide()
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
+    return view
+
+
+def issues_view(model: IssuesModel) -> QTableView:
+    """The issues table as people read it: what happened first, the support code last."""
+    view = table_view(model)
+    header = view.horizontalHeader()
+    header.moveSection(header.visualIndex(IssuesModel.MEANING), 0)
+    header.moveSection(header.visualIndex(IssuesModel.CODE), model.columnCount() - 1)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setDefaultSectionSize(160)
+    header.resizeSection(IssuesModel.MEANING, 380)
+    header.resizeSection(IssuesModel.VALUE, 300)
+    header.setStretchLastSection(True)
+    view.setWordWrap(True)
     return view

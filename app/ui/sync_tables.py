@@ -103,11 +103,12 @@ class OutboxModel(RowTableModel):
                 return count + (" " + self.tr("(completo)") if entry.get("full") else "")
             if column == self.DELIVERY:
                 return self.tr("Entregado %1").replace("%1", local_datetime(delivered, self._lang)) if delivered \
-                    else self.tr("Pendiente de acuse")
+                    else self.tr("Esperando acuse de recibo")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.SEQUENCE, self.VALUES):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.DELIVERY:
             return OK_COLOR if delivered else WARNING_COLOR
         if role == Qt.ItemDataRole.ToolTipRole and column == self.FILE:
-            return entry.get("uuid", "")
+            uuid = entry.get("uuid", "")
+            return self.tr("Identificador del paquete (para soporte): %1").replace("%1", uuid) if uuid else ""
         return None

@@ -42,6 +42,7 @@ from .formatting import error_text
 from .job_dialog import JobDialog
 from .row_table_model import RowTableModel
 from .tasks import TaskManager
+from .window_fit import fit_window
 
 _Index = QModelIndex | QPersistentModelIndex
 _EDITED = QColor("#fff3cd")  # an unsaved edit, as in the entry grid
@@ -190,7 +191,7 @@ class TargetsDialog(JobDialog):
         self._saving = False
         self._known = False
         self.setWindowTitle(self.tr("Metas"))
-        self.resize(860, 680)
+        fit_window(self, "targets", 860, 680)
 
         self.intro = QLabel(self.tr("Meta nacional de cada indicador. Viaja a los estados en la próxima "
                                     "actualización de oficinas centrales."))

@@ -1,10 +1,12 @@
 """Verifying a signed PDF: who signed it, when, whether it is intact and whether we trust her.
 
 The check runs on the database thread (``identity.verify_file`` against the workspace's
-trust store) and never raises for a bad file: a PDF that is not signed, altered, damaged
-or not a PDF at all gets a verdict and a message in the person's language. A coloured
-verdict reads at a glance: green intact and trusted, amber intact but the signer is not
-(yet) trusted, red anything else.
+trust store and HQ's revocations) and never raises for a bad file: a PDF that is not signed,
+altered, damaged or not a PDF at all gets a verdict and a message in the person's language.
+A coloured verdict reads at a glance: green intact and trusted, amber intact but the signer
+is not (yet) trusted, red anything else. Below it, every signature of the file with its
+reasons in plain words (the verdict is the worst one), and a notice when the document holds
+demo data.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFontDatabase
+from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent, QFontDatabase
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -20,13 +22,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.models.messages import render
 from app.reports.identity import certificate_pem
-from app.reports.signing import VerifyResult
+from app.reports.signing import Reason, VerifyResult
 from app.services import identity as identity_service
 
 from . import settings
@@ -35,6 +39,7 @@ from .formatting import ERROR_BG, ERROR_COLOR, OK_COLOR, WARNING_BG, WARNING_COL
 from .job_dialog import JobDialog
 from .signing_choice import fingerprint_lines
 from .tasks import TaskManager
+from .window_fit import fit_window
 
 OK_BG = "#e6f4ea"
 #: verdict kind -> (text colour, background)
@@ -46,10 +51,12 @@ VERDICT_COLORS = {
 
 
 def verdict_kind(result: VerifyResult) -> str:
-    """"ok" intact and trusted, "warning" intact but untrusted, "error" otherwise."""
-    if result.signed and result.intact:
-        return "ok" if result.trusted else "warning"
-    return "error"
+    """"ok" intact and trusted, "warning" intact but untrusted, "error" otherwise.
+
+    The worst signature decides: an expired or revoked certificate is "error" even when the
+    document is intact.
+    """
+    return result.verdict
 
 
 class VerifyDialog(JobDialog):
@@ -66,7 +73,7 @@ class VerifyDialog(JobDialog):
         self.error_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("Verificar PDF firmado"))
         self.setAcceptDrops(True)
-        self.resize(760, 420)
+        fit_window(self, "verify", 820, 560)
 
         self.open_button = QPushButton(self.tr("Abrir PDF…"))
         self.open_button.clicked.connect(self.choose_file)
@@ -104,6 +111,24 @@ class VerifyDialog(JobDialog):
         form.addRow(self.tr("Huella del certificado (SHA-256):"), self.fingerprint)
         form.addRow(self.tr("Observación:"), self.problem)
 
+        self.demo = QLabel(self.tr("Este documento contiene DATOS DE DEMOSTRACIÓN: sus cifras no son "
+                                   "reales."))
+        self.demo.setObjectName("demo")
+        self.demo.setWordWrap(True)
+        self.demo.setStyleSheet("QLabel#demo { color: #7a1d35; background: #fbe9ee; border: 1px solid "
+                                "#9f2241; border-radius: 6px; padding: 6px; font-weight: bold; }")
+        self.demo.hide()
+
+        self.signatures = QTreeWidget()
+        self.signatures.setObjectName("signatures")
+        self.signatures.setColumnCount(4)
+        self.signatures.setHeaderLabels([self.tr("Firma"), self.tr("Firmante"), self.tr("Fecha"),
+                                         self.tr("Resultado")])
+        self.signatures.setRootIsDecorated(True)
+        self.signatures.setWordWrap(True)
+        self.signatures.setMinimumHeight(110)
+        self.signatures.setUniformRowHeights(False)
+
         hint = QLabel(self.tr("Compare la huella con la que le dicte el firmante por teléfono antes de "
                               "agregar su certificado a la lista de confianza."))
         hint.setWordWrap(True)
@@ -120,8 +145,10 @@ class VerifyDialog(JobDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.verdict)
+        layout.addWidget(self.demo)
         layout.addLayout(form)
-        layout.addStretch(1)
+        layout.addWidget(QLabel(self.tr("Firmas del archivo (el resultado es el de la peor):")))
+        layout.addWidget(self.signatures, 1)
         layout.addWidget(hint)
         layout.addLayout(actions)
         self._show_verdict("", self.tr("Todavía no se ha abierto ningún PDF."))
@@ -168,10 +195,51 @@ class VerifyDialog(JobDialog):
         return self.tr("Sí") if value else self.tr("No")
 
     def problem_text(self, result: VerifyResult) -> str:
-        """The bilingual message of the problem (the raw text when no code is known)."""
-        if result.problem_code:
-            return render(result.problem_code, self._lang)
-        return result.problem or ""
+        """The bilingual message of the worst problem (the raw text when no code is known)."""
+        return result.problem_text(self._lang)
+
+    def _kind_text(self, kind: str) -> str:
+        return {"certification": self.tr("certificación"), "approval": self.tr("aprobación"),
+                "timestamp": self.tr("sello de tiempo")}.get(kind, kind)
+
+    def _verdict_text(self, verdict: str) -> str:
+        return {"ok": self.tr("Íntegra y de confianza"),
+                "warning": self.tr("Íntegra; firmante no es de confianza"),
+                "error": self.tr("No válida")}[verdict]
+
+    def _reason_item(self, reason: Reason) -> QTreeWidgetItem:
+        """A reason; what it names (added after signing) one per line beneath it."""
+        text = reason.text(self._lang)
+        if reason.items:  # the header alone, then each thing on its own line: nothing cut off
+            text = text.split(":")[0] + ":"
+        item = QTreeWidgetItem([text[:1].upper() + text[1:]])
+        item.setToolTip(0, reason.text(self._lang))
+        for code in reason.items:
+            what = render(code, self._lang)
+            item.addChild(QTreeWidgetItem(["• " + what[:1].upper() + what[1:]]))
+        return item
+
+    def _fill_signatures(self, result: VerifyResult) -> None:
+        """One row per signature, its reasons beneath it, opened, in plain words."""
+        self.signatures.clear()
+        for report in result.signatures:
+            when = local_datetime(report.signed_at, self._lang, seconds=True) if report.signed_at else "—"
+            row = QTreeWidgetItem([f"{report.field_name or '—'} ({self._kind_text(report.kind)})",
+                                   report.signer_name or "—", when, self._verdict_text(report.verdict)])
+            color = VERDICT_COLORS[report.verdict][0]
+            row.setForeground(3, QBrush(QColor(color)))
+            for reason in report.reasons:
+                row.addChild(self._reason_item(reason))
+            self.signatures.addTopLevelItem(row)
+            row.setExpanded(True)
+            for child_index in range(row.childCount()):
+                child = row.child(child_index)
+                child.setFirstColumnSpanned(True)
+                child.setExpanded(True)
+                for grand in range(child.childCount()):
+                    child.child(grand).setFirstColumnSpanned(True)
+        for column in range(4):
+            self.signatures.resizeColumnToContents(column)
 
     def _show_result(self, result: VerifyResult) -> None:
         self.open_button.setEnabled(True)
@@ -186,6 +254,8 @@ class VerifyDialog(JobDialog):
         else:
             headline = self.tr("No confíe en este documento: la firma no es válida.")
         self._show_verdict(kind, headline)
+        self.demo.setVisible(result.demo)
+        self._fill_signatures(result)
         self.signer.setText(result.signer_name or "—")
         self.signed_at.setText(local_datetime(result.signed_at, self._lang, seconds=True)
                                if result.signed_at else "—")

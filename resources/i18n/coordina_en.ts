@@ -770,6 +770,16 @@
         <translation>State dashboard</translation>
     </message>
     <message>
+        <location filename="../../app/ui/dashboard_window.py" line="137"/>
+        <source>DATOS DE DEMOSTRACIÓN</source>
+        <translation>DEMONSTRATION DATA</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dashboard_window.py" line="140"/>
+        <source>Datos de ejemplo construidos con las cifras publicadas; no son datos reales del estado.</source>
+        <translation>Sample data built from the published figures; not the state's real data.</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/dashboard_window.py" line="125"/>
         <source>Actualizar</source>
         <translation>Refresh</translation>
@@ -928,6 +938,10 @@
 <context>
     <name>ExportDialog</name>
     <message>
+        <source>Fecha de corte:</source>
+        <translation>Cut-off date:</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/export_dialog.py" line="106"/>
         <source>Exportar resumen en PDF</source>
         <extracomment>Asks for the passphrase; tests replace it to answer the modal prompt.</extracomment>
@@ -940,8 +954,8 @@
     </message>
     <message>
         <location filename="../../app/ui/export_dialog.py" line="114"/>
-        <source>Leyenda del año al pie de cada página</source>
-        <translation>Yearly banner at the foot of each page</translation>
+        <source>Leyenda de %1 al pie de cada página (ninguna si se deja vacía)</source>
+        <translation>%1 banner at the foot of each page (none if left blank)</translation>
     </message>
     <message>
         <location filename="../../app/ui/export_dialog.py" line="118"/>
@@ -960,8 +974,8 @@
     </message>
     <message>
         <location filename="../../app/ui/export_dialog.py" line="127"/>
-        <source>Leyenda del año:</source>
-        <translation>Yearly banner:</translation>
+        <source>Leyenda de %1:</source>
+        <translation>%1 banner:</translation>
     </message>
     <message>
         <location filename="../../app/ui/export_dialog.py" line="133"/>
@@ -1468,6 +1482,10 @@
         <source>No se guardó el último cambio: %1</source>
         <translation>The last change was not saved: %1</translation>
     </message>
+    <message>
+        <source>%1 unidades</source>
+        <translation>%1 facilities</translation>
+    </message>
 </context>
 <context>
     <name>FacilityImportDialog</name>
@@ -1737,6 +1755,14 @@ Fill it in Excel and bring it back with File → Import values…</translation>
         <source>Preparando los datos de demostración…</source>
         <translation>Preparing the demo data…</translation>
     </message>
+    <message>
+        <source>Importar unidades</source>
+        <translation>Import facilities</translation>
+    </message>
+    <message>
+        <source>Catálogo CLUES (*.csv *.xlsx);;Todos los archivos (*)</source>
+        <translation>CLUES catalogue (*.csv *.xlsx);;All files (*)</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -1954,6 +1980,26 @@ Fill it in Excel and bring it back with File → Import values…</translation>
         <source>No se pudo leer el historial: %1</source>
         <translation>The history could not be read: %1</translation>
     </message>
+    <message>
+        <source>Leyendo el historial…</source>
+        <translation>Reading the history…</translation>
+    </message>
+    <message>
+        <source>Comprobando en segundo plano que nadie haya alterado el historial…</source>
+        <translation>Checking in the background that nobody altered the history…</translation>
+    </message>
+    <message>
+        <source>Cada cambio lleva un código de control calculado con el anterior; ninguno se ha modificado.</source>
+        <translation>Each change carries a control code computed with the previous one; none has been modified.</translation>
+    </message>
+    <message>
+        <source>Alguien modificó la base de datos fuera de Coordina; los cambios a partir de ese registro no son confiables. Restaure un respaldo (Archivo ▸ Respaldos…) o avise a soporte técnico.</source>
+        <translation>Someone modified the database outside Coordina; changes from that record on cannot be trusted. Restore a backup (File ▸ Backups…) or tell technical support.</translation>
+    </message>
+    <message>
+        <source>No se pudo comprobar el historial: %1</source>
+        <translation>The history could not be checked: %1</translation>
+    </message>
 </context>
 <context>
     <name>HistoryModel</name>
@@ -2080,6 +2126,10 @@ Fill it in Excel and bring it back with File → Import values…</translation>
         <location filename="../../app/ui/history_dialog.py" line="111"/>
         <source>Registro %1 · huella %2</source>
         <translation>Record %1 · fingerprint %2</translation>
+    </message>
+    <message>
+        <source>Registro %1 · código de control %2 (para soporte)</source>
+        <translation>Record %1 · control code %2 (for support)</translation>
     </message>
 </context>
 <context>
@@ -2455,6 +2505,14 @@ This computer already trusts your certificate. When the national coordination re
         <source>Valor o detalle</source>
         <translation>Value or detail</translation>
     </message>
+    <message>
+        <source>Código (soporte)</source>
+        <translation>Code (support)</translation>
+    </message>
+    <message>
+        <source>Qué pasó y qué hacer</source>
+        <translation>What happened and what to do</translation>
+    </message>
 </context>
 <context>
     <name>LayoutCombo</name>
@@ -2469,9 +2527,18 @@ This computer already trusts your certificate. When the national coordination re
         <source>Impreso A4 (vertical)</source>
         <translation>A4 printout (portrait)</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="75"/>
+        <source>Diapositiva compacta 16:9 (solo filas con datos)</source>
+        <translation>Compact 16:9 slide (only rows with data)</translation>
+    </message>
 </context>
 <context>
     <name>MainMenus</name>
+    <message>
+        <source>Notas y marcas del resumen…</source>
+        <translation>Summary notes and marks…</translation>
+    </message>
     <message>
         <location filename="../../app/ui/main_menus.py" line="36"/>
         <source>&amp;Archivo</source>
@@ -2655,6 +2722,11 @@ This computer already trusts your certificate. When the national coordination re
         <translation>About Coordina</translation>
     </message>
     <message>
+        <location filename="../../app/ui/main_menus.py" line="128"/>
+        <source>Guía de uso</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/main_menus.py" line="120"/>
         <source>El idioma cambiará la próxima vez que abra Coordina. / The language will change the next time you open Coordina.</source>
         <translation>The language will change the next time you open Coordina. / El idioma cambiará la próxima vez que abra Coordina.</translation>
@@ -2663,6 +2735,38 @@ This computer already trusts your certificate. When the national coordination re
         <location filename="../../app/ui/main_menus.py" line="125"/>
         <source>&lt;h3&gt;Coordina {0}&lt;/h3&gt;&lt;p&gt;Informes mensuales de las unidades de salud para las coordinaciones estatales de IMSS-BIENESTAR. Funciona sin conexión; cada dato se guarda al momento.&lt;/p&gt;&lt;p&gt;Directorio de datos:&lt;br&gt;&lt;code&gt;{1}&lt;/code&gt;&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Coordina {0}&lt;/h3&gt;&lt;p&gt;Monthly health-facility reports for the IMSS-BIENESTAR state coordinations. Works offline; every value is saved as soon as it is entered.&lt;/p&gt;&lt;p&gt;Data directory:&lt;br&gt;&lt;code&gt;{1}&lt;/code&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Padrón de unidades…</source>
+        <translation>Facility registry…</translation>
+    </message>
+    <message>
+        <source>Asistente de configuración…</source>
+        <translation>Setup assistant…</translation>
+    </message>
+    <message>
+        <source>Abriendo los datos…</source>
+        <translation>Opening the data…</translation>
+    </message>
+    <message>
+        <source>Todavía no hay unidades</source>
+        <translation>No facilities yet</translation>
+    </message>
+    <message>
+        <source>Este directorio de datos todavía no tiene unidades de salud, así que no hay informe que abrir, cerrar, resumir o exportar.
+
+Importe el catálogo CLUES de su estado (CSV o Excel) o cargue los datos de demostración para conocer la aplicación.</source>
+        <translation>This data directory has no health facilities yet, so there is no report to open, close, summarise or export.
+
+Import your state&apos;s CLUES catalogue (CSV or Excel) or load the demo data to get to know the app.</translation>
+    </message>
+    <message>
+        <source>Cargar la demostración</source>
+        <translation>Load the demo</translation>
+    </message>
+    <message>
+        <source>Ahora no</source>
+        <translation>Not now</translation>
     </message>
 </context>
 <context>
@@ -2796,6 +2900,18 @@ La reapertura queda registrada en el historial y el resumen firmado tendrá que 
         <translation>Reopen the report of {0}?
 
 The reopening is logged in the history and the signed summary will have to be signed again.</translation>
+    </message>
+    <message>
+        <source>No guardado: {0} celdas con texto rechazado (F8)</source>
+        <translation>Not saved: {0} cells with rejected text (F8)</translation>
+    </message>
+    <message>
+        <source>No guardado: 1 celda con texto rechazado (F8)</source>
+        <translation>Not saved: 1 cell with rejected text (F8)</translation>
+    </message>
+    <message>
+        <source>No se guardó el último cambio</source>
+        <translation>The last change was not saved</translation>
     </message>
 </context>
 <context>
@@ -3370,6 +3486,14 @@ completeness</translation>
         <source>rechazado</source>
         <translation>rejected</translation>
     </message>
+    <message>
+        <source>Huella de las claves de oficinas centrales (para compararla por teléfono): %1</source>
+        <translation>Fingerprint of the headquarters keys (to compare by phone): %1</translation>
+    </message>
+    <message>
+        <source>Para: %1 · %2 paquetes sin acuse de recibo de oficinas centrales</source>
+        <translation>To: %1 · %2 packages without a receipt from headquarters</translation>
+    </message>
 </context>
 <context>
     <name>OutboxModel</name>
@@ -3412,6 +3536,14 @@ completeness</translation>
         <location filename="../../app/ui/sync_tables.py" line="106"/>
         <source>Pendiente de acuse</source>
         <translation>Awaiting acknowledgement</translation>
+    </message>
+    <message>
+        <source>Esperando acuse de recibo</source>
+        <translation>Waiting for the receipt</translation>
+    </message>
+    <message>
+        <source>Identificador del paquete (para soporte): %1</source>
+        <translation>Package id (for support): %1</translation>
     </message>
 </context>
 <context>
@@ -3914,6 +4046,14 @@ completeness</translation>
         <location filename="../../app/ui/respond_dialog.py" line="398"/>
         <source>No se escribieron todos los paquetes</source>
         <translation>Not all packages were written</translation>
+    </message>
+    <message>
+        <source>Catálogo activo (versión %1)</source>
+        <translation>Active catalog (version %1)</translation>
+    </message>
+    <message>
+        <source>Vacío: se envía el catálogo activo. Elija una carpeta solo para enviar otro catálogo.</source>
+        <translation>Empty: the active catalog is sent. Choose a folder only to send another catalog.</translation>
     </message>
 </context>
 <context>
@@ -4424,6 +4564,54 @@ completeness</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
+        <source>Este documento contiene DATOS DE DEMOSTRACIÓN: sus cifras no son reales.</source>
+        <translation>This document holds DEMO DATA: its figures are not real.</translation>
+    </message>
+    <message>
+        <source>Firma</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Firmante</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <source>Fecha</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Resultado</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Firmas del archivo (el resultado es el de la peor):</source>
+        <translation>Signatures in the file (the result is the worst one's):</translation>
+    </message>
+    <message>
+        <source>certificación</source>
+        <translation>certification</translation>
+    </message>
+    <message>
+        <source>aprobación</source>
+        <translation>approval</translation>
+    </message>
+    <message>
+        <source>sello de tiempo</source>
+        <translation>timestamp</translation>
+    </message>
+    <message>
+        <source>Íntegra y de confianza</source>
+        <translation>Intact and trusted</translation>
+    </message>
+    <message>
+        <source>Íntegra; firmante no es de confianza</source>
+        <translation>Intact; signer not trusted</translation>
+    </message>
+    <message>
+        <source>No válida</source>
+        <translation>Not valid</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/verify_dialog.py" line="67"/>
         <location filename="../../app/ui/verify_dialog.py" line="132"/>
         <location filename="../../app/ui/verify_dialog.py" line="203"/>
@@ -4718,6 +4906,512 @@ Use the window that is already open; two windows on the same data could overwrit
         <location filename="../../app/ui/hq_unlock.py" line="0"/>
         <source>Claves de oficinas centrales</source>
         <translation>Headquarters keys</translation>
+    </message>
+</context>
+<context>
+    <name>CutoffField</name>
+    <message>
+        <source>Hasta el día</source>
+        <translation>Up to</translation>
+    </message>
+    <message>
+        <source>Las notas al pie dirán «al 23 de febrero» en lugar del último día del mes.</source>
+        <translation>The footnotes will say “to 23 February” instead of the month's last day.</translation>
+    </message>
+    <message>
+        <source>Fecha de corte</source>
+        <translation>Cut-off date</translation>
+    </message>
+    <message>
+        <source>El informe se cerró con esta fecha de corte; reábralo para cambiarla.</source>
+        <translation>The report was closed with this cut-off date; reopen it to change it.</translation>
+    </message>
+</context>
+<context>
+    <name>SectionNotesDialog</name>
+    <message>
+        <source>Notas y marcas del resumen</source>
+        <translation>Summary notes and marks</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2</translation>
+    </message>
+    <message>
+        <source>Ej.: (Programado para agosto)</source>
+        <translation>E.g.: (Scheduled for August)</translation>
+    </message>
+    <message>
+        <source>Notas por sección de %1 (se imprimen bajo el título de la sección; máximo %2 caracteres)</source>
+        <translation>Section notes for %1 (printed under the section title; at most %2 characters)</translation>
+    </message>
+    <message>
+        <source>Nota al pie de %1</source>
+        <translation>Footnote of %1</translation>
+    </message>
+    <message>
+        <source>Conteos del padrón en proceso de definición (todos los meses)</source>
+        <translation>Registry counts still being defined (every month)</translation>
+    </message>
+    <message>
+        <source>Guardar</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cerrar</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>El informe está cerrado: las notas no se pueden cambiar (reábralo para editarlas).</source>
+        <translation>The report is closed: the notes cannot be changed (reopen it to edit them).</translation>
+    </message>
+    <message>
+        <source>Guardando…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Guardado. Se imprimirá en el próximo resumen en PDF.</source>
+        <translation>Saved. It will be printed in the next PDF summary.</translation>
+    </message>
+    <message>
+        <source>No se guardó: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExportProfilePage</name>
+    <message>
+        <source>Enviar el perfil de oficinas centrales</source>
+        <translation>Send the headquarters profile</translation>
+    </message>
+    <message>
+        <source>Guarde el perfil de oficinas centrales (.json) y envíelo a cada coordinación estatal. Cuando lo importen, dícteles por teléfono la huella que aparece aquí.</source>
+        <translation>Save the headquarters profile (.json) and send it to each state coordination. When they import it, read them the fingerprint shown here over the phone.</translation>
+    </message>
+    <message>
+        <source>Listo: el perfil se guardó. Envíelo a las coordinaciones estatales.</source>
+        <translation>Done: the profile was saved. Send it to the state coordinations.</translation>
+    </message>
+    <message>
+        <source>Todavía no se ha guardado el perfil.</source>
+        <translation>The profile has not been saved yet.</translation>
+    </message>
+</context>
+<context>
+    <name>FacilitiesPage</name>
+    <message>
+        <source>Las unidades de salud</source>
+        <translation>The health facilities</translation>
+    </message>
+    <message>
+        <source>El informe mensual se captura por unidad. Importe el catálogo CLUES de su estado (CSV o Excel, como lo publica la DGIS); verá una vista previa antes de importar. Para conocer la aplicación sin datos reales, cargue la demostración (Nayarit, febrero 2023, marcada como DEMO).</source>
+        <translation>The monthly report is entered per facility. Import your state&apos;s CLUES catalogue (CSV or Excel, as published by DGIS); you will see a preview before importing. To get to know the app without real data, load the demo (Nayarit, February 2023, marked DEMO).</translation>
+    </message>
+    <message>
+        <source>Importar el catálogo CLUES…</source>
+        <translation>Import the CLUES catalogue…</translation>
+    </message>
+    <message>
+        <source>Cargar datos de demostración</source>
+        <translation>Load demo data</translation>
+    </message>
+    <message>
+        <source>Listo: hay %1 unidades registradas.</source>
+        <translation>Done: %1 facilities are registered.</translation>
+    </message>
+    <message>
+        <source>Todavía no hay unidades registradas.</source>
+        <translation>No facilities are registered yet.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Asistente de configuración de Coordina</source>
+        <translation>Coordina setup assistant</translation>
+    </message>
+    <message>
+        <source>Omitir este paso</source>
+        <translation>Skip this step</translation>
+    </message>
+    <message>
+        <source>Puede volver a él en Archivo ▸ Asistente de configuración…</source>
+        <translation>You can come back to it in File ▸ Setup assistant…</translation>
+    </message>
+    <message>
+        <source>Atrás</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Siguiente</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Quién usa este equipo</source>
+        <translation>Who uses this computer</translation>
+    </message>
+    <message>
+        <source>Identidad para firmar</source>
+        <translation>Signing identity</translation>
+    </message>
+    <message>
+        <source>Perfil de oficinas centrales</source>
+        <translation>Headquarters profile</translation>
+    </message>
+    <message>
+        <source>Enviar perfil a los estados</source>
+        <translation>Send profile to the states</translation>
+    </message>
+    <message>
+        <source>Unidades de salud</source>
+        <translation>Health facilities</translation>
+    </message>
+    <message>
+        <source>Hecho</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Omitido</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>Pendiente</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Terminar</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Archivo de identidad</source>
+        <translation>Identity file</translation>
+    </message>
+    <message>
+        <source>Identidad PKCS#12 (*.p12 *.pfx);;Todos los archivos (*)</source>
+        <translation>PKCS#12 identity (*.p12 *.pfx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Certificado de la e.firma</source>
+        <translation>e.firma certificate</translation>
+    </message>
+    <message>
+        <source>Certificado (*.cer);;Todos los archivos (*)</source>
+        <translation>Certificate (*.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Clave privada de la e.firma</source>
+        <translation>e.firma private key</translation>
+    </message>
+    <message>
+        <source>Clave privada (*.key);;Todos los archivos (*)</source>
+        <translation>Private key (*.key);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Escriba la contraseña de %1.</source>
+        <translation>Type the passphrase of %1.</translation>
+    </message>
+    <message>
+        <source>Importar unidades</source>
+        <translation>Import facilities</translation>
+    </message>
+    <message>
+        <source>Catálogo CLUES (*.csv *.xlsx);;Todos los archivos (*)</source>
+        <translation>CLUES catalogue (*.csv *.xlsx);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>HqProfilePage</name>
+    <message>
+        <source>El perfil de oficinas centrales</source>
+        <translation>The headquarters profile</translation>
+    </message>
+    <message>
+        <source>Oficinas centrales le envía un archivo de perfil (.json). Al importarlo, Coordina muestra su huella: compárela por teléfono con oficinas centrales antes de confirmar. Solo así sus paquetes llegarán cifrados a quien deben.</source>
+        <translation>Headquarters sends you a profile file (.json). When you import it, Coordina shows its fingerprint: compare it with headquarters over the phone before confirming. Only then will your packages reach the right recipient, encrypted.</translation>
+    </message>
+    <message>
+        <source>Listo: el perfil de oficinas centrales está importado y su huella fue confirmada.</source>
+        <translation>Done: the headquarters profile is imported and its fingerprint was confirmed.</translation>
+    </message>
+    <message>
+        <source>Primero elija quién trabaja con este equipo (paso 1).</source>
+        <translation>First choose who works on this computer (step 1).</translation>
+    </message>
+    <message>
+        <source>Todavía no se ha importado. Si aún no tiene el archivo, omita este paso: podrá hacerlo en Sincronizar ▸ Perfil y registro…</source>
+        <translation>Not imported yet. If you do not have the file yet, skip this step: you can do it in Sync ▸ Profile and registration…</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityPage</name>
+    <message>
+        <source>Su identidad para firmar</source>
+        <translation>Your signing identity</translation>
+    </message>
+    <message>
+        <source>Con ella firma los resúmenes en PDF y los paquetes que envía a oficinas centrales. Puede crear una nueva en Coordina, o usar un archivo de identidad (.p12 o .pfx) o su e.firma del SAT que ya tenga. La contraseña nunca se guarda.</source>
+        <translation>With it you sign the PDF summaries and the packages you send to headquarters. You can create a new one in Coordina, or use an identity file (.p12 or .pfx) or your SAT e.firma that you already have. The passphrase is never stored.</translation>
+    </message>
+    <message>
+        <source>Crear una identidad nueva…</source>
+        <translation>Create a new identity…</translation>
+    </message>
+    <message>
+        <source>Usar un archivo .p12 o .pfx…</source>
+        <translation>Use a .p12 or .pfx file…</translation>
+    </message>
+    <message>
+        <source>Usar mi e.firma del SAT (.cer y .key)…</source>
+        <translation>Use my SAT e.firma (.cer and .key)…</translation>
+    </message>
+    <message>
+        <source>Listo: esta computadora ya tiene la identidad con la que firmará. Puede cambiarla cuando quiera.</source>
+        <translation>Done: this computer has the identity you will sign with. You can change it at any time.</translation>
+    </message>
+    <message>
+        <source>Todavía no hay identidad. Sin ella podrá capturar, pero no firmar.</source>
+        <translation>No identity yet. Without one you can enter data, but not sign.</translation>
+    </message>
+</context>
+<context>
+    <name>RolePage</name>
+    <message>
+        <source>¿Quién trabaja con Coordina en este equipo?</source>
+        <translation>Who works with Coordina on this computer?</translation>
+    </message>
+    <message>
+        <source>Una coordinación estatal captura los informes de su estado y los envía firmados; oficinas centrales los recibe y arma el consolidado nacional. Para una coordinación estatal, elija el estado y escriba el nombre y el cargo de quien coordina. En oficinas centrales se crean aquí las claves, protegidas con una contraseña.</source>
+        <translation>A state coordination enters its state&apos;s reports and sends them signed; headquarters receives them and builds the national consolidation. For a state coordination, choose the state and type the coordinator&apos;s name and position. At headquarters the keys are created here, protected by a passphrase.</translation>
+    </message>
+    <message>
+        <source>Todavía no se ha elegido. Puede omitir este paso y hacerlo después en Sincronizar ▸ Perfil y registro…</source>
+        <translation>Not chosen yet. You can skip this step and do it later in Sync ▸ Profile and registration…</translation>
+    </message>
+    <message>
+        <source>Listo: este equipo es de oficinas centrales y ya tiene sus claves.</source>
+        <translation>Done: this computer belongs to headquarters and has its keys.</translation>
+    </message>
+    <message>
+        <source>Listo: coordinación estatal de %1 · %2</source>
+        <translation>Done: state coordination of %1 · %2</translation>
+    </message>
+    <message>
+        <source>(sin nombre)</source>
+        <translation>(no name)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncActions</name>
+    <message>
+        <source>Solo en oficinas centrales</source>
+        <translation>Headquarters only</translation>
+    </message>
+    <message>
+        <source>Conflictos, Responder a los estados y Consolidado nacional son ventanas de oficinas centrales: reúnen lo que envían las coordinaciones estatales. En este equipo, envíe sus informes con Sincronizar ▸ Enviar paquete a oficinas centrales…</source>
+        <translation>Conflicts, Reply to the states and National consolidation are headquarters windows: they gather what the state coordinations send. On this computer, send your reports with Sync ▸ Send package to headquarters…</translation>
+    </message>
+</context>
+<context>
+    <name>CloseCheck</name>
+    <message>
+        <source>¿Cerrar el informe de {0}?</source>
+        <translation>Close the report of {0}?</translation>
+    </message>
+    <message>
+        <source>• {0} celdas con texto rechazado que NO se guardó (rojo oscuro).</source>
+        <translation>• {0} cells with rejected text that was NOT saved (dark red).</translation>
+    </message>
+    <message>
+        <source>• {0} celdas con error.</source>
+        <translation>• {0} cells with an error.</translation>
+    </message>
+    <message>
+        <source>• Sin errores.</source>
+        <translation>• No errors.</translation>
+    </message>
+    <message>
+        <source>• {0} celdas con aviso.</source>
+        <translation>• {0} cells with a warning.</translation>
+    </message>
+    <message>
+        <source>• Sin avisos.</source>
+        <translation>• No warnings.</translation>
+    </message>
+    <message>
+        <source>• Secciones sin completar:</source>
+        <translation>• Sections not complete:</translation>
+    </message>
+    <message>
+        <source>    {0}: {1} % ({2} de {3})</source>
+        <translation>    {0}: {1} % ({2} of {3})</translation>
+    </message>
+    <message>
+        <source>• Todas las secciones al 100 %.</source>
+        <translation>• Every section at 100 %.</translation>
+    </message>
+    <message>
+        <source>Estado del mes:</source>
+        <translation>State of the month:</translation>
+    </message>
+    <message>
+        <source>Puede revisarlos en «Problemas del mes» (F8) antes de cerrar.</source>
+        <translation>You can review them in “Month&apos;s problems” (F8) before closing.</translation>
+    </message>
+    <message>
+        <source>La captura quedará de solo lectura. Si después necesita corregir, podrá reabrirlo; la reapertura queda registrada.</source>
+        <translation>Entry will become read-only. If you need to correct it later you can reopen it; the reopening is recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>EntryPage</name>
+    <message>
+        <source>Avance</source>
+        <translation>Progress</translation>
+    </message>
+</context>
+<context>
+    <name>PlainCodes</name>
+    <message>
+        <source>Oficinas centrales y el estado cambiaron el mismo valor. Se aplicó el más reciente y quedó marcado para revisión: revíselo en Sincronizar ▸ Conflictos.</source>
+        <translation>Headquarters and the state changed the same value. The latest one was applied and flagged for review: review it in Sync ▸ Conflicts.</translation>
+    </message>
+    <message>
+        <source>Faltan envíos anteriores de este equipo, pero este los incluye: no hay que hacer nada.</source>
+        <translation>Earlier packages from this computer are missing, but this one includes them: nothing to do.</translation>
+    </message>
+    <message>
+        <source>Esta unidad se editó aquí después del envío de oficinas centrales: se conservó su versión. Revise que sea la correcta.</source>
+        <translation>This facility was edited here after headquarters sent it: your version was kept. Check that it is the right one.</translation>
+    </message>
+    <message>
+        <source>Llegó una meta de un indicador que este catálogo no tiene; no se guardó. Actualice el catálogo y vuelva a importar.</source>
+        <translation>A target arrived for an indicator this catalog does not have; it was not saved. Update the catalog and import again.</translation>
+    </message>
+    <message>
+        <source>Llegó una meta con un valor no válido; no se guardó. Pida a oficinas centrales que la corrija.</source>
+        <translation>A target arrived with an invalid value; it was not saved. Ask headquarters to correct it.</translation>
+    </message>
+    <message>
+        <source>El paquete trae datos de control incompletos para este valor; no se importó. Pida que generen el paquete de nuevo.</source>
+        <translation>The package has incomplete control data for this value; it was not imported. Ask for the package to be made again.</translation>
+    </message>
+    <message>
+        <source>Aviso: se importó, pero revise este dato.</source>
+        <translation>Warning: imported, but check this value.</translation>
+    </message>
+    <message>
+        <source>Este valor no se importó. Corríjalo en el origen y envíe el paquete otra vez.</source>
+        <translation>This value was not imported. Correct it at the source and send the package again.</translation>
+    </message>
+    <message>
+        <source>El archivo se rechazó completo y no se guardó nada. Pida que se genere y se envíe de nuevo; si se repite, comuníquese con soporte técnico.</source>
+        <translation>The whole file was refused and nothing was saved. Ask for it to be made and sent again; if it happens again, contact technical support.</translation>
+    </message>
+    <message>
+        <source>(código {0})</source>
+        <translation>(code {0})</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemListModel</name>
+    <message>
+        <source>Tipo</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Unidad</source>
+        <translation>Facility</translation>
+    </message>
+    <message>
+        <source>Sección</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Columna</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Problema</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>No guardado</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Aviso</source>
+        <translation>Warning</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemPanel</name>
+    <message>
+        <source>Problema de la celda actual</source>
+        <translation>Problem of the current cell</translation>
+    </message>
+    <message>
+        <source>Muestra u oculta la lista de problemas del mes (F8). Enter o un clic en una fila lleva a su celda.</source>
+        <translation>Shows or hides the list of the month&apos;s problems (F8). Enter or a click on a row goes to its cell.</translation>
+    </message>
+    <message>
+        <source>Problemas del mes</source>
+        <translation>Month&apos;s problems</translation>
+    </message>
+    <message>
+        <source>No guardado</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>{0}. Escriba un valor válido o bórrelo con Supr.</source>
+        <translation>{0}. Type a valid value or clear it with Delete.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Aviso</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Elija una celda para ver sus problemas.</source>
+        <translation>Choose a cell to see its problems.</translation>
+    </message>
+    <message>
+        <source>sin problemas</source>
+        <translation>no problems</translation>
+    </message>
+    <message>
+        <source>{0}: sin problemas</source>
+        <translation>{0}: no problems</translation>
+    </message>
+    <message>
+        <source>{0} sin guardar</source>
+        <translation>{0} not saved</translation>
+    </message>
+    <message>
+        <source>{0} con error</source>
+        <translation>{0} with errors</translation>
+    </message>
+    <message>
+        <source>{0} con aviso</source>
+        <translation>{0} with warnings</translation>
+    </message>
+    <message>
+        <source>Problemas del mes: {0} (F8)</source>
+        <translation>Month&apos;s problems: {0} (F8)</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <location filename="../../app/ui/help_window.py" line="75"/>
+        <source>Guía de uso de Coordina</source>
+        <translation>Coordina user guide</translation>
     </message>
 </context>
 </TS>

@@ -107,7 +107,8 @@ def test_content_added_in_a_later_update_is_not_intact(signed, identity):
     writer.write(out)
     result = verify_pdf(out.getvalue(), [identity.certificate])
     assert result.signed and not result.intact and result.exit_code == 1
-    assert result.problem_code == "verify_modified_later"
+    assert result.problem_code == "verify_added_after"
+    assert "verify_what_content" in result.signatures[0].reasons[0].items
 
 
 @pytest.mark.parametrize("data, signed_flag", [
@@ -152,8 +153,18 @@ def test_signing_garbage_is_an_input_error(identity):
     assert exc.value.code == "signing_failed"
 
 
-def test_second_signature_is_the_one_verified(signed, identity):
+def test_a_certified_summary_takes_no_second_signature(signed, identity):
+    """DocMDP "no changes": the app refuses to sign again; one forced in breaks the first."""
     second = load_pkcs12(create_identity("Jefa", "Directora", "Nayarit", b"pw"), b"pw")
-    twice = sign_pdf(signed, second, reason="Visto bueno", location="CDMX", field_name="Firma2")
-    result = verify_pdf(twice, [second.certificate])
-    assert result.exit_code == 0 and result.signer_name == "Jefa"
+    with pytest.raises(InputError) as exc:
+        sign_pdf(signed, second, reason="Visto bueno", location="CDMX", field_name="Firma2")
+    assert exc.value.code == "signing_failed"
+    from tests.reports.attacks import attacker_sign
+
+    twice = attacker_sign(signed, second, field_name="Firma2")
+    result = verify_pdf(twice, [identity.certificate, second.certificate])
+    assert result.exit_code == 1 and [s.signer_name for s in result.signatures] == ["María Pérez", "Jefa"]
+    first, last = result.signatures
+    assert not first.intact and first.reasons[0].items[0] == "verify_what_signature"
+    assert "verify_what_page" not in first.reasons[0].items  # the page only lists the new widget
+    assert last.intact and last.trusted and last.verdict == "ok"

@@ -215,10 +215,10 @@ def test_all_states_cli_and_empty_database(demo_ws, data_dir, tmp_path):
     assert code == 1 and "ningún estado" in err
 
 
-def test_banner_is_a_setting(demo_ws, tmp_path):
-    assert report_pdf.get_banner(demo_ws) == "2023 Año de Francisco Villa"
-    assert report_pdf.set_banner(demo_ws, "  2024   Año de Felipe Carrillo Puerto ") == \
-        "2024 Año de Felipe Carrillo Puerto"
+def test_banner_is_a_setting_of_the_year(demo_ws, tmp_path):
+    assert report_pdf.get_banner(demo_ws, "2023") == ""  # no default banner (issue 10)
+    assert report_pdf.set_banner(demo_ws, "  2023   Año de Francisco Villa ", "2023") == \
+        "2023 Año de Francisco Villa"
     result = report_pdf.export_state_pdf(demo_ws, "18", "202302", tmp_path / "b.pdf")
-    assert "2024 Año de Felipe Carrillo Puerto" in text_of(result.path)
-    assert report_pdf.set_banner(demo_ws, "") == "2023 Año de Francisco Villa"
+    assert "2023 Año de Francisco Villa" in text_of(result.path)
+    assert report_pdf.set_banner(demo_ws, "", "2023") == ""

@@ -99,6 +99,20 @@ def test_demo_export_imports_back_unchanged(demo_ws, tmp_path, fmt, period, db_d
     assert db_dump(demo_ws.conn) == before
 
 
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_an_unwritable_output_file_blames_the_output_not_the_data_dir(demo_ws, tmp_path, fmt):
+    """The output's folder is a file: the message names the output, never the data directory."""
+    blocker = tmp_path / "usb"
+    blocker.write_text("not a folder")
+    for write in (lambda p: export_values(demo_ws, p, fmt, state_code="18", period="202302"),
+                  lambda p: write_template(demo_ws, "18", "202302", p.with_suffix(".xlsx"))):
+        with pytest.raises(InputError) as info:
+            write(blocker / f"valores.{fmt}")
+        assert info.value.code == "output_unwritable", info.value.code
+        assert str(blocker) in info.value.message("es")
+    assert demo_ws.data_dir.is_dir()
+
+
 def test_export_filters_and_format_errors(demo_ws, tmp_path):
     one_month = export_values(demo_ws, tmp_path / "feb.csv", "csv", state_code="18", period="202302")
     frame = pd.read_csv(tmp_path / "feb.csv", dtype=str, keep_default_na=False)

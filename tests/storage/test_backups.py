@@ -101,3 +101,21 @@ def test_restore_accepts_an_untouched_backup_of_an_older_schema(ws, tmp_path):
     conn.close()
     backup.restore_backup(ws, old)
     assert ws.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
+
+
+@pytest.mark.parametrize("encoding", [2, 3])
+def test_restore_refuses_a_backup_in_another_text_encoding(ws, tmp_path, encoding, db_dump):
+    """Header byte 56 says UTF-16 (found by fuzzing): refused, not an internal error."""
+    import shutil
+
+    saved = backup.backup_now(ws)
+    copy = tmp_path / "coordina-20230101-000000-manual.db"
+    shutil.copy(saved, copy)
+    data = bytearray(copy.read_bytes())
+    data[56:60] = encoding.to_bytes(4, "big")
+    copy.write_bytes(bytes(data))
+    before = db_dump(ws.conn)
+    with pytest.raises(InputError) as err:
+        backup.restore_backup(ws, copy)
+    assert err.value.code == "not_a_database"
+    assert db_dump(ws.conn) == before

@@ -25,11 +25,13 @@ SEED_ROWS = {
     2: ["INSERT INTO reports VALUES ('18', '202302', 'cerrado', '2023-03-02', 'ana')"],
     3: ["INSERT INTO settings VALUES ('demo', '0')"],
     # Sync rows from before packages were identified by their signed manifest (issue 11).
-    4: ["INSERT INTO inbox (uuid, sha256, kind, imported_at, imported_by, summary) VALUES "
+    4: ["INSERT INTO sync_base VALUES ('NTSSA000001', '202302', 'cirugias', '', 1)",
+        "INSERT INTO inbox (uuid, sha256, kind, imported_at, imported_by, summary) VALUES "
         "('u1', 'f1', 'data', '2023-03-02', 'hq', '{}')",
         "INSERT INTO outbox (uuid, sequence, device_id, sha256, file_name, path, created_at, log_mark, "
         "value_count) VALUES ('u1', 1, 'd1', 'f1', 'a.coordina', '/x/a.coordina', '2023-03-02', 1, 1)"],
     5: [],
+    6: [],
 }
 
 

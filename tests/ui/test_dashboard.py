@@ -133,9 +133,11 @@ def test_loading_says_calculando_then_shows_the_pdf_texts(qtbot, dashboard, ws):
         figure = expected.figures[code]
         assert dashboard.inventory_buttons[code].text() == f"{format_figure(figure, 'es', mark=True)}  {figure.label_es}"
     assert dashboard.window_label.text() == "Del 1º de enero al 28 de febrero de 2023"
-    assert dashboard.completeness_bar.text() == "9,089 de 9,107 (100 %)"
+    # 309 units × 1 more cell since catalog 2026.12.1 (mas_programada, sheet 2.1's denominator).
+    assert dashboard.completeness_bar.text() == "9,398 de 9,416 (99 %)"  # never 100 % while incomplete (issue 12)
+    # The PDF's text (summary_pdf_text.percent_text): an incomplete share never prints 100.
     assert dashboard.completeness_label.text() == \
-        "Completitud de febrero de 2023: 9,089 de 9,107 datos de las unidades (100 %)"
+        "Completitud de febrero de 2023: 9,398 de 9,416 datos de las unidades (99 %)"
     assert "13 unidades de segundo nivel" in dashboard.footnotes_label.text()
 
 
@@ -215,7 +217,8 @@ def test_models_pass_the_model_tester(qtbot, qtmodeltester, dashboard):
         qtmodeltester.check(model)
     with qtbot.waitSignal(dashboard.drilled, timeout=10000):
         dashboard.drill_down("consultations_total")
-    assert dashboard.drill_model.rowCount() == 309
+    # The 13 second-level units the footnote counts; first-level consultations are not in it.
+    assert dashboard.drill_model.rowCount() == 13
     qtmodeltester.check(dashboard.drill_model)
 
 
@@ -329,3 +332,15 @@ def test_the_resumen_menu_opens_the_dashboard_of_the_month_on_screen(qtbot, demo
     assert dashboard.title.text() == "Nayarit: Avances Generales"
     dashboard.close()
     window.close()
+
+
+def test_demo_data_carries_the_badge_and_real_data_does_not(qtbot, dashboard):
+    from app.ui.main_window import _DEMO_BADGE
+
+    load(qtbot, dashboard)  # the Nayarit demo
+    badge = dashboard.demo_badge
+    assert badge.isVisible() and badge.text() == "DATOS DE DEMOSTRACIÓN"
+    assert badge.styleSheet() == _DEMO_BADGE  # one mark, as in the main window's toolbar
+    assert badge.geometry().bottom() <= dashboard.window_label.geometry().bottom()  # by the title
+    load(qtbot, dashboard, EMPTY_STATE)  # Colima has no demo facilities in this directory
+    assert not badge.isVisible()

@@ -59,7 +59,7 @@ def test_the_preview_has_the_shape_of_the_layout(qtbot, dialog):
 
 def test_banner_is_prefilled_and_saved_on_export(qtbot, dialog, seeded_dir, tmp_path):
     with workspace(seeded_dir) as ws:
-        assert dialog.banner.text() == report_pdf.get_banner(ws)
+        assert dialog.banner.text() == report_pdf.get_banner(ws, "2023")
     dialog.signing.set_mode("none")
     dialog.banner.setText("2024 Año de Felipe Carrillo Puerto")
     out = tmp_path / "pdf" / "nayarit.pdf"
@@ -68,7 +68,7 @@ def test_banner_is_prefilled_and_saved_on_export(qtbot, dialog, seeded_dir, tmp_
     assert out.is_file() and out.read_bytes().startswith(b"%PDF")
     assert "(sin firma)" in dialog.status.text()
     with workspace(seeded_dir) as ws:
-        assert report_pdf.get_banner(ws) == "2024 Año de Felipe Carrillo Puerto"
+        assert report_pdf.get_banner(ws, "2023") == "2024 Año de Felipe Carrillo Puerto"
         assert identities.verify_file(ws, out).signed is False
     assert dialog.open_pdf_button.isVisibleTo(dialog) and dialog.open_folder_button.isVisibleTo(dialog)
 

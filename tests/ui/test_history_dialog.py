@@ -96,3 +96,46 @@ def test_a_tampered_change_log_is_reported_with_the_record(qtbot, tasks, seeded_
     assert f"¡El historial fue alterado en el registro {target}!" in dialog.integrity.text()
     assert dialog.result is not None and dialog.result.broken_at == target
     assert rows(dialog)[0][3] == "3"  # the table shows what is stored; the banner says not to trust it
+
+
+def test_rows_are_shown_before_the_chain_check_ends(qtbot, tasks, seeded_dir):
+    """Issue 12: the cell's history shows at once; the whole-log check follows in the background.
+
+    Every thread of the pool is held, so the check cannot run: the rows must still appear, and
+    the database thread stays free meanwhile (an edit is stored while the check waits).
+    """
+    import threading
+
+    with workspace(seeded_dir, user="lucía") as ws:
+        entry.record_changes(ws, [ValueChange(BEDS, "32")])
+    gate, holding = threading.Event(), threading.Semaphore(0)
+    pool_threads = tasks._pool.maxThreadCount()  # noqa: SLF001 - hold every thread the check could use
+
+    def hold(_progress) -> None:
+        holding.release()
+        gate.wait(20)
+
+    for _ in range(pool_threads):
+        tasks.run_cpu(hold)
+    for _ in range(pool_threads):
+        assert holding.acquire(timeout=10)
+    try:
+        dialog = HistoryDialog(tasks, catalog(), BEDS, "es")
+        qtbot.addWidget(dialog)
+        dialog.show()
+        with qtbot.waitSignal(dialog.history_shown, timeout=10000):
+            pass
+        assert [r[3] for r in rows(dialog)] == ["30", "32"]
+        assert dialog.view.isVisible() and dialog.model.rowCount() == 2
+        assert "Comprobando en segundo plano" in dialog.integrity.text()
+        assert dialog.result is not None and not dialog.result.checked
+        # The database thread is not blocked by the check: another write goes through now.
+        stored = []
+        tasks.run_db(lambda ws, _p: entry.record_changes(ws, [ValueChange(BEDS, "33")]), stored.append)
+        qtbot.waitUntil(lambda: bool(stored), timeout=10000)
+    finally:
+        gate.set()
+    with qtbot.waitSignal(dialog.loaded, timeout=10000):
+        pass
+    assert dialog.result.checked and dialog.result.broken_at is None
+    assert "Historial íntegro" in dialog.integrity.text()

@@ -73,7 +73,7 @@ def test_send_then_import_the_ack_marks_it_delivered(qtbot, dialog, pair, qtmode
     qtmodeltester.check(dialog.model)
     assert cell(dialog, 0, OutboxModel.FILE) == pkg.path.name
     assert cell(dialog, 0, OutboxModel.SEQUENCE) == "1"
-    assert cell(dialog, 0, OutboxModel.DELIVERY) == "Pendiente de acuse"
+    assert cell(dialog, 0, OutboxModel.DELIVERY) == "Esperando acuse de recibo"
 
     # Headquarters (services, as its own app would): import the package, write the ack.
     results = sync_import.import_packages(pair.hq, [pkg.path])
@@ -86,7 +86,7 @@ def test_send_then_import_the_ack_marks_it_delivered(qtbot, dialog, pair, qtmode
     assert ack.name in dialog.status.text() and "importado" in dialog.status.text()
     qtbot.waitUntil(lambda: cell(dialog, 0, OutboxModel.DELIVERY).startswith("Entregado"), timeout=10000)
     qtmodeltester.check(dialog.model)
-    assert "0 sin acuse" in dialog.hq_line.text()
+    assert "0 paquetes sin acuse de recibo" in dialog.hq_line.text()
 
 
 def test_wrong_passphrase_shows_an_error_and_writes_nothing(qtbot, dialog, pair):
@@ -144,4 +144,4 @@ def test_a_package_that_is_not_for_a_state_is_shown_as_rejected(qtbot, dialog, p
     assert not result.ok
     assert "rechazado" in dialog.status.text() and result.summary["description"][:20] in dialog.status.text()
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=10000)
-    assert cell(dialog, 0, OutboxModel.DELIVERY) == "Pendiente de acuse"
+    assert cell(dialog, 0, OutboxModel.DELIVERY) == "Esperando acuse de recibo"

@@ -80,7 +80,11 @@ def test_acks_and_updates_written_here_are_accepted_by_the_state(qtbot, hq_tasks
     assert "/" in cell(StatesToAnswerModel.LAST)  # 29/11/2026 22:30
     assert cell(StatesToAnswerModel.CONFLICTS) == "0"
     assert not dialog.ack_button.isEnabled()  # nothing selected yet
-    assert dialog.catalog_folder.text() == str(RESOURCES_DIR / "catalog")  # HQ's active catalog
+    # HQ's active catalog is named by its version, never by the internal install path (issue 12)
+    assert dialog.catalog_folder.text() == "" and str(RESOURCES_DIR) not in dialog.catalog_folder.placeholderText()
+    assert "versión" in dialog.catalog_folder.placeholderText()
+    # the progress bar is not an empty box before anything is written
+    assert dialog.progress_bar.isHidden()
 
     dialog.view.setFocus()
     qtbot.keyClick(dialog.view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # Seleccionar todos

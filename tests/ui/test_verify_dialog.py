@@ -99,3 +99,60 @@ def test_an_invalid_certificate_file_is_refused(qtbot, dialog, signed_pdf, tmp_p
     qtbot.waitUntil(lambda: dialog.error_box is not None, timeout=20000)
     assert "falso.pem" in dialog.error_box.text() and "certificado" in dialog.error_box.text()
     assert dialog.trust_button.isEnabled()
+
+
+def test_every_signature_and_its_reasons_in_plain_spanish(qtbot, dialog, signed_pdf, p12, tmp_path):
+    """The issue's attack: an edit, then a second signature by a forged same-name certificate."""
+    from tests.reports import attacks
+
+    genuine = identities.load_identity(p12=p12, passphrase=PASSPHRASE.encode())
+    forged, _ = attacks.edit_then_forged_signature(signed_pdf.read_bytes(), genuine)
+    path = tmp_path / "dos_firmas.pdf"
+    path.write_bytes(forged)
+    result = verify(qtbot, dialog, path)
+    assert result.exit_code == 1 and dialog.kind == "error"
+    tree = dialog.signatures
+    assert tree.topLevelItemCount() == 2
+    first, second = tree.topLevelItem(0), tree.topLevelItem(1)
+    assert first.text(1) == second.text(1) == "Lucía Ávila Núñez"
+    assert first.text(3) == "No válida" and second.text(3) == "Íntegra; firmante no es de confianza"
+    added = first.child(0)
+    assert added.text(0) == "Se agregó al archivo después de firmarlo:"
+    named = [added.child(i).text(0) for i in range(added.childCount())]
+    assert "• Otra firma" in named and "• Contenido nuevo de la página" in named, named
+    assert second.child(0).text(0) == "El firmante no es de confianza"
+    assert dialog.problem.text().startswith("Se agregó al archivo después de firmarlo")
+    assert not dialog.demo.isVisible()
+
+
+def test_expired_trusted_certificate_is_red_and_says_so(qtbot, dialog, tmp_path):
+    import datetime as dt
+
+    from tests.reports import attacks
+    from tests.reports.pki import one_page_pdf
+
+    expired = attacks.identity(not_before=dt.datetime(2019, 1, 1, tzinfo=dt.UTC),
+                               not_after=dt.datetime(2021, 6, 30, tzinfo=dt.UTC))
+    path = tmp_path / "vencido.pdf"
+    path.write_bytes(attacks.attacker_sign(one_page_pdf(), expired, certify=True))
+    pem = tmp_path / "vencido.pem"
+    pem.write_bytes(certificate_pem(expired.certificate))
+    verify(qtbot, dialog, path)
+    with qtbot.waitSignal(dialog.verified, timeout=20000) as blocker:
+        dialog.add_trusted_from(pem)
+    assert blocker.args[0].exit_code == 1 and dialog.kind == "error"
+    assert dialog.intact.text() == "Sí" and dialog.trusted.text() == "No"
+    assert "venció el 2021-06-30" in dialog.problem.text()
+
+
+def test_demo_data_is_announced(qtbot, dialog, tmp_path):
+    from app.reports.identity import create_identity, load_pkcs12
+    from app.reports.signing import sign_pdf
+    from tests.reports.pki import one_page_pdf
+
+    ident = load_pkcs12(create_identity("Ana", "Coordinadora", "Nayarit", b"pw"), b"pw")
+    path = tmp_path / "demo.pdf"
+    path.write_bytes(sign_pdf(one_page_pdf("DATOS DE DEMOSTRACIÓN"), ident, "Avances", "Tepic"))
+    result = verify(qtbot, dialog, path)
+    assert result.demo and dialog.demo.isVisible()
+    assert "DATOS DE DEMOSTRACIÓN" in dialog.demo.text()

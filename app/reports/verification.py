@@ -1,0 +1,408 @@
+"""Strict verification of signed PDFs (DESIGN.md §5, issue 10 part 1).
+
+The rules, simple to explain:
+
+- every signature in the file is examined and reported; the verdict is the worst one;
+- a signature is intact when its bytes hash to the signed digest, and after its revision the
+  file holds nothing but validation data (``/DSS``) and document timestamps, with no byte
+  after the last revision (a signature that is the last thing in the file covers the whole
+  file, as poppler's ``pdfsig`` calls "Total document signed");
+- certificates are checked at the time of verification (offline there is no trusted
+  timestamp, so the signer's claimed signing time proves nothing); trusted self-signed
+  certificates included; a certificate headquarters revoked is refused where that is known.
+
+:func:`verify_pdf` never raises: whatever the input it returns a :class:`VerifyResult`
+with a verdict and its reasons (message codes of :mod:`app.models.messages`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import logging
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+from asn1crypto import x509 as asn1_x509
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.diff_analysis import ModificationLevel
+from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
+from pyhanko_certvalidator import ValidationContext
+
+from app.models.messages import render
+from app.reports.identity import fingerprint, subject_label
+from app.reports.verify_changes import added_after
+from app.reports.verify_demo import holds_demo_data
+
+SEVERITY_RANK = {"ok": 0, "info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One finding: a message code, how bad it is, its parameters and the things it names."""
+
+    code: str
+    severity: str  # "error" (exit 1), "warning" (exit 3) or "info" (changes nothing)
+    params: dict[str, str] = field(default_factory=dict)
+    items: tuple[str, ...] = ()  # message codes of what was added after signing, say
+
+    def text(self, lang: str = "es") -> str:
+        """The reason in ``lang``, the named things joined by "; "."""
+        params = dict(self.params)
+        if self.items:
+            params["what"] = "; ".join(render(code, lang) for code in self.items)
+        return render(self.code, lang, **params)
+
+
+@dataclass(frozen=True)
+class SignatureReport:
+    """What one signature (or document timestamp) of the file says."""
+
+    field_name: str
+    kind: str  # "certification", "approval" or "timestamp"
+    signer_name: str | None
+    fingerprint: str | None
+    signed_at: dt.datetime | None
+    intact: bool
+    trusted: bool
+    whole_file: bool
+    reasons: tuple[Reason, ...] = ()
+
+    @property
+    def verdict(self) -> str:
+        """"ok", "warning" (intact, signer not trusted) or "error"."""
+        return _worst(self.reasons) if self.intact else "error"
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    """The verdict on a PDF: the worst of its signatures, with every signature's report.
+
+    The top-level signer fields and ``problem`` describe the worst signature (the first of
+    the worst, in file order); ``reasons`` are about the file as a whole.
+    """
+
+    signed: bool
+    intact: bool
+    trusted: bool
+    signer_name: str | None = None
+    signed_at: dt.datetime | None = None
+    fingerprint: str | None = None
+    problem: str | None = None
+    problem_code: str | None = None  # a code of app.models.messages for the bilingual text
+    signatures: tuple[SignatureReport, ...] = ()
+    reasons: tuple[Reason, ...] = ()
+    demo: bool = False
+
+    @property
+    def verdict(self) -> str:
+        """"ok" (exit 0), "warning" (exit 3) or "error" (exit 1)."""
+        if not self.signed or not self.signatures:
+            return "error"
+        worst = max((SEVERITY_RANK[s.verdict] for s in self.signatures), default=2)
+        worst = max(worst, SEVERITY_RANK[_worst(self.reasons)])
+        return {0: "ok", 1: "warning", 2: "error"}[worst]
+
+    @property
+    def exit_code(self) -> int:
+        """The CLI's code: 0 intact and trusted, 3 intact but not trusted, 1 otherwise."""
+        return {"ok": 0, "warning": 3, "error": 1}[self.verdict]
+
+    def problem_text(self, lang: str = "es") -> str:
+        """The worst signature's first reason (or the file's) in ``lang``; "" when none."""
+        for report in self.signatures:
+            if report.verdict == self.verdict:
+                for reason in report.reasons:
+                    if reason.severity != "info":
+                        return reason.text(lang)
+        for reason in self.reasons:
+            if reason.severity != "info":
+                return reason.text(lang)
+        if self.problem_code:
+            return render(self.problem_code, lang)
+        return self.problem or ""
+
+
+def _worst(reasons: tuple[Reason, ...]) -> str:
+    rank = max((SEVERITY_RANK[r.severity] for r in reasons), default=0)
+    return {0: "ok", 1: "warning", 2: "error"}[rank]
+
+
+def _refused(code: str, signed: bool = False, demo: bool = False) -> VerifyResult:
+    return VerifyResult(signed, False, False, problem=render(code, "en"), problem_code=code,
+                        reasons=(Reason(code, "error"),), demo=demo)
+
+
+def verify_pdf(pdf_bytes: bytes, trusted_certs: list[x509.Certificate],
+               revoked: Mapping[str, str] | None = None,
+               now: dt.datetime | None = None) -> VerifyResult:
+    """Check every signature of ``pdf_bytes`` against ``trusted_certs`` (trust anchors).
+
+    ``revoked`` maps certificate fingerprints (hex, any case, colons or not) to the date
+    headquarters revoked them. ``now`` is the moment certificates are checked at (default:
+    this moment). No exception escapes, and pyHanko's logging stays quiet.
+    """
+    moment = now or dt.datetime.now(dt.UTC)
+    gone = {_fp_key(k): v for k, v in (revoked or {}).items()}
+    with _quiet_pyhanko():
+        try:
+            return _verify(pdf_bytes, trusted_certs, gone, moment)
+        except Exception:  # noqa: BLE001 - a last guard: whatever pyHanko raises is a refusal
+            return _refused("verify_unreadable")
+
+
+def _verify(data: bytes, trusted: list[x509.Certificate], revoked: dict[str, str],
+            now: dt.datetime) -> VerifyResult:
+    if not data.lstrip()[:5].startswith(b"%PDF-"):
+        return _refused("verify_not_pdf")
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        if reader.encrypted:
+            return _refused("verify_encrypted")
+        signatures = list(reader.embedded_signatures)
+    except Exception:  # noqa: BLE001 - truncated or damaged beyond repair
+        return _refused("verify_unreadable")
+    demo = holds_demo_data(reader, signatures)
+    demo_reasons = (Reason("verify_demo", "info"),) if demo else ()
+    if not signatures and _has_signature_values(reader):
+        # pyHanko lists only signatures it understands: a damaged /SubFilter is not "unsigned".
+        result = _refused("verify_unverifiable", signed=True, demo=demo)
+        return VerifyResult(**{**result.__dict__, "reasons": result.reasons + demo_reasons})
+    if not signatures:
+        result = _refused("verify_unsigned", demo=demo)
+        return VerifyResult(**{**result.__dict__, "reasons": result.reasons + demo_reasons})
+    anchors = [_asn1(c) for c in trusted]
+    reports = tuple(_examine(reader, data, sig, signatures, trusted, anchors, revoked, now)
+                    for sig in signatures)
+    worst = max(reports, key=lambda r: SEVERITY_RANK[r.verdict])
+    first = next((r for r in worst.reasons if r.severity in ("error", "warning")), None)
+    return VerifyResult(
+        True, all(r.intact for r in reports), all(r.trusted for r in reports), worst.signer_name,
+        worst.signed_at, worst.fingerprint,
+        problem=first.text("en") if first else None, problem_code=first.code if first else None,
+        signatures=reports, reasons=demo_reasons, demo=demo)
+
+
+def _examine(reader: PdfFileReader, data: bytes, sig: object, every: list,
+             trusted: list[x509.Certificate], anchors: list, revoked: dict[str, str],
+             now: dt.datetime) -> SignatureReport:
+    """One signature: integrity, what was added after it, then its certificate now."""
+    timestamp = _safe(lambda: sig.sig_object_type == "/DocTimeStamp", False)
+    kind = "timestamp" if timestamp else (
+        "certification" if _safe(lambda: sig.docmdp_level is not None, False) else "approval")
+    field_name = str(_safe(lambda: sig.field_name, "") or "")
+    cert = _safe(lambda: x509.load_der_x509_certificate(sig.signer_cert.dump()), None)
+    name = _safe(lambda: subject_label(cert), None) if cert is not None else None
+    print_ = fingerprint(cert) if cert is not None else None
+    claimed = _safe(lambda: sig.self_reported_timestamp, None)
+    whole = _whole_file(sig, len(data))
+    try:
+        context = ValidationContext(trust_roots=anchors, allow_fetching=False, moment=now)
+        status = (validate_pdf_timestamp(sig, validation_context=context) if timestamp
+                  else validate_pdf_signature(sig, signer_validation_context=context))
+    except Exception:  # noqa: BLE001 - a damaged signature dictionary or CMS blob
+        return SignatureReport(field_name, kind, name, print_, claimed, False, False, whole,
+                               (Reason("verify_unverifiable", "error"),))
+    signed_at = getattr(status, "signer_reported_dt", None) or claimed
+    integrity = _integrity(reader, data, sig, every, status, whole)
+    intact = not integrity
+    if timestamp:
+        # A document timestamp only has to be intact: offline, no TSA is trusted, and the
+        # signatures before it are judged on their own.
+        return SignatureReport(field_name, kind, name, print_, signed_at, intact, intact, whole,
+                               tuple(integrity))
+    certificate = _certificate_reasons(cert, revoked, now)
+    trusted_now = not certificate and cert is not None and (
+        _pyhanko_trusted(status, now) or _issued_by_trusted(cert, trusted, now))
+    reasons = integrity + certificate
+    if intact and not certificate and not trusted_now:
+        reasons.append(Reason("verify_untrusted", "warning"))
+    return SignatureReport(field_name, kind, name, print_, signed_at, intact,
+                           intact and trusted_now, whole, tuple(reasons))
+
+
+def _integrity(reader: PdfFileReader, data: bytes, sig: object, every: list, status: object,
+               whole: bool) -> list[Reason]:
+    """Why the signed bytes or the file after them are not what was signed (empty: intact)."""
+    if not getattr(status, "intact", False):
+        return [Reason("verify_altered", "error")]
+    if not getattr(status, "valid", False):
+        return [Reason("verify_bad_signature", "error")]
+    reasons: list[Reason] = []
+    total = reader.xrefs.total_revisions
+    later = list(range(sig.signed_revision + 1, total))
+    if later:
+        named = added_after(reader, later)
+        level = getattr(status, "modification_level", None)
+        if not named and (level is None or level > ModificationLevel.LTA_UPDATES):
+            named = ("verify_what_other",)
+        if named:
+            reasons.append(Reason("verify_added_after", "error", items=named))
+    extra = _bytes_after_last_revision(reader, data, every)
+    if extra:
+        reasons.append(Reason("verify_appended_bytes", "error", params={"n": f"{extra:,}"}))
+    elif not later and not whole:  # nothing after it, yet it does not reach the end
+        reasons.append(Reason("verify_appended_bytes", "error", params={"n": "?"}))
+    return reasons
+
+
+def _has_signature_values(reader: PdfFileReader) -> bool:
+    """A signature field of the form holds a value (a signature dictionary), whatever it says."""
+    try:
+        form = reader.root["/AcroForm"] if "/AcroForm" in reader.root else None
+        fields = form["/Fields"] if form is not None and "/Fields" in form else []
+        for ref in list(fields)[:1000]:
+            item = ref.get_object() if hasattr(ref, "get_object") else ref
+            if "/FT" in item and item["/FT"] == "/Sig" and "/V" in item:
+                return True
+    except Exception:  # noqa: BLE001 - an unreadable form: nothing to say
+        return False
+    return False
+
+
+def _whole_file(sig: object, size: int) -> bool:
+    try:
+        byte_range = [int(v) for v in sig.sig_object["/ByteRange"]]
+        return len(byte_range) == 4 and byte_range[2] + byte_range[3] == size
+    except Exception:  # noqa: BLE001 - a damaged /ByteRange: not the whole file
+        return False
+
+
+_TRAILER_END = re.compile(rb"startxref\s+(\d+)\s+%%EOF(\r\n|\r|\n)?\Z")
+
+
+def _bytes_after_last_revision(reader: PdfFileReader, data: bytes, every: list) -> int:
+    """How many bytes follow the end of the file's last revision (0: none).
+
+    When the last revision is a signature's, its /ByteRange tells where it ends. Otherwise
+    (a /DSS update) the file must end with that revision's own ``startxref N %%EOF``.
+    """
+    last = reader.xrefs.total_revisions - 1
+    for sig in every:
+        if _safe(lambda s=sig: s.signed_revision, -1) == last:
+            try:
+                byte_range = [int(v) for v in sig.sig_object["/ByteRange"]]
+                return max(0, len(data) - (byte_range[2] + byte_range[3]))
+            except Exception:  # noqa: BLE001 - judged by the trailer below
+                break
+    match = _TRAILER_END.search(data[-64:]) if data else None
+    if match and int(match.group(1)) == reader.last_startxref \
+            and data.count(b"startxref", reader.last_startxref) == 1:
+        return 0
+    end = data.rfind(b"%%EOF", 0, len(data))
+    return max(1, len(data) - end - 5) if end >= 0 else 1
+
+
+def _certificate_reasons(cert: x509.Certificate | None, revoked: dict[str, str],
+                         now: dt.datetime) -> list[Reason]:
+    """The signer certificate checked now: revoked by headquarters, expired, not yet valid."""
+    if cert is None:
+        return [Reason("verify_unverifiable", "error")]
+    reasons = []
+    when = revoked.get(_fp_key(fingerprint(cert)))
+    if when is not None:
+        reasons.append(Reason("verify_cert_revoked", "error", params={"date": str(when)[:10]}))
+    if now > cert.not_valid_after_utc:
+        reasons.append(Reason("verify_cert_expired", "error",
+                              params={"date": cert.not_valid_after_utc.date().isoformat()}))
+    elif now < cert.not_valid_before_utc:
+        reasons.append(Reason("verify_cert_not_yet_valid", "error",
+                              params={"date": cert.not_valid_before_utc.date().isoformat()}))
+    return reasons
+
+
+def _pyhanko_trusted(status: object, now: dt.datetime) -> bool:
+    """pyHanko built a path to a trust anchor, and every certificate on it is valid now."""
+    if getattr(status, "trust_problem_indic", "x") is not None:
+        return False
+    path = getattr(status, "validation_path", None)
+    if path is None:
+        return False
+    try:
+        for cert in path.iter_certs(include_root=True):
+            if not cert.not_valid_before <= now <= cert.not_valid_after:
+                return False
+    except Exception:  # noqa: BLE001 - an unreadable path is no proof of trust
+        return False
+    return True
+
+
+def _issued_by_trusted(signer: x509.Certificate, trusted_certs: list[x509.Certificate],
+                       when: dt.datetime) -> bool:
+    """Trust check for a signer that pyHanko's path builder cannot parse.
+
+    SAT writes the RFC into x500UniqueIdentifier (2.5.4.45) as a text string, while X.520
+    defines a BIT STRING; asn1crypto, under pyHanko, then fails to build the chain
+    (wbond/asn1crypto#228) and reports CERTIFICATE_CHAIN_GENERAL_FAILURE for a real e.firma.
+    Here ``cryptography`` checks the same thing pyHanko would without revocation data: the
+    signer certificate is a trusted one, or is directly issued (signature verified) by a
+    trusted CA certificate; it allows signing; and both are valid ``when`` (verification time).
+    """
+    try:
+        if not signer.not_valid_before_utc <= when <= signer.not_valid_after_utc:
+            return False
+        try:
+            usage = signer.extensions.get_extension_for_class(x509.KeyUsage).value
+            if not (usage.digital_signature or usage.content_commitment):
+                return False
+        except x509.ExtensionNotFound:
+            pass  # a self-signed identity without key usage: trusted by its exact certificate
+        for anchor in trusted_certs:
+            if anchor == signer:
+                return True
+            if anchor.subject != signer.issuer or not _is_ca(anchor):
+                continue
+            if not anchor.not_valid_before_utc <= when <= anchor.not_valid_after_utc:
+                continue
+            try:
+                signer.verify_directly_issued_by(anchor)
+            except (ValueError, TypeError, InvalidSignature):
+                continue
+            return True
+    except Exception:  # noqa: BLE001 - unparsable certificate: not trusted
+        return False
+    return False
+
+
+def _is_ca(cert: x509.Certificate) -> bool:
+    try:
+        return bool(cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca)
+    except x509.ExtensionNotFound:
+        return False
+
+
+def _asn1(cert: x509.Certificate) -> asn1_x509.Certificate:
+    return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
+
+
+def _fp_key(value: str) -> str:
+    return value.replace(":", "").replace(" ", "").lower()
+
+
+def _safe(get, default):  # noqa: ANN001, ANN202 - a tiny guard for pyHanko's lazy properties
+    try:
+        return get()
+    except Exception:  # noqa: BLE001 - a damaged dictionary reads as "unknown"
+        return default
+
+
+@contextlib.contextmanager
+def _quiet_pyhanko() -> Iterator[None]:
+    """pyHanko logs damaged input and untrusted signers with tracebacks; the result says it."""
+    loggers = [logging.getLogger(n) for n in ("pyhanko", "pyhanko_certvalidator", "pypdf")]
+    previous = [lg.level for lg in loggers]
+    for lg in loggers:
+        lg.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        for lg, level in zip(loggers, previous, strict=True):
+            lg.setLevel(level)
+
+
+__all__ = ["Reason", "SignatureReport", "VerifyResult", "verify_pdf"]
