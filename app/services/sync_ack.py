@@ -26,7 +26,7 @@ from cryptography.hazmat.primitives.asymmetric import ed25519
 
 from app.models.catalog import load_catalog
 from app.models.messages import InputError
-from app.storage import facilities_repo, files, reports_repo, revocations_repo, sync_repo
+from app.storage import files, reports_repo, revocations_repo, sync_repo
 from app.sync import crypto, package
 from app.sync.errors import SyncError
 from app.sync.package import RawPackage
