@@ -28,6 +28,7 @@ from app.lazy import lazy
 from app.models.messages import InputError
 from app.models.values import format_number
 from app.services.workspace import Workspace, open_workspace, resolve_data_dir, unexpected_error
+from app.storage.permissions import PrivateRotatingFileHandler, private_dir
 
 # Imported when a command first uses them: `--help` and `facilities list` must not load
 # pandas, pyHanko or ReportLab (tests/test_cli_imports.py, tests/bench/test_cli_start_bench.py).
@@ -59,6 +60,8 @@ TEXT: dict[str, dict[str, str]] = {
         "reopened": "Informe de {state} {period}: reabierto (borrador); deberá firmarse de nuevo",
         "backup": "Respaldo creado: {path}",
         "restored": "Restaurado {path}. Respaldo de seguridad del estado anterior: {safety}",
+        "restore_ask": "¿Restaurar este respaldo? Escriba «s» para confirmar [s/N]: ",
+        "restore_declined": "No se restauró nada: confirme con --yes o respondiendo «s»",
         "no_gui": "La interfaz gráfica no está disponible; use un comando (vea --help)",
         "no_display": "No hay pantalla: la ventana de Coordina no puede abrirse aquí (no están "
                       "definidas DISPLAY ni WAYLAND_DISPLAY).\nUse xvfb-run (xvfb-run -a python "
@@ -85,6 +88,8 @@ TEXT: dict[str, dict[str, str]] = {
         "reopened": "Report {state} {period}: reopened (draft); it must be signed again",
         "backup": "Backup created: {path}",
         "restored": "Restored {path}. Safety backup of the previous state: {safety}",
+        "restore_ask": "Restore this backup? Type 'y' to confirm [y/N]: ",
+        "restore_declined": "Nothing was restored: confirm with --yes or by answering 'y'",
         "no_gui": "The graphical interface is not available; use a command (see --help)",
         "no_display": "No display: Coordina's window cannot open here (neither DISPLAY nor "
                       "WAYLAND_DISPLAY is set).\nUse xvfb-run (xvfb-run -a python main.py) or "
@@ -215,6 +220,18 @@ def cmd_backup(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO
 
 
 def cmd_restore(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    # Say what is replaced (the backup's date, its counts beside the current ones) and ask,
+    # unless --yes; with no terminal to ask at, nothing is restored (issue 11 hole 5).
+    preview = backup.preview_restore(ws, Path(args.file))
+    print("\n".join(preview.lines(ws.lang)), file=out)
+    if not args.yes:
+        answer = ""
+        if sys.stdin is not None and sys.stdin.isatty():
+            print(_say(ws.lang, "restore_ask"), end="", file=out, flush=True)
+            answer = sys.stdin.readline().strip().lower()
+        if answer not in ("s", "sí", "si", "y", "yes"):
+            print(_say(ws.lang, "restore_declined"), file=err)
+            return 1
     safety = backup.restore_backup(ws, Path(args.file))
     print(_say(ws.lang, "restored", path=args.file, safety=str(safety)), file=out)
     return 0
@@ -223,7 +240,7 @@ def cmd_restore(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextI
 def cmd_identity_create(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     passphrase = identities.passphrase_from_env(args.passphrase_env)
     made = identities.create_identity_file(ws, args.name, args.position, args.state,
-                                           Path(args.out), passphrase)
+                                           Path(args.out), passphrase, overwrite=args.force)
     print(_say(ws.lang, "identity_created", name=made.name, state=made.state, path=args.out,
                fp=made.fingerprint_sha256), file=out)
     return 0
@@ -324,6 +341,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="F.p12")
     p.add_argument("--passphrase-env", required=True, metavar="VAR",
                    help="environment variable holding the passphrase")
+    p.add_argument("--force", action="store_true", help="replace an existing F.p12 (its identity is lost)")
     p.set_defaults(func=cmd_identity_create)
 
     p = idn_sub.add_parser("trust", parents=[common],
@@ -345,8 +363,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("backup", parents=[common], help="snapshot the database now")
     p.set_defaults(func=cmd_backup)
-    p = sub.add_parser("restore", parents=[common], help="restore a backup file")
+    p = sub.add_parser("restore", parents=[common], help="restore a backup file (shows what it replaces, asks)")
     p.add_argument("file", metavar="FILE")
+    p.add_argument("--yes", action="store_true", help="restore without asking")
     p.set_defaults(func=cmd_restore)
     return parser
 
@@ -374,8 +393,8 @@ def configure_logging(data_dir: Path) -> None:
     # own traceback over the message the user needs: drop the record silently instead.
     logging.raiseExceptions = False
     try:
-        (data_dir / "logs").mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
+        private_dir(data_dir / "logs")  # owner-only, like the rest of the data directory (issue 11)
+        handler = PrivateRotatingFileHandler(
             data_dir / "logs" / "coordina.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)

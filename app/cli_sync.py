@@ -1,12 +1,18 @@
 """Sync commands: profiles, enrolment, packages (issue 4 item 6). Names and flags as the
 issue writes them:
 
-    init --role state --state CODE [--name N --position P]    init --role hq
-    hq-profile export --out F        hq-profile import F
-    enrol export --out F [--cert F]  enrol import F [--replace FP]   enrol revoke FP   enrol list
+    init --role state --state CODE [--name N --position P]    init --role hq --passphrase-env VAR
+    hq-profile export --out F --passphrase-env VAR     hq-profile import F [--fingerprint FP]
+    hq-profile rotate --passphrase-env VAR
+    enrol export --out F [--cert F]  enrol import F [--fingerprint FP] [--replace FP]
+    enrol revoke FP   enrol list
     sync export --out DIR [--full] --sign F.p12 --passphrase-env VAR
-    sync import FILE... [--dry-run] [--json]
-    sync ack --state CODE --out DIR   sync update --state CODE --out DIR [--catalog DIR]
+    sync import FILE... [--dry-run] [--json] [--passphrase-env VAR]   (VAR: HQ's keys)
+    sync ack|update --state CODE --out DIR --passphrase-env VAR [--catalog DIR]
+
+HQ's private keys are wrapped under the passphrase in ``--passphrase-env``'s variable (issue
+11); an HQ profile or an enrolment is stored only once its fingerprint is confirmed, with
+``--fingerprint`` (as read over the phone) or by answering yes at a terminal.
     sync status [--json]              catalog install DIR
     targets set CODE=VALUE...         targets clear CODE        targets list [--json]
 """
@@ -15,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
@@ -22,12 +29,14 @@ from typing import TextIO
 from app.lazy import lazy
 from app.models.messages import InputError
 from app.services.workspace import Workspace
+from app.sync.errors import SyncError
 
 # Imported by the commands that use them, not when the parser is built (`--help`).
 catalog_install = lazy("app.services.catalog_install")
 sync_ack = lazy("app.services.sync_ack")
 sync_export = lazy("app.services.sync_export")
 sync_import = lazy("app.services.sync_import")
+sync_keys = lazy("app.services.sync_keys")
 sync_profile = lazy("app.services.sync_profile")
 sync_status = lazy("app.services.sync_status")
 targets = lazy("app.services.targets")
@@ -38,11 +47,20 @@ Progress = Callable[[int, int], None] | None
 TEXT = {
     "es": {
         "init_state": "Perfil estatal creado: {state}. Dispositivo {device}",
-        "init_hq": "Perfil de oficinas centrales creado.\nHuella de oficinas centrales: {fp}",
+        "init_hq": "Perfil de oficinas centrales creado; sus claves privadas quedan protegidas con la "
+                   "contraseña.\nHuella de oficinas centrales: {fp}",
+        "rotated": "Claves de oficinas centrales renovadas. Nueva huella: {fp}\nExporte el perfil "
+                   "(hq-profile export) y envíelo a los estados: está firmado con la clave anterior.",
+        "wrapped": "Las claves privadas de oficinas centrales estaban sin cifrar; ahora están protegidas "
+                   "con la contraseña. Borre los respaldos anteriores (backups/): aún las contienen.",
+        "unprotected": "Aviso: las claves privadas de oficinas centrales no están protegidas; indique "
+                       "--passphrase-env VARIABLE para cifrarlas.",
+        "confirm": "Huella de {what}: {fp}\n¿Coincide con la que le leyeron por teléfono? [s/N] ",
+        "what_hq": "oficinas centrales", "what_enrol": "registro (certificado y estado {state})",
         "hq_exported": "Perfil de oficinas centrales escrito en {path}\nHuella (compárela por teléfono): {fp}",
         "hq_imported": "Perfil de {name} importado.\nHuella (compárela por teléfono): {fp}",
-        "enrol_exported": "Registro del coordinador escrito en {path}\nHuella del certificado "
-                          "(compárela por teléfono): {fp}",
+        "enrol_exported": "Registro del coordinador escrito en {path}\nHuella del registro, certificado y "
+                          "estado (díctela por teléfono): {fp}",
         "enrol_imported": "Registrado {name} para {state}.\nHuella del certificado: {fp}",
         "revoked": "Certificado de {name} ({state}) revocado.\nHuella: {fp}",
         "exported": "{path}",
@@ -59,11 +77,20 @@ TEXT = {
     },
     "en": {
         "init_state": "State profile created: {state}. Device {device}",
-        "init_hq": "Headquarters profile created.\nHeadquarters fingerprint: {fp}",
+        "init_hq": "Headquarters profile created; its private keys are protected by the passphrase.\n"
+                   "Headquarters fingerprint: {fp}",
+        "rotated": "Headquarters keys renewed. New fingerprint: {fp}\nExport the profile (hq-profile "
+                   "export) and send it to the states: it is signed by the old key.",
+        "wrapped": "Headquarters' private keys were stored unencrypted; they are now protected by the "
+                   "passphrase. Delete the older backups (backups/): they still hold them.",
+        "unprotected": "Warning: headquarters' private keys are not protected; give --passphrase-env "
+                       "VARIABLE to encrypt them.",
+        "confirm": "Fingerprint of {what}: {fp}\nDoes it match the one read to you over the phone? [y/N] ",
+        "what_hq": "headquarters", "what_enrol": "the enrolment (certificate and state {state})",
         "hq_exported": "Headquarters profile written to {path}\nFingerprint (compare it over the phone): {fp}",
         "hq_imported": "Profile of {name} imported.\nFingerprint (compare it over the phone): {fp}",
-        "enrol_exported": "Coordinator enrolment written to {path}\nCertificate fingerprint "
-                          "(compare it over the phone): {fp}",
+        "enrol_exported": "Coordinator enrolment written to {path}\nEnrolment fingerprint, certificate and "
+                          "state (read it over the phone): {fp}",
         "enrol_imported": "Registered {name} for {state}.\nCertificate fingerprint: {fp}",
         "revoked": "Certificate of {name} ({state}) revoked.\nFingerprint: {fp}",
         "exported": "{path}",
@@ -85,8 +112,43 @@ def _t(ws: Workspace) -> dict[str, str]:
     return TEXT["en" if ws.lang == "en" else "es"]
 
 
+def _passphrase(args: argparse.Namespace) -> bytes | None:
+    var = getattr(args, "passphrase_env", None)
+    return identities.passphrase_from_env(var) if var else None
+
+
+def _unlock(ws: Workspace, args: argparse.Namespace, err: TextIO) -> None:
+    """At HQ: check ``--passphrase-env`` against the keys (raw keys are wrapped now).
+
+    A wrong passphrase stops the command here, before anything is written.
+    """
+    if not sync_keys.holds_private_keys(ws):
+        return  # a state: HQ's public keys only
+    passphrase = _passphrase(args)
+    if passphrase is None:
+        if not sync_keys.needs_passphrase(ws):
+            print(_t(ws)["unprotected"], file=err)
+        return  # hq_keys() says E_PASSPHRASE_NEEDED where the keys are needed
+    if sync_keys.unlock(ws, passphrase):
+        print(_t(ws)["wrapped"], file=err)
+
+
+def _confirmed(ws: Workspace, args: argparse.Namespace, out: TextIO, what: str, fp: str) -> bool:
+    """Without ``--fingerprint``: ask at a terminal; never assume yes."""
+    if args.fingerprint is not None or not sys.stdin.isatty():
+        return False
+    out.write(_t(ws)["confirm"].format(what=what, fp=fp))
+    out.flush()
+    answer = sys.stdin.readline().strip().lower()
+    return answer in ("s", "si", "sí", "y", "yes")
+
+
 def cmd_init(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    made = sync_profile.init_profile(ws, args.role, args.state, args.name or "", args.position or "")
+    passphrase = _passphrase(args)
+    if args.role == "hq" and passphrase is None:
+        raise InputError("required_field", field="--passphrase-env VAR")
+    made = sync_profile.init_profile(ws, args.role, args.state, args.name or "", args.position or "",
+                                     passphrase=passphrase if args.role == "hq" else None)
     if made.role == "hq":
         keys = sync_profile.hq_keys(ws)
         print(_t(ws)["init_hq"].format(fp=sync_profile.readable(
@@ -99,10 +161,18 @@ def cmd_init(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) 
 
 def cmd_hq_profile(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.action == "export":
+        _unlock(ws, args, err)
         fp = sync_profile.export_hq_profile(ws, Path(args.out))
         print(_t(ws)["hq_exported"].format(path=args.out, fp=fp), file=out)
+    elif args.action == "rotate":
+        passphrase = _passphrase(args)
+        _unlock(ws, args, err)
+        print(_t(ws)["rotated"].format(fp=sync_profile.rotate_hq_keys(ws, passphrase or b"")), file=out)
     else:
-        keys, fp = sync_profile.import_hq_profile(ws, Path(args.file))
+        sync_profile.require_profile(ws, "state")
+        found = sync_profile.read_hq_profile(Path(args.file))
+        yes = _confirmed(ws, args, out, _t(ws)["what_hq"], found.readable)
+        keys, fp = sync_profile.import_hq_profile(ws, Path(args.file), args.fingerprint, confirmed=yes)
         print(_t(ws)["hq_imported"].format(name=keys.name, fp=fp), file=out)
     return 0
 
@@ -113,7 +183,10 @@ def cmd_enrol(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO)
         fp = sync_profile.export_enrolment(ws, Path(args.out), Path(args.cert) if args.cert else None)
         print(text["enrol_exported"].format(path=args.out, fp=fp), file=out)
     elif args.action == "import":
-        reg = sync_profile.import_enrolment(ws, Path(args.file), args.replace)
+        sync_profile.require_profile(ws, "hq")
+        state, _cert, fp = sync_profile.enrolment_preview(ws, Path(args.file))
+        yes = _confirmed(ws, args, out, text["what_enrol"].format(state=state), fp)
+        reg = sync_profile.import_enrolment(ws, Path(args.file), args.replace, args.fingerprint, confirmed=yes)
         print(text["enrol_imported"].format(name=reg.name, state=ws.catalog.states[reg.state_code].name,
                                             fp=sync_profile.readable(reg.fingerprint)), file=out)
     elif args.action == "revoke":
@@ -141,7 +214,11 @@ def cmd_sync(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO,
         print(text["export_detail"].format(seq=made.sequence, kind="completo" if made.full else "cambios",
                                            values=made.values, tomb=made.tombstones), file=err)
         return 0
+    if args.action in ("import", "ack", "update"):
+        _unlock(ws, args, err)
     if args.action == "import":
+        if sync_keys.needs_passphrase(ws):  # HQ: every data package needs the key; say it once
+            raise SyncError("E_PASSPHRASE_NEEDED", str(ws.data_dir))
         results = sync_import.import_packages(ws, [Path(f) for f in args.files], dry_run=args.dry_run,
                                               progress=progress)
         if args.json:
@@ -224,15 +301,24 @@ def add_sync_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentP
     p.add_argument("--state", metavar="CODE")
     p.add_argument("--name", metavar="N")
     p.add_argument("--position", metavar="P")
+    p.add_argument("--passphrase-env", metavar="VAR",
+                   help="HQ: environment variable holding the passphrase that protects HQ's private keys")
     p.set_defaults(func=cmd_init)
 
     hq = sub.add_parser("hq-profile", parents=[common], help="headquarters' public keys")
     hq_sub = hq.add_subparsers(dest="action", metavar="ACTION", required=True)
     p = hq_sub.add_parser("export", parents=[common], help="HQ: write the HQ profile for the states")
     p.add_argument("--out", required=True, metavar="F")
+    p.add_argument("--passphrase-env", metavar="VAR", help="environment variable with HQ's keys' passphrase")
     p.set_defaults(func=cmd_hq_profile)
     p = hq_sub.add_parser("import", parents=[common], help="state: import the HQ profile")
     p.add_argument("file", metavar="F")
+    p.add_argument("--fingerprint", metavar="FP", help="HQ's fingerprint as read over the phone")
+    p.set_defaults(func=cmd_hq_profile)
+    p = hq_sub.add_parser("rotate", parents=[common],
+                          help="HQ: new keys endorsed by the old ones (then hq-profile export)")
+    p.add_argument("--passphrase-env", required=True, metavar="VAR",
+                   help="environment variable with HQ's keys' passphrase (also protects the new keys)")
     p.set_defaults(func=cmd_hq_profile)
 
     en = sub.add_parser("enrol", parents=[common], help="coordinator certificates registered at HQ")
@@ -244,6 +330,8 @@ def add_sync_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentP
     p = en_sub.add_parser("import", parents=[common], help="HQ: register an enrolment file")
     p.add_argument("file", metavar="F")
     p.add_argument("--replace", metavar="FINGERPRINT", help="revoke this registration in its favour")
+    p.add_argument("--fingerprint", metavar="FP",
+                   help="the enrolment's fingerprint (certificate and state) as read over the phone")
     p.set_defaults(func=cmd_enrol)
     p = en_sub.add_parser("revoke", parents=[common], help="HQ: revoke a registration")
     p.add_argument("fingerprint", metavar="FINGERPRINT")
@@ -265,6 +353,7 @@ def add_sync_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentP
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help="check and preview; change nothing")
     p.add_argument("--json", action="store_true", help="the DHIS2-shaped summary as JSON")
+    p.add_argument("--passphrase-env", metavar="VAR", help="HQ: environment variable with HQ's keys' passphrase")
     p.set_defaults(func=wrap(cmd_sync))
     for action, text in (("ack", "HQ: write the acknowledgement for a state"),
                          ("update", "HQ: write a facility/target (and catalog) update for a state; "
@@ -272,6 +361,7 @@ def add_sync_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentP
         p = sy_sub.add_parser(action, parents=[common], help=text)
         p.add_argument("--state", required=True, metavar="CODE")
         p.add_argument("--out", required=True, metavar="DIR")
+        p.add_argument("--passphrase-env", metavar="VAR", help="environment variable with HQ's keys' passphrase")
         if action == "update":
             p.add_argument("--catalog", metavar="DIR",
                            help="also carry this catalog folder (must be HQ's active catalog)")

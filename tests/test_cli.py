@@ -126,7 +126,7 @@ def test_backup_and_restore(registered, tmp_path):
     run(*dd, "facilities", "import", str(write_csv(tmp_path / "mas.csv", [
         FACILITIES[0], ["NTSSA000003", "Centro de Salud Urbano Tepic", "18", "Tepic", "URBANO", "1"]])))
     assert len(json.loads(run(*dd, "facilities", "list", "--json")[1])) == 3
-    code, out, _ = run(*dd, "restore", str(snapshot))
+    code, out, _ = run(*dd, "restore", str(snapshot), "--yes")
     assert code == 0 and "Restaurado" in out
     assert len(json.loads(run(*dd, "facilities", "list", "--json")[1])) == 2
     code, _, err = run(*dd, "restore", str(tmp_path / "no.db"))

@@ -292,6 +292,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "{path}: contraseña incorrecta",
         "en": "{path}: wrong passphrase",
     },
+    "identity_exists": {
+        "es": "{path}: ya existe un archivo de identidad; no se reemplazó. Elija otro nombre o use "
+        "--force para reemplazarlo (la identidad anterior se pierde)",
+        "en": "{path}: an identity file already exists; it was not replaced. Choose another name or use "
+        "--force to replace it (the old identity is lost)",
+    },
     "passphrase_env_missing": {
         "es": "la variable de entorno {var} no está definida o está vacía; ponga en ella la contraseña",
         "en": "the environment variable {var} is not set or is empty; put the passphrase in it",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 from app.storage import backups, sync_repo
@@ -28,6 +29,69 @@ def ensure_daily_backup(ws: Workspace, today: dt.date | None = None) -> Path | N
 def list_backups(ws: Workspace) -> list[backups.Backup]:
     """Backups of this data directory, newest first."""
     return backups.list_backups(ws.backups_dir)
+
+
+#: What a restore replaces, counted on both sides: (label es, label en, SQL).
+_COUNTS = (
+    ("valores", "values", "SELECT count(*) FROM data_values WHERE value IS NOT NULL"),
+    ("unidades", "facilities", "SELECT count(*) FROM facilities"),
+    ("informes", "reports", "SELECT count(*) FROM reports"),
+)
+
+
+@dataclass(frozen=True)
+class RestorePreview:
+    """What restoring ``path`` would replace: its date and counts beside the current ones."""
+
+    path: Path
+    created: dt.datetime  # when the snapshot was taken (its name, else the file's time)
+    last_change: str | None  # the backup's newest change-log entry (UTC), None if empty
+    backup_counts: tuple[int, ...]
+    current_counts: tuple[int, ...]
+
+    def lines(self, lang: str = "es") -> list[str]:
+        """The preview as text lines, Spanish or English (the CLI prints them)."""
+        en = lang == "en"
+        when = self.created.strftime("%Y-%m-%d %H:%M:%S")
+        head = (f"Backup {self.path.name} taken {when}" if en else f"Respaldo {self.path.name} del {when}")
+        if self.last_change:
+            head += (f"; its last change: {self.last_change}" if en else f"; último cambio: {self.last_change}")
+        rows = [head, "It replaces the current data:" if en else "Reemplaza los datos actuales:"]
+        for (es_label, en_label, _sql), theirs, ours in zip(_COUNTS, self.backup_counts, self.current_counts,
+                                                            strict=True):
+            label = en_label if en else es_label
+            rows.append(f"  {label}: {ours:,} now → {theirs:,} in the backup" if en
+                        else f"  {label}: {ours:,} ahora → {theirs:,} en el respaldo")
+        return rows
+
+
+def _counts(conn: sqlite3.Connection) -> tuple[int, ...]:
+    found = []
+    for _es, _en, sql in _COUNTS:
+        try:
+            found.append(int(conn.execute(sql).fetchone()[0]))
+        except sqlite3.OperationalError:  # a schema before that table: nothing of it
+            found.append(0)
+    return tuple(found)
+
+
+def preview_restore(ws: Workspace, path: Path) -> RestorePreview:
+    """Check ``path`` as :func:`restore_backup` would, and say what restoring it replaces.
+
+    Raises InputError for a file that is not a Coordina backup of a known schema; reads
+    the backup read-only and writes nothing.
+    """
+    path = Path(path)
+    backups.check_backup_file(path)
+    listed = {b.path.name: b.created for b in backups.list_backups(path.parent)}
+    created = listed.get(path.name) or dt.datetime.fromtimestamp(path.stat().st_mtime)
+    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        theirs = _counts(src)
+        last = src.execute("SELECT max(at) FROM change_log").fetchone()[0]
+    finally:
+        src.close()
+    return RestorePreview(path, created, last, theirs, _counts(ws.conn))
 
 
 def restore_backup(ws: Workspace, path: Path) -> Path:

@@ -17,6 +17,7 @@ from app.reports import identity as ident
 from app.reports import signing
 from app.reports.identity import Identity
 from app.reports.verification import Reason, VerifyResult
+from app.services import worker_env
 from app.services.workspace import Workspace
 from app.storage import revocations_repo
 
@@ -25,6 +26,7 @@ TRUST_DIR = "trust"
 
 def passphrase_from_env(var: str) -> bytes:
     """The passphrase in environment variable ``var``; InputError if unset or empty."""
+    worker_env.register(var)  # never inherited by a worker process (issue 11)
     value = os.environ.get(var or "", "")
     if not value:
         raise InputError("passphrase_env_missing", var=var)
@@ -45,19 +47,49 @@ def _read(path: Path) -> bytes:
         raise InputError("file_unreadable", path=str(path), reason=exc.strerror or str(exc)) from None
 
 
+def _write_private(out: Path, data: bytes, overwrite: bool) -> None:
+    """Write a ``.p12`` owner-only (0600); an existing file is kept unless ``overwrite``.
+
+    Without ``overwrite`` the file is created with ``O_EXCL``: another identity appearing
+    meanwhile is not replaced either. With it, the new file replaces the old one whole.
+    """
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if overwrite:
+        from app.storage import files  # temporary file (0600) + rename
+
+        files.write_bytes_atomic(out, data)
+        return
+    try:
+        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise InputError("identity_exists", path=str(out)) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError:
+        out.unlink(missing_ok=True)
+        raise
+
+
 def create_identity_file(ws: Workspace, name: str, position: str, state: str, out: Path,
-                         passphrase: bytes) -> Identity:
+                         passphrase: bytes, overwrite: bool = False) -> Identity:
     """Create a new identity (``state`` is an INEGI code or name) and write it to ``out``.
+
+    An existing ``out`` is never replaced silently: ``identity_exists`` unless ``overwrite``
+    (``--force``, or a confirmation in the GUI). The file is owner-only (0600).
 
     Its certificate joins the workspace's trust store: the app trusts its own identity, so
     the coordinator's own PDFs verify as trusted here. Returns the loaded identity, so the
     caller can show its fingerprint.
     """
     state_name = ws.catalog.state(state).name
+    if out.exists() and not overwrite:
+        raise InputError("identity_exists", path=str(out))
     data = ident.create_identity(name, position, state_name, passphrase)
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(data)
+        _write_private(out, data, overwrite)
     except OSError as exc:
         raise InputError("file_unreadable", path=str(out), reason=exc.strerror or str(exc)) from None
     made = ident.load_pkcs12(data, passphrase, path=str(out))

@@ -21,6 +21,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.serialization import NoEncryption, pkcs12
 
 from app.reports.identity import Identity, load_pkcs12
+from app.services.worker_env import without_passphrases
 
 Progress = Callable[[int, int], None]
 
@@ -61,9 +62,10 @@ def export_parallel(data_dir: Path, lang: str, jobs: list[tuple[str, Path]], per
     try:
         if progress:  # a Cancel pressed before the start stops here, before any work
             progress(0, total)
-        for index, (state, path) in enumerate(jobs):
-            future = pool.submit(_worker, str(data_dir), lang, state, period, str(path), options, p12)
-            pending[future] = index
+        with without_passphrases():  # workers are spawned by submit(): no passphrase variable (issue 11)
+            for index, (state, path) in enumerate(jobs):
+                future = pool.submit(_worker, str(data_dir), lang, state, period, str(path), options, p12)
+                pending[future] = index
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:

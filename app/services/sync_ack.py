@@ -16,7 +16,6 @@ Both are signed with HQ's Ed25519 key, checked against the HQ profile the state 
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 import uuid as uuidlib
@@ -26,14 +25,13 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
 from app.models.catalog import load_catalog
-from app.models.facility import Facility
 from app.models.messages import InputError
-from app.storage import facilities_repo, files, reports_repo, revocations_repo, sync_repo
+from app.storage import files, reports_repo, revocations_repo, sync_repo
 from app.sync import crypto, package
 from app.sync.errors import SyncError
 from app.sync.package import RawPackage
 
-from . import catalog_install
+from . import catalog_install, sync_facilities
 from .sync_profile import hq_keys, require_profile
 from .targets import TARGET_PREFIX, received_targets, state_targets
 from .workspace import Workspace, now_iso, write_transaction
@@ -53,6 +51,32 @@ def _write(ws: Workspace, out_dir: Path, name: str, data: bytes) -> Path:
     return path
 
 
+def _reserve_sequence(ws: Workspace, state_code: str) -> int:
+    """The package's number for that state, committed before the file exists (issue 11 hole 3).
+
+    A failed write leaves a gap, never a number used twice; the state refuses a package of a
+    kind whose number is not above the last one it imported (``E_REPLAY``), so an old update
+    replayed cannot roll back metas or facilities.
+    """
+    with write_transaction(ws):
+        return sync_repo.next_hq_sequence(ws.conn, state_code)
+
+
+def check_hq_sequence(ws: Workspace, raw: RawPackage) -> int:
+    """The sequence of an ack/update at the state: a positive integer above the last of its kind.
+
+    Call after the signature was checked and after the same package was looked up (importing
+    the same package again is not a replay).
+    """
+    sequence = raw.manifest.get("sequence")
+    if type(sequence) is not int or sequence < 1:
+        raise SyncError("E_MANIFEST", raw.where, "sequence")
+    last = sync_repo.last_hq_sequence(ws.conn, raw.kind)
+    if sequence <= last:
+        raise SyncError("E_REPLAY", raw.where, f"{sequence} (última importada: {last})")
+    return sequence
+
+
 def make_ack(ws: Workspace, state: str, out_dir: Path) -> Path:
     """HQ writes the acknowledgement package for ``state`` into ``out_dir``."""
     require_profile(ws, "hq")
@@ -69,13 +93,14 @@ def make_ack(ws: Workspace, state: str, out_dir: Path) -> Path:
                    "SELECT org_unit, period, variable, disaggregation, ours, theirs, applied, package_uuid, "
                    "resolution FROM conflicts WHERE state_code = ? ORDER BY id", (st.code,))]
     doc = {"state": st.code,
-           "packages": [{"uuid": e.uuid, "sha256": e.sha256, "sequence": e.sequence, "device": e.device_id,
+           "packages": [{"uuid": e.uuid, "sha256": e.sha256, "manifest_sha256": e.manifest_sha256,
+                         "sequence": e.sequence, "device": e.device_id,
                          "imported_at": e.imported_at, "status": e.summary.get("status"),
                          "importCount": e.summary.get("importCount")} for e in received],
            "versions": [list(r) for r in versions], "flagged": flagged}
     ack_uuid = str(uuidlib.uuid4())
     manifest = {"kind": "ack", "uuid": ack_uuid, "created_at": now_iso(), "created_by": ws.user,
-                "state": st.code, "hq_id": keys.hq_id}
+                "state": st.code, "hq_id": keys.hq_id, "sequence": _reserve_sequence(ws, st.code)}
     data = package.build(manifest, {"ack.json": package.gzip_json(doc)}, sign)
     return _write(ws, out_dir, f"ACK_{st.short_code}_{now_iso()[:10].replace('-', '')}_{ack_uuid[:8]}.coordina",
                   data)
@@ -97,7 +122,8 @@ def make_update(ws: Workspace, state: str, out_dir: Path, targets: dict[str, flo
     require_profile(ws, "hq")
     st = ws.catalog.state(state)
     keys, sign = _hq_signer(ws)
-    facilities = [dataclasses.asdict(f) for f in facilities_repo.list_facilities(ws.conn, st.code)]
+    # HQ's whole registry of the state, each unit with its updated_at and dated status history.
+    facilities = sync_facilities.registry_records(ws.conn, st.code)
     doc = {"state": st.code, "facilities": facilities,
            "targets": dict(targets) if targets is not None else state_targets(ws, st.code)}
     if targets is None:
@@ -107,7 +133,7 @@ def make_update(ws: Workspace, state: str, out_dir: Path, targets: dict[str, flo
         doc["catalog"] = catalog_install.catalog_for_update(ws, Path(catalog_dir))
     up_uuid = str(uuidlib.uuid4())
     manifest = {"kind": "update", "uuid": up_uuid, "created_at": now_iso(), "created_by": ws.user,
-                "state": st.code, "hq_id": keys.hq_id}
+                "state": st.code, "hq_id": keys.hq_id, "sequence": _reserve_sequence(ws, st.code)}
     data = package.build(manifest, {"update.json": package.gzip_json(doc)}, sign)
     return _write(ws, out_dir, f"UPD_{st.short_code}_{up_uuid[:8]}.coordina", data)
 
@@ -137,8 +163,9 @@ def apply_ack(ws: Workspace, raw: RawPackage, doc: dict, now: str) -> tuple[dict
         got = packages.get(entry.uuid)
         if got is None or entry.delivered_at:
             continue
-        if got.get("sha256") != entry.sha256:
-            continue  # HQ received another file under this id: not ours, not delivered
+        if not sync_repo.same_package(entry.sha256, entry.manifest_sha256, got.get("sha256"),
+                                      got.get("manifest_sha256")):
+            continue  # HQ received another package under this id: not ours, not delivered
         sync_repo.mark_delivered(ws.conn, entry.uuid, now, raw.uuid, got)
         delivered += 1
     sync_repo.set_sync_base(ws.conn, versions)
@@ -149,12 +176,6 @@ def apply_ack(ws: Workspace, raw: RawPackage, doc: dict, now: str) -> tuple[dict
     return {"updated": delivered}, notes, text
 
 
-def _unsynced_local_edits(ws: Workspace) -> str:
-    """When the last package HQ acknowledged was made: facility edits after it are local."""
-    row = ws.conn.execute("SELECT max(created_at) FROM outbox WHERE delivered_at IS NOT NULL").fetchone()
-    return row[0] or ""
-
-
 def apply_update(ws: Workspace, raw: RawPackage, doc: dict, now: str,
                  on_rollback: list[Callable[[], None]]) -> tuple[dict, list, str]:
     """New or changed facilities and targets; local unsynced edits win and are reported.
@@ -163,9 +184,9 @@ def apply_update(ws: Workspace, raw: RawPackage, doc: dict, now: str,
     that drops something local data uses refuses the whole update (CatalogError). The
     installed folder is removed again by ``on_rollback`` if the import's transaction rolls back.
     """
+    incoming = sync_facilities.parse_units(ws.catalog, doc.get("facilities", []), raw.manifest.get("state"),
+                                           raw.where, raw.manifest["created_at"])
     try:
-        incoming = [Facility(**{k: v for k, v in f.items() if k in Facility.__dataclass_fields__})
-                    for f in doc.get("facilities", [])]
         incoming_targets = dict(doc.get("targets", {}))
         complete = doc.get("targets_complete") is True
     except (TypeError, ValueError, AttributeError) as exc:
@@ -213,26 +234,14 @@ def _received_targets(ws: Workspace, received: catalog_install.Received,
     return received_targets(catalog, incoming)
 
 
-def _apply_facilities_and_targets(ws: Workspace, raw: RawPackage, incoming: list[Facility],
+def _apply_facilities_and_targets(ws: Workspace, raw: RawPackage, incoming: list[sync_facilities.Unit],
                                   targets: dict[str, float], now: str,
                                   complete: bool = False) -> tuple[dict, list, str]:
-    cutoff = _unsynced_local_edits(ws)
     state = raw.manifest.get("state")
-    current = {f.clues: f for f in facilities_repo.list_facilities(ws.conn, state)}
-    edited = dict(ws.conn.execute("SELECT clues, updated_at FROM facilities WHERE state_code = ?", (state,)))
-    apply, kept = [], []
-    for fac in incoming:
-        mine = current.get(fac.clues)
-        if fac.state_code != state:
-            raise SyncError("E_PAYLOAD", raw.where, f"{fac.clues}: otro estado")
-        if mine is not None and edited.get(fac.clues, "") > cutoff and _differs(mine, fac):
-            kept.append({"object": fac.clues, "value": fac.name, "errorCode": "W_LOCAL_EDIT_KEPT",
-                         "property": "facility", "indexes": []})
-            continue
-        if mine is None or _differs(mine, fac):
-            apply.append(fac)
-    if apply:
-        facilities_repo.upsert_facilities(ws.conn, apply, now)
+    sync_facilities.check_units_belong(ws.conn, incoming, state, raw.where)
+    # A local edit HQ has not acknowledged yet is kept (W_LOCAL_EDIT_KEPT), never overwritten.
+    registry = sync_facilities.apply_update_registry(ws.conn, incoming, state, raw.uuid, now, "oficinas centrales")
+    kept = registry.notes
     for key, value in targets.items():
         reports_repo.settings_set(ws.conn, TARGET_PREFIX + key, json.dumps(value))
     if complete:  # HQ sent all of this state's metas: one it cleared goes here too
@@ -241,14 +250,8 @@ def _apply_facilities_and_targets(ws: Workspace, raw: RawPackage, incoming: list
         for key in stored:
             if key[len(TARGET_PREFIX):] not in targets:
                 ws.conn.execute("DELETE FROM settings WHERE key = ?", (key,))
-    new = sum(1 for f in apply if f.clues not in current)
-    text = f"{new} unidades nuevas, {len(apply) - new} actualizadas, {len(targets)} metas"
-    return {"imported": new, "updated": len(apply) - new, "ignored": len(kept)}, kept, text
-
-
-def _differs(a: Facility, b: Facility) -> bool:
-    fields = ("name", "type_code", "level", "municipality", "status")
-    return any(getattr(a, f, None) != getattr(b, f, None) for f in fields)
+    text = f"{registry.text()}, {len(targets)} metas"
+    return {"imported": registry.created, "updated": registry.updated, "ignored": registry.ignored}, kept, text
 
 
 def set_targets_locally(ws: Workspace, targets: dict[str, float]) -> None:

@@ -2,7 +2,9 @@
 
 By default the package carries the *delta*: every cell whose change-log entries are newer
 than the last package HQ acknowledged, as it is now (a cleared value travels as a DHIS2
-``deleted`` data value: a tombstone). ``full=True`` carries every value of the state.
+``deleted`` data value: a tombstone). ``full=True`` carries every value of the state. The state's facility registry rides along
+(``facilities.bin``, see :mod:`app.services.sync_facilities`): all of it with ``full``,
+otherwise the units changed since the last acknowledged package.
 Each value has its side object (uuid, version, base_version, updated_at, updated_by,
 provisional): ``base_version`` is the version HQ acknowledged, so HQ can tell a clean
 update from a conflict.
@@ -32,6 +34,7 @@ from app.storage.durable import write_durable
 from app.storage.sync_repo import OutboxEntry
 from app.sync import crypto, package
 
+from . import sync_facilities
 from .identity import read_file
 from .outbox_reconcile import next_sequence, reconcile_outbox
 from .sync_profile import certificate_fingerprint, hq_keys, require_profile
@@ -49,6 +52,7 @@ class ExportedPackage:
     tombstones: int
     sha256: str
     full: bool
+    facilities: int = 0  # units of the registry part
 
 
 def package_name(short_code: str, period: str, sequence: int) -> str:
@@ -111,6 +115,9 @@ def export_package(ws: Workspace, out_dir: Path, identity: Identity, full: bool 
     periods = sorted({v.key.period for v in values})
     recipient = x25519.X25519PublicKey.from_public_bytes(keys.enc_public)
     content = {}
+    # The registry first: HQ creates the units it does not know before it reads the values.
+    content[package.REGISTRY_PART], units = sync_facilities.seal_registry(
+        ws.conn, state.code, full, pkg_uuid, recipient)
     for period, month in sorted(by_period.items()):
         name = package.part_name(period)
         doc = data_value_sets(month, DEFAULT_DATA_SET, side=side)
@@ -125,13 +132,16 @@ def export_package(ws: Workspace, out_dir: Path, identity: Identity, full: bool 
     manifest = {
         "kind": "data", "uuid": pkg_uuid, "created_at": now_iso(), "created_by": ws.user,
         "state": state.code, "device": prof.device_id, "sequence": sequence,
-        "previous_sha256": previous.sha256 if previous else None,
+        # The previous package's identity (its signed manifest's hash; a row from before
+        # that only knows its file's hash), which HQ compares with the one it holds.
+        "previous_sha256": (previous.manifest_sha256 or previous.sha256) if previous else None,
         "base_sequence": max((e.sequence for e in acked), default=0),
         "hq_id": keys.hq_id,
         "scope": {"full": full, "periods": periods,
                   "org_units": sorted({v.key.org_unit for v in values}),
                   "variables": sorted({v.key.variable for v in values}),
-                  "values": len(values) - doc_tombstones, "tombstones": doc_tombstones},
+                  "values": len(values) - doc_tombstones, "tombstones": doc_tombstones,
+                  "facilities": units},
         "signer": {"certificate": ident.certificate_pem(identity.certificate).decode("ascii"),
                    "fingerprint": certificate_fingerprint(identity.certificate)},
     }
@@ -141,13 +151,15 @@ def export_package(ws: Workspace, out_dir: Path, identity: Identity, full: bool 
     name = package_name(state.short_code, periods[-1] if periods else "000000", sequence)
     path = out_dir / name
     digest = package.sha256(data)
+    identity_sha = package.read(data, name).manifest_sha256  # what HQ will call it
     entry = OutboxEntry(pkg_uuid, sequence, prof.device_id, digest, manifest["previous_sha256"], name,
-                        str(path), manifest["created_at"], full, mark, len(values), None, None, None)
+                        str(path), manifest["created_at"], full, mark, len(values), None, None, None,
+                        identity_sha)
     _write(ws, entry, data)
     if progress:
         progress(3, 3)
     return ExportedPackage(path, pkg_uuid, sequence, len(values) - doc_tombstones, doc_tombstones,
-                           digest, full)
+                           digest, full, units)
 
 
 def _write(ws: Workspace, entry: OutboxEntry, data: bytes) -> None:

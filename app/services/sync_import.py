@@ -6,9 +6,10 @@ command. The order of checks for a data package (DESIGN.md §6):
 1. the zip and the manifest's shape and format version;
 2. the signer: registered at HQ, for *that* state, not revoked, and the manifest's signature
    made by that certificate — all *before* decrypting anything;
-3. idempotency (same UUID and hash: the stored summary, nothing changes; same UUID, other
+3. idempotency (same UUID and signed manifest: the stored summary, nothing changes; same UUID, other
    content: refused) and the device's sequence (replays and old packages refused, gaps
-   reported);
+   reported); the signed ``previous_sha256`` and ``scope`` must agree with what HQ holds and
+   what the parts carry (:mod:`app.services.sync_checks`);
 4. the SHA-256 of every file, then decryption, then the payload's shape;
 5. every value with the rules of manual entry; one bad value refuses the whole package;
 6. the values applied, logged and archived in ONE transaction (a dry run rolls it back).
@@ -19,6 +20,7 @@ and :data:`app.services.sync_values.VALUE_ERROR_CODES`) and Spanish messages.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack, closing
@@ -35,8 +37,9 @@ from app.sync import crypto, package
 from app.sync.errors import SyncError
 from app.sync.package import RawPackage
 
+from . import sync_checks, sync_facilities
 from .backup import backup_now
-from .sync_ack import apply_ack, apply_update, check_hq_signed
+from .sync_ack import apply_ack, apply_update, check_hq_sequence, check_hq_signed
 from .sync_profile import certificate_fingerprint, hq_keys, require_profile
 from .sync_reader import PackageParts, PartReader, read_parts
 from .sync_values import Applied, Validator, apply_received
@@ -76,7 +79,8 @@ def summary(status: str, description: str, raw: RawPackage | None = None, path: 
     if raw is not None:
         m = raw.manifest
         out["package"] = {"uuid": m.get("uuid"), "kind": m.get("kind"), "state": m.get("state"),
-                          "device": m.get("device"), "sequence": m.get("sequence"), "sha256": raw.sha256}
+                          "device": m.get("device"), "sequence": m.get("sequence"), "sha256": raw.sha256,
+                          "manifest_sha256": raw.manifest_sha256}
     return out
 
 
@@ -294,26 +298,44 @@ def _import_data(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool,
         raise SyncError("E_HQ_MISMATCH", raw.where, m.get("hq_id"))
     state, signer = _check_signer(ws, raw)
     stored = sync_repo.get_inbox(ws.conn, raw.uuid)
-    if stored is not None:
-        if stored.sha256 != raw.sha256:
-            raise SyncError("E_UUID_REUSED", raw.where, raw.uuid)
+    if stored is not None:  # the same signed manifest, even in another zip: already here
+        sync_checks.check_same(stored, raw)
         return _stored(stored, dry_run)
     warnings = _check_sequence(ws, raw, state)
+    # The signed claims must hold too (issue 11 holes 7, 8): the chain, the scope, the times.
+    warnings += sync_checks.check_previous(ws.conn, raw, state)
+    tally = sync_checks.check_scope(raw)
+    now = now_iso()
+    not_after, skew = sync_checks.signing_bound(raw, now)
+    registration = sync_repo.get_registration(ws.conn, signer)
+    author = sync_checks.author(registration.name if registration else "", signer)
     # Only now, the signer checked, is any content inflated: each entry within its size.
-    job = PackageParts.of(raw, state, keys.enc_private or b"", package.check_hashes(raw))
+    contents = package.check_hashes(raw)
+    # The registry first, whole: a bad row or a unit of another state refuses the package
+    # before anything is written; the units it adds are known to its values.
+    units = sync_facilities.open_registry(ws.catalog, raw, contents.get(package.REGISTRY_PART), state,
+                                          keys.enc_private or b"")
+    sync_facilities.check_units_belong(ws.conn, units, state, raw.where)
+    known = facilities_repo.existing_clues(ws.conn)
+    state_units = {clues: code for clues, code in known.items() if code == state}
+    state_units.update((unit.facility.clues, state) for unit in units)
+    job = PackageParts.of(raw, state, keys.enc_private or b"", contents)
+    del contents
     if reader is None:
-        validator = Validator(ws.catalog, ws.lang, facilities_repo.existing_clues(ws.conn), state)
+        validator = Validator(ws.catalog, ws.lang, {**known, **state_units}, state)
         parts = read_parts(job, validator)
     else:
-        parts = reader.read(job)
+        # The reader's units were read when the batch began: this state's units now (an
+        # earlier package of the batch may have added some) travel with the job.
+        parts = reader.read(dataclasses.replace(job, units=tuple(state_units.items())))
     problems: list[dict] = []
     applied = Applied()
     periods: list[str] = []
-    now = now_iso()
     conn = ws.conn
     archived = ""
     try:
         conn.execute("BEGIN IMMEDIATE")
+        registry = sync_facilities.apply_registry(conn, units, state, raw.uuid, now, f"firmante {signer[:16]}")
         # One month at a time: decrypted, parsed and validated (inline, or ahead of us in the
         # reader process), then applied inside the one transaction. A bad value anywhere rolls
         # it all back; memory holds a month or two of one state, however long the package.
@@ -321,7 +343,9 @@ def _import_data(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool,
             for part in parts:
                 problems += part.problems
                 if not problems:
-                    apply_received(conn, part.received, raw.uuid, state, now, applied)
+                    apply_received(conn, part.received, raw.uuid, state, now, applied,
+                                   author=author, not_after=not_after)
+                    tally.add(part.received)
                     periods.append(part.period)
                 del part
         if problems:
@@ -330,20 +354,25 @@ def _import_data(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool,
             return summary("ERROR", f"Paquete rechazado: {format_number(len(rejected))} valores no "
                            "válidos; no se importó nada", raw, path, conflicts=problems, rejected=rejected,
                            dry_run=dry_run)
+        tally.check(raw)  # E_SCOPE: the parts held other than the signed scope says
         counts = {"imported": applied.imported, "updated": applied.updated, "ignored": applied.ignored,
                   "deleted": applied.deleted}
-        notes = warnings + applied.flagged
+        notes = warnings + skew + sync_checks.skew_note(applied.skewed, not_after) + registry.notes \
+            + applied.flagged
         status = "WARNING" if notes else "SUCCESS"
         text = (f"{format_number(applied.imported + applied.updated + applied.deleted)} valores "
-                f"aplicados, {format_number(len(applied.flagged))} en conflicto para revisión")
+                f"aplicados, {format_number(len(applied.flagged))} en conflicto para revisión; "
+                f"{registry.text()}")
         result = summary(status, text, raw, path, counts, notes, dry_run=dry_run)
+        result["facilities"] = {"created": registry.created, "updated": registry.updated,
+                                "ignored": registry.ignored}
         if dry_run:
             conn.execute("ROLLBACK")
             return result
         archived = str(_archive(ws, raw, state))
         sync_repo.add_inbox(conn, InboxEntry(
             raw.uuid, raw.sha256, "data", state, m.get("device"), m.get("sequence"), signer,
-            tuple(periods), m.get("created_at"), now, ws.user, result, archived))
+            tuple(periods), m.get("created_at"), now, ws.user, result, archived, raw.manifest_sha256))
         conn.execute("COMMIT")
         return result
     except BaseException as exc:
@@ -366,9 +395,10 @@ def _import_from_hq(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool) -
         raise SyncError("E_MANIFEST", raw.where, f"el paquete es para el estado {raw.manifest.get('state')}")
     stored = sync_repo.get_inbox(ws.conn, raw.uuid)
     if stored is not None:
-        if stored.sha256 != raw.sha256:
-            raise SyncError("E_UUID_REUSED", raw.where, raw.uuid)
+        sync_checks.check_same(stored, raw)
         return _stored(stored, dry_run)
+    # Numbered per state by HQ: an older ack or update replayed is refused (issue 11 hole 3).
+    sequence = check_hq_sequence(ws, raw)
     doc = package.gunzip_json(package.check_hashes(raw)[package.CONTENT[raw.kind]], raw.where)
     conn = ws.conn
     now = now_iso()
@@ -386,9 +416,10 @@ def _import_from_hq(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool) -
             conn.execute("ROLLBACK")
             _run(undo)
             return result
+        keys = sync_repo.get_hq_keys(conn)
         sync_repo.add_inbox(conn, InboxEntry(
-            raw.uuid, raw.sha256, raw.kind, prof.state_code, None, None, "HQ", (),
-            raw.manifest.get("created_at"), now, ws.user, result, ""))
+            raw.uuid, raw.sha256, raw.kind, prof.state_code, keys.hq_id if keys else None, sequence, "HQ", (),
+            raw.manifest.get("created_at"), now, ws.user, result, "", raw.manifest_sha256))
         conn.execute("COMMIT")
         return result
     except BaseException:

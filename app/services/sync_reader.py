@@ -23,6 +23,7 @@ from app.sync import crypto, package
 from app.sync.errors import SyncError
 
 from .sync_values import Received, Validator
+from .worker_env import without_passphrases
 
 #: Months read ahead of the writer: enough to keep both cores busy, few enough to bound memory.
 READ_AHEAD = 2
@@ -37,6 +38,8 @@ class PackageParts:
     state: str
     enc_private: bytes
     parts: tuple[tuple[str, str, bytes], ...]  # (name, period, sealed bytes), in period order
+    #: (clues, state) of the units the package's own registry adds: known to its values.
+    units: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def of(cls, raw: package.RawPackage, state: str, enc_private: bytes,
@@ -109,7 +112,8 @@ class PartReader:
         self._results = ctx.Queue(maxsize=READ_AHEAD)
         self._process = ctx.Process(target=_serve, args=(*self._args, self._jobs, self._results),
                                     name="coordina-lector", daemon=True)
-        self._process.start()
+        with without_passphrases():  # the helper never sees --passphrase-env's variable (issue 11)
+            self._process.start()
 
     def read(self, job: PackageParts) -> Iterator[PartRead]:
         """The months of ``job``; raises SyncError as :func:`read_parts` would.
@@ -174,7 +178,9 @@ def _serve(catalog: Catalog, lang: str, known_units: dict[str, str],
     validators: dict[str, Validator] = {}
     while (job := jobs.get()) is not None:
         validator = validators.get(job.state)
-        if validator is None:
+        if job.units:  # units this package (or an earlier one of the batch) brings: not cached
+            validator = Validator(catalog, lang, {**known_units, **dict(job.units)}, job.state)
+        elif validator is None:
             validator = validators[job.state] = Validator(catalog, lang, known_units, job.state)
         try:
             for part in read_parts(job, validator):

@@ -31,6 +31,7 @@ from app.models.values import ValueChange, ValueKey, parse_value
 from app.storage import changelog, values_repo
 
 from .entry import check_change_in
+from .sync_checks import bounded_time, logged_author
 from .workspace import Workspace
 
 #: Our documented error codes for a rejected value (DHIS2-style conflicts).
@@ -75,6 +76,8 @@ class Applied:
     ignored: int = 0
     deleted: int = 0
     flagged: list[dict] = field(default_factory=list)
+    #: Values dated after the package was signed (or not a time): kept at the signing time.
+    skewed: int = 0
 
 
 class Validator:
@@ -195,19 +198,26 @@ CHUNK = 20_000  # values written per step: bounds the rows, log and lookups held
 
 
 def apply_received(conn: sqlite3.Connection, received: Sequence[Received], package_uuid: str,
-                   state_code: str, now: str, result: Applied | None = None) -> Applied:
+                   state_code: str, now: str, result: Applied | None = None, *,
+                   author: str | None = None, not_after: str | None = None) -> Applied:
     """Write the values by the rules above; must run inside the import's transaction.
 
     ``result`` accumulates counts over several calls (one per month of a package).
+    ``not_after`` (the package's signing time, see :mod:`app.services.sync_checks`) bounds
+    the sender's ``updated_at``, which decides conflicts: a later or malformed one is
+    replaced by it and counted in ``result.skewed``. ``author`` (the registered signer) is
+    the change log's user, with the sender's claimed ``updated_by`` beside it.
     """
     result = result if result is not None else Applied()
     for start in range(0, len(received), CHUNK):
-        _apply_chunk(conn, received[start:start + CHUNK], package_uuid, state_code, now, result)
+        _apply_chunk(conn, received[start:start + CHUNK], package_uuid, state_code, now, result,
+                     author, not_after)
     return result
 
 
 def _apply_chunk(conn: sqlite3.Connection, received: Sequence[Received], package_uuid: str,
-                 state_code: str, now: str, result: Applied) -> None:
+                 state_code: str, now: str, result: Applied, author: str | None = None,
+                 not_after: str | None = None) -> None:
     current: dict[tuple, tuple] = {}
     for period in {item[1] for item in received}:
         current.update(values_repo.state_rows(conn, state_code, period))
@@ -217,7 +227,17 @@ def _apply_chunk(conn: sqlite3.Connection, received: Sequence[Received], package
     source = f"paquete {package_uuid}"
     text = changelog.as_log_text
     get = current.get
+    authors: dict[object, str] = {}
     for item in received:
+        if not_after is not None:
+            at = item[UPDATED_AT]
+            # The common case is one comparison: a stored-form UTC time not after the bound.
+            if not (type(at) is str and len(at) == 25 and at <= not_after and at.endswith("+00:00")):
+                fixed = bounded_time(at, not_after)
+                if fixed is None:
+                    fixed = not_after
+                    result.skewed += 1
+                item = (*item[:UPDATED_AT], fixed, *item[UPDATED_AT + 1:])
         key = item[:4]
         ours = get(key) if current else None
         deleted = item[DELETED]
@@ -253,6 +273,8 @@ def _apply_chunk(conn: sqlite3.Connection, received: Sequence[Received], package
                 result.updated += 1
         rows.append(item[ROW])
         by = item[UPDATED_BY]
+        if author is not None:  # the signer is who the log names; the claim rides beside it
+            by = authors.get(by) or authors.setdefault(by, logged_author(author, by))
         if ours is None:  # a new value: only what it sets is a change (the common case)
             if item[VALUE] is not None:
                 log.append((now, by, *key, "value", None, text(item[VALUE]), source))

@@ -30,6 +30,7 @@ from app.models.periods import period_label
 from app.models.report_details import parse_provisional
 from app.models.values import Scalar
 from app.storage.files import discard
+from app.storage.tabular import text_cell
 from app.storage.xlsx_reader import XlsxReader, check_container
 
 META_SHEET = "coordina"
@@ -149,7 +150,8 @@ def _write_grid(
     first = len(fixed_headers) + 1
     for row_index, (fixed, category) in enumerate(units, start=2):
         for col_index, text in enumerate(fixed, start=1):
-            cell = sheet.cell(row=row_index, column=col_index, value=text)
+            # Names and municipalities come from CLUES files and HQ updates: never a formula.
+            cell = text_cell(sheet.cell(row=row_index, column=col_index, value=text))
             cell.fill = _FIXED_FILL
         for offset, column in enumerate(columns):
             cell = sheet.cell(row=row_index, column=first + offset)
@@ -157,6 +159,7 @@ def _write_grid(
                 cell.fill = _GREY
                 continue
             cell.value = _display(column, values.get((fixed[0], *column.key)))
+            text_cell(cell)
             cell.number_format = _number_format(column)
     last_row = max(2, len(units) + 1)
     flag = DataValidation(type="list", formula1='"Sí,No"', allow_blank=True, showErrorMessage=True,

@@ -18,6 +18,7 @@ from app import RESOURCES_DIR
 from app.models.catalog import Catalog, load_catalog
 from app.models.messages import InputError, os_reason
 from app.storage.database import DB_FILENAME, Database, connect, internal_error
+from app.storage.permissions import private_dir, tighten_files
 from app.storage.reports_repo import settings_get
 
 APP_NAME = "Coordina"
@@ -186,7 +187,8 @@ def open_workspace(data_dir: Path, lang: str = "es", user: str | None = None) ->
     """
     data_dir = Path(data_dir)
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        # Owner-only (issue 11): the database holds HQ's keys and every state's values.
+        private_dir(data_dir)
     except OSError as exc:
         raise InputError("data_dir_unwritable", path=str(data_dir), reason=os_reason(exc)) from exc
     if not os.access(data_dir, os.W_OK):
@@ -212,6 +214,8 @@ def _start_up(ws: Workspace) -> None:
     """
     from app.storage import backups, sync_repo
 
+    for folder, pattern in ((ws.backups_dir, "coordina-*.db"), (ws.data_dir / "logs", "coordina.log*")):
+        tighten_files(folder, pattern)  # made world-readable by a Coordina before issue 11
     try:
         backups.cleanup_stale(ws.backups_dir)
     except OSError as exc:

@@ -28,6 +28,7 @@ from .crashpoints import crash_point
 from .database import translate_error
 from .durable import fsync_dir
 from .migrations import LATEST, expected_schema, schema_of
+from .permissions import private_dir, private_file
 
 KEEP = 10
 LOCK_NAME = ".lock"
@@ -126,6 +127,7 @@ def cleanup_stale(directory: Path) -> list[Path]:
 
 
 def _copy(conn: sqlite3.Connection, partial: Path, progress: Progress | None) -> None:
+    private_file(partial)  # owner-only from the first byte (issue 11); the rename keeps the mode
     dest = sqlite3.connect(str(partial), isolation_level=None)
     try:
         conn.backup(dest, pages=1024 if progress else -1, progress=progress)
@@ -172,7 +174,7 @@ def snapshot(conn: sqlite3.Connection, directory: Path, reason: str, keep: int =
     partial: Path | None = None
     target = directory / f"coordina-{now:%Y%m%d-%H%M%S}-{reason}.db"
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        private_dir(directory)
         with backup_lock(directory, lock_timeout):
             for stale in directory.iterdir():  # the lock is ours: any partial is a dead one's
                 if _PARTIAL.match(stale.name):

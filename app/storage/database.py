@@ -15,6 +15,7 @@ from pathlib import Path
 from app.models.messages import InputError, os_reason
 
 from .migrations import migrate
+from .permissions import private_file
 
 DB_FILENAME = "coordina.db"
 
@@ -81,6 +82,11 @@ def connect(path: Path | str, run_migrations: bool = True) -> Database:
     Turns OS errors into InputError naming the path.
     """
     path = Path(path)
+    try:
+        # Owner-only before SQLite opens it: its -wal and -shm files take the same mode.
+        private_file(path)
+    except OSError as exc:
+        raise translate_error(exc, path) from exc
     try:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=10)
         conn.execute("PRAGMA busy_timeout = 10000")

@@ -113,3 +113,57 @@ def set_registry_provisional(conn: sqlite3.Connection, state_code: str, figure_c
         "note = excluded.note, updated_at = excluded.updated_at, updated_by = excluded.updated_by",
         (state_code, figure_code, note, now, user),
     )
+
+
+# -- the registry in sync packages (issue 11) ----------------------------------------------
+
+
+def sync_marks(conn: sqlite3.Connection, state_code: str) -> dict[str, tuple[str, str, str, str]]:
+    """clues → (updated_at, synced_at, remote_updated_at, reported_by) of a state's units.
+
+    ``synced_at`` is when the other side's copy last wrote the row (local time, equal to
+    the ``updated_at`` it wrote); ``remote_updated_at`` is that copy's own ``updated_at``.
+    A row whose ``updated_at`` is later than ``synced_at`` was edited here since.
+    """
+    return {r[0]: tuple(r[1:]) for r in conn.execute(
+        "SELECT clues, updated_at, synced_at, remote_updated_at, reported_by FROM facilities "
+        "WHERE state_code = ?", (state_code,))}
+
+
+def mark_synced(conn: sqlite3.Connection, clues: str, synced_at: str, remote_updated_at: str,
+                reported_by: str | None = None) -> None:
+    """Record that the other side's copy (of ``remote_updated_at``) was written at ``synced_at``."""
+    conn.execute("UPDATE facilities SET synced_at = ?, remote_updated_at = ?, "
+                 "reported_by = coalesce(?, reported_by) WHERE clues = ?",
+                 (synced_at, remote_updated_at, reported_by, clues))
+
+
+def replace_status_history(conn: sqlite3.Connection, clues: str, periods: Sequence[StatusPeriod],
+                           recorded_at: str) -> None:
+    """Make ``periods`` (oldest first) the unit's operating-status history."""
+    conn.execute("DELETE FROM facility_status_history WHERE clues = ?", (clues,))
+    conn.executemany(
+        "INSERT INTO facility_status_history (clues, status, start_date, end_date, recorded_at) "
+        "VALUES (?, ?, ?, ?, ?)", [(clues, p.status, p.start_date, p.end_date, recorded_at) for p in periods])
+
+
+def updated_at(conn: sqlite3.Connection, clues: str) -> str:
+    """When the unit's row last changed here ('' if unknown)."""
+    row = conn.execute("SELECT updated_at FROM facilities WHERE clues = ?", (clues,)).fetchone()
+    return row[0] if row else ""
+
+
+def status_histories(conn: sqlite3.Connection, state_code: str) -> dict[str, list[StatusPeriod]]:
+    """clues → operating-status history (oldest first) of every unit of a state, in one query."""
+    found: dict[str, list[StatusPeriod]] = {}
+    for clues, status, start, end in conn.execute(
+            "SELECT h.clues, h.status, h.start_date, h.end_date FROM facility_status_history AS h "
+            "JOIN facilities AS f ON f.clues = h.clues WHERE f.state_code = ? ORDER BY h.id", (state_code,)):
+        found.setdefault(clues, []).append(StatusPeriod(status, start, end))
+    return found
+
+
+def last_acknowledged_at(conn: sqlite3.Connection) -> str:
+    """When the newest package HQ has acknowledged was made ('' if none): the registry's cutoff."""
+    row = conn.execute("SELECT max(created_at) FROM outbox WHERE delivered_at IS NOT NULL").fetchone()
+    return row[0] or ""

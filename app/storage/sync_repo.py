@@ -61,6 +61,8 @@ class OutboxEntry:
     delivered_at: str | None
     ack_uuid: str | None
     ack_summary: str | None
+    #: SHA-256 of the signed manifest: the package's identity (None in rows made before it).
+    manifest_sha256: str | None = None
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,8 @@ class InboxEntry:
     imported_by: str
     summary: dict
     archive_path: str
+    #: SHA-256 of the signed manifest: the package's identity (None in rows made before it).
+    manifest_sha256: str | None = None
 
 
 # -- profile and HQ keys -------------------------------------------------------------
@@ -158,7 +162,7 @@ def registration_log(conn: sqlite3.Connection) -> list[tuple]:
 # -- outbox and sync base (state side) ---------------------------------------------------
 
 _OUT = ("uuid, sequence, device_id, sha256, previous_sha256, file_name, path, created_at, full, "
-        "log_mark, value_count, delivered_at, ack_uuid, ack_summary")
+        "log_mark, value_count, delivered_at, ack_uuid, ack_summary, manifest_sha256")
 
 
 def _outbox(row: Sequence) -> OutboxEntry:
@@ -183,10 +187,11 @@ def get_outbox(conn: sqlite3.Connection, uuid: str) -> OutboxEntry | None:
 
 
 def add_outbox(conn: sqlite3.Connection, entry: OutboxEntry) -> None:
-    conn.execute(f"INSERT INTO outbox ({_OUT}) VALUES ({', '.join('?' * 14)})",
+    conn.execute(f"INSERT INTO outbox ({_OUT}) VALUES ({', '.join('?' * 15)})",
                  (entry.uuid, entry.sequence, entry.device_id, entry.sha256, entry.previous_sha256,
                   entry.file_name, entry.path, entry.created_at, int(entry.full), entry.log_mark,
-                  entry.value_count, entry.delivered_at, entry.ack_uuid, entry.ack_summary))
+                  entry.value_count, entry.delivered_at, entry.ack_uuid, entry.ack_summary,
+                  entry.manifest_sha256))
 
 
 # A package is reserved before its file is written: its outbox row, the device's high-water
@@ -282,7 +287,7 @@ def set_sync_base(conn: sqlite3.Connection, rows: Iterable[tuple[str, str, str, 
 # -- inbox (both sides) ---------------------------------------------------------------
 
 _IN = ("uuid, sha256, kind, state_code, device_id, sequence, signer, periods, created_at, imported_at, "
-       "imported_by, summary, archive_path")
+       "imported_by, summary, archive_path, manifest_sha256")
 
 
 def _inbox(row: Sequence) -> InboxEntry:
@@ -313,7 +318,60 @@ def device_sequences(conn: sqlite3.Connection, state_code: str, device_id: str) 
 
 
 def add_inbox(conn: sqlite3.Connection, entry: InboxEntry) -> None:
-    conn.execute(f"INSERT INTO inbox ({_IN}) VALUES ({', '.join('?' * 13)})",
+    conn.execute(f"INSERT INTO inbox ({_IN}) VALUES ({', '.join('?' * 14)})",
                  (entry.uuid, entry.sha256, entry.kind, entry.state_code, entry.device_id, entry.sequence,
                   entry.signer, json.dumps(list(entry.periods)), entry.created_at, entry.imported_at,
-                  entry.imported_by, json.dumps(entry.summary, ensure_ascii=False), entry.archive_path))
+                  entry.imported_by, json.dumps(entry.summary, ensure_ascii=False), entry.archive_path,
+                  entry.manifest_sha256))
+
+
+# -- identity and HQ → state numbering (issue 11 holes 3 and 6) ----------------------------
+
+_HQ_SEQUENCE = "sync.hq.sequence."
+
+
+def same_package(stored_file: str | None, stored_manifest: str | None, file_sha256: str | None,
+                 manifest_sha256: str | None) -> bool:
+    """Whether two records name the same package: by the signed manifest when both know it.
+
+    Rows written before manifests identified packages (and acks from such an HQ) only know
+    the file's hash; then the file's hash decides.
+    """
+    if stored_manifest and manifest_sha256:
+        return stored_manifest == manifest_sha256
+    return bool(stored_file) and stored_file == file_sha256
+
+
+def next_hq_sequence(conn: sqlite3.Connection, state_code: str) -> int:
+    """HQ: the next number of an ack or update for ``state_code`` (1, 2, …), reserved now.
+
+    One counter per state for both kinds, so numbers never repeat; the state refuses any
+    package of a kind not above the last one it imported (``E_REPLAY``).
+    """
+    key = _HQ_SEQUENCE + state_code
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    number = (int(row[0]) if row else 0) + 1
+    conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
+                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, str(number)))
+    return number
+
+
+def last_hq_sequence(conn: sqlite3.Connection, kind: str) -> int:
+    """State: the highest sequence of an imported HQ package of ``kind`` (0: none)."""
+    row = conn.execute("SELECT max(sequence) FROM inbox WHERE kind = ?", (kind,)).fetchone()
+    return int(row[0] or 0)
+
+
+def inbox_by_sequence(conn: sqlite3.Connection, state_code: str, device_id: str,
+                      sequence: int) -> InboxEntry | None:
+    """HQ: the imported data package of that device with that sequence, if any."""
+    row = conn.execute(f"SELECT {_IN} FROM inbox WHERE kind = 'data' AND state_code = ? AND device_id = ? "
+                       "AND sequence = ?", (state_code, device_id, sequence)).fetchone()
+    return _inbox(row) if row else None
+
+
+def inbox_by_identity(conn: sqlite3.Connection, digest: str) -> InboxEntry | None:
+    """HQ: the imported data package whose identity (or, in older rows, file hash) is ``digest``."""
+    row = conn.execute(f"SELECT {_IN} FROM inbox WHERE kind = 'data' AND (manifest_sha256 = ? OR sha256 = ?) "
+                       "LIMIT 1", (digest, digest)).fetchone()
+    return _inbox(row) if row else None

@@ -27,6 +27,8 @@ from .xlsx_reader import XlsxReader, guarded
 
 if TYPE_CHECKING:  # pandas and openpyxl load only when a file is read or written (fast CLI start)
     import pandas as pd
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import Cell
 
 SUPPORTED = (".csv", ".xlsx")
 _CHUNK = 1 << 20
@@ -255,14 +257,65 @@ def _frame(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> pd.DataF
     return pd.DataFrame(list(rows), columns=list(headers), dtype=object)
 
 
+#: What makes a spreadsheet read a text cell as a formula (or a DDE command): Excel and
+#: LibreOffice evaluate ``=``, ``+``, ``-`` and ``@``; a leading tab or CR hides one.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def is_formula_like(value: object) -> bool:
+    """True for text a spreadsheet would evaluate (numbers are never touched)."""
+    return isinstance(value, str) and value.startswith(FORMULA_START)
+
+
+def neutralise_csv(value: object) -> object:
+    """A CSV cell that cannot become a formula: such text gets a leading apostrophe.
+
+    Comments and names come from packages and CLUES files, i.e. from outside (issue 11
+    hole 9). Only text is prefixed: a negative number stays a number.
+    """
+    return "'" + value if is_formula_like(value) else value
+
+
+def text_cell(cell: Cell | WriteOnlyCell) -> Cell | WriteOnlyCell:
+    """Keep a formula-like XLSX value as text: type ``s`` and Excel's quote prefix.
+
+    openpyxl writes any string starting with ``=`` as a live formula; stored as text the
+    cell shows (and imports back) exactly what was written, and the quote prefix keeps
+    Excel from turning it into a formula when someone edits the cell.
+    """
+    if is_formula_like(cell.value):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
+
+
+#: RFC 4180 line ends. With "\n", Python 3.11's csv module leaves a field holding a bare CR
+#: unquoted, and the file no longer parses (a comment with a CR in it broke its row).
+_CSV_EOL = "\r\n"
+
+
 def _csv_cell(value: object) -> object:
-    # Floats as the text they stand for (53.4, 0.0001), never an exponent ("1e-04").
-    return number_text(value) if isinstance(value, float) else value
+    # Floats as the text they stand for (53.4, 0.0001), never an exponent ("1e-04"); only
+    # text is neutralised, so "-2.5" from a number is never prefixed.
+    return number_text(value) if isinstance(value, float) else neutralise_csv(value)
+
+
+def _xlsx_cell(sheet, value: object) -> object:
+    if isinstance(value, float) and value != value:
+        return None
+    if is_formula_like(value):
+        from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415 - heavy: only when an XLSX is written
+
+        return text_cell(WriteOnlyCell(sheet, value=value))
+    return value
 
 
 def write_table(path: Path, headers: Sequence[str], rows: Sequence[Sequence[object]],
                 sheet_name: str = "datos") -> None:
     """Write rows as CSV (UTF-8 with BOM, so Excel shows accents) or XLSX.
+
+    Text that a spreadsheet would evaluate (``= + - @``, tab, CR first) is neutralised:
+    an apostrophe in CSV, a text cell in XLSX (:func:`neutralise_csv`, :func:`text_cell`).
 
     Writes to a temporary file first and renames it, so a full disk never leaves
     a truncated export behind.
@@ -275,7 +328,7 @@ def write_table(path: Path, headers: Sequence[str], rows: Sequence[Sequence[obje
     try:
         if ext == ".csv":
             _frame(headers, [[_csv_cell(v) for v in r] for r in rows]).to_csv(
-                tmp, index=False, encoding="utf-8-sig")
+                tmp, index=False, encoding="utf-8-sig", lineterminator=_CSV_EOL)
         else:
             _write_xlsx(tmp, list(headers), rows, sheet_name)
         tmp.replace(path)
@@ -294,7 +347,7 @@ def _write_xlsx(path: Path | io.BytesIO, headers: list[str], rows: Sequence[Sequ
     sheet = workbook.create_sheet(sheet_name)
     sheet.append(headers)
     for record in rows:
-        sheet.append([None if (isinstance(v, float) and v != v) else v for v in record])
+        sheet.append([_xlsx_cell(sheet, v) for v in record])
     workbook.save(path)
 
 
@@ -309,7 +362,8 @@ def table_bytes(headers: Sequence[str], rows: Sequence[Sequence[object]], ext: s
     if ext not in SUPPORTED:
         raise InputError("file_extension", path=f"*{ext}", ext=ext)
     if ext == ".csv":
-        return _frame(headers, [[_csv_cell(v) for v in r] for r in rows]).to_csv(index=False).encode("utf-8-sig")
+        return _frame(headers, [[_csv_cell(v) for v in r] for r in rows]).to_csv(
+            index=False, lineterminator=_CSV_EOL).encode("utf-8-sig")
     buffer = io.BytesIO()
     _write_xlsx(buffer, list(headers), rows, sheet_name)
     return buffer.getvalue()

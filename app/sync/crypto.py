@@ -4,6 +4,8 @@
   key; HKDF-SHA256 turns it into an AES-256-GCM key; the sealed blob is
   ``MAGIC | ephemeral public key (32) | nonce (12) | ciphertext+tag``. The associated data
   binds the blob to its package (its UUID), so a payload cannot be moved into another one.
+- Key wrapping: HQ's private keys are kept encrypted under a passphrase (scrypt, then
+  AES-256-GCM): ``WMAGIC | salt (16) | nonce (12) | ciphertext+tag``; see :func:`wrap_secret`.
 - Signatures: HQ signs with Ed25519; a coordinator signs the manifest with the key of her
   X.509 identity (ECDSA P-256, RSA or Ed25519), checked against her registered certificate.
 """
@@ -18,9 +20,13 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, padding, rsa, x25519
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 MAGIC = b"CSEAL1"
 _INFO = b"coordina sync payload v1"
+WMAGIC = b"CKEY1"
+# scrypt at n=2**15, r=8: 32 MiB and about 0.1 s per try on a laptop, once per session.
+_SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 1 << 15, 8, 1
 
 
 def new_hq_keys() -> tuple[ed25519.Ed25519PrivateKey, x25519.X25519PrivateKey]:
@@ -35,6 +41,34 @@ def raw_public(key: ed25519.Ed25519PublicKey | x25519.X25519PublicKey) -> bytes:
 def raw_private(key: ed25519.Ed25519PrivateKey | x25519.X25519PrivateKey) -> bytes:
     return key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
                              serialization.NoEncryption())
+
+
+def _passphrase_key(passphrase: bytes, salt: bytes) -> bytes:
+    return Scrypt(salt=salt, length=32, n=_SCRYPT_N, r=_SCRYPT_R, p=_SCRYPT_P).derive(passphrase)
+
+
+def is_wrapped(blob: bytes | None) -> bool:
+    """Whether ``blob`` is a :func:`wrap_secret` result (not a raw 32-byte key)."""
+    return bool(blob) and bytes(blob).startswith(WMAGIC)  # type: ignore[arg-type]
+
+
+def wrap_secret(secret: bytes, passphrase: bytes, aad: bytes) -> bytes:
+    """Encrypt ``secret`` under ``passphrase``; ``aad`` names what it is (it cannot be swapped)."""
+    salt, nonce = os.urandom(16), os.urandom(12)
+    key = _passphrase_key(passphrase, salt)
+    return WMAGIC + salt + nonce + AESGCM(key).encrypt(nonce, secret, aad)
+
+
+def unwrap_secret(blob: bytes, passphrase: bytes, aad: bytes) -> bytes:
+    """The secret of a :func:`wrap_secret` blob; ValueError on a wrong passphrase or a damaged blob."""
+    head = len(WMAGIC)
+    if not is_wrapped(blob) or len(blob) < head + 16 + 12 + 16:
+        raise ValueError("not a wrapped key")
+    salt, nonce, body = blob[head:head + 16], blob[head + 16:head + 28], blob[head + 28:]
+    try:
+        return AESGCM(_passphrase_key(passphrase, salt)).decrypt(nonce, body, aad)
+    except InvalidTag:
+        raise ValueError("wrong passphrase") from None
 
 
 def _derive(shared: bytes, salt: bytes) -> bytes:

@@ -88,6 +88,21 @@ MESSAGES: dict[str, dict[str, str]] = {
                        "hacer nada, o importe el envío más reciente",
                  "en": "{where}: this package was already imported (sequence {detail}); nothing to "
                        "do, or import the latest one"},
+    # issue 11 hole 8: the signed scope and chain must agree with what the package carries.
+    "E_SCOPE": {"es": "{where}: el contenido del paquete no coincide con lo que declara su firma "
+                      "({detail}); pida que se lo envíen de nuevo. No se importó nada",
+                "en": "{where}: the manifest's scope does not match the content ({detail}); "
+                      "nothing was imported"},
+    "E_CHAIN": {"es": "{where}: el paquete no continúa al anterior de este equipo ({detail}); "
+                      "no se importó nada",
+                "en": "{where}: the package does not follow this device's previous one ({detail}); "
+                      "nothing was imported"},
+    "E_FACILITY_STATE": {"es": "{where}: el registro de unidades incluye una unidad de otro estado ({detail}); "
+                               "no se importó nada",
+                         "en": "{where}: the facility registry lists a unit of another state ({detail}); "
+                               "nothing was imported"},
+    "E_REGISTRY": {"es": "{where}: registro de unidades no válido: {detail}; no se importó nada",
+                   "en": "{where}: invalid facility registry: {detail}; nothing was imported"},
     "E_PROFILE_FILE": {"es": "{where}: no es un perfil de oficinas centrales válido ({detail})",
                        "en": "{where}: not a valid headquarters profile ({detail})"},
     "E_ENROL_FILE": {"es": "{where}: no es un archivo de registro de coordinador válido ({detail})",
@@ -108,6 +123,29 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "(identity create) or give --cert"},
     "E_NOT_REGISTERED": {"es": "{where}: el certificado {detail} no está registrado",
                          "en": "{where}: certificate {detail} is not registered"},
+    # issue 11 holes 1, 2, 4: HQ's keys under a passphrase; fingerprints compared before trust.
+    "E_PASSPHRASE_NEEDED": {"es": "{where}: las claves de oficinas centrales están protegidas con "
+                                  "contraseña; indíquela con --passphrase-env VARIABLE",
+                            "en": "{where}: headquarters' keys are protected by a passphrase; "
+                                  "give it with --passphrase-env VARIABLE"},
+    "E_PASSPHRASE_WRONG": {"es": "{where}: contraseña incorrecta para las claves de oficinas "
+                                 "centrales; no se escribió nada",
+                           "en": "{where}: wrong passphrase for headquarters' keys; nothing was written"},
+    "E_PASSPHRASE_WEAK": {"es": "{where}: la contraseña de las claves debe tener al menos {detail} "
+                                "caracteres",
+                          "en": "{where}: the keys' passphrase must have at least {detail} characters"},
+    "E_FINGERPRINT_UNCONFIRMED": {"es": "{where}: compare la huella por teléfono y confírmela con "
+                                        "--fingerprint «{detail}»; no se guardó nada",
+                                  "en": "{where}: compare the fingerprint over the phone and confirm it "
+                                        "with --fingerprint '{detail}'; nothing was stored"},
+    "E_FINGERPRINT_MISMATCH": {"es": "{where}: la huella del archivo no es la confirmada ({detail}); "
+                                     "el archivo no es el que se leyó por teléfono, no se guardó nada",
+                               "en": "{where}: the file's fingerprint is not the confirmed one ({detail}); "
+                                     "it is not the file read over the phone, nothing was stored"},
+    "E_HQ_ROTATION": {"es": "{where}: el nuevo perfil de oficinas centrales no está firmado con la "
+                            "clave en uso ({detail})",
+                      "en": "{where}: the new headquarters profile is not signed by the key in use "
+                            "({detail})"},
 }
 
 

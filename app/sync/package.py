@@ -2,7 +2,8 @@
 
 Three kinds share the layout:
 
-- ``data`` (state → HQ): ``payload/YYYYMM.bin``, one part per month, each the month's
+- ``data`` (state → HQ): ``facilities.bin``, the state's facility registry (all of it, or
+  its changes since the last acknowledged package), and ``payload/YYYYMM.bin``, one part per month, each the month's
   dataValueSets JSON gzipped and sealed to HQ's X25519 key (HQ reads one month at a time, so
   a year of a large state never has to sit in memory at once); the manifest is signed with the coordinator's X.509 key and carries her
   certificate; signed PDFs may ride along under ``pdf/``;
@@ -34,6 +35,8 @@ FORMAT_VERSION = 1
 KINDS = ("data", "ack", "update")
 CONTENT = {"ack": "ack.json", "update": "update.json"}  # data packages carry payload parts
 PART = re.compile(r"payload/(\d{4})(0[1-9]|1[0-2])\.bin")
+#: A data package's facility registry part (the sender state's units), sealed like a payload part.
+REGISTRY_PART = "facilities.bin"
 MAX_PAYLOAD = 512 << 20  # 512 MiB of JSON after gunzip: a reference year is ~1 GB for 23 states
 MAX_MANIFEST = 1 << 20  # read before its signature is checked: kept small (a real one is ~3 KiB)
 MAX_SIGNATURE = 64 << 10  # an RSA-16384 signature is 2 KiB
@@ -60,11 +63,16 @@ class RawPackage:
     """
 
     where: str
-    sha256: str  # of the whole file: the package's identity with its UUID
+    sha256: str  # of the whole file (what is archived and what ``check`` compares)
     manifest: dict
     manifest_bytes: bytes
     signature: bytes
     archive: ZipReader | None = field(default=None, repr=False, compare=False)
+    #: SHA-256 of the signed manifest: the package's identity with its UUID. The manifest
+    #: lists every other file's hash, so it pins the content; a re-wrapped zip (other bytes,
+    #: same entries) keeps it. The signature is left out: ECDSA signatures are malleable
+    #: (``s`` → ``n - s`` verifies too), so anyone could make a second valid one.
+    manifest_sha256: str = ""
 
     @property
     def kind(self) -> str:
@@ -186,7 +194,7 @@ def read(data: bytes, where: str) -> RawPackage:
         if not isinstance(digest, str) or not _HEX64.match(digest):
             raise SyncError("E_MANIFEST", where, f"sha256 de «{name}»")
         allowed = (name == CONTENT.get(kind) or (kind == "data" and (
-            PART.fullmatch(name) or re.fullmatch(r"pdf/[\w.-]+\.pdf", name))))
+            PART.fullmatch(name) or name == REGISTRY_PART or re.fullmatch(r"pdf/[\w.-]+\.pdf", name))))
         if not allowed:
             raise SyncError("E_EXTRA_FILE", where, name)
     # The manifest decides the exact set of files: missing or extra entries are refused.
@@ -196,7 +204,8 @@ def read(data: bytes, where: str) -> RawPackage:
     for name in sorted(names - expected):
         raise SyncError("E_EXTRA_FILE", where, name)
     signature = archive.read("manifest.sig", MAX_SIGNATURE)
-    return RawPackage(where, sha256(data), manifest, manifest_bytes, signature, archive)
+    return RawPackage(where, sha256(data), manifest, manifest_bytes, signature, archive,
+                      manifest_sha256=sha256(manifest_bytes))
 
 
 def part_name(period: str) -> str:

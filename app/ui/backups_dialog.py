@@ -212,18 +212,43 @@ class BackupsDialog(QDialog):
                           lambda ws, _p: backup_service.backup_now(ws, "manual"), done, self._failed)
 
     def ask_restore(self) -> None:
-        """Ask for confirmation (non-blocking) before restoring the selected backup."""
+        """Check the selected backup and count what it replaces (in the background), then
+        ask for confirmation (non-blocking) before restoring it."""
         chosen = self.selected_backup()
         if chosen is None or self._busy:
             return
+        self._set_busy(True)
+
+        def shown(preview: backup_service.RestorePreview) -> None:
+            self._set_busy(False)
+            self._ask(chosen, preview)
+
+        self._tasks.run_db(lambda ws, _p: backup_service.preview_restore(ws, chosen.path), shown,
+                           self._refused, owner=self)
+
+    def _refused(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self._show_status(self.tr("No se puede restaurar ese respaldo. Motivo: %1")
+                          .replace("%1", error_text(exc, self._lang)), "error")
+
+    def _counts_text(self, preview: backup_service.RestorePreview) -> str:
+        labels = (self.tr("Valores"), self.tr("Unidades"), self.tr("Informes"))
+        return "\n".join(self.tr("%1: %2 ahora → %3 en el respaldo").replace("%1", label)
+                         .replace("%2", f"{ours:,}").replace("%3", f"{theirs:,}")
+                         for label, ours, theirs in zip(labels, preview.current_counts, preview.backup_counts,
+                                                        strict=True))
+
+    def _ask(self, chosen: Backup, preview: backup_service.RestorePreview) -> None:
         when = local_datetime(chosen.created, self._lang, seconds=True)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Restaurar respaldo"),
                           self.tr("¿Restaurar el respaldo del %1 (%2)?")
                           .replace("%1", when).replace("%2", self.model.reason_label(chosen.reason)),
                           QMessageBox.StandardButton.NoButton, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setInformativeText(self.tr(
-            "Los datos actuales se reemplazarán por los de ese respaldo. Antes de restaurar, "
-            "Coordina guarda un respaldo de seguridad de los datos actuales "
+            "Los datos actuales se reemplazarán por los de ese respaldo:"
+        ) + "\n" + self._counts_text(preview) + "\n\n" + self.tr(
+            "Antes de restaurar, Coordina guarda un respaldo de seguridad de los datos actuales "
             "(«Antes de restaurar»), así que podrá volver a ellos si se equivoca."
         ))
         self.confirm_restore_button = box.addButton(self.tr("Restaurar"), QMessageBox.ButtonRole.AcceptRole)

@@ -24,16 +24,19 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.catalog import Catalog
+from app.models.facility import Facility
 from app.models.periods import period_label
 from app.models.values import DataValue, display_value
-from app.services import sync_conflicts
+from app.services import sync_conflicts, sync_facilities
 from app.services.facilities import get_facility
 from app.services.sync_conflicts import Conflict
+from app.services.sync_facilities import FACILITY_CONFLICT
 
 from .alerts import show_error
 from .formatting import error_text, local_datetime, status_style
 from .history_dialog import HistoryModel
 from .job_dialog import JobDialog
+from .plain_text import plain
 from .sync_models import ConflictsModel, table_view
 from .tasks import TaskManager
 from .window_fit import fit_window
@@ -91,6 +94,7 @@ class ConflictsDialog(JobDialog):
 
         self.title = QLabel()
         self.title.setWordWrap(True)
+        plain(self.title)  # unit names and values come from packages: never rich text
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
@@ -129,6 +133,7 @@ class ConflictsDialog(JobDialog):
 
         self.status = QLabel()
         self.status.setWordWrap(True)
+        plain(self.status)
         close = QPushButton(self.tr("Cerrar"))
         close.setAutoDefault(False)
         close.clicked.connect(self.reject)
@@ -155,6 +160,7 @@ class ConflictsDialog(JobDialog):
         for field in FIELDS:
             label = QLabel("—")
             label.setWordWrap(True)
+            plain(label)  # comment, updated_by…: the sender's text, shown literally
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(names[field], label)
             labels[field] = label
@@ -164,6 +170,7 @@ class ConflictsDialog(JobDialog):
         labels["value"].setFont(value_font)
         rule = QLabel()
         rule.setWordWrap(True)
+        plain(rule)
         form.addRow(rule)
         labels["rule"] = rule
         return box, labels
@@ -204,6 +211,8 @@ class ConflictsDialog(JobDialog):
 
     # -- the side-by-side view -------------------------------------------------------------
     def _format(self, conflict: Conflict, field: str, side: dict) -> str:
+        if conflict.key.variable == FACILITY_CONFLICT:
+            return self._format_unit(field, side)
         raw = side.get(field)
         if field == "value":
             variable = self._catalog.variables.get(conflict.key.variable)
@@ -217,6 +226,28 @@ class ConflictsDialog(JobDialog):
         if field == "comment":
             return str(raw) if raw else self.tr("(sin comentario)")
         return "—" if raw in (None, "") else str(raw)
+
+    def _format_unit(self, field: str, side: dict) -> str:
+        """A flagged unit of the registry: its name as the value, the rest of its record below."""
+        if field == "value":
+            return str(side.get("name", ""))
+        if field == "updated_at":
+            return local_datetime(str(side["updated_at"]), self._lang) if side.get("updated_at") else "—"
+        if field != "comment":
+            return "—"
+        status = self._catalog.operating_status.get(side.get("status", ""))
+        lines = [
+            self.tr("Estatus: %1 desde %2").replace("%1", status.label(self._lang) if status else
+                                                   str(side.get("status"))).replace("%2", side.get("status_since") or "—"),
+            self.tr("Tipo: %1, nivel %2").replace("%1", str(side.get("type_code"))).replace("%2", str(side.get("level"))),
+            self.tr("Municipio: %1").replace("%1", side.get("municipality") or "—"),
+            self.tr("Jurisdicción: %1").replace("%1", side.get("jurisdiction") or "—"),
+            self.tr("Institución: %1").replace("%1", str(side.get("institution"))),
+        ]
+        for code, start, end in side.get("history", [])[-5:]:
+            label = self._catalog.operating_status.get(code)
+            lines.append(f"{start or '…'} – {end or self.tr('hoy')}: {label.label(self._lang) if label else code}")
+        return "\n".join(lines)
 
     def _show_conflict(self, conflict: Conflict | None) -> None:
         for side_name, fields, box in (("ours", self.ours_fields, self.ours_box),
@@ -246,8 +277,10 @@ class ConflictsDialog(JobDialog):
             clues = conflict.key.org_unit
             name = self.model.facility_name(clues)
             self.title.setText(" · ".join(part for part in (
-                self.model.variable_label(conflict), f"{name} ({clues})" if name else clues,
-                self.model.state_name(conflict.state_code), period_label(conflict.key.period, self._lang))
+                self.tr("Registro de la unidad") if conflict.key.variable == FACILITY_CONFLICT
+                else self.model.variable_label(conflict), f"{name} ({clues})" if name else clues,
+                self.model.state_name(conflict.state_code),
+                period_label(conflict.key.period, self._lang) if conflict.key.period else "")
                 if part))
             self._load_history(conflict)
         self._update_buttons()
@@ -286,10 +319,13 @@ class ConflictsDialog(JobDialog):
         self.status.setText(self.tr("Guardando…"))
         self.status.setStyleSheet("")
 
-        def done(stored: DataValue) -> None:
+        def done(stored: DataValue | Facility) -> None:
             self._busy = False
             variable = self._catalog.variables.get(conflict.key.variable)
-            shown = display_value(variable, stored.value, self._lang) if variable else str(stored.value)
+            if isinstance(stored, Facility):
+                shown = stored.name
+            else:
+                shown = display_value(variable, stored.value, self._lang) if variable else str(stored.value)
             self.status.setText(self.tr("Se aceptó la versión de %1: %2.")
                                 .replace("%1", self.tr("oficinas centrales") if choice == "ours"
                                          else self.tr("el estado")).replace("%2", shown or self.tr("sin dato")))
@@ -299,7 +335,10 @@ class ConflictsDialog(JobDialog):
             self.resolved.emit(stored)
             self.reload()
 
-        self._tasks.run_db(lambda ws, _p: sync_conflicts.resolve(ws, conflict.id, choice), self.guard(done),
+        # A unit of the registry is resolved by the registry's rules, never written as a value.
+        resolve = (sync_facilities.resolve if conflict.key.variable == FACILITY_CONFLICT
+                   else sync_conflicts.resolve)
+        self._tasks.run_db(lambda ws, _p: resolve(ws, conflict.id, choice), self.guard(done),
                            self.guard(self._failed), owner=self)
 
     def _failed(self, exc: BaseException) -> None:

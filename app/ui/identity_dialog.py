@@ -236,9 +236,12 @@ class IdentityDialog(JobDialog):
         settings.save_last_path("identity/folder", str(path.parent))
         settings.save_last_path("signing/p12", str(path))  # the export dialogs offer it next time
         self._show_status(self.tr("Se creó %1").replace("%1", path.name), "ok")
-        self.details.setText(self.tr("Carpeta: %1\nEsta computadora ya confía en su certificado. Cuando la "
-                                     "coordinación nacional registre su certificado, compare por teléfono "
-                                     "esta huella (SHA-256):").replace("%1", str(path.parent)))
+        # What is read over the phone is the enrolment's fingerprint (certificate and state,
+        # issue 11), shown when the enrolment is exported; this one identifies the certificate.
+        self.details.setText(self.tr("Carpeta: %1\nEsta computadora ya confía en su certificado. Para que la "
+                                     "coordinación nacional lo registre, exporte su registro en Sincronizar ▸ "
+                                     "Perfil y registro: ahí verá la huella que debe leer por teléfono. Huella "
+                                     "del certificado (SHA-256):").replace("%1", str(path.parent)))
         self.fingerprint.setText(fingerprint_lines(made.fingerprint_sha256))
         self._update_buttons()
         self.created.emit(path, made)

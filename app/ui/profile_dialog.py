@@ -9,6 +9,11 @@ Three faces, chosen by the data directory's profile:
 - HQ: its own fingerprint and profile file, and the registered coordinators (register
   after comparing the fingerprint, revoke with a note, replace).
 
+Issue 11: HQ's keys are created under a passphrase typed twice, and exporting HQ's profile
+asks for it once per session (:mod:`.hq_unlock`); HQ's profile is stored only after its
+fingerprint is confirmed in :class:`.hq_profile_confirm.HqProfileConfirm`; the enrolment's
+fingerprint covers the certificate and the state.
+
 Every read and write runs on the database thread; the dialog reloads itself afterwards.
 File pickers only choose a path: the ``*_to``/``*_from``/``register_file`` methods do the
 work, so tests call them with real files.
@@ -42,6 +47,8 @@ from .fingerprint_dialogs import (
     ask_revoke_note,
     confirm_enrolment,
 )
+from .hq_profile_confirm import HqProfileConfirmer, HqProfileInfo, confirm_hq_profile
+from .hq_unlock import HqPassphraseProvider, ask_hq_passphrase, with_hq_keys
 from .identity_dialog import identity_file_name
 from .job_dialog import JobDialog, status_line
 from .profile_pages import CreatePage, HqPage, StatePage
@@ -63,9 +70,16 @@ def _snapshot(ws) -> dict:
 def _enrolment_info(ws, path: Path) -> EnrolmentInfo:
     """Parse and check an enrolment file (nothing is written) for the confirmation."""
     state, cert, doc = sync_profile.parse_enrolment(ws, path)
+    # what the coordinator reads aloud covers the certificate AND the state (issue 11)
+    fingerprint = sync_profile.enrolment_fingerprint(sync_profile.certificate_fingerprint(cert), state)
     return EnrolmentInfo(state, ws.catalog.state(state).name, str(doc.get("name", "")),
-                         str(doc.get("position", "")),
-                         sync_profile.readable(sync_profile.certificate_fingerprint(cert)))
+                         str(doc.get("position", "")), sync_profile.readable(fingerprint))
+
+
+def _hq_profile_info(ws, path: Path) -> HqProfileInfo:
+    """Parse and check an HQ profile file (nothing is written) for the confirmation."""
+    found, rotation, replaces = sync_profile.hq_profile_preview(ws, path)
+    return HqProfileInfo(found.keys.name, found.readable, rotation, replaces)
 
 
 class ProfileDialog(JobDialog):
@@ -86,6 +100,8 @@ class ProfileDialog(JobDialog):
         #: Ask before registering / for the revocation note; tests replace them.
         self.confirm_provider: EnrolmentConfirmer = confirm_enrolment
         self.revoke_provider: RevokeAsker = ask_revoke_note
+        self.hq_confirm_provider: HqProfileConfirmer = confirm_hq_profile
+        self.passphrase_provider: HqPassphraseProvider = ask_hq_passphrase
         self.setWindowTitle(self.tr("Perfil y registro"))
         fit_window(self, "profile", 1120, 620)
 
@@ -189,6 +205,11 @@ class ProfileDialog(JobDialog):
         if role == "state" and not name:
             self._show_status(self.tr("Escriba el nombre de la persona que coordina el estado."), "error")
             return
+        passphrase = None
+        if role == "hq":  # HQ's private keys are stored only under a passphrase
+            passphrase = self.passphrase_provider(self, True)
+            if passphrase is None:
+                return
         self._show_status(self.tr("Creando el perfil…"))
 
         def made(_profile) -> None:
@@ -196,7 +217,8 @@ class ProfileDialog(JobDialog):
             self.reload()
 
         self._run("create", lambda ws: sync_profile.init_profile(ws, role, state if role == "state" else None,
-                                                                 name, position), made, self.tr("Crear perfil"))
+                                                                 name, position, passphrase=passphrase),
+                  made, self.tr("Crear perfil"))
 
     # -- state side --------------------------------------------------------------------
     def choose_hq_profile(self) -> None:
@@ -205,15 +227,23 @@ class ProfileDialog(JobDialog):
             self.import_hq_profile_from(path)
 
     def import_hq_profile_from(self, path: Path) -> None:
-        """Store HQ's public keys from ``path``; its fingerprint then shows on the page."""
+        """Read HQ's profile, show its fingerprint to compare by phone, then store it."""
+        title = self.tr("Importar perfil de oficinas centrales")
 
-        def imported(result) -> None:
-            self._show_status(self.tr("Se importó el perfil de oficinas centrales. Compare la huella por "
-                                      "teléfono antes de enviar paquetes."), "ok")
-            self.reload()
+        def parsed(info: HqProfileInfo) -> None:
+            if not self.hq_confirm_provider(self, info):
+                self._show_status(self.tr("No se importó: la huella no se confirmó."))
+                return
 
-        self._run("import_hq", lambda ws: sync_profile.import_hq_profile(ws, path), imported,
-                  self.tr("Importar perfil de oficinas centrales"))
+            def imported(result) -> None:
+                self._show_status(self.tr("Se importó el perfil de oficinas centrales con la huella "
+                                          "confirmada."), "ok")
+                self.reload()
+
+            self._run("import_hq", lambda ws: sync_profile.import_hq_profile(ws, path, confirmed=True),
+                      imported, title)
+
+        self._run("parse_hq", lambda ws: _hq_profile_info(ws, path), parsed, title)
 
     def choose_certificate(self) -> None:
         """Enrol a certificate file (a SAT e.firma .cer) instead of the identity made here."""
@@ -259,8 +289,9 @@ class ProfileDialog(JobDialog):
                                       "huella por teléfono.").replace("%1", path.name), "ok")
             self.hq_page.exported_path = path
 
-        self._run("export_hq", lambda ws: sync_profile.export_hq_profile(ws, path), written,
-                  self.tr("Exportar perfil de oficinas centrales"))
+        with_hq_keys(self, self._tasks, lambda: self._run(
+            "export_hq", lambda ws: sync_profile.export_hq_profile(ws, path), written,
+            self.tr("Exportar perfil de oficinas centrales")), self._lang, self.passphrase_provider)
 
     def choose_enrolment(self) -> None:
         path = self._ask_path(False, self.tr("Archivo de registro del coordinador"))
@@ -290,7 +321,8 @@ class ProfileDialog(JobDialog):
                                   .replace("%2", info.state_name), "ok")
                 self.reload()
 
-            self._run("register", lambda ws: sync_profile.import_enrolment(ws, path, replace), registered, title)
+            self._run("register", lambda ws: sync_profile.import_enrolment(ws, path, replace, confirmed=True),
+                      registered, title)
 
         self._run("parse", lambda ws: _enrolment_info(ws, path), parsed, title)
 

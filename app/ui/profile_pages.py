@@ -198,8 +198,9 @@ class StatePage(QWidget):
             self.hq_hint.show()
 
     def show_enrolment(self, path: Path, fingerprint: str) -> None:
-        """After exporting: where the file is and the certificate's fingerprint to dictate."""
-        self.enrol_status.setText(self.tr("Se guardó %1. Huella de su certificado:").replace("%1", str(path)))
+        """After exporting: where the file is and the fingerprint to dictate (certificate and state)."""
+        self.enrol_status.setText(self.tr("Se guardó %1. Huella de su registro (certificado y estado), "
+                                          "para dictarla por teléfono:").replace("%1", str(path)))
         self.enrol_fingerprint.setText(fingerprint_two_lines(fingerprint))
         self.enrol_fingerprint.show()
 

@@ -56,14 +56,23 @@ class SyncActions(QObject):
         dialog.data_changed.connect(w.reload_all)  # an HQ update may bring facilities
         self._show(dialog)
 
+    def _with_hq_keys(self, then) -> None:
+        """At HQ, ask the keys' passphrase once per session first (issue 11); at a state, go on."""
+        from .hq_unlock import with_hq_keys
+
+        with_hq_keys(self._window, self._window.tasks, then, self._window.lang)
+
     def import_packages(self) -> None:
         """Import packages of any kind: preview, progress, cancel, summaries."""
         from .import_dialog import ImportDialog
 
-        w = self._window
-        dialog = ImportDialog(w.tasks, w.catalog, w.lang, w)
-        dialog.data_changed.connect(w.reload_all)
-        self._show(dialog)
+        def show() -> None:
+            w = self._window
+            dialog = ImportDialog(w.tasks, w.catalog, w.lang, w)
+            dialog.data_changed.connect(w.reload_all)
+            self._show(dialog)
+
+        self._with_hq_keys(show)
 
     def conflicts(self) -> None:
         """HQ: flagged values side by side; accept either version."""
@@ -85,7 +94,7 @@ class SyncActions(QObject):
             return
 
         w = self._window
-        self._show(RespondDialog(w.tasks, w.catalog, w.lang, w))
+        self._with_hq_keys(lambda: self._show(RespondDialog(w.tasks, w.catalog, w.lang, w)))
 
     def consolidation(self) -> None:
         """HQ: completeness matrix, national and per-state figures, exports."""

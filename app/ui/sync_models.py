@@ -21,6 +21,7 @@ from app.services.sync_conflicts import Conflict
 
 from .formatting import ERROR_BG, ERROR_COLOR, OK_COLOR, WARNING_BG, WARNING_COLOR, local_datetime
 from .plain_codes import code_at_end, plain_meaning
+from .plain_text import plain_tooltip
 from .row_table_model import RowTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -132,7 +133,9 @@ class IssuesModel(RowTableModel):
             return None
         issue: dict = self._rows[index.row()]
         code = str(issue.get("errorCode", ""))
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:  # the package's own text: shown literally
+            return plain_tooltip(self.data(index, Qt.ItemDataRole.DisplayRole))
+        if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == self.CODE:
                 return code
             if index.column() == self.OBJECT:
@@ -183,6 +186,8 @@ class ConflictsModel(RowTableModel):
         """The variable's label, with its disaggregation option when it has one."""
         key = conflict.key
         variable = self._catalog.variables.get(key.variable)
+        if variable is None and not key.period:  # a unit of the registry (issue 11)
+            return self.tr("Registro de la unidad")
         if variable is None:
             return key.variable
         label = variable.label(self._lang)
@@ -207,8 +212,8 @@ class ConflictsModel(RowTableModel):
                 return conflict.key.org_unit
             if column == self.FACILITY:
                 return self.facility_name(conflict.key.org_unit)
-            if column == self.PERIOD:
-                return period_label(conflict.key.period, self._lang)
+            if column == self.PERIOD:  # a unit of the registry (issue 11) has no period
+                return period_label(conflict.key.period, self._lang) if conflict.key.period else "—"
             if column == self.VARIABLE:
                 return self.variable_label(conflict)
             if column == self.APPLIED:

@@ -60,8 +60,38 @@
     </message>
     <message>
         <location filename="../../app/ui/backups_dialog.py" line="225"/>
-        <source>Los datos actuales se reemplazarán por los de ese respaldo. Antes de restaurar, Coordina guarda un respaldo de seguridad de los datos actuales («Antes de restaurar»), así que podrá volver a ellos si se equivoca.</source>
-        <translation>The current data will be replaced by that backup. Before restoring, Coordina saves a safety backup of the current data (&quot;Before restore&quot;), so you can go back to it if this was a mistake.</translation>
+        <source>Los datos actuales se reemplazarán por los de ese respaldo:</source>
+        <translation>The current data will be replaced by that backup:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="225"/>
+        <source>Antes de restaurar, Coordina guarda un respaldo de seguridad de los datos actuales («Antes de restaurar»), así que podrá volver a ellos si se equivoca.</source>
+        <translation>Before restoring, Coordina saves a safety backup of the current data (&quot;Before restore&quot;), so you can go back to it if this was a mistake.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="225"/>
+        <source>No se puede restaurar ese respaldo. Motivo: %1</source>
+        <translation>That backup cannot be restored. Reason: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="225"/>
+        <source>Valores</source>
+        <translation>Values</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="225"/>
+        <source>Unidades</source>
+        <translation>Facilities</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="225"/>
+        <source>Informes</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backups_dialog.py" line="225"/>
+        <source>%1: %2 ahora → %3 en el respaldo</source>
+        <translation>%1: %2 now → %3 in the backup</translation>
     </message>
     <message>
         <location filename="../../app/ui/backups_dialog.py" line="229"/>
@@ -2153,6 +2183,13 @@ Fill it in Excel and bring it back with File → Import values…</translation>
 <context>
     <name>IdentityDialog</name>
     <message>
+        <location filename="../../app/ui/identity_dialog.py" line="0"/>
+        <source>Carpeta: %1
+Esta computadora ya confía en su certificado. Para que la coordinación nacional lo registre, exporte su registro en Sincronizar ▸ Perfil y registro: ahí verá la huella que debe leer por teléfono. Huella del certificado (SHA-256):</source>
+        <translation>Folder: %1
+This computer already trusts your certificate. For the national coordination to register it, export your enrolment in Sync ▸ Profile and enrolment: there you will see the fingerprint to read over the phone. Certificate fingerprint (SHA-256):</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/identity_dialog.py" line="70"/>
         <source>Crear identidad para firmar</source>
         <translation>Create a signing identity</translation>
@@ -3599,6 +3636,16 @@ completeness</translation>
 <context>
     <name>ProfileDialog</name>
     <message>
+        <location filename="../../app/ui/profile_dialog.py" line="0"/>
+        <source>No se importó: la huella no se confirmó.</source>
+        <translation>Not imported: the fingerprint was not confirmed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profile_dialog.py" line="0"/>
+        <source>Se importó el perfil de oficinas centrales con la huella confirmada.</source>
+        <translation>The headquarters profile was imported with its fingerprint confirmed.</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/profile_dialog.py" line="88"/>
         <location filename="../../app/ui/profile_dialog.py" line="167"/>
         <source>Perfil y registro</source>
@@ -4342,8 +4389,8 @@ completeness</translation>
     </message>
     <message>
         <location filename="../../app/ui/profile_pages.py" line="202"/>
-        <source>Se guardó %1. Huella de su certificado:</source>
-        <translation>%1 was saved. Your certificate&apos;s fingerprint:</translation>
+        <source>Se guardó %1. Huella de su registro (certificado y estado), para dictarla por teléfono:</source>
+        <translation>%1 was saved. Fingerprint of your enrolment (certificate and state), to read over the phone:</translation>
     </message>
 </context>
 <context>
@@ -4760,6 +4807,105 @@ Use the window that is already open; two windows on the same data could overwrit
         <location filename="../../app/ui/progress_dialog.py" line="29"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>HqPassphraseDialog</name>
+    <message>
+        <location filename="../../app/ui/hq_unlock.py" line="0"/>
+        <source>Contraseña de las claves de oficinas centrales</source>
+        <translation>Headquarters keys passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq_unlock.py" line="0"/>
+        <source>Elija una contraseña para proteger las claves privadas de oficinas centrales (al menos %1 caracteres). Se pedirá una vez por sesión; sin ella no se pueden leer los paquetes de los estados ni firmar acuses. Guárdela en un lugar seguro: no se puede recuperar.</source>
+        <translation>Choose a passphrase to protect headquarters' private keys (at least %1 characters). It is asked once per session; without it the states' packages cannot be read nor acknowledgements signed. Keep it somewhere safe: it cannot be recovered.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq_unlock.py" line="0"/>
+        <source>Escriba la contraseña de las claves de oficinas centrales. Se pide una vez por sesión.</source>
+        <translation>Type the passphrase of headquarters' keys. It is asked once per session.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq_unlock.py" line="0"/>
+        <source>Contraseña:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq_unlock.py" line="0"/>
+        <source>Repítala:</source>
+        <translation>Repeat it:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq_unlock.py" line="0"/>
+        <source>Coordina no guarda esta contraseña en ningún archivo.</source>
+        <translation>Coordina never stores this passphrase in a file.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq_unlock.py" line="0"/>
+        <source>Aceptar</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq_unlock.py" line="0"/>
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq_unlock.py" line="0"/>
+        <source>Muy corta: al menos %1 caracteres.</source>
+        <translation>Too short: at least %1 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq_unlock.py" line="0"/>
+        <source>Las dos contraseñas no coinciden.</source>
+        <translation>The two passphrases do not match.</translation>
+    </message>
+</context>
+<context>
+    <name>HqProfileConfirm</name>
+    <message>
+        <location filename="../../app/ui/hq_profile_confirm.py" line="0"/>
+        <source>Importar perfil de oficinas centrales</source>
+        <translation>Import headquarters profile</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq_profile_confirm.py" line="0"/>
+        <source>Oficinas centrales:</source>
+        <translation>Headquarters:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq_profile_confirm.py" line="0"/>
+        <source>Reemplaza a:</source>
+        <translation>Replaces:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq_profile_confirm.py" line="0"/>
+        <source>Este perfil renueva las claves de oficinas centrales y está firmado con la clave en uso. Aun así, compare la huella nueva por teléfono si puede.</source>
+        <translation>This profile renews headquarters' keys and is signed by the key in use. Still, compare the new fingerprint over the phone if you can.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq_profile_confirm.py" line="0"/>
+        <source>Llame por teléfono a oficinas centrales y pida que le lean su huella. Importe solo si los 16 grupos coinciden: con este perfil se cifran sus paquetes y se aceptan las actualizaciones.</source>
+        <translation>Call headquarters and ask them to read their fingerprint to you. Import only if all 16 groups match: your packages are encrypted to this profile and its updates are accepted.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq_profile_confirm.py" line="0"/>
+        <source>Coincide: importar</source>
+        <translation>It matches: import</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq_profile_confirm.py" line="0"/>
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>HqUnlock</name>
+    <message>
+        <location filename="../../app/ui/hq_unlock.py" line="0"/>
+        <source>Claves de oficinas centrales</source>
+        <translation>Headquarters keys</translation>
     </message>
 </context>
 <context>

@@ -30,7 +30,7 @@ from tests.reliability.fuzz_mutators import (
     zip_mutation,
 )
 from tests.reliability.fuzz_runner import Finding, Outcome, Sandbox, Stats, judge, run_cli
-from tests.reliability.fuzz_world import PASSPHRASE, World
+from tests.reliability.fuzz_world import PASSPHRASE, PASSPHRASE_ENV, World
 from tests.reliability.harness import CORPUS
 
 CASE_TIMEOUT = float(os.environ.get("COORDINA_FUZZ_TIMEOUT", "20"))
@@ -129,7 +129,8 @@ def _dd(path: Path) -> list[str]:
 def targets() -> dict[str, Target]:
     """Every fuzz target by name (also the corpus folder's name)."""
     found = [
-        Target("sync-import", "hq", lambda p: ["sync", "import", str(p)], ["package"], mutate_package,
+        Target("sync-import", "hq", lambda p: ["sync", "import", str(p), "--passphrase-env", PASSPHRASE_ENV],
+               ["package"], mutate_package,
                sync_codes=True, file_name=package_name),
         Target("values-csv", "state", lambda p: ["values", "import", str(p)],
                ["values_csv", "values_long_csv"], mutate_table),
@@ -141,7 +142,7 @@ def targets() -> dict[str, Target]:
                mutate_json, sync_codes=True),
         Target("enrol-import", "hq_unenrolled", lambda p: ["enrol", "import", str(p)], ["enrol"], mutate_json,
                sync_codes=True),
-        Target("restore", "state", lambda p: ["restore", str(p)], ["backup"], mutate_backup),
+        Target("restore", "state", lambda p: ["restore", str(p), "--yes"], ["backup"], mutate_backup),
         Target("verify", "state", lambda p: ["verify", str(p)], ["pdf"], mutate_pdf, allowed=(0, 1, 2, 3)),
     ]
     return {t.name: t for t in found}

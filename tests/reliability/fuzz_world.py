@@ -82,16 +82,19 @@ def build_world(root: Path) -> World:
     _ok("--data-dir", str(state), "init", "--role", "state", "--state", "18", "--name", "Ana Núñez",
         "--position", "Coordinadora estatal")
     _ok("--data-dir", str(bare_state), "init", "--role", "state", "--state", "18")
-    _ok("--data-dir", str(hq), "init", "--role", "hq")
-    _ok("--data-dir", str(hq), "hq-profile", "export", "--out", str(seeds / "hq.json"))
-    _ok("--data-dir", str(state), "hq-profile", "import", str(seeds / "hq.json"))
+    # HQ's keys under a passphrase; profiles and enrolments confirmed by fingerprint (issue 11)
+    _ok("--data-dir", str(hq), "init", "--role", "hq", "--passphrase-env", PASSPHRASE_ENV)
+    hq_fp = _ok("--data-dir", str(hq), "hq-profile", "export", "--out", str(seeds / "hq.json"),
+                "--passphrase-env", PASSPHRASE_ENV).rsplit(": ", 1)[1].strip()
+    _ok("--data-dir", str(state), "hq-profile", "import", str(seeds / "hq.json"), "--fingerprint", hq_fp)
     p12 = seeds / "ana.p12"
     _ok("--data-dir", str(state), "identity", "create", "--name", "Ana Núñez", "--position",
         "Coordinadora estatal", "--state", "18", "--out", str(p12), "--passphrase-env", PASSPHRASE_ENV)
-    _ok("--data-dir", str(state), "enrol", "export", "--out", str(seeds / "enrol.json"))
+    enrol_fp = _ok("--data-dir", str(state), "enrol", "export",
+                   "--out", str(seeds / "enrol.json")).rsplit(": ", 1)[1].strip()
     # HQ before the enrolment: the enrol target's directory, where the seed is accepted.
     shutil.copytree(hq, root / "hq_unenrolled")
-    _ok("--data-dir", str(hq), "enrol", "import", str(seeds / "enrol.json"))
+    _ok("--data-dir", str(hq), "enrol", "import", str(seeds / "enrol.json"), "--fingerprint", enrol_fp)
 
     outbox = seeds / "usb"
     package = Path(_ok("--data-dir", str(state), "sync", "export", "--out", str(outbox), "--full",

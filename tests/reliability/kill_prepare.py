@@ -134,11 +134,11 @@ def _state(demo_db: Path, folder: Path, hq, exchange: Path, inputs: Path):
         facilities_repo.upsert_facilities(state.conn, facilities, now_iso())
         values_repo.apply_changes(state.conn, changes, "demo", "demo", now_iso())
     sync_profile.init_profile(state, "state", STATE, name="Ana Núñez", position="Coordinadora estatal")
-    sync_profile.import_hq_profile(state, exchange / "hq.json")
+    sync_profile.import_hq_profile(state, exchange / "hq.json", confirmed=True)
     identities.create_identity_file(state, "Ana Núñez", "Coordinadora estatal", STATE,
                                     inputs / "ana.p12", PASSPHRASE)
     sync_profile.export_enrolment(state, exchange / "enrol.json")
-    sync_profile.import_enrolment(hq, exchange / "enrol.json")
+    sync_profile.import_enrolment(hq, exchange / "enrol.json", confirmed=True)
     return state
 
 
@@ -165,7 +165,7 @@ def _small_state(kit: Kit, demo_db: Path, inputs: Path, exchange: Path) -> None:
         with ws.db.atomic():
             facilities_repo.upsert_facilities(ws.conn, facilities, "2023-01-01T00:00:00+00:00")
         sync_profile.init_profile(ws, "state", STATE, name="Ana Núñez", position="Coordinadora estatal")
-        sync_profile.import_hq_profile(ws, exchange / "hq.json")
+        sync_profile.import_hq_profile(ws, exchange / "hq.json", confirmed=True)
         record_changes(ws, [ValueChange(ValueKey(org, PERIOD, var, opt), value) for org, var, opt, value in cells])
     finally:
         ws.close()

@@ -14,7 +14,6 @@ from app.reports.identity import Identity
 from app.services import identity as identities
 from app.services import sync_profile
 from app.services.workspace import Workspace, open_workspace
-from app.storage import facilities_repo
 from app.storage.database import DB_FILENAME
 
 PASSPHRASE = b"frase de paso"
@@ -37,22 +36,16 @@ def make_pair(nayarit_demo_db: Path, root: Path) -> Pair:
     hq = open_workspace(root / "hq", user="analista")
     sync_profile.init_profile(hq, "hq")
     sync_profile.export_hq_profile(hq, root / "hq.json")
-    source = open_workspace(nayarit_demo_db.parent, user="demo")
-    try:
-        units = facilities_repo.list_facilities(source.conn, "18")
-    finally:
-        source.close()
-    with hq.db.atomic():
-        facilities_repo.upsert_facilities(hq.conn, units, "2023-01-01T00:00:00+00:00")
+    # HQ's registry starts empty: the state's units reach it in its packages (issue 11).
     folder = root / "nayarit"
     folder.mkdir()
     shutil.copy(nayarit_demo_db, folder / DB_FILENAME)
     state = open_workspace(folder, user="ana")
     sync_profile.init_profile(state, "state", "18", name="Ana Núñez", position="Coordinadora estatal")
-    sync_profile.import_hq_profile(state, root / "hq.json")
+    sync_profile.import_hq_profile(state, root / "hq.json", confirmed=True)
     p12 = root / "ana.p12"
     identity = identities.create_identity_file(state, "Ana Núñez", "Coordinadora estatal", "18", p12,
                                                PASSPHRASE)
     sync_profile.export_enrolment(state, root / "enrol.json")
-    sync_profile.import_enrolment(hq, root / "enrol.json")
+    sync_profile.import_enrolment(hq, root / "enrol.json", confirmed=True)
     return Pair(state, hq, identity, exchange, p12)

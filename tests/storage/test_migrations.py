@@ -11,7 +11,10 @@ from app.storage.migrations import LATEST, MIGRATIONS, migrate, schema_version
 # Rows valid at each schema version, inserted before upgrading further.
 SEED_ROWS = {
     1: [
-        "INSERT INTO facilities VALUES ('NTSSA000001', 'Hospital General de Tepic', '18', 'Tepic', '', "
+        # Columns named: later migrations add columns to facilities (issue 11: sync marks).
+        "INSERT INTO facilities (clues, name, state_code, municipality, jurisdiction, type_code, level, "
+        "institution, status, status_since, is_demo, created_at, updated_at) VALUES ('NTSSA000001', "
+        "'Hospital General de Tepic', '18', 'Tepic', '', "
         "'HG', 2, 'IMSSB', 'operando', '2020-01-01', 0, '2023-01-01', '2023-01-01')",
         "INSERT INTO data_values VALUES ('NTSSA000001', '202302', 'cirugias', '', 120, 'revisado', 0, 0, "
         "'3f1c2a52-0000-4000-8000-000000000001', 1, '2023-03-01', 'ana')",
@@ -21,7 +24,14 @@ SEED_ROWS = {
     ],
     2: ["INSERT INTO reports VALUES ('18', '202302', 'cerrado', '2023-03-02', 'ana')"],
     3: ["INSERT INTO settings VALUES ('demo', '0')"],
-    4: ["INSERT INTO sync_base VALUES ('NTSSA000001', '202302', 'cirugias', '', 1)"],
+    # Sync rows from before packages were identified by their signed manifest (issue 11).
+    4: ["INSERT INTO sync_base VALUES ('NTSSA000001', '202302', 'cirugias', '', 1)",
+        "INSERT INTO inbox (uuid, sha256, kind, imported_at, imported_by, summary) VALUES "
+        "('u1', 'f1', 'data', '2023-03-02', 'hq', '{}')",
+        "INSERT INTO outbox (uuid, sequence, device_id, sha256, file_name, path, created_at, log_mark, "
+        "value_count) VALUES ('u1', 1, 'd1', 'f1', 'a.coordina', '/x/a.coordina', '2023-03-02', 1, 1)"],
+    5: [],
+    6: [],
 }
 
 
@@ -50,6 +60,9 @@ def test_upgrade_from_every_earlier_schema_keeps_data(data_dir, start):
         assert db.conn.execute("SELECT clues, status FROM facility_status_history").fetchall() == [
             ("NTSSA000001", "operando")
         ]
+    if start >= 4:  # rows from before the manifest identity keep their file hash, no identity
+        for table in ("inbox", "outbox"):
+            assert db.conn.execute(f"SELECT sha256, manifest_sha256 FROM {table}").fetchall() == [("f1", None)]
     # Migration 3 makes the change log append-only.
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
         db.conn.execute("DELETE FROM change_log")

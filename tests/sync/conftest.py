@@ -2,8 +2,8 @@
 
 ``pair`` builds the whole trust setup the way people do it: HQ creates its keys and
 exports its profile, the state imports it; the coordinator creates her identity, exports
-her enrolment, HQ registers it. HQ's facility registry is the state's (HQ imports the
-national CLUES catalogue in real life).
+her enrolment, HQ registers it. HQ starts with an empty facility registry, as a new HQ does: the
+state's units reach it in the state's packages (issue 11).
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from app.reports.identity import Identity
 from app.services import identity as identities
 from app.services import sync_profile
 from app.services.workspace import Workspace, open_workspace
-from app.storage import facilities_repo
 from app.storage.database import DB_FILENAME
 
 PASSPHRASE = b"frase de paso"
@@ -39,13 +38,13 @@ def make_state(nayarit_demo_db: Path, folder: Path, hq: Workspace, exchange: Pat
     shutil.copy(nayarit_demo_db, folder / DB_FILENAME)
     state = open_workspace(folder, user=user)
     sync_profile.init_profile(state, "state", "18", name="Ana Núñez", position="Coordinadora estatal")
-    sync_profile.import_hq_profile(state, exchange / "hq.json")
+    sync_profile.import_hq_profile(state, exchange / "hq.json", confirmed=True)
     p12 = folder / "ana.p12"
     identity = identities.create_identity_file(state, "Ana Núñez", "Coordinadora estatal", "18", p12,
                                                PASSPHRASE)
     enrol = exchange / f"enrol-{user}.json"
     sync_profile.export_enrolment(state, enrol)
-    sync_profile.import_enrolment(hq, enrol)
+    sync_profile.import_enrolment(hq, enrol, confirmed=True)
     return state, identity, p12
 
 
@@ -56,13 +55,6 @@ def pair(nayarit_demo_db: Path, tmp_path: Path):
     hq = open_workspace(tmp_path / "hq", user="analista")
     sync_profile.init_profile(hq, "hq")
     sync_profile.export_hq_profile(hq, exchange / "hq.json")
-    source = open_workspace(nayarit_demo_db.parent, user="demo")
-    try:
-        facilities = facilities_repo.list_facilities(source.conn, "18")
-    finally:
-        source.close()
-    with hq.db.atomic():
-        facilities_repo.upsert_facilities(hq.conn, facilities, "2023-01-01T00:00:00+00:00")
     state, identity, p12 = make_state(nayarit_demo_db, tmp_path / "nayarit", hq, exchange)
     yield Pair(state, hq, identity, exchange, p12)
     state.close()

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from app import RESOURCES_DIR, cli
-from app.services import catalog_install, sync_ack, sync_import, targets
+from app.services import catalog_install, sync_ack, sync_export, sync_import, targets
 from app.services.catalog_install import CATALOG_FILES, CatalogError
 from app.services.workspace import CATALOG_SETTING, CATALOGS_DIR, is_newer, now_iso, open_workspace
 from app.storage import facilities_repo, reports_repo, sync_repo
@@ -77,7 +77,8 @@ def forge_update(hq, doc: dict) -> bytes:
     """An update signed by HQ with any content (what a buggy or newer HQ could send)."""
     keys, sign = sync_ack._hq_signer(hq)
     manifest = {"kind": "update", "uuid": str(uuidlib.uuid4()), "created_at": now_iso(), "created_by": "hq",
-                "state": "18", "hq_id": keys.hq_id}
+                "state": "18", "hq_id": keys.hq_id,
+                "sequence": sync_ack._reserve_sequence(hq, "18")}  # numbered like HQ's own (issue 11)
     return package.build(manifest, {"update.json": package.gzip_json(doc)}, sign)
 
 
@@ -174,6 +175,9 @@ def test_a_catalog_dropping_a_variable_with_data_is_refused(pair, tmp_path):
     assert held > 0
     folder = catalog_copy(tmp_path, "sin-urgencias", edit=drop_variable)
     catalog_install.install_catalog(pair.hq, folder)  # HQ holds no values of it yet
+    # HQ learns the state's units from its package (issue 11), then renames one on its own.
+    first = sync_export.export_package(pair.state, pair.outbox, pair.identity, full=True)
+    assert sync_import.import_packages(pair.hq, [first.path])[0].ok
     fac = facilities_repo.list_facilities(pair.hq.conn, "18")[0]
     with pair.hq.db.atomic():
         facilities_repo.upsert_facilities(pair.hq.conn, [dataclasses.replace(fac, name="Nombre nuevo")],

@@ -180,7 +180,7 @@ def test_hq_profile_that_does_not_match_the_one_in_use(pair, tmp_path):
     sync_profile.export_hq_profile(other, tmp_path / "otra.json")
     other.close()
     with pytest.raises(Exception) as info:
-        sync_profile.import_hq_profile(pair.state, tmp_path / "otra.json")
+        sync_profile.import_hq_profile(pair.state, tmp_path / "otra.json", confirmed=True)
     assert info.value.code == "E_HQ_MISMATCH"
 
 

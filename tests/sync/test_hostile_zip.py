@@ -150,10 +150,10 @@ def test_profile_and_enrolment_files_with_hostile_json(pair, tmp_path, db_dump, 
     path.write_bytes(content)
     before_state, before_hq = db_dump(pair.state.conn), db_dump(pair.hq.conn)
     with pytest.raises(SyncError) as caught:
-        sync_profile.import_hq_profile(pair.state, path)
+        sync_profile.import_hq_profile(pair.state, path, confirmed=True)
     assert caught.value.code == "E_PROFILE_FILE"
     with pytest.raises(SyncError) as caught:
-        sync_profile.import_enrolment(pair.hq, path)
+        sync_profile.import_enrolment(pair.hq, path, confirmed=True)
     assert caught.value.code == "E_ENROL_FILE"
     for argv, code in (([str(pair.state.data_dir), "hq-profile", "import"], "E_PROFILE_FILE"),
                        ([str(pair.hq.data_dir), "enrol", "import"], "E_ENROL_FILE")):

@@ -54,11 +54,11 @@ def world(tmp_path_factory):
             facilities_repo.upsert_facilities(ws.conn, [f for f in FACILITIES if f.state_code == code],
                                               "2023-01-01T00:00:00+00:00")
         sync_profile.init_profile(ws, "state", code)
-        sync_profile.import_hq_profile(ws, exchange / "hq.json")
+        sync_profile.import_hq_profile(ws, exchange / "hq.json", confirmed=True)
         ident = identities.create_identity_file(ws, f"Coord {code}", "Coordinación", code,
                                                 root / f"{code}.p12", b"pw")
         sync_profile.export_enrolment(ws, exchange / f"{code}.json")
-        sync_profile.import_enrolment(hq, exchange / f"{code}.json")
+        sync_profile.import_enrolment(hq, exchange / f"{code}.json", confirmed=True)
         states[code] = (ws, ident)
     hq.close()  # a checkpointed file to copy for every example
     yield {"root": root, "hq_db": root / "hq" / DB_FILENAME, "states": states, "exchange": exchange}

@@ -45,11 +45,11 @@ def state_workspace(hq: Workspace, code: str, user: str, name: str) -> tuple[Wor
         facilities_repo.upsert_facilities(hq.conn, facilities_repo.list_facilities(ws.conn, code),
                                           "2023-01-01T00:00:00+00:00")
     sync_profile.init_profile(ws, "state", code, name=name, position="Coordinadora estatal")
-    sync_profile.import_hq_profile(ws, USB / "hq.json")
+    sync_profile.import_hq_profile(ws, USB / "hq.json", confirmed=True)
     identity = identities.create_identity_file(ws, name, "Coordinadora estatal", code, WORK / f"{user}.p12",
                                                PASSPHRASE)
     sync_profile.export_enrolment(ws, USB / f"enrol-{user}.json")
-    sync_profile.import_enrolment(hq, USB / f"enrol-{user}.json")
+    sync_profile.import_enrolment(hq, USB / f"enrol-{user}.json", confirmed=True)
     return ws, identity
 
 

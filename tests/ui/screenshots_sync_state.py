@@ -49,11 +49,11 @@ def prepare() -> tuple[Path, Path, Path]:
         for ws, state, name, key in ((nayarit, "18", "Lucía Ávila Núñez", p12),
                                      (colima, "06", "Rosa María Peña Ibáñez", WORK / "Documentos" / "rosa.p12")):
             sync_profile.init_profile(ws, "state", state, name=name, position="Coordinadora estatal")
-            sync_profile.import_hq_profile(ws, usb / "perfil-oficinas-centrales.json")
+            sync_profile.import_hq_profile(ws, usb / "perfil-oficinas-centrales.json", confirmed=True)
             identities.create_identity_file(ws, name, "Coordinadora estatal", state, key, PASSPHRASE)
             enrol = usb / f"registro-{state}.json"
             sync_profile.export_enrolment(ws, enrol)
-            sync_profile.import_enrolment(hq, enrol)
+            sync_profile.import_enrolment(hq, enrol, confirmed=True)
         colima_fp = sync_profile.registrations(hq, "06")[0].fingerprint
         sync_profile.revoke(hq, colima_fp, "Cambio de coordinadora")
         # Nayarit's first package, received and acknowledged by HQ.

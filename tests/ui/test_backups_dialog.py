@@ -65,8 +65,11 @@ def test_restore_brings_back_the_old_data_after_a_confirmation(qtbot, dialog, se
 
     dialog.view.selectRow(0)
     dialog.restore_button.click()
+    qtbot.waitUntil(lambda: dialog.confirm_box is not None)  # checked and counted in the background
     box = dialog.confirm_box
     assert box is not None and "respaldo de seguridad" in box.informativeText()
+    # Issue 11 hole 5: it says what it replaces, the backup's counts beside the current ones.
+    assert "Unidades: " in box.informativeText() and "en el respaldo" in box.informativeText()
     with qtbot.waitSignal(dialog.restored, timeout=10000):
         dialog.confirm_restore_button.click()
     assert stored_beds(seeded_dir) == 30
@@ -83,6 +86,7 @@ def test_cancelling_the_confirmation_restores_nothing(qtbot, dialog, seeded_dir)
         entry.record_changes(ws, [ValueChange(KEY, "99")])
     dialog.view.selectRow(0)
     dialog.restore_button.click()
+    qtbot.waitUntil(lambda: dialog.confirm_box is not None)
     box = dialog.confirm_box
     box.reject()
     assert dialog.confirm_box is None
@@ -103,6 +107,26 @@ def test_a_damaged_backup_is_refused_and_nothing_changes(qtbot, dialog, seeded_d
     qtbot.waitUntil(lambda: "No se pudo restaurar" in dialog.status.text())
     assert "no es una base de datos de Coordina" in dialog.status.text()
     assert not failed
+    assert db_dump_dir(seeded_dir) == before
+
+
+def test_a_foreign_database_is_refused_before_asking(qtbot, dialog, seeded_dir, db_dump_dir):
+    """Issue 11 hole 5: a SQLite file that is not our schema never reaches the confirmation."""
+    import sqlite3
+
+    rogue = seeded_dir / "backups" / "coordina-20230101-080000-manual.db"
+    rogue.parent.mkdir(exist_ok=True)
+    conn = sqlite3.connect(rogue)
+    conn.execute("CREATE TABLE cualquiera (x)")
+    conn.commit()
+    conn.close()
+    before = db_dump_dir(seeded_dir)
+    dialog.reload()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
+    dialog.view.selectRow(0)
+    dialog.restore_button.click()
+    qtbot.waitUntil(lambda: "No se puede restaurar" in dialog.status.text())
+    assert dialog.confirm_box is None
     assert db_dump_dir(seeded_dir) == before
 
 

@@ -111,3 +111,46 @@ def test_accepting_the_state_version_announces_the_change(qtbot, hq_tasks, pair)
     assert values_repo.get_values(pair.hq.conn, [key])[key].value == 2222
     [closed] = sync_conflicts.list_conflicts(pair.hq, open_only=False)
     assert closed.resolution == "theirs"
+
+
+def test_every_detail_label_is_plain_text(qtbot, hq_tasks, pair):
+    """Issue 11 hole 7: comment, updated_by and names come from packages: shown literally."""
+    import_through_the_dialog(qtbot, hq_tasks, conflict_package(pair)[1])
+    dialog = open_conflicts(qtbot, hq_tasks)
+    labels = [dialog.title, dialog.status, *dialog.ours_fields.values(), *dialog.theirs_fields.values()]
+    assert all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
+
+
+def test_a_flagged_unit_is_shown_side_by_side_and_resolved_as_a_unit(qtbot, hq_tasks, pair, qtmodeltester,
+                                                                     tmp_path):
+    """Issue 11: a unit changed at HQ and at the state: its two records next to each other."""
+    import dataclasses
+
+    from app.services import sync_ack, sync_export, sync_import
+    from app.services.facilities import get_facility, save_facility
+    from app.storage import facilities_repo
+
+    first = sync_export.export_package(pair.state, pair.outbox, pair.identity, full=True)
+    sync_import.import_packages(pair.hq, [first.path])
+    sync_import.import_packages(pair.state, [sync_ack.make_ack(pair.hq, "18", pair.outbox)])
+    fac = facilities_repo.list_facilities(pair.state.conn, "18")[0]
+    with pair.hq.db.atomic():  # HQ's own later edit (a DGIS import): the rule keeps it
+        facilities_repo.upsert_facilities(pair.hq.conn, [dataclasses.replace(fac, name="<b>Nombre DGIS</b>")],
+                                          "2030-01-01T00:00:00+00:00")
+    save_facility(pair.state, dataclasses.replace(fac, name="Nombre estatal", status="sin_operar",
+                                                  status_since="2023-03-01"))
+    sync_import.import_packages(pair.hq, [sync_export.export_package(pair.state, pair.outbox, pair.identity).path])
+    values_before = pair.hq.conn.execute("SELECT count(*) FROM data_values").fetchone()[0]
+
+    dialog = open_conflicts(qtbot, hq_tasks)
+    qtmodeltester.check(dialog.model)
+    assert "Registro de la unidad" in dialog.title.text()
+    assert dialog.ours_fields["value"].text() == "<b>Nombre DGIS</b>"  # shown literally
+    assert dialog.theirs_fields["value"].text() == "Nombre estatal"
+    assert "Sin operar desde 2023-03-01" in dialog.theirs_fields["comment"].text()
+    dialog.resize(1366, 768)
+    dialog.grab().save(str(tmp_path / "conflicto_unidad.png"))
+    with qtbot.waitSignal(dialog.resolved, timeout=30000):
+        qtbot.mouseClick(dialog.accept_theirs_button, Qt.MouseButton.LeftButton)
+    assert get_facility(pair.hq, fac.clues).name == "Nombre estatal"
+    assert pair.hq.conn.execute("SELECT count(*) FROM data_values").fetchone()[0] == values_before

@@ -21,6 +21,7 @@ from app.ui.tasks import TaskManager
 pytestmark = pytest.mark.gui
 
 SECRET = b"frase de paso"
+HQ_SECRET = b"clave de oficinas centrales"
 
 
 @pytest.fixture
@@ -33,6 +34,10 @@ def make_dialog(qtbot):
         tasks = TaskManager(data_dir)
         managers.append(tasks)
         dialog = ProfileDialog(tasks, load_catalog(), "es", state)
+        # HQ's keys' passphrase and the HQ profile's confirmation (issue 11), answered without
+        # a modal loop; the tests of those dialogs replace these.
+        dialog.passphrase_provider = lambda _parent, _new: HQ_SECRET
+        dialog.hq_confirm_provider = lambda _parent, _info: True
         qtbot.addWidget(dialog)
         with qtbot.waitSignal(dialog.loaded, timeout=20000):
             dialog.show()
@@ -129,18 +134,24 @@ def test_a_broken_hq_profile_is_refused(qtbot, make_dialog, tmp_path):
     assert "no se ha importado" in state.state_page.hq_status.text()
 
 
-def _enrolled_state(tmp_path: Path, hq_file: Path) -> tuple[Path, str]:
-    """A state data dir with HQ's profile and an identity made here; returns (dir, readable fp)."""
+def _enrolled_state(tmp_path: Path, hq_file: Path) -> tuple[Path, str, str]:
+    """A state data dir with HQ's profile and an identity made here.
+
+    Returns (dir, readable enrolment fingerprint (certificate and state, read over the phone),
+    readable certificate fingerprint (the registration's key)).
+    """
     folder = tmp_path / "nayarit"
     ws = open_workspace(folder, user="ana")
     try:
         sync_profile.init_profile(ws, "state", "18", name="Ana Núñez", position="Coordinadora estatal")
-        sync_profile.import_hq_profile(ws, hq_file)
+        sync_profile.import_hq_profile(ws, hq_file, confirmed=True)
         made = identities.create_identity_file(ws, "Ana Núñez", "Coordinadora estatal", "18",
                                                tmp_path / "ana.p12", SECRET)
     finally:
         ws.close()
-    return folder, sync_profile.readable(sync_profile.certificate_fingerprint(made.certificate))
+    cert_fp = sync_profile.certificate_fingerprint(made.certificate)
+    return (folder, sync_profile.readable(sync_profile.enrolment_fingerprint(cert_fp, "18")),
+            sync_profile.readable(cert_fp))
 
 
 def test_hq_registers_after_confirming_the_fingerprint_then_revokes(qtbot, make_dialog, tmp_path, qtmodeltester):
@@ -150,12 +161,12 @@ def test_hq_registers_after_confirming_the_fingerprint_then_revokes(qtbot, make_
         hq.create_page.create_button.click()
     hq_file = tmp_path / "hq.json"
     run(qtbot, hq, lambda: hq.export_hq_profile_to(hq_file), "export_hq")
-    state_dir, cert_fp = _enrolled_state(tmp_path, hq_file)
+    state_dir, enrol_fp, cert_fp = _enrolled_state(tmp_path, hq_file)
 
     state = make_dialog(state_dir)
     enrol = tmp_path / "registro-ana.json"
     run(qtbot, state, lambda: state.export_enrolment_to(enrol), "export_enrolment")
-    assert state.state_page.enrolment_fingerprint() == cert_fp  # what she dictates
+    assert state.state_page.enrolment_fingerprint() == enrol_fp  # what she dictates
 
     shown: list[str] = []
 
@@ -165,7 +176,7 @@ def test_hq_registers_after_confirming_the_fingerprint_then_revokes(qtbot, make_
 
     hq.confirm_provider = refuse
     run(qtbot, hq, lambda: hq.register_file(enrol), "parse")
-    assert shown == [cert_fp] and hq.hq_page.model.rowCount() == 0  # nothing registered when refused
+    assert shown == [enrol_fp] and hq.hq_page.model.rowCount() == 0  # nothing registered when refused
 
     # Accept through the real confirmation dialog, answered inside its own event loop.
     from app.ui.fingerprint_dialogs import confirm_enrolment
@@ -184,7 +195,7 @@ def test_hq_registers_after_confirming_the_fingerprint_then_revokes(qtbot, make_
     QTimer.singleShot(50, accept_confirm)
     with qtbot.waitSignal(hq.loaded, timeout=20000):
         hq.register_file(enrol)
-    assert seen == [cert_fp]
+    assert seen == [enrol_fp]
     model = hq.hq_page.model
     qtmodeltester.check(model)
     assert model.rowCount() == 1
@@ -227,7 +238,7 @@ def test_replace_registers_the_new_certificate_and_revokes_the_old(qtbot, make_d
         hq.create_page.create_button.click()
     hq_file = tmp_path / "hq.json"
     run(qtbot, hq, lambda: hq.export_hq_profile_to(hq_file), "export_hq")
-    state_dir, old_fp = _enrolled_state(tmp_path, hq_file)
+    state_dir, _enrol_fp, old_fp = _enrolled_state(tmp_path, hq_file)
     first = tmp_path / "uno.json"
     ws = open_workspace(state_dir)
     try:
@@ -266,7 +277,8 @@ def test_enrolment_with_a_sat_certificate_file(qtbot, make_dialog, tmp_path):
         dialog.create_page.create_button.click()
     out = tmp_path / "registro-rosa.json"
     run(qtbot, dialog, lambda: dialog.export_enrolment_to(out, cer), "export_enrolment")
-    expected = sync_profile.readable(sync_profile.certificate_fingerprint(x509.load_der_x509_certificate(cer_bytes)))
+    expected = sync_profile.readable(sync_profile.enrolment_fingerprint(
+        sync_profile.certificate_fingerprint(x509.load_der_x509_certificate(cer_bytes)), "18"))
     assert out.is_file() and dialog.state_page.enrolment_fingerprint() == expected
     assert dialog.error_box is None
 
@@ -281,5 +293,150 @@ def test_closing_before_the_profile_arrives_is_quiet(qtbot, tmp_path):
         widget.show()
         widget.close()  # the load job is still queued
         assert tasks.wait_idle()  # its result arrives and is dropped without touching deleted widgets
+    finally:
+        tasks.shutdown()
+
+
+# -- issue 11: HQ's keys under a passphrase, HQ's profile confirmed before it is stored ------------
+
+
+def _hq_dialog(qtbot, make_dialog, folder: Path) -> ProfileDialog:
+    hq = make_dialog(folder)
+    hq.create_page.hq_radio.setChecked(True)
+    with qtbot.waitSignal(hq.loaded, timeout=20000):
+        hq.create_page.create_button.click()
+    return hq
+
+
+def test_hq_keys_are_created_under_the_passphrase_typed_twice(qtbot, make_dialog, tmp_path):
+    from app.services import sync_keys
+    from app.ui.hq_unlock import HqPassphraseDialog
+
+    box = HqPassphraseDialog(True)
+    qtbot.addWidget(box)
+    box.field.setText("corta")
+    assert not box.ok_button.isEnabled() and "al menos" in box.problem.text()
+    box.field.setText("caballo correcto")
+    box.again.setText("caballo incorrecto")
+    assert not box.ok_button.isEnabled() and "no coinciden" in box.problem.text()
+    box.again.setText("caballo correcto")
+    assert box.ok_button.isEnabled() and box.passphrase() == b"caballo correcto"
+
+    cancelled = make_dialog(tmp_path / "cancelado")
+    cancelled.passphrase_provider = lambda _parent, _new: None
+    cancelled.create_page.hq_radio.setChecked(True)
+    cancelled.create_page.create_button.click()
+    cancelled._tasks.wait_idle()
+    ws = open_workspace(tmp_path / "cancelado")
+    try:
+        assert sync_profile.profile(ws) is None  # no passphrase, no keys
+    finally:
+        ws.close()
+
+    asked: list[bool] = []
+    hq = make_dialog(tmp_path / "hq")
+    hq.passphrase_provider = lambda _parent, new: asked.append(new) or HQ_SECRET
+    hq.create_page.hq_radio.setChecked(True)
+    with qtbot.waitSignal(hq.loaded, timeout=20000):
+        hq.create_page.create_button.click()
+    assert asked == [True]
+    ws = open_workspace(tmp_path / "hq")
+    try:
+        assert sync_keys.key_state(ws) == "unlocked"  # typed once this session: not asked again
+        sync_keys.forget(ws.data_dir)  # a new session
+        assert sync_keys.key_state(ws) == "locked"
+    finally:
+        ws.close()
+    out = tmp_path / "hq.json"
+    hq.passphrase_provider = lambda _parent, new: asked.append(new) or b"no es esta"
+    hq.export_hq_profile_to(out)
+    hq._tasks.wait_idle()
+    assert asked == [True, False] and not out.exists()  # wrong passphrase: nothing written
+    hq.passphrase_provider = lambda _parent, new: asked.append(new) or HQ_SECRET
+    run(qtbot, hq, lambda: hq.export_hq_profile_to(out), "export_hq")
+    assert asked == [True, False, False] and out.is_file()
+
+
+def test_state_stores_hq_profile_only_after_confirming_its_fingerprint(qtbot, make_dialog, tmp_path):
+    from app.ui.hq_profile_confirm import HqProfileConfirm, confirm_hq_profile
+
+    hq = _hq_dialog(qtbot, make_dialog, tmp_path / "hq")
+    profile_file = tmp_path / "hq.json"
+    run(qtbot, hq, lambda: hq.export_hq_profile_to(profile_file), "export_hq")
+    shown_at_hq = one_line(hq.hq_page.fingerprint.text())
+
+    state = make_dialog(tmp_path / "nayarit")
+    state.create_page.name.setText("Ana")
+    with qtbot.waitSignal(state.loaded, timeout=20000):
+        state.create_page.create_button.click()
+    seen: list[str] = []
+    state.hq_confirm_provider = lambda _parent, info: seen.append(info.fingerprint) or False
+    run(qtbot, state, lambda: state.import_hq_profile_from(profile_file), "parse_hq")
+    assert seen == [shown_at_hq]
+    assert "no se ha importado" in state.state_page.hq_status.text()
+    ws = open_workspace(tmp_path / "nayarit")
+    try:
+        assert sync_profile.sync_repo.get_hq_keys(ws.conn) is None  # refused: nothing stored
+    finally:
+        ws.close()
+
+    # the real dialog: Cancelar is the default, the fingerprint is shown large
+    state.hq_confirm_provider = confirm_hq_profile
+    looked: list[str] = []
+
+    def accept() -> None:
+        box = state.findChild(HqProfileConfirm)
+        if box is None or not box.isVisible():
+            QTimer.singleShot(20, accept)
+            return
+        looked.append(one_line(box.fingerprint.text()))
+        assert not box.ok_button.isDefault()
+        box.ok_button.click()
+
+    QTimer.singleShot(50, accept)
+    with qtbot.waitSignal(state.loaded, timeout=20000):
+        state.import_hq_profile_from(profile_file)
+    assert looked == [shown_at_hq]
+    assert one_line(state.state_page.hq_fingerprint.text()) == shown_at_hq
+
+
+def test_hq_actions_ask_the_keys_passphrase_once_per_session(qtbot, tmp_path):
+    from PySide6.QtWidgets import QWidget
+
+    from app.services import sync_keys
+    from app.ui.hq_unlock import with_hq_keys
+
+    ws = open_workspace(tmp_path / "hq")
+    sync_profile.init_profile(ws, "hq")  # raw keys, as stored before issue 11
+    ws.close()
+    tasks = TaskManager(tmp_path / "hq")
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    try:
+        asked: list[bool] = []
+        ran: list[str] = []
+
+        def ask(_parent, new: bool, answer: bytes | None = HQ_SECRET) -> bytes | None:
+            asked.append(new)
+            return answer
+
+        # raw keys of an older Coordina: the work is not blocked (the CLI wraps them, see README)
+        with_hq_keys(parent, tasks, lambda: ran.append("cruda"), provider=ask)
+        qtbot.waitUntil(lambda: ran == ["cruda"], timeout=20000)
+        assert asked == []
+        ws = open_workspace(tmp_path / "hq")
+        try:
+            sync_keys.unlock(ws, HQ_SECRET)  # what `--passphrase-env` does on first use
+            sync_keys.forget(ws.data_dir)  # a new session
+        finally:
+            ws.close()
+        with_hq_keys(parent, tasks, lambda: ran.append("cancelada"), provider=lambda p, n: ask(p, n, None))
+        tasks.wait_idle()
+        assert asked == [False] and ran == ["cruda"]  # cancelled: nothing runs
+        with_hq_keys(parent, tasks, lambda: ran.append("segunda"), provider=ask)
+        qtbot.waitUntil(lambda: ran == ["cruda", "segunda"], timeout=20000)
+        with_hq_keys(parent, tasks, lambda: ran.append("tercera"), provider=ask)
+        qtbot.waitUntil(lambda: ran == ["cruda", "segunda", "tercera"], timeout=20000)
+        assert asked == [False, False]  # once per session
     finally:
         tasks.shutdown()
