@@ -222,11 +222,17 @@ def test_a_bug_is_an_internal_error_not_a_traceback(data_dir, monkeypatch):
         raise KeyError("columna_inexistente")
 
     monkeypatch.setattr(facilities, "list_facilities", broken)
+    # The log is configured once per process: start this test with none, so it goes to data_dir.
+    import logging
+
+    root = logging.getLogger("coordina")
+    monkeypatch.setattr(root, "handlers", [])
+    monkeypatch.delattr(root, "_coordina_configured", raising=False)
     code, out, err = run("--data-dir", str(data_dir), "facilities", "list")
     assert code == 1
     assert "Error interno de Coordina" in err and "Traceback" not in err
     assert "columna_inexistente" in err
-    # The log the message names (one per process: the first data directory this process opened).
     named = err.split("Los detalles quedaron en ")[1].split("; envíelos")[0]
+    assert Path(named) == data_dir / "logs" / "coordina.log"
     log = Path(named).read_text(encoding="utf-8")
     assert "Traceback" in log and "columna_inexistente" in log

@@ -226,6 +226,19 @@ def _revoke(c: Ctx) -> QWidget:
     return RevokeDialog(reg, "Nayarit", c.window)
 
 
+def _hq_passphrase(c: Ctx) -> QWidget:
+    from app.ui.hq_unlock import HqPassphraseDialog
+
+    return HqPassphraseDialog(True, c.window)
+
+
+def _hq_profile_confirm(c: Ctx) -> QWidget:
+    from app.ui.hq_profile_confirm import HqProfileConfirm, HqProfileInfo
+
+    info = HqProfileInfo("Oficinas centrales IMSS-BIENESTAR", " ".join(["3F9A"] * 16), False, "")
+    return HqProfileConfirm(info, c.window)
+
+
 def _first_run(c: Ctx) -> QWidget:
     from app.ui.first_run_wizard import FirstRunWizard  # issue 12 "H"; absent before it lands
 
@@ -273,6 +286,8 @@ WINDOWS: list[tuple[str, Callable[[Ctx], QWidget]]] = [
     ("passphrase", _passphrase),
     ("enrolment_confirm", _enrolment),
     ("revoke", _revoke),
+    ("hq_passphrase", _hq_passphrase),
+    ("hq_profile_confirm", _hq_profile_confirm),
     ("progress", _progress),
 ]
 if importlib.util.find_spec("app.ui.first_run_wizard") is not None:
