@@ -7,6 +7,10 @@ parts rather than evaluating the formulas once over the whole country keeps stat
 stocks right: a LAST variable held by each state (plazas basificadas) is each state's
 latest value, summed; pooled under one org unit it would be one state's latest value.
 
+A mean (``"mean": true``, the dignification progress) is pooled instead: the states'
+sums over their reporting units and the units' counts are added, then divided (half-up),
+so the country's figure is the mean over all its units, not a mean of the states' means.
+
 "Sin dato" stays sin dato: a part is None when no state had it, and a state without it
 adds nothing (as a sum over cells without values does inside one state).
 """
@@ -17,7 +21,7 @@ import hashlib
 from collections.abc import Sequence
 from fractions import Fraction
 
-from .summary import Figure, StateSummary, TypeRow, ratio_value
+from .summary import Figure, StateSummary, TypeRow, _half_up, ratio_value
 
 NATIONAL_CODE = "00"
 NATIONAL_NAME = "Nacional"
@@ -31,6 +35,9 @@ def _add(parts: Sequence[float | None]) -> Fraction | None:
 def combine_figures(figures: Sequence[Figure]) -> Figure:
     """One figure from the same indicator of several states (at least one)."""
     first = figures[0]
+    means = [f.mean_of for f in figures if f.mean_of is not None]
+    if means:
+        return _combine_means(figures, means)
     num = _add([f.numerator for f in figures])
     den = _add([f.denominator for f in figures])
     # A figure without a denominator formula always has value == numerator; one with a
@@ -51,6 +58,21 @@ def combine_figures(figures: Sequence[Figure]) -> Figure:
         denominator=None if den is None else float(den),
         provisional=any(f.provisional for f in figures), facilities=tuple(facilities),
         decimals=first.decimals,
+    )
+
+
+def _combine_means(figures: Sequence[Figure], means: Sequence[tuple[float, int]]) -> Figure:
+    """A mean figure of several states: the mean over every state's reporting units."""
+    first = figures[0]
+    total = _add([t for t, _ in means])
+    count = sum(n for _, n in means)
+    value = float(_half_up(total / count))
+    return Figure(
+        code=first.code, label_es=first.label_es, label_en=first.label_en, section=first.section,
+        unit=first.unit, value=value, numerator=value, denominator=None,
+        provisional=any(f.provisional for f in figures),
+        facilities=tuple(sorted({c for f in figures for c in f.facilities})),
+        decimals=first.decimals, mean_of=(float(total), count),
     )
 
 

@@ -61,6 +61,9 @@ class Figure:
     facilities: tuple[str, ...]
     #: Decimals of ``value`` (the seed-004 sheets print two: "82.40 %").
     decimals: int = 0
+    #: For a ``"mean": true`` figure, (sum of the values, units that reported them): the
+    #: national figure pools these, since a mean of the states' means is not the country's.
+    mean_of: tuple[float, int] | None = None
 
     def label(self, lang: str = "es") -> str:
         return self.label_en if lang == "en" else self.label_es
@@ -261,7 +264,13 @@ class _Evaluator:
         return self.catalog.variables[code], (option or None)
 
     def term(self, spec: Mapping, units: list[Facility]) -> tuple[Exact | None, bool, set[str]]:
-        """(value, provisional, facilities behind it) of a numerator or denominator.
+        """(value, provisional, facilities behind it) of a numerator or denominator."""
+        value, provisional, seen, _ = self.term_parts(spec, units)
+        return value, provisional, seen
+
+    def term_parts(self, spec: Mapping, units: list[Facility]
+                   ) -> tuple[Exact | None, bool, set[str], tuple[float, int] | None]:
+        """:meth:`term` and, for a mean, the (sum, reporting units) it was taken over.
 
         ``where_true`` keeps only the units whose flag is set (seed 004 Parámetro 3.2
         counts maintained units among the programmed ones, so it cannot pass 100 %).
@@ -276,8 +285,8 @@ class _Evaluator:
             in_units = {f.clues for f in units}
             chosen = [f for f in chosen if f.clues in in_units]
             if not self.facilities:
-                return None, False, set()
-            return len(chosen), False, {f.clues for f in chosen}
+                return None, False, set(), None
+            return len(chosen), False, {f.clues for f in chosen}, None
         if "sum" in spec:
             total: Exact = 0
             provisional, seen, found = False, set(), False
@@ -297,8 +306,8 @@ class _Evaluator:
             if found and spec.get("mean"):
                 # "con 99% de avance" (seed 001): the mean over the units that reported
                 # it, half-up to whole units (a share of progress, not a count of units).
-                return _half_up(Fraction(total) / len(reporting)), provisional, seen
-            return (total if found else None), provisional, seen
+                return _half_up(Fraction(total) / len(reporting)), provisional, seen, (float(total), len(reporting))
+            return (total if found else None), provisional, seen, None
         kind = next(k for k in ("count_true", "count_positive", "count_reported") if k in spec)
         refs = spec[kind]
         refs = [refs] if isinstance(refs, str) else list(refs)
@@ -322,12 +331,12 @@ class _Evaluator:
                 count += 1
                 seen.add(fac.clues)
                 provisional |= any(p for _, p in found)
-        return (count if any_value else None), provisional, seen
+        return (count if any_value else None), provisional, seen, None
 
     def figure(self, indicator: Indicator) -> Figure:
         """Evaluate one indicator."""
         units = self.select(indicator.filter) if indicator.filter else list(self.facilities)
-        num, prov_n, fac_n = self.term(indicator.numerator, units)
+        num, prov_n, fac_n, mean_of = self.term_parts(indicator.numerator, units)
         den: Exact | None = None
         prov_d, fac_d = False, set()
         if indicator.denominator is not None:
@@ -344,7 +353,7 @@ class _Evaluator:
             numerator=None if num is None else float(num),
             denominator=None if den is None else float(den),
             provisional=bool(prov_n or prov_d), facilities=tuple(sorted(fac_n | fac_d)),
-            decimals=indicator.decimals,
+            decimals=indicator.decimals, mean_of=mean_of,
         )
 
 

@@ -22,7 +22,9 @@ SEED_ROWS = {
         "new_value, source, prev_hash, hash) VALUES ('2023-03-01', 'ana', 'NTSSA000001', '202302', "
         "'cirugias', '', 'value', NULL, '120', 'manual', '0', 'h1')",
     ],
-    2: ["INSERT INTO reports VALUES ('18', '202302', 'cerrado', '2023-03-02', 'ana')"],
+    # Columns named: migration 5 (issue 10) adds reports.cutoff_date.
+    2: ["INSERT INTO reports (state_code, period, status, updated_at, updated_by) VALUES "
+        "('18', '202302', 'cerrado', '2023-03-02', 'ana')"],
     3: ["INSERT INTO settings VALUES ('demo', '0')"],
     # Sync rows from before packages were identified by their signed manifest (issue 11).
     4: ["INSERT INTO sync_base VALUES ('NTSSA000001', '202302', 'cirugias', '', 1)",
@@ -30,7 +32,7 @@ SEED_ROWS = {
         "('u1', 'f1', 'data', '2023-03-02', 'hq', '{}')",
         "INSERT INTO outbox (uuid, sequence, device_id, sha256, file_name, path, created_at, log_mark, "
         "value_count) VALUES ('u1', 1, 'd1', 'f1', 'a.coordina', '/x/a.coordina', '2023-03-02', 1, 1)"],
-    5: [],
+    5: ["INSERT INTO section_notes VALUES ('18', '202302', 'resumen', 'nota', '2023-03-02', 'ana')"],
     6: [],
 }
 
@@ -63,6 +65,10 @@ def test_upgrade_from_every_earlier_schema_keeps_data(data_dir, start):
     if start >= 4:  # rows from before the manifest identity keep their file hash, no identity
         for table in ("inbox", "outbox"):
             assert db.conn.execute(f"SELECT sha256, manifest_sha256 FROM {table}").fetchall() == [("f1", None)]
+    if start >= 2:  # reports closed before migration 5 were closed on the whole month
+        assert db.conn.execute("SELECT status, cutoff_date FROM reports").fetchall() == [("cerrado", "")]
+    if start >= 5:
+        assert db.conn.execute("SELECT text FROM section_notes").fetchall() == [("nota",)]
     # Migration 3 makes the change log append-only.
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
         db.conn.execute("DELETE FROM change_log")

@@ -165,7 +165,9 @@ def test_profile_and_enrolment_files_with_hostile_json(pair, tmp_path, db_dump, 
 def test_an_update_with_nested_json_is_refused(pair, db_dump):
     keys, sign = sync_ack._hq_signer(pair.hq)
     manifest = {"kind": "update", "uuid": str(uuidlib.uuid4()), "created_at": now_iso(), "created_by": "hq",
-                "state": "18", "hq_id": keys.hq_id}
+                "state": "18", "hq_id": keys.hq_id,
+                # A genuine HQ number (issue 11: updates are numbered): only the content is hostile.
+                "sequence": sync_ack._reserve_sequence(pair.hq, "18")}
     data = package.build(manifest, {"update.json": gzip.compress(NESTED, mtime=0)}, sign)
     path = write(pair.outbox, "upd.coordina", data)
     before = db_dump(pair.state.conn)

@@ -6,6 +6,7 @@ HQ starts empty here (see ``conftest.pair``): every unit it knows came in a pack
 from __future__ import annotations
 
 import dataclasses
+import time
 
 from app.services import sync_ack, sync_conflicts, sync_export, sync_import
 from app.services.facilities import facility_status_history, get_facility, save_facility
@@ -29,6 +30,15 @@ def _round_trip(pair):
     [acked] = sync_import.import_packages(pair.state, [sync_ack.make_ack(pair.hq, "18", pair.outbox)])
     assert acked.ok, acked.summary
     return result
+
+
+def _next_second() -> None:
+    """Wait until ``now_iso()`` moves on. Times have seconds, and a local edit made in the
+    second of the newest acknowledged package counts as not yet acknowledged (kept and sent
+    again): a fast machine must not put the edit and the package that carries it there."""
+    start = now_iso()
+    while now_iso() == start:
+        time.sleep(0.02)
 
 
 def _unit(pair, index: int = 0):
@@ -123,6 +133,7 @@ def test_a_state_edit_not_yet_acknowledged_is_never_overwritten_by_an_update(pai
     assert get_facility(pair.state, mine.clues).name == "Edición local"
     assert get_facility(pair.state, theirs.clues).name == "Nombre OC 2"
     # HQ's unit is not taken for a local edit: the next delta carries only the real one.
+    _next_second()
     delta = sync_export.export_package(pair.state, pair.outbox, pair.identity)
     assert delta.facilities == 1
     # Once HQ has it and acknowledged it, HQ's registry applies again.

@@ -140,7 +140,8 @@ def _scope(edit):
         "period-extra", "org-unit-missing", "variable-extra", "full-text"])
 def test_a_scope_that_does_not_match_the_content_is_refused(pair, db_dump, valid, edit):
     summary = refused(pair, db_dump, resign_manifest(valid, pair.identity, edit), "E_SCOPE")
-    assert "alcance" in summary["description"]
+    # The plain-Spanish wording (merge of issue 11 with issue 12) blames the signed claims.
+    assert "lo que declara su firma" in summary["description"]
 
 
 def test_previous_sha256_must_be_consistent(pair, db_dump, valid):
