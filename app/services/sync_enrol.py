@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 from cryptography import x509
+from cryptography.exceptions import UnsupportedAlgorithm
 
 from app.models.messages import InputError
 from app.reports import identity as ident
@@ -73,7 +74,7 @@ def parse_enrolment(ws: Workspace, path: Path) -> tuple[str, x509.Certificate, d
         cert.public_key()
         cert.not_valid_after_utc  # noqa: B018
         state = ws.catalog.state(str(doc["state"])).code
-    except (KeyError, ValueError, TypeError, UnicodeEncodeError) as exc:
+    except (KeyError, ValueError, TypeError, UnicodeEncodeError, UnsupportedAlgorithm) as exc:
         raise SyncError("E_ENROL_FILE", str(path), exc) from None
     except InputError as exc:  # unknown state, from the catalog
         raise SyncError("E_ENROL_FILE", str(path), exc.message("es")) from None
