@@ -218,6 +218,15 @@ def check_backup_file(path: Path) -> int:
     """
     if not path.is_file():
         raise InputError("backup_missing", path=str(path))
+    # Coordina writes UTF-8 databases only, and SQLite's backup cannot copy another text
+    # encoding into ours: the header's encoding field (bytes 56-59) must say 1 (UTF-8).
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as exc:
+        raise InputError("not_a_database", path=str(path)) from exc
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00") or header[56:60] != b"\x00\x00\x00\x01":
+        raise InputError("not_a_database", path=str(path))
     try:
         src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -233,7 +242,7 @@ def check_backup_file(path: Path) -> int:
             found = schema_of(src)
         finally:
             src.close()
-    except (sqlite3.DatabaseError, UnicodeDecodeError, ValueError) as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError, ValueError, TypeError) as exc:
         raise InputError("not_a_database", path=str(path)) from exc
     if version > LATEST:
         raise InputError("schema_too_new", found=version)

@@ -103,7 +103,7 @@ def test_restore_accepts_an_untouched_backup_of_an_older_schema(ws, tmp_path):
     assert ws.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
 
 
-@pytest.mark.parametrize("encoding", [2, 3])
+@pytest.mark.parametrize("encoding", [0, 2, 3, 4])
 def test_restore_refuses_a_backup_in_another_text_encoding(ws, tmp_path, encoding, db_dump):
     """Header byte 56 says UTF-16 (found by fuzzing): refused, not an internal error."""
     import shutil
