@@ -7,6 +7,7 @@ import os
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -201,7 +202,13 @@ def test_worker_process_environment_lacks_the_passphrase_variable(tmp_path: Path
     reader = PartReader(ws.catalog, "es", {})
     try:
         reader._start()  # the helper a large `sync import` batch reads with
-        environ = Path(f"/proc/{reader._process.pid}/environ").read_bytes().split(b"\0")
+        # Right after the spawn (before its exec) /proc shows an empty environment: wait for it.
+        environ_file = Path(f"/proc/{reader._process.pid}/environ")
+        deadline = time.monotonic() + 20
+        environ = environ_file.read_bytes().split(b"\0")
+        while not any(environ) and time.monotonic() < deadline:
+            time.sleep(0.05)
+            environ = environ_file.read_bytes().split(b"\0")
     finally:
         reader.close()
         ws.close()
