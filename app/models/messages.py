@@ -526,4 +526,6 @@ def os_reason(exc: BaseException) -> InputError | str:
         return InputError("reason_io")
     if primary == 8:  # SQLITE_READONLY
         return InputError("reason_read_only")
+    if primary == 14:  # SQLITE_CANTOPEN: the file or its folder is not there (any more)
+        return InputError("reason_missing")
     return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__

@@ -32,7 +32,9 @@ def _tighten(path: Path, mode: int) -> None:
             return  # someone else's folder (a shared mount): not ours to change
         os.chmod(path, mode)
     except OSError as exc:
-        log.warning("could not restrict permissions of %s: %s", path, exc)
+        # Only for the log file: on a read-only or foreign file system the command goes on,
+        # and whatever it cannot write is reported to the user in their language there.
+        log.info("could not restrict permissions of %s: %s", path, exc)
 
 
 def private_dir(path: Path) -> Path:
