@@ -30,7 +30,7 @@ from tests.reliability.fuzz_mutators import (
     zip_mutation,
 )
 from tests.reliability.fuzz_runner import Finding, Outcome, Sandbox, Stats, judge, run_cli
-from tests.reliability.fuzz_world import PASSPHRASE, PASSPHRASE_ENV, World
+from tests.reliability.fuzz_world import ENROL_FP_ENV, HQ_FP_ENV, PASSPHRASE, PASSPHRASE_ENV, World
 from tests.reliability.harness import CORPUS
 
 CASE_TIMEOUT = float(os.environ.get("COORDINA_FUZZ_TIMEOUT", "20"))
@@ -138,9 +138,10 @@ def targets() -> dict[str, Target]:
                ["values_xlsx", "template"], mutate_table),
         Target("facilities-import", "state", lambda p: ["facilities", "import", str(p)],
                ["clues_csv", "clues_xlsx"], mutate_table),
-        Target("hq-profile-import", "state_bare", lambda p: ["hq-profile", "import", str(p)], ["hq_profile"],
+        Target("hq-profile-import", "state_bare", lambda p: ["hq-profile", "import", str(p), "--fingerprint", os.environ[HQ_FP_ENV]], ["hq_profile"],
                mutate_json, sync_codes=True),
-        Target("enrol-import", "hq_unenrolled", lambda p: ["enrol", "import", str(p)], ["enrol"], mutate_json,
+        Target("enrol-import", "hq_unenrolled", lambda p: ["enrol", "import", str(p), "--fingerprint", os.environ[ENROL_FP_ENV]], ["enrol"],
+               mutate_json,
                sync_codes=True),
         Target("restore", "state", lambda p: ["restore", str(p), "--yes"], ["backup"], mutate_backup),
         Target("verify", "state", lambda p: ["verify", str(p)], ["pdf"], mutate_pdf, allowed=(0, 1, 2, 3)),

@@ -65,6 +65,10 @@ def _csv(path: Path, rows: list[list[str]]) -> Path:
     return path
 
 
+HQ_FP_ENV = "COORDINA_FUZZ_HQ_FINGERPRINT"
+ENROL_FP_ENV = "COORDINA_FUZZ_ENROL_FINGERPRINT"
+
+
 def build_world(root: Path) -> World:
     """Build every data directory and seed under ``root`` (about two seconds)."""
     os.environ[PASSPHRASE_ENV] = PASSPHRASE
@@ -95,6 +99,9 @@ def build_world(root: Path) -> World:
     # HQ before the enrolment: the enrol target's directory, where the seed is accepted.
     shutil.copytree(hq, root / "hq_unenrolled")
     _ok("--data-dir", str(hq), "enrol", "import", str(seeds / "enrol.json"), "--fingerprint", enrol_fp)
+    # The fingerprints read over the phone, for the import targets: a mutation that keeps them
+    # goes on to the storing path, the rest is refused as a mismatch.
+    os.environ[HQ_FP_ENV], os.environ[ENROL_FP_ENV] = hq_fp, enrol_fp
 
     outbox = seeds / "usb"
     package = Path(_ok("--data-dir", str(state), "sync", "export", "--out", str(outbox), "--full",
