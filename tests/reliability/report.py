@@ -1,6 +1,7 @@
 """Write RELIABILITY.md from the JSON figures of the last ``make reliability`` run.
 
-Usage: ``python tests/reliability/report.py build/reliability RELIABILITY.md``
+Usage: ``python tests/reliability/report.py build/reliability [MORE_FOLDERS...] RELIABILITY.md``
+(when parts were run separately, a file in a later folder replaces the same file of an earlier one)
 
 Each part of the harness leaves its figures in the output folder (``kill.json``,
 ``fuzz-<target>.json``, ``disk.json``); this script only formats them, so the file always
@@ -72,11 +73,25 @@ def fuzz_section(folder: Path) -> list[str]:
             "through the real command on a real data directory. The oracle: no traceback, exit 0 or "
             "1 (2 for usage), no hang, a documented code on every refusal, and the database "
             "byte-for-byte unchanged (a dump of every table) whenever the command refused.", ""]
+    corpus = Path(__file__).resolve().parent / "corpus"
     for run in runs:
+        open_cases = _xfails(corpus / run["target"])
         for finding in run["findings"]:
+            example = corpus / run["target"] / f"{finding['example']}.bin"
+            if finding["example"] in open_cases:
+                status = f"open: corpus/{run['target']}/{finding['example']} replays as an expected failure"
+            elif example.is_file():
+                status = f"fixed since: corpus/{run['target']}/{finding['example']} passes in `make test`"
+            else:
+                status = "fixed since; this signature already had its examples in the corpus"
             out.append(f"- **{run['target']}** `{finding['signature']}` ×{finding['count']}: "
-                       f"{finding['detail']} (kept as corpus/{run['target']}/{finding['example']})")
+                       f"{finding['detail'].split('. No se guardó')[0]} ({status})")
     return out + [""]
+
+
+def _xfails(folder: Path) -> set[str]:
+    manifest = folder / "xfail.json"
+    return set(json.loads(manifest.read_text(encoding="utf-8"))) if manifest.is_file() else set()
 
 
 def disk_section(disk: dict | None) -> list[str]:
@@ -97,21 +112,40 @@ def render(folder: Path) -> str:
     """The whole RELIABILITY.md text for the figures in ``folder``."""
     when = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
     lines = ["# Reliability", "",
-             f"The last `make reliability` run ({when}, Python {platform.python_version()}, "
-             f"{platform.machine()}). `make test` runs the same harness as a short smoke version "
-             "and replays every kept input in `tests/reliability/corpus/`.", ""]
+             f"Figures of the last full-strength run of each part (`make reliability`, or that part "
+             f"alone with `COORDINA_RELIABILITY=full`; written {when}, Python "
+             f"{platform.python_version()}, {platform.machine()}, 2 cores). `make test` runs the same "
+             "harness as a short smoke version and replays every kept input in "
+             "`tests/reliability/corpus/`.", ""]
     lines += kill_section(_load(folder, "kill"))
     lines += fuzz_section(folder)
     lines += disk_section(_load(folder, "disk"))
     return "\n".join(lines).rstrip() + "\n"
 
 
+def gather(folders: list[Path], into: Path) -> Path:
+    """Copy the figures of ``folders`` into ``into``, a later folder's file replacing an earlier one."""
+    into.mkdir(parents=True, exist_ok=True)
+    for folder in folders:
+        for path in sorted(folder.glob("*.json")):
+            (into / path.name).write_bytes(path.read_bytes())
+    return into
+
+
 def main(argv: list[str]) -> int:
     """Write the report; returns 0, or 2 on a usage error."""
-    if len(argv) != 2:
-        print("usage: report.py FIGURES_FOLDER OUTPUT.md", file=sys.stderr)
+    if len(argv) < 2:
+        print("usage: report.py FIGURES_FOLDER [MORE_FOLDERS...] OUTPUT.md", file=sys.stderr)
         return 2
-    Path(argv[1]).write_text(render(Path(argv[0])), encoding="utf-8")
+    folders = [Path(a) for a in argv[:-1]]
+    if len(folders) == 1:
+        text = render(folders[0])
+    else:
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            text = render(gather(folders, Path(tmp)))
+    Path(argv[-1]).write_text(text, encoding="utf-8")
     return 0
 
 
