@@ -164,6 +164,10 @@ def as_reading(item: DataValue | Reading) -> Reading | None:
 
 
 def _readings(values: Iterable[DataValue | Reading]) -> list[Reading]:
+    # Rows from the database (the hot path) are already Readings: no copy, no per-row
+    # check. A list holds one kind (a query's rows, or DataValues), so its first tells.
+    if isinstance(values, list) and (not values or isinstance(values[0], tuple)):
+        return values
     return [r for r in map(as_reading, values) if r is not None]
 
 
@@ -179,12 +183,21 @@ class _Cells:
         history: dict[Cell, list[Reading]] = {}
         # Each instance serves the indicators of one window: it aggregates only the
         # variables they read, never cells it will not be asked for.
+        seen = history.get  # bound once: this loop runs once per stored value
         for period in window:  # window is in time order
-            readings = by_variable.get(period, {})
+            readings = by_variable.get(period)
+            if not readings:
+                continue
             for variable in wanted:
                 for r in readings.get(variable, ()):
-                    if r[4] is not None:
-                        history.setdefault((r[0], variable, r[3]), []).append(r)
+                    if r[4] is None:
+                        continue
+                    key = (r[0], variable, r[3])
+                    found = seen(key)
+                    if found is None:
+                        history[key] = [r]
+                    else:
+                        found.append(r)
         for key, found in history.items():
             variable = catalog.variables.get(key[1])
             if variable is None:
@@ -384,21 +397,28 @@ def by_type(catalog: Catalog, facilities: Sequence[Facility],
 
     Types come in catalog order (hospitals first); types without facilities are left out.
     """
-    present = {(r[0], r[2], r[3]) for r in _readings(values)}
-    reporting_units = {key[0] for key in present}
-    columns = catalog.columns()
+    # Per unit, the (variable, option) cells it filled; per category, the cells it is asked
+    # for: a set intersection per unit instead of a lookup per unit and column.
+    filled_by_unit: dict[str, set[tuple[str, str]]] = {}
+    for r in _readings(values):
+        filled_by_unit.setdefault(r[0], set()).add((r[2], r[3]))
+    asked: dict[str, frozenset[tuple[str, str]]] = {}
     tally: dict[str, list[int]] = {}
     for fac in facilities:
         ftype = catalog.facility_types.get(fac.type_code)
         if ftype is None:
             continue
+        keys = asked.get(ftype.category)
+        if keys is None:
+            keys = asked[ftype.category] = frozenset(
+                c.key for c in catalog.columns() if c.variable.applies(ftype.category))
         row = tally.setdefault(ftype.code, [0, 0, 0, 0])
+        filled = filled_by_unit.get(fac.clues)
         row[0] += 1
-        row[1] += fac.clues in reporting_units
-        for column in columns:
-            if column.variable.applies(ftype.category):
-                row[3] += 1
-                row[2] += (fac.clues, *column.key) in present
+        row[1] += filled is not None
+        row[3] += len(keys)
+        if filled:
+            row[2] += len(keys & filled)
     return tuple(TypeRow(t.code, t.label_es, t.label_en, t.category, *tally[t.code])
                  for t in catalog.facility_types.values() if t.code in tally)
 
@@ -407,7 +427,8 @@ def fingerprint(state_code: str, window: Sequence[str], community_window: Sequen
                 used: Mapping[tuple[str, str, str, str], tuple[object, bool]],
                 facilities: Sequence[Facility] = ()) -> str:
     """SHA-256 of the canonical JSON of the values (and facility registry) behind a summary."""
-    rows = [(*key, value, int(prov)) for key, (value, prov) in sorted(used.items())]
+    # Keys are unique, so sorting them alone gives the order sorting the items would.
+    rows = [(*key, used[key][0], int(used[key][1])) for key in sorted(used)]
     units = sorted([f.clues, f.type_code, f.level] for f in facilities)
     payload = {"state": state_code, "window": list(window), "community_window": list(community_window),
                "values": rows, "facilities": units}

@@ -24,6 +24,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.layout import AxisAlignment, BoxConstraints, Margins, SimpleBoxLayoutRule
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
+from pyhanko.sign.general import SigningError
 from pyhanko.stamp import StaticStampStyle
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
@@ -88,22 +89,49 @@ def sign_pdf(pdf_bytes: bytes, identity: Identity, reason: str, location: str,
         md_algorithm="sha256", subfilter=fields.SigSeedSubFilter.PADES,
         # Certification, no changes allowed: a new field or annotation after it breaks it.
         certify=True, docmdp_permissions=fields.MDPPerm.NO_CHANGES)
-    out = io.BytesIO()
     try:
-        writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
-        if visible is None:
-            signers.sign_pdf(writer, meta, signer=signer, output=out)
-        else:
-            spec = fields.SigFieldSpec(field_name, on_page=visible.page,
-                                       box=tuple(int(round(v)) for v in visible.box))
-            style = StaticStampStyle(
-                background=_PdfPageFromBytes(visible.appearance_pdf), border_width=0,
-                background_layout=SimpleBoxLayoutRule(
-                    x_align=AxisAlignment.ALIGN_MID, y_align=AxisAlignment.ALIGN_MID,
-                    margins=Margins.uniform(0)))
-            signers.PdfSigner(meta, signer=signer, stamp_style=style, new_field_spec=spec
-                              ).sign_pdf(writer, output=out)
+        try:
+            return _sign(pdf_bytes, meta, signer, field_name, visible, _reserved(identity))
+        except SigningError as exc:
+            # Our reservation was too small for an unusual certificate chain: sign again
+            # with pyHanko's own estimate (a dry-run signature, slower but exact).
+            log.info("signing with a reserved size failed (%r); estimating", exc)
+            return _sign(pdf_bytes, meta, signer, field_name, visible, None)
     except Exception as exc:  # pyHanko raises many types for a malformed input
         log.info("signing failed: %r", exc)
         raise InputError("signing_failed", reason=str(exc) or type(exc).__name__) from None
+
+
+def _reserved(identity: Identity) -> int:
+    """Room for the signature container, in hex digits, without pyHanko's dry run.
+
+    pyHanko estimates it by signing once more in a dry run (about half the cost of a
+    signature). The container holds the certificates, the signed attributes and the
+    signature value: the certificates' size plus 1 KiB (an RSA-4096 signature is 512
+    bytes, the signed attributes about 300), twice for hex, and half again as margin, as
+    pyHanko's own rule does. Too small a room is caught, and the document is signed again
+    with pyHanko's estimate.
+    """
+    certs = sum(len(c.public_bytes(serialization.Encoding.DER))
+                for c in (identity.certificate, *identity.chain))
+    hex_len = 2 * (certs + 1024)
+    return hex_len + 2 * (hex_len // 4)
+
+
+def _sign(pdf_bytes: bytes, meta, signer, field_name: str, visible: VisibleSignature | None,
+          bytes_reserved: int | None) -> bytes:
+    out = io.BytesIO()
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
+    if visible is None:
+        signers.sign_pdf(writer, meta, signer=signer, output=out, bytes_reserved=bytes_reserved)
+    else:
+        spec = fields.SigFieldSpec(field_name, on_page=visible.page,
+                                   box=tuple(int(round(v)) for v in visible.box))
+        style = StaticStampStyle(
+            background=_PdfPageFromBytes(visible.appearance_pdf), border_width=0,
+            background_layout=SimpleBoxLayoutRule(
+                x_align=AxisAlignment.ALIGN_MID, y_align=AxisAlignment.ALIGN_MID,
+                margins=Margins.uniform(0)))
+        signers.PdfSigner(meta, signer=signer, stamp_style=style, new_field_spec=spec
+                          ).sign_pdf(writer, output=out, bytes_reserved=bytes_reserved)
     return out.getvalue()

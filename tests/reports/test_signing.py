@@ -168,3 +168,24 @@ def test_a_certified_summary_takes_no_second_signature(signed, identity):
     assert not first.intact and first.reasons[0].items[0] == "verify_what_signature"
     assert "verify_what_page" not in first.reasons[0].items  # the page only lists the new widget
     assert last.intact and last.trusted and last.verdict == "ok"
+
+
+def test_signature_room_is_reserved_without_a_dry_run_and_fits_a_ca_chain(pdf):
+    """The signature's room comes from the certificates' size (no dry-run signature, half
+    the cost); a SAT e.firma whose chain holds an RSA CA certificate still fits and verifies."""
+    ca = make_ca()
+    cer, key = sat_pair(ca)
+    ident = load_sat_efirma(cer, key, b"12345678a")
+    signed = sign_pdf(pdf, ident, reason="Avances", location="Tepic")
+    assert verify_pdf(signed, [ca[1]]).exit_code == 0
+
+
+def test_too_small_a_reserved_room_is_signed_again_with_the_estimate(pdf, identity, monkeypatch):
+    """An unusual chain that outgrows the reservation still signs: the signature is made again
+    with pyHanko's own estimate, and the document verifies."""
+    import app.reports.signing as signing
+
+    monkeypatch.setattr(signing, "_reserved", lambda _identity: 64)
+    signed = sign_pdf(pdf, identity, reason="Avances Generales", location="Tepic, Nayarit")
+    result = verify_pdf(signed, [identity.certificate])
+    assert result.exit_code == 0 and result.problem is None
