@@ -49,11 +49,7 @@ def load_month(ws: Workspace, state_code: str, period: str, with_history: bool =
     period = parse_period(period, allow_future=True)
     facilities = facilities_repo.list_facilities(ws.conn, state.code)
     current = values_repo.values_for_state(ws.conn, state.code, [period])
-    history: dict[tuple[str, str, str], list[float]] = {}
-    if with_history:
-        history = values_repo.history_values(
-            ws.conn, state.code, previous_periods(period, ws.catalog.outliers.history_months)
-        )
+    history = outlier_history(ws, state.code, period) if with_history else {}
     return MonthData(
         state_code=state.code,
         period=period,
@@ -62,6 +58,12 @@ def load_month(ws: Workspace, state_code: str, period: str, with_history: bool =
         values={v.key: v for v in current},
         history=history,
     )
+
+
+def outlier_history(ws: Workspace, state_code: str, period: str) -> dict[tuple[str, str, str], list[float]]:
+    """The earlier months' numbers the outlier check compares a state's ``period`` with."""
+    return values_repo.history_values(
+        ws.conn, state_code, previous_periods(period, ws.catalog.outliers.history_months))
 
 
 def org_unit_issues(

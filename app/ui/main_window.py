@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         # job imports the storage stack (sqlite-utils pulls in pandas), which would otherwise
         # compete with the first paint. A hidden window starts after a short while anyway.
         self._started = False
+        self._early_month: tuple[str, str] | None = None  # the remembered month, read at start
         QTimer.singleShot(300, self._start)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
@@ -100,6 +101,16 @@ class MainWindow(QMainWindow):
             self._started = True
             install_shortcuts(self)
             self.reload_all()
+            # The month last opened is read right behind the overview, on the same database
+            # thread, instead of after the overview's round trip and the entry page's build:
+            # the grid is usable sooner (issue 12). The overview still decides what is shown.
+            remembered = settings.last_month(self.data_dir)
+            if remembered and self.state_box.findData(remembered[0]) >= 0:
+                self._early_month = remembered
+                self.select_month(*remembered)
+                # Built while the database thread reads (SQLite gives up the interpreter
+                # while it steps), not after the month arrives.
+                self.entry  # noqa: B018 - the property builds the page
 
     # -- building -----------------------------------------------------------------------
     def _build_ui(self) -> None:
@@ -281,6 +292,8 @@ class MainWindow(QMainWindow):
                 wanted = (self.current_state(), self.current_period())
             else:
                 wanted = (overview.states_with_facilities[0], shift(current_period(), -1))
+        if first_time and tuple(wanted) == self._early_month:
+            return  # read since the start (see _start): loaded, or on its way
         self.select_month(*wanted)
 
     def _take_daily_backup(self) -> None:

@@ -11,6 +11,7 @@ disk...) rolls the screen back and :attr:`MonthSession.write_failed` says why.
 from __future__ import annotations
 
 import itertools
+import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
     from .month_index import MonthIndex
 
 _FIELDS = ("value", "comment", "provisional", "follow_up")
+
+log = logging.getLogger(__name__)
 
 
 def _same_content(a: DataValue | None, b: DataValue | None) -> bool:
@@ -91,6 +94,8 @@ class MonthSession(QObject):
         self._write_ids = itertools.count(1)
         self._latest_write: dict[ValueKey, int] = {}
         self._pending_writes = 0
+        self._history_seq = 0  # the load whose outlier history was asked for
+        self._history_done = 0  # the load whose outlier history arrived (or failed)
 
     # -- loading --------------------------------------------------------------------
     @property
@@ -119,7 +124,9 @@ class MonthSession(QObject):
         def read(ws: Any, _progress: Any) -> MonthData:
             from app.services.entry import load_month
 
-            return load_month(ws, state_code, period)
+            # Without the outlier history: a year of earlier values is most of the read, and
+            # the grid is usable without it; it follows, and its warnings appear (issue 12).
+            return load_month(ws, state_code, period, with_history=False)
 
         def index(month: MonthData) -> None:
             self.tasks.run_cpu(lambda _p: MonthIndex.build(catalog, month),
@@ -152,6 +159,43 @@ class MonthSession(QObject):
         self.index = built
         self.month = built.month
         self.loaded.emit()
+        self._read_history(seq, built)
+
+    def _read_history(self, seq: int, built: MonthIndex) -> None:
+        """Read the outlier history of the installed month, then re-check its units."""
+        month = built.month
+        self._history_seq = seq
+
+        def read(ws: Any, _progress: Any) -> dict:
+            from app.services.entry import outlier_history
+
+            return outlier_history(ws, month.state_code, month.period)
+
+        def failed(exc: BaseException) -> None:
+            # Only the outlier warnings are missing; the month itself is usable and saved.
+            log.warning("could not read the outlier history of %s %s: %r", month.state_code, month.period, exc)
+            self._history_done = seq
+
+        self.tasks.run_db(read, lambda history: self._history_arrived(seq, built, history), failed, owner=self)
+
+    def _history_arrived(self, seq: int, built: MonthIndex, history: dict) -> None:
+        self._history_done = seq
+        if seq != self._load_seq or self.index is not built:
+            return  # another month (or a reload) replaced it meanwhile
+        before = {unit: {cell: list(found) for cell, found in cells.items()}
+                  for unit, cells in built.issues.items()}
+        built.month.history = history
+        built.refresh_units(list(built.units))
+        changed = [self.key(unit, *cell)
+                   for unit, cells in built.issues.items()
+                   for cell in set(cells) | set(before.get(unit, {}))
+                   if cells.get(cell) != before.get(unit, {}).get(cell)]
+        if changed:
+            self.values_changed.emit(changed)
+
+    def history_pending(self) -> bool:
+        """Whether the loaded month's outlier warnings are still to come."""
+        return self._history_done != self._history_seq
 
     def _load_error(self, seq: int, exc: BaseException) -> None:
         if seq == self._load_seq:

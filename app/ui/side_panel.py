@@ -129,6 +129,15 @@ class SidePanel(QWidget):
 
     def update_from(self, index: MonthIndex | None) -> None:
         """Refresh completeness and issue counts from the session's index (cheap: totals are kept)."""
+        # QProgressBar.setValue repaints at once; with updates off the panel paints once,
+        # with the grid, instead of six times before it (issue 12's time to a usable grid).
+        self.setUpdatesEnabled(False)
+        try:
+            self._update_counts(index)
+        finally:
+            self.setUpdatesEnabled(True)
+
+    def _update_counts(self, index: MonthIndex | None) -> None:
         for section in self._catalog.sections:
             filled, expected = index.section_totals.get(section.code, [0, 0]) if index else (0, 0)
             percent = percent_half_up(filled, expected)

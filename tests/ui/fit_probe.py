@@ -324,7 +324,7 @@ def run(out: Path, shots: Path | None, demo: bool, only: set[str] | None, lang: 
     settle(lambda: window.session.month is not None)
     if (window.session.state_code, window.session.period) != (STATE, PERIOD):
         window.select_month(STATE, PERIOD)
-        settle(lambda: window.session.period == PERIOD and not window.session.is_loading())
+        settle(lambda: window.session.period == PERIOD and not window.session.is_loading() and not window.session.history_pending())
     settle(lambda: not window.tasks.is_busy())
     results: dict[str, dict] = {}
     if only is None or "main" in only:

@@ -65,7 +65,7 @@ def open_demo_window(data_dir: Path) -> MainWindow:
     settle(lambda: window.session.month is not None)
     if (window.session.state_code, window.session.period) != (STATE, PERIOD):
         window.select_month(STATE, PERIOD)
-        settle(lambda: window.session.period == PERIOD and not window.session.is_loading())
+        settle(lambda: window.session.period == PERIOD and not window.session.is_loading() and not window.session.history_pending())
     return window
 
 

@@ -133,7 +133,7 @@ def main(out_dir: Path) -> None:
     stack = QUndoStack()
     session = MonthSession(tasks, cat, stack, "es")
     session.load(STATE, PERIOD)
-    settle(app, lambda: session.month is not None and not session.is_loading())
+    settle(app, lambda: session.month is not None and not session.is_loading() and not session.history_pending())
     session.edit([ValueChange(ValueKey(hospital, PERIOD, "plazas_ocupadas", "enfermeria"), "999")],
                  "ejemplo de error")  # show a cross-variable mark in the screenshot
     session.edit([ValueChange(ValueKey(hospital, PERIOD, "plazas_autorizadas", "especialistas"), "")],

@@ -45,7 +45,7 @@ def main(out_dir: Path, data_dir: Path | None) -> None:
     settle(lambda: window.session.month is not None)
     if (window.session.state_code, window.session.period) != (STATE, PERIOD):
         window.select_month(STATE, PERIOD)
-        settle(lambda: window.session.period == PERIOD and not window.session.is_loading())
+        settle(lambda: window.session.period == PERIOD and not window.session.is_loading() and not window.session.history_pending())
     window.setGeometry(screen)
     session, grid = window.session, window.grid_model
     window.section_tabs.setCurrentIndex(1)  # Personal

@@ -127,3 +127,61 @@ def test_completeness_counts_applicable_cells(session):
     session.edit([ValueChange(session.key(CSR, "consultas_medicina_familiar"), 3)], "x")
     assert index.section_totals["servicios"][0] == 1
     assert index.unit_completeness(CSR, "servicios")[0] == 1
+
+
+def test_outlier_warnings_follow_the_history_read_after_the_month_is_usable(qtbot, tasks, catalog, nayarit_dir):
+    """The month is installed (editable) before its year of history is read (issue 12's
+    time to a usable grid); the outlier warnings arrive with the history, cell by cell,
+    and an edit typed meanwhile is kept."""
+    from PySide6.QtGui import QUndoStack
+
+    from app.models.values import ValueKey
+    from app.services.edits import record_edits
+    from app.ui.session import MonthSession
+
+    ws = open_workspace(nayarit_dir, user="ana")
+    try:
+        earlier = ["202208", "202209", "202210", "202211", "202212", "202301"]
+        record_edits(ws, [ValueChange(ValueKey(HG, p, "cirugias", ""), 100 + i) for i, p in enumerate(earlier)])
+        record_edits(ws, [ValueChange(ValueKey(HG, PERIOD, "cirugias", ""), 5000)])
+    finally:
+        ws.close()
+    stack = QUndoStack()
+    month = MonthSession(tasks, catalog, stack)
+    with qtbot.waitSignal(month.loaded, timeout=10000):
+        month.load(STATE, PERIOD)
+    # Usable now; the history may still be on its way (or not: it is quick).
+    month.edit([ValueChange(month.key(CSR, "cirugias"), "3")], "Cirugías")
+    qtbot.waitUntil(lambda: not month.history_pending(), timeout=10000)
+    assert [i.code for i in month.issues(HG, "cirugias")] == ["outlier_zscore"]
+    assert month.index.warning_cells >= 1
+    assert month.value(month.key(CSR, "cirugias")).value == 3
+    assert month.flush()
+    assert stored(nayarit_dir, CSR, "cirugias").value == 3
+
+
+def test_history_of_a_replaced_month_is_dropped(qtbot, tasks, catalog, nayarit_dir):
+    """Another month asked for before the history arrives: the late history of the first
+    month never lands in the second (January's history does not hold January itself)."""
+    from PySide6.QtGui import QUndoStack
+
+    from app.models.values import ValueKey
+    from app.services.edits import record_edits
+    from app.ui.session import MonthSession
+
+    ws = open_workspace(nayarit_dir, user="ana")
+    try:
+        record_edits(ws, [ValueChange(ValueKey(HG, p, "cirugias", ""), v)
+                          for p, v in (("202211", 100), ("202212", 110), ("202301", 777))])
+        january_history = entry.outlier_history(ws, STATE, "202301")
+    finally:
+        ws.close()
+    assert january_history == {(HG, "cirugias", ""): [100.0, 110.0]}
+    stack = QUndoStack()
+    month = MonthSession(tasks, catalog, stack)
+    month.load(STATE, PERIOD)  # February: its history holds January's 777
+    with qtbot.waitSignal(month.loaded, timeout=10000):
+        month.load(STATE, "202301")
+    qtbot.waitUntil(lambda: not month.history_pending(), timeout=10000)
+    assert month.period == "202301"
+    assert month.month.history == january_history
