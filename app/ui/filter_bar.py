@@ -31,13 +31,19 @@ class FilterBar(QWidget):
         self.search.setClearButtonEnabled(True)
         self.count_label = QLabel()
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        for label, box in ((self.tr("Tipo:"), self.type_box), (self.tr("Nivel:"), self.level_box),
-                           (self.tr("Municipio:"), self.municipality_box)):
+        # At 1024 px, boxes as wide as their longest type or municipality left the search
+        # box two letters wide ("B…"): the boxes keep a fixed number of characters (their
+        # lists still open as wide as their longest entry) and the search box keeps room
+        # for "Buscar por…"; the search box takes whatever width is left.
+        for label, box, chars in ((self.tr("Tipo:"), self.type_box, 8), (self.tr("Nivel:"), self.level_box, 5),
+                                  (self.tr("Municipio:"), self.municipality_box, 8)):
             caption = QLabel(label)
             caption.setBuddy(box)
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(chars)
             layout.addWidget(caption)
             layout.addWidget(box)
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(self.tr("Buscar por…")) + 30)
         layout.addWidget(self.search, 1)
         layout.addWidget(self.count_label)
         self._timer = QTimer(self)
@@ -70,6 +76,11 @@ class FilterBar(QWidget):
             found = box.findData(value)
             box.setCurrentIndex(max(found, 0))
             box.blockSignals(False)
+            # The open list shows whole names even though the closed box is narrower.
+            view = box.view()
+            metrics = view.fontMetrics()
+            widest = max((metrics.horizontalAdvance(box.itemText(i)) for i in range(box.count())), default=0)
+            view.setMinimumWidth(widest + view.verticalScrollBar().sizeHint().width() + 16)
 
     def _type_label(self, code: str) -> str:
         ftype = self._catalog.facility_types.get(code)
