@@ -85,8 +85,19 @@ class EntryPage(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.problems.view, self.grid.setFocus,
                   context=Qt.ShortcutContext.WidgetShortcut)
         # No edit while a month loads: the rows on screen are about to be replaced.
-        session.about_to_load.connect(self.grid.begin_loading)
-        session.load_failed.connect(lambda _exc: self.grid.end_loading())
+        session.about_to_load.connect(self._begin_loading)
+        session.load_failed.connect(lambda _exc: self._end_loading())
+        if session.is_loading():  # built while the first month is on its way (see MainWindow._start)
+            self._begin_loading()
+
+    def _begin_loading(self) -> None:
+        """Refuse edits and grey the month's figures: they belong to the month going away."""
+        self.grid.begin_loading()
+        self.side_panel.setEnabled(False)
+
+    def _end_loading(self) -> None:
+        self.grid.end_loading()
+        self.side_panel.setEnabled(True)
 
     def _section_changed(self, tab: int) -> None:
         self.grid.commit_open_editor()  # the typed cell is stored before its column goes away
@@ -114,7 +125,7 @@ class EntryPage(QWidget):
         self.proxy.set_filters(*self.filter_bar.current())
         self.side_panel.update_from(self.session.index)
         self.update_count()
-        self.grid.end_loading()  # back on the cell it was on, or the first one
+        self._end_loading()  # back on the cell it was on, or the first one
         self.grid.setFocus()
         self.refresh_problems()
 

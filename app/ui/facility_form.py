@@ -57,6 +57,8 @@ class FacilityFormDialog(QDialog):
         fit_window(self, "facility_form", 1180, 760)
         self._build_chrome()
         session.values_changed.connect(self._on_values_changed)
+        session.about_to_load.connect(self._on_about_to_load)
+        session.load_failed.connect(lambda _exc: self._apply_lock())
         session.loaded.connect(self._on_loaded)
         session.status_changed.connect(self._on_status_changed)
         session.write_failed.connect(self._on_write_failed)
@@ -397,6 +399,15 @@ class FacilityFormDialog(QDialog):
         mine = {k for k in keys if k.org_unit == self.org_unit}
         if mine:
             self.refresh(mine)
+
+    def _on_about_to_load(self) -> None:
+        """Another month is coming: store the field being typed (in this month), then take no
+        edits until it is in, as the grid does (issue 12)."""
+        self.commit_focused()
+        for cell in self.rows:
+            cell.set_read_only(True)
+        self.lock_banner.setText(self.tr("Cargando el mes… El formulario acepta cambios en cuanto termine."))
+        self.lock_banner.setVisible(True)
 
     def _on_loaded(self) -> None:
         month = self.session.month

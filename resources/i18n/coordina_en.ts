@@ -1060,7 +1060,7 @@
 <context>
     <name>EntryPage</name>
     <message>
-        <location filename="../../app/ui/entry_page.py" line="150"/>
+        <location filename="../../app/ui/entry_page.py" line="161"/>
         <source>Avance</source>
         <translation>Progress</translation>
     </message>
@@ -1569,108 +1569,113 @@
         <translation>Facility form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="108"/>
+        <location filename="../../app/ui/facility_form.py" line="110"/>
         <source>◀ Anterior (RePág)</source>
         <translation>◀ Previous (PgUp)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="109"/>
+        <location filename="../../app/ui/facility_form.py" line="111"/>
         <source>Siguiente (AvPág) ▶</source>
         <translation>Next (PgDn) ▶</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="111"/>
+        <location filename="../../app/ui/facility_form.py" line="113"/>
         <source>Deshacer</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="112"/>
+        <location filename="../../app/ui/facility_form.py" line="114"/>
         <source>Rehacer</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="113"/>
+        <location filename="../../app/ui/facility_form.py" line="115"/>
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="267"/>
-        <location filename="../../app/ui/facility_form.py" line="337"/>
+        <location filename="../../app/ui/facility_form.py" line="269"/>
+        <location filename="../../app/ui/facility_form.py" line="339"/>
         <source>%1 de %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="272"/>
+        <location filename="../../app/ui/facility_form.py" line="274"/>
         <source>borrador</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="272"/>
+        <location filename="../../app/ui/facility_form.py" line="274"/>
         <source>cerrado</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="274"/>
+        <location filename="../../app/ui/facility_form.py" line="276"/>
         <source>Informe de %1 · %2</source>
         <translation>Report for %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="277"/>
+        <location filename="../../app/ui/facility_form.py" line="279"/>
         <source>Datos estatales · %1</source>
         <translation>State data · %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="279"/>
+        <location filename="../../app/ui/facility_form.py" line="281"/>
         <source>Variables que se capturan una sola vez para todo el estado (basificación).</source>
         <translation>Variables entered once for the whole state (basification).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="281"/>
+        <location filename="../../app/ui/facility_form.py" line="283"/>
         <source>Datos estatales</source>
         <translation>State data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="293"/>
+        <location filename="../../app/ui/facility_form.py" line="295"/>
         <source>desde %1</source>
         <translation>since %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="300"/>
+        <location filename="../../app/ui/facility_form.py" line="302"/>
         <source>Estatus: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="302"/>
+        <location filename="../../app/ui/facility_form.py" line="304"/>
         <source>DEMO</source>
         <translation>DEMO</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="310"/>
+        <location filename="../../app/ui/facility_form.py" line="312"/>
         <source>Se ocultan %1 campos que no aplican a %2.</source>
         <translation>%1 fields that do not apply to %2 are hidden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="343"/>
+        <location filename="../../app/ui/facility_form.py" line="345"/>
         <source>Capturado: %1 de %2 campos</source>
         <translation>Entered: %1 of %2 fields</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="353"/>
+        <location filename="../../app/ui/facility_form.py" line="355"/>
         <source>El informe de %1 está cerrado: el formulario es de solo lectura. Reábralo para editar.</source>
         <translation>The %1 report is closed: the form is read-only. Reopen it to edit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="358"/>
+        <location filename="../../app/ui/facility_form.py" line="360"/>
         <source>%1 en %2</source>
         <translation>%1 at %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="413"/>
+        <location filename="../../app/ui/facility_form.py" line="409"/>
+        <source>Cargando el mes… El formulario acepta cambios en cuanto termine.</source>
+        <translation>Loading the month… The form takes changes again as soon as it is done.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/facility_form.py" line="424"/>
         <source>No se guardó el último cambio: %1</source>
         <translation>The last change was not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="264"/>
+        <location filename="../../app/ui/facility_form.py" line="266"/>
         <source>%1 unidades</source>
         <translation>%1 facilities</translation>
     </message>
@@ -1962,29 +1967,34 @@ Fill it in Excel and bring it back with File → Import values…</translation>
         <translation>Search by name or CLUES</translation>
     </message>
     <message>
-        <location filename="../../app/ui/filter_bar.py" line="34"/>
+        <location filename="../../app/ui/filter_bar.py" line="38"/>
         <source>Tipo:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/filter_bar.py" line="34"/>
+        <location filename="../../app/ui/filter_bar.py" line="38"/>
         <source>Nivel:</source>
         <translation>Level:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/filter_bar.py" line="35"/>
+        <location filename="../../app/ui/filter_bar.py" line="39"/>
         <source>Municipio:</source>
         <translation>Municipality:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/filter_bar.py" line="58"/>
-        <location filename="../../app/ui/filter_bar.py" line="61"/>
-        <location filename="../../app/ui/filter_bar.py" line="65"/>
+        <location filename="../../app/ui/filter_bar.py" line="46"/>
+        <source>Buscar por…</source>
+        <translation>Search by…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/filter_bar.py" line="64"/>
+        <location filename="../../app/ui/filter_bar.py" line="67"/>
+        <location filename="../../app/ui/filter_bar.py" line="71"/>
         <source>Todos</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../app/ui/filter_bar.py" line="83"/>
+        <location filename="../../app/ui/filter_bar.py" line="94"/>
         <source>{0} de {1} unidades</source>
         <translation>{0} of {1} facilities</translation>
     </message>
@@ -3244,118 +3254,118 @@ Import your state&apos;s CLUES catalogue (CSV or Excel) or load the demo data to
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="106"/>
+        <location filename="../../app/ui/main_window.py" line="117"/>
         <source>Mes del informe</source>
         <translation>Report month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110"/>
+        <location filename="../../app/ui/main_window.py" line="121"/>
         <source> Estado: </source>
         <translation> State: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="112"/>
+        <location filename="../../app/ui/main_window.py" line="123"/>
         <source>Estado</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="116"/>
+        <location filename="../../app/ui/main_window.py" line="127"/>
         <source>   Mes: </source>
         <translation>   Month: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="123"/>
+        <location filename="../../app/ui/main_window.py" line="134"/>
         <source>DEMO: datos de ejemplo</source>
         <translation>DEMO: sample data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="129"/>
+        <location filename="../../app/ui/main_window.py" line="140"/>
         <source>Abriendo los datos…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="226"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="297"/>
+        <location filename="../../app/ui/main_window.py" line="310"/>
         <source>No se pudo hacer el respaldo diario: {0}</source>
         <translation>The daily backup could not be made: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="301"/>
+        <location filename="../../app/ui/main_window.py" line="314"/>
         <source>No se pudieron abrir los datos.</source>
         <translation>The data could not be opened.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="307"/>
+        <location filename="../../app/ui/main_window.py" line="320"/>
         <source>Respaldo diario guardado</source>
         <translation>Daily backup saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="313"/>
+        <location filename="../../app/ui/main_window.py" line="326"/>
         <source>Cargando {0}, {1}…</source>
         <translation>Loading {0}, {1}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="328"/>
+        <location filename="../../app/ui/main_window.py" line="341"/>
         <source>{0} no tiene unidades registradas. Use Archivo → Importar unidades… o elija otro estado.</source>
         <translation>{0} has no registered facilities. Use File → Import facilities… or choose another state.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="335"/>
+        <location filename="../../app/ui/main_window.py" line="348"/>
         <source>No se pudo abrir el mes</source>
         <translation>The month could not be opened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="353"/>
+        <location filename="../../app/ui/main_window.py" line="366"/>
         <source>Informe cerrado: la tabla es de solo lectura. Para corregir, use «Reabrir informe…»; la reapertura queda registrada.</source>
         <translation>Report closed: the table is read-only. To correct it, use “Reopen report…”; reopening is logged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="356"/>
+        <location filename="../../app/ui/main_window.py" line="369"/>
         <source>Informe cerrado</source>
         <translation>Report closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="357"/>
+        <location filename="../../app/ui/main_window.py" line="370"/>
         <source>Informe reabierto: la reapertura quedó registrada</source>
         <translation>Report reopened: the reopening was logged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="370"/>
+        <location filename="../../app/ui/main_window.py" line="383"/>
         <source>Guardando…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="376"/>
+        <location filename="../../app/ui/main_window.py" line="389"/>
         <source>Guardado ✓</source>
         <translation>Saved ✓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="383"/>
+        <location filename="../../app/ui/main_window.py" line="396"/>
         <source>No se guardó: {0}</source>
         <translation>Not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="384"/>
+        <location filename="../../app/ui/main_window.py" line="397"/>
         <source>No se guardó el cambio</source>
         <translation>The change was not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="398"/>
+        <location filename="../../app/ui/main_window.py" line="411"/>
         <source>Cerrar informe</source>
         <translation>Close report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="405"/>
-        <location filename="../../app/ui/main_window.py" line="408"/>
+        <location filename="../../app/ui/main_window.py" line="418"/>
+        <location filename="../../app/ui/main_window.py" line="421"/>
         <source>Reabrir informe</source>
         <translation>Reopen report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="406"/>
+        <location filename="../../app/ui/main_window.py" line="419"/>
         <source>¿Reabrir el informe de {0}?
 
 La reapertura queda registrada en el historial y el resumen firmado tendrá que firmarse de nuevo.</source>
@@ -3364,17 +3374,17 @@ La reapertura queda registrada en el historial y el resumen firmado tendrá que 
 The reopening is logged in the history and the signed summary will have to be signed again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="366"/>
+        <location filename="../../app/ui/main_window.py" line="379"/>
         <source>No guardado: {0} celdas con texto rechazado (F8)</source>
         <translation>Not saved: {0} cells with rejected text (F8)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="367"/>
+        <location filename="../../app/ui/main_window.py" line="380"/>
         <source>No guardado: 1 celda con texto rechazado (F8)</source>
         <translation>Not saved: 1 cell with rejected text (F8)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="373"/>
+        <location filename="../../app/ui/main_window.py" line="386"/>
         <source>No se guardó el último cambio</source>
         <translation>The last change was not saved</translation>
     </message>
@@ -4881,57 +4891,57 @@ completeness</translation>
         <translation>Month data-entry progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/side_panel.py" line="135"/>
+        <location filename="../../app/ui/side_panel.py" line="144"/>
         <source>{0} % ({1} de {2})</source>
         <translation>{0} % ({1} of {2})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/side_panel.py" line="144"/>
+        <location filename="../../app/ui/side_panel.py" line="153"/>
         <source>&lt;b style=&apos;color:#b3261e&apos;&gt;{0} celdas con error&lt;/b&gt; · {1} con aviso</source>
         <translation>&lt;b style=&apos;color:#b3261e&apos;&gt;{0} cells with errors&lt;/b&gt; · {1} with warnings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/side_panel.py" line="147"/>
+        <location filename="../../app/ui/side_panel.py" line="156"/>
         <source>Sin errores · {0} celdas con aviso</source>
         <translation>No errors · {0} cells with warnings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/side_panel.py" line="151"/>
+        <location filename="../../app/ui/side_panel.py" line="160"/>
         <source>Marcas de la tabla</source>
         <translation>Table marks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/side_panel.py" line="155"/>
+        <location filename="../../app/ui/side_panel.py" line="164"/>
         <source>Error: revise el valor</source>
         <translation>Error: check the value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/side_panel.py" line="156"/>
+        <location filename="../../app/ui/side_panel.py" line="165"/>
         <source>Aviso: falta o salto atípico</source>
         <translation>Warning: missing or unusual jump</translation>
     </message>
     <message>
-        <location filename="../../app/ui/side_panel.py" line="157"/>
+        <location filename="../../app/ui/side_panel.py" line="166"/>
         <source>No guardado: texto rechazado</source>
         <translation>Not saved: text refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/side_panel.py" line="158"/>
+        <location filename="../../app/ui/side_panel.py" line="167"/>
         <source>No aplica a la unidad</source>
         <translation>Not applicable to the facility</translation>
     </message>
     <message>
-        <location filename="../../app/ui/side_panel.py" line="159"/>
+        <location filename="../../app/ui/side_panel.py" line="168"/>
         <source>Esquina azul: comentario</source>
         <translation>Blue corner: comment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/side_panel.py" line="160"/>
+        <location filename="../../app/ui/side_panel.py" line="169"/>
         <source>Esquina morada: provisional</source>
         <translation>Purple corner: provisional</translation>
     </message>
     <message>
-        <location filename="../../app/ui/side_panel.py" line="161"/>
+        <location filename="../../app/ui/side_panel.py" line="170"/>
         <source>Esquina naranja: seguimiento</source>
         <translation>Orange corner: follow-up</translation>
     </message>

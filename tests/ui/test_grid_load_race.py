@@ -257,3 +257,31 @@ def test_clicking_another_row_while_typing_keeps_the_clicked_cell(qtbot, qtlog, 
     assert window.session.flush()
     assert stored(nayarit_dir) == {(HG, "consultas_especialidad", ""): 21}
     assert foreign_editor_warnings(qtlog) == []
+
+
+def test_form_and_side_panel_wait_for_the_new_month(qtbot, nayarit_dir, slow_load):
+    """While another month loads, the facility form takes no edit and says why, and the side
+    panel's figures (the month going away) are greyed; both come back with the new month."""
+    from app.ui.facility_form import FacilityFormDialog
+
+    window = loaded_window(qtbot, nayarit_dir)
+    form = FacilityFormDialog(window.session, HG, window)
+    qtbot.addWidget(form)
+    form.show()
+    field = next(row for row in form.rows if row.editor.isEnabled() and isinstance(row.editor, QLineEdit))
+    assert not field.editor.isReadOnly() and window.side_panel.isEnabled()
+
+    slow_load.hold()
+    window.select_month(STATE, "202301")
+    qtbot.waitUntil(slow_load.started.is_set, timeout=15000)
+    assert all(row.comment.isReadOnly() for row in form.rows)
+    assert field.editor.isReadOnly()
+    assert form.lock_banner.isVisible() and "Cargando el mes" in form.lock_banner.text()
+    assert not window.side_panel.isEnabled()
+
+    slow_load.release()
+    wait_loaded(qtbot, window)
+    field = next(row for row in form.rows if row.editor.isEnabled() and isinstance(row.editor, QLineEdit))
+    assert not field.editor.isReadOnly() and not form.lock_banner.isVisible()
+    assert window.side_panel.isEnabled()
+    assert form.rows[0].key.period == "202301"
