@@ -81,6 +81,8 @@ def org_unit_issues(
         values = month.cell_values(org_unit)
     level = "state" if category is None else "facility"
     issues = record_issues(catalog, values, category, level)
+    if not month.history:
+        return issues  # no earlier months (or not read yet): nothing can be an outlier
     for (var_code, option), value in values.items():
         variable = catalog.variables.get(var_code)
         if variable is None:
