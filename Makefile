@@ -23,7 +23,8 @@ QM := $(I18N_DIR)/coordina_en.qm
 UI_SOURCES = $(shell find app/ui -name '*.py' 2>/dev/null | LC_ALL=C sort)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run test bench reliability lint i18n qm check-system check-system-gui clean distclean
+.PHONY: help venv run test bench reliability lint i18n qm check-system check-system-gui clean distclean \
+	package package-check
 
 help:
 	@echo "make venv           create $(VENV) and pip install -e '.[test]' (again when pyproject.toml changes)"
@@ -35,6 +36,8 @@ help:
 	@echo "make i18n           update $(TS) from app/ui with pyside6-lupdate, then build the .qm"
 	@echo "make qm             build $(QM) from $(TS) if missing or older (run/test do this)"
 	@echo "make check-system   check shared libraries, fonts and python3-venv; prints the apt-get line"
+	@echo "make package        build dist/coordina/ and dist/coordina-<version>-<os>-<arch>.tar.gz (+ .sha256)"
+	@echo "make package-check  package, then check size budget and glibc, and run the bundle's self-test"
 	@echo "make clean          remove caches and build products; distclean also removes $(VENV)"
 
 # --- environment --------------------------------------------------------------------
@@ -88,6 +91,19 @@ reliability: check-system venv qm
 	QT_QPA_PLATFORM=offscreen COORDINA_RELIABILITY=full COORDINA_RELIABILITY_OUT=build/reliability \
 		$(VENV_PY) -m pytest tests/reliability -q -p no:cacheprovider $(PYTEST_ARGS)
 	$(VENV_PY) tests/reliability/report.py build/reliability RELIABILITY.md
+
+# --- the desktop bundle (packaging/README.md) ---------------------------------------
+# Its own locked venv (build/package-venv, packaging/requirements-package.txt), not $(VENV).
+
+package:
+	@PYTHON='$(PYTHON)' bash packaging/build.sh
+
+# The bundle's self-test runs from another working directory with an empty environment
+# (`env -i`), as a double-click would: only HOME, set to a fresh folder so that nothing (Qt,
+# fontconfig caches) touches the real home. The self-test itself goes offscreen without a
+# display. Then the size budget and the glibc baseline (packaging/check_bundle.py).
+package-check: package
+	@PYTHON='$(PYTHON)' bash packaging/check_package.sh
 
 lint: venv
 	$(VENV)/bin/ruff check .

@@ -34,10 +34,16 @@ def main(argv: list[str] | None = None) -> int:
 if __name__ == "__main__":
     import multiprocessing
 
+    from app.streams import ensure_streams
+
     multiprocessing.freeze_support()  # the batch PDF export's worker processes, when frozen
+    # A windowed Windows exe (the GUI, or a command started from its shortcut) has no
+    # console: sys.stdout and sys.stderr are None. Give them sinks before anything writes.
+    ensure_streams()
     try:
         sys.exit(main())
     except BrokenPipeError:
         # Output piped into `head` and closed early: not an error of ours.
-        sys.stderr.close()
+        if sys.stderr is not None:
+            sys.stderr.close()
         sys.exit(0)

@@ -23,12 +23,14 @@ from app import cli_export, cli_pdf, cli_report, cli_verify
 from app.cli_check import add_check_parser
 from app.cli_export import add_export_parser
 from app.cli_pdf import add_pdf_parser
+from app.cli_selftest import add_selftest_parser
 from app.cli_sync import add_sync_parsers
 from app.lazy import lazy
 from app.models.messages import InputError
 from app.models.values import format_number
 from app.services.workspace import Workspace, open_workspace, resolve_data_dir, unexpected_error
 from app.storage.permissions import PrivateRotatingFileHandler, private_dir
+from app.streams import is_terminal, stderr, stdout
 
 # Imported when a command first uses them: `--help` and `facilities list` must not load
 # pandas, pyHanko or ReportLab (tests/test_cli_imports.py, tests/bench/test_cli_start_bench.py).
@@ -111,7 +113,7 @@ def _say(lang: str, key: str, **params: object) -> str:
 
 def progress_bar(stream: TextIO) -> Callable[[int, int], None] | None:
     """A one-line text progress bar on ``stream`` when it is a terminal, else None."""
-    if not stream.isatty():
+    if not is_terminal(stream):  # also None: a windowed Windows exe has no console
         return None
 
     def show(done: int, total: int) -> None:
@@ -360,6 +362,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_export_parser(sub, common, cmd_export)
     add_sync_parsers(sub, common, _with_progress)
     add_check_parser(sub, common)
+    add_selftest_parser(sub, common)
 
     p = sub.add_parser("backup", parents=[common], help="snapshot the database now")
     p.set_defaults(func=cmd_backup)
@@ -406,8 +409,8 @@ def configure_logging(data_dir: Path) -> None:
 def main(argv: list[str] | None = None, gui: GuiLauncher | None = None,
          out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run the CLI; returns the exit code (0 ok, 1 input rejected, 2 usage)."""
-    out = out or sys.stdout
-    err = err or sys.stderr
+    out = out or stdout()  # a stream that drops the text when there is none (windowed exe)
+    err = err or stderr()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -416,6 +419,8 @@ def main(argv: list[str] | None = None, gui: GuiLauncher | None = None,
     chosen_lang: str | None = getattr(args, "lang", None)
     lang = chosen_lang or "es"
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+    if getattr(args, "command", None) == "self-test":  # temporary folders only, never DATA_DIR
+        return args.func(args, out, err)
     if getattr(args, "command", None) is None:
         if gui is None:
             print(_say(lang, "no_gui"), file=err)

@@ -29,6 +29,7 @@ from typing import TextIO
 from app.lazy import lazy
 from app.models.messages import InputError
 from app.services.workspace import Workspace
+from app.streams import stdin_is_terminal
 from app.sync.errors import SyncError
 
 # Imported by the commands that use them, not when the parser is built (`--help`).
@@ -135,7 +136,7 @@ def _unlock(ws: Workspace, args: argparse.Namespace, err: TextIO) -> None:
 
 def _confirmed(ws: Workspace, args: argparse.Namespace, out: TextIO, what: str, fp: str) -> bool:
     """Without ``--fingerprint``: ask at a terminal; never assume yes."""
-    if args.fingerprint is not None or not sys.stdin.isatty():
+    if args.fingerprint is not None or not stdin_is_terminal():  # None in a windowed exe
         return False
     out.write(_t(ws)["confirm"].format(what=what, fp=fp))
     out.flush()

@@ -199,6 +199,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "{path} no es una base de datos de Coordina",
         "en": "{path} is not a Coordina database",
     },
+    "gui_crash": {
+        "es": "Coordina encontró un error inesperado (un defecto del programa, no de sus datos) y lo "
+        "anotó en {log}. Lo ya guardado está a salvo; si la ventana deja de responder, ciérrela y "
+        "vuelva a abrir Coordina, y envíe ese archivo a soporte.",
+        "en": "Coordina hit an unexpected error (a bug in the program, not in your data) and recorded "
+        "it in {log}. What was saved is safe; if the window stops responding, close it, open "
+        "Coordina again and send that file to support.",
+    },
     "internal_error": {
         "es": "Error interno de Coordina (un defecto del programa, no de sus datos ni del disco): "
         "{error}. No se guardó nada. Los detalles quedaron en {log}; envíelos a soporte",

@@ -6,12 +6,12 @@ glyphs it uses as a subset.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-FONTS_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "fonts"
+from app.models.resources import resources_dir
+
+FONTS_DIR = resources_dir() / "fonts"  # the bundle's copy when frozen (sys._MEIPASS)
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
 

@@ -9,7 +9,6 @@ import logging
 import os
 import re
 import sqlite3
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -113,14 +112,12 @@ def catalog_for(data_dir: Path) -> Catalog:
 
 
 def default_data_dir() -> Path:
-    """The per-user data directory (XDG on Linux, AppData on Windows, Library on macOS)."""
-    if sys.platform.startswith("win"):
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / APP_NAME
+    """The per-user data directory: ``%LOCALAPPDATA%\\Coordina`` on Windows,
+    ``~/Library/Application Support/Coordina`` on macOS, ``$XDG_DATA_HOME/Coordina`` on Linux
+    (decided in :mod:`app.services.app_paths`)."""
+    from .app_paths import user_data_dir
+
+    return user_data_dir()
 
 
 def resolve_data_dir(cli_value: str | None = None) -> Path:

@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import logging
+import platform
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app import RESOURCES_DIR, __version__
+from app import RESOURCES_DIR, __version__, crash_log
+from app.models.resources import is_frozen
+from app.services.app_paths import log_dir, settings_file
 
 from .alerts import error_message
 from .main_window import MainWindow
 from .settings import saved_language
 
 log = logging.getLogger(__name__)
+#: The "coordina" logger is the one with the log file (app/cli.py configure_logging).
+gui_log = logging.getLogger("coordina.gui")
 
 LOCK_NAME = "coordina.lock"
 
@@ -73,9 +78,28 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
     does a data directory that cannot be opened.
     """
     app = _application()
-    lang = lang or saved_language()
-    translators = install_translators(app, lang)
     data_dir = Path(data_dir)
+    # Before anything else can fail: an uncaught exception or a hard crash must reach the
+    # log, since a windowed app has no console to print it on (issue 13).
+    from .crash_dialog import CrashNotifier
+
+    notifier = CrashNotifier(app)
+    crash_log.install(log_dir(data_dir), notifier.notify)
+    lang = lang or saved_language()
+    gui_log.info("GUI start: Coordina %s (%s), %s, Python %s, Qt platform %s, lang %s, data dir %s, "
+                 "settings %s", __version__, "bundle" if is_frozen() else "source",
+                 platform.platform(), platform.python_version(), app.platformName(), lang, data_dir,
+                 settings_file())
+    try:
+        return _run(app, data_dir, lang)
+    finally:
+        # The log and faulthandler stay until the process ends (a crash while Qt tears down
+        # is still recorded); a message box no longer has a window to belong to.
+        crash_log.stop_notifying()
+
+
+def _run(app: QApplication, data_dir: Path, lang: str) -> int:
+    translators = install_translators(app, lang)
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -103,6 +127,7 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
         code = app.exec()
         window.shutdown()
         del translators
+        gui_log.info("GUI exit: %s", exit_code["code"] or code)
         return exit_code["code"] or code
     finally:
         lock.unlock()

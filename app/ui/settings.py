@@ -11,11 +11,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from app.services.app_paths import settings_file
+
 LANGUAGES = ("es", "en")
 
 
 def app_settings() -> QSettings:
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Coordina", "Coordina")
+    """The settings file each OS expects (app.services.app_paths; on Linux the same
+    ``~/.config/Coordina/Coordina.ini`` Qt chose before)."""
+    return QSettings(str(settings_file()), QSettings.Format.IniFormat)
 
 
 def saved_language(default: str = "es") -> str:
