@@ -401,6 +401,12 @@ def configure_logging(data_dir: Path) -> None:
             data_dir / "logs" / "coordina.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
+        # Modules that log under their own name (app.ui.session, app.reports.signing…)
+        # reach the same file; before, their records went nowhere but stderr.
+        modules = logging.getLogger("app")
+        modules.setLevel(logging.INFO)
+        modules.handlers = [h for h in modules.handlers if not isinstance(h, PrivateRotatingFileHandler)]
+        modules.addHandler(handler)
         root._coordina_configured = True  # type: ignore[attr-defined]
     except OSError:
         pass  # an unwritable data directory is reported by open_workspace

@@ -236,3 +236,22 @@ def test_a_bug_is_an_internal_error_not_a_traceback(data_dir, monkeypatch):
     assert Path(named) == data_dir / "logs" / "coordina.log"
     log = Path(named).read_text(encoding="utf-8")
     assert "Traceback" in log and "columna_inexistente" in log
+
+
+def test_module_loggers_reach_the_log_file(data_dir, monkeypatch):
+    """Records of modules logging under their own name (app.ui.session's missing outlier
+    history, app.reports.signing's fallback…) land in coordina.log, which support asks for."""
+    import logging
+
+    from app.cli import configure_logging
+
+    root = logging.getLogger("coordina")
+    monkeypatch.setattr(root, "handlers", [])
+    monkeypatch.delattr(root, "_coordina_configured", raising=False)
+    monkeypatch.setattr(logging.getLogger("app"), "handlers", [])
+    configure_logging(data_dir)
+    logging.getLogger("app.ui.session").warning("no se pudo leer el historial de 18 202302")
+    for handler in logging.getLogger("app").handlers:
+        handler.flush()
+    text = (data_dir / "logs" / "coordina.log").read_text(encoding="utf-8")
+    assert "app.ui.session" in text and "no se pudo leer el historial" in text

@@ -42,7 +42,8 @@ TEXT: dict[str, dict[str, str]] = {
         "enrol": "Registro de la coordinadora importado en oficinas centrales (huella {0}…)",
         "package": "Paquete completo {0} importado en oficinas centrales: {1} valores, {2} unidades",
         "return": "Acuse y actualización importados en el estado: {0} filas idénticas en ambos lados",
-        "window": "Ventana principal abierta y cerrada: {0}, {1} unidades (plataforma {2})",
+        "window": "Ventana principal abierta y cerrada: {0}, {1} unidades (plataforma {2}); "
+                  "gráfica del tablero y vista previa del PDF dibujadas",
         "name.store": "Almacén nuevo y migrado", "name.demo": "Datos de demostración",
         "name.pdf": "PDF firmado y verificado", "name.hq": "Claves y perfil de oficinas centrales",
         "name.enrol": "Registro de la coordinadora", "name.package": "Paquete completo a oficinas centrales",
@@ -73,6 +74,8 @@ TEXT: dict[str, dict[str, str]] = {
         "window_timeout": "la ventana no terminó de abrir el mes en {seconds} s",
         "window_failed": "la ventana no pudo abrir los datos: {error}",
         "window_empty": "la ventana abrió {state} sin unidades",
+        "chart_blank": "la gráfica del tablero salió en blanco (Qt Charts)",
+        "preview_blank": "la vista previa del PDF salió en blanco (Qt PDF)",
         "translation_missing": "falta la traducción al inglés ({path})",
     },
     "en": {
@@ -83,7 +86,8 @@ TEXT: dict[str, dict[str, str]] = {
         "enrol": "Coordinator's enrolment imported at headquarters (fingerprint {0}…)",
         "package": "Full package {0} imported at headquarters: {1} values, {2} facilities",
         "return": "Acknowledgement and update imported at the state: {0} rows identical on both sides",
-        "window": "Main window opened and closed: {0}, {1} facilities (platform {2})",
+        "window": "Main window opened and closed: {0}, {1} facilities (platform {2}); "
+                  "dashboard chart and PDF preview drawn",
         "name.store": "New, migrated store", "name.demo": "Demonstration data",
         "name.pdf": "Signed and verified PDF", "name.hq": "Headquarters keys and profile",
         "name.enrol": "Coordinator's enrolment", "name.package": "Full package to headquarters",
@@ -113,6 +117,8 @@ TEXT: dict[str, dict[str, str]] = {
         "window_timeout": "the window did not finish opening the month in {seconds} s",
         "window_failed": "the window could not open the data: {error}",
         "window_empty": "the window opened {state} with no facilities",
+        "chart_blank": "the dashboard chart came out blank (Qt Charts)",
+        "preview_blank": "the PDF preview came out blank (Qt PDF)",
         "translation_missing": "the English translation is missing ({path})",
     },
 }

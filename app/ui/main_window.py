@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
             self._started = True
             install_shortcuts(self)
             self.reload_all()
+            _set_app_icon()
             # The month last opened is read right behind the overview, on the same database
             # thread, instead of after the overview's round trip and the entry page's build:
             # the grid is usable sooner (issue 12). The overview still decides what is shown.
@@ -453,3 +454,14 @@ def _daily_backup(ws, _progress):
     from app.services.backup import ensure_daily_backup
 
     return ensure_daily_backup(ws)
+
+
+def _set_app_icon() -> None:
+    """Coordina's icon on every window and in the task bar (files load when first drawn)."""
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(RESOURCES_DIR / "icons" / f"coordina-{size}.png"))
+    QApplication.setWindowIcon(icon)

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer, qInstallMessageHandler
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QImage
 
 from app import RESOURCES_DIR
 from app.services.self_test_steps import CheckFailed, Detail
@@ -78,7 +78,8 @@ def open_main_window(data_dir: Path, lang: str = "es") -> Detail:
         state = window.catalog.states[window.current_state()].name
         if month is None or not month.facilities:
             raise CheckFailed("window_empty", state=state)
-        return state, str(len(month.facilities)), QGuiApplication.platformName()
+        period = month.period
+        platform = QGuiApplication.platformName()
     finally:
         window.close()  # stores queued edits and stops the worker threads
         window.deleteLater()
@@ -86,3 +87,43 @@ def open_main_window(data_dir: Path, lang: str = "es") -> Detail:
         for translator in translators:
             app.removeTranslator(translator)
         qInstallMessageHandler(previous)
+    _check_charts_and_preview(Path(data_dir), str(month.state_code), period, lang)
+    return state, str(len(month.facilities)), platform
+
+
+def _check_charts_and_preview(data_dir: Path, state_code: str, period: str, lang: str) -> None:
+    """The dashboard's bar chart (Qt Charts) and the export dialog's preview (Qt PDF), drawn
+    from the month's real summary: a bundle that lost either module or its plugins fails here."""
+    from PySide6.QtCharts import QChartView
+
+    from app.services.report_pdf import PdfOptions, summary_pdf_bytes
+    from app.services.summary import state_summary
+    from app.services.workspace import open_workspace
+
+    from .dashboard_charts import bar_chart
+    from .pdf_preview import render_first_page
+
+    ws = open_workspace(data_dir)
+    try:
+        summary = state_summary(ws, state_code, period)
+        pdf = summary_pdf_bytes(ws, summary, PdfOptions(layout="slide", lang=lang))
+    finally:
+        ws.close()
+    figures = [f for f in summary.figures.values() if f.unit == "percent" and f.value is not None][:6]
+    chart, _bars, _shown = bar_chart("Autoprueba", figures, lang, percent=True)
+    view = QChartView(chart)
+    view.resize(640, 400)
+    if not figures or _blank(view.grab().toImage()):
+        raise CheckFailed("chart_blank")
+    if _blank(render_first_page(pdf, 600)):
+        raise CheckFailed("preview_blank")
+
+
+def _blank(image: QImage) -> bool:
+    """Whether ``image`` is missing or a single colour (nothing was drawn on it)."""
+    if image.isNull():
+        return True
+    first = image.pixel(0, 0)
+    step = max(1, min(image.width(), image.height()) // 40)
+    return all(image.pixel(x, y) == first
+               for x in range(0, image.width(), step) for y in range(0, image.height(), step))

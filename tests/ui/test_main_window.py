@@ -204,3 +204,16 @@ def test_second_instance_on_the_same_data_directory_is_refused(qtbot, data_dir, 
     finally:
         first.unlock()
     assert told and "Coordina ya está abierto con este directorio de datos" in told[0]
+
+
+def test_windows_carry_coordinas_icon(qtbot, nayarit_dir):
+    """The bundle's icon (resources/icons) is on the window and in the task bar, at the sizes
+    a title bar and a task bar draw."""
+    from PySide6.QtWidgets import QApplication
+
+    window = open_window(qtbot, nayarit_dir)
+    icon = QApplication.windowIcon()
+    assert not icon.isNull()
+    sizes = {(s.width(), s.height()) for s in icon.availableSizes()}
+    assert {(16, 16), (32, 32), (256, 256)} <= sizes
+    assert not window.windowIcon().pixmap(32, 32).toImage().isNull()
