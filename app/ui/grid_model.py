@@ -17,10 +17,11 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
 
 from app.models.catalog import Column
 from app.models.facility import Facility
@@ -90,6 +91,7 @@ class MonthGridModel(QAbstractTableModel):
         self._italic = QFont()
         self._italic.setItalic(True)
         self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
+        self._name_size: QSize | None = None  # see _name_hint
         self._build_columns()
         session.loaded.connect(self.sync)
         session.values_changed.connect(self._on_values_changed)
@@ -141,7 +143,7 @@ class MonthGridModel(QAbstractTableModel):
             if applies is None:
                 applies = tuple(c.variable.applies(category) for c in self._columns)
                 self._applies_cache[category] = applies
-            search = strip_accents(f"{fac.name} {fac.clues}").casefold()
+            search = index.search_text.get(fac.clues) or strip_accents(f"{fac.name} {fac.clues}").casefold()
             rows.append(GridRow(fac, position, index.units[fac.clues], applies,
                                 (fac.type_code, fac.level, fac.municipality, search)))
         return rows
@@ -237,9 +239,26 @@ class MonthGridModel(QAbstractTableModel):
         fac = self._rows[section].facility
         if role == Qt.ItemDataRole.DisplayRole:
             return fac.name
+        if role == Qt.ItemDataRole.SizeHintRole:
+            return self._name_hint()
         if role == Qt.ItemDataRole.ToolTipRole:
             return facility_tip(self._session.catalog, fac, self._lang)
         return None
+
+    def _name_hint(self) -> QSize:
+        """The names column's wanted size: the longest name, in bold (the current row's).
+
+        Given as SizeHintRole, the header takes it instead of asking the style to measure
+        200 sections' text on every layout after a reset (a fifth of the time between the
+        month arriving and the grid being usable). Computed once per set of rows.
+        """
+        if self._name_size is None:
+            font = QFont(QGuiApplication.font())
+            font.setBold(True)
+            metrics = QFontMetrics(font)
+            widest = max((metrics.horizontalAdvance(row.facility.name) for row in self._rows), default=0)
+            self._name_size = QSize(widest + 16, metrics.height() + 10)
+        return self._name_size
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -480,6 +499,7 @@ class MonthGridModel(QAbstractTableModel):
         had_rejected = bool(self._rejected)
         self._rejected.clear()
         self._rows = self._build_rows()
+        self._name_size = None
         self._apply_sort(*self._sort)
         self.endResetModel()
         if had_rejected:
