@@ -43,12 +43,18 @@ class MonthData:
         }
 
 
-def load_month(ws: Workspace, state_code: str, period: str, with_history: bool = True) -> MonthData:
-    """Facilities, values, status and (optionally) outlier history of a state's month."""
+def load_month(ws: Workspace, state_code: str, period: str, with_history: bool = True,
+               with_metadata: bool = True) -> MonthData:
+    """Facilities, values, status and (optionally) outlier history of a state's month.
+
+    ``with_metadata`` False reads the values without their uuid, version and who/when
+    (:func:`app.storage.values_repo.month_cells`), as the entry grid does.
+    """
     state = ws.catalog.state(state_code)
     period = parse_period(period, allow_future=True)
     facilities = facilities_repo.list_facilities(ws.conn, state.code)
-    current = values_repo.values_for_state(ws.conn, state.code, [period])
+    current = (values_repo.values_for_state(ws.conn, state.code, [period]) if with_metadata
+               else values_repo.month_cells(ws.conn, state.code, period))
     history = outlier_history(ws, state.code, period) if with_history else {}
     return MonthData(
         state_code=state.code,

@@ -126,7 +126,7 @@ class MonthSession(QObject):
 
             # Without the outlier history: a year of earlier values is most of the read, and
             # the grid is usable without it; it follows, and its warnings appear (issue 12).
-            return load_month(ws, state_code, period, with_history=False)
+            return load_month(ws, state_code, period, with_history=False, with_metadata=False)
 
         def index(month: MonthData) -> None:
             self.tasks.run_cpu(lambda _p: MonthIndex.build(catalog, month),
