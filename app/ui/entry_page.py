@@ -73,6 +73,7 @@ class EntryPage(QWidget):
         self._panel_timer.setInterval(60)  # a paste of 500 cells repaints the panel once
         self._panel_timer.timeout.connect(lambda: self.side_panel.update_from(session.index))
         session.values_changed.connect(lambda _keys: self._panel_timer.start())
+        session.issues_changed.connect(lambda _keys: self._panel_timer.start())
         self._panel_timer.timeout.connect(self.refresh_problems)
         self.grid_model.rejected_changed.connect(lambda _count: self.refresh_problems())
         self.grid.selectionModel().currentChanged.connect(lambda *_: self.update_cell_problem())

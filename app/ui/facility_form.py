@@ -57,6 +57,7 @@ class FacilityFormDialog(QDialog):
         fit_window(self, "facility_form", 1180, 760)
         self._build_chrome()
         session.values_changed.connect(self._on_values_changed)
+        session.issues_changed.connect(self._on_values_changed)
         session.about_to_load.connect(self._on_about_to_load)
         session.load_failed.connect(lambda _exc: self._apply_lock())
         session.loaded.connect(self._on_loaded)

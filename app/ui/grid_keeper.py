@@ -8,14 +8,23 @@ an editor that does not belong to this view"). The rules kept here:
   (Enter's commit is queued) is ignored, so nothing is stored twice or elsewhere;
 * before a load or a section change, :meth:`CellKeepingView.commit_open_editor` stores
   what is typed in the cell it was typed in; no editor survives a reset;
-* across a reset the current cell is kept by facility and column, not by row number.
+* across a reset the current cell is kept by facility and column, not by row number;
+* a repaint of rows (issues checked in the background, a write coming back) never
+  replaces what is being typed: Qt 6 puts the model's value back into an open editor
+  inside any changed range.
 """
 
 from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QLineEdit,
+    QTableView,
+    QWidget,
+)
 
 from .grid_delegate import GridDelegate
 from .grid_filter import GridFilterProxy
@@ -34,6 +43,14 @@ class CellKeepingView(QTableView):
         self._keep: tuple[str, CellKey | None] | None = None  # (CLUES, cell) to be current after a reset
         self._last_commit_rejected = False
         self._following_click = False  # Qt is closing the editor because the current cell moved
+
+    def dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex,  # noqa: N802 - Qt API
+                    roles: list[int] | None = None) -> None:
+        editor = self._editor
+        typed = editor.text() if isinstance(editor, QLineEdit) and shiboken6.isValid(editor) else None
+        super().dataChanged(top_left, bottom_right, roles or [])
+        if typed is not None and shiboken6.isValid(editor) and editor.text() != typed:
+            editor.setText(typed)  # the person's typing wins over a repaint of its row
 
     def _watch(self, delegate: GridDelegate, proxy: GridFilterProxy) -> None:
         delegate.editor_opened.connect(self._editor_opened)

@@ -95,6 +95,7 @@ class MonthGridModel(QAbstractTableModel):
         self._build_columns()
         session.loaded.connect(self.sync)
         session.values_changed.connect(self._on_values_changed)
+        session.issues_changed.connect(self._repaint_rows)
         session.status_changed.connect(self._on_status_changed)
         self._shown = session.index  # the MonthIndex the rows were built from
         if session.index is not None:
@@ -506,12 +507,16 @@ class MonthGridModel(QAbstractTableModel):
             self.rejected_changed.emit(0)
 
     def _on_values_changed(self, keys: list) -> None:
-        rows = sorted({self._row_of[k.org_unit] for k in keys if k.org_unit in self._row_of})
         before = len(self._rejected)
         for key in keys:
             self._rejected.pop((key.org_unit, (key.variable, key.disaggregation)), None)
         if len(self._rejected) != before:
             self.rejected_changed.emit(len(self._rejected))
+        self._repaint_rows(keys)
+
+    def _repaint_rows(self, keys: list) -> None:
+        """Repaint the rows of ``keys``' org units (refused text on screen stays as it is)."""
+        rows = sorted({self._row_of[k.org_unit] for k in keys if k.org_unit in self._row_of})
         last = self.columnCount() - 1
         # Issues and completeness belong to the whole row, so repaint whole rows, in runs.
         start = prev = None

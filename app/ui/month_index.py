@@ -51,8 +51,12 @@ class MonthIndex:
 
     # -- building -------------------------------------------------------------------
     @classmethod
-    def build(cls, catalog: Catalog, month: MonthData) -> MonthIndex:
-        """Index ``month``: group values by org unit, compute issues and completeness."""
+    def build(cls, catalog: Catalog, month: MonthData, with_issues: bool = True) -> MonthIndex:
+        """Index ``month``: group values by org unit, compute issues and completeness.
+
+        ``with_issues`` False leaves the issues to :func:`unit_issues` and :meth:`set_issues`
+        (the session checks the month once, when its outlier history is in).
+        """
         index = cls(catalog, month)
         index.section_totals = {s.code: [0, 0] for s in catalog.sections}
         for fac in month.facilities:
@@ -68,8 +72,17 @@ class MonthIndex:
             if unit is not None:
                 unit[(key.variable, key.disaggregation)] = value
         for org_unit in index.units:
-            index._refresh(org_unit)
+            index._refresh(org_unit, with_issues)
         return index
+
+    def snapshot(self) -> dict[str, dict[CellKey, DataValue]]:
+        """A copy of every unit's cells, for :func:`unit_issues` on a worker thread."""
+        return {unit: dict(cells) for unit, cells in self.units.items()}
+
+    def set_issues(self, org_unit: str, found: dict[CellKey, list[Issue]]) -> None:
+        """Take ``org_unit``'s issues as checked elsewhere (see :func:`unit_issues`)."""
+        self.issues[org_unit] = found
+        self._count(org_unit, found)
 
     # -- look-ups -------------------------------------------------------------------
     def value(self, org_unit: str, cell: CellKey) -> DataValue | None:
@@ -105,21 +118,13 @@ class MonthIndex:
             if org_unit in self.units:
                 self._refresh(org_unit)
 
-    def _refresh(self, org_unit: str) -> None:
+    def _refresh(self, org_unit: str, with_issues: bool = True) -> None:
         values = self.units[org_unit]
         category = self.categories.get(org_unit)
-        # org_unit_issues reads only this unit's values, so a one-unit MonthData
-        # keeps it O(cells of the unit) instead of O(cells of the month).
-        single = MonthData(self.month.state_code, self.month.period, self.month.status, [],
-                           {v.key: v for v in values.values()}, self.month.history)
-        found = org_unit_issues(self.catalog, single, org_unit, category)
-        self.issues[org_unit] = found
-        errors = sum(1 for issues in found.values() if worst(issues) == ERROR)
-        counts = (errors, len(found) - errors)
-        old = self._unit_counts.get(org_unit, (0, 0))
-        self.error_cells += counts[0] - old[0]
-        self.warning_cells += counts[1] - old[1]
-        self._unit_counts[org_unit] = counts
+        if with_issues:
+            found = _issues_of(self.catalog, self.month, org_unit, category, values)
+            self.issues[org_unit] = found
+            self._count(org_unit, found)
         if category is None:
             return  # the state's own variables do not count towards facility completeness
         old_sections = self.completeness.get(org_unit, {})
@@ -137,3 +142,28 @@ class MonthIndex:
             totals[0] += filled - before[0]
             totals[1] += len(cells) - before[1]
         self.completeness[org_unit] = new_sections
+
+    def _count(self, org_unit: str, found: dict[CellKey, list[Issue]]) -> None:
+        errors = sum(1 for issues in found.values() if worst(issues) == ERROR)
+        counts = (errors, len(found) - errors)
+        old = self._unit_counts.get(org_unit, (0, 0))
+        self.error_cells += counts[0] - old[0]
+        self.warning_cells += counts[1] - old[1]
+        self._unit_counts[org_unit] = counts
+
+
+def _issues_of(catalog: Catalog, month: MonthData, org_unit: str, category: str | None,
+               values: dict[CellKey, DataValue]) -> dict[CellKey, list[Issue]]:
+    # org_unit_issues reads only this unit's values, so a one-unit MonthData keeps it
+    # O(cells of the unit) instead of O(cells of the month).
+    single = MonthData(month.state_code, month.period, month.status, [],
+                       {v.key: v for v in values.values()}, month.history)
+    return org_unit_issues(catalog, single, org_unit, category)
+
+
+def unit_issues(catalog: Catalog, month: MonthData, categories: dict[str, str | None],
+                units: dict[str, dict[CellKey, DataValue]]) -> dict[str, dict[CellKey, list[Issue]]]:
+    """The issues of every unit in ``units`` (a :meth:`MonthIndex.snapshot`); no Qt, for a
+    worker thread."""
+    return {unit: _issues_of(catalog, month, unit, categories.get(unit), values)
+            for unit, values in units.items()}

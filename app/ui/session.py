@@ -74,6 +74,7 @@ class MonthSession(QObject):
     about_to_load = Signal()  # a (re)load starts: open editors store what they hold, in this month
     loaded = Signal()  # after a (re)load finished
     values_changed = Signal(list)  # list[ValueKey] whose value/comment/flags changed
+    issues_changed = Signal(list)  # list[ValueKey] whose errors or warnings changed (the month's check)
     status_changed = Signal(str)  # report status: borrador / cerrado
     write_failed = Signal(object)  # an exception; the local change was rolled back
     load_failed = Signal(object)  # an exception while reading the month
@@ -96,6 +97,7 @@ class MonthSession(QObject):
         self._pending_writes = 0
         self._history_seq = 0  # the load whose outlier history was asked for
         self._history_done = 0  # the load whose outlier history arrived (or failed)
+        self._touched_units: set[str] | None = None  # edited while the month is checked
 
     # -- loading --------------------------------------------------------------------
     @property
@@ -129,7 +131,7 @@ class MonthSession(QObject):
             return load_month(ws, state_code, period, with_history=False, with_metadata=False)
 
         def index(month: MonthData) -> None:
-            self.tasks.run_cpu(lambda _p: MonthIndex.build(catalog, month),
+            self.tasks.run_cpu(lambda _p: MonthIndex.build(catalog, month, with_issues=False),
                                lambda built: self._install(seq, built),
                                lambda exc: self._load_error(seq, exc), owner=self)
 
@@ -162,7 +164,11 @@ class MonthSession(QObject):
         self._read_history(seq, built)
 
     def _read_history(self, seq: int, built: MonthIndex) -> None:
-        """Read the outlier history of the installed month, then re-check its units."""
+        """Read the installed month's outlier history, then check its units on the CPU pool.
+
+        The month is installed unchecked (issue 12: a usable grid first); its errors and
+        warnings come once, with the outlier history, without blocking the UI thread.
+        """
         month = built.month
         self._history_seq = seq
 
@@ -172,26 +178,51 @@ class MonthSession(QObject):
             return outlier_history(ws, month.state_code, month.period)
 
         def failed(exc: BaseException) -> None:
-            # Only the outlier warnings are missing; the month itself is usable and saved.
+            # Only the outlier warnings are missing; every other check still runs.
             log.warning("could not read the outlier history of %s %s: %r", month.state_code, month.period, exc)
-            self._history_done = seq
+            self._check_units(seq, built, {})
 
-        self.tasks.run_db(read, lambda history: self._history_arrived(seq, built, history), failed, owner=self)
+        self.tasks.run_db(read, lambda history: self._check_units(seq, built, history), failed, owner=self)
 
-    def _history_arrived(self, seq: int, built: MonthIndex, history: dict) -> None:
-        self._history_done = seq
+    def _check_units(self, seq: int, built: MonthIndex, history: dict) -> None:
         if seq != self._load_seq or self.index is not built:
+            self._history_done = seq
             return  # another month (or a reload) replaced it meanwhile
-        before = {unit: {cell: list(found) for cell, found in cells.items()}
-                  for unit, cells in built.issues.items()}
+        from .month_index import unit_issues
+
         built.month.history = history
-        built.refresh_units(list(built.units))
+        snapshot = built.snapshot()
+        self._touched_units = set()  # units edited from here on are checked again here
+        catalog, month, categories = self.catalog, built.month, dict(built.categories)
+        self.tasks.run_cpu(lambda _p: unit_issues(catalog, month, categories, snapshot),
+                           lambda found: self._take_issues(seq, built, found),
+                           lambda exc: self._issues_failed(seq, built, exc), owner=self)
+
+    def _take_issues(self, seq: int, built: MonthIndex, found: dict) -> None:
+        self._history_done = seq
+        touched, self._touched_units = self._touched_units, None
+        if seq != self._load_seq or self.index is not built:
+            return
+        before = {unit: dict(cells) for unit, cells in built.issues.items()}
+        for unit, issues in found.items():
+            if unit in (touched or ()):
+                built.refresh_units([unit])  # edited while the copy was being checked
+            else:
+                built.set_issues(unit, issues)
         changed = [self.key(unit, *cell)
                    for unit, cells in built.issues.items()
                    for cell in set(cells) | set(before.get(unit, {}))
                    if cells.get(cell) != before.get(unit, {}).get(cell)]
         if changed:
-            self.values_changed.emit(changed)
+            self.issues_changed.emit(changed)
+
+    def _issues_failed(self, seq: int, built: MonthIndex, exc: BaseException) -> None:
+        log.error("checking the month on the CPU pool failed: %r; checking here", exc)
+        self._touched_units = None
+        if seq == self._load_seq and self.index is built:
+            built.refresh_units(list(built.units))
+            self.issues_changed.emit([self.key(unit, *cell) for unit, cells in built.issues.items() for cell in cells])
+        self._history_done = seq
 
     def history_pending(self) -> bool:
         """Whether the loaded month's outlier warnings are still to come."""
@@ -285,6 +316,8 @@ class MonthSession(QObject):
             old = index.value(key.org_unit, (key.variable, key.disaggregation))
             index.put(apply_change(old, change))
         index.refresh_units(c.key.org_unit for c in changes)
+        if self._touched_units is not None:
+            self._touched_units.update(c.key.org_unit for c in changes)
         self.values_changed.emit([c.key for c in changes])
 
     def _write(self, command: _EditCommand, changes: list[ValueChange],
@@ -334,6 +367,8 @@ class MonthSession(QObject):
                 self.index.put(truth)
             if changed:
                 self.index.refresh_units(k.org_unit for k in changed)
+                if self._touched_units is not None:
+                    self._touched_units.update(k.org_unit for k in changed)
                 self.values_changed.emit(changed)
         if outcome.error is not None:
             self._drop_command(command)

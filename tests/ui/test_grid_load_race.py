@@ -285,3 +285,23 @@ def test_form_and_side_panel_wait_for_the_new_month(qtbot, nayarit_dir, slow_loa
     assert not field.editor.isReadOnly() and not form.lock_banner.isVisible()
     assert window.side_panel.isEnabled()
     assert form.rows[0].key.period == "202301"
+
+
+def test_a_row_repainted_while_typing_keeps_what_is_typed(qtbot, nayarit_dir):
+    """The month's errors and warnings arrive in the background and repaint their rows; Qt 6
+    would put the stored (empty) value back into an open editor in those rows. What is being
+    typed stays, and Enter stores it in its own cell."""
+    window = loaded_window(qtbot, nayarit_dir)
+    editor = open_editor(qtbot, window, HG, "camas_censables", "4")
+    session = window.session
+    session.issues_changed.emit([session.key(HG, "camas_censables")])
+    session.values_changed.emit([session.key(HG, "consultorios")])
+    assert editor.text() == "4"
+    type_keys(qtbot, window, "2\n")
+    assert session.flush()
+    ws = open_workspace(nayarit_dir)
+    try:
+        month = entry.load_month(ws, STATE, PERIOD, with_history=False)
+    finally:
+        ws.close()
+    assert month.value(HG, "camas_censables") == 42
