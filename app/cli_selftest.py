@@ -37,7 +37,7 @@ def add_selftest_parser(sub: argparse._SubParsersAction, common: argparse.Argume
 def _window(lang: str):
     """The GUI step: Qt is imported here, when the step runs, never by the services."""
 
-    def open_window(data_dir: Path):
+    def open_window(data_dir: Path, pdf: Path | None = None):
         from app.cli import display_missing
 
         if display_missing() or not os.environ.get("QT_QPA_PLATFORM"):
@@ -47,7 +47,7 @@ def _window(lang: str):
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
         from app.ui.self_test_window import open_main_window
 
-        return open_main_window(data_dir, lang)
+        return open_main_window(data_dir, lang, pdf)
 
     return open_window
 

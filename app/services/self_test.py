@@ -42,8 +42,9 @@ TEXT: dict[str, dict[str, str]] = {
         "enrol": "Registro de la coordinadora importado en oficinas centrales (huella {0}…)",
         "package": "Paquete completo {0} importado en oficinas centrales: {1} valores, {2} unidades",
         "return": "Acuse y actualización importados en el estado: {0} filas idénticas en ambos lados",
-        "window": "Ventana principal abierta y cerrada: {0}, {1} unidades (plataforma {2}); "
-                  "gráfica del tablero y vista previa del PDF dibujadas",
+        "window": "Ventana principal abierta y cerrada: {0}, {1} unidades (plataforma {2}); {3}",
+        "window.preview": "gráfica del tablero y vista previa del PDF firmado dibujadas",
+        "window.no_preview": "gráfica del tablero dibujada (sin PDF firmado que mostrar: falló el paso 3)",
         "name.store": "Almacén nuevo y migrado", "name.demo": "Datos de demostración",
         "name.pdf": "PDF firmado y verificado", "name.hq": "Claves y perfil de oficinas centrales",
         "name.enrol": "Registro de la coordinadora", "name.package": "Paquete completo a oficinas centrales",
@@ -86,8 +87,9 @@ TEXT: dict[str, dict[str, str]] = {
         "enrol": "Coordinator's enrolment imported at headquarters (fingerprint {0}…)",
         "package": "Full package {0} imported at headquarters: {1} values, {2} facilities",
         "return": "Acknowledgement and update imported at the state: {0} rows identical on both sides",
-        "window": "Main window opened and closed: {0}, {1} facilities (platform {2}); "
-                  "dashboard chart and PDF preview drawn",
+        "window": "Main window opened and closed: {0}, {1} facilities (platform {2}); {3}",
+        "window.preview": "dashboard chart and signed PDF preview drawn",
+        "window.no_preview": "dashboard chart drawn (no signed PDF to show: step 3 failed)",
         "name.store": "New, migrated store", "name.demo": "Demonstration data",
         "name.pdf": "Signed and verified PDF", "name.hq": "Headquarters keys and profile",
         "name.enrol": "Coordinator's enrolment", "name.package": "Full package to headquarters",

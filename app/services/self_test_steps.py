@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 STATE = "18"  # Nayarit, the reference demo state
 PERIOD = "202302"
 NAME, POSITION = "Ana Núñez", "Coordinadora estatal"
+SIGNED_PDF = "avances-nayarit.pdf"  # step 3 writes it; the window step shows it in Qt PDF
 #: What a step found, as the values its line shows (self_test.TEXT formats them).
 Detail = tuple[str, ...]
 
@@ -44,7 +45,7 @@ class Context:
 
     root: Path
     lang: str = "es"
-    window: Callable[[Path], Detail] | None = None  # the GUI step (app/ui), given by the CLI
+    window: Callable[[Path, Path | None], Detail] | None = None  # the GUI step (app/ui), given by the CLI
     state: Workspace | None = None
     hq: Workspace | None = None
     identity: Identity | None = None
@@ -118,7 +119,7 @@ def step_pdf(ctx: Context) -> Detail:
     assert ctx.state is not None
     p12 = ctx.state_dir / "ana.p12"
     ctx.identity = identities.create_identity_file(ctx.state, NAME, POSITION, STATE, p12, ctx.state_pass)
-    pdf = ctx.usb / "avances-nayarit.pdf"
+    pdf = ctx.usb / SIGNED_PDF
     export_state_pdf(ctx.state, STATE, PERIOD, pdf, PdfOptions(layout="slide", lang="es"), ctx.identity)
     verdict = identities.verify_file(ctx.state, pdf)
     if verdict.exit_code != 0:
@@ -202,7 +203,8 @@ def step_window(ctx: Context) -> Detail:
     ctx.close()  # the window opens the data directory itself, as the GUI does
     if ctx.window is None:
         raise CheckFailed("no_window")
-    return ctx.window(ctx.state_dir)
+    pdf = ctx.usb / SIGNED_PDF  # step 3's signed summary, shown in Qt PDF's preview
+    return ctx.window(ctx.state_dir, pdf if pdf.is_file() else None)
 
 
 @dataclass(frozen=True)

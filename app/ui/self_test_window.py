@@ -15,9 +15,11 @@ from PySide6.QtCore import QEventLoop, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication, QImage
 
 from app import RESOURCES_DIR
+from app.services.self_test import text
 from app.services.self_test_steps import CheckFailed, Detail
 
 from .alerts import error_message
+from .pdf_preview import render_first_page
 
 #: The demo's month loads in about a second; a slow, shared machine gets much longer.
 LOAD_TIMEOUT_S = 60
@@ -40,7 +42,7 @@ def _check_english() -> None:
         raise CheckFailed("translation_missing", path=str(qm))
 
 
-def open_main_window(data_dir: Path, lang: str = "es") -> Detail:
+def open_main_window(data_dir: Path, lang: str = "es", pdf: Path | None = None) -> Detail:
     """Open the main window on ``data_dir``, wait until its month is on screen, close it.
 
     Returns (state, facilities, Qt platform). Raises CheckFailed when the month does not
@@ -87,26 +89,27 @@ def open_main_window(data_dir: Path, lang: str = "es") -> Detail:
         for translator in translators:
             app.removeTranslator(translator)
         qInstallMessageHandler(previous)
-    _check_charts_and_preview(Path(data_dir), str(month.state_code), period, lang)
-    return state, str(len(month.facilities)), platform
+    _check_chart(Path(data_dir), str(month.state_code), period, lang)
+    if pdf is not None and _blank(render_first_page(pdf.read_bytes(), 600)):
+        raise CheckFailed("preview_blank")
+    words = text(lang)
+    return (state, str(len(month.facilities)), platform,
+            words["window.preview" if pdf is not None else "window.no_preview"])
 
 
-def _check_charts_and_preview(data_dir: Path, state_code: str, period: str, lang: str) -> None:
-    """The dashboard's bar chart (Qt Charts) and the export dialog's preview (Qt PDF), drawn
-    from the month's real summary: a bundle that lost either module or its plugins fails here."""
+def _check_chart(data_dir: Path, state_code: str, period: str, lang: str) -> None:
+    """The dashboard's bar chart (Qt Charts), drawn from the month's real summary: a bundle
+    that lost the module or its plugins fails here (Qt PDF is checked on step 3's PDF)."""
     from PySide6.QtCharts import QChartView
 
-    from app.services.report_pdf import PdfOptions, summary_pdf_bytes
     from app.services.summary import state_summary
     from app.services.workspace import open_workspace
 
     from .dashboard_charts import bar_chart
-    from .pdf_preview import render_first_page
 
     ws = open_workspace(data_dir)
     try:
         summary = state_summary(ws, state_code, period)
-        pdf = summary_pdf_bytes(ws, summary, PdfOptions(layout="slide", lang=lang))
     finally:
         ws.close()
     figures = [f for f in summary.figures.values() if f.unit == "percent" and f.value is not None][:6]
@@ -115,8 +118,6 @@ def _check_charts_and_preview(data_dir: Path, state_code: str, period: str, lang
     view.resize(640, 400)
     if not figures or _blank(view.grab().toImage()):
         raise CheckFailed("chart_blank")
-    if _blank(render_first_page(pdf, 600)):
-        raise CheckFailed("preview_blank")
 
 
 def _blank(image: QImage) -> bool:
