@@ -75,6 +75,26 @@ def embedded_profile_dialog(window: MainWindow, parent: QWidget) -> ProfileDialo
     return dialog
 
 
+class _ProfileStepPage(StepPage):
+    """A page showing the profile dialog, built when first shown (it reads the profile as it is
+    made) and reloaded on every later visit; :meth:`_job_done` hears what the dialog did."""
+
+    def __init__(self, window: MainWindow, parent: QWidget | None = None):
+        super().__init__(window, parent)
+        self.profile: ProfileDialog | None = None
+
+    def entered(self) -> None:
+        if self.profile is None:
+            self.profile = embedded_profile_dialog(self._window, self)
+            self.profile.done_job.connect(self._job_done)
+            self.body.addWidget(self.profile, 1)
+        else:
+            self.profile.reload()
+
+    def _job_done(self, name: str) -> None:
+        """``name``: the dialog's job that finished ("import_hq", "export_hq"…)."""
+
+
 class RolePage(StepPage):
     """Who works with this data directory: a state coordination, or headquarters (its keys)."""
 
@@ -138,7 +158,7 @@ class IdentityPage(StepPage):
             self.set_status(self.tr("Todavía no hay identidad. Sin ella podrá capturar, pero no firmar."))
 
 
-class HqProfilePage(StepPage):
+class HqProfilePage(_ProfileStepPage):
     """A state imports HQ's profile, after comparing its fingerprint by phone."""
 
     step = "hq_profile"
@@ -150,15 +170,10 @@ class HqProfilePage(StepPage):
             "Oficinas centrales le envía un archivo de perfil (.json). Al importarlo, Coordina muestra su "
             "huella: compárela por teléfono con oficinas centrales antes de confirmar. Solo así sus "
             "paquetes llegarán cifrados a quien deben."))
-        self.profile: ProfileDialog | None = None
 
-    def entered(self) -> None:
-        if self.profile is None:  # built when first shown: it reads the profile on creation
-            self.profile = embedded_profile_dialog(self._window, self)
-            self.profile.done_job.connect(lambda name: self.changed.emit() if name == "import_hq" else None)
-            self.body.addWidget(self.profile, 1)
-        else:
-            self.profile.reload()
+    def _job_done(self, name: str) -> None:
+        if name == "import_hq":
+            self.changed.emit()
 
     def show_state(self, state: FirstRun) -> None:
         if state.has_hq_profile:
@@ -171,7 +186,7 @@ class HqProfilePage(StepPage):
                                     "paso: podrá hacerlo en Sincronizar ▸ Perfil y registro…"))
 
 
-class ExportProfilePage(StepPage):
+class ExportProfilePage(_ProfileStepPage):
     """HQ exports its profile for the states, and dictates its fingerprint by phone."""
 
     step = "export_profile"
@@ -183,15 +198,6 @@ class ExportProfilePage(StepPage):
         self.intro.setText(self.tr(
             "Guarde el perfil de oficinas centrales (.json) y envíelo a cada coordinación estatal. Cuando "
             "lo importen, dícteles por teléfono la huella que aparece aquí."))
-        self.profile: ProfileDialog | None = None
-
-    def entered(self) -> None:
-        if self.profile is None:
-            self.profile = embedded_profile_dialog(self._window, self)
-            self.profile.done_job.connect(self._job_done)
-            self.body.addWidget(self.profile, 1)
-        else:
-            self.profile.reload()
 
     def _job_done(self, name: str) -> None:
         if name == "export_hq":

@@ -95,8 +95,8 @@ class MonthSession(QObject):
         self._write_ids = itertools.count(1)
         self._latest_write: dict[ValueKey, int] = {}
         self._pending_writes = 0
-        self._history_seq = 0  # the load whose outlier history was asked for
-        self._history_done = 0  # the load whose outlier history arrived (or failed)
+        self._history_seq = 0  # the load whose history and check were asked for
+        self._history_done = 0  # the load whose check was taken (or dropped as stale)
         self._touched_units: set[str] | None = None  # edited while the month is checked
 
     # -- loading --------------------------------------------------------------------
@@ -225,7 +225,8 @@ class MonthSession(QObject):
         self._history_done = seq
 
     def history_pending(self) -> bool:
-        """Whether the loaded month's outlier warnings are still to come."""
+        """Whether the loaded month's check (its errors and warnings, outliers included) is
+        still to come: see :meth:`_read_history`."""
         return self._history_done != self._history_seq
 
     def _load_error(self, seq: int, exc: BaseException) -> None:
