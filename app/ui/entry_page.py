@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabBar, QVBoxLayout, QWidget
 
 from app.models.catalog import Catalog
 
+from . import theme
 from .filter_bar import FilterBar
 from .grid_filter import GridFilterProxy
 from .grid_model import MonthGridModel
@@ -20,8 +21,6 @@ from .grid_view import GridView
 from .problem_panel import ProblemPanel, collect_problems
 from .session import MonthSession
 from .side_panel import SidePanel
-
-_BANNER = "background: #fdecea; color: #8c1d18; border: 1px solid #f1b6b0; border-radius: 4px; padding: 6px;"
 
 
 class EntryPage(QWidget):
@@ -47,7 +46,7 @@ class EntryPage(QWidget):
         self.filter_bar = FilterBar(catalog, lang)
         left.addWidget(self.filter_bar)
         self.banner = QLabel()
-        self.banner.setStyleSheet(_BANNER)
+        self.banner.setStyleSheet(theme.banner_style("error") + f" border: 1px solid {theme.color('error').name()};")
         self.banner.setWordWrap(True)
         self.banner.hide()
         left.addWidget(self.banner)

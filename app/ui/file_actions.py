@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog
@@ -19,9 +19,7 @@ from app.models.values import format_number
 
 from .alerts import show_error, show_info
 from .progress_dialog import run_with_progress
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .shell_window import ShellWindow
 
 DEMO_STATE = "18"
 DEMO_PERIOD = "202302"
@@ -30,7 +28,7 @@ DEMO_PERIOD = "202302"
 class FileActions(QObject):
     """Slots of the Archivo menu and of the welcome page."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: ShellWindow):
         super().__init__(window)
         self._window = window
 

@@ -21,37 +21,22 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
+from PySide6.QtGui import QFont
 
 from app.models.catalog import Column
 from app.models.facility import Facility
-from app.models.messages import InputError
 from app.models.percent import share_percent
-from app.models.text import strip_accents
-from app.models.validation import ERROR, worst
-from app.models.values import DataValue, ValueChange, display_value
+from app.models.validation import worst
+from app.models.values import DataValue
 
 from .grid_cells import (
     CENTER,
     COMPLETENESS_ROLE,
-    ERROR_BG,
     LEFT,
-    MARK_COMMENT,
-    MARK_FOLLOW_UP,
-    MARK_PROVISIONAL,
-    MARK_REJECTED,
-    MARKS_ROLE,
-    NOT_APPLICABLE_BG,
-    NOT_APPLICABLE_FG,
     PAINT_ROLE,
-    REJECTED_BG,
-    REJECTED_FG,
     RIGHT,
     SEVERITY_ROLE,
     SORT_ROLE,
-    WARNING_BG,
-    CellError,
-    CellErrors,
     GridRow,
     cell_tip,
     edit_text,
@@ -59,7 +44,17 @@ from .grid_cells import (
     header_label,
     header_tip,
 )
-from .month_index import FALLBACK_CATEGORY, CellKey
+from .grid_editing import GridEditing
+from .grid_rows import (
+    build_rows,
+    names_size,
+    paint_value_cell,
+    row_runs,
+    sorted_rows,
+    value_cell_data,
+    value_sort_key,
+)
+from .month_index import CellKey
 from .session import MonthSession
 
 
@@ -92,6 +87,7 @@ class MonthGridModel(QAbstractTableModel):
         self._italic.setItalic(True)
         self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
         self._name_size: QSize | None = None  # see _name_hint
+        self._editing = GridEditing(self, self)
         self._build_columns()
         session.loaded.connect(self.sync)
         session.values_changed.connect(self._on_values_changed)
@@ -135,19 +131,7 @@ class MonthGridModel(QAbstractTableModel):
 
     def _build_rows(self) -> list[GridRow]:
         index = self._session.index
-        if index is None:
-            return []
-        rows = []
-        for position, fac in enumerate(index.month.facilities):
-            category = index.categories.get(fac.clues) or FALLBACK_CATEGORY
-            applies = self._applies_cache.get(category)
-            if applies is None:
-                applies = tuple(c.variable.applies(category) for c in self._columns)
-                self._applies_cache[category] = applies
-            search = index.search_text.get(fac.clues) or strip_accents(f"{fac.name} {fac.clues}").casefold()
-            rows.append(GridRow(fac, position, index.units[fac.clues], applies,
-                                (fac.type_code, fac.level, fac.municipality, search)))
-        return rows
+        return build_rows(index, self._columns, self._applies_cache) if index is not None else []
 
     def _reindex(self) -> None:
         self._row_of = {row.facility.clues: i for i, row in enumerate(self._rows)}
@@ -247,18 +231,8 @@ class MonthGridModel(QAbstractTableModel):
         return None
 
     def _name_hint(self) -> QSize:
-        """The names column's wanted size: the longest name, in bold (the current row's).
-
-        Given as SizeHintRole, the header takes it instead of asking the style to measure
-        200 sections' text on every layout after a reset (a fifth of the time between the
-        month arriving and the grid being usable). Computed once per set of rows.
-        """
-        if self._name_size is None:
-            font = QFont(QGuiApplication.font())
-            font.setBold(True)
-            metrics = QFontMetrics(font)
-            widest = max((metrics.horizontalAdvance(row.facility.name) for row in self._rows), default=0)
-            self._name_size = QSize(widest + 16, metrics.height() + 10)
+        if self._name_size is None:  # once per set of rows (see names_size)
+            self._name_size = names_size(self._rows)
         return self._name_size
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -278,51 +252,18 @@ class MonthGridModel(QAbstractTableModel):
             return self._paint_data(row, col)
         if col == self.PROGRESS_COLUMN:
             return self._progress_data(row, role)
-        column = self._columns[col - 1]
         cell = self._cell_keys[col - 1]
-        applies = row.applies[col - 1]
-        stored = row.cells.get(cell)
-        value = stored.value if stored is not None else None
-        rejected = self._rejected.get((row.facility.clues, cell)) if self._rejected else None
-        if role == Qt.ItemDataRole.DisplayRole:
-            if rejected is not None:
-                return rejected[0]
-            return display_value(column.variable, value, self._lang) if value is not None else ""
-        if role == Qt.ItemDataRole.EditRole:
-            return rejected[0] if rejected is not None else edit_text(column, value, self._lang)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self._aligns[col]
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if rejected is not None:
-                return REJECTED_BG
-            if not applies:
-                return NOT_APPLICABLE_BG
-            severity = self._severity(row.facility.clues, cell)
-            if severity is None:
-                return None
-            return ERROR_BG if severity == ERROR else WARNING_BG
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if rejected is not None:
-                return REJECTED_FG
-            return None if applies else NOT_APPLICABLE_FG
-        if role == Qt.ItemDataRole.FontRole:
-            return self._italic if stored is not None and stored.provisional else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return cell_tip(self._session, row, column, stored, rejected, applies)
-        if role == MARKS_ROLE:
-            marks = MARK_REJECTED if rejected is not None else 0
-            if stored is not None:
-                marks |= (MARK_COMMENT if stored.comment else 0) | (
-                    MARK_PROVISIONAL if stored.provisional else 0) | (
-                    MARK_FOLLOW_UP if stored.follow_up else 0)
-            return marks
-        if role == SORT_ROLE:
-            return value if applies else None
         if role == SEVERITY_ROLE:
             return self._severity(row.facility.clues, cell)
         if role == COMPLETENESS_ROLE:
             return self._session.index.unit_completeness(row.facility.clues, self._section)
-        return None
+        rejected = self._rejected.get((row.facility.clues, cell)) if self._rejected else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return cell_tip(self._session, row, self._columns[col - 1], row.cells.get(cell), rejected,
+                            row.applies[col - 1])
+        return value_cell_data(role, row, col - 1, self._columns[col - 1], rejected,
+                               lambda: self._severity(row.facility.clues, cell), self._aligns[col],
+                               self._italic, self._lang)
 
     def _paint_data(self, row: GridRow, col: int) -> tuple:
         """What the delegate draws for a cell, computed once (see PAINT_ROLE)."""
@@ -331,24 +272,10 @@ class MonthGridModel(QAbstractTableModel):
             text = f"{share_percent(filled, expected)} %" if expected else "—"
             return (text, None, None, CENTER, False, 0, (filled, expected))
         cell = self._cell_keys[col - 1]
-        stored = row.cells.get(cell)
         rejected = self._rejected.get((row.facility.clues, cell)) if self._rejected else None
-        marks = 0
-        if rejected is not None:
-            return (rejected[0], REJECTED_BG, REJECTED_FG, self._aligns[col], False, MARK_REJECTED, None)
-        if not row.applies[col - 1]:
-            return ("", NOT_APPLICABLE_BG, NOT_APPLICABLE_FG, self._aligns[col], False, 0, None)
-        text = ""
-        italic = False
-        if stored is not None:
-            if stored.value is not None:
-                text = display_value(self._columns[col - 1].variable, stored.value, self._lang)
-            italic = stored.provisional
-            marks = (MARK_COMMENT if stored.comment else 0) | (MARK_PROVISIONAL if stored.provisional else 0) | (
-                MARK_FOLLOW_UP if stored.follow_up else 0)
-        severity = self._severity(row.facility.clues, cell)
-        background = None if severity is None else (ERROR_BG if severity == ERROR else WARNING_BG)
-        return (text, background, None, self._aligns[col], italic, marks, None)
+        severity = None if rejected is not None else self._severity(row.facility.clues, cell)
+        return paint_value_cell(row, col - 1, self._columns[col - 1], rejected, severity,
+                                self._aligns[col], self._lang)
 
     def _severity(self, clues: str, cell: CellKey) -> str | None:
         unit = self._session.index.issues.get(clues) if self._session.index else None
@@ -361,7 +288,7 @@ class MonthGridModel(QAbstractTableModel):
             if role == COMPLETENESS_ROLE:
                 return (filled, expected)
             if role == SORT_ROLE:
-                return filled / expected if expected else None
+                return self._progress_key(row)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return self.tr("{0} de {1} celdas con dato en esta sección").format(filled, expected)
             if not expected:
@@ -371,78 +298,29 @@ class MonthGridModel(QAbstractTableModel):
             return CENTER
         return None
 
-    # -- editing ----------------------------------------------------------------------
+    # -- editing (the checks live in GridEditing) ----------------------------------------
     def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         """Parse and store one typed cell. A bad entry stores nothing and is shown in red."""
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
-        row, col = index.row(), index.column()
-        if not self.is_editable(row, col):
-            return False
-        text = "" if value is None else str(value)
-        clues = self._rows[row].facility.clues
-        cell = self._cell_keys[col - 1]
-        try:
-            self.set_texts([(row, col, text)], self.tr("Editar {0} de {1}").format(
-                self._columns[col - 1].label(self._lang), self._rows[row].facility.name))
-        except CellErrors as exc:
-            reason = exc.errors[0].reason
-            self._rejected[(clues, cell)] = (text, reason)
-            self.dataChanged.emit(index, index)
-            self.rejected_changed.emit(len(self._rejected))
-            self.rejected.emit(f"{self._rows[row].facility.name} · {self._columns[col - 1].label(self._lang)}: {reason}")
-            return False
-        if self._rejected.pop((clues, cell), None) is not None:
-            self.dataChanged.emit(index, index)
-            self.rejected_changed.emit(len(self._rejected))
-        return True
+        return self._editing.set_one(index.row(), index.column(), "" if value is None else str(value))
 
     def set_texts(self, cells: list[tuple[int, int, str]], description: str) -> int:
         """Store typed/pasted texts as ONE undo step; returns how many cells changed.
 
         All or nothing: raises :class:`CellErrors` listing every cell that cannot
         take its text (not a number, not applicable, read-only...) and stores none.
-        Cells whose value would not change are left out of the step.
         """
-        session = self._session
-        if cells and not self.is_ready():
-            raise CellErrors([CellError(row, col, text, self.tr("el mes todavía se está cargando; espere un momento"))
-                              for row, col, text in cells[:1]])
-        changes: list[ValueChange] = []
-        errors: list[CellError] = []
-        for row, col, text in cells:
-            if col < self.FIRST_VALUE_COLUMN or not self._rows[row].applies[col - 1]:
-                if text.strip():
-                    errors.append(CellError(row, col, text, self._not_enterable_reason(row, col)))
-                continue
-            if session.is_locked():
-                errors.append(CellError(row, col, text, self.tr("el informe está cerrado; reábralo para editar")))
-                continue
-            variable, option = self._cell_keys[col - 1]
-            key = session.key(self._rows[row].facility.clues, variable, option)
-            try:
-                change = session.check(ValueChange(key, text))
-            except InputError as exc:
-                errors.append(CellError(row, col, text, exc.message(self._lang)))
-                continue
-            stored = self._rows[row].cells.get((variable, option))
-            if (stored.value if stored else None) != change.value:
-                changes.append(change)
-        if errors:
-            raise CellErrors(errors)
-        for row, col, _text in cells:
-            self.clear_rejected(row, col)
-        if changes:
-            try:
-                session.edit(changes, description)
-            except InputError as exc:  # e.g. closed meanwhile
-                raise CellErrors([CellError(cells[0][0], cells[0][1], cells[0][2], exc.message(self._lang))]) from exc
-        return len(changes)
+        return self._editing.set_texts(cells, description)
 
-    def _not_enterable_reason(self, row: int, col: int) -> str:
-        if col < self.FIRST_VALUE_COLUMN:
-            return self.tr("la columna Avance se calcula, no se escribe")
-        return self.tr("no aplica a este tipo de unidad")
+    def mark_rejected(self, row: int, col: int, text: str, reason: str) -> None:
+        """Keep refused ``text`` on screen, in red, with its ``reason`` (nothing is stored)."""
+        facility, column = self._rows[row].facility, self._columns[col - 1]
+        self._rejected[(facility.clues, self._cell_keys[col - 1])] = (text, reason)
+        index = self.index(row, col)
+        self.dataChanged.emit(index, index)
+        self.rejected_changed.emit(len(self._rejected))
+        self.rejected.emit(f"{facility.name} · {column.label(self._lang)}: {reason}")
 
     def clear_rejected(self, row: int, col: int) -> None:
         if col >= self.FIRST_VALUE_COLUMN and self._rejected.pop(
@@ -467,24 +345,16 @@ class MonthGridModel(QAbstractTableModel):
     def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
         descending = order == Qt.SortOrder.DescendingOrder
         if column < 0 or column >= self.columnCount():
-            self._rows.sort(key=lambda r: r.position, reverse=descending and column >= 0)
+            self._rows = sorted_rows(self._rows, None, descending and column >= 0)
+        elif column == self.PROGRESS_COLUMN:
+            self._rows = sorted_rows(self._rows, self._progress_key, descending)
         else:
-            keyed = [(self._sort_key(r, column), r) for r in self._rows]
-            present = [p for p in keyed if p[0] is not None]
-            missing = [p[1] for p in keyed if p[0] is None]
-            present.sort(key=lambda p: p[0], reverse=descending)
-            self._rows = [p[1] for p in present] + missing  # sin dato last either way
+            self._rows = sorted_rows(self._rows, lambda r: value_sort_key(r, column, self._cell_keys), descending)
         self._reindex()
 
-    def _sort_key(self, row: GridRow, column: int) -> Any:
-        if column == self.PROGRESS_COLUMN:
-            filled, expected = self._session.index.unit_completeness(row.facility.clues, self._section)
-            return filled / expected if expected else None
-        if not row.applies[column - 1]:
-            return None
-        stored = row.cells.get(self._cell_keys[column - 1])
-        value = stored.value if stored is not None else None
-        return value if not isinstance(value, str) else value.casefold()
+    def _progress_key(self, row: GridRow) -> float | None:
+        filled, expected = self._session.index.unit_completeness(row.facility.clues, self._section)
+        return filled / expected if expected else None
 
     # -- keeping current --------------------------------------------------------------
     def sync(self) -> None:
@@ -516,17 +386,10 @@ class MonthGridModel(QAbstractTableModel):
 
     def _repaint_rows(self, keys: list) -> None:
         """Repaint the rows of ``keys``' org units (refused text on screen stays as it is)."""
-        rows = sorted({self._row_of[k.org_unit] for k in keys if k.org_unit in self._row_of})
         last = self.columnCount() - 1
         # Issues and completeness belong to the whole row, so repaint whole rows, in runs.
-        start = prev = None
-        for row in rows + [None]:
-            if start is not None and (row is None or row != prev + 1):
-                self.dataChanged.emit(self.index(start, 0), self.index(prev, last))
-                start = None
-            if row is not None and start is None:
-                start = row
-            prev = row
+        for first, final in row_runs(self._row_of[k.org_unit] for k in keys if k.org_unit in self._row_of):
+            self.dataChanged.emit(self.index(first, 0), self.index(final, last))
 
     def _on_status_changed(self, _status: str) -> None:
         if self._rows:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHeaderView,
-    QMenu,
     QMessageBox,
     QWidget,
 )
@@ -318,35 +317,23 @@ class GridView(CellKeepingView):
 
     # -- cell menu --------------------------------------------------------------------
     def _show_menu(self, pos: QPoint) -> None:
+        from .grid_cell_menu import CellMenu, CellMenuSlots  # built on first right-click
+
         index = self.indexAt(pos)
         if not index.isValid() or self._proxy is None:
             return
         if not self.selectionModel().isSelected(index):
             self.setCurrentIndex(index)
         key = self.current_key()
-        facility = self.grid().facility(self.proxy().mapToSource(index).row())
-        menu = QMenu(self)
-        stored = self.grid().session.value(key) if key else None
-        editable = key is not None and self.grid().is_editable(self.proxy().mapToSource(index).row(), index.column())
-        history = menu.addAction(self.tr("Historial de la celda…"), lambda: self.show_history(key))
-        history.setEnabled(key is not None)
-        comment = menu.addAction(self.tr("Comentario…"), self.edit_comment)
-        comment.setEnabled(editable)
-        provisional = menu.addAction(self.tr("Marcar como provisional"),
-                                     lambda: self.toggle_flag("provisional"))
-        provisional.setCheckable(True)
-        provisional.setChecked(bool(stored and stored.provisional))
-        provisional.setEnabled(editable)
-        follow = menu.addAction(self.tr("Marcar para seguimiento"), lambda: self.toggle_flag("follow_up"))
-        follow.setCheckable(True)
-        follow.setChecked(bool(stored and stored.follow_up))
-        follow.setEnabled(editable)
-        menu.addSeparator()
-        menu.addAction(self.copy_action)
-        menu.addAction(self.paste_action)
-        menu.addSeparator()
-        menu.addAction(self.tr("Abrir formulario de la unidad"), lambda: self.open_form.emit(facility.clues))
-        menu.popup(self.viewport().mapToGlobal(pos))
+        row = self.proxy().mapToSource(index).row()
+        facility = self.grid().facility(row)
+        editable = key is not None and self.grid().is_editable(row, index.column())
+        slots = CellMenuSlots(lambda: self.show_history(key), self.edit_comment, self.toggle_flag,
+                              lambda: self.open_form.emit(facility.clues), (self.copy_action, self.paste_action))
+        builder = self.findChild(CellMenu) or CellMenu(self)
+        self.cell_menu = builder.popup(self, self.viewport().mapToGlobal(pos),
+                                              self.grid().session.value(key) if key else None,
+                                              key is not None, editable, slots)
 
     def show_history(self, key: ValueKey | None = None) -> None:
         key = key or self.current_key()

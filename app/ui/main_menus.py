@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
@@ -13,105 +14,110 @@ from app import __version__
 from . import settings
 from .alerts import show_info
 from .help_window import open_help
+from .shell_window import ShellWindow
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
-
-
-def build_menus(window: MainWindow) -> None:
-    """Create the menu bar of ``window`` and keep the actions tests and shortcuts need on it."""
-    window.menus = MainMenus(window)
+    from .file_actions import FileActions
+    from .summary_actions import SummaryActions
+    from .sync_actions import SyncActions
 
 
 class MainMenus(QObject):
-    """Builds the menu bar; a QObject so its strings have their own translation context."""
+    """Builds the menu bar; a QObject so its strings have their own translation context.
 
-    def __init__(self, window: MainWindow):
+    The three menus' actions are passed as getters: each loads its module on first use,
+    so a plain start does not pay for them.
+    """
+
+    def __init__(self, window: ShellWindow, files: Callable[[], FileActions],
+                 summary: Callable[[], SummaryActions], sync: Callable[[], SyncActions]):
         super().__init__(window)
         self._window = window
+        self._files, self._summary, self._sync = files, summary, sync
         self._build(window)
 
-    def _build(self, window: MainWindow) -> None:
+    def _build(self, window: ShellWindow) -> None:
         bar = window.menuBar()
         #: Actions shown only at headquarters / only where no HQ profile is (issue 12).
         self.hq_only: list[QAction] = []
         self.state_only: list[QAction] = []
-        # window.file_actions loads its module on first use, hence the lambdas. Actions that
+        # self._files() loads its module on first use, hence the lambdas. Actions that
         # need a month first ask whether there are facilities at all (:meth:`_needs_data`).
         data = self._needs_data
+        files = self._files
 
         archivo = bar.addMenu(self.tr("&Archivo"))
-        archivo.addAction(self.tr("Importar unidades…"), lambda: window.file_actions.import_facilities())
-        archivo.addAction(self.tr("Padrón de unidades…"), lambda: window.file_actions.facility_registry())
-        archivo.addAction(self.tr("Importar valores…"), data(lambda: window.file_actions.import_values()))
-        archivo.addAction(self.tr("Exportar valores…"), data(lambda: window.file_actions.export_values()))
-        archivo.addAction(self.tr("Plantilla de Excel…"), data(lambda: window.file_actions.write_template()))
+        archivo.addAction(self.tr("Importar unidades…"), lambda: self._files().import_facilities())
+        archivo.addAction(self.tr("Padrón de unidades…"), lambda: files().facility_registry())
+        archivo.addAction(self.tr("Importar valores…"), data(lambda: files().import_values()))
+        archivo.addAction(self.tr("Exportar valores…"), data(lambda: files().export_values()))
+        archivo.addAction(self.tr("Plantilla de Excel…"), data(lambda: files().write_template()))
         archivo.addSeparator()
-        archivo.addAction(self.tr("Respaldos…"), lambda: window.file_actions.backups())
+        archivo.addAction(self.tr("Respaldos…"), lambda: files().backups())
         archivo.addSeparator()
         self.wizard_action = archivo.addAction(self.tr("Asistente de configuración…"),
-                                               lambda: window.file_actions.first_run_wizard())
+                                               lambda: files().first_run_wizard())
         archivo.addSeparator()
         quit_action = archivo.addAction(self.tr("Salir"), window.close)
         shortcuts: list[tuple[QAction, list]] = [(quit_action, ["StandardKey.Quit"])]
 
         editar = bar.addMenu(self.tr("&Editar"))
-        window.undo_action = window.undo_stack.createUndoAction(window, self.tr("Deshacer"))
-        shortcuts.append((window.undo_action, ["StandardKey.Undo"]))
-        window.redo_action = window.undo_stack.createRedoAction(window, self.tr("Rehacer"))
-        shortcuts.append((window.redo_action, ["StandardKey.Redo", "Ctrl+Y"]))
-        editar.addAction(window.undo_action)
-        editar.addAction(window.redo_action)
+        self.undo_action = window.undo_stack.createUndoAction(window, self.tr("Deshacer"))
+        shortcuts.append((self.undo_action, ["StandardKey.Undo"]))
+        self.redo_action = window.undo_stack.createRedoAction(window, self.tr("Rehacer"))
+        shortcuts.append((self.redo_action, ["StandardKey.Redo", "Ctrl+Y"]))
+        editar.addAction(self.undo_action)
+        editar.addAction(self.redo_action)
         editar.addSeparator()
         # Copiar, Pegar and Borrar are the grid's own actions (their shortcuts act where the
         # grid has the focus); the grid is built after the first paint and inserts them here.
-        window.edit_menu = editar
-        window.edit_menu_anchor = editar.addSeparator()
-        editar.addAction(self.tr("Comentario…"), data(lambda: window.grid.edit_comment()))
-        editar.addAction(self.tr("Historial de la celda…"), data(lambda: window.grid.show_history()))
+        self.edit_menu = editar
+        self.edit_menu_anchor = editar.addSeparator()
+        editar.addAction(self.tr("Comentario…"), data(lambda: window.entry.grid.edit_comment()))
+        editar.addAction(self.tr("Historial de la celda…"), data(lambda: window.entry.grid.show_history()))
 
         informe = bar.addMenu(self.tr("&Informe"))
-        window.close_report_action = informe.addAction(self.tr("Cerrar informe…"), data(window.close_report))
-        window.reopen_report_action = informe.addAction(self.tr("Reabrir informe…"), data(window.reopen_report))
+        self.close_report_action = informe.addAction(self.tr("Cerrar informe…"), data(window.close_report))
+        self.reopen_report_action = informe.addAction(self.tr("Reabrir informe…"), data(window.reopen_report))
         informe.addSeparator()
         self.state_data_action = informe.addAction(
             self.tr("Datos estatales…"), data(lambda: window.open_facility_form(window.current_state())))
         self.notes_action = informe.addAction(self.tr("Notas y marcas del resumen…"),
-                                              data(lambda: window.summary_actions.section_notes()))
+                                              data(lambda: self._summary().section_notes()))
         next_tab = QAction(self.tr("Sección siguiente"), window)
         shortcuts.append((next_tab, ["Ctrl+PgDown"]))
-        next_tab.triggered.connect(data(lambda: window.section_tabs.setCurrentIndex(
-            (window.section_tabs.currentIndex() + 1) % window.section_tabs.count())))
+        next_tab.triggered.connect(data(lambda: window.entry.section_tabs.setCurrentIndex(
+            (window.entry.section_tabs.currentIndex() + 1) % window.entry.section_tabs.count())))
         previous_tab = QAction(self.tr("Sección anterior"), window)
         shortcuts.append((previous_tab, ["Ctrl+PgUp"]))
-        previous_tab.triggered.connect(data(lambda: window.section_tabs.setCurrentIndex(
-            (window.section_tabs.currentIndex() - 1) % window.section_tabs.count())))
+        previous_tab.triggered.connect(data(lambda: window.entry.section_tabs.setCurrentIndex(
+            (window.entry.section_tabs.currentIndex() - 1) % window.entry.section_tabs.count())))
         informe.addAction(next_tab)
         informe.addAction(previous_tab)
 
         resumen = bar.addMenu(self.tr("&Resumen"))
-        actions = window.summary_actions
-        self.dashboard_action = resumen.addAction(self.tr("Tablero del estado…"), data(actions.show_dashboard))
+        actions = self._summary
+        self.dashboard_action = resumen.addAction(self.tr("Tablero del estado…"), data(lambda: actions().show_dashboard()))
         shortcuts.append((self.dashboard_action, ["Ctrl+D"]))
-        export = resumen.addAction(self.tr("Exportar PDF firmado…"), data(lambda: actions.export_pdf()))
+        export = resumen.addAction(self.tr("Exportar PDF firmado…"), data(lambda: actions().export_pdf()))
         shortcuts.append((export, ["Ctrl+P"]))
-        self.hq_only.append(resumen.addAction(self.tr("Exportar todos los estados…"), data(actions.export_all)))
+        self.hq_only.append(resumen.addAction(self.tr("Exportar todos los estados…"), data(lambda: actions().export_all())))
         resumen.addSeparator()
-        resumen.addAction(self.tr("Verificar un PDF firmado…"), actions.verify_pdf)
-        self.state_only.append(resumen.addAction(self.tr("Crear identidad de firma…"), actions.create_identity))
+        resumen.addAction(self.tr("Verificar un PDF firmado…"), lambda: actions().verify_pdf())
+        self.state_only.append(resumen.addAction(self.tr("Crear identidad de firma…"), lambda: actions().create_identity()))
 
         sincronizar = bar.addMenu(self.tr("&Sincronizar"))
-        sync = window.sync_actions
-        sincronizar.addAction(self.tr("Perfil y registro…"), sync.profile)
+        sync = self._sync
+        sincronizar.addAction(self.tr("Perfil y registro…"), lambda: sync().profile())
         self.state_only.append(sincronizar.addAction(self.tr("Enviar paquete a oficinas centrales…"),
-                                                     sync.export_package))
-        importar = sincronizar.addAction(self.tr("Importar paquetes…"), sync.import_packages)
+                                                     lambda: sync().export_package()))
+        importar = sincronizar.addAction(self.tr("Importar paquetes…"), lambda: sync().import_packages())
         shortcuts.append((importar, ["Ctrl+I"]))
         self.hq_only.append(sincronizar.addSeparator())
-        self.hq_only.append(sincronizar.addAction(self.tr("Conflictos por revisar…"), sync.conflicts))
-        self.hq_only.append(sincronizar.addAction(self.tr("Responder a los estados…"), sync.respond))
-        self.hq_only.append(sincronizar.addAction(self.tr("Consolidado nacional…"), sync.consolidation))
-        sincronizar.addAction(self.tr("Metas…"), sync.targets)
+        self.hq_only.append(sincronizar.addAction(self.tr("Conflictos por revisar…"), lambda: sync().conflicts()))
+        self.hq_only.append(sincronizar.addAction(self.tr("Responder a los estados…"), lambda: sync().respond()))
+        self.hq_only.append(sincronizar.addAction(self.tr("Consolidado nacional…"), lambda: sync().consolidation()))
+        sincronizar.addAction(self.tr("Metas…"), lambda: sync().targets())
         self.apply_role(None)
 
         ver = bar.addMenu(self.tr("&Ver"))
@@ -128,9 +134,9 @@ class MainMenus(QObject):
         guide = ayuda.addAction(self.tr("Guía de uso"), lambda: open_help(window.lang))
         guide.setShortcut("F1")  # from any window or dialog: the section of the one in front
         guide.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        ayuda.addAction(self.tr("Asistente de configuración…"), lambda: window.file_actions.first_run_wizard())
+        ayuda.addAction(self.tr("Asistente de configuración…"), lambda: files().first_run_wizard())
         ayuda.addAction(self.tr("Acerca de Coordina"), self._about)
-        window.pending_shortcuts = shortcuts
+        self.pending_shortcuts = shortcuts
 
     # -- roles and empty states (issue 12) --------------------------------------------
     def apply_role(self, role: str | None) -> None:
@@ -172,8 +178,8 @@ class MainMenus(QObject):
         self.empty_demo_button = box.addButton(self.tr("Cargar la demostración"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Ahora no"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(self.empty_import_button)
-        self.empty_import_button.clicked.connect(lambda: window.file_actions.import_facilities())
-        self.empty_demo_button.clicked.connect(lambda: window.file_actions.build_demo())
+        self.empty_import_button.clicked.connect(lambda: self._files().import_facilities())
+        self.empty_demo_button.clicked.connect(lambda: self._files().build_demo())
         box.open()
         return box
 
@@ -192,15 +198,15 @@ class MainMenus(QObject):
             "<p>Directorio de datos:<br><code>{1}</code></p>").format(__version__, self._window.data_dir))
 
 
-def install_shortcuts(window: MainWindow) -> None:
+def install_shortcuts(menus: MainMenus) -> None:
     """Give the menu actions their shortcuts; called once the window has painted.
 
     Setting the first shortcut loads PySide's key enums (~40 ms), which would
     otherwise delay the first paint (cold-start target of issue 2).
     """
-    for action, keys in getattr(window, "pending_shortcuts", []):
+    for action, keys in menus.pending_shortcuts:
         sequences = [QKeySequence(getattr(QKeySequence.StandardKey, key.split(".", 1)[1]))
                      if key.startswith("StandardKey.") else QKeySequence(key) for key in keys]
         action.setShortcuts(sequences)
-    window.pending_shortcuts = []
+    menus.pending_shortcuts = []
 

@@ -16,26 +16,23 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QComboBox,
     QLabel,
-    QMainWindow,
-    QSizePolicy,
     QStackedWidget,
-    QToolBar,
-    QWidget,
 )
 
-from app import RESOURCES_DIR
 from app.models.periods import current_period, period_label, shift
-from app.models.state_list import read_state_names
 
 from . import settings
 from .alerts import confirm, error_message, show_error
-from .main_menus import build_menus, install_shortcuts
-from .month_picker import MonthPicker
+from .daily_backup import DailyBackup
+from .main_menus import MainMenus, install_shortcuts
+from .month_toolbar import MonthToolbar
+from .save_indicator import SaveIndicator
+from .shell_window import ShellWindow
 from .tasks import TaskManager
 from .welcome_page import WelcomePage
 from .window_fit import fit_window
+from .window_icon import set_app_icon
 
 if TYPE_CHECKING:
     from app.models.catalog import Catalog
@@ -43,21 +40,14 @@ if TYPE_CHECKING:
 
     from .entry_page import EntryPage
     from .file_actions import FileActions
-    from .filter_bar import FilterBar
-    from .grid_filter import GridFilterProxy
-    from .grid_model import MonthGridModel
-    from .grid_view import GridView
     from .session import MonthSession
-    from .side_panel import SidePanel
     from .summary_actions import SummaryActions
     from .sync_actions import SyncActions
 
 log = logging.getLogger(__name__)
 
-_DEMO_BADGE = "background: #b3261e; color: white; font-weight: bold; border-radius: 4px; padding: 3px 10px;"
 
-
-class MainWindow(QMainWindow):
+class MainWindow(ShellWindow):
     """State and month choosers, section tabs, filters, the grid and the side panel."""
 
     fatal_error = Signal(object)  # the data directory could not be opened
@@ -77,10 +67,10 @@ class MainWindow(QMainWindow):
         self._sync_actions: SyncActions | None = None
         self.overview: Overview | None = None
         self._shut_down = False
-        self._daily_backup_checked = False
         self._last_write_failed = False  # the save indicator says so until the next write
         self._build_ui()
-        build_menus(self)
+        self.menus = MainMenus(self, lambda: self.file_actions, lambda: self.summary_actions,
+                               lambda: self.sync_actions)
         self._connect()
         self.setWindowTitle("Coordina")
         fit_window(self, "main", 1440, 900)  # within the screen; restores the last place
@@ -99,9 +89,9 @@ class MainWindow(QMainWindow):
     def _start(self) -> None:
         if not self._started:
             self._started = True
-            install_shortcuts(self)
+            install_shortcuts(self.menus)
             self.reload_all()
-            _set_app_icon()
+            set_app_icon()
             # The month last opened is read right behind the overview, on the same database
             # thread, instead of after the overview's round trip and the entry page's build:
             # the grid is usable sooner (issue 12). The overview still decides what is shown.
@@ -115,27 +105,11 @@ class MainWindow(QMainWindow):
 
     # -- building -----------------------------------------------------------------------
     def _build_ui(self) -> None:
-        toolbar = self.month_toolbar = QToolBar(self.tr("Mes del informe"))
-        toolbar.setObjectName("month_toolbar")
-        toolbar.setMovable(False)
+        toolbar = self.month_toolbar = MonthToolbar(self.lang)
         self.addToolBar(toolbar)
-        toolbar.addWidget(QLabel(self.tr(" Estado: ")))
-        self.state_box = QComboBox()
-        self.state_box.setAccessibleName(self.tr("Estado"))
-        for code, name in read_state_names(RESOURCES_DIR / "catalog"):
-            self.state_box.addItem(name, code)
-        toolbar.addWidget(self.state_box)
-        toolbar.addWidget(QLabel(self.tr("   Mes: ")))
-        self.month_picker = MonthPicker(self.lang)
-        self.month_picker.set_period(shift(current_period(), -1))
-        toolbar.addWidget(self.month_picker)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
-        self.demo_badge = QLabel(self.tr("DEMO: datos de ejemplo"))
-        self.demo_badge.setStyleSheet(_DEMO_BADGE)
-        self.demo_badge_action = toolbar.addWidget(self.demo_badge)
-        self.demo_badge_action.setVisible(False)
+        # Tests and the menus name the choosers through the window.
+        self.state_box, self.month_picker = toolbar.state_box, toolbar.month_picker
+        self.demo_badge, self.demo_badge_action = toolbar.demo_badge, toolbar.demo_badge_action
 
         self.pages = QStackedWidget()
         self.loading_label = QLabel(self.tr("Abriendo los datos…"))
@@ -148,10 +122,10 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.welcome)
         self.setCentralWidget(self.pages)
 
-        self.save_label = QLabel()
-        self.save_label.setObjectName("save_label")
+        self.save_label = SaveIndicator()
         self.statusBar().addPermanentWidget(self.save_label)
         self._show_saving(False)
+        self.daily_backup = DailyBackup(self.tasks, self.statusBar(), self.lang)
 
     @property
     def catalog(self) -> Catalog:
@@ -219,18 +193,9 @@ class MainWindow(QMainWindow):
             self._entry.grid_model.rejected_changed.connect(
                 lambda _count: self._show_saving(self.session.has_pending_writes()))
             self.pages.addWidget(self._entry)
-            self.edit_menu.insertActions(self.edit_menu_anchor, [
+            self.menus.edit_menu.insertActions(self.menus.edit_menu_anchor, [
                 self._entry.grid.copy_action, self._entry.grid.paste_action, self._entry.grid.clear_action])
         return self._entry
-
-    # The entry page's parts, as the menus and tests name them.
-    grid: GridView = property(lambda self: self.entry.grid)  # type: ignore[assignment]
-    grid_model: MonthGridModel = property(lambda self: self.entry.grid_model)  # type: ignore[assignment]
-    proxy: GridFilterProxy = property(lambda self: self.entry.proxy)  # type: ignore[assignment]
-    filter_bar: FilterBar = property(lambda self: self.entry.filter_bar)  # type: ignore[assignment]
-    side_panel: SidePanel = property(lambda self: self.entry.side_panel)  # type: ignore[assignment]
-    section_tabs = property(lambda self: self.entry.section_tabs)
-    banner = property(lambda self: self.entry.banner)
 
     def _connect(self) -> None:
         self.state_box.currentIndexChanged.connect(self._load_selected)
@@ -284,7 +249,7 @@ class MainWindow(QMainWindow):
         if first_time:
             # Keys typed while the first month loads go to the grid, which refuses them and
             # says so, not to the state chooser (where a letter would pick another state).
-            self.grid.setFocus()
+            self.entry.grid.setFocus()
         if wanted is None:
             remembered = settings.last_month(self.data_dir)
             if remembered and remembered[0] in overview.states_with_facilities:
@@ -298,27 +263,14 @@ class MainWindow(QMainWindow):
         self.select_month(*wanted)
 
     def _take_daily_backup(self) -> None:
-        """The day's backup, the first time a month is on screen (or failed to load).
-
-        Not before: the copy (~0.1 s for the demo, more for years of data) would share the
-        database thread and the interpreter with the first month's load (issue 12).
-        """
-        if self._daily_backup_checked or self.overview is None or not self.overview.facility_count:
-            return
-        self._daily_backup_checked = True  # the first time there is data, even on the first day
-        self.tasks.run_db(_daily_backup, self._on_daily_backup,
-                          lambda exc: self.statusBar().showMessage(
-                              self.tr("No se pudo hacer el respaldo diario: {0}").format(
-                                  error_message(exc, self.lang)), 15000), owner=self)
+        """The day's backup, the first time there is a month to show (even on the first day)."""
+        if self.overview is not None and self.overview.facility_count:
+            self.daily_backup.take()
 
     def _on_overview_failed(self, exc: BaseException) -> None:
         self.loading_label.setText(self.tr("No se pudieron abrir los datos.") + "\n\n" + error_message(exc, self.lang))
         self.pages.setCurrentWidget(self.loading_label)
         self.fatal_error.emit(exc)
-
-    def _on_daily_backup(self, path: object) -> None:
-        if path:
-            self.statusBar().showMessage(self.tr("Respaldo diario guardado"), 8000)
 
     def _load_selected(self) -> None:
         state, period = self.current_state(), self.current_period()
@@ -360,10 +312,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
 
     def _on_status_changed(self, status: str, announce: bool = True) -> None:
-        self.side_panel.set_status(status)
+        self.entry.side_panel.set_status(status)
         locked = status != "borrador"
-        self.close_report_action.setEnabled(not locked)
-        self.reopen_report_action.setEnabled(locked)
+        self.menus.close_report_action.setEnabled(not locked)
+        self.menus.reopen_report_action.setEnabled(locked)
         self.entry.show_banner(self.tr("Informe cerrado: la tabla es de solo lectura. Para corregir, use "
                                   "«Reabrir informe…»; la reapertura queda registrada.") if locked else None)
         if announce:
@@ -376,19 +328,7 @@ class MainWindow(QMainWindow):
         if saving:
             self._last_write_failed = False  # a new write is on its way; it will tell
         rejected = self._entry.grid_model.rejected_count() if self._entry is not None else 0
-        if rejected:
-            self.save_label.setText(self.tr("No guardado: {0} celdas con texto rechazado (F8)").format(rejected)
-                                    if rejected > 1 else self.tr("No guardado: 1 celda con texto rechazado (F8)"))
-            self.save_label.setStyleSheet("color: #8c1d18; font-weight: bold;")
-        elif saving:
-            self.save_label.setText(self.tr("Guardando…"))
-            self.save_label.setStyleSheet("color: #7a5300;")
-        elif self._last_write_failed:
-            self.save_label.setText(self.tr("No se guardó el último cambio"))
-            self.save_label.setStyleSheet("color: #8c1d18; font-weight: bold;")
-        else:
-            self.save_label.setText(self.tr("Guardado ✓"))
-            self.save_label.setStyleSheet("color: #1e7b34;")
+        self.save_label.show_state(rejected=rejected, saving=saving, failed=self._last_write_failed)
 
     def _on_write_failed(self, exc: BaseException) -> None:
         self._last_write_failed = True
@@ -408,7 +348,7 @@ class MainWindow(QMainWindow):
 
         self.entry.grid.commit_open_editor()  # a cell being typed counts before the question
         text = close_confirmation_text(self._month_name(), self.session.index, self.catalog,
-                                       self.grid_model.rejected_count(), self.lang)
+                                       self.entry.grid_model.rejected_count(), self.lang)
         if confirm(self, self.tr("Cerrar informe"), text, self.tr("Cerrar informe")):
             self.session.flush()
             self.session.close_report()
@@ -448,20 +388,3 @@ class MainWindow(QMainWindow):
         self.shutdown()
         event.accept()
 
-
-def _daily_backup(ws, _progress):
-    """The day's snapshot, taken on the database thread once the month is on screen."""
-    from app.services.backup import ensure_daily_backup
-
-    return ensure_daily_backup(ws)
-
-
-def _set_app_icon() -> None:
-    """Coordina's icon on every window and in the task bar (files load when first drawn)."""
-    from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication
-
-    icon = QIcon()
-    for size in (16, 24, 32, 48, 64, 128, 256):
-        icon.addFile(str(RESOURCES_DIR / "icons" / f"coordina-{size}.png"))
-    QApplication.setWindowIcon(icon)

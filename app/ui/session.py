@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 from app.models.catalog import Catalog
 from app.models.messages import InputError
@@ -25,6 +25,7 @@ from app.models.validation import Issue
 from app.models.values import UNCHANGED, DataValue, ValueChange, ValueKey, apply_change, parse_value
 
 from .tasks import TaskManager
+from .undo_edits import EditCommand, same_content
 
 if TYPE_CHECKING:
     from app.services.edits import EditOutcome
@@ -32,40 +33,8 @@ if TYPE_CHECKING:
 
     from .month_index import MonthIndex
 
-_FIELDS = ("value", "comment", "provisional", "follow_up")
 
 log = logging.getLogger(__name__)
-
-
-def _same_content(a: DataValue | None, b: DataValue | None) -> bool:
-    """Whether two stored states look the same to a person (metadata aside)."""
-    blank = DataValue(ValueKey("", "", ""), None)
-    a, b = a or blank, b or blank
-    return all(getattr(a, name) == getattr(b, name) for name in _FIELDS)
-
-
-def _restore_change(key: ValueKey, value: DataValue | None) -> ValueChange:
-    """A change that puts a cell back exactly as ``value`` (None: never stored)."""
-    if value is None:
-        return ValueChange(key, None, "", False, False)
-    return ValueChange(key, value.value, value.comment, value.provisional, value.follow_up)
-
-
-class _EditCommand(QUndoCommand):
-    """One person's action (a typed cell, a paste, a cleared block) on the undo stack."""
-
-    def __init__(self, session: MonthSession, changes: list[ValueChange],
-                 before: dict[ValueKey, DataValue | None], text: str):
-        super().__init__(text)
-        self._session = session
-        self._changes = changes
-        self._restores = [_restore_change(key, value) for key, value in before.items()]
-
-    def redo(self) -> None:
-        self._session._perform(self, self._changes)
-
-    def undo(self) -> None:
-        self._session._perform(self, self._restores)
 
 
 class MonthSession(QObject):
@@ -299,9 +268,9 @@ class MonthSession(QObject):
                              period=self.period)
         checked = [self.check(c) for c in changes]
         before = {c.key: self.value(c.key) for c in checked}
-        self.undo_stack.push(_EditCommand(self, checked, before, description))
+        self.undo_stack.push(EditCommand(self, checked, before, description))
 
-    def _perform(self, command: _EditCommand, changes: Sequence[ValueChange]) -> None:
+    def _perform(self, command: EditCommand, changes: Sequence[ValueChange]) -> None:
         """Apply ``changes`` locally and queue their write (redo and undo both land here)."""
         if self.index is None:
             return
@@ -321,7 +290,7 @@ class MonthSession(QObject):
             self._touched_units.update(c.key.org_unit for c in changes)
         self.values_changed.emit([c.key for c in changes])
 
-    def _write(self, command: _EditCommand, changes: list[ValueChange],
+    def _write(self, command: EditCommand, changes: list[ValueChange],
                fallback: dict[ValueKey, DataValue | None]) -> None:
         write_id = next(self._write_ids)
         token = self._month_token
@@ -346,7 +315,7 @@ class MonthSession(QObject):
 
         self.tasks.run_db(store, done, crashed, owner=self)
 
-    def _written(self, write_id: int, token: int, command: _EditCommand, changes: list[ValueChange],
+    def _written(self, write_id: int, token: int, command: EditCommand, changes: list[ValueChange],
                  fallback: dict[ValueKey, DataValue | None], outcome: EditOutcome) -> None:
         self._pending_writes -= 1
         if token == self._month_token and self.index is not None:
@@ -363,7 +332,7 @@ class MonthSession(QObject):
                     continue
                 truth = stored.get(key) or DataValue(key, None)
                 local = self.value(key)
-                if not _same_content(local, truth):
+                if not same_content(local, truth):
                     changed.append(key)
                 self.index.put(truth)
             if changed:
@@ -377,7 +346,7 @@ class MonthSession(QObject):
         if self._pending_writes == 0:
             self.saving_changed.emit(False)
 
-    def _drop_command(self, command: _EditCommand) -> None:
+    def _drop_command(self, command: EditCommand) -> None:
         """Take a command whose write failed off the undo stack (it was never stored)."""
         try:
             command.setObsolete(True)

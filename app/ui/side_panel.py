@@ -21,15 +21,21 @@ from app.models.catalog import Catalog
 from app.models.percent import share_percent
 from app.models.values import format_number
 
+from . import theme
 from .grid_cells import ERROR_BG, NOT_APPLICABLE_BG, REJECTED_BG, WARNING_BG
 from .grid_delegate import COMMENT_COLOR, FOLLOW_UP_COLOR, PROVISIONAL_COLOR
 from .month_index import MonthIndex
 
-_BADGE = "QLabel {{ background: {bg}; color: {fg}; border-radius: 4px; padding: 3px 10px; font-weight: bold; }}"
-STATUS_STYLES = {
-    "borrador": _BADGE.format(bg="#fff1c2", fg="#7a5300"),
-    "cerrado": _BADGE.format(bg="#d3ecd6", fg="#1e5b2a"),
-}
+#: The badge's colour role per report status (amber while a draft, green once closed).
+_STATUS_ROLES: dict[str, theme.Tint] = {"borrador": "warning", "cerrado": "ok"}
+
+
+def status_badge_style(status: str) -> str:
+    """The status badge's style sheet, from the palette (readable on dark themes too)."""
+    role = _STATUS_ROLES.get(status)
+    if role is None:
+        return ""
+    return f"QLabel {{ {theme.banner_style(role)} font-weight: bold; }}"
 
 
 def percent_half_up(part: int, whole: int) -> int:
@@ -93,7 +99,7 @@ class SidePanel(QWidget):
         """Show the report status; None while no month is loaded."""
         labels = {"borrador": self.tr("Borrador"), "cerrado": self.tr("Cerrado")}
         self.status_badge.setText(labels.get(status or "", status or "—"))
-        self.status_badge.setStyleSheet(STATUS_STYLES.get(status or "", ""))
+        self.status_badge.setStyleSheet(status_badge_style(status or ""))
         self.close_button.setEnabled(status == "borrador")
         self.reopen_button.setEnabled(status is not None and status != "borrador")
         self.state_data_button.setEnabled(status is not None)
@@ -150,8 +156,8 @@ class SidePanel(QWidget):
             return
         errors, warnings = index.error_cells, index.warning_cells
         if errors:
-            self.issues_label.setText(self.tr("<b style='color:#b3261e'>{0} celdas con error</b> · {1} con aviso")
-                                      .format(format_number(errors), format_number(warnings)))
+            self.issues_label.setText(self.tr("<b style='color:{2}'>{0} celdas con error</b> · {1} con aviso").format(
+                format_number(errors), format_number(warnings), theme.color("error").name()))
         else:
             self.issues_label.setText(self.tr("Sin errores · {0} celdas con aviso").format(format_number(warnings)))
 
@@ -180,6 +186,6 @@ class SidePanel(QWidget):
 def _swatch(color: QColor) -> QFrame:
     frame = QFrame()
     frame.setFixedSize(16, 16)
-    frame.setStyleSheet(f"background: {color.name()}; border: 1px solid #999;")
+    frame.setStyleSheet(f"background: {color.name()}; border: 1px solid palette(mid);")
     frame.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return frame

@@ -7,20 +7,16 @@ same whether it is opened from the menu or from the dashboard.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QObject, Qt
 
 from . import settings
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .shell_window import ShellWindow
 
 
 class SummaryActions(QObject):
     """Slots of the Resumen menu (and of the dashboard's export button)."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: ShellWindow):
         super().__init__(window)
         self._window = window
 

@@ -6,20 +6,16 @@ Windows are imported on first use, like the Resumen menu's (:mod:`summary_action
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QObject, Qt
 
 from .alerts import show_info
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .shell_window import ShellWindow
 
 
 class SyncActions(QObject):
     """Slots of the Sincronizar menu."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: ShellWindow):
         super().__init__(window)
         self._window = window
 

@@ -281,6 +281,34 @@
     </message>
 </context>
 <context>
+    <name>CellMenu</name>
+    <message>
+        <location filename="../../app/ui/grid_cell_menu.py" line="34"/>
+        <source>Historial de la celda…</source>
+        <translation>Cell history…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/grid_cell_menu.py" line="36"/>
+        <source>Comentario…</source>
+        <translation>Comment…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/grid_cell_menu.py" line="39"/>
+        <source>Marcar como provisional</source>
+        <translation>Mark as provisional</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/grid_cell_menu.py" line="40"/>
+        <source>Marcar para seguimiento</source>
+        <translation>Mark for follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/grid_cell_menu.py" line="48"/>
+        <source>Abrir formulario de la unidad</source>
+        <translation>Open the facility form</translation>
+    </message>
+</context>
+<context>
     <name>CellRow</name>
     <message>
         <location filename="../../app/ui/form_fields.py" line="67"/>
@@ -882,6 +910,19 @@
     </message>
 </context>
 <context>
+    <name>DailyBackup</name>
+    <message>
+        <location filename="../../app/ui/daily_backup.py" line="33"/>
+        <source>Respaldo diario guardado</source>
+        <translation>Daily backup saved</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/daily_backup.py" line="36"/>
+        <source>No se pudo hacer el respaldo diario: {0}</source>
+        <translation>The daily backup could not be made: {0}</translation>
+    </message>
+</context>
+<context>
     <name>DashboardWindow</name>
     <message>
         <location filename="../../app/ui/dashboard_window.py" line="114"/>
@@ -1217,22 +1258,22 @@
 <context>
     <name>ExportProfilePage</name>
     <message>
-        <location filename="../../app/ui/first_run_pages.py" line="182"/>
+        <location filename="../../app/ui/first_run_pages.py" line="197"/>
         <source>Enviar el perfil de oficinas centrales</source>
         <translation>Send the headquarters profile</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_pages.py" line="184"/>
+        <location filename="../../app/ui/first_run_pages.py" line="199"/>
         <source>Guarde el perfil de oficinas centrales (.json) y envíelo a cada coordinación estatal. Cuando lo importen, dícteles por teléfono la huella que aparece aquí.</source>
         <translation>Save the headquarters profile (.json) and send it to each state coordination. When they import it, read them the fingerprint shown here over the phone.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_pages.py" line="202"/>
+        <location filename="../../app/ui/first_run_pages.py" line="208"/>
         <source>Listo: el perfil se guardó. Envíelo a las coordinaciones estatales.</source>
         <translation>Done: the profile was saved. Send it to the state coordinations.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_pages.py" line="204"/>
+        <location filename="../../app/ui/first_run_pages.py" line="210"/>
         <source>Todavía no se ha guardado el perfil.</source>
         <translation>The profile has not been saved yet.</translation>
     </message>
@@ -1387,32 +1428,32 @@
 <context>
     <name>FacilitiesPage</name>
     <message>
-        <location filename="../../app/ui/first_run_pages.py" line="214"/>
+        <location filename="../../app/ui/first_run_pages.py" line="220"/>
         <source>Las unidades de salud</source>
         <translation>The health facilities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_pages.py" line="216"/>
+        <location filename="../../app/ui/first_run_pages.py" line="222"/>
         <source>El informe mensual se captura por unidad. Importe el catálogo CLUES de su estado (CSV o Excel, como lo publica la DGIS); verá una vista previa antes de importar. Para conocer la aplicación sin datos reales, cargue la demostración (Nayarit, febrero 2023, marcada como DEMO).</source>
         <translation>The monthly report is entered per facility. Import your state&apos;s CLUES catalogue (CSV or Excel, as published by DGIS); you will see a preview before importing. To get to know the app without real data, load the demo (Nayarit, February 2023, marked DEMO).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_pages.py" line="219"/>
+        <location filename="../../app/ui/first_run_pages.py" line="225"/>
         <source>Importar el catálogo CLUES…</source>
         <translation>Import the CLUES catalogue…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_pages.py" line="220"/>
+        <location filename="../../app/ui/first_run_pages.py" line="226"/>
         <source>Cargar datos de demostración</source>
         <translation>Load demo data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_pages.py" line="231"/>
+        <location filename="../../app/ui/first_run_pages.py" line="237"/>
         <source>Listo: hay %1 unidades registradas.</source>
         <translation>Done: %1 facilities are registered.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_pages.py" line="234"/>
+        <location filename="../../app/ui/first_run_pages.py" line="240"/>
         <source>Todavía no hay unidades registradas.</source>
         <translation>No facilities are registered yet.</translation>
     </message>
@@ -1569,113 +1610,113 @@
         <translation>Facility form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="110"/>
+        <location filename="../../app/ui/facility_form.py" line="111"/>
         <source>◀ Anterior (RePág)</source>
         <translation>◀ Previous (PgUp)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="111"/>
+        <location filename="../../app/ui/facility_form.py" line="112"/>
         <source>Siguiente (AvPág) ▶</source>
         <translation>Next (PgDn) ▶</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="113"/>
+        <location filename="../../app/ui/facility_form.py" line="114"/>
         <source>Deshacer</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="114"/>
+        <location filename="../../app/ui/facility_form.py" line="115"/>
         <source>Rehacer</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="115"/>
+        <location filename="../../app/ui/facility_form.py" line="116"/>
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="269"/>
-        <location filename="../../app/ui/facility_form.py" line="339"/>
+        <location filename="../../app/ui/facility_form.py" line="270"/>
+        <location filename="../../app/ui/facility_form.py" line="340"/>
         <source>%1 de %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="274"/>
+        <location filename="../../app/ui/facility_form.py" line="275"/>
         <source>borrador</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="274"/>
+        <location filename="../../app/ui/facility_form.py" line="275"/>
         <source>cerrado</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="276"/>
+        <location filename="../../app/ui/facility_form.py" line="277"/>
         <source>Informe de %1 · %2</source>
         <translation>Report for %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="279"/>
+        <location filename="../../app/ui/facility_form.py" line="280"/>
         <source>Datos estatales · %1</source>
         <translation>State data · %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="281"/>
+        <location filename="../../app/ui/facility_form.py" line="282"/>
         <source>Variables que se capturan una sola vez para todo el estado (basificación).</source>
         <translation>Variables entered once for the whole state (basification).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="283"/>
+        <location filename="../../app/ui/facility_form.py" line="284"/>
         <source>Datos estatales</source>
         <translation>State data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="295"/>
+        <location filename="../../app/ui/facility_form.py" line="296"/>
         <source>desde %1</source>
         <translation>since %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="302"/>
+        <location filename="../../app/ui/facility_form.py" line="303"/>
         <source>Estatus: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="304"/>
+        <location filename="../../app/ui/facility_form.py" line="305"/>
         <source>DEMO</source>
         <translation>DEMO</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="312"/>
+        <location filename="../../app/ui/facility_form.py" line="313"/>
         <source>Se ocultan %1 campos que no aplican a %2.</source>
         <translation>%1 fields that do not apply to %2 are hidden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="345"/>
+        <location filename="../../app/ui/facility_form.py" line="346"/>
         <source>Capturado: %1 de %2 campos</source>
         <translation>Entered: %1 of %2 fields</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="355"/>
+        <location filename="../../app/ui/facility_form.py" line="356"/>
         <source>El informe de %1 está cerrado: el formulario es de solo lectura. Reábralo para editar.</source>
         <translation>The %1 report is closed: the form is read-only. Reopen it to edit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="360"/>
+        <location filename="../../app/ui/facility_form.py" line="361"/>
         <source>%1 en %2</source>
         <translation>%1 at %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="409"/>
+        <location filename="../../app/ui/facility_form.py" line="410"/>
         <source>Cargando el mes… El formulario acepta cambios en cuanto termine.</source>
         <translation>Loading the month… The form takes changes again as soon as it is done.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="424"/>
+        <location filename="../../app/ui/facility_form.py" line="425"/>
         <source>No se guardó el último cambio: %1</source>
         <translation>The last change was not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="266"/>
+        <location filename="../../app/ui/facility_form.py" line="267"/>
         <source>%1 unidades</source>
         <translation>%1 facilities</translation>
     </message>
@@ -1884,77 +1925,77 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../app/ui/file_actions.py" line="124"/>
-        <location filename="../../app/ui/file_actions.py" line="134"/>
+        <location filename="../../app/ui/file_actions.py" line="122"/>
+        <location filename="../../app/ui/file_actions.py" line="132"/>
         <source>Importar valores</source>
         <translation>Import values</translation>
     </message>
     <message>
-        <location filename="../../app/ui/file_actions.py" line="125"/>
+        <location filename="../../app/ui/file_actions.py" line="123"/>
         <source>Hojas de cálculo (*.xlsx *.csv);;Todos los archivos (*)</source>
         <translation>Spreadsheets (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/file_actions.py" line="139"/>
+        <location filename="../../app/ui/file_actions.py" line="137"/>
         <source>Se leyeron {0} filas de {1}: {2} valores nuevos, {3} actualizados y {4} sin cambio.</source>
         <translation>Read {0} rows from {1}: {2} new values, {3} updated and {4} unchanged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/file_actions.py" line="143"/>
+        <location filename="../../app/ui/file_actions.py" line="141"/>
         <source>{0} celdas tienen avisos o errores de validación: revíselas en la tabla.</source>
         <translation>{0} cells have validation warnings or errors: check them in the table.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/file_actions.py" line="154"/>
-        <location filename="../../app/ui/file_actions.py" line="169"/>
+        <location filename="../../app/ui/file_actions.py" line="152"/>
+        <location filename="../../app/ui/file_actions.py" line="167"/>
         <source>Exportar valores</source>
         <translation>Export values</translation>
     </message>
     <message>
-        <location filename="../../app/ui/file_actions.py" line="155"/>
+        <location filename="../../app/ui/file_actions.py" line="153"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/file_actions.py" line="172"/>
+        <location filename="../../app/ui/file_actions.py" line="170"/>
         <source>Se exportaron {0} valores a {1}.</source>
         <translation>Exported {0} values to {1}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/file_actions.py" line="179"/>
-        <location filename="../../app/ui/file_actions.py" line="192"/>
+        <location filename="../../app/ui/file_actions.py" line="177"/>
+        <location filename="../../app/ui/file_actions.py" line="190"/>
         <source>Plantilla de Excel</source>
         <translation>Excel template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/file_actions.py" line="180"/>
+        <location filename="../../app/ui/file_actions.py" line="178"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/file_actions.py" line="196"/>
+        <location filename="../../app/ui/file_actions.py" line="194"/>
         <source>Plantilla guardada en {0}.
 Llénela en Excel y tráigala con Archivo → Importar valores…</source>
         <translation>Template saved to {0}.
 Fill it in Excel and bring it back with File → Import values…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/file_actions.py" line="205"/>
+        <location filename="../../app/ui/file_actions.py" line="203"/>
         <source>Datos de demostración</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/file_actions.py" line="213"/>
+        <location filename="../../app/ui/file_actions.py" line="211"/>
         <source>Preparando los datos de demostración…</source>
         <translation>Preparing the demo data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/file_actions.py" line="61"/>
+        <location filename="../../app/ui/file_actions.py" line="59"/>
         <source>Importar unidades</source>
         <translation>Import facilities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/file_actions.py" line="62"/>
+        <location filename="../../app/ui/file_actions.py" line="60"/>
         <source>Catálogo CLUES (*.csv *.xlsx);;Todos los archivos (*)</source>
         <translation>CLUES catalogue (*.csv *.xlsx);;All files (*)</translation>
     </message>
@@ -2128,127 +2169,138 @@ Fill it in Excel and bring it back with File → Import values…</translation>
     </message>
 </context>
 <context>
+    <name>GridEditing</name>
+    <message>
+        <location filename="../../app/ui/grid_editing.py" line="52"/>
+        <source>Editar {0} de {1}</source>
+        <translation>Edit {0} of {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/grid_editing.py" line="70"/>
+        <source>el mes todavía se está cargando; espere un momento</source>
+        <translation>the month is still loading; please wait a moment</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/grid_editing.py" line="81"/>
+        <source>el informe está cerrado; reábralo para editar</source>
+        <translation>the report is closed; reopen it to edit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/grid_editing.py" line="105"/>
+        <source>la columna Avance se calcula, no se escribe</source>
+        <translation>the Progress column is computed, not typed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/grid_editing.py" line="106"/>
+        <source>no aplica a este tipo de unidad</source>
+        <translation>does not apply to this facility type</translation>
+    </message>
+</context>
+<context>
     <name>GridView</name>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="143"/>
+        <location filename="../../app/ui/grid_view.py" line="142"/>
         <source>Cargando el mes…</source>
         <translation>Loading the month…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="149"/>
+        <location filename="../../app/ui/grid_view.py" line="148"/>
         <source>Espere: se está cargando el mes. No se escribió nada.</source>
         <translation>Please wait: the month is loading. Nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="114"/>
+        <location filename="../../app/ui/grid_view.py" line="113"/>
         <source>Copiar</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="115"/>
+        <location filename="../../app/ui/grid_view.py" line="114"/>
         <source>Pegar</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="116"/>
+        <location filename="../../app/ui/grid_view.py" line="115"/>
         <source>Borrar celdas (Supr)</source>
         <translation>Clear cells (Del)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="233"/>
+        <location filename="../../app/ui/grid_view.py" line="232"/>
         <source>Borrar {0} celdas</source>
         <translation>Clear {0} cells</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="235"/>
+        <location filename="../../app/ui/grid_view.py" line="234"/>
         <source>No se borró nada</source>
         <translation>Nothing was cleared</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="238"/>
+        <location filename="../../app/ui/grid_view.py" line="237"/>
         <source>{0} celdas borradas (sin dato)</source>
         <translation>{0} cells cleared (no data)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="255"/>
+        <location filename="../../app/ui/grid_view.py" line="254"/>
         <source>{0} celdas copiadas</source>
         <translation>{0} cells copied</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="275"/>
-        <location filename="../../app/ui/grid_view.py" line="285"/>
+        <location filename="../../app/ui/grid_view.py" line="274"/>
+        <location filename="../../app/ui/grid_view.py" line="284"/>
         <source>No se pegó nada</source>
         <translation>Nothing was pasted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="276"/>
+        <location filename="../../app/ui/grid_view.py" line="275"/>
         <source>El bloque copiado ({0} filas × {1} columnas) no cabe a partir de la celda elegida. Elija una celda más arriba o más a la izquierda, o filtre menos unidades.</source>
         <translation>The copied block ({0} rows × {1} columns) does not fit from the chosen cell. Choose a cell further up or to the left, or filter fewer facilities.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="283"/>
+        <location filename="../../app/ui/grid_view.py" line="282"/>
         <source>Pegar {0} celdas</source>
         <translation>Paste {0} cells</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="288"/>
+        <location filename="../../app/ui/grid_view.py" line="287"/>
         <source>{0} celdas pegadas</source>
         <translation>{0} cells pasted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="306"/>
+        <location filename="../../app/ui/grid_view.py" line="305"/>
         <source>Avance</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="307"/>
+        <location filename="../../app/ui/grid_view.py" line="306"/>
         <source>• {0} — {1}: {2}</source>
         <translation>• {0} — {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="310"/>
+        <location filename="../../app/ui/grid_view.py" line="309"/>
         <source>… y {0} celdas más</source>
         <translation>… and {0} more cells</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="312"/>
+        <location filename="../../app/ui/grid_view.py" line="311"/>
         <source>No se guardó ninguna celda. Corrija estas y vuelva a intentarlo:</source>
         <translation>No cell was saved. Fix these and try again:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="331"/>
-        <source>Historial de la celda…</source>
-        <translation>Cell history…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/grid_view.py" line="333"/>
-        <source>Comentario…</source>
-        <translation>Comment…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/grid_view.py" line="335"/>
-        <location filename="../../app/ui/grid_view.py" line="403"/>
+        <location filename="../../app/ui/grid_view.py" line="390"/>
         <source>Marcar como provisional</source>
         <translation>Mark as provisional</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="340"/>
-        <location filename="../../app/ui/grid_view.py" line="403"/>
+        <location filename="../../app/ui/grid_view.py" line="390"/>
         <source>Marcar para seguimiento</source>
         <translation>Mark for follow-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="348"/>
-        <source>Abrir formulario de la unidad</source>
-        <translation>Open the facility form</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/grid_view.py" line="379"/>
+        <location filename="../../app/ui/grid_view.py" line="366"/>
         <source>Comentario en {0}</source>
         <translation>Comment on {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="410"/>
+        <location filename="../../app/ui/grid_view.py" line="397"/>
         <source>No se pudo guardar</source>
         <translation>Could not save</translation>
     </message>
@@ -2590,27 +2642,27 @@ Fill it in Excel and bring it back with File → Import values…</translation>
 <context>
     <name>HqProfilePage</name>
     <message>
-        <location filename="../../app/ui/first_run_pages.py" line="148"/>
+        <location filename="../../app/ui/first_run_pages.py" line="168"/>
         <source>El perfil de oficinas centrales</source>
         <translation>The headquarters profile</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_pages.py" line="150"/>
+        <location filename="../../app/ui/first_run_pages.py" line="170"/>
         <source>Oficinas centrales le envía un archivo de perfil (.json). Al importarlo, Coordina muestra su huella: compárela por teléfono con oficinas centrales antes de confirmar. Solo así sus paquetes llegarán cifrados a quien deben.</source>
         <translation>Headquarters sends you a profile file (.json). When you import it, Coordina shows its fingerprint: compare it with headquarters over the phone before confirming. Only then will your packages reach the right recipient, encrypted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_pages.py" line="165"/>
+        <location filename="../../app/ui/first_run_pages.py" line="180"/>
         <source>Listo: el perfil de oficinas centrales está importado y su huella fue confirmada.</source>
         <translation>Done: the headquarters profile is imported and its fingerprint was confirmed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_pages.py" line="168"/>
+        <location filename="../../app/ui/first_run_pages.py" line="183"/>
         <source>Primero elija quién trabaja con este equipo (paso 1).</source>
         <translation>First choose who works on this computer (step 1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_pages.py" line="170"/>
+        <location filename="../../app/ui/first_run_pages.py" line="185"/>
         <source>Todavía no se ha importado. Si aún no tiene el archivo, omita este paso: podrá hacerlo en Sincronizar ▸ Perfil y registro…</source>
         <translation>Not imported yet. If you do not have the file yet, skip this step: you can do it in Sync ▸ Profile and registration…</translation>
     </message>
@@ -2767,37 +2819,37 @@ This computer already trusts your certificate. For the national coordination to 
 <context>
     <name>IdentityPage</name>
     <message>
-        <location filename="../../app/ui/first_run_pages.py" line="117"/>
+        <location filename="../../app/ui/first_run_pages.py" line="137"/>
         <source>Su identidad para firmar</source>
         <translation>Your signing identity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_pages.py" line="119"/>
+        <location filename="../../app/ui/first_run_pages.py" line="139"/>
         <source>Con ella firma los resúmenes en PDF y los paquetes que envía a oficinas centrales. Puede crear una nueva en Coordina, o usar un archivo de identidad (.p12 o .pfx) o su e.firma del SAT que ya tenga. La contraseña nunca se guarda.</source>
         <translation>With it you sign the PDF summaries and the packages you send to headquarters. You can create a new one in Coordina, or use an identity file (.p12 or .pfx) or your SAT e.firma that you already have. The passphrase is never stored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_pages.py" line="122"/>
+        <location filename="../../app/ui/first_run_pages.py" line="142"/>
         <source>Crear una identidad nueva…</source>
         <translation>Create a new identity…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_pages.py" line="123"/>
+        <location filename="../../app/ui/first_run_pages.py" line="143"/>
         <source>Usar un archivo .p12 o .pfx…</source>
         <translation>Use a .p12 or .pfx file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_pages.py" line="124"/>
+        <location filename="../../app/ui/first_run_pages.py" line="144"/>
         <source>Usar mi e.firma del SAT (.cer y .key)…</source>
         <translation>Use my SAT e.firma (.cer and .key)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_pages.py" line="135"/>
+        <location filename="../../app/ui/first_run_pages.py" line="155"/>
         <source>Listo: esta computadora ya tiene la identidad con la que firmará. Puede cambiarla cuando quiera.</source>
         <translation>Done: this computer has the identity you will sign with. You can change it at any time.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_pages.py" line="138"/>
+        <location filename="../../app/ui/first_run_pages.py" line="158"/>
         <source>Todavía no hay identidad. Sin ella podrá capturar, pero no firmar.</source>
         <translation>No identity yet. Without one you can enter data, but not sign.</translation>
     </message>
@@ -3007,232 +3059,232 @@ This computer already trusts your certificate. For the national coordination to 
 <context>
     <name>MainMenus</name>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="79"/>
+        <location filename="../../app/ui/main_menus.py" line="85"/>
         <source>Notas y marcas del resumen…</source>
         <translation>Summary notes and marks…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="43"/>
+        <location filename="../../app/ui/main_menus.py" line="49"/>
         <source>&amp;Archivo</source>
         <extracomment>Actions shown only at headquarters / only where no HQ profile is (issue 12).</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="44"/>
-        <location filename="../../app/ui/main_menus.py" line="171"/>
+        <location filename="../../app/ui/main_menus.py" line="50"/>
+        <location filename="../../app/ui/main_menus.py" line="177"/>
         <source>Importar unidades…</source>
         <translation>Import facilities…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="46"/>
+        <location filename="../../app/ui/main_menus.py" line="52"/>
         <source>Importar valores…</source>
         <translation>Import values…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="47"/>
+        <location filename="../../app/ui/main_menus.py" line="53"/>
         <source>Exportar valores…</source>
         <translation>Export values…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="48"/>
+        <location filename="../../app/ui/main_menus.py" line="54"/>
         <source>Plantilla de Excel…</source>
         <translation>Excel template…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="50"/>
+        <location filename="../../app/ui/main_menus.py" line="56"/>
         <source>Respaldos…</source>
         <translation>Backups…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="55"/>
+        <location filename="../../app/ui/main_menus.py" line="61"/>
         <source>Salir</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="58"/>
+        <location filename="../../app/ui/main_menus.py" line="64"/>
         <source>&amp;Editar</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="59"/>
+        <location filename="../../app/ui/main_menus.py" line="65"/>
         <source>Deshacer</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="61"/>
+        <location filename="../../app/ui/main_menus.py" line="67"/>
         <source>Rehacer</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="70"/>
+        <location filename="../../app/ui/main_menus.py" line="76"/>
         <source>Comentario…</source>
         <translation>Comment…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="71"/>
+        <location filename="../../app/ui/main_menus.py" line="77"/>
         <source>Historial de la celda…</source>
         <translation>Cell history…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="73"/>
+        <location filename="../../app/ui/main_menus.py" line="79"/>
         <source>&amp;Informe</source>
         <translation>&amp;Report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="74"/>
+        <location filename="../../app/ui/main_menus.py" line="80"/>
         <source>Cerrar informe…</source>
         <translation>Close report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="75"/>
+        <location filename="../../app/ui/main_menus.py" line="81"/>
         <source>Reabrir informe…</source>
         <translation>Reopen report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="78"/>
+        <location filename="../../app/ui/main_menus.py" line="84"/>
         <source>Datos estatales…</source>
         <translation>State data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="81"/>
+        <location filename="../../app/ui/main_menus.py" line="87"/>
         <source>Sección siguiente</source>
         <translation>Next section</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="85"/>
+        <location filename="../../app/ui/main_menus.py" line="91"/>
         <source>Sección anterior</source>
         <translation>Previous section</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="92"/>
+        <location filename="../../app/ui/main_menus.py" line="98"/>
         <source>&amp;Resumen</source>
         <translation>&amp;Summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="94"/>
+        <location filename="../../app/ui/main_menus.py" line="100"/>
         <source>Tablero del estado…</source>
         <translation>State dashboard…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="96"/>
+        <location filename="../../app/ui/main_menus.py" line="102"/>
         <source>Exportar PDF firmado…</source>
         <translation>Export signed PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="98"/>
+        <location filename="../../app/ui/main_menus.py" line="104"/>
         <source>Exportar todos los estados…</source>
         <translation>Export all states…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="100"/>
+        <location filename="../../app/ui/main_menus.py" line="106"/>
         <source>Verificar un PDF firmado…</source>
         <translation>Verify a signed PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="101"/>
+        <location filename="../../app/ui/main_menus.py" line="107"/>
         <source>Crear identidad de firma…</source>
         <translation>Create signing identity…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="103"/>
+        <location filename="../../app/ui/main_menus.py" line="109"/>
         <source>&amp;Sincronizar</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="105"/>
+        <location filename="../../app/ui/main_menus.py" line="111"/>
         <source>Perfil y registro…</source>
         <translation>Profile and enrolment…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="106"/>
+        <location filename="../../app/ui/main_menus.py" line="112"/>
         <source>Enviar paquete a oficinas centrales…</source>
         <translation>Send a package to headquarters…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="108"/>
+        <location filename="../../app/ui/main_menus.py" line="114"/>
         <source>Importar paquetes…</source>
         <translation>Import packages…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="111"/>
+        <location filename="../../app/ui/main_menus.py" line="117"/>
         <source>Conflictos por revisar…</source>
         <translation>Conflicts to review…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="112"/>
+        <location filename="../../app/ui/main_menus.py" line="118"/>
         <source>Responder a los estados…</source>
         <translation>Answer the states…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="113"/>
+        <location filename="../../app/ui/main_menus.py" line="119"/>
         <source>Consolidado nacional…</source>
         <translation>National consolidation…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="114"/>
+        <location filename="../../app/ui/main_menus.py" line="120"/>
         <source>Metas…</source>
         <translation>Targets…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="117"/>
+        <location filename="../../app/ui/main_menus.py" line="123"/>
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="118"/>
-        <location filename="../../app/ui/main_menus.py" line="183"/>
+        <location filename="../../app/ui/main_menus.py" line="124"/>
+        <location filename="../../app/ui/main_menus.py" line="189"/>
         <source>Idioma</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="127"/>
+        <location filename="../../app/ui/main_menus.py" line="133"/>
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="132"/>
-        <location filename="../../app/ui/main_menus.py" line="188"/>
+        <location filename="../../app/ui/main_menus.py" line="138"/>
+        <location filename="../../app/ui/main_menus.py" line="194"/>
         <source>Acerca de Coordina</source>
         <translation>About Coordina</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="128"/>
+        <location filename="../../app/ui/main_menus.py" line="134"/>
         <source>Guía de uso</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="184"/>
+        <location filename="../../app/ui/main_menus.py" line="190"/>
         <source>El idioma cambiará la próxima vez que abra Coordina. / The language will change the next time you open Coordina.</source>
         <translation>The language will change the next time you open Coordina. / El idioma cambiará la próxima vez que abra Coordina.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="189"/>
+        <location filename="../../app/ui/main_menus.py" line="195"/>
         <source>&lt;h3&gt;Coordina {0}&lt;/h3&gt;&lt;p&gt;Informes mensuales de las unidades de salud para las coordinaciones estatales de IMSS-BIENESTAR. Funciona sin conexión; cada dato se guarda al momento.&lt;/p&gt;&lt;p&gt;Directorio de datos:&lt;br&gt;&lt;code&gt;{1}&lt;/code&gt;&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Coordina {0}&lt;/h3&gt;&lt;p&gt;Monthly health-facility reports for the IMSS-BIENESTAR state coordinations. Works offline; every value is saved as soon as it is entered.&lt;/p&gt;&lt;p&gt;Data directory:&lt;br&gt;&lt;code&gt;{1}&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="45"/>
+        <location filename="../../app/ui/main_menus.py" line="51"/>
         <source>Padrón de unidades…</source>
         <translation>Facility registry…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="52"/>
-        <location filename="../../app/ui/main_menus.py" line="131"/>
+        <location filename="../../app/ui/main_menus.py" line="58"/>
+        <location filename="../../app/ui/main_menus.py" line="137"/>
         <source>Asistente de configuración…</source>
         <translation>Setup assistant…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="154"/>
+        <location filename="../../app/ui/main_menus.py" line="160"/>
         <source>Abriendo los datos…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="165"/>
+        <location filename="../../app/ui/main_menus.py" line="171"/>
         <source>Todavía no hay unidades</source>
         <translation>No facilities yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="166"/>
+        <location filename="../../app/ui/main_menus.py" line="172"/>
         <source>Este directorio de datos todavía no tiene unidades de salud, así que no hay informe que abrir, cerrar, resumir o exportar.
 
 Importe el catálogo CLUES de su estado (CSV o Excel) o cargue los datos de demostración para conocer la aplicación.</source>
@@ -3241,12 +3293,12 @@ Importe el catálogo CLUES de su estado (CSV o Excel) o cargue los datos de demo
 Import your state&apos;s CLUES catalogue (CSV or Excel) or load the demo data to get to know the app.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="172"/>
+        <location filename="../../app/ui/main_menus.py" line="178"/>
         <source>Cargar la demostración</source>
         <translation>Load the demo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="173"/>
+        <location filename="../../app/ui/main_menus.py" line="179"/>
         <source>Ahora no</source>
         <translation>Not now</translation>
     </message>
@@ -3254,139 +3306,79 @@ Import your state&apos;s CLUES catalogue (CSV or Excel) or load the demo data to
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="117"/>
-        <source>Mes del informe</source>
-        <translation>Report month</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="121"/>
-        <source> Estado: </source>
-        <translation> State: </translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="123"/>
-        <source>Estado</source>
-        <translation>State</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="127"/>
-        <source>   Mes: </source>
-        <translation>   Month: </translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="134"/>
-        <source>DEMO: datos de ejemplo</source>
-        <translation>DEMO: sample data</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="140"/>
+        <location filename="../../app/ui/main_window.py" line="115"/>
         <source>Abriendo los datos…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237"/>
+        <location filename="../../app/ui/main_window.py" line="203"/>
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="310"/>
-        <source>No se pudo hacer el respaldo diario: {0}</source>
-        <translation>The daily backup could not be made: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="314"/>
+        <location filename="../../app/ui/main_window.py" line="271"/>
         <source>No se pudieron abrir los datos.</source>
         <translation>The data could not be opened.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="320"/>
-        <source>Respaldo diario guardado</source>
-        <translation>Daily backup saved</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="326"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>Cargando {0}, {1}…</source>
         <translation>Loading {0}, {1}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="341"/>
+        <location filename="../../app/ui/main_window.py" line="294"/>
         <source>{0} no tiene unidades registradas. Use Archivo → Importar unidades… o elija otro estado.</source>
         <translation>{0} has no registered facilities. Use File → Import facilities… or choose another state.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="348"/>
+        <location filename="../../app/ui/main_window.py" line="301"/>
         <source>No se pudo abrir el mes</source>
         <translation>The month could not be opened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="366"/>
+        <location filename="../../app/ui/main_window.py" line="319"/>
         <source>Informe cerrado: la tabla es de solo lectura. Para corregir, use «Reabrir informe…»; la reapertura queda registrada.</source>
         <translation>Report closed: the table is read-only. To correct it, use “Reopen report…”; reopening is logged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="369"/>
+        <location filename="../../app/ui/main_window.py" line="322"/>
         <source>Informe cerrado</source>
         <translation>Report closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="370"/>
+        <location filename="../../app/ui/main_window.py" line="323"/>
         <source>Informe reabierto: la reapertura quedó registrada</source>
         <translation>Report reopened: the reopening was logged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="383"/>
-        <source>Guardando…</source>
-        <translation>Saving…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="389"/>
-        <source>Guardado ✓</source>
-        <translation>Saved ✓</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="396"/>
+        <location filename="../../app/ui/main_window.py" line="337"/>
         <source>No se guardó: {0}</source>
         <translation>Not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="397"/>
+        <location filename="../../app/ui/main_window.py" line="338"/>
         <source>No se guardó el cambio</source>
         <translation>The change was not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="411"/>
+        <location filename="../../app/ui/main_window.py" line="352"/>
         <source>Cerrar informe</source>
         <translation>Close report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="418"/>
-        <location filename="../../app/ui/main_window.py" line="421"/>
+        <location filename="../../app/ui/main_window.py" line="359"/>
+        <location filename="../../app/ui/main_window.py" line="362"/>
         <source>Reabrir informe</source>
         <translation>Reopen report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="419"/>
+        <location filename="../../app/ui/main_window.py" line="360"/>
         <source>¿Reabrir el informe de {0}?
 
 La reapertura queda registrada en el historial y el resumen firmado tendrá que firmarse de nuevo.</source>
         <translation>Reopen the report of {0}?
 
 The reopening is logged in the history and the signed summary will have to be signed again.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="379"/>
-        <source>No guardado: {0} celdas con texto rechazado (F8)</source>
-        <translation>Not saved: {0} cells with rejected text (F8)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="380"/>
-        <source>No guardado: 1 celda con texto rechazado (F8)</source>
-        <translation>Not saved: 1 cell with rejected text (F8)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="386"/>
-        <source>No se guardó el último cambio</source>
-        <translation>The last change was not saved</translation>
     </message>
 </context>
 <context>
@@ -3520,18 +3512,13 @@ The reopening is logged in the history and the signed summary will have to be si
 <context>
     <name>MonthGridModel</name>
     <message>
-        <location filename="../../app/ui/grid_model.py" line="389"/>
-        <source>el mes todavía se está cargando; espere un momento</source>
-        <translation>the month is still loading; please wait a moment</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/grid_model.py" line="127"/>
+        <location filename="../../app/ui/grid_model.py" line="126"/>
         <source>Avance</source>
         <extracomment>How many cells hold refused text (&quot;No guardado&quot;), each time that number changes: the save indicator must not say &quot;Guardado&quot; while any is on screen.</extracomment>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_model.py" line="128"/>
+        <location filename="../../app/ui/grid_model.py" line="127"/>
         <source>Celdas con dato de la unidad en esta sección</source>
         <translation>The facility&apos;s cells with data in this section</translation>
     </message>
@@ -3562,7 +3549,7 @@ The reopening is logged in the history and the signed summary will have to be si
         <translation>Jurisdiction: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_model.py" line="346"/>
+        <location filename="../../app/ui/grid_model.py" line="293"/>
         <source>{0} de {1} celdas con dato en esta sección</source>
         <translation>{0} of {1} cells with data in this section</translation>
     </message>
@@ -3606,26 +3593,6 @@ The reopening is logged in the history and the signed summary will have to be si
         <source>Informe cerrado: solo lectura</source>
         <translation>Report closed: read-only</translation>
     </message>
-    <message>
-        <location filename="../../app/ui/grid_model.py" line="366"/>
-        <source>Editar {0} de {1}</source>
-        <translation>Edit {0} of {1}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/grid_model.py" line="399"/>
-        <source>el informe está cerrado; reábralo para editar</source>
-        <translation>the report is closed; reopen it to edit</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/grid_model.py" line="424"/>
-        <source>la columna Avance se calcula, no se escribe</source>
-        <translation>the Progress column is computed, not typed</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/grid_model.py" line="425"/>
-        <source>no aplica a este tipo de unidad</source>
-        <translation>does not apply to this facility type</translation>
-    </message>
 </context>
 <context>
     <name>MonthPicker</name>
@@ -3638,6 +3605,34 @@ The reopening is logged in the history and the signed summary will have to be si
         <location filename="../../app/ui/month_picker.py" line="30"/>
         <source>Año</source>
         <translation>Year</translation>
+    </message>
+</context>
+<context>
+    <name>MonthToolbar</name>
+    <message>
+        <location filename="../../app/ui/month_toolbar.py" line="20"/>
+        <source>Mes del informe</source>
+        <translation>Report month</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/month_toolbar.py" line="23"/>
+        <source> Estado: </source>
+        <translation> State: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/month_toolbar.py" line="25"/>
+        <source>Estado</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/month_toolbar.py" line="30"/>
+        <source>   Mes: </source>
+        <translation>   Month: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/month_toolbar.py" line="37"/>
+        <source>DEMO: datos de ejemplo</source>
+        <translation>DEMO: sample data</translation>
     </message>
 </context>
 <context>
@@ -4740,34 +4735,62 @@ completeness</translation>
 <context>
     <name>RolePage</name>
     <message>
-        <location filename="../../app/ui/first_run_pages.py" line="85"/>
+        <location filename="../../app/ui/first_run_pages.py" line="105"/>
         <source>¿Quién trabaja con Coordina en este equipo?</source>
         <translation>Who works with Coordina on this computer?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_pages.py" line="87"/>
+        <location filename="../../app/ui/first_run_pages.py" line="107"/>
         <source>Una coordinación estatal captura los informes de su estado y los envía firmados; oficinas centrales los recibe y arma el consolidado nacional. Para una coordinación estatal, elija el estado y escriba el nombre y el cargo de quien coordina. En oficinas centrales se crean aquí las claves, protegidas con una contraseña.</source>
         <translation>A state coordination enters its state&apos;s reports and sends them signed; headquarters receives them and builds the national consolidation. For a state coordination, choose the state and type the coordinator&apos;s name and position. At headquarters the keys are created here, protected by a passphrase.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_pages.py" line="98"/>
+        <location filename="../../app/ui/first_run_pages.py" line="118"/>
         <source>Todavía no se ha elegido. Puede omitir este paso y hacerlo después en Sincronizar ▸ Perfil y registro…</source>
         <translation>Not chosen yet. You can skip this step and do it later in Sync ▸ Profile and registration…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_pages.py" line="103"/>
+        <location filename="../../app/ui/first_run_pages.py" line="123"/>
         <source>Listo: este equipo es de oficinas centrales y ya tiene sus claves.</source>
         <translation>Done: this computer belongs to headquarters and has its keys.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_pages.py" line="106"/>
+        <location filename="../../app/ui/first_run_pages.py" line="126"/>
         <source>Listo: coordinación estatal de %1 · %2</source>
         <translation>Done: state coordination of %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_pages.py" line="107"/>
+        <location filename="../../app/ui/first_run_pages.py" line="127"/>
         <source>(sin nombre)</source>
         <translation>(no name)</translation>
+    </message>
+</context>
+<context>
+    <name>SaveIndicator</name>
+    <message>
+        <location filename="../../app/ui/save_indicator.py" line="21"/>
+        <source>No guardado: {0} celdas con texto rechazado (F8)</source>
+        <translation>Not saved: {0} cells with rejected text (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/save_indicator.py" line="22"/>
+        <source>No guardado: 1 celda con texto rechazado (F8)</source>
+        <translation>Not saved: 1 cell with rejected text (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/save_indicator.py" line="25"/>
+        <source>Guardando…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/save_indicator.py" line="28"/>
+        <source>No se guardó el último cambio</source>
+        <translation>The last change was not saved</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/save_indicator.py" line="31"/>
+        <source>Guardado ✓</source>
+        <translation>Saved ✓</translation>
     </message>
 </context>
 <context>
@@ -4836,112 +4859,113 @@ completeness</translation>
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../app/ui/side_panel.py" line="63"/>
+        <location filename="../../app/ui/side_panel.py" line="69"/>
         <source>Informe del mes</source>
+        <extracomment>The badge&apos;s colour role per report status (amber while a draft, green once closed).</extracomment>
         <translation>Month report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/side_panel.py" line="66"/>
+        <location filename="../../app/ui/side_panel.py" line="72"/>
         <source>Estado del informe:</source>
         <translation>Report status:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/side_panel.py" line="73"/>
+        <location filename="../../app/ui/side_panel.py" line="79"/>
         <source>Cerrar informe…</source>
         <translation>Close report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/side_panel.py" line="75"/>
+        <location filename="../../app/ui/side_panel.py" line="81"/>
         <source>Reabrir informe…</source>
         <translation>Reopen report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/side_panel.py" line="86"/>
+        <location filename="../../app/ui/side_panel.py" line="92"/>
         <source>Datos estatales…</source>
         <translation>State data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/side_panel.py" line="87"/>
+        <location filename="../../app/ui/side_panel.py" line="93"/>
         <source>Variables que se capturan para el estado, no por unidad</source>
         <translation>Variables entered for the state, not per facility</translation>
     </message>
     <message>
-        <location filename="../../app/ui/side_panel.py" line="94"/>
+        <location filename="../../app/ui/side_panel.py" line="100"/>
         <source>Borrador</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/side_panel.py" line="94"/>
+        <location filename="../../app/ui/side_panel.py" line="100"/>
         <source>Cerrado</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/side_panel.py" line="103"/>
+        <location filename="../../app/ui/side_panel.py" line="109"/>
         <source>Cada cambio se guarda al momento. Cierre el informe cuando esté completo.</source>
         <translation>Every change is saved at once. Close the report when it is complete.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/side_panel.py" line="105"/>
+        <location filename="../../app/ui/side_panel.py" line="111"/>
         <source>Informe cerrado: la captura es de solo lectura. Reábralo para corregir (queda registrado).</source>
         <translation>Report closed: data entry is read-only. Reopen it to correct (this is logged).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/side_panel.py" line="110"/>
+        <location filename="../../app/ui/side_panel.py" line="116"/>
         <source>Avance de captura del mes</source>
         <translation>Month data-entry progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/side_panel.py" line="144"/>
+        <location filename="../../app/ui/side_panel.py" line="150"/>
         <source>{0} % ({1} de {2})</source>
         <translation>{0} % ({1} of {2})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/side_panel.py" line="153"/>
-        <source>&lt;b style=&apos;color:#b3261e&apos;&gt;{0} celdas con error&lt;/b&gt; · {1} con aviso</source>
-        <translation>&lt;b style=&apos;color:#b3261e&apos;&gt;{0} cells with errors&lt;/b&gt; · {1} with warnings</translation>
+        <location filename="../../app/ui/side_panel.py" line="159"/>
+        <source>&lt;b style=&apos;color:{2}&apos;&gt;{0} celdas con error&lt;/b&gt; · {1} con aviso</source>
+        <translation>&lt;b style=&apos;color:{2}&apos;&gt;{0} cells with errors&lt;/b&gt; · {1} with warnings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/side_panel.py" line="156"/>
+        <location filename="../../app/ui/side_panel.py" line="162"/>
         <source>Sin errores · {0} celdas con aviso</source>
         <translation>No errors · {0} cells with warnings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/side_panel.py" line="160"/>
+        <location filename="../../app/ui/side_panel.py" line="166"/>
         <source>Marcas de la tabla</source>
         <translation>Table marks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/side_panel.py" line="164"/>
+        <location filename="../../app/ui/side_panel.py" line="170"/>
         <source>Error: revise el valor</source>
         <translation>Error: check the value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/side_panel.py" line="165"/>
+        <location filename="../../app/ui/side_panel.py" line="171"/>
         <source>Aviso: falta o salto atípico</source>
         <translation>Warning: missing or unusual jump</translation>
     </message>
     <message>
-        <location filename="../../app/ui/side_panel.py" line="166"/>
+        <location filename="../../app/ui/side_panel.py" line="172"/>
         <source>No guardado: texto rechazado</source>
         <translation>Not saved: text refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/side_panel.py" line="167"/>
+        <location filename="../../app/ui/side_panel.py" line="173"/>
         <source>No aplica a la unidad</source>
         <translation>Not applicable to the facility</translation>
     </message>
     <message>
-        <location filename="../../app/ui/side_panel.py" line="168"/>
+        <location filename="../../app/ui/side_panel.py" line="174"/>
         <source>Esquina azul: comentario</source>
         <translation>Blue corner: comment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/side_panel.py" line="169"/>
+        <location filename="../../app/ui/side_panel.py" line="175"/>
         <source>Esquina morada: provisional</source>
         <translation>Purple corner: provisional</translation>
     </message>
     <message>
-        <location filename="../../app/ui/side_panel.py" line="170"/>
+        <location filename="../../app/ui/side_panel.py" line="176"/>
         <source>Esquina naranja: seguimiento</source>
         <translation>Orange corner: follow-up</translation>
     </message>
@@ -5168,12 +5192,12 @@ completeness</translation>
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="../../app/ui/sync_actions.py" line="33"/>
+        <location filename="../../app/ui/sync_actions.py" line="29"/>
         <source>Solo en oficinas centrales</source>
         <translation>Headquarters only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_actions.py" line="34"/>
+        <location filename="../../app/ui/sync_actions.py" line="30"/>
         <source>Conflictos, Responder a los estados y Consolidado nacional son ventanas de oficinas centrales: reúnen lo que envían las coordinaciones estatales. En este equipo, envíe sus informes con Sincronizar ▸ Enviar paquete a oficinas centrales…</source>
         <translation>Conflicts, Reply to the states and National consolidation are headquarters windows: they gather what the state coordinations send. On this computer, send your reports with Sync ▸ Send package to headquarters…</translation>
     </message>
@@ -5544,11 +5568,12 @@ completeness</translation>
 <context>
     <name>run_gui</name>
     <message>
-        <location filename="../../app/ui/app.py" line="87"/>
+        <location filename="../../app/ui/app.py" line="111"/>
         <source>Coordina ya está abierto con este directorio de datos:
 {0}
 
 Use la ventana que ya está abierta; dos ventanas sobre los mismos datos podrían pisarse los cambios.</source>
+        <extracomment>The &quot;coordina&quot; logger is the one with the log file (app/cli.py configure_logging).</extracomment>
         <translation>Coordina is already open on this data directory:
 {0}
 

@@ -96,7 +96,7 @@ def main() -> int:
         def poll() -> None:
             if _grid_usable(window):
                 timer.stop()
-                viewport = window.grid.viewport()
+                viewport = window.entry.grid.viewport()
                 watcher = FirstPaint("usable")
                 keep.append(watcher)
                 viewport.installEventFilter(watcher)

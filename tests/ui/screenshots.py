@@ -88,16 +88,16 @@ def main(out_dir: Path) -> None:
     ws.close()
 
     window = open_demo_window(data_dir)
-    window.section_tabs.setCurrentIndex(1)  # Personal
+    window.entry.section_tabs.setCurrentIndex(1)  # Personal
     save(window, out_dir / "main_window.png")
 
     # Validation marks on the hospitals: an error, a rejected entry, comment and provisional.
-    bar = window.filter_bar
+    bar = window.entry.filter_bar
     bar.level_box.setCurrentIndex(bar.level_box.findData(2))
     settle()
-    session, grid = window.session, window.grid_model
-    hospital = grid.facility(window.proxy.mapToSource(window.proxy.index(5, 0)).row()).clues
-    other = grid.facility(window.proxy.mapToSource(window.proxy.index(1, 0)).row()).clues
+    session, grid = window.session, window.entry.grid_model
+    hospital = grid.facility(window.entry.proxy.mapToSource(window.entry.proxy.index(5, 0)).row()).clues
+    other = grid.facility(window.entry.proxy.mapToSource(window.entry.proxy.index(1, 0)).row()).clues
     authorised = session.value(session.key(hospital, "plazas_autorizadas", "enfermeria"))
     session.edit([ValueChange(session.key(hospital, "plazas_ocupadas", "enfermeria"),
                               int(authorised.value or 0) + 7 if authorised else 30)], "error")
@@ -107,13 +107,13 @@ def main(out_dir: Path) -> None:
     rejected = grid.index(grid.row_of(other), grid.value_column("plazas_autorizadas", "especialistas"))
     grid.setData(rejected, "doce")
     settle(lambda: not session.has_pending_writes())
-    view = window.grid
+    view = window.entry.grid
     view.select_cell(other, "plazas_autorizadas", "enfermeria")
-    error_index = window.proxy.mapFromSource(
+    error_index = window.entry.proxy.mapFromSource(
         grid.index(grid.row_of(hospital), grid.value_column("plazas_ocupadas", "enfermeria")))
     rect = view.visualRect(error_index)
     QToolTip.showText(view.viewport().mapToGlobal(QPoint(rect.left() - 330, rect.bottom() + 4)),
-                      str(window.proxy.data(error_index, 3)), view)
+                      str(window.entry.proxy.data(error_index, 3)), view)
     save_screen(window, out_dir / "grid_validation.png")
     QToolTip.hideText()
 

@@ -47,24 +47,24 @@ def main(out_dir: Path, data_dir: Path | None) -> None:
         window.select_month(STATE, PERIOD)
         settle(lambda: window.session.period == PERIOD and not window.session.is_loading() and not window.session.history_pending())
     window.setGeometry(screen)
-    session, grid = window.session, window.grid_model
-    window.section_tabs.setCurrentIndex(1)  # Personal
+    session, grid = window.session, window.entry.grid_model
+    window.entry.section_tabs.setCurrentIndex(1)  # Personal
     settle()
     # A cross-field error on a hospital and a refused "doce" on the first row.
     hospital = next(f.clues for f in session.month.facilities if f.level == 2)
-    first = grid.facility(window.proxy.mapToSource(window.proxy.index(0, 0)).row()).clues
+    first = grid.facility(window.entry.proxy.mapToSource(window.entry.proxy.index(0, 0)).row()).clues
     authorised = session.value(session.key(hospital, "plazas_autorizadas", "enfermeria"))
     session.edit([ValueChange(session.key(hospital, "plazas_ocupadas", "enfermeria"),
                               int(authorised.value or 0) + 7 if authorised else 30)], "error")
     settle(lambda: not session.has_pending_writes())
     grid.setData(grid.index(grid.row_of(first), grid.value_column("plazas_autorizadas", "especialistas")), "doce")
-    window.grid.select_cell(first, "plazas_autorizadas", "especialistas")
+    window.entry.grid.select_cell(first, "plazas_autorizadas", "especialistas")
     window.entry.open_problem_list()
     settle()
     save(window, out_dir / f"grid_problems_{width}.png")
 
     # Back to a clean grid, then the close confirmation (a modal box: grabbed, then cancelled).
-    window.grid.select_cell(first, "plazas_autorizadas", "especialistas")
+    window.entry.grid.select_cell(first, "plazas_autorizadas", "especialistas")
     grid.setData(grid.index(grid.row_of(first), grid.value_column("plazas_autorizadas", "especialistas")), "")
     settle(lambda: not session.has_pending_writes())
 
@@ -79,7 +79,7 @@ def main(out_dir: Path, data_dir: Path | None) -> None:
     QTimer.singleShot(100, grab_and_cancel)
     window.close_report()
 
-    window.grid.show_history(session.key(hospital, "plazas_ocupadas", "enfermeria"))
+    window.entry.grid.show_history(session.key(hospital, "plazas_ocupadas", "enfermeria"))
     dialogs = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.inherits("QDialog")]
     if dialogs:
         dialog = dialogs[0]

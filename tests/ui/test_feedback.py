@@ -25,9 +25,9 @@ pytestmark = pytest.mark.gui
 def typed_and_refused(qtbot, window, clues=HG, variable="cirugias", text="doce"):
     """Type ``text`` into a cell and press Enter; the grid refuses it (not a number)."""
     show_section(window, "servicios")
-    window.grid.select_cell(clues, variable)
-    type_text(qtbot, window.grid, text)
-    press(qtbot, window.grid, Qt.Key.Key_Return)
+    window.entry.grid.select_cell(clues, variable)
+    type_text(qtbot, window.entry.grid, text)
+    press(qtbot, window.entry.grid, Qt.Key.Key_Return)
 
 
 def test_rejected_and_cross_field_problems_are_written_under_the_grid(qtbot, nayarit_dir):
@@ -38,23 +38,23 @@ def test_rejected_and_cross_field_problems_are_written_under_the_grid(qtbot, nay
     assert panel.cell_label.isVisible()
     assert "«doce»" in panel.current_text and "no es un número" in panel.current_text
     assert panel.current_text.startswith("Hospital General de Tepic · ")
-    assert window.grid.accessibleDescription() == panel.current_text  # what a screen reader says
+    assert window.entry.grid.accessibleDescription() == panel.current_text  # what a screen reader says
     assert panel.cell_label.focusPolicy() & Qt.FocusPolicy.TabFocus  # Tab reaches the text
 
     # A cross-field error, reached with the arrow keys only (no hover, no tooltip).
     show_section(window, "personal")
     enter(qtbot, window, HG, "plazas_autorizadas", ["0"], "especialistas")
     enter(qtbot, window, HG, "plazas_ocupadas", ["5"], "especialistas")
-    target = window.grid.select_cell(HG, "plazas_ocupadas", "especialistas")
-    window.grid.select_cell(HIC, "plazas_ocupadas", "especialistas")  # the row below (by name)...
+    target = window.entry.grid.select_cell(HG, "plazas_ocupadas", "especialistas")
+    window.entry.grid.select_cell(HIC, "plazas_ocupadas", "especialistas")  # the row below (by name)...
     assert "(5)" not in panel.current_text
-    press(qtbot, window.grid, Qt.Key.Key_Up)  # ...then one row up with the keyboard
-    assert window.grid.currentIndex() == target
+    press(qtbot, window.entry.grid, Qt.Key.Key_Up)  # ...then one row up with the keyboard
+    assert window.entry.grid.currentIndex() == target
     assert "Error:" in panel.current_text and "(5)" in panel.current_text, panel.current_text
 
     # A cell without problems says so instead of keeping the last message.
     enter(qtbot, window, CSR, "plazas_autorizadas", ["3"], "generales")
-    window.grid.select_cell(CSR, "plazas_autorizadas", "generales")
+    window.entry.grid.select_cell(CSR, "plazas_autorizadas", "generales")
     assert panel.current_text.endswith("sin problemas")
 
 
@@ -70,13 +70,13 @@ def test_f8_lists_the_months_problems_and_each_goes_to_its_cell(qtbot, qtmodelte
 
     # Another section and a filter that hides the hospital: the jump must undo both.
     show_section(window, "unidades")
-    window.filter_bar.search.setText("Jala")
-    window.filter_bar._emit()
-    assert window.proxy.rowCount() == 1
+    window.entry.filter_bar.search.setText("Jala")
+    window.entry.filter_bar._emit()
+    assert window.entry.proxy.rowCount() == 1
 
     # Keyboard: F8 opens the list with the keyboard in it; Enter goes to the first problem.
-    window.grid.setFocus()
-    qtbot.keyClick(window.grid, Qt.Key.Key_F8)
+    window.entry.grid.setFocus()
+    qtbot.keyClick(window.entry.grid, Qt.Key.Key_F8)
     assert panel.view.isVisible() and panel.view.hasFocus()
     qtmodeltester.check(panel.model)
     kinds = [panel.model.problem_at(r).kind for r in range(panel.model.rowCount())]
@@ -84,25 +84,25 @@ def test_f8_lists_the_months_problems_and_each_goes_to_its_cell(qtbot, qtmodelte
     assert kinds == sorted(kinds, key=[REJECTED, ERROR_KIND, WARNING_KIND].index)  # worst first
     assert panel.model.index(0, panel.model.MESSAGE).data() == "«doce» no es un número"
     press(qtbot, panel.view, Qt.Key.Key_Return)
-    assert window.grid_model.section == "servicios"
-    assert window.grid.current_key() == window.session.key(HG, "cirugias")
-    assert window.grid.hasFocus()
-    assert window.filter_bar.search.text() == "" and window.proxy.rowCount() == 4
+    assert window.entry.grid_model.section == "servicios"
+    assert window.entry.grid.current_key() == window.session.key(HG, "cirugias")
+    assert window.entry.grid.hasFocus()
+    assert window.entry.filter_bar.search.text() == "" and window.entry.proxy.rowCount() == 4
 
     # Mouse: a click on the error's row goes to that cell, in its own section.
     error_row = kinds.index(ERROR_KIND)
     problem = panel.model.problem_at(error_row)
     rect = panel.view.visualRect(panel.model.index(error_row, panel.model.MESSAGE))
     qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.grid_model.section == problem.section == "personal"
-    assert window.grid.current_key() == window.session.key(problem.org_unit, *problem.cell)
+    assert window.entry.grid_model.section == problem.section == "personal"
+    assert window.entry.grid.current_key() == window.session.key(problem.org_unit, *problem.cell)
     assert "Error:" in panel.current_text
 
     # Esc in the list goes back to the grid.
-    qtbot.keyClick(window.grid, Qt.Key.Key_F8)
+    qtbot.keyClick(window.entry.grid, Qt.Key.Key_F8)
     assert panel.view.hasFocus()
     qtbot.keyClick(panel.view, Qt.Key.Key_Escape)
-    assert window.grid.hasFocus()
+    assert window.entry.grid.hasFocus()
 
 
 def test_save_indicator_never_says_saved_while_a_cell_is_not_saved(qtbot, nayarit_dir):
@@ -119,9 +119,9 @@ def test_save_indicator_never_says_saved_while_a_cell_is_not_saved(qtbot, nayari
 
     # While a write is on its way the indicator says so, then tells the truth.
     show_section(window, "servicios")
-    window.grid.select_cell(HG, "cirugias")
-    type_text(qtbot, window.grid, "12")
-    press(qtbot, window.grid, Qt.Key.Key_Return)
+    window.entry.grid.select_cell(HG, "cirugias")
+    type_text(qtbot, window.entry.grid, "12")
+    press(qtbot, window.entry.grid, Qt.Key.Key_Return)
     assert window.session.has_pending_writes() and label.text() == "Guardando…"
     qtbot.waitUntil(lambda: not window.session.has_pending_writes(), timeout=10000)
     assert label.text() == "Guardado ✓"
@@ -186,8 +186,8 @@ def test_side_panel_shows_99_for_1539_of_1545(qtbot, nayarit_dir):
     index = window.session.index
     index.section_totals["servicios"] = [1539, 1545]
     index.section_totals["personal"] = [1545, 1545]
-    window.side_panel.update_from(index)
-    labels = window.side_panel._section_labels
+    window.entry.side_panel.update_from(index)
+    labels = window.entry.side_panel._section_labels
     assert labels["servicios"].text().endswith("99\xa0%\xa0(1,539\xa0de\xa01,545)")
     assert labels["personal"].text().endswith("100\xa0%\xa0(1,545\xa0de\xa01,545)")
-    assert window.side_panel._section_bars["servicios"].value() == 99
+    assert window.entry.side_panel._section_bars["servicios"].value() == 99

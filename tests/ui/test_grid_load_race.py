@@ -91,15 +91,15 @@ def foreign_editor_warnings(qtlog) -> list[str]:
 
 def cell(window, row: int, column: int) -> tuple[str, tuple[str, str]]:
     """(CLUES, (variable, option)) shown at a proxy row and column."""
-    proxy = window.proxy
+    proxy = window.entry.proxy
     source = proxy.mapToSource(proxy.index(row, column))
-    found = window.grid_model.column(column)
+    found = window.entry.grid_model.column(column)
     assert found is not None
-    return window.grid_model.facility(source.row()).clues, found.key
+    return window.entry.grid_model.facility(source.row()).clues, found.key
 
 
 def current(window) -> tuple[int, int]:
-    index = window.grid.currentIndex()
+    index = window.entry.grid.currentIndex()
     return index.row(), index.column()
 
 
@@ -133,8 +133,8 @@ def wait_loaded(qtbot, window) -> None:
 
 def open_editor(qtbot, window, clues: str, variable: str, text: str) -> QLineEdit:
     """Select a cell and type ``text`` into it, leaving its editor open (no Enter yet)."""
-    window.grid.select_cell(clues, variable)
-    window.grid.setFocus()
+    window.entry.grid.select_cell(clues, variable)
+    window.entry.grid.setFocus()
     type_keys(qtbot, window, text)
     editor = QApplication.focusWidget()
     assert isinstance(editor, QLineEdit) and editor.text() == text
@@ -150,12 +150,12 @@ def test_typing_right_after_start(qtbot, qtlog, nayarit_dir, slow_load):
 
     type_keys(qtbot, window, "3\n4\n")
     assert "cargando" in window.statusBar().currentMessage().lower()  # refused visibly
-    window.section_tabs.setCurrentIndex(1)  # personal: numbers in the first column
+    window.entry.section_tabs.setCurrentIndex(1)  # personal: numbers in the first column
     slow_load.release()
     wait_loaded(qtbot, window)
 
     assert current(window) == (0, MonthGridModel.FIRST_VALUE_COLUMN)  # ready to type in the first cell
-    assert window.grid.hasFocus()
+    assert window.entry.grid.hasFocus()
     first, second = cell(window, 0, 1), cell(window, 1, 1)
     assert first[1] == second[1] == ("plazas_autorizadas", "especialistas")
     type_keys(qtbot, window, "3\n4\n")
@@ -168,7 +168,7 @@ def test_typing_right_after_start(qtbot, qtlog, nayarit_dir, slow_load):
 def test_reload_with_an_open_editor(qtbot, qtlog, nayarit_dir, slow_load):
     """A reload (as after an import) while a cell is being typed: the cell keeps what was typed."""
     window = loaded_window(qtbot, nayarit_dir)
-    window.section_tabs.setCurrentIndex(2)  # servicios
+    window.entry.section_tabs.setCurrentIndex(2)  # servicios
     open_editor(qtbot, window, HG, "consultas_especialidad", "3")
     expected = current_cell(window)
 
@@ -189,7 +189,7 @@ def test_reload_with_an_open_editor(qtbot, qtlog, nayarit_dir, slow_load):
 def test_enter_then_reload_before_the_commit_runs(qtbot, qtlog, nayarit_dir, slow_load):
     """Enter commits through a queued call; a load starting before it runs must not lose or misplace it."""
     window = loaded_window(qtbot, nayarit_dir)
-    window.section_tabs.setCurrentIndex(2)
+    window.entry.section_tabs.setCurrentIndex(2)
     editor = open_editor(qtbot, window, HG, "consultas_especialidad", "3")
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # commit queued, not yet run
     slow_load.hold()
@@ -211,7 +211,7 @@ def test_enter_then_reload_before_the_commit_runs(qtbot, qtlog, nayarit_dir, slo
 def test_month_switch_with_an_open_editor(qtbot, qtlog, nayarit_dir, slow_load):
     """The typed value belongs to the month it was typed in; the new month starts on the same cell."""
     window = loaded_window(qtbot, nayarit_dir)
-    window.section_tabs.setCurrentIndex(2)
+    window.entry.section_tabs.setCurrentIndex(2)
     open_editor(qtbot, window, CSR, "consultas_medicina_familiar", "7")
     expected = current_cell(window)
 
@@ -236,9 +236,9 @@ def test_month_switch_with_an_open_editor(qtbot, qtlog, nayarit_dir, slow_load):
 def test_section_switch_with_an_open_editor(qtbot, qtlog, nayarit_dir):
     """Changing the section tab while typing stores the typed cell before the columns change."""
     window = loaded_window(qtbot, nayarit_dir)
-    window.section_tabs.setCurrentIndex(2)
+    window.entry.section_tabs.setCurrentIndex(2)
     open_editor(qtbot, window, HG, "consultas_especialidad", "12")
-    window.section_tabs.setCurrentIndex(1)  # personal
+    window.entry.section_tabs.setCurrentIndex(1)  # personal
     QApplication.processEvents()
     assert window.session.flush()
     assert stored(nayarit_dir) == {(HG, "consultas_especialidad", ""): 12}
@@ -248,9 +248,9 @@ def test_section_switch_with_an_open_editor(qtbot, qtlog, nayarit_dir):
 def test_clicking_another_row_while_typing_keeps_the_clicked_cell(qtbot, qtlog, nayarit_dir):
     """Qt closes the editor with "submit" when the current row changes: that is not Enter, no extra move."""
     window = loaded_window(qtbot, nayarit_dir)
-    window.section_tabs.setCurrentIndex(2)
+    window.entry.section_tabs.setCurrentIndex(2)
     open_editor(qtbot, window, HG, "consultas_especialidad", "21")
-    target = window.grid.select_cell(CSR, "consultas_medicina_familiar")  # as a click on that cell does
+    target = window.entry.grid.select_cell(CSR, "consultas_medicina_familiar")  # as a click on that cell does
     QApplication.processEvents()
     assert current_cell(window) == (CSR, ("consultas_medicina_familiar", ""))
     assert target.row() == current(window)[0]
@@ -269,7 +269,7 @@ def test_form_and_side_panel_wait_for_the_new_month(qtbot, nayarit_dir, slow_loa
     qtbot.addWidget(form)
     form.show()
     field = next(row for row in form.rows if row.editor.isEnabled() and isinstance(row.editor, QLineEdit))
-    assert not field.editor.isReadOnly() and window.side_panel.isEnabled()
+    assert not field.editor.isReadOnly() and window.entry.side_panel.isEnabled()
 
     slow_load.hold()
     window.select_month(STATE, "202301")
@@ -277,13 +277,13 @@ def test_form_and_side_panel_wait_for_the_new_month(qtbot, nayarit_dir, slow_loa
     assert all(row.comment.isReadOnly() for row in form.rows)
     assert field.editor.isReadOnly()
     assert form.lock_banner.isVisible() and "Cargando el mes" in form.lock_banner.text()
-    assert not window.side_panel.isEnabled()
+    assert not window.entry.side_panel.isEnabled()
 
     slow_load.release()
     wait_loaded(qtbot, window)
     field = next(row for row in form.rows if row.editor.isEnabled() and isinstance(row.editor, QLineEdit))
     assert not field.editor.isReadOnly() and not form.lock_banner.isVisible()
-    assert window.side_panel.isEnabled()
+    assert window.entry.side_panel.isEnabled()
     assert form.rows[0].key.period == "202301"
 
 

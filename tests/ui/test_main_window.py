@@ -40,15 +40,15 @@ def open_window(qtbot, data_dir, month=(STATE, PERIOD)):
 
 
 def show_section(window, code):
-    window.section_tabs.setCurrentIndex(SECTIONS[code])
+    window.entry.section_tabs.setCurrentIndex(SECTIONS[code])
 
 
 def enter(qtbot, window, clues, variable, texts, option=""):
     """Select a cell and type ``texts`` into it and the cells to its right (Tab between, Enter last)."""
-    window.grid.select_cell(clues, variable, option)
+    window.entry.grid.select_cell(clues, variable, option)
     for i, text in enumerate(texts):
-        type_text(qtbot, window.grid, text)
-        press(qtbot, window.grid, Qt.Key.Key_Return if i == len(texts) - 1 else Qt.Key.Key_Tab)
+        type_text(qtbot, window.entry.grid, text)
+        press(qtbot, window.entry.grid, Qt.Key.Key_Return if i == len(texts) - 1 else Qt.Key.Key_Tab)
 
 
 def test_entered_month_survives_closing_and_reopening(qtbot, nayarit_dir):
@@ -64,8 +64,8 @@ def test_entered_month_survives_closing_and_reopening(qtbot, nayarit_dir):
 
     # A comment with accents, typed into the comment dialog of a cell.
     show_section(window, "servicios")
-    window.grid.select_cell(HG, "consultas_especialidad")
-    dialog = window.grid.edit_comment()
+    window.entry.grid.select_cell(HG, "consultas_especialidad")
+    dialog = window.entry.grid.edit_comment()
     type_text(qtbot, dialog.editor, COMMENT)
     qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
                      Qt.MouseButton.LeftButton)
@@ -73,15 +73,15 @@ def test_entered_month_survives_closing_and_reopening(qtbot, nayarit_dir):
     # A block pasted from Excel (two facilities × three staff columns), with Ctrl+V.
     show_section(window, "personal")
     QApplication.clipboard().setText("4\t10\t25\r\n1\t3\t8\r\n")
-    window.grid.select_cell(HG, "plazas_autorizadas", "especialistas")  # rows by name: HG, then HIC
-    qtbot.keyClick(window.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    window.entry.grid.select_cell(HG, "plazas_autorizadas", "especialistas")  # rows by name: HG, then HIC
+    qtbot.keyClick(window.entry.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert window.session.value(window.session.key(HIC, "plazas_autorizadas", "enfermeria")).value == 8
 
     # One more value, then undo it once with Ctrl+Z.
     show_section(window, "servicios")
     enter(qtbot, window, UMM, "consultas_medicina_familiar", ["77"])
     assert window.session.value(window.session.key(UMM, "consultas_medicina_familiar")).value == 77
-    qtbot.keyClick(window.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.entry.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.session.value(window.session.key(UMM, "consultas_medicina_familiar")).value is None
     assert window.save_label.text() in ("Guardando…", "Guardado ✓")
 
@@ -106,7 +106,7 @@ def test_entered_month_survives_closing_and_reopening(qtbot, nayarit_dir):
     stored = {(k.org_unit, k.variable, k.disaggregation) for k, v in reopened.session.month.values.items()
               if v.value is not None}
     assert len(stored) == 4 + 1 + 2 + 6  # exactly what was kept, nothing else
-    assert reopened.grid_model.rowCount() == 4
+    assert reopened.entry.grid_model.rowCount() == 4
     reopened.close()
 
     ws = open_workspace(nayarit_dir)
@@ -121,16 +121,16 @@ def test_closed_report_is_read_only_and_reopening_is_logged(qtbot, nayarit_dir, 
     window = open_window(qtbot, nayarit_dir)
     monkeypatch.setattr("app.ui.main_window.confirm", lambda *args: True)
     with qtbot.waitSignal(window.session.status_changed):
-        window.side_panel.close_button.click()
-    assert window.side_panel.status_badge.text() == "Cerrado"
-    assert window.banner.isVisible() and "solo lectura" in window.banner.text()
+        window.entry.side_panel.close_button.click()
+    assert window.entry.side_panel.status_badge.text() == "Cerrado"
+    assert window.entry.banner.isVisible() and "solo lectura" in window.entry.banner.text()
     show_section(window, "servicios")
-    window.grid.select_cell(HG, "cirugias")
-    type_text(qtbot, window.grid, "5")
+    window.entry.grid.select_cell(HG, "cirugias")
+    type_text(qtbot, window.entry.grid, "5")
     assert window.session.value(window.session.key(HG, "cirugias")) is None
     with qtbot.waitSignal(window.session.status_changed):
-        window.side_panel.reopen_button.click()
-    assert window.side_panel.status_badge.text() == "Borrador" and not window.banner.isVisible()
+        window.entry.side_panel.reopen_button.click()
+    assert window.entry.side_panel.status_badge.text() == "Borrador" and not window.entry.banner.isVisible()
     window.close()
     ws = open_workspace(nayarit_dir)
     try:
@@ -153,13 +153,13 @@ def test_empty_data_directory_shows_welcome(qtbot, data_dir):
 def test_filter_bar_filters_grid(qtbot, nayarit_dir, section):
     window = open_window(qtbot, nayarit_dir)
     show_section(window, section)
-    bar = window.filter_bar
+    bar = window.entry.filter_bar
     bar.type_box.setCurrentIndex(bar.type_box.findData("HG"))
-    assert window.proxy.rowCount() == 1
+    assert window.entry.proxy.rowCount() == 1
     assert bar.count_label.text() == "1 de 4 unidades"
     bar.type_box.setCurrentIndex(0)
     bar.search.setText("jala")
-    qtbot.waitUntil(lambda: window.proxy.rowCount() == 1, timeout=2000)
+    qtbot.waitUntil(lambda: window.entry.proxy.rowCount() == 1, timeout=2000)
     window.close()
 
 
@@ -185,7 +185,7 @@ def test_first_run_demo_button_loads_nayarit_february_2023(qtbot, data_dir):
         window.welcome.demo_button.click()
     assert (window.session.state_code, window.session.period) == ("18", "202302")
     assert window.windowTitle().endswith("[DEMO]")
-    assert window.grid_model.rowCount() > 100
+    assert window.entry.grid_model.rowCount() > 100
     window.close()
 
 

@@ -80,13 +80,14 @@ def test_window_fits_and_its_buttons_are_visible(probed, size, name):
 
 def test_the_probe_opens_every_top_level_dialog_class():
     """A new dialog class must be added to the probe, or its fit is never checked."""
-    source = "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "app" / "ui").glob("*.py"))
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "app" / "ui").rglob("*.py"))
     probe = (REPO / "tests" / "ui" / "fit_probe.py").read_text(encoding="utf-8")
     import re
 
     classes = set(re.findall(r"^class (\w+)\((?:QDialog|JobDialog|QMainWindow)\)", source, re.M))
     classes |= set(re.findall(r"^class (\w+Window)\(QWidget\)", source, re.M))
-    missing = sorted(c for c in classes - {"JobDialog", "MainWindow"} if c not in probe)
+    # ShellWindow is MainWindow as its menus see it (an interface, never opened itself).
+    missing = sorted(c for c in classes - {"JobDialog", "MainWindow", "ShellWindow"} if c not in probe)
     assert not missing, f"not opened by tests/ui/fit_probe.py: {missing}"
 
 
@@ -142,8 +143,8 @@ def test_names_give_way_to_value_columns_in_a_narrow_grid(qtbot, nayarit_dir):
     window = open_window(qtbot, nayarit_dir)
     window.resize(1008, 728)
     qtbot.wait(50)
-    names = window.grid.verticalHeader()
-    assert names.width() <= int(window.grid.width() * 0.3) + 1
+    names = window.entry.grid.verticalHeader()
+    assert names.width() <= int(window.entry.grid.width() * 0.3) + 1
     window.resize(1900, 1000)
     qtbot.wait(50)
     assert names.maximumWidth() == 340
@@ -151,12 +152,12 @@ def test_names_give_way_to_value_columns_in_a_narrow_grid(qtbot, nayarit_dir):
 
 def test_after_ctrl_pgdn_a_current_cell_is_highlighted(qtbot, nayarit_dir):
     window = open_window(qtbot, nayarit_dir)
-    grid = window.grid
+    grid = window.entry.grid
     grid.setFocus()
     qtbot.waitUntil(grid.hasFocus)
-    before = window.section_tabs.currentIndex()
+    before = window.entry.section_tabs.currentIndex()
     qtbot.keyClick(grid, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: window.section_tabs.currentIndex() == (before + 1) % window.section_tabs.count())
+    qtbot.waitUntil(lambda: window.entry.section_tabs.currentIndex() == (before + 1) % window.entry.section_tabs.count())
     current = grid.currentIndex()
     assert current.isValid()
     assert grid.selectionModel().isSelected(current)

@@ -33,9 +33,9 @@ def test_main_window_in_english(qtbot, nayarit_dir, tmp_path):
             window.show()
         menus = [a.text() for a in window.menuBar().actions()]
         assert menus == ["&File", "&Edit", "&Report", "&Summary", "S&ync", "&View", "&Help"]
-        assert window.side_panel.status_badge.text() == "Draft"
-        assert window.grid_model.headerData(0, Qt.Orientation.Horizontal) == "Progress"
-        assert window.filter_bar.count_label.text() == "4 of 4 facilities"
+        assert window.entry.side_panel.status_badge.text() == "Draft"
+        assert window.entry.grid_model.headerData(0, Qt.Orientation.Horizontal) == "Progress"
+        assert window.entry.filter_bar.count_label.text() == "4 of 4 facilities"
         window.close()
     finally:
         QCoreApplication.removeTranslator(translator)
@@ -57,7 +57,7 @@ def test_every_ui_string_has_an_english_translation(tmp_path):
         pytest.skip("pyside6-lupdate is not installed next to this Python")
     copy = tmp_path / "coordina_en.ts"
     shutil.copy(root / "resources" / "i18n" / "coordina_en.ts", copy)
-    sources = sorted(str(p) for p in (root / "app" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (root / "app" / "ui").rglob("*.py"))
     subprocess.run([str(lupdate), *sources, "-no-obsolete", "-ts", str(copy)], check=True,
                    capture_output=True)
     untranslated = [
