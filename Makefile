@@ -67,7 +67,11 @@ $(QM): $(TS) | $(STAMP)
 i18n: $(STAMP)
 	@test -n "$(UI_SOURCES)" || { echo "make i18n: no Python files under app/ui/"; exit 1; }
 	@mkdir -p $(I18N_DIR)
+	@cp $(TS) build/i18n-before.ts 2>/dev/null || { mkdir -p build && cp $(TS) build/i18n-before.ts; }
 	$(VENV)/bin/pyside6-lupdate $(UI_SOURCES) -no-obsolete -source-language es_MX -target-language en -ts $(TS)
+	@# Strings that moved to another class keep their English (tools/i18n_fill.py says why).
+	$(VENV_PY) tools/i18n_fill.py $(TS) build/i18n-before.ts
+	$(VENV)/bin/pyside6-lupdate $(UI_SOURCES) -no-obsolete -source-language es_MX -target-language en -ts $(TS) -silent
 	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(QM)
 
 # --- tasks --------------------------------------------------------------------------
