@@ -15,6 +15,8 @@ screen: a model reset must never happen under an open editor (issue 9, defect 2)
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
@@ -29,7 +31,6 @@ from PySide6.QtWidgets import (
 from app.models.values import UNCHANGED, ValueChange, ValueKey
 
 from .alerts import show_error
-from .comment_dialog import CommentDialog
 from .grid_cells import CellErrors
 from .grid_clipboard import parse_tsv, to_tsv
 from .grid_delegate import GridDelegate
@@ -37,6 +38,9 @@ from .grid_filter import GridFilterProxy
 from .grid_keeper import CellKeepingView
 from .grid_loading import is_edit_key, paint_loading
 from .grid_model import MonthGridModel
+
+if TYPE_CHECKING:
+    from .comment_dialog import CommentDialog
 
 _MAX_LISTED = 15  # bad cells named in a refused paste; the rest are counted
 _NAME_WIDTH = 340  # the facility names' column on a wide screen
@@ -355,6 +359,8 @@ class GridView(CellKeepingView):
         stored = session.value(key)
         column = self.grid().column(self.currentIndex().column())
         facility = self.grid().facility(self.proxy().mapToSource(self.currentIndex()).row())
+        from .comment_dialog import CommentDialog  # loaded on first use, not at start
+
         dialog = CommentDialog(f"{facility.name} — {column.label(session.lang)}",
                                stored.comment if stored else "", self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -13,7 +13,6 @@ from app import __version__
 
 from . import settings
 from .alerts import show_info
-from .help_window import open_help
 from .shell_window import ShellWindow
 
 if TYPE_CHECKING:
@@ -131,7 +130,7 @@ class MainMenus(QObject):
             group.addAction(action)
 
         ayuda = bar.addMenu(self.tr("A&yuda"))
-        guide = ayuda.addAction(self.tr("Guía de uso"), lambda: open_help(window.lang))
+        guide = ayuda.addAction(self.tr("Guía de uso"), lambda: _open_help(window.lang))
         guide.setShortcut("F1")  # from any window or dialog: the section of the one in front
         guide.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         ayuda.addAction(self.tr("Asistente de configuración…"), lambda: files().first_run_wizard())
@@ -210,3 +209,9 @@ def install_shortcuts(menus: MainMenus) -> None:
         action.setShortcuts(sequences)
     menus.pending_shortcuts = []
 
+
+def _open_help(lang: str) -> None:
+    """The user guide (its module, with Qt's text browser, loads on first use)."""
+    from .help_window import open_help
+
+    open_help(lang)
