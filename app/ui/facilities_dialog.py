@@ -51,7 +51,15 @@ class FacilitiesDialog(QDialog):
         self.importer: FacilityImportDialog | None = None
         self.setWindowTitle(self.tr("Unidades médicas (CLUES)"))
         fit_window(self, "facilities", 1280, 640)
+        self._build_filters()
+        self._build_view()
+        self._build_buttons()
+        self._lay_out()
+        self._update_buttons()
+        self.reload()
 
+    def _build_filters(self) -> None:
+        """The search box and state filter above the table, and the model they filter."""
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Buscar por CLUES, nombre, municipio, jurisdicción…"))
         self.search.setClearButtonEnabled(True)
@@ -59,12 +67,13 @@ class FacilitiesDialog(QDialog):
         self.state_filter.addItem(self.tr("Todos los estados"), "")
         self.count_label = QLabel()
 
-        self.model = FacilitiesModel(catalog, lang, parent=self)
+        self.model = FacilitiesModel(self._catalog, self._lang, parent=self)
         self.proxy = FacilityFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.search.textChanged.connect(self._filter_changed)
         self.state_filter.currentIndexChanged.connect(self._filter_changed)
 
+    def _build_view(self) -> None:
         self.view = QTableView()
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
@@ -78,6 +87,7 @@ class FacilitiesDialog(QDialog):
         self.view.doubleClicked.connect(lambda _index: self.edit_selected())
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 
+    def _build_buttons(self) -> None:
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.new_button = QPushButton(self.tr("Nueva…"))
@@ -91,6 +101,7 @@ class FacilitiesDialog(QDialog):
         for button in (self.new_button, self.edit_button, self.import_button, self.close_button):
             button.setAutoDefault(False)  # Enter in the search box must not open a dialog
 
+    def _lay_out(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.state_filter)
@@ -106,8 +117,6 @@ class FacilitiesDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
         layout.addLayout(bottom)
-        self._update_buttons()
-        self.reload()
 
     # -- loading --------------------------------------------------------------------
     def reload(self, select: str = "") -> None:

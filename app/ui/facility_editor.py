@@ -53,7 +53,19 @@ class FacilityEditorDialog(QDialog):
         self._level_chosen = False  # once the person picks a level, the type stops setting it
         self.setWindowTitle(self.tr("Editar unidad") if facility else self.tr("Nueva unidad"))
         fit_window(self, "facility_editor", 620, 560)
+        self._build_fields(facility)
+        self._lay_out()
+        self._fill(facility)
+        self._connect()
+        self.check_clues()
+        if facility:
+            tasks.run_db(lambda ws, _p: facility_service.facility_status_history(ws, facility.clues),
+                         self._show_history, lambda exc: None, owner=self)
+        else:
+            self.history.addItem(self.tr("Se registrará al guardar."))
 
+    def _build_fields(self, facility: Facility | None) -> None:
+        catalog, lang = self._catalog, self._lang
         self.clues = QLineEdit()
         self.clues.setMaxLength(11)
         self.clues.setPlaceholderText(self.tr("p. ej. NTIMB000123"))
@@ -90,6 +102,7 @@ class FacilityEditorDialog(QDialog):
         self.error.setStyleSheet(status_style("error"))
         self.error.hide()
 
+    def _lay_out(self) -> None:
         form = QFormLayout()
         form.addRow(self.tr("CLUES"), self.clues)
         form.addRow("", self.clues_check)
@@ -118,18 +131,12 @@ class FacilityEditorDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
 
-        self._fill(facility)
+    def _connect(self) -> None:
         self.clues.textEdited.connect(self._clues_edited)
         self.state.currentIndexChanged.connect(lambda _i: self.check_clues())
         self.type.currentIndexChanged.connect(self._type_changed)
         self.level.activated.connect(lambda _i: setattr(self, "_level_chosen", True))
         self.status.currentIndexChanged.connect(self._status_changed)
-        self.check_clues()
-        if facility:
-            tasks.run_db(lambda ws, _p: facility_service.facility_status_history(ws, facility.clues),
-                         self._show_history, lambda exc: None, owner=self)
-        else:
-            self.history.addItem(self.tr("Se registrará al guardar."))
 
     # -- filling --------------------------------------------------------------------
     def _fill(self, fac: Facility | None) -> None:

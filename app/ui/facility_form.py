@@ -32,8 +32,16 @@ from app.models.messages import InputError
 from app.models.periods import period_label
 from app.models.values import ValueChange, ValueKey
 
-from .form_fields import COMMENT, HISTORY, INPUT, LABEL, CellRow
-from .formatting import error_text, local_date, status_style
+from . import theme
+from .facility_form_header import (
+    add_section_title,
+    facility_header,
+    month_text,
+    position_text,
+    state_header,
+)
+from .form_fields import COMMENT, CellRow
+from .formatting import error_text, status_style
 from .history_dialog import HistoryDialog
 from .session import MonthSession
 from .window_fit import fit_window
@@ -55,7 +63,16 @@ class FacilityFormDialog(QDialog):
         self._section_anchor: dict[str, QWidget] = {}
         self.setWindowTitle(self.tr("Formulario de la unidad"))
         fit_window(self, "facility_form", 1180, 760)
-        self._build_chrome()
+        header = self._build_header()
+        splitter = self._build_body()
+        footer = self._build_footer()
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.lock_banner)
+        layout.addWidget(self.hidden_note)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(footer)
         session.values_changed.connect(self._on_values_changed)
         session.issues_changed.connect(self._on_values_changed)
         session.about_to_load.connect(self._on_about_to_load)
@@ -66,7 +83,8 @@ class FacilityFormDialog(QDialog):
         self.show_org_unit(org_unit)
 
     # -- layout ---------------------------------------------------------------------
-    def _build_chrome(self) -> None:
+    def _build_header(self) -> QGridLayout:
+        """Name, details, month and total at the top, and the lock and hidden-field notes."""
         self.name_label = QLabel()
         font = self.name_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
@@ -84,7 +102,7 @@ class FacilityFormDialog(QDialog):
         self.lock_banner.setStyleSheet(status_style("warning"))
         self.lock_banner.setWordWrap(True)
         self.hidden_note = QLabel()
-        self.hidden_note.setStyleSheet("color: #6b6b6b;")
+        self.hidden_note.setStyleSheet(theme.text_style("muted"))
         self.hidden_note.setWordWrap(True)
 
         header = QGridLayout()
@@ -93,7 +111,10 @@ class FacilityFormDialog(QDialog):
         header.addWidget(self.details_label, 1, 0)
         header.addWidget(self.total_label, 1, 1)
         header.setColumnStretch(0, 1)
+        return header
 
+    def _build_body(self) -> QSplitter:
+        """The list of sections beside the scrolling page (built per org unit)."""
         self.sections = QListWidget()
         self.sections.setMaximumWidth(260)
         self.sections.currentRowChanged.connect(self._jump_to_section)
@@ -105,7 +126,10 @@ class FacilityFormDialog(QDialog):
         splitter.addWidget(self.scroll)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([230, 950])
+        return splitter
 
+    def _build_footer(self) -> QHBoxLayout:
+        """Status line, previous/next, undo/redo and close, with their keyboard shortcuts."""
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.prev_button = QPushButton(self.tr("◀ Anterior (RePág)"))
@@ -141,14 +165,7 @@ class FacilityFormDialog(QDialog):
         footer.addWidget(self.undo_button)
         footer.addWidget(self.redo_button)
         footer.addWidget(close_button)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(header)
-        layout.addWidget(self.lock_banner)
-        layout.addWidget(self.hidden_note)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.status)
-        layout.addLayout(footer)
+        return footer
 
     # -- which org unit -------------------------------------------------------------
     def org_units(self) -> list[str]:
@@ -233,85 +250,36 @@ class FacilityFormDialog(QDialog):
         return ValueKey(self.org_unit, self.session.month.period, column.variable.code, option)
 
     def _add_section_header(self, grid: QGridLayout, row: int, code: str, label: str) -> int:
-        title = QLabel(label)
-        font = title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        title.setFont(font)
-        status = QLabel()
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        line.setFrameShadow(QFrame.Shadow.Sunken)
-        if row:
-            grid.setRowMinimumHeight(row, 14)
-            row += 1
-        grid.addWidget(title, row, LABEL)
-        grid.addWidget(status, row, INPUT, 1, HISTORY - INPUT + 1)
-        grid.addWidget(line, row + 1, LABEL, 1, HISTORY + 1)
+        title, status, row = add_section_title(grid, row, label)
         self._section_status[code] = status
         self._section_anchor[code] = title
         item = QListWidgetItem(label)
         item.setData(Qt.ItemDataRole.UserRole, code)
         self.sections.addItem(item)
-        return row + 2
+        return row
 
     def _fill_header(self) -> None:
         month = self.session.month
         units = self.org_units()
         position = units.index(self.org_unit) + 1 if self.org_unit in units else 0
-        # The state's own data comes first in the order but is not a unit: the count says
-        # "1 de 309" for the first of 309 units, not "2 de 310" (issue 12).
-        state_code = month.state_code if month else None
-        facilities = [u for u in units if u != state_code]
-        if self.org_unit == state_code:
-            self.position_label.setText(self.tr("%1 unidades").replace("%1", str(len(facilities))))
-        else:
-            number = facilities.index(self.org_unit) + 1 if self.org_unit in facilities else 0
-            self.position_label.setText(self.tr("%1 de %2").replace("%1", str(number))
-                                        .replace("%2", str(len(facilities))))
+        self.position_label.setText(position_text(units, self.org_unit, month.state_code if month else None))
         self.prev_button.setEnabled(position > 1)
         self.next_button.setEnabled(0 < position < len(units))
-        period = period_label(month.period, self.lang) if month else ""
-        status = {"borrador": self.tr("borrador"), "cerrado": self.tr("cerrado")}.get(
-            month.status if month else "", month.status if month else "")
-        self.month_label.setText(self.tr("Informe de %1 · %2").replace("%1", period).replace("%2", status))
-        if self.is_state():
-            state = self.catalog.states[self.org_unit]
-            self.name_label.setText(self.tr("Datos estatales · %1").replace("%1", state.name))
-            self.details_label.setText(self.tr(
-                "Variables que se capturan una sola vez para todo el estado (basificación)."))
-            self.hidden_note.hide()
-            self.setWindowTitle(self.tr("Datos estatales"))
-            return
+        self.month_label.setText(month_text(month.period if month else "", month.status if month else "", self.lang))
         fac = self.facility()
-        if fac is None:
+        if self.is_state():
+            header = state_header(self.catalog, self.org_unit)
+        elif fac is None:
             self.name_label.setText(self.org_unit)
             self.details_label.clear()
             return
-        ftype = self.catalog.facility_types.get(fac.type_code)
-        level = self.catalog.levels.get(fac.level)
-        op_status = self.catalog.operating_status.get(fac.status)
-        status_text = op_status.label(self.lang) if op_status else fac.status
-        if fac.status_since:
-            status_text += " " + self.tr("desde %1").replace("%1", local_date(fac.status_since, self.lang))
-        parts = [
-            f"CLUES {fac.clues}",
-            ftype.label(self.lang) if ftype else fac.type_code,
-            level.label(self.lang) if level else str(fac.level),
-            fac.municipality,
-            fac.jurisdiction,
-            self.tr("Estatus: %1").replace("%1", status_text),
-        ]
-        demo = "  [" + self.tr("DEMO") + "]" if fac.is_demo else ""
-        self.name_label.setText(fac.name + demo)
-        self.details_label.setText(" · ".join(p for p in parts if p))
-        self.setWindowTitle(f"{fac.name} — {fac.clues}")
-        total = len(self.catalog.columns())
-        hidden = total - len(self.rows)
-        self.hidden_note.setVisible(hidden > 0)
-        self.hidden_note.setText(
-            self.tr("Se ocultan %1 campos que no aplican a %2.")
-            .replace("%1", str(hidden)).replace("%2", ftype.label(self.lang) if ftype else fac.type_code))
+        else:
+            header = facility_header(self.catalog, fac, self.lang, len(self.rows))
+        self.name_label.setText(header.name)
+        self.details_label.setText(header.details)
+        self.setWindowTitle(header.window_title)
+        self.hidden_note.setText(header.hidden_note)
+        self.hidden_note.setVisible(bool(header.hidden_note))
 
     # -- showing values -------------------------------------------------------------
     def refresh(self, keys: set[ValueKey] | None = None) -> None:
@@ -342,7 +310,7 @@ class FacilityFormDialog(QDialog):
             done = filled == expected
             item.setText(f"{label}\n    {'✔ ' if done else ''}{text}")
             self._section_status[code].setText(("✔ " if done else "") + text)
-            self._section_status[code].setStyleSheet(status_style("ok") if done else "color: #6b6b6b;")
+            self._section_status[code].setStyleSheet(status_style("ok") if done else theme.text_style("muted"))
         self.total_label.setText(self.tr("Capturado: %1 de %2 campos")
                                  .replace("%1", str(total_filled)).replace("%2", str(total_expected)))
 

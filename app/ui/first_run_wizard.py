@@ -60,12 +60,29 @@ class FirstRunWizard(QDialog):
         #: Asks for an existing identity's passphrase; tests replace it.
         self.passphrase_provider: PassphraseAsker = ask_passphrase
         self.setWindowTitle(self.tr("Asistente de configuración de Coordina"))
+        self._fit_to_screen()
+        self._build_steps(window)
+        buttons = self._build_buttons()
+        main = QHBoxLayout()
+        main.addWidget(self.step_list)
+        main.addWidget(self.stack, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(main, 1)
+        layout.addLayout(buttons)
+        self._connect_pages()
+        self._current = ""
+        self._first = True
+        self.refresh()
+
+    def _fit_to_screen(self) -> None:
         self.resize(960, 620)
         screen = self.screen()
         if screen is not None:  # a 1024×768 laptop: the wizard and its buttons stay on screen
             area = screen.availableGeometry()
             self.resize(min(960, area.width() - 40), min(620, area.height() - 80))
 
+    def _build_steps(self, window: MainWindow) -> None:
+        """One page per step in a stack, and the list of steps beside it."""
         self.pages: dict[str, StepPage] = {
             "role": RolePage(window, self), "identity": IdentityPage(window, self),
             "hq_profile": HqProfilePage(window, self), "export_profile": ExportProfilePage(window, self),
@@ -79,6 +96,7 @@ class FirstRunWizard(QDialog):
         self.step_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.step_list.itemClicked.connect(lambda item: self.go_to(item.data(Qt.ItemDataRole.UserRole)))
 
+    def _build_buttons(self) -> QHBoxLayout:
         self.skip_button = QPushButton(self.tr("Omitir este paso"))
         self.skip_button.setToolTip(self.tr("Puede volver a él en Archivo ▸ Asistente de configuración…"))
         self.back_button = QPushButton(self.tr("Atrás"))
@@ -92,14 +110,10 @@ class FirstRunWizard(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.next_button)
+        return buttons
 
-        main = QHBoxLayout()
-        main.addWidget(self.step_list)
-        main.addWidget(self.stack, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(main, 1)
-        layout.addLayout(buttons)
-
+    def _connect_pages(self) -> None:
+        """The pages' own buttons run the wizard's actions (dialogs, background jobs)."""
         identity = self.pages["identity"]
         assert isinstance(identity, IdentityPage)
         identity.create_button.clicked.connect(self.create_identity)
@@ -112,9 +126,6 @@ class FirstRunWizard(QDialog):
         export = self.pages["export_profile"]
         assert isinstance(export, ExportProfilePage)
         export.exported.connect(lambda: self.mark("export_profile", DONE))
-        self._current = ""
-        self._first = True
-        self.refresh()
 
     # -- state -------------------------------------------------------------------------
     def refresh(self) -> None:

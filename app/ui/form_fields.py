@@ -34,7 +34,7 @@ from app.models.values import (
     parse_value,
 )
 
-from .formatting import ERROR_COLOR, WARNING_COLOR
+from . import theme
 
 #: Grid columns of a row; the form lays its header out on the same indexes.
 LABEL, INPUT, MARK, COMMENT, PROVISIONAL, FOLLOW_UP, HISTORY = range(7)
@@ -130,9 +130,6 @@ class CellRow(QObject):
         grid.addWidget(self.reason, row + 1, INPUT, 1, HISTORY - INPUT + 1)
         return row + 2
 
-    def focus_widgets(self) -> list[QWidget]:
-        return [self.editor, self.comment, self.provisional, self.follow_up]
-
     # -- reading what was typed -----------------------------------------------------
     def typed(self) -> object:
         """The raw input: text of a line edit, or the data of the chosen combo item."""
@@ -199,7 +196,7 @@ class CellRow(QObject):
             # would otherwise drown the real problems in identical lines.
             lines = [i.message(self.lang) for i in self._issues if i.code != "required_missing"]
         missing_only = severity is not None and not lines
-        color = ERROR_COLOR if severity == ERROR else WARNING_COLOR
+        color = theme.color("error" if severity == ERROR else "warning")
         if severity is None:
             self.mark.clear()
             self.mark.setToolTip("")

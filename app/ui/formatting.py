@@ -1,23 +1,50 @@
-"""Small display helpers shared by the dialogs: dates, sizes, errors, colours.
+"""Small display helpers shared by the dialogs: dates, sizes, errors, status colours.
 
 Dates are stored in UTC ISO-8601; people read them in local time, in the
 day-first order used in Mexico ("14/03/2023 09:05").
+
+The colours come from :mod:`app.ui.theme` (the palette's named roles). The old
+constants ``ERROR_COLOR``, ``WARNING_COLOR``, ``OK_COLOR``, ``ERROR_BG`` and
+``WARNING_BG`` still import: each is computed from the palette when it is read
+(``formatting.ERROR_COLOR``), so a ``from … import`` takes the palette of that
+moment. Code that paints should call :func:`app.ui.theme.color` when it paints.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor
 
 from app.models.messages import InputError
 
-#: Colours for validation marks and status lines (readable on light themes).
-ERROR_COLOR = QColor("#b3261e")
-WARNING_COLOR = QColor("#9a6700")
-OK_COLOR = QColor("#1e7b34")
-ERROR_BG = QColor("#fde7e9")
-WARNING_BG = QColor("#fff4ce")
+from . import theme
+
+#: The former colour constants and the theme role each one now reads.
+_LEGACY_COLORS: dict[str, Callable[[], QColor]] = {
+    "ERROR_COLOR": lambda: theme.color("error"),
+    "WARNING_COLOR": lambda: theme.color("warning"),
+    "OK_COLOR": lambda: theme.color("ok"),
+    "ERROR_BG": lambda: theme.tint("error"),
+    "WARNING_BG": lambda: theme.tint("warning"),
+}
+
+if TYPE_CHECKING:  # what the module-level __getattr__ below provides
+    ERROR_COLOR: QColor
+    WARNING_COLOR: QColor
+    OK_COLOR: QColor
+    ERROR_BG: QColor
+    WARNING_BG: QColor
+
+
+def __getattr__(name: str) -> QColor:
+    """The former colour constants, computed from the palette when they are read (PEP 562)."""
+    make = _LEGACY_COLORS.get(name)
+    if make is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return make()
 
 
 def parse_iso(text: str) -> dt.datetime | None:
@@ -70,6 +97,14 @@ def error_text(exc: BaseException, lang: str = "es") -> str:
 
 
 def status_style(kind: str) -> str:
-    """Style sheet for a status line: "ok", "error", "warning" or "" (neutral)."""
-    color = {"ok": OK_COLOR, "error": ERROR_COLOR, "warning": WARNING_COLOR}.get(kind)
-    return f"color: {color.name()}; font-weight: bold;" if color else ""
+    """Style sheet for a status line: "ok", "error", "warning" or "" (neutral).
+
+    Made from the palette when called, so a line restyled later follows a changed theme.
+    """
+    if kind == "ok":
+        return theme.text_style("ok", bold=True)
+    if kind == "error":
+        return theme.text_style("error", bold=True)
+    if kind == "warning":
+        return theme.text_style("warning", bold=True)
+    return ""

@@ -10,13 +10,14 @@ import textwrap
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 
 from app.models.catalog import Catalog, Column
 from app.models.facility import Facility
 from app.models.validation import ERROR
 from app.models.values import DataValue, Scalar, display_value
 
+from . import theme
 from .month_index import CellKey
 from .session import MonthSession
 
@@ -33,12 +34,58 @@ MARK_PROVISIONAL = 2
 MARK_FOLLOW_UP = 4
 MARK_REJECTED = 8
 
-ERROR_BG = QColor("#f6c6c6")
-WARNING_BG = QColor("#fbe3a5")
-REJECTED_BG = QColor("#e88f8f")
-NOT_APPLICABLE_BG = QColor("#ececec")
-NOT_APPLICABLE_FG = QColor("#9a9a9a")
-REJECTED_FG = QColor("#6b0000")
+# The grid's colours. They are shared objects (the model returns them from data(), the
+# legend shows them) updated in place by follow_palette() when the palette changes, so
+# every holder paints with the current theme without asking for a colour per cell.
+ERROR_BG = QColor()
+WARNING_BG = QColor()
+REJECTED_BG = QColor()
+NOT_APPLICABLE_BG = QColor()
+NOT_APPLICABLE_FG = QColor()
+REJECTED_FG = QColor()
+COMMENT_COLOR = QColor()  # corner marks
+PROVISIONAL_COLOR = QColor()
+FOLLOW_UP_COLOR = QColor()
+PROGRESS_COLOR = QColor()  # the completeness bar, partly and fully filled
+PROGRESS_DONE_COLOR = QColor()
+#: [cache key of the palette last seen, (base, text) the colours above were made for]
+_followed: list[object] = []
+
+
+def follow_palette(palette: QPalette | None = None) -> None:
+    """Make the grid's colours from ``palette`` (the application's if None), if it changed.
+
+    Cheap when nothing changed: the delegate calls it for every cell it paints.
+    """
+    pal = palette if palette is not None else theme.current_palette()
+    if _followed and _followed[0] == pal.cacheKey():  # the very palette of the last call
+        return
+    active = QPalette.ColorGroup.Active
+    base = pal.color(active, QPalette.ColorRole.Base)
+    key = (base.rgba(), pal.color(active, QPalette.ColorRole.Text).rgba())
+    if _followed and _followed[1] == key:  # another palette, but the same colours
+        _followed[0] = pal.cacheKey()
+        return
+    _followed[:] = [pal.cacheKey(), key]
+    rejected_bg = theme.tint("error", pal, strength=0.5)
+    made = (
+        (ERROR_BG, theme.tint("error", pal, strength=0.27)),
+        (WARNING_BG, theme.tint("warning", pal, strength=0.3)),
+        (REJECTED_BG, rejected_bg),
+        (NOT_APPLICABLE_BG, theme.tint("neutral", pal, strength=0.13)),
+        (NOT_APPLICABLE_FG, theme.color("muted", pal)),
+        (REJECTED_FG, theme.color_on("error", rejected_bg, pal)),
+        (COMMENT_COLOR, theme.color("info", pal)),
+        (PROVISIONAL_COLOR, theme.color("provisional", pal)),
+        (FOLLOW_UP_COLOR, theme.color("follow_up", pal)),
+        (PROGRESS_COLOR, theme.tint("ok", pal, strength=0.22)),
+        (PROGRESS_DONE_COLOR, theme.tint("ok", pal, strength=0.4)),
+    )
+    for shared, current in made:
+        shared.setRgba(current.rgba())
+
+
+follow_palette()
 
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

@@ -13,14 +13,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .grid_cells import MARK_COMMENT, MARK_FOLLOW_UP, MARK_PROVISIONAL, PAINT_ROLE
+from .grid_cells import (
+    COMMENT_COLOR,
+    FOLLOW_UP_COLOR,
+    MARK_COMMENT,
+    MARK_FOLLOW_UP,
+    MARK_PROVISIONAL,
+    PAINT_ROLE,
+    PROGRESS_COLOR,
+    PROGRESS_DONE_COLOR,
+    PROVISIONAL_COLOR,
+    follow_palette,
+)
 from .grid_model import MonthGridModel
 
-COMMENT_COLOR = QColor("#2f5da8")
-PROVISIONAL_COLOR = QColor("#8a5cc2")
-FOLLOW_UP_COLOR = QColor("#d9480f")
-PROGRESS_COLOR = QColor("#cfe8d2")
-PROGRESS_DONE_COLOR = QColor("#9fd3a6")
 _MARK = 9.0  # side of a corner triangle, in pixels
 _PADDING = 4  # text inset from the cell's sides
 
@@ -33,6 +39,10 @@ class GridDelegate(QStyledItemDelegate):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._italic: QFont | None = None
+        # The application's palette may have changed since grid_cells was imported (a dark
+        # desktop theme arrives with the QApplication); the side panel's legend, built after
+        # the grid, shows the shared colours as they are now.
+        follow_palette()
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         info = index.data(PAINT_ROLE)
@@ -42,6 +52,7 @@ class GridDelegate(QStyledItemDelegate):
         # Drawn directly rather than through the style: a spreadsheet repaints hundreds of
         # cells at a time, and one data() call plus drawText is several times cheaper
         # than the style's nine data() calls and text layout per cell.
+        follow_palette(option.palette)  # before the colours in ``info`` are used
         text, background, foreground, alignment, italic, marks, completeness = info
         rect = option.rect
         selected = bool(option.state & QStyle.StateFlag.State_Selected)

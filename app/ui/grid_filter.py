@@ -55,17 +55,8 @@ class GridFilterProxy(QSortFilterProxyModel):
     def set_type(self, type_code: str | None) -> None:
         self.set_filters(type_code, self._level, self._municipality, self._needle)
 
-    def set_level(self, level: int | None) -> None:
-        self.set_filters(self._type, level, self._municipality, self._needle)
-
-    def set_municipality(self, municipality: str | None) -> None:
-        self.set_filters(self._type, self._level, municipality, self._needle)
-
     def set_text(self, text: str) -> None:
         self.set_filters(self._type, self._level, self._municipality, text)
-
-    def is_filtering(self) -> bool:
-        return bool(self._type or self._level is not None or self._municipality or self._needle)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
         type_code, level, municipality, search = self._grid.filter_key(source_row)

@@ -8,13 +8,12 @@ would write is refused with a message, and the cells are veiled with "Cargandoâ€
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPainter
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import QWidget
 
-_VEIL = QColor(255, 255, 255, 170)
-_TEXT = QColor("#4a4a4a")
-_LABEL = QColor("#ffffff")
-_BORDER = QColor("#b8b8b8")
+from . import theme
+
+_VEIL_ALPHA = 170  # the cells show through the veil, faintly
 _EDIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_F2)
 
 
@@ -30,9 +29,13 @@ def is_edit_key(event: QKeyEvent) -> bool:
 
 def paint_loading(viewport: QWidget, text: str) -> None:
     """Veil the cells and say the month is loading (drawn over the grid's own painting)."""
+    palette = viewport.palette()
+    base = palette.color(QPalette.ColorRole.Base)
+    veil = QColor(base)
+    veil.setAlpha(_VEIL_ALPHA)
     painter = QPainter(viewport)
     try:
-        painter.fillRect(viewport.rect(), _VEIL)
+        painter.fillRect(viewport.rect(), veil)
         font = painter.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         painter.setFont(font)
@@ -41,10 +44,10 @@ def paint_loading(viewport: QWidget, text: str) -> None:
         box = QRect(0, 0, metrics.horizontalAdvance(text) + 40, metrics.height() + 20)
         box.moveCenter(QPoint(viewport.rect().center().x(), 24 + box.height() // 2))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(_BORDER)
-        painter.setBrush(_LABEL)
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        painter.setBrush(base)
         painter.drawRoundedRect(box, 6, 6)
-        painter.setPen(_TEXT)
+        painter.setPen(theme.color("muted", palette))
         painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
     finally:
         painter.end()

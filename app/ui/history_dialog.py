@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -33,6 +32,7 @@ from app.services import entry
 from app.services.facilities import get_facility
 from app.storage.changelog import LogEntry
 
+from . import theme
 from .formatting import error_text, local_datetime, status_style
 from .row_table_model import RowTableModel
 from .tasks import TaskManager
@@ -104,9 +104,6 @@ class HistoryModel(RowTableModel):
     def set_entries(self, entries: list[LogEntry]) -> None:
         self.set_rows(entries)
 
-    def entry_at(self, row: int) -> LogEntry | None:
-        return self.row_at(row)
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not self._valid(index):
             return None
@@ -132,7 +129,7 @@ class HistoryModel(RowTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column in (self.BEFORE, self.AFTER):
             raw = item.old_value if column == self.BEFORE else item.new_value
             if raw is None:
-                return QColor("#6b6b6b")  # "sin dato" reads as an absence, not a value
+                return theme.color("muted")  # "sin dato" reads as an absence, not a value
         return None
 
     def format_value(self, field: str, raw: str | None) -> str:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.services import sync_keys
 
+from . import theme
 from .sync_errors import show_sync_error
 from .tasks import TaskManager
 
@@ -60,9 +61,9 @@ class HqPassphraseDialog(QDialog):
         if new:
             form.addRow(self.tr("Repítala:"), self.again)
         self.problem = QLabel("")
-        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.setStyleSheet(theme.text_style("error"))
         note = QLabel(self.tr("Coordina no guarda esta contraseña en ningún archivo."))
-        note.setStyleSheet("color: palette(mid);")
+        note.setStyleSheet(theme.text_style("muted"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Aceptar"))

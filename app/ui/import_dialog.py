@@ -28,7 +28,7 @@ from app.models.catalog import Catalog
 from app.services import sync_import
 from app.services.sync_import import ImportResult
 
-from . import settings
+from . import settings, theme
 from .alerts import show_error
 from .formatting import error_text
 from .job_dialog import JobDialog, count_bar, status_line
@@ -61,19 +61,37 @@ class ImportDialog(JobDialog):
         self.setWindowTitle(self.tr("Importar paquetes de sincronización"))
         self.setAcceptDrops(True)
         fit_window(self, "import", 1040, 640)
+        top = self._build_file_buttons()
+        splitter = self._build_tables()
+        self.progress_bar = count_bar(self.tr("%v de %m"))
+        self.status = status_line()
+        actions = self._build_actions()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.progress_bar)
+        layout.addWidget(self.status)
+        layout.addLayout(actions)
+        self._show_status(self.tr("Agregue los paquetes que recibió; revise la vista previa antes de importar."))
+        self._update_buttons()
 
+    def _build_file_buttons(self) -> QHBoxLayout:
+        """Agregar / Quitar and the drag-and-drop hint above the list."""
         self.add_button = QPushButton(self.tr("Agregar paquetes…"))
         self.add_button.clicked.connect(self.choose_files)
         self.remove_button = QPushButton(self.tr("Quitar"))
         self.remove_button.setToolTip(self.tr("Quita de la lista los archivos seleccionados (tecla Supr)."))
         self.remove_button.clicked.connect(self.remove_selected)
         hint = QLabel(self.tr("También puede arrastrar aquí los archivos .coordina."))
-        hint.setStyleSheet("color: palette(placeholder-text);")
+        hint.setStyleSheet(theme.text_style("muted"))
         top = QHBoxLayout()
         top.addWidget(self.add_button)
         top.addWidget(self.remove_button)
         top.addWidget(hint, 1)
+        return top
 
+    def _build_tables(self) -> QSplitter:
+        """The packages above, the selected package's conflicts and errors below."""
         self.model = PackagesModel(self)
         self.view = table_view(self.model)
         header = self.view.horizontalHeader()
@@ -95,10 +113,9 @@ class ImportDialog(JobDialog):
         splitter.addWidget(lower)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        return splitter
 
-        self.progress_bar = count_bar(self.tr("%v de %m"))
-        self.status = status_line()
-
+    def _build_actions(self) -> QHBoxLayout:
         self.preview_button = QPushButton(self.tr("Vista previa"))
         self.preview_button.setToolTip(self.tr("Revisa los paquetes sin guardar nada (tecla Intro)."))
         self.preview_button.setDefault(True)
@@ -114,15 +131,7 @@ class ImportDialog(JobDialog):
         actions.addStretch(1)
         for button in (self.preview_button, self.import_button, self.cancel_button, self.close_button):
             actions.addWidget(button)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.progress_bar)
-        layout.addWidget(self.status)
-        layout.addLayout(actions)
-        self._show_status(self.tr("Agregue los paquetes que recibió; revise la vista previa antes de importar."))
-        self._update_buttons()
+        return actions
 
     # -- the list of files -----------------------------------------------------------------
     def is_running(self) -> bool:

@@ -30,6 +30,7 @@ from app.models.facility import Facility
 from app.services import facilities as facility_service
 from app.services.facilities import FacilityImportPreview
 
+from . import theme
 from .facility_models import FacilitiesModel, FacilityFilterProxy, RejectedRowsModel, fit_columns
 from .formatting import error_text, status_style
 from .progress_dialog import run_with_progress
@@ -64,7 +65,7 @@ class FacilityImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.columns_note = QLabel()
         self.columns_note.setWordWrap(True)
-        self.columns_note.setStyleSheet("color: #555555;")
+        self.columns_note.setStyleSheet(theme.text_style("muted"))
 
         self.accepted_model = FacilitiesModel(catalog, lang, with_change=True, parent=self)
         accepted_proxy = FacilityFilterProxy(self)

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import theme
+
 #: ``(parent, prompt) -> bytes | None``: how a dialog gets a passphrase. Dialogs take one
 #: as an attribute so tests can answer the modal prompt without a nested event loop.
 PassphraseProvider = Callable[[QWidget | None, str], bytes | None]
@@ -35,7 +37,7 @@ class PassphraseDialog(QDialog):
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
         self.field.setObjectName("passphrase")
         note = QLabel(self.tr("Coordina no guarda esta contraseña."))
-        note.setStyleSheet("color: palette(mid);")
+        note.setStyleSheet(theme.text_style("muted"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Aceptar"))

@@ -13,7 +13,7 @@ import html
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -29,6 +29,7 @@ from app.models.catalog import Catalog
 from app.models.validation import ERROR
 from app.models.values import format_number
 
+from . import theme
 from .month_index import CellKey, MonthIndex
 from .row_table_model import RowTableModel
 
@@ -36,7 +37,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 REJECTED, ERROR_KIND, WARNING_KIND = "rejected", "error", "warning"
 _ORDER = {REJECTED: 0, ERROR_KIND: 1, WARNING_KIND: 2}
-_COLORS = {REJECTED: "#8c1d18", ERROR_KIND: "#b3261e", WARNING_KIND: "#7a5300"}
+_ROLES: dict[str, theme.Role] = {REJECTED: "error", ERROR_KIND: "error", WARNING_KIND: "warning"}
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,7 @@ class ProblemListModel(RowTableModel):
                 return problem.column
             return problem.message  # MESSAGE
         if role == Qt.ItemDataRole.ForegroundRole and column == self.KIND:
-            return QColor(_COLORS[problem.kind])
+            return theme.color(_ROLES[problem.kind])
         return None
 
 
@@ -225,11 +226,11 @@ class ProblemPanel(QWidget):
             kind = ERROR_KIND if severity == ERROR else WARNING_KIND
             lines.append(self._line(kind, self.tr("Error") if kind == ERROR_KIND else self.tr("Aviso"), message))
         if where is None:
-            text = "<span style='color:#6b6b6b'>" + html.escape(self.tr("Elija una celda para ver sus problemas.")) \
+            text = f"<span style='{theme.text_style('muted')}'>" + html.escape(self.tr("Elija una celda para ver sus problemas.")) \
                 + "</span>"
             plain = ""
         elif not lines:
-            text = (f"<b>{html.escape(where)}</b>: <span style='color:#1e5b2a'>✓ "
+            text = (f"<b>{html.escape(where)}</b>: <span style='{theme.text_style('ok')}'>✓ "
                     + html.escape(self.tr("sin problemas")) + "</span>")
             plain = self.tr("{0}: sin problemas").format(where)
         else:
@@ -241,7 +242,7 @@ class ProblemPanel(QWidget):
 
     @staticmethod
     def _line(kind: str, label: str, message: str) -> tuple[str, str]:
-        rich = f"<b style='color:{_COLORS[kind]}'>{html.escape(label)}:</b> {html.escape(message)}"
+        rich = f"<b style='{theme.text_style(_ROLES[kind])}'>{html.escape(label)}:</b> {html.escape(message)}"
         return rich, f"{label}: {message}"
 
     # -- the month's list -----------------------------------------------------------
@@ -254,7 +255,8 @@ class ProblemPanel(QWidget):
         parts.append(self.tr("{0} con error").format(format_number(errors)))
         parts.append(self.tr("{0} con aviso").format(format_number(warnings)))
         self.list_button.setText(self.tr("Problemas del mes: {0} (F8)").format(", ".join(parts)))
-        self.list_button.setStyleSheet("color: #b3261e; font-weight: bold;" if rejected or errors else "")
+        face = self.list_button.palette().color(QPalette.ColorRole.Button)
+        self.list_button.setStyleSheet(theme.text_style("error", bold=True, on=face) if rejected or errors else "")
 
     def mark_stale(self) -> None:
         """The month changed: rebuild the list now if it is shown, else when it is opened."""

@@ -53,49 +53,9 @@ class SectionNotesDialog(JobDialog):
         self.setWindowTitle(self.tr("Notas y marcas del resumen"))
         heading = QLabel(self.tr("<b>%1</b> · %2").replace("%1", self._state.name)
                          .replace("%2", period_label(period, lang)))
-
-        labels = {s.code: s.label(lang) for s in catalog.sections}
-        self.notes: dict[str, QLineEdit] = {}
-        notes_form = QFormLayout()
-        for code in NOTE_SECTIONS:
-            edit = QLineEdit()
-            edit.setMaxLength(NOTE_MAX)
-            edit.setPlaceholderText(self.tr("Ej.: (Programado para agosto)"))
-            edit.setAccessibleName(labels.get(code, code))
-            self.notes[code] = edit
-            notes_form.addRow(labels.get(code, code) + ":", edit)
-        notes_box = QGroupBox(self.tr("Notas por sección de %1 (se imprimen bajo el título de la sección; "
-                                      "máximo %2 caracteres)").replace("%1", period_label(period, lang))
-                              .replace("%2", str(NOTE_MAX)))
-        notes_box.setLayout(notes_form)
-
-        self.marks: dict[str, tuple[QCheckBox, QLineEdit]] = {}
-        marks_form = QFormLayout()
-        for code in registry_marks.registry_counts(catalog):
-            check = QCheckBox(catalog.indicators[code].label(lang) + " **")
-            note = QLineEdit()
-            note.setMaxLength(PROVISIONAL_NOTE_MAX)
-            note.setPlaceholderText(DEFAULT_PROVISIONAL_NOTE["es"])
-            note.setEnabled(False)
-            note.setAccessibleName(self.tr("Nota al pie de %1").replace("%1", check.text()))
-            check.toggled.connect(note.setEnabled)
-            self.marks[code] = (check, note)
-            marks_form.addRow(check, note)
-        marks_box = QGroupBox(self.tr("Conteos del padrón en proceso de definición (todos los meses)"))
-        marks_box.setLayout(marks_form)
-
-        self.status = status_line()
-        self.save_button = QPushButton(self.tr("Guardar"))
-        self.save_button.setDefault(True)
-        self.save_button.setEnabled(False)  # until the stored notes arrive
-        self.save_button.clicked.connect(self.save)
-        close = QPushButton(self.tr("Cerrar"))
-        close.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(close)
-
+        notes_box = self._build_notes(catalog)
+        marks_box = self._build_marks(catalog)
+        buttons = self._build_buttons()
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(notes_box)
@@ -110,6 +70,58 @@ class SectionNotesDialog(JobDialog):
                                      reports.report_status(ws, code, period),
                                      registry_marks.provisional_counts(ws, code)),
                      self.guard(self._loaded), self.guard(self._failed), owner=self)
+
+    def _build_notes(self, catalog: Catalog) -> QGroupBox:
+        """One line per section that may carry a note under its title in the PDF."""
+        lang, period = self._lang, self._period
+        labels = {s.code: s.label(lang) for s in catalog.sections}
+        self.notes: dict[str, QLineEdit] = {}
+        notes_form = QFormLayout()
+        for code in NOTE_SECTIONS:
+            edit = QLineEdit()
+            edit.setMaxLength(NOTE_MAX)
+            edit.setPlaceholderText(self.tr("Ej.: (Programado para agosto)"))
+            edit.setAccessibleName(labels.get(code, code))
+            self.notes[code] = edit
+            notes_form.addRow(labels.get(code, code) + ":", edit)
+        notes_box = QGroupBox(self.tr("Notas por sección de %1 (se imprimen bajo el título de la sección; "
+                                      "máximo %2 caracteres)").replace("%1", period_label(period, lang))
+                              .replace("%2", str(NOTE_MAX)))
+        notes_box.setLayout(notes_form)
+        return notes_box
+
+    def _build_marks(self, catalog: Catalog) -> QGroupBox:
+        """A check and a footnote per registry count still being defined (all months)."""
+        lang = self._lang
+        self.marks: dict[str, tuple[QCheckBox, QLineEdit]] = {}
+        marks_form = QFormLayout()
+        for code in registry_marks.registry_counts(catalog):
+            check = QCheckBox(catalog.indicators[code].label(lang) + " **")
+            note = QLineEdit()
+            note.setMaxLength(PROVISIONAL_NOTE_MAX)
+            note.setPlaceholderText(DEFAULT_PROVISIONAL_NOTE["es"])
+            note.setEnabled(False)
+            note.setAccessibleName(self.tr("Nota al pie de %1").replace("%1", check.text()))
+            check.toggled.connect(note.setEnabled)
+            self.marks[code] = (check, note)
+            marks_form.addRow(check, note)
+        marks_box = QGroupBox(self.tr("Conteos del padrón en proceso de definición (todos los meses)"))
+        marks_box.setLayout(marks_form)
+        return marks_box
+
+    def _build_buttons(self) -> QHBoxLayout:
+        self.status = status_line()
+        self.save_button = QPushButton(self.tr("Guardar"))
+        self.save_button.setDefault(True)
+        self.save_button.setEnabled(False)  # until the stored notes arrive
+        self.save_button.clicked.connect(self.save)
+        close = QPushButton(self.tr("Cerrar"))
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(close)
+        return buttons
 
     def _loaded(self, found: tuple[dict[str, str], str, dict[str, str]]) -> None:
         notes, status, marks = found

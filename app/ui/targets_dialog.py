@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -38,6 +38,7 @@ from app.services import sync_profile
 from app.services import targets as targets_service
 from app.services.workspace import Workspace
 
+from . import theme
 from .formatting import error_text
 from .job_dialog import JobDialog
 from .row_table_model import RowTableModel
@@ -45,7 +46,6 @@ from .tasks import TaskManager
 from .window_fit import fit_window
 
 _Index = QModelIndex | QPersistentModelIndex
-_EDITED = QColor("#fff3cd")  # an unsaved edit, as in the entry grid
 _BOLD = QFont()
 _BOLD.setBold(True)
 
@@ -90,9 +90,6 @@ class TargetsModel(RowTableModel):
         self._edits = {}
         self.endResetModel()
         self.edited.emit()
-
-    def indicator_at(self, row: int) -> Indicator | None:
-        return self.row_at(row)
 
     def row_of(self, code: str) -> int:
         """The row of indicator ``code`` (-1 if the catalog has none)."""
@@ -141,7 +138,7 @@ class TargetsModel(RowTableModel):
         if role == Qt.ItemDataRole.FontRole and column == self.META and value is not None:
             return _BOLD
         if role == Qt.ItemDataRole.BackgroundRole and indicator.code in self.changes():
-            return _EDITED
+            return theme.tint("warning")  # an unsaved edit, as in the entry grid
         return None
 
     def _tooltip(self, indicator: Indicator) -> str:
@@ -192,7 +189,19 @@ class TargetsDialog(JobDialog):
         self._known = False
         self.setWindowTitle(self.tr("Metas"))
         fit_window(self, "targets", 860, 680)
+        self._build_notes()
+        self._build_table(catalog)
+        buttons = self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.read_only_note)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self._set_read_only(True)  # until the profile is known
+        self.reload()
 
+    def _build_notes(self) -> None:
+        """The introduction (central office) or the read-only note (a state) above the table."""
         self.intro = QLabel(self.tr("Meta nacional de cada indicador. Viaja a los estados en la próxima "
                                     "actualización de oficinas centrales."))
         self.intro.setWordWrap(True)
@@ -200,10 +209,11 @@ class TargetsDialog(JobDialog):
                                              "recibidas en la última actualización."))
         self.read_only_note.setObjectName("read_only_note")
         self.read_only_note.setWordWrap(True)
-        self.read_only_note.setStyleSheet("background: #f4efe8; padding: 6px; color: #2b2b2b;")
+        self.read_only_note.setStyleSheet(theme.banner_style("info"))
         self.read_only_note.hide()
 
-        self.model = TargetsModel(catalog, lang, self)
+    def _build_table(self, catalog: Catalog) -> None:
+        self.model = TargetsModel(catalog, self._lang, self)
         self.model.rejected.connect(lambda text: self._show_status(text, "error"))
         self.model.edited.connect(self._edits_changed)
         self.view = QTableView()
@@ -223,6 +233,8 @@ class TargetsDialog(JobDialog):
         header.setSectionResizeMode(TargetsModel.META, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(TargetsModel.META, 130)
 
+    def _build_buttons(self) -> QHBoxLayout:
+        """Status line and Restablecer / Guardar / Cancelar below the table."""
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.save_button = QPushButton(self.tr("Guardar"))
@@ -239,14 +251,7 @@ class TargetsDialog(JobDialog):
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.read_only_note)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(buttons)
-        self._set_read_only(True)  # until the profile is known
-        self.reload()
+        return buttons
 
     def busy(self) -> bool:
         return self._saving

@@ -13,8 +13,9 @@ from typing import Literal
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
-Role = Literal["error", "warning", "ok", "accent", "muted", "info"]
-"""Text colour roles. "muted" is secondary text (hints, footnotes, metadata)."""
+Role = Literal["error", "warning", "ok", "accent", "muted", "info", "provisional", "follow_up"]
+"""Text colour roles. "muted" is secondary text (hints, footnotes, metadata); "provisional" and
+"follow_up" are the entry grid's corner marks (purple and orange, as in its legend)."""
 
 Tint = Literal["error", "warning", "ok", "accent", "info", "neutral"]
 """Background tint roles (banners, badges, highlighted cells)."""
@@ -27,6 +28,8 @@ _HUES: dict[str, str] = {
     "accent": "#9f2241",  # IMSS-BIENESTAR guinda
     "info": "#1f5f99",
     "neutral": "#6b6b6b",
+    "provisional": "#8a5cc2",
+    "follow_up": "#d9480f",
 }
 _MIN_CONTRAST = 4.5  # WCAG AA for normal text
 _TINT_STRENGTH = 0.16  # how much of the hue a tinted background takes
@@ -36,7 +39,14 @@ def _palette(palette: QPalette | None) -> QPalette:
     if palette is not None:
         return palette
     app = QGuiApplication.instance()
-    return QGuiApplication.palette() if app is not None else QPalette()
+    if app is None:  # before the application exists QPalette() is all black: assume a light theme
+        return QPalette(QColor("#efefef"))
+    return QGuiApplication.palette()
+
+
+def current_palette() -> QPalette:
+    """The application's palette, or a light default before the application exists."""
+    return _palette(None)
 
 
 def _luminance(color: QColor) -> float:
@@ -61,12 +71,14 @@ def is_dark(palette: QPalette | None = None) -> bool:
 def _readable(color: QColor, background: QColor) -> QColor:
     """``color`` with its lightness moved, away from the background, until it reads well."""
     towards_light = _luminance(background) < 0.2
-    hue, saturation, lightness, alpha = color.getHslF()
+    hue, saturation, lightness, alpha = color.hslHueF(), color.hslSaturationF(), color.lightnessF(), color.alphaF()
     step = 0.04 if towards_light else -0.04
-    candidate = QColor(color)
+    # 8-bit RGB throughout, so the result compares equal to the same colour read back from a
+    # widget or a style sheet, and rounding cannot take it back under the threshold.
+    candidate = QColor.fromRgba(color.rgba())
     while contrast(candidate, background) < _MIN_CONTRAST and 0.0 < lightness < 1.0:
         lightness = min(1.0, max(0.0, lightness + step))
-        candidate = QColor.fromHslF(max(hue, 0.0), saturation, lightness, alpha)
+        candidate = QColor.fromRgba(QColor.fromHslF(max(hue, 0.0), saturation, lightness, alpha).rgba())
     return candidate
 
 
@@ -76,32 +88,53 @@ def color(role: Role, palette: QPalette | None = None) -> QColor:
     base = pal.color(QPalette.ColorRole.Base)
     if role == "muted":
         text = pal.color(QPalette.ColorRole.Text)
-        muted = _mix(text, base, 0.62)  # between text and base, like placeholder text
-        return _readable(muted, base)
-    return _readable(QColor(_HUES[role]), base)
+        start = _mix(text, base, 0.62)  # between text and base, like placeholder text
+    else:
+        start = QColor(_HUES[role])
+    found = _readable(start, base)
+    window = pal.color(QPalette.ColorRole.Window)
+    if (_luminance(window) < 0.2) == (_luminance(base) < 0.2):
+        # Status lines and notes are labels on the window colour, often a shade off the base.
+        found = _readable(found, window)
+    return found
 
 
-def tint(role: Tint, palette: QPalette | None = None) -> QColor:
-    """A background for ``role``: the palette's base with a little of the role's hue."""
+def tint(role: Tint, palette: QPalette | None = None, *, strength: float = _TINT_STRENGTH) -> QColor:
+    """A background for ``role``: the palette's base with a little of the role's hue.
+
+    ``strength`` is the share of the hue on a light theme (a stronger tint marks a grid
+    cell); a dark base takes a little more, so the hue still shows.
+    """
     pal = _palette(palette)
     base = pal.color(QPalette.ColorRole.Base)
-    strength = _TINT_STRENGTH * (1.6 if is_dark(pal) else 1.0)
+    strength *= 1.6 if is_dark(pal) else 1.0
     return _mix(QColor(_HUES[role]), base, strength)
+
+
+def color_on(role: Role, background: QColor, palette: QPalette | None = None) -> QColor:
+    """The colour for ``role`` made readable on ``background`` (a tint) rather than on the base."""
+    return _readable(color(role, palette), background)
 
 
 def _mix(first: QColor, second: QColor, share_of_first: float) -> QColor:
     rest = 1.0 - share_of_first
-    return QColor.fromRgbF(
+    mixed = QColor.fromRgbF(
         first.redF() * share_of_first + second.redF() * rest,
         first.greenF() * share_of_first + second.greenF() * rest,
         first.blueF() * share_of_first + second.blueF() * rest,
     )
+    return QColor.fromRgba(mixed.rgba())  # 8-bit, as _readable
 
 
-def text_style(role: Role, *, bold: bool = False, palette: QPalette | None = None) -> str:
-    """A style sheet fragment colouring text with ``role``: ``"color: #b3261e; font-weight: bold;"``."""
+def text_style(role: Role, *, bold: bool = False, palette: QPalette | None = None,
+               on: QColor | None = None) -> str:
+    """A style sheet fragment colouring text with ``role``: ``"color: #b3261e; font-weight: bold;"``.
+
+    ``on`` is the background when it is neither the base nor the window (a button's face).
+    """
     weight = " font-weight: bold;" if bold else ""
-    return f"color: {color(role, palette).name()};{weight}"
+    found = color(role, palette) if on is None else color_on(role, on, palette)
+    return f"color: {found.name()};{weight}"
 
 
 def banner_style(role: Tint, *, palette: QPalette | None = None) -> str:

@@ -6,6 +6,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from . import theme
+
 
 class WelcomePage(QWidget):
     """Empty data directory: offer the demo (Nayarit, February 2023) or a facility import."""
@@ -65,5 +67,5 @@ class WelcomePage(QWidget):
     def _hint(text: str) -> QLabel:
         label = QLabel(text)
         label.setWordWrap(True)
-        label.setStyleSheet("color: #555;")
+        label.setStyleSheet(theme.text_style("muted"))
         return label

@@ -126,9 +126,3 @@ def fit_window(widget: QWidget, name: str, width: int, height: int) -> None:
     preferred = QSize(width, height)
     widget.resize(preferred.boundedTo(usable_area(screen_for(widget)).size()))
     widget.installEventFilter(_Fitter(widget, name, preferred))
-
-
-def fits_screen(widget: QWidget) -> bool:
-    """Whether the whole window (frame included) lies within its screen's available area."""
-    area = widget.screen().availableGeometry()
-    return area.contains(widget.frameGeometry())
