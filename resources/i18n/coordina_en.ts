@@ -373,12 +373,12 @@
         <translation>Whole number, not negative</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_fields.py" line="195"/>
+        <location filename="../../app/ui/form_fields.py" line="192"/>
         <source>No se guardó: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_fields.py" line="215"/>
+        <location filename="../../app/ui/form_fields.py" line="212"/>
         <source>Valor requerido: todavía sin dato</source>
         <translation>Required value: still no data</translation>
     </message>
@@ -1286,62 +1286,62 @@
         <translation>Health facilities (CLUES)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities_dialog.py" line="56"/>
+        <location filename="../../app/ui/facilities_dialog.py" line="64"/>
         <source>Buscar por CLUES, nombre, municipio, jurisdicción…</source>
         <translation>Search by CLUES, name, municipality, jurisdiction…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities_dialog.py" line="59"/>
+        <location filename="../../app/ui/facilities_dialog.py" line="67"/>
         <source>Todos los estados</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities_dialog.py" line="83"/>
+        <location filename="../../app/ui/facilities_dialog.py" line="93"/>
         <source>Nueva…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities_dialog.py" line="84"/>
+        <location filename="../../app/ui/facilities_dialog.py" line="94"/>
         <source>Editar…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities_dialog.py" line="85"/>
+        <location filename="../../app/ui/facilities_dialog.py" line="95"/>
         <source>Importar…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities_dialog.py" line="86"/>
+        <location filename="../../app/ui/facilities_dialog.py" line="96"/>
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities_dialog.py" line="152"/>
+        <location filename="../../app/ui/facilities_dialog.py" line="161"/>
         <source>%1 unidades</source>
         <translation>%1 facilities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities_dialog.py" line="153"/>
+        <location filename="../../app/ui/facilities_dialog.py" line="162"/>
         <source>%1 de %2 unidades</source>
         <translation>%1 of %2 facilities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities_dialog.py" line="194"/>
+        <location filename="../../app/ui/facilities_dialog.py" line="203"/>
         <source>Se guardó %1 (%2).</source>
         <translation>Saved %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities_dialog.py" line="200"/>
+        <location filename="../../app/ui/facilities_dialog.py" line="209"/>
         <source>Importar catálogo CLUES</source>
         <translation>Import CLUES catalogue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities_dialog.py" line="201"/>
+        <location filename="../../app/ui/facilities_dialog.py" line="210"/>
         <source>Catálogo CLUES (*.csv *.xlsx);;Todos los archivos (*)</source>
         <translation>CLUES catalogue (*.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities_dialog.py" line="216"/>
+        <location filename="../../app/ui/facilities_dialog.py" line="225"/>
         <source>Importación terminada: %1 nuevas, %2 actualizadas.</source>
         <translation>Import finished: %1 new, %2 updated.</translation>
     </message>
@@ -1472,132 +1472,132 @@
         <translation>New facility</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="59"/>
+        <location filename="../../app/ui/facility_editor.py" line="71"/>
         <source>p. ej. NTIMB000123</source>
         <translation>e.g. NTIMB000123</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="84"/>
+        <location filename="../../app/ui/facility_editor.py" line="96"/>
         <source>sin fecha</source>
         <translation>no date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="85"/>
+        <location filename="../../app/ui/facility_editor.py" line="97"/>
         <source>Sí (datos de demostración)</source>
         <translation>Yes (demo data)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="85"/>
+        <location filename="../../app/ui/facility_editor.py" line="97"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="94"/>
+        <location filename="../../app/ui/facility_editor.py" line="107"/>
         <source>CLUES</source>
         <translation>CLUES</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="96"/>
+        <location filename="../../app/ui/facility_editor.py" line="109"/>
         <source>Nombre</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="97"/>
+        <location filename="../../app/ui/facility_editor.py" line="110"/>
         <source>Estado</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="98"/>
+        <location filename="../../app/ui/facility_editor.py" line="111"/>
         <source>Municipio</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="99"/>
+        <location filename="../../app/ui/facility_editor.py" line="112"/>
         <source>Jurisdicción</source>
         <translation>Jurisdiction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="100"/>
+        <location filename="../../app/ui/facility_editor.py" line="113"/>
         <source>Tipo</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="101"/>
+        <location filename="../../app/ui/facility_editor.py" line="114"/>
         <source>Nivel de atención</source>
         <translation>Level of care</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="102"/>
+        <location filename="../../app/ui/facility_editor.py" line="115"/>
         <source>Institución</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="103"/>
+        <location filename="../../app/ui/facility_editor.py" line="116"/>
         <source>Estatus de operación</source>
         <translation>Operating status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="104"/>
+        <location filename="../../app/ui/facility_editor.py" line="117"/>
         <source>Desde</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="105"/>
+        <location filename="../../app/ui/facility_editor.py" line="118"/>
         <source>Demostración</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="106"/>
+        <location filename="../../app/ui/facility_editor.py" line="119"/>
         <source>Historial de estatus</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="110"/>
+        <location filename="../../app/ui/facility_editor.py" line="123"/>
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="111"/>
+        <location filename="../../app/ui/facility_editor.py" line="124"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="132"/>
+        <location filename="../../app/ui/facility_editor.py" line="65"/>
         <source>Se registrará al guardar.</source>
         <translation>Recorded when saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="144"/>
+        <location filename="../../app/ui/facility_editor.py" line="151"/>
         <source>La CLUES identifica la unidad y no se puede cambiar</source>
         <translation>The CLUES identifies the facility and cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="165"/>
+        <location filename="../../app/ui/facility_editor.py" line="172"/>
         <source>%1 · desde %2</source>
         <translation>%1 · since %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="167"/>
+        <location filename="../../app/ui/facility_editor.py" line="174"/>
         <source>hasta %1</source>
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="169"/>
+        <location filename="../../app/ui/facility_editor.py" line="176"/>
         <source>(actual)</source>
         <translation>(current)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="196"/>
+        <location filename="../../app/ui/facility_editor.py" line="203"/>
         <source>CLUES válida</source>
         <translation>Valid CLUES</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="239"/>
+        <location filename="../../app/ui/facility_editor.py" line="246"/>
         <source>Ya existe una unidad con la CLUES %1; búsquela y use «Editar…».</source>
         <translation>A facility with CLUES %1 already exists; find it and use &quot;Edit…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_editor.py" line="257"/>
+        <location filename="../../app/ui/facility_editor.py" line="264"/>
         <source>No se guardó: %1</source>
         <translation>Not saved: %1</translation>
     </message>
@@ -1605,118 +1605,118 @@
 <context>
     <name>FacilityFormDialog</name>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="56"/>
+        <location filename="../../app/ui/facility_form.py" line="64"/>
         <source>Formulario de la unidad</source>
         <translation>Facility form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="111"/>
+        <location filename="../../app/ui/facility_form.py" line="135"/>
         <source>◀ Anterior (RePág)</source>
         <translation>◀ Previous (PgUp)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="112"/>
+        <location filename="../../app/ui/facility_form.py" line="136"/>
         <source>Siguiente (AvPág) ▶</source>
         <translation>Next (PgDn) ▶</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="114"/>
+        <location filename="../../app/ui/facility_form.py" line="138"/>
         <source>Deshacer</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="115"/>
+        <location filename="../../app/ui/facility_form.py" line="139"/>
         <source>Rehacer</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="116"/>
+        <location filename="../../app/ui/facility_form.py" line="140"/>
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="270"/>
-        <location filename="../../app/ui/facility_form.py" line="340"/>
+        <location filename="../../app/ui/facility_form.py" line="308"/>
+        <location filename="../../app/ui/facility_form_header.py" line="45"/>
         <source>%1 de %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="275"/>
+        <location filename="../../app/ui/facility_form_header.py" line="51"/>
         <source>borrador</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="275"/>
+        <location filename="../../app/ui/facility_form_header.py" line="52"/>
         <source>cerrado</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="277"/>
+        <location filename="../../app/ui/facility_form_header.py" line="54"/>
         <source>Informe de %1 · %2</source>
         <translation>Report for %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="280"/>
+        <location filename="../../app/ui/facility_form_header.py" line="62"/>
         <source>Datos estatales · %1</source>
         <translation>State data · %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="282"/>
+        <location filename="../../app/ui/facility_form_header.py" line="63"/>
         <source>Variables que se capturan una sola vez para todo el estado (basificación).</source>
         <translation>Variables entered once for the whole state (basification).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="284"/>
+        <location filename="../../app/ui/facility_form_header.py" line="65"/>
         <source>Datos estatales</source>
         <translation>State data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="296"/>
+        <location filename="../../app/ui/facility_form_header.py" line="76"/>
         <source>desde %1</source>
         <translation>since %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="303"/>
+        <location filename="../../app/ui/facility_form_header.py" line="84"/>
         <source>Estatus: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="305"/>
+        <location filename="../../app/ui/facility_form_header.py" line="86"/>
         <source>DEMO</source>
         <translation>DEMO</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="313"/>
+        <location filename="../../app/ui/facility_form_header.py" line="90"/>
         <source>Se ocultan %1 campos que no aplican a %2.</source>
         <translation>%1 fields that do not apply to %2 are hidden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="346"/>
+        <location filename="../../app/ui/facility_form.py" line="314"/>
         <source>Capturado: %1 de %2 campos</source>
         <translation>Entered: %1 of %2 fields</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="356"/>
+        <location filename="../../app/ui/facility_form.py" line="324"/>
         <source>El informe de %1 está cerrado: el formulario es de solo lectura. Reábralo para editar.</source>
         <translation>The %1 report is closed: the form is read-only. Reopen it to edit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="361"/>
+        <location filename="../../app/ui/facility_form.py" line="329"/>
         <source>%1 en %2</source>
         <translation>%1 at %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="410"/>
+        <location filename="../../app/ui/facility_form.py" line="378"/>
         <source>Cargando el mes… El formulario acepta cambios en cuanto termine.</source>
         <translation>Loading the month… The form takes changes again as soon as it is done.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="425"/>
+        <location filename="../../app/ui/facility_form.py" line="393"/>
         <source>No se guardó el último cambio: %1</source>
         <translation>The last change was not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="267"/>
+        <location filename="../../app/ui/facility_form_header.py" line="43"/>
         <source>%1 unidades</source>
         <translation>%1 facilities</translation>
     </message>
@@ -1724,143 +1724,143 @@
 <context>
     <name>FacilityImportDialog</name>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="60"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="61"/>
         <source>Importar unidades · %1</source>
         <translation>Import facilities · %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="63"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="64"/>
         <source>Leyendo %1…</source>
         <translation>Reading %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="81"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="82"/>
         <source>Aceptadas</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="83"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="84"/>
         <source>Rechazadas</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="91"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="92"/>
         <source>Importar</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="94"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="95"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="134"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="135"/>
         <source>Aceptadas (%1)</source>
         <translation>Accepted (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="135"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="136"/>
         <source>Rechazadas (%1): no se importarán</source>
         <translation>Rejected (%1): will not be imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="137"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="138"/>
         <source>%1 filas aceptadas: %2 nuevas, %3 actualizadas y %4 sin cambios.</source>
         <translation>%1 rows accepted: %2 new, %3 updated and %4 unchanged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="141"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="142"/>
         <source>%1 filas rechazadas no se importarán; abajo se dice por qué.</source>
         <translation>%1 rejected rows will not be imported; the reasons are below.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="148"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="149"/>
         <source>Columnas reconocidas: %1</source>
         <translation>Recognised columns: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="150"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="151"/>
         <source>Importar %1 unidades</source>
         <translation>Import %1 facilities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="153"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="154"/>
         <source>No hay nada que importar.</source>
         <translation>There is nothing to import.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="156"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="157"/>
         <source>CLUES</source>
         <translation>CLUES</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="156"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="157"/>
         <source>Nombre</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="156"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="157"/>
         <source>Estado</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="157"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="158"/>
         <source>Municipio</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="157"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="158"/>
         <source>Jurisdicción</source>
         <translation>Jurisdiction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="158"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="159"/>
         <source>Tipo</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="158"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="159"/>
         <source>Nivel</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="158"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="159"/>
         <source>Institución</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="159"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="160"/>
         <source>Estatus</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="159"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="160"/>
         <source>Desde</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="163"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="164"/>
         <source>No se pudo leer el archivo: %1</source>
         <translation>The file could not be read: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="167"/>
-        <location filename="../../app/ui/import_preview_dialog.py" line="185"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="168"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="186"/>
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="180"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="181"/>
         <source>Importación terminada: %1 nuevas, %2 actualizadas.</source>
         <translation>Import finished: %1 new, %2 updated.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="191"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="192"/>
         <source>No se importó nada: %1</source>
         <translation>Nothing was imported: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="196"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="197"/>
         <source>Importando unidades…</source>
         <translation>Importing facilities…</translation>
     </message>
@@ -2049,113 +2049,113 @@ Fill it in Excel and bring it back with File → Import values…</translation>
         <translation>Coordina setup assistant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="82"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="100"/>
         <source>Omitir este paso</source>
         <translation>Skip this step</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="83"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="101"/>
         <source>Puede volver a él en Archivo ▸ Asistente de configuración…</source>
         <translation>You can come back to it in File ▸ Setup assistant…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="84"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="102"/>
         <source>Atrás</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="85"/>
-        <location filename="../../app/ui/first_run_wizard.py" line="187"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="103"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="198"/>
         <source>Siguiente</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="146"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="157"/>
         <source>Quién usa este equipo</source>
         <translation>Who uses this computer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="146"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="157"/>
         <source>Identidad para firmar</source>
         <translation>Signing identity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="147"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="158"/>
         <source>Perfil de oficinas centrales</source>
         <translation>Headquarters profile</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="148"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="159"/>
         <source>Enviar perfil a los estados</source>
         <translation>Send profile to the states</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="149"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="160"/>
         <source>Unidades de salud</source>
         <translation>Health facilities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="154"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="165"/>
         <source>Hecho</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="155"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="166"/>
         <source>Omitido</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="155"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="166"/>
         <source>Pendiente</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="187"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="198"/>
         <source>Terminar</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="236"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="247"/>
         <source>Archivo de identidad</source>
         <translation>Identity file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="237"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="248"/>
         <source>Identidad PKCS#12 (*.p12 *.pfx);;Todos los archivos (*)</source>
         <translation>PKCS#12 identity (*.p12 *.pfx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="243"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="254"/>
         <source>Certificado de la e.firma</source>
         <translation>e.firma certificate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="244"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="255"/>
         <source>Certificado (*.cer);;Todos los archivos (*)</source>
         <translation>Certificate (*.cer);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="249"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="260"/>
         <source>Clave privada de la e.firma</source>
         <translation>e.firma private key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="250"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="261"/>
         <source>Clave privada (*.key);;Todos los archivos (*)</source>
         <translation>Private key (*.key);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="259"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="270"/>
         <source>Escriba la contraseña de %1.</source>
         <translation>Type the passphrase of %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="286"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="297"/>
         <source>Importar unidades</source>
         <translation>Import facilities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="287"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="298"/>
         <source>Catálogo CLUES (*.csv *.xlsx);;Todos los archivos (*)</source>
         <translation>CLUES catalogue (*.csv *.xlsx);;All files (*)</translation>
     </message>
@@ -2199,108 +2199,108 @@ Fill it in Excel and bring it back with File → Import values…</translation>
 <context>
     <name>GridView</name>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="142"/>
+        <location filename="../../app/ui/grid_view.py" line="146"/>
         <source>Cargando el mes…</source>
         <translation>Loading the month…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="148"/>
+        <location filename="../../app/ui/grid_view.py" line="152"/>
         <source>Espere: se está cargando el mes. No se escribió nada.</source>
         <translation>Please wait: the month is loading. Nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="113"/>
+        <location filename="../../app/ui/grid_view.py" line="117"/>
         <source>Copiar</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="114"/>
+        <location filename="../../app/ui/grid_view.py" line="118"/>
         <source>Pegar</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="115"/>
+        <location filename="../../app/ui/grid_view.py" line="119"/>
         <source>Borrar celdas (Supr)</source>
         <translation>Clear cells (Del)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="232"/>
+        <location filename="../../app/ui/grid_view.py" line="236"/>
         <source>Borrar {0} celdas</source>
         <translation>Clear {0} cells</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="234"/>
+        <location filename="../../app/ui/grid_view.py" line="238"/>
         <source>No se borró nada</source>
         <translation>Nothing was cleared</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="237"/>
+        <location filename="../../app/ui/grid_view.py" line="241"/>
         <source>{0} celdas borradas (sin dato)</source>
         <translation>{0} cells cleared (no data)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="254"/>
+        <location filename="../../app/ui/grid_view.py" line="258"/>
         <source>{0} celdas copiadas</source>
         <translation>{0} cells copied</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="274"/>
-        <location filename="../../app/ui/grid_view.py" line="284"/>
+        <location filename="../../app/ui/grid_view.py" line="278"/>
+        <location filename="../../app/ui/grid_view.py" line="288"/>
         <source>No se pegó nada</source>
         <translation>Nothing was pasted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="275"/>
+        <location filename="../../app/ui/grid_view.py" line="279"/>
         <source>El bloque copiado ({0} filas × {1} columnas) no cabe a partir de la celda elegida. Elija una celda más arriba o más a la izquierda, o filtre menos unidades.</source>
         <translation>The copied block ({0} rows × {1} columns) does not fit from the chosen cell. Choose a cell further up or to the left, or filter fewer facilities.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="282"/>
+        <location filename="../../app/ui/grid_view.py" line="286"/>
         <source>Pegar {0} celdas</source>
         <translation>Paste {0} cells</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="287"/>
+        <location filename="../../app/ui/grid_view.py" line="291"/>
         <source>{0} celdas pegadas</source>
         <translation>{0} cells pasted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="305"/>
+        <location filename="../../app/ui/grid_view.py" line="309"/>
         <source>Avance</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="306"/>
+        <location filename="../../app/ui/grid_view.py" line="310"/>
         <source>• {0} — {1}: {2}</source>
         <translation>• {0} — {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="309"/>
+        <location filename="../../app/ui/grid_view.py" line="313"/>
         <source>… y {0} celdas más</source>
         <translation>… and {0} more cells</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="311"/>
+        <location filename="../../app/ui/grid_view.py" line="315"/>
         <source>No se guardó ninguna celda. Corrija estas y vuelva a intentarlo:</source>
         <translation>No cell was saved. Fix these and try again:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="390"/>
+        <location filename="../../app/ui/grid_view.py" line="396"/>
         <source>Marcar como provisional</source>
         <translation>Mark as provisional</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="390"/>
+        <location filename="../../app/ui/grid_view.py" line="396"/>
         <source>Marcar para seguimiento</source>
         <translation>Mark for follow-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="366"/>
+        <location filename="../../app/ui/grid_view.py" line="372"/>
         <source>Comentario en {0}</source>
         <translation>Comment on {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="397"/>
+        <location filename="../../app/ui/grid_view.py" line="403"/>
         <source>No se pudo guardar</source>
         <translation>Could not save</translation>
     </message>
@@ -2317,57 +2317,57 @@ Fill it in Excel and bring it back with File → Import values…</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="180"/>
+        <location filename="../../app/ui/history_dialog.py" line="177"/>
         <source>Historial</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="207"/>
+        <location filename="../../app/ui/history_dialog.py" line="204"/>
         <source>Esta celda no tiene cambios registrados.</source>
         <translation>This cell has no recorded changes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="211"/>
+        <location filename="../../app/ui/history_dialog.py" line="208"/>
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="256"/>
+        <location filename="../../app/ui/history_dialog.py" line="253"/>
         <source>Historial íntegro</source>
         <translation>History intact</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="262"/>
+        <location filename="../../app/ui/history_dialog.py" line="259"/>
         <source>¡El historial fue alterado en el registro %1!</source>
         <translation>The history was altered at record %1!</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="272"/>
+        <location filename="../../app/ui/history_dialog.py" line="269"/>
         <source>No se pudo leer el historial: %1</source>
         <translation>The history could not be read: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="192"/>
+        <location filename="../../app/ui/history_dialog.py" line="189"/>
         <source>Leyendo el historial…</source>
         <translation>Reading the history…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="246"/>
+        <location filename="../../app/ui/history_dialog.py" line="243"/>
         <source>Comprobando en segundo plano que nadie haya alterado el historial…</source>
         <translation>Checking in the background that nobody altered the history…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="258"/>
+        <location filename="../../app/ui/history_dialog.py" line="255"/>
         <source>Cada cambio lleva un código de control calculado con el anterior; ninguno se ha modificado.</source>
         <translation>Each change carries a control code computed with the previous one; none has been modified.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="263"/>
+        <location filename="../../app/ui/history_dialog.py" line="260"/>
         <source>Alguien modificó la base de datos fuera de Coordina; los cambios a partir de ese registro no son confiables. Restaure un respaldo (Archivo ▸ Respaldos…) o avise a soporte técnico.</source>
         <translation>Someone modified the database outside Coordina; changes from that record on cannot be trusted. Restore a backup (File ▸ Backups…) or tell technical support.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="271"/>
+        <location filename="../../app/ui/history_dialog.py" line="268"/>
         <source>No se pudo comprobar el historial: %1</source>
         <translation>The history could not be checked: %1</translation>
     </message>
@@ -2494,7 +2494,7 @@ Fill it in Excel and bring it back with File → Import values…</translation>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="120"/>
+        <location filename="../../app/ui/history_dialog.py" line="117"/>
         <source>Registro %1 · código de control %2 (para soporte)</source>
         <translation>Record %1 · control code %2 (for support)</translation>
     </message>
@@ -2550,53 +2550,53 @@ Fill it in Excel and bring it back with File → Import values…</translation>
 <context>
     <name>HqPassphraseDialog</name>
     <message>
-        <location filename="../../app/ui/hq_unlock.py" line="40"/>
+        <location filename="../../app/ui/hq_unlock.py" line="41"/>
         <source>Contraseña de las claves de oficinas centrales</source>
         <extracomment>``(parent, new) -&gt; bytes | None``: how a passphrase is asked (tests answer without a modal loop).</extracomment>
         <translation>Headquarters keys passphrase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/hq_unlock.py" line="43"/>
+        <location filename="../../app/ui/hq_unlock.py" line="44"/>
         <source>Elija una contraseña para proteger las claves privadas de oficinas centrales (al menos %1 caracteres). Se pedirá una vez por sesión; sin ella no se pueden leer los paquetes de los estados ni firmar acuses. Guárdela en un lugar seguro: no se puede recuperar.</source>
         <translation>Choose a passphrase to protect headquarters&apos; private keys (at least %1 characters). It is asked once per session; without it the states&apos; packages cannot be read nor acknowledgements signed. Keep it somewhere safe: it cannot be recovered.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/hq_unlock.py" line="48"/>
+        <location filename="../../app/ui/hq_unlock.py" line="49"/>
         <source>Escriba la contraseña de las claves de oficinas centrales. Se pide una vez por sesión.</source>
         <translation>Type the passphrase of headquarters&apos; keys. It is asked once per session.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/hq_unlock.py" line="59"/>
+        <location filename="../../app/ui/hq_unlock.py" line="60"/>
         <source>Contraseña:</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/hq_unlock.py" line="61"/>
+        <location filename="../../app/ui/hq_unlock.py" line="62"/>
         <source>Repítala:</source>
         <translation>Repeat it:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/hq_unlock.py" line="64"/>
+        <location filename="../../app/ui/hq_unlock.py" line="65"/>
         <source>Coordina no guarda esta contraseña en ningún archivo.</source>
         <translation>Coordina never stores this passphrase in a file.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/hq_unlock.py" line="68"/>
+        <location filename="../../app/ui/hq_unlock.py" line="69"/>
         <source>Aceptar</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/hq_unlock.py" line="69"/>
+        <location filename="../../app/ui/hq_unlock.py" line="70"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/hq_unlock.py" line="86"/>
+        <location filename="../../app/ui/hq_unlock.py" line="87"/>
         <source>Muy corta: al menos %1 caracteres.</source>
         <translation>Too short: at least %1 characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/hq_unlock.py" line="88"/>
+        <location filename="../../app/ui/hq_unlock.py" line="89"/>
         <source>Las dos contraseñas no coinciden.</source>
         <translation>The two passphrases do not match.</translation>
     </message>
@@ -2670,7 +2670,7 @@ Fill it in Excel and bring it back with File → Import values…</translation>
 <context>
     <name>HqUnlock</name>
     <message>
-        <location filename="../../app/ui/hq_unlock.py" line="131"/>
+        <location filename="../../app/ui/hq_unlock.py" line="132"/>
         <source>Claves de oficinas centrales</source>
         <translation>Headquarters keys</translation>
     </message>
@@ -2862,73 +2862,73 @@ This computer already trusts your certificate. For the national coordination to 
         <translation>Import sync packages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="65"/>
+        <location filename="../../app/ui/import_dialog.py" line="80"/>
         <source>Agregar paquetes…</source>
         <translation>Add packages…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="67"/>
+        <location filename="../../app/ui/import_dialog.py" line="82"/>
         <source>Quitar</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="68"/>
+        <location filename="../../app/ui/import_dialog.py" line="83"/>
         <source>Quita de la lista los archivos seleccionados (tecla Supr).</source>
         <translation>Removes the selected files from the list (Del key).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="70"/>
+        <location filename="../../app/ui/import_dialog.py" line="85"/>
         <source>También puede arrastrar aquí los archivos .coordina.</source>
         <translation>You can also drag .coordina files here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="85"/>
-        <location filename="../../app/ui/import_dialog.py" line="185"/>
+        <location filename="../../app/ui/import_dialog.py" line="103"/>
+        <location filename="../../app/ui/import_dialog.py" line="194"/>
         <source>Conflictos y errores del paquete seleccionado</source>
         <translation>Conflicts and errors of the selected package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="99"/>
+        <location filename="../../app/ui/import_dialog.py" line="66"/>
         <source>%v de %m</source>
         <translation>%v of %m</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="102"/>
+        <location filename="../../app/ui/import_dialog.py" line="119"/>
         <source>Vista previa</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="103"/>
+        <location filename="../../app/ui/import_dialog.py" line="120"/>
         <source>Revisa los paquetes sin guardar nada (tecla Intro).</source>
         <translation>Checks the packages without saving anything (Enter key).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="106"/>
+        <location filename="../../app/ui/import_dialog.py" line="123"/>
         <source>Importar</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="108"/>
+        <location filename="../../app/ui/import_dialog.py" line="125"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="110"/>
+        <location filename="../../app/ui/import_dialog.py" line="127"/>
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="124"/>
+        <location filename="../../app/ui/import_dialog.py" line="75"/>
         <source>Agregue los paquetes que recibió; revise la vista previa antes de importar.</source>
         <translation>Add the packages you received; check the preview before importing.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="143"/>
+        <location filename="../../app/ui/import_dialog.py" line="152"/>
         <source>Sin revisar</source>
         <translation>Not checked</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/import_dialog.py" line="147"/>
+        <location filename="../../app/ui/import_dialog.py" line="156"/>
         <source>Se omitieron %n archivo(s) que no son paquetes .coordina.</source>
         <translation>
             <numerusform>%n file that is not a .coordina package was skipped.</numerusform>
@@ -2936,7 +2936,7 @@ This computer already trusts your certificate. For the national coordination to 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/import_dialog.py" line="150"/>
+        <location filename="../../app/ui/import_dialog.py" line="159"/>
         <source>%n paquete(s) en la lista. Revise la vista previa antes de importar.</source>
         <translation>
             <numerusform>%n package in the list. Check the preview before importing.</numerusform>
@@ -2944,72 +2944,72 @@ This computer already trusts your certificate. For the national coordination to 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="156"/>
+        <location filename="../../app/ui/import_dialog.py" line="165"/>
         <source>Agregar paquetes</source>
         <translation>Add packages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="157"/>
+        <location filename="../../app/ui/import_dialog.py" line="166"/>
         <source>Paquetes de Coordina (*.coordina)</source>
         <translation>Coordina packages (*.coordina)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="184"/>
+        <location filename="../../app/ui/import_dialog.py" line="193"/>
         <source>Conflictos y errores de %1</source>
         <translation>Conflicts and errors of %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="254"/>
+        <location filename="../../app/ui/import_dialog.py" line="263"/>
         <source>Revisando los paquetes…</source>
         <translation>Checking the packages…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="254"/>
+        <location filename="../../app/ui/import_dialog.py" line="263"/>
         <source>Importando…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="263"/>
+        <location filename="../../app/ui/import_dialog.py" line="272"/>
         <source>Cancelando…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="278"/>
+        <location filename="../../app/ui/import_dialog.py" line="287"/>
         <source>No importado (cancelado)</source>
         <translation>Not imported (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="285"/>
+        <location filename="../../app/ui/import_dialog.py" line="294"/>
         <source>correctos: %1 · con avisos: %2 · con error: %3</source>
         <translation>OK: %1 · with warnings: %2 · with errors: %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="288"/>
+        <location filename="../../app/ui/import_dialog.py" line="297"/>
         <source>Vista previa cancelada; no se guardó nada.</source>
         <translation>Preview cancelled; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="290"/>
+        <location filename="../../app/ui/import_dialog.py" line="299"/>
         <source>Cancelado después de %1 de %2 paquetes; cada uno se importó completo o no se importó. </source>
         <translation>Cancelled after %1 of %2 packages; each one was either imported in full or not at all. </translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="295"/>
+        <location filename="../../app/ui/import_dialog.py" line="304"/>
         <source>Vista previa (no se guardó nada): </source>
         <translation>Preview (nothing was saved): </translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="299"/>
+        <location filename="../../app/ui/import_dialog.py" line="308"/>
         <source>Importación terminada: </source>
         <translation>Import finished: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="311"/>
+        <location filename="../../app/ui/import_dialog.py" line="320"/>
         <source>No se pudo terminar: %1</source>
         <translation>Could not finish: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="313"/>
+        <location filename="../../app/ui/import_dialog.py" line="322"/>
         <source>Importar paquetes</source>
         <translation>Import packages</translation>
     </message>
@@ -3059,232 +3059,232 @@ This computer already trusts your certificate. For the national coordination to 
 <context>
     <name>MainMenus</name>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="85"/>
+        <location filename="../../app/ui/main_menus.py" line="84"/>
         <source>Notas y marcas del resumen…</source>
         <translation>Summary notes and marks…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="49"/>
+        <location filename="../../app/ui/main_menus.py" line="48"/>
         <source>&amp;Archivo</source>
         <extracomment>Actions shown only at headquarters / only where no HQ profile is (issue 12).</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="50"/>
-        <location filename="../../app/ui/main_menus.py" line="177"/>
+        <location filename="../../app/ui/main_menus.py" line="49"/>
+        <location filename="../../app/ui/main_menus.py" line="176"/>
         <source>Importar unidades…</source>
         <translation>Import facilities…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="52"/>
+        <location filename="../../app/ui/main_menus.py" line="51"/>
         <source>Importar valores…</source>
         <translation>Import values…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="53"/>
+        <location filename="../../app/ui/main_menus.py" line="52"/>
         <source>Exportar valores…</source>
         <translation>Export values…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="54"/>
+        <location filename="../../app/ui/main_menus.py" line="53"/>
         <source>Plantilla de Excel…</source>
         <translation>Excel template…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="56"/>
+        <location filename="../../app/ui/main_menus.py" line="55"/>
         <source>Respaldos…</source>
         <translation>Backups…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="61"/>
+        <location filename="../../app/ui/main_menus.py" line="60"/>
         <source>Salir</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="64"/>
+        <location filename="../../app/ui/main_menus.py" line="63"/>
         <source>&amp;Editar</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="65"/>
+        <location filename="../../app/ui/main_menus.py" line="64"/>
         <source>Deshacer</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="67"/>
+        <location filename="../../app/ui/main_menus.py" line="66"/>
         <source>Rehacer</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="76"/>
+        <location filename="../../app/ui/main_menus.py" line="75"/>
         <source>Comentario…</source>
         <translation>Comment…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="77"/>
+        <location filename="../../app/ui/main_menus.py" line="76"/>
         <source>Historial de la celda…</source>
         <translation>Cell history…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="79"/>
+        <location filename="../../app/ui/main_menus.py" line="78"/>
         <source>&amp;Informe</source>
         <translation>&amp;Report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="80"/>
+        <location filename="../../app/ui/main_menus.py" line="79"/>
         <source>Cerrar informe…</source>
         <translation>Close report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="81"/>
+        <location filename="../../app/ui/main_menus.py" line="80"/>
         <source>Reabrir informe…</source>
         <translation>Reopen report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="84"/>
+        <location filename="../../app/ui/main_menus.py" line="83"/>
         <source>Datos estatales…</source>
         <translation>State data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="87"/>
+        <location filename="../../app/ui/main_menus.py" line="86"/>
         <source>Sección siguiente</source>
         <translation>Next section</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="91"/>
+        <location filename="../../app/ui/main_menus.py" line="90"/>
         <source>Sección anterior</source>
         <translation>Previous section</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="98"/>
+        <location filename="../../app/ui/main_menus.py" line="97"/>
         <source>&amp;Resumen</source>
         <translation>&amp;Summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="100"/>
+        <location filename="../../app/ui/main_menus.py" line="99"/>
         <source>Tablero del estado…</source>
         <translation>State dashboard…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="102"/>
+        <location filename="../../app/ui/main_menus.py" line="101"/>
         <source>Exportar PDF firmado…</source>
         <translation>Export signed PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="104"/>
+        <location filename="../../app/ui/main_menus.py" line="103"/>
         <source>Exportar todos los estados…</source>
         <translation>Export all states…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="106"/>
+        <location filename="../../app/ui/main_menus.py" line="105"/>
         <source>Verificar un PDF firmado…</source>
         <translation>Verify a signed PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="107"/>
+        <location filename="../../app/ui/main_menus.py" line="106"/>
         <source>Crear identidad de firma…</source>
         <translation>Create signing identity…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="109"/>
+        <location filename="../../app/ui/main_menus.py" line="108"/>
         <source>&amp;Sincronizar</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="111"/>
+        <location filename="../../app/ui/main_menus.py" line="110"/>
         <source>Perfil y registro…</source>
         <translation>Profile and enrolment…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="112"/>
+        <location filename="../../app/ui/main_menus.py" line="111"/>
         <source>Enviar paquete a oficinas centrales…</source>
         <translation>Send a package to headquarters…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="114"/>
+        <location filename="../../app/ui/main_menus.py" line="113"/>
         <source>Importar paquetes…</source>
         <translation>Import packages…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="117"/>
+        <location filename="../../app/ui/main_menus.py" line="116"/>
         <source>Conflictos por revisar…</source>
         <translation>Conflicts to review…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="118"/>
+        <location filename="../../app/ui/main_menus.py" line="117"/>
         <source>Responder a los estados…</source>
         <translation>Answer the states…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="119"/>
+        <location filename="../../app/ui/main_menus.py" line="118"/>
         <source>Consolidado nacional…</source>
         <translation>National consolidation…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="120"/>
+        <location filename="../../app/ui/main_menus.py" line="119"/>
         <source>Metas…</source>
         <translation>Targets…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="123"/>
+        <location filename="../../app/ui/main_menus.py" line="122"/>
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="124"/>
-        <location filename="../../app/ui/main_menus.py" line="189"/>
+        <location filename="../../app/ui/main_menus.py" line="123"/>
+        <location filename="../../app/ui/main_menus.py" line="188"/>
         <source>Idioma</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="133"/>
+        <location filename="../../app/ui/main_menus.py" line="132"/>
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="138"/>
-        <location filename="../../app/ui/main_menus.py" line="194"/>
+        <location filename="../../app/ui/main_menus.py" line="137"/>
+        <location filename="../../app/ui/main_menus.py" line="193"/>
         <source>Acerca de Coordina</source>
         <translation>About Coordina</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="134"/>
+        <location filename="../../app/ui/main_menus.py" line="133"/>
         <source>Guía de uso</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="190"/>
+        <location filename="../../app/ui/main_menus.py" line="189"/>
         <source>El idioma cambiará la próxima vez que abra Coordina. / The language will change the next time you open Coordina.</source>
         <translation>The language will change the next time you open Coordina. / El idioma cambiará la próxima vez que abra Coordina.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="195"/>
+        <location filename="../../app/ui/main_menus.py" line="194"/>
         <source>&lt;h3&gt;Coordina {0}&lt;/h3&gt;&lt;p&gt;Informes mensuales de las unidades de salud para las coordinaciones estatales de IMSS-BIENESTAR. Funciona sin conexión; cada dato se guarda al momento.&lt;/p&gt;&lt;p&gt;Directorio de datos:&lt;br&gt;&lt;code&gt;{1}&lt;/code&gt;&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Coordina {0}&lt;/h3&gt;&lt;p&gt;Monthly health-facility reports for the IMSS-BIENESTAR state coordinations. Works offline; every value is saved as soon as it is entered.&lt;/p&gt;&lt;p&gt;Data directory:&lt;br&gt;&lt;code&gt;{1}&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="51"/>
+        <location filename="../../app/ui/main_menus.py" line="50"/>
         <source>Padrón de unidades…</source>
         <translation>Facility registry…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="58"/>
-        <location filename="../../app/ui/main_menus.py" line="137"/>
+        <location filename="../../app/ui/main_menus.py" line="57"/>
+        <location filename="../../app/ui/main_menus.py" line="136"/>
         <source>Asistente de configuración…</source>
         <translation>Setup assistant…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="160"/>
+        <location filename="../../app/ui/main_menus.py" line="159"/>
         <source>Abriendo los datos…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="171"/>
+        <location filename="../../app/ui/main_menus.py" line="170"/>
         <source>Todavía no hay unidades</source>
         <translation>No facilities yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="172"/>
+        <location filename="../../app/ui/main_menus.py" line="171"/>
         <source>Este directorio de datos todavía no tiene unidades de salud, así que no hay informe que abrir, cerrar, resumir o exportar.
 
 Importe el catálogo CLUES de su estado (CSV o Excel) o cargue los datos de demostración para conocer la aplicación.</source>
@@ -3293,12 +3293,12 @@ Importe el catálogo CLUES de su estado (CSV o Excel) o cargue los datos de demo
 Import your state&apos;s CLUES catalogue (CSV or Excel) or load the demo data to get to know the app.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="178"/>
+        <location filename="../../app/ui/main_menus.py" line="177"/>
         <source>Cargar la demostración</source>
         <translation>Load the demo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_menus.py" line="179"/>
+        <location filename="../../app/ui/main_menus.py" line="178"/>
         <source>Ahora no</source>
         <translation>Not now</translation>
     </message>
@@ -3523,28 +3523,28 @@ The reopening is logged in the history and the signed summary will have to be si
         <translation>The facility&apos;s cells with data in this section</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_cells.py" line="140"/>
+        <location filename="../../app/ui/grid_cells.py" line="187"/>
         <source>(sí/no)</source>
         <translation>(yes/no)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_cells.py" line="152"/>
+        <location filename="../../app/ui/grid_cells.py" line="199"/>
         <source>Se suma en el año (flujo)</source>
         <translation>Added up over the year (flow)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_cells.py" line="152"/>
+        <location filename="../../app/ui/grid_cells.py" line="199"/>
         <source>Vale el último mes (existencia)</source>
         <translation>The latest month counts (stock)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_cells.py" line="103"/>
+        <location filename="../../app/ui/grid_cells.py" line="150"/>
         <source>Municipio: {0}</source>
-        <extracomment>Everything the delegate paints, in one call: (text, background, foreground, alignment, italic, marks, completeness or None). One data() call per cell instead of nine.</extracomment>
+        <extracomment>Everything the delegate paints, in one call: (text, background, foreground, alignment, italic, marks, completeness or None). One data() call per cell instead of nine. [cache key of the palette last seen, (base, text) the colours above were made for]</extracomment>
         <translation>Municipality: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_cells.py" line="105"/>
+        <location filename="../../app/ui/grid_cells.py" line="152"/>
         <source>Jurisdicción: {0}</source>
         <translation>Jurisdiction: {0}</translation>
     </message>
@@ -3554,42 +3554,42 @@ The reopening is logged in the history and the signed summary will have to be si
         <translation>{0} of {1} cells with data in this section</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_cells.py" line="116"/>
+        <location filename="../../app/ui/grid_cells.py" line="163"/>
         <source>No aplica a este tipo de unidad ({0})</source>
         <translation>Does not apply to this facility type ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_cells.py" line="120"/>
+        <location filename="../../app/ui/grid_cells.py" line="167"/>
         <source>No se guardó «{0}»: {1}</source>
         <translation>“{0}” was not saved: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_cells.py" line="122"/>
+        <location filename="../../app/ui/grid_cells.py" line="169"/>
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_cells.py" line="122"/>
+        <location filename="../../app/ui/grid_cells.py" line="169"/>
         <source>Aviso</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_cells.py" line="126"/>
+        <location filename="../../app/ui/grid_cells.py" line="173"/>
         <source>Comentario: {0}</source>
         <translation>Comment: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_cells.py" line="128"/>
+        <location filename="../../app/ui/grid_cells.py" line="175"/>
         <source>Provisional: en proceso de definición con el Gobierno del estado</source>
         <translation>Provisional: being defined with the state government</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_cells.py" line="130"/>
+        <location filename="../../app/ui/grid_cells.py" line="177"/>
         <source>Marcado para seguimiento</source>
         <translation>Marked for follow-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_cells.py" line="132"/>
+        <location filename="../../app/ui/grid_cells.py" line="179"/>
         <source>Informe cerrado: solo lectura</source>
         <translation>Report closed: read-only</translation>
     </message>
@@ -4068,23 +4068,23 @@ completeness</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="30"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="32"/>
         <source>Contraseña de la firma</source>
         <extracomment>``(parent, prompt) -&gt; bytes | None``: how a dialog gets a passphrase. Dialogs take one as an attribute so tests can answer the modal prompt without a nested event loop.</extracomment>
         <translation>Signature password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="37"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="39"/>
         <source>Coordina no guarda esta contraseña.</source>
         <translation>Coordina does not store this password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="41"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="43"/>
         <source>Aceptar</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="42"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="44"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
@@ -4155,42 +4155,42 @@ completeness</translation>
 <context>
     <name>ProblemListModel</name>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="121"/>
+        <location filename="../../app/ui/problem_panel.py" line="122"/>
         <source>Tipo</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="121"/>
+        <location filename="../../app/ui/problem_panel.py" line="122"/>
         <source>Unidad</source>
         <translation>Facility</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="122"/>
+        <location filename="../../app/ui/problem_panel.py" line="123"/>
         <source>Sección</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="121"/>
+        <location filename="../../app/ui/problem_panel.py" line="122"/>
         <source>Columna</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="121"/>
+        <location filename="../../app/ui/problem_panel.py" line="122"/>
         <source>Problema</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="123"/>
+        <location filename="../../app/ui/problem_panel.py" line="124"/>
         <source>No guardado</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="123"/>
+        <location filename="../../app/ui/problem_panel.py" line="124"/>
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="123"/>
+        <location filename="../../app/ui/problem_panel.py" line="124"/>
         <source>Aviso</source>
         <translation>Warning</translation>
     </message>
@@ -4198,73 +4198,73 @@ completeness</translation>
 <context>
     <name>ProblemPanel</name>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="175"/>
+        <location filename="../../app/ui/problem_panel.py" line="176"/>
         <source>Problema de la celda actual</source>
         <extracomment>(org unit, variable, option) of the cell the person chose in the list.</extracomment>
         <translation>Problem of the current cell</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="182"/>
+        <location filename="../../app/ui/problem_panel.py" line="183"/>
         <source>Muestra u oculta la lista de problemas del mes (F8). Enter o un clic en una fila lleva a su celda.</source>
         <translation>Shows or hides the list of the month&apos;s problems (F8). Enter or a click on a row goes to its cell.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="191"/>
+        <location filename="../../app/ui/problem_panel.py" line="192"/>
         <source>Problemas del mes</source>
         <translation>Month&apos;s problems</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="221"/>
+        <location filename="../../app/ui/problem_panel.py" line="222"/>
         <source>No guardado</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="222"/>
+        <location filename="../../app/ui/problem_panel.py" line="223"/>
         <source>{0}. Escriba un valor válido o bórrelo con Supr.</source>
         <translation>{0}. Type a valid value or clear it with Delete.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="226"/>
+        <location filename="../../app/ui/problem_panel.py" line="227"/>
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="226"/>
+        <location filename="../../app/ui/problem_panel.py" line="227"/>
         <source>Aviso</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="228"/>
+        <location filename="../../app/ui/problem_panel.py" line="229"/>
         <source>Elija una celda para ver sus problemas.</source>
         <translation>Choose a cell to see its problems.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="233"/>
+        <location filename="../../app/ui/problem_panel.py" line="234"/>
         <source>sin problemas</source>
         <translation>no problems</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="234"/>
+        <location filename="../../app/ui/problem_panel.py" line="235"/>
         <source>{0}: sin problemas</source>
         <translation>{0}: no problems</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="253"/>
+        <location filename="../../app/ui/problem_panel.py" line="254"/>
         <source>{0} sin guardar</source>
         <translation>{0} not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="254"/>
+        <location filename="../../app/ui/problem_panel.py" line="255"/>
         <source>{0} con error</source>
         <translation>{0} with errors</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="255"/>
+        <location filename="../../app/ui/problem_panel.py" line="256"/>
         <source>{0} con aviso</source>
         <translation>{0} with warnings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="256"/>
+        <location filename="../../app/ui/problem_panel.py" line="257"/>
         <source>Problemas del mes: {0} (F8)</source>
         <translation>Month&apos;s problems: {0} (F8)</translation>
     </message>
@@ -4806,52 +4806,52 @@ completeness</translation>
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/section_notes_dialog.py" line="63"/>
+        <location filename="../../app/ui/section_notes_dialog.py" line="83"/>
         <source>Ej.: (Programado para agosto)</source>
         <translation>E.g.: (Scheduled for August)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/section_notes_dialog.py" line="67"/>
+        <location filename="../../app/ui/section_notes_dialog.py" line="87"/>
         <source>Notas por sección de %1 (se imprimen bajo el título de la sección; máximo %2 caracteres)</source>
         <translation>Section notes for %1 (printed under the section title; at most %2 characters)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/section_notes_dialog.py" line="80"/>
+        <location filename="../../app/ui/section_notes_dialog.py" line="104"/>
         <source>Nota al pie de %1</source>
         <translation>Footnote of %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/section_notes_dialog.py" line="84"/>
+        <location filename="../../app/ui/section_notes_dialog.py" line="108"/>
         <source>Conteos del padrón en proceso de definición (todos los meses)</source>
         <translation>Registry counts still being defined (every month)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/section_notes_dialog.py" line="88"/>
+        <location filename="../../app/ui/section_notes_dialog.py" line="114"/>
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/section_notes_dialog.py" line="92"/>
+        <location filename="../../app/ui/section_notes_dialog.py" line="118"/>
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/section_notes_dialog.py" line="124"/>
+        <location filename="../../app/ui/section_notes_dialog.py" line="136"/>
         <source>El informe está cerrado: las notas no se pueden cambiar (reábralo para editarlas).</source>
         <translation>The report is closed: the notes cannot be changed (reopen it to edit them).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/section_notes_dialog.py" line="142"/>
+        <location filename="../../app/ui/section_notes_dialog.py" line="154"/>
         <source>Guardando…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/section_notes_dialog.py" line="147"/>
+        <location filename="../../app/ui/section_notes_dialog.py" line="159"/>
         <source>Guardado. Se imprimirá en el próximo resumen en PDF.</source>
         <translation>Saved. It will be printed in the next PDF summary.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/section_notes_dialog.py" line="152"/>
+        <location filename="../../app/ui/section_notes_dialog.py" line="164"/>
         <source>No se guardó: %1</source>
         <translation>Not saved: %1</translation>
     </message>
@@ -5223,58 +5223,58 @@ completeness</translation>
 <context>
     <name>TargetsDialog</name>
     <message>
-        <location filename="../../app/ui/targets_dialog.py" line="193"/>
+        <location filename="../../app/ui/targets_dialog.py" line="190"/>
         <source>Metas</source>
         <translation>Targets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/targets_dialog.py" line="196"/>
+        <location filename="../../app/ui/targets_dialog.py" line="205"/>
         <source>Meta nacional de cada indicador. Viaja a los estados en la próxima actualización de oficinas centrales.</source>
         <translation>National target of each indicator. It travels to the states in headquarters&apos; next update.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/targets_dialog.py" line="199"/>
+        <location filename="../../app/ui/targets_dialog.py" line="208"/>
         <source>Las metas las define oficinas centrales. Aquí se muestran las recibidas en la última actualización.</source>
         <translation>Targets are set by headquarters. These are the ones received in the last update.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/targets_dialog.py" line="228"/>
+        <location filename="../../app/ui/targets_dialog.py" line="240"/>
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/targets_dialog.py" line="230"/>
+        <location filename="../../app/ui/targets_dialog.py" line="242"/>
         <source>Restablecer</source>
         <translation>Reset</translation>
     </message>
     <message>
-        <location filename="../../app/ui/targets_dialog.py" line="231"/>
+        <location filename="../../app/ui/targets_dialog.py" line="243"/>
         <source>Deshacer los cambios que aún no se guardan</source>
         <translation>Undo the changes not saved yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/targets_dialog.py" line="233"/>
-        <location filename="../../app/ui/targets_dialog.py" line="277"/>
+        <location filename="../../app/ui/targets_dialog.py" line="245"/>
+        <location filename="../../app/ui/targets_dialog.py" line="282"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/targets_dialog.py" line="277"/>
+        <location filename="../../app/ui/targets_dialog.py" line="282"/>
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/targets_dialog.py" line="292"/>
+        <location filename="../../app/ui/targets_dialog.py" line="297"/>
         <source>Cambios descartados.</source>
         <translation>Changes discarded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/targets_dialog.py" line="301"/>
+        <location filename="../../app/ui/targets_dialog.py" line="306"/>
         <source>Guardando…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/targets_dialog.py" line="305"/>
+        <location filename="../../app/ui/targets_dialog.py" line="310"/>
         <source>Metas guardadas. Viajan a los estados en la próxima actualización.</source>
         <translation>Targets saved. They travel to the states in the next update.</translation>
     </message>
@@ -5312,17 +5312,17 @@ completeness</translation>
         <translation>pesos</translation>
     </message>
     <message>
-        <location filename="../../app/ui/targets_dialog.py" line="151"/>
+        <location filename="../../app/ui/targets_dialog.py" line="148"/>
         <source>Meta de referencia del catálogo: %1</source>
         <translation>Catalog reference target: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/targets_dialog.py" line="154"/>
+        <location filename="../../app/ui/targets_dialog.py" line="151"/>
         <source>Escriba la meta y pulse Enter; deje la celda vacía para quitarla.</source>
         <translation>Type the target and press Enter; leave the cell empty to remove it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/targets_dialog.py" line="169"/>
+        <location filename="../../app/ui/targets_dialog.py" line="166"/>
         <source>%1: %2. Se conserva la meta anterior.</source>
         <translation>%1: %2. The previous target is kept.</translation>
     </message>
@@ -5522,32 +5522,32 @@ completeness</translation>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../app/ui/welcome_page.py" line="24"/>
+        <location filename="../../app/ui/welcome_page.py" line="26"/>
         <source>Le damos la bienvenida a Coordina</source>
         <translation>Welcome to Coordina</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome_page.py" line="30"/>
+        <location filename="../../app/ui/welcome_page.py" line="32"/>
         <source>Aquí registrará cada mes el estatus, el personal, los servicios, el abasto, la acción comunitaria y la infraestructura de las unidades de su estado. Cada dato se guarda al momento en este equipo, también sin conexión.</source>
         <translation>Here you record, month by month, the status, staffing, services, supply, community action and infrastructure of your state&apos;s facilities. Every value is saved at once on this computer, also offline.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome_page.py" line="38"/>
+        <location filename="../../app/ui/welcome_page.py" line="40"/>
         <source>Cargar datos de demostración (Nayarit, febrero 2023)</source>
         <translation>Load demo data (Nayarit, February 2023)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome_page.py" line="48"/>
+        <location filename="../../app/ui/welcome_page.py" line="50"/>
         <source>Unidades y cifras de ejemplo, basadas en las cifras publicadas y marcadas como DEMO en todas partes. Sirve para conocer la aplicación.</source>
         <translation>Sample facilities and figures, based on the published figures and labelled DEMO everywhere. A way to get to know the app.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome_page.py" line="51"/>
+        <location filename="../../app/ui/welcome_page.py" line="53"/>
         <source>Importar unidades…</source>
         <translation>Import facilities…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome_page.py" line="56"/>
+        <location filename="../../app/ui/welcome_page.py" line="58"/>
         <source>Un archivo CSV o Excel con el catálogo CLUES de la DGIS: verá una vista previa antes de guardar.</source>
         <translation>A CSV or Excel file with the DGIS CLUES catalogue: you will see a preview before saving.</translation>
     </message>
