@@ -34,6 +34,7 @@ from .alerts import confirm, error_message, show_error
 from .main_menus import build_menus, install_shortcuts
 from .month_picker import MonthPicker
 from .tasks import TaskManager
+from .theme import badge_style
 from .welcome_page import WelcomePage
 from .window_fit import fit_window
 
@@ -53,8 +54,6 @@ if TYPE_CHECKING:
     from .sync_actions import SyncActions
 
 log = logging.getLogger(__name__)
-
-_DEMO_BADGE = "background: #b3261e; color: white; font-weight: bold; border-radius: 4px; padding: 3px 10px;"
 
 
 class MainWindow(QMainWindow):
@@ -133,7 +132,7 @@ class MainWindow(QMainWindow):
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
         self.demo_badge = QLabel(self.tr("DEMO: datos de ejemplo"))
-        self.demo_badge.setStyleSheet(_DEMO_BADGE)
+        self.demo_badge.setStyleSheet(badge_style("error"))
         self.demo_badge_action = toolbar.addWidget(self.demo_badge)
         self.demo_badge_action.setVisible(False)
 
