@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -84,14 +85,31 @@ class ConflictsDialog(JobDialog):
         top = QHBoxLayout()
         top.addWidget(self.count_label, 1)
         top.addWidget(self.show_resolved)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self._build_list(catalog, lang))
+        splitter.addWidget(self._build_detail(lang))
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(self._build_bottom())
+        self._show_conflict(None)
+        self.reload()
 
+    def _build_list(self, catalog: Catalog, lang: str) -> QTableView:
+        """The flagged values; choosing one shows both versions below."""
         self.model = ConflictsModel(catalog, lang, self)
         self.view = table_view(self.model)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ConflictsModel.FACILITY, QHeaderView.ResizeMode.Stretch)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        return self.view
 
+    def _build_detail(self, lang: str) -> QWidget:
+        """The chosen value: HQ's and the state's versions side by side, the two buttons, its history."""
         self.title = QLabel()
         self.title.setWordWrap(True)
         plain(self.title)  # unit names and values come from packages: never rich text
@@ -110,13 +128,11 @@ class ConflictsDialog(JobDialog):
         choose = QHBoxLayout()
         choose.addWidget(self.accept_ours_button, 1)
         choose.addWidget(self.accept_theirs_button, 1)
-
         self.history_model = HistoryModel(None, lang, self)
         self.history_view = table_view(self.history_model)
         history_header = self.history_view.horizontalHeader()
         history_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         history_header.setSectionResizeMode(HistoryModel.SOURCE, QHeaderView.ResizeMode.Stretch)
-
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
@@ -125,12 +141,10 @@ class ConflictsDialog(JobDialog):
         detail_layout.addLayout(choose)
         detail_layout.addWidget(QLabel(self.tr("Historial de la celda:")))
         detail_layout.addWidget(self.history_view, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.view)
-        splitter.addWidget(detail)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        return detail
 
+    def _build_bottom(self) -> QHBoxLayout:
+        """The status line (plain text: it quotes package contents) and Cerrar."""
         self.status = QLabel()
         self.status.setWordWrap(True)
         plain(self.status)
@@ -140,14 +154,7 @@ class ConflictsDialog(JobDialog):
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(close)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(bottom)
-        self._show_conflict(None)
-        self.reload()
+        return bottom
 
     def _side(self, title: str) -> tuple[QGroupBox, dict[str, QLabel]]:
         """A group box with one read-only label per field of a version."""

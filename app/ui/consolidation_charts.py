@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 
 from app.models.summary import Figure, format_figure
 
-from .dashboard_charts import BAR_COLOR, TEXT_COLOR, _base_chart, _nice_top, bar_values
+from .dashboard_charts import _base_chart, _nice_top, bar_color, bar_values, style_axis
 
 StateFigure = tuple[str, str, Figure]
 
@@ -35,8 +35,8 @@ def state_bar_chart(title: str, rows: Sequence[StateFigure], lang: str) -> tuple
     ordered = list(reversed(rows))
     figures = [figure for _, _, figure in ordered]
     bars = QBarSet(title)
-    bars.setColor(BAR_COLOR)
-    bars.setBorderColor(BAR_COLOR)
+    bars.setColor(bar_color())
+    bars.setBorderColor(bar_color())
     bars.append(bar_values(figures))
     series = QHorizontalBarSeries()
     series.append(bars)
@@ -45,10 +45,10 @@ def state_bar_chart(title: str, rows: Sequence[StateFigure], lang: str) -> tuple
     chart.legend().hide()
     categories = QBarCategoryAxis()
     categories.append([state_label(name, figure, lang) for _, name, figure in ordered])
-    categories.setLabelsColor(TEXT_COLOR)
+    style_axis(categories)
     values = QValueAxis()
     values.setLabelFormat("%.0f")
-    values.setLabelsColor(TEXT_COLOR)
+    style_axis(values)
     if figures and figures[0].unit == "percent":
         values.setRange(0, 100)
         values.setTickCount(6)

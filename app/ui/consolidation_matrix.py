@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -26,14 +26,15 @@ from PySide6.QtWidgets import (
 
 from app.services.consolidation import DEFAULT_DEADLINE_DAY
 
-from .consolidation_models import FLAG, STATUS_COLORS, MatrixModel, status_texts
+from . import theme
+from .consolidation_models import FLAG, MatrixModel, status_colors, status_texts
 from .month_picker import FIRST_YEAR
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
 class StatusCellDelegate(QStyledItemDelegate):
-    """Paints a selected matrix cell with its status colour and a guinda frame.
+    """Paints a selected matrix cell with its status colour and an accent (guinda) frame.
 
     The default selection fill would hide the very colour that says the status.
     """
@@ -45,7 +46,7 @@ class StatusCellDelegate(QStyledItemDelegate):
         super().paint(painter, plain, index)
         if selected:
             painter.save()
-            painter.setPen(QPen(QColor("#9f2241"), 3))
+            painter.setPen(QPen(theme.color("accent"), 3))  # the palette now, not at build
             painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
             painter.restore()
 
@@ -65,9 +66,9 @@ class MatrixPanel(QWidget):
         row.addSpacing(24)
         self.legend_labels: dict[str, QLabel] = {}
         for status, text in status_texts().items():
-            background, color = STATUS_COLORS[status]
+            background, color = status_colors(status)
             label = QLabel(text)
-            label.setStyleSheet(f"background: {background}; color: {color}; padding: 3px 10px; "
+            label.setStyleSheet(f"background: {background.name()}; color: {color.name()}; padding: 3px 10px; "
                                 "border-radius: 3px;")
             self.legend_labels[status] = label
             row.addWidget(label)
@@ -75,7 +76,7 @@ class MatrixPanel(QWidget):
         row.addStretch(1)
         self.deadline_label = QLabel(self.tr("A tiempo: paquete importado a más tardar el día %1 del mes "
                                              "siguiente.").replace("%1", str(DEFAULT_DEADLINE_DAY)))
-        self.deadline_label.setStyleSheet("color: #4a4a4a;")
+        self.deadline_label.setStyleSheet(theme.text_style("muted"))
         self.model = MatrixModel(lang, self)
         self.view = QTableView()
         self.view.setObjectName("matrix_table")
@@ -91,7 +92,7 @@ class MatrixPanel(QWidget):
         hint = QLabel(self.tr("Pase el puntero sobre una celda para ver los valores, las unidades que "
                               "informaron, los paquetes y la primera importación. Doble clic: las cifras de ese mes."))
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #4a4a4a;")
+        hint.setStyleSheet(theme.text_style("muted"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(row)

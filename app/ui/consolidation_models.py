@@ -24,8 +24,10 @@ from app.models.summary import StateSummary, format_figure
 from app.models.values import format_number
 from app.services.consolidation import Matrix, MatrixCell
 
+from . import theme
 from .formatting import local_date, local_datetime
 from .row_table_model import RowTableModel
+from .theme import Tint
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -37,18 +39,27 @@ FLAG_ROLE = Qt.ItemDataRole.UserRole + 2
 DRILL_ROLE = Qt.ItemDataRole.UserRole + 3
 FLAG = "⚑"
 
-#: Background and text colour of each display status; the text colour alone must also read.
-STATUS_COLORS: dict[str, tuple[str, str]] = {
-    "on_time": ("#d4edda", "#1e5b2c"),
-    "late": ("#ffe8b3", "#7a4b00"),
-    "received": ("#d6e6f5", "#1f4e79"),
-    "missing": ("#f8d3d6", "#8c1d24"),
-    "not_due": ("#eeeeee", "#5f5f5f"),
+#: The theme tint of each display status; the text colour alone must also read.
+STATUS_TINTS: dict[str, Tint] = {
+    "on_time": "ok",
+    "late": "warning",
+    "received": "info",
+    "missing": "error",
+    "not_due": "neutral",
 }
-DISPLAY_STATUSES = tuple(STATUS_COLORS)
+DISPLAY_STATUSES = tuple(STATUS_TINTS)
 _BOLD = QFont()
 _BOLD.setBold(True)
-_TOTAL_BG = QColor("#f4efe8")  # the PDF's beige band: totals read apart from the cells
+
+
+def status_colors(status: str) -> tuple[QColor, QColor]:
+    """Background and text colour of a display status, from the palette in use now."""
+    return theme.tint(STATUS_TINTS[status]), theme.on_tint(STATUS_TINTS[status])
+
+
+def total_background() -> QColor:
+    """The PDF's beige band, from the palette in use: totals read apart from the cells."""
+    return theme.tint("gold")
 
 
 def display_status(cell: MatrixCell) -> str:
@@ -156,9 +167,9 @@ class MatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(cell)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QColor(STATUS_COLORS[status][0])
+            return status_colors(status)[0]
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor(STATUS_COLORS[status][1])
+            return status_colors(status)[1]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.FontRole and cell.flagged:
@@ -173,7 +184,7 @@ class MatrixModel(QAbstractTableModel):
         m = self._matrix
         assert m is not None
         if role == Qt.ItemDataRole.BackgroundRole:
-            return _TOTAL_BG
+            return total_background()
         if role == Qt.ItemDataRole.FontRole:
             return _BOLD
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -307,8 +318,8 @@ class NationalModel(RowTableModel):
         if role == Qt.ItemDataRole.FontRole and self.is_national(row):
             return _BOLD
         if role == Qt.ItemDataRole.BackgroundRole and self.is_national(row):
-            return _TOTAL_BG
+            return total_background()
         if role == Qt.ItemDataRole.ForegroundRole and figure is not None and figure.value is None:
-            return QColor("#6b6b6b")  # "sin dato" reads as an absence, not a value
+            return theme.color("muted")  # "sin dato" reads as an absence, not a value
         return None
 

@@ -11,11 +11,10 @@ on the database worker; the window only shows.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from PySide6.QtCharts import QBarSet, QChart, QChartView
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,60 +32,30 @@ from PySide6.QtWidgets import (
 
 from app.models.catalog import Catalog
 from app.models.facility import Facility
-from app.models.summary import StateSummary, format_figure
+from app.models.summary import format_figure
 from app.models.values import format_number
-from app.reports.summary_pdf import (
-    COMMUNITY,
-    COVERAGE,
-    INFRASTRUCTURE,
-    INVENTORY,
-    PERSONAL,
-    SERVICES,
-    window_text,
-)
+from app.reports.summary_pdf import window_text
 from app.services.consolidation import (
     Matrix,
     completeness_matrix,
     facilities_behind,
     figure_by_state,
-    national_summary,
-    national_table,
 )
-from app.services.workspace import Workspace
 
 from .alerts import show_error
 from .consolidation_charts import state_bar_chart
+from .consolidation_data import CHART_FIGURES, DEFAULT_CHART_FIGURE, NationalData, load_national
 from .consolidation_export import NationalExporter
 from .consolidation_matrix import MatrixPanel
 from .consolidation_models import (
     DRILL_ROLE,
     NationalModel,
-    NationalRow,
 )
 from .dashboard_charts import RENDER_HINTS
-from .dashboard_models import FacilityListModel
+from .dashboard_parts import FacilityDrillPanel, window_title
 from .month_picker import MonthPicker
 from .tasks import TaskManager
 from .window_fit import fit_window
-
-#: Figures offered for the chart, in the PDF's order.
-CHART_FIGURES = INVENTORY + SERVICES + COVERAGE + PERSONAL + COMMUNITY + INFRASTRUCTURE
-DEFAULT_CHART_FIGURE = "consultations_total"
-
-
-@dataclass(frozen=True)
-class NationalData:
-    """One background load of the national tab: the states' summaries and the country's."""
-
-    period: str
-    table: list[NationalRow]
-    nation: StateSummary
-
-
-def load_national(ws: Workspace, period: str) -> NationalData:
-    """Every state's summary through ``period`` and their sum (runs on the database worker)."""
-    table = national_table(ws, period)
-    return NationalData(period, table, national_summary(ws, period, table=table))
 
 
 class ConsolidationWindow(QWidget):
@@ -122,12 +91,7 @@ class ConsolidationWindow(QWidget):
 
     # -- layout -------------------------------------------------------------------
     def _build(self, period: str) -> None:
-        title = QLabel(self.tr("Consolidación nacional"))
-        font = QFont(title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        title.setFont(font)
-        title.setStyleSheet("color: #9f2241;")
+        title = window_title(self.tr("Consolidación nacional"))
         self.status = QLabel()
         self.status.setObjectName("consolidation_status")
         self.refresh_button = QPushButton(self.tr("Actualizar"))
@@ -164,6 +128,19 @@ class ConsolidationWindow(QWidget):
             self.load_national()
 
     def _build_national_tab(self, period: str) -> QWidget:
+        """Month and chart choosers over the national table, the chart and drill-down below."""
+        body = QSplitter(Qt.Orientation.Vertical)
+        body.addWidget(self._build_national_table())
+        body.addWidget(self._build_chart_and_drill())
+        body.setSizes([330, 470])
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addLayout(self._build_national_choosers(period))
+        layout.addWidget(body, 1)
+        return tab
+
+    def _build_national_choosers(self, period: str) -> QHBoxLayout:
+        """The month (with the months it sums) and the figure the chart shows."""
         self.month_picker = MonthPicker(self._lang)
         self.month_picker.set_period(period)
         self.month_picker.period_changed.connect(lambda _period: self.load_national())
@@ -182,7 +159,10 @@ class ConsolidationWindow(QWidget):
         row.addStretch(1)
         row.addWidget(QLabel(self.tr("Gráfica:")))
         row.addWidget(self.figure_box)
+        return row
 
+    def _build_national_table(self) -> QTableView:
+        """Every state and the country for the month; a cell drills down to its facilities."""
         self.national_model = NationalModel(self._catalog, self._lang, self)
         self.national_view = QTableView()
         self.national_view.setObjectName("national_table")
@@ -199,43 +179,22 @@ class ConsolidationWindow(QWidget):
         self.national_view.activated.connect(self._cell_chosen)
         self.national_view.doubleClicked.connect(self._cell_chosen)
         self.national_view.selectionModel().currentChanged.connect(self._current_changed)
+        return self.national_view
 
+    def _build_chart_and_drill(self) -> QSplitter:
+        """The chart of one figure by state, beside the facilities behind the chosen cell."""
         self.chart_view = QChartView()
         self.chart_view.setObjectName("chart_by_state")
         self.chart_view.setRenderHint(RENDER_HINTS)
         self.chart_view.setMinimumSize(420, 260)
-        self.drill_title = QLabel(self.tr("Doble clic o Enter en una cifra: ver las unidades detrás de ella."))
-        self.drill_title.setWordWrap(True)
-        self.drill_title.setStyleSheet("font-weight: bold;")
-        self.drill_model = FacilityListModel(self._catalog, self._lang, self)
-        self.drill_view = QTableView()
-        self.drill_view.setObjectName("drill_table")
-        self.drill_view.setModel(self.drill_model)
-        self.drill_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.drill_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.drill_view.verticalHeader().hide()
-        self.drill_view.setAlternatingRowColors(True)
-        drill_header = self.drill_view.horizontalHeader()
-        drill_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        drill_header.setSectionResizeMode(FacilityListModel.NAME, QHeaderView.ResizeMode.Stretch)
-        drill = QWidget()
-        drill_layout = QVBoxLayout(drill)
-        drill_layout.setContentsMargins(0, 0, 0, 0)
-        drill_layout.addWidget(self.drill_title)
-        drill_layout.addWidget(self.drill_view, 1)
+        drill = FacilityDrillPanel(self._catalog, self._lang,
+                                   self.tr("Doble clic o Enter en una cifra: ver las unidades detrás de ella."))
+        self.drill_title, self.drill_model, self.drill_view = drill.title, drill.model, drill.view
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(self.chart_view)
         bottom.addWidget(drill)
         bottom.setSizes([700, 700])
-        body = QSplitter(Qt.Orientation.Vertical)
-        body.addWidget(self.national_view)
-        body.addWidget(bottom)
-        body.setSizes([330, 470])
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.addLayout(row)
-        layout.addWidget(body, 1)
-        return tab
+        return bottom
 
     def _build_export_row(self) -> QHBoxLayout:
         self.only_state = QCheckBox(self.tr("Solo el estado seleccionado"))

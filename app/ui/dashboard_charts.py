@@ -12,6 +12,8 @@ import textwrap
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCharts import (
+    QAbstractAxis,
+    QAbstractBarSeries,
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
@@ -22,16 +24,34 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QLocale, QMargins, QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette, QPen
 
 from app.models.periods import MONTHS_EN, MONTHS_ES
 from app.models.summary import NO_DATA, Figure, format_figure
 from app.services.summary_series import MonthlySeries
 
-#: IMSS-BIENESTAR guinda and a gold that reads on white; same hues as the PDF bars.
-BAR_COLOR = QColor("#9f2241")
+from . import theme
+
+#: The data series' second hue: the PDF's gold, which reads as a mark on light and dark bases.
 SECOND_COLOR = QColor("#b38e5d")
-TEXT_COLOR = QColor("#2b2b2b")
+
+
+def bar_color() -> QColor:
+    """The bars' colour: the IMSS-BIENESTAR guinda of the PDF, lifted on a dark palette."""
+    return theme.color("accent")
+
+
+def text_color() -> QColor:
+    """Titles, axis labels and legend text: the palette's own text colour."""
+    return QGuiApplication.palette().color(QPalette.ColorRole.Text)
+
+
+def style_axis(axis: QAbstractAxis, labels: QColor | None = None) -> None:
+    """Labels in ``labels`` (the text colour by default), axis line and grid from the palette."""
+    palette = QGuiApplication.palette()
+    axis.setLabelsColor(labels or text_color())
+    axis.setLinePenColor(palette.color(QPalette.ColorRole.Mid))
+    axis.setGridLineColor(palette.color(QPalette.ColorRole.Midlight))
 
 
 def _base_chart(title: str) -> QChart:
@@ -41,7 +61,10 @@ def _base_chart(title: str) -> QChart:
     font.setBold(True)
     font.setPointSizeF(max(font.pointSizeF(), 10.0))
     chart.setTitleFont(font)
-    chart.setTitleBrush(TEXT_COLOR)
+    # Qt Charts' default theme is light whatever the palette: take base and text from it.
+    chart.setBackgroundBrush(QGuiApplication.palette().base())
+    chart.setTitleBrush(text_color())
+    chart.legend().setLabelColor(text_color())
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.setBackgroundRoundness(0)
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)  # screenshots and tests see the end state
@@ -87,21 +110,34 @@ def bar_chart(title: str, figures: Sequence[Figure], lang: str, percent: bool,
     # Horizontal bars stack upwards: reverse so the list reads top-down in the PDF's order.
     figures = list(reversed(figures)) if horizontal else list(figures)
     bars = QBarSet(title)
-    bars.setColor(BAR_COLOR)
-    bars.setBorderColor(BAR_COLOR)
+    bars.setColor(bar_color())
+    bars.setBorderColor(bar_color())
     bars.append(bar_values(figures))
     series = QHorizontalBarSeries() if horizontal else QBarSeries()
     series.append(bars)
     series.setBarWidth(0.6)
     chart.addSeries(series)
     chart.legend().hide()
+    categories, values = _bar_axes(chart, series, figures, lang, percent, horizontal)
+    points = target_points(figures, targets or {}, horizontal)
+    if points:
+        _add_targets(chart, target_name, points, (categories, values), percent, horizontal)
+        # The key goes in the title: a legend would take the height the bar labels need.
+        chart.setTitle(f"{html.escape(title)} <span style='color:{SECOND_COLOR.name()}'>■</span> "
+                       f"<span style='font-weight:normal'>{html.escape(target_name)}</span>")
+    return chart, bars, tuple(f.code for f in figures)
+
+
+def _bar_axes(chart: QChart, series: QAbstractBarSeries, figures: Sequence[Figure], lang: str, percent: bool,
+              horizontal: bool) -> tuple[QBarCategoryAxis, QValueAxis]:
+    """The category axis (labels with values) and the value axis, attached to ``series``."""
     categories = QBarCategoryAxis()
     # Horizontal bars leave room for wider labels at the left.
     categories.append([category_label(f, lang, 26 if horizontal else 22) for f in figures])
-    categories.setLabelsColor(TEXT_COLOR)
+    style_axis(categories)
     values = QValueAxis()
     values.setLabelFormat("%.0f")
-    values.setLabelsColor(TEXT_COLOR)
+    style_axis(values)
     if percent:
         values.setRange(0, 100)
         values.setTickCount(6)
@@ -117,27 +153,28 @@ def bar_chart(title: str, figures: Sequence[Figure], lang: str, percent: bool,
     chart.addAxis(values, value_side)
     series.attachAxis(categories)
     series.attachAxis(values)
-    points = target_points(figures, targets or {}, horizontal)
-    if points:
-        marks = QScatterSeries()
-        marks.setName(target_name)
-        marks.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeRectangle)
-        marks.setMarkerSize(11.0)
-        marks.setColor(SECOND_COLOR)
-        marks.setBorderColor(TEXT_COLOR)
-        marks.append(points)
-        chart.addSeries(marks)
-        marks.attachAxis(categories)
-        marks.attachAxis(values)
-        top = max(p.x() if horizontal else p.y() for p in points)
-        if not percent and top > values.max():  # a meta above every bar stays on the chart
-            values.setRange(0, _nice_top(top))
-            values.applyNiceNumbers()
-            values.setLabelsVisible(True)
-        # The key goes in the title: a legend would take the height the bar labels need.
-        chart.setTitle(f"{html.escape(title)} <span style='color:{SECOND_COLOR.name()}'>■</span> "
-                       f"<span style='font-weight:normal'>{html.escape(target_name)}</span>")
-    return chart, bars, tuple(f.code for f in figures)
+    return categories, values
+
+
+def _add_targets(chart: QChart, name: str, points: list[QPointF], axes: tuple[QBarCategoryAxis, QValueAxis],
+                 percent: bool, horizontal: bool) -> None:
+    """Gold square marks at the metas; the value axis grows when a meta is above every bar."""
+    categories, values = axes
+    marks = QScatterSeries()
+    marks.setName(name)
+    marks.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeRectangle)
+    marks.setMarkerSize(11.0)
+    marks.setColor(SECOND_COLOR)
+    marks.setBorderColor(text_color())
+    marks.append(points)
+    chart.addSeries(marks)
+    marks.attachAxis(categories)
+    marks.attachAxis(values)
+    top = max(p.x() if horizontal else p.y() for p in points)
+    if not percent and top > values.max():  # a meta above every bar stays on the chart
+        values.setRange(0, _nice_top(top))
+        values.applyNiceNumbers()
+        values.setLabelsVisible(True)
 
 
 def target_points(figures: Sequence[Figure], targets: Mapping[str, float], horizontal: bool) -> list[QPointF]:
@@ -183,23 +220,25 @@ def monthly_chart(title: str, series: MonthlySeries, lang: str) -> tuple[QChart,
     chart = _base_chart(title)
     months = QBarCategoryAxis()
     months.append(month_names(series.months, lang))
-    months.setLabelsColor(TEXT_COLOR)
+    style_axis(months)
     chart.addAxis(months, Qt.AlignmentFlag.AlignBottom)
-    colors = (BAR_COLOR, SECOND_COLOR)
+    colors = (bar_color(), SECOND_COLOR)
+    # Axis texts in the line's hue, made readable on the palette's base (the lines keep theirs).
+    text_colors = (theme.color("accent"), theme.color("gold"))
     sides = (Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight)
     lines: dict[str, list[QLineSeries]] = {}
     for number, (code, values) in enumerate(series.values.items()):
         color = colors[number % len(colors)]
         axis = QValueAxis()
         axis.setLabelFormat("%.0f")
-        axis.setLabelsColor(color)
+        style_axis(axis, labels=text_colors[number % len(text_colors)])
         known = [v for v in values if v is not None]
         title_text = series.label(code, lang)
         if not known:  # no month has data: say so instead of numbering an empty axis
             title_text += f": {NO_DATA.get(lang, NO_DATA['es'])}"
             axis.setLabelsVisible(False)
         axis.setTitleText(title_text)
-        axis.setTitleBrush(color)
+        axis.setTitleBrush(text_colors[number % len(text_colors)])
         axis.setRange(0, _nice_top(max(known, default=0.0)))
         axis.applyNiceNumbers()
         chart.addAxis(axis, sides[number % len(sides)])
@@ -219,7 +258,6 @@ def monthly_chart(title: str, series: MonthlySeries, lang: str) -> tuple[QChart,
                     marker.setVisible(False)
             lines[code].append(line)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-    chart.legend().setLabelColor(TEXT_COLOR)
     return chart, lines
 
 

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from app.models.catalog import Catalog
 from app.models.facility import Facility
 from app.models.summary import Figure, format_figure
 from app.models.values import format_number
 
+from . import theme
 from .row_table_model import RowTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 
 #: Role holding the figure code of a row (what the drill-down asks for).
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
-_MUTED = "#6b6b6b"  # "sin dato" reads as an absence, not a value
-_META = "#7a5c2e"  # the metas in the PDF's gold, darker to read on white
 _BOLD = QFont()
 _BOLD.setBold(True)
 
@@ -76,11 +75,11 @@ class FigureModel(RowTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.VALUE, self.META):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.META:
-            return QColor(_META)
+            return theme.color("gold")  # the metas in the PDF's gold, made readable on the base
         if role == Qt.ItemDataRole.FontRole and column == self.VALUE and figure.value is not None:
             return _BOLD  # values stand out as in the PDF
         if role == Qt.ItemDataRole.ForegroundRole and column == self.VALUE and figure.value is None:
-            return QColor(_MUTED)
+            return theme.color("muted")  # "sin dato" reads as an absence, not a value
         return None
 
 

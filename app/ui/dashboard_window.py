@@ -8,22 +8,18 @@ behind it. Everything is computed on the database worker; the window only shows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Protocol
 
 from PySide6.QtCharts import QBarSet, QChart, QChartView, QLineSeries
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
     QTableView,
     QToolButton,
@@ -34,59 +30,40 @@ from PySide6.QtWidgets import (
 from app.models.catalog import Catalog
 from app.models.facility import Facility
 from app.models.percent import share_percent
-from app.models.summary import Figure, StateSummary, format_figure
+from app.models.summary import StateSummary, format_figure
 from app.models.values import format_number
 from app.reports.summary_pdf import (
     COMMUNITY,
     COVERAGE,
-    INFRASTRUCTURE,
     INVENTORY,
-    PERSONAL,
-    SERVICES,
     completeness_text,
     footnotes,
     window_text,
 )
-from app.services.report_pdf import state_is_demo
-from app.services.summary import state_summary, summary_facilities
-from app.services.summary_series import MonthlySeries, monthly_series
-from app.services.targets import state_targets
-from app.services.workspace import Workspace
+from app.services.summary import summary_facilities
+from app.services.summary_series import MonthlySeries
 
+from . import theme
 from .alerts import show_error
 from .dashboard_charts import RENDER_HINTS, bar_chart, monthly_chart
-from .dashboard_models import CODE_ROLE, FacilityListModel, FigureModel
+from .dashboard_data import SECTION_CODES, DashboardData, load_dashboard, section_figures
+from .dashboard_models import CODE_ROLE, FigureModel
+from .dashboard_parts import (
+    FacilityDrillPanel,
+    figure_view,
+    fit_height,
+    inventory_button,
+    section_title,
+    window_title,
+)
 from .tasks import TaskManager
 from .window_fit import fit_window
-
-#: The main window's demo badge style (app/ui/main_window.py), so both read as one mark.
-_DEMO_BADGE = "background: #b3261e; color: white; font-weight: bold; border-radius: 4px; padding: 3px 10px;"
 
 
 class ExportActions(Protocol):
     """What the dashboard needs from the Resumen menu: the one export dialog."""
 
     def export_pdf(self, state_code: str | None = None, period: str | None = None) -> None: ...
-
-
-@dataclass(frozen=True)
-class DashboardData:
-    """What one background load computes: the summary and the monthly series."""
-
-    summary: StateSummary
-    series: MonthlySeries
-    targets: dict[str, float] = field(default_factory=dict)  # metas by indicator code
-    demo: bool = False  # the state's facilities are demo data (the PDF's watermark rule)
-
-
-def load_dashboard(ws: Workspace, state_code: str, period: str) -> DashboardData:
-    """Year-to-date summary, monthly series and metas of a state (runs on the database worker)."""
-    return DashboardData(state_summary(ws, state_code, period), monthly_series(ws, state_code, period),
-                         state_targets(ws, state_code), demo=state_is_demo(ws, state_code))
-
-
-def _figures(summary: StateSummary, codes: tuple[str, ...]) -> list[Figure]:
-    return [summary.figures[c] for c in codes if c in summary.figures]
 
 
 class DashboardWindow(QWidget):
@@ -119,13 +96,25 @@ class DashboardWindow(QWidget):
 
     # -- layout -------------------------------------------------------------------
     def _build(self) -> None:
-        self.title = QLabel()
+        body = QSplitter(Qt.Orientation.Horizontal)
+        body.addWidget(self._build_left())
+        body.addWidget(self._build_right())
+        body.setStretchFactor(0, 2)
+        body.setStretchFactor(1, 3)
+        body.setSizes([600, 900])
+        self.footnotes_label = QLabel()
+        self.footnotes_label.setWordWrap(True)
+        self.footnotes_label.setStyleSheet(theme.text_style("muted"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_top())
+        layout.addLayout(self._build_inventory())
+        layout.addWidget(body, 1)
+        layout.addWidget(self.footnotes_label)
+
+    def _build_top(self) -> QHBoxLayout:
+        """Title with the demo badge, the months it covers, status and the two buttons."""
+        self.title = window_title()
         self.title.setObjectName("dashboard_title")
-        font = QFont(self.title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.title.setStyleSheet("color: #9f2241;")
         self.window_label = QLabel()
         self.status = QLabel()
         self.status.setObjectName("dashboard_status")
@@ -138,7 +127,7 @@ class DashboardWindow(QWidget):
         # the main window its badge, and the dashboard this one beside the title.
         self.demo_badge = QLabel(self.tr("DATOS DE DEMOSTRACIÓN"))
         self.demo_badge.setObjectName("dashboard_demo_badge")
-        self.demo_badge.setStyleSheet(_DEMO_BADGE)
+        self.demo_badge.setStyleSheet(theme.badge_style("error"))  # the main window's badge too
         self.demo_badge.setToolTip(self.tr("Datos de ejemplo construidos con las cifras publicadas; "
                                            "no son datos reales del estado."))
         self.demo_badge.setVisible(False)
@@ -154,37 +143,35 @@ class DashboardWindow(QWidget):
         top.addWidget(self.status)
         top.addWidget(self.refresh_button)
         top.addWidget(self.export_button)
+        return top
 
+    def _build_inventory(self) -> QHBoxLayout:
+        """The inventory strip: one button per figure, each drilling down to its facilities."""
         self.inventory_row = QHBoxLayout()
         self.inventory_buttons: dict[str, QToolButton] = {}
         for code in INVENTORY:
-            button = QToolButton()
-            button.setObjectName(f"inventory_{code}")
-            button.setAutoRaise(True)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-            # The PDF's inventory strip: a beige band with large figures.
-            button.setStyleSheet("QToolButton { background: #f4efe8; border: none; padding: 6px; "
-                                 "font-size: 13pt; color: #2b2b2b; } "
-                                 "QToolButton:hover, QToolButton:focus { background: #eadfce; }")
-            button.setToolTip(self.tr("Ver las unidades"))
+            button = inventory_button(code, self.tr("Ver las unidades"))
             button.clicked.connect(lambda _=False, c=code: self.drill_down(c))
             self.inventory_buttons[code] = button
             self.inventory_row.addWidget(button, 1)
+        return self.inventory_row
 
-        # Left: the sections as tables, the drill-down below them.
+    def _build_left(self) -> QSplitter:
+        """The sections as tables (scrolling together), the drill-down below them."""
         self.section_titles: dict[str, QLabel] = {}
         self.section_models: dict[str, FigureModel] = {}
         self.section_views: dict[str, QTableView] = {}
         sections = QWidget()
         column = QVBoxLayout(sections)
         column.setContentsMargins(0, 0, 0, 0)
-        for key in ("personal", "services", "community", "infrastructure"):
-            label = QLabel()
-            label.setStyleSheet("font-weight: bold; color: #9f2241; margin-top: 6px;")
+        for key in SECTION_CODES:
+            label = section_title()
             model = FigureModel(self._lang, self)
-            view = self._figure_view(model)
+            view = figure_view(model)
             view.setObjectName(f"section_{key}")
+            # Click, or Enter on the selected row (QAbstractItemView emits activated on Enter).
+            view.clicked.connect(self._figure_chosen)
+            view.activated.connect(self._figure_chosen)
             self.section_titles[key], self.section_models[key], self.section_views[key] = label, model, view
             column.addWidget(label)
             column.addWidget(view)
@@ -193,14 +180,20 @@ class DashboardWindow(QWidget):
         scroll.setWidget(sections)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.drill_panel = self._build_drill_panel()
+        self.drill_panel = FacilityDrillPanel(
+            self._catalog, self._lang, self.tr("Elija un indicador para ver las unidades detrás de él."),
+            top_margin=6)
+        self.drill_title, self.drill_model, self.drill_view = (
+            self.drill_panel.title, self.drill_panel.model, self.drill_panel.view)
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(scroll)
         left.addWidget(self.drill_panel)
         left.setStretchFactor(0, 3)
         left.setStretchFactor(1, 2)
+        return left
 
-        # Right: completeness, then the charts.
+    def _build_right(self) -> QWidget:
+        """Completeness, then the charts."""
         self.completeness_label = QLabel()
         self.completeness_bar = QProgressBar()
         self.completeness_bar.setObjectName("completeness_bar")
@@ -219,64 +212,7 @@ class DashboardWindow(QWidget):
         right_layout.addWidget(self.completeness_label)
         right_layout.addWidget(self.completeness_bar)
         right_layout.addLayout(charts, 1)
-
-        body = QSplitter(Qt.Orientation.Horizontal)
-        body.addWidget(left)
-        body.addWidget(right)
-        body.setStretchFactor(0, 2)
-        body.setStretchFactor(1, 3)
-        body.setSizes([600, 900])
-        self.footnotes_label = QLabel()
-        self.footnotes_label.setWordWrap(True)
-        self.footnotes_label.setStyleSheet("color: #4a4a4a;")
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(self.inventory_row)
-        layout.addWidget(body, 1)
-        layout.addWidget(self.footnotes_label)
-
-    def _figure_view(self, model: FigureModel) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.verticalHeader().hide()
-        view.horizontalHeader().hide()
-        view.horizontalHeader().setSectionResizeMode(FigureModel.LABEL, QHeaderView.ResizeMode.Stretch)
-        view.horizontalHeader().setSectionResizeMode(FigureModel.VALUE, QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setSectionResizeMode(FigureModel.META, QHeaderView.ResizeMode.ResizeToContents)
-        view.setWordWrap(True)
-        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # Click, or Enter on the selected row (QAbstractItemView emits activated on Enter).
-        view.clicked.connect(self._figure_chosen)
-        view.activated.connect(self._figure_chosen)
-        return view
-
-    def _build_drill_panel(self) -> QWidget:
-        panel = QWidget()
-        panel.setObjectName("drill_panel")
-        self.drill_title = QLabel(self.tr("Elija un indicador para ver las unidades detrás de él."))
-        self.drill_title.setWordWrap(True)
-        self.drill_title.setStyleSheet("font-weight: bold;")
-        self.drill_model = FacilityListModel(self._catalog, self._lang, self)
-        self.drill_view = QTableView()
-        self.drill_view.setObjectName("drill_table")
-        self.drill_view.setModel(self.drill_model)
-        self.drill_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.drill_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.drill_view.verticalHeader().hide()
-        self.drill_view.setAlternatingRowColors(True)
-        header = self.drill_view.horizontalHeader()
-        header.setSectionResizeMode(FacilityListModel.NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (FacilityListModel.CLUES, FacilityListModel.TYPE, FacilityListModel.MUNICIPALITY):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(0, 6, 0, 0)
-        layout.addWidget(self.drill_title)
-        layout.addWidget(self.drill_view, 1)
-        return panel
+        return right
 
     # -- loading ------------------------------------------------------------------
     @property
@@ -335,12 +271,10 @@ class DashboardWindow(QWidget):
         titles = {"personal": self.tr("Personal"), "services": self.tr("Servicios médicos en %1*").replace("%1", year),
                   "community": self.tr("Acción comunitaria*"),
                   "infrastructure": self.tr("Infraestructura y equipamiento")}
-        codes = {"personal": COVERAGE + PERSONAL, "services": SERVICES, "community": COMMUNITY,
-                 "infrastructure": INFRASTRUCTURE}
         for key, model in self.section_models.items():
             self.section_titles[key].setText(titles[key])
-            model.set_figures(_figures(summary, codes[key]), data.targets)
-            self._fit_height(self.section_views[key])
+            model.set_figures(section_figures(summary, SECTION_CODES[key]), data.targets)
+            fit_height(self.section_views[key])
         self._show_completeness(summary)
         self._show_charts(data)
         self.footnotes_label.setText("\n".join(footnotes(summary, lang)))
@@ -348,13 +282,6 @@ class DashboardWindow(QWidget):
         if self._drill_code:  # keep the open list in step with the new figures
             self._drill_busy = False
             self.drill_down(self._drill_code)
-
-    def _fit_height(self, view: QTableView) -> None:
-        """Tall enough for every row: the sections scroll together, not one by one."""
-        view.resizeRowsToContents()
-        rows = view.model().rowCount()
-        height = sum(view.rowHeight(r) for r in range(rows)) + 2 * view.frameWidth()
-        view.setFixedHeight(max(height, 8))
 
     def _show_completeness(self, summary: StateSummary) -> None:
         filled, expected = summary.completeness
@@ -376,7 +303,7 @@ class DashboardWindow(QWidget):
         for key, title, codes, horizontal in (
                 ("coverage", self.tr("Cobertura de personal por categoría"), COVERAGE, True),
                 ("community", self.tr("Acción comunitaria (desde el inicio)"), COMMUNITY, True)):
-            figures = _figures(summary, codes)
+            figures = section_figures(summary, codes)
             chart, bars, shown = bar_chart(title, figures, lang, percent=key == "coverage", horizontal=horizontal,
                                            targets=data.targets, target_name=self.tr("Meta"))
             bars.clicked.connect(lambda index, shown=shown: self.drill_down(shown[index]))

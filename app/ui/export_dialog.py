@@ -37,10 +37,10 @@ from app.services import report_pdf
 from app.services.report_pdf import ExportResult, PdfOptions
 from app.services.summary import state_summary
 
-from . import settings
+from . import settings, theme
 from .alerts import show_error
 from .cutoff_field import CutoffField
-from .formatting import OK_COLOR, error_text, status_style
+from .formatting import error_text, status_style
 from .job_dialog import JobDialog, status_line
 from .passphrase_dialog import PassphraseProvider, ask_passphrase
 from .pdf_preview import PdfPreview
@@ -111,8 +111,42 @@ class ExportDialog(JobDialog):
         self.setWindowTitle(self.tr("Exportar resumen en PDF"))
         fit_window(self, "export", 1280, 700)
 
+        body = QHBoxLayout(self)
+        body.addWidget(self._build_options(tasks, period, lang))
+        body.addLayout(self._build_preview(), 1)
+        self._connect_preview()
+
+        folder = Path(settings.last_path("export/folder", str(documents_folder())))
+        self.output.setText(str(folder / self.default_name()))
+        self._update_buttons()
+        self.preview.set_message(self.tr("Preparando vista previa…"))
+        year = self._year
+        self._tasks.run_db(lambda ws, _p: report_pdf.get_banner(ws, year), self.guard(self._banner_loaded),
+                           self.guard(self._preview_failed), owner=self)
+
+    def _build_options(self, tasks: TaskManager, period: str, lang: str) -> QWidget:
+        """The left column: heading, options, signature, output file, status and buttons."""
         heading = QLabel(self.tr("<b>%1</b> · Avances Generales a %2")
                          .replace("%1", self._state.name).replace("%2", period_label(period, lang)))
+        form, output_row = self._build_form(tasks, period, lang)
+        actions = self._build_actions()
+        options = QVBoxLayout()
+        options.addWidget(heading)
+        options.addLayout(form)
+        options.addWidget(self.signing)
+        options.addWidget(QLabel(self.tr("Guardar como:")))
+        options.addLayout(output_row)
+        options.addWidget(self.status)
+        options.addStretch(1)
+        options.addLayout(actions)
+        left = QWidget()
+        left.setLayout(options)
+        left.setMinimumWidth(470)
+        left.setMaximumWidth(560)
+        return left
+
+    def _build_form(self, tasks: TaskManager, period: str, lang: str) -> tuple[QFormLayout, QHBoxLayout]:
+        """Format, language, banner and cut-off date; the signing choice and the output row."""
         self.layout_box = layout_combo(self)
         self.lang_box = language_combo(self, lang)
         self.banner = QLineEdit()
@@ -126,14 +160,16 @@ class ExportDialog(JobDialog):
         output_row = QHBoxLayout()
         output_row.addWidget(self.output, 1)
         output_row.addWidget(browse)
-
         form = QFormLayout()
         form.addRow(self.tr("Formato:"), self.layout_box)
         form.addRow(self.tr("Idioma del PDF:"), self.lang_box)
         form.addRow(self.tr("Leyenda de %1:").replace("%1", self._year), self.banner)
         self.cutoff = CutoffField(tasks, self._state.code, period, self)  # issue 10: "fecha de corte"
         form.addRow(self.tr("Fecha de corte:"), self.cutoff)
+        return form, output_row
 
+    def _build_actions(self) -> QHBoxLayout:
+        """The status line (added above the buttons) and Abrir PDF, Abrir carpeta, Exportar, Cerrar."""
         self.status = status_line(Qt.TextFormat.RichText)
         self.open_pdf_button = QPushButton(self.tr("Abrir PDF"))
         self.open_folder_button = QPushButton(self.tr("Abrir carpeta"))
@@ -150,31 +186,20 @@ class ExportDialog(JobDialog):
         actions.addStretch(1)
         actions.addWidget(self.export_button)
         actions.addWidget(close)
+        return actions
 
-        options = QVBoxLayout()
-        options.addWidget(heading)
-        options.addLayout(form)
-        options.addWidget(self.signing)
-        options.addWidget(QLabel(self.tr("Guardar como:")))
-        options.addLayout(output_row)
-        options.addWidget(self.status)
-        options.addStretch(1)
-        options.addLayout(actions)
-        left = QWidget()
-        left.setLayout(options)
-        left.setMinimumWidth(470)
-        left.setMaximumWidth(560)
-
+    def _build_preview(self) -> QVBoxLayout:
+        """The right column: the first page as it will print, without the signature."""
         self.preview = PdfPreview()
         preview_box = QVBoxLayout()
         preview_title = QLabel(self.tr("Vista previa de la primera página (sin firma)"))
         preview_title.setStyleSheet("color: palette(placeholder-text);")
         preview_box.addWidget(preview_title)
         preview_box.addWidget(self.preview, 1)
-        body = QHBoxLayout(self)
-        body.addWidget(left)
-        body.addLayout(preview_box, 1)
+        return preview_box
 
+    def _connect_preview(self) -> None:
+        """Redraw the preview when an option changes; typing waits for a pause first."""
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(PREVIEW_DELAY_MS)
@@ -185,14 +210,6 @@ class ExportDialog(JobDialog):
         self.cutoff.changed.connect(self._preview_timer.start)
         self.signing.changed.connect(self._signing_changed)
         self.output.textEdited.connect(lambda _t: setattr(self, "_path_edited", True))
-
-        folder = Path(settings.last_path("export/folder", str(documents_folder())))
-        self.output.setText(str(folder / self.default_name()))
-        self._update_buttons()
-        self.preview.set_message(self.tr("Preparando vista previa…"))
-        year = self._year
-        self._tasks.run_db(lambda ws, _p: report_pdf.get_banner(ws, year), self.guard(self._banner_loaded),
-                           self.guard(self._preview_failed), owner=self)
 
     # -- options -----------------------------------------------------------------------
     def options(self) -> PdfOptions:
@@ -326,7 +343,7 @@ class ExportDialog(JobDialog):
         rows.append((self.tr("Huella de los datos:"), f"<tt>{exported.result.fingerprint[:16]}</tt>"))
         body = "".join(f"<br>{label} {value}" for label, value in rows)
         self.status.setText(f"<b>{html.escape(headline)}</b><span style='font-weight: normal'>{body}</span>")
-        self.status.setStyleSheet(f"color: {OK_COLOR.name()};")
+        self.status.setStyleSheet(theme.text_style("ok"))
         self.status.setToolTip(str(path))
         self._update_buttons()
         self.exported.emit(exported)

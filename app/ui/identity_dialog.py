@@ -75,6 +75,29 @@ class IdentityDialog(JobDialog):
                                ".p12 protegido con contraseña. Con ese archivo firmará los resúmenes en PDF. "
                                "Guárdelo en un lugar seguro y no comparta la contraseña."))
         intro.setWordWrap(True)
+        form = self._build_form(catalog, state_code)
+        self._build_result()
+        actions = self._build_actions()
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(self.details)
+        layout.addWidget(self.fingerprint)
+        layout.addStretch(1)
+        layout.addLayout(actions)
+
+        self.output.textEdited.connect(lambda _t: setattr(self, "_path_edited", True))
+        self.name.textChanged.connect(lambda _t: self._follow_name())
+        self.state.currentIndexChanged.connect(lambda _i: self._follow_name())
+        self.passphrase.textChanged.connect(lambda _t: self._check_match())
+        self.confirmation.textChanged.connect(lambda _t: self._check_match())
+        folder = Path(settings.last_path("identity/folder", str(documents_folder())))
+        self.output.setText(str(folder / identity_file_name("", self.state.currentText())))
+        self._update_buttons()
+
+    def _build_form(self, catalog: Catalog, state_code: str) -> QFormLayout:
+        """Name, position, state, file and the passphrase twice (with whether they match)."""
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("Nombre completo, como aparecerá en la firma"))
         self.position = QLineEdit()
@@ -94,7 +117,6 @@ class IdentityDialog(JobDialog):
         self.confirmation = QLineEdit()
         self.confirmation.setEchoMode(QLineEdit.EchoMode.Password)
         self.match_label = QLabel()
-
         form = QFormLayout()
         form.addRow(self.tr("Nombre:"), self.name)
         form.addRow(self.tr("Cargo:"), self.position)
@@ -103,7 +125,10 @@ class IdentityDialog(JobDialog):
         form.addRow(self.tr("Contraseña:"), self.passphrase)
         form.addRow(self.tr("Repita la contraseña:"), self.confirmation)
         form.addRow("", self.match_label)
+        return form
 
+    def _build_result(self) -> None:
+        """The status line, and the certificate's details and fingerprint once created."""
         self.status = status_line()
         self.details = QLabel()
         self.details.setWordWrap(True)
@@ -113,6 +138,7 @@ class IdentityDialog(JobDialog):
         self.fingerprint.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
+    def _build_actions(self) -> QHBoxLayout:
         self.create_button = QPushButton(self.tr("Crear identidad"))
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self.create)
@@ -125,24 +151,7 @@ class IdentityDialog(JobDialog):
         actions.addStretch(1)
         actions.addWidget(self.create_button)
         actions.addWidget(close)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.status)
-        layout.addWidget(self.details)
-        layout.addWidget(self.fingerprint)
-        layout.addStretch(1)
-        layout.addLayout(actions)
-
-        self.output.textEdited.connect(lambda _t: setattr(self, "_path_edited", True))
-        self.name.textChanged.connect(lambda _t: self._follow_name())
-        self.state.currentIndexChanged.connect(lambda _i: self._follow_name())
-        self.passphrase.textChanged.connect(lambda _t: self._check_match())
-        self.confirmation.textChanged.connect(lambda _t: self._check_match())
-        folder = Path(settings.last_path("identity/folder", str(documents_folder())))
-        self.output.setText(str(folder / identity_file_name("", self.state.currentText())))
-        self._update_buttons()
+        return actions
 
     # -- form ------------------------------------------------------------------------
     def output_path(self) -> Path | None:

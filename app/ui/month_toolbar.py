@@ -35,8 +35,6 @@ class MonthToolbar(QToolBar):
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.addWidget(spacer)
         self.demo_badge = QLabel(self.tr("DEMO: datos de ejemplo"))
-        self.demo_badge.setStyleSheet(
-            f"background: {theme.color('error').name()}; color: {theme.tint('neutral').name()}; "
-            "font-weight: bold; border-radius: 4px; padding: 3px 10px;")
+        self.demo_badge.setStyleSheet(theme.badge_style("error"))  # the dashboard's badge too
         self.demo_badge_action = self.addWidget(self.demo_badge)
         self.demo_badge_action.setVisible(False)

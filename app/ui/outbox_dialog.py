@@ -83,6 +83,19 @@ class OutboxDialog(JobDialog):
         self.heading = QLabel()
         self.hq_line = QLabel()
         self.hq_line.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.hq_line)
+        layout.addWidget(self._build_table(lang), 1)
+        layout.addWidget(self._build_send_box())
+        self.status = status_line(Qt.TextFormat.RichText)
+        layout.addWidget(self.status)
+        layout.addLayout(self._build_actions())
+        self._update_buttons()
+        self.reload()
+
+    def _build_table(self, lang: str) -> QTableView:
+        """The outbox: every package sent, delivered or waiting for HQ's acknowledgement."""
         self.model = OutboxModel(lang, self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -93,7 +106,10 @@ class OutboxDialog(JobDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(OutboxModel.FILE, QHeaderView.ResizeMode.Stretch)
+        return self.table
 
+    def _build_send_box(self) -> QGroupBox:
+        """Output folder, signature (always signed), "Todo (completo)" and Enviar paquete."""
         self.folder_field = FolderField(self.tr("Carpeta para el paquete"),
                                         settings.last_path(FOLDER_KEY, str(documents_folder())))
         self.folder = self.folder_field.edit
@@ -124,8 +140,9 @@ class OutboxDialog(JobDialog):
         send_layout.addLayout(folder_row)
         send_layout.addWidget(self.signing)
         send_layout.addLayout(send_row)
+        return send_box
 
-        self.status = status_line(Qt.TextFormat.RichText)
+    def _build_actions(self) -> QHBoxLayout:
         self.open_folder_button = QPushButton(self.tr("Abrir carpeta"))
         self.open_folder_button.clicked.connect(self.open_folder)
         self.import_button = QPushButton(self.tr("Importar acuse o actualización…"))
@@ -137,16 +154,7 @@ class OutboxDialog(JobDialog):
         actions.addWidget(self.open_folder_button)
         actions.addStretch(1)
         actions.addWidget(close)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.hq_line)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(send_box)
-        layout.addWidget(self.status)
-        layout.addLayout(actions)
-        self._update_buttons()
-        self.reload()
+        return actions
 
     # -- state -----------------------------------------------------------------------
     def _update_buttons(self) -> None:

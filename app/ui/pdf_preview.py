@@ -8,7 +8,7 @@ generous size and scaled to the widget, keeping its aspect ratio (16:9 slide, A4
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -84,9 +84,12 @@ class PdfPreview(QWidget):
         target = self._pixmap.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
         x = area.x() + (area.width() - target.width()) // 2
         y = area.y()  # top-aligned, right under the preview's caption
-        # A thin shadow so a white page stands out from a light window background.
-        painter.fillRect(x + 2, y + 2, target.width(), target.height(), QColor(0, 0, 0, 60))
-        # PDFium leaves unpainted areas transparent: put the page on white paper.
-        painter.fillRect(x, y, target.width(), target.height(), QColor("white"))
+        # A thin shadow in the palette's shadow colour so the page stands out from the window.
+        shadow = QColor(self.palette().color(QPalette.ColorRole.Shadow))
+        shadow.setAlpha(60)
+        painter.fillRect(x + 2, y + 2, target.width(), target.height(), shadow)
+        # PDFium leaves unpainted areas transparent: put the page on paper. The page is the
+        # document, not the interface: it is white paper on every theme, as it will print.
+        painter.fillRect(x, y, target.width(), target.height(), Qt.GlobalColor.white)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.drawPixmap(x, y, target.width(), target.height(), self._pixmap)

@@ -342,9 +342,3 @@ class ProfileDialog(JobDialog):
 
         self._run("revoke", lambda ws: sync_profile.revoke(ws, reg.fingerprint, note), revoked,
                   self.tr("Revocar registro"))
-
-    def hq_fingerprint_text(self) -> str:
-        """The readable HQ fingerprint shown now (one line), '' when none."""
-        hq = (self.data or {}).get("hq")
-        return hq["fingerprint"] if hq else ""
-

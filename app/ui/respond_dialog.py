@@ -30,12 +30,13 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.models.catalog import Catalog
-from app.services import sync_profile, sync_respond
+from app.services import sync_respond
 from app.services.sync_respond import ACK, UPDATE, Written
 
 from . import settings
@@ -43,6 +44,7 @@ from .export_dialog import documents_folder
 from .folder_field import FolderField
 from .formatting import status_style
 from .job_dialog import JobDialog, status_line
+from .respond_data import role_notice, snapshot, written_lines
 from .respond_models import StatesToAnswerModel
 from .sync_errors import show_sync_error, sync_error_text
 from .sync_models import table_view
@@ -50,14 +52,6 @@ from .tasks import Cancelled, Progress, TaskManager
 from .window_fit import fit_window
 
 FOLDER_KEY = "sync/respond_folder"
-
-
-def _snapshot(ws) -> dict:
-    """The profile's role, the states to answer and HQ's active catalog folder (database thread)."""
-    prof = sync_profile.profile(ws)
-    role = prof.role if prof is not None else None
-    return {"role": role, "states": sync_respond.states_to_answer(ws) if role == "hq" else [],
-            "catalog_dir": Path(ws.catalog_dir), "catalog_version": ws.catalog.version}
 
 
 class RespondDialog(JobDialog):
@@ -80,6 +74,25 @@ class RespondDialog(JobDialog):
         self.setWindowTitle(self.tr("Responder a los estados"))
         fit_window(self, "respond", 980, 720)
 
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._build_intro())
+        layout.addWidget(self.role_line)
+        layout.addWidget(self._build_table(lang), 1)
+        layout.addWidget(self.selection_label)
+        layout.addLayout(self._build_folder_row())
+        layout.addWidget(self._build_ack_box())
+        layout.addWidget(self._build_update_box())
+        layout.addLayout(self._build_progress_row())
+        layout.addWidget(self.status)
+        layout.addWidget(self.files_list)
+        layout.addLayout(self._build_actions())
+        self._set_tab_order()
+        self.view.setFocus()
+        self._update_buttons()
+        self.reload()
+
+    def _build_intro(self) -> QLabel:
+        """What the dialog writes; the role line below it says when this is not HQ."""
         intro = QLabel(self.tr("Escriba para cada estado seleccionado un acuse (lo que oficinas centrales "
                                "recibió; al importarlo, el estado marca sus paquetes como entregados) o una "
                                "actualización (su padrón de unidades y, si lo elige, el catálogo)."))
@@ -87,7 +100,10 @@ class RespondDialog(JobDialog):
         self.role_line = QLabel()
         self.role_line.setWordWrap(True)
         self.role_line.hide()
+        return intro
 
+    def _build_table(self, lang: str) -> QTableView:
+        """The registered states (several can be selected) and the selection count below."""
         self.model = StatesToAnswerModel(lang, self)
         self.view = table_view(self.model)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -97,7 +113,9 @@ class RespondDialog(JobDialog):
         header.setSectionResizeMode(StatesToAnswerModel.COORDINATORS, QHeaderView.ResizeMode.Stretch)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.selection_label = QLabel()
+        return self.view
 
+    def _build_folder_row(self) -> QHBoxLayout:
         self.folder_field = FolderField(self.tr("Carpeta para los paquetes"),
                                         settings.last_path(FOLDER_KEY, str(documents_folder())))
         self.folder, self.folder_button = self.folder_field.edit, self.folder_field.button
@@ -106,7 +124,9 @@ class RespondDialog(JobDialog):
         folder_label.setBuddy(self.folder)
         folder_row.addWidget(folder_label)
         folder_row.addWidget(self.folder_field, 1)
+        return folder_row
 
+    def _build_ack_box(self) -> QGroupBox:
         self.ack_button = QPushButton(self.tr("Escribir acuses"))
         self.ack_button.clicked.connect(self.write_acks)
         ack_text = QLabel(self.tr("Lo que oficinas centrales recibió de cada estado y los valores que "
@@ -116,7 +136,10 @@ class RespondDialog(JobDialog):
         ack_layout = QHBoxLayout(ack_box)
         ack_layout.addWidget(ack_text, 1)
         ack_layout.addWidget(self.ack_button)
+        return ack_box
 
+    def _build_update_box(self) -> QGroupBox:
+        """The update button, and the catalog to send with the updates (the active one by default)."""
         self.include_catalog = QCheckBox(self.tr("Incluir el catálogo"))
         self.include_catalog.setToolTip(self.tr("El catálogo activo de oficinas centrales; el estado lo "
                                                 "instala solo si es más reciente que el suyo."))
@@ -137,7 +160,10 @@ class RespondDialog(JobDialog):
         update_layout = QVBoxLayout(update_box)
         update_layout.addLayout(update_row)
         update_layout.addLayout(catalog_row)
+        return update_box
 
+    def _build_progress_row(self) -> QHBoxLayout:
+        """Progress over the states with Cancelar; the status line and the files written below."""
         self.progress_bar = QProgressBar()  # no text until the first run sets its range
         self.progress_bar.setFormat(self.tr("%v de %m estados"))
         self.progress_bar.hide()  # an empty bar reads as a text box: shown once writing starts (issue 12)
@@ -148,11 +174,13 @@ class RespondDialog(JobDialog):
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress_bar, 1)
         progress_row.addWidget(self.cancel_button)
-
         self.status = status_line(Qt.TextFormat.RichText)
         self.files_list = QListWidget()
         self.files_list.setMaximumHeight(110)
         self.files_list.hide()
+        return progress_row
+
+    def _build_actions(self) -> QHBoxLayout:
         self.open_folder_button = QPushButton(self.tr("Abrir carpeta"))
         self.open_folder_button.clicked.connect(self.open_folder)
         self.close_button = QPushButton(self.tr("Cerrar"))
@@ -161,33 +189,19 @@ class RespondDialog(JobDialog):
         actions.addWidget(self.open_folder_button)
         actions.addStretch(1)
         actions.addWidget(self.close_button)
+        return actions
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.role_line)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.selection_label)
-        layout.addLayout(folder_row)
-        layout.addWidget(ack_box)
-        layout.addWidget(update_box)
-        layout.addLayout(progress_row)
-        layout.addWidget(self.status)
-        layout.addWidget(self.files_list)
-        layout.addLayout(actions)
-
-        # Enter must not write packages by surprise: no button is the default.
+    def _set_tab_order(self) -> None:
+        """Tab follows the page top to bottom; Enter must not write packages by surprise."""
         chain: list[QWidget] = [self.view, self.folder, self.folder_button, self.ack_button, self.update_button,
                                 self.include_catalog, self.catalog_folder, self.catalog_button,
                                 self.cancel_button, self.files_list, self.open_folder_button, self.close_button]
         for button in chain:
-            if isinstance(button, QPushButton):
+            if isinstance(button, QPushButton):  # no button is the default
                 button.setAutoDefault(False)
                 button.setDefault(False)
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
-        self.view.setFocus()
-        self._update_buttons()
-        self.reload()
 
     # -- state -----------------------------------------------------------------------
     def busy(self) -> bool:
@@ -226,30 +240,15 @@ class RespondDialog(JobDialog):
     # -- loading ---------------------------------------------------------------------
     def reload(self) -> None:
         """Read the profile, the registered states and their inbox counts again."""
-        self._tasks.run_db(lambda ws, _p: _snapshot(ws), self.guard(self._loaded),
+        self._tasks.run_db(lambda ws, _p: snapshot(ws), self.guard(self._loaded),
                            self.guard(lambda exc: self._fail(self.tr("Responder a los estados"), exc)), owner=self)
 
     def _loaded(self, data: dict) -> None:
         self.data = data
-        if data["role"] != "hq":
-            if data["role"] == "state":
-                text = self.tr("Este diálogo es para oficinas centrales: ahí se escriben los acuses y las "
-                               "actualizaciones de los estados. En este directorio de datos (una coordinación "
-                               "estatal) los acuses de oficinas centrales se importan en Sincronizar ▸ Enviar "
-                               "paquete a oficinas centrales…")
-            else:
-                text = self.tr("Este directorio de datos no tiene perfil de oficinas centrales. Créelo en "
-                               "Sincronizar ▸ Perfil y registro… para responder a los estados.")
-            self.role_line.setText(text)
-            self.role_line.setStyleSheet(status_style("warning"))
-            self.role_line.show()
-        elif not data["states"]:
-            self.role_line.setText(self.tr("Todavía no hay coordinaciones registradas. Regístrelas en "
-                                           "Sincronizar ▸ Perfil y registro…"))
-            self.role_line.setStyleSheet(status_style("warning"))
-            self.role_line.show()
-        else:
-            self.role_line.hide()
+        notice = role_notice(data["role"], bool(data["states"]))
+        self.role_line.setText(notice)
+        self.role_line.setStyleSheet(status_style("warning") if notice else "")
+        self.role_line.setVisible(bool(notice))
         # The active catalog lives inside the install or the data directory: name it by its
         # version, never by that internal path (issue 12); a folder is chosen only to send another.
         self.catalog_folder.setPlaceholderText(self.tr("Catálogo activo (versión %1)").replace(
@@ -372,25 +371,7 @@ class RespondDialog(JobDialog):
             item.setToolTip(str(path))
             self.files_list.addItem(item)
         self.files_list.setVisible(bool(result.paths))
-        count = (self.tr("Acuses escritos: %1 de %2.") if result.kind == ACK
-                 else self.tr("Actualizaciones escritas: %1 de %2."))
-        lines = [count.replace("%1", str(len(result.paths))).replace("%2", str(result.total))]
-        if result.paths:
-            lines.append(self.tr("Carpeta: %1").replace("%1", str(result.paths[0].parent)))
-        kind = "ok"
-        if result.error is not None:
-            name = names.get(result.error_state or "", result.error_state or "")
-            lines.append(self.tr("Falló %1: %2").replace("%1", name)
-                         .replace("%2", sync_error_text(result.error, self._lang)))
-            kind = "error"
-        elif result.stopped:
-            lines.append(self.tr("Cancelado antes de terminar; los archivos escritos están completos."))
-            kind = "warning"
-        elif result.kind == ACK:
-            lines.append(self.tr("Entréguelos a cada estado: al importarlos, sus paquetes quedan como entregados."))
-        else:
-            lines.append(self.tr("Entréguelas a cada estado: se importan en Sincronizar ▸ Enviar paquete a "
-                                 "oficinas centrales…"))
+        lines, kind = written_lines(result, names, self._lang)
         self.status.setText("<b>" + html.escape(lines[0]) + "</b><br>"
                             + "<br>".join(html.escape(line) for line in lines[1:]))
         self.status.setStyleSheet(status_style(kind).replace("font-weight: bold;", ""))

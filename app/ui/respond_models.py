@@ -7,9 +7,9 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from app.services.sync_respond import StateToAnswer
 
-from .formatting import WARNING_COLOR, local_datetime
+from . import theme
+from .formatting import local_datetime
 from .row_table_model import RowTableModel
-from .sync_models import MUTED
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -53,9 +53,9 @@ class StatesToAnswerModel(RowTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == self.CONFLICTS and row.open_conflicts:
-                return WARNING_COLOR
+                return theme.color("warning")
             if column == self.LAST and not row.last_received:
-                return MUTED
+                return theme.color("muted")
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.STATE:
                 return self.tr("Clave %1").replace("%1", row.code)

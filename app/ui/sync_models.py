@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from app.models.catalog import Catalog
@@ -19,20 +18,16 @@ from app.models.periods import period_label
 from app.models.values import format_number
 from app.services.sync_conflicts import Conflict
 
-from .formatting import ERROR_BG, ERROR_COLOR, OK_COLOR, WARNING_BG, WARNING_COLOR, local_datetime
+from . import theme
+from .formatting import local_datetime
 from .plain_codes import code_at_end, plain_meaning
 from .plain_text import plain_tooltip
 from .row_table_model import RowTableModel
+from .theme import Tint
 
 _Index = QModelIndex | QPersistentModelIndex
-OK_BG = QColor("#e6f4ea")
-#: summary status -> (text colour, background)
-STATUS_COLORS = {
-    "SUCCESS": (OK_COLOR, OK_BG),
-    "WARNING": (WARNING_COLOR, WARNING_BG),
-    "ERROR": (ERROR_COLOR, ERROR_BG),
-}
-MUTED = QColor("#6b6b6b")
+#: summary status -> the theme role colouring its cell (text on a tint of the same hue)
+STATUS_ROLES: dict[str, Tint] = {"SUCCESS": "ok", "WARNING": "warning", "ERROR": "error"}
 
 
 @dataclass
@@ -103,14 +98,14 @@ class PackagesModel(RowTableModel):
             if column == self.DESCRIPTION and row.summary is not None:
                 return row.summary.get("description", "")
             return None
-        colors = STATUS_COLORS.get(row.status)
-        if column == self.STATUS and colors:
+        status_role = STATUS_ROLES.get(row.status)
+        if column == self.STATUS and status_role:  # the palette in use now, not at build
             if role == Qt.ItemDataRole.ForegroundRole:
-                return colors[0]
+                return theme.on_tint(status_role)
             if role == Qt.ItemDataRole.BackgroundRole:
-                return colors[1]
+                return theme.tint(status_role)
         if role == Qt.ItemDataRole.ForegroundRole and row.summary is None and column == self.STATUS:
-            return MUTED
+            return theme.color("muted")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in self._COUNTS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -146,7 +141,7 @@ class IssuesModel(RowTableModel):
             return "" if value is None else code_at_end(str(value))
         if role == Qt.ItemDataRole.ForegroundRole and index.column() in (self.CODE, self.MEANING):
             # W_* are warnings (a gap, a value flagged for review); anything else refused the file.
-            return WARNING_COLOR if code.startswith("W_") else ERROR_COLOR
+            return theme.color("warning" if code.startswith("W_") else "error")
         return None
 
 
@@ -227,7 +222,7 @@ class ConflictsModel(RowTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == self.VARIABLE:
             return self.variable_label(conflict)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.REVIEW:
-            return OK_COLOR if conflict.resolved_at else WARNING_COLOR
+            return theme.color("ok" if conflict.resolved_at else "warning")
         return None
 
 

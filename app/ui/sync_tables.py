@@ -13,7 +13,8 @@ from app.models.catalog import Catalog
 from app.services.sync_profile import readable
 from app.storage.sync_repo import Registration
 
-from .formatting import ERROR_COLOR, OK_COLOR, WARNING_COLOR, local_datetime
+from . import theme
+from .formatting import local_datetime
 from .row_table_model import RowTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -67,7 +68,7 @@ class RegistrationModel(RowTableModel):
         if role == Qt.ItemDataRole.FontRole and column == self.FINGERPRINT:
             return self._mono
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
-            return OK_COLOR if reg.active else ERROR_COLOR
+            return theme.color("ok" if reg.active else "error")
         return None
 
 
@@ -107,7 +108,7 @@ class OutboxModel(RowTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.SEQUENCE, self.VALUES):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.DELIVERY:
-            return OK_COLOR if delivered else WARNING_COLOR
+            return theme.color("ok" if delivered else "warning")
         if role == Qt.ItemDataRole.ToolTipRole and column == self.FILE:
             uuid = entry.get("uuid", "")
             return self.tr("Identificador del paquete (para soporte): %1").replace("%1", uuid) if uuid else ""

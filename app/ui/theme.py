@@ -13,11 +13,12 @@ from typing import Literal
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
-Role = Literal["error", "warning", "ok", "accent", "muted", "info", "provisional", "follow_up"]
-"""Text colour roles. "muted" is secondary text (hints, footnotes, metadata); "provisional" and
-"follow_up" are the entry grid's corner marks (purple and orange, as in its legend)."""
+Role = Literal["error", "warning", "ok", "accent", "muted", "info", "gold", "provisional", "follow_up"]
+"""Text colour roles. "muted" is secondary text (hints, footnotes, metadata); "gold" the PDF's
+metas; "provisional" and "follow_up" are the entry grid's corner marks (purple and orange, as in
+its legend)."""
 
-Tint = Literal["error", "warning", "ok", "accent", "info", "neutral"]
+Tint = Literal["error", "warning", "ok", "accent", "info", "neutral", "gold"]
 """Background tint roles (banners, badges, highlighted cells)."""
 
 #: The hue each role starts from on a light theme (the app's first-wave colours).
@@ -30,6 +31,7 @@ _HUES: dict[str, str] = {
     "neutral": "#6b6b6b",
     "provisional": "#8a5cc2",
     "follow_up": "#d9480f",
+    "gold": "#b38e5d",  # the summary PDF's second colour: metas, totals and inventory bands
 }
 _MIN_CONTRAST = 4.5  # WCAG AA for normal text
 _TINT_STRENGTH = 0.16  # how much of the hue a tinted background takes
@@ -145,3 +147,23 @@ def banner_style(role: Tint, *, palette: QPalette | None = None) -> str:
     foreground = _readable(color(text_role, pal), background)
     return (f"background: {background.name()}; color: {foreground.name()}; "
             "border-radius: 4px; padding: 4px 8px;")
+
+
+def on_tint(role: Tint, palette: QPalette | None = None) -> QColor:
+    """The text colour for a cell or badge filled with ``tint(role)``, readable on that tint."""
+    pal = _palette(palette)
+    text_role: Role = "muted" if role == "neutral" else role
+    return _readable(color(text_role, pal), tint(role, pal))
+
+
+def badge_style(role: Role, *, palette: QPalette | None = None) -> str:
+    """Style sheet for a solid badge ("DATOS DE DEMOSTRACIÓN"): the role's colour as background.
+
+    The text takes the palette's base: ``color(role)`` already reads at 4.5:1 on it, and
+    contrast is symmetric, so the base reads as well on the role's colour.
+    """
+    pal = _palette(palette)
+    background = color(role, pal).name()
+    text = pal.color(QPalette.ColorRole.Base).name()
+    return (f"background: {background}; color: {text}; font-weight: bold; border-radius: 4px; "
+            "padding: 3px 10px;")

@@ -12,9 +12,10 @@ demo data.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal, cast
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent, QFontDatabase
+from PySide6.QtGui import QBrush, QDragEnterEvent, QDropEvent, QFontDatabase
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -33,21 +34,32 @@ from app.reports.identity import certificate_pem
 from app.reports.signing import Reason, VerifyResult
 from app.services import identity as identity_service
 
-from . import settings
+from . import settings, theme
 from .alerts import show_error
-from .formatting import ERROR_BG, ERROR_COLOR, OK_COLOR, WARNING_BG, WARNING_COLOR, local_datetime
+from .formatting import local_datetime
 from .job_dialog import JobDialog
 from .signing_choice import fingerprint_lines
 from .tasks import TaskManager
 from .window_fit import fit_window
 
-OK_BG = "#e6f4ea"
-#: verdict kind -> (text colour, background)
-VERDICT_COLORS = {
-    "ok": (OK_COLOR.name(), OK_BG),
-    "warning": (WARNING_COLOR.name(), WARNING_BG.name()),
-    "error": (ERROR_COLOR.name(), ERROR_BG.name()),
-}
+Verdict = Literal["ok", "warning", "error"]
+#: Verdict kinds, which are also the theme roles (text and tint) that colour them.
+VERDICT_KINDS: tuple[Verdict, ...] = ("ok", "warning", "error")
+
+
+def verdict_style(kind: str) -> str:
+    """The verdict line's style: text on a tint of the verdict's hue, from the palette in use.
+
+    An empty or unknown ``kind`` (nothing opened yet, verifying) gets a plain frame.
+    """
+    if kind in VERDICT_KINDS:
+        role = cast(Verdict, kind)
+        colors = (f"color: {theme.on_tint(role).name()}; background: {theme.tint(role).name()}; "
+                  f"border: 1px solid {theme.color(role).name()};")
+    else:
+        colors = "border: 1px solid palette(mid);"
+    return (f"QLabel#verdict {{ {colors} border-radius: 6px; padding: 10px; font-size: 12pt; "
+            "font-weight: bold; }")
 
 
 def verdict_kind(result: VerifyResult) -> str:
@@ -75,6 +87,19 @@ class VerifyDialog(JobDialog):
         self.setAcceptDrops(True)
         fit_window(self, "verify", 820, 560)
 
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_top())
+        layout.addWidget(self.verdict)
+        layout.addWidget(self._build_demo())
+        layout.addLayout(self._build_form())
+        layout.addWidget(QLabel(self.tr("Firmas del archivo (el resultado es el de la peor):")))
+        layout.addWidget(self._build_signatures(), 1)
+        layout.addWidget(self._build_hint())
+        layout.addLayout(self._build_actions())
+        self._show_verdict("", self.tr("Todavía no se ha abierto ningún PDF."))
+
+    def _build_top(self) -> QHBoxLayout:
+        """The open button, the file's path beside it, and the verdict line (added below them)."""
         self.open_button = QPushButton(self.tr("Abrir PDF…"))
         self.open_button.clicked.connect(self.choose_file)
         self.file_label = QLabel(self.tr("Abra un PDF o arrástrelo a esta ventana."))
@@ -82,14 +107,16 @@ class VerifyDialog(JobDialog):
         top = QHBoxLayout()
         top.addWidget(self.open_button)
         top.addWidget(self.file_label, 1)
-
         self.verdict = QLabel()
         self.verdict.setObjectName("verdict")
         self.verdict.setWordWrap(True)
         self.verdict.setMinimumHeight(56)
         self.verdict.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.kind = ""
+        return top
 
+    def _build_form(self) -> QFormLayout:
+        """Signer, date, integrity, trust, fingerprint and the worst problem, selectable."""
         def value_label() -> QLabel:
             label = QLabel("—")
             label.setWordWrap(True)
@@ -110,15 +137,23 @@ class VerifyDialog(JobDialog):
         form.addRow(self.tr("Firmante de confianza:"), self.trusted)
         form.addRow(self.tr("Huella del certificado (SHA-256):"), self.fingerprint)
         form.addRow(self.tr("Observación:"), self.problem)
+        return form
 
+    def _build_demo(self) -> QLabel:
+        """The demo-data notice, hidden until a document holding demo data is verified."""
         self.demo = QLabel(self.tr("Este documento contiene DATOS DE DEMOSTRACIÓN: sus cifras no son "
                                    "reales."))
         self.demo.setObjectName("demo")
         self.demo.setWordWrap(True)
-        self.demo.setStyleSheet("QLabel#demo { color: #7a1d35; background: #fbe9ee; border: 1px solid "
-                                "#9f2241; border-radius: 6px; padding: 6px; font-weight: bold; }")
+        self.demo.setStyleSheet(f"QLabel#demo {{ color: {theme.on_tint('accent').name()}; "
+                                f"background: {theme.tint('accent').name()}; border: 1px solid "
+                                f"{theme.color('accent').name()}; border-radius: 6px; padding: 6px; "
+                                "font-weight: bold; }")
         self.demo.hide()
+        return self.demo
 
+    def _build_signatures(self) -> QTreeWidget:
+        """Every signature of the file, its reasons beneath it."""
         self.signatures = QTreeWidget()
         self.signatures.setObjectName("signatures")
         self.signatures.setColumnCount(4)
@@ -128,11 +163,16 @@ class VerifyDialog(JobDialog):
         self.signatures.setWordWrap(True)
         self.signatures.setMinimumHeight(110)
         self.signatures.setUniformRowHeights(False)
+        return self.signatures
 
+    def _build_hint(self) -> QLabel:
         hint = QLabel(self.tr("Compare la huella con la que le dicte el firmante por teléfono antes de "
                               "agregar su certificado a la lista de confianza."))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(placeholder-text);")
+        return hint
+
+    def _build_actions(self) -> QHBoxLayout:
         self.trust_button = QPushButton(self.tr("Agregar certificado de confianza…"))
         self.trust_button.clicked.connect(self.choose_certificate)
         close = QPushButton(self.tr("Cerrar"))
@@ -141,17 +181,7 @@ class VerifyDialog(JobDialog):
         actions.addWidget(self.trust_button)
         actions.addStretch(1)
         actions.addWidget(close)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.verdict)
-        layout.addWidget(self.demo)
-        layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("Firmas del archivo (el resultado es el de la peor):")))
-        layout.addWidget(self.signatures, 1)
-        layout.addWidget(hint)
-        layout.addLayout(actions)
-        self._show_verdict("", self.tr("Todavía no se ha abierto ningún PDF."))
+        return actions
 
     # -- opening -------------------------------------------------------------------------
     def choose_file(self) -> None:
@@ -185,11 +215,7 @@ class VerifyDialog(JobDialog):
     def _show_verdict(self, kind: str, text: str) -> None:
         self.kind = kind
         self.verdict.setText(text)
-        colors = VERDICT_COLORS.get(kind)
-        style = f"color: {colors[0]}; background: {colors[1]}; border: 1px solid {colors[0]};" if colors else \
-            "border: 1px solid palette(mid);"
-        self.verdict.setStyleSheet(f"QLabel#verdict {{ {style} border-radius: 6px; padding: 10px; "
-                                   "font-size: 12pt; font-weight: bold; }")
+        self.verdict.setStyleSheet(verdict_style(kind))
 
     def _yes_no(self, value: bool) -> str:
         return self.tr("Sí") if value else self.tr("No")
@@ -226,8 +252,7 @@ class VerifyDialog(JobDialog):
             when = local_datetime(report.signed_at, self._lang, seconds=True) if report.signed_at else "—"
             row = QTreeWidgetItem([f"{report.field_name or '—'} ({self._kind_text(report.kind)})",
                                    report.signer_name or "—", when, self._verdict_text(report.verdict)])
-            color = VERDICT_COLORS[report.verdict][0]
-            row.setForeground(3, QBrush(QColor(color)))
+            row.setForeground(3, QBrush(theme.color(cast(Verdict, report.verdict))))
             for reason in report.reasons:
                 row.addChild(self._reason_item(reason))
             self.signatures.addTopLevelItem(row)

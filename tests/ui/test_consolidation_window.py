@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 
 from app.models.summary import format_figure
 from app.services.consolidation import (
@@ -32,10 +31,10 @@ from app.storage.database import DB_FILENAME
 from app.ui.consolidation_models import (
     FLAG_ROLE,
     NATIONAL_FIGURES,
-    STATUS_COLORS,
     STATUS_ROLE,
     completeness_figure_text,
     display_status,
+    status_colors,
 )
 from app.ui.consolidation_window import ConsolidationWindow
 from app.ui.dashboard_models import FacilityListModel
@@ -109,8 +108,8 @@ def test_matrix_cells_show_status_text_colour_and_flag(window, ws):
         assert index.data() == text, (state, period)
         assert index.data(STATUS_ROLE) == status
         assert index.data(FLAG_ROLE) is flagged
-        assert index.data(Qt.ItemDataRole.BackgroundRole) == QColor(STATUS_COLORS[status][0])
-        assert index.data(Qt.ItemDataRole.ForegroundRole) == QColor(STATUS_COLORS[status][1])
+        assert index.data(Qt.ItemDataRole.BackgroundRole) == status_colors(status)[0]
+        assert index.data(Qt.ItemDataRole.ForegroundRole) == status_colors(status)[1]
     late = matrix_index(window, "06", "202302").data(Qt.ItemDataRole.ToolTipRole)
     assert late.splitlines()[0] == "Colima · febrero 2023"
     assert "Paquetes recibidos: 2" in late and "Fecha límite: 10/03/2023" in late

@@ -335,12 +335,12 @@ def test_the_resumen_menu_opens_the_dashboard_of_the_month_on_screen(qtbot, demo
 
 
 def test_demo_data_carries_the_badge_and_real_data_does_not(qtbot, dashboard):
-    from app.ui.main_window import _DEMO_BADGE
+    from app.ui.theme import badge_style
 
     load(qtbot, dashboard)  # the Nayarit demo
     badge = dashboard.demo_badge
     assert badge.isVisible() and badge.text() == "DATOS DE DEMOSTRACIÓN"
-    assert badge.styleSheet() == _DEMO_BADGE  # one mark, as in the main window's toolbar
+    assert badge.styleSheet() == badge_style("error")  # one mark, as in the main window's toolbar
     assert badge.geometry().bottom() <= dashboard.window_label.geometry().bottom()  # by the title
     load(qtbot, dashboard, EMPTY_STATE)  # Colima has no demo facilities in this directory
     assert not badge.isVisible()

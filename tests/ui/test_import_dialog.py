@@ -16,7 +16,7 @@ from app.services import sync_export
 from app.services.entry import record_changes
 from app.services.workspace import catalog as load_catalog
 from app.storage import values_repo
-from app.ui.formatting import ERROR_COLOR, OK_COLOR
+from app.ui import theme
 from app.ui.import_dialog import ImportDialog
 from app.ui.sync_models import PackagesModel
 from tests.ui.sync_fixtures import (  # noqa: F401
@@ -65,8 +65,8 @@ def test_preview_shows_each_file_in_colour_and_writes_nothing(qtbot, dialog, pai
     imported = model.index(status[valid.name].row(), PackagesModel.IMPORTED).data()
     assert imported == f"{count_values(pair.state):,}"  # thousands with commas, as in es-MX
     assert dialog.preview_button.isDefault()  # Enter anywhere in the dialog previews too
-    assert status[valid.name].data(Qt.ItemDataRole.ForegroundRole) == OK_COLOR
-    assert status[bad.name].data(Qt.ItemDataRole.ForegroundRole) == ERROR_COLOR
+    assert status[valid.name].data(Qt.ItemDataRole.ForegroundRole) == theme.on_tint("ok")
+    assert status[bad.name].data(Qt.ItemDataRole.ForegroundRole) == theme.on_tint("error")
     assert "no se guardó nada" in dialog.status.text()
     assert db_dump(pair.hq.conn) == before, "a preview writes nothing"
     assert not (pair.hq.data_dir / "archivo").exists()

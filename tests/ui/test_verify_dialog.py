@@ -11,6 +11,7 @@ from cryptography.hazmat.primitives.serialization import Encoding
 
 from app.reports.identity import certificate_pem
 from app.services import identity as identities
+from app.ui import theme
 from app.ui.verify_dialog import VerifyDialog
 from tests.ui.dialog_fixtures import seeded_dir, tasks  # noqa: F401
 from tests.ui.export_fixtures import PASSPHRASE, p12, signed_pdf  # noqa: F401
@@ -58,7 +59,7 @@ def test_signed_pdf_is_intact_but_untrusted_until_its_certificate_is_added(qtbot
     assert blocker.args[0].trusted
     assert dialog.kind == "ok" and "Firma válida" in dialog.verdict.text()
     assert dialog.trusted.text() == "Sí" and dialog.problem.text() == "Ninguna."
-    assert "#1e7b34" in dialog.verdict.styleSheet()  # green
+    assert theme.on_tint("ok").name() in dialog.verdict.styleSheet()  # green
 
 
 def test_one_flipped_byte_shows_altered_in_red(qtbot, dialog, signed_pdf, tmp_path):
@@ -68,7 +69,7 @@ def test_one_flipped_byte_shows_altered_in_red(qtbot, dialog, signed_pdf, tmp_pa
     altered.write_bytes(bytes(data))
     result = verify(qtbot, dialog, altered)
     assert result.signed and not result.intact
-    assert dialog.kind == "error" and "#b3261e" in dialog.verdict.styleSheet()  # red
+    assert dialog.kind == "error" and theme.on_tint("error").name() in dialog.verdict.styleSheet()  # red
     assert dialog.intact.text() == "No"
     assert dialog.problem.text() == "El documento fue alterado después de firmarse"
 
