@@ -472,83 +472,83 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="74"/>
-        <location filename="../../app/ui/conflicts_dialog.py" line="349"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="75"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="356"/>
         <source>Conflictos de sincronización</source>
         <translation>Sync conflicts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="77"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="78"/>
         <source>Valores que cambiaron en oficinas centrales y en el estado desde el último paquete. La regla aplicó el cambio más reciente y guardó ambos; elija cuál se queda.</source>
         <translation>Values that changed both at headquarters and in the state since the last package. The rule applied the most recent change and kept both; choose which one stays.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="81"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="82"/>
         <source>Mostrar resueltos</source>
         <translation>Show resolved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="101"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="119"/>
         <source>Oficinas centrales (nuestra)</source>
         <translation>Headquarters (ours)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="102"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="120"/>
         <source>Estado (suya)</source>
         <translation>State (theirs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="106"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="124"/>
         <source>Aceptar la de oficinas centrales</source>
         <translation>Accept headquarters&apos; version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="108"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="126"/>
         <source>Aceptar la del estado</source>
         <translation>Accept the state&apos;s version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="126"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="142"/>
         <source>Historial de la celda:</source>
         <translation>Cell history:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="137"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="151"/>
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="156"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="163"/>
         <source>Valor:</source>
         <translation>Value:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="156"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="163"/>
         <source>Comentario:</source>
         <translation>Comment:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="157"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="164"/>
         <source>Provisional:</source>
         <translation>Provisional:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="157"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="164"/>
         <source>Versión:</source>
         <translation>Version:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="158"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="165"/>
         <source>Modificado:</source>
         <translation>Modified:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="158"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="165"/>
         <source>Por:</source>
         <translation>By:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/conflicts_dialog.py" line="195"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="202"/>
         <source>%n conflicto(s) por revisar.</source>
         <translation>
             <numerusform>%n conflict to review.</numerusform>
@@ -556,103 +556,103 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="196"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="203"/>
         <source>No hay conflictos por revisar.</source>
         <translation>There are no conflicts to review.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="220"/>
-        <location filename="../../app/ui/conflicts_dialog.py" line="331"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="227"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="338"/>
         <source>sin dato</source>
         <translation>no data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="223"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="230"/>
         <source>Sí</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="223"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="230"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="227"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="234"/>
         <source>(sin comentario)</source>
         <translation>(no comment)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="240"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="247"/>
         <source>Estatus: %1 desde %2</source>
         <translation>Status: %1 since %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="242"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="249"/>
         <source>Tipo: %1, nivel %2</source>
         <translation>Type: %1, level %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="243"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="250"/>
         <source>Municipio: %1</source>
         <translation>Municipality: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="244"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="251"/>
         <source>Jurisdicción: %1</source>
         <translation>Jurisdiction: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="245"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="252"/>
         <source>Institución: %1</source>
         <translation>Institution: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="262"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="269"/>
         <source>Aceptada por %1 el %2</source>
         <translation>Accepted by %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="266"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="273"/>
         <source>La regla aplicó esta versión (el cambio más reciente).</source>
         <translation>The rule applied this version (the most recent change).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="269"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="276"/>
         <source>No aplicada.</source>
         <translation>Not applied.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="274"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="281"/>
         <source>Seleccione un conflicto de la lista.</source>
         <translation>Select a conflict from the list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="280"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="287"/>
         <source>Registro de la unidad</source>
         <translation>Unit registry record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="319"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="326"/>
         <source>Guardando…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="329"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="336"/>
         <source>Se aceptó la versión de %1: %2.</source>
         <translation>Accepted the version from %1: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="330"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="337"/>
         <source>oficinas centrales</source>
         <translation>headquarters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="331"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="338"/>
         <source>el estado</source>
         <translation>the state</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflicts_dialog.py" line="347"/>
+        <location filename="../../app/ui/conflicts_dialog.py" line="354"/>
         <source>No se pudo completar: %1</source>
         <translation>Could not complete: %1</translation>
     </message>
@@ -660,72 +660,72 @@
 <context>
     <name>ConflictsModel</name>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="163"/>
+        <location filename="../../app/ui/sync_models.py" line="158"/>
         <source>Estado</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="163"/>
+        <location filename="../../app/ui/sync_models.py" line="158"/>
         <source>CLUES</source>
         <translation>CLUES</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="163"/>
+        <location filename="../../app/ui/sync_models.py" line="158"/>
         <source>Unidad</source>
         <translation>Facility</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="163"/>
+        <location filename="../../app/ui/sync_models.py" line="158"/>
         <source>Periodo</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="164"/>
+        <location filename="../../app/ui/sync_models.py" line="159"/>
         <source>Variable</source>
         <translation>Variable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="164"/>
+        <location filename="../../app/ui/sync_models.py" line="159"/>
         <source>Aplicada</source>
         <translation>Applied</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="164"/>
+        <location filename="../../app/ui/sync_models.py" line="159"/>
         <source>Revisión</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="166"/>
+        <location filename="../../app/ui/sync_models.py" line="161"/>
         <source>La de oficinas centrales</source>
         <translation>Headquarters&apos; version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="166"/>
+        <location filename="../../app/ui/sync_models.py" line="161"/>
         <source>La del estado</source>
         <translation>The state&apos;s version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="167"/>
+        <location filename="../../app/ui/sync_models.py" line="162"/>
         <source>Aceptada la de oficinas centrales</source>
         <translation>Accepted headquarters&apos; version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="168"/>
+        <location filename="../../app/ui/sync_models.py" line="163"/>
         <source>Aceptada la del estado</source>
         <translation>Accepted the state&apos;s version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="190"/>
+        <location filename="../../app/ui/sync_models.py" line="185"/>
         <source>Registro de la unidad</source>
         <translation>Unit registry record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="223"/>
+        <location filename="../../app/ui/sync_models.py" line="218"/>
         <source>Pendiente</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="225"/>
+        <location filename="../../app/ui/sync_models.py" line="220"/>
         <source>Por %1 el %2</source>
         <translation>By %1 on %2</translation>
     </message>
@@ -733,102 +733,102 @@
 <context>
     <name>ConsolidationWindow</name>
     <message>
-        <location filename="../../app/ui/consolidation_window.py" line="115"/>
-        <location filename="../../app/ui/consolidation_window.py" line="125"/>
-        <location filename="../../app/ui/consolidation_window.py" line="325"/>
-        <location filename="../../app/ui/consolidation_window.py" line="384"/>
+        <location filename="../../app/ui/consolidation_window.py" line="84"/>
+        <location filename="../../app/ui/consolidation_window.py" line="94"/>
+        <location filename="../../app/ui/consolidation_window.py" line="284"/>
+        <location filename="../../app/ui/consolidation_window.py" line="343"/>
         <source>Consolidación nacional</source>
-        <extracomment>Figures offered for the chart, in the PDF&apos;s order. The date the matrix compares deadlines with (None: today); tests fix it.</extracomment>
+        <extracomment>The date the matrix compares deadlines with (None: today); tests fix it.</extracomment>
         <translation>National consolidation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_window.py" line="133"/>
+        <location filename="../../app/ui/consolidation_window.py" line="97"/>
         <source>Actualizar</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_window.py" line="134"/>
+        <location filename="../../app/ui/consolidation_window.py" line="98"/>
         <source>Volver a calcular con los datos guardados (F5)</source>
         <translation>Recalculate from the saved data (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_window.py" line="141"/>
+        <location filename="../../app/ui/consolidation_window.py" line="105"/>
         <source>Completitud de los informes</source>
         <translation>Report completeness</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_window.py" line="142"/>
+        <location filename="../../app/ui/consolidation_window.py" line="106"/>
         <source>Cifras nacionales</source>
         <translation>National figures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_window.py" line="179"/>
+        <location filename="../../app/ui/consolidation_window.py" line="156"/>
         <source>Mes:</source>
         <translation>Month:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_window.py" line="183"/>
+        <location filename="../../app/ui/consolidation_window.py" line="160"/>
         <source>Gráfica:</source>
         <translation>Chart:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_window.py" line="207"/>
+        <location filename="../../app/ui/consolidation_window.py" line="191"/>
         <source>Doble clic o Enter en una cifra: ver las unidades detrás de ella.</source>
         <translation>Double-click or Enter on a figure: see the facilities behind it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_window.py" line="241"/>
+        <location filename="../../app/ui/consolidation_window.py" line="200"/>
         <source>Solo el estado seleccionado</source>
         <translation>Only the selected state</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_window.py" line="242"/>
+        <location filename="../../app/ui/consolidation_window.py" line="201"/>
         <source>El estado de la fila seleccionada en la tabla o en la matriz</source>
         <translation>The state of the row selected in the table or the matrix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_window.py" line="243"/>
+        <location filename="../../app/ui/consolidation_window.py" line="202"/>
         <source>Solo el mes elegido</source>
         <translation>Only the chosen month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_window.py" line="244"/>
+        <location filename="../../app/ui/consolidation_window.py" line="203"/>
         <source>El mes de la pestaña Cifras nacionales</source>
         <translation>The month of the National figures tab</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_window.py" line="280"/>
-        <location filename="../../app/ui/consolidation_window.py" line="365"/>
+        <location filename="../../app/ui/consolidation_window.py" line="239"/>
+        <location filename="../../app/ui/consolidation_window.py" line="324"/>
         <source>Calculando…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_window.py" line="311"/>
+        <location filename="../../app/ui/consolidation_window.py" line="270"/>
         <source>Acumulado %1</source>
         <translation>Cumulative %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_window.py" line="324"/>
+        <location filename="../../app/ui/consolidation_window.py" line="283"/>
         <source>No se pudo calcular.</source>
         <translation>Could not calculate.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_window.py" line="331"/>
+        <location filename="../../app/ui/consolidation_window.py" line="290"/>
         <source>%1 por estado</source>
         <translation>%1 by state</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_window.py" line="372"/>
+        <location filename="../../app/ui/consolidation_window.py" line="331"/>
         <source>%1 · %2: %3 · %4 unidades</source>
         <translation>%1 · %2: %3 · %4 facilities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_window.py" line="376"/>
+        <location filename="../../app/ui/consolidation_window.py" line="335"/>
         <source>ninguna unidad tiene datos de este indicador.</source>
         <translation>no facility has data for this indicator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_window.py" line="403"/>
+        <location filename="../../app/ui/consolidation_window.py" line="362"/>
         <source>Seleccione la fila de un estado, o desmarque «Solo el estado seleccionado».</source>
         <translation>Select a state&apos;s row, or untick “Only the selected state”.</translation>
     </message>
@@ -925,122 +925,121 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="114"/>
-        <location filename="../../app/ui/dashboard_window.py" line="319"/>
-        <location filename="../../app/ui/dashboard_window.py" line="433"/>
+        <location filename="../../app/ui/dashboard_window.py" line="91"/>
+        <location filename="../../app/ui/dashboard_window.py" line="255"/>
+        <location filename="../../app/ui/dashboard_window.py" line="360"/>
         <source>Tablero del estado</source>
-        <extracomment>The main window&apos;s demo badge style (app/ui/main_window.py), so both read as one mark.</extracomment>
         <translation>State dashboard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="139"/>
+        <location filename="../../app/ui/dashboard_window.py" line="128"/>
         <source>DATOS DE DEMOSTRACIÓN</source>
         <translation>DEMONSTRATION DATA</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="142"/>
+        <location filename="../../app/ui/dashboard_window.py" line="131"/>
         <source>Datos de ejemplo construidos con las cifras publicadas; no son datos reales del estado.</source>
         <translation>Sample data built from the published figures; not the state&apos;s real data.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="132"/>
+        <location filename="../../app/ui/dashboard_window.py" line="121"/>
         <source>Actualizar</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="133"/>
+        <location filename="../../app/ui/dashboard_window.py" line="122"/>
         <source>Volver a calcular con los datos guardados (F5)</source>
         <translation>Recalculate from the saved data (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="135"/>
+        <location filename="../../app/ui/dashboard_window.py" line="124"/>
         <source>Exportar PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="170"/>
+        <location filename="../../app/ui/dashboard_window.py" line="153"/>
         <source>Ver las unidades</source>
         <translation>Show the facilities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="260"/>
+        <location filename="../../app/ui/dashboard_window.py" line="184"/>
         <source>Elija un indicador para ver las unidades detrás de él.</source>
         <translation>Choose an indicator to see the facilities behind it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="292"/>
-        <location filename="../../app/ui/dashboard_window.py" line="293"/>
+        <location filename="../../app/ui/dashboard_window.py" line="228"/>
+        <location filename="../../app/ui/dashboard_window.py" line="229"/>
         <source>%1: Avances Generales</source>
         <translation>%1: General Progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="307"/>
-        <location filename="../../app/ui/dashboard_window.py" line="415"/>
+        <location filename="../../app/ui/dashboard_window.py" line="243"/>
+        <location filename="../../app/ui/dashboard_window.py" line="342"/>
         <source>Calculando…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="318"/>
+        <location filename="../../app/ui/dashboard_window.py" line="254"/>
         <source>No se pudo calcular el resumen.</source>
         <translation>The summary could not be calculated.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="335"/>
+        <location filename="../../app/ui/dashboard_window.py" line="271"/>
         <source>Personal</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="335"/>
+        <location filename="../../app/ui/dashboard_window.py" line="271"/>
         <source>Servicios médicos en %1*</source>
         <translation>Medical services in %1*</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="336"/>
+        <location filename="../../app/ui/dashboard_window.py" line="272"/>
         <source>Acción comunitaria*</source>
         <translation>Community action*</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="337"/>
+        <location filename="../../app/ui/dashboard_window.py" line="273"/>
         <source>Infraestructura y equipamiento</source>
         <translation>Infrastructure and equipment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="365"/>
+        <location filename="../../app/ui/dashboard_window.py" line="292"/>
         <source>%1 de %2 (%3 %)</source>
         <translation>%1 of %2 (%3 %)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="370"/>
+        <location filename="../../app/ui/dashboard_window.py" line="297"/>
         <source>sin dato</source>
         <translation>no data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="377"/>
+        <location filename="../../app/ui/dashboard_window.py" line="304"/>
         <source>Cobertura de personal por categoría</source>
         <translation>Staff coverage by category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="378"/>
+        <location filename="../../app/ui/dashboard_window.py" line="305"/>
         <source>Acción comunitaria (desde el inicio)</source>
         <translation>Community action (since the start)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="381"/>
+        <location filename="../../app/ui/dashboard_window.py" line="308"/>
         <source>Meta</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="385"/>
+        <location filename="../../app/ui/dashboard_window.py" line="312"/>
         <source>Consultas y cirugías por mes</source>
         <translation>Consultations and surgeries per month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="422"/>
+        <location filename="../../app/ui/dashboard_window.py" line="349"/>
         <source>%1: %2 · %3 unidades</source>
         <translation>%1: %2 · %3 facilities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="425"/>
+        <location filename="../../app/ui/dashboard_window.py" line="352"/>
         <source>ninguna unidad tiene datos de este indicador.</source>
         <translation>no facility has data for this indicator.</translation>
     </message>
@@ -1109,7 +1108,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="135"/>
+        <location filename="../../app/ui/export_dialog.py" line="168"/>
         <source>Fecha de corte:</source>
         <translation>Cut-off date:</translation>
     </message>
@@ -1120,137 +1119,137 @@
         <translation>Export summary as PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="114"/>
+        <location filename="../../app/ui/export_dialog.py" line="129"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · Avances Generales a %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · General Progress as of %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="119"/>
+        <location filename="../../app/ui/export_dialog.py" line="153"/>
         <source>Leyenda de %1 al pie de cada página (ninguna si se deja vacía)</source>
         <translation>%1 banner at the foot of each page (none if left blank)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="124"/>
+        <location filename="../../app/ui/export_dialog.py" line="158"/>
         <source>Elegir…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="131"/>
+        <location filename="../../app/ui/export_dialog.py" line="164"/>
         <source>Formato:</source>
         <translation>Layout:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="132"/>
+        <location filename="../../app/ui/export_dialog.py" line="165"/>
         <source>Idioma del PDF:</source>
         <translation>PDF language:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="133"/>
+        <location filename="../../app/ui/export_dialog.py" line="166"/>
         <source>Leyenda de %1:</source>
         <translation>%1 banner:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="138"/>
+        <location filename="../../app/ui/export_dialog.py" line="174"/>
         <source>Abrir PDF</source>
         <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="139"/>
+        <location filename="../../app/ui/export_dialog.py" line="175"/>
         <source>Abrir carpeta</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="142"/>
+        <location filename="../../app/ui/export_dialog.py" line="178"/>
         <source>Exportar</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="145"/>
+        <location filename="../../app/ui/export_dialog.py" line="181"/>
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="158"/>
+        <location filename="../../app/ui/export_dialog.py" line="137"/>
         <source>Guardar como:</source>
         <translation>Save as:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="170"/>
+        <location filename="../../app/ui/export_dialog.py" line="195"/>
         <source>Vista previa de la primera página (sin firma)</source>
         <translation>Preview of the first page (unsigned)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="192"/>
+        <location filename="../../app/ui/export_dialog.py" line="122"/>
         <source>Preparando vista previa…</source>
         <translation>Preparing preview…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="221"/>
+        <location filename="../../app/ui/export_dialog.py" line="238"/>
         <source>Guardar resumen en PDF</source>
         <translation>Save summary as PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="222"/>
+        <location filename="../../app/ui/export_dialog.py" line="239"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="275"/>
+        <location filename="../../app/ui/export_dialog.py" line="292"/>
         <source>No se pudo preparar la vista previa: %1</source>
         <translation>The preview could not be prepared: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="286"/>
+        <location filename="../../app/ui/export_dialog.py" line="303"/>
         <source>Escriba dónde guardar el PDF.</source>
         <translation>Enter where to save the PDF.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="294"/>
+        <location filename="../../app/ui/export_dialog.py" line="311"/>
         <source>Exportación cancelada: no se escribió ningún archivo.</source>
         <translation>Export cancelled: no file was written.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="311"/>
+        <location filename="../../app/ui/export_dialog.py" line="328"/>
         <source>Exportando…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="320"/>
+        <location filename="../../app/ui/export_dialog.py" line="337"/>
         <source>Se guardó el PDF firmado.</source>
         <translation>The signed PDF was saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="321"/>
+        <location filename="../../app/ui/export_dialog.py" line="338"/>
         <source>Se guardó el PDF (sin firma).</source>
         <translation>The PDF was saved (unsigned).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="322"/>
+        <location filename="../../app/ui/export_dialog.py" line="339"/>
         <source>Archivo:</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="322"/>
+        <location filename="../../app/ui/export_dialog.py" line="339"/>
         <source>Carpeta:</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="324"/>
+        <location filename="../../app/ui/export_dialog.py" line="341"/>
         <source>Huella del certificado (SHA-256):</source>
         <translation>Certificate fingerprint (SHA-256):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="326"/>
+        <location filename="../../app/ui/export_dialog.py" line="343"/>
         <source>Huella de los datos:</source>
         <translation>Data fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="337"/>
+        <location filename="../../app/ui/export_dialog.py" line="354"/>
         <source>No se exportó el PDF: %1</source>
         <translation>The PDF was not exported: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="338"/>
+        <location filename="../../app/ui/export_dialog.py" line="355"/>
         <source>No se pudo exportar el PDF</source>
         <translation>Could not export the PDF</translation>
     </message>
@@ -1868,22 +1867,22 @@
 <context>
     <name>FacilityListModel</name>
     <message>
-        <location filename="../../app/ui/dashboard_models.py" line="96"/>
+        <location filename="../../app/ui/dashboard_models.py" line="95"/>
         <source>CLUES</source>
         <translation>CLUES</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_models.py" line="96"/>
+        <location filename="../../app/ui/dashboard_models.py" line="95"/>
         <source>Unidad</source>
         <translation>Facility</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_models.py" line="96"/>
+        <location filename="../../app/ui/dashboard_models.py" line="95"/>
         <source>Tipo</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_models.py" line="96"/>
+        <location filename="../../app/ui/dashboard_models.py" line="95"/>
         <source>Municipio</source>
         <translation>Municipality</translation>
     </message>
@@ -1891,33 +1890,33 @@
 <context>
     <name>FigureModel</name>
     <message>
-        <location filename="../../app/ui/dashboard_models.py" line="41"/>
+        <location filename="../../app/ui/dashboard_models.py" line="40"/>
         <source>Indicador</source>
         <extracomment>Role holding the figure code of a row (what the drill-down asks for).</extracomment>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_models.py" line="41"/>
+        <location filename="../../app/ui/dashboard_models.py" line="40"/>
         <source>Valor</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_models.py" line="41"/>
+        <location filename="../../app/ui/dashboard_models.py" line="40"/>
         <source>Meta</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_models.py" line="42"/>
+        <location filename="../../app/ui/dashboard_models.py" line="41"/>
         <source>Clic o Enter: ver las unidades detrás de este dato</source>
         <translation>Click or Enter: see the facilities behind this figure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_models.py" line="55"/>
+        <location filename="../../app/ui/dashboard_models.py" line="54"/>
         <source>Meta %1</source>
         <translation>Target %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_models.py" line="72"/>
+        <location filename="../../app/ui/dashboard_models.py" line="71"/>
         <source>Meta definida por oficinas centrales</source>
         <translation>Target set by headquarters</translation>
     </message>
@@ -2678,7 +2677,7 @@ Fill it in Excel and bring it back with File → Import values…</translation>
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="241"/>
+        <location filename="../../app/ui/identity_dialog.py" line="250"/>
         <source>Carpeta: %1
 Esta computadora ya confía en su certificado. Para que la coordinación nacional lo registre, exporte su registro en Sincronizar ▸ Perfil y registro: ahí verá la huella que debe leer por teléfono. Huella del certificado (SHA-256):</source>
         <translation>Folder: %1
@@ -2695,123 +2694,123 @@ This computer already trusts your certificate. For the national coordination to 
         <translation>Coordina creates a key and a certificate in your name and saves them in a password-protected .p12 file. You will sign the PDF summaries with that file. Keep it in a safe place and do not share the password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="79"/>
+        <location filename="../../app/ui/identity_dialog.py" line="102"/>
         <source>Nombre completo, como aparecerá en la firma</source>
         <translation>Full name, as it will appear in the signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="81"/>
+        <location filename="../../app/ui/identity_dialog.py" line="104"/>
         <source>p. ej. Coordinadora estatal</source>
         <translation>e.g. State coordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="87"/>
+        <location filename="../../app/ui/identity_dialog.py" line="110"/>
         <source>Elegir…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="99"/>
+        <location filename="../../app/ui/identity_dialog.py" line="121"/>
         <source>Nombre:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="100"/>
+        <location filename="../../app/ui/identity_dialog.py" line="122"/>
         <source>Cargo:</source>
         <translation>Position:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="101"/>
+        <location filename="../../app/ui/identity_dialog.py" line="123"/>
         <source>Estado:</source>
         <translation>State:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="102"/>
+        <location filename="../../app/ui/identity_dialog.py" line="124"/>
         <source>Guardar en:</source>
         <translation>Save to:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="103"/>
+        <location filename="../../app/ui/identity_dialog.py" line="125"/>
         <source>Contraseña:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="104"/>
+        <location filename="../../app/ui/identity_dialog.py" line="126"/>
         <source>Repita la contraseña:</source>
         <translation>Repeat the password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="116"/>
-        <location filename="../../app/ui/identity_dialog.py" line="253"/>
+        <location filename="../../app/ui/identity_dialog.py" line="142"/>
+        <location filename="../../app/ui/identity_dialog.py" line="262"/>
         <source>Crear identidad</source>
         <translation>Create identity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="119"/>
+        <location filename="../../app/ui/identity_dialog.py" line="145"/>
         <source>Abrir carpeta</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="121"/>
+        <location filename="../../app/ui/identity_dialog.py" line="147"/>
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="162"/>
+        <location filename="../../app/ui/identity_dialog.py" line="171"/>
         <source>Guardar identidad</source>
         <translation>Save identity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="163"/>
+        <location filename="../../app/ui/identity_dialog.py" line="172"/>
         <source>Identidad PKCS#12 (*.p12)</source>
         <translation>PKCS#12 identity (*.p12)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="177"/>
+        <location filename="../../app/ui/identity_dialog.py" line="186"/>
         <source>Las contraseñas no coinciden.</source>
         <translation>The passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="186"/>
+        <location filename="../../app/ui/identity_dialog.py" line="195"/>
         <source>Escriba su nombre.</source>
         <translation>Enter your name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="188"/>
+        <location filename="../../app/ui/identity_dialog.py" line="197"/>
         <source>Escriba su cargo.</source>
         <translation>Enter your position.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="190"/>
+        <location filename="../../app/ui/identity_dialog.py" line="199"/>
         <source>Elija dónde guardar el archivo .p12.</source>
         <translation>Choose where to save the .p12 file.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="192"/>
+        <location filename="../../app/ui/identity_dialog.py" line="201"/>
         <source>Ya existe %1. Elija otro nombre para no reemplazar esa identidad.</source>
         <translation>%1 already exists. Choose another name so as not to replace that identity.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="195"/>
+        <location filename="../../app/ui/identity_dialog.py" line="204"/>
         <source>Escriba una contraseña para proteger la clave.</source>
         <translation>Enter a password to protect the key.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="197"/>
+        <location filename="../../app/ui/identity_dialog.py" line="206"/>
         <source>Las contraseñas no coinciden. Escríbala de nuevo en los dos campos.</source>
         <translation>The passwords do not match. Enter it again in both fields.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="227"/>
+        <location filename="../../app/ui/identity_dialog.py" line="236"/>
         <source>Creando la identidad…</source>
         <translation>Creating the identity…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="238"/>
+        <location filename="../../app/ui/identity_dialog.py" line="247"/>
         <source>Se creó %1</source>
         <translation>Created %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="252"/>
+        <location filename="../../app/ui/identity_dialog.py" line="261"/>
         <source>No se creó la identidad: %1</source>
         <translation>The identity was not created: %1</translation>
     </message>
@@ -3017,22 +3016,22 @@ This computer already trusts your certificate. For the national coordination to 
 <context>
     <name>IssuesModel</name>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="128"/>
+        <location filename="../../app/ui/sync_models.py" line="123"/>
         <source>Objeto</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="128"/>
+        <location filename="../../app/ui/sync_models.py" line="123"/>
         <source>Valor o detalle</source>
         <translation>Value or detail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="128"/>
+        <location filename="../../app/ui/sync_models.py" line="123"/>
         <source>Código (soporte)</source>
         <translation>Code (support)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="129"/>
+        <location filename="../../app/ui/sync_models.py" line="124"/>
         <source>Qué pasó y qué hacer</source>
         <translation>What happened and what to do</translation>
     </message>
@@ -3384,99 +3383,99 @@ The reopening is logged in the history and the signed summary will have to be si
 <context>
     <name>MatrixModel</name>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="62"/>
+        <location filename="../../app/ui/consolidation_models.py" line="73"/>
         <source>A tiempo</source>
-        <extracomment>Role of a matrix cell&apos;s display status (&quot;on_time&quot;, &quot;late&quot;, &quot;received&quot;, &quot;missing&quot;, &quot;not_due&quot;). Role of a matrix cell&apos;s flag (open conflicts) as a bool. Role of a national table cell&apos;s drill-down key: (state code or None for the country, figure code). Background and text colour of each display status; the text colour alone must also read.</extracomment>
+        <extracomment>Role of a matrix cell&apos;s display status (&quot;on_time&quot;, &quot;late&quot;, &quot;received&quot;, &quot;missing&quot;, &quot;not_due&quot;). Role of a matrix cell&apos;s flag (open conflicts) as a bool. Role of a national table cell&apos;s drill-down key: (state code or None for the country, figure code). The theme tint of each display status; the text colour alone must also read.</extracomment>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="63"/>
+        <location filename="../../app/ui/consolidation_models.py" line="74"/>
         <source>Tarde</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="64"/>
+        <location filename="../../app/ui/consolidation_models.py" line="75"/>
         <source>Recibido</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="65"/>
+        <location filename="../../app/ui/consolidation_models.py" line="76"/>
         <source>Falta</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="66"/>
+        <location filename="../../app/ui/consolidation_models.py" line="77"/>
         <source>No vencido</source>
         <translation>Not yet due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="131"/>
-        <location filename="../../app/ui/consolidation_models.py" line="139"/>
+        <location filename="../../app/ui/consolidation_models.py" line="142"/>
+        <location filename="../../app/ui/consolidation_models.py" line="150"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="192"/>
+        <location filename="../../app/ui/consolidation_models.py" line="203"/>
         <source>%1 de %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="197"/>
+        <location filename="../../app/ui/consolidation_models.py" line="208"/>
         <source>Entregados: %1 de %2</source>
         <translation>Delivered: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="198"/>
+        <location filename="../../app/ui/consolidation_models.py" line="209"/>
         <source>Tarde: %1</source>
         <translation>Late: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="199"/>
+        <location filename="../../app/ui/consolidation_models.py" line="210"/>
         <source>Faltan (vencidos): %1</source>
         <translation>Missing (overdue): %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="200"/>
+        <location filename="../../app/ui/consolidation_models.py" line="211"/>
         <source>Con conflictos sin resolver: %1</source>
         <translation>With unresolved conflicts: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="210"/>
+        <location filename="../../app/ui/consolidation_models.py" line="221"/>
         <source>Estado: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="211"/>
+        <location filename="../../app/ui/consolidation_models.py" line="222"/>
         <source>Valores capturados: %1</source>
         <translation>Values entered: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="212"/>
+        <location filename="../../app/ui/consolidation_models.py" line="223"/>
         <source>Unidades que informaron: %1 de %2</source>
         <translation>Facilities that reported: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="214"/>
+        <location filename="../../app/ui/consolidation_models.py" line="225"/>
         <source>Paquetes recibidos: %1</source>
         <translation>Packages received: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="215"/>
+        <location filename="../../app/ui/consolidation_models.py" line="226"/>
         <source>Primera importación: %1</source>
         <translation>First import: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="216"/>
+        <location filename="../../app/ui/consolidation_models.py" line="227"/>
         <source>ninguna</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="217"/>
+        <location filename="../../app/ui/consolidation_models.py" line="228"/>
         <source>Fecha límite: %1</source>
         <translation>Deadline: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="220"/>
+        <location filename="../../app/ui/consolidation_models.py" line="231"/>
         <source>%1 Conflictos sin resolver: %2</source>
         <translation>%1 Unresolved conflicts: %2</translation>
     </message>
@@ -3484,27 +3483,27 @@ The reopening is logged in the history and the signed summary will have to be si
 <context>
     <name>MatrixPanel</name>
     <message>
-        <location filename="../../app/ui/consolidation_matrix.py" line="61"/>
+        <location filename="../../app/ui/consolidation_matrix.py" line="62"/>
         <source>Año</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_matrix.py" line="63"/>
+        <location filename="../../app/ui/consolidation_matrix.py" line="64"/>
         <source>Año:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_matrix.py" line="74"/>
+        <location filename="../../app/ui/consolidation_matrix.py" line="75"/>
         <source>%1 conflictos sin resolver</source>
         <translation>%1 unresolved conflicts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_matrix.py" line="76"/>
+        <location filename="../../app/ui/consolidation_matrix.py" line="77"/>
         <source>A tiempo: paquete importado a más tardar el día %1 del mes siguiente.</source>
         <translation>On time: package imported by day %1 of the following month.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_matrix.py" line="91"/>
+        <location filename="../../app/ui/consolidation_matrix.py" line="92"/>
         <source>Pase el puntero sobre una celda para ver los valores, las unidades que informaron, los paquetes y la primera importación. Doble clic: las cifras de ese mes.</source>
         <translation>Hover over a cell to see the values, the facilities that reported, the packages and the first import. Double-click: that month&apos;s figures.</translation>
     </message>
@@ -3741,63 +3740,63 @@ The reopening is logged in the history and the signed summary will have to be si
 <context>
     <name>NationalModel</name>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="251"/>
+        <location filename="../../app/ui/consolidation_models.py" line="262"/>
         <source>Hospitales</source>
         <extracomment>The figures of the national table, in column order (codes of the summary).</extracomment>
         <translation>Hospitals</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="251"/>
+        <location filename="../../app/ui/consolidation_models.py" line="262"/>
         <source>Unidades
 de salud</source>
         <translation>Health
 facilities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="252"/>
+        <location filename="../../app/ui/consolidation_models.py" line="263"/>
         <source>Consultas</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="252"/>
+        <location filename="../../app/ui/consolidation_models.py" line="263"/>
         <source>Cirugías</source>
         <translation>Surgeries</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="253"/>
+        <location filename="../../app/ui/consolidation_models.py" line="264"/>
         <source>Cobertura de
 especialistas</source>
         <translation>Specialist
 coverage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="254"/>
+        <location filename="../../app/ui/consolidation_models.py" line="265"/>
         <source>Cobertura de médicos
 generales y enfermería</source>
         <translation>GP and nursing
 coverage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="255"/>
+        <location filename="../../app/ui/consolidation_models.py" line="266"/>
         <source>Recetas
 surtidas</source>
         <translation>Prescriptions
 filled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="257"/>
+        <location filename="../../app/ui/consolidation_models.py" line="268"/>
         <source>Estado</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="258"/>
+        <location filename="../../app/ui/consolidation_models.py" line="269"/>
         <source>Completitud
 del mes</source>
         <translation>Month
 completeness</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="259"/>
+        <location filename="../../app/ui/consolidation_models.py" line="270"/>
         <source>Doble clic o Enter: ver las unidades detrás de este dato</source>
         <translation>Double-click or Enter: see the facilities behind this figure</translation>
     </message>
@@ -3811,154 +3810,154 @@ completeness</translation>
         <translation>Send a package to headquarters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="101"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="117"/>
         <source>Carpeta de salida:</source>
         <translation>Output folder:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="103"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="119"/>
         <source>Todo (completo)</source>
         <translation>Everything (full)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="104"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="120"/>
         <source>Envía todos los valores del estado, no solo los cambios desde el último acuse de oficinas centrales.</source>
         <translation>Sends all the state&apos;s values, not only the changes since headquarters&apos; last acknowledgement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="114"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="130"/>
         <source>Enviar paquete…</source>
         <translation>Send package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="122"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="138"/>
         <source>Nuevo paquete</source>
         <translation>New package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="129"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="146"/>
         <source>Abrir carpeta</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="131"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="148"/>
         <source>Importar acuse o actualización…</source>
         <translation>Import acknowledgement or update…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="133"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="150"/>
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="174"/>
-        <location filename="../../app/ui/outbox_dialog.py" line="180"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="182"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="188"/>
         <source>Bandeja de salida</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="183"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="191"/>
         <source>Este directorio de datos no tiene perfil de coordinación estatal. Créelo en Sincronizar ▸ Perfil y registro…</source>
         <translation>This data directory has no state coordination profile. Create it in Sync ▸ Profile and enrolment…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="187"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="195"/>
         <source>Falta el perfil de oficinas centrales: impórtelo en Sincronizar ▸ Perfil y registro… antes de enviar paquetes.</source>
         <translation>The headquarters profile is missing: import it in Sync ▸ Profile and enrolment… before sending packages.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="97"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="113"/>
         <source>Carpeta para el paquete</source>
         <translation>Folder for the package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="215"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="223"/>
         <source>Elija la carpeta donde se guardará el paquete.</source>
         <translation>Choose the folder where the package will be saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="224"/>
-        <location filename="../../app/ui/outbox_dialog.py" line="242"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="232"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="250"/>
         <source>No se pudo enviar el paquete</source>
         <translation>Could not send the package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="231"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="239"/>
         <source>Envío cancelado: no se escribió ningún paquete.</source>
         <translation>Sending cancelled: no package was written.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="240"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="248"/>
         <source>Preparando el paquete…</source>
         <translation>Preparing the package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="255"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="263"/>
         <source>completo</source>
         <translation>full</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="255"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="263"/>
         <source>cambios</source>
         <translation>changes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="257"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="265"/>
         <source>Se guardó el paquete %1.</source>
         <translation>Package %1 was saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="258"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="266"/>
         <source>Núm. %1 (%2): %3 valores, %4 borrados. Carpeta: %5</source>
         <translation>No. %1 (%2): %3 values, %4 deleted. Folder: %5</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="261"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="269"/>
         <source>Queda pendiente hasta que importe el acuse de oficinas centrales.</source>
         <translation>It stays pending until you import headquarters&apos; acknowledgement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="275"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="283"/>
         <source>Acuse o actualización de oficinas centrales</source>
         <translation>Acknowledgement or update from headquarters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="276"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="284"/>
         <source>Paquetes de Coordina (*.coordina);;Todos los archivos (*)</source>
         <translation>Coordina packages (*.coordina);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="288"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="296"/>
         <source>Importando…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="291"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="299"/>
         <source>No se pudo importar</source>
         <translation>Could not import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="296"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="304"/>
         <source>importado</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="296"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="304"/>
         <source>importado con avisos</source>
         <translation>imported with warnings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="297"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="305"/>
         <source>rechazado</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="192"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="200"/>
         <source>Huella de las claves de oficinas centrales (para compararla por teléfono): %1</source>
         <translation>Fingerprint of the headquarters keys (to compare by phone): %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="194"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="202"/>
         <source>Para: %1 · %2 paquetes sin acuse de recibo de oficinas centrales</source>
         <translation>To: %1 · %2 packages without a receipt from headquarters</translation>
     </message>
@@ -3966,47 +3965,47 @@ completeness</translation>
 <context>
     <name>OutboxModel</name>
     <message>
-        <location filename="../../app/ui/sync_tables.py" line="85"/>
+        <location filename="../../app/ui/sync_tables.py" line="86"/>
         <source>Núm.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_tables.py" line="85"/>
+        <location filename="../../app/ui/sync_tables.py" line="86"/>
         <source>Archivo</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_tables.py" line="85"/>
+        <location filename="../../app/ui/sync_tables.py" line="86"/>
         <source>Creado</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_tables.py" line="85"/>
+        <location filename="../../app/ui/sync_tables.py" line="86"/>
         <source>Valores</source>
         <translation>Values</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_tables.py" line="86"/>
+        <location filename="../../app/ui/sync_tables.py" line="87"/>
         <source>Entrega</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_tables.py" line="103"/>
+        <location filename="../../app/ui/sync_tables.py" line="104"/>
         <source>(completo)</source>
         <translation>(full)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_tables.py" line="105"/>
+        <location filename="../../app/ui/sync_tables.py" line="106"/>
         <source>Entregado %1</source>
         <translation>Delivered %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_tables.py" line="106"/>
+        <location filename="../../app/ui/sync_tables.py" line="107"/>
         <source>Esperando acuse de recibo</source>
         <translation>Waiting for the receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_tables.py" line="113"/>
+        <location filename="../../app/ui/sync_tables.py" line="114"/>
         <source>Identificador del paquete (para soporte): %1</source>
         <translation>Package id (for support): %1</translation>
     </message>
@@ -4014,53 +4013,53 @@ completeness</translation>
 <context>
     <name>PackagesModel</name>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="66"/>
+        <location filename="../../app/ui/sync_models.py" line="61"/>
         <source>Archivo</source>
-        <extracomment>summary status -&gt; (text colour, background)</extracomment>
+        <extracomment>summary status -&gt; the theme role colouring its cell (text on a tint of the same hue)</extracomment>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="66"/>
+        <location filename="../../app/ui/sync_models.py" line="61"/>
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="66"/>
+        <location filename="../../app/ui/sync_models.py" line="61"/>
         <source>Nuevos</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="66"/>
+        <location filename="../../app/ui/sync_models.py" line="61"/>
         <source>Actualizados</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="67"/>
+        <location filename="../../app/ui/sync_models.py" line="62"/>
         <source>Ignorados</source>
         <translation>Ignored</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="67"/>
+        <location filename="../../app/ui/sync_models.py" line="62"/>
         <source>Borrados</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="67"/>
+        <location filename="../../app/ui/sync_models.py" line="62"/>
         <source>Descripción</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="68"/>
+        <location filename="../../app/ui/sync_models.py" line="63"/>
         <source>Correcto</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="68"/>
+        <location filename="../../app/ui/sync_models.py" line="63"/>
         <source>Con avisos</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="69"/>
+        <location filename="../../app/ui/sync_models.py" line="64"/>
         <source>Error</source>
         <translation>Error</translation>
     </message>
@@ -4412,52 +4411,52 @@ completeness</translation>
 <context>
     <name>RegistrationModel</name>
     <message>
-        <location filename="../../app/ui/sync_tables.py" line="31"/>
+        <location filename="../../app/ui/sync_tables.py" line="32"/>
         <source>Estado</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_tables.py" line="31"/>
+        <location filename="../../app/ui/sync_tables.py" line="32"/>
         <source>Nombre</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_tables.py" line="31"/>
+        <location filename="../../app/ui/sync_tables.py" line="32"/>
         <source>Huella del certificado</source>
         <translation>Certificate fingerprint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_tables.py" line="32"/>
+        <location filename="../../app/ui/sync_tables.py" line="33"/>
         <source>Situación</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_tables.py" line="32"/>
+        <location filename="../../app/ui/sync_tables.py" line="33"/>
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_tables.py" line="56"/>
+        <location filename="../../app/ui/sync_tables.py" line="57"/>
         <source>vigente</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_tables.py" line="56"/>
+        <location filename="../../app/ui/sync_tables.py" line="57"/>
         <source>revocado</source>
         <translation>revoked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_tables.py" line="61"/>
+        <location filename="../../app/ui/sync_tables.py" line="62"/>
         <source>Revocado el %1</source>
         <translation>Revoked on %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_tables.py" line="63"/>
+        <location filename="../../app/ui/sync_tables.py" line="64"/>
         <source>Reemplazado por %1</source>
         <translation>Replaced by %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_tables.py" line="66"/>
+        <location filename="../../app/ui/sync_tables.py" line="67"/>
         <source>Registrado el %1</source>
         <translation>Registered on %1</translation>
     </message>
@@ -4478,208 +4477,208 @@ completeness</translation>
 <context>
     <name>RespondDialog</name>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="80"/>
-        <location filename="../../app/ui/respond_dialog.py" line="230"/>
+        <location filename="../../app/ui/respond_dialog.py" line="74"/>
+        <location filename="../../app/ui/respond_dialog.py" line="244"/>
         <source>Responder a los estados</source>
         <translation>Answer the states</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="83"/>
+        <location filename="../../app/ui/respond_dialog.py" line="96"/>
         <source>Escriba para cada estado seleccionado un acuse (lo que oficinas centrales recibió; al importarlo, el estado marca sus paquetes como entregados) o una actualización (su padrón de unidades y, si lo elige, el catálogo).</source>
         <translation>Write for each selected state an acknowledgement (what headquarters received; when the state imports it, its packages are marked delivered) or an update (its facility registry and, if you choose, the catalog).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="105"/>
+        <location filename="../../app/ui/respond_dialog.py" line="123"/>
         <source>Carpeta de destino:</source>
         <translation>Destination folder:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="110"/>
+        <location filename="../../app/ui/respond_dialog.py" line="130"/>
         <source>Escribir acuses</source>
         <translation>Write acknowledgements</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="112"/>
+        <location filename="../../app/ui/respond_dialog.py" line="132"/>
         <source>Lo que oficinas centrales recibió de cada estado y los valores que quedaron en revisión.</source>
         <translation>What headquarters received from each state and the values left for review.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="115"/>
+        <location filename="../../app/ui/respond_dialog.py" line="135"/>
         <source>Acuses</source>
         <translation>Acknowledgements</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="120"/>
+        <location filename="../../app/ui/respond_dialog.py" line="143"/>
         <source>Incluir el catálogo</source>
         <translation>Include the catalog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="121"/>
+        <location filename="../../app/ui/respond_dialog.py" line="144"/>
         <source>El catálogo activo de oficinas centrales; el estado lo instala solo si es más reciente que el suyo.</source>
         <translation>Headquarters&apos; active catalog; the state installs it only if it is newer than its own.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="129"/>
+        <location filename="../../app/ui/respond_dialog.py" line="152"/>
         <source>Escribir actualizaciones</source>
         <translation>Write updates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="131"/>
+        <location filename="../../app/ui/respond_dialog.py" line="154"/>
         <source>El padrón de unidades y las metas de cada estado.</source>
         <translation>Each state&apos;s facility registry and targets.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="136"/>
+        <location filename="../../app/ui/respond_dialog.py" line="159"/>
         <source>Actualizaciones</source>
         <translation>Updates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="142"/>
+        <location filename="../../app/ui/respond_dialog.py" line="168"/>
         <source>%v de %m estados</source>
         <translation>%v of %m states</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="144"/>
+        <location filename="../../app/ui/respond_dialog.py" line="170"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="145"/>
+        <location filename="../../app/ui/respond_dialog.py" line="171"/>
         <source>Se detiene después del estado en curso; los archivos escritos quedan completos.</source>
         <translation>Stops after the current state; the files already written stay complete.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="156"/>
+        <location filename="../../app/ui/respond_dialog.py" line="184"/>
         <source>Abrir carpeta</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="158"/>
+        <location filename="../../app/ui/respond_dialog.py" line="186"/>
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="216"/>
+        <location filename="../../app/ui/respond_dialog.py" line="230"/>
         <source>%1 de %2 estados seleccionados (Ctrl+A: todos)</source>
         <translation>%1 of %2 states selected (Ctrl+A: all)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="236"/>
+        <location filename="../../app/ui/respond_data.py" line="38"/>
         <source>Este diálogo es para oficinas centrales: ahí se escriben los acuses y las actualizaciones de los estados. En este directorio de datos (una coordinación estatal) los acuses de oficinas centrales se importan en Sincronizar ▸ Enviar paquete a oficinas centrales…</source>
         <translation>This dialog is for headquarters: that is where the states&apos; acknowledgements and updates are written. In this data directory (a state coordination) headquarters&apos; acknowledgements are imported in Sync ▸ Send a package to headquarters…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="241"/>
+        <location filename="../../app/ui/respond_data.py" line="46"/>
         <source>Este directorio de datos no tiene perfil de oficinas centrales. Créelo en Sincronizar ▸ Perfil y registro… para responder a los estados.</source>
         <translation>This data directory has no headquarters profile. Create it in Sync ▸ Profile and enrolment… to answer the states.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="247"/>
+        <location filename="../../app/ui/respond_data.py" line="52"/>
         <source>Todavía no hay coordinaciones registradas. Regístrelas en Sincronizar ▸ Perfil y registro…</source>
         <translation>No coordinators are registered yet. Register them in Sync ▸ Profile and enrolment…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="101"/>
+        <location filename="../../app/ui/respond_dialog.py" line="119"/>
         <source>Carpeta para los paquetes</source>
         <translation>Folder for the packages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="124"/>
+        <location filename="../../app/ui/respond_dialog.py" line="147"/>
         <source>Carpeta del catálogo</source>
         <translation>Catalog folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="307"/>
+        <location filename="../../app/ui/respond_dialog.py" line="306"/>
         <source>Seleccione al menos un estado.</source>
         <translation>Select at least one state.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="311"/>
+        <location filename="../../app/ui/respond_dialog.py" line="310"/>
         <source>Elija la carpeta donde se guardarán los paquetes.</source>
         <translation>Choose the folder where the packages will be saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="317"/>
+        <location filename="../../app/ui/respond_dialog.py" line="316"/>
         <source>Elija la carpeta del catálogo.</source>
         <translation>Choose the catalog folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="336"/>
+        <location filename="../../app/ui/respond_dialog.py" line="335"/>
         <source>Escribiendo acuses…</source>
         <translation>Writing acknowledgements…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="337"/>
+        <location filename="../../app/ui/respond_dialog.py" line="336"/>
         <source>Escribiendo actualizaciones…</source>
         <translation>Writing updates…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="338"/>
+        <location filename="../../app/ui/respond_dialog.py" line="337"/>
         <source>No se escribieron los acuses</source>
         <translation>The acknowledgements were not written</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="339"/>
+        <location filename="../../app/ui/respond_dialog.py" line="338"/>
         <source>No se escribieron las actualizaciones</source>
         <translation>The updates were not written</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="348"/>
+        <location filename="../../app/ui/respond_dialog.py" line="347"/>
         <source>Cancelando…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="358"/>
+        <location filename="../../app/ui/respond_dialog.py" line="357"/>
         <source>No se escribió ningún archivo.</source>
         <translation>No file was written.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="375"/>
+        <location filename="../../app/ui/respond_data.py" line="65"/>
         <source>Acuses escritos: %1 de %2.</source>
         <translation>Acknowledgements written: %1 of %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="376"/>
+        <location filename="../../app/ui/respond_data.py" line="67"/>
         <source>Actualizaciones escritas: %1 de %2.</source>
         <translation>Updates written: %1 of %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="379"/>
+        <location filename="../../app/ui/respond_data.py" line="72"/>
         <source>Carpeta: %1</source>
         <translation>Folder: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="383"/>
+        <location filename="../../app/ui/respond_data.py" line="79"/>
         <source>Falló %1: %2</source>
         <translation>%1 failed: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="387"/>
+        <location filename="../../app/ui/respond_data.py" line="86"/>
         <source>Cancelado antes de terminar; los archivos escritos están completos.</source>
         <translation>Cancelled before the end; the files written are complete.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="390"/>
+        <location filename="../../app/ui/respond_data.py" line="94"/>
         <source>Entréguelos a cada estado: al importarlos, sus paquetes quedan como entregados.</source>
         <translation>Hand them to each state: when it imports them, its packages are marked delivered.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="392"/>
+        <location filename="../../app/ui/respond_data.py" line="101"/>
         <source>Entréguelas a cada estado: se importan en Sincronizar ▸ Enviar paquete a oficinas centrales…</source>
         <translation>Hand them to each state: they are imported in Sync ▸ Send a package to headquarters…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="400"/>
+        <location filename="../../app/ui/respond_dialog.py" line="381"/>
         <source>No se escribieron todos los paquetes</source>
         <translation>Not all packages were written</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="255"/>
+        <location filename="../../app/ui/respond_dialog.py" line="254"/>
         <source>Catálogo activo (versión %1)</source>
         <translation>Active catalog (version %1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/respond_dialog.py" line="257"/>
+        <location filename="../../app/ui/respond_dialog.py" line="256"/>
         <source>Vacío: se envía el catálogo activo. Elija una carpeta solo para enviar otro catálogo.</source>
         <translation>Empty: the active catalog is sent. Choose a folder only to send another catalog.</translation>
     </message>
@@ -5330,191 +5329,191 @@ completeness</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="114"/>
+        <location filename="../../app/ui/verify_dialog.py" line="144"/>
         <source>Este documento contiene DATOS DE DEMOSTRACIÓN: sus cifras no son reales.</source>
         <translation>This document holds DEMO DATA: its figures are not real.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="125"/>
+        <location filename="../../app/ui/verify_dialog.py" line="160"/>
         <source>Firma</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="125"/>
+        <location filename="../../app/ui/verify_dialog.py" line="160"/>
         <source>Firmante</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="125"/>
+        <location filename="../../app/ui/verify_dialog.py" line="160"/>
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="126"/>
+        <location filename="../../app/ui/verify_dialog.py" line="161"/>
         <source>Resultado</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="150"/>
+        <location filename="../../app/ui/verify_dialog.py" line="95"/>
         <source>Firmas del archivo (el resultado es el de la peor):</source>
         <translation>Signatures in the file (the result is the worst one&apos;s):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="202"/>
+        <location filename="../../app/ui/verify_dialog.py" line="228"/>
         <source>certificación</source>
         <translation>certification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="202"/>
+        <location filename="../../app/ui/verify_dialog.py" line="228"/>
         <source>aprobación</source>
         <translation>approval</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="203"/>
+        <location filename="../../app/ui/verify_dialog.py" line="229"/>
         <source>sello de tiempo</source>
         <translation>timestamp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="206"/>
+        <location filename="../../app/ui/verify_dialog.py" line="232"/>
         <source>Íntegra y de confianza</source>
         <translation>Intact and trusted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="207"/>
+        <location filename="../../app/ui/verify_dialog.py" line="233"/>
         <source>Íntegra; firmante no es de confianza</source>
         <translation>Intact; signer not trusted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="208"/>
+        <location filename="../../app/ui/verify_dialog.py" line="234"/>
         <source>No válida</source>
         <translation>Not valid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="74"/>
-        <location filename="../../app/ui/verify_dialog.py" line="159"/>
-        <location filename="../../app/ui/verify_dialog.py" line="273"/>
+        <location filename="../../app/ui/verify_dialog.py" line="86"/>
+        <location filename="../../app/ui/verify_dialog.py" line="189"/>
+        <location filename="../../app/ui/verify_dialog.py" line="298"/>
         <source>Verificar PDF firmado</source>
-        <extracomment>verdict kind -&gt; (text colour, background)</extracomment>
+        <extracomment>Verdict kinds, which are also the theme roles (text and tint) that colour them.</extracomment>
         <translation>Verify signed PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="78"/>
+        <location filename="../../app/ui/verify_dialog.py" line="103"/>
         <source>Abrir PDF…</source>
         <translation>Open PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="80"/>
+        <location filename="../../app/ui/verify_dialog.py" line="105"/>
         <source>Abra un PDF o arrástrelo a esta ventana.</source>
         <translation>Open a PDF or drag it onto this window.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="107"/>
+        <location filename="../../app/ui/verify_dialog.py" line="134"/>
         <source>Firmante:</source>
         <translation>Signer:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="108"/>
+        <location filename="../../app/ui/verify_dialog.py" line="135"/>
         <source>Fecha de la firma:</source>
         <translation>Signing date:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="109"/>
+        <location filename="../../app/ui/verify_dialog.py" line="136"/>
         <source>Documento íntegro:</source>
         <translation>Document intact:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="110"/>
+        <location filename="../../app/ui/verify_dialog.py" line="137"/>
         <source>Firmante de confianza:</source>
         <translation>Trusted signer:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="111"/>
+        <location filename="../../app/ui/verify_dialog.py" line="138"/>
         <source>Huella del certificado (SHA-256):</source>
         <translation>Certificate fingerprint (SHA-256):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="112"/>
+        <location filename="../../app/ui/verify_dialog.py" line="139"/>
         <source>Observación:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="132"/>
+        <location filename="../../app/ui/verify_dialog.py" line="169"/>
         <source>Compare la huella con la que le dicte el firmante por teléfono antes de agregar su certificado a la lista de confianza.</source>
         <translation>Compare the fingerprint with the one the signer reads out to you over the phone before adding their certificate to the trusted list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="136"/>
+        <location filename="../../app/ui/verify_dialog.py" line="176"/>
         <source>Agregar certificado de confianza…</source>
         <translation>Add trusted certificate…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="138"/>
+        <location filename="../../app/ui/verify_dialog.py" line="178"/>
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="154"/>
+        <location filename="../../app/ui/verify_dialog.py" line="99"/>
         <source>Todavía no se ha abierto ningún PDF.</source>
         <translation>No PDF has been opened yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="160"/>
+        <location filename="../../app/ui/verify_dialog.py" line="190"/>
         <source>PDF (*.pdf);;Todos los archivos (*)</source>
         <translation>PDF (*.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="169"/>
+        <location filename="../../app/ui/verify_dialog.py" line="199"/>
         <source>Verificando…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="195"/>
+        <location filename="../../app/ui/verify_dialog.py" line="221"/>
         <source>Sí</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="195"/>
+        <location filename="../../app/ui/verify_dialog.py" line="221"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="249"/>
+        <location filename="../../app/ui/verify_dialog.py" line="274"/>
         <source>Firma válida: el documento está íntegro y el firmante es de confianza.</source>
         <translation>Valid signature: the document is intact and the signer is trusted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="251"/>
+        <location filename="../../app/ui/verify_dialog.py" line="276"/>
         <source>El documento está íntegro, pero el firmante no está en su lista de confianza.</source>
         <translation>The document is intact, but the signer is not on your trusted list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="253"/>
+        <location filename="../../app/ui/verify_dialog.py" line="278"/>
         <source>Este PDF no tiene una firma válida.</source>
         <translation>This PDF does not have a valid signature.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="255"/>
+        <location filename="../../app/ui/verify_dialog.py" line="280"/>
         <source>No confíe en este documento: la firma no es válida.</source>
         <translation>Do not trust this document: the signature is not valid.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="267"/>
+        <location filename="../../app/ui/verify_dialog.py" line="292"/>
         <source>Ninguna.</source>
         <translation>None.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="272"/>
+        <location filename="../../app/ui/verify_dialog.py" line="297"/>
         <source>No se pudo verificar el archivo.</source>
         <translation>The file could not be verified.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="278"/>
-        <location filename="../../app/ui/verify_dialog.py" line="297"/>
+        <location filename="../../app/ui/verify_dialog.py" line="303"/>
+        <location filename="../../app/ui/verify_dialog.py" line="322"/>
         <source>Certificado de confianza</source>
         <translation>Trusted certificate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="279"/>
+        <location filename="../../app/ui/verify_dialog.py" line="304"/>
         <source>Certificados (*.pem *.cer *.crt *.der);;Todos los archivos (*)</source>
         <translation>Certificates (*.pem *.cer *.crt *.der);;All files (*)</translation>
     </message>
