@@ -9,7 +9,6 @@ warnings); Enter or a click on a row goes to its cell.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -226,15 +225,15 @@ class ProblemPanel(QWidget):
             kind = ERROR_KIND if severity == ERROR else WARNING_KIND
             lines.append(self._line(kind, self.tr("Error") if kind == ERROR_KIND else self.tr("Aviso"), message))
         if where is None:
-            text = f"<span style='{theme.text_style('muted')}'>" + html.escape(self.tr("Elija una celda para ver sus problemas.")) \
+            text = f"<span style='{theme.text_style('muted')}'>" + _escape(self.tr("Elija una celda para ver sus problemas.")) \
                 + "</span>"
             plain = ""
         elif not lines:
-            text = (f"<b>{html.escape(where)}</b>: <span style='{theme.text_style('ok')}'>✓ "
-                    + html.escape(self.tr("sin problemas")) + "</span>")
+            text = (f"<b>{_escape(where)}</b>: <span style='{theme.text_style('ok')}'>✓ "
+                    + _escape(self.tr("sin problemas")) + "</span>")
             plain = self.tr("{0}: sin problemas").format(where)
         else:
-            text = f"<b>{html.escape(where)}</b>: " + " · ".join(line for line, _plain in lines)
+            text = f"<b>{_escape(where)}</b>: " + " · ".join(line for line, _plain in lines)
             plain = f"{where}: " + " · ".join(p for _line, p in lines)
         self.cell_label.setText(text)
         self.cell_label.setAccessibleDescription(plain)
@@ -242,7 +241,7 @@ class ProblemPanel(QWidget):
 
     @staticmethod
     def _line(kind: str, label: str, message: str) -> tuple[str, str]:
-        rich = f"<b style='{theme.text_style(_ROLES[kind])}'>{html.escape(label)}:</b> {html.escape(message)}"
+        rich = f"<b style='{theme.text_style(_ROLES[kind])}'>{_escape(label)}:</b> {_escape(message)}"
         return rich, f"{label}: {message}"
 
     # -- the month's list -----------------------------------------------------------
@@ -295,3 +294,12 @@ class ProblemPanel(QWidget):
         problem = self.model.problem_at(index.row())
         if problem is not None:
             self.jump_requested.emit(problem.org_unit, *problem.cell)
+
+
+def _escape(text: str) -> str:
+    """``text`` safe inside Qt rich text.
+
+    Not :func:`html.escape`: the html package loads its table of 2,000 named entities,
+    and this panel is built before the grid is usable (issue 12).
+    """
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
