@@ -8,8 +8,6 @@ dashboard, the consolidation and the summary PDF alike.
 
 from __future__ import annotations
 
-from fractions import Fraction
-
 
 def share_percent(part: float, whole: float) -> int:
     """100 × part ÷ whole as a whole number, half up, but 99 (never 100) while part < whole.
@@ -19,8 +17,19 @@ def share_percent(part: float, whole: float) -> int:
     """
     if not whole:
         return 0
-    ratio = Fraction(str(part)) * 100 / Fraction(str(whole))
-    rounded = int(ratio + Fraction(1, 2)) if ratio >= 0 else -int(-ratio + Fraction(1, 2))
+    if isinstance(part, int) and isinstance(whole, int):
+        # Cell counts, the common case: integer arithmetic is exact, and fractions (which
+        # imports decimal) stays out of the start-up path (issue 12).
+        numerator, denominator = 100 * part, whole
+        if denominator < 0:
+            numerator, denominator = -numerator, -denominator
+        half_up = (2 * abs(numerator) + denominator) // (2 * denominator)
+        rounded = half_up if numerator >= 0 else -half_up
+    else:
+        from fractions import Fraction
+
+        ratio = Fraction(str(part)) * 100 / Fraction(str(whole))
+        rounded = int(ratio + Fraction(1, 2)) if ratio >= 0 else -int(-ratio + Fraction(1, 2))
     if rounded >= 100 and 0 <= part < whole:
         return 99
     return rounded
