@@ -321,12 +321,14 @@ class MonthGridModel(QAbstractTableModel):
         if role == SEVERITY_ROLE:
             return self._severity(row.facility.clues, cell)
         if role == COMPLETENESS_ROLE:
+            assert self._session.index is not None  # rows exist once the month is indexed
             return self._session.index.unit_completeness(row.facility.clues, self._section)
         return None
 
     def _paint_data(self, row: GridRow, col: int) -> tuple:
         """What the delegate draws for a cell, computed once (see PAINT_ROLE)."""
         if col == self.PROGRESS_COLUMN:
+            assert self._session.index is not None  # rows exist once the month is indexed
             filled, expected = self._session.index.unit_completeness(row.facility.clues, self._section)
             text = f"{share_percent(filled, expected)} %" if expected else "—"
             return (text, None, None, CENTER, False, 0, (filled, expected))
@@ -357,6 +359,7 @@ class MonthGridModel(QAbstractTableModel):
 
     def _progress_data(self, row: GridRow, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SORT_ROLE, COMPLETENESS_ROLE):
+            assert self._session.index is not None  # rows exist once the month is indexed
             filled, expected = self._session.index.unit_completeness(row.facility.clues, self._section)
             if role == COMPLETENESS_ROLE:
                 return (filled, expected)
@@ -478,6 +481,7 @@ class MonthGridModel(QAbstractTableModel):
 
     def _sort_key(self, row: GridRow, column: int) -> Any:
         if column == self.PROGRESS_COLUMN:
+            assert self._session.index is not None  # rows exist once the month is indexed
             filled, expected = self._session.index.unit_completeness(row.facility.clues, self._section)
             return filled / expected if expected else None
         if not row.applies[column - 1]:
@@ -521,8 +525,9 @@ class MonthGridModel(QAbstractTableModel):
         # Issues and completeness belong to the whole row, so repaint whole rows, in runs.
         start = prev = None
         for row in rows + [None]:
-            if start is not None and (row is None or row != prev + 1):
-                self.dataChanged.emit(self.index(start, 0), self.index(prev, last))
+            # prev is a row (not None) whenever start is set: mypy cannot follow that.
+            if start is not None and (row is None or row != prev + 1):  # type: ignore[operator]
+                self.dataChanged.emit(self.index(start, 0), self.index(prev, last))  # type: ignore[arg-type]
                 start = None
             if row is not None and start is None:
                 start = row

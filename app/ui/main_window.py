@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QPaintEvent, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QMainWindow,
+    QMenu,
     QSizePolicy,
     QStackedWidget,
     QToolBar,
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
     from .grid_filter import GridFilterProxy
     from .grid_model import MonthGridModel
     from .grid_view import GridView
+    from .main_menus import MainMenus
     from .session import MonthSession
     from .side_panel import SidePanel
     from .summary_actions import SummaryActions
@@ -62,6 +64,15 @@ class MainWindow(QMainWindow):
 
     fatal_error = Signal(object)  # the data directory could not be opened
     _started = True  # until __init__ has built everything, events must not start the load
+    # Set by app.ui.main_menus.build_menus, which builds the menu bar onto this window.
+    menus: MainMenus
+    undo_action: QAction
+    redo_action: QAction
+    edit_menu: QMenu
+    edit_menu_anchor: QAction
+    close_report_action: QAction
+    reopen_report_action: QAction
+    pending_shortcuts: list[tuple[QAction, list[str]]]
 
     def __init__(self, data_dir: Path, lang: str = "es"):
         super().__init__()

@@ -9,7 +9,7 @@ into the palette's own base colour instead of being fixed pastel shades.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, cast
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
@@ -61,7 +61,8 @@ def is_dark(palette: QPalette | None = None) -> bool:
 def _readable(color: QColor, background: QColor) -> QColor:
     """``color`` with its lightness moved, away from the background, until it reads well."""
     towards_light = _luminance(background) < 0.2
-    hue, saturation, lightness, alpha = color.getHslF()
+    # PySide6's stub types getHslF() as object; it is four floats.
+    hue, saturation, lightness, alpha = cast("tuple[float, float, float, float]", color.getHslF())
     step = 0.04 if towards_light else -0.04
     candidate = QColor(color)
     while contrast(candidate, background) < _MIN_CONTRAST and 0.0 < lightness < 1.0:
