@@ -20,6 +20,8 @@ STAMP := $(VENV)/.installed-$(PYPROJECT_HASH)
 I18N_DIR := resources/i18n
 TS := $(I18N_DIR)/coordina_en.ts
 QM := $(I18N_DIR)/coordina_en.qm
+# tools/ is optional (a checkout without it still lints).
+LINT_PATHS := app tests main.py $(wildcard tools)
 UI_SOURCES = $(shell find app/ui -name '*.py' 2>/dev/null | LC_ALL=C sort)
 
 .DEFAULT_GOAL := help
@@ -29,10 +31,10 @@ UI_SOURCES = $(shell find app/ui -name '*.py' 2>/dev/null | LC_ALL=C sort)
 help:
 	@echo "make venv           create $(VENV) and pip install -e '.[test]' (again when pyproject.toml changes)"
 	@echo "make run            check system (incl. X11 libs), build .qm, run main.py (ARGS=...)"
-	@echo "make test           check system, run pytest offscreen (PYTEST_ARGS=...), benches excluded"
+	@echo "make test           check system, lint, run pytest offscreen (PYTEST_ARGS=...), benches excluded"
 	@echo "make bench          run tests/bench/ with pytest-benchmark and print the table (BENCH_ARGS=...)"
 	@echo "make reliability    kill -9, fuzz and disk-fault harness at full strength; writes RELIABILITY.md"
-	@echo "make lint           ruff check"
+	@echo "make lint           ruff check, ruff format --check and mypy app"
 	@echo "make i18n           update $(TS) from app/ui with pyside6-lupdate, then build the .qm"
 	@echo "make qm             build $(QM) from $(TS) if missing or older (run/test do this)"
 	@echo "make check-system   check shared libraries, fonts and python3-venv; prints the apt-get line"
@@ -79,7 +81,8 @@ i18n: $(STAMP)
 run: check-system-gui venv qm
 	$(VENV_PY) main.py $(ARGS)
 
-test: check-system venv qm
+# Lint first: a style or type error fails in seconds instead of after the whole suite.
+test: check-system venv qm lint
 	QT_QPA_PLATFORM=offscreen $(VENV_PY) -m pytest -q $(PYTEST_ARGS)
 
 bench: check-system venv qm
@@ -109,11 +112,15 @@ package:
 package-check: package
 	@PYTHON='$(PYTHON)' bash packaging/check_package.sh
 
+# ruff's lint rules, ruff's formatting (checked, never rewritten here) and mypy over app/
+# ([tool.ruff*] and [tool.mypy] in pyproject.toml: strict for models, storage and sync).
 lint: venv
-	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff check $(LINT_PATHS)
+	$(VENV)/bin/ruff format --check $(LINT_PATHS)
+	$(VENV)/bin/mypy app
 
 clean:
-	rm -rf build dist .pytest_cache .ruff_cache .benchmarks *.egg-info
+	rm -rf build dist .pytest_cache .ruff_cache .mypy_cache .benchmarks *.egg-info
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
 	rm -f $(QM)
 

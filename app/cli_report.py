@@ -110,8 +110,8 @@ def cmd_facilities_provisional(ws: Workspace, args: argparse.Namespace, out: Tex
         if not marks:
             print(text["no_marks"].format(state=state.name), file=out)
         return 0
-    note = registry_marks.set_count_provisional(ws, state.code, args.count, not args.clear, args.note)
+    saved_note = registry_marks.set_count_provisional(ws, state.code, args.count, not args.clear, args.note)
     key = "unmarked" if args.clear else "marked"
-    print(text[key].format(state=state.name, count=args.count.lower(), note=note), file=out)
+    print(text[key].format(state=state.name, count=args.count.lower(), note=saved_note), file=out)
     return 0
 

@@ -42,7 +42,8 @@ def crash_message(log_path: str | None = None) -> str:
 
 def _report(kind: str, exc_type: type[BaseException], exc: BaseException | None,
             tb: TracebackType | None) -> None:
-    log.critical("uncaught exception (%s): %s", kind, exc_type.__name__, exc_info=(exc_type, exc, tb))
+    # threading's hook may pass no exception value; logging then prints the type alone.
+    log.critical("uncaught exception (%s): %s", kind, exc_type.__name__, exc_info=(exc_type, exc, tb))  # type: ignore[arg-type]
     if _notify is not None:
         try:
             _notify(crash_message())

@@ -57,6 +57,6 @@ def ensure_streams() -> None:
     failing; our own output already goes through :func:`stdout`/:func:`stderr`.
     """
     if sys.stdout is None:
-        sys.stdout = NullStream()  # type: ignore[assignment]
+        sys.stdout = NullStream()
     if sys.stderr is None:
-        sys.stderr = NullStream()  # type: ignore[assignment]
+        sys.stderr = NullStream()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .catalog_files import entry, fail, read_csv, read_json
 from .messages import InputError
@@ -145,12 +146,13 @@ class Indicator:
     label_es: str
     label_en: str
     unit: str
-    numerator: dict
-    denominator: dict | None
-    filter: dict
+    #: Formula parts as indicators.json writes them ({"sum": [...]}, {"count_true": ...}).
+    numerator: dict[str, Any]
+    denominator: dict[str, Any] | None
+    filter: dict[str, Any]
     slide: bool
     level: str
-    metadata: dict = field(default_factory=dict)
+    metadata: dict[str, Any] = field(default_factory=dict)
     #: One of WINDOWS: the months the formula reads (seed-004 sheets define their own).
     window: str = "report"
     #: "Acumulado" sheets: a yes/no unit counts once any month of the window says yes.
@@ -189,7 +191,7 @@ class Catalog:
     operating_status: dict[str, Labelled]
     institutions: dict[str, Labelled]
     #: Derived look-ups computed once (validation runs per facility, thousands of times).
-    cache: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    cache: dict[tuple[str | None, ...], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # -- look-ups -----------------------------------------------------------
     def state(self, code: str) -> State:
@@ -242,7 +244,8 @@ class Catalog:
         key = ("options", variable.disaggregation)
         if key not in self.cache:
             self.cache[key] = tuple(o.code for o in self.disaggregations[variable.disaggregation])
-        return self.cache[key]
+        options: tuple[str, ...] = self.cache[key]
+        return options
 
     def required_cells(self, category: str | None, level: str = "facility") -> tuple[tuple[str, str], ...]:
         """(variable, option) cells that must be filled for a unit of ``category``.
@@ -257,7 +260,8 @@ class Catalog:
                 if var.level == level and var.required and (category is None or var.applies(category))
                 for option in self.option_codes(var)
             )
-        return self.cache[key]
+        cells: tuple[tuple[str, str], ...] = self.cache[key]
+        return cells
 
     def match_facility_type(self, text: str) -> FacilityType | None:
         """Map a DGIS tipología, a type code or a label to a facility type."""
@@ -433,10 +437,10 @@ def _load_catalog(directory: Path) -> Catalog:
         for ref in (rule.left, rule.right):
             if ref not in variables:
                 raise _fail(rules_path, f"{rule.code}: unknown variable {ref}")
-    for rule in totals:
-        for ref in (rule.total, *rule.parts):
+    for total_rule in totals:
+        for ref in (total_rule.total, *total_rule.parts):
             if ref not in variables:
-                raise _fail(rules_path, f"{rule.code}: unknown variable {ref}")
+                raise _fail(rules_path, f"{total_rule.code}: unknown variable {ref}")
     with entry(rules_path, "outliers"):
         out = rules.get("outliers", {})
         outliers = OutlierSettings(
@@ -526,7 +530,7 @@ def _load_catalog(directory: Path) -> Catalog:
     )
 
 
-def formula_variables(part: dict) -> list[str]:
+def formula_variables(part: dict[str, Any]) -> list[str]:
     """Variable references (``code`` or ``code.option``) used by a formula part."""
     refs: list[str] = []
     for key, value in part.items():

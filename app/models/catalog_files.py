@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from .messages import InputError
 
@@ -25,7 +26,7 @@ def fail(path: Path, reason: str | InputError) -> InputError:
     return InputError("catalog_invalid", file=path.name, reason=reason)
 
 
-class Row(dict):
+class Row(dict[str, str]):
     """A CSV row that names its file, line and column when a value is missing or bad."""
 
     def __init__(self, path: Path, line: int, values: dict[str, str]):
@@ -78,8 +79,12 @@ def read_csv(path: Path) -> list[Row]:
     return rows
 
 
-def read_json(path: Path) -> object:
-    """A catalog JSON file parsed; syntax errors name the line and column."""
+def read_json(path: Path) -> Any:
+    """A catalog JSON file parsed; syntax errors name the line and column.
+
+    Typed ``Any`` because it is JSON of any shape: callers read it inside :func:`entry`,
+    which turns a wrong shape (KeyError, TypeError, AttributeError) into catalog_invalid.
+    """
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:

@@ -157,13 +157,14 @@ def adx_xml(values: Iterable[DataValue], data_set: str = DEFAULT_DATA_SET,
             if note:
                 ET.SubElement(element, f"{ns}annotation").text = note
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    xml: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return xml
 
 
 # -- reading -------------------------------------------------------------------------------
 
 
-def _need(container: Mapping, key: str, kind: type | tuple[type, ...], where: str,
+def _need(container: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: str,
           required: bool = True) -> Any:
     if key not in container:
         if required:
@@ -181,8 +182,8 @@ def _as_tuple(kind: type | tuple[type, ...]) -> tuple[type, ...]:
     return kind if isinstance(kind, tuple) else (kind,)
 
 
-def _text(container: Mapping, key: str, where: str, required: bool = True, blank: bool = False) -> str:
-    found = _need(container, key, str, where, required)
+def _text(container: Mapping[str, Any], key: str, where: str, required: bool = True, blank: bool = False) -> str:
+    found: str | None = _need(container, key, str, where, required)
     if found is None:
         return ""
     if not blank and not found.strip():
@@ -193,6 +194,9 @@ def _text(container: Mapping, key: str, where: str, required: bool = True, blank
 #: The fields of a parsed row, in the order :func:`iter_data_value_rows` yields them.
 ROW_FIELDS = ("org_unit", "period", "variable", "disaggregation", "value", "comment", "stored_by",
               "last_updated", "follow_up", "deleted", "data_set", "coordina")
+#: One data value read from a payload, in :data:`ROW_FIELDS` order ("coordina" is the
+#: side object or None).
+ValueRow = tuple[str, str, str, str, str | None, str, str, str, bool, bool, str, dict[str, Any] | None]
 _OPTIONAL_TEXT = ("comment", "storedBy", "lastUpdated")
 _OPTIONAL_BOOL = ("followup", "deleted")
 
@@ -208,7 +212,7 @@ def parse_data_value_sets(doc: Any) -> list[dict[str, Any]]:
     return [dict(zip(ROW_FIELDS, row, strict=True)) for rows in iter_data_value_rows(doc) for row in rows]
 
 
-def iter_data_value_rows(doc: Any, release: bool = False) -> Iterator[list[tuple]]:
+def iter_data_value_rows(doc: Any, release: bool = False) -> Iterator[list[ValueRow]]:
     """The rows of each group in turn, as tuples in :data:`ROW_FIELDS` order.
 
     ``release`` drops each group from ``doc`` once read, so a large payload's parsed JSON is
@@ -241,7 +245,7 @@ def iter_data_value_rows(doc: Any, release: bool = False) -> Iterator[list[tuple
             raise ValueError(f"{where}.period: not a monthly period YYYYMM: {period!r}")
         org_unit = _text(group, "orgUnit", where)
         items = _need(group, "dataValues", list, where)
-        out: list[tuple] = []
+        out: list[ValueRow] = []
         for i, item in enumerate(items):
             row = _fast_row(item, org_unit, period, data_set)
             if row is None:  # something is off: the careful reader names it (and raises)
@@ -256,7 +260,7 @@ def iter_data_value_rows(doc: Any, release: bool = False) -> Iterator[list[tuple
         yield out
 
 
-def _fast_row(item: Any, org_unit: str, period: str, data_set: str) -> tuple | None:
+def _fast_row(item: Any, org_unit: str, period: str, data_set: str) -> ValueRow | None:
     """The row of a well-formed item, or None to let :func:`_careful_row` explain."""
     if type(item) is not dict or not item.keys() <= _VALUE_KEYS:
         return None
@@ -281,7 +285,7 @@ def _fast_row(item: Any, org_unit: str, period: str, data_set: str) -> tuple | N
             data_set, side)
 
 
-def _careful_row(item: Any, at: str, org_unit: str, period: str, data_set: str) -> tuple:
+def _careful_row(item: Any, at: str, org_unit: str, period: str, data_set: str) -> ValueRow:
     if not isinstance(item, Mapping):
         raise ValueError(f"{at}: expected an object, got {type(item).__name__}")
     extra = set(item) - _VALUE_KEYS

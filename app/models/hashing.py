@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from json.encoder import encode_basestring
 
 GENESIS = "0" * 64
@@ -14,7 +14,7 @@ LOG_FIELDS_SORTED = ("at", "disaggregation", "field", "new_value", "old_value", 
 _TEMPLATE = "{" + ",".join(f'"{name}":%s' for name in LOG_FIELDS_SORTED) + "}"
 
 
-def chain_hash(prev_hash: str, fields: dict) -> str:
+def chain_hash(prev_hash: str, fields: Mapping[str, object]) -> str:
     """SHA-256 of the previous hash plus the canonical JSON of a log row's fields."""
     payload = json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256((prev_hash + "|" + payload).encode("utf-8")).hexdigest()
@@ -32,7 +32,7 @@ def block_hash(prev_hash: str, rows: Sequence[Sequence[str | None]]) -> str:
     return hashlib.sha256((prev_hash + "|block|" + payload).encode("utf-8")).hexdigest()
 
 
-def chain_hash_text(prev_hash: str, fields: dict) -> str:
+def chain_hash_text(prev_hash: str, fields: Mapping[str, str | None]) -> str:
     """:func:`chain_hash` for a log row whose fields are all text or None, ~4× faster.
 
     Writes the same canonical JSON by hand (same key order, separators and escaping as
@@ -41,7 +41,7 @@ def chain_hash_text(prev_hash: str, fields: dict) -> str:
     return chain_hash_values(prev_hash, tuple(fields[name] for name in LOG_FIELDS_SORTED))
 
 
-def chain_hash_values(prev_hash: str, values: tuple) -> str:
+def chain_hash_values(prev_hash: str, values: tuple[str | None, ...]) -> str:
     """:func:`chain_hash_text` for the field values already in :data:`LOG_FIELDS_SORTED` order."""
     payload = _TEMPLATE % tuple(["null" if v is None else encode_basestring(v) for v in values])
     return hashlib.sha256((prev_hash + "|" + payload).encode("utf-8")).hexdigest()

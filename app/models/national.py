@@ -65,6 +65,7 @@ def _combine_means(figures: Sequence[Figure], means: Sequence[tuple[float, int]]
     """A mean figure of several states: the mean over every state's reporting units."""
     first = figures[0]
     total = _add([t for t, _ in means])
+    assert total is not None  # means is never empty: the caller passes the figures' means
     count = sum(n for _, n in means)
     value = float(_half_up(total / count))
     return Figure(

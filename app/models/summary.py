@@ -27,7 +27,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .catalog import Catalog, Indicator, State, Variable, formula_variables
 from .facility import Facility
@@ -133,7 +133,7 @@ def ratio_value(numerator: Exact | Fraction, denominator: Exact | Fraction, unit
     ratio = Fraction(numerator) / Fraction(denominator)
     if unit == "percent":
         ratio *= 100
-    scale = 10 ** decimals
+    scale: int = 10 ** decimals  # int ** int is typed Any (a negative power is a float)
     if unit == "percent" or decimals:
         return _half_up(ratio * scale) / scale
     return float(ratio)
@@ -156,7 +156,7 @@ class Reading(NamedTuple):
 def as_reading(item: DataValue | Reading) -> Reading | None:
     """``item`` as a Reading; None for an empty or deleted DataValue."""
     if isinstance(item, tuple):  # a Reading, or a plain row in Reading's column order
-        return item  # type: ignore[return-value]
+        return item
     if item.value is None or item.deleted:
         return None
     key = item.key
@@ -199,13 +199,14 @@ class _Cells:
                     else:
                         found.append(r)
         for key, found in history.items():
-            variable = catalog.variables.get(key[1])
-            if variable is None:
+            var = catalog.variables.get(key[1])
+            if var is None:
                 continue
-            if variable.aggregation == "SUM":
+            if var.aggregation == "SUM":
                 # Most cells hold one month's reading: skip the generator for those (hot loop).
-                value: Exact | str = (exact(found[0][4]) if len(found) == 1
-                                      else sum([exact(r[4]) for r in found], 0))
+                # A SUM variable's readings are numbers; no cast() call in this hot loop.
+                value: Exact | str = (exact(found[0][4]) if len(found) == 1  # type: ignore[arg-type]
+                                      else sum([exact(r[4]) for r in found], 0))  # type: ignore[arg-type,misc]
                 contributing = found
             else:
                 last = found[-1]
@@ -254,7 +255,7 @@ class _Evaluator:
     def __init__(self, catalog: Catalog, state: State, facilities: Sequence[Facility], cells: _Cells):
         self.catalog, self.state, self.facilities, self.cells = catalog, state, facilities, cells
 
-    def select(self, spec: Mapping) -> list[Facility]:
+    def select(self, spec: Mapping[str, Any]) -> list[Facility]:
         """Facilities matching a ``{"category": [...], "level": [...]}`` filter."""
         categories = spec.get("category")
         levels = spec.get("level")
@@ -276,12 +277,12 @@ class _Evaluator:
         code, _, option = ref.partition(".")
         return self.catalog.variables[code], (option or None)
 
-    def term(self, spec: Mapping, units: list[Facility]) -> tuple[Exact | None, bool, set[str]]:
+    def term(self, spec: Mapping[str, Any], units: list[Facility]) -> tuple[Exact | None, bool, set[str]]:
         """(value, provisional, facilities behind it) of a numerator or denominator."""
         value, provisional, seen, _ = self.term_parts(spec, units)
         return value, provisional, seen
 
-    def term_parts(self, spec: Mapping, units: list[Facility]
+    def term_parts(self, spec: Mapping[str, Any], units: list[Facility]
                    ) -> tuple[Exact | None, bool, set[str], tuple[float, int] | None]:
         """:meth:`term` and, for a mean, the (sum, reporting units) it was taken over.
 
@@ -302,7 +303,7 @@ class _Evaluator:
             return len(chosen), False, {f.clues for f in chosen}, None
         if "sum" in spec:
             total: Exact = 0
-            provisional, seen, found = False, set(), False
+            provisional, seen, any_found = False, set(), False
             reporting: set[str] = set()
             for ref in spec["sum"]:
                 variable, option = self._parse(ref)
@@ -312,21 +313,21 @@ class _Evaluator:
                             continue
                         total += value
                         provisional |= prov
-                        found = True
+                        any_found = True
                         reporting.add(org)
                         if org != self.state.code:
                             seen.add(org)
-            if found and spec.get("mean"):
+            if any_found and spec.get("mean"):
                 # "con 99% de avance" (seed 001): the mean over the units that reported
                 # it, half-up to whole units (a share of progress, not a count of units).
                 return _half_up(Fraction(total) / len(reporting)), provisional, seen, (float(total), len(reporting))
-            return (total if found else None), provisional, seen, None
+            return (total if any_found else None), provisional, seen, None
         kind = next(k for k in ("count_true", "count_positive", "count_reported") if k in spec)
         refs = spec[kind]
         refs = [refs] if isinstance(refs, str) else list(refs)
         count, provisional, seen, any_value = 0, False, set(), False
         for fac in units:
-            found: list[tuple[float | str, bool]] = []
+            found: list[tuple[Exact | str, bool]] = []
             for ref in refs:
                 variable, option = self._parse(ref)
                 found += self.cells.get(fac.clues, variable, option)
@@ -351,7 +352,7 @@ class _Evaluator:
         units = self.select(indicator.filter) if indicator.filter else list(self.facilities)
         num, prov_n, fac_n, mean_of = self.term_parts(indicator.numerator, units)
         den: Exact | None = None
-        prov_d, fac_d = False, set()
+        prov_d, fac_d = False, set[str]()
         if indicator.denominator is not None:
             den, prov_d, fac_d = self.term(indicator.denominator, units)
             if num is None or den is None or den == 0:
@@ -512,11 +513,11 @@ def compute_summary(catalog: Catalog, state: State, facilities: Sequence[Facilit
     """
     window = tuple(sorted(window))
     community = tuple(sorted(community_window)) if community_window is not None else window
-    values_by_period = {p: _readings(v) for p, v in values_by_period.items()}
+    readings_by_period = {p: _readings(v) for p, v in values_by_period.items()}
     # One pass sorts the readings by period and variable; each window group then reads
     # only its variables' readings (five groups would otherwise mean five full passes).
     by_variable: dict[str, dict[str, list[Reading]]] = {}
-    for period, readings in values_by_period.items():
+    for period, readings in readings_by_period.items():
         index = by_variable[period] = {}
         for r in readings:
             index.setdefault(r[2], []).append(r)
@@ -524,7 +525,7 @@ def compute_summary(catalog: Catalog, state: State, facilities: Sequence[Facilit
     # they read (the slide's figures are all one "report" group).
     groups: dict[tuple[tuple[str, ...], bool], list[Indicator]] = {}
     for indicator in catalog.indicators.values():
-        months = indicator_window(indicator, window, community, list(values_by_period))
+        months = indicator_window(indicator, window, community, list(readings_by_period))
         groups.setdefault((months, indicator.cumulative), []).append(indicator)
     figures: dict[str, Figure] = {}
     used: dict[tuple[str, str, str, str], tuple[object, bool]] = {}
@@ -537,12 +538,12 @@ def compute_summary(catalog: Catalog, state: State, facilities: Sequence[Facilit
         used.update(cells.used())
     figures = {code: figures[code] for code in catalog.indicators}  # catalog order
     productivity = figures.get(PRODUCTIVITY_FIGURE)
-    last = values_by_period.get(window[-1], []) if window else []
+    last = readings_by_period.get(window[-1], []) if window else []
     types = by_type(catalog, facilities, last)
     return StateSummary(
         state_code=state.code, state_name=state.name, window=window, figures=figures,
         productivity_units=int(productivity.value) if productivity and productivity.value is not None else 0,
-        community_since=community_since(catalog, {p: values_by_period.get(p, []) for p in community}),
+        community_since=community_since(catalog, {p: readings_by_period.get(p, []) for p in community}),
         completeness=(sum(r.filled for r in types), sum(r.expected for r in types)),
         fingerprint=fingerprint(state.code, window, community, used, facilities),
         community_window=community,

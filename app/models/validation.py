@@ -75,17 +75,19 @@ def record_issues(
             add((rule.left, option), issue)
             add((rule.right, option if rule.match_disaggregation else ""), issue)
 
-    for rule in catalog.totals:
-        total = _numeric(values.get((rule.total, "")))
-        parts = [_numeric(values.get((p, ""))) for p in rule.parts]
+    for total_rule in catalog.totals:
+        total = _numeric(values.get((total_rule.total, "")))
+        parts = [_numeric(values.get((p, ""))) for p in total_rule.parts]
         if total is None or any(p is None for p in parts):
             continue
-        parts_sum = sum(p for p in parts if p is not None)
+        # Start at 0.0: a rule without parts summed to the int 0, and int has no
+        # is_integer() before Python 3.12 (AttributeError instead of the error message).
+        parts_sum = sum((p for p in parts if p is not None), 0.0)
         if abs(parts_sum - total) > 1e-9:
-            params = {"total": _fmt(values[(rule.total, "")]), "parts": _fmt(int(parts_sum) if parts_sum.is_integer() else parts_sum)}
-            issue = Issue(ERROR, rule.code, rule.message_es.format(**params), rule.message_en.format(**params))
-            add((rule.total, ""), issue)
-            for part in rule.parts:
+            params = {"total": _fmt(values[(total_rule.total, "")]), "parts": _fmt(int(parts_sum) if parts_sum.is_integer() else parts_sum)}
+            issue = Issue(ERROR, total_rule.code, total_rule.message_es.format(**params), total_rule.message_en.format(**params))
+            add((total_rule.total, ""), issue)
+            for part in total_rule.parts:
                 add((part, ""), issue)
 
     for cell in catalog.required_cells(category, level):

@@ -14,6 +14,7 @@ import io
 import logging
 import uuid
 from dataclasses import dataclass
+from typing import cast
 
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
@@ -126,7 +127,7 @@ def _sign(pdf_bytes: bytes, meta, signer, field_name: str, visible: VisibleSigna
         signers.sign_pdf(writer, meta, signer=signer, output=out, bytes_reserved=bytes_reserved)
     else:
         spec = fields.SigFieldSpec(field_name, on_page=visible.page,
-                                   box=tuple(int(round(v)) for v in visible.box))
+                                   box=cast("tuple[int, int, int, int]", tuple(int(round(v)) for v in visible.box)))
         style = StaticStampStyle(
             background=_PdfPageFromBytes(visible.appearance_pdf), border_width=0,
             background_layout=SimpleBoxLayoutRule(

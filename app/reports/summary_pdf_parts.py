@@ -192,7 +192,7 @@ def two_columns(parts: Sequence[Section], width: float, st: Styles, gap: float =
     """Sections two by two, left to right: the slide's grid."""
     column = (width - gap) / 2
     grid: list[list] = []
-    commands = [
+    commands: list[tuple[object, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), gap),

@@ -31,7 +31,11 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.diff_analysis import ModificationLevel
-from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
+from pyhanko.sign.validation import (
+    EmbeddedPdfSignature,
+    validate_pdf_signature,
+    validate_pdf_timestamp,
+)
 from pyhanko_certvalidator import ValidationContext
 
 from app.models.messages import render
@@ -188,7 +192,7 @@ def _verify(data: bytes, trusted: list[x509.Certificate], revoked: dict[str, str
         signatures=reports, reasons=demo_reasons, demo=demo)
 
 
-def _examine(reader: PdfFileReader, data: bytes, sig: object, every: list,
+def _examine(reader: PdfFileReader, data: bytes, sig: EmbeddedPdfSignature, every: list[EmbeddedPdfSignature],
              trusted: list[x509.Certificate], anchors: list, revoked: dict[str, str],
              now: dt.datetime) -> SignatureReport:
     """One signature: integrity, what was added after it, then its certificate now."""
@@ -226,7 +230,7 @@ def _examine(reader: PdfFileReader, data: bytes, sig: object, every: list,
                            intact and trusted_now, whole, tuple(reasons))
 
 
-def _integrity(reader: PdfFileReader, data: bytes, sig: object, every: list, status: object,
+def _integrity(reader: PdfFileReader, data: bytes, sig: EmbeddedPdfSignature, every: list[EmbeddedPdfSignature], status: object,
                whole: bool) -> list[Reason]:
     """Why the signed bytes or the file after them are not what was signed (empty: intact)."""
     if not getattr(status, "intact", False):
@@ -265,7 +269,7 @@ def _has_signature_values(reader: PdfFileReader) -> bool:
     return False
 
 
-def _whole_file(sig: object, size: int) -> bool:
+def _whole_file(sig: EmbeddedPdfSignature, size: int) -> bool:
     try:
         byte_range = [int(v) for v in sig.sig_object["/ByteRange"]]
         return len(byte_range) == 4 and byte_range[2] + byte_range[3] == size

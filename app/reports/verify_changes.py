@@ -9,7 +9,7 @@ document information... Each name is a message code of :mod:`app.models.messages
 from __future__ import annotations
 
 from pyhanko.pdf_utils import generic
-from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.pdf_utils.reader import HistoricalResolver, PdfFileReader
 
 #: Named in this order; the weak ones only when nothing stronger was found.
 STRONG = ("verify_what_signature_field", "verify_what_signature", "verify_what_annotation",
@@ -88,7 +88,7 @@ def _classify(obj: object) -> str:
     return "verify_what_other"
 
 
-def _only_annots_changed(obj: object, before: object, ref: generic.Reference) -> bool:
+def _only_annots_changed(obj: object, before: HistoricalResolver, ref: generic.Reference) -> bool:
     if not isinstance(obj, generic.DictionaryObject) or _get(obj, "/Type") != "/Page":
         return False
     if not _existed(before, ref):
@@ -116,7 +116,7 @@ def _catalog_change(now: object, before: object) -> set[str]:
     return {"verify_what_catalog"}
 
 
-def _dss_refs(root: object) -> set[tuple[int, int]]:
+def _dss_refs(root: generic.DictionaryObject) -> set[tuple[int, int]]:
     """Every object the catalog's /DSS reaches (validation data: certificates, OCSP, CRLs)."""
     found: set[tuple[int, int]] = set()
     try:
@@ -156,7 +156,7 @@ def _ref(value: object) -> tuple[int, int] | None:
     return None
 
 
-def _existed(resolver: object, ref: generic.Reference) -> bool:
+def _existed(resolver: HistoricalResolver, ref: generic.Reference) -> bool:
     try:
         resolver.get_object(ref)
         return True

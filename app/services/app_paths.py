@@ -42,6 +42,7 @@ def _dirs(platform: str | None = None) -> PlatformDirsABC:
     """platformdirs' rules for ``platform`` (default: this one), chosen explicitly so the
     Windows and macOS branches can be exercised on any machine."""
     platform = sys.platform if platform is None else platform
+    Rules: type[PlatformDirsABC]
     if platform.startswith(("win", "cygwin")):
         from platformdirs.windows import Windows as Rules
     elif platform == "darwin":

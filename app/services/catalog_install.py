@@ -37,8 +37,10 @@ import uuid as uuidlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from app.models.catalog import Catalog, load_catalog
+from app.models.import_summary import ImportConflict
 from app.models.messages import InputError
 from app.storage import files, reports_repo
 from app.sync import safejson
@@ -265,7 +267,7 @@ class Received:
 
     version: str = ""
     staged: Path | None = None
-    notes: list[dict] = field(default_factory=list)
+    notes: list[ImportConflict] = field(default_factory=list)
 
     def discard(self) -> None:
         """Remove the staging folder (the update failed before installing it)."""
@@ -274,7 +276,7 @@ class Received:
             self.staged = None
 
 
-def _notice(code: str, version: str, text: str) -> dict:
+def _notice(code: str, version: str, text: str) -> ImportConflict:
     return {"object": f"catálogo {version}".strip(), "value": text, "errorCode": code,
             "property": "catalog", "indexes": []}
 
@@ -298,7 +300,7 @@ def receive(ws: Workspace, doc: object, where: str) -> Received:
         return Received(notes=[_notice("W_CATALOG_INVALID", "", "el catálogo del paquete no tiene los archivos "
                                        f"esperados (faltan: {missing}; sobran: {extra}); no se instaló")])
     try:
-        meta = safejson.loads(files_doc["catalog.json"], MAX_FILE_BYTES)
+        meta: Any = safejson.loads(files_doc["catalog.json"], MAX_FILE_BYTES)  # not a dict: AttributeError below
         version = str(meta.get("catalog_version", "0"))
     except (safejson.JsonRefused, AttributeError) as exc:
         return Received(notes=[_notice("W_CATALOG_INVALID", "", f"catalog.json no válido ({exc}); "

@@ -9,6 +9,7 @@ half-up rounded ratio is the published one, and split under per-facility caps
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from fractions import Fraction
 
 from app.models.catalog import Catalog
@@ -65,7 +66,7 @@ _FIRST_LEVEL_MONTHLY = {
 }
 
 
-def split(total: int, weights: list[float], caps: list[int] | None = None) -> list[int]:
+def split(total: int, weights: Sequence[float], caps: list[int] | None = None) -> list[int]:
     """Non-negative integers proportional to ``weights`` that sum exactly to ``total``.
 
     Never exceeds ``caps`` (largest-remainder method, repeated while units remain).

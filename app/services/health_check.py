@@ -173,7 +173,7 @@ def _archive(ws: Workspace, report: HealthReport) -> None:
         path = Path(entry.archive_path)
         if not path.is_absolute():
             path = ws.data_dir / path
-        params = {"path": str(path), "uuid": entry.uuid}
+        params: dict[str, object] = {"path": str(path), "uuid": entry.uuid}
         if not path.is_file():
             report.problems.append(Problem("archive_missing", params))
         elif file_sha256(path) != entry.sha256:

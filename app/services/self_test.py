@@ -242,7 +242,7 @@ class _Logging:
 
 
 def run_self_test(lang: str = "es", parent: Path | None = None, keep: bool = False,
-                  window: Callable[[Path], Detail] | None = None,
+                  window: Callable[[Path, Path | None], Detail] | None = None,
                   on_step: Callable[[StepResult, int], None] | None = None,
                   glibc_folder: Path | None = None) -> Report:
     """Run every step in a new folder under ``parent`` (the system's temporary folder).

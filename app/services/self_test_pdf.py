@@ -9,6 +9,7 @@ accents included, and every font that draws text must be embedded in the file.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 #: Printed on every state slide of demo data, whatever the figures (accents on purpose).
 EXPECTED_TEXT = ("Avances Generales", "DATOS DE DEMOSTRACIÓN", "Médicos especialistas",
@@ -26,9 +27,11 @@ class PdfCheckError(Exception):
         self.params = params
 
 
-def _embedded(font: object) -> bool:
+# pypdf's objects are read duck-typed here (a reference or a dictionary, .get_object() on
+# either), which its type hints do not describe: hence Any for them.
+def _embedded(font: Any) -> bool:
     """Whether a font dictionary carries its glyphs (FontFile, FontFile2 or FontFile3)."""
-    font = font.get_object()  # type: ignore[attr-defined]
+    font = font.get_object()
     if font.get("/Subtype") == "/Type3":
         return True  # glyphs are drawn by content streams inside the font itself
     descriptor = font.get("/FontDescriptor")
@@ -40,13 +43,13 @@ def _embedded(font: object) -> bool:
     return any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
 
 
-def _fonts_drawing_text(reader: object, stream: object, resources: object, seen: set[int],
+def _fonts_drawing_text(reader: Any, stream: Any, resources: Any, seen: set[int],
                         found: dict[str, object]) -> None:
     """Add to ``found`` (name -> font) every font a content stream shows text with,
     following the form XObjects it paints."""
     from pypdf.generic import ContentStream
 
-    resources = resources.get_object() if resources is not None else {}  # type: ignore[attr-defined]
+    resources = resources.get_object() if resources is not None else {}
     fonts = resources.get("/Font", {})
     fonts = fonts.get_object() if hasattr(fonts, "get_object") else fonts
     xobjects = resources.get("/XObject", {})

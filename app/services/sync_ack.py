@@ -21,10 +21,12 @@ import re
 import uuid as uuidlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, cast
 
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
 from app.models.catalog import load_catalog
+from app.models.import_summary import ImportConflict
 from app.models.messages import InputError
 from app.storage import files, reports_repo, revocations_repo, sync_repo
 from app.sync import crypto, package
@@ -124,7 +126,7 @@ def make_update(ws: Workspace, state: str, out_dir: Path, targets: dict[str, flo
     keys, sign = _hq_signer(ws)
     # HQ's whole registry of the state, each unit with its updated_at and dated status history.
     facilities = sync_facilities.registry_records(ws.conn, st.code)
-    doc = {"state": st.code, "facilities": facilities,
+    doc: dict[str, Any] = {"state": st.code, "facilities": facilities,
            "targets": dict(targets) if targets is not None else state_targets(ws, st.code)}
     if targets is None:
         doc["targets_complete"] = True
@@ -150,7 +152,7 @@ def check_hq_signed(ws: Workspace, raw: RawPackage) -> None:
         raise SyncError("E_SIGNATURE", raw.where)
 
 
-def apply_ack(ws: Workspace, raw: RawPackage, doc: dict, now: str) -> tuple[dict, list, str]:
+def apply_ack(ws: Workspace, raw: RawPackage, doc: dict[str, Any], now: str) -> tuple[dict[str, int], list[ImportConflict], str]:
     """Mark delivered what HQ received; record the versions HQ holds (inside a transaction)."""
     try:
         packages = {p["uuid"]: p for p in doc["packages"]}
@@ -169,22 +171,22 @@ def apply_ack(ws: Workspace, raw: RawPackage, doc: dict, now: str) -> tuple[dict
         sync_repo.mark_delivered(ws.conn, entry.uuid, now, raw.uuid, got)
         delivered += 1
     sync_repo.set_sync_base(ws.conn, versions)
-    notes = [{"object": f"{f.get('org_unit')} {f.get('period')} {f.get('variable')}", "value": f.get("applied"),
+    notes: list[ImportConflict] = [{"object": f"{f.get('org_unit')} {f.get('period')} {f.get('variable')}", "value": f.get("applied"),
               "errorCode": "W_CONFLICT", "property": "value", "indexes": []}
              for f in flagged if not f.get("resolution")]
     text = f"{delivered} paquetes entregados; {len(notes)} valores en revisión en oficinas centrales"
     return {"updated": delivered}, notes, text
 
 
-def apply_update(ws: Workspace, raw: RawPackage, doc: dict, now: str,
-                 on_rollback: list[Callable[[], None]]) -> tuple[dict, list, str]:
+def apply_update(ws: Workspace, raw: RawPackage, doc: dict[str, Any], now: str,
+                 on_rollback: list[Callable[[], None]]) -> tuple[dict[str, int], list[ImportConflict], str]:
     """New or changed facilities and targets; local unsynced edits win and are reported.
 
     A catalog in the update is installed when newer and loadable (otherwise a notice); one
     that drops something local data uses refuses the whole update (CatalogError). The
     installed folder is removed again by ``on_rollback`` if the import's transaction rolls back.
     """
-    incoming = sync_facilities.parse_units(ws.catalog, doc.get("facilities", []), raw.manifest.get("state"),
+    incoming = sync_facilities.parse_units(ws.catalog, doc.get("facilities", []), cast(str, raw.manifest.get("state")),
                                            raw.where, raw.manifest["created_at"])
     try:
         incoming_targets = dict(doc.get("targets", {}))
@@ -223,7 +225,7 @@ def _received_revocations(raw: RawPackage, rows: object) -> list[tuple[str, str]
 
 
 def _received_targets(ws: Workspace, received: catalog_install.Received,
-                      incoming: dict) -> tuple[dict[str, float], list[dict]]:
+                      incoming: dict[str, object]) -> tuple[dict[str, float], list[ImportConflict]]:
     """The update's metas this state's catalog knows (or the catalog arriving with it)."""
     catalog = ws.catalog
     if received.staged is not None:  # a newer catalog installed by this update: its indicators count
@@ -236,8 +238,9 @@ def _received_targets(ws: Workspace, received: catalog_install.Received,
 
 def _apply_facilities_and_targets(ws: Workspace, raw: RawPackage, incoming: list[sync_facilities.Unit],
                                   targets: dict[str, float], now: str,
-                                  complete: bool = False) -> tuple[dict, list, str]:
+                                  complete: bool = False) -> tuple[dict[str, int], list[ImportConflict], str]:
     state = raw.manifest.get("state")
+    assert isinstance(state, str)  # _import_from_hq checked it is this copy's state
     sync_facilities.check_units_belong(ws.conn, incoming, state, raw.where)
     # A local edit HQ has not acknowledged yet is kept (W_LOCAL_EDIT_KEPT), never overwritten.
     registry = sync_facilities.apply_update_registry(ws.conn, incoming, state, raw.uuid, now, "oficinas centrales")

@@ -22,9 +22,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
+from app.models.import_summary import ImportConflict
 from app.storage import sync_repo
 from app.storage.sync_repo import InboxEntry
 from app.sync import package
@@ -35,7 +38,7 @@ from app.sync.package import RawPackage
 CLOCK_TOLERANCE = dt.timedelta(minutes=5)
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 #: Scope fields and their types (``facilities`` is the registry part's count, optional).
-_SCOPE = {"full": bool, "periods": list, "org_units": list, "variables": list, "values": int,
+_SCOPE: dict[str, type[Any]] = {"full": bool, "periods": list, "org_units": list, "variables": list, "values": int,
           "tombstones": int}
 
 
@@ -45,13 +48,14 @@ def check_same(stored: InboxEntry, raw: RawPackage) -> None:
         raise SyncError("E_UUID_REUSED", raw.where, raw.uuid)
 
 
-def check_previous(conn, raw: RawPackage, state: str) -> list[dict]:
+def check_previous(conn: sqlite3.Connection, raw: RawPackage, state: str) -> list[ImportConflict]:
     """``previous_sha256`` against the packages HQ holds (see the module's docstring).
 
     Raises E_MANIFEST (malformed) or E_CHAIN (impossible); returns W_CHAIN warnings.
     """
     m, where = raw.manifest, raw.where
     previous, sequence, device = m.get("previous_sha256"), m.get("sequence"), m.get("device")
+    assert isinstance(sequence, int) and isinstance(device, str)  # the caller checked them first
     if previous is not None and (not isinstance(previous, str) or not _HEX64.match(previous)):
         raise SyncError("E_MANIFEST", where, "previous_sha256")
     if sequence == 1 and previous is not None:
@@ -77,7 +81,7 @@ def check_previous(conn, raw: RawPackage, state: str) -> list[dict]:
 class ScopeTally:
     """What the parts really held, to compare with the manifest's ``scope`` at the end."""
 
-    scope: dict
+    scope: dict[str, Any]
     values: int = 0
     tombstones: int = 0
     org_units: set[str] = field(default_factory=set)
@@ -107,10 +111,10 @@ class ScopeTally:
                                      ("tombstones", self.tombstones, s["tombstones"])):
             if found != claimed:
                 raise SyncError("E_SCOPE", where, f"{name}: declara {claimed:,}, trae {found:,}")
-        for name, found in (("org_units", self.org_units), ("variables", self.variables)):
+        for name, found_set in (("org_units", self.org_units), ("variables", self.variables)):
             claimed_set = set(s[name])
-            if found != claimed_set:
-                extra = sorted(found - claimed_set)[:3] or sorted(claimed_set - found)[:3]
+            if found_set != claimed_set:
+                extra = sorted(found_set - claimed_set)[:3] or sorted(claimed_set - found_set)[:3]
                 raise SyncError("E_SCOPE", where, f"{name}: no coincide ({', '.join(map(str, extra))})")
 
 
@@ -120,7 +124,7 @@ def check_scope(raw: RawPackage) -> ScopeTally:
     if not isinstance(scope, dict):
         raise SyncError("E_SCOPE", where, "falta «scope»")
     for name, kind in _SCOPE.items():
-        value = scope.get(name)
+        value: Any = scope.get(name)
         if type(value) is not kind:
             raise SyncError("E_SCOPE", where, f"«{name}»")
         if kind is int and value < 0:
@@ -148,7 +152,7 @@ def iso(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).replace(microsecond=0).isoformat()
 
 
-def signing_bound(raw: RawPackage, now: str) -> tuple[str, list[dict]]:
+def signing_bound(raw: RawPackage, now: str) -> tuple[str, list[ImportConflict]]:
     """(latest time a value of this package may carry, warnings).
 
     The package's signing time (``created_at``, signed), but never after HQ's clock: a
@@ -178,7 +182,7 @@ def bounded_time(text: object, bound: str) -> str | None:
     return normal if normal <= bound else None
 
 
-def skew_note(count: int, bound: str) -> list[dict]:
+def skew_note(count: int, bound: str) -> list[ImportConflict]:
     """The W_CLOCK_SKEW notice for values dated after the package was signed."""
     if not count:
         return []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any
 
 from app.models.messages import InputError
 from app.models.values import DataValue, ValueKey
@@ -83,7 +84,7 @@ def resolve(ws: Workspace, conflict_id: int, choice: str) -> DataValue:
         chosen = conflict.ours if choice == "ours" else conflict.theirs
         wanted = {"value": chosen["value"], "comment": chosen.get("comment", ""),
                   "provisional": bool(chosen.get("provisional"))}
-        before = {"value": current.value if current else None, "comment": current.comment if current else "",
+        before: dict[str, Any] = {"value": current.value if current else None, "comment": current.comment if current else "",
                   "provisional": bool(current.provisional) if current else False}
         changed = [name for name in wanted if wanted[name] != before[name]]
         stored = current

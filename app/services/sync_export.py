@@ -20,6 +20,7 @@ import uuid as uuidlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric import x25519
 
@@ -129,7 +130,7 @@ def export_package(ws: Workspace, out_dir: Path, identity: Identity, full: bool 
         # The name inside the zip must pass the importer's rule (letters, digits, . _ -).
         safe = "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in Path(pdf).stem)
         content[f"pdf/{safe}.pdf"] = data_pdf
-    manifest = {
+    manifest: dict[str, Any] = {
         "kind": "data", "uuid": pkg_uuid, "created_at": now_iso(), "created_by": ws.user,
         "state": state.code, "device": prof.device_id, "sequence": sequence,
         # The previous package's identity (its signed manifest's hash; a row from before

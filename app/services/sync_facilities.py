@@ -33,6 +33,7 @@ from cryptography.hazmat.primitives.asymmetric import x25519
 
 from app.models.catalog import Catalog
 from app.models.facility import Facility, StatusPeriod
+from app.models.import_summary import ImportConflict
 from app.models.messages import InputError
 from app.storage import changelog, facilities_repo
 from app.storage.changelog import LogEntry
@@ -69,7 +70,7 @@ class RegistryApplied:
     created: int = 0
     updated: int = 0
     ignored: int = 0
-    notes: list[dict] = field(default_factory=list)
+    notes: list[ImportConflict] = field(default_factory=list)
 
     def text(self) -> str:
         return f"{self.created} unidades nuevas, {self.updated} actualizadas"
@@ -215,7 +216,7 @@ def _log(conn: sqlite3.Connection, now: str, user: str, old: Facility | None, un
          old_history: Sequence[StatusPeriod], source: str) -> None:
     """One change-log row per changed field (or one for a new unit), chained like values."""
     new = unit.facility
-    rows = []
+    rows: list[tuple[str, object, object]] = []
     if old is None:
         rows.append(("unidad", None, _snapshot(new, unit.updated_at, unit.history)))
     else:

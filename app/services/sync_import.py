@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import ExitStack, closing
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.models.import_summary import ImportConflict, ImportSummary
 from app.models.messages import InputError
 from app.models.values import format_number
 from app.reports import identity as ident
@@ -59,7 +60,7 @@ class ImportResult:
     """One file's outcome: its DHIS2-shaped summary."""
 
     path: Path
-    summary: dict
+    summary: ImportSummary
 
     @property
     def ok(self) -> bool:
@@ -67,12 +68,12 @@ class ImportResult:
 
 
 def summary(status: str, description: str, raw: RawPackage | None = None, path: Path | None = None,
-            counts: dict | None = None, conflicts: list | None = None, rejected: list | None = None,
-            dry_run: bool = False) -> dict:
+            counts: Mapping[str, int] | None = None, conflicts: Sequence[ImportConflict] | None = None,
+            rejected: Iterable[int] | None = None, dry_run: bool = False) -> ImportSummary:
     """An import summary in DHIS2's shape, plus what identifies the package."""
-    out = {
+    out: ImportSummary = {
         "responseType": "ImportSummary", "status": status, "description": description,
-        "importCount": {"imported": 0, "updated": 0, "ignored": 0, "deleted": 0, **(counts or {})},
+        "importCount": {"imported": 0, "updated": 0, "ignored": 0, "deleted": 0, **(counts or {})},  # type: ignore[typeddict-item]  # counts has some of these four keys
         "conflicts": list(conflicts or []), "rejectedIndexes": sorted(rejected or []),
         "dryRun": dry_run, "file": str(path) if path else "",
     }
@@ -85,7 +86,7 @@ def summary(status: str, description: str, raw: RawPackage | None = None, path: 
 
 
 def error_summary(exc: InputError, path: Path, lang: str, raw: RawPackage | None = None,
-                  dry_run: bool = False) -> dict:
+                  dry_run: bool = False) -> ImportSummary:
     code = exc.code if isinstance(exc, SyncError) else f"E_{exc.code.upper()}"
     return summary("ERROR", exc.message(lang), raw, path,
                    conflicts=[{"object": path.name, "value": exc.message(lang), "errorCode": code,
@@ -132,6 +133,7 @@ def import_packages(ws: Workspace, paths: Sequence[Path], dry_run: bool = False,
     """
     read: list[tuple[Path, RawPackage | InputError]] = []
     payload = 0
+    raw: RawPackage | InputError  # a package, or why its file was refused
     for path in map(Path, paths):
         try:
             raw = read_package_file(path)
@@ -193,7 +195,7 @@ def _internal(exc: BaseException, path: Path) -> SyncError:
 
 
 def import_one(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool = False,
-               reader: PartReader | None = None) -> dict:
+               reader: PartReader | None = None) -> ImportSummary:
     """Import one read package; never raises for bad input (the summary says why)."""
     try:
         if raw.kind == "data":
@@ -203,9 +205,9 @@ def import_one(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool = False
         return error_summary(exc, path, ws.lang, raw, dry_run)
 
 
-def _stored(stored: InboxEntry, dry_run: bool) -> dict:
+def _stored(stored: InboxEntry, dry_run: bool) -> ImportSummary:
     """The summary kept when the package was imported: importing it again changes nothing."""
-    again = dict(stored.summary)
+    again = stored.summary.copy()
     again["description"] = f"Paquete ya importado el {stored.imported_at}; no se cambió nada"
     again["alreadyImported"] = True
     again["dryRun"] = dry_run
@@ -244,7 +246,7 @@ def _check_signer(ws: Workspace, raw: RawPackage) -> tuple[str, str]:
     return state, fp
 
 
-def _check_sequence(ws: Workspace, raw: RawPackage, state: str) -> list[dict]:
+def _check_sequence(ws: Workspace, raw: RawPackage, state: str) -> list[ImportConflict]:
     """Refuse replays and old packages; return warnings for gaps."""
     m, where = raw.manifest, raw.where
     device, sequence, base = m.get("device"), m.get("sequence"), m.get("base_sequence", 0)
@@ -257,7 +259,7 @@ def _check_sequence(ws: Workspace, raw: RawPackage, state: str) -> list[dict]:
         raise SyncError("E_REPLAY", where, f"{sequence} (última importada: {last})")
     if base > last:
         raise SyncError("E_SEQUENCE", where, f"se basa en el paquete {base}; el último importado es {last}")
-    warnings = []
+    warnings: list[ImportConflict] = []
     if sequence > last + 1:
         missing = _missing_range(last + 1, sequence - 1)
         warnings.append({"object": f"{state} {device[:8]}", "value": f"faltan los paquetes {missing}; "
@@ -290,7 +292,7 @@ def _archive(ws: Workspace, raw: RawPackage, state: str) -> Path:
 
 
 def _import_data(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool,
-                 reader: PartReader | None = None) -> dict:
+                 reader: PartReader | None = None) -> ImportSummary:
     require_profile(ws, "hq")
     keys = hq_keys(ws)
     m = raw.manifest
@@ -328,7 +330,7 @@ def _import_data(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool,
         # The reader's units were read when the batch began: this state's units now (an
         # earlier package of the batch may have added some) travel with the job.
         parts = reader.read(dataclasses.replace(job, units=tuple(state_units.items())))
-    problems: list[dict] = []
+    problems: list[ImportConflict] = []
     applied = Applied()
     periods: list[str] = []
     conn = ws.conn
@@ -388,7 +390,7 @@ def _import_data(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool,
 # -- acknowledgements and updates at a state ----------------------------------------------
 
 
-def _import_from_hq(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool) -> dict:
+def _import_from_hq(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool) -> ImportSummary:
     prof = require_profile(ws, "state")
     check_hq_signed(ws, raw)
     if raw.manifest.get("state") != prof.state_code:

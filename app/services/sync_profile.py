@@ -23,7 +23,7 @@ import uuid as uuidlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from cryptography.hazmat.primitives.asymmetric import ed25519
+from cryptography.hazmat.primitives.asymmetric import ed25519, x25519
 
 from app.storage import files, reports_repo, sync_repo
 from app.storage.sync_repo import HqKeys, Profile
@@ -198,7 +198,7 @@ def read_hq_profile(path: Path) -> HqProfileFile:
         enc_pub = base64.b64decode(doc["enc_public"], validate=True)
         signature = base64.b64decode(doc["signature"], validate=True)
         public = ed25519.Ed25519PublicKey.from_public_bytes(sign_pub)
-        crypto.x25519.X25519PublicKey.from_public_bytes(enc_pub)
+        x25519.X25519PublicKey.from_public_bytes(enc_pub)
         name = str(doc["name"])
     except (KeyError, ValueError, TypeError) as exc:
         raise SyncError("E_PROFILE_FILE", str(path), f"clave: {exc}") from None

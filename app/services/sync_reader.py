@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import multiprocessing
 import queue
-from collections.abc import Iterator, Mapping
+from collections.abc import Generator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric import x25519
 
 from app.models.catalog import Catalog
 from app.models.dhis2 import iter_data_value_rows
+from app.models.import_summary import ImportConflict
 from app.sync import crypto, package
 from app.sync.errors import SyncError
 
@@ -59,10 +61,10 @@ class PartRead:
 
     period: str
     received: list[Received]
-    problems: list[dict]
+    problems: list[ImportConflict]
 
 
-def read_parts(job: PackageParts, validator: Validator) -> Iterator[PartRead]:
+def read_parts(job: PackageParts, validator: Validator) -> Generator[PartRead, None, None]:
     """Each month of the package in turn; raises SyncError for a part that cannot be read.
 
     Value indexes count from the package's first value, across its parts.
@@ -115,7 +117,7 @@ class PartReader:
         with without_passphrases():  # the helper never sees --passphrase-env's variable (issue 11)
             self._process.start()
 
-    def read(self, job: PackageParts) -> Iterator[PartRead]:
+    def read(self, job: PackageParts) -> Generator[PartRead, None, None]:
         """The months of ``job``; raises SyncError as :func:`read_parts` would.
 
         Leaving early (closing the generator) still consumes the rest of the package, so
@@ -144,7 +146,7 @@ class PartReader:
         if error is not None:
             raise error
 
-    def _next(self) -> tuple[str, object]:
+    def _next(self) -> tuple[str, Any]:  # (kind, a PartRead / SyncError's arguments / a crash text)
         while True:
             try:
                 return self._results.get(timeout=0.5)

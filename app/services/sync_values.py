@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from app.models.catalog import Catalog, Variable
+from app.models.import_summary import ImportConflict
 from app.models.messages import InputError
 from app.models.periods import parse_period
 from app.models.values import ValueChange, ValueKey, parse_value
@@ -75,7 +76,7 @@ class Applied:
     updated: int = 0
     ignored: int = 0
     deleted: int = 0
-    flagged: list[dict] = field(default_factory=list)
+    flagged: list[ImportConflict] = field(default_factory=list)
     #: Values dated after the package was signed (or not a time): kept at the signing time.
     skewed: int = 0
 
@@ -112,11 +113,11 @@ class Validator:
                 self.periods[text] = None
         return self.periods[text]
 
-    def rows(self, rows: Sequence[tuple], start: int = 0) -> tuple[list[Received], list[dict]]:
+    def rows(self, rows: Sequence[tuple], start: int = 0) -> tuple[list[Received], list[ImportConflict]]:
         """(valid values, conflicts): each row (``ROW_FIELDS`` order) checked with the rules
         of manual entry; ``start`` is the index of the first row in the package."""
         received: list[Received] = []
-        problems: list[dict] = []
+        problems: list[ImportConflict] = []
         append = received.append
         facility_keys, numeric, known, state = self.facility_keys, self.numeric, self.known, self.state
         for index, row in enumerate(rows, start=start):
@@ -168,7 +169,7 @@ class Validator:
 
 
 def validate_rows(ws: Workspace, rows: Sequence[tuple], state_code: str, known_units: dict[str, str],
-                  start: int = 0) -> tuple[list[Received], list[dict]]:
+                  start: int = 0) -> tuple[list[Received], list[ImportConflict]]:
     """(valid values, conflicts) of ``rows``: :meth:`Validator.rows` for a single batch."""
     return Validator(ws.catalog, ws.lang, known_units, state_code).rows(rows, start)
 

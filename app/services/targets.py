@@ -23,6 +23,7 @@ import re
 from collections.abc import Mapping
 
 from app.models.catalog import Catalog
+from app.models.import_summary import ImportConflict
 from app.models.messages import InputError
 from app.storage import reports_repo
 
@@ -182,14 +183,14 @@ def state_targets(ws: Workspace, state: str) -> dict[str, float]:
     return out
 
 
-def received_targets(catalog: Catalog, incoming: Mapping[str, object]) -> tuple[dict[str, float], list[dict]]:
+def received_targets(catalog: Catalog, incoming: Mapping[str, object]) -> tuple[dict[str, float], list[ImportConflict]]:
     """At a state: the metas of an update it can use, and a notice for each it cannot.
 
     Unknown indicators (or state-prefixed keys) and invalid values are skipped with a
     ``W_TARGET_UNKNOWN`` / ``W_TARGET_INVALID`` notice in the import summary, never an error.
     """
     kept: dict[str, float] = {}
-    notes: list[dict] = []
+    notes: list[ImportConflict] = []
     for key, raw in incoming.items():
         key = str(key)
         if key not in catalog.indicators:

@@ -148,7 +148,7 @@ def _template_cells(path: Path, data: value_template.TemplateData, period: str) 
 def _differs(old: DataValue | None, change: ValueChange) -> bool:
     """Whether storing ``change`` would alter anything (the test apply_changes makes)."""
     current = (old.value, old.comment, old.provisional, old.follow_up) if old else (None, "", False, False)
-    wanted = (change.value, change.comment, change.provisional, change.follow_up)
+    wanted: tuple[object, ...] = (change.value, change.comment, change.provisional, change.follow_up)
     return any(new is not None and new is not UNCHANGED and new != cur
                for new, cur in zip(wanted[1:], current[1:], strict=True)) or (
         change.value is not UNCHANGED and change.value != current[0])
@@ -166,25 +166,25 @@ def _check_cells(ws: Workspace, cells: Iterator[_Cell], state_code: str | None, 
             progress(index, max(size_hint, index))
         if cell.problem is not None:
             problem, column = cell.problem, cell.problem_column
-            errors.add(cell.where, cell.row, lambda p=problem, c=column: (
+            errors.add(cell.where, cell.row, lambda p=problem, c=column: (  # type: ignore[misc]  # a lambda binding loop values as defaults: mypy cannot infer it
                 InputError("in_column", column=c, reason=p) if c else p))
             continue
         key = cell.change.key
         missing = next((f for f in ("org_unit", "period", "variable") if not getattr(key, f)), None)
         if missing:
-            errors.add(cell.where, cell.row, lambda c=cell, m=missing: c.reason(
+            errors.add(cell.where, cell.row, lambda c=cell, m=missing: c.reason(  # type: ignore[misc]  # a lambda binding loop values as defaults: mypy cannot infer it
                 InputError("required_field", field=c.headers.get(m, m)), m))
             continue
         try:
             change = check_change(ws, cell.change, known, state_code)
         except InputError as exc:
-            errors.add(cell.where, cell.row, lambda c=cell, e=exc: c.reason(e))
+            errors.add(cell.where, cell.row, lambda c=cell, e=exc: c.reason(e))  # type: ignore[misc]  # a lambda binding loop values as defaults: mypy cannot infer it
             continue
         fac = facilities.get(change.key.org_unit)
         if cell.template_sheet and fac is not None:
             ftype = catalog.facility_types[fac.type_code]
             if not catalog.variables[change.key.variable].applies(ftype.category):
-                errors.add(cell.where, cell.row, lambda c=cell, v=change.key.variable, t=ftype.label_es: c.reason(
+                errors.add(cell.where, cell.row, lambda c=cell, v=change.key.variable, t=ftype.label_es: c.reason(  # type: ignore[misc]  # a lambda binding loop values as defaults: mypy cannot infer it
                     InputError("not_applicable", variable=v, type=t)))
                 continue
         other = staging.add(change, _state_of(ws, change.key.org_unit, known), cell.where, cell.row,
@@ -196,8 +196,8 @@ def _check_cells(ws: Workspace, cells: Iterator[_Cell], state_code: str | None, 
             same = other_where == cell.where
             where = other_row if same else f"{other_row} ({other_where})"
             back = cell.row if same else f"{cell.row} ({cell.where})"
-            errors.add(cell.where, cell.row, lambda w=where, k=label: InputError("duplicate_key", key=k, other_row=w))
-            errors.add(other_where, other_row, lambda b=back, k=label: InputError("duplicate_key", key=k, other_row=b))
+            errors.add(cell.where, cell.row, lambda w=where, k=label: InputError("duplicate_key", key=k, other_row=w))  # type: ignore[misc]  # a lambda binding loop values as defaults: mypy cannot infer it
+            errors.add(other_where, other_row, lambda b=back, k=label: InputError("duplicate_key", key=k, other_row=b))  # type: ignore[misc]  # a lambda binding loop values as defaults: mypy cannot infer it
     if progress:
         progress(index, index)
     return index
@@ -223,7 +223,7 @@ def _mark_pending(ws: Workspace, staging: Staging, errors: ErrorList) -> int:
                 continue
             status[pair] = reports_repo.report_status(ws.conn, *pair)
             if status[pair] != "borrador":  # named once, on the first change it refuses
-                errors.add(staged.where, staged.row, lambda s=staged, p=pair: InputError(
+                errors.add(staged.where, staged.row, lambda s=staged, p=pair: InputError(  # type: ignore[misc]  # a lambda binding loop values as defaults: mypy cannot infer it
                     "in_column", column=s.column, reason=InputError(
                         "report_closed", state=ws.catalog.states[p[0]].name, period=p[1])))
         staging.mark_pending([s.seq for s in changed])

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -134,7 +134,7 @@ def _number_format(column: Column) -> str:
 def _write_grid(
     sheet: Worksheet,
     fixed_headers: tuple[str, ...],
-    units: list[tuple[tuple[str, str, str, str], str | None]],
+    units: Sequence[tuple[tuple[str, str, str, str], str | None]],
     columns: list[Column],
     values: dict[tuple[str, str, str], Scalar],
 ) -> None:
@@ -313,6 +313,7 @@ def _cells(reader: XlsxReader) -> Iterator[TemplateCell]:
                 yield TemplateCell(name, row_number, PROVISIONAL_HEADER, org, "", "", None, flag_problem)
                 continue
             for index, head, match in coded:
+                assert match is not None  # coded kept the matched headers only
                 value = row[index] if index < len(row) else None
                 problem = problems.get(index)
                 if problem is None and (value is None or (isinstance(value, str) and not value.strip())):
@@ -325,7 +326,7 @@ def _is_provisional(header: str) -> bool:
     return header.strip().lower().startswith("provisional")
 
 
-def _row_flag(row: tuple, problems: dict, index: int | None) -> tuple[bool | None, InputError | None]:
+def _row_flag(row: Sequence[object], problems: Mapping[int, InputError], index: int | None) -> tuple[bool | None, InputError | None]:
     """The row's provisional flag, or the reason it cannot be read."""
     if index is None:
         return None, None

@@ -28,6 +28,7 @@ from app.models.hashing import (
     chain_hash,
     chain_hash_text,
 )
+from app.models.values import Scalar
 
 _FIELDS = ("at", "user", "org_unit", "period", "variable", "disaggregation", "field",
            "old_value", "new_value", "source")
@@ -44,8 +45,10 @@ class LogEntry:
     variable: str
     disaggregation: str
     field: str
-    old_value: str | None
-    new_value: str | None
+    #: Any scalar when written (append() stores it as text, see as_log_text); text or None
+    #: when read back.
+    old_value: Scalar
+    new_value: Scalar
     source: str
     id: int = 0
     hash: str = ""
@@ -60,7 +63,7 @@ def as_log_text(value: object) -> str | None:
     return str(value)
 
 
-def _all_text(fields: dict) -> bool:
+def _all_text(fields: dict[str, object]) -> bool:
     return all(v is None or type(v) is str for v in fields.values()) and len(fields) == len(LOG_FIELDS_SORTED)
 
 
@@ -115,7 +118,7 @@ def verify_chain(conn: sqlite3.Connection) -> int | None:
     block whose closing row was removed) name the first of them.
     """
     prev = GENESIS
-    block: list[tuple] = []
+    block: list[Sequence[str | None]] = []
     first_id = 0
     cursor = conn.execute(f"SELECT id, {', '.join(_FIELDS)}, prev_hash, hash FROM change_log ORDER BY id")
     for row in cursor:
@@ -150,4 +153,4 @@ def cell_history(
         "WHERE org_unit = ? AND period = ? AND variable = ? AND disaggregation = ? ORDER BY id",
         (org_unit, period, variable, disaggregation),
     ).fetchall()
-    return [LogEntry(*row[1:-1], id=row[0], hash=row[-1]) for row in rows]
+    return [LogEntry(*row[1:-1], id=row[0], hash=row[-1]) for row in rows]  # type: ignore[misc]  # row[1:-1] is the ten fields before id (mypy cannot count a slice)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from typing import Any
 
 from app.models.facility import Facility, StatusPeriod
 
@@ -11,7 +12,7 @@ _FIELDS = ("clues", "name", "state_code", "municipality", "jurisdiction", "type_
            "institution", "status", "status_since", "is_demo")
 
 
-def _row_to_facility(row: Sequence) -> Facility:
+def _row_to_facility(row: Sequence[Any]) -> Facility:
     data = dict(zip(_FIELDS, row, strict=True))
     data["is_demo"] = bool(data["is_demo"])
     return Facility(**data)
@@ -20,7 +21,7 @@ def _row_to_facility(row: Sequence) -> Facility:
 def list_facilities(conn: sqlite3.Connection, state_code: str | None = None) -> list[Facility]:
     """Facilities ordered by state and name, optionally of one state."""
     sql = f"SELECT {', '.join(_FIELDS)} FROM facilities"
-    params: tuple = ()
+    params: tuple[Any, ...] = ()
     if state_code:
         sql += " WHERE state_code = ?"
         params = (state_code,)

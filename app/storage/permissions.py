@@ -10,6 +10,7 @@ is what protects the files there.
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 import logging.handlers
 import os
@@ -69,7 +70,7 @@ def tighten_files(folder: Path, pattern: str = "*") -> None:
 class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     """A rotating log whose files are created owner-only (0600), the rolled-over ones too."""
 
-    def _open(self):  # noqa: ANN202 - logging's own signature
+    def _open(self) -> io.TextIOWrapper:
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE)
         _tighten(Path(self.baseFilename), PRIVATE_FILE)
         return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from typing import overload
 
 from . import changelog
 
@@ -32,7 +33,12 @@ def set_report_status(
     return old
 
 
-def settings_get(conn: sqlite3.Connection, key: str, default: str = "") -> str:
+@overload
+def settings_get(conn: sqlite3.Connection, key: str, default: str = "") -> str: ...
+@overload
+def settings_get(conn: sqlite3.Connection, key: str, default: None) -> str | None: ...
+def settings_get(conn: sqlite3.Connection, key: str, default: str | None = "") -> str | None:
+    """The stored setting ``key``, or ``default`` (None tells "never set" from "set to ''")."""
     row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
     return row[0] if row else default
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from app.models.import_summary import ImportSummary
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,7 @@ class InboxEntry:
     created_at: str | None
     imported_at: str
     imported_by: str
-    summary: dict
+    summary: ImportSummary
     archive_path: str
     #: SHA-256 of the signed manifest: the package's identity (None in rows made before it).
     manifest_sha256: str | None = None
@@ -129,7 +132,7 @@ def get_registration(conn: sqlite3.Connection, fingerprint: str) -> Registration
 
 def list_registrations(conn: sqlite3.Connection, state_code: str | None = None) -> list[Registration]:
     sql = f"SELECT {_REG} FROM registrations"
-    params: tuple = ()
+    params: tuple[Any, ...] = ()
     if state_code:
         sql += " WHERE state_code = ?"
         params = (state_code,)
@@ -154,7 +157,7 @@ def log_registration(conn: sqlite3.Connection, at: str, user: str, action: str, 
                  "VALUES (?, ?, ?, ?, ?, ?)", (at, user, action, fingerprint, state_code, note))
 
 
-def registration_log(conn: sqlite3.Connection) -> list[tuple]:
+def registration_log(conn: sqlite3.Connection) -> list[tuple[str, str, str, str, str, str]]:
     return conn.execute("SELECT at, user, action, fingerprint, state_code, note FROM registration_log "
                         "ORDER BY id").fetchall()
 
@@ -165,7 +168,7 @@ _OUT = ("uuid, sequence, device_id, sha256, previous_sha256, file_name, path, cr
         "log_mark, value_count, delivered_at, ack_uuid, ack_summary, manifest_sha256")
 
 
-def _outbox(row: Sequence) -> OutboxEntry:
+def _outbox(row: Sequence[Any]) -> OutboxEntry:
     values = list(row)
     values[8] = bool(values[8])
     return OutboxEntry(*values)
@@ -265,7 +268,8 @@ def writing_outbox(conn: sqlite3.Connection) -> list[str]:
                                        (_WRITING + "%",))]
 
 
-def mark_delivered(conn: sqlite3.Connection, uuid: str, at: str, ack_uuid: str, summary: dict) -> None:
+def mark_delivered(conn: sqlite3.Connection, uuid: str, at: str, ack_uuid: str,
+                   summary: Mapping[str, Any]) -> None:
     conn.execute("UPDATE outbox SET delivered_at = ?, ack_uuid = ?, ack_summary = ? WHERE uuid = ?",
                  (at, ack_uuid, json.dumps(summary, ensure_ascii=False), uuid))
 
@@ -290,7 +294,7 @@ _IN = ("uuid, sha256, kind, state_code, device_id, sequence, signer, periods, cr
        "imported_by, summary, archive_path, manifest_sha256")
 
 
-def _inbox(row: Sequence) -> InboxEntry:
+def _inbox(row: Sequence[Any]) -> InboxEntry:
     values = list(row)
     values[7] = tuple(json.loads(values[7] or "[]"))
     values[11] = json.loads(values[11])
@@ -304,7 +308,7 @@ def get_inbox(conn: sqlite3.Connection, uuid: str) -> InboxEntry | None:
 
 def inbox(conn: sqlite3.Connection, kind: str | None = None) -> list[InboxEntry]:
     sql = f"SELECT {_IN} FROM inbox"
-    params: tuple = ()
+    params: tuple[Any, ...] = ()
     if kind:
         sql += " WHERE kind = ?"
         params = (kind,)

@@ -17,13 +17,13 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from app.models.messages import InputError
 from app.models.values import number_text
 
 from .files import discard, output_error
-from .xlsx_reader import XlsxReader, guarded
+from .xlsx_reader import XlsxReader, XlsxRow, guarded
 
 if TYPE_CHECKING:  # pandas and openpyxl load only when a file is read or written (fast CLI start)
     import pandas as pd
@@ -206,7 +206,7 @@ def _xlsx_stream(path: Path, reader: XlsxReader, sheet: str | int) -> TableStrea
     return TableStream(path, headers, _xlsx_rows(headers, rows))
 
 
-def _xlsx_rows(headers: list[str], rows: Iterator[tuple[int, list[object], dict]]) -> Iterator[Row]:
+def _xlsx_rows(headers: list[str], rows: Iterator[XlsxRow]) -> Iterator[Row]:
     for number, values, problems in rows:
         if not values:
             continue
@@ -262,7 +262,7 @@ def _frame(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> pd.DataF
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def is_formula_like(value: object) -> bool:
+def is_formula_like(value: object) -> TypeGuard[str]:
     """True for text a spreadsheet would evaluate (numbers are never touched)."""
     return isinstance(value, str) and value.startswith(FORMULA_START)
 
@@ -300,7 +300,7 @@ def _csv_cell(value: object) -> object:
     return number_text(value) if isinstance(value, float) else neutralise_csv(value)
 
 
-def _xlsx_cell(sheet, value: object) -> object:
+def _xlsx_cell(sheet: Any, value: object) -> object:  # sheet: openpyxl's (untyped) write-only sheet
     if isinstance(value, float) and value != value:
         return None
     if is_formula_like(value):
@@ -362,8 +362,9 @@ def table_bytes(headers: Sequence[str], rows: Sequence[Sequence[object]], ext: s
     if ext not in SUPPORTED:
         raise InputError("file_extension", path=f"*{ext}", ext=ext)
     if ext == ".csv":
-        return _frame(headers, [[_csv_cell(v) for v in r] for r in rows]).to_csv(
+        data: bytes = _frame(headers, [[_csv_cell(v) for v in r] for r in rows]).to_csv(
             index=False, lineterminator=_CSV_EOL).encode("utf-8-sig")
+        return data
     buffer = io.BytesIO()
     _write_xlsx(buffer, list(headers), rows, sheet_name)
     return buffer.getvalue()

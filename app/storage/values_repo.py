@@ -5,7 +5,9 @@ from __future__ import annotations
 import sqlite3
 import uuid as uuidlib
 from collections.abc import Iterable, Sequence
+from typing import Any
 
+from app.models.summary import Reading
 from app.models.values import DataValue, ValueChange, ValueKey, apply_change
 
 from . import changelog
@@ -19,7 +21,7 @@ _STATE_UNITS = "(SELECT ? AS clues UNION ALL SELECT clues FROM facilities WHERE 
 _CHUNK = 400  # stays under SQLite's bound-parameter limit with 2 params per key
 
 
-def _row_to_value(row: Sequence) -> DataValue:
+def _row_to_value(row: Sequence[Any]) -> DataValue:
     return DataValue(
         key=ValueKey(row[0], row[1], row[2], row[3]),
         value=row[4],
@@ -70,7 +72,7 @@ def month_cells(conn: sqlite3.Connection, state_code: str, period: str) -> list[
 
 
 def summary_readings(conn: sqlite3.Connection, state_code: str, periods: Sequence[str],
-                     variables: Sequence[str] | None = None) -> list[tuple]:
+                     variables: Sequence[str] | None = None) -> list[Reading]:
     """The non-empty values of a state in ``periods``: rows in the column order of
     :class:`app.models.summary.Reading`, with only what a summary reads.
 
@@ -88,7 +90,8 @@ def summary_readings(conn: sqlite3.Connection, state_code: str, periods: Sequenc
         sql += f" AND v.variable IN ({', '.join('?' * len(variables))})"
         params += list(variables)
     # Rows come back as plain tuples in Reading's column order; the summary reads them by
-    # position (building a NamedTuple per row cost a fifth of the summary's time).
+    # position (building a NamedTuple per row cost a fifth of the summary's time), so they
+    # are typed as the Readings they stand for.
     return conn.execute(sql, params).fetchall()
 
 
@@ -180,7 +183,7 @@ def apply_changes(
     return written
 
 
-def state_rows(conn: sqlite3.Connection, state_code: str, period: str) -> dict[tuple, tuple]:
+def state_rows(conn: sqlite3.Connection, state_code: str, period: str) -> dict[tuple[str, str, str, str], tuple[Any, ...]]:
     """Every stored row of a state and its facilities in one period, as plain tuples in
     ``_COLUMNS`` order, keyed by (org_unit, period, variable, disaggregation)."""
     columns = ", ".join(f"v.{c.strip()}" for c in _COLUMNS.split(","))
@@ -189,7 +192,7 @@ def state_rows(conn: sqlite3.Connection, state_code: str, period: str) -> dict[t
     return {row[:4]: row for row in cursor}
 
 
-def upsert_received(conn: sqlite3.Connection, rows: Sequence[tuple]) -> None:
+def upsert_received(conn: sqlite3.Connection, rows: Sequence[tuple[Any, ...]]) -> None:
     """Store values received from another copy, keeping their uuid, version and author.
 
     Rows are in ``_COLUMNS`` order. A uuid already used by another cell is a hostile or

@@ -18,24 +18,37 @@ import re
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, Protocol, TypeVar
 
 from app.models.messages import InputError
 
 
-def load_workbook(*args: object, **kwargs: object) -> object:
+class Workbook(Protocol):
+    """What this module uses of an openpyxl workbook (openpyxl ships no types)."""
+
+    @property
+    def sheetnames(self) -> list[str]: ...
+
+    def __getitem__(self, name: str) -> Any: ...  # a worksheet
+
+    def close(self) -> None: ...
+
+
+def load_workbook(*args: object, **kwargs: object) -> Workbook:
     """openpyxl's ``load_workbook``, imported on first use: openpyxl takes ~0.4 s to import,
     and commands that read no spreadsheet (``--help``, ``facilities list``) should not pay it."""
     from openpyxl import load_workbook as load  # noqa: PLC0415
 
-    return load(*args, **kwargs)
+    book: Workbook = load(*args, **kwargs)
+    return book
 
 
 def get_column_letter(index: int) -> str:
     """openpyxl's column letter (1 → "A"), imported on first use like ``load_workbook``."""
     from openpyxl.utils import get_column_letter as letter  # noqa: PLC0415
 
-    return letter(index)
+    column: str = letter(index)
+    return column
 
 
 log = logging.getLogger(__name__)
@@ -119,7 +132,7 @@ class XlsxReader:
         self.path = Path(path)
         check_container(self.path)
         self._book = guarded(self.path, lambda: load_workbook(self.path, read_only=True, data_only=True))
-        self._formula_book = None
+        self._formula_book: Workbook | None = None
 
     def __enter__(self) -> XlsxReader:
         return self
@@ -168,7 +181,8 @@ class XlsxReader:
             if self._formula_book is None:
                 self._formula_book = guarded(
                     self.path, lambda: load_workbook(self.path, read_only=True, data_only=False))
-            formula_sheet = guarded(self.path, lambda: self._formula_book[name])
+            formula_book = self._formula_book
+            formula_sheet = guarded(self.path, lambda: formula_book[name])
             formula_sheet.reset_dimensions()
             formulas = guarded(self.path, lambda: iter(formula_sheet.iter_rows()))
         number = 0

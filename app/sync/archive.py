@@ -25,6 +25,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import Any
 
 from .errors import SyncError
 
@@ -112,7 +113,7 @@ class ZipReader:
     def _truncated(self, detail: str) -> SyncError:
         return SyncError("E_TRUNCATED", self.where, detail)
 
-    def _central_directory(self) -> list[tuple[tuple, str]]:
+    def _central_directory(self) -> list[tuple[tuple[Any, ...], str]]:
         data, where = self.data, self.where
         # The end record is the last 22 bytes, or sits before a comment of up to 64 KiB.
         end = len(data) - _END.size
@@ -131,7 +132,7 @@ class ZipReader:
             raise SyncError("E_TOO_LARGE", where, f"directorio central de {cd_size:,} bytes")
         if cd_offset + cd_size != end:
             raise self._truncated("el directorio central no está donde el zip dice")
-        records: list[tuple[tuple, str]] = []
+        records: list[tuple[tuple[Any, ...], str]] = []
         seen: set[str] = set()
         pos = cd_offset
         for _ in range(count):
@@ -161,7 +162,7 @@ class ZipReader:
             raise SyncError("E_PATH", self.where, name)
         return name
 
-    def _entry(self, fields: tuple, name: str) -> tuple[Entry, str]:
+    def _entry(self, fields: tuple[Any, ...], name: str) -> tuple[Entry, str]:
         """The entry, and the name its local header gives (compared once overlaps are ruled out)."""
         where = self.where
         version, flags, method = fields[3], fields[5], fields[6]
@@ -230,6 +231,7 @@ class ZipReader:
         inflater = zlib.decompressobj(-zlib.MAX_WBITS)
         out = bytearray()
         pos = 0
+        chunk: bytes | memoryview
         try:
             while not inflater.eof:
                 if inflater.unconsumed_tail:

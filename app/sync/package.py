@@ -23,8 +23,9 @@ import hashlib
 import json
 import re
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import safejson
 from .archive import ZipReader, write_zip
@@ -48,7 +49,7 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def canonical(doc: dict) -> bytes:
+def canonical(doc: Mapping[str, Any]) -> bytes:
     """Stable JSON bytes: what is hashed and signed."""
     return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
@@ -64,7 +65,8 @@ class RawPackage:
 
     where: str
     sha256: str  # of the whole file (what is archived and what ``check`` compares)
-    manifest: dict
+    #: The manifest as parsed JSON; read() checked the fields every package has.
+    manifest: dict[str, Any]
     manifest_bytes: bytes
     signature: bytes
     archive: ZipReader | None = field(default=None, repr=False, compare=False)
@@ -76,11 +78,13 @@ class RawPackage:
 
     @property
     def kind(self) -> str:
-        return self.manifest["kind"]
+        kind: str = self.manifest["kind"]  # read() checked it is a text
+        return kind
 
     @property
     def uuid(self) -> str:
-        return self.manifest["uuid"]
+        uuid: str = self.manifest["uuid"]  # read() checked it is a text
+        return uuid
 
     @property
     def files(self) -> Mapping[str, bytes]:
@@ -114,7 +118,7 @@ class RawPackage:
         return dataclasses.replace(self, manifest_bytes=b"", signature=b"", archive=None)
 
 
-class _Content(Mapping):
+class _Content(Mapping[str, bytes]):
     """``raw.files``: the manifest's names; each value read from the zip when looked up."""
 
     def __init__(self, raw: RawPackage):
@@ -132,7 +136,7 @@ class _Content(Mapping):
         return len(self._raw.manifest["files"])
 
 
-def build(manifest: dict, content: dict[str, bytes], sign) -> bytes:
+def build(manifest: Mapping[str, Any], content: dict[str, bytes], sign: Callable[[bytes], bytes]) -> bytes:
     """Zip ``content`` with its manifest; ``sign(manifest_bytes) -> signature``.
 
     ``manifest`` gets the format fields and the SHA-256 of every content file.
@@ -147,7 +151,7 @@ def build(manifest: dict, content: dict[str, bytes], sign) -> bytes:
 _ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})?")
 
 
-def _need(doc: dict, key: str, kind: type | tuple[type, ...], where: str):
+def _need(doc: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
     value = doc.get(key)
     if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
         raise SyncError("E_MANIFEST", where, f"campo «{key}»")
@@ -237,12 +241,12 @@ def check_hashes(raw: RawPackage) -> dict[str, bytes]:
     return {name: raw.content(name) for name in raw.manifest["files"]}
 
 
-def gzip_json(doc: dict) -> bytes:
+def gzip_json(doc: Mapping[str, Any]) -> bytes:
     return gzip.compress(canonical(doc), compresslevel=6, mtime=0)
 
 
 def gunzip_json(data: bytes, where: str, limit: int | None = None,
-                max_depth: int | None = safejson.MAX_DEPTH) -> dict:
+                max_depth: int | None = safejson.MAX_DEPTH) -> dict[str, Any]:
     """Inflate and parse, refusing more than ``limit`` bytes (a bomb inside the payload).
 
     ``max_depth=None`` for payload parts: their nesting is fixed by the format and the walk

@@ -12,6 +12,7 @@ their own documented code (E_MANIFEST, E_PAYLOAD, E_PROFILE_FILE, E_ENROL_FILE).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 
 #: Nesting deeper than any document Coordina writes (a manifest is 3 deep, a payload 5).
 MAX_DEPTH = 64
@@ -27,7 +28,7 @@ class JsonRefused(ValueError):
         self.detail = detail
 
 
-def _bounded_int(max_digits: int):
+def _bounded_int(max_digits: int) -> Callable[[str], int]:
     def parse(text: str) -> int:
         digits = len(text.lstrip("-"))
         if digits > max_digits:
@@ -41,6 +42,7 @@ def _depth_ok(doc: object, max_depth: int) -> bool:
     stack: list[tuple[object, int]] = [(doc, 1)]
     while stack:
         item, depth = stack.pop()
+        children: Iterable[object]
         if isinstance(item, dict):
             children = item.values()
         elif isinstance(item, list):
@@ -67,9 +69,9 @@ def loads(data: bytes | str, max_bytes: int | None = None, max_depth: int | None
         text = data.decode("utf-8") if isinstance(data, (bytes, bytearray, memoryview)) else data
     except UnicodeDecodeError as exc:
         raise JsonRefused(f"no es UTF-8 (byte {exc.start})") from None
-    hooks = {} if max_digits is None else {"parse_int": _bounded_int(max_digits)}
+    parse_int = None if max_digits is None else _bounded_int(max_digits)  # None: json's int
     try:
-        doc = json.loads(text, **hooks)
+        doc = json.loads(text, parse_int=parse_int)
     except JsonRefused:
         raise
     except json.JSONDecodeError as exc:

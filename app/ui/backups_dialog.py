@@ -8,6 +8,7 @@ says plainly that a safety backup of the current data is taken before.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -253,7 +254,7 @@ class BackupsDialog(QDialog):
         ))
         self.confirm_restore_button = box.addButton(self.tr("Restaurar"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Cancelar"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(box.buttons()[-1])  # Cancel by default: a restore is drastic
+        box.setDefaultButton(cast(QPushButton, box.buttons()[-1]))  # Cancel by default: a restore is drastic
         box.finished.connect(lambda _code: self._confirmed(box, chosen))
         self.confirm_box = box
         box.open()

@@ -200,12 +200,12 @@ class DashboardWindow(QWidget):
         self.chart_views: dict[str, QChartView] = {}
         charts = QGridLayout()
         for key, row, col, span in (("coverage", 0, 0, 1), ("monthly", 0, 1, 1), ("community", 1, 0, 2)):
-            view = QChartView()
-            view.setObjectName(f"chart_{key}")
-            view.setRenderHint(RENDER_HINTS)
-            view.setMinimumSize(280, 170)  # two rows of charts still leave the table room at 768 px
-            self.chart_views[key] = view
-            charts.addWidget(view, row, col, 1, span)
+            chart_view = QChartView()
+            chart_view.setObjectName(f"chart_{key}")
+            chart_view.setRenderHint(RENDER_HINTS)
+            chart_view.setMinimumSize(280, 170)  # two rows of charts still leave the table room at 768 px
+            self.chart_views[key] = chart_view
+            charts.addWidget(chart_view, row, col, 1, span)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)

@@ -81,8 +81,8 @@ class FacilityEditorDialog(QDialog):
         for ftype in catalog.facility_types.values():
             self.type.addItem(ftype.label(lang), ftype.code)
         self.level = QComboBox()
-        for code, level in sorted(catalog.levels.items()):
-            self.level.addItem(level.label(lang), code)
+        for level_code, level in sorted(catalog.levels.items()):
+            self.level.addItem(level.label(lang), level_code)
         self.institution = QComboBox()
         for code, inst in catalog.institutions.items():
             self.institution.addItem(inst.label(lang), code)

@@ -50,6 +50,8 @@ from .window_fit import fit_window
 class FacilityFormDialog(QDialog):
     """All sections of one org unit for the loaded month, with next/previous facility."""
 
+    scroll: QScrollArea  # type: ignore[assignment]  # shadows QWidget.scroll(), which nothing here calls
+
     def __init__(self, session: MonthSession, org_unit: str, parent: QWidget | None = None,
                  order: list[str] | None = None):
         super().__init__(parent)
@@ -247,6 +249,7 @@ class FacilityFormDialog(QDialog):
 
     def _key(self, column: Column) -> ValueKey:
         option = column.option.code if column.option else ""
+        assert self.session.month is not None  # the form opens on a loaded month
         return ValueKey(self.org_unit, self.session.month.period, column.variable.code, option)
 
     def _add_section_header(self, grid: QGridLayout, row: int, code: str, label: str) -> int:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -56,7 +57,7 @@ class FirstRunWizard(QDialog):
         super().__init__(parent)
         self._window = window
         self.state: FirstRun | None = None
-        self.error_box = None
+        self.error_box: QMessageBox | None = None
         #: Asks for an existing identity's passphrase; tests replace it.
         self.passphrase_provider: PassphraseAsker = ask_passphrase
         self.setWindowTitle(self.tr("Asistente de configuración de Coordina"))

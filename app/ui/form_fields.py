@@ -91,7 +91,7 @@ class CellRow(QObject):
             return self.variable.label(self.lang)
         return f"{self.variable.label(self.lang)} · {self.column.option.label(self.lang)}"
 
-    def _make_editor(self, parent: QWidget) -> QWidget:
+    def _make_editor(self, parent: QWidget) -> QComboBox | QLineEdit:
         unit = self.variable.unit
         if unit in ("yesno", "category"):
             combo = QComboBox(parent)
@@ -188,6 +188,7 @@ class CellRow(QObject):
         self._paint()
 
     def _paint(self) -> None:
+        severity: str | None
         if self.refused:
             severity, lines = ERROR, [self.tr("No se guardó: %1").replace("%1", self.refused)]
         else:

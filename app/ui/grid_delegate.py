@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, Qt, Signal
+from typing import cast
+
+from PySide6.QtCore import (
+    QAbstractProxyModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QCompleter,
@@ -154,7 +164,7 @@ class GridDelegate(QStyledItemDelegate):
         source = model.sourceModel() if hasattr(model, "sourceModel") else model
         if not isinstance(source, MonthGridModel):
             return []
-        src = model.mapToSource(index) if source is not model else index
+        src = cast(QAbstractProxyModel, model).mapToSource(index) if source is not model else index
         column = source.column(src.column())
         if column is None:
             return []

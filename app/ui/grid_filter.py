@@ -33,7 +33,7 @@ class GridFilterProxy(QSortFilterProxyModel):
         self._municipality: str | None = None
         self._needle = ""
 
-    def setSourceModel(self, model: MonthGridModel) -> None:  # noqa: N802 - Qt API
+    def setSourceModel(self, model: MonthGridModel) -> None:  # type: ignore[override]  # noqa: N802 - only ever the month grid
         self._grid = model
         super().setSourceModel(model)
 
@@ -59,6 +59,7 @@ class GridFilterProxy(QSortFilterProxyModel):
         self.set_filters(self._type, self._level, self._municipality, text)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+        assert self._grid is not None  # Qt filters only once a source model is set
         type_code, level, municipality, search = self._grid.filter_key(source_row)
         return ((self._type is None or type_code == self._type)
                 and (self._level is None or level == self._level)

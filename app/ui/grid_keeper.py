@@ -16,8 +16,10 @@ an editor that does not belong to this view"). The rules kept here:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import shiboken6
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -44,12 +46,13 @@ class CellKeepingView(QTableView):
         self._last_commit_rejected = False
         self._following_click = False  # Qt is closing the editor because the current cell moved
 
-    def dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex,  # noqa: N802 - Qt API
-                    roles: list[int] | None = None) -> None:
+    def dataChanged(self, top_left: QModelIndex | QPersistentModelIndex,  # noqa: N802 - Qt API
+                    bottom_right: QModelIndex | QPersistentModelIndex,
+                    roles: Sequence[int] | None = None) -> None:
         editor = self._editor
         typed = editor.text() if isinstance(editor, QLineEdit) and shiboken6.isValid(editor) else None
         super().dataChanged(top_left, bottom_right, roles or [])
-        if typed is not None and shiboken6.isValid(editor) and editor.text() != typed:
+        if typed is not None and isinstance(editor, QLineEdit) and shiboken6.isValid(editor) and editor.text() != typed:
             editor.setText(typed)  # the person's typing wins over a repaint of its row
 
     def _watch(self, delegate: GridDelegate, proxy: GridFilterProxy) -> None:
@@ -83,7 +86,8 @@ class CellKeepingView(QTableView):
             return  # Enter's queued commit for an editor already stored and closed when a load began
         super().commitData(editor)
 
-    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:  # noqa: N802 - Qt API
+    def currentChanged(self, current: QModelIndex | QPersistentModelIndex,  # noqa: N802 - Qt API
+                       previous: QModelIndex | QPersistentModelIndex) -> None:
         # Qt stores and closes an open editor here with "submit" when the row changes: that is
         # a click or an arrow, not Enter, so the cursor must stay on the new cell.
         self._following_click = True

@@ -358,6 +358,7 @@ class GridView(CellKeepingView):
         session = self.grid().session
         stored = session.value(key)
         column = self.grid().column(self.currentIndex().column())
+        assert column is not None  # current_key() found a value column
         facility = self.grid().facility(self.proxy().mapToSource(self.currentIndex()).row())
         from .comment_dialog import CommentDialog  # loaded on first use, not at start
 
@@ -392,7 +393,7 @@ class GridView(CellKeepingView):
             if column is None or not grid.is_editable(row, col):
                 continue
             cell_key = session.key(grid.facility(row).clues, *column.key)
-            changes.append(ValueChange(cell_key, UNCHANGED, **{flag: new_state}))
+            changes.append(ValueChange(cell_key, UNCHANGED, **{flag: new_state}))  # type: ignore[arg-type]  # flag names a bool field
         label = self.tr("Marcar como provisional") if flag == "provisional" else self.tr("Marcar para seguimiento")
         try:
             session.edit(changes, label)

@@ -9,6 +9,8 @@ names its section with a ``help_topic`` attribute, or its class is listed in
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication, QTextBrowser, QVBoxLayout, QWidget
 
@@ -100,7 +102,7 @@ def open_help(lang: str, widget: QWidget | None = None) -> HelpWindow:
     One guide window per language is reused. Over a modal dialog it opens as that dialog's
     child window, since a modal dialog blocks input to every other window.
     """
-    app = QApplication.instance()
+    app = cast("QApplication | None", QApplication.instance())  # a GUI process: a QApplication
     modal = app.activeModalWidget() if app else None
     widget = widget or modal or (app.activeWindow() if app else None)
     topic = topic_for(widget)

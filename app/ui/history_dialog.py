@@ -165,6 +165,7 @@ class HistoryDialog(QDialog):
 
     history_shown = Signal()  # the cell's rows are on screen (the chain check may still run)
     loaded = Signal()  # rows and chain check both done (or failed)
+    result: HistoryResult | None  # type: ignore[assignment]  # shadows QDialog.result(), which nothing here calls
 
     def __init__(self, tasks: TaskManager, catalog: Catalog, key: ValueKey, lang: str = "es",
                  parent: QWidget | None = None):
@@ -173,7 +174,7 @@ class HistoryDialog(QDialog):
         self._lang = lang
         self._catalog = catalog
         self.variable = catalog.variables.get(key.variable)
-        self.result: HistoryResult | None = None
+        self.result = None
         self.setWindowTitle(self.tr("Historial"))
         fit_window(self, "history", 860, 420)
 

@@ -214,7 +214,7 @@ class IdentityDialog(JobDialog):
         return self._busy  # the key file is being written: let it finish and show the fingerprint
 
     # -- creating --------------------------------------------------------------------
-    def create(self) -> None:
+    def create(self) -> None:  # type: ignore[override]  # shadows QWidget.create(), which nothing here calls
         """Check the form, then make the key and certificate in the background."""
         if self._busy:
             return
@@ -223,6 +223,7 @@ class IdentityDialog(JobDialog):
             self._show_status(problem, "error")
             return
         out = self.output_path()
+        assert out is not None  # problem() refuses a form without a file
         name, position = self.name.text().strip(), self.position.text().strip()
         state, passphrase = self.state.currentData(), self.passphrase.text().encode("utf-8")
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.catalog import Catalog
+from app.models.import_summary import ImportSummary
 from app.services import sync_import
 from app.services.sync_import import ImportResult
 
@@ -39,7 +40,7 @@ from .window_fit import fit_window
 SUFFIX = ".coordina"
 
 
-def already_imported(summary: dict) -> bool:
+def already_imported(summary: ImportSummary) -> bool:
     """Whether a summary is the stored one of a package imported before (see sync_import)."""
     return bool(summary.get("alreadyImported"))
 

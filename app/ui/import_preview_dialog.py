@@ -49,6 +49,7 @@ class FacilityImportDialog(QDialog):
     """Preview of a facility import with "Importar N unidades" / "Cancelar"."""
 
     imported = Signal(int, int)  # new, updated
+    result: QLabel  # type: ignore[assignment]  # shadows QDialog.result(), which nothing here calls
 
     def __init__(self, tasks: TaskManager, catalog: Catalog, lang: str, path: Path,
                  parent: QWidget | None = None):

@@ -242,6 +242,7 @@ class OutboxDialog(JobDialog):
 
         def job(ws, progress) -> sync_export.ExportedPackage:
             identity = load()  # first: a wrong passphrase writes nothing
+            assert identity is not None  # "Sin firma" is not offered here
             return sync_export.export_package(ws, folder, identity, full=full, progress=progress.callback())
 
         self.progress.setRange(0, 0)

@@ -274,7 +274,8 @@ class HqPage(QWidget):
         self.model.set_rows(data["registrations"])
         if selected is not None:  # keep the same registration selected after a reload
             for row in range(self.model.rowCount()):
-                if self.model.registration(row).fingerprint == selected.fingerprint:
+                found = self.model.registration(row)
+                if found is not None and found.fingerprint == selected.fingerprint:
                     self.table.selectRow(row)
         self._update()
 

@@ -18,7 +18,7 @@ def run_with_progress(
     tasks: TaskManager,
     title: str,
     fn: Callable[[Workspace, Progress], Any],
-    on_done: Callable[[Any], None],
+    on_done: Callable[[Any], object],  # what it returns is ignored
     on_error: Callable[[BaseException], None] | None = None,
 ) -> QProgressDialog:
     """Run ``fn`` on the database thread behind a progress dialog with Cancel.

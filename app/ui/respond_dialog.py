@@ -208,7 +208,7 @@ class RespondDialog(JobDialog):
         return self._busy  # packages are being written: Cancelar first, then close
 
     def _is_hq(self) -> bool:
-        return bool(self.data) and self.data["role"] == "hq"
+        return bool(self.data and self.data["role"] == "hq")
 
     def _update_buttons(self) -> None:
         selected = len(self.selected_codes())

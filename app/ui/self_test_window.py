@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QEventLoop, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication, QImage
@@ -73,7 +74,7 @@ def open_main_window(data_dir: Path, lang: str = "es", pdf: Path | None = None) 
         if not outcome:
             loop.exec()
         if "error" in outcome:
-            raise CheckFailed("window_failed", error=error_message(outcome["error"], lang))
+            raise CheckFailed("window_failed", error=error_message(cast(BaseException, outcome["error"]), lang))
         if "loaded" not in outcome:
             raise CheckFailed("window_timeout", seconds=int(time.monotonic() - started))
         month = window.session.month

@@ -118,6 +118,7 @@ class MonthSession(QObject):
             built.month.state_code, built.month.period)
         if same_month and self._latest_write:
             # Edits typed while the month was being read are not in what was read yet.
+            assert old is not None  # same_month says so
             for key in self._latest_write:
                 local = old.value(key.org_unit, (key.variable, key.disaggregation))
                 if local is not None:

@@ -29,7 +29,7 @@ def sync_error_text(exc: BaseException, lang: str = "es") -> str:
     code = getattr(exc, "code", None)
     routed = _routes().get(code) if isinstance(code, str) else None
     # The code stays, at the end, for support: "… (código E_NO_HQ)".
-    return f"{routed} {code_note(code)}" if routed else error_message(exc, lang)
+    return f"{routed} {code_note(str(code))}" if routed else error_message(exc, lang)  # routed: code is a str
 
 
 def show_sync_error(parent: QWidget | None, title: str, exc: BaseException, lang: str = "es") -> QMessageBox:

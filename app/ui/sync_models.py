@@ -7,13 +7,16 @@ tooltip, so a person can quote it on the phone to headquarters.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from app.models.catalog import Catalog
+from app.models.import_summary import ImportConflict, ImportSummary
 from app.models.periods import period_label
 from app.models.values import format_number
 from app.services.sync_conflicts import Conflict
@@ -38,7 +41,7 @@ class PackageRow:
     """
 
     path: Path
-    summary: dict | None = None
+    summary: ImportSummary | None = None
     note: str = ""
 
     @property
@@ -46,7 +49,7 @@ class PackageRow:
         return self.summary["status"] if self.summary else ""
 
     @property
-    def issues(self) -> list[dict]:
+    def issues(self) -> list[ImportConflict]:
         return list(self.summary.get("conflicts", [])) if self.summary else []
 
 
@@ -88,7 +91,9 @@ class PackagesModel(RowTableModel):
             if row.summary is None:
                 return ""
             if column in self._COUNTS:
-                return format_number(int(row.summary.get("importCount", {}).get(self._COUNTS[column], 0)))
+                # ImportCount holds ints only; a TypedDict is not typed as a Mapping[str, int].
+                counts = cast(Mapping[str, int], row.summary.get("importCount", {}))
+                return format_number(int(counts.get(self._COUNTS[column], 0)))
             return row.summary.get("description", "")
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.FILE:

@@ -75,13 +75,14 @@ class VerifyDialog(JobDialog):
     """Open a PDF (button, drop, or :meth:`open_path`) and read its signature's verdict."""
 
     verified = Signal(object)  # VerifyResult
+    result: VerifyResult | None  # type: ignore[assignment]  # shadows QDialog.result(), which nothing here calls
 
     def __init__(self, tasks: TaskManager, lang: str = "es", parent: QWidget | None = None):
         super().__init__(parent)
         self._tasks = tasks
         self._lang = lang
         self.path: Path | None = None
-        self.result: VerifyResult | None = None
+        self.result = None
         self.error_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("Verificar PDF firmado"))
         self.setAcceptDrops(True)
@@ -259,10 +260,13 @@ class VerifyDialog(JobDialog):
             row.setExpanded(True)
             for child_index in range(row.childCount()):
                 child = row.child(child_index)
+                assert child is not None  # an index below childCount()
                 child.setFirstColumnSpanned(True)
                 child.setExpanded(True)
                 for grand in range(child.childCount()):
-                    child.child(grand).setFirstColumnSpanned(True)
+                    grandchild = child.child(grand)
+                    assert grandchild is not None
+                    grandchild.setFirstColumnSpanned(True)
         for column in range(4):
             self.signatures.resizeColumnToContents(column)
 

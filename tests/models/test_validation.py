@@ -1,7 +1,9 @@
 """The validation rules the grid, the CLI and package import share."""
 
+import dataclasses
+
 from app import RESOURCES_DIR
-from app.models.catalog import load_catalog
+from app.models.catalog import TotalRule, load_catalog
 from app.models.validation import ERROR, WARNING, outlier_issue, record_issues
 
 CATALOG = load_catalog(RESOURCES_DIR / "catalog")
@@ -49,3 +51,13 @@ def test_outliers():
     assert outlier_issue(var, 1080, [100], CATALOG.outliers) is None  # too little history
     flat = [100, 100, 100]
     assert outlier_issue(var, 400, flat, CATALOG.outliers).code == "outlier_range"
+
+
+def test_a_total_rule_without_parts_reports_instead_of_crashing():
+    # mypy found it: the parts' sum started at the int 0, and int.is_integer() does not
+    # exist before Python 3.12, so a catalog rule with "parts": [] raised AttributeError.
+    rule = TotalRule("sin_partes", "consultas_total", (), "{total} ≠ {parts}", "{total} ≠ {parts}")
+    catalog = dataclasses.replace(CATALOG, totals=[rule])
+    issues = record_issues(catalog, {("consultas_total", ""): 12}, "hospital")
+    found = [i for i in issues[("consultas_total", "")] if i.code == "sin_partes"]
+    assert len(found) == 1 and found[0].message("en") == "12 ≠ 0"
