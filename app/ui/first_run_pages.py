@@ -21,8 +21,8 @@ from app.services.first_run import FirstRun
 from .formatting import status_style
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
     from .profile_dialog import ProfileDialog
+    from .shell_window import ShellWindow
 
 
 class StepPage(QWidget):
@@ -31,7 +31,7 @@ class StepPage(QWidget):
     step = ""
     changed = Signal()  # something was done here: the wizard re-reads its state
 
-    def __init__(self, window: MainWindow, parent: QWidget | None = None):
+    def __init__(self, window: ShellWindow, parent: QWidget | None = None):
         super().__init__(parent)
         self._window = window
         self.title = QLabel()
@@ -63,7 +63,7 @@ class StepPage(QWidget):
         """The page became the current one."""
 
 
-def embedded_profile_dialog(window: MainWindow, parent: QWidget) -> ProfileDialog:
+def embedded_profile_dialog(window: ShellWindow, parent: QWidget) -> ProfileDialog:
     """A ProfileDialog living inside a wizard page (no frame, no Cerrar of its own)."""
     from .profile_dialog import ProfileDialog
 
@@ -79,7 +79,7 @@ class _ProfileStepPage(StepPage):
     """A page showing the profile dialog, built when first shown (it reads the profile as it is
     made) and reloaded on every later visit; :meth:`_job_done` hears what the dialog did."""
 
-    def __init__(self, window: MainWindow, parent: QWidget | None = None):
+    def __init__(self, window: ShellWindow, parent: QWidget | None = None):
         super().__init__(window, parent)
         self.profile: ProfileDialog | None = None
 
@@ -100,7 +100,7 @@ class RolePage(StepPage):
 
     step = "role"
 
-    def __init__(self, window: MainWindow, parent: QWidget | None = None):
+    def __init__(self, window: ShellWindow, parent: QWidget | None = None):
         super().__init__(window, parent)
         self.title.setText(self.tr("¿Quién trabaja con Coordina en este equipo?"))
         self.intro.setText(self.tr(
@@ -132,7 +132,7 @@ class IdentityPage(StepPage):
 
     step = "identity"
 
-    def __init__(self, window: MainWindow, parent: QWidget | None = None):
+    def __init__(self, window: ShellWindow, parent: QWidget | None = None):
         super().__init__(window, parent)
         self.title.setText(self.tr("Su identidad para firmar"))
         self.intro.setText(self.tr(
@@ -163,7 +163,7 @@ class HqProfilePage(_ProfileStepPage):
 
     step = "hq_profile"
 
-    def __init__(self, window: MainWindow, parent: QWidget | None = None):
+    def __init__(self, window: ShellWindow, parent: QWidget | None = None):
         super().__init__(window, parent)
         self.title.setText(self.tr("El perfil de oficinas centrales"))
         self.intro.setText(self.tr(
@@ -192,7 +192,7 @@ class ExportProfilePage(_ProfileStepPage):
     step = "export_profile"
     exported = Signal()  # HQ's profile file was written
 
-    def __init__(self, window: MainWindow, parent: QWidget | None = None):
+    def __init__(self, window: ShellWindow, parent: QWidget | None = None):
         super().__init__(window, parent)
         self.title.setText(self.tr("Enviar el perfil de oficinas centrales"))
         self.intro.setText(self.tr(
@@ -215,7 +215,7 @@ class FacilitiesPage(StepPage):
 
     step = "facilities"
 
-    def __init__(self, window: MainWindow, parent: QWidget | None = None):
+    def __init__(self, window: ShellWindow, parent: QWidget | None = None):
         super().__init__(window, parent)
         self.title.setText(self.tr("Las unidades de salud"))
         self.intro.setText(self.tr(

@@ -43,7 +43,7 @@ from .first_run_pages import (
 from .passphrase_dialog import ask_passphrase
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from .shell_window import ShellWindow
 
 PassphraseAsker = Callable[[QWidget, str], "bytes | None"]
 
@@ -53,7 +53,7 @@ class FirstRunWizard(QDialog):
 
     refreshed = Signal()  # the state was read again (tests and screenshots wait on it)
 
-    def __init__(self, window: MainWindow, parent: QWidget | None = None):
+    def __init__(self, window: ShellWindow, parent: QWidget | None = None):
         super().__init__(parent)
         self._window = window
         self.state: FirstRun | None = None
@@ -82,7 +82,7 @@ class FirstRunWizard(QDialog):
             area = screen.availableGeometry()
             self.resize(min(960, area.width() - 40), min(620, area.height() - 80))
 
-    def _build_steps(self, window: MainWindow) -> None:
+    def _build_steps(self, window: ShellWindow) -> None:
         """One page per step in a stack, and the list of steps beside it."""
         self.pages: dict[str, StepPage] = {
             "role": RolePage(window, self), "identity": IdentityPage(window, self),

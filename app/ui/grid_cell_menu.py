@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction
@@ -17,7 +18,7 @@ class CellMenuSlots:
     """What each item does; the view supplies them (this module knows no view)."""
 
     history: Callable[[], None]
-    comment: Callable[[], None]
+    comment: Callable[[], object]
     flag: Callable[[str], None]
     open_form: Callable[[], None]
     clipboard: tuple[QAction, ...]
@@ -38,7 +39,7 @@ class CellMenu(QObject):
         for flag, text, checked in (
                 ("provisional", self.tr("Marcar como provisional"), bool(stored and stored.provisional)),
                 ("follow_up", self.tr("Marcar para seguimiento"), bool(stored and stored.follow_up))):
-            action = menu.addAction(text, lambda f=flag: slots.flag(f))
+            action = menu.addAction(text, partial(slots.flag, flag))
             action.setCheckable(True)
             action.setChecked(checked)
             action.setEnabled(editable)

@@ -256,7 +256,7 @@ class MonthGridModel(QAbstractTableModel):
         if role == SEVERITY_ROLE:
             return self._severity(row.facility.clues, cell)
         if role == COMPLETENESS_ROLE:
-            return self._session.index.unit_completeness(row.facility.clues, self._section)
+            return self._completeness(row)
         rejected = self._rejected.get((row.facility.clues, cell)) if self._rejected else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return cell_tip(self._session, row, self._columns[col - 1], row.cells.get(cell), rejected,
@@ -268,7 +268,7 @@ class MonthGridModel(QAbstractTableModel):
     def _paint_data(self, row: GridRow, col: int) -> tuple:
         """What the delegate draws for a cell, computed once (see PAINT_ROLE)."""
         if col == self.PROGRESS_COLUMN:
-            filled, expected = self._session.index.unit_completeness(row.facility.clues, self._section)
+            filled, expected = self._completeness(row)
             text = f"{share_percent(filled, expected)} %" if expected else "—"
             return (text, None, None, CENTER, False, 0, (filled, expected))
         cell = self._cell_keys[col - 1]
@@ -277,6 +277,12 @@ class MonthGridModel(QAbstractTableModel):
         return paint_value_cell(row, col - 1, self._columns[col - 1], rejected, severity,
                                 self._aligns[col], self._lang)
 
+    def _completeness(self, row: GridRow) -> tuple[int, int]:
+        """(filled, expected) cells of the row's facility in this section."""
+        index = self._session.index
+        assert index is not None  # rows exist only once the month is indexed
+        return index.unit_completeness(row.facility.clues, self._section)
+
     def _severity(self, clues: str, cell: CellKey) -> str | None:
         unit = self._session.index.issues.get(clues) if self._session.index else None
         found = unit.get(cell) if unit else None
@@ -284,7 +290,7 @@ class MonthGridModel(QAbstractTableModel):
 
     def _progress_data(self, row: GridRow, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SORT_ROLE, COMPLETENESS_ROLE):
-            filled, expected = self._session.index.unit_completeness(row.facility.clues, self._section)
+            filled, expected = self._completeness(row)
             if role == COMPLETENESS_ROLE:
                 return (filled, expected)
             if role == SORT_ROLE:
@@ -353,7 +359,7 @@ class MonthGridModel(QAbstractTableModel):
         self._reindex()
 
     def _progress_key(self, row: GridRow) -> float | None:
-        filled, expected = self._session.index.unit_completeness(row.facility.clues, self._section)
+        filled, expected = self._completeness(row)
         return filled / expected if expected else None
 
     # -- keeping current --------------------------------------------------------------

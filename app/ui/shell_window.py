@@ -8,8 +8,9 @@ imports its menus and actions; they import only this module.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtWidgets import QMainWindow
 
@@ -22,6 +23,18 @@ if TYPE_CHECKING:
     from .entry_page import EntryPage
     from .session import MonthSession
     from .tasks import TaskManager
+
+
+class FacilitySteps(Protocol):
+    """The Archivo actions the first-run wizard reuses (FileActions provides them)."""
+
+    def import_facilities_from(self, path: Path) -> Any:
+        """Open the import preview of a CLUES file; returns the dialog (its ``imported`` signal)."""
+        ...
+
+    def build_demo(self, on_done: Callable[[], None] | None = None) -> None:
+        """Build the demo state, then call ``on_done``."""
+        ...
 
 
 class ShellWindow(QMainWindow):
@@ -46,6 +59,11 @@ class ShellWindow(QMainWindow):
     @property
     def entry(self) -> EntryPage:
         """The report-entry page (grid, filters, side panel)."""
+        raise NotImplementedError
+
+    @property
+    def file_actions(self) -> FacilitySteps:
+        """The Archivo menu's actions, as far as other windows reuse them."""
         raise NotImplementedError
 
     def current_state(self) -> str:

@@ -53,7 +53,7 @@ def verdict_style(kind: str) -> str:
     An empty or unknown ``kind`` (nothing opened yet, verifying) gets a plain frame.
     """
     if kind in VERDICT_KINDS:
-        role = cast(Verdict, kind)
+        role = kind
         colors = (f"color: {theme.on_tint(role).name()}; background: {theme.tint(role).name()}; "
                   f"border: 1px solid {theme.color(role).name()};")
     else:

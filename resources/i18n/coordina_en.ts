@@ -4,117 +4,117 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="119"/>
+        <location filename="../../app/ui/backups_dialog.py" line="120"/>
         <source>Respaldos</source>
         <translation>Backups</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="123"/>
+        <location filename="../../app/ui/backups_dialog.py" line="124"/>
         <source>Coordina guarda un respaldo cada día y otro antes de cada importación o restauración. Se conservan los 10 más recientes.</source>
         <translation>Coordina takes a backup every day and another before each import or restore. The 10 most recent are kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="145"/>
+        <location filename="../../app/ui/backups_dialog.py" line="146"/>
         <source>Crear respaldo ahora</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="146"/>
+        <location filename="../../app/ui/backups_dialog.py" line="147"/>
         <source>Restaurar…</source>
         <translation>Restore…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="147"/>
+        <location filename="../../app/ui/backups_dialog.py" line="148"/>
         <source>Abrir carpeta</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="156"/>
+        <location filename="../../app/ui/backups_dialog.py" line="157"/>
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="197"/>
+        <location filename="../../app/ui/backups_dialog.py" line="198"/>
         <source>Todavía no hay respaldos.</source>
         <translation>There are no backups yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="208"/>
+        <location filename="../../app/ui/backups_dialog.py" line="209"/>
         <source>Respaldo creado: %1</source>
         <translation>Backup created: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="211"/>
+        <location filename="../../app/ui/backups_dialog.py" line="212"/>
         <source>Creando respaldo…</source>
         <translation>Creating backup…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="243"/>
+        <location filename="../../app/ui/backups_dialog.py" line="244"/>
         <source>Restaurar respaldo</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="244"/>
+        <location filename="../../app/ui/backups_dialog.py" line="245"/>
         <source>¿Restaurar el respaldo del %1 (%2)?</source>
         <translation>Restore the backup of %1 (%2)?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="249"/>
+        <location filename="../../app/ui/backups_dialog.py" line="250"/>
         <source>Los datos actuales se reemplazarán por los de ese respaldo:</source>
         <translation>The current data will be replaced by that backup:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="251"/>
+        <location filename="../../app/ui/backups_dialog.py" line="252"/>
         <source>Antes de restaurar, Coordina guarda un respaldo de seguridad de los datos actuales («Antes de restaurar»), así que podrá volver a ellos si se equivoca.</source>
         <translation>Before restoring, Coordina saves a safety backup of the current data (&quot;Before restore&quot;), so you can go back to it if this was a mistake.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="231"/>
+        <location filename="../../app/ui/backups_dialog.py" line="232"/>
         <source>No se puede restaurar ese respaldo. Motivo: %1</source>
         <translation>That backup cannot be restored. Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="235"/>
+        <location filename="../../app/ui/backups_dialog.py" line="236"/>
         <source>Valores</source>
         <translation>Values</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="235"/>
+        <location filename="../../app/ui/backups_dialog.py" line="236"/>
         <source>Unidades</source>
         <translation>Facilities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="235"/>
+        <location filename="../../app/ui/backups_dialog.py" line="236"/>
         <source>Informes</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="236"/>
+        <location filename="../../app/ui/backups_dialog.py" line="237"/>
         <source>%1: %2 ahora → %3 en el respaldo</source>
         <translation>%1: %2 now → %3 in the backup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="254"/>
+        <location filename="../../app/ui/backups_dialog.py" line="255"/>
         <source>Restaurar</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="255"/>
+        <location filename="../../app/ui/backups_dialog.py" line="256"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="275"/>
+        <location filename="../../app/ui/backups_dialog.py" line="276"/>
         <source>Se restauró el respaldo del %1. Los datos anteriores quedaron en el respaldo de seguridad %2.</source>
         <translation>The backup of %1 was restored. The previous data is kept in the safety backup %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="285"/>
+        <location filename="../../app/ui/backups_dialog.py" line="286"/>
         <source>No se pudo restaurar el respaldo. Motivo: %1</source>
         <translation>The backup could not be restored. Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="291"/>
+        <location filename="../../app/ui/backups_dialog.py" line="292"/>
         <source>Restaurando respaldo…</source>
         <translation>Restoring backup…</translation>
     </message>
@@ -122,37 +122,37 @@
 <context>
     <name>BackupsModel</name>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="49"/>
+        <location filename="../../app/ui/backups_dialog.py" line="50"/>
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="49"/>
+        <location filename="../../app/ui/backups_dialog.py" line="50"/>
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="49"/>
+        <location filename="../../app/ui/backups_dialog.py" line="50"/>
         <source>Tamaño</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="51"/>
+        <location filename="../../app/ui/backups_dialog.py" line="52"/>
         <source>Diario</source>
         <translation>Daily</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="52"/>
+        <location filename="../../app/ui/backups_dialog.py" line="53"/>
         <source>Manual</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="53"/>
+        <location filename="../../app/ui/backups_dialog.py" line="54"/>
         <source>Antes de importar</source>
         <translation>Before import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backups_dialog.py" line="54"/>
+        <location filename="../../app/ui/backups_dialog.py" line="55"/>
         <source>Antes de restaurar</source>
         <translation>Before restore</translation>
     </message>
@@ -283,27 +283,27 @@
 <context>
     <name>CellMenu</name>
     <message>
-        <location filename="../../app/ui/grid_cell_menu.py" line="34"/>
+        <location filename="../../app/ui/grid_cell_menu.py" line="35"/>
         <source>Historial de la celda…</source>
         <translation>Cell history…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_cell_menu.py" line="36"/>
+        <location filename="../../app/ui/grid_cell_menu.py" line="37"/>
         <source>Comentario…</source>
         <translation>Comment…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_cell_menu.py" line="39"/>
+        <location filename="../../app/ui/grid_cell_menu.py" line="40"/>
         <source>Marcar como provisional</source>
         <translation>Mark as provisional</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_cell_menu.py" line="40"/>
+        <location filename="../../app/ui/grid_cell_menu.py" line="41"/>
         <source>Marcar para seguimiento</source>
         <translation>Mark for follow-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_cell_menu.py" line="48"/>
+        <location filename="../../app/ui/grid_cell_menu.py" line="49"/>
         <source>Abrir formulario de la unidad</source>
         <translation>Open the facility form</translation>
     </message>
@@ -373,12 +373,12 @@
         <translation>Whole number, not negative</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_fields.py" line="192"/>
+        <location filename="../../app/ui/form_fields.py" line="193"/>
         <source>No se guardó: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/form_fields.py" line="212"/>
+        <location filename="../../app/ui/form_fields.py" line="213"/>
         <source>Valor requerido: todavía sin dato</source>
         <translation>Required value: still no data</translation>
     </message>
@@ -660,72 +660,72 @@
 <context>
     <name>ConflictsModel</name>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="158"/>
+        <location filename="../../app/ui/sync_models.py" line="163"/>
         <source>Estado</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="158"/>
+        <location filename="../../app/ui/sync_models.py" line="163"/>
         <source>CLUES</source>
         <translation>CLUES</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="158"/>
+        <location filename="../../app/ui/sync_models.py" line="163"/>
         <source>Unidad</source>
         <translation>Facility</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="158"/>
+        <location filename="../../app/ui/sync_models.py" line="163"/>
         <source>Periodo</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="159"/>
+        <location filename="../../app/ui/sync_models.py" line="164"/>
         <source>Variable</source>
         <translation>Variable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="159"/>
+        <location filename="../../app/ui/sync_models.py" line="164"/>
         <source>Aplicada</source>
         <translation>Applied</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="159"/>
+        <location filename="../../app/ui/sync_models.py" line="164"/>
         <source>Revisión</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="161"/>
+        <location filename="../../app/ui/sync_models.py" line="166"/>
         <source>La de oficinas centrales</source>
         <translation>Headquarters&apos; version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="161"/>
+        <location filename="../../app/ui/sync_models.py" line="166"/>
         <source>La del estado</source>
         <translation>The state&apos;s version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="162"/>
+        <location filename="../../app/ui/sync_models.py" line="167"/>
         <source>Aceptada la de oficinas centrales</source>
         <translation>Accepted headquarters&apos; version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="163"/>
+        <location filename="../../app/ui/sync_models.py" line="168"/>
         <source>Aceptada la del estado</source>
         <translation>Accepted the state&apos;s version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="185"/>
+        <location filename="../../app/ui/sync_models.py" line="190"/>
         <source>Registro de la unidad</source>
         <translation>Unit registry record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="218"/>
+        <location filename="../../app/ui/sync_models.py" line="223"/>
         <source>Pendiente</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="220"/>
+        <location filename="../../app/ui/sync_models.py" line="225"/>
         <source>Por %1 el %2</source>
         <translation>By %1 on %2</translation>
     </message>
@@ -1604,37 +1604,37 @@
 <context>
     <name>FacilityFormDialog</name>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="64"/>
+        <location filename="../../app/ui/facility_form.py" line="66"/>
         <source>Formulario de la unidad</source>
         <translation>Facility form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="135"/>
+        <location filename="../../app/ui/facility_form.py" line="137"/>
         <source>◀ Anterior (RePág)</source>
         <translation>◀ Previous (PgUp)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="136"/>
+        <location filename="../../app/ui/facility_form.py" line="138"/>
         <source>Siguiente (AvPág) ▶</source>
         <translation>Next (PgDn) ▶</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="138"/>
+        <location filename="../../app/ui/facility_form.py" line="140"/>
         <source>Deshacer</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="139"/>
+        <location filename="../../app/ui/facility_form.py" line="141"/>
         <source>Rehacer</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="140"/>
+        <location filename="../../app/ui/facility_form.py" line="142"/>
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="308"/>
+        <location filename="../../app/ui/facility_form.py" line="311"/>
         <location filename="../../app/ui/facility_form_header.py" line="45"/>
         <source>%1 de %2</source>
         <translation>%1 of %2</translation>
@@ -1690,27 +1690,27 @@
         <translation>%1 fields that do not apply to %2 are hidden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="314"/>
+        <location filename="../../app/ui/facility_form.py" line="317"/>
         <source>Capturado: %1 de %2 campos</source>
         <translation>Entered: %1 of %2 fields</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="324"/>
+        <location filename="../../app/ui/facility_form.py" line="327"/>
         <source>El informe de %1 está cerrado: el formulario es de solo lectura. Reábralo para editar.</source>
         <translation>The %1 report is closed: the form is read-only. Reopen it to edit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="329"/>
+        <location filename="../../app/ui/facility_form.py" line="332"/>
         <source>%1 en %2</source>
         <translation>%1 at %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="378"/>
+        <location filename="../../app/ui/facility_form.py" line="381"/>
         <source>Cargando el mes… El formulario acepta cambios en cuanto termine.</source>
         <translation>Loading the month… The form takes changes again as soon as it is done.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facility_form.py" line="393"/>
+        <location filename="../../app/ui/facility_form.py" line="396"/>
         <source>No se guardó el último cambio: %1</source>
         <translation>The last change was not saved: %1</translation>
     </message>
@@ -1723,143 +1723,143 @@
 <context>
     <name>FacilityImportDialog</name>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="61"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="62"/>
         <source>Importar unidades · %1</source>
         <translation>Import facilities · %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="64"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="65"/>
         <source>Leyendo %1…</source>
         <translation>Reading %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="82"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="83"/>
         <source>Aceptadas</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="84"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="85"/>
         <source>Rechazadas</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="92"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="93"/>
         <source>Importar</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="95"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="96"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="135"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="136"/>
         <source>Aceptadas (%1)</source>
         <translation>Accepted (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="136"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="137"/>
         <source>Rechazadas (%1): no se importarán</source>
         <translation>Rejected (%1): will not be imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="138"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="139"/>
         <source>%1 filas aceptadas: %2 nuevas, %3 actualizadas y %4 sin cambios.</source>
         <translation>%1 rows accepted: %2 new, %3 updated and %4 unchanged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="142"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="143"/>
         <source>%1 filas rechazadas no se importarán; abajo se dice por qué.</source>
         <translation>%1 rejected rows will not be imported; the reasons are below.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="149"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="150"/>
         <source>Columnas reconocidas: %1</source>
         <translation>Recognised columns: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="151"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="152"/>
         <source>Importar %1 unidades</source>
         <translation>Import %1 facilities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="154"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="155"/>
         <source>No hay nada que importar.</source>
         <translation>There is nothing to import.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="157"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="158"/>
         <source>CLUES</source>
         <translation>CLUES</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="157"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="158"/>
         <source>Nombre</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="157"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="158"/>
         <source>Estado</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="158"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="159"/>
         <source>Municipio</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="158"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="159"/>
         <source>Jurisdicción</source>
         <translation>Jurisdiction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="159"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="160"/>
         <source>Tipo</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="159"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="160"/>
         <source>Nivel</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="159"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="160"/>
         <source>Institución</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="160"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="161"/>
         <source>Estatus</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="160"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="161"/>
         <source>Desde</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="164"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="165"/>
         <source>No se pudo leer el archivo: %1</source>
         <translation>The file could not be read: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="168"/>
-        <location filename="../../app/ui/import_preview_dialog.py" line="186"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="169"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="187"/>
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="181"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="182"/>
         <source>Importación terminada: %1 nuevas, %2 actualizadas.</source>
         <translation>Import finished: %1 new, %2 updated.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="192"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="193"/>
         <source>No se importó nada: %1</source>
         <translation>Nothing was imported: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview_dialog.py" line="197"/>
+        <location filename="../../app/ui/import_preview_dialog.py" line="198"/>
         <source>Importando unidades…</source>
         <translation>Importing facilities…</translation>
     </message>
@@ -2042,119 +2042,119 @@ Fill it in Excel and bring it back with File → Import values…</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="62"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="63"/>
         <source>Asistente de configuración de Coordina</source>
         <extracomment>Asks for an existing identity&apos;s passphrase; tests replace it.</extracomment>
         <translation>Coordina setup assistant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="100"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="101"/>
         <source>Omitir este paso</source>
         <translation>Skip this step</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="101"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="102"/>
         <source>Puede volver a él en Archivo ▸ Asistente de configuración…</source>
         <translation>You can come back to it in File ▸ Setup assistant…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="102"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="103"/>
         <source>Atrás</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="103"/>
-        <location filename="../../app/ui/first_run_wizard.py" line="198"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="104"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="199"/>
         <source>Siguiente</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="157"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="158"/>
         <source>Quién usa este equipo</source>
         <translation>Who uses this computer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="157"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="158"/>
         <source>Identidad para firmar</source>
         <translation>Signing identity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="158"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="159"/>
         <source>Perfil de oficinas centrales</source>
         <translation>Headquarters profile</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="159"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="160"/>
         <source>Enviar perfil a los estados</source>
         <translation>Send profile to the states</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="160"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="161"/>
         <source>Unidades de salud</source>
         <translation>Health facilities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="165"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="166"/>
         <source>Hecho</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="166"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="167"/>
         <source>Omitido</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="166"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="167"/>
         <source>Pendiente</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="198"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="199"/>
         <source>Terminar</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="247"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="248"/>
         <source>Archivo de identidad</source>
         <translation>Identity file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="248"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="249"/>
         <source>Identidad PKCS#12 (*.p12 *.pfx);;Todos los archivos (*)</source>
         <translation>PKCS#12 identity (*.p12 *.pfx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="254"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="255"/>
         <source>Certificado de la e.firma</source>
         <translation>e.firma certificate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="255"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="256"/>
         <source>Certificado (*.cer);;Todos los archivos (*)</source>
         <translation>Certificate (*.cer);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="260"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="261"/>
         <source>Clave privada de la e.firma</source>
         <translation>e.firma private key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="261"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="262"/>
         <source>Clave privada (*.key);;Todos los archivos (*)</source>
         <translation>Private key (*.key);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="270"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="271"/>
         <source>Escriba la contraseña de %1.</source>
         <translation>Type the passphrase of %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="297"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="298"/>
         <source>Importar unidades</source>
         <translation>Import facilities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="298"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="299"/>
         <source>Catálogo CLUES (*.csv *.xlsx);;Todos los archivos (*)</source>
         <translation>CLUES catalogue (*.csv *.xlsx);;All files (*)</translation>
     </message>
@@ -2284,22 +2284,22 @@ Fill it in Excel and bring it back with File → Import values…</translation>
         <translation>No cell was saved. Fix these and try again:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="396"/>
+        <location filename="../../app/ui/grid_view.py" line="397"/>
         <source>Marcar como provisional</source>
         <translation>Mark as provisional</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="396"/>
+        <location filename="../../app/ui/grid_view.py" line="397"/>
         <source>Marcar para seguimiento</source>
         <translation>Mark for follow-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="372"/>
+        <location filename="../../app/ui/grid_view.py" line="373"/>
         <source>Comentario en {0}</source>
         <translation>Comment on {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_view.py" line="403"/>
+        <location filename="../../app/ui/grid_view.py" line="404"/>
         <source>No se pudo guardar</source>
         <translation>Could not save</translation>
     </message>
@@ -2307,7 +2307,7 @@ Fill it in Excel and bring it back with File → Import values…</translation>
 <context>
     <name>HelpWindow</name>
     <message>
-        <location filename="../../app/ui/help_window.py" line="75"/>
+        <location filename="../../app/ui/help_window.py" line="77"/>
         <source>Guía de uso de Coordina</source>
         <extracomment>The guide&apos;s sections, in order; each is an ``id`` in both languages&apos; index.html. Section of each top-level window or dialog, by class name. A widget&apos;s own ``help_topic`` attribute wins over this table.</extracomment>
         <translation>Coordina user guide</translation>
@@ -2316,57 +2316,57 @@ Fill it in Excel and bring it back with File → Import values…</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="177"/>
+        <location filename="../../app/ui/history_dialog.py" line="178"/>
         <source>Historial</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="204"/>
+        <location filename="../../app/ui/history_dialog.py" line="205"/>
         <source>Esta celda no tiene cambios registrados.</source>
         <translation>This cell has no recorded changes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="208"/>
+        <location filename="../../app/ui/history_dialog.py" line="209"/>
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="253"/>
+        <location filename="../../app/ui/history_dialog.py" line="254"/>
         <source>Historial íntegro</source>
         <translation>History intact</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="259"/>
+        <location filename="../../app/ui/history_dialog.py" line="260"/>
         <source>¡El historial fue alterado en el registro %1!</source>
         <translation>The history was altered at record %1!</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="269"/>
+        <location filename="../../app/ui/history_dialog.py" line="270"/>
         <source>No se pudo leer el historial: %1</source>
         <translation>The history could not be read: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="189"/>
+        <location filename="../../app/ui/history_dialog.py" line="190"/>
         <source>Leyendo el historial…</source>
         <translation>Reading the history…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="243"/>
+        <location filename="../../app/ui/history_dialog.py" line="244"/>
         <source>Comprobando en segundo plano que nadie haya alterado el historial…</source>
         <translation>Checking in the background that nobody altered the history…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="255"/>
+        <location filename="../../app/ui/history_dialog.py" line="256"/>
         <source>Cada cambio lleva un código de control calculado con el anterior; ninguno se ha modificado.</source>
         <translation>Each change carries a control code computed with the previous one; none has been modified.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="260"/>
+        <location filename="../../app/ui/history_dialog.py" line="261"/>
         <source>Alguien modificó la base de datos fuera de Coordina; los cambios a partir de ese registro no son confiables. Restaure un respaldo (Archivo ▸ Respaldos…) o avise a soporte técnico.</source>
         <translation>Someone modified the database outside Coordina; changes from that record on cannot be trusted. Restore a backup (File ▸ Backups…) or tell technical support.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_dialog.py" line="268"/>
+        <location filename="../../app/ui/history_dialog.py" line="269"/>
         <source>No se pudo comprobar el historial: %1</source>
         <translation>The history could not be checked: %1</translation>
     </message>
@@ -2677,7 +2677,7 @@ Fill it in Excel and bring it back with File → Import values…</translation>
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="250"/>
+        <location filename="../../app/ui/identity_dialog.py" line="251"/>
         <source>Carpeta: %1
 Esta computadora ya confía en su certificado. Para que la coordinación nacional lo registre, exporte su registro en Sincronizar ▸ Perfil y registro: ahí verá la huella que debe leer por teléfono. Huella del certificado (SHA-256):</source>
         <translation>Folder: %1
@@ -2740,7 +2740,7 @@ This computer already trusts your certificate. For the national coordination to 
     </message>
     <message>
         <location filename="../../app/ui/identity_dialog.py" line="142"/>
-        <location filename="../../app/ui/identity_dialog.py" line="262"/>
+        <location filename="../../app/ui/identity_dialog.py" line="263"/>
         <source>Crear identidad</source>
         <translation>Create identity</translation>
     </message>
@@ -2800,17 +2800,17 @@ This computer already trusts your certificate. For the national coordination to 
         <translation>The passwords do not match. Enter it again in both fields.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="236"/>
+        <location filename="../../app/ui/identity_dialog.py" line="237"/>
         <source>Creando la identidad…</source>
         <translation>Creating the identity…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="247"/>
+        <location filename="../../app/ui/identity_dialog.py" line="248"/>
         <source>Se creó %1</source>
         <translation>Created %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/identity_dialog.py" line="261"/>
+        <location filename="../../app/ui/identity_dialog.py" line="262"/>
         <source>No se creó la identidad: %1</source>
         <translation>The identity was not created: %1</translation>
     </message>
@@ -2856,78 +2856,78 @@ This computer already trusts your certificate. For the national coordination to 
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="61"/>
+        <location filename="../../app/ui/import_dialog.py" line="62"/>
         <source>Importar paquetes de sincronización</source>
         <translation>Import sync packages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="80"/>
+        <location filename="../../app/ui/import_dialog.py" line="81"/>
         <source>Agregar paquetes…</source>
         <translation>Add packages…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="82"/>
+        <location filename="../../app/ui/import_dialog.py" line="83"/>
         <source>Quitar</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="83"/>
+        <location filename="../../app/ui/import_dialog.py" line="84"/>
         <source>Quita de la lista los archivos seleccionados (tecla Supr).</source>
         <translation>Removes the selected files from the list (Del key).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="85"/>
+        <location filename="../../app/ui/import_dialog.py" line="86"/>
         <source>También puede arrastrar aquí los archivos .coordina.</source>
         <translation>You can also drag .coordina files here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="103"/>
-        <location filename="../../app/ui/import_dialog.py" line="194"/>
+        <location filename="../../app/ui/import_dialog.py" line="104"/>
+        <location filename="../../app/ui/import_dialog.py" line="195"/>
         <source>Conflictos y errores del paquete seleccionado</source>
         <translation>Conflicts and errors of the selected package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="66"/>
+        <location filename="../../app/ui/import_dialog.py" line="67"/>
         <source>%v de %m</source>
         <translation>%v of %m</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="119"/>
+        <location filename="../../app/ui/import_dialog.py" line="120"/>
         <source>Vista previa</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="120"/>
+        <location filename="../../app/ui/import_dialog.py" line="121"/>
         <source>Revisa los paquetes sin guardar nada (tecla Intro).</source>
         <translation>Checks the packages without saving anything (Enter key).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="123"/>
+        <location filename="../../app/ui/import_dialog.py" line="124"/>
         <source>Importar</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="125"/>
+        <location filename="../../app/ui/import_dialog.py" line="126"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="127"/>
+        <location filename="../../app/ui/import_dialog.py" line="128"/>
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="75"/>
+        <location filename="../../app/ui/import_dialog.py" line="76"/>
         <source>Agregue los paquetes que recibió; revise la vista previa antes de importar.</source>
         <translation>Add the packages you received; check the preview before importing.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="152"/>
+        <location filename="../../app/ui/import_dialog.py" line="153"/>
         <source>Sin revisar</source>
         <translation>Not checked</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/import_dialog.py" line="156"/>
+        <location filename="../../app/ui/import_dialog.py" line="157"/>
         <source>Se omitieron %n archivo(s) que no son paquetes .coordina.</source>
         <translation>
             <numerusform>%n file that is not a .coordina package was skipped.</numerusform>
@@ -2935,7 +2935,7 @@ This computer already trusts your certificate. For the national coordination to 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/import_dialog.py" line="159"/>
+        <location filename="../../app/ui/import_dialog.py" line="160"/>
         <source>%n paquete(s) en la lista. Revise la vista previa antes de importar.</source>
         <translation>
             <numerusform>%n package in the list. Check the preview before importing.</numerusform>
@@ -2943,72 +2943,72 @@ This computer already trusts your certificate. For the national coordination to 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="165"/>
+        <location filename="../../app/ui/import_dialog.py" line="166"/>
         <source>Agregar paquetes</source>
         <translation>Add packages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="166"/>
+        <location filename="../../app/ui/import_dialog.py" line="167"/>
         <source>Paquetes de Coordina (*.coordina)</source>
         <translation>Coordina packages (*.coordina)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="193"/>
+        <location filename="../../app/ui/import_dialog.py" line="194"/>
         <source>Conflictos y errores de %1</source>
         <translation>Conflicts and errors of %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="263"/>
+        <location filename="../../app/ui/import_dialog.py" line="264"/>
         <source>Revisando los paquetes…</source>
         <translation>Checking the packages…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="263"/>
+        <location filename="../../app/ui/import_dialog.py" line="264"/>
         <source>Importando…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="272"/>
+        <location filename="../../app/ui/import_dialog.py" line="273"/>
         <source>Cancelando…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="287"/>
+        <location filename="../../app/ui/import_dialog.py" line="288"/>
         <source>No importado (cancelado)</source>
         <translation>Not imported (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="294"/>
+        <location filename="../../app/ui/import_dialog.py" line="295"/>
         <source>correctos: %1 · con avisos: %2 · con error: %3</source>
         <translation>OK: %1 · with warnings: %2 · with errors: %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="297"/>
+        <location filename="../../app/ui/import_dialog.py" line="298"/>
         <source>Vista previa cancelada; no se guardó nada.</source>
         <translation>Preview cancelled; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="299"/>
+        <location filename="../../app/ui/import_dialog.py" line="300"/>
         <source>Cancelado después de %1 de %2 paquetes; cada uno se importó completo o no se importó. </source>
         <translation>Cancelled after %1 of %2 packages; each one was either imported in full or not at all. </translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="304"/>
+        <location filename="../../app/ui/import_dialog.py" line="305"/>
         <source>Vista previa (no se guardó nada): </source>
         <translation>Preview (nothing was saved): </translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="308"/>
+        <location filename="../../app/ui/import_dialog.py" line="309"/>
         <source>Importación terminada: </source>
         <translation>Import finished: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="320"/>
+        <location filename="../../app/ui/import_dialog.py" line="321"/>
         <source>No se pudo terminar: %1</source>
         <translation>Could not finish: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_dialog.py" line="322"/>
+        <location filename="../../app/ui/import_dialog.py" line="323"/>
         <source>Importar paquetes</source>
         <translation>Import packages</translation>
     </message>
@@ -3016,22 +3016,22 @@ This computer already trusts your certificate. For the national coordination to 
 <context>
     <name>IssuesModel</name>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="123"/>
+        <location filename="../../app/ui/sync_models.py" line="128"/>
         <source>Objeto</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="123"/>
+        <location filename="../../app/ui/sync_models.py" line="128"/>
         <source>Valor o detalle</source>
         <translation>Value or detail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="123"/>
+        <location filename="../../app/ui/sync_models.py" line="128"/>
         <source>Código (soporte)</source>
         <translation>Code (support)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="124"/>
+        <location filename="../../app/ui/sync_models.py" line="129"/>
         <source>Qué pasó y qué hacer</source>
         <translation>What happened and what to do</translation>
     </message>
@@ -3548,7 +3548,7 @@ The reopening is logged in the history and the signed summary will have to be si
         <translation>Jurisdiction: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/grid_model.py" line="293"/>
+        <location filename="../../app/ui/grid_model.py" line="299"/>
         <source>{0} de {1} celdas con dato en esta sección</source>
         <translation>{0} of {1} cells with data in this section</translation>
     </message>
@@ -3877,7 +3877,7 @@ completeness</translation>
     </message>
     <message>
         <location filename="../../app/ui/outbox_dialog.py" line="232"/>
-        <location filename="../../app/ui/outbox_dialog.py" line="250"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="251"/>
         <source>No se pudo enviar el paquete</source>
         <translation>Could not send the package</translation>
     </message>
@@ -3887,67 +3887,67 @@ completeness</translation>
         <translation>Sending cancelled: no package was written.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="248"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="249"/>
         <source>Preparando el paquete…</source>
         <translation>Preparing the package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="263"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="264"/>
         <source>completo</source>
         <translation>full</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="263"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="264"/>
         <source>cambios</source>
         <translation>changes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="265"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="266"/>
         <source>Se guardó el paquete %1.</source>
         <translation>Package %1 was saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="266"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="267"/>
         <source>Núm. %1 (%2): %3 valores, %4 borrados. Carpeta: %5</source>
         <translation>No. %1 (%2): %3 values, %4 deleted. Folder: %5</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="269"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="270"/>
         <source>Queda pendiente hasta que importe el acuse de oficinas centrales.</source>
         <translation>It stays pending until you import headquarters&apos; acknowledgement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="283"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="284"/>
         <source>Acuse o actualización de oficinas centrales</source>
         <translation>Acknowledgement or update from headquarters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="284"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="285"/>
         <source>Paquetes de Coordina (*.coordina);;Todos los archivos (*)</source>
         <translation>Coordina packages (*.coordina);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="296"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="297"/>
         <source>Importando…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="299"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="300"/>
         <source>No se pudo importar</source>
         <translation>Could not import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="304"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="305"/>
         <source>importado</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="304"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="305"/>
         <source>importado con avisos</source>
         <translation>imported with warnings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/outbox_dialog.py" line="305"/>
+        <location filename="../../app/ui/outbox_dialog.py" line="306"/>
         <source>rechazado</source>
         <translation>rejected</translation>
     </message>
@@ -4013,53 +4013,53 @@ completeness</translation>
 <context>
     <name>PackagesModel</name>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="61"/>
+        <location filename="../../app/ui/sync_models.py" line="64"/>
         <source>Archivo</source>
         <extracomment>summary status -&gt; the theme role colouring its cell (text on a tint of the same hue)</extracomment>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="61"/>
+        <location filename="../../app/ui/sync_models.py" line="64"/>
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="61"/>
+        <location filename="../../app/ui/sync_models.py" line="64"/>
         <source>Nuevos</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="61"/>
+        <location filename="../../app/ui/sync_models.py" line="64"/>
         <source>Actualizados</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="62"/>
+        <location filename="../../app/ui/sync_models.py" line="65"/>
         <source>Ignorados</source>
         <translation>Ignored</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="62"/>
+        <location filename="../../app/ui/sync_models.py" line="65"/>
         <source>Borrados</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="62"/>
+        <location filename="../../app/ui/sync_models.py" line="65"/>
         <source>Descripción</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="63"/>
+        <location filename="../../app/ui/sync_models.py" line="66"/>
         <source>Correcto</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="63"/>
+        <location filename="../../app/ui/sync_models.py" line="66"/>
         <source>Con avisos</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_models.py" line="64"/>
+        <location filename="../../app/ui/sync_models.py" line="67"/>
         <source>Error</source>
         <translation>Error</translation>
     </message>
@@ -4154,42 +4154,42 @@ completeness</translation>
 <context>
     <name>ProblemListModel</name>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="122"/>
+        <location filename="../../app/ui/problem_panel.py" line="121"/>
         <source>Tipo</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="122"/>
+        <location filename="../../app/ui/problem_panel.py" line="121"/>
         <source>Unidad</source>
         <translation>Facility</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="123"/>
+        <location filename="../../app/ui/problem_panel.py" line="122"/>
         <source>Sección</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="122"/>
+        <location filename="../../app/ui/problem_panel.py" line="121"/>
         <source>Columna</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="122"/>
+        <location filename="../../app/ui/problem_panel.py" line="121"/>
         <source>Problema</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="124"/>
+        <location filename="../../app/ui/problem_panel.py" line="123"/>
         <source>No guardado</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="124"/>
+        <location filename="../../app/ui/problem_panel.py" line="123"/>
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="124"/>
+        <location filename="../../app/ui/problem_panel.py" line="123"/>
         <source>Aviso</source>
         <translation>Warning</translation>
     </message>
@@ -4197,73 +4197,73 @@ completeness</translation>
 <context>
     <name>ProblemPanel</name>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="176"/>
+        <location filename="../../app/ui/problem_panel.py" line="175"/>
         <source>Problema de la celda actual</source>
         <extracomment>(org unit, variable, option) of the cell the person chose in the list.</extracomment>
         <translation>Problem of the current cell</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="183"/>
+        <location filename="../../app/ui/problem_panel.py" line="182"/>
         <source>Muestra u oculta la lista de problemas del mes (F8). Enter o un clic en una fila lleva a su celda.</source>
         <translation>Shows or hides the list of the month&apos;s problems (F8). Enter or a click on a row goes to its cell.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="192"/>
+        <location filename="../../app/ui/problem_panel.py" line="191"/>
         <source>Problemas del mes</source>
         <translation>Month&apos;s problems</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="222"/>
+        <location filename="../../app/ui/problem_panel.py" line="221"/>
         <source>No guardado</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="223"/>
+        <location filename="../../app/ui/problem_panel.py" line="222"/>
         <source>{0}. Escriba un valor válido o bórrelo con Supr.</source>
         <translation>{0}. Type a valid value or clear it with Delete.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="227"/>
+        <location filename="../../app/ui/problem_panel.py" line="226"/>
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="227"/>
+        <location filename="../../app/ui/problem_panel.py" line="226"/>
         <source>Aviso</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="229"/>
+        <location filename="../../app/ui/problem_panel.py" line="228"/>
         <source>Elija una celda para ver sus problemas.</source>
         <translation>Choose a cell to see its problems.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="234"/>
+        <location filename="../../app/ui/problem_panel.py" line="233"/>
         <source>sin problemas</source>
         <translation>no problems</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="235"/>
+        <location filename="../../app/ui/problem_panel.py" line="234"/>
         <source>{0}: sin problemas</source>
         <translation>{0}: no problems</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="254"/>
+        <location filename="../../app/ui/problem_panel.py" line="253"/>
         <source>{0} sin guardar</source>
         <translation>{0} not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="255"/>
+        <location filename="../../app/ui/problem_panel.py" line="254"/>
         <source>{0} con error</source>
         <translation>{0} with errors</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="256"/>
+        <location filename="../../app/ui/problem_panel.py" line="255"/>
         <source>{0} con aviso</source>
         <translation>{0} with warnings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_panel.py" line="257"/>
+        <location filename="../../app/ui/problem_panel.py" line="256"/>
         <source>Problemas del mes: {0} (F8)</source>
         <translation>Month&apos;s problems: {0} (F8)</translation>
     </message>
@@ -5329,191 +5329,191 @@ completeness</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="144"/>
+        <location filename="../../app/ui/verify_dialog.py" line="145"/>
         <source>Este documento contiene DATOS DE DEMOSTRACIÓN: sus cifras no son reales.</source>
         <translation>This document holds DEMO DATA: its figures are not real.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="160"/>
+        <location filename="../../app/ui/verify_dialog.py" line="161"/>
         <source>Firma</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="160"/>
+        <location filename="../../app/ui/verify_dialog.py" line="161"/>
         <source>Firmante</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="160"/>
+        <location filename="../../app/ui/verify_dialog.py" line="161"/>
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="161"/>
+        <location filename="../../app/ui/verify_dialog.py" line="162"/>
         <source>Resultado</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="95"/>
+        <location filename="../../app/ui/verify_dialog.py" line="96"/>
         <source>Firmas del archivo (el resultado es el de la peor):</source>
         <translation>Signatures in the file (the result is the worst one&apos;s):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="228"/>
+        <location filename="../../app/ui/verify_dialog.py" line="229"/>
         <source>certificación</source>
         <translation>certification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="228"/>
+        <location filename="../../app/ui/verify_dialog.py" line="229"/>
         <source>aprobación</source>
         <translation>approval</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="229"/>
+        <location filename="../../app/ui/verify_dialog.py" line="230"/>
         <source>sello de tiempo</source>
         <translation>timestamp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="232"/>
+        <location filename="../../app/ui/verify_dialog.py" line="233"/>
         <source>Íntegra y de confianza</source>
         <translation>Intact and trusted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="233"/>
+        <location filename="../../app/ui/verify_dialog.py" line="234"/>
         <source>Íntegra; firmante no es de confianza</source>
         <translation>Intact; signer not trusted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="234"/>
+        <location filename="../../app/ui/verify_dialog.py" line="235"/>
         <source>No válida</source>
         <translation>Not valid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="86"/>
-        <location filename="../../app/ui/verify_dialog.py" line="189"/>
-        <location filename="../../app/ui/verify_dialog.py" line="298"/>
+        <location filename="../../app/ui/verify_dialog.py" line="87"/>
+        <location filename="../../app/ui/verify_dialog.py" line="190"/>
+        <location filename="../../app/ui/verify_dialog.py" line="302"/>
         <source>Verificar PDF firmado</source>
         <extracomment>Verdict kinds, which are also the theme roles (text and tint) that colour them.</extracomment>
         <translation>Verify signed PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="103"/>
+        <location filename="../../app/ui/verify_dialog.py" line="104"/>
         <source>Abrir PDF…</source>
         <translation>Open PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="105"/>
+        <location filename="../../app/ui/verify_dialog.py" line="106"/>
         <source>Abra un PDF o arrástrelo a esta ventana.</source>
         <translation>Open a PDF or drag it onto this window.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="134"/>
+        <location filename="../../app/ui/verify_dialog.py" line="135"/>
         <source>Firmante:</source>
         <translation>Signer:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="135"/>
+        <location filename="../../app/ui/verify_dialog.py" line="136"/>
         <source>Fecha de la firma:</source>
         <translation>Signing date:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="136"/>
+        <location filename="../../app/ui/verify_dialog.py" line="137"/>
         <source>Documento íntegro:</source>
         <translation>Document intact:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="137"/>
+        <location filename="../../app/ui/verify_dialog.py" line="138"/>
         <source>Firmante de confianza:</source>
         <translation>Trusted signer:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="138"/>
+        <location filename="../../app/ui/verify_dialog.py" line="139"/>
         <source>Huella del certificado (SHA-256):</source>
         <translation>Certificate fingerprint (SHA-256):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="139"/>
+        <location filename="../../app/ui/verify_dialog.py" line="140"/>
         <source>Observación:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="169"/>
+        <location filename="../../app/ui/verify_dialog.py" line="170"/>
         <source>Compare la huella con la que le dicte el firmante por teléfono antes de agregar su certificado a la lista de confianza.</source>
         <translation>Compare the fingerprint with the one the signer reads out to you over the phone before adding their certificate to the trusted list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="176"/>
+        <location filename="../../app/ui/verify_dialog.py" line="177"/>
         <source>Agregar certificado de confianza…</source>
         <translation>Add trusted certificate…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="178"/>
+        <location filename="../../app/ui/verify_dialog.py" line="179"/>
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="99"/>
+        <location filename="../../app/ui/verify_dialog.py" line="100"/>
         <source>Todavía no se ha abierto ningún PDF.</source>
         <translation>No PDF has been opened yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="190"/>
+        <location filename="../../app/ui/verify_dialog.py" line="191"/>
         <source>PDF (*.pdf);;Todos los archivos (*)</source>
         <translation>PDF (*.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="199"/>
+        <location filename="../../app/ui/verify_dialog.py" line="200"/>
         <source>Verificando…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="221"/>
+        <location filename="../../app/ui/verify_dialog.py" line="222"/>
         <source>Sí</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="221"/>
+        <location filename="../../app/ui/verify_dialog.py" line="222"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="274"/>
+        <location filename="../../app/ui/verify_dialog.py" line="278"/>
         <source>Firma válida: el documento está íntegro y el firmante es de confianza.</source>
         <translation>Valid signature: the document is intact and the signer is trusted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="276"/>
+        <location filename="../../app/ui/verify_dialog.py" line="280"/>
         <source>El documento está íntegro, pero el firmante no está en su lista de confianza.</source>
         <translation>The document is intact, but the signer is not on your trusted list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="278"/>
+        <location filename="../../app/ui/verify_dialog.py" line="282"/>
         <source>Este PDF no tiene una firma válida.</source>
         <translation>This PDF does not have a valid signature.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="280"/>
+        <location filename="../../app/ui/verify_dialog.py" line="284"/>
         <source>No confíe en este documento: la firma no es válida.</source>
         <translation>Do not trust this document: the signature is not valid.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="292"/>
+        <location filename="../../app/ui/verify_dialog.py" line="296"/>
         <source>Ninguna.</source>
         <translation>None.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="297"/>
+        <location filename="../../app/ui/verify_dialog.py" line="301"/>
         <source>No se pudo verificar el archivo.</source>
         <translation>The file could not be verified.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="303"/>
-        <location filename="../../app/ui/verify_dialog.py" line="322"/>
+        <location filename="../../app/ui/verify_dialog.py" line="307"/>
+        <location filename="../../app/ui/verify_dialog.py" line="326"/>
         <source>Certificado de confianza</source>
         <translation>Trusted certificate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/verify_dialog.py" line="304"/>
+        <location filename="../../app/ui/verify_dialog.py" line="308"/>
         <source>Certificados (*.pem *.cer *.crt *.der);;Todos los archivos (*)</source>
         <translation>Certificates (*.pem *.cer *.crt *.der);;All files (*)</translation>
     </message>
