@@ -38,7 +38,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.models.catalog import Catalog, load_catalog
+from app.models.catalog import Catalog
+from app.models.catalog_load import load_catalog
 from app.models.messages import InputError
 from app.storage import files, reports_repo
 from app.sync import safejson

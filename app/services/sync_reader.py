@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import queue
-from collections.abc import Iterator, Mapping
+from collections.abc import Generator, Mapping
 from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.asymmetric import x25519
@@ -62,7 +62,7 @@ class PartRead:
     problems: list[dict]
 
 
-def read_parts(job: PackageParts, validator: Validator) -> Iterator[PartRead]:
+def read_parts(job: PackageParts, validator: Validator) -> Generator[PartRead, None, None]:
     """Each month of the package in turn; raises SyncError for a part that cannot be read.
 
     Value indexes count from the package's first value, across its parts.
@@ -115,7 +115,7 @@ class PartReader:
         with without_passphrases():  # the helper never sees --passphrase-env's variable (issue 11)
             self._process.start()
 
-    def read(self, job: PackageParts) -> Iterator[PartRead]:
+    def read(self, job: PackageParts) -> Generator[PartRead, None, None]:
         """The months of ``job``; raises SyncError as :func:`read_parts` would.
 
         Leaving early (closing the generator) still consumes the rest of the package, so

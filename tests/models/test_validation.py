@@ -1,7 +1,7 @@
 """The validation rules the grid, the CLI and package import share."""
 
 from app import RESOURCES_DIR
-from app.models.catalog import load_catalog
+from app.models.catalog_load import load_catalog
 from app.models.validation import ERROR, WARNING, outlier_issue, record_issues
 
 CATALOG = load_catalog(RESOURCES_DIR / "catalog")
