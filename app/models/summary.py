@@ -302,28 +302,38 @@ class _Evaluator:
                 return None, False, set(), None
             return len(chosen), False, {f.clues for f in chosen}, None
         if "sum" in spec:
-            total: Exact = 0
-            provisional, seen, any_found = False, set(), False
-            reporting: set[str] = set()
-            for ref in spec["sum"]:
-                variable, option = self._parse(ref)
-                for org in self._orgs(variable, units):
-                    for value, prov in self.cells.get(org, variable, option):
-                        if isinstance(value, str):
-                            continue
-                        total += value
-                        provisional |= prov
-                        any_found = True
-                        reporting.add(org)
-                        if org != self.state.code:
-                            seen.add(org)
-            if any_found and spec.get("mean"):
-                # "con 99% de avance" (seed 001): the mean over the units that reported
-                # it, half-up to whole units (a share of progress, not a count of units).
-                return _half_up(Fraction(total) / len(reporting)), provisional, seen, (float(total), len(reporting))
-            return (total if any_found else None), provisional, seen, None
+            return self._sum_term(spec, units)
         kind = next(k for k in ("count_true", "count_positive", "count_reported") if k in spec)
-        refs = spec[kind]
+        value, provisional, seen = self._count_term(kind, spec[kind], units)
+        return value, provisional, seen, None
+
+    def _sum_term(self, spec: Mapping[str, Any], units: list[Facility]
+                  ) -> tuple[Exact | None, bool, set[str], tuple[float, int] | None]:
+        """A ``sum`` term (or, with ``mean``, its mean over the units that reported it)."""
+        total: Exact = 0
+        provisional, seen, found = False, set(), False
+        reporting: set[str] = set()
+        for ref in spec["sum"]:
+            variable, option = self._parse(ref)
+            for org in self._orgs(variable, units):
+                for value, prov in self.cells.get(org, variable, option):
+                    if isinstance(value, str):
+                        continue
+                    total += value
+                    provisional |= prov
+                    found = True
+                    reporting.add(org)
+                    if org != self.state.code:
+                        seen.add(org)
+        if found and spec.get("mean"):
+            # "con 99% de avance" (seed 001): the mean over the units that reported
+            # it, half-up to whole units (a share of progress, not a count of units).
+            return _half_up(Fraction(total) / len(reporting)), provisional, seen, (float(total), len(reporting))
+        return (total if found else None), provisional, seen, None
+
+    def _count_term(self, kind: str, refs: str | Sequence[str], units: list[Facility]
+                    ) -> tuple[int | None, bool, set[str]]:
+        """A ``count_true``/``count_positive``/``count_reported`` term: the units that qualify."""
         refs = [refs] if isinstance(refs, str) else list(refs)
         count, provisional, seen, any_value = 0, False, set(), False
         for fac in units:
@@ -345,7 +355,7 @@ class _Evaluator:
                 count += 1
                 seen.add(fac.clues)
                 provisional |= any(p for _, p in found)
-        return (count if any_value else None), provisional, seen, None
+        return (count if any_value else None), provisional, seen
 
     def figure(self, indicator: Indicator) -> Figure:
         """Evaluate one indicator."""

@@ -12,7 +12,8 @@ The rules, simple to explain:
   certificates included; a certificate headquarters revoked is refused where that is known.
 
 :func:`verify_pdf` never raises: whatever the input it returns a :class:`VerifyResult`
-with a verdict and its reasons (message codes of :mod:`app.models.messages`).
+with a verdict and its reasons (message codes of :mod:`app.models.messages`): the result's
+shape is :mod:`app.reports.verify_result`, the certificate checks :mod:`app.reports.verify_trust`.
 """
 
 from __future__ import annotations
@@ -23,12 +24,8 @@ import io
 import logging
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 
-from asn1crypto import x509 as asn1_x509
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.validation import (
@@ -42,99 +39,14 @@ from app.models.messages import render
 from app.reports.identity import fingerprint, subject_label
 from app.reports.verify_changes import added_after
 from app.reports.verify_demo import holds_demo_data
-
-SEVERITY_RANK = {"ok": 0, "info": 0, "warning": 1, "error": 2}
-
-
-@dataclass(frozen=True)
-class Reason:
-    """One finding: a message code, how bad it is, its parameters and the things it names."""
-
-    code: str
-    severity: str  # "error" (exit 1), "warning" (exit 3) or "info" (changes nothing)
-    params: dict[str, str] = field(default_factory=dict)
-    items: tuple[str, ...] = ()  # message codes of what was added after signing, say
-
-    def text(self, lang: str = "es") -> str:
-        """The reason in ``lang``, the named things joined by "; "."""
-        params = dict(self.params)
-        if self.items:
-            params["what"] = "; ".join(render(code, lang) for code in self.items)
-        return render(self.code, lang, **params)
-
-
-@dataclass(frozen=True)
-class SignatureReport:
-    """What one signature (or document timestamp) of the file says."""
-
-    field_name: str
-    kind: str  # "certification", "approval" or "timestamp"
-    signer_name: str | None
-    fingerprint: str | None
-    signed_at: dt.datetime | None
-    intact: bool
-    trusted: bool
-    whole_file: bool
-    reasons: tuple[Reason, ...] = ()
-
-    @property
-    def verdict(self) -> str:
-        """"ok", "warning" (intact, signer not trusted) or "error"."""
-        return _worst(self.reasons) if self.intact else "error"
-
-
-@dataclass(frozen=True)
-class VerifyResult:
-    """The verdict on a PDF: the worst of its signatures, with every signature's report.
-
-    The top-level signer fields and ``problem`` describe the worst signature (the first of
-    the worst, in file order); ``reasons`` are about the file as a whole.
-    """
-
-    signed: bool
-    intact: bool
-    trusted: bool
-    signer_name: str | None = None
-    signed_at: dt.datetime | None = None
-    fingerprint: str | None = None
-    problem: str | None = None
-    problem_code: str | None = None  # a code of app.models.messages for the bilingual text
-    signatures: tuple[SignatureReport, ...] = ()
-    reasons: tuple[Reason, ...] = ()
-    demo: bool = False
-
-    @property
-    def verdict(self) -> str:
-        """"ok" (exit 0), "warning" (exit 3) or "error" (exit 1)."""
-        if not self.signed or not self.signatures:
-            return "error"
-        worst = max((SEVERITY_RANK[s.verdict] for s in self.signatures), default=2)
-        worst = max(worst, SEVERITY_RANK[_worst(self.reasons)])
-        return {0: "ok", 1: "warning", 2: "error"}[worst]
-
-    @property
-    def exit_code(self) -> int:
-        """The CLI's code: 0 intact and trusted, 3 intact but not trusted, 1 otherwise."""
-        return {"ok": 0, "warning": 3, "error": 1}[self.verdict]
-
-    def problem_text(self, lang: str = "es") -> str:
-        """The worst signature's first reason (or the file's) in ``lang``; "" when none."""
-        for report in self.signatures:
-            if report.verdict == self.verdict:
-                for reason in report.reasons:
-                    if reason.severity != "info":
-                        return reason.text(lang)
-        for reason in self.reasons:
-            if reason.severity != "info":
-                return reason.text(lang)
-        if self.problem_code:
-            return render(self.problem_code, lang)
-        return self.problem or ""
-
-
-def _worst(reasons: tuple[Reason, ...]) -> str:
-    rank = max((SEVERITY_RANK[r.severity] for r in reasons), default=0)
-    return {0: "ok", 1: "warning", 2: "error"}[rank]
+from app.reports.verify_result import SEVERITY_RANK, Reason, SignatureReport, VerifyResult
+from app.reports.verify_trust import (
+    as_asn1,
+    certificate_reasons,
+    fp_key,
+    issued_by_trusted,
+    pyhanko_trusted,
+)
 
 
 def _refused(code: str, signed: bool = False, demo: bool = False) -> VerifyResult:
@@ -152,7 +64,7 @@ def verify_pdf(pdf_bytes: bytes, trusted_certs: list[x509.Certificate],
     this moment). No exception escapes, and pyHanko's logging stays quiet.
     """
     moment = now or dt.datetime.now(dt.UTC)
-    gone = {_fp_key(k): v for k, v in (revoked or {}).items()}
+    gone = {fp_key(k): v for k, v in (revoked or {}).items()}
     with _quiet_pyhanko():
         try:
             return _verify(pdf_bytes, trusted_certs, gone, moment)
@@ -180,7 +92,7 @@ def _verify(data: bytes, trusted: list[x509.Certificate], revoked: dict[str, str
     if not signatures:
         result = _refused("verify_unsigned", demo=demo)
         return VerifyResult(**{**result.__dict__, "reasons": result.reasons + demo_reasons})
-    anchors = [_asn1(c) for c in trusted]
+    anchors = [as_asn1(c) for c in trusted]
     reports = tuple(_examine(reader, data, sig, signatures, trusted, anchors, revoked, now)
                     for sig in signatures)
     worst = max(reports, key=lambda r: SEVERITY_RANK[r.verdict])
@@ -220,9 +132,9 @@ def _examine(reader: PdfFileReader, data: bytes, sig: EmbeddedPdfSignature, ever
         # signatures before it are judged on their own.
         return SignatureReport(field_name, kind, name, print_, signed_at, intact, intact, whole,
                                tuple(integrity))
-    certificate = _certificate_reasons(cert, revoked, now)
+    certificate = certificate_reasons(cert, revoked, now)
     trusted_now = not certificate and cert is not None and (
-        _pyhanko_trusted(status, now) or _issued_by_trusted(cert, trusted, now))
+        pyhanko_trusted(status, now) or issued_by_trusted(cert, trusted, now))
     reasons = integrity + certificate
     if intact and not certificate and not trusted_now:
         reasons.append(Reason("verify_untrusted", "warning"))
@@ -300,92 +212,6 @@ def _bytes_after_last_revision(reader: PdfFileReader, data: bytes, every: list) 
         return 0
     end = data.rfind(b"%%EOF", 0, len(data))
     return max(1, len(data) - end - 5) if end >= 0 else 1
-
-
-def _certificate_reasons(cert: x509.Certificate | None, revoked: dict[str, str],
-                         now: dt.datetime) -> list[Reason]:
-    """The signer certificate checked now: revoked by headquarters, expired, not yet valid."""
-    if cert is None:
-        return [Reason("verify_unverifiable", "error")]
-    reasons = []
-    when = revoked.get(_fp_key(fingerprint(cert)))
-    if when is not None:
-        reasons.append(Reason("verify_cert_revoked", "error", params={"date": str(when)[:10]}))
-    if now > cert.not_valid_after_utc:
-        reasons.append(Reason("verify_cert_expired", "error",
-                              params={"date": cert.not_valid_after_utc.date().isoformat()}))
-    elif now < cert.not_valid_before_utc:
-        reasons.append(Reason("verify_cert_not_yet_valid", "error",
-                              params={"date": cert.not_valid_before_utc.date().isoformat()}))
-    return reasons
-
-
-def _pyhanko_trusted(status: object, now: dt.datetime) -> bool:
-    """pyHanko built a path to a trust anchor, and every certificate on it is valid now."""
-    if getattr(status, "trust_problem_indic", "x") is not None:
-        return False
-    path = getattr(status, "validation_path", None)
-    if path is None:
-        return False
-    try:
-        for cert in path.iter_certs(include_root=True):
-            if not cert.not_valid_before <= now <= cert.not_valid_after:
-                return False
-    except Exception:  # noqa: BLE001 - an unreadable path is no proof of trust
-        return False
-    return True
-
-
-def _issued_by_trusted(signer: x509.Certificate, trusted_certs: list[x509.Certificate],
-                       when: dt.datetime) -> bool:
-    """Trust check for a signer that pyHanko's path builder cannot parse.
-
-    SAT writes the RFC into x500UniqueIdentifier (2.5.4.45) as a text string, while X.520
-    defines a BIT STRING; asn1crypto, under pyHanko, then fails to build the chain
-    (wbond/asn1crypto#228) and reports CERTIFICATE_CHAIN_GENERAL_FAILURE for a real e.firma.
-    Here ``cryptography`` checks the same thing pyHanko would without revocation data: the
-    signer certificate is a trusted one, or is directly issued (signature verified) by a
-    trusted CA certificate; it allows signing; and both are valid ``when`` (verification time).
-    """
-    try:
-        if not signer.not_valid_before_utc <= when <= signer.not_valid_after_utc:
-            return False
-        try:
-            usage = signer.extensions.get_extension_for_class(x509.KeyUsage).value
-            if not (usage.digital_signature or usage.content_commitment):
-                return False
-        except x509.ExtensionNotFound:
-            pass  # a self-signed identity without key usage: trusted by its exact certificate
-        for anchor in trusted_certs:
-            if anchor == signer:
-                return True
-            if anchor.subject != signer.issuer or not _is_ca(anchor):
-                continue
-            if not anchor.not_valid_before_utc <= when <= anchor.not_valid_after_utc:
-                continue
-            try:
-                signer.verify_directly_issued_by(anchor)
-            except (ValueError, TypeError, InvalidSignature):
-                continue
-            return True
-    except Exception:  # noqa: BLE001 - unparsable certificate: not trusted
-        return False
-    return False
-
-
-def _is_ca(cert: x509.Certificate) -> bool:
-    try:
-        return bool(cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca)
-    except x509.ExtensionNotFound:
-        return False
-
-
-def _asn1(cert: x509.Certificate) -> asn1_x509.Certificate:
-    return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
-
-
-def _fp_key(value: str) -> str:
-    return value.replace(":", "").replace(" ", "").lower()
 
 
 def _safe(get, default):  # noqa: ANN001, ANN202 - a tiny guard for pyHanko's lazy properties

@@ -31,12 +31,9 @@ def list_backups(ws: Workspace) -> list[backups.Backup]:
     return backups.list_backups(ws.backups_dir)
 
 
-#: What a restore replaces, counted on both sides: (label es, label en, SQL).
-_COUNTS = (
-    ("valores", "values", "SELECT count(*) FROM data_values WHERE value IS NOT NULL"),
-    ("unidades", "facilities", "SELECT count(*) FROM facilities"),
-    ("informes", "reports", "SELECT count(*) FROM reports"),
-)
+#: What a restore replaces, counted on both sides (:func:`app.storage.backups.content_counts`):
+#: (label es, label en), in its order.
+_COUNTS = (("valores", "values"), ("unidades", "facilities"), ("informes", "reports"))
 
 
 @dataclass(frozen=True)
@@ -57,22 +54,12 @@ class RestorePreview:
         if self.last_change:
             head += (f"; its last change: {self.last_change}" if en else f"; último cambio: {self.last_change}")
         rows = [head, "It replaces the current data:" if en else "Reemplaza los datos actuales:"]
-        for (es_label, en_label, _sql), theirs, ours in zip(_COUNTS, self.backup_counts, self.current_counts,
+        for (es_label, en_label), theirs, ours in zip(_COUNTS, self.backup_counts, self.current_counts,
                                                             strict=True):
             label = en_label if en else es_label
             rows.append(f"  {label}: {ours:,} now → {theirs:,} in the backup" if en
                         else f"  {label}: {ours:,} ahora → {theirs:,} en el respaldo")
         return rows
-
-
-def _counts(conn: sqlite3.Connection) -> tuple[int, ...]:
-    found = []
-    for _es, _en, sql in _COUNTS:
-        try:
-            found.append(int(conn.execute(sql).fetchone()[0]))
-        except sqlite3.OperationalError:  # a schema before that table: nothing of it
-            found.append(0)
-    return tuple(found)
 
 
 def preview_restore(ws: Workspace, path: Path) -> RestorePreview:
@@ -85,13 +72,8 @@ def preview_restore(ws: Workspace, path: Path) -> RestorePreview:
     backups.check_backup_file(path)
     listed = {b.path.name: b.created for b in backups.list_backups(path.parent)}
     created = listed.get(path.name) or dt.datetime.fromtimestamp(path.stat().st_mtime)
-    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        theirs = _counts(src)
-        last = src.execute("SELECT max(at) FROM change_log").fetchone()[0]
-    finally:
-        src.close()
-    return RestorePreview(path, created, last, theirs, _counts(ws.conn))
+    theirs, last = backups.backup_facts(path)
+    return RestorePreview(path, created, last, theirs, backups.content_counts(ws.conn))
 
 
 def restore_backup(ws: Workspace, path: Path) -> Path:
@@ -117,7 +99,7 @@ def _used_sequences(ws: Workspace) -> dict[str, int]:
     """Per device, the highest package sequence this database has ever reserved."""
     used: dict[str, int] = {}
     try:
-        for device, sequence in ws.conn.execute("SELECT device_id, max(sequence) FROM outbox GROUP BY device_id"):
+        for device, sequence in sync_repo.max_outbox_sequences(ws.conn):
             used[device] = max(int(sequence), sync_repo.high_water(ws.conn, device))
     except sqlite3.OperationalError:  # a database from before the sync tables (schema < 4)
         return {}

@@ -39,7 +39,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.models.catalog import Catalog, load_catalog
+from app.models.catalog import Catalog
+from app.models.catalog_load import load_catalog
 from app.models.import_summary import ImportConflict
 from app.models.messages import InputError
 from app.storage import files, reports_repo

@@ -20,7 +20,7 @@ from app.models.facility import Facility
 from app.models.national import NATIONAL_CODE, NATIONAL_NAME, combine_summaries
 from app.models.periods import parse_period, period_end, shift, year_to_date
 from app.models.summary import Figure, StateSummary, compute_summary
-from app.storage import facilities_repo
+from app.storage import conflicts_repo, facilities_repo, national_repo
 
 from .summary import state_summary, summary_facilities
 from .workspace import Workspace
@@ -89,21 +89,14 @@ def deadline_for(period: str, deadline_day: int = DEFAULT_DEADLINE_DAY) -> dt.da
 
 def present_states(ws: Workspace) -> list[State]:
     """States present in the database (facilities, state-level values or packages), by code."""
-    codes = {r[0] for r in ws.conn.execute("SELECT DISTINCT state_code FROM facilities")}
-    marks = ", ".join("?" * len(ws.catalog.states))
-    codes |= {r[0] for r in ws.conn.execute(
-        f"SELECT DISTINCT org_unit FROM data_values WHERE org_unit IN ({marks})", list(ws.catalog.states))}
-    codes |= {r[0] for r in ws.conn.execute(
-        "SELECT DISTINCT state_code FROM inbox WHERE kind = 'data' AND state_code IS NOT NULL")}
+    codes = national_repo.present_state_codes(ws.conn, list(ws.catalog.states))
     return [ws.catalog.states[c] for c in sorted(codes) if c in ws.catalog.states]
 
 
 def _package_imports(ws: Workspace, periods: set[str]) -> dict[tuple[str, str], list[str]]:
     """(state, period) → imported_at of every data package that carried the period."""
     found: dict[tuple[str, str], list[str]] = {}
-    rows = ws.conn.execute(
-        "SELECT state_code, periods, imported_at FROM inbox WHERE kind = 'data' AND state_code IS NOT NULL")
-    for state_code, periods_json, imported_at in rows:
+    for state_code, periods_json, imported_at in national_repo.data_arrivals(ws.conn):
         try:
             carried = json.loads(periods_json or "[]")
         except ValueError:
@@ -133,21 +126,13 @@ def completeness_matrix(ws: Workspace, year: int, deadline_day: int = DEFAULT_DE
     states = present_states(ws)
     first, last = periods[0], periods[-1]
     counts: dict[tuple[str, str], list[int]] = {}
-    for state_code, period, values, units in ws.conn.execute(
-        "SELECT f.state_code, v.period, count(*), count(DISTINCT v.org_unit) FROM data_values AS v "
-        "JOIN facilities AS f ON f.clues = v.org_unit "
-        "WHERE v.period BETWEEN ? AND ? AND v.value IS NOT NULL GROUP BY 1, 2", (first, last)):
+    for state_code, period, values, units in national_repo.facility_counts(ws.conn, first, last):
         counts[(state_code, period)] = [values, units]
-    marks = ", ".join("?" * len(ws.catalog.states))
-    for state_code, period, values in ws.conn.execute(
-        f"SELECT org_unit, period, count(*) FROM data_values WHERE period BETWEEN ? AND ? "
-        f"AND value IS NOT NULL AND org_unit IN ({marks}) GROUP BY 1, 2",
-        (first, last, *ws.catalog.states)):
+    for state_code, period, values in national_repo.state_level_counts(ws.conn, first, last,
+                                                                       list(ws.catalog.states)):
         counts.setdefault((state_code, period), [0, 0])[0] += values
-    registered = dict(ws.conn.execute("SELECT state_code, count(*) FROM facilities GROUP BY 1"))
-    conflicts = {(s, p): n for s, p, n in ws.conn.execute(
-        "SELECT state_code, period, count(*) FROM conflicts WHERE resolved_at IS NULL "
-        "AND period BETWEEN ? AND ? GROUP BY 1, 2", (first, last))}
+    registered = facilities_repo.count_by_state(ws.conn)
+    conflicts = conflicts_repo.open_by_state_period(ws.conn, first, last)
     imports = _package_imports(ws, set(periods))
     cells: dict[tuple[str, str], MatrixCell] = {}
     for state in states:
@@ -173,7 +158,7 @@ def completeness_matrix(ws: Workspace, year: int, deadline_day: int = DEFAULT_DE
 
 def states_with_facilities(ws: Workspace) -> list[State]:
     """States holding at least one facility (those a summary can describe), by code."""
-    codes = {row[0] for row in ws.conn.execute("SELECT DISTINCT state_code FROM facilities")}
+    codes = set(facilities_repo.states_with_facilities(ws.conn))
     return [ws.catalog.states[c] for c in sorted(codes) if c in ws.catalog.states]
 
 
@@ -228,7 +213,3 @@ def facilities_behind(ws: Workspace, period: str, state_code: str | None, figure
         found += summary_facilities(ws, summary, figure_code)
     return found
 
-
-def state_facilities(ws: Workspace, state_code: str) -> list[Facility]:
-    """The registered facilities of a state (drill-down from a matrix cell)."""
-    return facilities_repo.list_facilities(ws.conn, ws.catalog.state(state_code).code)

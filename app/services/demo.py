@@ -135,21 +135,46 @@ def _unique(name: str, used: set[str]) -> str:
     return candidate
 
 
+Plan = list[tuple[str, str, str]]  # (type, name, municipality) of each facility to make
+
+
 def _make_facilities(rng: random.Random, state_code: str, prefix: str,
                      figures: dict[str, float]) -> list[Facility]:
     """Synthetic facilities in the published counts, with real municipality names."""
     towns = _municipalities()[state_code]
-    capital = towns[0]
+    jurisdiction = _jurisdictions(towns)
+    hospitals, unemes, units = (int(figures[k]) for k in ("hospitals", "unemes", "health_units"))
+    used: set[str] = set()
+    plan = _hospital_plan(towns, hospitals, unemes, used) + _unit_plan(rng, towns, units, used)
+    numbers = sorted(rng.sample(range(1, 60000), len(plan)))
+    partial = set(rng.sample(range(hospitals + unemes, len(plan)), min(2, units)))
+    out = []
+    for index, ((type_code, name, town), number) in enumerate(zip(plan, numbers, strict=True)):
+        level = {"HG": 2, "HE": 2, "HIC": 2}.get(type_code, 1)
+        status = "parcial" if index in partial else "operando"
+        out.append(Facility(
+            clues=f"{prefix}SSA{number:06d}", name=name, state_code=state_code,
+            type_code=type_code, level=level, municipality=town, jurisdiction=jurisdiction[town],
+            institution="IMSSB", status=status,
+            status_since="2022-11-14" if status == "parcial" else "2022-09-01", is_demo=True,
+        ))
+    return out
+
+
+def _jurisdictions(towns: list[str]) -> dict[str, str]:
+    """Each municipality's sanitary jurisdiction: about six per state, named after their first town."""
     per_jurisdiction = max(1, -(-len(towns) // max(1, round(len(towns) / 6))))
-    jurisdiction = {
+    return {
         town: f"Jurisdicción Sanitaria {_ROMAN[i // per_jurisdiction]} "
               f"{towns[(i // per_jurisdiction) * per_jurisdiction]}"
         for i, town in enumerate(towns)
     }
-    hospitals, unemes, units = (int(figures[k]) for k in ("hospitals", "unemes", "health_units"))
-    used: set[str] = set()
-    plan: list[tuple[str, str, str]] = []  # (type, name, municipality)
 
+
+def _hospital_plan(towns: list[str], hospitals: int, unemes: int, used: set[str]) -> Plan:
+    """Hospitals (a quarter general, one women's hospital in larger states) and UNEMEs."""
+    capital = towns[0]
+    plan: Plan = []
     general = max(1, round(hospitals * 0.25))
     special = 1 if hospitals >= 5 else 0
     for i in range(hospitals):
@@ -164,7 +189,13 @@ def _make_facilities(rng: random.Random, state_code: str, prefix: str,
     for i in range(unemes):
         town = towns[(i * 3) % len(towns)]
         plan.append(("UNEME", _unique(f"{_UNEME_KINDS[i % len(_UNEME_KINDS)]} {town}", used), town))
+    return plan
 
+
+def _unit_plan(rng: random.Random, towns: list[str], units: int, used: set[str]) -> Plan:
+    """Health units: mobile, extended-services, urban and (most) rural, weighted to the capital."""
+    capital = towns[0]
+    plan: Plan = []
     mobile = round(units * 0.10)
     extended = max(1, round(units * 0.02)) if units >= 20 else 0
     urban = round(units * 0.18)
@@ -186,20 +217,7 @@ def _make_facilities(rng: random.Random, state_code: str, prefix: str,
             place = rng.choice(localities)
             base = f"Centro de Salud Rural {place}"
             plan.append(("CSR", _unique(base if base not in used else f"{base} ({town})", used), town))
-
-    numbers = sorted(rng.sample(range(1, 60000), len(plan)))
-    partial = set(rng.sample(range(hospitals + unemes, len(plan)), min(2, units)))
-    out = []
-    for index, ((type_code, name, town), number) in enumerate(zip(plan, numbers, strict=True)):
-        level = {"HG": 2, "HE": 2, "HIC": 2}.get(type_code, 1)
-        status = "parcial" if index in partial else "operando"
-        out.append(Facility(
-            clues=f"{prefix}SSA{number:06d}", name=name, state_code=state_code,
-            type_code=type_code, level=level, municipality=town, jurisdiction=jurisdiction[town],
-            institution="IMSSB", status=status,
-            status_since="2022-11-14" if status == "parcial" else "2022-09-01", is_demo=True,
-        ))
-    return out
+    return plan
 
 
 # -- writing --------------------------------------------------------------------------
@@ -253,7 +271,7 @@ def _uuid4() -> str:
 
 def _existing_rows(ws: Workspace, state_code: str, period: str) -> dict[tuple, tuple]:
     """The stored rows of a state's month (none on a new data directory: one cheap query)."""
-    if not ws.conn.execute("SELECT 1 FROM data_values WHERE period = ? LIMIT 1", (period,)).fetchone():
+    if not values_repo.has_period(ws.conn, period):
         return {}
     return values_repo.state_rows(ws.conn, state_code, period)
 

@@ -130,16 +130,6 @@ def completeness(catalog: Catalog, month: MonthData, facility: Facility, section
     return filled, len(cols)
 
 
-def month_completeness(catalog: Catalog, month: MonthData, section: str | None = None) -> tuple[int, int]:
-    """(filled, expected) over every facility of the month."""
-    filled = expected = 0
-    for fac in month.facilities:
-        f, e = completeness(catalog, month, fac, section)
-        filled += f
-        expected += e
-    return filled, expected
-
-
 def check_change(ws: Workspace, change: ValueChange, known_units: dict[str, str], state_code: str | None = None) -> ValueChange:
     """Validate one change with the same rules as manual entry; returns it normalised.
 

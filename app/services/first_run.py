@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.storage import reports_repo, sync_repo
+from app.storage import facilities_repo, reports_repo, sync_repo
 
 from .workspace import Workspace, write_transaction
 
@@ -80,7 +80,7 @@ def first_run(ws: Workspace) -> FirstRun:
     data = _read_marks(ws)
     marks = {str(k): str(v) for k, v in (data.get("steps") or {}).items()}
     own_cert = reports_repo.settings_get(ws.conn, OWN_CERTIFICATE, "")
-    facilities = ws.conn.execute("SELECT COUNT(*) FROM facilities").fetchone()[0]
+    facilities = facilities_repo.facility_count(ws.conn)
     # At a state the HQ keys row is HQ's imported profile; at HQ it is HQ's own keys.
     has_hq = prof is not None and prof.role == "state" and sync_repo.get_hq_keys(ws.conn) is not None
     return FirstRun(prof.role if prof else None, prof.state_code if prof else None, prof.name if prof else "",

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.models.values import format_number
-from app.storage import changelog, sync_repo
+from app.storage import changelog, database, sync_repo
 
 from .outbox_reconcile import file_sha256, read_manifest
 from .workspace import Workspace
@@ -116,14 +116,14 @@ def check_workspace(ws: Workspace) -> HealthReport:
 
 
 def _database(ws: Workspace, report: HealthReport) -> None:
-    rows = [r[0] for r in ws.conn.execute(f"PRAGMA integrity_check({MAX_INTEGRITY_LINES})")]
+    rows = database.integrity_rows(ws.conn, MAX_INTEGRITY_LINES)
     if rows != ["ok"]:
         # One row may hold several findings, one per line, under a "*** in database main ***" title.
         found = [line.strip() for row in rows for line in str(row).splitlines()
                  if line.strip() and not line.startswith("***")]
         report.problems.extend(Problem("database", {"path": str(ws.db_path), "detail": line})
                                for line in found[:MAX_INTEGRITY_LINES])
-    for table, rowid, parent, _fk in ws.conn.execute("PRAGMA foreign_key_check"):
+    for table, rowid, parent, _fk in database.foreign_key_problems(ws.conn):
         report.problems.append(Problem("foreign_key", {"table": table, "rowid": str(rowid), "parent": parent}))
 
 
@@ -131,7 +131,7 @@ def _change_log(ws: Workspace, report: HealthReport) -> None:
     broken = changelog.verify_chain(ws.conn)
     if broken is not None:
         report.problems.append(Problem("change_log", {"id": str(broken)}))
-    report.checked["log"] = int(ws.conn.execute("SELECT count(*) FROM change_log").fetchone()[0])
+    report.checked["log"] = changelog.row_count(ws.conn)
 
 
 def _outbox(ws: Workspace, report: HealthReport) -> None:

@@ -15,7 +15,7 @@ from app.models.dhis2 import DEFAULT_DATA_SET, adx_xml, data_value_sets
 from app.models.messages import InputError
 from app.models.periods import parse_period
 from app.models.values import DataValue
-from app.storage import files, values_repo
+from app.storage import facilities_repo, files, values_repo
 from app.storage.tabular import table_bytes
 
 from .workspace import Workspace
@@ -47,8 +47,7 @@ def _cell(value: object) -> object:
 
 
 def _rows(ws: Workspace, values: list[DataValue], progress: Progress | None) -> list[list[object]]:
-    units = {clues: (state, name) for clues, state, name in
-             ws.conn.execute("SELECT clues, state_code, name FROM facilities")}
+    units = facilities_repo.units_by_clues(ws.conn)
     states = ws.catalog.states
     rows: list[list[object]] = []
     total = len(values)

@@ -25,11 +25,11 @@ class Overview:
 def workspace_overview(ws: Workspace) -> Overview:
     """Read the few facts the main window shows before any month is loaded."""
     states = tuple(facilities_repo.states_with_facilities(ws.conn))
-    count = ws.conn.execute("SELECT COUNT(*) FROM facilities").fetchone()[0]
+    count = facilities_repo.facility_count(ws.conn)
     demo_flag = reports_repo.settings_get(ws.conn, "demo", "")
     # The setting is the demo builder's label; demo facilities count too, so a demo
     # imported some other way is never mistaken for real data.
-    demo_rows = ws.conn.execute("SELECT EXISTS (SELECT 1 FROM facilities WHERE is_demo = 1)").fetchone()[0]
+    demo_rows = facilities_repo.has_demo(ws.conn)
     from .first_run import should_open
 
     prof = sync_repo.get_profile(ws.conn)

@@ -22,8 +22,12 @@ from cryptography.hazmat.primitives.serialization import NoEncryption, pkcs12
 
 from app.reports.identity import Identity, load_pkcs12
 from app.services.worker_env import without_passphrases
+from app.services.workspace import open_workspace
 
 Progress = Callable[[int, int], None]
+#: What a worker runs for one state: ``report_pdf.export_state_pdf``, handed in by its caller
+#: (a module-level function, so it pickles by name) so that this module never imports it.
+Export = Callable[..., object]
 
 
 def identity_bytes(identity: Identity) -> bytes:
@@ -33,25 +37,24 @@ def identity_bytes(identity: Identity) -> bytes:
         identity.chain or None, NoEncryption())
 
 
-def _worker(data_dir: str, lang: str, state: str, period: str, path: str, options, p12: bytes | None):
-    from .report_pdf import export_state_pdf
-    from .workspace import open_workspace
-
+def _worker(export: Export, data_dir: str, lang: str, state: str, period: str, path: str, options,
+            p12: bytes | None):
     ws = open_workspace(Path(data_dir), lang)
     try:
         identity = load_pkcs12(p12, b"") if p12 else None
-        return export_state_pdf(ws, state, period, Path(path), options, identity)
+        return export(ws, state, period, Path(path), options, identity)
     finally:
         ws.close()
 
 
 def default_workers() -> int:
+    """Worker processes for a batch: one per core, up to four."""
     return max(1, min(4, os.cpu_count() or 1))
 
 
-def export_parallel(data_dir: Path, lang: str, jobs: list[tuple[str, Path]], period: str, options,
-                    identity: Identity | None, workers: int, progress: Progress | None = None) -> list:
-    """Run ``export_state_pdf`` for every (state, path) in ``jobs``; results in ``jobs`` order."""
+def export_parallel(export: Export, data_dir: Path, lang: str, jobs: list[tuple[str, Path]], period: str,
+                    options, identity: Identity | None, workers: int, progress: Progress | None = None) -> list:
+    """Run ``export`` (``export_state_pdf``) for every (state, path) in ``jobs``; results in ``jobs`` order."""
     p12 = identity_bytes(identity) if identity is not None else None
     total = len(jobs)
     results: dict[int, object] = {}
@@ -64,7 +67,7 @@ def export_parallel(data_dir: Path, lang: str, jobs: list[tuple[str, Path]], per
             progress(0, total)
         with without_passphrases():  # workers are spawned by submit(): no passphrase variable (issue 11)
             for index, (state, path) in enumerate(jobs):
-                future = pool.submit(_worker, str(data_dir), lang, state, period, str(path), options, p12)
+                future = pool.submit(_worker, export, str(data_dir), lang, state, period, str(path), options, p12)
                 pending[future] = index
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)

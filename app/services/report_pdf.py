@@ -24,11 +24,11 @@ from app.models.summary import StateSummary
 from app.reports.identity import Identity
 from app.reports.signed_summary import signed_summary_pdf
 from app.reports.summary_pdf import LAYOUTS, render_summary_pdf
-from app.storage import files, reports_repo
+from app.storage import facilities_repo, files, reports_repo
 
 from . import report_batch, reports
 from .summary import state_summary
-from .workspace import Workspace
+from .workspace import Workspace, write_transaction
 
 #: The banner of year YYYY is stored as ``summary_banner:YYYY``; the old single setting
 #: (before banners had a year) is read only for the year its text starts with.
@@ -77,8 +77,6 @@ def get_banner(ws: Workspace, year: str) -> str:
 
 def set_banner(ws: Workspace, text: str, year: str) -> str:
     """Store ``year``'s banner (blank: that year prints none); returns the banner now in force."""
-    from .workspace import write_transaction
-
     year = str(year)[:4]
     with write_transaction(ws):
         reports_repo.settings_set(ws.conn, _banner_key(year), " ".join(text.split()))
@@ -92,14 +90,12 @@ def report_year(period: str) -> str:
 
 def state_is_demo(ws: Workspace, state_code: str) -> bool:
     """Whether any facility of the state is demo data (then every PDF of it is watermarked)."""
-    row = ws.conn.execute("SELECT EXISTS (SELECT 1 FROM facilities WHERE state_code = ? AND is_demo = 1)",
-                          (state_code,)).fetchone()
-    return bool(row[0])
+    return facilities_repo.has_demo(ws.conn, state_code)
 
 
 def workspace_is_demo(ws: Workspace) -> bool:
     """Whether the data directory holds any demo facility (the national summary adds them all)."""
-    return bool(ws.conn.execute("SELECT EXISTS (SELECT 1 FROM facilities WHERE is_demo = 1)").fetchone()[0])
+    return facilities_repo.has_demo(ws.conn)
 
 
 def _check_options(options: PdfOptions) -> None:
@@ -143,7 +139,7 @@ def export_state_pdf(ws: Workspace, state: str, period: str, out: Path,
 
 def states_with_facilities(ws: Workspace) -> list[State]:
     """The states present in the database (holding at least one facility), by name."""
-    codes = {row[0] for row in ws.conn.execute("SELECT DISTINCT state_code FROM facilities")}
+    codes = set(facilities_repo.states_with_facilities(ws.conn))
     return sorted((s for s in ws.catalog.states.values() if s.code in codes), key=lambda s: s.name)
 
 
@@ -174,8 +170,8 @@ def export_all_states(ws: Workspace, period: str, out_dir: Path, options: PdfOpt
         if options.banner is None:  # the workers must print the banner this workspace holds
             options = replace(options, banner=get_banner(ws, report_year(period)))
         jobs = [(s.code, out_dir / state_file_name(s, period, identity is not None)) for s in states]
-        return report_batch.export_parallel(ws.data_dir, ws.lang, jobs, period, options, identity, workers,
-                                            progress)
+        return report_batch.export_parallel(export_state_pdf, ws.data_dir, ws.lang, jobs, period, options,
+                                            identity, workers, progress)
     results: list[ExportResult] = []
     if progress:
         progress(0, len(states))

@@ -30,17 +30,7 @@ def _first_period(ws: Workspace, state_code: str, period: str, variables: list[s
     """First period up to ``period`` with any value of ``variables`` in the state."""
     if not variables:
         return None
-    marks = ", ".join("?" * len(variables))
-    # Per unit, the primary key (org_unit, period, …) is walked in period order and the
-    # first match ends the walk: 0.4 ms for a state instead of 11 ms scanning all its values.
-    row = ws.conn.execute(
-        "SELECT min((SELECT v.period FROM data_values AS v WHERE v.org_unit = u.clues "
-        f"AND v.period <= ? AND v.variable IN ({marks}) AND v.value IS NOT NULL "
-        "ORDER BY v.period LIMIT 1)) "
-        "FROM (SELECT ? AS clues UNION ALL SELECT clues FROM facilities WHERE state_code = ?) AS u",
-        (period, *variables, state_code, state_code),
-    ).fetchone()
-    return row[0] if row and row[0] else None
+    return values_repo.first_period_with(ws.conn, state_code, period, variables)
 
 
 def _periods_between(first: str, last: str) -> list[str]:

@@ -25,10 +25,17 @@ from typing import Any, cast
 
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
-from app.models.catalog import load_catalog
+from app.models.catalog_load import load_catalog
 from app.models.import_summary import ImportConflict
 from app.models.messages import InputError
-from app.storage import files, reports_repo, revocations_repo, sync_repo
+from app.storage import (
+    conflicts_repo,
+    files,
+    reports_repo,
+    revocations_repo,
+    sync_repo,
+    values_repo,
+)
 from app.sync import crypto, package
 from app.sync.errors import SyncError
 from app.sync.package import RawPackage
@@ -85,15 +92,10 @@ def make_ack(ws: Workspace, state: str, out_dir: Path) -> Path:
     st = ws.catalog.state(state)
     keys, sign = _hq_signer(ws)
     received = [e for e in sync_repo.inbox(ws.conn, "data") if e.state_code == st.code]
-    versions = ws.conn.execute(
-        "SELECT v.org_unit, v.period, v.variable, v.disaggregation, v.version FROM data_values AS v "
-        "WHERE v.org_unit = ? OR v.org_unit IN (SELECT clues FROM facilities WHERE state_code = ?) "
-        "ORDER BY 1, 2, 3, 4", (st.code, st.code)).fetchall()
+    versions = values_repo.state_versions(ws.conn, st.code)
     flagged = [dict(zip(("org_unit", "period", "variable", "disaggregation", "ours", "theirs", "applied",
                          "package", "resolution"), r, strict=True))
-               for r in ws.conn.execute(
-                   "SELECT org_unit, period, variable, disaggregation, ours, theirs, applied, package_uuid, "
-                   "resolution FROM conflicts WHERE state_code = ? ORDER BY id", (st.code,))]
+               for r in conflicts_repo.flagged_for_state(ws.conn, st.code)]
     doc = {"state": st.code,
            "packages": [{"uuid": e.uuid, "sha256": e.sha256, "manifest_sha256": e.manifest_sha256,
                          "sequence": e.sequence, "device": e.device_id,
@@ -248,17 +250,10 @@ def _apply_facilities_and_targets(ws: Workspace, raw: RawPackage, incoming: list
     for key, value in targets.items():
         reports_repo.settings_set(ws.conn, TARGET_PREFIX + key, json.dumps(value))
     if complete:  # HQ sent all of this state's metas: one it cleared goes here too
-        stored = [k for (k,) in ws.conn.execute(
-            "SELECT key FROM settings WHERE substr(key, 1, ?) = ?", (len(TARGET_PREFIX), TARGET_PREFIX))]
+        stored = [k for k, _value in reports_repo.settings_with_prefix(ws.conn, TARGET_PREFIX)]
         for key in stored:
             if key[len(TARGET_PREFIX):] not in targets:
-                ws.conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+                reports_repo.settings_delete(ws.conn, key)
     text = f"{registry.text()}, {len(targets)} metas"
     return {"imported": registry.created, "updated": registry.updated, "ignored": registry.ignored}, kept, text
 
-
-def set_targets_locally(ws: Workspace, targets: dict[str, float]) -> None:
-    """Targets (metas) kept in the settings table, as an update brings them."""
-    with write_transaction(ws):
-        for key, value in targets.items():
-            reports_repo.settings_set(ws.conn, TARGET_PREFIX + key, json.dumps(value))

@@ -14,7 +14,7 @@ from typing import Any
 
 from app.models.messages import InputError
 from app.models.values import DataValue, ValueKey
-from app.storage import changelog, values_repo
+from app.storage import changelog, conflicts_repo, values_repo
 from app.storage.changelog import LogEntry
 
 from .workspace import Workspace, now_iso, write_transaction
@@ -37,10 +37,6 @@ class Conflict:
     resolution: str | None
 
 
-_COLUMNS = ("id, org_unit, period, variable, disaggregation, ours, theirs, applied, package_uuid, "
-            "state_code, created_at, resolved_at, resolved_by, resolution")
-
-
 def _row(r: tuple) -> Conflict:
     return Conflict(r[0], ValueKey(r[1], r[2], r[3], r[4]), json.loads(r[5]), json.loads(r[6]), r[7],
                     r[8], r[9], r[10], r[11], r[12], r[13])
@@ -48,18 +44,12 @@ def _row(r: tuple) -> Conflict:
 
 def list_conflicts(ws: Workspace, state: str | None = None, open_only: bool = True) -> list[Conflict]:
     """Flagged values, oldest first; only those not yet reviewed unless ``open_only`` is False."""
-    sql = f"SELECT {_COLUMNS} FROM conflicts WHERE 1 = 1"
-    params: list[str] = []
-    if open_only:
-        sql += " AND resolved_at IS NULL"
-    if state:
-        sql += " AND state_code = ?"
-        params.append(ws.catalog.state(state).code)
-    return [_row(r) for r in ws.conn.execute(sql + " ORDER BY id", params)]
+    code = ws.catalog.state(state).code if state else None
+    return [_row(r) for r in conflicts_repo.list_conflicts(ws.conn, code, open_only)]
 
 
 def get_conflict(ws: Workspace, conflict_id: int) -> Conflict:
-    row = ws.conn.execute(f"SELECT {_COLUMNS} FROM conflicts WHERE id = ?", (conflict_id,)).fetchone()
+    row = conflicts_repo.get_conflict(ws.conn, conflict_id)
     if row is None:
         raise InputError("conflict_missing", id=conflict_id)
     return _row(row)
@@ -102,6 +92,5 @@ def resolve(ws: Workspace, conflict_id: int, choice: str) -> DataValue:
                 int(wanted[name]) if name == "provisional" else wanted[name],
                 f"conflicto {conflict_id}: {choice}") for name in changed])
             stored = values_repo.get_values(ws.conn, [k])[k]
-        ws.conn.execute("UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ?",
-                        (now, ws.user, choice, conflict_id))
+        conflicts_repo.mark_resolved(ws.conn, conflict_id, now, ws.user, choice)
     return stored  # type: ignore[return-value]

@@ -20,7 +20,6 @@ import uuid as uuidlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric import x25519
 
@@ -29,7 +28,7 @@ from app.models.messages import InputError
 from app.models.values import DataValue, ValueKey
 from app.reports import identity as ident
 from app.reports.identity import Identity
-from app.storage import files, sync_repo, values_repo
+from app.storage import changelog, files, sync_repo, values_repo
 from app.storage.crashpoints import crash_point
 from app.storage.durable import write_durable
 from app.storage.sync_repo import OutboxEntry
@@ -64,19 +63,14 @@ def package_name(short_code: str, period: str, sequence: int) -> str:
 def _changed_cells(ws: Workspace, state_code: str, since: int, full: bool) -> list[DataValue]:
     if full:
         return values_repo.all_values(ws.conn, state_code)
-    rows = ws.conn.execute(
-        "SELECT DISTINCT l.org_unit, l.period, l.variable, l.disaggregation FROM change_log AS l "
-        "WHERE l.id > ? AND (l.org_unit = ? OR l.org_unit IN "
-        "(SELECT clues FROM facilities WHERE state_code = ?))",
-        (since, state_code, state_code)).fetchall()
+    rows = changelog.changed_keys(ws.conn, state_code, since)
     found = values_repo.get_values(ws.conn, (ValueKey(*r) for r in rows))
     return sorted(found.values(), key=lambda v: (v.key.org_unit, v.key.period, v.key.variable,
                                                    v.key.disaggregation))
 
 
 def _bases(ws: Workspace) -> dict[tuple[str, str, str, str], int]:
-    return {tuple(r[:4]): r[4] for r in ws.conn.execute(
-        "SELECT org_unit, period, variable, disaggregation, version FROM sync_base")}
+    return sync_repo.sync_base_versions(ws.conn)
 
 
 def export_package(ws: Workspace, out_dir: Path, identity: Identity, full: bool = False,
@@ -88,67 +82,32 @@ def export_package(ws: Workspace, out_dir: Path, identity: Identity, full: bool 
     files.check_writable_dir(out_dir)
     reconcile_outbox(ws)  # a killed export's row is settled before a sequence is chosen
     state = ws.catalog.state(prof.state_code or "")
-    mark = ws.conn.execute("SELECT coalesce(max(id), 0) FROM change_log").fetchone()[0]
+    mark = changelog.last_id(ws.conn)
     since = 0 if full else sync_repo.last_delivered_mark(ws.conn)
     if progress:
         progress(0, 3)
-    values = _changed_cells(ws, state.code, since, full)
+    values = [replace(v, deleted=True) if v.value is None else v
+              for v in _changed_cells(ws, state.code, since, full)]
     bases = _bases(ws)
-
-    def side(value: DataValue) -> dict:
-        k = value.key
-        return {"uuid": value.uuid, "version": value.version,
-                "base_version": bases.get((k.org_unit, k.period, k.variable, k.disaggregation), 0),
-                "updated_at": value.updated_at, "updated_by": value.updated_by,
-                "provisional": bool(value.provisional)}
-
-    marked = [replace(v, deleted=True) if v.value is None else v for v in values]
-    doc_tombstones = sum(1 for v in marked if v.deleted)
-    by_period: dict[str, list[DataValue]] = {}
-    for value in marked:
-        by_period.setdefault(value.key.period, []).append(value)
     if progress:
         progress(1, 3)
-    previous = sync_repo.last_outbox(ws.conn, prof.device_id)
     sequence = next_sequence(ws, prof.device_id, out_dir)
-    acked = [e for e in sync_repo.outbox(ws.conn) if e.delivered_at and e.device_id == prof.device_id]
     pkg_uuid = str(uuidlib.uuid4())
-    periods = sorted({v.key.period for v in values})
     recipient = x25519.X25519PublicKey.from_public_bytes(keys.enc_public)
     content = {}
     # The registry first: HQ creates the units it does not know before it reads the values.
     content[package.REGISTRY_PART], units = sync_facilities.seal_registry(
         ws.conn, state.code, full, pkg_uuid, recipient)
-    for period, month in sorted(by_period.items()):
-        name = package.part_name(period)
-        doc = data_value_sets(month, DEFAULT_DATA_SET, side=side)
-        content[name] = crypto.seal(package.gzip_json(doc), recipient, aad=package.part_aad(pkg_uuid, name))
-    for pdf in pdfs or []:
-        data_pdf = read_file(Path(pdf))
-        if not data_pdf.startswith(b"%PDF-"):
-            raise InputError("verify_not_pdf")
-        # The name inside the zip must pass the importer's rule (letters, digits, . _ -).
-        safe = "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in Path(pdf).stem)
-        content[f"pdf/{safe}.pdf"] = data_pdf
-    manifest: dict[str, Any] = {
-        "kind": "data", "uuid": pkg_uuid, "created_at": now_iso(), "created_by": ws.user,
-        "state": state.code, "device": prof.device_id, "sequence": sequence,
-        # The previous package's identity (its signed manifest's hash; a row from before
-        # that only knows its file's hash), which HQ compares with the one it holds.
-        "previous_sha256": (previous.manifest_sha256 or previous.sha256) if previous else None,
-        "base_sequence": max((e.sequence for e in acked), default=0),
-        "hq_id": keys.hq_id,
-        "scope": {"full": full, "periods": periods,
-                  "org_units": sorted({v.key.org_unit for v in values}),
-                  "variables": sorted({v.key.variable for v in values}),
-                  "values": len(values) - doc_tombstones, "tombstones": doc_tombstones,
-                  "facilities": units},
-        "signer": {"certificate": ident.certificate_pem(identity.certificate).decode("ascii"),
-                   "fingerprint": certificate_fingerprint(identity.certificate)},
-    }
+    content.update(_sealed_months(values, bases, pkg_uuid, recipient))
+    content.update(_pdf_parts(pdfs or []))
+    manifest = _manifest(ws, prof.device_id, state.code, sequence, pkg_uuid, full, values, units)
+    manifest["hq_id"] = keys.hq_id
+    manifest["signer"] = {"certificate": ident.certificate_pem(identity.certificate).decode("ascii"),
+                          "fingerprint": certificate_fingerprint(identity.certificate)}
     data = package.build(manifest, content, lambda body: crypto.sign_with_key(body, identity.private_key))
     if progress:
         progress(2, 3)
+    periods = manifest["scope"]["periods"]
     name = package_name(state.short_code, periods[-1] if periods else "000000", sequence)
     path = out_dir / name
     digest = package.sha256(data)
@@ -159,8 +118,63 @@ def export_package(ws: Workspace, out_dir: Path, identity: Identity, full: bool 
     _write(ws, entry, data)
     if progress:
         progress(3, 3)
-    return ExportedPackage(path, pkg_uuid, sequence, len(values) - doc_tombstones, doc_tombstones,
-                           digest, full, units)
+    tombstones = manifest["scope"]["tombstones"]
+    return ExportedPackage(path, pkg_uuid, sequence, len(values) - tombstones, tombstones, digest, full, units)
+
+
+def _sealed_months(values: list[DataValue], bases: dict[tuple[str, str, str, str], int], pkg_uuid: str,
+                   recipient: x25519.X25519PublicKey) -> dict[str, bytes]:
+    """One sealed part per month of ``values``, each value with its sync side (uuid, versions)."""
+    def side(value: DataValue) -> dict:
+        k = value.key
+        return {"uuid": value.uuid, "version": value.version,
+                "base_version": bases.get((k.org_unit, k.period, k.variable, k.disaggregation), 0),
+                "updated_at": value.updated_at, "updated_by": value.updated_by,
+                "provisional": bool(value.provisional)}
+
+    by_period: dict[str, list[DataValue]] = {}
+    for value in values:
+        by_period.setdefault(value.key.period, []).append(value)
+    parts = {}
+    for period, month in sorted(by_period.items()):
+        name = package.part_name(period)
+        doc = data_value_sets(month, DEFAULT_DATA_SET, side=side)
+        parts[name] = crypto.seal(package.gzip_json(doc), recipient, aad=package.part_aad(pkg_uuid, name))
+    return parts
+
+
+def _pdf_parts(pdfs: list[Path]) -> dict[str, bytes]:
+    """The signed summaries that ride along, by their name inside the zip."""
+    parts = {}
+    for pdf in pdfs:
+        data_pdf = read_file(Path(pdf))
+        if not data_pdf.startswith(b"%PDF-"):
+            raise InputError("verify_not_pdf")
+        # The name inside the zip must pass the importer's rule (letters, digits, . _ -).
+        safe = "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in Path(pdf).stem)
+        parts[f"pdf/{safe}.pdf"] = data_pdf
+    return parts
+
+
+def _manifest(ws: Workspace, device: str, state_code: str, sequence: int, pkg_uuid: str, full: bool,
+              values: list[DataValue], units: int) -> dict:
+    """The manifest (without ``hq_id`` and ``signer``): identity, chain and the signed scope."""
+    previous = sync_repo.last_outbox(ws.conn, device)
+    acked = [e for e in sync_repo.outbox(ws.conn) if e.delivered_at and e.device_id == device]
+    tombstones = sum(1 for v in values if v.deleted)
+    return {
+        "kind": "data", "uuid": pkg_uuid, "created_at": now_iso(), "created_by": ws.user,
+        "state": state_code, "device": device, "sequence": sequence,
+        # The previous package's identity (its signed manifest's hash; a row from before
+        # that only knows its file's hash), which HQ compares with the one it holds.
+        "previous_sha256": (previous.manifest_sha256 or previous.sha256) if previous else None,
+        "base_sequence": max((e.sequence for e in acked), default=0),
+        "scope": {"full": full, "periods": sorted({v.key.period for v in values}),
+                  "org_units": sorted({v.key.org_unit for v in values}),
+                  "variables": sorted({v.key.variable for v in values}),
+                  "values": len(values) - tombstones, "tombstones": tombstones,
+                  "facilities": units},
+    }
 
 
 def _write(ws: Workspace, entry: OutboxEntry, data: bytes) -> None:

@@ -35,7 +35,7 @@ from app.models.catalog import Catalog
 from app.models.facility import Facility, StatusPeriod
 from app.models.import_summary import ImportConflict
 from app.models.messages import InputError
-from app.storage import changelog, facilities_repo
+from app.storage import changelog, conflicts_repo, facilities_repo
 from app.storage.changelog import LogEntry
 from app.sync import crypto, package
 from app.sync.errors import SyncError
@@ -286,11 +286,9 @@ def apply_registry(conn: sqlite3.Connection, units: Sequence[Unit], state: str, 
             continue
         if not synced or updated > synced:  # HQ changed it on its own: the rule decides, flagged
             applied = "theirs" if unit.updated_at >= updated else "ours"
-            conn.execute(
-                "INSERT INTO conflicts (org_unit, period, variable, disaggregation, ours, theirs, applied, "
-                "package_uuid, state_code, created_at) VALUES (?, '', ?, '', ?, ?, ?, ?, ?, ?)",
-                (clues, FACILITY_CONFLICT, _snapshot(mine, updated, history),
-                 _snapshot(unit.facility, unit.updated_at, unit.history), applied, package_uuid, state, now))
+            conflicts_repo.add_conflicts(conn, [(
+                clues, "", FACILITY_CONFLICT, "", _snapshot(mine, updated, history),
+                _snapshot(unit.facility, unit.updated_at, unit.history), applied, package_uuid, state, now)])
             result.notes.append({"object": clues, "value": unit.facility.name, "errorCode": "W_CONFLICT",
                                  "property": "facility", "indexes": [], "applied": applied})
             if applied == "ours":
@@ -342,24 +340,22 @@ def resolve_conflict(conn: sqlite3.Connection, conflict_id: int, choice: str, no
     The chosen version is written (with its status history) only when it is not the applied
     one; either way the review is recorded on the conflict, as for values.
     """
-    row = conn.execute("SELECT ours, theirs, applied, resolved_at, variable FROM conflicts WHERE id = ?",
-                       (conflict_id,)).fetchone()
-    if row is None or row[4] != FACILITY_CONFLICT:
+    row = conflicts_repo.get_conflict(conn, conflict_id)  # columns: conflicts_repo.COLUMNS
+    if row is None or row[3] != FACILITY_CONFLICT:
         raise InputError("conflict_missing", id=conflict_id)
-    if row[3]:
-        raise InputError("conflict_resolved", id=conflict_id, at=row[3])
-    chosen = json.loads(row[0] if choice == "ours" else row[1])
+    if row[11]:
+        raise InputError("conflict_resolved", id=conflict_id, at=row[11])
+    chosen = json.loads(row[5] if choice == "ours" else row[6])
     fac = Facility(**{name: chosen[name] for name in Facility.__dataclass_fields__})
     unit = Unit(fac, chosen["updated_at"], tuple(StatusPeriod(*p) for p in chosen["history"]))
-    if choice != row[2]:
+    if choice != row[7]:
         before = facilities_repo.get_facility(conn, fac.clues)
         old_history = facilities_repo.status_history(conn, fac.clues)
         facilities_repo.upsert_facilities(conn, [fac], now)
         if unit.history:
             facilities_repo.replace_status_history(conn, fac.clues, unit.history, now)
         _log(conn, now, user, before, unit, old_history, f"conflicto {conflict_id}: {choice}")
-    conn.execute("UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ?",
-                 (now, user, choice, conflict_id))
+    conflicts_repo.mark_resolved(conn, conflict_id, now, user, choice)
     return facilities_repo.get_facility(conn, fac.clues) or fac
 
 

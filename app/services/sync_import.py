@@ -14,15 +14,17 @@ command. The order of checks for a data package (DESIGN.md §6):
 5. every value with the rules of manual entry; one bad value refuses the whole package;
 6. the values applied, logged and archived in ONE transaction (a dry run rolls it back).
 
-The summary has DHIS2's import-summary shape, with our error codes (``app.sync.errors``
-and :data:`app.services.sync_values.VALUE_ERROR_CODES`) and Spanish messages.
+The summary has DHIS2's import-summary shape (:mod:`app.services.sync_summary`), with our
+error codes (``app.sync.errors`` and :data:`app.services.sync_values.VALUE_ERROR_CODES`) and
+Spanish messages. The sender's checks (2, 3) are in :mod:`app.services.sync_import_checks`;
+acknowledgements and updates at a state in :mod:`app.services.sync_import_hq`.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Generator, Sequence
 from contextlib import ExitStack, closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,21 +32,22 @@ from pathlib import Path
 from app.models.import_summary import ImportConflict, ImportSummary
 from app.models.messages import InputError
 from app.models.values import format_number
-from app.reports import identity as ident
 from app.storage import facilities_repo, files, sync_repo
-from app.storage.database import translate_error
-from app.storage.sync_repo import InboxEntry
-from app.sync import crypto, package
+from app.storage.sync_repo import HqKeys, InboxEntry
+from app.sync import package
 from app.sync.errors import SyncError
 from app.sync.package import RawPackage
 
 from . import sync_checks, sync_facilities
 from .backup import backup_now
-from .sync_ack import apply_ack, apply_update, check_hq_sequence, check_hq_signed
-from .sync_profile import certificate_fingerprint, hq_keys, require_profile
-from .sync_reader import PackageParts, PartReader, read_parts
+from .sync_facilities import RegistryApplied, Unit
+from .sync_import_checks import check_sequence, check_signer
+from .sync_import_hq import import_from_hq
+from .sync_profile import hq_keys, require_profile
+from .sync_reader import PackageParts, PartRead, PartReader, read_parts
+from .sync_summary import error_summary, stored_summary, summary
 from .sync_values import Applied, Validator, apply_received
-from .workspace import Workspace, now_iso
+from .workspace import Rollback, Workspace, now_iso, write_transaction
 
 log = logging.getLogger("coordina.sync")
 Progress = Callable[[int, int], None]
@@ -53,6 +56,11 @@ MAX_PACKAGE_BYTES = 2 << 30
 #: Sealed payload bytes from which reading in a helper process repays starting it (a state's
 #: year is ~6 MB; one month of one state ~0.5 MB reads inline).
 PIPELINE_MIN_BYTES = 4 << 20
+
+#: A data package's months, read one at a time (inline, or by the reader process).
+Parts = Generator[PartRead, None, None]
+#: A file of the batch as first read: the package's header (what orders it), or why it was refused.
+Header = tuple[Path, RawPackage | InputError]
 
 
 @dataclass(frozen=True)
@@ -65,32 +73,6 @@ class ImportResult:
     @property
     def ok(self) -> bool:
         return self.summary["status"] != "ERROR"
-
-
-def summary(status: str, description: str, raw: RawPackage | None = None, path: Path | None = None,
-            counts: Mapping[str, int] | None = None, conflicts: Sequence[ImportConflict] | None = None,
-            rejected: Iterable[int] | None = None, dry_run: bool = False) -> ImportSummary:
-    """An import summary in DHIS2's shape, plus what identifies the package."""
-    out: ImportSummary = {
-        "responseType": "ImportSummary", "status": status, "description": description,
-        "importCount": {"imported": 0, "updated": 0, "ignored": 0, "deleted": 0, **(counts or {})},  # type: ignore[typeddict-item]  # counts has some of these four keys
-        "conflicts": list(conflicts or []), "rejectedIndexes": sorted(rejected or []),
-        "dryRun": dry_run, "file": str(path) if path else "",
-    }
-    if raw is not None:
-        m = raw.manifest
-        out["package"] = {"uuid": m.get("uuid"), "kind": m.get("kind"), "state": m.get("state"),
-                          "device": m.get("device"), "sequence": m.get("sequence"), "sha256": raw.sha256,
-                          "manifest_sha256": raw.manifest_sha256}
-    return out
-
-
-def error_summary(exc: InputError, path: Path, lang: str, raw: RawPackage | None = None,
-                  dry_run: bool = False) -> ImportSummary:
-    code = exc.code if isinstance(exc, SyncError) else f"E_{exc.code.upper()}"
-    return summary("ERROR", exc.message(lang), raw, path,
-                   conflicts=[{"object": path.name, "value": exc.message(lang), "errorCode": code,
-                               "property": "package", "indexes": []}], dry_run=dry_run)
 
 
 def read_package_file(path: Path) -> RawPackage:
@@ -108,7 +90,7 @@ def read_package_file(path: Path) -> RawPackage:
     return package.read(data, path.name)
 
 
-def _order(item: tuple[Path, RawPackage | InputError]) -> tuple:
+def _order(item: Header) -> tuple:
     """Data packages per state and device in sequence order; then acks and updates."""
     path, raw = item
     if isinstance(raw, InputError):
@@ -131,7 +113,38 @@ def import_packages(ws: Workspace, paths: Sequence[Path], dry_run: bool = False,
     (:class:`~app.services.sync_reader.PartReader`); by default, when the data to read is
     large enough (:data:`PIPELINE_MIN_BYTES`) to repay starting the process.
     """
-    read: list[tuple[Path, RawPackage | InputError]] = []
+    read, payload = _read_headers(paths)
+    if pipeline is None:
+        pipeline = payload >= PIPELINE_MIN_BYTES
+    results: list[ImportResult] = []
+    backed_up = dry_run
+    total = len(read)
+    if progress:
+        progress(0, total)
+    with ExitStack() as stack:
+        reader: PartReader | None = None
+        if pipeline:
+            # HQ's units do not change during an import of data packages, so the reader
+            # checks against these. Its process starts when a package first needs it.
+            reader = stack.enter_context(PartReader(ws.catalog, ws.lang, facilities_repo.existing_clues(ws.conn)))
+        for done, (path, header) in enumerate(read, start=1):
+            raw = _reread(path, header)
+            if isinstance(raw, InputError):
+                results.append(ImportResult(path, error_summary(raw, path, ws.lang, dry_run=dry_run)))
+            else:
+                if not backed_up and sync_repo.get_inbox(ws.conn, raw.uuid) is None:
+                    backup_now(ws, "importación")
+                    backed_up = True
+                results.append(ImportResult(path, _import_file(ws, path, raw, dry_run, reader)))
+                del raw
+            if progress:
+                progress(done, total)
+    return results
+
+
+def _read_headers(paths: Sequence[Path]) -> tuple[list[Header], int]:
+    """Every file's header (or why it is refused), in import order; and the data payload's size."""
+    read: list[Header] = []
     payload = 0
     raw: RawPackage | InputError  # a package, or why its file was refused
     for path in map(Path, paths):
@@ -149,43 +162,29 @@ def import_packages(ws: Workspace, paths: Sequence[Path], dry_run: bool = False,
         # packages, so each one is read again (and checked again) when its turn comes.
         read.append((path, raw.header()))
     read.sort(key=_order)
-    if pipeline is None:
-        pipeline = payload >= PIPELINE_MIN_BYTES
-    results: list[ImportResult] = []
-    backed_up = dry_run
-    total = len(read)
-    if progress:
-        progress(0, total)
-    with ExitStack() as stack:
-        reader: PartReader | None = None
-        if pipeline:
-            # HQ's units do not change during an import of data packages, so the reader
-            # checks against these. Its process starts when a package first needs it.
-            reader = stack.enter_context(PartReader(ws.catalog, ws.lang, facilities_repo.existing_clues(ws.conn)))
-        for done, (path, header) in enumerate(read, start=1):
-            try:
-                raw = header if isinstance(header, InputError) else read_package_file(path)
-            except InputError as exc:
-                raw = exc
-            except Exception as exc:
-                raw = _internal(exc, path)
-            if isinstance(raw, InputError):
-                results.append(ImportResult(path, error_summary(raw, path, ws.lang, dry_run=dry_run)))
-            else:
-                if not backed_up and sync_repo.get_inbox(ws.conn, raw.uuid) is None:
-                    backup_now(ws, "importación")
-                    backed_up = True
-                try:
-                    outcome = import_one(ws, path, raw, dry_run, reader)
-                except InputError as exc:  # the disk or the database, not the package
-                    outcome = error_summary(exc, path, ws.lang, raw, dry_run)
-                except Exception as exc:  # rolled back already; the other files still import
-                    outcome = error_summary(_internal(exc, path), path, ws.lang, raw, dry_run)
-                results.append(ImportResult(path, outcome))
-                del raw
-            if progress:
-                progress(done, total)
-    return results
+    return read, payload
+
+
+def _reread(path: Path, header: RawPackage | InputError) -> RawPackage | InputError:
+    """The whole package, read again when its turn comes (or why it is refused)."""
+    if isinstance(header, InputError):
+        return header
+    try:
+        return read_package_file(path)
+    except InputError as exc:
+        return exc
+    except Exception as exc:
+        return _internal(exc, path)
+
+
+def _import_file(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool, reader: PartReader | None) -> ImportSummary:
+    """One package's summary: a failure of the disk, the database or the code is reported, not raised."""
+    try:
+        return import_one(ws, path, raw, dry_run, reader)
+    except InputError as exc:  # the disk or the database, not the package
+        return error_summary(exc, path, ws.lang, raw, dry_run)
+    except Exception as exc:  # rolled back already; the other files still import
+        return error_summary(_internal(exc, path), path, ws.lang, raw, dry_run)
 
 
 def _internal(exc: BaseException, path: Path) -> SyncError:
@@ -200,82 +199,12 @@ def import_one(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool = False
     try:
         if raw.kind == "data":
             return _import_data(ws, path, raw, dry_run, reader)
-        return _import_from_hq(ws, path, raw, dry_run)
+        return import_from_hq(ws, path, raw, dry_run)
     except InputError as exc:
         return error_summary(exc, path, ws.lang, raw, dry_run)
 
 
-def _stored(stored: InboxEntry, dry_run: bool) -> ImportSummary:
-    """The summary kept when the package was imported: importing it again changes nothing."""
-    again = stored.summary.copy()
-    again["description"] = f"Paquete ya importado el {stored.imported_at}; no se cambió nada"
-    again["alreadyImported"] = True
-    again["dryRun"] = dry_run
-    return again
-
-
 # -- data packages at HQ ----------------------------------------------------------------
-
-
-def _check_signer(ws: Workspace, raw: RawPackage) -> tuple[str, str]:
-    """(state code, signer fingerprint) after checking registration and signature."""
-    m, where = raw.manifest, raw.where
-    state = m.get("state")
-    if not isinstance(state, str) or state not in ws.catalog.states:
-        raise SyncError("E_MANIFEST", where, "state")
-    signer = m.get("signer")
-    if not isinstance(signer, dict) or not isinstance(signer.get("certificate"), str):
-        raise SyncError("E_MANIFEST", where, "signer")
-    try:
-        embedded = ident.load_certificate(signer["certificate"].encode("ascii"))
-    except (ValueError, UnicodeEncodeError):
-        raise SyncError("E_MANIFEST", where, "signer.certificate") from None
-    fp = certificate_fingerprint(embedded)
-    reg = sync_repo.get_registration(ws.conn, fp)
-    name = ident.subject_label(embedded)
-    if reg is None:
-        raise SyncError("E_SIGNER_UNKNOWN", where, f"{name}, {fp[:16]}…")
-    if reg.state_code != state:
-        raise SyncError("E_SIGNER_STATE", where,
-                        f"{name}: {ws.catalog.states[reg.state_code].name}, no {ws.catalog.states[state].name}")
-    if not reg.active:
-        raise SyncError("E_SIGNER_REVOKED", where, f"{name}, {reg.revoked_at}")
-    registered = ident.load_certificate(reg.certificate)
-    if not crypto.verify_with_certificate(raw.manifest_bytes, raw.signature, registered):
-        raise SyncError("E_SIGNATURE", where)
-    return state, fp
-
-
-def _check_sequence(ws: Workspace, raw: RawPackage, state: str) -> list[ImportConflict]:
-    """Refuse replays and old packages; return warnings for gaps."""
-    m, where = raw.manifest, raw.where
-    device, sequence, base = m.get("device"), m.get("sequence"), m.get("base_sequence", 0)
-    if not isinstance(device, str) or not device or not isinstance(sequence, int) or sequence < 1 \
-            or not isinstance(base, int) or isinstance(sequence, bool):
-        raise SyncError("E_MANIFEST", where, "device/sequence")
-    seen = sync_repo.device_sequences(ws.conn, state, device)
-    last = max(seen, default=0)
-    if sequence in seen or sequence < last:
-        raise SyncError("E_REPLAY", where, f"{sequence} (última importada: {last})")
-    if base > last:
-        raise SyncError("E_SEQUENCE", where, f"se basa en el paquete {base}; el último importado es {last}")
-    warnings: list[ImportConflict] = []
-    if sequence > last + 1:
-        missing = _missing_range(last + 1, sequence - 1)
-        warnings.append({"object": f"{state} {device[:8]}", "value": f"faltan los paquetes {missing}; "
-                         "su contenido viene incluido en este", "errorCode": "W_SEQUENCE_GAP",
-                         "property": "sequence", "indexes": []})
-    return warnings
-
-
-def _missing_range(first: int, last: int) -> str:
-    """The missing sequence numbers as a short text: listed when few, else a range.
-
-    A signed manifest may claim any sequence (10**12): the warning never grows with it.
-    """
-    if last - first < 10:
-        return ", ".join(str(n) for n in range(first, last + 1))
-    return f"{first}–{last} ({last - first + 1:,} paquetes)"
 
 
 def _archive(ws: Workspace, raw: RawPackage, state: str) -> Path:
@@ -291,26 +220,52 @@ def _archive(ws: Workspace, raw: RawPackage, state: str) -> Path:
     return target
 
 
+@dataclass
+class _Claims:
+    """What a data package's checks established before anything is written."""
+
+    state: str
+    signer: str
+    now: str
+    warnings: list[ImportConflict]
+    tally: sync_checks.ScopeTally
+    not_after: str
+    skew: list[ImportConflict]
+    author: str
+
+
 def _import_data(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool,
                  reader: PartReader | None = None) -> ImportSummary:
+    """A data package at HQ: its sender and signed claims checked, then applied whole or not at all."""
     require_profile(ws, "hq")
     keys = hq_keys(ws)
-    m = raw.manifest
-    if m.get("hq_id") != keys.hq_id:
-        raise SyncError("E_HQ_MISMATCH", raw.where, m.get("hq_id"))
-    state, signer = _check_signer(ws, raw)
+    if raw.manifest.get("hq_id") != keys.hq_id:
+        raise SyncError("E_HQ_MISMATCH", raw.where, raw.manifest.get("hq_id"))
+    state, signer = check_signer(ws, raw)
     stored = sync_repo.get_inbox(ws.conn, raw.uuid)
     if stored is not None:  # the same signed manifest, even in another zip: already here
         sync_checks.check_same(stored, raw)
-        return _stored(stored, dry_run)
-    warnings = _check_sequence(ws, raw, state)
-    # The signed claims must hold too (issue 11 holes 7, 8): the chain, the scope, the times.
+        return stored_summary(stored, dry_run)
+    claims = _check_claims(ws, raw, state, signer)
+    units, parts = _open_contents(ws, raw, state, keys, reader)
+    return _apply_data(ws, path, raw, dry_run, claims, units, parts)
+
+
+def _check_claims(ws: Workspace, raw: RawPackage, state: str, signer: str) -> _Claims:
+    """The sequence and the signed claims (issue 11 holes 7, 8): the chain, the scope, the times."""
+    warnings = check_sequence(ws, raw, state)
     warnings += sync_checks.check_previous(ws.conn, raw, state)
     tally = sync_checks.check_scope(raw)
     now = now_iso()
     not_after, skew = sync_checks.signing_bound(raw, now)
     registration = sync_repo.get_registration(ws.conn, signer)
     author = sync_checks.author(registration.name if registration else "", signer)
+    return _Claims(state, signer, now, warnings, tally, not_after, skew, author)
+
+
+def _open_contents(ws: Workspace, raw: RawPackage, state: str, keys: HqKeys,
+                   reader: PartReader | None) -> tuple[list[Unit], Parts]:
+    """The package's registry (checked whole) and an iterator over its months' values."""
     # Only now, the signer checked, is any content inflated: each entry within its size.
     contents = package.check_hashes(raw)
     # The registry first, whole: a bad row or a unit of another state refuses the package
@@ -325,113 +280,85 @@ def _import_data(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool,
     del contents
     if reader is None:
         validator = Validator(ws.catalog, ws.lang, {**known, **state_units}, state)
-        parts = read_parts(job, validator)
-    else:
-        # The reader's units were read when the batch began: this state's units now (an
-        # earlier package of the batch may have added some) travel with the job.
-        parts = reader.read(dataclasses.replace(job, units=tuple(state_units.items())))
+        return units, read_parts(job, validator)
+    # The reader's units were read when the batch began: this state's units now (an
+    # earlier package of the batch may have added some) travel with the job.
+    return units, reader.read(dataclasses.replace(job, units=tuple(state_units.items())))
+
+
+def _apply_data(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool, claims: _Claims,
+                units: list[Unit], parts: Parts) -> ImportSummary:
+    """Apply, archive and record the package in ONE transaction (a dry run rolls it back)."""
+    archived: list[Path] = []
+    try:
+        with write_transaction(ws, immediate=True):
+            registry = sync_facilities.apply_registry(ws.conn, units, claims.state, raw.uuid, claims.now,
+                                                      f"firmante {claims.signer[:16]}")
+            applied, periods, problems = _apply_parts(ws, raw, claims, parts)
+            if problems:
+                raise Rollback(_refused(path, raw, dry_run, problems))
+            claims.tally.check(raw)  # E_SCOPE: the parts held other than the signed scope says
+            result = _data_summary(path, raw, dry_run, claims, registry, applied)
+            if dry_run:
+                raise Rollback(result)
+            archived.append(_archive(ws, raw, claims.state))
+            m = raw.manifest
+            sync_repo.add_inbox(ws.conn, InboxEntry(
+                raw.uuid, raw.sha256, "data", claims.state, m.get("device"), m.get("sequence"), claims.signer,
+                tuple(periods), m.get("created_at"), claims.now, ws.user, result, str(archived[0]),
+                raw.manifest_sha256))
+    except Rollback as rolled_back:
+        return rolled_back.result
+    except BaseException:
+        for file in archived:  # also when COMMIT itself failed: nothing was kept
+            file.unlink(missing_ok=True)
+        raise
+    return result
+
+
+def _apply_parts(ws: Workspace, raw: RawPackage, claims: _Claims,
+                 parts: Parts) -> tuple[Applied, list[str], list[ImportConflict]]:
+    """Apply the values month by month: (what was applied, the periods, the bad values).
+
+    After the first bad value nothing more is applied: the caller rolls it all back."""
     problems: list[ImportConflict] = []
     applied = Applied()
     periods: list[str] = []
-    conn = ws.conn
-    archived = ""
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        registry = sync_facilities.apply_registry(conn, units, state, raw.uuid, now, f"firmante {signer[:16]}")
-        # One month at a time: decrypted, parsed and validated (inline, or ahead of us in the
-        # reader process), then applied inside the one transaction. A bad value anywhere rolls
-        # it all back; memory holds a month or two of one state, however long the package.
-        with closing(parts):
-            for part in parts:
-                problems += part.problems
-                if not problems:
-                    apply_received(conn, part.received, raw.uuid, state, now, applied,
-                                   author=author, not_after=not_after)
-                    tally.add(part.received)
-                    periods.append(part.period)
-                del part
-        if problems:
-            conn.execute("ROLLBACK")
-            rejected = sorted({i for p in problems for i in p["indexes"]})
-            return summary("ERROR", f"Paquete rechazado: {format_number(len(rejected))} valores no "
-                           "válidos; no se importó nada", raw, path, conflicts=problems, rejected=rejected,
-                           dry_run=dry_run)
-        tally.check(raw)  # E_SCOPE: the parts held other than the signed scope says
-        counts = {"imported": applied.imported, "updated": applied.updated, "ignored": applied.ignored,
-                  "deleted": applied.deleted}
-        notes = warnings + skew + sync_checks.skew_note(applied.skewed, not_after) + registry.notes \
-            + applied.flagged
-        status = "WARNING" if notes else "SUCCESS"
-        text = (f"{format_number(applied.imported + applied.updated + applied.deleted)} valores "
-                f"aplicados, {format_number(len(applied.flagged))} en conflicto para revisión; "
-                f"{registry.text()}")
-        result = summary(status, text, raw, path, counts, notes, dry_run=dry_run)
-        result["facilities"] = {"created": registry.created, "updated": registry.updated,
-                                "ignored": registry.ignored}
-        if dry_run:
-            conn.execute("ROLLBACK")
-            return result
-        archived = str(_archive(ws, raw, state))
-        sync_repo.add_inbox(conn, InboxEntry(
-            raw.uuid, raw.sha256, "data", state, m.get("device"), m.get("sequence"), signer,
-            tuple(periods), m.get("created_at"), now, ws.user, result, archived, raw.manifest_sha256))
-        conn.execute("COMMIT")
-        return result
-    except BaseException as exc:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        if archived:
-            Path(archived).unlink(missing_ok=True)
-        if isinstance(exc, (OSError,)) or exc.__class__.__module__ == "sqlite3":
-            raise translate_error(exc, ws.db_path) from exc
-        raise
+    # One month at a time: decrypted, parsed and validated (inline, or ahead of us in the
+    # reader process), then applied inside the one transaction. A bad value anywhere rolls
+    # it all back; memory holds a month or two of one state, however long the package.
+    with closing(parts):
+        for part in parts:
+            problems += part.problems
+            if not problems:
+                apply_received(ws.conn, part.received, raw.uuid, claims.state, claims.now, applied,
+                               author=claims.author, not_after=claims.not_after)
+                claims.tally.add(part.received)
+                periods.append(part.period)
+            del part
+    return applied, periods, problems
 
 
-# -- acknowledgements and updates at a state ----------------------------------------------
+def _data_summary(path: Path, raw: RawPackage, dry_run: bool, claims: _Claims, registry: RegistryApplied,
+                  applied: Applied) -> ImportSummary:
+    """The summary of a package applied: counts, warnings, conflicts and the registry's outcome."""
+    counts = {"imported": applied.imported, "updated": applied.updated, "ignored": applied.ignored,
+              "deleted": applied.deleted}
+    notes = claims.warnings + claims.skew + sync_checks.skew_note(applied.skewed, claims.not_after) \
+        + registry.notes + applied.flagged
+    status = "WARNING" if notes else "SUCCESS"
+    text = (f"{format_number(applied.imported + applied.updated + applied.deleted)} valores "
+            f"aplicados, {format_number(len(applied.flagged))} en conflicto para revisión; "
+            f"{registry.text()}")
+    result = summary(status, text, raw, path, counts, notes, dry_run=dry_run)
+    result["facilities"] = {"created": registry.created, "updated": registry.updated,
+                            "ignored": registry.ignored}
+    return result
 
 
-def _import_from_hq(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool) -> ImportSummary:
-    prof = require_profile(ws, "state")
-    check_hq_signed(ws, raw)
-    if raw.manifest.get("state") != prof.state_code:
-        raise SyncError("E_MANIFEST", raw.where, f"el paquete es para el estado {raw.manifest.get('state')}")
-    stored = sync_repo.get_inbox(ws.conn, raw.uuid)
-    if stored is not None:
-        sync_checks.check_same(stored, raw)
-        return _stored(stored, dry_run)
-    # Numbered per state by HQ: an older ack or update replayed is refused (issue 11 hole 3).
-    sequence = check_hq_sequence(ws, raw)
-    doc = package.gunzip_json(package.check_hashes(raw)[package.CONTENT[raw.kind]], raw.where)
-    conn = ws.conn
-    now = now_iso()
-    # What undoes work done outside the database (an installed catalog's folder) when the
-    # transaction does not commit: a dry run, or an error.
-    undo: list[Callable[[], None]] = []
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        if raw.kind == "ack":
-            counts, notes, text = apply_ack(ws, raw, doc, now)
-        else:
-            counts, notes, text = apply_update(ws, raw, doc, now, undo)
-        result = summary("WARNING" if notes else "SUCCESS", text, raw, path, counts, notes, dry_run=dry_run)
-        if dry_run:
-            conn.execute("ROLLBACK")
-            _run(undo)
-            return result
-        keys = sync_repo.get_hq_keys(conn)
-        sync_repo.add_inbox(conn, InboxEntry(
-            raw.uuid, raw.sha256, raw.kind, prof.state_code, keys.hq_id if keys else None, sequence, "HQ", (),
-            raw.manifest.get("created_at"), now, ws.user, result, "", raw.manifest_sha256))
-        conn.execute("COMMIT")
-        return result
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        _run(undo)  # also when COMMIT itself failed: nothing was kept
-        raise
-
-
-def _run(undo: list[Callable[[], None]]) -> None:
-    for step in reversed(undo):
-        step()
-    undo.clear()
+def _refused(path: Path, raw: RawPackage, dry_run: bool, problems: list[ImportConflict]) -> ImportSummary:
+    """The summary of a package refused for its bad values: nothing of it was imported."""
+    rejected = sorted({i for p in problems for i in p["indexes"]})
+    return summary("ERROR", f"Paquete rechazado: {format_number(len(rejected))} valores no "
+                   "válidos; no se importó nada", raw, path, conflicts=problems, rejected=rejected,
+                   dry_run=dry_run)

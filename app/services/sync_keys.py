@@ -19,7 +19,7 @@ import logging
 import sqlite3
 from pathlib import Path
 
-from app.storage import sync_repo
+from app.storage import database, sync_repo
 from app.storage.sync_repo import HqKeys
 from app.sync import crypto
 from app.sync.errors import SyncError
@@ -156,10 +156,10 @@ def unlock(ws: Workspace, passphrase: bytes) -> bool:
 def store_wrapped(ws: Workspace, keys: HqKeys) -> None:
     """Write ``keys`` (already wrapped) over the stored ones, leaving no old bytes in the file."""
     assert is_protected(keys), "only wrapped keys are stored"
-    ws.conn.execute("PRAGMA secure_delete = ON")  # freed cells are zeroed, not left readable
+    database.secure_delete(ws.conn)  # freed cells are zeroed, not left readable
     with write_transaction(ws):
         sync_repo.set_hq_keys(ws.conn, keys, now_iso())
     try:  # the old page versions leave the main file and the WAL
-        ws.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        database.checkpoint(ws.conn)
     except sqlite3.Error as exc:  # a busy reader: the next checkpoint finishes the job
         log.warning("checkpoint after wrapping HQ keys deferred: %s", exc)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.storage import files, sync_repo
+from app.storage import conflicts_repo, files, sync_repo
 
 from . import catalog_install, sync_ack
 from .sync_profile import hq_keys, require_profile
@@ -58,8 +58,7 @@ def states_to_answer(ws: Workspace) -> list[StateToAnswer]:
     for entry in sync_repo.inbox(ws.conn, "data"):
         if entry.state_code:
             received.setdefault(entry.state_code, []).append(entry.imported_at)
-    conflicts = dict(ws.conn.execute(
-        "SELECT state_code, count(*) FROM conflicts WHERE resolved_at IS NULL GROUP BY state_code").fetchall())
+    conflicts = conflicts_repo.open_by_state(ws.conn)
     order = {code: i for i, code in enumerate(ws.catalog.states)}
     rows = []
     for code in sorted(coordinators, key=lambda c: (order.get(c, len(order)), c)):

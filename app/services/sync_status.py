@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.storage import sync_repo
+from app.storage import conflicts_repo, sync_repo
 
 from .sync_profile import hq_fingerprint, readable
 from .workspace import Workspace
@@ -19,7 +19,7 @@ def status(ws: Workspace) -> dict:
               "imported_at": e.imported_at, "status": e.summary.get("status"),
               "importCount": e.summary.get("importCount"), "periods": list(e.periods)}
              for e in sync_repo.inbox(ws.conn)]
-    open_conflicts = ws.conn.execute("SELECT count(*) FROM conflicts WHERE resolved_at IS NULL").fetchone()[0]
+    open_conflicts = conflicts_repo.open_count(ws.conn)
     return {
         "profile": None if prof is None else {"role": prof.role, "state": prof.state_code,
                                               "device": prof.device_id, "name": prof.name},

@@ -1,17 +1,9 @@
 """Applying received values at HQ: validation, the conflict rule, and the write.
 
 Every value goes through :func:`app.services.entry.check_change_in`, the same rules as typing
-in the grid. A value is then compared with HQ's copy:
-
-- HQ has no copy: *imported*;
-- same version and same content: *ignored* (already here: a re-sent or full package);
-- HQ's version is the sender's ``base_version``: a clean *update* (or *deleted* for a
-  tombstone);
-- HQ's copy changed since the sender's base but holds the same content: *ignored*;
-- otherwise HQ's copy changed since the sender's base: a **conflict**. The rule applies the
-  later ``updated_at`` (ties go to the sender, who owns the state's data) and the conflict is
-  flagged for a person to review side by side; nothing is lost, both sides are kept in
-  ``conflicts``.
+in the grid. Each is then compared with HQ's copy by the conflict rule,
+:func:`app.models.sync_conflict.decide` (imported, updated, deleted, ignored, or a conflict
+flagged for a person to review side by side with both versions kept in ``conflicts``).
 
 The sender's uuid, version and updated_at/by are kept, so the same value has the same
 identity at the state and at HQ.
@@ -28,12 +20,13 @@ from app.models.catalog import Catalog, Variable
 from app.models.import_summary import ImportConflict
 from app.models.messages import InputError
 from app.models.periods import parse_period
+from app.models.sync_conflict import DELETED as DELETED_COUNT
+from app.models.sync_conflict import IGNORED, IMPORTED, UPDATED, decide
 from app.models.values import ValueChange, ValueKey, parse_value
-from app.storage import changelog, values_repo
+from app.storage import changelog, conflicts_repo, values_repo
 
 from .entry import check_change_in
 from .sync_checks import bounded_time, logged_author
-from .workspace import Workspace
 
 #: Our documented error codes for a rejected value (DHIS2-style conflicts).
 VALUE_ERROR_CODES = {
@@ -168,12 +161,6 @@ class Validator:
         return checked.key.period, checked.value
 
 
-def validate_rows(ws: Workspace, rows: Sequence[tuple], state_code: str, known_units: dict[str, str],
-                  start: int = 0) -> tuple[list[Received], list[ImportConflict]]:
-    """(valid values, conflicts) of ``rows``: :meth:`Validator.rows` for a single batch."""
-    return Validator(ws.catalog, ws.lang, known_units, state_code).rows(rows, start)
-
-
 def _side_problem(side: object) -> str:
     if not isinstance(side, dict):
         return "falta el objeto «coordina» (uuid, versión)"
@@ -219,63 +206,74 @@ def apply_received(conn: sqlite3.Connection, received: Sequence[Received], packa
 def _apply_chunk(conn: sqlite3.Connection, received: Sequence[Received], package_uuid: str,
                  state_code: str, now: str, result: Applied, author: str | None = None,
                  not_after: str | None = None) -> None:
+    """Decide every value of one chunk by the conflict rule, then write, log and flag in bulk."""
     current: dict[tuple, tuple] = {}
     for period in {item[1] for item in received}:
         current.update(values_repo.state_rows(conn, state_code, period))
-    rows: list[tuple] = []
-    log: list[tuple] = []
-    conflicts: list[tuple] = []
-    source = f"paquete {package_uuid}"
-    text = changelog.as_log_text
+    batch = _Batch(now, f"paquete {package_uuid}", author)
+    counts = dict.fromkeys((IMPORTED, UPDATED, DELETED_COUNT, IGNORED), 0)
     get = current.get
-    authors: dict[object, str] = {}
     for item in received:
         if not_after is not None:
-            at = item[UPDATED_AT]
-            # The common case is one comparison: a stored-form UTC time not after the bound.
-            if not (type(at) is str and len(at) == 25 and at <= not_after and at.endswith("+00:00")):
-                fixed = bounded_time(at, not_after)
-                if fixed is None:
-                    fixed = not_after
-                    result.skewed += 1
-                item = (*item[:UPDATED_AT], fixed, *item[UPDATED_AT + 1:])
+            item = _bounded(item, not_after, result)
         key = item[:4]
         ours = get(key) if current else None
-        deleted = item[DELETED]
-        if ours is None or ours[VERSION] == 0:
-            if deleted:
-                result.ignored += 1
-                continue
-            result.imported += 1
-        elif ours[VERSION] == item[VERSION] and _same(ours, item):
-            result.ignored += 1
-            continue
-        elif ours[VERSION] == item[BASE]:
-            if deleted:
-                result.deleted += 1
-            else:
-                result.updated += 1
-        elif _same(ours, item):
-            result.ignored += 1  # both sides changed it, to the same thing: nothing to decide
-            continue
+        if ours is None:  # the common case: a value HQ never had
+            decision = decide(None, None, "", item[VERSION], item[BASE], (), item[UPDATED_AT], item[DELETED])
         else:
-            take_theirs = item[UPDATED_AT] >= ours[UPDATED_AT]
-            applied = "theirs" if take_theirs else "ours"
-            conflicts.append((*key, _snapshot(ours), _snapshot(item), applied, package_uuid, state_code, now))
-            result.flagged.append({"object": f"{key[0]} {key[1]} {key[2]}" + (f".{key[3]}" if key[3] else ""),
-                                   "value": item[VALUE], "errorCode": "W_CONFLICT", "property": "value",
-                                   "indexes": [item[INDEX]], "applied": applied})
-            if not take_theirs:
-                result.ignored += 1
-                continue
-            if deleted:
-                result.deleted += 1
-            else:
-                result.updated += 1
-        rows.append(item[ROW])
+            decision = decide(ours[VERSION], ours[VALUE:FOLLOW_UP + 1], ours[UPDATED_AT], item[VERSION],
+                              item[BASE], item[VALUE:FOLLOW_UP + 1], item[UPDATED_AT], item[DELETED])
+        counts[decision.counted] += 1
+        if decision.conflict is not None and ours is not None:  # only a copy can conflict
+            batch.conflicts.append((*key, _snapshot(ours), _snapshot(item), decision.conflict, package_uuid,
+                                    state_code, now))
+            result.flagged.append(_flag(key, item, decision.conflict))
+        if decision.applies:
+            batch.add(item, ours)
+    for name, count in counts.items():
+        setattr(result, name, getattr(result, name) + count)
+    values_repo.upsert_received(conn, batch.rows)
+    changelog.append_text_rows(conn, batch.log)
+    conflicts_repo.add_conflicts(conn, batch.conflicts)
+
+
+def _bounded(item: Received, not_after: str, result: Applied) -> Received:
+    """``item`` with its ``updated_at`` no later than the package's signing time."""
+    at = item[UPDATED_AT]
+    # The common case is one comparison: a stored-form UTC time not after the bound.
+    if type(at) is str and len(at) == 25 and at <= not_after and at.endswith("+00:00"):
+        return item
+    fixed = bounded_time(at, not_after)
+    if fixed is None:
+        fixed = not_after
+        result.skewed += 1
+    return (*item[:UPDATED_AT], fixed, *item[UPDATED_AT + 1:])
+
+
+def _flag(key: tuple, item: Received, applied: str) -> ImportConflict:
+    """The import summary's W_CONFLICT entry for a flagged value."""
+    return {"object": f"{key[0]} {key[1]} {key[2]}" + (f".{key[3]}" if key[3] else ""),
+            "value": item[VALUE], "errorCode": "W_CONFLICT", "property": "value",
+            "indexes": [item[INDEX]], "applied": applied}
+
+
+class _Batch:
+    """The rows, change-log lines and conflicts of one chunk, written together at its end."""
+
+    def __init__(self, now: str, source: str, author: str | None):
+        self.now, self.source, self.author = now, source, author
+        self.rows: list[tuple] = []
+        self.log: list[tuple] = []
+        self.conflicts: list[tuple] = []
+        self._authors: dict[object, str] = {}
+
+    def add(self, item: Received, ours: tuple | None) -> None:
+        """Write ``item`` over ``ours`` (None: a new value) and log every field it changes."""
+        self.rows.append(item[ROW])
         by = item[UPDATED_BY]
-        if author is not None:  # the signer is who the log names; the claim rides beside it
-            by = authors.get(by) or authors.setdefault(by, logged_author(author, by))
+        if self.author is not None:  # the signer is who the log names; the claim rides beside it
+            by = self._authors.get(by) or self._authors.setdefault(by, logged_author(self.author, by))
+        key, now, source, text, log = item[:4], self.now, self.source, changelog.as_log_text, self.log
         if ours is None:  # a new value: only what it sets is a change (the common case)
             if item[VALUE] is not None:
                 log.append((now, by, *key, "value", None, text(item[VALUE]), source))
@@ -285,13 +283,7 @@ def _apply_chunk(conn: sqlite3.Connection, received: Sequence[Received], package
                 log.append((now, by, *key, "provisional", None, "1", source))
             if item[FOLLOW_UP]:
                 log.append((now, by, *key, "follow_up", None, "1", source))
-            continue
+            return
         for name, at in _LOGGED:
             if ours[at] != item[at]:
                 log.append((now, by, *key, name, text(ours[at]), text(item[at]), source))
-    values_repo.upsert_received(conn, rows)
-    changelog.append_text_rows(conn, log)
-    if conflicts:
-        conn.executemany(
-            "INSERT INTO conflicts (org_unit, period, variable, disaggregation, ours, theirs, applied, "
-            "package_uuid, state_code, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", conflicts)

@@ -127,7 +127,7 @@ def set_targets(ws: Workspace, entries: Mapping[str, object]) -> dict[str, float
     with write_transaction(ws):
         for key, value in clean.items():
             if value is None:
-                ws.conn.execute("DELETE FROM settings WHERE key = ?", (TARGET_PREFIX + key,))
+                reports_repo.settings_delete(ws.conn, TARGET_PREFIX + key)
             else:
                 reports_repo.settings_set(ws.conn, TARGET_PREFIX + key, json.dumps(value))
     log.info("metas guardadas por %s: %s", ws.user, clean)
@@ -139,7 +139,7 @@ def clear_target(ws: Workspace, key: str) -> bool:
     _require_not_state(ws)
     key = _clear_key(ws.catalog, key)
     with write_transaction(ws):
-        gone = ws.conn.execute("DELETE FROM settings WHERE key = ?", (TARGET_PREFIX + key,)).rowcount
+        gone = reports_repo.settings_delete(ws.conn, TARGET_PREFIX + key)
     if gone:
         log.info("meta %s borrada por %s", key, ws.user)
     return bool(gone)
@@ -161,9 +161,7 @@ def targets(ws: Workspace) -> dict[str, float]:
     A stored value that is not a number (never written by Coordina) is left out and logged.
     """
     out: dict[str, float] = {}
-    rows = ws.conn.execute("SELECT key, value FROM settings WHERE substr(key, 1, ?) = ? ORDER BY key",
-                           (len(TARGET_PREFIX), TARGET_PREFIX)).fetchall()
-    for key, value in rows:
+    for key, value in reports_repo.settings_with_prefix(ws.conn, TARGET_PREFIX):
         try:
             out[key[len(TARGET_PREFIX):]] = float(json.loads(value))
         except (TypeError, ValueError):

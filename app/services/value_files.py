@@ -20,12 +20,13 @@ from app.models.report_details import parse_provisional
 from app.models.values import UNCHANGED, DataValue, Scalar, ValueChange, ValueKey
 from app.storage import facilities_repo, reports_repo, values_repo
 from app.storage.files import output_error
+from app.storage.staging import Staging
 from app.storage.tabular import TableStream, open_table, write_table
 
 from . import value_template
 from .backup import backup_now
 from .entry import check_change, load_month, org_unit_issues
-from .value_staging import MAX_LISTED_ERRORS, ErrorList, Staging  # noqa: F401 - re-exported
+from .value_staging import ErrorList
 from .workspace import Workspace, now_iso, write_transaction
 
 LONG_COLUMNS = ["org_unit", "period", "variable", "disaggregation", "value", "comment"]

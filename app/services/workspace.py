@@ -12,9 +12,11 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from app import RESOURCES_DIR
-from app.models.catalog import Catalog, load_catalog
+from app.models.catalog import Catalog
+from app.models.catalog_load import load_catalog
 from app.models.messages import InputError, os_reason
 from app.storage.database import DB_FILENAME, Database, connect, internal_error
 from app.storage.permissions import private_dir, tighten_files
@@ -228,18 +230,29 @@ def _start_up(ws: Workspace) -> None:
         log.warning("could not reconcile the outbox: %s", exc)
 
 
+class Rollback(Exception):
+    """Raised inside :func:`write_transaction` to roll the action back (a dry run, a refused
+    package) while handing its ``result`` out to the caller, who catches it."""
+
+    def __init__(self, result: Any):
+        super().__init__("rolled back")
+        self.result = result
+
+
 @contextlib.contextmanager
-def write_transaction(ws: Workspace) -> Iterator[None]:
+def write_transaction(ws: Workspace, immediate: bool = False) -> Iterator[None]:
     """One transaction for one action: all of it is kept, or none of it.
 
     SQLite and OS failures (a full disk, a read-only directory) become an
-    InputError naming the data directory, after the rollback.
+    InputError naming the data directory, after the rollback. ``immediate`` takes the
+    write lock at once (see :meth:`~app.storage.database.Database.atomic`). Raise
+    :class:`Rollback` inside the block to undo it and still hand a result out.
     """
     from app.models.messages import InputError as _InputError
     from app.storage.database import translate_error
 
     try:
-        with ws.db.atomic():
+        with ws.db.atomic(immediate):
             yield
     except _InputError:
         raise

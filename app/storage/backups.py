@@ -267,3 +267,28 @@ def restore_into(conn: sqlite3.Connection, backup_path: Path) -> None:
         raise translate_error(exc, backup_path) from exc
     finally:
         src.close()
+
+
+#: What a restore replaces: values, facilities, reports.
+_CONTENT_COUNTS = ("SELECT count(*) FROM data_values WHERE value IS NOT NULL", "SELECT count(*) FROM facilities",
+                   "SELECT count(*) FROM reports")
+
+
+def content_counts(conn: sqlite3.Connection) -> tuple[int, ...]:
+    """(values, facilities, reports) a database holds; a table its schema lacks counts 0."""
+    found = []
+    for sql in _CONTENT_COUNTS:
+        try:
+            found.append(int(conn.execute(sql).fetchone()[0]))
+        except sqlite3.OperationalError:  # a schema before that table: nothing of it
+            found.append(0)
+    return tuple(found)
+
+
+def backup_facts(path: Path) -> tuple[tuple[int, ...], str | None]:
+    """A backup file's :func:`content_counts` and newest change-log time, read read-only."""
+    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return content_counts(src), src.execute("SELECT max(at) FROM change_log").fetchone()[0]
+    finally:
+        src.close()

@@ -154,3 +154,22 @@ def cell_history(
         (org_unit, period, variable, disaggregation),
     ).fetchall()
     return [LogEntry(*row[1:-1], id=row[0], hash=row[-1]) for row in rows]  # type: ignore[misc]  # row[1:-1] is the ten fields before id (mypy cannot count a slice)
+
+
+def last_id(conn: sqlite3.Connection) -> int:
+    """The newest change-log row's id (0 for an empty log): a mark to export changes since."""
+    return int(conn.execute("SELECT coalesce(max(id), 0) FROM change_log").fetchone()[0])
+
+
+def row_count(conn: sqlite3.Connection) -> int:
+    """How many rows the change log holds."""
+    return int(conn.execute("SELECT count(*) FROM change_log").fetchone()[0])
+
+
+def changed_keys(conn: sqlite3.Connection, state_code: str, since: int) -> list[tuple[str, str, str, str]]:
+    """The cells of a state and its facilities logged after row ``since``, each once."""
+    return conn.execute(
+        "SELECT DISTINCT l.org_unit, l.period, l.variable, l.disaggregation FROM change_log AS l "
+        "WHERE l.id > ? AND (l.org_unit = ? OR l.org_unit IN "
+        "(SELECT clues FROM facilities WHERE state_code = ?))",
+        (since, state_code, state_code)).fetchall()

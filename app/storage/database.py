@@ -35,10 +35,12 @@ class Database:
         self.conn = conn
 
     @contextlib.contextmanager
-    def atomic(self) -> Iterator[Database]:
+    def atomic(self, immediate: bool = False) -> Iterator[Database]:
         """One transaction around the block; a nested block is a savepoint.
 
         An error rolls back (to the savepoint, when nested) and propagates unchanged.
+        ``immediate`` takes the write lock at the start (``BEGIN IMMEDIATE``), so a long
+        action that reads before it writes cannot lose the lock to another writer midway.
         """
         if self.conn.in_transaction:
             savepoint = f"coordina_{secrets.token_hex(8)}"
@@ -54,7 +56,7 @@ class Database:
             else:
                 self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
             return
-        self.conn.execute("BEGIN")
+        self.conn.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
         try:
             yield self
         except BaseException:
@@ -202,3 +204,23 @@ def _translate_os(exc: OSError, path: Path) -> InputError:
     if exc.errno == errno.EIO:
         return InputError("disk_io_error", path=str(path.parent), reason=os_reason(exc))
     return internal_error(exc)
+
+
+def integrity_rows(conn: sqlite3.Connection, limit: int) -> list[str]:
+    """SQLite's ``integrity_check`` findings, at most ``limit`` rows (``["ok"]`` when sound)."""
+    return [r[0] for r in conn.execute(f"PRAGMA integrity_check({int(limit)})")]
+
+
+def foreign_key_problems(conn: sqlite3.Connection) -> list[tuple[str, int, str, int]]:
+    """(table, rowid, parent table, key index) of every row whose parent is missing."""
+    return conn.execute("PRAGMA foreign_key_check").fetchall()
+
+
+def secure_delete(conn: sqlite3.Connection) -> None:
+    """Zero freed cells from now on on this connection, so deleted secrets are not left readable."""
+    conn.execute("PRAGMA secure_delete = ON")
+
+
+def checkpoint(conn: sqlite3.Connection) -> None:
+    """Copy the WAL into the main file and truncate it (old page versions leave the WAL)."""
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()

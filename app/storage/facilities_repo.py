@@ -168,3 +168,28 @@ def last_acknowledged_at(conn: sqlite3.Connection) -> str:
     """When the newest package HQ has acknowledged was made ('' if none): the registry's cutoff."""
     row = conn.execute("SELECT max(created_at) FROM outbox WHERE delivered_at IS NOT NULL").fetchone()
     return row[0] or ""
+
+
+def facility_count(conn: sqlite3.Connection) -> int:
+    """How many facilities the registry holds."""
+    return int(conn.execute("SELECT COUNT(*) FROM facilities").fetchone()[0])
+
+
+def count_by_state(conn: sqlite3.Connection) -> dict[str, int]:
+    """Registered facilities per state code."""
+    return dict(conn.execute("SELECT state_code, count(*) FROM facilities GROUP BY 1"))
+
+
+def has_demo(conn: sqlite3.Connection, state_code: str | None = None) -> bool:
+    """Whether any facility (of ``state_code``, when given) is demo data."""
+    if state_code is None:
+        return bool(conn.execute("SELECT EXISTS (SELECT 1 FROM facilities WHERE is_demo = 1)").fetchone()[0])
+    row = conn.execute("SELECT EXISTS (SELECT 1 FROM facilities WHERE state_code = ? AND is_demo = 1)",
+                       (state_code,)).fetchone()
+    return bool(row[0])
+
+
+def units_by_clues(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
+    """Every facility's (state code, name) by CLUES."""
+    return {clues: (state, name) for clues, state, name in
+            conn.execute("SELECT clues, state_code, name FROM facilities")}

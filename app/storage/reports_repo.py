@@ -103,3 +103,14 @@ def set_section_note(conn: sqlite3.Connection, state_code: str, period: str, sec
     changelog.append(conn, [changelog.LogEntry(now, user, state_code, period, REPORT_VARIABLE, section,
                                                "note", old, text or None, source)])
     return True
+
+
+def settings_delete(conn: sqlite3.Connection, key: str) -> int:
+    """Remove a setting; returns how many rows went (0 when there was none)."""
+    return conn.execute("DELETE FROM settings WHERE key = ?", (key,)).rowcount
+
+
+def settings_with_prefix(conn: sqlite3.Connection, prefix: str) -> list[tuple[str, str]]:
+    """Every (key, value) whose key starts with ``prefix``, by key."""
+    return conn.execute("SELECT key, value FROM settings WHERE substr(key, 1, ?) = ? ORDER BY key",
+                        (len(prefix), prefix)).fetchall()

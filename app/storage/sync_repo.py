@@ -379,3 +379,14 @@ def inbox_by_identity(conn: sqlite3.Connection, digest: str) -> InboxEntry | Non
     row = conn.execute(f"SELECT {_IN} FROM inbox WHERE kind = 'data' AND (manifest_sha256 = ? OR sha256 = ?) "
                        "LIMIT 1", (digest, digest)).fetchone()
     return _inbox(row) if row else None
+
+
+def sync_base_versions(conn: sqlite3.Connection) -> dict[tuple[str, str, str, str], int]:
+    """The version of every cell HQ last acknowledged, by (org_unit, period, variable, disaggregation)."""
+    return {(r[0], r[1], r[2], r[3]): r[4] for r in conn.execute(
+        "SELECT org_unit, period, variable, disaggregation, version FROM sync_base")}
+
+
+def max_outbox_sequences(conn: sqlite3.Connection) -> list[tuple[str, int]]:
+    """(device, highest sequence) of every device's outbox rows."""
+    return conn.execute("SELECT device_id, max(sequence) FROM outbox GROUP BY device_id").fetchall()

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from app import RESOURCES_DIR
-from app.models.catalog import load_catalog
+from app.models.catalog_load import load_catalog
 from app.models.facility import Facility
 from app.models.messages import InputError
 from app.models.national import combine_figures

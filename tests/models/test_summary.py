@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from app import RESOURCES_DIR
-from app.models.catalog import load_catalog
+from app.models.catalog_load import load_catalog
 from app.models.facility import Facility
 from app.models.summary import (
     Figure,

@@ -3,7 +3,8 @@
 import dataclasses
 
 from app import RESOURCES_DIR
-from app.models.catalog import TotalRule, load_catalog
+from app.models.catalog import TotalRule
+from app.models.catalog_load import load_catalog
 from app.models.validation import ERROR, WARNING, outlier_issue, record_issues
 
 CATALOG = load_catalog(RESOURCES_DIR / "catalog")

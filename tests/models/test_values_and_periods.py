@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app import RESOURCES_DIR
-from app.models.catalog import load_catalog
+from app.models.catalog_load import load_catalog
 from app.models.messages import InputError
 from app.models.periods import parse_period, period_label, previous_periods, shift, year_to_date
 from app.models.values import display_value, parse_value

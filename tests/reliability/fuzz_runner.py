@@ -163,6 +163,7 @@ def _sync_codes() -> set[str]:
     """Codes of app/sync/errors.py, plus those sync_values and the importers give (by literal)."""
     codes = set(sync_errors.MESSAGES)
     for name in ("sync/errors.py", "services/sync_values.py", "services/sync_import.py",
+                 "services/sync_import_checks.py", "services/sync_import_hq.py",
                  "services/catalog_install.py", "services/sync_respond.py"):
         source = APP_ROOT / name
         if source.is_file():

@@ -1,0 +1,23 @@
+"""Every SQL statement lives in app/storage (issue 14): services call named repository functions."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+SERVICES = Path(__file__).resolve().parents[2] / "app" / "services"
+#: Still holding SQL when this test was written (their owners move it): remove them as they do.
+NOT_YET = {"catalog_install.py", "self_test_steps.py"}
+SQL_CALL = re.compile(r"\.(execute|executemany|executescript)\(")
+SQL_TEXT = re.compile(r"[\"'](SELECT|INSERT|UPDATE|DELETE|BEGIN|COMMIT|ROLLBACK|PRAGMA|CREATE)\b")
+
+
+def test_services_hold_no_sql():
+    found = []
+    for path in sorted(SERVICES.glob("*.py")):
+        if path.name in NOT_YET:
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if SQL_CALL.search(line) or SQL_TEXT.search(line):
+                found.append(f"{path.name}:{number}: {line.strip()}")
+    assert not found, "SQL outside app/storage:\n" + "\n".join(found)
