@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
-import uuid as uuidlib
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.models.summary import Reading
 from app.models.values import DataValue, ValueChange, ValueKey, apply_change
 
 from . import changelog
+
+if TYPE_CHECKING:  # only a type here; the summary model loads when a summary is made
+    from app.models.summary import Reading
 
 _COLUMNS = ("org_unit, period, variable, disaggregation, value, comment, provisional, "
             "follow_up, uuid, version, updated_at, updated_by")
@@ -149,7 +150,7 @@ def apply_changes(
     for change in changes:
         old = existing.get(change.key)
         new = apply_change(old, change)
-        new.uuid = new.uuid or str(uuidlib.uuid4())
+        new.uuid = new.uuid or _new_uuid()
         diffs = [
             (name, getattr(old, name) if old else None, getattr(new, name))
             for name in ("value", "comment", "provisional", "follow_up")
@@ -270,3 +271,14 @@ def first_period_with(conn: sqlite3.Connection, state_code: str, period: str,
         (period, *variables, state_code, state_code),
     ).fetchone()
     return row[0] if row and row[0] else None
+
+
+def _new_uuid() -> str:
+    """A random UUID for a value seen for the first time.
+
+    uuid is imported here, not at module level: it loads platform and _uuid, and this module
+    is read before the grid is usable (issue 12) although values are only created later.
+    """
+    import uuid
+
+    return str(uuid.uuid4())
