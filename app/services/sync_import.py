@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.models.messages import InputError
+from app.models.messages import text as message_text
 from app.models.values import format_number
 from app.reports import identity as ident
 from app.storage import facilities_repo, files, sync_repo
@@ -203,10 +204,10 @@ def import_one(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool = False
         return error_summary(exc, path, ws.lang, raw, dry_run)
 
 
-def _stored(stored: InboxEntry, dry_run: bool) -> dict:
+def _stored(stored: InboxEntry, dry_run: bool, lang: str = "es") -> dict:
     """The summary kept when the package was imported: importing it again changes nothing."""
     again = dict(stored.summary)
-    again["description"] = f"Paquete ya importado el {stored.imported_at}; no se cambió nada"
+    again["description"] = message_text("sync_already_imported", lang, at=stored.imported_at)
     again["alreadyImported"] = True
     again["dryRun"] = dry_run
     return again
@@ -300,7 +301,7 @@ def _import_data(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool,
     stored = sync_repo.get_inbox(ws.conn, raw.uuid)
     if stored is not None:  # the same signed manifest, even in another zip: already here
         sync_checks.check_same(stored, raw)
-        return _stored(stored, dry_run)
+        return _stored(stored, dry_run, ws.lang)
     warnings = _check_sequence(ws, raw, state)
     # The signed claims must hold too (issue 11 holes 7, 8): the chain, the scope, the times.
     warnings += sync_checks.check_previous(ws.conn, raw, state)
@@ -351,8 +352,8 @@ def _import_data(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool,
         if problems:
             conn.execute("ROLLBACK")
             rejected = sorted({i for p in problems for i in p["indexes"]})
-            return summary("ERROR", f"Paquete rechazado: {format_number(len(rejected))} valores no "
-                           "válidos; no se importó nada", raw, path, conflicts=problems, rejected=rejected,
+            return summary("ERROR", message_text("sync_values_rejected", ws.lang,
+                                                 count=format_number(len(rejected))), raw, path, conflicts=problems, rejected=rejected,
                            dry_run=dry_run)
         tally.check(raw)  # E_SCOPE: the parts held other than the signed scope says
         counts = {"imported": applied.imported, "updated": applied.updated, "ignored": applied.ignored,
@@ -360,9 +361,9 @@ def _import_data(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool,
         notes = warnings + skew + sync_checks.skew_note(applied.skewed, not_after) + registry.notes \
             + applied.flagged
         status = "WARNING" if notes else "SUCCESS"
-        text = (f"{format_number(applied.imported + applied.updated + applied.deleted)} valores "
-                f"aplicados, {format_number(len(applied.flagged))} en conflicto para revisión; "
-                f"{registry.text()}")
+        text = message_text("sync_values_applied", ws.lang,
+                            applied=format_number(applied.imported + applied.updated + applied.deleted),
+                            flagged=format_number(len(applied.flagged)), registry=registry.text(ws.lang))
         result = summary(status, text, raw, path, counts, notes, dry_run=dry_run)
         result["facilities"] = {"created": registry.created, "updated": registry.updated,
                                 "ignored": registry.ignored}
@@ -392,11 +393,11 @@ def _import_from_hq(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool) -
     prof = require_profile(ws, "state")
     check_hq_signed(ws, raw)
     if raw.manifest.get("state") != prof.state_code:
-        raise SyncError("E_MANIFEST", raw.where, f"el paquete es para el estado {raw.manifest.get('state')}")
+        raise SyncError("E_MANIFEST", raw.where, InputError("sync_wrong_state", state=raw.manifest.get("state")))
     stored = sync_repo.get_inbox(ws.conn, raw.uuid)
     if stored is not None:
         sync_checks.check_same(stored, raw)
-        return _stored(stored, dry_run)
+        return _stored(stored, dry_run, ws.lang)
     # Numbered per state by HQ: an older ack or update replayed is refused (issue 11 hole 3).
     sequence = check_hq_sequence(ws, raw)
     doc = package.gunzip_json(package.check_hashes(raw)[package.CONTENT[raw.kind]], raw.where)

@@ -34,8 +34,7 @@ from PySide6.QtWidgets import (
 from app.models.catalog import Catalog
 from app.models.facility import Facility
 from app.models.summary import StateSummary, format_figure
-from app.models.values import format_number
-from app.reports.summary_pdf import (
+from app.models.summary_layout import (
     COMMUNITY,
     COVERAGE,
     INFRASTRUCTURE,
@@ -44,6 +43,7 @@ from app.reports.summary_pdf import (
     SERVICES,
     window_text,
 )
+from app.models.values import format_number
 from app.services.consolidation import (
     Matrix,
     completeness_matrix,

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.models.messages import text as message_text
+
 from .grid_cells import MARK_COMMENT, MARK_FOLLOW_UP, MARK_PROVISIONAL, PAINT_ROLE
 from .grid_model import MonthGridModel
 
@@ -152,5 +154,5 @@ class GridDelegate(QStyledItemDelegate):
         if variable.unit == "category":
             return [o.label(lang) for o in variable.options]
         if variable.unit == "yesno":
-            return ["Yes", "No"] if lang == "en" else ["Sí", "No"]
+            return [message_text("value_yes", lang), message_text("value_no", lang)]
         return []

@@ -927,12 +927,6 @@
         <translation>Choose an indicator to see the facilities behind it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="292"/>
-        <location filename="../../app/ui/dashboard_window.py" line="293"/>
-        <source>%1: Avances Generales</source>
-        <translation>%1: General Progress</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/dashboard_window.py" line="307"/>
         <location filename="../../app/ui/dashboard_window.py" line="415"/>
         <source>Calculando…</source>
@@ -944,26 +938,6 @@
         <translation>The summary could not be calculated.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="335"/>
-        <source>Personal</source>
-        <translation>Staff</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dashboard_window.py" line="335"/>
-        <source>Servicios médicos en %1*</source>
-        <translation>Medical services in %1*</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dashboard_window.py" line="336"/>
-        <source>Acción comunitaria*</source>
-        <translation>Community action*</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dashboard_window.py" line="337"/>
-        <source>Infraestructura y equipamiento</source>
-        <translation>Infrastructure and equipment</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/dashboard_window.py" line="365"/>
         <source>%1 de %2 (%3 %)</source>
         <translation>%1 of %2 (%3 %)</translation>
@@ -972,11 +946,6 @@
         <location filename="../../app/ui/dashboard_window.py" line="370"/>
         <source>sin dato</source>
         <translation>no data</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dashboard_window.py" line="377"/>
-        <source>Cobertura de personal por categoría</source>
-        <translation>Staff coverage by category</translation>
     </message>
     <message>
         <location filename="../../app/ui/dashboard_window.py" line="378"/>
