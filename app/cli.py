@@ -27,6 +27,7 @@ from app.cli_selftest import add_selftest_parser
 from app.cli_sync import add_sync_parsers
 from app.lazy import lazy
 from app.models.messages import InputError
+from app.models.messages import text as message_text
 from app.models.values import format_number
 from app.services.workspace import Workspace, open_workspace, resolve_data_dir, unexpected_error
 from app.storage.permissions import PrivateRotatingFileHandler, private_dir
@@ -46,69 +47,11 @@ log = logging.getLogger("coordina")
 
 GuiLauncher = Callable[[Path, str | None], int]  # lang None: the GUI's saved preference
 
-TEXT: dict[str, dict[str, str]] = {
-    "es": {
-        "demo": "Demo creada para {state}: {facilities} unidades, {values} valores, periodos "
-                "{first}–{last}. Los datos están marcados como DEMO.",
-        "facilities_imported": "Importadas {total} unidades: {new} nuevas, {updated} actualizadas, "
-                               "{unchanged} sin cambios",
-        "facilities_none": "No hay unidades registradas",
-        "values_imported": "Importadas {rows} filas: {imported} nuevas, {updated} actualizadas, "
-                           "{unchanged} sin cambios",
-        "values_flagged": "{flagged} celdas con errores o avisos de validación; revíselas en la captura",
-        "exported": "Exportadas {rows} filas a {path}",
-        "template": "Plantilla de {state} {period} escrita en {path}",
-        "closed": "Informe de {state} {period}: cerrado",
-        "reopened": "Informe de {state} {period}: reabierto (borrador); deberá firmarse de nuevo",
-        "backup": "Respaldo creado: {path}",
-        "restored": "Restaurado {path}. Respaldo de seguridad del estado anterior: {safety}",
-        "restore_ask": "¿Restaurar este respaldo? Escriba «s» para confirmar [s/N]: ",
-        "restore_declined": "No se restauró nada: confirme con --yes o respondiendo «s»",
-        "no_gui": "La interfaz gráfica no está disponible; use un comando (vea --help)",
-        "no_display": "No hay pantalla: la ventana de Coordina no puede abrirse aquí (no están "
-                      "definidas DISPLAY ni WAYLAND_DISPLAY).\nUse xvfb-run (xvfb-run -a python "
-                      "main.py) o abra una sesión gráfica; los comandos (vea --help) no la necesitan.",
-        "identity_created": "Identidad de {name} ({state}) guardada en {path}\nHuella SHA-256: {fp}",
-        "verify_ok": "Firma válida e íntegra de {name}, {when}\nHuella SHA-256: {fp}",
-        "verify_untrusted": "Documento íntegro firmado por {name}, {when}, pero el firmante NO es de "
-                            "confianza\nHuella SHA-256: {fp}",
-        "verify_bad": "No verificado: {problem}",
-        "trusted": "Certificado de {name} agregado a los de confianza\nHuella SHA-256: {fp}",
-    },
-    "en": {
-        "demo": "Demo built for {state}: {facilities} facilities, {values} values, periods "
-                "{first}–{last}. The data are labelled DEMO.",
-        "facilities_imported": "Imported {total} facilities: {new} new, {updated} updated, "
-                               "{unchanged} unchanged",
-        "facilities_none": "No facilities registered",
-        "values_imported": "Imported {rows} rows: {imported} new, {updated} updated, "
-                           "{unchanged} unchanged",
-        "values_flagged": "{flagged} cells have validation errors or warnings; review them in the grid",
-        "exported": "Exported {rows} rows to {path}",
-        "template": "Template for {state} {period} written to {path}",
-        "closed": "Report {state} {period}: closed",
-        "reopened": "Report {state} {period}: reopened (draft); it must be signed again",
-        "backup": "Backup created: {path}",
-        "restored": "Restored {path}. Safety backup of the previous state: {safety}",
-        "restore_ask": "Restore this backup? Type 'y' to confirm [y/N]: ",
-        "restore_declined": "Nothing was restored: confirm with --yes or by answering 'y'",
-        "no_gui": "The graphical interface is not available; use a command (see --help)",
-        "no_display": "No display: Coordina's window cannot open here (neither DISPLAY nor "
-                      "WAYLAND_DISPLAY is set).\nUse xvfb-run (xvfb-run -a python main.py) or "
-                      "start a graphical session; the commands (see --help) do not need one.",
-        "identity_created": "Identity of {name} ({state}) saved to {path}\nSHA-256 fingerprint: {fp}",
-        "verify_ok": "Valid, intact signature by {name}, {when}\nSHA-256 fingerprint: {fp}",
-        "verify_untrusted": "Intact document signed by {name}, {when}, but the signer is NOT "
-                            "trusted\nSHA-256 fingerprint: {fp}",
-        "verify_bad": "Not verified: {problem}",
-        "trusted": "Certificate of {name} added to the trusted ones\nSHA-256 fingerprint: {fp}",
-    },
-}
 
 
 def _say(lang: str, key: str, **params: object) -> str:
     shown = {k: format_number(v) if isinstance(v, int) else v for k, v in params.items()}
-    return TEXT.get(lang, TEXT["es"])[key].format(**shown)
+    return message_text("cli." + key, lang, **shown)
 
 
 def progress_bar(stream: TextIO) -> Callable[[int, int], None] | None:

@@ -14,15 +14,11 @@ from pathlib import Path
 from typing import TextIO
 
 from app.lazy import lazy
+from app.models.messages import table
 from app.models.values import format_number
 from app.services.workspace import Workspace
 
 national_export = lazy("app.services.national_export")  # imported by the command only
-
-TEXT = {
-    "es": {"exported": "Exportados {rows} valores ({fmt}) a {path}"},
-    "en": {"exported": "Exported {rows} values ({fmt}) to {path}"},
-}
 
 
 def add_export_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
@@ -43,6 +39,6 @@ def cmd_export(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO
     """Write the export; prints how many values went where."""
     rows = national_export.export_national(ws, args.format, Path(args.out), args.state, args.period,
                                            progress=progress)
-    text = TEXT["en" if ws.lang == "en" else "es"]
+    text = table("cli.export.", ws.lang)
     print(text["exported"].format(rows=format_number(rows), fmt=args.format, path=args.out), file=out)
     return 0

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from app.lazy import lazy
-from app.models.messages import InputError
+from app.models.messages import InputError, table
 from app.models.values import format_number
 from app.services.workspace import Workspace
 
@@ -31,22 +31,9 @@ report_pdf = lazy("app.services.report_pdf")
 #: building the parser does not import ReportLab.
 LAYOUTS = ("slide", "handout", "compact")
 
-TEXT = {
-    "es": {
-        "written": "{state} {period}: {path} ({signed}; huella de datos {fp})",
-        "signed": "firmado por {name}", "unsigned": "sin firma",
-        "batch": "Resúmenes escritos en {folder}: {count}",
-    },
-    "en": {
-        "written": "{state} {period}: {path} ({signed}; data fingerprint {fp})",
-        "signed": "signed by {name}", "unsigned": "unsigned",
-        "batch": "Summaries written to {folder}: {count}",
-    },
-}
-
 
 def _t(lang: str) -> dict[str, str]:
-    return TEXT["en" if lang == "en" else "es"]
+    return table("cli.pdf.", lang)
 
 
 def add_pdf_parser(report_sub: argparse._SubParsersAction, common: argparse.ArgumentParser,

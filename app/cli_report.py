@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from app.models.messages import InputError
+from app.models.messages import InputError, table
 from app.models.report_details import (
     DEFAULT_PROVISIONAL_NOTE,
     NOTE_MAX,
@@ -22,28 +22,9 @@ from app.models.report_details import (
 from app.services import registry_marks, reports
 from app.services.workspace import Workspace
 
-TEXT = {
-    "es": {
-        "note_set": "{state} {period}, sección «{section}»: {text}",
-        "note_cleared": "{state} {period}, sección «{section}»: nota borrada",
-        "note_line": "{section}: {text}", "no_notes": "{state} {period}: sin notas",
-        "marked": "{state}, {count}: provisional ** {note}",
-        "unmarked": "{state}, {count}: ya no es provisional",
-        "mark_line": "{count}: ** {note}", "no_marks": "{state}: ningún conteo provisional",
-    },
-    "en": {
-        "note_set": "{state} {period}, section '{section}': {text}",
-        "note_cleared": "{state} {period}, section '{section}': note deleted",
-        "note_line": "{section}: {text}", "no_notes": "{state} {period}: no notes",
-        "marked": "{state}, {count}: provisional ** {note}",
-        "unmarked": "{state}, {count}: no longer provisional",
-        "mark_line": "{count}: ** {note}", "no_marks": "{state}: no provisional count",
-    },
-}
-
 
 def _t(lang: str) -> dict[str, str]:
-    return TEXT["en" if lang == "en" else "es"]
+    return table("cli.report.", lang)
 
 
 def add_note_parser(report_sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

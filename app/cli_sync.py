@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TextIO
 
 from app.lazy import lazy
-from app.models.messages import InputError
+from app.models.messages import InputError, table
 from app.services.workspace import Workspace
 from app.streams import stdin_is_terminal
 from app.sync.errors import SyncError
@@ -45,72 +45,9 @@ identities = lazy("app.services.identity")
 
 Progress = Callable[[int, int], None] | None
 
-TEXT = {
-    "es": {
-        "init_state": "Perfil estatal creado: {state}. Dispositivo {device}",
-        "init_hq": "Perfil de oficinas centrales creado; sus claves privadas quedan protegidas con la "
-                   "contraseña.\nHuella de oficinas centrales: {fp}",
-        "rotated": "Claves de oficinas centrales renovadas. Nueva huella: {fp}\nExporte el perfil "
-                   "(hq-profile export) y envíelo a los estados: está firmado con la clave anterior.",
-        "wrapped": "Las claves privadas de oficinas centrales estaban sin cifrar; ahora están protegidas "
-                   "con la contraseña. Borre los respaldos anteriores (backups/): aún las contienen.",
-        "unprotected": "Aviso: las claves privadas de oficinas centrales no están protegidas; indique "
-                       "--passphrase-env VARIABLE para cifrarlas.",
-        "confirm": "Huella de {what}: {fp}\n¿Coincide con la que le leyeron por teléfono? [s/N] ",
-        "what_hq": "oficinas centrales", "what_enrol": "registro (certificado y estado {state})",
-        "hq_exported": "Perfil de oficinas centrales escrito en {path}\nHuella (compárela por teléfono): {fp}",
-        "hq_imported": "Perfil de {name} importado.\nHuella (compárela por teléfono): {fp}",
-        "enrol_exported": "Registro del coordinador escrito en {path}\nHuella del registro, certificado y "
-                          "estado (díctela por teléfono): {fp}",
-        "enrol_imported": "Registrado {name} para {state}.\nHuella del certificado: {fp}",
-        "revoked": "Certificado de {name} ({state}) revocado.\nHuella: {fp}",
-        "exported": "{path}",
-        "export_detail": "Paquete {seq} ({kind}): {values} valores, {tomb} borrados",
-        "ack": "{path}",
-        "ok": "{file}: {status} — {description}",
-        "registration": "{state}  {name}  {fp}  {status}",
-        "active": "vigente", "revoked_status": "revocado {at}",
-        "catalog_installed": "Catálogo {version} instalado en {path}.\nSe usa desde la próxima vez que se "
-                             "abra Coordina con este directorio de datos.",
-        "targets_set": "{count} metas guardadas. Viajan en la próxima actualización (sync update).",
-        "target_cleared": "Meta {key} borrada.", "target_absent": "No había meta para {key}.",
-        "target_line": "{key}  {value}  {label}", "no_targets": "Sin metas.",
-    },
-    "en": {
-        "init_state": "State profile created: {state}. Device {device}",
-        "init_hq": "Headquarters profile created; its private keys are protected by the passphrase.\n"
-                   "Headquarters fingerprint: {fp}",
-        "rotated": "Headquarters keys renewed. New fingerprint: {fp}\nExport the profile (hq-profile "
-                   "export) and send it to the states: it is signed by the old key.",
-        "wrapped": "Headquarters' private keys were stored unencrypted; they are now protected by the "
-                   "passphrase. Delete the older backups (backups/): they still hold them.",
-        "unprotected": "Warning: headquarters' private keys are not protected; give --passphrase-env "
-                       "VARIABLE to encrypt them.",
-        "confirm": "Fingerprint of {what}: {fp}\nDoes it match the one read to you over the phone? [y/N] ",
-        "what_hq": "headquarters", "what_enrol": "the enrolment (certificate and state {state})",
-        "hq_exported": "Headquarters profile written to {path}\nFingerprint (compare it over the phone): {fp}",
-        "hq_imported": "Profile of {name} imported.\nFingerprint (compare it over the phone): {fp}",
-        "enrol_exported": "Coordinator enrolment written to {path}\nEnrolment fingerprint, certificate and "
-                          "state (read it over the phone): {fp}",
-        "enrol_imported": "Registered {name} for {state}.\nCertificate fingerprint: {fp}",
-        "revoked": "Certificate of {name} ({state}) revoked.\nFingerprint: {fp}",
-        "exported": "{path}",
-        "export_detail": "Package {seq} ({kind}): {values} values, {tomb} deleted",
-        "ack": "{path}",
-        "ok": "{file}: {status} — {description}",
-        "registration": "{state}  {name}  {fp}  {status}",
-        "active": "active", "revoked_status": "revoked {at}",
-        "catalog_installed": "Catalog {version} installed in {path}.\nIt is used from the next time "
-                             "Coordina opens this data directory.",
-        "targets_set": "{count} targets saved. They travel in the next update (sync update).",
-        "target_cleared": "Target {key} cleared.", "target_absent": "There was no target for {key}.",
-        "target_line": "{key}  {value}  {label}", "no_targets": "No targets.",
-    },
-}
-
 
 def _t(ws: Workspace) -> dict[str, str]:
-    return TEXT["en" if ws.lang == "en" else "es"]
+    return table("cli.sync.", ws.lang)
 
 
 def _passphrase(args: argparse.Namespace) -> bytes | None:

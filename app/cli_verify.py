@@ -10,28 +10,14 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
+from app.models.messages import table
+
 if TYPE_CHECKING:  # pyHanko loads only when `verify` runs, not for `--help`
     from app.reports.verification import Reason, SignatureReport, VerifyResult
 
-TEXT = {
-    "es": {
-        "count": "Firmas en el archivo: {n}",
-        "line": "  {i}. «{field}» ({kind}) de {name}, {when}: {state}",
-        "ok": "íntegra y de confianza", "warning": "íntegra, firmante NO de confianza",
-        "error": "NO válida",
-        "certification": "certificación", "approval": "aprobación", "timestamp": "sello de tiempo",
-    },
-    "en": {
-        "count": "Signatures in the file: {n}",
-        "line": "  {i}. '{field}' ({kind}) by {name}, {when}: {state}",
-        "ok": "intact and trusted", "warning": "intact, signer NOT trusted", "error": "NOT valid",
-        "certification": "certification", "approval": "approval", "timestamp": "timestamp",
-    },
-}
-
 
 def _t(lang: str) -> dict[str, str]:
-    return TEXT["en" if lang == "en" else "es"]
+    return table("cli.verify.", lang)
 
 
 def problem_text(result: VerifyResult, lang: str) -> str:

@@ -31,6 +31,8 @@ from typing import Any, NamedTuple
 
 from .catalog import Catalog, Indicator, State, Variable, formula_variables
 from .facility import Facility
+from .messages import LANGS
+from .messages import text as message_text
 from .periods import year_to_date
 from .values import DataValue, format_number
 
@@ -38,7 +40,7 @@ COMMUNITY_SECTION = "comunitaria"
 PROVISIONAL_MARK = "**"
 PROVISIONAL_NOTE_ES = "En proceso de definición con el Gobierno del estado"
 PROVISIONAL_NOTE_EN = "Being defined with the state government"
-NO_DATA = {"es": "sin dato", "en": "no data"}
+NO_DATA = {lang: message_text("summary.no_data", lang) for lang in LANGS}
 PRODUCTIVITY_FIGURE = "productivity_reporting_2nd_level_units"
 
 Cell = tuple[str, str, str]  # (org unit, variable, option)
@@ -595,6 +597,6 @@ def format_figure(fig: Figure, lang: str = "es", mark: bool = False) -> str:
     text = format_value(fig, lang)
     if fig.unit == "percent":
         if fig.numerator is not None and fig.denominator is not None:
-            joiner = "of" if lang == "en" else "de"
+            joiner = message_text("summary.of", lang)
             text += f" ({format_number(int(fig.numerator))} {joiner} {format_number(int(fig.denominator))})"
     return text + PROVISIONAL_MARK if mark and fig.provisional else text

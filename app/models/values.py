@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .catalog import Variable
 from .messages import InputError
+from .messages import text as message_text
 
 #: Python type a stored value may take: int for counts and yes/no, float for
 #: money and percentages, str for categories. ``None`` means "sin dato".
@@ -216,9 +217,7 @@ def display_value(variable: Variable, value: Scalar, lang: str = "es") -> str:
     if value is None:
         return ""
     if variable.unit == "yesno":
-        if lang == "en":
-            return "Yes" if value else "No"
-        return "Sí" if value else "No"
+        return message_text("value_yes" if value else "value_no", lang)
     if variable.unit == "category":
         for option in variable.options:
             if option.code == value:

@@ -13,9 +13,9 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from app.models.summary import Figure
+from app.models.summary_layout import figure_text
 
 from .pdf_fonts import BOLD, REGULAR
-from .summary_pdf_text import figure_text
 
 BAR_COLOR = colors.HexColor("#9F2241")  # guinda institucional
 TRACK_COLOR = colors.HexColor("#E6E1DA")

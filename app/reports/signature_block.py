@@ -16,19 +16,13 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from app.models.messages import table
+
 from .identity import Identity
 from .pdf_charts import BAR_COLOR, TEXT_COLOR
 from .pdf_fonts import BOLD, REGULAR, register_fonts
 
 BLOCK_SIZE = (260.0, 86.0)  # points; fits beside the footnotes of both layouts
-
-TEXT = {
-    "es": {"by": "Firmado digitalmente por", "when": "Fecha y hora: {when}",
-           "fingerprint": "Huella SHA-256 del certificado:"},
-    "en": {"by": "Digitally signed by", "when": "Date and time: {when}",
-           "fingerprint": "Certificate SHA-256 fingerprint:"},
-}
-
 
 @dataclass(frozen=True)
 class SignatureBlock:
@@ -69,7 +63,7 @@ def render_block_pdf(block: SignatureBlock, lang: str = "es",
                      size: tuple[float, float] = BLOCK_SIZE) -> bytes:
     """The block as a one-page PDF of exactly ``size`` points."""
     register_fonts()
-    text = TEXT["en" if lang == "en" else "es"]
+    text = table("signature_block.", lang)
     width, height = size
     pad = 7.0
     inner = width - 2 * pad

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from app.models.messages import text
 from app.models.summary import StateSummary
 
 from .identity import Identity
 from .signature_block import BLOCK_SIZE, SignatureBlock, render_block_pdf
 from .signing import VisibleSignature, sign_pdf
 from .summary_pdf import render_summary_layout
-
-REASON = {"es": "Resumen estatal emitido por la coordinación",
-          "en": "State summary issued by the coordination"}
 
 
 def signed_summary_pdf(summary: StateSummary, identity: Identity, layout: str, banner: str,
@@ -29,5 +27,5 @@ def signed_summary_pdf(summary: StateSummary, identity: Identity, layout: str, b
     if box is not None:
         block = render_block_pdf(SignatureBlock.from_identity(identity, when), lang)
         visible = VisibleSignature(box.page, (box.x1, box.y1, box.x2, box.y2), block)
-    return sign_pdf(data, identity, reason=REASON["en" if lang == "en" else "es"],
+    return sign_pdf(data, identity, reason=text("signed_summary.reason", lang),
                     location=summary.state_name, visible=visible)

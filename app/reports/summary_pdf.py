@@ -14,8 +14,9 @@ Every page carries its number, the generation time and the data fingerprint; the
 SHA-256 is printed on the last page. Demo data carries a diagonal watermark on every page
 and ``/CoordinaDemo (1)`` in the document information.
 
-The pieces live in :mod:`summary_pdf_text` (words, footnotes), :mod:`summary_pdf_parts`
-(blocks) and :mod:`summary_pdf_page` (page decoration, signature room).
+What goes where and the words (sections, titles, footnotes) are in
+:mod:`app.models.summary_layout`, shared with the dashboard; the pieces here are
+:mod:`summary_pdf_parts` (blocks) and :mod:`summary_pdf_page` (page decoration, signature room).
 """
 
 from __future__ import annotations
@@ -28,10 +29,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
 
 from app.models.summary import StateSummary
-
-from .pdf_fonts import register_fonts
-from .summary_pdf_page import SignatureBox, SignatureSpace, canvas_maker, closing, page_background
-from .summary_pdf_parts import (  # noqa: F401 (re-exported: the sections' figure codes)
+from app.models.summary_layout import (  # noqa: F401 (re-exported: the sections and their words)
     COMMUNITY,
     COVERAGE,
     INFRASTRUCTURE,
@@ -39,6 +37,19 @@ from .summary_pdf_parts import (  # noqa: F401 (re-exported: the sections' figur
     PERSONAL,
     SERVICES,
     UNIT_TYPES,
+    Footnote,
+    completeness_text,
+    footnote_entries,
+    footnotes,
+    no_data,
+    printed_notes,
+    window_text,
+    words,
+)
+
+from .pdf_fonts import register_fonts
+from .summary_pdf_page import SignatureBox, SignatureSpace, canvas_maker, closing, page_background
+from .summary_pdf_parts import (
     Styles,
     inventory,
     sections,
@@ -46,14 +57,6 @@ from .summary_pdf_parts import (  # noqa: F401 (re-exported: the sections' figur
     type_table,
     unit_table,
 )
-from .summary_pdf_text import (  # noqa: F401 (re-exported: the public text functions)
-    Footnote,
-    completeness_text,
-    footnote_entries,
-    footnotes,
-    window_text,
-)
-from .summary_pdf_text import t as _t
 
 SLIDE = (960.0, 540.0)  # 16:9, 13.33 × 7.5 in
 LAYOUTS = ("slide", "handout", "compact")
@@ -62,26 +65,6 @@ DEFAULT_BANNER = ""
 
 __all__ = ["LAYOUTS", "DEFAULT_BANNER", "SignatureBox", "render_summary_pdf", "render_summary_layout",
            "footnotes", "footnote_entries", "completeness_text", "window_text", "printed_notes"]
-
-
-def printed_notes(summary: StateSummary, lang: str, printed: set[str] | None = None) -> list[str]:
-    """The footnotes a page prints: all of them, or (compact) those whose figures are printed.
-
-    ``printed`` is the set of figure codes on the page; a footnote that belongs to figures
-    (productivity, community, provisional marks) is kept when one of them is printed.
-    """
-    entries = footnote_entries(summary, lang)
-    if printed is None:
-        return [e.text for e in entries]
-    kept = [e for e in entries if not e.figures or printed & set(e.figures)]
-    kinds = {e.kind for e in kept}
-    out = []
-    for entry in kept:
-        text = entry.text
-        if entry.kind == "community" and "productivity" not in kinds:
-            text = "* " + text  # its "*" was carried by the productivity footnote
-        out.append(text)
-    return out
 
 
 def render_summary_pdf(summary: StateSummary, layout: str = "slide", banner: str = DEFAULT_BANNER,
@@ -99,7 +82,7 @@ def render_summary_layout(summary: StateSummary, layout: str = "slide", banner: 
     if layout not in LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}; expected one of {LAYOUTS}")
     register_fonts()
-    text = _t(lang)
+    text = words(lang)
     generated = (generated_at or datetime.now().astimezone()).strftime("%Y-%m-%d %H:%M %Z").strip()
     slide = layout in ("slide", "compact")
     compact = layout == "compact"
@@ -134,7 +117,7 @@ def render_summary_layout(summary: StateSummary, layout: str = "slide", banner: 
         story += [*unit_table(summary, width * 0.8, st, lang), Spacer(1, 6),
                   *type_table(summary, width, st, lang), Spacer(1, 8)]
     notes = [*printed_notes(summary, lang, printed), completeness_text(summary, lang),
-             text["fingerprint_full"].format(fp=summary.fingerprint or "sin dato")]
+             text["fingerprint_full"].format(fp=summary.fingerprint or no_data(lang))]
     found: list[SignatureBox] = []
     space = SignatureSpace(*signature_size, found) if signature_size else None
     story += closing([Paragraph(html.escape(note, quote=False), st.note) for note in notes], width, space)

@@ -1,7 +1,8 @@
-"""What the coordinator adds to the summary PDF: section notes and the provisional footnote.
+"""What the coordinator adds to the summary PDF: the section notes, under their titles.
 
 Kept apart from the layout modules so they place these with one line each. A note is
-plain text typed by a person: it is escaped before it reaches ReportLab's markup.
+plain text typed by a person: it is escaped before it reaches ReportLab's markup. (The
+provisional footnote is text, in :mod:`app.models.summary_layout`.)
 """
 
 from __future__ import annotations
@@ -12,12 +13,8 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from app.models.report_details import PROVISIONAL_MARK, provisional_notes
 from app.models.summary import StateSummary
-
-#: Layout block → catalog section code of its note.
-NOTE_KEYS = {"inventory": "unidades", "personal": "personal", "services": "servicios",
-             "community": "comunitaria", "infra": "infraestructura"}
+from app.models.summary_layout import NOTE_KEYS
 
 
 def section_note(summary: StateSummary, key: str) -> str:
@@ -34,13 +31,3 @@ def note_paragraph(summary: StateSummary, key: str, base: ParagraphStyle) -> Par
                            spaceAfter=2)
     return Paragraph(escape(note), style)
 
-
-def provisional_footnote(summary: StateSummary, lang: str = "es") -> str:
-    """"** En proceso de definición con el Gobierno del estado." or "" when nothing is provisional.
-
-    Every distinct note behind a provisional figure is printed once (a registry count's own
-    note, or the default one for values flagged provisional).
-    """
-    flags = {code: fig.provisional for code, fig in summary.figures.items()}
-    notes = [n.rstrip(". ") for n in provisional_notes(flags, summary.registry_provisional, lang)]
-    return f"{PROVISIONAL_MARK} " + ". ".join(notes) + "." if notes else ""

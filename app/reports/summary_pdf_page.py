@@ -17,11 +17,12 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from app.models.messages import text
 from app.models.summary import StateSummary
+from app.models.summary_layout import no_data, words
 
 from .pdf_charts import BAR_COLOR
 from .pdf_fonts import BOLD, REGULAR
-from .summary_pdf_text import WATERMARK, t
 
 DEMO_INFO_KEY = "CoordinaDemo"
 WATERMARK_COLOR = colors.HexColor("#9F2241")
@@ -49,16 +50,16 @@ class _DemoInfo(PDFInfo):
 def draw_watermark(canvas: Canvas, lang: str = "es") -> None:
     """The diagonal demo mark across the page, light enough to read the figures through."""
     width, height = canvas._pagesize
-    text = WATERMARK["en" if lang == "en" else "es"]
+    mark = text("summary.watermark", lang)
     canvas.saveState()
     canvas.setFillColor(WATERMARK_COLOR)
     canvas.setFillAlpha(WATERMARK_ALPHA)
     diagonal = (width ** 2 + height ** 2) ** 0.5
-    size = min(0.8 * diagonal / (stringWidth(text, BOLD, 1) or 1), height / 5)
+    size = min(0.8 * diagonal / (stringWidth(mark, BOLD, 1) or 1), height / 5)
     canvas.setFont(BOLD, size)
     canvas.translate(width / 2, height / 2)
     canvas.rotate(_degrees(width, height))
-    canvas.drawCentredString(0, -size / 3, text)
+    canvas.drawCentredString(0, -size / 3, mark)
     canvas.restoreState()
 
 
@@ -69,7 +70,7 @@ def _degrees(width: float, height: float) -> float:
 def canvas_maker(summary: StateSummary, banner: str, generated: str, lang: str, margin: float,
                  demo: bool = False):
     """A canvas that knows the page count, for "Página N de M" on every page."""
-    text = t(lang)
+    said = words(lang)
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
@@ -104,10 +105,10 @@ def canvas_maker(summary: StateSummary, banner: str, generated: str, lang: str, 
                 self.drawCentredString(width / 2, 5, banner)
             self.setFillColor(colors.grey)
             self.setFont(REGULAR, 6.5)
-            short = summary.fingerprint[:16] + "…" if summary.fingerprint else "sin dato"
-            self.drawString(margin, 21, text["generated"].format(when=generated) + "  ·  "
-                            + text["fingerprint"].format(fp=short))
-            self.drawRightString(width - margin, 21, text["page"].format(n=self._pageNumber, total=total))
+            short = summary.fingerprint[:16] + "…" if summary.fingerprint else no_data(lang)
+            self.drawString(margin, 21, said["generated"].format(when=generated) + "  ·  "
+                            + said["fingerprint"].format(fp=short))
+            self.drawRightString(width - margin, 21, said["page"].format(n=self._pageNumber, total=total))
             self.restoreState()
 
     return NumberedCanvas

@@ -17,34 +17,32 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from app.models.summary import Figure, StateSummary
-from app.models.values import format_number
-
-from .pdf_charts import BAR_COLOR, TEXT_COLOR, coverage_bars
-from .pdf_fonts import BOLD, REGULAR
-from .summary_pdf_notes import note_paragraph, section_note
-from .summary_pdf_text import (
+from app.models.summary_layout import (
+    COMMUNITY,
+    COVERAGE,
+    INFRASTRUCTURE,
+    INVENTORY,
+    PERSONAL,
+    PRESENCE,
     PRODUCTIVITY_ROWS,
+    SERVICES,
+    UNIT_TYPES,
     figure_text,
     has_data,
     month_text,
     no_data,
     percent_text,
-    t,
+    section_title,
+    words,
 )
+from app.models.values import format_number
 
-INVENTORY = ("hospitals_count", "unemes_count", "health_units_count")
-COVERAGE = ("specialists_coverage_pct", "gp_nursing_coverage_pct", "hospital_medical_post_coverage_pct")
-PERSONAL = ("basification_pct", "training_first_level_pct", "training_second_level_pct")
-SERVICES = ("consultations_total", "consultations_specialty", "consultations_family_medicine",
-            "surgeries", "rx_filled_pct", "hospitals_with_supply_control_system_pct")
-COMMUNITY = ("health_committees", "volunteers", "home_visits", "info_sessions")
-INFRASTRUCTURE = ("conservation_hospitals", "dignification_investment", "dignification_progress_pct",
-                  "equipment_goods_count",
-                  "equipment_investment", "equipment_delivered_2nd_level_pct",
-                  "equipment_enabled_functional_count")
-UNIT_TYPES = (("hospitals_count", "hospitals_presence_pct"), ("unemes_count", "unemes_presence_pct"),
-              ("health_units_count", "health_centers_presence_pct"))
-PRESENCE = dict(UNIT_TYPES)
+from .pdf_charts import BAR_COLOR, TEXT_COLOR, coverage_bars
+from .pdf_fonts import BOLD, REGULAR
+from .summary_pdf_notes import note_paragraph, section_note
+
+__all__ = ["COMMUNITY", "COVERAGE", "INFRASTRUCTURE", "INVENTORY", "PERSONAL", "SERVICES", "UNIT_TYPES",
+           "Section", "Styles", "inventory", "sections", "two_columns", "type_table", "unit_table"]
 
 LIGHT = colors.HexColor("#F4EFE8")
 RULE = colors.HexColor("#D0C8BE")
@@ -125,7 +123,7 @@ def inventory(summary: StateSummary, width: float, st: Styles, lang: str,
         cell: list[Flowable] = [Paragraph(f"<b>{value}</b> {label}", head_style)]
         presence = summary.figures.get(PRESENCE[fig.code])
         if presence is not None and (has_data(presence) or not compact):
-            cell.append(Paragraph(t(lang)["presence_short"].format(value=figure_text(presence, lang)),
+            cell.append(Paragraph(words(lang)["presence_short"].format(value=figure_text(presence, lang)),
                                   st.presence))
         cells.append(cell)
     table = Table([cells], colWidths=[cell_width] * len(cells))
@@ -159,7 +157,6 @@ def sections(summary: StateSummary, width: float, st: Styles, lang: str, chart_f
     The "*" of a title points at the productivity or community footnote; it is printed
     only with figures that footnote speaks about.
     """
-    text = t(lang)
     year = summary.window[-1][:4] if summary.window else ""
     coverage = figures_of(summary, COVERAGE, compact)
     personal_rows = figures_of(summary, PERSONAL, compact)
@@ -172,14 +169,16 @@ def sections(summary: StateSummary, width: float, st: Styles, lang: str, chart_f
     services = figures_of(summary, SERVICES, compact)
     community = figures_of(summary, COMMUNITY, compact)
     infra = figures_of(summary, INFRASTRUCTURE, compact)
-    star = "*" if any(f.code in PRODUCTIVITY_ROWS for f in services) else ""
+    star = any(f.code in PRODUCTIVITY_ROWS for f in services)
     out = [
-        Section("personal", text["personal"], personal, tuple(f.code for f in coverage + personal_rows)),
-        Section("services", text["services"].format(year=year) + star, [rows(services, width, st, lang)],
+        Section("personal", section_title("personal", lang), personal,
+                tuple(f.code for f in coverage + personal_rows)),
+        Section("services", section_title("services", lang, year, star), [rows(services, width, st, lang)],
                 tuple(f.code for f in services)),
-        Section("community", text["community"] + ("*" if community else ""),
+        Section("community", section_title("community", lang, star=bool(community)),
                 [rows(community, width, st, lang)], tuple(f.code for f in community)),
-        Section("infra", text["infra"], [rows(infra, width, st, lang)], tuple(f.code for f in infra)),
+        Section("infra", section_title("infra", lang), [rows(infra, width, st, lang)],
+                tuple(f.code for f in infra)),
     ]
     for section in out:  # the coordinator's note goes right under the title
         note = note_paragraph(summary, section.key, st.label)
@@ -215,7 +214,7 @@ def two_columns(parts: Sequence[Section], width: float, st: Styles, gap: float =
 
 def unit_table(summary: StateSummary, width: float, st: Styles, lang: str) -> list[Flowable]:
     """Facilities by type: the counts and presence the summary holds (nothing else)."""
-    text = t(lang)
+    text = words(lang)
     data = [[Paragraph(text["type"], st.cell_bold), Paragraph(text["count"], st.cell_bold),
              Paragraph(text["presence"], st.cell_bold)]]
     for count_code, presence_code in UNIT_TYPES:
@@ -237,7 +236,7 @@ def type_table(summary: StateSummary, width: float, st: Styles, lang: str) -> li
     """Per tipología: units, units that reported in the month, completeness of their cells."""
     if not summary.by_type:
         return []
-    text = t(lang)
+    text = words(lang)
     month = month_text(summary.window[-1], lang) if summary.window else ""
     data = [[Paragraph(text["type"], st.cell_bold), Paragraph(text["count"], st.cell_bold),
              Paragraph(text["reporting"].format(month=month), st.cell_bold),

@@ -7,6 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.models.messages import text
 from app.storage import backups, sync_repo
 from app.storage.migrations import migrate
 
@@ -32,8 +33,8 @@ def list_backups(ws: Workspace) -> list[backups.Backup]:
 
 
 #: What a restore replaces, counted on both sides (:func:`app.storage.backups.content_counts`):
-#: (label es, label en), in its order.
-_COUNTS = (("valores", "values"), ("unidades", "facilities"), ("informes", "reports"))
+#: message codes of their labels, in its order.
+_COUNTS = ("backup_count_values", "backup_count_facilities", "backup_count_reports")
 
 
 @dataclass(frozen=True)
@@ -48,17 +49,14 @@ class RestorePreview:
 
     def lines(self, lang: str = "es") -> list[str]:
         """The preview as text lines, Spanish or English (the CLI prints them)."""
-        en = lang == "en"
         when = self.created.strftime("%Y-%m-%d %H:%M:%S")
-        head = (f"Backup {self.path.name} taken {when}" if en else f"Respaldo {self.path.name} del {when}")
+        head = text("backup_preview_head", lang, name=self.path.name, when=when)
         if self.last_change:
-            head += (f"; its last change: {self.last_change}" if en else f"; último cambio: {self.last_change}")
-        rows = [head, "It replaces the current data:" if en else "Reemplaza los datos actuales:"]
-        for (es_label, en_label), theirs, ours in zip(_COUNTS, self.backup_counts, self.current_counts,
-                                                            strict=True):
-            label = en_label if en else es_label
-            rows.append(f"  {label}: {ours:,} now → {theirs:,} in the backup" if en
-                        else f"  {label}: {ours:,} ahora → {theirs:,} en el respaldo")
+            head += text("backup_preview_last", lang, last=self.last_change)
+        rows = [head, text("backup_preview_replaces", lang)]
+        for label, theirs, ours in zip(_COUNTS, self.backup_counts, self.current_counts, strict=True):
+            rows.append(text("backup_preview_row", lang, label=text(label, lang), ours=f"{ours:,}",
+                             theirs=f"{theirs:,}"))
         return rows
 
 

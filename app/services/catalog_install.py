@@ -42,7 +42,7 @@ from typing import Any
 from app.models.catalog import Catalog
 from app.models.catalog_load import load_catalog
 from app.models.import_summary import ImportConflict
-from app.models.messages import InputError
+from app.models.messages import InputError, text
 from app.storage import files, reports_repo
 from app.sync import safejson
 from app.sync.errors import SyncError
@@ -65,48 +65,19 @@ MAX_FILE_BYTES = 16 << 20
 _SAFE_VERSION = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$")
 _SHOWN = 8  # items named in a "drops data" message
 
-MESSAGES: dict[str, dict[str, str]] = {
-    "E_CATALOG_INVALID": {"es": "{where}: el catálogo no es válido: {detail}",
-                          "en": "{where}: the catalog is not valid: {detail}"},
-    "E_CATALOG_NOT_NEWER": {"es": "{where}: el catálogo {detail}",
-                            "en": "{where}: catalog {detail}"},
-    "E_CATALOG_NOT_ADOPTED": {"es": "{where}: el catálogo {detail} no es el que usan oficinas centrales; "
-                                    "instálelo primero con «catalog install» (oficinas centrales valida "
-                                    "los paquetes de los estados con su propio catálogo)",
-                              "en": "{where}: catalog {detail} is not the one headquarters uses; install "
-                                    "it first with 'catalog install' (headquarters checks the states' "
-                                    "packages against its own catalog)"},
-    "E_CATALOG_MISMATCH": {"es": "{where}: los archivos del catálogo {detail} no coinciden con los del "
-                                 "catálogo activo de la misma versión",
-                           "en": "{where}: the files of catalog {detail} differ from those of the active "
-                                 "catalog of the same version"},
-    "E_CATALOG_DROPS_DATA": {"es": "{where}: el catálogo {detail}. No se instaló y no se cambió nada; "
-                                   "conserve esos elementos en el catálogo o depure primero esos datos",
-                             "en": "{where}: catalog {detail}. Nothing was installed or changed; keep those "
-                                   "items in the catalog or clean up that data first"},
-}
-
-
 class CatalogError(SyncError):
     """A catalog that cannot be packaged or installed (bilingual, with a stable code).
 
-    ``cause`` (an InputError from ``load_catalog``) is rendered in the message's language.
+    ``cause`` (an InputError from ``load_catalog``) is the detail, rendered in the message's
+    language; so is a ``detail`` given as an InputError.
     """
 
-    def __init__(self, code: str, where: str = "", detail: object = "", cause: InputError | None = None,
-                 detail_en: str | None = None):
-        self.cause, self.detail_en = cause, detail_en
-        super().__init__(code, where, detail)
+    def __init__(self, code: str, where: str = "", detail: object = "", cause: InputError | None = None):
+        self.cause = cause
+        super().__init__(code, where, cause if cause is not None else detail)
 
-    def message(self, lang: str = "es") -> str:
-        texts = MESSAGES.get(self.code)
-        if texts is None:
-            return super().message(lang)
-        detail = self.detail_en if lang == "en" and self.detail_en is not None else self.detail
-        if self.cause is not None:
-            detail = self.cause.message(lang)
-        text = texts.get(lang, texts["es"]).format(where=self.where or "catálogo", detail=detail)
-        return f"[{self.code}] {text}"
+    def where_text(self, lang: str = "es") -> str:
+        return self.where or text("catalog_where", lang)
 
 
 # -- reading, staging, checking ---------------------------------------------------------------
@@ -120,8 +91,7 @@ def read_catalog_dir(directory: Path) -> tuple[Catalog, dict[str, str]]:
     directory = Path(directory)
     where = str(directory)
     if not directory.is_dir():
-        raise CatalogError("E_CATALOG_INVALID", where, "no es una carpeta",
-                           detail_en="not a folder")
+        raise CatalogError("E_CATALOG_INVALID", where, InputError("catalog_not_a_folder"))
     try:
         loaded = load_catalog(directory)
     except InputError as exc:
@@ -131,11 +101,11 @@ def read_catalog_dir(directory: Path) -> tuple[Catalog, dict[str, str]]:
         path = directory / name
         try:
             if path.stat().st_size > MAX_FILE_BYTES:
-                raise CatalogError("E_CATALOG_INVALID", where, f"{name}: archivo demasiado grande",
-                                   detail_en=f"{name}: file too large")
+                raise CatalogError("E_CATALOG_INVALID", where, InputError("catalog_file_too_large", name=name))
             texts[name] = path.read_bytes().decode("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise CatalogError("E_CATALOG_INVALID", where, f"{name}: {exc}") from None
+            raise CatalogError("E_CATALOG_INVALID", where,
+                               InputError("catalog_file_unreadable", name=name, reason=exc)) from None
     _check_version_name(loaded.version, where)
     return loaded, texts
 
@@ -143,8 +113,7 @@ def read_catalog_dir(directory: Path) -> tuple[Catalog, dict[str, str]]:
 def _check_version_name(version: str, where: str) -> None:
     """The version names a folder: letters, digits, dots, dashes, underscores only."""
     if not _SAFE_VERSION.match(version) or ".." in version:
-        raise CatalogError("E_CATALOG_INVALID", where, f"catalog_version «{version}» no válida",
-                           detail_en=f"invalid catalog_version '{version}'")
+        raise CatalogError("E_CATALOG_INVALID", where, InputError("catalog_version_invalid", version=version))
 
 
 def catalogs_root(ws: Workspace) -> Path:
@@ -185,13 +154,13 @@ def _stage(ws: Workspace, texts: dict[str, str]) -> Path:
         raise files.output_error(exc, root) from None
 
 
-def dropped_with_data(conn: sqlite3.Connection, old: Catalog, new: Catalog) -> list[str]:
-    """What ``new`` removes from ``old`` that local data still uses (Spanish descriptions).
+def dropped_with_data(conn: sqlite3.Connection, old: Catalog, new: Catalog) -> list[InputError]:
+    """What ``new`` removes from ``old`` that local data still uses (one message per item).
 
     Variables, disaggregation options and category options with values; states with a
     facility, a value or the profile; facility types of registered facilities.
     """
-    problems: list[str] = []
+    problems: list[InputError] = []
     per_variable = conn.execute("SELECT variable, disaggregation, count(*) FROM data_values "
                                 "GROUP BY variable, disaggregation ORDER BY 1, 2").fetchall()
     gone_vars: dict[str, int] = {}
@@ -201,8 +170,10 @@ def dropped_with_data(conn: sqlite3.Connection, old: Catalog, new: Catalog) -> l
         elif variable in old.variables and variable in new.variables:
             if option in old.option_codes(old.variables[variable]) and \
                     option not in new.option_codes(new.variables[variable]):
-                problems.append(f"la opción «{option}» de «{variable}» ({count} valores)")
-    problems[:0] = [f"la variable «{code}» ({count} valores)" for code, count in gone_vars.items()]
+                problems.append(InputError("catalog_drop_option", option=option, variable=variable,
+                                           count=count))
+    problems[:0] = [InputError("catalog_drop_variable", variable=code, count=count)
+                    for code, count in gone_vars.items()]
     categorical = [code for code, var in old.variables.items()
                    if var.options and code in new.variables]
     for code in categorical:
@@ -211,27 +182,27 @@ def dropped_with_data(conn: sqlite3.Connection, old: Catalog, new: Catalog) -> l
         for value, count in conn.execute("SELECT value, count(*) FROM data_values WHERE variable = ? "
                                          "AND value IS NOT NULL GROUP BY value ORDER BY 1", (code,)):
             if str(value) in before and str(value) not in after:
-                problems.append(f"la opción «{value}» de «{code}» ({count} valores)")
+                problems.append(InputError("catalog_drop_option", option=value, variable=code, count=count))
     used_states = {r[0] for r in conn.execute(
         "SELECT state_code FROM facilities UNION SELECT org_unit FROM data_values "
         "UNION SELECT state_code FROM profile WHERE state_code IS NOT NULL")}
     for code in sorted(used_states):
         if code in old.states and code not in new.states:
-            problems.append(f"el estado «{code} {old.states[code].name}»")
+            problems.append(InputError("catalog_drop_state", state=code, name=old.states[code].name))
     for (code,) in conn.execute("SELECT DISTINCT type_code FROM facilities ORDER BY 1"):
         if code in old.facility_types and code not in new.facility_types:
-            problems.append(f"el tipo de unidad «{code}»")
+            problems.append(InputError("catalog_drop_type", type=code))
     return problems
 
 
 def _check_keeps_data(ws: Workspace, new: Catalog, where: str) -> None:
     problems = dropped_with_data(ws.conn, current_catalog(ws), new)
     if problems:
-        shown = "; ".join(problems[:_SHOWN]) + (f"; y {len(problems) - _SHOWN} más" if len(problems) > _SHOWN
-                                                  else "")
+        shown = problems[:_SHOWN]
+        if len(problems) > _SHOWN:
+            shown.append(InputError("catalog_drops_more", count=len(problems) - _SHOWN))
         raise CatalogError("E_CATALOG_DROPS_DATA", where,
-                           f"{new.version} quita elementos que tienen datos en este equipo: {shown}",
-                           detail_en=f"{new.version} drops items that hold data on this computer: {shown}")
+                           InputError("catalog_drops", version=new.version, items=shown))
 
 
 def _place(ws: Workspace, staged: Path, version: str) -> Path:
@@ -277,44 +248,51 @@ class Received:
             self.staged = None
 
 
-def _notice(code: str, version: str, text: str) -> ImportConflict:
-    return {"object": f"catálogo {version}".strip(), "value": text, "errorCode": code,
-            "property": "catalog", "indexes": []}
+def _notice(code: str, version: str, message: str, lang: str) -> ImportConflict:
+    return {"object": text("catalog_object", lang, version=version).strip(), "value": message,
+            "errorCode": code, "property": "catalog", "indexes": []}
+
+
+def _files_notice(files_doc: object, lang: str) -> ImportConflict:
+    """The notice for an update whose catalog lacks (or has extra) files."""
+    names = set(map(str, files_doc)) if isinstance(files_doc, dict) else set()
+    none = text("catalog_none", lang)
+    missing = ", ".join(sorted(set(CATALOG_FILES) - names)) or none
+    extra = ", ".join(sorted(names - set(CATALOG_FILES))[:_SHOWN]) or none
+    return _notice("W_CATALOG_INVALID", "", text("catalog_notice_files", lang, missing=missing, extra=extra),
+                   lang)
 
 
 def receive(ws: Workspace, doc: object, where: str) -> Received:
     """Check the catalog of an update (``doc`` is update.json's ``"catalog"``, or None).
 
-    Not newer than the active one, or not loadable: a notice, nothing written. Dropping
-    something with local data: CatalogError (the whole update is refused, nothing changes,
-    and it can be imported again once resolved). Otherwise the files are staged and loaded
-    from the staging folder; :func:`install_received` puts them in place.
+    Not newer than the active one, or not loadable: a notice (in ``ws.lang``), nothing
+    written. Dropping something with local data: CatalogError (the whole update is refused,
+    nothing changes, and it can be imported again once resolved). Otherwise the files are
+    staged and loaded from the staging folder; :func:`install_received` puts them in place.
     """
     if doc is None:
         return Received()
+    lang = ws.lang
     files_doc = doc.get("files") if isinstance(doc, dict) else None
     if not isinstance(files_doc, dict) or set(files_doc) != set(CATALOG_FILES) or \
             not all(isinstance(v, str) for v in files_doc.values()):
-        names = set(map(str, files_doc)) if isinstance(files_doc, dict) else set()
-        missing = ", ".join(sorted(set(CATALOG_FILES) - names)) or "ninguno"
-        extra = ", ".join(sorted(names - set(CATALOG_FILES))[:_SHOWN]) or "ninguno"
-        return Received(notes=[_notice("W_CATALOG_INVALID", "", "el catálogo del paquete no tiene los archivos "
-                                       f"esperados (faltan: {missing}; sobran: {extra}); no se instaló")])
+        return Received(notes=[_files_notice(files_doc, lang)])
     try:
         meta: Any = safejson.loads(files_doc["catalog.json"], MAX_FILE_BYTES)  # not a dict: AttributeError below
         version = str(meta.get("catalog_version", "0"))
     except (safejson.JsonRefused, AttributeError) as exc:
-        return Received(notes=[_notice("W_CATALOG_INVALID", "", f"catalog.json no válido ({exc}); "
-                                       "no se instaló")])
+        return Received(notes=[_notice("W_CATALOG_INVALID", "", text("catalog_notice_json", lang, reason=exc),
+                                       lang)])
     active = active_version(ws)
     if not is_newer(version, active):
         return Received(version, notes=[_notice(
             "W_CATALOG_NOT_NEWER", version,
-            f"el catálogo {version} no es más nuevo que el activo ({active}); no se instaló")])
+            text("catalog_notice_not_newer", lang, version=version, active=active), lang)])
     try:
         _check_version_name(version, where)
     except CatalogError as exc:
-        return Received(version, notes=[_notice("W_CATALOG_INVALID", version, exc.message("es"))])
+        return Received(version, notes=[_notice("W_CATALOG_INVALID", version, exc.message(lang), lang)])
     staged = _stage(ws, files_doc)
     try:
         loaded = load_catalog(staged)
@@ -324,8 +302,8 @@ def receive(ws: Workspace, doc: object, where: str) -> Received:
         if exc.code != "catalog_invalid":
             raise  # E_CATALOG_DROPS_DATA: the whole update is refused
         return Received(version, notes=[_notice(
-            "W_CATALOG_INVALID", version, f"{exc.message('es')}; no se instaló (¿requiere una versión "
-            "más nueva de Coordina?)")])
+            "W_CATALOG_INVALID", version, text("catalog_notice_unloadable", lang, reason=exc.message(lang)),
+            lang)])
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)  # whatever happens, no .incoming-* stays behind
         raise
@@ -348,7 +326,7 @@ def install_received(ws: Workspace, received: Received, on_rollback: list[Callab
         _remove(final)
         raise
     on_rollback.append(lambda: _remove(final))
-    return f"catálogo {received.version} instalado (se usa al abrir Coordina de nuevo)"
+    return text("catalog_installed_note", ws.lang, version=received.version)
 
 
 # -- at HQ: packaging, and installing for oneself ------------------------------------------------
@@ -365,8 +343,8 @@ def catalog_for_update(ws: Workspace, directory: Path) -> dict:
     if is_newer(loaded.version, active):
         raise CatalogError("E_CATALOG_NOT_ADOPTED", where, loaded.version)
     if loaded.version != active:
-        raise CatalogError("E_CATALOG_NOT_NEWER", where, f"{loaded.version} es anterior al activo ({active})",
-                           detail_en=f"{loaded.version} is older than the active one ({active})")
+        raise CatalogError("E_CATALOG_NOT_NEWER", where,
+                           InputError("catalog_older", version=loaded.version, active=active))
     source = ws.catalog_dir if active == ws.catalog.version else catalogs_root(ws) / active
     for name in CATALOG_FILES:
         try:
@@ -374,7 +352,8 @@ def catalog_for_update(ws: Workspace, directory: Path) -> dict:
         except OSError:
             same = False
         if not same:
-            raise CatalogError("E_CATALOG_MISMATCH", where, f"{loaded.version} ({name})")
+            raise CatalogError("E_CATALOG_MISMATCH", where,
+                               InputError("catalog_file_differs", version=loaded.version, name=name))
     return {"version": loaded.version, "files": texts}
 
 
@@ -389,11 +368,8 @@ def install_catalog(ws: Workspace, directory: Path) -> tuple[Catalog, Path]:
     where, active = str(directory), active_version(ws)
     if not is_newer(loaded.version, active):
         older = is_newer(active, loaded.version)
-        raise CatalogError(
-            "E_CATALOG_NOT_NEWER", where,
-            f"{loaded.version} {'es anterior al' if older else 'es la misma versión que el'} activo ({active})",
-            detail_en=f"{loaded.version} {'is older than' if older else 'is the same version as'} "
-                      f"the active one ({active})")
+        raise CatalogError("E_CATALOG_NOT_NEWER", where, InputError(
+            "catalog_older" if older else "catalog_same", version=loaded.version, active=active))
     _check_keeps_data(ws, loaded, where)
     staged = _stage(ws, texts)
     final: Path | None = None

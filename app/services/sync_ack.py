@@ -28,6 +28,7 @@ from cryptography.hazmat.primitives.asymmetric import ed25519
 from app.models.catalog_load import load_catalog
 from app.models.import_summary import ImportConflict
 from app.models.messages import InputError
+from app.models.messages import text as message_text
 from app.storage import (
     conflicts_repo,
     files,
@@ -176,7 +177,7 @@ def apply_ack(ws: Workspace, raw: RawPackage, doc: dict[str, Any], now: str) -> 
     notes: list[ImportConflict] = [{"object": f"{f.get('org_unit')} {f.get('period')} {f.get('variable')}", "value": f.get("applied"),
               "errorCode": "W_CONFLICT", "property": "value", "indexes": []}
              for f in flagged if not f.get("resolution")]
-    text = f"{delivered} paquetes entregados; {len(notes)} valores en revisión en oficinas centrales"
+    text = message_text("sync_ack_applied", ws.lang, delivered=delivered, flagged=len(notes))
     return {"updated": delivered}, notes, text
 
 
@@ -254,6 +255,6 @@ def _apply_facilities_and_targets(ws: Workspace, raw: RawPackage, incoming: list
         for key in stored:
             if key[len(TARGET_PREFIX):] not in targets:
                 reports_repo.settings_delete(ws.conn, key)
-    text = f"{registry.text()}, {len(targets)} metas"
+    text = message_text("sync_update_applied", ws.lang, registry=registry.text(ws.lang), targets=len(targets))
     return {"imported": registry.created, "updated": registry.updated, "ignored": registry.ignored}, kept, text
 

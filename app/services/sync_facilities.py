@@ -35,6 +35,7 @@ from app.models.catalog import Catalog
 from app.models.facility import Facility, StatusPeriod
 from app.models.import_summary import ImportConflict
 from app.models.messages import InputError
+from app.models.messages import text as message_text
 from app.storage import changelog, conflicts_repo, facilities_repo
 from app.storage.changelog import LogEntry
 from app.sync import crypto, package
@@ -72,8 +73,8 @@ class RegistryApplied:
     ignored: int = 0
     notes: list[ImportConflict] = field(default_factory=list)
 
-    def text(self) -> str:
-        return f"{self.created} unidades nuevas, {self.updated} actualizadas"
+    def text(self, lang: str = "es") -> str:
+        return message_text("sync_registry_counts", lang, created=self.created, updated=self.updated)
 
 
 # -- building (the sender) ----------------------------------------------------------------

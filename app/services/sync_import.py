@@ -31,6 +31,7 @@ from pathlib import Path
 
 from app.models.import_summary import ImportConflict, ImportSummary
 from app.models.messages import InputError
+from app.models.messages import text as message_text
 from app.models.values import format_number
 from app.storage import facilities_repo, files, sync_repo
 from app.storage.sync_repo import HqKeys, InboxEntry
@@ -245,7 +246,7 @@ def _import_data(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool,
     stored = sync_repo.get_inbox(ws.conn, raw.uuid)
     if stored is not None:  # the same signed manifest, even in another zip: already here
         sync_checks.check_same(stored, raw)
-        return stored_summary(stored, dry_run)
+        return stored_summary(stored, dry_run, ws.lang)
     claims = _check_claims(ws, raw, state, signer)
     units, parts = _open_contents(ws, raw, state, keys, reader)
     return _apply_data(ws, path, raw, dry_run, claims, units, parts)
@@ -296,9 +297,9 @@ def _apply_data(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool, claim
                                                       f"firmante {claims.signer[:16]}")
             applied, periods, problems = _apply_parts(ws, raw, claims, parts)
             if problems:
-                raise Rollback(_refused(path, raw, dry_run, problems))
+                raise Rollback(_refused(path, raw, dry_run, problems, ws.lang))
             claims.tally.check(raw)  # E_SCOPE: the parts held other than the signed scope says
-            result = _data_summary(path, raw, dry_run, claims, registry, applied)
+            result = _data_summary(path, raw, dry_run, claims, registry, applied, ws.lang)
             if dry_run:
                 raise Rollback(result)
             archived.append(_archive(ws, raw, claims.state))
@@ -340,25 +341,25 @@ def _apply_parts(ws: Workspace, raw: RawPackage, claims: _Claims,
 
 
 def _data_summary(path: Path, raw: RawPackage, dry_run: bool, claims: _Claims, registry: RegistryApplied,
-                  applied: Applied) -> ImportSummary:
+                  applied: Applied, lang: str) -> ImportSummary:
     """The summary of a package applied: counts, warnings, conflicts and the registry's outcome."""
     counts = {"imported": applied.imported, "updated": applied.updated, "ignored": applied.ignored,
               "deleted": applied.deleted}
     notes = claims.warnings + claims.skew + sync_checks.skew_note(applied.skewed, claims.not_after) \
         + registry.notes + applied.flagged
     status = "WARNING" if notes else "SUCCESS"
-    text = (f"{format_number(applied.imported + applied.updated + applied.deleted)} valores "
-            f"aplicados, {format_number(len(applied.flagged))} en conflicto para revisión; "
-            f"{registry.text()}")
+    text = message_text("sync_values_applied", lang,
+                        applied=format_number(applied.imported + applied.updated + applied.deleted),
+                        flagged=format_number(len(applied.flagged)), registry=registry.text(lang))
     result = summary(status, text, raw, path, counts, notes, dry_run=dry_run)
     result["facilities"] = {"created": registry.created, "updated": registry.updated,
                             "ignored": registry.ignored}
     return result
 
 
-def _refused(path: Path, raw: RawPackage, dry_run: bool, problems: list[ImportConflict]) -> ImportSummary:
+def _refused(path: Path, raw: RawPackage, dry_run: bool, problems: list[ImportConflict],
+             lang: str) -> ImportSummary:
     """The summary of a package refused for its bad values: nothing of it was imported."""
     rejected = sorted({i for p in problems for i in p["indexes"]})
-    return summary("ERROR", f"Paquete rechazado: {format_number(len(rejected))} valores no "
-                   "válidos; no se importó nada", raw, path, conflicts=problems, rejected=rejected,
-                   dry_run=dry_run)
+    return summary("ERROR", message_text("sync_values_rejected", lang, count=format_number(len(rejected))),
+                   raw, path, conflicts=problems, rejected=rejected, dry_run=dry_run)

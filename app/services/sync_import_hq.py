@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.models.import_summary import ImportSummary
+from app.models.messages import InputError
 from app.storage import sync_repo
 from app.storage.sync_repo import InboxEntry
 from app.sync import package
@@ -28,11 +29,11 @@ def import_from_hq(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool) ->
     prof = require_profile(ws, "state")
     check_hq_signed(ws, raw)
     if raw.manifest.get("state") != prof.state_code:
-        raise SyncError("E_MANIFEST", raw.where, f"el paquete es para el estado {raw.manifest.get('state')}")
+        raise SyncError("E_MANIFEST", raw.where, InputError("sync_wrong_state", state=raw.manifest.get("state")))
     stored = sync_repo.get_inbox(ws.conn, raw.uuid)
     if stored is not None:
         sync_checks.check_same(stored, raw)
-        return stored_summary(stored, dry_run)
+        return stored_summary(stored, dry_run, ws.lang)
     # Numbered per state by HQ: an older ack or update replayed is refused (issue 11 hole 3).
     sequence = check_hq_sequence(ws, raw)
     doc = package.gunzip_json(package.check_hashes(raw)[package.CONTENT[raw.kind]], raw.where)

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from app.models.import_summary import ImportConflict, ImportSummary
-from app.models.messages import InputError
+from app.models.messages import InputError, text
 from app.storage.sync_repo import InboxEntry
 from app.sync.errors import SyncError
 from app.sync.package import RawPackage
@@ -43,10 +43,10 @@ def error_summary(exc: InputError, path: Path, lang: str, raw: RawPackage | None
                                "property": "package", "indexes": []}], dry_run=dry_run)
 
 
-def stored_summary(stored: InboxEntry, dry_run: bool) -> ImportSummary:
+def stored_summary(stored: InboxEntry, dry_run: bool, lang: str = "es") -> ImportSummary:
     """The summary kept when the package was imported: importing it again changes nothing."""
     again = stored.summary.copy()
-    again["description"] = f"Paquete ya importado el {stored.imported_at}; no se cambió nada"
+    again["description"] = text("sync_already_imported", lang, at=stored.imported_at)
     again["alreadyImported"] = True
     again["dryRun"] = dry_run
     return again

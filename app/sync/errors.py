@@ -1,166 +1,44 @@
 """The sync error: a documented code, a bilingual message, and where it happened.
 
-Codes are stable (they appear in import summaries and in the CLI's JSON); the texts are in
-``MESSAGES``. A rejected package writes nothing, whatever the code.
+Codes are stable (they appear in import summaries and in the CLI's JSON); their texts are in
+the message catalogue (:mod:`app.models.messages.sync`). A rejected package writes nothing,
+whatever the code.
 """
 
 from __future__ import annotations
 
-from app.models.messages import InputError
+from app.models.messages import MESSAGES as CATALOGUE
+from app.models.messages import InputError, text
 
-MESSAGES: dict[str, dict[str, str]] = {
-    "E_NOT_ZIP": {"es": "{where}: no es un paquete de Coordina (no es un archivo zip); elija el "
-                        "archivo .coordina que le enviaron",
-                  "en": "{where}: not a Coordina package (not a zip file); choose the .coordina "
-                        "file you were sent"},
-    "E_TRUNCATED": {"es": "{where}: el paquete está incompleto o dañado ({detail}); cópielo de nuevo "
-                          "desde el original o pida que se lo envíen otra vez",
-                    "en": "{where}: the package is truncated or damaged ({detail}); copy it again "
-                          "from the original or ask for it to be sent again"},
-    "E_TOO_LARGE": {"es": "{where}: el contenido descomprimido supera el límite ({detail}); "
-                          "posible bomba zip",
-                    "en": "{where}: the uncompressed content exceeds the limit ({detail}); "
-                          "possible zip bomb"},
-    "E_RATIO": {"es": "{where}: «{detail}» se comprime de forma sospechosa (posible bomba zip)",
-                "en": "{where}: '{detail}' compresses suspiciously (possible zip bomb)"},
-    "E_ZIP_METHOD": {"es": "{where}: la entrada «{detail}» usa una compresión que Coordina no acepta "
-                           "(solo «stored» y «deflate»)",
-                     "en": "{where}: entry '{detail}' uses a compression Coordina does not accept "
-                           "(only stored and deflate)"},
-    "E_ZIP_ENCRYPTED": {"es": "{where}: la entrada «{detail}» está cifrada con contraseña de zip; "
-                              "Coordina no escribe paquetes así",
-                        "en": "{where}: entry '{detail}' is zip-password encrypted; Coordina never "
-                              "writes packages like that"},
-    "E_ZIP_VERSION": {"es": "{where}: el zip requiere funciones que Coordina no admite ({detail})",
-                      "en": "{where}: the zip needs features Coordina does not support ({detail})"},
-    "E_ZIP_OVERLAP": {"es": "{where}: las entradas se superponen ({detail}); posible bomba zip",
-                      "en": "{where}: entries overlap ({detail}); possible zip bomb"},
-    "E_SEQUENCE": {"es": "{where}: secuencia de paquetes no válida: {detail}",
-                   "en": "{where}: invalid package sequence: {detail}"},
-    "E_INTERNAL": {"es": "{where}: error interno de Coordina al procesar este archivo ({detail}); "
-                         "no se cambió nada y el detalle quedó en el registro (logs/coordina.log)",
-                   "en": "{where}: Coordina internal error while processing this file ({detail}); "
-                         "nothing was changed and the details are in the log (logs/coordina.log)"},
-    "E_PATH": {"es": "{where}: la entrada «{detail}» sale de la carpeta del paquete",
-               "en": "{where}: entry '{detail}' escapes the package folder"},
-    "E_DUPLICATE_ENTRY": {"es": "{where}: la entrada «{detail}» está repetida",
-                          "en": "{where}: entry '{detail}' appears twice"},
-    "E_MISSING_FILE": {"es": "{where}: falta el archivo «{detail}»",
-                       "en": "{where}: file '{detail}' is missing"},
-    "E_EXTRA_FILE": {"es": "{where}: el archivo «{detail}» no pertenece al paquete",
-                     "en": "{where}: file '{detail}' does not belong in the package"},
-    "E_MANIFEST": {"es": "{where}: manifiesto no válido: {detail}",
-                   "en": "{where}: invalid manifest: {detail}"},
-    "E_FORMAT_VERSION": {"es": "{where}: el paquete usa el formato {detail}, más nuevo que este "
-                               "Coordina; actualice Coordina",
-                         "en": "{where}: the package uses format {detail}, newer than this "
-                               "Coordina; update Coordina"},
-    "E_SIGNATURE": {"es": "{where}: la firma del paquete no es válida: alguien lo modificó después de "
-                          "firmarlo; no lo use y pida que se lo envíen otra vez",
-                    "en": "{where}: the package's signature is not valid: it was changed after "
-                          "signing; do not use it and ask for it to be sent again"},
-    "E_SIGNER_UNKNOWN": {"es": "{where}: el firmante no está registrado en oficinas centrales "
-                               "({detail})",
-                         "en": "{where}: the signer is not registered at headquarters ({detail})"},
-    "E_SIGNER_STATE": {"es": "{where}: el firmante está registrado para otro estado ({detail})",
-                       "en": "{where}: the signer is registered for another state ({detail})"},
-    "E_SIGNER_REVOKED": {"es": "{where}: el certificado del firmante fue revocado ({detail})",
-                         "en": "{where}: the signer's certificate was revoked ({detail})"},
-    "E_HASH": {"es": "{where}: el archivo «{detail}» del paquete cambió después de firmarse (su código "
-                     "de control no coincide); pida que se lo envíen otra vez",
-               "en": "{where}: file '{detail}' in the package changed after signing (its checksum "
-                     "does not match); ask for it to be sent again"},
-    "E_DECRYPT": {"es": "{where}: no se pudo abrir el contenido cifrado ({detail}); el paquete no es "
-                        "para este equipo o se dañó: pida que se lo envíen otra vez",
-                  "en": "{where}: the encrypted content could not be opened ({detail}); the package "
-                        "is not for this computer or is damaged: ask for it to be sent again"},
-    "E_HQ_MISMATCH": {"es": "{where}: el paquete es para otras oficinas centrales ({detail}); "
-                            "compruebe que el estado importó el perfil correcto",
-                      "en": "{where}: the package is for another headquarters ({detail}); "
-                            "check that the state imported the right profile"},
-    "E_PAYLOAD": {"es": "{where}: contenido no válido: {detail}",
-                  "en": "{where}: invalid content: {detail}"},
-    "E_UUID_REUSED": {"es": "{where}: ya se importó un paquete con el mismo identificador y otro "
-                            "contenido ({detail}); no se importó: avise a soporte técnico",
-                      "en": "{where}: a package with the same id and other content was already "
-                            "imported ({detail})"},
-    "E_REPLAY": {"es": "{where}: este paquete ya se había importado (envío {detail}); no hay que "
-                       "hacer nada, o importe el envío más reciente",
-                 "en": "{where}: this package was already imported (sequence {detail}); nothing to "
-                       "do, or import the latest one"},
-    # issue 11 hole 8: the signed scope and chain must agree with what the package carries.
-    "E_SCOPE": {"es": "{where}: el contenido del paquete no coincide con lo que declara su firma "
-                      "({detail}); pida que se lo envíen de nuevo. No se importó nada",
-                "en": "{where}: the manifest's scope does not match the content ({detail}); "
-                      "nothing was imported"},
-    "E_CHAIN": {"es": "{where}: el paquete no continúa al anterior de este equipo ({detail}); "
-                      "no se importó nada",
-                "en": "{where}: the package does not follow this device's previous one ({detail}); "
-                      "nothing was imported"},
-    "E_FACILITY_STATE": {"es": "{where}: el registro de unidades incluye una unidad de otro estado ({detail}); "
-                               "no se importó nada",
-                         "en": "{where}: the facility registry lists a unit of another state ({detail}); "
-                               "nothing was imported"},
-    "E_REGISTRY": {"es": "{where}: registro de unidades no válido: {detail}; no se importó nada",
-                   "en": "{where}: invalid facility registry: {detail}; nothing was imported"},
-    "E_PROFILE_FILE": {"es": "{where}: no es un perfil de oficinas centrales válido ({detail})",
-                       "en": "{where}: not a valid headquarters profile ({detail})"},
-    "E_ENROL_FILE": {"es": "{where}: no es un archivo de registro de coordinador válido ({detail})",
-                     "en": "{where}: not a valid coordinator enrolment file ({detail})"},
-    "E_ROLE": {"es": "{where}: esta acción es para el perfil {detail}",
-               "en": "{where}: this action is for the {detail} profile"},
-    "E_NO_PROFILE": {"es": "{where}: el directorio de datos no tiene perfil; use init --role state "
-                           "--state CLAVE o init --role hq",
-                     "en": "{where}: the data directory has no profile; use init --role state "
-                           "--state CODE or init --role hq"},
-    "E_PROFILE_EXISTS": {"es": "{where}: el directorio de datos ya tiene el perfil {detail}",
-                         "en": "{where}: the data directory already has the {detail} profile"},
-    "E_NO_HQ": {"es": "{where}: importe primero el perfil de oficinas centrales (hq-profile import)",
-                "en": "{where}: import the headquarters profile first (hq-profile import)"},
-    "E_NO_CERTIFICATE": {"es": "{where}: no hay certificado del coordinador; cree una identidad "
-                               "(identity create) o indique --cert",
-                         "en": "{where}: no coordinator certificate; create an identity "
-                               "(identity create) or give --cert"},
-    "E_NOT_REGISTERED": {"es": "{where}: el certificado {detail} no está registrado",
-                         "en": "{where}: certificate {detail} is not registered"},
-    # issue 11 holes 1, 2, 4: HQ's keys under a passphrase; fingerprints compared before trust.
-    "E_PASSPHRASE_NEEDED": {"es": "{where}: las claves de oficinas centrales están protegidas con "
-                                  "contraseña; indíquela con --passphrase-env VARIABLE",
-                            "en": "{where}: headquarters' keys are protected by a passphrase; "
-                                  "give it with --passphrase-env VARIABLE"},
-    "E_PASSPHRASE_WRONG": {"es": "{where}: contraseña incorrecta para las claves de oficinas "
-                                 "centrales; no se escribió nada",
-                           "en": "{where}: wrong passphrase for headquarters' keys; nothing was written"},
-    "E_PASSPHRASE_WEAK": {"es": "{where}: la contraseña de las claves debe tener al menos {detail} "
-                                "caracteres",
-                          "en": "{where}: the keys' passphrase must have at least {detail} characters"},
-    "E_FINGERPRINT_UNCONFIRMED": {"es": "{where}: compare la huella por teléfono y confírmela con "
-                                        "--fingerprint «{detail}»; no se guardó nada",
-                                  "en": "{where}: compare the fingerprint over the phone and confirm it "
-                                        "with --fingerprint '{detail}'; nothing was stored"},
-    "E_FINGERPRINT_MISMATCH": {"es": "{where}: la huella del archivo no es la confirmada ({detail}); "
-                                     "el archivo no es el que se leyó por teléfono, no se guardó nada",
-                               "en": "{where}: the file's fingerprint is not the confirmed one ({detail}); "
-                                     "it is not the file read over the phone, nothing was stored"},
-    "E_HQ_ROTATION": {"es": "{where}: el nuevo perfil de oficinas centrales no está firmado con la "
-                            "clave en uso ({detail})",
-                      "en": "{where}: the new headquarters profile is not signed by the key in use "
-                            "({detail})"},
-}
+#: The package codes and their texts (``E_*`` codes of the catalogue's sync part; catalogs
+#: add theirs in :mod:`app.models.messages.catalog`).
+MESSAGES: dict[str, dict[str, str]] = {code: texts for code, texts in CATALOGUE.items()
+                                       if code.startswith("E_") and not code.startswith("E_CATALOG")}
 
 
 class SyncError(InputError):
     """A package, profile or enrolment file that cannot be accepted.
 
-    An InputError, so the CLI and the GUI report it like any other bad input.
+    An InputError, so the CLI and the GUI report it like any other bad input. ``detail`` is
+    plain text (a file name, a number) or an InputError, rendered in the reader's language.
     """
 
     def __init__(self, code: str, where: str = "", detail: object = ""):
-        self.where, self.detail = where, str(detail)
+        self.where = where
+        self._detail = detail
+        self.detail = detail.message("es") if isinstance(detail, InputError) else str(detail)
         super().__init__(code)
         self.args = (self.message("es"),)
 
+    def detail_text(self, lang: str = "es") -> str:
+        """``detail`` in ``lang``."""
+        return self._detail.message(lang) if isinstance(self._detail, InputError) else self.detail
+
+    def where_text(self, lang: str = "es") -> str:
+        """Where it happened; "paquete" (or "package") when nobody said."""
+        return self.where or text("sync_where", lang)
+
     def message(self, lang: str = "es") -> str:
-        texts = MESSAGES.get(self.code, {"es": "{where}: {detail}", "en": "{where}: {detail}"})
-        text = texts.get(lang, texts["es"]).format(where=self.where or "paquete", detail=self.detail)
-        return f"[{self.code}] {text}"
+        code = self.code if self.code.startswith("E_") and self.code in CATALOGUE else "sync_unknown"
+        body = text(code, lang, where=self.where_text(lang), detail=self.detail_text(lang))
+        return f"[{self.code}] {body}"

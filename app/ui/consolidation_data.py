@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.models.summary import StateSummary
-from app.reports.summary_pdf import (
+from app.models.summary_layout import (
     COMMUNITY,
     COVERAGE,
     INFRASTRUCTURE,

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from app.models.catalog import Catalog
+from app.models.messages import text as message_text
 from app.models.percent import share_percent
 from app.models.periods import MONTHS_EN, MONTHS_ES, period_label
 from app.models.summary import StateSummary, format_figure
@@ -243,8 +244,8 @@ def completeness_figure_text(summary: StateSummary, lang: str = "es") -> str:
     """The month's completeness as the figures read: "99 % (9,089 de 9,107)" (never 100 % while incomplete) or "sin dato"."""
     filled, expected = summary.completeness
     if not expected:
-        return "no data" if lang == "en" else "sin dato"
-    joiner = "of" if lang == "en" else "de"
+        return message_text("summary.no_data", lang)
+    joiner = message_text("summary.of", lang)
     return f"{share_percent(filled, expected)} % ({format_number(filled)} {joiner} {format_number(expected)})"
 
 

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 from app.models.catalog import Catalog
 from app.models.facility import Facility
 from app.models.summary import format_figure
+from app.models.summary_layout import window_text
 from app.models.values import format_number
-from app.reports.summary_pdf import window_text
 from app.services.consolidation import (
     Matrix,
     completeness_matrix,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.models.summary import Figure, StateSummary
-from app.reports.summary_pdf import COMMUNITY, COVERAGE, INFRASTRUCTURE, PERSONAL, SERVICES
+from app.models.summary_layout import COMMUNITY, COVERAGE, INFRASTRUCTURE, PERSONAL, SERVICES
 from app.services.report_pdf import state_is_demo
 from app.services.summary import state_summary
 from app.services.summary_series import MonthlySeries, monthly_series

@@ -1,7 +1,7 @@
 """The state dashboard: the "Avances Generales" figures on screen, with charts and drill-down.
 
-Same figures, texts and sections as the summary PDF (the section tuples and footnotes
-come from ``app.reports.summary_pdf``), so what the coordinator sees is what she
+Same figures, texts and sections as the summary PDF (the section tuples, titles and
+footnotes come from ``app.models.summary_layout``), so what the coordinator sees is what she
 exports. Clicking a figure (a row, an inventory button or a bar) lists the facilities
 behind it. Everything is computed on the database worker; the window only shows.
 """
@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 
 from app.models.catalog import Catalog
 from app.models.facility import Facility
+from app.models.messages import text as message_text
 from app.models.percent import share_percent
 from app.models.summary import StateSummary, format_figure
-from app.models.values import format_number
-from app.reports.summary_pdf import (
+from app.models.summary_layout import (
     COMMUNITY,
     COVERAGE,
     INVENTORY,
@@ -40,6 +40,8 @@ from app.reports.summary_pdf import (
     footnotes,
     window_text,
 )
+from app.models.summary_layout import section_title as layout_title
+from app.models.values import format_number
 from app.services.summary import summary_facilities
 from app.services.summary_series import MonthlySeries
 
@@ -225,8 +227,8 @@ class DashboardWindow(QWidget):
         self._state, self._period = state_code, period
         state = self._catalog.find_state(state_code)
         name = state.name if state else state_code
-        self.title.setText(self.tr("%1: Avances Generales").replace("%1", name))
-        self.setWindowTitle(self.tr("%1: Avances Generales").replace("%1", name))
+        self.title.setText(message_text("summary.title", self._lang, state=name))
+        self.setWindowTitle(message_text("summary.title", self._lang, state=name))
         self._load_token += 1
         token = self._load_token
         self._set_busy(True)
@@ -268,9 +270,9 @@ class DashboardWindow(QWidget):
             if figure is not None:
                 button.setText(f"{format_figure(figure, lang, mark=True)}  {figure.label(lang)}")
         year = summary.window[-1][:4] if summary.window else ""
-        titles = {"personal": self.tr("Personal"), "services": self.tr("Servicios médicos en %1*").replace("%1", year),
-                  "community": self.tr("Acción comunitaria*"),
-                  "infrastructure": self.tr("Infraestructura y equipamiento")}
+        titles = {"personal": layout_title("personal", lang), "services": layout_title("services", lang, year, True),
+                  "community": layout_title("community", lang, star=True),
+                  "infrastructure": layout_title("infra", lang)}
         for key, model in self.section_models.items():
             self.section_titles[key].setText(titles[key])
             model.set_figures(section_figures(summary, SECTION_CODES[key]), data.targets)
@@ -301,7 +303,7 @@ class DashboardWindow(QWidget):
     def _show_charts(self, data: DashboardData) -> None:
         summary, lang = data.summary, self._lang
         for key, title, codes, horizontal in (
-                ("coverage", self.tr("Cobertura de personal por categoría"), COVERAGE, True),
+                ("coverage", message_text("summary.coverage", lang), COVERAGE, True),
                 ("community", self.tr("Acción comunitaria (desde el inicio)"), COMMUNITY, True)):
             figures = section_figures(summary, codes)
             chart, bars, shown = bar_chart(title, figures, lang, percent=key == "coverage", horizontal=horizontal,

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.models.messages import text as message_text
+
 from .grid_cells import (
     COMMENT_COLOR,
     FOLLOW_UP_COLOR,
@@ -173,5 +175,5 @@ class GridDelegate(QStyledItemDelegate):
         if variable.unit == "category":
             return [o.label(lang) for o in variable.options]
         if variable.unit == "yesno":
-            return ["Yes", "No"] if lang == "en" else ["Sí", "No"]
+            return [message_text("value_yes", lang), message_text("value_no", lang)]
         return []

@@ -925,121 +925,90 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="91"/>
-        <location filename="../../app/ui/dashboard_window.py" line="255"/>
-        <location filename="../../app/ui/dashboard_window.py" line="360"/>
+        <location filename="../../app/ui/dashboard_window.py" line="93"/>
+        <location filename="../../app/ui/dashboard_window.py" line="257"/>
+        <location filename="../../app/ui/dashboard_window.py" line="362"/>
         <source>Tablero del estado</source>
         <translation>State dashboard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="128"/>
+        <location filename="../../app/ui/dashboard_window.py" line="130"/>
         <source>DATOS DE DEMOSTRACIÓN</source>
         <translation>DEMONSTRATION DATA</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="131"/>
+        <location filename="../../app/ui/dashboard_window.py" line="133"/>
         <source>Datos de ejemplo construidos con las cifras publicadas; no son datos reales del estado.</source>
         <translation>Sample data built from the published figures; not the state&apos;s real data.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="121"/>
+        <location filename="../../app/ui/dashboard_window.py" line="123"/>
         <source>Actualizar</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="122"/>
+        <location filename="../../app/ui/dashboard_window.py" line="124"/>
         <source>Volver a calcular con los datos guardados (F5)</source>
         <translation>Recalculate from the saved data (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="124"/>
+        <location filename="../../app/ui/dashboard_window.py" line="126"/>
         <source>Exportar PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="153"/>
+        <location filename="../../app/ui/dashboard_window.py" line="155"/>
         <source>Ver las unidades</source>
         <translation>Show the facilities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="184"/>
+        <location filename="../../app/ui/dashboard_window.py" line="186"/>
         <source>Elija un indicador para ver las unidades detrás de él.</source>
         <translation>Choose an indicator to see the facilities behind it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="228"/>
-        <location filename="../../app/ui/dashboard_window.py" line="229"/>
-        <source>%1: Avances Generales</source>
-        <translation>%1: General Progress</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dashboard_window.py" line="243"/>
-        <location filename="../../app/ui/dashboard_window.py" line="342"/>
+        <location filename="../../app/ui/dashboard_window.py" line="245"/>
+        <location filename="../../app/ui/dashboard_window.py" line="344"/>
         <source>Calculando…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="254"/>
+        <location filename="../../app/ui/dashboard_window.py" line="256"/>
         <source>No se pudo calcular el resumen.</source>
         <translation>The summary could not be calculated.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="271"/>
-        <source>Personal</source>
-        <translation>Staff</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dashboard_window.py" line="271"/>
-        <source>Servicios médicos en %1*</source>
-        <translation>Medical services in %1*</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dashboard_window.py" line="272"/>
-        <source>Acción comunitaria*</source>
-        <translation>Community action*</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dashboard_window.py" line="273"/>
-        <source>Infraestructura y equipamiento</source>
-        <translation>Infrastructure and equipment</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dashboard_window.py" line="292"/>
+        <location filename="../../app/ui/dashboard_window.py" line="294"/>
         <source>%1 de %2 (%3 %)</source>
         <translation>%1 of %2 (%3 %)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="297"/>
+        <location filename="../../app/ui/dashboard_window.py" line="299"/>
         <source>sin dato</source>
         <translation>no data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="304"/>
-        <source>Cobertura de personal por categoría</source>
-        <translation>Staff coverage by category</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dashboard_window.py" line="305"/>
+        <location filename="../../app/ui/dashboard_window.py" line="307"/>
         <source>Acción comunitaria (desde el inicio)</source>
         <translation>Community action (since the start)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="308"/>
+        <location filename="../../app/ui/dashboard_window.py" line="310"/>
         <source>Meta</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="312"/>
+        <location filename="../../app/ui/dashboard_window.py" line="314"/>
         <source>Consultas y cirugías por mes</source>
         <translation>Consultations and surgeries per month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="349"/>
+        <location filename="../../app/ui/dashboard_window.py" line="351"/>
         <source>%1: %2 · %3 unidades</source>
         <translation>%1: %2 · %3 facilities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dashboard_window.py" line="352"/>
+        <location filename="../../app/ui/dashboard_window.py" line="354"/>
         <source>ninguna unidad tiene datos de este indicador.</source>
         <translation>no facility has data for this indicator.</translation>
     </message>
@@ -3383,99 +3352,99 @@ The reopening is logged in the history and the signed summary will have to be si
 <context>
     <name>MatrixModel</name>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="73"/>
+        <location filename="../../app/ui/consolidation_models.py" line="74"/>
         <source>A tiempo</source>
         <extracomment>Role of a matrix cell&apos;s display status (&quot;on_time&quot;, &quot;late&quot;, &quot;received&quot;, &quot;missing&quot;, &quot;not_due&quot;). Role of a matrix cell&apos;s flag (open conflicts) as a bool. Role of a national table cell&apos;s drill-down key: (state code or None for the country, figure code). The theme tint of each display status; the text colour alone must also read.</extracomment>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="74"/>
+        <location filename="../../app/ui/consolidation_models.py" line="75"/>
         <source>Tarde</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="75"/>
+        <location filename="../../app/ui/consolidation_models.py" line="76"/>
         <source>Recibido</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="76"/>
+        <location filename="../../app/ui/consolidation_models.py" line="77"/>
         <source>Falta</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="77"/>
+        <location filename="../../app/ui/consolidation_models.py" line="78"/>
         <source>No vencido</source>
         <translation>Not yet due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="142"/>
-        <location filename="../../app/ui/consolidation_models.py" line="150"/>
+        <location filename="../../app/ui/consolidation_models.py" line="143"/>
+        <location filename="../../app/ui/consolidation_models.py" line="151"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="203"/>
+        <location filename="../../app/ui/consolidation_models.py" line="204"/>
         <source>%1 de %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="208"/>
+        <location filename="../../app/ui/consolidation_models.py" line="209"/>
         <source>Entregados: %1 de %2</source>
         <translation>Delivered: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="209"/>
+        <location filename="../../app/ui/consolidation_models.py" line="210"/>
         <source>Tarde: %1</source>
         <translation>Late: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="210"/>
+        <location filename="../../app/ui/consolidation_models.py" line="211"/>
         <source>Faltan (vencidos): %1</source>
         <translation>Missing (overdue): %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="211"/>
+        <location filename="../../app/ui/consolidation_models.py" line="212"/>
         <source>Con conflictos sin resolver: %1</source>
         <translation>With unresolved conflicts: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="221"/>
+        <location filename="../../app/ui/consolidation_models.py" line="222"/>
         <source>Estado: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="222"/>
+        <location filename="../../app/ui/consolidation_models.py" line="223"/>
         <source>Valores capturados: %1</source>
         <translation>Values entered: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="223"/>
+        <location filename="../../app/ui/consolidation_models.py" line="224"/>
         <source>Unidades que informaron: %1 de %2</source>
         <translation>Facilities that reported: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="225"/>
+        <location filename="../../app/ui/consolidation_models.py" line="226"/>
         <source>Paquetes recibidos: %1</source>
         <translation>Packages received: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="226"/>
+        <location filename="../../app/ui/consolidation_models.py" line="227"/>
         <source>Primera importación: %1</source>
         <translation>First import: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="227"/>
+        <location filename="../../app/ui/consolidation_models.py" line="228"/>
         <source>ninguna</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="228"/>
+        <location filename="../../app/ui/consolidation_models.py" line="229"/>
         <source>Fecha límite: %1</source>
         <translation>Deadline: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="231"/>
+        <location filename="../../app/ui/consolidation_models.py" line="232"/>
         <source>%1 Conflictos sin resolver: %2</source>
         <translation>%1 Unresolved conflicts: %2</translation>
     </message>
@@ -3740,63 +3709,63 @@ The reopening is logged in the history and the signed summary will have to be si
 <context>
     <name>NationalModel</name>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="262"/>
+        <location filename="../../app/ui/consolidation_models.py" line="263"/>
         <source>Hospitales</source>
         <extracomment>The figures of the national table, in column order (codes of the summary).</extracomment>
         <translation>Hospitals</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="262"/>
+        <location filename="../../app/ui/consolidation_models.py" line="263"/>
         <source>Unidades
 de salud</source>
         <translation>Health
 facilities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="263"/>
+        <location filename="../../app/ui/consolidation_models.py" line="264"/>
         <source>Consultas</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="263"/>
+        <location filename="../../app/ui/consolidation_models.py" line="264"/>
         <source>Cirugías</source>
         <translation>Surgeries</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="264"/>
+        <location filename="../../app/ui/consolidation_models.py" line="265"/>
         <source>Cobertura de
 especialistas</source>
         <translation>Specialist
 coverage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="265"/>
+        <location filename="../../app/ui/consolidation_models.py" line="266"/>
         <source>Cobertura de médicos
 generales y enfermería</source>
         <translation>GP and nursing
 coverage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="266"/>
+        <location filename="../../app/ui/consolidation_models.py" line="267"/>
         <source>Recetas
 surtidas</source>
         <translation>Prescriptions
 filled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="268"/>
+        <location filename="../../app/ui/consolidation_models.py" line="269"/>
         <source>Estado</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="269"/>
+        <location filename="../../app/ui/consolidation_models.py" line="270"/>
         <source>Completitud
 del mes</source>
         <translation>Month
 completeness</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolidation_models.py" line="270"/>
+        <location filename="../../app/ui/consolidation_models.py" line="271"/>
         <source>Doble clic o Enter: ver las unidades detrás de este dato</source>
         <translation>Double-click or Enter: see the facilities behind this figure</translation>
     </message>

@@ -16,6 +16,7 @@ import pytest
 from pypdf import PdfReader
 
 from app.models.summary import StateSummary, format_figure
+from app.models.summary_layout import figure_text
 from app.reports.identity import create_identity, load_pkcs12
 from app.reports.signing import sign_pdf, verify_pdf
 from app.reports.summary_pdf import (
@@ -31,7 +32,6 @@ from app.reports.summary_pdf import (
     render_summary_pdf,
     window_text,
 )
-from app.reports.summary_pdf_text import figure_text
 from app.services.demo import build_demo
 from app.services.summary import state_summary
 from app.services.workspace import open_workspace

@@ -19,10 +19,10 @@ import pytest
 from pypdf import PdfReader
 
 from app.models.summary import StateSummary
+from app.models.summary_layout import figure_text, percent_text
 from app.reports.identity import create_identity, load_pkcs12
 from app.reports.signed_summary import signed_summary_pdf
 from app.reports.summary_pdf import LAYOUTS, render_summary_pdf
-from app.reports.summary_pdf_text import figure_text, percent_text
 from app.services import report_pdf
 from app.services.demo import build_demo
 from app.services.summary import state_summary

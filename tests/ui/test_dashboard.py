@@ -135,7 +135,7 @@ def test_loading_says_calculando_then_shows_the_pdf_texts(qtbot, dashboard, ws):
     assert dashboard.window_label.text() == "Del 1º de enero al 28 de febrero de 2023"
     # 309 units × 1 more cell since catalog 2026.12.1 (mas_programada, sheet 2.1's denominator).
     assert dashboard.completeness_bar.text() == "9,398 de 9,416 (99 %)"  # never 100 % while incomplete (issue 12)
-    # The PDF's text (summary_pdf_text.percent_text): an incomplete share never prints 100.
+    # The PDF's text (summary_layout.percent_text): an incomplete share never prints 100.
     assert dashboard.completeness_label.text() == \
         "Completitud de febrero de 2023: 9,398 de 9,416 datos de las unidades (99 %)"
     assert "13 unidades de segundo nivel" in dashboard.footnotes_label.text()

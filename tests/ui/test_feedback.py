@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.models.percent import share_percent
-from app.reports.summary_pdf_text import percent_text
+from app.models.summary_layout import percent_text
 from app.ui.close_check import close_confirmation_text
 from app.ui.problem_panel import ERROR_KIND, REJECTED, WARNING_KIND
 
