@@ -76,7 +76,8 @@ run: check-system-gui venv qm
 	$(VENV_PY) main.py $(ARGS)
 
 test: check-system venv qm
-	QT_QPA_PLATFORM=offscreen $(VENV_PY) -m pytest -q $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(VENV_PY) -m pytest -q --cov --cov-report= $(PYTEST_ARGS)
+	$(VENV_PY) tools/coverage_gate.py $(if $(strip $(PYTEST_ARGS)),--no-gate)
 
 bench: check-system venv qm
 	@test -d tests/bench || { echo "make bench: tests/bench/ does not exist yet"; exit 0; }; \
