@@ -31,7 +31,7 @@ UI_SOURCES = $(shell find app/ui -name '*.py' 2>/dev/null | LC_ALL=C sort)
 help:
 	@echo "make venv           create $(VENV) and pip install -e '.[test]' (again when pyproject.toml changes)"
 	@echo "make run            check system (incl. X11 libs), build .qm, run main.py (ARGS=...)"
-	@echo "make test           check system, lint, run pytest offscreen (PYTEST_ARGS=...), benches excluded"
+	@echo "make test           check system, lint, run pytest offscreen with coverage (PYTEST_ARGS=...), benches excluded"
 	@echo "make bench          run tests/bench/ with pytest-benchmark and print the table (BENCH_ARGS=...)"
 	@echo "make reliability    kill -9, fuzz and disk-fault harness at full strength; writes RELIABILITY.md"
 	@echo "make lint           ruff check, ruff format --check and mypy app"
@@ -81,9 +81,9 @@ i18n: $(STAMP)
 run: check-system-gui venv qm
 	$(VENV_PY) main.py $(ARGS)
 
-# Lint first: a style or type error fails in seconds instead of after the whole suite.
 test: check-system venv qm lint
-	QT_QPA_PLATFORM=offscreen $(VENV_PY) -m pytest -q $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(VENV_PY) -m pytest -q --cov --cov-report= $(PYTEST_ARGS)
+	$(VENV_PY) tools/coverage_gate.py $(if $(strip $(PYTEST_ARGS)),--no-gate)
 
 bench: check-system venv qm
 	@test -d tests/bench || { echo "make bench: tests/bench/ does not exist yet"; exit 0; }; \
