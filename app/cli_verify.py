@@ -11,7 +11,7 @@ import dataclasses
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pyHanko loads only when `verify` runs, not for `--help`
-    from app.reports.verification import Reason, SignatureReport, VerifyResult
+    from app.services.identity import Reason, SignatureReport, VerifyResult
 
 TEXT = {
     "es": {

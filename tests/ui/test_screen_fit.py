@@ -80,7 +80,7 @@ def test_window_fits_and_its_buttons_are_visible(probed, size, name):
 
 def test_the_probe_opens_every_top_level_dialog_class():
     """A new dialog class must be added to the probe, or its fit is never checked."""
-    source = "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "app" / "ui").glob("*.py"))
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "app" / "ui").rglob("*.py"))
     probe = (REPO / "tests" / "ui" / "fit_probe.py").read_text(encoding="utf-8")
     import re
 

@@ -57,7 +57,7 @@ def test_every_ui_string_has_an_english_translation(tmp_path):
         pytest.skip("pyside6-lupdate is not installed next to this Python")
     copy = tmp_path / "coordina_en.ts"
     shutil.copy(root / "resources" / "i18n" / "coordina_en.ts", copy)
-    sources = sorted(str(p) for p in (root / "app" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (root / "app" / "ui").rglob("*.py"))
     subprocess.run([str(lupdate), *sources, "-no-obsolete", "-ts", str(copy)], check=True,
                    capture_output=True)
     untranslated = [
