@@ -29,8 +29,8 @@ from app.lazy import lazy
 from app.models.messages import InputError
 from app.models.messages import text as message_text
 from app.models.values import format_number
+from app.services import log_file
 from app.services.workspace import Workspace, open_workspace, resolve_data_dir, unexpected_error
-from app.storage.permissions import PrivateRotatingFileHandler, private_dir
 from app.streams import is_terminal, stderr, stdout
 
 # Imported when a command first uses them: `--help` and `facilities list` must not load
@@ -41,7 +41,6 @@ facilities = lazy("app.services.facilities")
 reports = lazy("app.services.reports")
 value_files = lazy("app.services.value_files")
 identities = lazy("app.services.identity")
-cert_labels = lazy("app.reports.identity")
 
 log = logging.getLogger("coordina")
 
@@ -193,7 +192,7 @@ def cmd_identity_create(ws: Workspace, args: argparse.Namespace, out: TextIO, er
 
 def cmd_identity_trust(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     cert = identities.add_trusted(ws, identities.read_file(Path(args.file)))
-    print(_say(ws.lang, "trusted", name=cert_labels.subject_label(cert), fp=cert_labels.fingerprint(cert)), file=out)
+    print(_say(ws.lang, "trusted", name=identities.subject_label(cert), fp=identities.fingerprint(cert)), file=out)
     return 0
 
 
@@ -339,16 +338,14 @@ def configure_logging(data_dir: Path) -> None:
     # own traceback over the message the user needs: drop the record silently instead.
     logging.raiseExceptions = False
     try:
-        private_dir(data_dir / "logs")  # owner-only, like the rest of the data directory (issue 11)
-        handler = PrivateRotatingFileHandler(
-            data_dir / "logs" / "coordina.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        handler = log_file.rotating_handler(data_dir / "logs" / "coordina.log")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
         # Modules that log under their own name (app.ui.session, app.reports.signing…)
         # reach the same file; before, their records went nowhere but stderr.
         modules = logging.getLogger("app")
         modules.setLevel(logging.INFO)
-        modules.handlers = [h for h in modules.handlers if not isinstance(h, PrivateRotatingFileHandler)]
+        modules.handlers = [h for h in modules.handlers if not log_file.is_log_handler(h)]
         modules.addHandler(handler)
         root._coordina_configured = True  # type: ignore[attr-defined]
     except OSError:

@@ -22,7 +22,7 @@ from app.models.values import format_number
 from app.services.workspace import Workspace
 
 if TYPE_CHECKING:
-    from app.reports.identity import Identity
+    from app.services.identity import Identity
 
 # Imported by the command, not by `--help` (ReportLab and pyHanko take about a second).
 identities = lazy("app.services.identity")

@@ -30,7 +30,6 @@ from app.lazy import lazy
 from app.models.messages import InputError, table
 from app.services.workspace import Workspace
 from app.streams import stdin_is_terminal
-from app.sync.errors import SyncError
 
 # Imported by the commands that use them, not when the parser is built (`--help`).
 catalog_install = lazy("app.services.catalog_install")
@@ -155,8 +154,7 @@ def cmd_sync(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO,
     if args.action in ("import", "ack", "update"):
         _unlock(ws, args, err)
     if args.action == "import":
-        if sync_keys.needs_passphrase(ws):  # HQ: every data package needs the key; say it once
-            raise SyncError("E_PASSPHRASE_NEEDED", str(ws.data_dir))
+        sync_keys.require_passphrase(ws)  # HQ: every data package needs the key; say it once
         results = sync_import.import_packages(ws, [Path(f) for f in args.files], dry_run=args.dry_run,
                                               progress=progress)
         if args.json:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from app.models.messages import table
 
 if TYPE_CHECKING:  # pyHanko loads only when `verify` runs, not for `--help`
-    from app.reports.verification import Reason, SignatureReport, VerifyResult
+    from app.services.identity import Reason, SignatureReport, VerifyResult
 
 
 def _t(lang: str) -> dict[str, str]:

@@ -17,6 +17,7 @@ from app.reports import identity as ident
 from app.reports import signing
 from app.reports.identity import Identity
 from app.reports.verification import Reason, VerifyResult
+from app.reports.verification import SignatureReport as SignatureReport  # for app.cli_verify
 from app.services import worker_env
 from app.services.workspace import Workspace
 from app.storage import revocations_repo
@@ -172,3 +173,13 @@ def verify_file(ws: Workspace, path: Path, extra_trust: list[x509.Certificate] |
                             reasons=(Reason("verify_unreadable", "error"),))
     return signing.verify_pdf(data, trusted_certificates(ws) + list(extra_trust or []),
                               revoked=revoked_certificates(ws))
+
+
+def subject_label(cert: x509.Certificate) -> str:
+    """The certificate's holder as people read it (the CLI's `identity trust` message)."""
+    return ident.subject_label(cert)
+
+
+def fingerprint(cert: x509.Certificate) -> str:
+    """The certificate's SHA-256 fingerprint, printed next to its holder."""
+    return ident.fingerprint(cert)

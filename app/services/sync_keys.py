@@ -113,6 +113,12 @@ def needs_passphrase(ws: Workspace) -> bool:
             and passphrase_for(ws.data_dir) is None)
 
 
+def require_passphrase(ws: Workspace) -> None:
+    """Refuse with E_PASSPHRASE_NEEDED when :func:`needs_passphrase`: said once, up front."""
+    if needs_passphrase(ws):
+        raise SyncError("E_PASSPHRASE_NEEDED", str(ws.data_dir))
+
+
 def key_state(ws: Workspace) -> str:
     """``"none"`` (a state, or no profile), ``"raw"`` (before issue 11), ``"locked"`` or ``"unlocked"``."""
     keys = sync_repo.get_hq_keys(ws.conn)

@@ -178,7 +178,7 @@ def _simple(module: str, cls: str, with_state: bool = False, with_period: bool =
     def make(c: Ctx) -> QWidget:
         import importlib
 
-        klass = getattr(importlib.import_module(f"app.ui.{module}"), cls)
+        klass = getattr(importlib.import_module(module), cls)
         w = c.window
         args = [w.tasks, w.catalog, w.lang]
         if with_state:
@@ -273,14 +273,14 @@ WINDOWS: list[tuple[str, Callable[[Ctx], QWidget]]] = [
     ("batch_export", _batch_export),
     ("verify", _verify),
     ("history", _history),
-    ("outbox", _simple("outbox_dialog", "OutboxDialog")),
-    ("respond", _simple("respond_dialog", "RespondDialog")),
-    ("targets", _simple("targets_dialog", "TargetsDialog")),
-    ("section_notes", _simple("section_notes_dialog", "SectionNotesDialog", True, True)),
-    ("import_packages", _simple("import_dialog", "ImportDialog")),
-    ("profile", _simple("profile_dialog", "ProfileDialog", True)),
-    ("identity", _simple("identity_dialog", "IdentityDialog", True)),
-    ("conflicts", _simple("conflicts_dialog", "ConflictsDialog")),
+    ("outbox", _simple("app.ui.outbox_dialog", "OutboxDialog")),
+    ("respond", _simple("app.ui.respond_dialog", "RespondDialog")),
+    ("targets", _simple("app.ui.targets_dialog", "TargetsDialog")),
+    ("section_notes", _simple("app.ui.section_notes_dialog", "SectionNotesDialog", True, True)),
+    ("import_packages", _simple("app.ui.import_dialog", "ImportDialog")),
+    ("profile", _simple("app.ui.profile_dialog", "ProfileDialog", True)),
+    ("identity", _simple("app.ui.identity_dialog", "IdentityDialog", True)),
+    ("conflicts", _simple("app.ui.conflicts_dialog", "ConflictsDialog")),
     ("backups", _backups),
     ("comment", _comment),
     ("passphrase", _passphrase),
