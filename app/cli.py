@@ -13,14 +13,14 @@ import dataclasses
 import json
 import logging
 import logging.handlers
-import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
 from app import cli_export, cli_pdf, cli_report, cli_verify
 from app.cli_check import add_check_parser
+from app.cli_display import display_missing
 from app.cli_export import add_export_parser
 from app.cli_pdf import add_pdf_parser
 from app.cli_selftest import add_selftest_parser
@@ -313,19 +313,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--yes", action="store_true", help="restore without asking")
     p.set_defaults(func=cmd_restore)
     return parser
-
-
-def display_missing(environ: Mapping[str, str] | None = None, platform: str | None = None) -> bool:
-    """Whether no window can open: an X11/Wayland system with neither DISPLAY nor
-    WAYLAND_DISPLAY set, and Qt not told to draw elsewhere (QT_QPA_PLATFORM=offscreen, vnc...)."""
-    environ = os.environ if environ is None else environ
-    platform = sys.platform if platform is None else platform
-    if platform.startswith(("win", "darwin", "cygwin")):
-        return False
-    qpa = environ.get("QT_QPA_PLATFORM", "")
-    if qpa and not qpa.startswith(("xcb", "wayland")):
-        return False
-    return not (environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
 
 
 def configure_logging(data_dir: Path) -> None:

@@ -38,7 +38,7 @@ def _window(lang: str):
     """The GUI step: Qt is imported here, when the step runs, never by the services."""
 
     def open_window(data_dir: Path, pdf: Path | None = None):
-        from app.cli import display_missing
+        from app.cli_display import display_missing
 
         if display_missing() or not os.environ.get("QT_QPA_PLATFORM"):
             # Offscreen unless told otherwise: no window flashes on a desktop, and a console,

@@ -38,6 +38,7 @@ sync_export = lazy("app.services.sync_export")
 sync_import = lazy("app.services.sync_import")
 sync_keys = lazy("app.services.sync_keys")
 sync_profile = lazy("app.services.sync_profile")
+sync_enrol = lazy("app.services.sync_enrol")
 sync_status = lazy("app.services.sync_status")
 targets = lazy("app.services.targets")
 identities = lazy("app.services.identity")
@@ -117,21 +118,21 @@ def cmd_hq_profile(ws: Workspace, args: argparse.Namespace, out: TextIO, err: Te
 def cmd_enrol(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     text = _t(ws)
     if args.action == "export":
-        fp = sync_profile.export_enrolment(ws, Path(args.out), Path(args.cert) if args.cert else None)
+        fp = sync_enrol.export_enrolment(ws, Path(args.out), Path(args.cert) if args.cert else None)
         print(text["enrol_exported"].format(path=args.out, fp=fp), file=out)
     elif args.action == "import":
         sync_profile.require_profile(ws, "hq")
-        state, _cert, fp = sync_profile.enrolment_preview(ws, Path(args.file))
+        state, _cert, fp = sync_enrol.enrolment_preview(ws, Path(args.file))
         yes = _confirmed(ws, args, out, text["what_enrol"].format(state=state), fp)
-        reg = sync_profile.import_enrolment(ws, Path(args.file), args.replace, args.fingerprint, confirmed=yes)
+        reg = sync_enrol.import_enrolment(ws, Path(args.file), args.replace, args.fingerprint, confirmed=yes)
         print(text["enrol_imported"].format(name=reg.name, state=ws.catalog.states[reg.state_code].name,
                                             fp=sync_profile.readable(reg.fingerprint)), file=out)
     elif args.action == "revoke":
-        reg = sync_profile.revoke(ws, args.fingerprint, args.note or "")
+        reg = sync_enrol.revoke(ws, args.fingerprint, args.note or "")
         print(text["revoked"].format(name=reg.name, state=ws.catalog.states[reg.state_code].name,
                                      fp=sync_profile.readable(reg.fingerprint)), file=out)
     else:
-        for reg in sync_profile.registrations(ws):
+        for reg in sync_enrol.registrations(ws):
             status = text["active"] if reg.active else text["revoked_status"].format(at=reg.revoked_at)
             print(text["registration"].format(state=reg.state_code, name=reg.name,
                                               fp=sync_profile.readable(reg.fingerprint), status=status),

@@ -242,16 +242,7 @@ def test_cli_imports_only_services_and_models():
 #: Cycles tolerated for now, by dotted name (tools/restructure.py rewrites these strings
 #: with the modules, so the list holds before and after the folder move). Only the edges
 #: among the modules of one set are ignored: any other cycle still fails.
-KNOWN_CYCLES: list[set[str]] = [
-    # Being broken by other work of issue 14; empty these two once it is merged.
-    {"app.services.report_pdf", "app.services.report_batch"},  # an import inside a function
-    {"app.ui.main_window", "app.ui.file_actions", "app.ui.main_menus",  # the menus write
-     "app.ui.summary_actions", "app.ui.sync_actions"},  # attributes onto MainWindow
-    # Found by this test, each closed by an import inside a function; not assigned yet.
-    {"app.services.workspace", "app.services.outbox_reconcile"},  # reconcile at open
-    {"app.services.sync_profile", "app.services.sync_enrol"},  # profile re-exports enrol
-    {"app.cli", "app.cli_selftest"},  # self-test asks the parser's display_missing()
-]
+KNOWN_CYCLES: list[set[str]] = []
 
 
 def existing_module(target: str) -> str:

@@ -11,7 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from app.cli import display_missing, main
+from app.cli import main
+from app.cli_display import display_missing
 
 ROOT = Path(__file__).resolve().parents[1]
 

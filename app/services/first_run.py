@@ -22,7 +22,7 @@ from .workspace import Workspace, write_transaction
 if TYPE_CHECKING:
     from app.reports.identity import Identity
 
-# sync_profile.OWN_CERTIFICATE, spelled here so the overview read at start-up does not
+# sync_enrol.OWN_CERTIFICATE, spelled here so the overview read at start-up does not
 # import the crypto stack (time to a usable grid, issue 12 "speed").
 OWN_CERTIFICATE = "own_certificate_pem"
 
@@ -128,7 +128,7 @@ def use_existing_identity(ws: Workspace, passphrase: bytes, p12: Path | None = N
     from app.reports import identity as ident
 
     from . import identity as identity_service
-    from .sync_profile import remember_own_certificate
+    from .sync_enrol import remember_own_certificate
 
     made = identity_service.load_identity(p12=p12, cer=cer, key=key, passphrase=passphrase)
     identity_service.add_trusted(ws, ident.certificate_pem(made.certificate))

@@ -95,7 +95,7 @@ def create_identity_file(ws: Workspace, name: str, position: str, state: str, ou
         raise InputError("file_unreadable", path=str(out), reason=exc.strerror or str(exc)) from None
     made = ident.load_pkcs12(data, passphrase, path=str(out))
     add_trusted(ws, ident.certificate_pem(made.certificate))
-    from .sync_profile import remember_own_certificate  # the certificate a state enrols
+    from .sync_enrol import remember_own_certificate  # the certificate a state enrols
 
     remember_own_certificate(ws, made.certificate)
     return made

@@ -26,7 +26,7 @@ from app.storage import sync_repo
 from app.storage.durable import temp_name
 from app.sync import package
 
-from .workspace import Workspace, write_transaction
+from .transactions import HasDatabase, write_transaction
 
 log = logging.getLogger("coordina.outbox")
 
@@ -42,7 +42,7 @@ def file_sha256(path: Path) -> str | None:
         return None
 
 
-def reconcile_outbox(ws: Workspace) -> dict[str, str]:
+def reconcile_outbox(ws: HasDatabase) -> dict[str, str]:
     """Settle every outbox row left "writing" by a killed export; returns uuid → outcome."""
     outcomes: dict[str, str] = {}
     for uuid in sync_repo.writing_outbox(ws.conn):
@@ -103,7 +103,7 @@ def sequences_on_disk(folder: Path, device_id: str) -> list[int]:
     return found
 
 
-def next_sequence(ws: Workspace, device_id: str, out_dir: Path) -> int:
+def next_sequence(ws: HasDatabase, device_id: str, out_dir: Path) -> int:
     """The next package's sequence: above every row, every reserved one and every file seen."""
     last = sync_repo.last_outbox(ws.conn, device_id)
     return 1 + max(last.sequence if last else 0, sync_repo.high_water(ws.conn, device_id),

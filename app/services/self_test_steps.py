@@ -143,11 +143,11 @@ def step_hq(ctx: Context) -> Detail:
 
 def step_enrol(ctx: Context) -> Detail:
     """``enrol export`` at the state, ``enrol import`` at HQ with the fingerprint."""
-    from app.services import sync_profile
+    from app.services import sync_enrol
 
     assert ctx.state is not None and ctx.hq is not None
-    fingerprint = sync_profile.export_enrolment(ctx.state, ctx.usb / "enrol-nayarit.json")
-    reg = sync_profile.import_enrolment(ctx.hq, ctx.usb / "enrol-nayarit.json", fingerprint=fingerprint)
+    fingerprint = sync_enrol.export_enrolment(ctx.state, ctx.usb / "enrol-nayarit.json")
+    reg = sync_enrol.import_enrolment(ctx.hq, ctx.usb / "enrol-nayarit.json", fingerprint=fingerprint)
     if reg.state_code != STATE or not reg.active:
         raise CheckFailed("enrol_wrong", state=reg.state_code)
     return (fingerprint[:9],)

@@ -21,18 +21,12 @@ from app.storage import files, reports_repo, sync_repo
 from app.storage.sync_repo import Registration
 from app.sync.errors import SyncError
 
+from . import sync_profile
 from .sync_fingerprints import _confirm, certificate_fingerprint, enrolment_fingerprint, readable
 from .workspace import Workspace, now_iso, write_transaction
 
 ENROL_FORMAT = "coordina-enrolment"
 OWN_CERTIFICATE = "own_certificate_pem"
-
-
-def _profile_module():
-    # sync_profile re-exports this module's names: imported when called, never at load.
-    from . import sync_profile
-
-    return sync_profile
 
 
 def remember_own_certificate(ws: Workspace, cert: x509.Certificate) -> None:
@@ -43,7 +37,7 @@ def remember_own_certificate(ws: Workspace, cert: x509.Certificate) -> None:
 
 def export_enrolment(ws: Workspace, out: Path, cert_path: Path | None = None) -> str:
     """Write the coordinator's enrolment file; returns the readable certificate fingerprint."""
-    prof = _profile_module().require_profile(ws, "state")
+    prof = sync_profile.require_profile(ws, "state")
     if cert_path is not None:
         try:
             cert = ident.load_certificate(Path(cert_path).read_bytes())
@@ -54,18 +48,18 @@ def export_enrolment(ws: Workspace, out: Path, cert_path: Path | None = None) ->
         if not pem:
             raise SyncError("E_NO_CERTIFICATE", str(ws.data_dir))
         cert = ident.load_certificate(pem.encode("ascii"))
-    doc = {"format": ENROL_FORMAT, "format_version": _profile_module().FORMAT_VERSION, "state": prof.state_code,
+    doc = {"format": ENROL_FORMAT, "format_version": sync_profile.FORMAT_VERSION, "state": prof.state_code,
            "device_id": prof.device_id, "name": ident.subject_label(cert),
            "position": prof.position, "certificate": ident.certificate_pem(cert).decode("ascii"),
-           "fingerprint": certificate_fingerprint(cert), "created_at": now_iso()}
+           "fingerprint": (fingerprint := certificate_fingerprint(cert)), "created_at": now_iso()}
     files.write_bytes_atomic(Path(out), json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8"))
-    return readable(enrolment_fingerprint(doc["fingerprint"], prof.state_code or ""))
+    return readable(enrolment_fingerprint(fingerprint, prof.state_code or ""))
 
 
 def parse_enrolment(ws: Workspace, path: Path) -> tuple[str, x509.Certificate, dict]:
     """(state code, certificate, document) of an enrolment file, checked."""
-    doc = _profile_module()._read_json(path, "E_ENROL_FILE")
-    _profile_module()._version(doc, path, "E_ENROL_FILE", ENROL_FORMAT)
+    doc = sync_profile._read_json(path, "E_ENROL_FILE")
+    sync_profile._version(doc, path, "E_ENROL_FILE", ENROL_FORMAT)
     try:
         cert = ident.load_certificate(str(doc["certificate"]).encode("ascii"))
         # cryptography parses the subject, dates and key lazily: touch them here so a
@@ -98,7 +92,7 @@ def import_enrolment(ws: Workspace, path: Path, replace: str | None = None, fing
     the certificate, so a file whose state was edited is refused (``E_FINGERPRINT_MISMATCH``).
     ``confirmed`` says the person compared the fingerprint shown to her (GUI, interactive CLI).
     """
-    _profile_module().require_profile(ws, "hq")
+    sync_profile.require_profile(ws, "hq")
     state, cert, doc = parse_enrolment(ws, path)
     fp = certificate_fingerprint(cert)
     _confirm(str(path), enrolment_fingerprint(fp, state), fingerprint, confirmed)
@@ -128,7 +122,7 @@ def import_enrolment(ws: Workspace, path: Path, replace: str | None = None, fing
 
 def revoke(ws: Workspace, fingerprint: str, note: str = "") -> Registration:
     """HQ revokes a registration: packages signed with it are refused from now on."""
-    _profile_module().require_profile(ws, "hq")
+    sync_profile.require_profile(ws, "hq")
     fp = fingerprint.replace(":", "").replace(" ", "").lower()
     reg = sync_repo.get_registration(ws.conn, fp)
     if reg is None or not reg.active:

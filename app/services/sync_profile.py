@@ -313,17 +313,3 @@ def rotate_hq_keys(ws: Workspace, passphrase: bytes) -> str:
     sync_keys.forget(ws.data_dir)
     sync_keys.remember(ws.data_dir, passphrase)
     return readable(hq_fingerprint(sign_pub, enc_pub))
-
-
-# The enrolment half (state → HQ) lives in .sync_enrol; its names stay importable from here.
-from .sync_enrol import (  # noqa: E402, F401
-    ENROL_FORMAT,
-    OWN_CERTIFICATE,
-    enrolment_preview,
-    export_enrolment,
-    import_enrolment,
-    parse_enrolment,
-    registrations,
-    remember_own_certificate,
-    revoke,
-)

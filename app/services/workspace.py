@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import getpass
 import logging
 import os
 import re
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from app import RESOURCES_DIR
 from app.models.catalog import Catalog
@@ -21,6 +18,10 @@ from app.models.messages import InputError, os_reason
 from app.storage.database import DB_FILENAME, Database, connect, internal_error
 from app.storage.permissions import private_dir, tighten_files
 from app.storage.reports_repo import settings_get
+
+# Re-exported: every service takes its transaction from the workspace module.
+from .transactions import Rollback as Rollback
+from .transactions import write_transaction as write_transaction
 
 APP_NAME = "Coordina"
 ENV_DATA_DIR = "COORDINA_DATA_DIR"
@@ -228,33 +229,3 @@ def _start_up(ws: Workspace) -> None:
             reconcile_outbox(ws)
     except (InputError, OSError, sqlite3.Error) as exc:
         log.warning("could not reconcile the outbox: %s", exc)
-
-
-class Rollback(Exception):
-    """Raised inside :func:`write_transaction` to roll the action back (a dry run, a refused
-    package) while handing its ``result`` out to the caller, who catches it."""
-
-    def __init__(self, result: Any):
-        super().__init__("rolled back")
-        self.result = result
-
-
-@contextlib.contextmanager
-def write_transaction(ws: Workspace, immediate: bool = False) -> Iterator[None]:
-    """One transaction for one action: all of it is kept, or none of it.
-
-    SQLite and OS failures (a full disk, a read-only directory) become an
-    InputError naming the data directory, after the rollback. ``immediate`` takes the
-    write lock at once (see :meth:`~app.storage.database.Database.atomic`). Raise
-    :class:`Rollback` inside the block to undo it and still hand a result out.
-    """
-    from app.models.messages import InputError as _InputError
-    from app.storage.database import translate_error
-
-    try:
-        with ws.db.atomic(immediate):
-            yield
-    except _InputError:
-        raise
-    except (OSError, sqlite3.Error) as exc:
-        raise translate_error(exc, ws.db_path) from exc

@@ -28,7 +28,7 @@ from app.storage.sync_repo import Registration
 
 @dataclass(frozen=True)
 class EnrolmentInfo:
-    """What an enrolment file says, checked by ``sync_profile.parse_enrolment``."""
+    """What an enrolment file says, checked by ``sync_enrol.parse_enrolment``."""
 
     state_code: str
     state_name: str

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.catalog import Catalog
-from app.services import sync_profile, sync_status
+from app.services import sync_enrol, sync_profile, sync_status
 
 from . import settings
 from .export_dialog import documents_folder
@@ -63,13 +63,13 @@ def _snapshot(ws) -> dict:
     """Status plus, at HQ, the registrations: everything the dialog shows, in one job."""
     data = sync_status.status(ws)
     role = (data["profile"] or {}).get("role")
-    data["registrations"] = sync_profile.registrations(ws) if role == "hq" else []
+    data["registrations"] = sync_enrol.registrations(ws) if role == "hq" else []
     return data
 
 
 def _enrolment_info(ws, path: Path) -> EnrolmentInfo:
     """Parse and check an enrolment file (nothing is written) for the confirmation."""
-    state, cert, doc = sync_profile.parse_enrolment(ws, path)
+    state, cert, doc = sync_enrol.parse_enrolment(ws, path)
     # what the coordinator reads aloud covers the certificate AND the state (issue 11)
     fingerprint = sync_profile.enrolment_fingerprint(sync_profile.certificate_fingerprint(cert), state)
     return EnrolmentInfo(state, ws.catalog.state(state).name, str(doc.get("name", "")),
@@ -272,7 +272,7 @@ class ProfileDialog(JobDialog):
             self.state_page.show_enrolment(path, fingerprint)
             self._show_status(self.tr("Se guardó %1. Envíelo a oficinas centrales.").replace("%1", path.name), "ok")
 
-        self._run("export_enrolment", lambda ws: sync_profile.export_enrolment(ws, path, cert_path), written,
+        self._run("export_enrolment", lambda ws: sync_enrol.export_enrolment(ws, path, cert_path), written,
                   self.tr("Exportar registro del coordinador"))
 
     # -- HQ side -----------------------------------------------------------------------
@@ -321,7 +321,7 @@ class ProfileDialog(JobDialog):
                                   .replace("%2", info.state_name), "ok")
                 self.reload()
 
-            self._run("register", lambda ws: sync_profile.import_enrolment(ws, path, replace, confirmed=True),
+            self._run("register", lambda ws: sync_enrol.import_enrolment(ws, path, replace, confirmed=True),
                       registered, title)
 
         self._run("parse", lambda ws: _enrolment_info(ws, path), parsed, title)
@@ -340,5 +340,5 @@ class ProfileDialog(JobDialog):
             self._show_status(self.tr("Se revocó el registro de %1.").replace("%1", reg.name), "ok")
             self.reload()
 
-        self._run("revoke", lambda ws: sync_profile.revoke(ws, reg.fingerprint, note), revoked,
+        self._run("revoke", lambda ws: sync_enrol.revoke(ws, reg.fingerprint, note), revoked,
                   self.tr("Revocar registro"))

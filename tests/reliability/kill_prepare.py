@@ -124,7 +124,7 @@ def _state(demo_db: Path, folder: Path, hq, exchange: Path, inputs: Path):
     there are hundreds of kills.
     """
     from app.services import identity as identities
-    from app.services import sync_profile
+    from app.services import sync_enrol, sync_profile
     from app.services.workspace import now_iso, open_workspace, write_transaction
     from app.storage import facilities_repo, values_repo
 
@@ -137,8 +137,8 @@ def _state(demo_db: Path, folder: Path, hq, exchange: Path, inputs: Path):
     sync_profile.import_hq_profile(state, exchange / "hq.json", confirmed=True)
     identities.create_identity_file(state, "Ana Núñez", "Coordinadora estatal", STATE,
                                     inputs / "ana.p12", PASSPHRASE)
-    sync_profile.export_enrolment(state, exchange / "enrol.json")
-    sync_profile.import_enrolment(hq, exchange / "enrol.json", confirmed=True)
+    sync_enrol.export_enrolment(state, exchange / "enrol.json")
+    sync_enrol.import_enrolment(hq, exchange / "enrol.json", confirmed=True)
     return state
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from app.reports.identity import Identity
 from app.services import identity as identities
-from app.services import sync_profile
+from app.services import sync_enrol, sync_profile
 from app.services.workspace import Workspace, open_workspace
 from app.storage.database import DB_FILENAME
 
@@ -46,6 +46,6 @@ def make_pair(nayarit_demo_db: Path, root: Path) -> Pair:
     p12 = root / "ana.p12"
     identity = identities.create_identity_file(state, "Ana Núñez", "Coordinadora estatal", "18", p12,
                                                PASSPHRASE)
-    sync_profile.export_enrolment(state, root / "enrol.json")
-    sync_profile.import_enrolment(hq, root / "enrol.json", confirmed=True)
+    sync_enrol.export_enrolment(state, root / "enrol.json")
+    sync_enrol.import_enrolment(hq, root / "enrol.json", confirmed=True)
     return Pair(state, hq, identity, exchange, p12)

@@ -16,7 +16,7 @@ import pytest
 
 from app.reports.identity import Identity
 from app.services import identity as identities
-from app.services import sync_profile
+from app.services import sync_enrol, sync_profile
 from app.services.workspace import Workspace, open_workspace
 from app.storage.database import DB_FILENAME
 
@@ -43,8 +43,8 @@ def make_state(nayarit_demo_db: Path, folder: Path, hq: Workspace, exchange: Pat
     identity = identities.create_identity_file(state, "Ana Núñez", "Coordinadora estatal", "18", p12,
                                                PASSPHRASE)
     enrol = exchange / f"enrol-{user}.json"
-    sync_profile.export_enrolment(state, enrol)
-    sync_profile.import_enrolment(hq, enrol, confirmed=True)
+    sync_enrol.export_enrolment(state, enrol)
+    sync_enrol.import_enrolment(hq, enrol, confirmed=True)
     return state, identity, p12
 
 

@@ -13,7 +13,7 @@ import json
 import pytest
 
 from app.reports.identity import create_identity, load_pkcs12
-from app.services import sync_export, sync_import, sync_profile
+from app.services import sync_enrol, sync_export, sync_import, sync_profile
 from app.sync import crypto, package
 from tests.sync.forge import entries, reforge, resign_manifest, rezip, write
 
@@ -99,8 +99,8 @@ def test_signer_registered_for_another_state(pair, db_dump, valid):
 
 
 def test_revoked_signer(pair, db_dump, valid):
-    fp = sync_profile.registrations(pair.hq)[0].fingerprint
-    sync_profile.revoke(pair.hq, fp, "laptop robada")
+    fp = sync_enrol.registrations(pair.hq)[0].fingerprint
+    sync_enrol.revoke(pair.hq, fp, "laptop robada")
     refused(pair, db_dump, valid, "E_SIGNER_REVOKED")
     log = pair.hq.conn.execute("SELECT action, note FROM registration_log ORDER BY id").fetchall()
     assert log[-1] == ("revoke", "laptop robada")

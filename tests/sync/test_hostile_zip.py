@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from app import cli
-from app.services import sync_ack, sync_export, sync_import, sync_profile
+from app.services import sync_ack, sync_enrol, sync_export, sync_import, sync_profile
 from app.services.workspace import now_iso
 from app.storage import sync_repo
 from app.sync import package
@@ -153,7 +153,7 @@ def test_profile_and_enrolment_files_with_hostile_json(pair, tmp_path, db_dump, 
         sync_profile.import_hq_profile(pair.state, path, confirmed=True)
     assert caught.value.code == "E_PROFILE_FILE"
     with pytest.raises(SyncError) as caught:
-        sync_profile.import_enrolment(pair.hq, path, confirmed=True)
+        sync_enrol.import_enrolment(pair.hq, path, confirmed=True)
     assert caught.value.code == "E_ENROL_FILE"
     for argv, code in (([str(pair.state.data_dir), "hq-profile", "import"], "E_PROFILE_FILE"),
                        ([str(pair.hq.data_dir), "enrol", "import"], "E_ENROL_FILE")):

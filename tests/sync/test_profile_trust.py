@@ -13,7 +13,7 @@ from cryptography.hazmat.primitives.asymmetric import ed25519
 
 from app import cli
 from app.services import identity as identities
-from app.services import sync_profile
+from app.services import sync_enrol, sync_profile
 from app.services.workspace import open_workspace
 from app.storage import sync_repo
 from app.sync import crypto
@@ -146,7 +146,7 @@ def test_rotation_not_signed_by_the_old_key_is_refused(world):
 def _enrolled_state(world):
     state, root = world["state"], world["root"]
     identities.create_identity_file(state, "Ana Núñez", "Coordinadora", "18", root / "ana.p12", b"frase de paso")
-    fp = sync_profile.export_enrolment(state, root / "enrol.json")
+    fp = sync_enrol.export_enrolment(state, root / "enrol.json")
     return fp, root / "enrol.json"
 
 
@@ -158,11 +158,11 @@ def test_enrolment_edited_from_18_to_09_fails_the_phone_comparison(world):
                       encoding="utf-8")
     assert '"state": "09"' in edited.read_text(encoding="utf-8")
     before = dump(hq.conn)
-    assert _code(lambda: sync_profile.import_enrolment(hq, edited, fingerprint=fp)) == "E_FINGERPRINT_MISMATCH"
-    assert dump(hq.conn) == before and sync_profile.registrations(hq) == []
+    assert _code(lambda: sync_enrol.import_enrolment(hq, edited, fingerprint=fp)) == "E_FINGERPRINT_MISMATCH"
+    assert dump(hq.conn) == before and sync_enrol.registrations(hq) == []
     # what HQ would read back for the edited file differs from what the coordinator read
-    assert sync_profile.enrolment_preview(hq, edited)[2] != fp
-    reg = sync_profile.import_enrolment(hq, enrol, fingerprint=fp)
+    assert sync_enrol.enrolment_preview(hq, edited)[2] != fp
+    reg = sync_enrol.import_enrolment(hq, enrol, fingerprint=fp)
     assert reg.state_code == "18"
 
 
@@ -170,7 +170,7 @@ def test_enrolment_without_confirmation_stores_nothing(world):
     hq = world["real"]
     _fp, enrol = _enrolled_state(world)
     before = dump(hq.conn)
-    assert _code(lambda: sync_profile.import_enrolment(hq, enrol)) == "E_FINGERPRINT_UNCONFIRMED"
+    assert _code(lambda: sync_enrol.import_enrolment(hq, enrol)) == "E_FINGERPRINT_UNCONFIRMED"
     assert dump(hq.conn) == before
 
 

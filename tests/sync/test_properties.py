@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from app.models.facility import Facility
 from app.models.values import ValueChange, ValueKey
 from app.services import identity as identities
-from app.services import sync_export, sync_import, sync_profile
+from app.services import sync_enrol, sync_export, sync_import, sync_profile
 from app.services.entry import record_changes
 from app.services.workspace import open_workspace
 from app.storage import facilities_repo
@@ -57,8 +57,8 @@ def world(tmp_path_factory):
         sync_profile.import_hq_profile(ws, exchange / "hq.json", confirmed=True)
         ident = identities.create_identity_file(ws, f"Coord {code}", "Coordinación", code,
                                                 root / f"{code}.p12", b"pw")
-        sync_profile.export_enrolment(ws, exchange / f"{code}.json")
-        sync_profile.import_enrolment(hq, exchange / f"{code}.json", confirmed=True)
+        sync_enrol.export_enrolment(ws, exchange / f"{code}.json")
+        sync_enrol.import_enrolment(hq, exchange / f"{code}.json", confirmed=True)
         states[code] = (ws, ident)
     hq.close()  # a checkpointed file to copy for every example
     yield {"root": root, "hq_db": root / "hq" / DB_FILENAME, "states": states, "exchange": exchange}

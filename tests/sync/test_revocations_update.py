@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.reports.identity import certificate_pem
 from app.reports.signing import sign_pdf
 from app.services import identity as identities
-from app.services import sync_ack, sync_import, sync_profile
+from app.services import sync_ack, sync_enrol, sync_import
 from tests.reports.pki import one_page_pdf
 from tests.sync.test_catalog_update import forge_update
 
@@ -17,7 +17,7 @@ def test_revocation_reaches_verify_at_hq_and_at_the_state(pair, tmp_path):
     assert identities.verify_file(pair.hq, pdf).exit_code == 0
     assert identities.verify_file(pair.state, pdf).exit_code == 0
 
-    sync_profile.revoke(pair.hq, pair.identity.fingerprint_sha256)
+    sync_enrol.revoke(pair.hq, pair.identity.fingerprint_sha256)
     at_hq = identities.verify_file(pair.hq, pdf)
     assert at_hq.exit_code == 1 and at_hq.problem_code == "verify_cert_revoked" and at_hq.intact
     assert identities.verify_file(pair.state, pdf).exit_code == 0  # the state does not know yet

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from app.models.values import ValueChange, ValueKey  # noqa: E402
 from app.reports.identity import Identity  # noqa: E402
 from app.services import identity as identities  # noqa: E402
-from app.services import sync_ack, sync_export, sync_import, sync_profile  # noqa: E402
+from app.services import sync_ack, sync_enrol, sync_export, sync_import, sync_profile  # noqa: E402
 from app.services.demo import build_demo  # noqa: E402
 from app.services.entry import record_changes  # noqa: E402
 from app.services.workspace import Workspace, catalog, open_workspace  # noqa: E402
@@ -48,8 +48,8 @@ def state_workspace(hq: Workspace, code: str, user: str, name: str) -> tuple[Wor
     sync_profile.import_hq_profile(ws, USB / "hq.json", confirmed=True)
     identity = identities.create_identity_file(ws, name, "Coordinadora estatal", code, WORK / f"{user}.p12",
                                                PASSPHRASE)
-    sync_profile.export_enrolment(ws, USB / f"enrol-{user}.json")
-    sync_profile.import_enrolment(hq, USB / f"enrol-{user}.json", confirmed=True)
+    sync_enrol.export_enrolment(ws, USB / f"enrol-{user}.json")
+    sync_enrol.import_enrolment(hq, USB / f"enrol-{user}.json", confirmed=True)
     return ws, identity
 
 

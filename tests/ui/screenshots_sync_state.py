@@ -21,7 +21,7 @@ os.environ["XDG_CONFIG_HOME"] = str(WORK / "config")  # before Qt reads it: keep
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.services import identity as identities  # noqa: E402
-from app.services import sync_ack, sync_export, sync_import, sync_profile  # noqa: E402
+from app.services import sync_ack, sync_enrol, sync_export, sync_import, sync_profile  # noqa: E402
 from app.services.demo import build_demo  # noqa: E402
 from app.services.workspace import catalog, open_workspace  # noqa: E402
 from app.storage import facilities_repo  # noqa: E402
@@ -52,10 +52,10 @@ def prepare() -> tuple[Path, Path, Path]:
             sync_profile.import_hq_profile(ws, usb / "perfil-oficinas-centrales.json", confirmed=True)
             identities.create_identity_file(ws, name, "Coordinadora estatal", state, key, PASSPHRASE)
             enrol = usb / f"registro-{state}.json"
-            sync_profile.export_enrolment(ws, enrol)
-            sync_profile.import_enrolment(hq, enrol, confirmed=True)
-        colima_fp = sync_profile.registrations(hq, "06")[0].fingerprint
-        sync_profile.revoke(hq, colima_fp, "Cambio de coordinadora")
+            sync_enrol.export_enrolment(ws, enrol)
+            sync_enrol.import_enrolment(hq, enrol, confirmed=True)
+        colima_fp = sync_enrol.registrations(hq, "06")[0].fingerprint
+        sync_enrol.revoke(hq, colima_fp, "Cambio de coordinadora")
         # Nayarit's first package, received and acknowledged by HQ.
         identity = identities.load_identity(p12=p12, passphrase=PASSPHRASE)
         first = sync_export.export_package(nayarit, usb, identity)

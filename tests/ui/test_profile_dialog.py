@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QTimer
 
 from app.services import identity as identities
-from app.services import sync_profile
+from app.services import sync_enrol, sync_profile
 from app.services.workspace import catalog as load_catalog
 from app.services.workspace import open_workspace
 from app.ui.fingerprint_dialogs import EnrolmentConfirm, RevokeDialog
@@ -223,7 +223,7 @@ def test_hq_registers_after_confirming_the_fingerprint_then_revokes(qtbot, make_
     assert not hq.hq_page.revoke_button.isEnabled()
     ws = open_workspace(tmp_path / "hq")
     try:
-        regs = sync_profile.registrations(ws)
+        regs = sync_enrol.registrations(ws)
         assert len(regs) == 1 and not regs[0].active
         note = ws.conn.execute("SELECT note FROM registration_log WHERE action = 'revoke'").fetchone()
         assert note and note[0] == "Certificado extraviado"
@@ -242,11 +242,11 @@ def test_replace_registers_the_new_certificate_and_revokes_the_old(qtbot, make_d
     first = tmp_path / "uno.json"
     ws = open_workspace(state_dir)
     try:
-        sync_profile.export_enrolment(ws, first)
+        sync_enrol.export_enrolment(ws, first)
         newer = identities.create_identity_file(ws, "Bea Ruiz", "Coordinadora estatal", "18",
                                                 tmp_path / "bea.p12", SECRET)
         second = tmp_path / "dos.json"
-        sync_profile.export_enrolment(ws, second)
+        sync_enrol.export_enrolment(ws, second)
     finally:
         ws.close()
     hq.confirm_provider = lambda *_: True

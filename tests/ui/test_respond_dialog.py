@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 
 from app import RESOURCES_DIR
 from app.services import identity as identities
-from app.services import sync_import, sync_profile, sync_respond, sync_status
+from app.services import sync_enrol, sync_import, sync_profile, sync_respond, sync_status
 from app.services.workspace import catalog as load_catalog
 from app.services.workspace import open_workspace
 from app.ui.respond_dialog import RespondDialog
@@ -54,8 +54,8 @@ def register_colima(pair, tmp_path: Path) -> None:
         sync_profile.import_hq_profile(ws, pair.outbox / "hq.json", confirmed=True)
         identities.create_identity_file(ws, "Lucía Ávila", "Coordinadora estatal", "06", tmp_path / "lucia.p12",
                                         PASSPHRASE)
-        sync_profile.export_enrolment(ws, pair.outbox / "enrol-lucia.json")
-        sync_profile.import_enrolment(pair.hq, pair.outbox / "enrol-lucia.json", confirmed=True)
+        sync_enrol.export_enrolment(ws, pair.outbox / "enrol-lucia.json")
+        sync_enrol.import_enrolment(pair.hq, pair.outbox / "enrol-lucia.json", confirmed=True)
     finally:
         ws.close()
 
