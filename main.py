@@ -2,7 +2,7 @@
 
 ``python main.py`` starts the GUI; ``python main.py COMMAND ...`` runs a command
 (see ``python main.py --help``). The argument handling and the commands live in
-:mod:`app.cli`; Qt is imported only when the GUI starts.
+:mod:`app.cli.main`; Qt is imported only when the GUI starts.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def run_gui(data_dir: Path, lang: str | None) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the process exit code."""
-    from app.cli import main as cli_main
+    from app.cli.main import main as cli_main
 
     return cli_main(argv, gui=run_gui)
 
@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
 if __name__ == "__main__":
     import multiprocessing
 
-    from app.streams import ensure_streams
+    from app.services.system.streams import ensure_streams
 
     multiprocessing.freeze_support()  # the batch PDF export's worker processes, when frozen
     # A windowed Windows exe (the GUI, or a command started from its shortcut) has no

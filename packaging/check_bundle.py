@@ -3,7 +3,7 @@
     python3 packaging/check_bundle.py dist/coordina [--archive dist/coordina-...tar.gz]
 
 Prints the bundle's size on disk, the archive's size, the newest GLIBC version any of its
-ELF files needs (app/services/elf_glibc.py, the same scan ``coordina-cli self-test`` prints)
+ELF files needs (app/services/system/elf_glibc.py, the same scan ``coordina-cli self-test`` prints)
 and the largest folders; exits 1 naming every limit that is exceeded, 0 otherwise.
 
 Sizes are apparent sizes in MB of 1,000,000 bytes (the sum of the files' lengths, symbolic
@@ -71,7 +71,7 @@ def check(bundle: Path, archive: Path | None, max_disk_mb: float, max_archive_mb
         print(f"  {size / MB:7.1f} MB  {name}")
     if glibc_baseline is not None:
         sys.path.insert(0, str(REPO))
-        from app.services.elf_glibc import scan_folder  # noqa: PLC0415 - after sys.path
+        from app.services.system.elf_glibc import scan_folder  # noqa: PLC0415 - after sys.path
 
         scan = scan_folder(bundle)
         print(f"newest GLIBC needed: {scan.highest or '-'} by {scan.highest_file or '-'} "

@@ -261,7 +261,7 @@ def without_dangling_links(toc: Sequence[tuple[str, str, str]],
 def app_modules(repo: str | os.PathLike[str]) -> list[str]:
     """Every module of the ``app`` package, for ``hiddenimports``.
 
-    The CLI imports its commands' services lazily (app/lazy.py: ``lazy("app.services.x")``)
+    The CLI imports its commands' services lazily (app/services/system/lazy.py: ``lazy("app.services.x")``)
     so that ``--help`` starts fast; PyInstaller's import scan cannot see those, and a bundle
     without them fails only when the command runs.
     """

@@ -39,7 +39,7 @@ def data_dir(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def nayarit_demo_db(tmp_path_factory) -> Path:
     """The Nayarit demo, built once per session; tests get a copy through ``demo_ws``."""
-    from app.services.demo import build_demo
+    from app.services.files.demo import build_demo
     from app.services.workspace import open_workspace
     from app.storage.database import DB_FILENAME
 

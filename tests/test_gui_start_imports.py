@@ -25,9 +25,9 @@ def test_start_path_on_a_worker_thread_loads_no_heavy_library(tmp_path: Path) ->
 import json, sys, threading
 def start():
     from app.services.workspace import open_workspace
-    from app.services.overview import workspace_overview
-    from app.services.entry import load_month
-    from app.ui.month_index import MonthIndex
+    from app.services.entry.overview import workspace_overview
+    from app.services.entry.month_values import load_month
+    from app.ui.entry.month_index import MonthIndex
     ws = open_workspace({str(data_dir)!r})
     workspace_overview(ws)
     MonthIndex.build(ws.catalog, load_month(ws, "18", "202302"))

@@ -3,7 +3,7 @@
 Which figures go in which section and in what order (summary.md §2), the sections' titles,
 and the words around the figures (the window, completeness, footnotes) as plain text in
 Spanish or English from the message catalogue (:mod:`app.models.messages.summary`). The PDF
-(:mod:`app.reports.summary_pdf`) places these with ReportLab and the dashboard with Qt, so
+(:mod:`app.reports.pdf.summary_pdf`) places these with ReportLab and the dashboard with Qt, so
 what the coordinator sees is what she exports, with the titles translated once.
 """
 

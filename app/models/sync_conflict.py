@@ -1,7 +1,7 @@
 """The conflict rule: what HQ does with a received value, given its own copy (DESIGN.md §6).
 
 Pure: it sees versions, contents and times, never a database, so every branch is tested
-on its own (tests/models/test_sync_conflict.py). ``app.services.sync_values`` asks it once
+on its own (tests/models/test_sync_conflict.py). ``app.services.sync.sync_values`` asks it once
 per received value and does what it says.
 
 - HQ has no copy (or one never versioned): *imported* (a tombstone for nothing: *ignored*);

@@ -28,7 +28,7 @@ ENV_DATA_DIR = "COORDINA_DATA_DIR"
 
 BUNDLED_CATALOG_DIR = RESOURCES_DIR / "catalog"
 #: Catalogs installed from an HQ update or ``catalog install`` live in ``data_dir/catalogs/<version>/``;
-#: the ``settings`` row below names the active one (see app/services/catalog_install.py).
+#: the ``settings`` row below names the active one (see app/services/facilities/catalog_install.py).
 CATALOGS_DIR = "catalogs"
 CATALOG_SETTING = "catalog.active_version"
 
@@ -117,8 +117,8 @@ def catalog_for(data_dir: Path) -> Catalog:
 def default_data_dir() -> Path:
     """The per-user data directory: ``%LOCALAPPDATA%\\Coordina`` on Windows,
     ``~/Library/Application Support/Coordina`` on macOS, ``$XDG_DATA_HOME/Coordina`` on Linux
-    (decided in :mod:`app.services.app_paths`)."""
-    from .app_paths import user_data_dir
+    (decided in :mod:`app.services.system.app_paths`)."""
+    from app.services.system.app_paths import user_data_dir
 
     return user_data_dir()
 
@@ -224,7 +224,7 @@ def _start_up(ws: Workspace) -> None:
         # Almost always nothing to settle: the package code (zip, JSON schemas) loads only
         # when there is, which keeps it off the GUI's start (issue 12).
         if sync_repo.writing_outbox(ws.conn):
-            from .outbox_reconcile import reconcile_outbox
+            from app.services.sync.outbox_reconcile import reconcile_outbox
 
             reconcile_outbox(ws)
     except (InputError, OSError, sqlite3.Error) as exc:

@@ -239,7 +239,7 @@ MIGRATIONS: dict[int, str] = {
             package_uuid TEXT NOT NULL
         );
     """,
-    # Issue 11: the facility registry travels in packages (app/services/sync_facilities.py).
+    # Issue 11: the facility registry travels in packages (app/services/sync/sync_facilities.py).
     6: """
         -- HQ: the state whose package created the unit ('' for units HQ registered itself).
         ALTER TABLE facilities ADD COLUMN reported_by TEXT NOT NULL DEFAULT '';
@@ -248,7 +248,7 @@ MIGRATIONS: dict[int, str] = {
         ALTER TABLE facilities ADD COLUMN synced_at TEXT NOT NULL DEFAULT '';
         ALTER TABLE facilities ADD COLUMN remote_updated_at TEXT NOT NULL DEFAULT '';
     """,
-    # Issue 11 holes 3 and 6 (app/services/sync_ack.py, sync_import.py).
+    # Issue 11 holes 3 and 6 (app/services/sync/sync_ack.py, sync_import.py).
     7: """
         -- Both sides: a package's identity is the SHA-256 of its signed manifest (which lists
         -- every file's hash), not of the zip: a re-wrapped zip is the same package. NULL in

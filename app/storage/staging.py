@@ -4,7 +4,7 @@ A million-row file once held every row as Python objects (4.3 GB). Checked chang
 go to a private temporary SQLite database (``sqlite3.connect("")``: a file in the system's
 temporary folder, deleted when closed, with a small page cache), which also finds
 duplicate keys through its unique index. The workspace's database is not touched until
-the whole file has been read and checked (:mod:`app.services.value_files`).
+the whole file has been read and checked (:mod:`app.services.files.value_files`).
 """
 
 from __future__ import annotations

@@ -222,7 +222,7 @@ def reserve_outbox(conn: sqlite3.Connection, entry: OutboxEntry) -> None:
 
     Call in one transaction, committed before the file reaches its final name: after
     any kill the reconcile finds the row and decides by the file (see
-    :mod:`app.services.outbox_reconcile`), and the sequence is never handed out again.
+    :mod:`app.services.sync.outbox_reconcile`), and the sequence is never handed out again.
     """
     add_outbox(conn, entry)
     set_high_water(conn, entry.device_id, max(entry.sequence, high_water(conn, entry.device_id)))

@@ -10,16 +10,16 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app import RESOURCES_DIR, __version__, crash_log
+from app import RESOURCES_DIR, __version__
 from app.models.resources import is_frozen
-from app.services.app_paths import log_dir, settings_file
-
-from .alerts import error_message
-from .main_window import MainWindow
-from .settings import saved_language
+from app.services.system import crash_log
+from app.services.system.app_paths import log_dir, settings_file
+from app.ui.common.alerts import error_message
+from app.ui.common.settings import saved_language
+from app.ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
-#: The "coordina" logger is the one with the log file (app/cli.py configure_logging).
+#: The "coordina" logger is the one with the log file (app/cli/main.py configure_logging).
 gui_log = logging.getLogger("coordina.gui")
 
 LOCK_NAME = "coordina.lock"
@@ -48,7 +48,7 @@ def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
         app.installTranslator(qt_base)
         translators.append(qt_base)
     if lang == "es":  # what qtbase_es leaves in English ("Look in:"): asked before qtbase
-        from .qt_spanish import QtSpanishFallback
+        from app.ui.common.qt_spanish import QtSpanishFallback
 
         fallback = QtSpanishFallback(app)
         app.installTranslator(fallback)
@@ -81,7 +81,7 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
     data_dir = Path(data_dir)
     # Before anything else can fail: an uncaught exception or a hard crash must reach the
     # log, since a windowed app has no console to print it on (issue 13).
-    from .crash_dialog import CrashNotifier
+    from app.ui.common.crash_dialog import CrashNotifier
 
     notifier = CrashNotifier(app)
     crash_log.install(log_dir(data_dir), notifier.notify)

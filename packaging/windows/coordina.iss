@@ -1,7 +1,7 @@
 ; Inno Setup 6 script: a per-user installer of the Coordina bundle (dist\coordina\).
 ; No administrator rights: it installs into %LOCALAPPDATA%\Programs\Coordina and adds a
 ; Start-menu entry. Coordina keeps its data, settings and logs in %LOCALAPPDATA%\Coordina
-; (app/services/app_paths.py), never in the installation folder, so an update or an
+; (app/services/system/app_paths.py), never in the installation folder, so an update or an
 ; uninstall replaces the program and leaves the data alone.
 ;
 ; Built by packaging/README.md ("Windows"), from the repository root:

@@ -139,7 +139,7 @@ def _profile_threads(profilers: list) -> None:
 
     from PySide6.QtCore import Slot
 
-    from app.ui import tasks
+    from app.ui.common import tasks
 
     lock = threading.Lock()
     seen: set[int] = set()

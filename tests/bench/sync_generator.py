@@ -19,8 +19,8 @@ from cryptography.hazmat.primitives.asymmetric import x25519
 from app.models.dhis2 import data_value_sets
 from app.models.facility import Facility
 from app.models.values import DataValue, ValueKey
-from app.reports import identity as ident
-from app.services import sync_profile
+from app.reports.signing import identity as ident
+from app.services.sync import sync_profile
 from app.services.workspace import open_workspace
 from app.storage import facilities_repo
 from app.sync import crypto, package

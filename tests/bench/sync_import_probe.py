@@ -19,7 +19,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric import x25519
 
 from app.models.dhis2 import iter_data_value_rows
-from app.services import sync_import, sync_profile
+from app.services.sync import sync_import, sync_profile
 from app.services.workspace import open_workspace
 from app.storage.database import connect
 from app.sync import crypto, package

@@ -12,7 +12,7 @@ import statistics
 import time
 
 from app.models.values import ValueChange, ValueKey
-from app.services import demo
+from app.services.files import demo
 from app.services.workspace import open_workspace, write_transaction
 from app.storage import facilities_repo, values_repo
 

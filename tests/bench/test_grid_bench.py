@@ -22,13 +22,13 @@ from PySide6.QtWidgets import QApplication, QTableView
 
 from app.models.facility import Facility
 from app.models.values import DataValue, ValueKey
-from app.services.entry import MonthData
+from app.services.entry.month_values import MonthData
 from app.services.workspace import catalog as load_catalog
-from app.ui.grid_filter import GridFilterProxy
-from app.ui.grid_model import MonthGridModel
-from app.ui.grid_view import GridView
-from app.ui.month_index import MonthIndex
-from app.ui.session import MonthSession
+from app.ui.entry.grid_filter import GridFilterProxy
+from app.ui.entry.grid_model import MonthGridModel
+from app.ui.entry.grid_view import GridView
+from app.ui.entry.month_index import MonthIndex
+from app.ui.entry.session import MonthSession
 
 ROWS = 10_000
 SECTION = "personal"

@@ -39,7 +39,7 @@ def demo_start(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     The children get their own settings folder, in which the demo's February 2023 is the
     month last opened: what a coordinator sees after building the demo and starting again.
     """
-    from app.ui.file_actions import DEMO_PERIOD, DEMO_STATE
+    from app.ui.files.file_actions import DEMO_PERIOD, DEMO_STATE
 
     root = tmp_path_factory.mktemp("startup")
     data_dir = root / "data"
@@ -47,7 +47,7 @@ def demo_start(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), "demo"],
                    check=True, capture_output=True, env=env, timeout=600)
     remember = (f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
-                "from app.ui.settings import save_last_month\n"
+                "from app.ui.common.settings import save_last_month\n"
                 f"save_last_month({str(data_dir)!r}, {DEMO_STATE!r}, {DEMO_PERIOD!r})")
     subprocess.run([sys.executable, "-c", remember], check=True, env=env, timeout=120)
     return data_dir, env

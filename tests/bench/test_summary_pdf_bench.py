@@ -20,12 +20,12 @@ from pathlib import Path
 
 import pytest
 
-from app.reports.identity import create_identity, load_pkcs12
-from app.reports.signed_summary import signed_summary_pdf
-from app.reports.summary_pdf import render_summary_pdf
-from app.services import report_pdf
-from app.services.demo import build_demo
-from app.services.summary import state_summary
+from app.reports.pdf.summary_pdf import render_summary_pdf
+from app.reports.signing.identity import create_identity, load_pkcs12
+from app.reports.signing.signed_summary import signed_summary_pdf
+from app.services.files.demo import build_demo
+from app.services.summary import report_pdf
+from app.services.summary.month_summary import state_summary
 from app.services.workspace import open_workspace
 
 from .conftest import median_ms

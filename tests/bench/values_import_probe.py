@@ -40,7 +40,7 @@ def reference(path: str) -> None:
 
 
 def main() -> None:
-    from app import cli
+    from app.cli import main as cli
 
     data_dir, path = sys.argv[1], sys.argv[2]
     if data_dir == "--reference":

@@ -11,7 +11,7 @@ from app.models.catalog_load import load_catalog
 from app.models.facility import Facility
 from app.models.summary import compute_summary, format_figure
 from app.models.values import DataValue, ValueKey
-from app.reports.summary_pdf import INFRASTRUCTURE
+from app.reports.pdf.summary_pdf import INFRASTRUCTURE
 
 HG, HG2, CSR = "CMSSA000001", "CMSSA000002", "CMSSA000003"
 FACILITIES = [

@@ -85,12 +85,12 @@ def test_the_slimmed_qt_modules_are_excluded_but_not_the_ones_coordina_uses() ->
 
 
 def test_app_modules_lists_the_lazily_imported_services() -> None:
-    """app/lazy.py hides these imports from PyInstaller; without them `self-test` failed
-    in the first bundle with "No module named 'app.services.elf_glibc'"."""
+    """app/services/system/lazy.py hides these imports from PyInstaller; without them `self-test` failed
+    in the first bundle with "No module named 'app.services.system.elf_glibc'"."""
     modules = slim.app_modules(REPO)
-    assert "app" in modules and "app.cli" in modules
-    for lazy in ("app.services.elf_glibc", "app.services.self_test", "app.services.demo",
-                 "app.services.sync_import", "app.reports.identity"):
+    assert "app" in modules and "app.cli.main" in modules
+    for lazy in ("app.services.system.elf_glibc", "app.services.system.self_test", "app.services.files.demo",
+                 "app.services.sync.sync_import", "app.reports.signing.identity"):
         assert lazy in modules
     assert not [m for m in modules if "__init__" in m or "__pycache__" in m]
 

@@ -74,5 +74,5 @@ def test_linux_builds_one_program_and_links_the_cli_to_it(tmp_path, monkeypatch)
     assert os.readlink(bundle / "coordina-cli") == "coordina"
     assert (bundle / "coordina.desktop").is_file() and os.access(bundle / "install.sh", os.X_OK)
     (analysis,) = made(recorders, "Analysis")
-    assert "app.services.elf_glibc" in analysis.kwargs["hiddenimports"]
+    assert "app.services.system.elf_glibc" in analysis.kwargs["hiddenimports"]
     assert "PySide6.QtQuick" in analysis.kwargs["excludes"]

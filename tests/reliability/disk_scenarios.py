@@ -23,7 +23,7 @@ MAIN = REPO_ROOT / "main.py"
 DB = "coordina.db"
 #: What counts as committed data: a value a person typed or imported, and its history.
 COMMITTED = ("data_values", "change_log")
-#: The log line format of app/cli.py's configure_logging ("%(asctime)s %(levelname)s %(name)s: ...").
+#: The log line format of app/cli/main.py's configure_logging ("%(asctime)s %(levelname)s %(name)s: ...").
 _LOG_STAMP = "2026-01-01 00:00:00,000"
 
 
@@ -148,7 +148,7 @@ def build_import_csv(demo_db: Path, work: Path, out: Path, rows: int, state: str
     The keys come from ``values export`` of the demo itself, so every row passes validation
     and really updates a stored value: the import has to write, and fails only for the disk.
     """
-    from app.services.value_files import export_values
+    from app.services.files.value_files import export_values
     from app.services.workspace import open_workspace
     from app.storage.database import DB_FILENAME
 
@@ -175,7 +175,7 @@ def build_import_csv(demo_db: Path, work: Path, out: Path, rows: int, state: str
 
 def command_available(name: str) -> bool:
     """Whether ``python main.py NAME`` exists yet (``check`` is being written in parallel)."""
-    from app.cli import build_parser
+    from app.cli.main import build_parser
 
     for action in build_parser()._actions:  # argparse keeps subcommands in a private list
         if isinstance(action, argparse._SubParsersAction):

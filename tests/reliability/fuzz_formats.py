@@ -23,7 +23,7 @@ class PackageForge:
     """Re-signs and re-seals edited packages as the registered coordinator would."""
 
     def __init__(self, hq_copy: Path, p12: Path, passphrase: bytes):
-        from app.reports.identity import load_pkcs12
+        from app.reports.signing.identity import load_pkcs12
         from app.services.workspace import open_workspace
 
         self.hq = open_workspace(hq_copy, user="fuzz")  # a private copy: only its keys are read

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app import cli
+from app.cli import main as cli
 from app.models import messages
 from app.sync import errors as sync_errors
 

@@ -16,7 +16,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app import cli
+from app.cli import main as cli
 
 PASSPHRASE_ENV = "COORDINA_FUZZ_PASSPHRASE"
 PASSPHRASE = "frase de paso del fuzz"
@@ -46,7 +46,7 @@ class World:
 
 
 def run_cli(*argv: str) -> tuple[int, str, str]:
-    """The CLI in-process, as tests/test_cli.py runs it."""
+    """The CLI in-process, as tests/cli/test_cli.py runs it."""
     out, err = io.StringIO(), io.StringIO()
     code = cli.main(list(argv), out=out, err=err)
     return code, out.getvalue(), err.getvalue()

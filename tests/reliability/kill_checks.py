@@ -208,7 +208,7 @@ def check_command_exists() -> bool:
     """Whether ``python main.py check`` exists yet (another part of issue 9 adds it)."""
     global _CHECK_COMMAND
     if _CHECK_COMMAND is None:
-        from app.cli import build_parser
+        from app.cli.main import build_parser
 
         # argparse lists subcommands one a line ("    check   verify the database...")
         # or in braces ("{demo,...,check}").
@@ -224,7 +224,7 @@ def _check_command(data_dir: Path, out: Outcome) -> None:
     """
     if not check_command_exists():
         return
-    from app.cli import main as cli_main
+    from app.cli.main import main as cli_main
 
     said, complained = io.StringIO(), io.StringIO()
     try:

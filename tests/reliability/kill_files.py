@@ -63,7 +63,7 @@ def packages(folder: Path, out: Outcome, where: str) -> None:
 
 def pdfs(folder: Path, out: Outcome, validate: bool = True) -> None:
     """Every PDF at its final name is signed and its signature intact; other files are leftovers."""
-    from app.reports.signing import verify_pdf
+    from app.reports.signing.pades import verify_pdf
 
     for path in sorted(folder.glob("*")) if folder.is_dir() else []:
         if path.suffix != ".pdf":
@@ -124,8 +124,8 @@ def next_sequence(run_dir: Path, inputs: Path, out: Outcome) -> None:
     """The next export after the kill uses a sequence no package file on disk has used."""
     from kill_prepare import PASSPHRASE
 
-    from app.services.identity import load_identity
-    from app.services.sync_export import export_package
+    from app.services.summary.identity import load_identity
+    from app.services.sync.sync_export import export_package
     from app.services.workspace import open_workspace
 
     usb = run_dir / "usb"

@@ -64,7 +64,7 @@ def _numeric_cells(conn: sqlite3.Connection, catalog, period: str, limit: int) -
 
 def _values_files(ws, inputs: Path) -> None:
     """The same IMPORT_ROWS changed counts as a long-format CSV and XLSX."""
-    from app.services.value_files import LONG_COLUMNS
+    from app.services.files.value_files import LONG_COLUMNS
     from app.storage.tabular import write_table
 
     cells = _numeric_cells(ws.conn, ws.catalog, PERIOD, IMPORT_ROWS)
@@ -75,7 +75,7 @@ def _values_files(ws, inputs: Path) -> None:
 
 def _edit_some(ws, offset: int, count: int) -> None:
     from app.models.values import ValueChange, ValueKey
-    from app.services.entry import record_changes
+    from app.services.entry.month_values import record_changes
 
     cells = _numeric_cells(ws.conn, ws.catalog, PERIOD, offset + count)[offset:]
     record_changes(ws, [ValueChange(ValueKey(org, PERIOD, var, opt), int(value) + 1)
@@ -83,7 +83,7 @@ def _edit_some(ws, offset: int, count: int) -> None:
 
 
 def _hq(root: Path, demo_db: Path, exchange: Path):
-    from app.services import sync_profile
+    from app.services.sync import sync_profile
     from app.services.workspace import open_workspace
     from app.storage import facilities_repo
 
@@ -123,8 +123,8 @@ def _state(demo_db: Path, folder: Path, hq, exchange: Path, inputs: Path):
     twice (here and in ``main.py check``; 1.9 s for the six months' 54,000 rows), and
     there are hundreds of kills.
     """
-    from app.services import identity as identities
-    from app.services import sync_enrol, sync_profile
+    from app.services.summary import identity as identities
+    from app.services.sync import sync_enrol, sync_profile
     from app.services.workspace import now_iso, open_workspace, write_transaction
     from app.storage import facilities_repo, values_repo
 
@@ -149,8 +149,8 @@ def _small_state(kit: Kit, demo_db: Path, inputs: Path, exchange: Path) -> None:
     kills would then mostly land in one long step. The same identity signs its packages.
     """
     from app.models.values import ValueChange, ValueKey
-    from app.services import sync_profile
-    from app.services.entry import record_changes
+    from app.services.entry.month_values import record_changes
+    from app.services.sync import sync_profile
     from app.services.workspace import open_workspace
     from app.storage import facilities_repo
 
@@ -176,8 +176,8 @@ def _packages(kit: Kit, inputs: Path) -> None:
 
     Nothing is acknowledged, so each package carries every value so far (a few thousand).
     """
-    from app.services import identity as identities
-    from app.services.sync_export import export_package
+    from app.services.summary import identity as identities
+    from app.services.sync.sync_export import export_package
     from app.services.workspace import open_workspace
 
     scratch = kit.root / "scratch-state"
@@ -215,7 +215,7 @@ def _old_schema(demo_db: Path, folder: Path) -> None:
 
 def prepare(root: Path, demo_db: Path) -> Kit:
     """Build every template and input under ``root`` (see the module's docstring)."""
-    from app.services.backup import backup_now
+    from app.services.files.backup import backup_now
     from app.services.workspace import open_workspace
 
     kit = Kit(Path(root))

@@ -91,7 +91,7 @@ def plan_edits(conn, catalog, seed: int) -> list[list[tuple[str, str, str, int]]
 
 def op_edits(ws, journal: Journal, args) -> None:
     from app.models.values import ValueChange, ValueKey
-    from app.services.edits import record_edits
+    from app.services.entry.edits import record_edits
 
     for batch in plan_edits(ws.conn, ws.catalog, args.seed):
         outcome = record_edits(ws, [ValueChange(ValueKey(org, PERIOD, var, opt), value)
@@ -103,7 +103,7 @@ def op_edits(ws, journal: Journal, args) -> None:
 
 
 def _values_import(ws, journal: Journal, args, suffix: str) -> None:
-    from app.services.value_files import import_values
+    from app.services.files.value_files import import_values
 
     result = import_values(ws, args.inputs / f"values.{suffix}")
     journal.commit(f"import values.{suffix} done", result.imported + result.updated)
@@ -118,7 +118,7 @@ def op_values_xlsx(ws, journal: Journal, args) -> None:
 
 
 def op_close(ws, journal: Journal, args) -> None:
-    from app.services.reports import close_report, reopen_report
+    from app.services.summary.reports import close_report, reopen_report
 
     for action, period in CLOSE_STEPS:
         (close_report if action == "close" else reopen_report)(ws, STATE, period)
@@ -126,7 +126,7 @@ def op_close(ws, journal: Journal, args) -> None:
 
 
 def op_sync_import(ws, journal: Journal, args) -> None:
-    from app.services.sync_import import import_packages
+    from app.services.sync.sync_import import import_packages
 
     def progress(done: int, total: int) -> None:
         # Called after each package's own transaction has committed (or been refused).
@@ -142,9 +142,9 @@ def op_sync_import(ws, journal: Journal, args) -> None:
 
 def op_sync_export(ws, journal: Journal, args) -> None:
     from app.models.values import ValueChange, ValueKey
-    from app.services.entry import record_changes
-    from app.services.identity import load_identity
-    from app.services.sync_export import export_package
+    from app.services.entry.month_values import record_changes
+    from app.services.summary.identity import load_identity
+    from app.services.sync.sync_export import export_package
 
     identity = load_identity(p12=args.inputs / "ana.p12", passphrase=PASSPHRASE)
     usb = args.data_dir.parent / "usb"
@@ -159,14 +159,14 @@ def op_sync_export(ws, journal: Journal, args) -> None:
 
 
 def op_backup(ws, journal: Journal, args) -> None:
-    from app.services.backup import backup_now
+    from app.services.files.backup import backup_now
 
     for _ in range(BACKUPS):
         journal.commit(f"backup {backup_now(ws, 'manual').name}")
 
 
 def op_restore(ws, journal: Journal, args) -> None:
-    from app.services.backup import restore_backup
+    from app.services.files.backup import restore_backup
 
     source = min(ws.backups_dir.glob("coordina-*.db"))  # the template's one backup
     safety = restore_backup(ws, source)
@@ -174,8 +174,8 @@ def op_restore(ws, journal: Journal, args) -> None:
 
 
 def op_pdf(ws, journal: Journal, args) -> None:
-    from app.services.identity import load_identity
-    from app.services.report_pdf import PdfOptions, export_state_pdf
+    from app.services.summary.identity import load_identity
+    from app.services.summary.report_pdf import PdfOptions, export_state_pdf
 
     identity = load_identity(p12=args.inputs / "ana.p12", passphrase=PASSPHRASE)
     out = args.data_dir.parent / "out"
@@ -207,12 +207,12 @@ OPERATIONS: dict[str, tuple[str, Callable]] = {
 }
 
 #: Imported before ``ready``, so the parent's clock does not count interpreter start-up.
-_PRELOAD = ("app.services.workspace", "app.services.edits", "app.services.value_files",
-            "app.services.reports", "app.services.backup", "app.storage.migrations")
+_PRELOAD = ("app.services.workspace", "app.services.entry.edits", "app.services.files.value_files",
+            "app.services.summary.reports", "app.services.files.backup", "app.storage.migrations")
 _PRELOAD_BY_OP = {
-    "sync_import": ("app.services.sync_import",),
-    "sync_export": ("app.services.sync_export", "app.services.identity"),
-    "pdf": ("app.services.report_pdf", "app.services.identity"),
+    "sync_import": ("app.services.sync.sync_import",),
+    "sync_export": ("app.services.sync.sync_export", "app.services.summary.identity"),
+    "pdf": ("app.services.summary.report_pdf", "app.services.summary.identity"),
     "values_xlsx": ("openpyxl", "pandas"),
     "values_csv": ("pandas",),
 }

@@ -24,7 +24,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-from app.reports.identity import Identity, fingerprint
+from app.reports.signing.identity import Identity, fingerprint
 
 FAKE_FIGURE = "45 % (19,359 de 43,021)"
 NOW = dt.datetime.now(dt.UTC)

@@ -20,7 +20,8 @@ import pytest
 
 from app.models.messages import InputError
 from app.models.values import ValueChange, ValueKey
-from app.services import backup, entry
+from app.services.entry import month_values as entry
+from app.services.files import backup
 from app.services.workspace import open_workspace
 from app.storage import backups
 from app.storage.crashpoints import ENV_CRASH_AT
@@ -77,7 +78,7 @@ import sys
 from pathlib import Path
 sys.path.insert(0, {repo!r})
 from app.services.workspace import open_workspace
-from app.services import backup
+from app.services.files import backup
 ws = open_workspace(Path({data!r}), user="p")
 for _ in range({count}):
     print(backup.backup_now(ws, "manual"), flush=True)

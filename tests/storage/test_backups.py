@@ -6,7 +6,8 @@ import pytest
 
 from app.models.messages import InputError
 from app.models.values import ValueChange, ValueKey
-from app.services import backup, entry
+from app.services.entry import month_values as entry
+from app.services.files import backup
 from app.storage import backups
 
 KEY = ValueKey("NTSSA000001", "202302", "cirugias")

@@ -5,7 +5,7 @@ import sqlite3
 import pytest
 
 from app.models.values import UNCHANGED, ValueChange, ValueKey
-from app.services import entry
+from app.services.entry import month_values as entry
 from app.storage import changelog
 
 KEY = ValueKey("NTSSA000001", "202302", "cirugias")

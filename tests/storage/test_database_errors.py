@@ -150,8 +150,8 @@ def test_busy_database_is_reported_busy(data_dir):
 
 def test_cli_shows_an_internal_error_without_traceback(data_dir, capsys, monkeypatch):
     """The CLI prints the internal-error message (exit 1), never a traceback."""
-    from app import cli
-    from app.services import backup
+    from app.cli import main as cli
+    from app.services.files import backup
 
     def broken(ws, reason="manual"):
         with write_transaction(ws):

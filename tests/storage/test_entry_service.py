@@ -4,7 +4,8 @@ import pytest
 
 from app.models.messages import InputError
 from app.models.values import ValueChange, ValueKey
-from app.services import entry, reports
+from app.services.entry import month_values as entry
+from app.services.summary import reports
 
 HOSPITAL = "NTSSA000001"
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from app.reports.identity import Identity
-from app.services import identity as identities
-from app.services import sync_enrol, sync_profile
+from app.reports.signing.identity import Identity
+from app.services.summary import identity as identities
+from app.services.sync import sync_enrol, sync_profile
 from app.services.workspace import Workspace, open_workspace
 from app.storage.database import DB_FILENAME
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric import x25519
 
-from app.services import sync_profile
+from app.services.sync import sync_profile
 from app.sync import crypto, package
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import io
 import shutil
 
-from app import cli
-from app.services import sync_export
+from app.cli import main as cli
+from app.services.sync import sync_export
 from app.storage import sync_repo
 from app.sync import package
 

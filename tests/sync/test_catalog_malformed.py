@@ -14,9 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from app import RESOURCES_DIR, cli
-from app.services import catalog_install, sync_import, targets
-from app.services.catalog_install import CATALOG_FILES, CatalogError
+from app import RESOURCES_DIR
+from app.cli import main as cli
+from app.services.facilities import catalog_install
+from app.services.facilities.catalog_install import CATALOG_FILES, CatalogError
+from app.services.summary import targets
+from app.services.sync import sync_import
 from app.storage import reports_repo
 from tests.sync.test_catalog_update import (
     NEW,

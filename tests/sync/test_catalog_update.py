@@ -11,9 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from app import RESOURCES_DIR, cli
-from app.services import catalog_install, sync_ack, sync_export, sync_import, targets
-from app.services.catalog_install import CATALOG_FILES, CatalogError
+from app import RESOURCES_DIR
+from app.cli import main as cli
+from app.services.facilities import catalog_install
+from app.services.facilities.catalog_install import CATALOG_FILES, CatalogError
+from app.services.summary import targets
+from app.services.sync import sync_ack, sync_export, sync_import
 from app.services.workspace import CATALOG_SETTING, CATALOGS_DIR, is_newer, now_iso, open_workspace
 from app.storage import facilities_repo, reports_repo, sync_repo
 from app.sync import package

@@ -11,8 +11,9 @@ import re
 import pytest
 
 from app import RESOURCES_DIR
-from app.services import catalog_install, sync_ack, sync_export, sync_import
-from app.services.catalog_install import CatalogError
+from app.services.facilities import catalog_install
+from app.services.facilities.catalog_install import CatalogError
+from app.services.sync import sync_ack, sync_export, sync_import
 from tests.sync.test_catalog_update import DROPPED, catalog_copy, drop_variable
 
 #: Words that only a Spanish sentence of these messages would hold.

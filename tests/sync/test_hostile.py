@@ -12,8 +12,8 @@ import json
 
 import pytest
 
-from app.reports.identity import create_identity, load_pkcs12
-from app.services import sync_enrol, sync_export, sync_import, sync_profile
+from app.reports.signing.identity import create_identity, load_pkcs12
+from app.services.sync import sync_enrol, sync_export, sync_import, sync_profile
 from app.sync import crypto, package
 from tests.sync.forge import entries, reforge, resign_manifest, rezip, write
 
@@ -86,7 +86,7 @@ def test_one_byte_changed_in_the_manifest_or_the_payload(pair, db_dump, valid):
 
 def test_impostor_signer_not_registered(pair, db_dump, valid):
     impostor = load_pkcs12(create_identity("Impostor", "Nadie", "Nayarit", b"pw"), b"pw")
-    from app.reports.identity import certificate_pem
+    from app.reports.signing.identity import certificate_pem
 
     data = reforge(pair.hq, impostor, valid, manifest_edit=lambda m: m["signer"].update(
         certificate=certificate_pem(impostor.certificate).decode(), fingerprint="0" * 64))

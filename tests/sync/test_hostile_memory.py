@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from app.services import sync_export
+from app.services.sync import sync_export
 from app.sync import package
 from tests.sync.forge import entries, write
 from tests.sync.zipcraft import deflated, raw_zip
@@ -29,7 +29,7 @@ PEAK_LIMIT = 200 << 20
 
 PROBE = """
 import json, sys, time
-from app import cli
+from app.cli import main as cli
 start = time.perf_counter()
 code = cli.main(sys.argv[1:])
 took = time.perf_counter() - start

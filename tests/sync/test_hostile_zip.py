@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from app import cli
-from app.services import sync_ack, sync_enrol, sync_export, sync_import, sync_profile
+from app.cli import main as cli
+from app.services.sync import sync_ack, sync_enrol, sync_export, sync_import, sync_profile
 from app.services.workspace import now_iso
 from app.storage import sync_repo
 from app.sync import package

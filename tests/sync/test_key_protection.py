@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from app import cli
-from app.services import backup, sync_keys, sync_profile, worker_env
-from app.services import identity as identities
-from app.services.sync_reader import PartReader
+from app.cli import main as cli
+from app.services import worker_env
+from app.services.files import backup
+from app.services.summary import identity as identities
+from app.services.sync import sync_keys, sync_profile
+from app.services.sync.sync_reader import PartReader
 from app.services.workspace import open_workspace
 from app.storage.database import DB_FILENAME
 from app.sync.errors import SyncError

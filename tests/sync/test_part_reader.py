@@ -12,7 +12,7 @@ import json
 
 import pytest
 
-from app.services import sync_export, sync_import
+from app.services.sync import sync_export, sync_import
 from app.services.workspace import open_workspace
 from app.storage import changelog
 from app.sync import crypto, package

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
-from app import cli
-from app.services import identity as identities
-from app.services import sync_enrol, sync_profile
+from app.cli import main as cli
+from app.services.summary import identity as identities
+from app.services.sync import sync_enrol, sync_profile
 from app.services.workspace import open_workspace
 from app.storage import sync_repo
 from app.sync import crypto

@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 
 from app.models.facility import Facility
 from app.models.values import ValueChange, ValueKey
-from app.services import identity as identities
-from app.services import sync_enrol, sync_export, sync_import, sync_profile
-from app.services.entry import record_changes
+from app.services.entry.month_values import record_changes
+from app.services.summary import identity as identities
+from app.services.sync import sync_enrol, sync_export, sync_import, sync_profile
 from app.services.workspace import open_workspace
 from app.storage import facilities_repo
 from app.storage.database import DB_FILENAME

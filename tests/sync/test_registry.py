@@ -8,9 +8,9 @@ from __future__ import annotations
 import dataclasses
 import time
 
-from app.services import sync_ack, sync_conflicts, sync_export, sync_import
-from app.services.facilities import facility_status_history, get_facility, save_facility
-from app.services.sync_facilities import FACILITY_CONFLICT
+from app.services.facilities.registry import facility_status_history, get_facility, save_facility
+from app.services.sync import sync_ack, sync_conflicts, sync_export, sync_import
+from app.services.sync.sync_facilities import FACILITY_CONFLICT
 from app.services.workspace import now_iso
 from app.storage import changelog, facilities_repo
 
@@ -166,7 +166,7 @@ def test_a_sender_clock_in_the_future_does_not_win_the_rule(pair, tmp_path):
 
 
 def test_accepting_a_side_of_a_flagged_unit_writes_the_unit_not_a_value(pair):
-    from app.services import sync_facilities
+    from app.services.sync import sync_facilities
 
     _round_trip(pair)
     fac = _unit(pair)

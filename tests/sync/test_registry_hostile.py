@@ -12,8 +12,8 @@ import json
 
 import pytest
 
-from app.services import sync_export, sync_import
-from app.services.facilities import get_facility, save_facility
+from app.services.facilities.registry import get_facility, save_facility
+from app.services.sync import sync_export, sync_import
 from app.storage import facilities_repo
 from app.sync import crypto, package
 

@@ -14,7 +14,8 @@ import uuid as uuidlib
 import zipfile
 from pathlib import Path
 
-from app.services import sync_ack, sync_export, sync_import, targets
+from app.services.summary import targets
+from app.services.sync import sync_ack, sync_export, sync_import
 from app.services.workspace import now_iso
 from app.storage import sync_repo
 from app.sync import package

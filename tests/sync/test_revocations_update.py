@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from app.reports.identity import certificate_pem
-from app.reports.signing import sign_pdf
-from app.services import identity as identities
-from app.services import sync_ack, sync_enrol, sync_import
+from app.reports.signing.identity import certificate_pem
+from app.reports.signing.pades import sign_pdf
+from app.services.summary import identity as identities
+from app.services.sync import sync_ack, sync_enrol, sync_import
 from tests.reports.pki import one_page_pdf
 from tests.sync.test_catalog_update import forge_update
 

@@ -8,9 +8,9 @@ import pytest
 
 from app.models.messages import InputError
 from app.models.values import ValueChange, ValueKey
-from app.services import sync_ack, sync_export, sync_import
-from app.services.entry import record_changes
-from app.services.summary import state_summary
+from app.services.entry.month_values import record_changes
+from app.services.summary.month_summary import state_summary
+from app.services.sync import sync_ack, sync_export, sync_import
 from app.storage import changelog, sync_repo, values_repo
 
 
@@ -95,7 +95,7 @@ def test_a_value_changed_at_hq_since_the_base_is_flagged_not_lost(pair):
 
 
 def test_a_person_accepts_either_version_and_nothing_is_lost(pair):
-    from app.services import sync_conflicts
+    from app.services.sync import sync_conflicts
 
     first = sync_export.export_package(pair.state, pair.outbox, pair.identity, full=True)
     sync_import.import_packages(pair.hq, [first.path])
@@ -119,7 +119,7 @@ def test_a_person_accepts_either_version_and_nothing_is_lost(pair):
 
 
 def test_signed_pdfs_ride_along_and_are_archived(pair, tmp_path):
-    from app.services import report_pdf
+    from app.services.summary import report_pdf
 
     pdf = report_pdf.export_state_pdf(pair.state, "18", "202302", tmp_path / "Avances Nayarit.pdf",
                                       identity=pair.identity).path

@@ -13,8 +13,8 @@ from __future__ import annotations
 import pytest
 
 from app.models.values import ValueChange, ValueKey
-from app.services import sync_ack, sync_export, sync_import
-from app.services.entry import record_changes
+from app.services.entry.month_values import record_changes
+from app.services.sync import sync_ack, sync_export, sync_import
 from app.services.workspace import now_iso
 from app.storage import changelog, values_repo
 from tests.sync.forge import reforge, resign_manifest, write

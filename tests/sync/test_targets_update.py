@@ -5,8 +5,9 @@ from __future__ import annotations
 import io
 import json
 
-from app import cli
-from app.services import sync_ack, sync_import, targets
+from app.cli import main as cli
+from app.services.summary import targets
+from app.services.sync import sync_ack, sync_import
 from tests.sync.test_catalog_update import forge_update
 
 

@@ -51,7 +51,7 @@ def nayarit_dir(data_dir: Path) -> Path:
 
 @pytest.fixture
 def tasks(nayarit_dir: Path):
-    from app.ui.tasks import TaskManager
+    from app.ui.common.tasks import TaskManager
 
     manager = TaskManager(nayarit_dir)
     yield manager
@@ -61,7 +61,7 @@ def tasks(nayarit_dir: Path):
 @pytest.fixture
 def session(qtbot, tasks, catalog):
     """A MonthSession with Nayarit, February 2023 loaded (empty month)."""
-    from app.ui.session import MonthSession
+    from app.ui.entry.session import MonthSession
 
     stack = QUndoStack()
     month = MonthSession(tasks, catalog, stack)

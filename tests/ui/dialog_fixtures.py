@@ -14,10 +14,10 @@ import pytest
 
 from app.models.facility import Facility
 from app.models.values import ValueChange, ValueKey
-from app.services import entry
+from app.services.entry import month_values as entry
 from app.services.workspace import Workspace, open_workspace
 from app.storage import facilities_repo
-from app.ui.tasks import TaskManager
+from app.ui.common.tasks import TaskManager
 
 PERIOD = "202302"
 HOSPITAL = "NTSSA000001"
@@ -79,7 +79,7 @@ def form_session(qtbot, tasks):
     from PySide6.QtGui import QUndoStack
 
     from app.services.workspace import catalog
-    from app.ui.session import MonthSession
+    from app.ui.entry.session import MonthSession
 
     stack = QUndoStack()
     session = MonthSession(tasks, catalog(), stack, "es")

@@ -96,7 +96,7 @@ def measure(widget: QWidget) -> dict:
 
 # -- the windows -----------------------------------------------------------------------------
 def _dashboard(c: Ctx) -> QWidget:
-    from app.ui.dashboard_window import DashboardWindow
+    from app.ui.summary.dashboard_window import DashboardWindow
 
     w = c.window
     dash = DashboardWindow(w.tasks, w.catalog, w.lang, w._summary_actions, w)
@@ -105,20 +105,20 @@ def _dashboard(c: Ctx) -> QWidget:
 
 
 def _consolidation(c: Ctx) -> QWidget:
-    from app.ui.consolidation_window import ConsolidationWindow
+    from app.ui.national.consolidation_window import ConsolidationWindow
 
     w = c.window
     return ConsolidationWindow(w.tasks, w.catalog, w.lang, PERIOD, w)
 
 
 def _facility_form(c: Ctx) -> QWidget:
-    from app.ui.facility_form import FacilityFormDialog
+    from app.ui.facilities.facility_form import FacilityFormDialog
 
     return FacilityFormDialog(c.window.session, c.hospital, c.window)
 
 
 def _facilities(c: Ctx) -> QWidget:
-    from app.ui.facilities_dialog import FacilitiesDialog
+    from app.ui.facilities.facilities_dialog import FacilitiesDialog
 
     w = c.window
     return FacilitiesDialog(w.tasks, w.catalog, w.lang, w)
@@ -127,7 +127,7 @@ def _facilities(c: Ctx) -> QWidget:
 def _facility_editor(c: Ctx) -> QWidget:
     from app.services.workspace import open_workspace
     from app.storage import facilities_repo
-    from app.ui.facility_editor import FacilityEditorDialog
+    from app.ui.facilities.facility_editor import FacilityEditorDialog
 
     w = c.window
     ws = open_workspace(w.data_dir, user="probe")
@@ -139,36 +139,36 @@ def _facility_editor(c: Ctx) -> QWidget:
 
 
 def _import_preview(c: Ctx) -> QWidget:
-    from app.ui.import_preview_dialog import FacilityImportDialog
-    from tests.ui.screenshots_dialogs import import_file
+    from app.ui.facilities.import_preview_dialog import FacilityImportDialog
+    from tools.screenshots.screenshots_dialogs import import_file
 
     w = c.window
     return FacilityImportDialog(w.tasks, w.catalog, w.lang, import_file(c.work), w)
 
 
 def _export(c: Ctx) -> QWidget:
-    from app.ui.export_dialog import ExportDialog
+    from app.ui.summary.export_dialog import ExportDialog
 
     w = c.window
     return ExportDialog(w.tasks, w.catalog, w.lang, STATE, PERIOD, w)
 
 
 def _batch_export(c: Ctx) -> QWidget:
-    from app.ui.batch_export_dialog import BatchExportDialog
+    from app.ui.summary.batch_export_dialog import BatchExportDialog
 
     w = c.window
     return BatchExportDialog(w.tasks, w.catalog, w.lang, PERIOD, w)
 
 
 def _verify(c: Ctx) -> QWidget:
-    from app.ui.verify_dialog import VerifyDialog
+    from app.ui.summary.verify_dialog import VerifyDialog
 
     return VerifyDialog(c.window.tasks, c.window.lang, c.window)
 
 
 def _history(c: Ctx) -> QWidget:
     from app.models.values import ValueKey
-    from app.ui.history_dialog import HistoryDialog
+    from app.ui.entry.history_dialog import HistoryDialog
 
     w = c.window
     return HistoryDialog(w.tasks, w.catalog, ValueKey(c.hospital, PERIOD, "camas_censables"), w.lang, w)
@@ -191,26 +191,26 @@ def _simple(module: str, cls: str, with_state: bool = False, with_period: bool =
 
 
 def _backups(c: Ctx) -> QWidget:
-    from app.ui.backups_dialog import BackupsDialog
+    from app.ui.files.backups_dialog import BackupsDialog
 
     return BackupsDialog(c.window.tasks, c.window.lang, c.window)
 
 
 def _comment(c: Ctx) -> QWidget:
-    from app.ui.comment_dialog import CommentDialog
+    from app.ui.entry.comment_dialog import CommentDialog
 
     return CommentDialog("Hospital Integral Comunitario de Santa María del Oro — Camas censables",
                          "Se habilitó el área de pediatría", c.window)
 
 
 def _passphrase(c: Ctx) -> QWidget:
-    from app.ui.passphrase_dialog import PassphraseDialog
+    from app.ui.common.passphrase_dialog import PassphraseDialog
 
     return PassphraseDialog("Contraseña de firma_nayarit.p12", c.window)
 
 
 def _enrolment(c: Ctx) -> QWidget:
-    from app.ui.fingerprint_dialogs import EnrolmentConfirm, EnrolmentInfo
+    from app.ui.sync.fingerprint_dialogs import EnrolmentConfirm, EnrolmentInfo
 
     info = EnrolmentInfo(STATE, "Nayarit", "Lucía Hernández Ávila", "Coordinadora estatal de Nayarit",
                          " ".join(["3F9A"] * 16))
@@ -219,7 +219,7 @@ def _enrolment(c: Ctx) -> QWidget:
 
 def _revoke(c: Ctx) -> QWidget:
     from app.storage.sync_repo import Registration
-    from app.ui.fingerprint_dialogs import RevokeDialog
+    from app.ui.sync.fingerprint_dialogs import RevokeDialog
 
     reg = Registration("3F9A" * 16, STATE, "Lucía Hernández Ávila", b"", "2023-01-05T10:00:00+00:00",
                        None, None)
@@ -227,32 +227,32 @@ def _revoke(c: Ctx) -> QWidget:
 
 
 def _hq_passphrase(c: Ctx) -> QWidget:
-    from app.ui.hq_unlock import HqPassphraseDialog
+    from app.ui.sync.hq_unlock import HqPassphraseDialog
 
     return HqPassphraseDialog(True, c.window)
 
 
 def _hq_profile_confirm(c: Ctx) -> QWidget:
-    from app.ui.hq_profile_confirm import HqProfileConfirm, HqProfileInfo
+    from app.ui.sync.hq_profile_confirm import HqProfileConfirm, HqProfileInfo
 
     info = HqProfileInfo("Oficinas centrales IMSS-BIENESTAR", " ".join(["3F9A"] * 16), False, "")
     return HqProfileConfirm(info, c.window)
 
 
 def _first_run(c: Ctx) -> QWidget:
-    from app.ui.first_run_wizard import FirstRunWizard  # issue 12 "H"; absent before it lands
+    from app.ui.shell.first_run_wizard import FirstRunWizard  # issue 12 "H"; absent before it lands
 
     return FirstRunWizard(c.window, c.window)
 
 
 def _help(c: Ctx) -> QWidget:
-    from app.ui.help_window import HelpWindow  # issue 12 "I"; absent before it lands
+    from app.ui.shell.help_window import HelpWindow  # issue 12 "I"; absent before it lands
 
     return HelpWindow(c.window.lang, c.window)
 
 
 def _progress(c: Ctx) -> QWidget:
-    from app.ui.progress_dialog import run_with_progress
+    from app.ui.common.progress_dialog import run_with_progress
 
     def slow(_ws, _progress):
         QThread.msleep(1500)
@@ -273,14 +273,14 @@ WINDOWS: list[tuple[str, Callable[[Ctx], QWidget]]] = [
     ("batch_export", _batch_export),
     ("verify", _verify),
     ("history", _history),
-    ("outbox", _simple("app.ui.outbox_dialog", "OutboxDialog")),
-    ("respond", _simple("app.ui.respond_dialog", "RespondDialog")),
-    ("targets", _simple("app.ui.targets_dialog", "TargetsDialog")),
-    ("section_notes", _simple("app.ui.section_notes_dialog", "SectionNotesDialog", True, True)),
-    ("import_packages", _simple("app.ui.import_dialog", "ImportDialog")),
-    ("profile", _simple("app.ui.profile_dialog", "ProfileDialog", True)),
-    ("identity", _simple("app.ui.identity_dialog", "IdentityDialog", True)),
-    ("conflicts", _simple("app.ui.conflicts_dialog", "ConflictsDialog")),
+    ("outbox", _simple("app.ui.sync.outbox_dialog", "OutboxDialog")),
+    ("respond", _simple("app.ui.sync.respond_dialog", "RespondDialog")),
+    ("targets", _simple("app.ui.summary.targets_dialog", "TargetsDialog")),
+    ("section_notes", _simple("app.ui.entry.section_notes_dialog", "SectionNotesDialog", True, True)),
+    ("import_packages", _simple("app.ui.files.import_dialog", "ImportDialog")),
+    ("profile", _simple("app.ui.sync.profile_dialog", "ProfileDialog", True)),
+    ("identity", _simple("app.ui.summary.identity_dialog", "IdentityDialog", True)),
+    ("conflicts", _simple("app.ui.sync.conflicts_dialog", "ConflictsDialog")),
     ("backups", _backups),
     ("comment", _comment),
     ("passphrase", _passphrase),
@@ -290,16 +290,16 @@ WINDOWS: list[tuple[str, Callable[[Ctx], QWidget]]] = [
     ("hq_profile_confirm", _hq_profile_confirm),
     ("progress", _progress),
 ]
-if importlib.util.find_spec("app.ui.first_run_wizard") is not None:
+if importlib.util.find_spec("app.ui.shell.first_run_wizard") is not None:
     WINDOWS.append(("first_run", _first_run))
-if importlib.util.find_spec("app.ui.help_window") is not None:
+if importlib.util.find_spec("app.ui.shell.help_window") is not None:
     WINDOWS.append(("help", _help))
 
 
 def prepare(data_dir: Path, demo: bool) -> str:
     """Facilities and values to show; returns a hospital's CLUES."""
     if demo:
-        from tests.ui.screenshots_dialogs import prepare as demo_prepare
+        from tools.screenshots.screenshots_dialogs import prepare as demo_prepare
 
         return demo_prepare(data_dir)
     from tests.ui.dialog_fixtures import HOSPITAL, seed

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from app.models.values import ValueChange, ValueKey
-from app.services import sync_ack, sync_export, sync_import
-from app.services.entry import record_changes
-from app.ui.tasks import TaskManager
+from app.services.entry.month_values import record_changes
+from app.services.sync import sync_ack, sync_export, sync_import
+from app.ui.common.tasks import TaskManager
 from tests.sync.conftest import Pair, pair  # noqa: F401
 from tests.sync.forge import write
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.models.values import ValueKey
 from app.services.workspace import catalog
-from app.ui.tasks import TaskManager
+from app.ui.common.tasks import TaskManager
 from tests.ui.dialog_fixtures import HOSPITAL, PERIOD, seeded_dir, tasks  # noqa: F401
 
 pytestmark = pytest.mark.gui
@@ -75,7 +75,7 @@ def spy(monkeypatch, cls: type, name: str) -> list[object]:
 
 
 def test_history_dialog_closed_before_its_load_drops_the_result(qtbot, tasks, monkeypatch):
-    from app.ui.history_dialog import HistoryDialog
+    from app.ui.entry.history_dialog import HistoryDialog
 
     shown = spy(monkeypatch, HistoryDialog, "_show")
     failed = spy(monkeypatch, HistoryDialog, "_failed")
@@ -89,7 +89,7 @@ def test_history_dialog_closed_before_its_load_drops_the_result(qtbot, tasks, mo
 
 def test_history_dialog_deleted_with_its_parent_drops_the_result(qtbot, tasks, monkeypatch):
     """The grid opens the history as a child: a parent deleted first takes the dialog with it."""
-    from app.ui.history_dialog import HistoryDialog
+    from app.ui.entry.history_dialog import HistoryDialog
 
     shown = spy(monkeypatch, HistoryDialog, "_show")
     parent = QWidget()
@@ -104,8 +104,8 @@ def test_history_dialog_deleted_with_its_parent_drops_the_result(qtbot, tasks, m
 
 def test_facilities_dialog_closed_before_its_load(qtbot, tasks, monkeypatch):
     """Its callbacks are closures (not bound methods) that touch the dialog's widgets."""
-    from app.ui import facilities_dialog
-    from app.ui.facilities_dialog import FacilitiesDialog
+    from app.ui.facilities import facilities_dialog
+    from app.ui.facilities.facilities_dialog import FacilitiesDialog
 
     filled = spy(monkeypatch, FacilitiesDialog, "_fill_states")
     with worker_held(tasks) as gate:
@@ -118,7 +118,7 @@ def test_facilities_dialog_closed_before_its_load(qtbot, tasks, monkeypatch):
 
 
 def test_backups_dialog_closed_before_its_load(qtbot, tasks, monkeypatch):
-    from app.ui.backups_dialog import BackupsDialog, BackupsModel
+    from app.ui.files.backups_dialog import BackupsDialog, BackupsModel
 
     listed = spy(monkeypatch, BackupsModel, "set_backups")
     with worker_held(tasks) as gate:
@@ -131,7 +131,7 @@ def test_backups_dialog_closed_before_its_load(qtbot, tasks, monkeypatch):
 
 def test_conflicts_dialog_deleted_without_closing(qtbot, tasks, monkeypatch):
     """deleteLater without done(): the dialog's own guard never learns it is gone."""
-    from app.ui.conflicts_dialog import ConflictsDialog
+    from app.ui.sync.conflicts_dialog import ConflictsDialog
 
     loaded = spy(monkeypatch, ConflictsDialog, "_loaded")
     with worker_held(tasks) as gate:

@@ -19,11 +19,11 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QVBoxLayout
 
-from app.ui import settings
-from app.ui.window_fit import FRAME_ALLOWANCE, clamp_rect, fit_window
+from app.ui.common import settings
+from app.ui.common.window_fit import FRAME_ALLOWANCE, clamp_rect, fit_window
+from tests.ui.shell.test_main_window import open_window
 
 from .fit_probe import WINDOWS
-from .test_main_window import open_window
 
 REPO = Path(__file__).resolve().parents[2]
 SIZES = [(1366, 768), (1024, 768)]

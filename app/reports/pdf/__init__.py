@@ -1,0 +1,1 @@
+"""The summary PDF (ReportLab): pages, text, charts and fonts."""

@@ -1,0 +1,1 @@
+"""Signing identities, PAdES signing and signature verification."""

@@ -1,0 +1,1 @@
+"""Recording and reading a month's values and their edits."""

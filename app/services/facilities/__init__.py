@@ -1,0 +1,1 @@
+"""The facility registry, its catalogue install and marks."""

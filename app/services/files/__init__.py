@@ -1,0 +1,1 @@
+"""Value files (CSV/XLSX) in and out, backups and demo data."""

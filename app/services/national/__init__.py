@@ -1,0 +1,1 @@
+"""National consolidation and its exports."""

@@ -1,0 +1,1 @@
+"""The month's summary, its series, PDF reports, identities and targets."""

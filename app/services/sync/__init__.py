@@ -1,0 +1,1 @@
+"""Sync packages: export, import, keys, profiles, acknowledgements."""

@@ -1,0 +1,1 @@
+"""The app itself: paths, streams, logs, crash log, self-test, health."""

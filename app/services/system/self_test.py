@@ -1,0 +1,337 @@
+"""``coordina self-test``: does this installation work, end to end? (issue 13 item 2)
+
+In a new temporary folder — never the person's data directory or settings — it runs the
+steps of :mod:`app.services.system.self_test_steps` in order: a new store migrated, the demo, a
+signed and verified PDF whose text and fonts are checked, HQ's keys and profile, the
+coordinator's enrolment, a full package imported at HQ, the acknowledgement and update
+back, and the main window. A step whose prerequisite failed is skipped, not run. It
+reports each step with its duration, and, frozen on Linux, the newest GLIBC version the
+bundle's shared objects need. Tracebacks go to the temporary folder's log, which is kept
+when a step fails (and removed with the folder when all pass, unless asked to keep it).
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import logging
+import platform
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app import __version__
+from app.models.messages import InputError
+from app.models.resources import is_frozen
+from app.services.system.app_paths import settings_override
+from app.services.system.self_test_pdf import PdfCheckError
+from app.services.system.self_test_steps import STEPS, CheckFailed, Context, Detail
+from app.sync.errors import SyncError
+
+log = logging.getLogger("coordina.selftest")
+
+TEXT: dict[str, dict[str, str]] = {
+    "es": {
+        "store": "Almacén nuevo, migrado al esquema {0}",
+        "demo": "Datos de demostración de Nayarit: {0} unidades, {1} valores",
+        "pdf": "PDF firmado y verificado ({0} KB): texto en español y fuentes incrustadas ({1})",
+        "hq": "Oficinas centrales: claves y perfil importado en el estado (huella {0}…)",
+        "enrol": "Registro de la coordinadora importado en oficinas centrales (huella {0}…)",
+        "package": "Paquete completo {0} importado en oficinas centrales: {1} valores, {2} unidades",
+        "return": "Acuse y actualización importados en el estado: {0} filas idénticas en ambos lados",
+        "window": "Ventana principal abierta y cerrada: {0}, {1} unidades (plataforma {2}); {3}",
+        "window.preview": "gráfica del tablero y vista previa del PDF firmado dibujadas",
+        "window.no_preview": "gráfica del tablero dibujada (sin PDF firmado que mostrar: falló el paso 3)",
+        "name.store": "Almacén nuevo y migrado", "name.demo": "Datos de demostración",
+        "name.pdf": "PDF firmado y verificado", "name.hq": "Claves y perfil de oficinas centrales",
+        "name.enrol": "Registro de la coordinadora", "name.package": "Paquete completo a oficinas centrales",
+        "name.return": "Acuse y actualización de vuelta al estado", "name.window": "Ventana principal",
+        "ok": "ok", "failed": "FALLÓ", "skipped": "omitido",
+        "skipped_why": "no se ejecutó: falló un paso anterior",
+        "header": "Autoprueba de Coordina {version} ({where}; {system}; Python {python})",
+        "frozen": "paquete instalado", "source": "código fuente",
+        "glibc": "GLIBC más alta que requiere el paquete: {version} ({file}; {count} archivos ELF)",
+        "glibc_none": "Ningún archivo del paquete requiere una versión de GLIBC ({count} archivos ELF)",
+        "glibc_unreadable": "Archivos ELF ilegibles: {files}",
+        "passed": "Autoprueba correcta: {count} pasos en {seconds} s",
+        "failed_summary": "Autoprueba FALLIDA en: {names}. Detalles en {log}",
+        "no_folder": "no se pudo crear la carpeta temporal en {where}: {reason}",
+        # What a step found wrong (the step ran, its result is not right):
+        "schema_wrong": "el almacén quedó en el esquema {version}, no en el {latest}",
+        "demo_empty": "la demostración no guardó datos ({facilities} unidades, {values} valores)",
+        "pdf_not_verified": "la firma del PDF no se verificó (código {code}): {problem}",
+        "pdf_text_missing": "el texto del PDF no contiene «{text}» (¿faltan las fuentes o los acentos?)",
+        "pdf_no_fonts": "el PDF no dibuja texto con ninguna fuente",
+        "pdf_font_not_embedded": "el PDF usa la fuente {font} sin incrustarla",
+        "enrol_wrong": "el registro quedó para el estado {state}",
+        "import_refused": "{file} no se importó: {why}",
+        "hq_counts": "oficinas centrales tiene {units} unidades y {values} valores; se esperaban "
+                     "{expected_units} y {expected_values}",
+        "values_differ": "los valores exportados difieren: {left} y {right}",
+        "no_window": "la interfaz gráfica no está disponible en esta instalación",
+        "window_timeout": "la ventana no terminó de abrir el mes en {seconds} s",
+        "window_failed": "la ventana no pudo abrir los datos: {error}",
+        "window_empty": "la ventana abrió {state} sin unidades",
+        "chart_blank": "la gráfica del tablero salió en blanco (Qt Charts)",
+        "preview_blank": "la vista previa del PDF salió en blanco (Qt PDF)",
+        "translation_missing": "falta la traducción al inglés ({path})",
+    },
+    "en": {
+        "store": "New store, migrated to schema {0}",
+        "demo": "Nayarit demonstration data: {0} facilities, {1} values",
+        "pdf": "Signed and verified PDF ({0} KB): Spanish text and embedded fonts ({1})",
+        "hq": "Headquarters: keys, and profile imported at the state (fingerprint {0}…)",
+        "enrol": "Coordinator's enrolment imported at headquarters (fingerprint {0}…)",
+        "package": "Full package {0} imported at headquarters: {1} values, {2} facilities",
+        "return": "Acknowledgement and update imported at the state: {0} rows identical on both sides",
+        "window": "Main window opened and closed: {0}, {1} facilities (platform {2}); {3}",
+        "window.preview": "dashboard chart and signed PDF preview drawn",
+        "window.no_preview": "dashboard chart drawn (no signed PDF to show: step 3 failed)",
+        "name.store": "New, migrated store", "name.demo": "Demonstration data",
+        "name.pdf": "Signed and verified PDF", "name.hq": "Headquarters keys and profile",
+        "name.enrol": "Coordinator's enrolment", "name.package": "Full package to headquarters",
+        "name.return": "Acknowledgement and update back to the state", "name.window": "Main window",
+        "ok": "ok", "failed": "FAILED", "skipped": "skipped",
+        "skipped_why": "not run: an earlier step failed",
+        "header": "Coordina {version} self-test ({where}; {system}; Python {python})",
+        "frozen": "installed bundle", "source": "source tree",
+        "glibc": "Highest GLIBC the bundle requires: {version} ({file}; {count} ELF files)",
+        "glibc_none": "No file of the bundle requires a GLIBC version ({count} ELF files)",
+        "glibc_unreadable": "Unreadable ELF files: {files}",
+        "passed": "Self-test passed: {count} steps in {seconds} s",
+        "failed_summary": "Self-test FAILED at: {names}. Details in {log}",
+        "no_folder": "the temporary folder could not be made in {where}: {reason}",
+        "schema_wrong": "the store is at schema {version}, not {latest}",
+        "demo_empty": "the demo stored no data ({facilities} facilities, {values} values)",
+        "pdf_not_verified": "the PDF's signature did not verify (code {code}): {problem}",
+        "pdf_text_missing": "the PDF's text lacks '{text}' (fonts or accents missing?)",
+        "pdf_no_fonts": "the PDF draws no text with any font",
+        "pdf_font_not_embedded": "the PDF uses the font {font} without embedding it",
+        "enrol_wrong": "the enrolment was stored for state {state}",
+        "import_refused": "{file} was not imported: {why}",
+        "hq_counts": "headquarters holds {units} facilities and {values} values; expected "
+                     "{expected_units} and {expected_values}",
+        "values_differ": "the exported values differ: {left} and {right}",
+        "no_window": "the graphical interface is not available in this installation",
+        "window_timeout": "the window did not finish opening the month in {seconds} s",
+        "window_failed": "the window could not open the data: {error}",
+        "window_empty": "the window opened {state} with no facilities",
+        "chart_blank": "the dashboard chart came out blank (Qt Charts)",
+        "preview_blank": "the PDF preview came out blank (Qt PDF)",
+        "translation_missing": "the English translation is missing ({path})",
+    },
+}
+
+
+def text(lang: str) -> dict[str, str]:
+    """The self-test's texts in ``lang`` (Spanish unless "en")."""
+    return TEXT["en" if lang == "en" else "es"]
+
+
+@dataclass
+class StepResult:
+    """One step's outcome."""
+
+    key: str
+    name: str
+    status: str  # "ok", "failed", "skipped"
+    seconds: float = 0.0
+    detail: str = ""
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+
+@dataclass
+class Report:
+    """The whole run, as printed and as ``--json``."""
+
+    lang: str
+    root: Path
+    steps: list[StepResult] = field(default_factory=list)
+    seconds: float = 0.0
+    glibc: dict | None = None
+    kept: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.steps) and all(s.ok for s in self.steps)
+
+    @property
+    def log_path(self) -> Path:
+        return self.root / "logs" / "coordina.log"
+
+    def as_json(self) -> dict:
+        """Plain data for ``self-test --json``."""
+        return {
+            "ok": self.ok, "version": __version__, "frozen": is_frozen(),
+            "platform": platform.platform(), "python": platform.python_version(),
+            "seconds": round(self.seconds, 2), "folder": str(self.root), "kept": self.kept,
+            "log": str(self.log_path) if self.kept else None,
+            "failed": [s.key for s in self.steps if s.status == "failed"],
+            "steps": [{"key": s.key, "name": s.name, "status": s.status, "ok": s.ok,
+                       "seconds": round(s.seconds, 2), "detail": s.detail, "error": s.error or None}
+                      for s in self.steps],
+            "glibc": self.glibc,
+        }
+
+
+class CheckFailure(Exception):
+    """A failure already put into words (``no_folder``)."""
+
+
+def error_text(exc: BaseException, lang: str) -> str:
+    """What went wrong, in words for a person; an unexpected error is logged with its traceback."""
+    if isinstance(exc, (CheckFailed, PdfCheckError)):
+        return text(lang)[exc.key].format(**exc.params)
+    if isinstance(exc, InputError | SyncError):
+        return exc.message(lang).splitlines()[0]
+    log.error("self-test: unexpected error", exc_info=exc)
+    return f"{type(exc).__name__}: {exc}"[:300]
+
+
+def step_line(result: StepResult, lang: str, number: int) -> str:
+    """The one printed line of a step."""
+    label = text(lang)[result.status]
+    if result.status == "skipped":
+        return f"  {label:<8}{number}. {result.name}: {result.error}"
+    what = result.detail if result.ok else f"{result.name}: {result.error}"
+    return f"  {label:<8}{number}. {what} ({result.seconds:.1f} s)"
+
+
+def _make_root(parent: Path | None, lang: str) -> Path:
+    where = parent or Path(tempfile.gettempdir())
+    try:
+        return Path(tempfile.mkdtemp(prefix="coordina-autoprueba-", dir=str(where)))
+    except OSError as exc:
+        raise CheckFailure(text(lang)["no_folder"].format(where=where, reason=exc.strerror or exc)) from exc
+
+
+class _Logging:
+    """The run's log (``<root>/logs/coordina.log``) and faulthandler, for the run only."""
+
+    def __init__(self, root: Path):
+        (root / "logs").mkdir(parents=True, exist_ok=True)
+        self.handler = logging.FileHandler(root / "logs" / "coordina.log", encoding="utf-8")
+        self.handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        self.loggers = [logging.getLogger("coordina"), logging.getLogger("app")]
+        self.levels = [lg.level for lg in self.loggers]
+        for lg in self.loggers:
+            lg.addHandler(self.handler)
+            lg.setLevel(logging.INFO)
+        # A crash that kills the process (Qt's abort, a segfault) still names its step here.
+        # (Unless something, such as pytest, already has it: its file must stay its own.)
+        self.fault = None
+        if not faulthandler.is_enabled():
+            self.fault = open(root / "logs" / "faulthandler.log", "w", encoding="utf-8")  # noqa: SIM115
+            faulthandler.enable(file=self.fault, all_threads=True)
+
+    def close(self) -> None:
+        if self.fault is not None:
+            faulthandler.disable()
+            self.fault.close()
+        for lg, level in zip(self.loggers, self.levels, strict=True):
+            lg.removeHandler(self.handler)
+            lg.setLevel(level)
+        self.handler.close()
+
+
+def run_self_test(lang: str = "es", parent: Path | None = None, keep: bool = False,
+                  window: Callable[[Path, Path | None], Detail] | None = None,
+                  on_step: Callable[[StepResult, int], None] | None = None,
+                  glibc_folder: Path | None = None) -> Report:
+    """Run every step in a new folder under ``parent`` (the system's temporary folder).
+
+    ``window`` opens and closes the main window on a data directory (the GUI layer gives
+    it); ``on_step`` sees each result as it comes; ``glibc_folder`` is scanned for the
+    GLIBC versions its ELF files need (the running bundle's folder when frozen on Linux).
+    Raises :class:`CheckFailure` when the temporary folder cannot be made.
+    """
+    started = time.perf_counter()
+    root = _make_root(parent, lang)
+    report = Report(lang, root)
+    try:
+        logs = _Logging(root)
+    except OSError as exc:
+        shutil.rmtree(root, ignore_errors=True)
+        raise CheckFailure(text(lang)["no_folder"].format(where=root, reason=exc.strerror or exc)) from exc
+    ctx = Context(root=root, lang=lang, window=window)
+    words = text(lang)
+    log.info("self-test of Coordina %s (%s, Python %s, frozen=%s) in %s", __version__,
+             platform.platform(), platform.python_version(), is_frozen(), root)
+    try:
+        # The window reads and writes settings: a file in the temporary folder, not the person's.
+        with settings_override(root / "settings" / "Coordina.ini"):
+            done: dict[str, str] = {}
+            for number, step in enumerate(STEPS, start=1):
+                result = StepResult(step.key, words[f"name.{step.key}"], "skipped")
+                if any(done.get(need) != "ok" for need in step.needs):
+                    result.error = words["skipped_why"]
+                else:
+                    log.info("step %s started", step.key)
+                    began = time.perf_counter()
+                    try:
+                        result.detail = words[step.key].format(*step.run(ctx))
+                        result.status = "ok"
+                    except Exception as exc:  # noqa: BLE001 - named and reported, never raised
+                        result.status, result.error = "failed", error_text(exc, lang)
+                    result.seconds = time.perf_counter() - began
+                    log.log(logging.INFO if result.ok else logging.ERROR, "step %s: %s %s",
+                            step.key, result.status, result.error)
+                done[step.key] = result.status
+                report.steps.append(result)
+                if on_step is not None:
+                    on_step(result, number)
+        if glibc_folder is not None:
+            report.glibc = _glibc(glibc_folder)
+    finally:
+        ctx.close()
+        report.seconds = time.perf_counter() - started
+        log.info("self-test finished in %.1f s: %s", report.seconds, "ok" if report.ok else "FAILED")
+        logs.close()
+        report.kept = keep or not report.ok
+        if not report.kept:
+            shutil.rmtree(root, ignore_errors=True)
+    return report
+
+
+def _glibc(folder: Path) -> dict:
+    from app.services.system.elf_glibc import scan_folder
+
+    return scan_folder(folder).as_json()
+
+
+def glibc_lines(report: Report) -> list[str]:
+    """What the GLIBC scan found (nothing when there was none)."""
+    words = text(report.lang)
+    lines: list[str] = []
+    if report.glibc is not None:
+        g = report.glibc
+        if g["highest"]:
+            lines.append(words["glibc"].format(version=g["highest"], file=g["highest_file"], count=g["elf_files"]))
+        else:
+            lines.append(words["glibc_none"].format(count=g["elf_files"]))
+        if g["unreadable"]:
+            lines.append(words["glibc_unreadable"].format(files=", ".join(g["unreadable"][:5])))
+    return lines
+
+
+def verdict_line(report: Report) -> str:
+    """The last line: passed, or which steps failed and where the log is."""
+    words = text(report.lang)
+    if report.ok:
+        return words["passed"].format(count=len(report.steps), seconds=f"{report.seconds:.1f}")
+    names = ", ".join(f"«{s.name}»" if report.lang != "en" else f"'{s.name}'"
+                      for s in report.steps if s.status == "failed")
+    return words["failed_summary"].format(names=names, log=report.log_path)
+
+
+def header_lines(lang: str) -> list[str]:
+    """The line printed before the steps."""
+    words = text(lang)
+    return [words["header"].format(version=__version__, where=words["frozen" if is_frozen() else "source"],
+                                   system=platform.platform(terse=True), python=platform.python_version())]

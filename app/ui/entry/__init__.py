@@ -1,0 +1,1 @@
+"""Monthly data entry: the grid, its session, side panels and cell dialogs."""

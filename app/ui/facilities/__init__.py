@@ -1,0 +1,1 @@
+"""The facility registry: list, editor and CLUES import preview."""

@@ -1,0 +1,1 @@
+"""Value files in and out, backups and restore."""

@@ -1,0 +1,1 @@
+"""National consolidation of the states' packages (headquarters)."""

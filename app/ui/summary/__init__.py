@@ -1,0 +1,1 @@
+"""The month's summary: PDF export, signing, verification, dashboard, targets."""

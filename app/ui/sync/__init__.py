@@ -1,0 +1,1 @@
+"""Sync with headquarters: packages, outbox, profiles, keys and conflicts."""
