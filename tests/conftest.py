@@ -64,9 +64,22 @@ def demo_ws(nayarit_demo_db: Path, tmp_path: Path):
     workspace.close()
 
 
-TABLES = ("data_values", "change_log", "reports", "facilities", "facility_status_history", "settings",
-          "profile", "hq_keys", "registrations", "registration_log", "outbox", "sync_base", "inbox",
-          "conflicts")
+TABLES = (
+    "data_values",
+    "change_log",
+    "reports",
+    "facilities",
+    "facility_status_history",
+    "settings",
+    "profile",
+    "hq_keys",
+    "registrations",
+    "registration_log",
+    "outbox",
+    "sync_base",
+    "inbox",
+    "conflicts",
+)
 
 
 def dump(conn: sqlite3.Connection) -> dict[str, list[tuple]]:

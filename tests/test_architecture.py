@@ -198,7 +198,8 @@ def test_ui_reaches_the_database_only_through_services():
     violations = [
         f"{imp.where()}: imports {imp.module} {', '.join(imp.names)}".strip()
         for imp in scan(files_under("ui"))
-        if imp.module == "app.storage" or (imp.module.startswith("app.storage.") and not imp.names)
+        if imp.module == "app.storage"
+        or (imp.module.startswith("app.storage.") and not imp.names)
         or (imp.module.startswith("app.storage.") and any(n[:1].islower() for n in imp.names))
     ]
     assert not violations, report(violations, "app/ui must go through app.services for data")
@@ -231,8 +232,10 @@ def test_cli_imports_only_services_and_models():
         f"{imp.where()}: imports {t}"
         for imp in scan([p for p in python_files() if is_cli(p)])
         for t in map(existing_module, imp.app_targets())
-        if t != "app" and t not in CLI_EXCEPTIONS
-        and layer_of(t) not in {"services", "models"} and not layer_of(t).startswith("cli")
+        if t != "app"
+        and t not in CLI_EXCEPTIONS
+        and layer_of(t) not in {"services", "models"}
+        and not layer_of(t).startswith("cli")
     ]
     assert not violations, report(violations, "app/cli may import only app.services and app.models")
 

@@ -19,8 +19,13 @@ HEAVY = ("pandas", "numpy", "openpyxl", "pyhanko", "reportlab", "sqlite_utils")
 
 def test_start_path_on_a_worker_thread_loads_no_heavy_library(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
-    subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), "demo"],
-                   cwd=ROOT, check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), "demo"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     code = f"""
 import json, sys, threading
 def start():
@@ -37,6 +42,12 @@ worker.start()
 worker.join()
 print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))
 """
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     assert json.loads(done.stdout.strip().splitlines()[-1]) == []

@@ -81,9 +81,14 @@ def test_a_moved_file_still_climbs_to_the_same_folder():
     assert rewrite("tests/test_cli.py", src) == (
         "ROOT = Path(__file__).resolve().parent.parent.parent\nHERE = Path(__file__).parent\n"
     )
-    assert restructure.fix_file_depth(
-        "tests/ui/test_a.py", "tests/ui/entry/test_a.py", "R = Path(__file__).resolve().parents[2]"
-    ) == "R = Path(__file__).resolve().parents[3]"
+    assert (
+        restructure.fix_file_depth(
+            "tests/ui/test_a.py",
+            "tests/ui/entry/test_a.py",
+            "R = Path(__file__).resolve().parents[2]",
+        )
+        == "R = Path(__file__).resolve().parents[3]"
+    )
 
 
 def _tree(tmp_path: Path, files: list[str]) -> Path:
@@ -94,8 +99,15 @@ def _tree(tmp_path: Path, files: list[str]) -> Path:
 
 
 def test_new_modules_land_by_prefix_and_tests_follow_their_module(tmp_path):
-    root = _tree(tmp_path, ["app/ui/grid_totals.py", "tests/ui/test_grid_totals.py",
-                            "app/ui/theme.py", "tests/ui/test_theme_roles.py"])
+    root = _tree(
+        tmp_path,
+        [
+            "app/ui/grid_totals.py",
+            "tests/ui/test_grid_totals.py",
+            "app/ui/theme.py",
+            "tests/ui/test_theme_roles.py",
+        ],
+    )
     plan = restructure.make_plan(root)
     assert not plan.unmapped and not plan.clashes
     assert plan.moves["app/ui/grid_totals.py"] == "app/ui/entry/grid_totals.py"

@@ -45,74 +45,136 @@ MOVES: list[tuple[str, str, str]] = [
     ("app", "app/services/system", "streams lazy crash_log"),
     # app/ui
     ("app/ui", "app/ui", "__init__ app"),
-    ("app/ui", "app/ui/common", "alerts formatting form_fields folder_field cutoff_field "
-     "job_dialog progress_dialog tasks settings window_fit plain_codes plain_text qt_spanish "
-     "row_table_model month_picker pdf_preview passphrase_dialog crash_dialog theme theme_*"),
-    ("app/ui", "app/ui/shell", "main_window main_window_* main_menus welcome_page help_window "
-     "first_run_* self_test_window shell_window month_toolbar save_indicator daily_backup "
-     "window_icon"),
-    ("app/ui", "app/ui/entry", "entry_page grid_* session session_* month_index side_panel "
-     "problem_panel filter_bar history_dialog comment_dialog close_check section_notes_dialog "
-     "undo_edits"),
+    (
+        "app/ui",
+        "app/ui/common",
+        "alerts formatting form_fields folder_field cutoff_field "
+        "job_dialog progress_dialog tasks settings window_fit plain_codes plain_text qt_spanish "
+        "row_table_model month_picker pdf_preview passphrase_dialog crash_dialog theme theme_*",
+    ),
+    (
+        "app/ui",
+        "app/ui/shell",
+        "main_window main_window_* main_menus welcome_page help_window "
+        "first_run_* self_test_window shell_window month_toolbar save_indicator daily_backup "
+        "window_icon",
+    ),
+    (
+        "app/ui",
+        "app/ui/entry",
+        "entry_page grid_* session session_* month_index side_panel "
+        "problem_panel filter_bar history_dialog comment_dialog close_check section_notes_dialog "
+        "undo_edits",
+    ),
     ("app/ui", "app/ui/facilities", "facilities_dialog facility_* import_preview_dialog"),
     ("app/ui", "app/ui/files", "file_actions file_* import_dialog backups_dialog"),
-    ("app/ui", "app/ui/summary", "summary_* export_dialog export_* batch_export_dialog "
-     "verify_dialog identity_dialog signing_choice dashboard_* targets_dialog"),
-    ("app/ui", "app/ui/sync", "sync_* outbox_dialog respond_* profile_* fingerprint_dialogs "
-     "hq_* conflicts_dialog"),
+    (
+        "app/ui",
+        "app/ui/summary",
+        "summary_* export_dialog export_* batch_export_dialog "
+        "verify_dialog identity_dialog signing_choice dashboard_* targets_dialog",
+    ),
+    (
+        "app/ui",
+        "app/ui/sync",
+        "sync_* outbox_dialog respond_* profile_* fingerprint_dialogs hq_* conflicts_dialog",
+    ),
     ("app/ui", "app/ui/national", "consolidation_*"),
     # app/services (renames: a module may not share its name with its new package)
     ("app/services", "app/services", "__init__ workspace worker_env transactions"),
     ("app/services", "app/services/entry", "entry->month_values edits overview"),
-    ("app/services", "app/services/facilities", "facilities->registry catalog_install "
-     "registry_marks facility_*"),
+    (
+        "app/services",
+        "app/services/facilities",
+        "facilities->registry catalog_install registry_marks facility_*",
+    ),
     ("app/services", "app/services/files", "value_* backup demo demo_values"),
-    ("app/services", "app/services/summary", "summary->month_summary summary_* report_* reports "
-     "identity targets"),
+    (
+        "app/services",
+        "app/services/summary",
+        "summary->month_summary summary_* report_* reports identity targets",
+    ),
     ("app/services", "app/services/sync", "sync_* outbox_reconcile"),
     ("app/services", "app/services/national", "consolidation consolidation_* national_*"),
-    ("app/services", "app/services/system", "app_paths elf_glibc first_run health_check "
-     "self_test self_test_* log_file"),
+    (
+        "app/services",
+        "app/services/system",
+        "app_paths elf_glibc first_run health_check self_test self_test_* log_file",
+    ),
     # app/reports
     ("app/reports", "app/reports", "__init__"),
     ("app/reports", "app/reports/pdf", "pdf_* summary_pdf summary_pdf_*"),
-    ("app/reports", "app/reports/signing", "identity signing->pades signature_block "
-     "signed_summary verification verification_* verify_*"),
+    (
+        "app/reports",
+        "app/reports/signing",
+        "identity signing->pades signature_block "
+        "signed_summary verification verification_* verify_*",
+    ),
     # tests: the same tree; fixture helpers go with their users or stay at the layer level.
-    ("tests", "tests", "conftest test_architecture test_gui_start_imports test_restructure "
-     "test_coverage_gate"),
+    (
+        "tests",
+        "tests",
+        "conftest test_architecture test_gui_start_imports test_restructure test_coverage_gate",
+    ),
     ("tests", "tests/cli", "test_cli test_cli_*"),
-    ("tests/ui", "tests/ui", "conftest typing dialog_fixtures sync_fixtures fit_probe "
-     "test_screen_fit test_signal_emits test_translation test_late_results"),
+    (
+        "tests/ui",
+        "tests/ui",
+        "conftest typing dialog_fixtures sync_fixtures fit_probe "
+        "test_screen_fit test_signal_emits test_translation test_late_results",
+    ),
     ("tests/ui", "tools/screenshots", "screenshots screenshots_*"),
     ("tests/ui", "tests/ui/common", "test_plain_codes test_plain_text test_theme*"),
     ("tests/ui", "tests/ui/shell", "test_main_window test_first_run test_help_window"),
-    ("tests/ui", "tests/ui/entry", "test_grid_* test_session test_filter_bar test_history_dialog "
-     "test_feedback"),
+    (
+        "tests/ui",
+        "tests/ui/entry",
+        "test_grid_* test_session test_filter_bar test_history_dialog test_feedback",
+    ),
     ("tests/ui", "tests/ui/facilities", "test_facilities_dialog test_facility_*"),
     ("tests/ui", "tests/ui/files", "test_backups_dialog test_import_dialog"),
-    ("tests/ui", "tests/ui/summary", "export_fixtures test_export_* test_batch_export_dialog "
-     "test_dashboard test_identity_dialog test_report_details_ui test_targets_dialog "
-     "test_verify_dialog"),
-    ("tests/ui", "tests/ui/sync", "test_conflicts_dialog test_outbox_dialog test_profile_dialog "
-     "test_respond_dialog"),
+    (
+        "tests/ui",
+        "tests/ui/summary",
+        "export_fixtures test_export_* test_batch_export_dialog "
+        "test_dashboard test_identity_dialog test_report_details_ui test_targets_dialog "
+        "test_verify_dialog",
+    ),
+    (
+        "tests/ui",
+        "tests/ui/sync",
+        "test_conflicts_dialog test_outbox_dialog test_profile_dialog test_respond_dialog",
+    ),
     ("tests/ui", "tests/ui/national", "consolidation_fixtures test_consolidation_*"),
     ("tests/services", "tests/services", "conftest sync_pair test_sql_in_storage"),
     ("tests/services", "tests/services/entry", "test_entry_*"),
     ("tests/services", "tests/services/facilities", "test_facility_import"),
-    ("tests/services", "tests/services/files", "test_demo test_demo_* test_value_files "
-     "test_value_files_* test_values_provisional test_formula_injection test_restore_preview"),
-    ("tests/services", "tests/services/summary", "test_summary_* test_report_* "
-     "test_indicator_windows test_targets"),
+    (
+        "tests/services",
+        "tests/services/files",
+        "test_demo test_demo_* test_value_files "
+        "test_value_files_* test_values_provisional test_formula_injection test_restore_preview",
+    ),
+    (
+        "tests/services",
+        "tests/services/summary",
+        "test_summary_* test_report_* test_indicator_windows test_targets",
+    ),
     ("tests/services", "tests/services/sync", "test_outbox_reconcile"),
-    ("tests/services", "tests/services/national", "national_fixtures test_consolidation "
-     "test_national_*"),
+    (
+        "tests/services",
+        "tests/services/national",
+        "national_fixtures test_consolidation test_national_*",
+    ),
     ("tests/services", "tests/services/system", "test_health_check"),
     ("tests/packaging_app", "tests/services/system", "*"),
     ("tests/reports", "tests/reports", "attacks pki"),
     ("tests/reports", "tests/reports/pdf", "test_summary_pdf test_summary_pdf_*"),
-    ("tests/reports", "tests/reports/signing", "test_identity test_signature_block test_signing "
-     "test_verify_*"),
+    (
+        "tests/reports",
+        "tests/reports/signing",
+        "test_identity test_signature_block test_signing test_verify_*",
+    ),
     # layers without feature folders stay as they are
     ("tests/models", "tests/models", "*"),
     ("tests/storage", "tests/storage", "*"),
@@ -151,8 +213,23 @@ PACKAGES: dict[str, str] = {
 CHECKED_DIRS = ("app/ui", "app/services", "app/reports", "tests")
 # .json: the reliability corpus names kill points ("before:app.services.sync_import:...")
 # and defect signatures by module and path.
-TEXT_SUFFIXES = {".py", ".md", ".toml", ".spec", ".sh", ".cfg", ".ts", ".txt", ".html", ".ini",
-                 ".yml", ".yaml", ".iss", ".pyi", ".json"}
+TEXT_SUFFIXES = {
+    ".py",
+    ".md",
+    ".toml",
+    ".spec",
+    ".sh",
+    ".cfg",
+    ".ts",
+    ".txt",
+    ".html",
+    ".ini",
+    ".yml",
+    ".yaml",
+    ".iss",
+    ".pyi",
+    ".json",
+}
 TEXT_NAMES = {"Makefile", "run"}
 #: The script and its test name the old paths on purpose: never rewritten.
 SELF = {"tools/restructure.py", "tests/test_restructure.py"}
@@ -187,7 +264,7 @@ def _rules() -> list[tuple[str, str, str, str | None]]:
 
 def _target(src: str, dst: str, stem: str, new: str | None) -> str:
     if new is None and src == "app" and dst == "app/cli" and stem.startswith(CLI_PREFIX):
-        new = stem[len(CLI_PREFIX):]
+        new = stem[len(CLI_PREFIX) :]
     return f"{dst}/{new or stem}.py"
 
 
@@ -204,14 +281,15 @@ def _mirror(rel: str, plan_app: dict[str, str]) -> str | None:
     path = PurePosixPath(rel)
     if len(path.parts) != 3 or not path.name.startswith("test_"):
         return None
-    layer, name = path.parts[1], path.stem[len("test_"):]
+    layer, name = path.parts[1], path.stem[len("test_") :]
     best = None
     for old, new in plan_app.items():
         o = PurePosixPath(old)
         if o.parent.as_posix() != f"app/{layer}" or o.stem == "__init__":
             continue
         if (name == o.stem or name.startswith(o.stem + "_")) and (
-                best is None or len(o.stem) > len(PurePosixPath(best[0]).stem)):
+            best is None or len(o.stem) > len(PurePosixPath(best[0]).stem)
+        ):
             best = (old, new)
     if best is None:
         return None
@@ -247,8 +325,9 @@ def make_plan(root: Path) -> Plan:
         mirrored = _mirror(rel, app_moves) if rel.startswith("tests/") else None
         if mirrored:
             plan.moves[rel] = mirrored
-            plan.matched.setdefault((PurePosixPath(rel).parent.as_posix(), "(mirror)", "test_*"),
-                                    []).append(f"{PurePosixPath(rel).stem}->{mirrored}")
+            plan.matched.setdefault(
+                (PurePosixPath(rel).parent.as_posix(), "(mirror)", "test_*"), []
+            ).append(f"{PurePosixPath(rel).stem}->{mirrored}")
         else:
             plan.unmapped.append(rel)
     targets: dict[str, str] = {}
@@ -298,12 +377,14 @@ class Rewriter:
         run in a subprocess) are rewritten as imports, the rest by dotted and slash name."""
         out, pos = [], 0
         for m in _TEXT_FROM.finditer(text):
-            names = [(n, a) for n, _, a in (w.strip().partition(" as ") for w in
-                                            m.group("names").split(","))]
+            names = [
+                (n, a)
+                for n, _, a in (w.strip().partition(" as ") for w in m.group("names").split(","))
+            ]
             new = self._from(m.group("module"), [(n.strip(), a.strip() or None) for n, a in names])
             if new is None:
                 continue
-            out.append(self._names_in(text[pos:m.start()]))
+            out.append(self._names_in(text[pos : m.start()]))
             out.append("; ".join(_wrap(st, 0, "", one_line=True) for st in new))
             pos = m.end()
         out.append(self._names_in(text[pos:]))
@@ -332,8 +413,7 @@ class Rewriter:
                 if new is None:
                     continue
                 a = _offset(text, starts, node.lineno, node.col_offset)
-                b = _offset(text, starts, node.end_lineno or node.lineno,
-                            node.end_col_offset or 0)
+                b = _offset(text, starts, node.end_lineno or node.lineno, node.end_col_offset or 0)
                 if len(new) == 1 and new[0][1] == _names(node):
                     # Only the module changes: keep the statement's own layout and comments.
                     head = _HEAD.match(text, a)
@@ -351,8 +431,15 @@ class Rewriter:
                     comments = [comment] * (len(new) - 1) + [""]
                 else:
                     comments = [comment] * len(new)
-                edits.append((a, b, joiner.join(
-                    _wrap(s, len(indent), c) for s, c in zip(new, comments, strict=True))))
+                edits.append(
+                    (
+                        a,
+                        b,
+                        joiner.join(
+                            _wrap(s, len(indent), c) for s, c in zip(new, comments, strict=True)
+                        ),
+                    )
+                )
         edits.sort()
         out, pos = [], 0
         for a, b, new in edits:
@@ -365,8 +452,9 @@ class Rewriter:
             result = fix_file_depth(rel, self.moved[rel], result)
         return result
 
-    def _statement(self, node: ast.Import | ast.ImportFrom, package: str,
-                   absolute: bool) -> list[tuple[str, list[tuple[str, str | None]]]] | None:
+    def _statement(
+        self, node: ast.Import | ast.ImportFrom, package: str, absolute: bool
+    ) -> list[tuple[str, list[tuple[str, str | None]]]] | None:
         """New statements as (module or "" for `import`, [(name, asname)]), None if unchanged."""
         if isinstance(node, ast.Import):
             changed = False
@@ -387,8 +475,9 @@ class Rewriter:
             return [(f"from {module}", _names(node))]
         return new
 
-    def _from(self, module: str, names: list[tuple[str, str | None]]
-              ) -> list[tuple[str, list[tuple[str, str | None]]]] | None:
+    def _from(
+        self, module: str, names: list[tuple[str, str | None]]
+    ) -> list[tuple[str, list[tuple[str, str | None]]]] | None:
         """`from module import names` split by where each name now lives; None if unchanged."""
         groups: dict[str, list[tuple[str, str | None]]] = {}
         new_module = self._module(module)
@@ -397,7 +486,9 @@ class Rewriter:
             full = f"{module}.{name}"
             if new_module == module and full in self.mods:
                 pkg, _, leaf = self.mods[full].rpartition(".")
-                groups.setdefault(pkg, []).append((leaf, asname or (name if leaf != name else None)))
+                groups.setdefault(pkg, []).append(
+                    (leaf, asname or (name if leaf != name else None))
+                )
                 changed = True
             else:
                 groups.setdefault(new_module, []).append((name, asname))
@@ -410,11 +501,15 @@ class Rewriter:
 
 
 #: A module name or folder built at run time, which no rewrite can follow.
-_BUILT_NAME = re.compile(r"""f["'](?:app|tests)\.[\w.]*\{|["'](?:app|tests)\.[\w.]*\.["']\s*\+|"""
-                         r"""["'](?:ui|services|reports)["']\)\.glob\(""")
+_BUILT_NAME = re.compile(
+    r"""f["'](?:app|tests)\.[\w.]*\{|["'](?:app|tests)\.[\w.]*\.["']\s*\+|"""
+    r"""["'](?:ui|services|reports)["']\)\.glob\("""
+)
 #: A one-line `from app... import a, b as c` in any text (a script in a string, a doc).
-_TEXT_FROM = re.compile(r"\bfrom (?P<module>(?:app|tests)(?:\.\w+)*) import "
-                        r"(?P<names>\w+(?: as \w+)?(?:, *\w+(?: as \w+)?)*)")
+_TEXT_FROM = re.compile(
+    r"\bfrom (?P<module>(?:app|tests)(?:\.\w+)*) import "
+    r"(?P<names>\w+(?: as \w+)?(?:, *\w+(?: as \w+)?)*)"
+)
 _HEAD = re.compile(r"from\s+\.*[\w.]*\s+import")
 _COMMENT = re.compile(r"[ \t]*(#[^\n]*)")
 
@@ -423,8 +518,12 @@ def _names(node: ast.Import | ast.ImportFrom) -> list[tuple[str, str | None]]:
     return [(a.name, a.asname) for a in node.names]
 
 
-def _wrap(statement: tuple[str, list[tuple[str, str | None]]], indent: int, comment: str,
-          one_line: bool = False) -> str:
+def _wrap(
+    statement: tuple[str, list[tuple[str, str | None]]],
+    indent: int,
+    comment: str,
+    one_line: bool = False,
+) -> str:
     head, names = statement
     items = [n if a is None else f"{n} as {a}" for n, a in names]
     tail = f"  {comment}" if comment else ""
@@ -434,8 +533,9 @@ def _wrap(statement: tuple[str, list[tuple[str, str | None]]], indent: int, comm
     if one_line or indent + len(one) + len(tail) <= LINE_LIMIT or len(items) == 1:
         return one + tail
     inner = " " * (indent + 4)
-    return (f"{head} import ({tail}\n" + "".join(f"{inner}{i},\n" for i in items)
-            + " " * indent + ")")
+    return (
+        f"{head} import ({tail}\n" + "".join(f"{inner}{i},\n" for i in items) + " " * indent + ")"
+    )
 
 
 def _line_starts(text: str) -> list[int]:
@@ -448,7 +548,7 @@ def _line_starts(text: str) -> list[int]:
 
 def _offset(text: str, starts: list[int], lineno: int, col_bytes: int) -> int:
     """ast columns count UTF-8 bytes; turn one into a character offset."""
-    line = text[starts[lineno - 1]: starts[lineno] if lineno < len(starts) else len(text)]
+    line = text[starts[lineno - 1] : starts[lineno] if lineno < len(starts) else len(text)]
     return starts[lineno - 1] + len(line.encode("utf-8")[:col_bytes].decode("utf-8"))
 
 
@@ -459,7 +559,8 @@ def _package_of(rel: str) -> str:
 
 _FILE_DEPTH = re.compile(
     r"Path\(__file__\)(?P<how>\.resolve\(\)|\.absolute\(\))?"
-    r"(?:(?P<parents>\.parents\[(?P<n>\d+)\])|(?P<chain>(?:\.parent)+))")
+    r"(?:(?P<parents>\.parents\[(?P<n>\d+)\])|(?P<chain>(?:\.parent)+))"
+)
 
 
 def fix_file_depth(old: str, new: str, text: str) -> str:
@@ -488,8 +589,13 @@ def fix_file_depth(old: str, new: str, text: str) -> str:
 
 
 def text_files(root: Path) -> list[str]:
-    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-                            cwd=root, capture_output=True, text=True, check=True).stdout
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     out = []
     for rel in listed.splitlines():
         p = PurePosixPath(rel)
@@ -505,16 +611,21 @@ def evacuated_dirs(plan: Plan) -> dict[str, str]:
     by_dir: dict[str, set[str]] = {}
     for old, new in plan.moves.items():
         by_dir.setdefault(PurePosixPath(old).parent.as_posix(), set()).add(
-            PurePosixPath(new).parent.as_posix())
-    return {d: t.pop() for d, t in by_dir.items() if len(t) == 1 and d not in t
-            and d not in {"app", "tests"}}
+            PurePosixPath(new).parent.as_posix()
+        )
+    return {
+        d: t.pop()
+        for d, t in by_dir.items()
+        if len(t) == 1 and d not in t and d not in {"app", "tests"}
+    }
 
 
 def print_plan(plan: Plan) -> None:
     """One line per row of MOVES: a glob with what it matched, a name marked if no such file."""
     print("Rules and what they matched (glob[matches]; name? = no such module):")
     rows = [(s, d, w) for s, d, w in MOVES] + sorted(
-        {(s, d, "test_*") for s, d, _ in plan.matched if d == "(mirror)"})
+        {(s, d, "test_*") for s, d, _ in plan.matched if d == "(mirror)"}
+    )
     for src, dst, words in rows:
         shown = []
         for word in words.split():
@@ -531,8 +642,12 @@ def print_plan(plan: Plan) -> None:
 
 def git_mv(root: Path, old: str, new: str) -> None:
     (root / new).parent.mkdir(parents=True, exist_ok=True)
-    tracked = subprocess.run(["git", "ls-files", "--error-unmatch", old], cwd=root,
-                             capture_output=True).returncode == 0
+    tracked = (
+        subprocess.run(
+            ["git", "ls-files", "--error-unmatch", old], cwd=root, capture_output=True
+        ).returncode
+        == 0
+    )
     if tracked:
         subprocess.run(["git", "mv", old, new], cwd=root, check=True)
     else:
@@ -586,8 +701,9 @@ def run(root: Path, check_only: bool) -> int:
                 if _BUILT_NAME.search(line):
                     print(f"  check by hand: {rel}:{n}: {line.strip()}")
     final = [moved.get(r, r) for r in changed if r.endswith(".py")]
-    ruff = shutil.which("ruff") or (str(root / ".venv/bin/ruff")
-                                     if (root / ".venv/bin/ruff").exists() else None)
+    ruff = shutil.which("ruff") or (
+        str(root / ".venv/bin/ruff") if (root / ".venv/bin/ruff").exists() else None
+    )
     if ruff and final:
         subprocess.run([ruff, "check", "--select", "I", "--fix", "--quiet", *final], cwd=root)
     else:

@@ -26,11 +26,15 @@ def cmd_check(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO)
     return 0 if report.ok else 1
 
 
-def add_check_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
-                     command: Callable = cmd_check) -> None:
+def add_check_parser(
+    sub: argparse._SubParsersAction, common: argparse.ArgumentParser, command: Callable = cmd_check
+) -> None:
     """Register ``check [--json]``."""
-    p = sub.add_parser("check", parents=[common],
-                       help="verify the database, change log, outbox and package archive "
-                            "(exit 0 healthy, 1 problems found)")
+    p = sub.add_parser(
+        "check",
+        parents=[common],
+        help="verify the database, change log, outbox and package archive "
+        "(exit 0 healthy, 1 problems found)",
+    )
     p.add_argument("--json", action="store_true", help="JSON output")
     p.set_defaults(func=command)

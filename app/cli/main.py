@@ -50,7 +50,6 @@ log = logging.getLogger("coordina")
 GuiLauncher = Callable[[Path, str | None], int]  # lang None: the GUI's saved preference
 
 
-
 def _say(lang: str, key: str, **params: object) -> str:
     shown = {k: format_number(v) if isinstance(v, int) else v for k, v in params.items()}
     return message_text("cli." + key, lang, **shown)
@@ -77,9 +76,18 @@ def progress_bar(stream: TextIO) -> Callable[[int, int], None] | None:
 
 def cmd_demo(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     result = demo.build_demo(ws, args.state, progress=progress_bar(err))
-    print(_say(ws.lang, "demo", state=ws.catalog.states[result.state_code].name,
-               facilities=result.facilities, values=result.values,
-               first=result.periods[0], last=result.periods[-1]), file=out)
+    print(
+        _say(
+            ws.lang,
+            "demo",
+            state=ws.catalog.states[result.state_code].name,
+            facilities=result.facilities,
+            values=result.values,
+            first=result.periods[0],
+            last=result.periods[-1],
+        ),
+        file=out,
+    )
     return 0
 
 
@@ -88,8 +96,17 @@ def cmd_facilities_import(ws: Workspace, args: argparse.Namespace, out: TextIO, 
     if preview.rejected:
         raise preview.error()  # the CLI is all or nothing, like every file import
     facilities.apply_facility_import(ws, preview)
-    print(_say(ws.lang, "facilities_imported", total=len(preview.accepted), new=preview.new_count,
-               updated=preview.updated_count, unchanged=preview.unchanged_count), file=out)
+    print(
+        _say(
+            ws.lang,
+            "facilities_imported",
+            total=len(preview.accepted),
+            new=preview.new_count,
+            updated=preview.updated_count,
+            unchanged=preview.unchanged_count,
+        ),
+        file=out,
+    )
     return 0
 
 
@@ -105,15 +122,26 @@ def cmd_facilities_list(ws: Workspace, args: argparse.Namespace, out: TextIO, er
         ftype = ws.catalog.facility_types.get(fac.type_code)
         label = ftype.label(ws.lang) if ftype else fac.type_code
         demo_mark = " [DEMO]" if fac.is_demo else ""
-        print(f"{fac.clues}  {fac.name}  ·  {label}  ·  {fac.municipality}  ·  {fac.status}{demo_mark}",
-              file=out)
+        print(
+            f"{fac.clues}  {fac.name}  ·  {label}  ·  {fac.municipality}  ·  {fac.status}{demo_mark}",
+            file=out,
+        )
     return 0
 
 
 def cmd_values_import(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     result = value_files.import_values(ws, Path(args.file), progress=progress_bar(err))
-    print(_say(ws.lang, "values_imported", rows=result.rows, imported=result.imported,
-               updated=result.updated, unchanged=result.unchanged), file=out)
+    print(
+        _say(
+            ws.lang,
+            "values_imported",
+            rows=result.rows,
+            imported=result.imported,
+            updated=result.updated,
+            unchanged=result.unchanged,
+        ),
+        file=out,
+    )
     if result.flagged:
         print(_say(ws.lang, "values_flagged", flagged=result.flagged), file=out)
     return 0
@@ -127,8 +155,16 @@ def cmd_values_export(ws: Workspace, args: argparse.Namespace, out: TextIO, err:
 
 def cmd_values_template(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     path = value_files.write_template(ws, args.state, args.period, Path(args.out))
-    print(_say(ws.lang, "template", state=ws.catalog.state(args.state).name, period=args.period,
-               path=str(path)), file=out)
+    print(
+        _say(
+            ws.lang,
+            "template",
+            state=ws.catalog.state(args.state).name,
+            period=args.period,
+            path=str(path),
+        ),
+        file=out,
+    )
     return 0
 
 
@@ -186,16 +222,31 @@ def cmd_restore(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextI
 
 def cmd_identity_create(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     passphrase = identities.passphrase_from_env(args.passphrase_env)
-    made = identities.create_identity_file(ws, args.name, args.position, args.state,
-                                           Path(args.out), passphrase, overwrite=args.force)
-    print(_say(ws.lang, "identity_created", name=made.name, state=made.state, path=args.out,
-               fp=made.fingerprint_sha256), file=out)
+    made = identities.create_identity_file(
+        ws, args.name, args.position, args.state, Path(args.out), passphrase, overwrite=args.force
+    )
+    print(
+        _say(
+            ws.lang,
+            "identity_created",
+            name=made.name,
+            state=made.state,
+            path=args.out,
+            fp=made.fingerprint_sha256,
+        ),
+        file=out,
+    )
     return 0
 
 
 def cmd_identity_trust(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     cert = identities.add_trusted(ws, identities.read_file(Path(args.file)))
-    print(_say(ws.lang, "trusted", name=identities.subject_label(cert), fp=identities.fingerprint(cert)), file=out)
+    print(
+        _say(
+            ws.lang, "trusted", name=identities.subject_label(cert), fp=identities.fingerprint(cert)
+        ),
+        file=out,
+    )
     return 0
 
 
@@ -209,10 +260,19 @@ def cmd_verify(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO
     when = result.signed_at.isoformat(sep=" ") if result.signed_at else "?"
     key = {0: "verify_ok", 3: "verify_untrusted"}.get(result.exit_code, "verify_bad")
     problem = cli_verify.problem_text(result, ws.lang)
-    print(_say(ws.lang, key, name=result.signer_name or "?", when=when,
-               fp=result.fingerprint or "?", problem=problem or "?"),
-          *cli_verify.detail_lines(result, ws.lang), sep="\n",
-          file=out if result.exit_code == 0 else err)
+    print(
+        _say(
+            ws.lang,
+            key,
+            name=result.signer_name or "?",
+            when=when,
+            fp=result.fingerprint or "?",
+            problem=problem or "?",
+        ),
+        *cli_verify.detail_lines(result, ws.lang),
+        sep="\n",
+        file=out if result.exit_code == 0 else err,
+    )
     return result.exit_code
 
 
@@ -222,13 +282,24 @@ def cmd_verify(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser; global options are accepted before or after the command."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
-                        help="data directory (default: $COORDINA_DATA_DIR or the user data folder)")
-    common.add_argument("--lang", choices=("es", "en"), default=argparse.SUPPRESS,
-                        help="language of messages (default: es)")
-    parser = argparse.ArgumentParser(prog="coordina", parents=[common],
-                                     description="Coordina: monthly facility reports (IMSS-BIENESTAR)."
-                                                 " Without a command, starts the GUI.")
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="data directory (default: $COORDINA_DATA_DIR or the user data folder)",
+    )
+    common.add_argument(
+        "--lang",
+        choices=("es", "en"),
+        default=argparse.SUPPRESS,
+        help="language of messages (default: es)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="coordina",
+        parents=[common],
+        description="Coordina: monthly facility reports (IMSS-BIENESTAR)."
+        " Without a command, starts the GUI.",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("demo", parents=[common], help="build a demo state from the seeds' figures")
@@ -248,7 +319,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     val = sub.add_parser("values", parents=[common], help="import and export values")
     val_sub = val.add_subparsers(dest="action", metavar="ACTION", required=True)
-    p = val_sub.add_parser("import", parents=[common], help="import long-format CSV/XLSX or a template")
+    p = val_sub.add_parser(
+        "import", parents=[common], help="import long-format CSV/XLSX or a template"
+    )
     p.add_argument("file", metavar="FILE")
     p.set_defaults(func=cmd_values_import)
     p = val_sub.add_parser("export", parents=[common], help="export values in long format")
@@ -263,44 +336,70 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="FILE.xlsx")
     p.set_defaults(func=cmd_values_template)
 
-    rep = sub.add_parser("report", parents=[common],
-                         help="close or reopen a monthly report; write the state summary PDF")
+    rep = sub.add_parser(
+        "report",
+        parents=[common],
+        help="close or reopen a monthly report; write the state summary PDF",
+    )
     rep_sub = rep.add_subparsers(dest="action", metavar="ACTION", required=True)
-    for action, text in (("close", "close the month (refused while it has errors)"),
-                         ("reopen", "reopen a closed month (logged)")):
+    for action, text in (
+        ("close", "close the month (refused while it has errors)"),
+        ("reopen", "reopen a closed month (logged)"),
+    ):
         p = rep_sub.add_parser(action, parents=[common], help=text)
         p.add_argument("--state", required=True, metavar="CODE")
         p.add_argument("--period", required=True, metavar="YYYYMM")
         if action == "close":
-            p.add_argument("--fecha-corte", metavar="YYYY-MM-DD", default=None,
-                           help="cut-off date inside the month, stored with the closed report")
+            p.add_argument(
+                "--fecha-corte",
+                metavar="YYYY-MM-DD",
+                default=None,
+                help="cut-off date inside the month, stored with the closed report",
+            )
         p.set_defaults(func=cmd_report)
     add_pdf_parser(rep_sub, common, cmd_report_pdf)
     cli_report.add_note_parser(rep_sub, common)
 
     idn = sub.add_parser("identity", parents=[common], help="signing identities")
     idn_sub = idn.add_subparsers(dest="action", metavar="ACTION", required=True)
-    p = idn_sub.add_parser("create", parents=[common],
-                           help="create an ECDSA key + self-signed certificate as PKCS#12")
+    p = idn_sub.add_parser(
+        "create", parents=[common], help="create an ECDSA key + self-signed certificate as PKCS#12"
+    )
     p.add_argument("--name", required=True, metavar="N")
     p.add_argument("--position", required=True, metavar="P")
     p.add_argument("--state", required=True, metavar="CODE")
     p.add_argument("--out", required=True, metavar="F.p12")
-    p.add_argument("--passphrase-env", required=True, metavar="VAR",
-                   help="environment variable holding the passphrase")
-    p.add_argument("--force", action="store_true", help="replace an existing F.p12 (its identity is lost)")
+    p.add_argument(
+        "--passphrase-env",
+        required=True,
+        metavar="VAR",
+        help="environment variable holding the passphrase",
+    )
+    p.add_argument(
+        "--force", action="store_true", help="replace an existing F.p12 (its identity is lost)"
+    )
     p.set_defaults(func=cmd_identity_create)
 
-    p = idn_sub.add_parser("trust", parents=[common],
-                           help="trust a coordinator's certificate (PEM or DER) when verifying")
+    p = idn_sub.add_parser(
+        "trust",
+        parents=[common],
+        help="trust a coordinator's certificate (PEM or DER) when verifying",
+    )
     p.add_argument("file", metavar="CERT.pem")
     p.set_defaults(func=cmd_identity_trust)
 
-    p = sub.add_parser("verify", parents=[common],
-                       help="verify a signed PDF (exit 0 trusted, 3 untrusted, 1 invalid)")
+    p = sub.add_parser(
+        "verify",
+        parents=[common],
+        help="verify a signed PDF (exit 0 trusted, 3 untrusted, 1 invalid)",
+    )
     p.add_argument("file", metavar="F.pdf")
-    p.add_argument("--trust", action="append", metavar="CERT.pem",
-                   help="also trust this certificate (repeatable)")
+    p.add_argument(
+        "--trust",
+        action="append",
+        metavar="CERT.pem",
+        help="also trust this certificate (repeatable)",
+    )
     p.add_argument("--json", action="store_true", help="JSON output")
     p.set_defaults(func=cmd_verify)
 
@@ -311,7 +410,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("backup", parents=[common], help="snapshot the database now")
     p.set_defaults(func=cmd_backup)
-    p = sub.add_parser("restore", parents=[common], help="restore a backup file (shows what it replaces, asks)")
+    p = sub.add_parser(
+        "restore", parents=[common], help="restore a backup file (shows what it replaces, asks)"
+    )
     p.add_argument("file", metavar="FILE")
     p.add_argument("--yes", action="store_true", help="restore without asking")
     p.set_defaults(func=cmd_restore)
@@ -342,8 +443,12 @@ def configure_logging(data_dir: Path) -> None:
         pass  # an unwritable data directory is reported by open_workspace
 
 
-def main(argv: list[str] | None = None, gui: GuiLauncher | None = None,
-         out: TextIO | None = None, err: TextIO | None = None) -> int:
+def main(
+    argv: list[str] | None = None,
+    gui: GuiLauncher | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
     """Run the CLI; returns the exit code (0 ok, 1 input rejected, 2 usage)."""
     out = out or stdout()  # a stream that drops the text when there is none (windowed exe)
     err = err or stderr()

@@ -22,15 +22,28 @@ elf_glibc = lazy("app.services.system.elf_glibc")
 
 def add_selftest_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Register ``self-test``."""
-    p = sub.add_parser("self-test", parents=[common],
-                       help="check this installation end to end in a temporary folder (0 ok, 1 failed)")
+    p = sub.add_parser(
+        "self-test",
+        parents=[common],
+        help="check this installation end to end in a temporary folder (0 ok, 1 failed)",
+    )
     p.add_argument("--json", action="store_true", help="the result as JSON")
-    p.add_argument("--keep", action="store_true", help="keep the temporary folder (kept anyway on failure)")
-    p.add_argument("--dir", metavar="DIR", default=None,
-                   help="make the temporary folder inside DIR (default: the system's temporary folder)")
-    p.add_argument("--glibc-folder", metavar="DIR", default=None,
-                   help="report the newest GLIBC version DIR's ELF files need (default when frozen "
-                        "on Linux: the bundle's folder)")
+    p.add_argument(
+        "--keep", action="store_true", help="keep the temporary folder (kept anyway on failure)"
+    )
+    p.add_argument(
+        "--dir",
+        metavar="DIR",
+        default=None,
+        help="make the temporary folder inside DIR (default: the system's temporary folder)",
+    )
+    p.add_argument(
+        "--glibc-folder",
+        metavar="DIR",
+        default=None,
+        help="report the newest GLIBC version DIR's ELF files need (default when frozen "
+        "on Linux: the bundle's folder)",
+    )
     p.set_defaults(func=cmd_self_test)
 
 
@@ -64,11 +77,19 @@ def cmd_self_test(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not args.json:
         print(*self_test.header_lines(lang), sep="\n", file=out, flush=True)
     try:
-        report = self_test.run_self_test(lang, Path(args.dir) if args.dir else None, args.keep,
-                                         window=_window(lang), on_step=show, glibc_folder=folder)
+        report = self_test.run_self_test(
+            lang,
+            Path(args.dir) if args.dir else None,
+            args.keep,
+            window=_window(lang),
+            on_step=show,
+            glibc_folder=folder,
+        )
     except self_test.CheckFailure as exc:
         if args.json:
-            json.dump({"ok": False, "error": str(exc), "steps": []}, out, ensure_ascii=False, indent=2)
+            json.dump(
+                {"ok": False, "error": str(exc), "steps": []}, out, ensure_ascii=False, indent=2
+            )
             out.write("\n")
         else:
             print(str(exc), file=err)

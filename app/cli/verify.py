@@ -33,18 +33,33 @@ def detail_lines(result: VerifyResult, lang: str) -> list[str]:
         lines.append(text["count"].format(n=len(result.signatures)))
     for i, report in enumerate(result.signatures, 1):
         when = report.signed_at.isoformat(sep=" ") if report.signed_at else "?"
-        lines.append(text["line"].format(i=i, field=report.field_name or "?", kind=text[report.kind],
-                                         name=report.signer_name or "?", when=when,
-                                         state=text[report.verdict]))
+        lines.append(
+            text["line"].format(
+                i=i,
+                field=report.field_name or "?",
+                kind=text[report.kind],
+                name=report.signer_name or "?",
+                when=when,
+                state=text[report.verdict],
+            )
+        )
         lines.extend(f"     - {reason.text(lang)}" for reason in report.reasons)
-    lines.extend(reason.text(lang)[:1].upper() + reason.text(lang)[1:] for reason in result.reasons
-                 if reason.code != result.problem_code or result.signatures)
+    lines.extend(
+        reason.text(lang)[:1].upper() + reason.text(lang)[1:]
+        for reason in result.reasons
+        if reason.code != result.problem_code or result.signatures
+    )
     return lines
 
 
 def _reason(reason: Reason, lang: str) -> dict[str, Any]:
-    return {"code": reason.code, "severity": reason.severity, "params": dict(reason.params),
-            "items": list(reason.items), "text": reason.text(lang)}
+    return {
+        "code": reason.code,
+        "severity": reason.severity,
+        "params": dict(reason.params),
+        "items": list(reason.items),
+        "text": reason.text(lang),
+    }
 
 
 def _signature(report: SignatureReport, lang: str) -> dict[str, Any]:

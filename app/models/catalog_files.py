@@ -42,8 +42,10 @@ class Row(dict[str, str]):
         try:
             return int(text)
         except ValueError:
-            raise fail(self.path, InputError("catalog_bad_number", row=self.line, column=column,
-                                             value=text[:40])) from None
+            raise fail(
+                self.path,
+                InputError("catalog_bad_number", row=self.line, column=column, value=text[:40]),
+            ) from None
 
     def num(self, column: str) -> float | None:
         """The column as a number, None when empty."""
@@ -53,8 +55,10 @@ class Row(dict[str, str]):
         try:
             return float(text)
         except ValueError:
-            raise fail(self.path, InputError("catalog_bad_number", row=self.line, column=column,
-                                             value=text[:40])) from None
+            raise fail(
+                self.path,
+                InputError("catalog_bad_number", row=self.line, column=column, value=text[:40]),
+            ) from None
 
 
 def read_csv(path: Path) -> list[Row]:
@@ -67,13 +71,21 @@ def read_csv(path: Path) -> list[Row]:
             for values in reader:
                 line = reader.line_num
                 if _EXTRA in values:
-                    raise fail(path, InputError("catalog_bad_row", row=line,
-                                                reason=f"{len(values[_EXTRA])} campo(s) de más / extra field(s)"))
+                    raise fail(
+                        path,
+                        InputError(
+                            "catalog_bad_row",
+                            row=line,
+                            reason=f"{len(values[_EXTRA])} campo(s) de más / extra field(s)",
+                        ),
+                    )
                 rows.append(Row(path, line, {k: (v or "").strip() for k, v in values.items()}))
     except OSError as exc:
         raise fail(path, exc.strerror or str(exc)) from None
     except UnicodeDecodeError as exc:
-        raise fail(path, InputError("catalog_bad_row", row=line + 1, reason=f"UTF-8: byte {exc.start}")) from None
+        raise fail(
+            path, InputError("catalog_bad_row", row=line + 1, reason=f"UTF-8: byte {exc.start}")
+        ) from None
     except csv.Error as exc:
         raise fail(path, InputError("catalog_bad_row", row=line + 1, reason=str(exc))) from None
     return rows
@@ -94,12 +106,23 @@ def read_json(path: Path) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise fail(path, InputError("catalog_bad_json", line=exc.lineno, column=exc.colno, reason=exc.msg)) from None
+        raise fail(
+            path, InputError("catalog_bad_json", line=exc.lineno, column=exc.colno, reason=exc.msg)
+        ) from None
     except RecursionError:
-        raise fail(path, InputError("catalog_bad_json", line=1, column=1,
-                                    reason="anidamiento excesivo / nested too deeply")) from None
+        raise fail(
+            path,
+            InputError(
+                "catalog_bad_json",
+                line=1,
+                column=1,
+                reason="anidamiento excesivo / nested too deeply",
+            ),
+        ) from None
     except ValueError as exc:  # an integer of more than 4,300 digits
-        raise fail(path, InputError("catalog_bad_json", line=1, column=1, reason=str(exc)[:80])) from None
+        raise fail(
+            path, InputError("catalog_bad_json", line=1, column=1, reason=str(exc)[:80])
+        ) from None
 
 
 @contextmanager
@@ -114,4 +137,6 @@ def entry(path: Path, where: str) -> Iterator[None]:
         key = str(exc.args[0]) if exc.args else "?"
         raise fail(path, InputError("catalog_missing_key", where=where, key=key[:60])) from None
     except (TypeError, ValueError, AttributeError, IndexError) as exc:
-        raise fail(path, InputError("catalog_bad_entry", where=where, reason=str(exc)[:120])) from None
+        raise fail(
+            path, InputError("catalog_bad_entry", where=where, reason=str(exc)[:120])
+        ) from None

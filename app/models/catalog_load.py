@@ -34,8 +34,21 @@ from .catalog_files import Row, entry, fail, read_csv, read_json
 from .messages import InputError
 
 #: indicators.json keys the loader reads; any other key is kept as the indicator's metadata.
-_INDICATOR_KEYS = {"code", "section", "label_es", "label_en", "unit", "numerator",
-                   "denominator", "filter", "slide", "level", "window", "cumulative", "decimals"}
+_INDICATOR_KEYS = {
+    "code",
+    "section",
+    "label_es",
+    "label_en",
+    "unit",
+    "numerator",
+    "denominator",
+    "filter",
+    "slide",
+    "level",
+    "window",
+    "cumulative",
+    "decimals",
+}
 
 
 def load_catalog(directory: Path) -> Catalog:
@@ -52,8 +65,9 @@ def load_catalog(directory: Path) -> Catalog:
     except InputError:
         raise
     except (LookupError, ValueError, TypeError, AttributeError, RecursionError, csv.Error) as exc:
-        raise InputError("catalog_invalid", file=directory.name,
-                         reason=f"{type(exc).__name__}: {str(exc)[:160]}") from None
+        raise InputError(
+            "catalog_invalid", file=directory.name, reason=f"{type(exc).__name__}: {str(exc)[:160]}"
+        ) from None
 
 
 def _load_catalog(directory: Path) -> Catalog:
@@ -65,19 +79,34 @@ def _load_catalog(directory: Path) -> Catalog:
     states = _states(directory / "states.csv")
     levels = {r.int("code"): _labelled(r) for r in read_csv(directory / "levels.csv")}
     facility_types = _facility_types(directory / "facility_types.csv", levels)
-    sections = [_labelled(r) for r in sorted(read_csv(directory / "sections.csv"), key=lambda r: r.int("order"))]
+    sections = [
+        _labelled(r)
+        for r in sorted(read_csv(directory / "sections.csv"), key=lambda r: r.int("order"))
+    ]
     section_codes = {s.code for s in sections}
     disaggs = _disaggregations(directory)
-    vocabularies = {"operating_status": tuple(_labelled(r) for r in read_csv(directory / "operating_status.csv"))}
+    vocabularies = {
+        "operating_status": tuple(
+            _labelled(r) for r in read_csv(directory / "operating_status.csv")
+        )
+    }
     variables = _variables(directory / "variables.csv", section_codes, disaggs, vocabularies)
     comparisons, totals, outliers = _rules(directory / "rules.json", variables)
     indicators = _indicators(directory / "indicators.json", section_codes, variables, disaggs)
     institutions = {r["code"]: _labelled(r) for r in read_csv(directory / "institutions.csv")}
     return Catalog(
-        version=str(meta.get("catalog_version", "0")), states=states, facility_types=facility_types,
-        levels=levels, sections=sections, disaggregations={k: tuple(v) for k, v in disaggs.items()},
-        variables=variables, indicators=indicators, comparisons=comparisons, totals=totals,
-        outliers=outliers, operating_status={o.code: o for o in vocabularies["operating_status"]},
+        version=str(meta.get("catalog_version", "0")),
+        states=states,
+        facility_types=facility_types,
+        levels=levels,
+        sections=sections,
+        disaggregations={k: tuple(v) for k, v in disaggs.items()},
+        variables=variables,
+        indicators=indicators,
+        comparisons=comparisons,
+        totals=totals,
+        outliers=outliers,
+        operating_status={o.code: o for o in vocabularies["operating_status"]},
         institutions=institutions,
     )
 
@@ -97,9 +126,14 @@ def _states(path: Path) -> dict[str, State]:
         code = row["inegi_code"].zfill(2)
         if code in states:
             raise fail(path, f"duplicate state {code}")
-        states[code] = State(code=code, name=row["name"], short_code=row["short_code"],
-                             clues_prefix=row["clues_prefix"], concurrent=row["concurrent"] == "1",
-                             aliases=_aliases(row["aliases"]))
+        states[code] = State(
+            code=code,
+            name=row["name"],
+            short_code=row["short_code"],
+            clues_prefix=row["clues_prefix"],
+            concurrent=row["concurrent"] == "1",
+            aliases=_aliases(row["aliases"]),
+        )
     if len(states) != 32:
         raise fail(path, f"expected 32 states, found {len(states)}")
     return states
@@ -112,8 +146,14 @@ def _facility_types(path: Path, levels: dict[int, Labelled]) -> dict[str, Facili
         level = row.int("level")
         if level not in levels or row["category"] not in CATEGORIES:
             raise fail(path, f"type {row['code']}: bad level or category")
-        types[row["code"]] = FacilityType(code=row["code"], label_es=row["label_es"], label_en=row["label_en"],
-                                          level=level, category=row["category"], aliases=_aliases(row["aliases"]))
+        types[row["code"]] = FacilityType(
+            code=row["code"],
+            label_es=row["label_es"],
+            label_en=row["label_en"],
+            level=level,
+            category=row["category"],
+            aliases=_aliases(row["aliases"]),
+        )
     return types
 
 
@@ -121,12 +161,18 @@ def _disaggregations(directory: Path) -> dict[str, list[Labelled]]:
     """Each combo's options, in their order."""
     disaggs: dict[str, list[Labelled]] = {}
     for row in sorted(read_csv(directory / "disaggregations.csv"), key=lambda r: r.int("order")):
-        disaggs.setdefault(row["combo"], []).append(Labelled(row["option"], row["label_es"], row["label_en"]))
+        disaggs.setdefault(row["combo"], []).append(
+            Labelled(row["option"], row["label_es"], row["label_en"])
+        )
     return disaggs
 
 
-def _variables(path: Path, section_codes: set[str], disaggs: dict[str, list[Labelled]],
-               vocabularies: dict[str, tuple[Labelled, ...]]) -> dict[str, Variable]:
+def _variables(
+    path: Path,
+    section_codes: set[str],
+    disaggs: dict[str, list[Labelled]],
+    vocabularies: dict[str, tuple[Labelled, ...]],
+) -> dict[str, Variable]:
     """Variables by code; a row naming anything unknown refuses the catalog."""
     variables: dict[str, Variable] = {}
     for row in read_csv(path):
@@ -135,12 +181,23 @@ def _variables(path: Path, section_codes: set[str], disaggs: dict[str, list[Labe
         if problems:
             raise fail(path, f"{code}: " + "; ".join(problems))
         variables[code] = Variable(
-            code=code, section=row["section"], order=row.int("order"), label_es=row["label_es"],
-            label_en=row["label_en"], unit=row["unit"], value_type=row["value_type"],
-            aggregation=row["aggregation"], level=row["level"], disaggregation=row["disaggregation"],
-            min_value=row.num("min"), max_value=row.num("max"), required=row["required"] == "1",
-            applies_to=_applies_to(row), options=vocabularies.get(row["options"], ()),
-            outlier=row["outlier"], description_es=row["description_es"],
+            code=code,
+            section=row["section"],
+            order=row.int("order"),
+            label_es=row["label_es"],
+            label_en=row["label_en"],
+            unit=row["unit"],
+            value_type=row["value_type"],
+            aggregation=row["aggregation"],
+            level=row["level"],
+            disaggregation=row["disaggregation"],
+            min_value=row.num("min"),
+            max_value=row.num("max"),
+            required=row["required"] == "1",
+            applies_to=_applies_to(row),
+            options=vocabularies.get(row["options"], ()),
+            outlier=row["outlier"],
+            description_es=row["description_es"],
         )
     return variables
 
@@ -149,8 +206,13 @@ def _applies_to(row: Row) -> tuple[str, ...]:
     return _aliases(row["applies_to"]) or ("*",)
 
 
-def _variable_problems(row: Row, duplicate: bool, section_codes: set[str], disaggs: dict[str, list[Labelled]],
-                       vocabularies: dict[str, tuple[Labelled, ...]]) -> list[str]:
+def _variable_problems(
+    row: Row,
+    duplicate: bool,
+    section_codes: set[str],
+    disaggs: dict[str, list[Labelled]],
+    vocabularies: dict[str, tuple[Labelled, ...]],
+) -> list[str]:
     """What is wrong with one variables.csv row (nothing: an empty list)."""
     problems = []
     if duplicate:
@@ -174,22 +236,31 @@ def _variable_problems(row: Row, duplicate: bool, section_codes: set[str], disag
     return problems
 
 
-def _rules(path: Path, variables: dict[str, Variable]
-           ) -> tuple[list[ComparisonRule], list[TotalRule], OutlierSettings]:
+def _rules(
+    path: Path, variables: dict[str, Variable]
+) -> tuple[list[ComparisonRule], list[TotalRule], OutlierSettings]:
     """The validation rules (comparisons, totals) and the outlier settings of rules.json."""
     rules: Any = read_json(path)  # its shape is checked as it is read
     with entry(path, "comparisons"):
         comparisons = [
-            ComparisonRule(code=r["code"], left=r["left"], right=r["right"],
-                           match_disaggregation=bool(r.get("match_disaggregation")),
-                           message_es=r["message_es"], message_en=r["message_en"])
+            ComparisonRule(
+                code=r["code"],
+                left=r["left"],
+                right=r["right"],
+                match_disaggregation=bool(r.get("match_disaggregation")),
+                message_es=r["message_es"],
+                message_en=r["message_en"],
+            )
             for r in rules.get("comparisons", [])
         ]
     with entry(path, "totals"):
-        totals = [TotalRule(r["code"], r["total"], tuple(r["parts"]), r["message_es"], r["message_en"])
-                  for r in rules.get("totals", [])]
-    for code, refs in [(c.code, (c.left, c.right)) for c in comparisons] + [(t.code, (t.total, *t.parts))
-                                                                         for t in totals]:
+        totals = [
+            TotalRule(r["code"], r["total"], tuple(r["parts"]), r["message_es"], r["message_en"])
+            for r in rules.get("totals", [])
+        ]
+    for code, refs in [(c.code, (c.left, c.right)) for c in comparisons] + [
+        (t.code, (t.total, *t.parts)) for t in totals
+    ]:
         for ref in refs:
             if ref not in variables:
                 raise fail(path, f"{code}: unknown variable {ref}")
@@ -205,8 +276,12 @@ def _rules(path: Path, variables: dict[str, Variable]
     return comparisons, totals, outliers
 
 
-def _indicators(path: Path, section_codes: set[str], variables: dict[str, Variable],
-                disaggs: dict[str, list[Labelled]]) -> dict[str, Indicator]:
+def _indicators(
+    path: Path,
+    section_codes: set[str],
+    variables: dict[str, Variable],
+    disaggs: dict[str, list[Labelled]],
+) -> dict[str, Indicator]:
     """Indicators by code, in the file's order."""
     with entry(path, "indicators.json"):
         doc: Any = read_json(path)
@@ -223,8 +298,13 @@ def _indicators(path: Path, section_codes: set[str], variables: dict[str, Variab
     return indicators
 
 
-def _indicator(path: Path, item: dict[str, Any], section_codes: set[str], variables: dict[str, Variable],
-               disaggs: dict[str, list[Labelled]]) -> Indicator:
+def _indicator(
+    path: Path,
+    item: dict[str, Any],
+    section_codes: set[str],
+    variables: dict[str, Variable],
+    disaggs: dict[str, list[Labelled]],
+) -> Indicator:
     """One indicators.json entry, checked against the sections and variables."""
     code = item["code"]
     if item.get("section") not in section_codes:
@@ -249,16 +329,32 @@ def _indicator(path: Path, item: dict[str, Any], section_codes: set[str], variab
     if not isinstance(item.get("cumulative", False), bool):
         raise fail(path, f"{code}: cumulative must be true or false")
     return Indicator(
-        code=code, section=item["section"], label_es=item["label_es"], label_en=item["label_en"],
-        unit=item.get("unit", "count"), numerator=numerator, denominator=item.get("denominator"),
-        filter=item.get("filter", {}), slide=bool(item.get("slide")), level=item.get("level", "facility"),
-        metadata={k: v for k, v in item.items() if k not in _INDICATOR_KEYS and k != "count_facilities"},
-        window=window, cumulative=item.get("cumulative", False), decimals=decimals,
+        code=code,
+        section=item["section"],
+        label_es=item["label_es"],
+        label_en=item["label_en"],
+        unit=item.get("unit", "count"),
+        numerator=numerator,
+        denominator=item.get("denominator"),
+        filter=item.get("filter", {}),
+        slide=bool(item.get("slide")),
+        level=item.get("level", "facility"),
+        metadata={
+            k: v for k, v in item.items() if k not in _INDICATOR_KEYS and k != "count_facilities"
+        },
+        window=window,
+        cumulative=item.get("cumulative", False),
+        decimals=decimals,
     )
 
 
-def _check_formula(path: Path, code: str, part: dict[str, Any], variables: dict[str, Variable],
-                   disaggs: dict[str, list[Labelled]]) -> None:
+def _check_formula(
+    path: Path,
+    code: str,
+    part: dict[str, Any],
+    variables: dict[str, Variable],
+    disaggs: dict[str, list[Labelled]],
+) -> None:
     """Every variable (and option) a formula part names exists."""
     for ref in formula_variables(part):
         if ref.split(".")[0] not in variables:

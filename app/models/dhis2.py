@@ -33,10 +33,27 @@ _ADX_MONTHLY = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])-01/P1M$")
 SideObject = Callable[[DataValue], Mapping[str, Any]]
 
 #: Keys a group and a data value may carry; anything else is rejected by the parser.
-_GROUP_KEYS = {"dataSet", "period", "orgUnit", "dataValues", "completeDate",
-               "orgUnitIdScheme", "dataElementIdScheme", "categoryOptionComboIdScheme"}
-_VALUE_KEYS = {"dataElement", "categoryOptionCombo", "value", "comment", "storedBy",
-               "lastUpdated", "followup", "deleted", "coordina"}
+_GROUP_KEYS = {
+    "dataSet",
+    "period",
+    "orgUnit",
+    "dataValues",
+    "completeDate",
+    "orgUnitIdScheme",
+    "dataElementIdScheme",
+    "categoryOptionComboIdScheme",
+}
+_VALUE_KEYS = {
+    "dataElement",
+    "categoryOptionCombo",
+    "value",
+    "comment",
+    "storedBy",
+    "lastUpdated",
+    "followup",
+    "deleted",
+    "coordina",
+}
 
 
 # -- periods -------------------------------------------------------------------------------
@@ -96,8 +113,9 @@ def _data_value(value: DataValue, side: SideObject | None) -> dict[str, Any]:
     return item
 
 
-def data_value_sets(values: Iterable[DataValue], data_set: str = DEFAULT_DATA_SET,
-                    side: SideObject | None = None) -> dict[str, Any]:
+def data_value_sets(
+    values: Iterable[DataValue], data_set: str = DEFAULT_DATA_SET, side: SideObject | None = None
+) -> dict[str, Any]:
     """Values as ``{"dataValueSets": [group, ...]}``, one group per (org unit, period).
 
     Groups are sorted by org unit then period, values by data element then combo, so the
@@ -108,22 +126,27 @@ def data_value_sets(values: Iterable[DataValue], data_set: str = DEFAULT_DATA_SE
     for value in values:
         groups.setdefault((value.key.org_unit, value.key.period), []).append(value)
     out = []
-    for (org_unit, period) in sorted(groups):
-        found = sorted(groups[(org_unit, period)], key=lambda v: (v.key.variable, v.key.disaggregation))
-        out.append({
-            "dataSet": data_set,
-            "period": period,
-            "orgUnit": org_unit,
-            "orgUnitIdScheme": ID_SCHEME,
-            "dataElementIdScheme": ID_SCHEME,
-            "categoryOptionComboIdScheme": ID_SCHEME,
-            "dataValues": [_data_value(v, side) for v in found],
-        })
+    for org_unit, period in sorted(groups):
+        found = sorted(
+            groups[(org_unit, period)], key=lambda v: (v.key.variable, v.key.disaggregation)
+        )
+        out.append(
+            {
+                "dataSet": data_set,
+                "period": period,
+                "orgUnit": org_unit,
+                "orgUnitIdScheme": ID_SCHEME,
+                "dataElementIdScheme": ID_SCHEME,
+                "categoryOptionComboIdScheme": ID_SCHEME,
+                "dataValues": [_data_value(v, side) for v in found],
+            }
+        )
     return {"dataValueSets": out}
 
 
-def adx_xml(values: Iterable[DataValue], data_set: str = DEFAULT_DATA_SET,
-            exported: str | None = None) -> bytes:
+def adx_xml(
+    values: Iterable[DataValue], data_set: str = DEFAULT_DATA_SET, exported: str | None = None
+) -> bytes:
     """Values as an ADX 1.0 document (UTF-8 bytes), one ``<group>`` per (org unit, period).
 
     A disaggregated value carries ``categoryOptionCombo``; a comment becomes the
@@ -142,10 +165,15 @@ def adx_xml(values: Iterable[DataValue], data_set: str = DEFAULT_DATA_SET,
         if value.value is None or value.deleted:
             continue
         groups.setdefault((value.key.org_unit, value.key.period), []).append(value)
-    for (org_unit, period) in sorted(groups):
-        group = ET.SubElement(root, f"{ns}group", {
-            "orgUnit": org_unit, "period": period_to_adx(period), "dataSet": data_set})
-        for value in sorted(groups[(org_unit, period)], key=lambda v: (v.key.variable, v.key.disaggregation)):
+    for org_unit, period in sorted(groups):
+        group = ET.SubElement(
+            root,
+            f"{ns}group",
+            {"orgUnit": org_unit, "period": period_to_adx(period), "dataSet": data_set},
+        )
+        for value in sorted(
+            groups[(org_unit, period)], key=lambda v: (v.key.variable, v.key.disaggregation)
+        ):
             attrs = {"dataElement": value.key.variable}
             if value.key.disaggregation:
                 attrs["categoryOptionCombo"] = value.key.disaggregation
@@ -164,8 +192,13 @@ def adx_xml(values: Iterable[DataValue], data_set: str = DEFAULT_DATA_SET,
 # -- reading -------------------------------------------------------------------------------
 
 
-def _need(container: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: str,
-          required: bool = True) -> Any:
+def _need(
+    container: Mapping[str, Any],
+    key: str,
+    kind: type | tuple[type, ...],
+    where: str,
+    required: bool = True,
+) -> Any:
     if key not in container:
         if required:
             raise ValueError(f"{where}: missing {key!r}")
@@ -182,7 +215,9 @@ def _as_tuple(kind: type | tuple[type, ...]) -> tuple[type, ...]:
     return kind if isinstance(kind, tuple) else (kind,)
 
 
-def _text(container: Mapping[str, Any], key: str, where: str, required: bool = True, blank: bool = False) -> str:
+def _text(
+    container: Mapping[str, Any], key: str, where: str, required: bool = True, blank: bool = False
+) -> str:
     found: str | None = _need(container, key, str, where, required)
     if found is None:
         return ""
@@ -192,11 +227,25 @@ def _text(container: Mapping[str, Any], key: str, where: str, required: bool = T
 
 
 #: The fields of a parsed row, in the order :func:`iter_data_value_rows` yields them.
-ROW_FIELDS = ("org_unit", "period", "variable", "disaggregation", "value", "comment", "stored_by",
-              "last_updated", "follow_up", "deleted", "data_set", "coordina")
+ROW_FIELDS = (
+    "org_unit",
+    "period",
+    "variable",
+    "disaggregation",
+    "value",
+    "comment",
+    "stored_by",
+    "last_updated",
+    "follow_up",
+    "deleted",
+    "data_set",
+    "coordina",
+)
 #: One data value read from a payload, in :data:`ROW_FIELDS` order ("coordina" is the
 #: side object or None).
-ValueRow = tuple[str, str, str, str, str | None, str, str, str, bool, bool, str, dict[str, Any] | None]
+ValueRow = tuple[
+    str, str, str, str, str | None, str, str, str, bool, bool, str, dict[str, Any] | None
+]
 _OPTIONAL_TEXT = ("comment", "storedBy", "lastUpdated")
 _OPTIONAL_BOOL = ("followup", "deleted")
 
@@ -209,7 +258,11 @@ def parse_data_value_sets(doc: Any) -> list[dict[str, Any]]:
     data_set`` and ``coordina`` (the side object, or None). Raises ValueError naming the
     offending place, e.g. ``dataValueSets[2].dataValues[5].value: expected str, got int``.
     """
-    return [dict(zip(ROW_FIELDS, row, strict=True)) for rows in iter_data_value_rows(doc) for row in rows]
+    return [
+        dict(zip(ROW_FIELDS, row, strict=True))
+        for rows in iter_data_value_rows(doc)
+        for row in rows
+    ]
 
 
 def iter_data_value_rows(doc: Any, release: bool = False) -> Iterator[list[ValueRow]]:
@@ -253,8 +306,10 @@ def iter_data_value_rows(doc: Any, release: bool = False) -> Iterator[list[Value
             key = row[:4]
             if key in seen:
                 before = "dataValueSets[{}].dataValues[{}]".format(*seen[key])
-                raise ValueError(f"{where}.dataValues[{i}]: duplicate of {before} "
-                                 f"({' '.join(p for p in key if p)})")
+                raise ValueError(
+                    f"{where}.dataValues[{i}]: duplicate of {before} "
+                    f"({' '.join(p for p in key if p)})"
+                )
             seen[key] = (g, i)
             out.append(row)
         yield out
@@ -279,10 +334,20 @@ def _fast_row(item: Any, org_unit: str, period: str, data_set: str) -> ValueRow 
     side = item.get("coordina")
     if side is not None and type(side) is not dict:
         return None
-    return (org_unit, period, variable, "" if combo == DEFAULT_COMBO else combo,
-            value if value != "" else None, item.get("comment", ""), item.get("storedBy", ""),
-            item.get("lastUpdated", ""), item.get("followup", False), item.get("deleted", False),
-            data_set, side)
+    return (
+        org_unit,
+        period,
+        variable,
+        "" if combo == DEFAULT_COMBO else combo,
+        value if value != "" else None,
+        item.get("comment", ""),
+        item.get("storedBy", ""),
+        item.get("lastUpdated", ""),
+        item.get("followup", False),
+        item.get("deleted", False),
+        data_set,
+        side,
+    )
 
 
 def _careful_row(item: Any, at: str, org_unit: str, period: str, data_set: str) -> ValueRow:
@@ -295,10 +360,17 @@ def _careful_row(item: Any, at: str, org_unit: str, period: str, data_set: str) 
     combo = _text(item, "categoryOptionCombo", at, required=False) or DEFAULT_COMBO
     value = _text(item, "value", at, blank=True)
     side = _need(item, "coordina", dict, at, required=False)
-    return (org_unit, period, variable, "" if combo == DEFAULT_COMBO else combo,
-            value if value != "" else None,
-            _text(item, "comment", at, required=False, blank=True),
-            _text(item, "storedBy", at, required=False, blank=True),
-            _text(item, "lastUpdated", at, required=False, blank=True),
-            bool(_need(item, "followup", bool, at, required=False)),
-            bool(_need(item, "deleted", bool, at, required=False)), data_set, side)
+    return (
+        org_unit,
+        period,
+        variable,
+        "" if combo == DEFAULT_COMBO else combo,
+        value if value != "" else None,
+        _text(item, "comment", at, required=False, blank=True),
+        _text(item, "storedBy", at, required=False, blank=True),
+        _text(item, "lastUpdated", at, required=False, blank=True),
+        bool(_need(item, "followup", bool, at, required=False)),
+        bool(_need(item, "deleted", bool, at, required=False)),
+        data_set,
+        side,
+    )

@@ -9,8 +9,18 @@ from json.encoder import encode_basestring
 
 GENESIS = "0" * 64
 #: The change-log fields in sorted order, as ``json.dumps(sort_keys=True)`` writes them.
-LOG_FIELDS_SORTED = ("at", "disaggregation", "field", "new_value", "old_value", "org_unit", "period",
-                     "source", "user", "variable")
+LOG_FIELDS_SORTED = (
+    "at",
+    "disaggregation",
+    "field",
+    "new_value",
+    "old_value",
+    "org_unit",
+    "period",
+    "source",
+    "user",
+    "variable",
+)
 _TEMPLATE = "{" + ",".join(f'"{name}":%s' for name in LOG_FIELDS_SORTED) + "}"
 
 

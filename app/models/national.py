@@ -42,8 +42,9 @@ def combine_figures(figures: Sequence[Figure]) -> Figure:
     den = _add([f.denominator for f in figures])
     # A figure without a denominator formula always has value == numerator; one with a
     # formula shows it as a denominator, or as a value left None beside a numerator.
-    has_denominator = any(f.denominator is not None or (f.value is None and f.numerator is not None)
-                          for f in figures)
+    has_denominator = any(
+        f.denominator is not None or (f.value is None and f.numerator is not None) for f in figures
+    )
     if has_denominator:
         if num is None or den is None or den == 0:
             value = None
@@ -53,10 +54,16 @@ def combine_figures(figures: Sequence[Figure]) -> Figure:
         value = None if num is None else float(num)
     facilities = sorted({c for f in figures for c in f.facilities})
     return Figure(
-        code=first.code, label_es=first.label_es, label_en=first.label_en, section=first.section,
-        unit=first.unit, value=value, numerator=None if num is None else float(num),
+        code=first.code,
+        label_es=first.label_es,
+        label_en=first.label_en,
+        section=first.section,
+        unit=first.unit,
+        value=value,
+        numerator=None if num is None else float(num),
         denominator=None if den is None else float(den),
-        provisional=any(f.provisional for f in figures), facilities=tuple(facilities),
+        provisional=any(f.provisional for f in figures),
+        facilities=tuple(facilities),
         decimals=first.decimals,
     )
 
@@ -69,11 +76,18 @@ def _combine_means(figures: Sequence[Figure], means: Sequence[tuple[float, int]]
     count = sum(n for _, n in means)
     value = float(_half_up(total / count))
     return Figure(
-        code=first.code, label_es=first.label_es, label_en=first.label_en, section=first.section,
-        unit=first.unit, value=value, numerator=value, denominator=None,
+        code=first.code,
+        label_es=first.label_es,
+        label_en=first.label_en,
+        section=first.section,
+        unit=first.unit,
+        value=value,
+        numerator=value,
+        denominator=None,
         provisional=any(f.provisional for f in figures),
         facilities=tuple(sorted({c for f in figures for c in f.facilities})),
-        decimals=first.decimals, mean_of=(float(total), count),
+        decimals=first.decimals,
+        mean_of=(float(total), count),
     )
 
 
@@ -88,13 +102,21 @@ def _combine_types(summaries: Sequence[StateSummary]) -> tuple[TypeRow, ...]:
                 continue
             old = rows[row.type_code]
             rows[row.type_code] = TypeRow(
-                old.type_code, old.label_es, old.label_en, old.category, old.units + row.units,
-                old.reporting + row.reporting, old.filled + row.filled, old.expected + row.expected)
+                old.type_code,
+                old.label_es,
+                old.label_en,
+                old.category,
+                old.units + row.units,
+                old.reporting + row.reporting,
+                old.filled + row.filled,
+                old.expected + row.expected,
+            )
     return tuple(rows[code] for code in order)
 
 
-def combine_summaries(summaries: Sequence[StateSummary], code: str = NATIONAL_CODE,
-                      name: str = NATIONAL_NAME) -> StateSummary:
+def combine_summaries(
+    summaries: Sequence[StateSummary], code: str = NATIONAL_CODE, name: str = NATIONAL_NAME
+) -> StateSummary:
     """The summary of several states (the country) for the same window.
 
     Counts are summed; percentages are recomputed from the summed numerators and
@@ -109,17 +131,26 @@ def combine_summaries(summaries: Sequence[StateSummary], code: str = NATIONAL_CO
     if any(s.window != window for s in summaries):
         raise ValueError("state summaries cover different windows")
     codes = list(summaries[0].figures)
-    figures = {c: combine_figures([s.figures[c] for s in summaries if c in s.figures]) for c in codes}
+    figures = {
+        c: combine_figures([s.figures[c] for s in summaries if c in s.figures]) for c in codes
+    }
     starts = [s.community_since for s in summaries if s.community_since]
     community = sorted({p for s in summaries for p in s.community_window})
     digest = hashlib.sha256()
     for summary in sorted(summaries, key=lambda s: s.state_code):
         digest.update(f"{summary.state_code}:{summary.fingerprint}\n".encode())
     return StateSummary(
-        state_code=code, state_name=name, window=window, figures=figures,
+        state_code=code,
+        state_name=name,
+        window=window,
+        figures=figures,
         productivity_units=sum(s.productivity_units for s in summaries),
         community_since=min(starts) if starts else None,
-        completeness=(sum(s.completeness[0] for s in summaries), sum(s.completeness[1] for s in summaries)),
-        fingerprint=digest.hexdigest(), community_window=tuple(community),
+        completeness=(
+            sum(s.completeness[0] for s in summaries),
+            sum(s.completeness[1] for s in summaries),
+        ),
+        fingerprint=digest.hexdigest(),
+        community_window=tuple(community),
         by_type=_combine_types(summaries),
     )

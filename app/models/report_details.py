@@ -80,13 +80,17 @@ def check_section(section: object) -> str:
     """A section code that takes a note (case-insensitive); raises InputError otherwise."""
     code = str(section or "").strip().lower()
     if code not in NOTE_SECTIONS:
-        raise InputError("note_section_unknown", section=str(section or "")[:40],
-                         sections=", ".join(NOTE_SECTIONS))
+        raise InputError(
+            "note_section_unknown",
+            section=str(section or "")[:40],
+            sections=", ".join(NOTE_SECTIONS),
+        )
     return code
 
 
-def provisional_notes(provisional_codes: Mapping[str, bool], registry_notes: Mapping[str, str],
-                      lang: str = "es") -> list[str]:
+def provisional_notes(
+    provisional_codes: Mapping[str, bool], registry_notes: Mapping[str, str], lang: str = "es"
+) -> list[str]:
     """Distinct footnote texts of the provisional figures, in figure order.
 
     ``provisional_codes`` maps each figure code to whether it is provisional;

@@ -125,8 +125,9 @@ def _half_up(ratio: Fraction) -> int:
     return int(ratio + Fraction(1, 2)) if ratio >= 0 else -int(-ratio + Fraction(1, 2))
 
 
-def ratio_value(numerator: Exact | Fraction, denominator: Exact | Fraction, unit: str,
-                decimals: int = 0) -> float:
+def ratio_value(
+    numerator: Exact | Fraction, denominator: Exact | Fraction, unit: str, decimals: int = 0
+) -> float:
     """A ratio as a figure shows it: 100 × n ÷ d for percentages, half-up to ``decimals``.
 
     412/500 with 2 decimals → 82.4 (printed "82.40 %"); with 0 → 82. Exact fractions, so
@@ -135,7 +136,7 @@ def ratio_value(numerator: Exact | Fraction, denominator: Exact | Fraction, unit
     ratio = Fraction(numerator) / Fraction(denominator)
     if unit == "percent":
         ratio *= 100
-    scale: int = 10 ** decimals  # int ** int is typed Any (a negative power is a float)
+    scale: int = 10**decimals  # int ** int is typed Any (a negative power is a float)
     if unit == "percent" or decimals:
         return _half_up(ratio * scale) / scale
     return float(ratio)
@@ -162,7 +163,9 @@ def as_reading(item: DataValue | Reading) -> Reading | None:
     if item.value is None or item.deleted:
         return None
     key = item.key
-    return Reading(key.org_unit, key.period, key.variable, key.disaggregation, item.value, item.provisional)
+    return Reading(
+        key.org_unit, key.period, key.variable, key.disaggregation, item.value, item.provisional
+    )
 
 
 def _readings(values: Iterable[DataValue | Reading]) -> list[Reading]:
@@ -176,8 +179,14 @@ def _readings(values: Iterable[DataValue | Reading]) -> list[Reading]:
 class _Cells:
     """Window-aggregated values per (org unit, variable, option), with what was read."""
 
-    def __init__(self, catalog: Catalog, by_variable: Mapping[str, Mapping[str, Sequence[Reading]]],
-                 window: Sequence[str], wanted: set[str], cumulative: bool = False):
+    def __init__(
+        self,
+        catalog: Catalog,
+        by_variable: Mapping[str, Mapping[str, Sequence[Reading]]],
+        window: Sequence[str],
+        wanted: set[str],
+        cumulative: bool = False,
+    ):
         self.catalog = catalog
         self.cells: dict[Cell, tuple[Exact | str, bool]] = {}
         self.behind: dict[Cell, list[Reading]] = {}
@@ -207,8 +216,11 @@ class _Cells:
             if var.aggregation == "SUM":
                 # Most cells hold one month's reading: skip the generator for those (hot loop).
                 # A SUM variable's readings are numbers; no cast() call in this hot loop.
-                value: Exact | str = (exact(found[0][4]) if len(found) == 1  # type: ignore[arg-type]
-                                      else sum([exact(r[4]) for r in found], 0))  # type: ignore[arg-type,misc]
+                value: Exact | str
+                if len(found) == 1:
+                    value = exact(found[0][4])  # type: ignore[arg-type]
+                else:
+                    value = sum([exact(r[4]) for r in found], 0)  # type: ignore[arg-type,misc]
                 contributing = found
             else:
                 last = found[-1]
@@ -225,7 +237,9 @@ class _Cells:
         """The stored values behind every cell a formula read: key → (value, provisional)."""
         return {r[:4]: (r[4], bool(r[5])) for key in self.read for r in self.behind[key]}
 
-    def get(self, org: str, variable: Variable, option: str | None) -> list[tuple[Exact | str, bool]]:
+    def get(
+        self, org: str, variable: Variable, option: str | None
+    ) -> list[tuple[Exact | str, bool]]:
         """The aggregated value(s) of a cell; every option when ``option`` is None."""
         options = self.catalog.option_codes(variable) if option is None else (option,)
         out = []
@@ -254,7 +268,9 @@ def exact(value: float | int) -> Exact:
 class _Evaluator:
     """Evaluates indicator formulas for one state over aggregated cells."""
 
-    def __init__(self, catalog: Catalog, state: State, facilities: Sequence[Facility], cells: _Cells):
+    def __init__(
+        self, catalog: Catalog, state: State, facilities: Sequence[Facility], cells: _Cells
+    ):
         self.catalog, self.state, self.facilities, self.cells = catalog, state, facilities, cells
 
     def select(self, spec: Mapping[str, Any]) -> list[Facility]:
@@ -279,13 +295,16 @@ class _Evaluator:
         code, _, option = ref.partition(".")
         return self.catalog.variables[code], (option or None)
 
-    def term(self, spec: Mapping[str, Any], units: list[Facility]) -> tuple[Exact | None, bool, set[str]]:
+    def term(
+        self, spec: Mapping[str, Any], units: list[Facility]
+    ) -> tuple[Exact | None, bool, set[str]]:
         """(value, provisional, facilities behind it) of a numerator or denominator."""
         value, provisional, seen, _ = self.term_parts(spec, units)
         return value, provisional, seen
 
-    def term_parts(self, spec: Mapping[str, Any], units: list[Facility]
-                   ) -> tuple[Exact | None, bool, set[str], tuple[float, int] | None]:
+    def term_parts(
+        self, spec: Mapping[str, Any], units: list[Facility]
+    ) -> tuple[Exact | None, bool, set[str], tuple[float, int] | None]:
         """:meth:`term` and, for a mean, the (sum, reporting units) it was taken over.
 
         ``where_true`` keeps only the units whose flag is set (seed 004 Parámetro 3.2
@@ -293,8 +312,11 @@ class _Evaluator:
         """
         if "where_true" in spec:
             flag = self.catalog.variables[spec["where_true"]]
-            units = [f for f in units
-                     if any(v and not isinstance(v, str) for v, _ in self.cells.get(f.clues, flag, None))]
+            units = [
+                f
+                for f in units
+                if any(v and not isinstance(v, str) for v, _ in self.cells.get(f.clues, flag, None))
+            ]
             spec = {k: v for k, v in spec.items() if k != "where_true"}
         if "count_facilities" in spec:
             chosen = self.select(spec["count_facilities"]) if spec["count_facilities"] else units
@@ -309,8 +331,9 @@ class _Evaluator:
         value, provisional, seen = self._count_term(kind, spec[kind], units)
         return value, provisional, seen, None
 
-    def _sum_term(self, spec: Mapping[str, Any], units: list[Facility]
-                  ) -> tuple[Exact | None, bool, set[str], tuple[float, int] | None]:
+    def _sum_term(
+        self, spec: Mapping[str, Any], units: list[Facility]
+    ) -> tuple[Exact | None, bool, set[str], tuple[float, int] | None]:
         """A ``sum`` term (or, with ``mean``, its mean over the units that reported it)."""
         total: Exact = 0
         provisional, seen, found = False, set(), False
@@ -330,11 +353,17 @@ class _Evaluator:
         if found and spec.get("mean"):
             # "con 99% de avance" (seed 001): the mean over the units that reported
             # it, half-up to whole units (a share of progress, not a count of units).
-            return _half_up(Fraction(total) / len(reporting)), provisional, seen, (float(total), len(reporting))
+            return (
+                _half_up(Fraction(total) / len(reporting)),
+                provisional,
+                seen,
+                (float(total), len(reporting)),
+            )
         return (total if found else None), provisional, seen, None
 
-    def _count_term(self, kind: str, refs: str | Sequence[str], units: list[Facility]
-                    ) -> tuple[int | None, bool, set[str]]:
+    def _count_term(
+        self, kind: str, refs: str | Sequence[str], units: list[Facility]
+    ) -> tuple[int | None, bool, set[str]]:
         """A ``count_true``/``count_positive``/``count_reported`` term: the units that qualify."""
         refs = [refs] if isinstance(refs, str) else list(refs)
         count, provisional, seen, any_value = 0, False, set(), False
@@ -374,20 +403,27 @@ class _Evaluator:
         else:
             value = None if num is None else float(num)
         return Figure(
-            code=indicator.code, label_es=indicator.label_es, label_en=indicator.label_en,
-            section=indicator.section, unit=indicator.unit, value=value,
+            code=indicator.code,
+            label_es=indicator.label_es,
+            label_en=indicator.label_en,
+            section=indicator.section,
+            unit=indicator.unit,
+            value=value,
             numerator=None if num is None else float(num),
             denominator=None if den is None else float(den),
-            provisional=bool(prov_n or prov_d), facilities=tuple(sorted(fac_n | fac_d)),
-            decimals=indicator.decimals, mean_of=mean_of,
+            provisional=bool(prov_n or prov_d),
+            facilities=tuple(sorted(fac_n | fac_d)),
+            decimals=indicator.decimals,
+            mean_of=mean_of,
         )
 
 
 # -- public API --------------------------------------------------------------------------
 
 
-def community_since(catalog: Catalog,
-                    values_by_period: Mapping[str, Iterable[DataValue | Reading]]) -> str | None:
+def community_since(
+    catalog: Catalog, values_by_period: Mapping[str, Iterable[DataValue | Reading]]
+) -> str | None:
     """The first period holding any community-action value (start of the implementation)."""
     for period in sorted(values_by_period):
         for r in _readings(values_by_period[period]):
@@ -397,15 +433,17 @@ def community_since(catalog: Catalog,
     return None
 
 
-def completeness(catalog: Catalog, facilities: Sequence[Facility],
-                 values: Iterable[DataValue | Reading]) -> tuple[int, int]:
+def completeness(
+    catalog: Catalog, facilities: Sequence[Facility], values: Iterable[DataValue | Reading]
+) -> tuple[int, int]:
     """(filled, expected) applicable facility cells of one month."""
     rows = by_type(catalog, facilities, values)
     return sum(r.filled for r in rows), sum(r.expected for r in rows)
 
 
-def by_type(catalog: Catalog, facilities: Sequence[Facility],
-            values: Iterable[DataValue | Reading]) -> tuple[TypeRow, ...]:
+def by_type(
+    catalog: Catalog, facilities: Sequence[Facility], values: Iterable[DataValue | Reading]
+) -> tuple[TypeRow, ...]:
     """Per facility type of one month: units, units reporting, filled and expected cells.
 
     Types come in catalog order (hospitals first); types without facilities are left out.
@@ -424,7 +462,8 @@ def by_type(catalog: Catalog, facilities: Sequence[Facility],
         keys = asked.get(ftype.category)
         if keys is None:
             keys = asked[ftype.category] = frozenset(
-                c.key for c in catalog.columns() if c.variable.applies(ftype.category))
+                c.key for c in catalog.columns() if c.variable.applies(ftype.category)
+            )
         row = tally.setdefault(ftype.code, [0, 0, 0, 0])
         filled = filled_by_unit.get(fac.clues)
         row[0] += 1
@@ -432,19 +471,31 @@ def by_type(catalog: Catalog, facilities: Sequence[Facility],
         row[3] += len(keys)
         if filled:
             row[2] += len(keys & filled)
-    return tuple(TypeRow(t.code, t.label_es, t.label_en, t.category, *tally[t.code])
-                 for t in catalog.facility_types.values() if t.code in tally)
+    return tuple(
+        TypeRow(t.code, t.label_es, t.label_en, t.category, *tally[t.code])
+        for t in catalog.facility_types.values()
+        if t.code in tally
+    )
 
 
-def fingerprint(state_code: str, window: Sequence[str], community_window: Sequence[str],
-                used: Mapping[tuple[str, str, str, str], tuple[object, bool]],
-                facilities: Sequence[Facility] = ()) -> str:
+def fingerprint(
+    state_code: str,
+    window: Sequence[str],
+    community_window: Sequence[str],
+    used: Mapping[tuple[str, str, str, str], tuple[object, bool]],
+    facilities: Sequence[Facility] = (),
+) -> str:
     """SHA-256 of the canonical JSON of the values (and facility registry) behind a summary."""
     # Keys are unique, so sorting them alone gives the order sorting the items would.
     rows = [(*key, used[key][0], int(used[key][1])) for key in sorted(used)]
     units = sorted([f.clues, f.type_code, f.level] for f in facilities)
-    payload = {"state": state_code, "window": list(window), "community_window": list(community_window),
-               "values": rows, "facilities": units}
+    payload = {
+        "state": state_code,
+        "window": list(window),
+        "community_window": list(community_window),
+        "values": rows,
+        "facilities": units,
+    }
     text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -490,8 +541,12 @@ def lookback(catalog: Catalog, last: str) -> dict[str | None, set[str]]:
     return out
 
 
-def indicator_window(indicator: Indicator, window: tuple[str, ...], community: tuple[str, ...],
-                     supplied: Sequence[str]) -> tuple[str, ...]:
+def indicator_window(
+    indicator: Indicator,
+    window: tuple[str, ...],
+    community: tuple[str, ...],
+    supplied: Sequence[str],
+) -> tuple[str, ...]:
     """The months ``indicator`` reads for a report over ``window``.
 
     "report" → ``window``; "since_start" → the community window for community figures,
@@ -512,9 +567,14 @@ def indicator_window(indicator: Indicator, window: tuple[str, ...], community: t
     return months
 
 
-def compute_summary(catalog: Catalog, state: State, facilities: Sequence[Facility],
-                    values_by_period: Mapping[str, Iterable[DataValue | Reading]], window: Sequence[str],
-                    community_window: Sequence[str] | None = None) -> StateSummary:
+def compute_summary(
+    catalog: Catalog,
+    state: State,
+    facilities: Sequence[Facility],
+    values_by_period: Mapping[str, Iterable[DataValue | Reading]],
+    window: Sequence[str],
+    community_window: Sequence[str] | None = None,
+) -> StateSummary:
     """Evaluate every catalog indicator for ``state`` over ``window``.
 
     ``values_by_period`` maps each period to its stored values (DataValues or the lighter
@@ -553,9 +613,16 @@ def compute_summary(catalog: Catalog, state: State, facilities: Sequence[Facilit
     last = readings_by_period.get(window[-1], []) if window else []
     types = by_type(catalog, facilities, last)
     return StateSummary(
-        state_code=state.code, state_name=state.name, window=window, figures=figures,
-        productivity_units=int(productivity.value) if productivity and productivity.value is not None else 0,
-        community_since=community_since(catalog, {p: readings_by_period.get(p, []) for p in community}),
+        state_code=state.code,
+        state_name=state.name,
+        window=window,
+        figures=figures,
+        productivity_units=int(productivity.value)
+        if productivity and productivity.value is not None
+        else 0,
+        community_since=community_since(
+            catalog, {p: readings_by_period.get(p, []) for p in community}
+        ),
         completeness=(sum(r.filled for r in types), sum(r.expected for r in types)),
         fingerprint=fingerprint(state.code, window, community, used, facilities),
         community_window=community,

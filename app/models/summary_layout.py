@@ -24,23 +24,45 @@ from .values import format_number
 # -- sections and their figures, in the seed's order ------------------------------------------
 
 INVENTORY = ("hospitals_count", "unemes_count", "health_units_count")
-COVERAGE = ("specialists_coverage_pct", "gp_nursing_coverage_pct", "hospital_medical_post_coverage_pct")
+COVERAGE = (
+    "specialists_coverage_pct",
+    "gp_nursing_coverage_pct",
+    "hospital_medical_post_coverage_pct",
+)
 PERSONAL = ("basification_pct", "training_first_level_pct", "training_second_level_pct")
-SERVICES = ("consultations_total", "consultations_specialty", "consultations_family_medicine",
-            "surgeries", "rx_filled_pct", "hospitals_with_supply_control_system_pct")
+SERVICES = (
+    "consultations_total",
+    "consultations_specialty",
+    "consultations_family_medicine",
+    "surgeries",
+    "rx_filled_pct",
+    "hospitals_with_supply_control_system_pct",
+)
 COMMUNITY = ("health_committees", "volunteers", "home_visits", "info_sessions")
-INFRASTRUCTURE = ("conservation_hospitals", "dignification_investment", "dignification_progress_pct",
-                  "equipment_goods_count",
-                  "equipment_investment", "equipment_delivered_2nd_level_pct",
-                  "equipment_enabled_functional_count")
+INFRASTRUCTURE = (
+    "conservation_hospitals",
+    "dignification_investment",
+    "dignification_progress_pct",
+    "equipment_goods_count",
+    "equipment_investment",
+    "equipment_delivered_2nd_level_pct",
+    "equipment_enabled_functional_count",
+)
 #: Each facility count with the presence share printed under it.
-UNIT_TYPES = (("hospitals_count", "hospitals_presence_pct"), ("unemes_count", "unemes_presence_pct"),
-              ("health_units_count", "health_centers_presence_pct"))
+UNIT_TYPES = (
+    ("hospitals_count", "hospitals_presence_pct"),
+    ("unemes_count", "unemes_presence_pct"),
+    ("health_units_count", "health_centers_presence_pct"),
+)
 PRESENCE = dict(UNIT_TYPES)
 
 #: The figures the productivity footnote ("* Productividad médica …") speaks about.
-PRODUCTIVITY_ROWS = ("consultations_total", "consultations_specialty", "consultations_family_medicine",
-                     "surgeries")
+PRODUCTIVITY_ROWS = (
+    "consultations_total",
+    "consultations_specialty",
+    "consultations_family_medicine",
+    "surgeries",
+)
 #: The figures the community footnote speaks about.
 COMMUNITY_ROWS = ("health_committees", "volunteers", "home_visits", "info_sessions")
 
@@ -87,12 +109,12 @@ def words(lang: str) -> dict[str, str]:
 
 
 def no_data(lang: str) -> str:
-    """"sin dato" (or "no data"): a figure nobody reported, never printed as 0."""
+    """ "sin dato" (or "no data"): a figure nobody reported, never printed as 0."""
     return text("summary.no_data", lang)
 
 
 def month_text(period: str, lang: str) -> str:
-    """"febrero de 2023" for 202302."""
+    """ "febrero de 2023" for 202302."""
     names = MONTHS_EN if lang == "en" else MONTHS_ES  # month names: data of models.periods
     return text("summary.month", lang, m=names[int(period[4:]) - 1], y=period[:4])
 
@@ -109,8 +131,13 @@ def percent_text(numerator: float, denominator: float) -> int:
 def figure_text(fig: Figure, lang: str = "es") -> str:
     """A figure as the PDF prints it: :func:`format_figure` with its provisional mark,
     a percentage of an incomplete share never shown as 100."""
-    if (fig.unit == "percent" and fig.value is not None and fig.numerator is not None
-            and fig.denominator and 0 <= fig.numerator < fig.denominator):
+    if (
+        fig.unit == "percent"
+        and fig.value is not None
+        and fig.numerator is not None
+        and fig.denominator
+        and 0 <= fig.numerator < fig.denominator
+    ):
         exact = Fraction(str(fig.numerator)) * 100 / Fraction(str(fig.denominator))
         if exact >= Fraction(199, 2):  # would round to 100: floor to two decimals instead
             fig = replace(fig, value=math.floor(exact * 100) / 100)
@@ -126,7 +153,7 @@ def has_data(fig: Figure | None) -> bool:
 
 
 def window_text(window: Sequence[str], lang: str = "es", cutoff: str | None = None) -> str:
-    """"del 1º de enero al 28 de febrero de 2023" for the window 202301..202302.
+    """ "del 1º de enero al 28 de febrero de 2023" for the window 202301..202302.
 
     With a cut-off date ("2023-02-23") the window ends there: "… al 23 de febrero de 2023".
     """
@@ -153,7 +180,7 @@ class Footnote:
 
 
 def provisional_footnote(summary: StateSummary, lang: str = "es") -> str:
-    """"** En proceso de definición con el Gobierno del estado." or "" when nothing is provisional.
+    """ "** En proceso de definición con el Gobierno del estado." or "" when nothing is provisional.
 
     Every distinct note behind a provisional figure is printed once (a registry count's own
     note, or the default one for values flagged provisional).
@@ -168,8 +195,9 @@ def footnote_entries(summary: StateSummary, lang: str = "es") -> list[Footnote]:
     units = summary.figures.get(PRODUCTIVITY_FIGURE)
     window = window_text(summary.window, lang, summary.cutoff)
     if units is not None and units.value is not None:
-        first = text("summary.productivity", lang, window=window,
-                     units=format_figure(units, lang, mark=True))
+        first = text(
+            "summary.productivity", lang, window=window, units=format_figure(units, lang, mark=True)
+        )
     else:
         first = text("summary.productivity_none", lang, window=window)
     notes = [Footnote(first, PRODUCTIVITY_ROWS, "productivity")]
@@ -214,5 +242,11 @@ def completeness_text(summary: StateSummary, lang: str = "es") -> str:
     filled, expected = summary.completeness
     if not expected:
         return text("summary.completeness_none", lang, month=month)
-    return text("summary.completeness", lang, month=month, filled=format_number(filled),
-                expected=format_number(expected), pct=percent_text(filled, expected))
+    return text(
+        "summary.completeness",
+        lang,
+        month=month,
+        filled=format_number(filled),
+        expected=format_number(expected),
+        pct=percent_text(filled, expected),
+    )

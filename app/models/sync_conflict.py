@@ -47,8 +47,16 @@ CONFLICT_DELETE = Decision(DELETED, THEIRS)
 CONFLICT_KEEP = Decision(IGNORED, OURS)
 
 
-def decide(ours_version: int | None, ours_content: tuple[object, ...] | None, ours_updated_at: str,
-           version: int, base_version: int, content: tuple[object, ...], updated_at: str, deleted: bool) -> Decision:
+def decide(
+    ours_version: int | None,
+    ours_content: tuple[object, ...] | None,
+    ours_updated_at: str,
+    version: int,
+    base_version: int,
+    content: tuple[object, ...],
+    updated_at: str,
+    deleted: bool,
+) -> Decision:
     """Apply, keep or flag a received value against HQ's copy.
 
     ``ours_*`` describe HQ's copy (version ``None`` when it has none); ``content`` is (value, comment,

@@ -33,8 +33,12 @@ class Issue:
 
 
 #: Shared: a missing required value reads the same in every cell.
-MISSING = Issue(WARNING, "required_missing", "Falta un valor requerido (sin dato)",
-                "A required value is missing (no data)")
+MISSING = Issue(
+    WARNING,
+    "required_missing",
+    "Falta un valor requerido (sin dato)",
+    "A required value is missing (no data)",
+)
 
 
 def _fmt(value: Scalar) -> str:
@@ -70,8 +74,13 @@ def record_issues(
             right = _numeric(values.get((rule.right, option if rule.match_disaggregation else "")))
             if left is None or right is None or left <= right:
                 continue
-            params = {"left": _fmt(values[(rule.left, option)]), "right": _fmt(right if not right.is_integer() else int(right))}
-            issue = Issue(ERROR, rule.code, rule.message_es.format(**params), rule.message_en.format(**params))
+            params = {
+                "left": _fmt(values[(rule.left, option)]),
+                "right": _fmt(right if not right.is_integer() else int(right)),
+            }
+            issue = Issue(
+                ERROR, rule.code, rule.message_es.format(**params), rule.message_en.format(**params)
+            )
             add((rule.left, option), issue)
             add((rule.right, option if rule.match_disaggregation else ""), issue)
 
@@ -84,8 +93,16 @@ def record_issues(
         # is_integer() before Python 3.12 (AttributeError instead of the error message).
         parts_sum = sum((p for p in parts if p is not None), 0.0)
         if abs(parts_sum - total) > 1e-9:
-            params = {"total": _fmt(values[(total_rule.total, "")]), "parts": _fmt(int(parts_sum) if parts_sum.is_integer() else parts_sum)}
-            issue = Issue(ERROR, total_rule.code, total_rule.message_es.format(**params), total_rule.message_en.format(**params))
+            params = {
+                "total": _fmt(values[(total_rule.total, "")]),
+                "parts": _fmt(int(parts_sum) if parts_sum.is_integer() else parts_sum),
+            }
+            issue = Issue(
+                ERROR,
+                total_rule.code,
+                total_rule.message_es.format(**params),
+                total_rule.message_en.format(**params),
+            )
             add((total_rule.total, ""), issue)
             for part in total_rule.parts:
                 add((part, ""), issue)

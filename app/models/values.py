@@ -79,9 +79,18 @@ def apply_change(current: DataValue | None, change: ValueChange) -> DataValue:
     if current is None:
         new = DataValue(change.key, None)
     else:
-        new = DataValue(change.key, current.value, current.comment, current.provisional,
-                        current.follow_up, current.uuid, current.version, current.updated_at,
-                        current.updated_by, current.deleted)
+        new = DataValue(
+            change.key,
+            current.value,
+            current.comment,
+            current.provisional,
+            current.follow_up,
+            current.uuid,
+            current.version,
+            current.updated_at,
+            current.updated_by,
+            current.deleted,
+        )
     if change.value is not UNCHANGED:
         new.value = change.value  # type: ignore[assignment]
     if change.comment is not None:
@@ -97,7 +106,9 @@ def apply_change(current: DataValue | None, change: ValueChange) -> DataValue:
 #: threes with "," (es-MX thousands), then at most one "." and the fraction. Written with
 #: [0-9], not \d: Python's \d, int() and float() also take Arabic-Indic, full-width and
 #: mathematical digits, "1_000" and "1e-400", which are not what anyone meant to type.
-_NUMBER = re.compile(r"(?P<int>[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)(?:\.(?P<frac>[0-9]*))?|\.(?P<only>[0-9]+)")
+_NUMBER = re.compile(
+    r"(?P<int>[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)(?:\.(?P<frac>[0-9]*))?|\.(?P<only>[0-9]+)"
+)
 #: At most this many digits after the point (money has centavos, percentages one or two
 #: decimals): every accepted decimal is then 0 or at least 0.0001, so Python prints it
 #: without an exponent and exports and sync packages read back exactly.
@@ -187,7 +198,11 @@ def parse_value(variable: Variable, raw: object) -> Scalar:
     if variable.unit == "category":
         codes = {o.code: o for o in variable.options}
         for option in variable.options:
-            if text.lower() in (option.code.lower(), option.label_es.lower(), option.label_en.lower()):
+            if text.lower() in (
+                option.code.lower(),
+                option.label_es.lower(),
+                option.label_en.lower(),
+            ):
                 return option.code
         raise InputError("not_an_option", value=_shown(text), options=", ".join(codes))
     if variable.unit == "yesno":

@@ -154,15 +154,27 @@ def _backup_error(exc: BaseException, directory: Path, target: Path) -> InputErr
     number = getattr(exc, "errno", None)
     if number in (errno.ENOSPC, errno.EDQUOT) or getattr(exc, "sqlite_errorcode", 0) & 0xFF == 13:
         return InputError("disk_full", path=str(directory))
-    if not directory.is_dir() or number in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT,
-                                            errno.ENOTDIR, errno.EEXIST):
+    if not directory.is_dir() or number in (
+        errno.EACCES,
+        errno.EPERM,
+        errno.EROFS,
+        errno.ENOENT,
+        errno.ENOTDIR,
+        errno.EEXIST,
+    ):
         return InputError("backup_unwritable", path=str(directory), reason=os_reason(exc))
     return translate_error(exc, target)
 
 
-def snapshot(conn: sqlite3.Connection, directory: Path, reason: str, keep: int = KEEP,
-             now: dt.datetime | None = None, lock_timeout: float = LOCK_TIMEOUT,
-             progress: Progress | None = None) -> Path:
+def snapshot(
+    conn: sqlite3.Connection,
+    directory: Path,
+    reason: str,
+    keep: int = KEEP,
+    now: dt.datetime | None = None,
+    lock_timeout: float = LOCK_TIMEOUT,
+    progress: Progress | None = None,
+) -> Path:
     """Copy the live database to a new file in ``directory`` and prune old ones.
 
     The copy is written to a ``.partial`` name, flushed and renamed, so a full disk or a
@@ -189,7 +201,10 @@ def snapshot(conn: sqlite3.Connection, directory: Path, reason: str, keep: int =
             prune(directory, keep)
     except (sqlite3.Error, OSError, InputError) as exc:
         if partial is not None:
-            for leftover in (partial, *(Path(f"{partial}{s}") for s in ("-wal", "-shm", "-journal"))):
+            for leftover in (
+                partial,
+                *(Path(f"{partial}{s}") for s in ("-wal", "-shm", "-journal")),
+            ):
                 with contextlib.suppress(OSError):
                     leftover.unlink(missing_ok=True)
         raise _backup_error(exc, directory, target) from exc
@@ -225,7 +240,11 @@ def check_backup_file(path: Path) -> int:
             header = handle.read(100)
     except OSError as exc:
         raise InputError("not_a_database", path=str(path)) from exc
-    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00") or header[56:60] != b"\x00\x00\x00\x01":
+    if (
+        len(header) < 100
+        or not header.startswith(b"SQLite format 3\x00")
+        or header[56:60] != b"\x00\x00\x00\x01"
+    ):
         raise InputError("not_a_database", path=str(path))
     try:
         src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -270,8 +289,11 @@ def restore_into(conn: sqlite3.Connection, backup_path: Path) -> None:
 
 
 #: What a restore replaces: values, facilities, reports.
-_CONTENT_COUNTS = ("SELECT count(*) FROM data_values WHERE value IS NOT NULL", "SELECT count(*) FROM facilities",
-                   "SELECT count(*) FROM reports")
+_CONTENT_COUNTS = (
+    "SELECT count(*) FROM data_values WHERE value IS NOT NULL",
+    "SELECT count(*) FROM facilities",
+    "SELECT count(*) FROM reports",
+)
 
 
 def content_counts(conn: sqlite3.Connection) -> tuple[int, ...]:

@@ -30,8 +30,18 @@ from app.models.hashing import (
 )
 from app.models.values import Scalar
 
-_FIELDS = ("at", "user", "org_unit", "period", "variable", "disaggregation", "field",
-           "old_value", "new_value", "source")
+_FIELDS = (
+    "at",
+    "user",
+    "org_unit",
+    "period",
+    "variable",
+    "disaggregation",
+    "field",
+    "old_value",
+    "new_value",
+    "source",
+)
 
 
 @dataclass(frozen=True)
@@ -64,7 +74,9 @@ def as_log_text(value: object) -> str | None:
 
 
 def _all_text(fields: dict[str, object]) -> bool:
-    return all(v is None or type(v) is str for v in fields.values()) and len(fields) == len(LOG_FIELDS_SORTED)
+    return all(v is None or type(v) is str for v in fields.values()) and len(fields) == len(
+        LOG_FIELDS_SORTED
+    )
 
 
 def append_text_rows(conn: sqlite3.Connection, rows: Sequence[tuple[str | None, ...]]) -> int:
@@ -87,12 +99,16 @@ def append_text_rows(conn: sqlite3.Connection, rows: Sequence[tuple[str | None, 
     return len(out)
 
 
-_INSERT = (f"INSERT INTO change_log ({', '.join(_FIELDS)}, prev_hash, hash) "
-           f"VALUES ({', '.join('?' * (len(_FIELDS) + 2))})")
+_INSERT = (
+    f"INSERT INTO change_log ({', '.join(_FIELDS)}, prev_hash, hash) "
+    f"VALUES ({', '.join('?' * (len(_FIELDS) + 2))})"
+)
 
 
 def last_hash(conn: sqlite3.Connection) -> str:
-    row = conn.execute("SELECT hash FROM change_log WHERE hash != '' ORDER BY id DESC LIMIT 1").fetchone()
+    row = conn.execute(
+        "SELECT hash FROM change_log WHERE hash != '' ORDER BY id DESC LIMIT 1"
+    ).fetchone()
     return row[0] if row else GENESIS
 
 
@@ -120,9 +136,11 @@ def verify_chain(conn: sqlite3.Connection) -> int | None:
     prev = GENESIS
     block: list[Sequence[str | None]] = []
     first_id = 0
-    cursor = conn.execute(f"SELECT id, {', '.join(_FIELDS)}, prev_hash, hash FROM change_log ORDER BY id")
+    cursor = conn.execute(
+        f"SELECT id, {', '.join(_FIELDS)}, prev_hash, hash FROM change_log ORDER BY id"
+    )
     for row in cursor:
-        fields = row[1:1 + len(_FIELDS)]
+        fields = row[1 : 1 + len(_FIELDS)]
         if row[-1] == "" and row[-2] == "":  # inside a block: checked when the block closes
             if not block:
                 first_id = int(row[0])
@@ -166,10 +184,13 @@ def row_count(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM change_log").fetchone()[0])
 
 
-def changed_keys(conn: sqlite3.Connection, state_code: str, since: int) -> list[tuple[str, str, str, str]]:
+def changed_keys(
+    conn: sqlite3.Connection, state_code: str, since: int
+) -> list[tuple[str, str, str, str]]:
     """The cells of a state and its facilities logged after row ``since``, each once."""
     return conn.execute(
         "SELECT DISTINCT l.org_unit, l.period, l.variable, l.disaggregation FROM change_log AS l "
         "WHERE l.id > ? AND (l.org_unit = ? OR l.org_unit IN "
         "(SELECT clues FROM facilities WHERE state_code = ?))",
-        (since, state_code, state_code)).fetchall()
+        (since, state_code, state_code),
+    ).fetchall()

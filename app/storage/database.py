@@ -188,8 +188,7 @@ def translate_error(exc: BaseException, path: Path) -> InputError:
         return InputError("disk_full", path=str(path))
     if primary == _SQLITE_IOERR:
         log.warning("disk I/O error at %s: %r", path, exc)
-        return InputError("disk_io_error", path=str(path.parent),
-                          reason=os_reason(exc))
+        return InputError("disk_io_error", path=str(path.parent), reason=os_reason(exc))
     return internal_error(exc)
 
 

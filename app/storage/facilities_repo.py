@@ -8,8 +8,19 @@ from typing import Any
 
 from app.models.facility import Facility, StatusPeriod
 
-_FIELDS = ("clues", "name", "state_code", "municipality", "jurisdiction", "type_code", "level",
-           "institution", "status", "status_since", "is_demo")
+_FIELDS = (
+    "clues",
+    "name",
+    "state_code",
+    "municipality",
+    "jurisdiction",
+    "type_code",
+    "level",
+    "institution",
+    "status",
+    "status_since",
+    "is_demo",
+)
 
 
 def _row_to_facility(row: Sequence[Any]) -> Facility:
@@ -30,7 +41,9 @@ def list_facilities(conn: sqlite3.Connection, state_code: str | None = None) -> 
 
 
 def get_facility(conn: sqlite3.Connection, clues: str) -> Facility | None:
-    row = conn.execute(f"SELECT {', '.join(_FIELDS)} FROM facilities WHERE clues = ?", (clues,)).fetchone()
+    row = conn.execute(
+        f"SELECT {', '.join(_FIELDS)} FROM facilities WHERE clues = ?", (clues,)
+    ).fetchone()
     return _row_to_facility(row) if row else None
 
 
@@ -39,7 +52,9 @@ def existing_clues(conn: sqlite3.Connection) -> dict[str, str]:
     return dict(conn.execute("SELECT clues, state_code FROM facilities"))
 
 
-def upsert_facilities(conn: sqlite3.Connection, facilities: Sequence[Facility], now: str) -> tuple[int, int]:
+def upsert_facilities(
+    conn: sqlite3.Connection, facilities: Sequence[Facility], now: str
+) -> tuple[int, int]:
     """Insert or update facilities; records status changes in the history.
 
     Returns (inserted, updated). Must run inside a transaction.
@@ -96,17 +111,28 @@ def states_with_facilities(conn: sqlite3.Connection) -> list[str]:
 
 def registry_provisional(conn: sqlite3.Connection, state_code: str) -> dict[str, str]:
     """Registry counts of a state marked provisional: figure code → footnote text."""
-    return dict(conn.execute(
-        "SELECT figure_code, note FROM registry_provisional WHERE state_code = ? ORDER BY figure_code",
-        (state_code,)))
+    return dict(
+        conn.execute(
+            "SELECT figure_code, note FROM registry_provisional WHERE state_code = ? ORDER BY figure_code",
+            (state_code,),
+        )
+    )
 
 
-def set_registry_provisional(conn: sqlite3.Connection, state_code: str, figure_code: str,
-                             note: str | None, user: str, now: str) -> None:
+def set_registry_provisional(
+    conn: sqlite3.Connection,
+    state_code: str,
+    figure_code: str,
+    note: str | None,
+    user: str,
+    now: str,
+) -> None:
     """Mark a registry count provisional with ``note``, or clear the mark (``note`` None)."""
     if note is None:
-        conn.execute("DELETE FROM registry_provisional WHERE state_code = ? AND figure_code = ?",
-                     (state_code, figure_code))
+        conn.execute(
+            "DELETE FROM registry_provisional WHERE state_code = ? AND figure_code = ?",
+            (state_code, figure_code),
+        )
         return
     conn.execute(
         "INSERT INTO registry_provisional (state_code, figure_code, note, updated_at, updated_by) "
@@ -126,26 +152,41 @@ def sync_marks(conn: sqlite3.Connection, state_code: str) -> dict[str, tuple[str
     the ``updated_at`` it wrote); ``remote_updated_at`` is that copy's own ``updated_at``.
     A row whose ``updated_at`` is later than ``synced_at`` was edited here since.
     """
-    return {r[0]: tuple(r[1:]) for r in conn.execute(
-        "SELECT clues, updated_at, synced_at, remote_updated_at, reported_by FROM facilities "
-        "WHERE state_code = ?", (state_code,))}
+    return {
+        r[0]: tuple(r[1:])
+        for r in conn.execute(
+            "SELECT clues, updated_at, synced_at, remote_updated_at, reported_by FROM facilities "
+            "WHERE state_code = ?",
+            (state_code,),
+        )
+    }
 
 
-def mark_synced(conn: sqlite3.Connection, clues: str, synced_at: str, remote_updated_at: str,
-                reported_by: str | None = None) -> None:
+def mark_synced(
+    conn: sqlite3.Connection,
+    clues: str,
+    synced_at: str,
+    remote_updated_at: str,
+    reported_by: str | None = None,
+) -> None:
     """Record that the other side's copy (of ``remote_updated_at``) was written at ``synced_at``."""
-    conn.execute("UPDATE facilities SET synced_at = ?, remote_updated_at = ?, "
-                 "reported_by = coalesce(?, reported_by) WHERE clues = ?",
-                 (synced_at, remote_updated_at, reported_by, clues))
+    conn.execute(
+        "UPDATE facilities SET synced_at = ?, remote_updated_at = ?, "
+        "reported_by = coalesce(?, reported_by) WHERE clues = ?",
+        (synced_at, remote_updated_at, reported_by, clues),
+    )
 
 
-def replace_status_history(conn: sqlite3.Connection, clues: str, periods: Sequence[StatusPeriod],
-                           recorded_at: str) -> None:
+def replace_status_history(
+    conn: sqlite3.Connection, clues: str, periods: Sequence[StatusPeriod], recorded_at: str
+) -> None:
     """Make ``periods`` (oldest first) the unit's operating-status history."""
     conn.execute("DELETE FROM facility_status_history WHERE clues = ?", (clues,))
     conn.executemany(
         "INSERT INTO facility_status_history (clues, status, start_date, end_date, recorded_at) "
-        "VALUES (?, ?, ?, ?, ?)", [(clues, p.status, p.start_date, p.end_date, recorded_at) for p in periods])
+        "VALUES (?, ?, ?, ?, ?)",
+        [(clues, p.status, p.start_date, p.end_date, recorded_at) for p in periods],
+    )
 
 
 def updated_at(conn: sqlite3.Connection, clues: str) -> str:
@@ -158,15 +199,19 @@ def status_histories(conn: sqlite3.Connection, state_code: str) -> dict[str, lis
     """clues → operating-status history (oldest first) of every unit of a state, in one query."""
     found: dict[str, list[StatusPeriod]] = {}
     for clues, status, start, end in conn.execute(
-            "SELECT h.clues, h.status, h.start_date, h.end_date FROM facility_status_history AS h "
-            "JOIN facilities AS f ON f.clues = h.clues WHERE f.state_code = ? ORDER BY h.id", (state_code,)):
+        "SELECT h.clues, h.status, h.start_date, h.end_date FROM facility_status_history AS h "
+        "JOIN facilities AS f ON f.clues = h.clues WHERE f.state_code = ? ORDER BY h.id",
+        (state_code,),
+    ):
         found.setdefault(clues, []).append(StatusPeriod(status, start, end))
     return found
 
 
 def last_acknowledged_at(conn: sqlite3.Connection) -> str:
     """When the newest package HQ has acknowledged was made ('' if none): the registry's cutoff."""
-    row = conn.execute("SELECT max(created_at) FROM outbox WHERE delivered_at IS NOT NULL").fetchone()
+    row = conn.execute(
+        "SELECT max(created_at) FROM outbox WHERE delivered_at IS NOT NULL"
+    ).fetchone()
     return row[0] or ""
 
 
@@ -183,13 +228,19 @@ def count_by_state(conn: sqlite3.Connection) -> dict[str, int]:
 def has_demo(conn: sqlite3.Connection, state_code: str | None = None) -> bool:
     """Whether any facility (of ``state_code``, when given) is demo data."""
     if state_code is None:
-        return bool(conn.execute("SELECT EXISTS (SELECT 1 FROM facilities WHERE is_demo = 1)").fetchone()[0])
-    row = conn.execute("SELECT EXISTS (SELECT 1 FROM facilities WHERE state_code = ? AND is_demo = 1)",
-                       (state_code,)).fetchone()
+        return bool(
+            conn.execute("SELECT EXISTS (SELECT 1 FROM facilities WHERE is_demo = 1)").fetchone()[0]
+        )
+    row = conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM facilities WHERE state_code = ? AND is_demo = 1)",
+        (state_code,),
+    ).fetchone()
     return bool(row[0])
 
 
 def units_by_clues(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
     """Every facility's (state code, name) by CLUES."""
-    return {clues: (state, name) for clues, state, name in
-            conn.execute("SELECT clues, state_code, name FROM facilities")}
+    return {
+        clues: (state, name)
+        for clues, state, name in conn.execute("SELECT clues, state_code, name FROM facilities")
+    }

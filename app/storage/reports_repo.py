@@ -18,7 +18,13 @@ def report_status(conn: sqlite3.Connection, state_code: str, period: str) -> str
 
 
 def set_report_status(
-    conn: sqlite3.Connection, state_code: str, period: str, status: str, user: str, now: str, source: str
+    conn: sqlite3.Connection,
+    state_code: str,
+    period: str,
+    status: str,
+    user: str,
+    now: str,
+    source: str,
 ) -> str:
     """Change the status and log it in the change log. Returns the old status."""
     old = report_status(conn, state_code, period)
@@ -28,8 +34,14 @@ def set_report_status(
         "updated_at = excluded.updated_at, updated_by = excluded.updated_by",
         (state_code, period, status, now, user),
     )
-    changelog.append(conn, [changelog.LogEntry(now, user, state_code, period, REPORT_VARIABLE, "",
-                                               "status", old, status, source)])
+    changelog.append(
+        conn,
+        [
+            changelog.LogEntry(
+                now, user, state_code, period, REPORT_VARIABLE, "", "status", old, status, source
+            )
+        ],
+    )
     return old
 
 
@@ -61,8 +73,15 @@ def report_cutoff(conn: sqlite3.Connection, state_code: str, period: str) -> str
     return row[0] if row and row[0] else None
 
 
-def set_report_cutoff(conn: sqlite3.Connection, state_code: str, period: str, cutoff: str | None,
-                      user: str, now: str, source: str) -> None:
+def set_report_cutoff(
+    conn: sqlite3.Connection,
+    state_code: str,
+    period: str,
+    cutoff: str | None,
+    user: str,
+    now: str,
+    source: str,
+) -> None:
     """Store the report's cut-off date (None clears it); logged in the change log when it changes."""
     old = report_cutoff(conn, state_code, period)
     if old == cutoff:
@@ -73,19 +92,36 @@ def set_report_cutoff(conn: sqlite3.Connection, state_code: str, period: str, cu
         "cutoff_date = excluded.cutoff_date, updated_at = excluded.updated_at, updated_by = excluded.updated_by",
         (state_code, period, now, user, cutoff or ""),
     )
-    changelog.append(conn, [changelog.LogEntry(now, user, state_code, period, REPORT_VARIABLE, "",
-                                               "cutoff", old, cutoff, source)])
+    changelog.append(
+        conn,
+        [
+            changelog.LogEntry(
+                now, user, state_code, period, REPORT_VARIABLE, "", "cutoff", old, cutoff, source
+            )
+        ],
+    )
 
 
 def section_notes(conn: sqlite3.Connection, state_code: str, period: str) -> dict[str, str]:
     """The month's notes by section code."""
-    return dict(conn.execute(
-        "SELECT section, text FROM section_notes WHERE state_code = ? AND period = ? ORDER BY section",
-        (state_code, period)))
+    return dict(
+        conn.execute(
+            "SELECT section, text FROM section_notes WHERE state_code = ? AND period = ? ORDER BY section",
+            (state_code, period),
+        )
+    )
 
 
-def set_section_note(conn: sqlite3.Connection, state_code: str, period: str, section: str, text: str,
-                     user: str, now: str, source: str) -> bool:
+def set_section_note(
+    conn: sqlite3.Connection,
+    state_code: str,
+    period: str,
+    section: str,
+    text: str,
+    user: str,
+    now: str,
+    source: str,
+) -> bool:
     """Store (or, with "", delete) one section's note; logged. Returns whether anything changed."""
     old = section_notes(conn, state_code, period).get(section)
     if (old or "") == text:
@@ -98,10 +134,27 @@ def set_section_note(conn: sqlite3.Connection, state_code: str, period: str, sec
             (state_code, period, section, text, now, user),
         )
     else:
-        conn.execute("DELETE FROM section_notes WHERE state_code = ? AND period = ? AND section = ?",
-                     (state_code, period, section))
-    changelog.append(conn, [changelog.LogEntry(now, user, state_code, period, REPORT_VARIABLE, section,
-                                               "note", old, text or None, source)])
+        conn.execute(
+            "DELETE FROM section_notes WHERE state_code = ? AND period = ? AND section = ?",
+            (state_code, period, section),
+        )
+    changelog.append(
+        conn,
+        [
+            changelog.LogEntry(
+                now,
+                user,
+                state_code,
+                period,
+                REPORT_VARIABLE,
+                section,
+                "note",
+                old,
+                text or None,
+                source,
+            )
+        ],
+    )
     return True
 
 
@@ -112,5 +165,7 @@ def settings_delete(conn: sqlite3.Connection, key: str) -> int:
 
 def settings_with_prefix(conn: sqlite3.Connection, prefix: str) -> list[tuple[str, str]]:
     """Every (key, value) whose key starts with ``prefix``, by key."""
-    return conn.execute("SELECT key, value FROM settings WHERE substr(key, 1, ?) = ? ORDER BY key",
-                        (len(prefix), prefix)).fetchall()
+    return conn.execute(
+        "SELECT key, value FROM settings WHERE substr(key, 1, ?) = ? ORDER BY key",
+        (len(prefix), prefix),
+    ).fetchall()

@@ -91,33 +91,53 @@ class InboxEntry:
 
 
 def get_profile(conn: sqlite3.Connection) -> Profile | None:
-    row = conn.execute("SELECT role, state_code, device_id, name, position, created_at "
-                       "FROM profile WHERE id = 1").fetchone()
+    row = conn.execute(
+        "SELECT role, state_code, device_id, name, position, created_at FROM profile WHERE id = 1"
+    ).fetchone()
     return Profile(*row) if row else None
 
 
 def set_profile(conn: sqlite3.Connection, profile: Profile) -> None:
-    conn.execute("INSERT INTO profile (id, role, state_code, device_id, name, position, created_at) "
-                 "VALUES (1, ?, ?, ?, ?, ?, ?)",
-                 (profile.role, profile.state_code, profile.device_id, profile.name, profile.position,
-                  profile.created_at))
+    conn.execute(
+        "INSERT INTO profile (id, role, state_code, device_id, name, position, created_at) "
+        "VALUES (1, ?, ?, ?, ?, ?, ?)",
+        (
+            profile.role,
+            profile.state_code,
+            profile.device_id,
+            profile.name,
+            profile.position,
+            profile.created_at,
+        ),
+    )
 
 
 def get_hq_keys(conn: sqlite3.Connection) -> HqKeys | None:
-    row = conn.execute("SELECT hq_id, name, sign_public, enc_public, sign_private, enc_private "
-                       "FROM hq_keys WHERE id = 1").fetchone()
+    row = conn.execute(
+        "SELECT hq_id, name, sign_public, enc_public, sign_private, enc_private "
+        "FROM hq_keys WHERE id = 1"
+    ).fetchone()
     return HqKeys(*row) if row else None
 
 
 def set_hq_keys(conn: sqlite3.Connection, keys: HqKeys, at: str) -> None:
-    conn.execute("INSERT INTO hq_keys (id, hq_id, name, sign_public, enc_public, sign_private, "
-                 "enc_private, imported_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?) "
-                 "ON CONFLICT (id) DO UPDATE SET hq_id = excluded.hq_id, name = excluded.name, "
-                 "sign_public = excluded.sign_public, enc_public = excluded.enc_public, "
-                 "sign_private = excluded.sign_private, enc_private = excluded.enc_private, "
-                 "imported_at = excluded.imported_at",
-                 (keys.hq_id, keys.name, keys.sign_public, keys.enc_public, keys.sign_private,
-                  keys.enc_private, at))
+    conn.execute(
+        "INSERT INTO hq_keys (id, hq_id, name, sign_public, enc_public, sign_private, "
+        "enc_private, imported_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (id) DO UPDATE SET hq_id = excluded.hq_id, name = excluded.name, "
+        "sign_public = excluded.sign_public, enc_public = excluded.enc_public, "
+        "sign_private = excluded.sign_private, enc_private = excluded.enc_private, "
+        "imported_at = excluded.imported_at",
+        (
+            keys.hq_id,
+            keys.name,
+            keys.sign_public,
+            keys.enc_public,
+            keys.sign_private,
+            keys.enc_private,
+            at,
+        ),
+    )
 
 
 # -- registrations ----------------------------------------------------------------------
@@ -126,46 +146,71 @@ _REG = "fingerprint, state_code, name, certificate, registered_at, revoked_at, r
 
 
 def get_registration(conn: sqlite3.Connection, fingerprint: str) -> Registration | None:
-    row = conn.execute(f"SELECT {_REG} FROM registrations WHERE fingerprint = ?", (fingerprint,)).fetchone()
+    row = conn.execute(
+        f"SELECT {_REG} FROM registrations WHERE fingerprint = ?", (fingerprint,)
+    ).fetchone()
     return Registration(*row) if row else None
 
 
-def list_registrations(conn: sqlite3.Connection, state_code: str | None = None) -> list[Registration]:
+def list_registrations(
+    conn: sqlite3.Connection, state_code: str | None = None
+) -> list[Registration]:
     sql = f"SELECT {_REG} FROM registrations"
     params: tuple[Any, ...] = ()
     if state_code:
         sql += " WHERE state_code = ?"
         params = (state_code,)
-    return [Registration(*r) for r in conn.execute(sql + " ORDER BY state_code, registered_at", params)]
+    return [
+        Registration(*r) for r in conn.execute(sql + " ORDER BY state_code, registered_at", params)
+    ]
 
 
 def add_registration(conn: sqlite3.Connection, reg: Registration, by: str) -> None:
-    conn.execute("INSERT INTO registrations (fingerprint, state_code, name, certificate, registered_at, "
-                 "registered_by) VALUES (?, ?, ?, ?, ?, ?)",
-                 (reg.fingerprint, reg.state_code, reg.name, reg.certificate, reg.registered_at, by))
+    conn.execute(
+        "INSERT INTO registrations (fingerprint, state_code, name, certificate, registered_at, "
+        "registered_by) VALUES (?, ?, ?, ?, ?, ?)",
+        (reg.fingerprint, reg.state_code, reg.name, reg.certificate, reg.registered_at, by),
+    )
 
 
-def revoke_registration(conn: sqlite3.Connection, fingerprint: str, at: str, by: str,
-                        replaced_by: str | None = None) -> None:
-    conn.execute("UPDATE registrations SET revoked_at = ?, revoked_by = ?, replaced_by = ? "
-                 "WHERE fingerprint = ?", (at, by, replaced_by, fingerprint))
+def revoke_registration(
+    conn: sqlite3.Connection, fingerprint: str, at: str, by: str, replaced_by: str | None = None
+) -> None:
+    conn.execute(
+        "UPDATE registrations SET revoked_at = ?, revoked_by = ?, replaced_by = ? "
+        "WHERE fingerprint = ?",
+        (at, by, replaced_by, fingerprint),
+    )
 
 
-def log_registration(conn: sqlite3.Connection, at: str, user: str, action: str, fingerprint: str,
-                     state_code: str, note: str = "") -> None:
-    conn.execute("INSERT INTO registration_log (at, user, action, fingerprint, state_code, note) "
-                 "VALUES (?, ?, ?, ?, ?, ?)", (at, user, action, fingerprint, state_code, note))
+def log_registration(
+    conn: sqlite3.Connection,
+    at: str,
+    user: str,
+    action: str,
+    fingerprint: str,
+    state_code: str,
+    note: str = "",
+) -> None:
+    conn.execute(
+        "INSERT INTO registration_log (at, user, action, fingerprint, state_code, note) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (at, user, action, fingerprint, state_code, note),
+    )
 
 
 def registration_log(conn: sqlite3.Connection) -> list[tuple[str, str, str, str, str, str]]:
-    return conn.execute("SELECT at, user, action, fingerprint, state_code, note FROM registration_log "
-                        "ORDER BY id").fetchall()
+    return conn.execute(
+        "SELECT at, user, action, fingerprint, state_code, note FROM registration_log ORDER BY id"
+    ).fetchall()
 
 
 # -- outbox and sync base (state side) ---------------------------------------------------
 
-_OUT = ("uuid, sequence, device_id, sha256, previous_sha256, file_name, path, created_at, full, "
-        "log_mark, value_count, delivered_at, ack_uuid, ack_summary, manifest_sha256")
+_OUT = (
+    "uuid, sequence, device_id, sha256, previous_sha256, file_name, path, created_at, full, "
+    "log_mark, value_count, delivered_at, ack_uuid, ack_summary, manifest_sha256"
+)
 
 
 def _outbox(row: Sequence[Any]) -> OutboxEntry:
@@ -179,8 +224,10 @@ def outbox(conn: sqlite3.Connection) -> list[OutboxEntry]:
 
 
 def last_outbox(conn: sqlite3.Connection, device_id: str) -> OutboxEntry | None:
-    row = conn.execute(f"SELECT {_OUT} FROM outbox WHERE device_id = ? ORDER BY sequence DESC LIMIT 1",
-                       (device_id,)).fetchone()
+    row = conn.execute(
+        f"SELECT {_OUT} FROM outbox WHERE device_id = ? ORDER BY sequence DESC LIMIT 1",
+        (device_id,),
+    ).fetchone()
     return _outbox(row) if row else None
 
 
@@ -190,11 +237,26 @@ def get_outbox(conn: sqlite3.Connection, uuid: str) -> OutboxEntry | None:
 
 
 def add_outbox(conn: sqlite3.Connection, entry: OutboxEntry) -> None:
-    conn.execute(f"INSERT INTO outbox ({_OUT}) VALUES ({', '.join('?' * 15)})",
-                 (entry.uuid, entry.sequence, entry.device_id, entry.sha256, entry.previous_sha256,
-                  entry.file_name, entry.path, entry.created_at, int(entry.full), entry.log_mark,
-                  entry.value_count, entry.delivered_at, entry.ack_uuid, entry.ack_summary,
-                  entry.manifest_sha256))
+    conn.execute(
+        f"INSERT INTO outbox ({_OUT}) VALUES ({', '.join('?' * 15)})",
+        (
+            entry.uuid,
+            entry.sequence,
+            entry.device_id,
+            entry.sha256,
+            entry.previous_sha256,
+            entry.file_name,
+            entry.path,
+            entry.created_at,
+            int(entry.full),
+            entry.log_mark,
+            entry.value_count,
+            entry.delivered_at,
+            entry.ack_uuid,
+            entry.ack_summary,
+            entry.manifest_sha256,
+        ),
+    )
 
 
 # A package is reserved before its file is written: its outbox row, the device's high-water
@@ -208,13 +270,18 @@ _MAX_FOLDERS = 20
 
 def high_water(conn: sqlite3.Connection, device_id: str) -> int:
     """The highest sequence ever reserved for ``device_id`` (0: none)."""
-    row = conn.execute("SELECT value FROM settings WHERE key = ?", (_HIGH_WATER + device_id,)).fetchone()
+    row = conn.execute(
+        "SELECT value FROM settings WHERE key = ?", (_HIGH_WATER + device_id,)
+    ).fetchone()
     return int(row[0]) if row else 0
 
 
 def set_high_water(conn: sqlite3.Connection, device_id: str, sequence: int) -> None:
-    conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
-                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (_HIGH_WATER + device_id, str(sequence)))
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (_HIGH_WATER + device_id, str(sequence)),
+    )
 
 
 def reserve_outbox(conn: sqlite3.Connection, entry: OutboxEntry) -> None:
@@ -232,9 +299,11 @@ def reserve_outbox(conn: sqlite3.Connection, entry: OutboxEntry) -> None:
 
 def _remember_folder(conn: sqlite3.Connection, folder: str) -> None:
     folders = [f for f in export_folders(conn) if f != folder]
-    conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
-                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                 (_FOLDERS, json.dumps([folder, *folders][:_MAX_FOLDERS], ensure_ascii=False)))
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (_FOLDERS, json.dumps([folder, *folders][:_MAX_FOLDERS], ensure_ascii=False)),
+    )
 
 
 def export_folders(conn: sqlite3.Connection) -> list[str]:
@@ -248,7 +317,9 @@ def export_folders(conn: sqlite3.Connection) -> list[str]:
 
 
 def mark_writing(conn: sqlite3.Connection, uuid: str) -> None:
-    conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (_WRITING + uuid, uuid))
+    conn.execute(
+        "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (_WRITING + uuid, uuid)
+    )
 
 
 def finish_outbox(conn: sqlite3.Connection, uuid: str) -> None:
@@ -264,14 +335,21 @@ def abandon_outbox(conn: sqlite3.Connection, uuid: str) -> None:
 
 def writing_outbox(conn: sqlite3.Connection) -> list[str]:
     """UUIDs of the outbox rows whose file was still being written (a killed export)."""
-    return [r[0] for r in conn.execute("SELECT value FROM settings WHERE key LIKE ? ORDER BY key",
-                                       (_WRITING + "%",))]
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT value FROM settings WHERE key LIKE ? ORDER BY key", (_WRITING + "%",)
+        )
+    ]
 
 
-def mark_delivered(conn: sqlite3.Connection, uuid: str, at: str, ack_uuid: str,
-                   summary: Mapping[str, Any]) -> None:
-    conn.execute("UPDATE outbox SET delivered_at = ?, ack_uuid = ?, ack_summary = ? WHERE uuid = ?",
-                 (at, ack_uuid, json.dumps(summary, ensure_ascii=False), uuid))
+def mark_delivered(
+    conn: sqlite3.Connection, uuid: str, at: str, ack_uuid: str, summary: Mapping[str, Any]
+) -> None:
+    conn.execute(
+        "UPDATE outbox SET delivered_at = ?, ack_uuid = ?, ack_summary = ? WHERE uuid = ?",
+        (at, ack_uuid, json.dumps(summary, ensure_ascii=False), uuid),
+    )
 
 
 def last_delivered_mark(conn: sqlite3.Connection) -> int:
@@ -285,13 +363,17 @@ def set_sync_base(conn: sqlite3.Connection, rows: Iterable[tuple[str, str, str, 
     conn.executemany(
         "INSERT INTO sync_base (org_unit, period, variable, disaggregation, version) VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT (org_unit, period, variable, disaggregation) DO UPDATE SET version = excluded.version "
-        "WHERE excluded.version > sync_base.version", list(rows))
+        "WHERE excluded.version > sync_base.version",
+        list(rows),
+    )
 
 
 # -- inbox (both sides) ---------------------------------------------------------------
 
-_IN = ("uuid, sha256, kind, state_code, device_id, sequence, signer, periods, created_at, imported_at, "
-       "imported_by, summary, archive_path, manifest_sha256")
+_IN = (
+    "uuid, sha256, kind, state_code, device_id, sequence, signer, periods, created_at, imported_at, "
+    "imported_by, summary, archive_path, manifest_sha256"
+)
 
 
 def _inbox(row: Sequence[Any]) -> InboxEntry:
@@ -316,17 +398,36 @@ def inbox(conn: sqlite3.Connection, kind: str | None = None) -> list[InboxEntry]
 
 
 def device_sequences(conn: sqlite3.Connection, state_code: str, device_id: str) -> list[int]:
-    return [r[0] for r in conn.execute(
-        "SELECT sequence FROM inbox WHERE kind = 'data' AND state_code = ? AND device_id = ? "
-        "ORDER BY sequence", (state_code, device_id))]
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT sequence FROM inbox WHERE kind = 'data' AND state_code = ? AND device_id = ? "
+            "ORDER BY sequence",
+            (state_code, device_id),
+        )
+    ]
 
 
 def add_inbox(conn: sqlite3.Connection, entry: InboxEntry) -> None:
-    conn.execute(f"INSERT INTO inbox ({_IN}) VALUES ({', '.join('?' * 14)})",
-                 (entry.uuid, entry.sha256, entry.kind, entry.state_code, entry.device_id, entry.sequence,
-                  entry.signer, json.dumps(list(entry.periods)), entry.created_at, entry.imported_at,
-                  entry.imported_by, json.dumps(entry.summary, ensure_ascii=False), entry.archive_path,
-                  entry.manifest_sha256))
+    conn.execute(
+        f"INSERT INTO inbox ({_IN}) VALUES ({', '.join('?' * 14)})",
+        (
+            entry.uuid,
+            entry.sha256,
+            entry.kind,
+            entry.state_code,
+            entry.device_id,
+            entry.sequence,
+            entry.signer,
+            json.dumps(list(entry.periods)),
+            entry.created_at,
+            entry.imported_at,
+            entry.imported_by,
+            json.dumps(entry.summary, ensure_ascii=False),
+            entry.archive_path,
+            entry.manifest_sha256,
+        ),
+    )
 
 
 # -- identity and HQ → state numbering (issue 11 holes 3 and 6) ----------------------------
@@ -334,8 +435,12 @@ def add_inbox(conn: sqlite3.Connection, entry: InboxEntry) -> None:
 _HQ_SEQUENCE = "sync.hq.sequence."
 
 
-def same_package(stored_file: str | None, stored_manifest: str | None, file_sha256: str | None,
-                 manifest_sha256: str | None) -> bool:
+def same_package(
+    stored_file: str | None,
+    stored_manifest: str | None,
+    file_sha256: str | None,
+    manifest_sha256: str | None,
+) -> bool:
     """Whether two records name the same package: by the signed manifest when both know it.
 
     Rows written before manifests identified packages (and acks from such an HQ) only know
@@ -355,8 +460,11 @@ def next_hq_sequence(conn: sqlite3.Connection, state_code: str) -> int:
     key = _HQ_SEQUENCE + state_code
     row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
     number = (int(row[0]) if row else 0) + 1
-    conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
-                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, str(number)))
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, str(number)),
+    )
     return number
 
 
@@ -366,25 +474,36 @@ def last_hq_sequence(conn: sqlite3.Connection, kind: str) -> int:
     return int(row[0] or 0)
 
 
-def inbox_by_sequence(conn: sqlite3.Connection, state_code: str, device_id: str,
-                      sequence: int) -> InboxEntry | None:
+def inbox_by_sequence(
+    conn: sqlite3.Connection, state_code: str, device_id: str, sequence: int
+) -> InboxEntry | None:
     """HQ: the imported data package of that device with that sequence, if any."""
-    row = conn.execute(f"SELECT {_IN} FROM inbox WHERE kind = 'data' AND state_code = ? AND device_id = ? "
-                       "AND sequence = ?", (state_code, device_id, sequence)).fetchone()
+    row = conn.execute(
+        f"SELECT {_IN} FROM inbox WHERE kind = 'data' AND state_code = ? AND device_id = ? "
+        "AND sequence = ?",
+        (state_code, device_id, sequence),
+    ).fetchone()
     return _inbox(row) if row else None
 
 
 def inbox_by_identity(conn: sqlite3.Connection, digest: str) -> InboxEntry | None:
     """HQ: the imported data package whose identity (or, in older rows, file hash) is ``digest``."""
-    row = conn.execute(f"SELECT {_IN} FROM inbox WHERE kind = 'data' AND (manifest_sha256 = ? OR sha256 = ?) "
-                       "LIMIT 1", (digest, digest)).fetchone()
+    row = conn.execute(
+        f"SELECT {_IN} FROM inbox WHERE kind = 'data' AND (manifest_sha256 = ? OR sha256 = ?) "
+        "LIMIT 1",
+        (digest, digest),
+    ).fetchone()
     return _inbox(row) if row else None
 
 
 def sync_base_versions(conn: sqlite3.Connection) -> dict[tuple[str, str, str, str], int]:
     """The version of every cell HQ last acknowledged, by (org_unit, period, variable, disaggregation)."""
-    return {(r[0], r[1], r[2], r[3]): r[4] for r in conn.execute(
-        "SELECT org_unit, period, variable, disaggregation, version FROM sync_base")}
+    return {
+        (r[0], r[1], r[2], r[3]): r[4]
+        for r in conn.execute(
+            "SELECT org_unit, period, variable, disaggregation, version FROM sync_base"
+        )
+    }
 
 
 def max_outbox_sequences(conn: sqlite3.Connection) -> list[tuple[str, int]]:

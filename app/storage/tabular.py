@@ -141,11 +141,17 @@ def _csv_stream(path: Path) -> tuple[TableStream, io.TextIOBase]:
     try:
         try:
             sample = handle.read(4096)
-        except UnicodeDecodeError as exc:  # neither UTF-8 nor cp1252 (bytes cp1252 leaves unassigned)
-            raise InputError("file_unreadable", path=path.name, reason=str(exc).splitlines()[0]) from exc
+        except (
+            UnicodeDecodeError
+        ) as exc:  # neither UTF-8 nor cp1252 (bytes cp1252 leaves unassigned)
+            raise InputError(
+                "file_unreadable", path=path.name, reason=str(exc).splitlines()[0]
+            ) from exc
         handle.seek(0)
         try:
-            delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter if sample.strip() else ","
+            delimiter = (
+                csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter if sample.strip() else ","
+            )
         except csv.Error:
             delimiter = ","  # one column, or nothing to tell by: missing columns are reported later
         reader = csv.reader(handle, delimiter=delimiter)
@@ -168,8 +174,11 @@ def _csv_records(path: Path, reader: Iterator[list[str]]) -> Iterator[tuple[int,
         try:
             record = next(reader, None)
         except (csv.Error, UnicodeDecodeError) as exc:  # NUL bytes, a field over the size limit
-            raise InputError("file_unreadable", path=path.name,
-                             reason=f"fila {number + 1}: {str(exc).splitlines()[0]}") from exc
+            raise InputError(
+                "file_unreadable",
+                path=path.name,
+                reason=f"fila {number + 1}: {str(exc).splitlines()[0]}",
+            ) from exc
         if record is None:
             return
         number += 1
@@ -181,7 +190,7 @@ def _csv_rows(headers: list[str], records: Iterator[tuple[int, list[str]]]) -> I
     width = len(headers)
     for number, record in records:
         row = {h: v.strip() for h, v in zip(headers, record, strict=False)}
-        for missing in headers[len(record):]:
+        for missing in headers[len(record) :]:
             row[missing] = ""
         problems: dict[str, InputError] = {}
         if len(record) > width:
@@ -210,7 +219,7 @@ def _xlsx_rows(headers: list[str], rows: Iterator[XlsxRow]) -> Iterator[Row]:
     for number, values, problems in rows:
         if not values:
             continue
-        if len(values) > len(headers) and any(cell_text(v) for v in values[len(headers):]):
+        if len(values) > len(headers) and any(cell_text(v) for v in values[len(headers) :]):
             # A row wider than the first (a title line above the real header, as DGIS
             # downloads have): name the new columns as pandas does, in the shared list.
             headers.extend(f"Unnamed: {i}" for i in range(len(headers), len(values)))
@@ -232,15 +241,19 @@ def read_table(path: Path, sheet: str | int = 0) -> Table:
         headers = stream.headers
         for number, row, row_problems in stream.rows:
             for column, problem in row_problems.items():
-                reason = InputError("in_column", column=column, reason=problem) if column else problem
+                reason = (
+                    InputError("in_column", column=column, reason=problem) if column else problem
+                )
                 problems.append(InputError("row_error", path=path.name, row=number, reason=reason))
             rows.append(row)
             numbers.append(number)
     for row in rows:  # rows read before the header list grew get its new columns, empty
-        for header in headers[len(row):]:
+        for header in headers[len(row) :]:
             row[header] = ""
     if problems:
-        raise InputError("rows_rejected", details=problems[:100], count=len({p.params["row"] for p in problems}))
+        raise InputError(
+            "rows_rejected", details=problems[:100], count=len({p.params["row"] for p in problems})
+        )
     if not rows:
         raise InputError("file_empty", path=path.name)
     return Table(path, headers, rows, numbers)
@@ -310,8 +323,9 @@ def _xlsx_cell(sheet: Any, value: object) -> object:  # sheet: openpyxl's (untyp
     return value
 
 
-def write_table(path: Path, headers: Sequence[str], rows: Sequence[Sequence[object]],
-                sheet_name: str = "datos") -> None:
+def write_table(
+    path: Path, headers: Sequence[str], rows: Sequence[Sequence[object]], sheet_name: str = "datos"
+) -> None:
     """Write rows as CSV (UTF-8 with BOM, so Excel shows accents) or XLSX.
 
     Text that a spreadsheet would evaluate (``= + - @``, tab, CR first) is neutralised:
@@ -328,7 +342,8 @@ def write_table(path: Path, headers: Sequence[str], rows: Sequence[Sequence[obje
     try:
         if ext == ".csv":
             _frame(headers, [[_csv_cell(v) for v in r] for r in rows]).to_csv(
-                tmp, index=False, encoding="utf-8-sig", lineterminator=_CSV_EOL)
+                tmp, index=False, encoding="utf-8-sig", lineterminator=_CSV_EOL
+            )
         else:
             _write_xlsx(tmp, list(headers), rows, sheet_name)
         tmp.replace(path)
@@ -337,8 +352,9 @@ def write_table(path: Path, headers: Sequence[str], rows: Sequence[Sequence[obje
         raise output_error(exc, path) from exc
 
 
-def _write_xlsx(path: Path | io.BytesIO, headers: list[str], rows: Sequence[Sequence[object]],
-                sheet_name: str) -> None:
+def _write_xlsx(
+    path: Path | io.BytesIO, headers: list[str], rows: Sequence[Sequence[object]], sheet_name: str
+) -> None:
     # openpyxl's write-only mode streams rows: about twice as fast as pandas' to_excel
     # (which builds every cell object first) for a state's year of values.
     from openpyxl import Workbook  # noqa: PLC0415 - heavy: only when an XLSX is written
@@ -351,8 +367,9 @@ def _write_xlsx(path: Path | io.BytesIO, headers: list[str], rows: Sequence[Sequ
     workbook.save(path)
 
 
-def table_bytes(headers: Sequence[str], rows: Sequence[Sequence[object]], ext: str,
-                sheet_name: str = "datos") -> bytes:
+def table_bytes(
+    headers: Sequence[str], rows: Sequence[Sequence[object]], ext: str, sheet_name: str = "datos"
+) -> bytes:
     """The bytes of a CSV (UTF-8 with BOM) or XLSX file of ``rows``, for an atomic write.
 
     Built in memory so the caller can hand them to ``files.write_bytes_atomic`` (fsync and
@@ -362,8 +379,11 @@ def table_bytes(headers: Sequence[str], rows: Sequence[Sequence[object]], ext: s
     if ext not in SUPPORTED:
         raise InputError("file_extension", path=f"*{ext}", ext=ext)
     if ext == ".csv":
-        data: bytes = _frame(headers, [[_csv_cell(v) for v in r] for r in rows]).to_csv(
-            index=False, lineterminator=_CSV_EOL).encode("utf-8-sig")
+        data: bytes = (
+            _frame(headers, [[_csv_cell(v) for v in r] for r in rows])
+            .to_csv(index=False, lineterminator=_CSV_EOL)
+            .encode("utf-8-sig")
+        )
         return data
     buffer = io.BytesIO()
     _write_xlsx(buffer, list(headers), rows, sheet_name)

@@ -13,12 +13,16 @@ from . import changelog
 if TYPE_CHECKING:  # only a type here; the summary model loads when a summary is made
     from app.models.summary import Reading
 
-_COLUMNS = ("org_unit, period, variable, disaggregation, value, comment, provisional, "
-            "follow_up, uuid, version, updated_at, updated_by")
+_COLUMNS = (
+    "org_unit, period, variable, disaggregation, value, comment, provisional, "
+    "follow_up, uuid, version, updated_at, updated_by"
+)
 # The state itself and its facilities, as a row source that drives the lookups into
 # data_values through (period, org_unit): with every state in one database (headquarters),
 # scanning a period's values and testing membership was ten times slower.
-_STATE_UNITS = "(SELECT ? AS clues UNION ALL SELECT clues FROM facilities WHERE state_code = ?) AS u"
+_STATE_UNITS = (
+    "(SELECT ? AS clues UNION ALL SELECT clues FROM facilities WHERE state_code = ?) AS u"
+)
 _CHUNK = 400  # stays under SQLite's bound-parameter limit with 2 params per key
 
 
@@ -36,8 +40,12 @@ def _row_to_value(row: Sequence[Any]) -> DataValue:
     )
 
 
-def values_for_state(conn: sqlite3.Connection, state_code: str, periods: Sequence[str],
-                     variables: Sequence[str] | None = None) -> list[DataValue]:
+def values_for_state(
+    conn: sqlite3.Connection,
+    state_code: str,
+    periods: Sequence[str],
+    variables: Sequence[str] | None = None,
+) -> list[DataValue]:
     """Every stored value of a state's facilities and of the state itself in ``periods``.
 
     ``variables`` narrows the read to those variable codes (None: all of them).
@@ -46,8 +54,10 @@ def values_for_state(conn: sqlite3.Connection, state_code: str, periods: Sequenc
         return []
     marks = ", ".join("?" * len(periods))
     columns = ", ".join(f"v.{c.strip()}" for c in _COLUMNS.split(","))
-    sql = (f"SELECT {columns} FROM {_STATE_UNITS} CROSS JOIN data_values AS v ON v.org_unit = u.clues "
-           f"WHERE v.period IN ({marks})")
+    sql = (
+        f"SELECT {columns} FROM {_STATE_UNITS} CROSS JOIN data_values AS v ON v.org_unit = u.clues "
+        f"WHERE v.period IN ({marks})"
+    )
     params: list[str] = [state_code, state_code, *periods]
     if variables is not None:
         sql += f" AND v.variable IN ({', '.join('?' * len(variables))})"
@@ -69,11 +79,18 @@ def month_cells(conn: sqlite3.Connection, state_code: str, period: str) -> list[
         "ON v.org_unit = u.clues WHERE v.period = ?",
         [state_code, state_code, period],
     ).fetchall()
-    return [DataValue(ValueKey(r[0], r[1], r[2], r[3]), r[4], r[5], bool(r[6]), bool(r[7])) for r in rows]
+    return [
+        DataValue(ValueKey(r[0], r[1], r[2], r[3]), r[4], r[5], bool(r[6]), bool(r[7]))
+        for r in rows
+    ]
 
 
-def summary_readings(conn: sqlite3.Connection, state_code: str, periods: Sequence[str],
-                     variables: Sequence[str] | None = None) -> list[Reading]:
+def summary_readings(
+    conn: sqlite3.Connection,
+    state_code: str,
+    periods: Sequence[str],
+    variables: Sequence[str] | None = None,
+) -> list[Reading]:
     """The non-empty values of a state in ``periods``: rows in the column order of
     :class:`app.models.summary.Reading`, with only what a summary reads.
 
@@ -83,9 +100,11 @@ def summary_readings(conn: sqlite3.Connection, state_code: str, periods: Sequenc
     if not periods or (variables is not None and not variables):
         return []
     marks = ", ".join("?" * len(periods))
-    sql = ("SELECT v.org_unit, v.period, v.variable, v.disaggregation, v.value, v.provisional "
-           f"FROM {_STATE_UNITS} CROSS JOIN data_values AS v ON v.org_unit = u.clues "
-           f"WHERE v.value IS NOT NULL AND v.period IN ({marks})")
+    sql = (
+        "SELECT v.org_unit, v.period, v.variable, v.disaggregation, v.value, v.provisional "
+        f"FROM {_STATE_UNITS} CROSS JOIN data_values AS v ON v.org_unit = u.clues "
+        f"WHERE v.value IS NOT NULL AND v.period IN ({marks})"
+    )
     params: list[str] = [state_code, state_code, *periods]
     if variables is not None:
         sql += f" AND v.variable IN ({', '.join('?' * len(variables))})"
@@ -106,7 +125,9 @@ def all_values(
         sql += " AND period = ?"
         params.append(period)
     if state_code:
-        sql += " AND (org_unit = ? OR org_unit IN (SELECT clues FROM facilities WHERE state_code = ?))"
+        sql += (
+            " AND (org_unit = ? OR org_unit IN (SELECT clues FROM facilities WHERE state_code = ?))"
+        )
         params += [state_code, state_code]
     sql += " ORDER BY org_unit, period, variable, disaggregation"
     return [_row_to_value(r) for r in conn.execute(sql, params)]
@@ -121,7 +142,7 @@ def get_values(conn: sqlite3.Connection, keys: Iterable[ValueKey]) -> dict[Value
         by_cell.setdefault((key.org_unit, key.period), []).append(key)
     cells = list(by_cell)
     for start in range(0, len(cells), _CHUNK):
-        chunk = cells[start:start + _CHUNK]
+        chunk = cells[start : start + _CHUNK]
         where = " OR ".join("(org_unit = ? AND period = ?)" for _ in chunk)
         params = [p for cell in chunk for p in cell]
         for row in conn.execute(f"SELECT {_COLUMNS} FROM data_values WHERE {where}", params):
@@ -163,14 +184,40 @@ def apply_changes(
         written.append(new)
         existing[change.key] = new
         k = change.key
-        rows.append((k.org_unit, k.period, k.variable, k.disaggregation, new.value, new.comment,
-                     int(new.provisional), int(new.follow_up), new.uuid, new.version, now, user))
+        rows.append(
+            (
+                k.org_unit,
+                k.period,
+                k.variable,
+                k.disaggregation,
+                new.value,
+                new.comment,
+                int(new.provisional),
+                int(new.follow_up),
+                new.uuid,
+                new.version,
+                now,
+                user,
+            )
+        )
         for name, before, after in diffs:
             if isinstance(before, bool) or isinstance(after, bool):
                 before = None if before is None else int(before)
                 after = int(after)
-            log.append(changelog.LogEntry(now, user, k.org_unit, k.period, k.variable,
-                                          k.disaggregation, name, before, after, source))
+            log.append(
+                changelog.LogEntry(
+                    now,
+                    user,
+                    k.org_unit,
+                    k.period,
+                    k.variable,
+                    k.disaggregation,
+                    name,
+                    before,
+                    after,
+                    source,
+                )
+            )
     if rows:
         conn.executemany(
             f"INSERT INTO data_values ({_COLUMNS}) VALUES ({', '.join('?' * 12)}) "
@@ -184,12 +231,17 @@ def apply_changes(
     return written
 
 
-def state_rows(conn: sqlite3.Connection, state_code: str, period: str) -> dict[tuple[str, str, str, str], tuple[Any, ...]]:
+def state_rows(
+    conn: sqlite3.Connection, state_code: str, period: str
+) -> dict[tuple[str, str, str, str], tuple[Any, ...]]:
     """Every stored row of a state and its facilities in one period, as plain tuples in
     ``_COLUMNS`` order, keyed by (org_unit, period, variable, disaggregation)."""
     columns = ", ".join(f"v.{c.strip()}" for c in _COLUMNS.split(","))
-    cursor = conn.execute(f"SELECT {columns} FROM {_STATE_UNITS} CROSS JOIN data_values AS v "
-                          "ON v.org_unit = u.clues WHERE v.period = ?", (state_code, state_code, period))
+    cursor = conn.execute(
+        f"SELECT {columns} FROM {_STATE_UNITS} CROSS JOIN data_values AS v "
+        "ON v.org_unit = u.clues WHERE v.period = ?",
+        (state_code, state_code, period),
+    )
     return {row[:4]: row for row in cursor}
 
 
@@ -246,20 +298,28 @@ def history_values(
 
 def has_period(conn: sqlite3.Connection, period: str) -> bool:
     """Whether any value of any unit is stored for ``period`` (one cheap indexed probe)."""
-    return conn.execute("SELECT 1 FROM data_values WHERE period = ? LIMIT 1", (period,)).fetchone() is not None
+    return (
+        conn.execute("SELECT 1 FROM data_values WHERE period = ? LIMIT 1", (period,)).fetchone()
+        is not None
+    )
 
 
-def state_versions(conn: sqlite3.Connection, state_code: str) -> list[tuple[str, str, str, str, int]]:
+def state_versions(
+    conn: sqlite3.Connection, state_code: str
+) -> list[tuple[str, str, str, str, int]]:
     """(org_unit, period, variable, disaggregation, version) of every value of a state and its
     facilities, in key order: what an acknowledgement tells the state HQ holds."""
     return conn.execute(
         "SELECT v.org_unit, v.period, v.variable, v.disaggregation, v.version FROM data_values AS v "
         "WHERE v.org_unit = ? OR v.org_unit IN (SELECT clues FROM facilities WHERE state_code = ?) "
-        "ORDER BY 1, 2, 3, 4", (state_code, state_code)).fetchall()
+        "ORDER BY 1, 2, 3, 4",
+        (state_code, state_code),
+    ).fetchall()
 
 
-def first_period_with(conn: sqlite3.Connection, state_code: str, period: str,
-                      variables: Sequence[str]) -> str | None:
+def first_period_with(
+    conn: sqlite3.Connection, state_code: str, period: str, variables: Sequence[str]
+) -> str | None:
     """First period up to ``period`` with any value of ``variables`` in the state (not empty)."""
     marks = ", ".join("?" * len(variables))
     # Per unit, the primary key (org_unit, period, …) is walked in period order and the

@@ -78,7 +78,9 @@ def _encrypted(exc: BaseException) -> bool:
     # zipfile: RuntimeError("File ... is encrypted, password required for extraction"),
     # NotImplementedError("strong encryption (flag bit 6)").
     text = str(exc).lower()
-    return isinstance(exc, RuntimeError | NotImplementedError) and ("encrypt" in text or "password" in text)
+    return isinstance(exc, RuntimeError | NotImplementedError) and (
+        "encrypt" in text or "password" in text
+    )
 
 
 def guarded(path: Path, action: Callable[[], T]) -> T:
@@ -131,7 +133,9 @@ class XlsxReader:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         check_container(self.path)
-        self._book = guarded(self.path, lambda: load_workbook(self.path, read_only=True, data_only=True))
+        self._book = guarded(
+            self.path, lambda: load_workbook(self.path, read_only=True, data_only=True)
+        )
         self._formula_book: Workbook | None = None
 
     def __enter__(self) -> XlsxReader:
@@ -158,7 +162,9 @@ class XlsxReader:
         """The name of ``sheet`` (a name or a 0-based index); wrong_sheet if there is none."""
         names = self.sheetnames
         if not names:  # openpyxl drops a sheet whose part is missing from the zip
-            raise InputError("file_damaged", path=self.path.name, reason="el libro no tiene hojas legibles")
+            raise InputError(
+                "file_damaged", path=self.path.name, reason="el libro no tiene hojas legibles"
+            )
         if isinstance(sheet, int):
             if 0 <= sheet < len(names):
                 return names[sheet]
@@ -180,7 +186,8 @@ class XlsxReader:
         if guarded(self.path, lambda: self._has_formulas(values_sheet)):
             if self._formula_book is None:
                 self._formula_book = guarded(
-                    self.path, lambda: load_workbook(self.path, read_only=True, data_only=False))
+                    self.path, lambda: load_workbook(self.path, read_only=True, data_only=False)
+                )
             formula_book = self._formula_book
             formula_sheet = guarded(self.path, lambda: formula_book[name])
             formula_sheet.reset_dimensions()
@@ -198,8 +205,11 @@ class XlsxReader:
                 return
             number += 1
             if number > EXCEL_MAX_ROWS:  # no spreadsheet has it: stop filling the gap up to it
-                raise InputError("file_damaged", path=self.path.name,
-                                 reason=f"la hoja «{name}» pasa de {EXCEL_MAX_ROWS:,} filas")
+                raise InputError(
+                    "file_damaged",
+                    path=self.path.name,
+                    reason=f"la hoja «{name}» pasa de {EXCEL_MAX_ROWS:,} filas",
+                )
             if not row:  # an empty row (openpyxl fills gaps with them): the fast way
                 yield number, [], {}
                 continue
@@ -208,13 +218,24 @@ class XlsxReader:
             for index, cell in enumerate(row):
                 value = cell.value
                 if cell.data_type == "e":
-                    problems[index] = InputError("cell_excel_error", sheet=name, value=_shown(value),
-                                                 cell=f"{get_column_letter(index + 1)}{number}")
-                elif value is None and formula_row is not None and index < len(formula_row) \
-                        and formula_row[index].data_type == "f":
-                    problems[index] = InputError("cell_formula_uncached", sheet=name,
-                                                 value=_shown(formula_row[index].value),
-                                                 cell=f"{get_column_letter(index + 1)}{number}")
+                    problems[index] = InputError(
+                        "cell_excel_error",
+                        sheet=name,
+                        value=_shown(value),
+                        cell=f"{get_column_letter(index + 1)}{number}",
+                    )
+                elif (
+                    value is None
+                    and formula_row is not None
+                    and index < len(formula_row)
+                    and formula_row[index].data_type == "f"
+                ):
+                    problems[index] = InputError(
+                        "cell_formula_uncached",
+                        sheet=name,
+                        value=_shown(formula_row[index].value),
+                        cell=f"{get_column_letter(index + 1)}{number}",
+                    )
                 values.append(value)
             yield number, values, problems
 

@@ -68,7 +68,13 @@ def write_zip(files: dict[str, bytes]) -> bytes:
 
 
 def _safe_name(name: str) -> bool:
-    if not name or "\\" in name or name.startswith("/") or ":" in name.split("/")[0] or "\0" in name:
+    if (
+        not name
+        or "\\" in name
+        or name.startswith("/")
+        or ":" in name.split("/")[0]
+        or "\0" in name
+    ):
         return False
     parts = PurePosixPath(name).parts
     return all(part not in ("..", ".", "") for part in parts) and not name.endswith("/")
@@ -117,7 +123,7 @@ class ZipReader:
         data, where = self.data, self.where
         # The end record is the last 22 bytes, or sits before a comment of up to 64 KiB.
         end = len(data) - _END.size
-        if end < 0 or data[end:end + 4] != b"PK\x05\x06":
+        if end < 0 or data[end : end + 4] != b"PK\x05\x06":
             end = data.rfind(b"PK\x05\x06", max(0, len(data) - _END.size - 0xFFFF))
         if end < 0 or end + _END.size > len(data):
             raise self._truncated("no se encontró el directorio central")
@@ -136,11 +142,11 @@ class ZipReader:
         seen: set[str] = set()
         pos = cd_offset
         for _ in range(count):
-            if pos + _CENTRAL.size > end or data[pos:pos + 4] != b"PK\x01\x02":
+            if pos + _CENTRAL.size > end or data[pos : pos + 4] != b"PK\x01\x02":
                 raise self._truncated("directorio central dañado")
             fields = _CENTRAL.unpack_from(data, pos)
             name_len, extra_len, comment_len = fields[12], fields[13], fields[14]
-            raw_name = data[pos + _CENTRAL.size:pos + _CENTRAL.size + name_len]
+            raw_name = data[pos + _CENTRAL.size : pos + _CENTRAL.size + name_len]
             pos += _CENTRAL.size + name_len + extra_len + comment_len
             if pos > end:
                 raise self._truncated("directorio central dañado")
@@ -168,25 +174,37 @@ class ZipReader:
         version, flags, method = fields[3], fields[5], fields[6]
         crc, compress_size, file_size, offset = fields[9], fields[10], fields[11], fields[18]
         if version > _MAX_VERSION:
-            raise SyncError("E_ZIP_VERSION", where, f"{name}: versión {version // 10}.{version % 10}")
+            raise SyncError(
+                "E_ZIP_VERSION", where, f"{name}: versión {version // 10}.{version % 10}"
+            )
         if flags & _ENCRYPTED:
             raise SyncError("E_ZIP_ENCRYPTED", where, name)
         if method not in (_STORED, _DEFLATED) or flags & _PATCHED:
             raise SyncError("E_ZIP_METHOD", where, f"{name}: método {method}")
         if method == _STORED and compress_size != file_size:
             raise self._truncated(f"{name}: tamaños incoherentes")
-        if offset + _LOCAL.size > len(self.data) or self.data[offset:offset + 4] != b"PK\x03\x04":
+        if offset + _LOCAL.size > len(self.data) or self.data[offset : offset + 4] != b"PK\x03\x04":
             raise self._truncated(f"{name}: falta su cabecera local")
         local = _LOCAL.unpack_from(self.data, offset)
-        l_version, l_flags, l_method, name_len, extra_len = local[1], local[3], local[4], local[10], local[11]
+        l_version, l_flags, l_method, name_len, extra_len = (
+            local[1],
+            local[3],
+            local[4],
+            local[10],
+            local[11],
+        )
         # The local header is what other readers use: it must tell the same story.
         if l_flags & _ENCRYPTED:
             raise SyncError("E_ZIP_ENCRYPTED", where, name)
         if l_version > _MAX_VERSION:
-            raise SyncError("E_ZIP_VERSION", where, f"{name}: versión {l_version // 10}.{l_version % 10}")
+            raise SyncError(
+                "E_ZIP_VERSION", where, f"{name}: versión {l_version // 10}.{l_version % 10}"
+            )
         if l_method != method:
             raise SyncError("E_ZIP_METHOD", where, f"{name}: método {l_method}")
-        local_name = self._decode_name(self.data[offset + _LOCAL.size:offset + _LOCAL.size + name_len], l_flags)
+        local_name = self._decode_name(
+            self.data[offset + _LOCAL.size : offset + _LOCAL.size + name_len], l_flags
+        )
         start = offset + _LOCAL.size + name_len + extra_len
         if start + compress_size > len(self.data):
             raise self._truncated(f"{name}: faltan datos")
@@ -198,7 +216,9 @@ class ZipReader:
         if declared > limits.max_total:
             raise SyncError("E_TOO_LARGE", self.where, f"{declared:,} bytes")
         for e in self.entries.values():
-            if e.file_size > limits.ratio_floor and e.file_size > limits.max_ratio * max(e.compress_size, 1):
+            if e.file_size > limits.ratio_floor and e.file_size > limits.max_ratio * max(
+                e.compress_size, 1
+            ):
                 raise SyncError("E_RATIO", self.where, e.name)
 
     def _check_overlap(self) -> None:
@@ -218,7 +238,7 @@ class ZipReader:
         entry = self.entries[name]
         if cap is not None and entry.file_size > cap:
             raise SyncError("E_TOO_LARGE", self.where, f"{name}: {entry.file_size:,} bytes")
-        view = memoryview(self.data)[entry.data_offset:entry.data_offset + entry.compress_size]
+        view = memoryview(self.data)[entry.data_offset : entry.data_offset + entry.compress_size]
         if entry.method == _STORED or entry.compress_size == entry.file_size == 0:
             out = bytes(view)  # (some writers store an empty file as "deflated" with no bytes)
         else:
@@ -237,7 +257,7 @@ class ZipReader:
                 if inflater.unconsumed_tail:
                     chunk = inflater.unconsumed_tail
                 elif pos < len(view):
-                    chunk, pos = view[pos:pos + _CHUNK], pos + _CHUNK
+                    chunk, pos = view[pos : pos + _CHUNK], pos + _CHUNK
                 else:
                     break
                 # Never more than one byte past the declared size: a lying header stops here.

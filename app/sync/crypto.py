@@ -39,8 +39,9 @@ def raw_public(key: ed25519.Ed25519PublicKey | x25519.X25519PublicKey) -> bytes:
 
 
 def raw_private(key: ed25519.Ed25519PrivateKey | x25519.X25519PrivateKey) -> bytes:
-    return key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
-                             serialization.NoEncryption())
+    return key.private_bytes(
+        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+    )
 
 
 def _passphrase_key(passphrase: bytes, salt: bytes) -> bytes:
@@ -64,7 +65,7 @@ def unwrap_secret(blob: bytes, passphrase: bytes, aad: bytes) -> bytes:
     head = len(WMAGIC)
     if not is_wrapped(blob) or len(blob) < head + 16 + 12 + 16:
         raise ValueError("not a wrapped key")
-    salt, nonce, body = blob[head:head + 16], blob[head + 16:head + 28], blob[head + 28:]
+    salt, nonce, body = blob[head : head + 16], blob[head + 16 : head + 28], blob[head + 28 :]
     try:
         return AESGCM(_passphrase_key(passphrase, salt)).decrypt(nonce, body, aad)
     except InvalidTag:
@@ -89,7 +90,7 @@ def open_sealed(blob: bytes, private: x25519.X25519PrivateKey, aad: bytes) -> by
     head = len(MAGIC)
     if len(blob) < head + 32 + 12 + 16 or not blob.startswith(MAGIC):
         raise ValueError("not a sealed payload")
-    epk, nonce, body = blob[head:head + 32], blob[head + 32:head + 44], blob[head + 44:]
+    epk, nonce, body = blob[head : head + 32], blob[head + 32 : head + 44], blob[head + 44 :]
     peer = x25519.X25519PublicKey.from_public_bytes(epk)
     key = _derive(private.exchange(peer), salt=epk + raw_public(private.public_key()))
     try:

@@ -51,7 +51,9 @@ def sha256(data: bytes) -> str:
 
 def canonical(doc: Mapping[str, Any]) -> bytes:
     """Stable JSON bytes: what is hashed and signed."""
-    return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(
+        "utf-8"
+    )
 
 
 @dataclass(frozen=True)
@@ -136,7 +138,9 @@ class _Content(Mapping[str, bytes]):
         return len(self._raw.manifest["files"])
 
 
-def build(manifest: Mapping[str, Any], content: dict[str, bytes], sign: Callable[[bytes], bytes]) -> bytes:
+def build(
+    manifest: Mapping[str, Any], content: dict[str, bytes], sign: Callable[[bytes], bytes]
+) -> bytes:
     """Zip ``content`` with its manifest; ``sign(manifest_bytes) -> signature``.
 
     ``manifest`` gets the format fields and the SHA-256 of every content file.
@@ -197,8 +201,14 @@ def read(data: bytes, where: str) -> RawPackage:
     for name, digest in listed.items():
         if not isinstance(digest, str) or not _HEX64.match(digest):
             raise SyncError("E_MANIFEST", where, f"sha256 de «{name}»")
-        allowed = (name == CONTENT.get(kind) or (kind == "data" and (
-            PART.fullmatch(name) or name == REGISTRY_PART or re.fullmatch(r"pdf/[\w.-]+\.pdf", name))))
+        allowed = name == CONTENT.get(kind) or (
+            kind == "data"
+            and (
+                PART.fullmatch(name)
+                or name == REGISTRY_PART
+                or re.fullmatch(r"pdf/[\w.-]+\.pdf", name)
+            )
+        )
         if not allowed:
             raise SyncError("E_EXTRA_FILE", where, name)
     # The manifest decides the exact set of files: missing or extra entries are refused.
@@ -208,8 +218,15 @@ def read(data: bytes, where: str) -> RawPackage:
     for name in sorted(names - expected):
         raise SyncError("E_EXTRA_FILE", where, name)
     signature = archive.read("manifest.sig", MAX_SIGNATURE)
-    return RawPackage(where, sha256(data), manifest, manifest_bytes, signature, archive,
-                      manifest_sha256=sha256(manifest_bytes))
+    return RawPackage(
+        where,
+        sha256(data),
+        manifest,
+        manifest_bytes,
+        signature,
+        archive,
+        manifest_sha256=sha256(manifest_bytes),
+    )
 
 
 def part_name(period: str) -> str:
@@ -245,8 +262,9 @@ def gzip_json(doc: Mapping[str, Any]) -> bytes:
     return gzip.compress(canonical(doc), compresslevel=6, mtime=0)
 
 
-def gunzip_json(data: bytes, where: str, limit: int | None = None,
-                max_depth: int | None = safejson.MAX_DEPTH) -> dict[str, Any]:
+def gunzip_json(
+    data: bytes, where: str, limit: int | None = None, max_depth: int | None = safejson.MAX_DEPTH
+) -> dict[str, Any]:
     """Inflate and parse, refusing more than ``limit`` bytes (a bomb inside the payload).
 
     ``max_depth=None`` for payload parts: their nesting is fixed by the format and the walk

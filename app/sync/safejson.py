@@ -34,6 +34,7 @@ def _bounded_int(max_digits: int) -> Callable[[str], int]:
         if digits > max_digits:
             raise JsonRefused(f"un número entero de {digits:,} cifras (máximo {max_digits})")
         return int(text)
+
     return parse
 
 
@@ -55,8 +56,12 @@ def _depth_ok(doc: object, max_depth: int) -> bool:
     return True
 
 
-def loads(data: bytes | str, max_bytes: int | None = None, max_depth: int | None = MAX_DEPTH,
-          max_digits: int | None = MAX_DIGITS) -> object:
+def loads(
+    data: bytes | str,
+    max_bytes: int | None = None,
+    max_depth: int | None = MAX_DEPTH,
+    max_digits: int | None = MAX_DIGITS,
+) -> object:
     """Parse ``data`` (UTF-8 bytes or text) within the caps; raises JsonRefused.
 
     ``max_depth=None`` skips the depth walk for big trusted-shape documents (a payload part
@@ -75,12 +80,15 @@ def loads(data: bytes | str, max_bytes: int | None = None, max_depth: int | None
     except JsonRefused:
         raise
     except json.JSONDecodeError as exc:
-        raise JsonRefused(f"JSON no válido en la línea {exc.lineno}, columna {exc.colno}: {exc.msg}") from None
+        raise JsonRefused(
+            f"JSON no válido en la línea {exc.lineno}, columna {exc.colno}: {exc.msg}"
+        ) from None
     except RecursionError:
         raise JsonRefused("anidamiento excesivo (más niveles de los que Coordina admite)") from None
     except ValueError as exc:  # the interpreter's own 4,300-digit cap, when max_digits is None
-        raise JsonRefused(f"un número demasiado grande ({str(exc)[:60]}…): más cifras de las que "
-                          "Coordina admite") from None
+        raise JsonRefused(
+            f"un número demasiado grande ({str(exc)[:60]}…): más cifras de las que Coordina admite"
+        ) from None
     if max_depth is not None and not _depth_ok(doc, max_depth):
         raise JsonRefused(f"anidamiento excesivo (más de {max_depth} niveles)")
     return doc

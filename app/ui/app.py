@@ -86,10 +86,18 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
     notifier = CrashNotifier(app)
     crash_log.install(log_dir(data_dir), notifier.notify)
     lang = lang or saved_language()
-    gui_log.info("GUI start: Coordina %s (%s), %s, Python %s, Qt platform %s, lang %s, data dir %s, "
-                 "settings %s", __version__, "bundle" if is_frozen() else "source",
-                 platform.platform(), platform.python_version(), app.platformName(), lang, data_dir,
-                 settings_file())
+    gui_log.info(
+        "GUI start: Coordina %s (%s), %s, Python %s, Qt platform %s, lang %s, data dir %s, "
+        "settings %s",
+        __version__,
+        "bundle" if is_frozen() else "source",
+        platform.platform(),
+        platform.python_version(),
+        app.platformName(),
+        lang,
+        data_dir,
+        settings_file(),
+    )
     try:
         return _run(app, data_dir, lang)
     finally:
@@ -108,10 +116,16 @@ def _run(app: QApplication, data_dir: Path, lang: str) -> int:
     lock = QLockFile(str(data_dir / LOCK_NAME))
     lock.setStaleLockTime(0)  # a crashed instance's lock is stale once its process is gone
     if not lock.tryLock(100):
-        QMessageBox.warning(None, "Coordina", app.translate(
-            "run_gui", "Coordina ya está abierto con este directorio de datos:\n{0}\n\n"
-            "Use la ventana que ya está abierta; dos ventanas sobre los mismos datos podrían "
-            "pisarse los cambios.").format(data_dir))
+        QMessageBox.warning(
+            None,
+            "Coordina",
+            app.translate(
+                "run_gui",
+                "Coordina ya está abierto con este directorio de datos:\n{0}\n\n"
+                "Use la ventana que ya está abierta; dos ventanas sobre los mismos datos podrían "
+                "pisarse los cambios.",
+            ).format(data_dir),
+        )
         return 1
     try:
         window = MainWindow(data_dir, lang)

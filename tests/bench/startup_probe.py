@@ -50,7 +50,7 @@ def main() -> int:
     if "--profile" in args:
         at = args.index("--profile")
         profile_out = args[at + 1]
-        del args[at:at + 2]
+        del args[at : at + 2]
     mode = args[0]
     profilers = []
     if profile_out:

@@ -42,8 +42,14 @@ def _value(variable, rng: random.Random):
 
 
 def _side(value: DataValue) -> dict:
-    return {"uuid": value.uuid, "version": 1, "base_version": 0, "updated_at": value.updated_at,
-            "updated_by": value.updated_by, "provisional": False}
+    return {
+        "uuid": value.uuid,
+        "version": 1,
+        "base_version": 0,
+        "updated_at": value.updated_at,
+        "updated_by": value.updated_by,
+        "provisional": False,
+    }
 
 
 def build_world(root: Path, states: int = 23, months: int = 12, seed: int = 7) -> dict:
@@ -61,33 +67,74 @@ def build_world(root: Path, states: int = 23, months: int = 12, seed: int = 7) -
     all_facilities = []
     for code in codes:
         state = hq.catalog.states[code]
-        facilities = [Facility(f"{state.clues_prefix or state.short_code[:2]}SSA{n:06d}", f"Unidad {n}", code,
-                               *TYPES[n % len(TYPES)], "Municipio") for n in range(1, FACILITIES_PER_STATE + 1)]
+        facilities = [
+            Facility(
+                f"{state.clues_prefix or state.short_code[:2]}SSA{n:06d}",
+                f"Unidad {n}",
+                code,
+                *TYPES[n % len(TYPES)],
+                "Municipio",
+            )
+            for n in range(1, FACILITIES_PER_STATE + 1)
+        ]
         all_facilities += facilities
-        identity = ident.load_pkcs12(ident.create_identity(f"Coordinación {state.name}", "Coordinadora",
-                                                           state.name, b"pw"), b"pw")
+        identity = ident.load_pkcs12(
+            ident.create_identity(f"Coordinación {state.name}", "Coordinadora", state.name, b"pw"),
+            b"pw",
+        )
         reg = sync_profile.certificate_fingerprint(identity.certificate)
-        hq.conn.execute("INSERT INTO registrations (fingerprint, state_code, name, certificate, registered_at, "
-                        "registered_by) VALUES (?, ?, ?, ?, '2023-01-01', 'bench')",
-                        (reg, code, identity.name, ident.certificate_pem(identity.certificate)))
-        values = [DataValue(ValueKey(f.clues, p, col.variable.code, col.key[1]), _value(col.variable, rng),
-                            "", False, False, str(uuidlib.uuid4()), 1, "2023-03-01T00:00:00+00:00", "coord")
-                  for f in facilities for p in periods for col in columns]
+        hq.conn.execute(
+            "INSERT INTO registrations (fingerprint, state_code, name, certificate, registered_at, "
+            "registered_by) VALUES (?, ?, ?, ?, '2023-01-01', 'bench')",
+            (reg, code, identity.name, ident.certificate_pem(identity.certificate)),
+        )
+        values = [
+            DataValue(
+                ValueKey(f.clues, p, col.variable.code, col.key[1]),
+                _value(col.variable, rng),
+                "",
+                False,
+                False,
+                str(uuidlib.uuid4()),
+                1,
+                "2023-03-01T00:00:00+00:00",
+                "coord",
+            )
+            for f in facilities
+            for p in periods
+            for col in columns
+        ]
         total += len(values)
         pkg_uuid = str(uuidlib.uuid4())
         content = {}
         for period in periods:
             name = package.part_name(period)
             doc = data_value_sets([v for v in values if v.key.period == period], side=_side)
-            content[name] = crypto.seal(package.gzip_json(doc), recipient, package.part_aad(pkg_uuid, name))
-        manifest = {"kind": "data", "uuid": pkg_uuid, "created_at": "2023-03-02T00:00:00+00:00",
-                    "created_by": "coord", "state": code, "device": f"device-{code}", "sequence": 1,
-                    "previous_sha256": None, "base_sequence": 0, "hq_id": keys.hq_id,
-                    "scope": {"full": True, "periods": periods, "values": len(values), "tombstones": 0},
-                    "signer": {"certificate": ident.certificate_pem(identity.certificate).decode(),
-                               "fingerprint": reg}}
-        data = package.build(manifest, content,
-                             lambda body, key=identity.private_key: crypto.sign_with_key(body, key))
+            content[name] = crypto.seal(
+                package.gzip_json(doc), recipient, package.part_aad(pkg_uuid, name)
+            )
+        manifest = {
+            "kind": "data",
+            "uuid": pkg_uuid,
+            "created_at": "2023-03-02T00:00:00+00:00",
+            "created_by": "coord",
+            "state": code,
+            "device": f"device-{code}",
+            "sequence": 1,
+            "previous_sha256": None,
+            "base_sequence": 0,
+            "hq_id": keys.hq_id,
+            "scope": {"full": True, "periods": periods, "values": len(values), "tombstones": 0},
+            "signer": {
+                "certificate": ident.certificate_pem(identity.certificate).decode(),
+                "fingerprint": reg,
+            },
+        }
+        data = package.build(
+            manifest,
+            content,
+            lambda body, key=identity.private_key: crypto.sign_with_key(body, key),
+        )
         path = root / f"{state.short_code}_{periods[-1]}_0001.coordina"
         path.write_bytes(data)
         packages.append(str(path))
@@ -95,9 +142,15 @@ def build_world(root: Path, states: int = 23, months: int = 12, seed: int = 7) -
     with hq.db.atomic():
         facilities_repo.upsert_facilities(hq.conn, all_facilities, "2023-01-01T00:00:00+00:00")
     hq.close()
-    info = {"packages": packages, "values": total, "bytes": sum(Path(p).stat().st_size for p in packages),
-            "hq": str(root / "hq"), "states": len(codes), "months": months,
-            "facilities": len(all_facilities)}
+    info = {
+        "packages": packages,
+        "values": total,
+        "bytes": sum(Path(p).stat().st_size for p in packages),
+        "hq": str(root / "hq"),
+        "states": len(codes),
+        "months": months,
+        "facilities": len(all_facilities),
+    }
     (root / "world.json").write_text(json.dumps(info, indent=2))
     return info
 

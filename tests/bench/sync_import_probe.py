@@ -78,11 +78,14 @@ def run_import(world: Path) -> dict:
     ws.close()
     assert all(r.summary["status"] == "SUCCESS" for r in results), [r.summary for r in results][:1]
     assert all("ya importado" in r.summary["description"] for r in again)
-    return {"first_s": first, "again_s": second,
-            "values": sum(r.summary["importCount"]["imported"] for r in results),
-            "peak_mb": _own_peak_kb() / 1024,
-            # The part reader runs in a child process: its own peak.
-            "reader_peak_mb": _stop(stop, watcher, peaks) / 1024}
+    return {
+        "first_s": first,
+        "again_s": second,
+        "values": sum(r.summary["importCount"]["imported"] for r in results),
+        "peak_mb": _own_peak_kb() / 1024,
+        # The part reader runs in a child process: its own peak.
+        "reader_peak_mb": _stop(stop, watcher, peaks) / 1024,
+    }
 
 
 def _stop(stop: threading.Event, watcher: threading.Thread, peaks: dict[str, int]) -> int:
@@ -97,8 +100,22 @@ def _rows(doc: dict) -> list[tuple]:
         for r in group:
             side = r[11]
             value = float(r[4]) if r[4] not in (None, "operando") else r[4]
-            out.append((r[0], r[1], r[2], r[3], value, r[5], int(side["provisional"]), int(r[8]),
-                        side["uuid"], side["version"], side["updated_at"], side["updated_by"]))
+            out.append(
+                (
+                    r[0],
+                    r[1],
+                    r[2],
+                    r[3],
+                    value,
+                    r[5],
+                    int(side["provisional"]),
+                    int(r[8]),
+                    side["uuid"],
+                    side["version"],
+                    side["updated_at"],
+                    side["updated_by"],
+                )
+            )
     return out
 
 
@@ -113,7 +130,9 @@ def run_raw(world: Path) -> dict:
         raw = package.read(path.read_bytes(), path.name)
         for name, _period in package.payload_parts(raw):
             sealed = raw.files[name]
-            doc = package.gunzip_json(crypto.open_sealed(sealed, private, package.part_aad(raw.uuid, name)), "x")
+            doc = package.gunzip_json(
+                crypto.open_sealed(sealed, private, package.part_aad(raw.uuid, name)), "x"
+            )
             rows.extend(_rows(doc))
     conn = connect(folder / "coordina.db").conn
     start = time.perf_counter()
@@ -124,7 +143,9 @@ def run_raw(world: Path) -> dict:
         "ON CONFLICT (org_unit, period, variable, disaggregation) DO UPDATE SET value = excluded.value, "
         "comment = excluded.comment, provisional = excluded.provisional, follow_up = excluded.follow_up, "
         "uuid = excluded.uuid, version = excluded.version, updated_at = excluded.updated_at, "
-        "updated_by = excluded.updated_by", rows)
+        "updated_by = excluded.updated_by",
+        rows,
+    )
     conn.execute("COMMIT")
     elapsed = time.perf_counter() - start
     conn.close()

@@ -42,7 +42,13 @@ def test_cli_start_ratio(tmp_path, record):
     median = {name: statistics.median(values) for name, values in times.items()}
     help_ratio = median["help"] / median["bare"]
     list_ratio = median["list"] / median["bare"]
-    record("cli_start", bare_ms=median["bare"], help_ms=median["help"], list_ms=median["list"],
-           help_ratio=help_ratio, list_ratio=list_ratio)
+    record(
+        "cli_start",
+        bare_ms=median["bare"],
+        help_ms=median["help"],
+        list_ms=median["list"],
+        help_ratio=help_ratio,
+        list_ratio=list_ratio,
+    )
     assert help_ratio <= 2.0
     assert list_ratio <= 2.0

@@ -50,15 +50,26 @@ def _bench_catalog():
     """The real catalog with four service variables moved into Personal: 8 + 4 = 12 columns."""
     catalog = load_catalog()
     moved = ("consultas_especialidad", "consultas_medicina_familiar", "consultas_total", "cirugias")
-    variables = {code: dataclasses.replace(v, section=SECTION, order=100 + i) if code in moved else v
-                 for i, (code, v) in enumerate(catalog.variables.items())}
+    variables = {
+        code: dataclasses.replace(v, section=SECTION, order=100 + i) if code in moved else v
+        for i, (code, v) in enumerate(catalog.variables.items())
+    }
     return dataclasses.replace(catalog, variables=variables)
 
 
 def _month(catalog) -> MonthData:
     rng = random.Random(2)
-    facilities = [Facility(f"NTSSA{i:06d}", f"Unidad {i} San José {rng.choice(('Tepic', 'Jala', 'Ruiz'))}",
-                           "18", rng.choice(TYPES), 1, f"Municipio {i % 20}") for i in range(ROWS)]
+    facilities = [
+        Facility(
+            f"NTSSA{i:06d}",
+            f"Unidad {i} San José {rng.choice(('Tepic', 'Jala', 'Ruiz'))}",
+            "18",
+            rng.choice(TYPES),
+            1,
+            f"Municipio {i % 20}",
+        )
+        for i in range(ROWS)
+    ]
     values: dict[ValueKey, DataValue] = {}
     for fac in facilities:
         for column in catalog.columns(SECTION):
@@ -110,10 +121,17 @@ def test_grid_10000_facilities_load_and_filter(qapp, recorder):
     view.hide()
     filter_ms = _median_ms(lambda: proxy.set_text(next(searches)), repeat=len(SEARCHES) * 2)
     bare_load_ms, bare_filter_ms = _bare_table(month, catalog)
-    recorder("grid_10000x12", index_ms=index_ms, load_ms=load_ms, filter_ms=filter_ms,
-             filter_paint_ms=filter_paint_ms, bare_load_ms=bare_load_ms,
-             bare_filter_ms=bare_filter_ms, load_ratio=load_ms / bare_load_ms,
-             filter_ratio=filter_ms / bare_filter_ms)
+    recorder(
+        "grid_10000x12",
+        index_ms=index_ms,
+        load_ms=load_ms,
+        filter_ms=filter_ms,
+        filter_paint_ms=filter_paint_ms,
+        bare_load_ms=bare_load_ms,
+        bare_filter_ms=bare_filter_ms,
+        load_ratio=load_ms / bare_load_ms,
+        filter_ratio=filter_ms / bare_filter_ms,
+    )
     assert model.rowCount() == ROWS and model.columnCount() == 13
     assert load_ms < 200
     assert filter_ms < 50
@@ -133,7 +151,9 @@ class _BareModel(QAbstractTableModel):
         return 0 if parent.isValid() else 13
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        return self.rows[index.row()][index.column()] if role == Qt.ItemDataRole.DisplayRole else None
+        return (
+            self.rows[index.row()][index.column()] if role == Qt.ItemDataRole.DisplayRole else None
+        )
 
     def reload(self) -> None:
         self.beginResetModel()
@@ -143,7 +163,10 @@ class _BareModel(QAbstractTableModel):
 def _bare_table(month: MonthData, catalog) -> tuple[float, float]:
     """Reference measured in the same run: a bare QTableView + QSortFilterProxyModel."""
     columns = catalog.columns(SECTION)
-    rows = [[fac.name] + [str(month.value(fac.clues, *c.key)) for c in columns] for fac in month.facilities]
+    rows = [
+        [fac.name] + [str(month.value(fac.clues, *c.key)) for c in columns]
+        for fac in month.facilities
+    ]
     model = _BareModel(rows)
     proxy = QSortFilterProxyModel()
     proxy.setSourceModel(model)
@@ -162,5 +185,7 @@ def _bare_table(month: MonthData, catalog) -> tuple[float, float]:
     searches = iter(SEARCHES * 20)
     load_ms = _median_ms(load)
     view.hide()
-    filter_ms = _median_ms(lambda: proxy.setFilterFixedString(next(searches)), repeat=len(SEARCHES) * 2)
+    filter_ms = _median_ms(
+        lambda: proxy.setFilterFixedString(next(searches)), repeat=len(SEARCHES) * 2
+    )
     return load_ms, filter_ms

@@ -44,11 +44,18 @@ def demo_start(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     root = tmp_path_factory.mktemp("startup")
     data_dir = root / "data"
     env = {**BASE_ENV, "XDG_CONFIG_HOME": str(root / "config"), "QT_QPA_PLATFORM": "offscreen"}
-    subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), "demo"],
-                   check=True, capture_output=True, env=env, timeout=600)
-    remember = (f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
-                "from app.ui.common.settings import save_last_month\n"
-                f"save_last_month({str(data_dir)!r}, {DEMO_STATE!r}, {DEMO_PERIOD!r})")
+    subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), "demo"],
+        check=True,
+        capture_output=True,
+        env=env,
+        timeout=600,
+    )
+    remember = (
+        f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
+        "from app.ui.common.settings import save_last_month\n"
+        f"save_last_month({str(data_dir)!r}, {DEMO_STATE!r}, {DEMO_PERIOD!r})"
+    )
     subprocess.run([sys.executable, "-c", remember], check=True, env=env, timeout=120)
     return data_dir, env
 
@@ -56,8 +63,13 @@ def demo_start(tmp_path_factory) -> tuple[Path, dict[str, str]]:
 def _start(args: list[str], env: dict[str, str], expected: str) -> float:
     """Milliseconds from starting the probe to its line (first paint, or usable grid)."""
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, str(PROBE), *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, text=True, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, str(PROBE), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
     line = proc.stdout.readline()
     elapsed = (time.perf_counter() - start) * 1000
     proc.wait(timeout=60)
@@ -72,7 +84,10 @@ def test_usable_grid_ratio(demo_start, record):
         "app": (["app", str(data_dir)], "painted"),
         "grid": (["grid", str(data_dir)], "usable"),
     }
-    for args, expected in runs.values():  # warm the OS file cache and the bytecode; take the daily backup
+    for (
+        args,
+        expected,
+    ) in runs.values():  # warm the OS file cache and the bytecode; take the daily backup
         _start(args, env, expected)
     times: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(ROUNDS):
@@ -82,9 +97,18 @@ def test_usable_grid_ratio(demo_start, record):
     paint_ratio = median["app"] / median["bare"]
     grid_ratio = median["grid"] / median["bare"]
     load = os.getloadavg()[0]
-    record("startup", bare_ms=median["bare"], first_paint_ms=median["app"], usable_grid_ms=median["grid"],
-           first_paint_ratio=paint_ratio, usable_grid_ratio=grid_ratio, load_avg_1min=load)
-    print(f"[bench] startup: first paint {paint_ratio:.2f} × bare, usable grid {grid_ratio:.2f} × bare "
-          f"(medians of {ROUNDS}: bare {median['bare']:.0f} ms, first paint {median['app']:.0f} ms, "
-          f"usable grid {median['grid']:.0f} ms; load average {load:.1f})")
+    record(
+        "startup",
+        bare_ms=median["bare"],
+        first_paint_ms=median["app"],
+        usable_grid_ms=median["grid"],
+        first_paint_ratio=paint_ratio,
+        usable_grid_ratio=grid_ratio,
+        load_avg_1min=load,
+    )
+    print(
+        f"[bench] startup: first paint {paint_ratio:.2f} × bare, usable grid {grid_ratio:.2f} × bare "
+        f"(medians of {ROUNDS}: bare {median['bare']:.0f} ms, first paint {median['app']:.0f} ms, "
+        f"usable grid {median['grid']:.0f} ms; load average {load:.1f})"
+    )
     assert grid_ratio <= 3.0

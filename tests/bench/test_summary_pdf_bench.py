@@ -49,28 +49,50 @@ def national(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def identity():
-    return load_pkcs12(create_identity("Coordinadora de prueba", "Coordinadora estatal",
-                                       "Nayarit", b"bench"), b"bench")
+    return load_pkcs12(
+        create_identity("Coordinadora de prueba", "Coordinadora estatal", "Nayarit", b"bench"),
+        b"bench",
+    )
 
 
 def test_signed_state_summary(national, identity, tmp_path, record):
     units = national.conn.execute("SELECT count(*) FROM facilities").fetchone()[0]
     options = report_pdf.PdfOptions()
-    signed = median_ms(lambda: report_pdf.export_state_pdf(
-        national, "18", PERIOD, tmp_path / "firmado.pdf", options, identity), repeat=11)
-    unsigned = median_ms(lambda: report_pdf.export_state_pdf(
-        national, "18", PERIOD, tmp_path / "sin_firma.pdf", options), repeat=11)
-    largest = median_ms(lambda: report_pdf.export_state_pdf(
-        national, "15", PERIOD, tmp_path / "edomex.pdf", options, identity), repeat=5)
+    signed = median_ms(
+        lambda: report_pdf.export_state_pdf(
+            national, "18", PERIOD, tmp_path / "firmado.pdf", options, identity
+        ),
+        repeat=11,
+    )
+    unsigned = median_ms(
+        lambda: report_pdf.export_state_pdf(
+            national, "18", PERIOD, tmp_path / "sin_firma.pdf", options
+        ),
+        repeat=11,
+    )
+    largest = median_ms(
+        lambda: report_pdf.export_state_pdf(
+            national, "15", PERIOD, tmp_path / "edomex.pdf", options, identity
+        ),
+        repeat=5,
+    )
     summary = state_summary(national, "18", PERIOD)
     when = datetime.now().astimezone()
     render = median_ms(lambda: render_summary_pdf(summary, "slide", "b", when), repeat=11)
-    render_signed = median_ms(lambda: signed_summary_pdf(summary, identity, "slide", "b", when), repeat=11)
-    record("signed state summary (Nayarit, 309 units; national db)",
-           national_units=units, signed_ms=signed, unsigned_ms=unsigned,
-           signed_over_unsigned=signed / unsigned, largest_state_signed_ms=largest,
-           render_ms=render, render_signed_ms=render_signed,
-           render_signed_over_render=render_signed / render)
+    render_signed = median_ms(
+        lambda: signed_summary_pdf(summary, identity, "slide", "b", when), repeat=11
+    )
+    record(
+        "signed state summary (Nayarit, 309 units; national db)",
+        national_units=units,
+        signed_ms=signed,
+        unsigned_ms=unsigned,
+        signed_over_unsigned=signed / unsigned,
+        largest_state_signed_ms=largest,
+        render_ms=render,
+        render_signed_ms=render_signed,
+        render_signed_over_render=render_signed / render,
+    )
     assert signed <= 300
 
 
@@ -78,10 +100,16 @@ def test_all_32_states_signed_in_batch(national, identity, tmp_path, record):
     times = []
     for run in range(3):
         start = time.perf_counter()
-        results = report_pdf.export_all_states(national, PERIOD, tmp_path / f"lote{run}",
-                                               report_pdf.PdfOptions(), identity)
+        results = report_pdf.export_all_states(
+            national, PERIOD, tmp_path / f"lote{run}", report_pdf.PdfOptions(), identity
+        )
         times.append(time.perf_counter() - start)
     assert len(results) == 32 and all(Path(r.path).stat().st_size > 10_000 for r in results)
-    record("32 states signed in batch", runs=len(times), best_s=min(times),
-           median_s=sorted(times)[1], per_state_ms=sorted(times)[1] / 32 * 1000)
+    record(
+        "32 states signed in batch",
+        runs=len(times),
+        best_s=min(times),
+        median_s=sorted(times)[1],
+        per_state_ms=sorted(times)[1] / 32 * 1000,
+    )
     assert sorted(times)[1] <= 10

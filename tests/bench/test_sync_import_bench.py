@@ -27,8 +27,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _probe(world: Path, mode: str) -> dict:
-    out = subprocess.run([sys.executable, "-m", "tests.bench.sync_import_probe", str(world), mode],
-                         cwd=ROOT, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "tests.bench.sync_import_probe", str(world), mode],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -46,14 +51,23 @@ def test_import_throughput_reimport_memory_size(world, record):
     raw = _probe(folder, "raw")
     assert imported["values"] == raw["values"] == info["values"]
     ratio = raw["raw_s"] / imported["first_s"]
-    record("sync import (national year)", states=info["states"], months=info["months"],
-           facilities=info["facilities"], values=info["values"],
-           first_import_s=imported["first_s"], values_per_s=info["values"] / imported["first_s"],
-           raw_upsert_s=raw["raw_s"], throughput_ratio=ratio,
-           reimport_s=imported["again_s"], reimport_speedup=imported["first_s"] / imported["again_s"],
-           peak_mb=imported["peak_mb"], reader_peak_mb=imported["reader_peak_mb"],
-           peak_total_mb=imported["peak_mb"] + imported["reader_peak_mb"],
-           bytes_per_value=info["bytes"] / info["values"])
+    record(
+        "sync import (national year)",
+        states=info["states"],
+        months=info["months"],
+        facilities=info["facilities"],
+        values=info["values"],
+        first_import_s=imported["first_s"],
+        values_per_s=info["values"] / imported["first_s"],
+        raw_upsert_s=raw["raw_s"],
+        throughput_ratio=ratio,
+        reimport_s=imported["again_s"],
+        reimport_speedup=imported["first_s"] / imported["again_s"],
+        peak_mb=imported["peak_mb"],
+        reader_peak_mb=imported["reader_peak_mb"],
+        peak_total_mb=imported["peak_mb"] + imported["reader_peak_mb"],
+        bytes_per_value=info["bytes"] / info["values"],
+    )
     assert imported["first_s"] / imported["again_s"] >= 10
     # Both processes' peaks added: an upper bound of what the import holds at once.
     assert imported["peak_mb"] + imported["reader_peak_mb"] <= 500

@@ -29,9 +29,12 @@ HEADERS = ["org_unit", "period", "variable", "disaggregation", "value", "comment
 
 def _keys() -> list[tuple[str, str]]:
     catalog = load_catalog(RESOURCES_DIR / "catalog")
-    return [(v.code, o) for v in catalog.variables.values()
-            if v.level == "facility" and v.unit == "count" and v.applies("hospital")
-            for o in catalog.option_codes(v)]
+    return [
+        (v.code, o)
+        for v in catalog.variables.values()
+        if v.level == "facility" and v.unit == "count" and v.applies("hospital")
+        for o in catalog.option_codes(v)
+    ]
 
 
 def _facilities(count: int) -> list[str]:
@@ -46,11 +49,34 @@ def workspace(tmp_path_factory) -> Path:
     clues = base / "clues.csv"
     with clues.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["CLUES", "NOMBRE DE LA UNIDAD", "ENTIDAD", "MUNICIPIO", "TIPOLOGÍA", "NIVEL DE ATENCIÓN"])
+        writer.writerow(
+            [
+                "CLUES",
+                "NOMBRE DE LA UNIDAD",
+                "ENTIDAD",
+                "MUNICIPIO",
+                "TIPOLOGÍA",
+                "NIVEL DE ATENCIÓN",
+            ]
+        )
         for code in _facilities(130):
-            writer.writerow([code, f"Hospital {code}", "18", "Tepic", "HOSPITAL GENERAL", "SEGUNDO NIVEL"])
-    subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), "facilities",
-                    "import", str(clues)], check=True, capture_output=True, cwd=ROOT)
+            writer.writerow(
+                [code, f"Hospital {code}", "18", "Tepic", "HOSPITAL GENERAL", "SEGUNDO NIVEL"]
+            )
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "--data-dir",
+            str(data_dir),
+            "facilities",
+            "import",
+            str(clues),
+        ],
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    )
     return data_dir
 
 
@@ -75,8 +101,13 @@ def _write(path: Path, rows) -> Path:
 
 
 def _probe(data_dir: Path, path: Path) -> dict:
-    proc = subprocess.run([sys.executable, str(PROBE), str(data_dir), str(path)], capture_output=True,
-                          text=True, cwd=ROOT, timeout=1800)
+    proc = subprocess.run(
+        [sys.executable, str(PROBE), str(data_dir), str(path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=1800,
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
@@ -89,20 +120,29 @@ def _reference(path: Path) -> float:
 def _stored(data_dir: Path) -> tuple[int, int]:
     conn = sqlite3.connect(data_dir / "coordina.db")
     try:
-        return (conn.execute("SELECT count(*) FROM data_values").fetchone()[0],
-                conn.execute("SELECT count(*) FROM change_log").fetchone()[0])
+        return (
+            conn.execute("SELECT count(*) FROM data_values").fetchone()[0],
+            conn.execute("SELECT count(*) FROM change_log").fetchone()[0],
+        )
     finally:
         conn.close()
 
 
 def test_values_import_million_error_rows(workspace, tmp_path, record):
-    path = _write(tmp_path / "errores.csv",
-                  (["NTSSA000001", "202302", "cirugias", "", f"malo{i}", ""] for i in range(ROWS)))
+    path = _write(
+        tmp_path / "errores.csv",
+        (["NTSSA000001", "202302", "cirugias", "", f"malo{i}", ""] for i in range(ROWS)),
+    )
     before = _stored(workspace)
     result = _probe(workspace, path)
     bare = _reference(path)
-    record("values_import_1m_error_rows", seconds=result["seconds"], bare_csv_seconds=bare,
-           ratio=result["seconds"] / bare, peak_mb=result["peak_mb"])
+    record(
+        "values_import_1m_error_rows",
+        seconds=result["seconds"],
+        bare_csv_seconds=bare,
+        ratio=result["seconds"] / bare,
+        peak_mb=result["peak_mb"],
+    )
     assert result["code"] == 1
     assert result["stderr_head"].startswith(f"{ROWS} filas rechazadas; no se guardó nada")
     assert result["stderr_lines"] == 102
@@ -113,6 +153,7 @@ def test_values_import_million_error_rows(workspace, tmp_path, record):
 
 def test_values_import_million_valid_rows_and_one_bad(workspace, tmp_path, record):
     """Every row valid but the last: all of them checked and held, then nothing written."""
+
     def rows():
         for index, row in enumerate(_valid_rows()):
             if index == ROWS - 1:
@@ -124,10 +165,17 @@ def test_values_import_million_valid_rows_and_one_bad(workspace, tmp_path, recor
     before = _stored(workspace)
     result = _probe(workspace, path)
     bare = _reference(path)
-    record("values_import_1m_valid_rows_one_bad", seconds=result["seconds"], bare_csv_seconds=bare,
-           ratio=result["seconds"] / bare, peak_mb=result["peak_mb"])
+    record(
+        "values_import_1m_valid_rows_one_bad",
+        seconds=result["seconds"],
+        bare_csv_seconds=bare,
+        ratio=result["seconds"] / bare,
+        peak_mb=result["peak_mb"],
+    )
     assert result["code"] == 1
-    assert result["stderr_head"].startswith("1 filas rechazadas; no se guardó nada"), result["stderr_head"]
+    assert result["stderr_head"].startswith("1 filas rechazadas; no se guardó nada"), result[
+        "stderr_head"
+    ]
     assert result["peak_mb"] <= PEAK_LIMIT_MB
     assert _stored(workspace) == before
 
@@ -137,8 +185,13 @@ def test_values_import_million_valid_rows_written(workspace, tmp_path, record):
     path = _write(tmp_path / "todo_bien.csv", _valid_rows())
     result = _probe(workspace, path)
     bare = _reference(path)
-    record("values_import_1m_valid_rows_written", seconds=result["seconds"], bare_csv_seconds=bare,
-           ratio=result["seconds"] / bare, peak_mb=result["peak_mb"])
+    record(
+        "values_import_1m_valid_rows_written",
+        seconds=result["seconds"],
+        bare_csv_seconds=bare,
+        ratio=result["seconds"] / bare,
+        peak_mb=result["peak_mb"],
+    )
     assert result["code"] == 0, result
     assert f"Importadas {ROWS:,} filas: {ROWS:,} nuevas" in result["stdout"], result["stdout"]
     assert result["peak_mb"] <= PEAK_LIMIT_MB

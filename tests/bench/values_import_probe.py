@@ -36,7 +36,11 @@ def reference(path: str) -> None:
                 float(row[4])
             except ValueError:
                 pass
-    print(json.dumps({"code": 0, "rows": rows, "seconds": time.perf_counter() - start, "peak_mb": _peak_mb()}))
+    print(
+        json.dumps(
+            {"code": 0, "rows": rows, "seconds": time.perf_counter() - start, "peak_mb": _peak_mb()}
+        )
+    )
 
 
 def main() -> None:
@@ -50,9 +54,19 @@ def main() -> None:
     start = time.perf_counter()
     code = cli.main(["--data-dir", data_dir, "values", "import", path], out=out, err=err)
     seconds = time.perf_counter() - start
-    print(json.dumps({"code": code, "seconds": seconds, "peak_mb": _peak_mb(),
-                      "stdout": out.getvalue()[-2000:], "stderr_lines": err.getvalue().count("\n"),
-                      "stderr_head": err.getvalue()[:600], "stderr_tail": err.getvalue()[-300:]}))
+    print(
+        json.dumps(
+            {
+                "code": code,
+                "seconds": seconds,
+                "peak_mb": _peak_mb(),
+                "stdout": out.getvalue()[-2000:],
+                "stderr_lines": err.getvalue().count("\n"),
+                "stderr_head": err.getvalue()[:600],
+                "stderr_tail": err.getvalue()[-300:],
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -29,24 +29,40 @@ def readme_commands() -> list[str]:
     """The command lines of the ``sh`` blocks of the README's sync section, in order."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     start = text.index(SECTION)
-    following = re.search(r"^#{2,3} ", text[start + len(SECTION):], re.MULTILINE)
-    section = text[start:start + len(SECTION) + following.start()] if following else text[start:]
+    following = re.search(r"^#{2,3} ", text[start + len(SECTION) :], re.MULTILINE)
+    section = text[start : start + len(SECTION) + following.start()] if following else text[start:]
     blocks = re.findall(r"^```sh\n(.*?)^```", section, re.MULTILINE | re.DOTALL)
     assert blocks, "the README's sync section has no sh block"
-    return [line for block in blocks for line in block.splitlines()
-            if line.strip() and not line.lstrip().startswith("#")]
+    return [
+        line
+        for block in blocks
+        for line in block.splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
 
 
 def test_the_readme_sync_section_is_a_complete_runnable_sequence():
     commands = readme_commands()
     joined = "\n".join(commands)
-    for step in ("init --role hq", "hq-profile export", "init --role state --state 18", " demo",
-                 "hq-profile import", "identity create", "enrol export", "enrol import",
-                 "sync export --out \"$USB\" --full --sign", "sync import", "sync ack", "sync update"):
+    for step in (
+        "init --role hq",
+        "hq-profile export",
+        "init --role state --state 18",
+        " demo",
+        "hq-profile import",
+        "identity create",
+        "enrol export",
+        "enrol import",
+        'sync export --out "$USB" --full --sign',
+        "sync import",
+        "sync ack",
+        "sync update",
+    ):
         assert step in joined, step
     assert all(c.startswith(("python main.py ", "cmp ")) for c in commands), commands
-    assert not re.search(r"\[--|\bFILE\b|\bUSB\b(?!\")|\.\.\.", joined.replace('"$USB', "")), \
+    assert not re.search(r"\[--|\bFILE\b|\bUSB\b(?!\")|\.\.\.", joined.replace('"$USB', "")), (
         "placeholders left in the runnable block"
+    )
 
 
 def test_the_readme_sync_commands_run_as_written_on_two_new_data_directories(tmp_path):
@@ -54,17 +70,27 @@ def test_the_readme_sync_commands_run_as_written_on_two_new_data_directories(tmp
     env = {k: v for k, v in os.environ.items() if not k.startswith("COORDINA_")}
     usb = tmp_path / "usb"
     usb.mkdir()
-    env.update({
-        "HQ": str(tmp_path / "oficinas-centrales"), "STATE": str(tmp_path / "nayarit"), "USB": str(usb),
-        "HQ_PASS": "frase de paso de oficinas centrales", "ANA_PASS": "frase de paso de Ana",
-        # ``python`` is this interpreter, as `make run`'s .venv would be first on the PATH.
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}",
-        "QT_QPA_PLATFORM": "offscreen", "HQ_FINGERPRINT": "", "ENROL_FINGERPRINT": "",
-    })
+    env.update(
+        {
+            "HQ": str(tmp_path / "oficinas-centrales"),
+            "STATE": str(tmp_path / "nayarit"),
+            "USB": str(usb),
+            "HQ_PASS": "frase de paso de oficinas centrales",
+            "ANA_PASS": "frase de paso de Ana",
+            # ``python`` is this interpreter, as `make run`'s .venv would be first on the PATH.
+            "PATH": f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}",
+            "QT_QPA_PLATFORM": "offscreen",
+            "HQ_FINGERPRINT": "",
+            "ENROL_FINGERPRINT": "",
+        }
+    )
     for command in readme_commands():
-        done = subprocess.run(["bash", "-c", command], cwd=ROOT, env=env, capture_output=True, text=True,
-                              timeout=120)
-        assert done.returncode == 0, f"{command}\nexit {done.returncode}\n{done.stdout}\n{done.stderr}"
+        done = subprocess.run(
+            ["bash", "-c", command], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        )
+        assert done.returncode == 0, (
+            f"{command}\nexit {done.returncode}\n{done.stdout}\n{done.stderr}"
+        )
         assert "Traceback" not in done.stderr, done.stderr
         for step, variable in HEARD.items():
             if f" {step} " in command:

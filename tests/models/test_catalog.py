@@ -15,14 +15,33 @@ CATALOG_DIR = RESOURCES_DIR / "catalog"
 # Keys of the ★ rows of ../shared/domain/indicators.md, mapped to where the
 # catalog computes them. Every one must exist as an indicator.
 SLIDE_FIGURES = [
-    "hospitals_count", "unemes_count", "health_units_count", "hospitals_presence_pct",
-    "unemes_presence_pct", "health_centers_presence_pct", "productivity_reporting_2nd_level_units",
-    "specialists_coverage_pct", "gp_nursing_coverage_pct", "basification_pct",
-    "training_first_level_pct", "training_second_level_pct", "consultations_total",
-    "consultations_specialty", "consultations_family_medicine", "surgeries", "rx_filled_pct",
-    "hospitals_with_supply_control_system_pct", "health_committees", "volunteers", "home_visits",
-    "info_sessions", "conservation_hospitals", "equipment_goods_count", "equipment_investment",
-    "equipment_delivered_2nd_level_pct", "equipment_enabled_functional_count",
+    "hospitals_count",
+    "unemes_count",
+    "health_units_count",
+    "hospitals_presence_pct",
+    "unemes_presence_pct",
+    "health_centers_presence_pct",
+    "productivity_reporting_2nd_level_units",
+    "specialists_coverage_pct",
+    "gp_nursing_coverage_pct",
+    "basification_pct",
+    "training_first_level_pct",
+    "training_second_level_pct",
+    "consultations_total",
+    "consultations_specialty",
+    "consultations_family_medicine",
+    "surgeries",
+    "rx_filled_pct",
+    "hospitals_with_supply_control_system_pct",
+    "health_committees",
+    "volunteers",
+    "home_visits",
+    "info_sessions",
+    "conservation_hospitals",
+    "equipment_goods_count",
+    "equipment_investment",
+    "equipment_delivered_2nd_level_pct",
+    "equipment_enabled_functional_count",
     "dignification_investment",
 ]
 
@@ -47,8 +66,12 @@ def test_states(catalog):
 
 def test_sections_follow_the_slide(catalog):
     assert [s.label_es for s in catalog.sections] == [
-        "Unidades y estatus", "Personal", "Servicios médicos", "Abasto",
-        "Acción comunitaria", "Infraestructura y equipamiento",
+        "Unidades y estatus",
+        "Personal",
+        "Servicios médicos",
+        "Abasto",
+        "Acción comunitaria",
+        "Infraestructura y equipamiento",
     ]
     for section in catalog.sections:
         assert catalog.columns(section.code), section.code
@@ -74,8 +97,17 @@ def test_every_slide_figure_is_an_indicator(catalog):
 
 def test_official_indicator_sheets_of_seed_004(catalog):
     sheets = {i.metadata.get("sheet") for i in catalog.indicators.values()}
-    for sheet in ("Parámetro 1.2", "Meta 2.1", "Parámetro 2.2", "Meta 3.1", "Parámetro 3.2",
-                  "Parámetro 3.3", "Meta 4.1", "Parámetro 4.2", "Parámetro 4.3"):
+    for sheet in (
+        "Parámetro 1.2",
+        "Meta 2.1",
+        "Parámetro 2.2",
+        "Meta 3.1",
+        "Parámetro 3.2",
+        "Parámetro 3.3",
+        "Meta 4.1",
+        "Parámetro 4.2",
+        "Parámetro 4.3",
+    ):
         assert sheet in sheets
 
 
@@ -104,7 +136,9 @@ def _broken_copy(tmp_path: Path, name: str, edit) -> Path:
 
 
 def test_bad_aggregation_is_refused(tmp_path):
-    broken = _broken_copy(tmp_path, "variables.csv", lambda t: t.replace(",SUM,facility", ",AVG,facility", 1))
+    broken = _broken_copy(
+        tmp_path, "variables.csv", lambda t: t.replace(",SUM,facility", ",AVG,facility", 1)
+    )
     with pytest.raises(InputError) as err:
         load_catalog(broken)
     assert "variables.csv" in err.value.message() and "AVG" in err.value.message()
@@ -113,7 +147,10 @@ def test_bad_aggregation_is_refused(tmp_path):
 def test_indicator_with_unknown_variable_is_refused(tmp_path):
     def edit(text):
         data = json.loads(text)
-        data["indicators"][0] = {**data["indicators"][9], "numerator": {"sum": ["no_such_variable"]}}
+        data["indicators"][0] = {
+            **data["indicators"][9],
+            "numerator": {"sum": ["no_such_variable"]},
+        }
         return json.dumps(data)
 
     broken = _broken_copy(tmp_path, "indicators.json", edit)

@@ -19,18 +19,29 @@ from app.models.messages import MESSAGES, PARTS, InputError, table, text
 APP = Path(messages.__file__).resolve().parents[3]
 
 # Calls whose first string argument is a catalogue code.
-_CALLS = re.compile(r"(?<![.\w])(?:text|message_text|render|InputError|SyncError|CatalogError|_InputError)"
-                    r"\(\s*\"([A-Za-z][\w.]*)\"(?=\s*[,)])")
+_CALLS = re.compile(
+    r"(?<![.\w])(?:text|message_text|render|InputError|SyncError|CatalogError|_InputError)"
+    r"\(\s*\"([A-Za-z][\w.]*)\"(?=\s*[,)])"
+)
 # A code chosen between two literals: InputError("catalog_older" if older else "catalog_same").
-_CHOICES = re.compile(r"(?<![.\w])(?:text|message_text|render|InputError|SyncError|CatalogError)\(\s*"
-                      r"\"([\w.]+)\" if [^\n]*? else \"([\w.]+)\"")
+_CHOICES = re.compile(
+    r"(?<![.\w])(?:text|message_text|render|InputError|SyncError|CatalogError)\(\s*"
+    r"\"([\w.]+)\" if [^\n]*? else \"([\w.]+)\""
+)
 _SAY = re.compile(r"\b_say\(\s*[\w.]+,\s*\"(\w+)\"")
 _SUBSCRIPT = re.compile(r"\b(?:_t\([^()]*\)|text|said|words\(lang\))\[\s*[\"'](\w+)[\"']\s*\]")
 #: File → the prefix its ``_t(…)[key]`` / ``words(lang)[key]`` subscripts look up.
-_TABLES = {"cli_pdf.py": "cli.pdf.", "cli_report.py": "cli.report.", "cli_sync.py": "cli.sync.",
-           "cli_verify.py": "cli.verify.", "cli_export.py": "cli.export.",
-           "summary_pdf.py": "summary.", "summary_pdf_parts.py": "summary.",
-           "summary_pdf_page.py": "summary.", "signature_block.py": "signature_block."}
+_TABLES = {
+    "cli_pdf.py": "cli.pdf.",
+    "cli_report.py": "cli.report.",
+    "cli_sync.py": "cli.sync.",
+    "cli_verify.py": "cli.verify.",
+    "cli_export.py": "cli.export.",
+    "summary_pdf.py": "summary.",
+    "summary_pdf_parts.py": "summary.",
+    "summary_pdf_page.py": "summary.",
+    "signature_block.py": "signature_block.",
+}
 
 
 def _fields(template: str) -> set[str]:
@@ -44,7 +55,9 @@ def used_codes() -> dict[str, set[str]]:
         source = path.read_text(encoding="utf-8")
         codes = set(_CALLS.findall(source))
         codes |= {code for pair in _CHOICES.findall(source) for code in pair}
-        codes |= set(re.findall(r"^    \(\"(backup_count_\w+)\"", source, re.M))  # backup's count labels
+        codes |= set(
+            re.findall(r"^    \(\"(backup_count_\w+)\"", source, re.M)
+        )  # backup's count labels
         if path.name == "cli.py":
             codes |= {"cli." + key for key in _SAY.findall(source)}
         prefix = _TABLES.get(path.name)
@@ -75,9 +88,20 @@ def test_no_code_is_defined_by_two_features():
 def test_the_scan_finds_each_way_of_naming_a_message():
     used = used_codes()
     # One of each: an InputError, a sync code, a catalog detail, the summary's words, the CLI.
-    for code in ("file_missing", "E_NOT_ZIP", "catalog_older", "catalog_same", "summary.fingerprint_full",
-                 "summary.presence_short", "cli.backup", "cli.sync.init_state", "cli.pdf.written",
-                 "cli.verify.count", "cli.export.exported", "sync_already_imported"):
+    for code in (
+        "file_missing",
+        "E_NOT_ZIP",
+        "catalog_older",
+        "catalog_same",
+        "summary.fingerprint_full",
+        "summary.presence_short",
+        "cli.backup",
+        "cli.sync.init_state",
+        "cli.pdf.written",
+        "cli.verify.count",
+        "cli.export.exported",
+        "sync_already_imported",
+    ):
         assert code in used, code
     assert len(used) > 200
 
@@ -103,6 +127,8 @@ def test_lookup_falls_back_to_spanish_and_never_hides_an_unknown_code():
 def test_an_input_error_renders_nested_errors_and_lists_of_them_in_the_readers_language():
     items = [InputError("catalog_drop_type", type="HG"), InputError("catalog_drops_more", count=2)]
     error = InputError("catalog_drops", version="2099.1", items=items)
-    assert error.message("en") == "2099.1 drops items that hold data on this computer: " \
-                                  "the facility type 'HG'; and 2 more"
+    assert (
+        error.message("en") == "2099.1 drops items that hold data on this computer: "
+        "the facility type 'HG'; and 2 more"
+    )
     assert "«HG»; y 2 más" in error.message("es") and str(error) == error.message("es")

@@ -22,7 +22,7 @@ def test_half_rounds_up():
     assert share_percent(1, 3) == 33
 
 
-@given(st.integers(-10**6, 10**6), st.integers(-10**6, 10**6))
+@given(st.integers(-(10**6), 10**6), st.integers(-(10**6), 10**6))
 def test_counts_round_as_exact_fractions_do(part: int, whole: int):
     """Integer counts take a fast path; it must agree with exact rational rounding."""
     as_floats = share_percent(float(part), float(whole))

@@ -31,7 +31,9 @@ def catalog():
     return load_catalog(RESOURCES_DIR / "catalog")
 
 
-def dv(org: str, period: str, var: str, value, option: str = "", provisional: bool = False) -> DataValue:
+def dv(
+    org: str, period: str, var: str, value, option: str = "", provisional: bool = False
+) -> DataValue:
     return DataValue(ValueKey(org, period, var, option), value, provisional=provisional)
 
 
@@ -43,33 +45,54 @@ def summarise(catalog, values: list[DataValue], window=YTD, community=None, faci
 
 
 def test_sum_variables_add_up_over_the_window(catalog):
-    summary = summarise(catalog, [
-        dv(HG, "202301", "cirugias", 100), dv(HG, "202302", "cirugias", 120),
-        dv(HG2, "202302", "cirugias", 7), dv(HG, "202212", "cirugias", 999),  # outside the window
-    ])
+    summary = summarise(
+        catalog,
+        [
+            dv(HG, "202301", "cirugias", 100),
+            dv(HG, "202302", "cirugias", 120),
+            dv(HG2, "202302", "cirugias", 7),
+            dv(HG, "202212", "cirugias", 999),  # outside the window
+        ],
+    )
     surgeries = summary.figures["surgeries"]
     assert surgeries.value == 227
     assert surgeries.facilities == (HG, HG2)
 
 
 def test_last_variables_take_the_latest_value_never_a_sum(catalog):
-    summary = summarise(catalog, [
-        dv(HG, "202301", "comites_salud", 5), dv(HG, "202302", "comites_salud", 6),
-        dv(CSR, "202301", "comites_salud", 2),  # no February value: January is its latest
-        dv(HG, "202301", "plazas_autorizadas", 40, "especialistas"),
-        dv(HG, "202302", "plazas_autorizadas", 40, "especialistas"),
-        dv(HG, "202301", "plazas_ocupadas", 30, "especialistas"),
-        dv(HG, "202302", "plazas_ocupadas", 31, "especialistas"),
-    ])
+    summary = summarise(
+        catalog,
+        [
+            dv(HG, "202301", "comites_salud", 5),
+            dv(HG, "202302", "comites_salud", 6),
+            dv(CSR, "202301", "comites_salud", 2),  # no February value: January is its latest
+            dv(HG, "202301", "plazas_autorizadas", 40, "especialistas"),
+            dv(HG, "202302", "plazas_autorizadas", 40, "especialistas"),
+            dv(HG, "202301", "plazas_ocupadas", 30, "especialistas"),
+            dv(HG, "202302", "plazas_ocupadas", 31, "especialistas"),
+        ],
+    )
     assert summary.figures["health_committees"].value == 8  # 6 + 2, not 5 + 6 + 2
     coverage = summary.figures["specialists_coverage_pct"]
     assert (coverage.numerator, coverage.denominator, coverage.value) == (31, 40, 78)  # 77.5 → 78
 
 
-@pytest.mark.parametrize(("numerator", "denominator", "expected"), [
-    (896, 909, 99), (413, 620, 67), (469, 638, 74), (12, 45, 27), (1, 8, 13), (1, 200, 1),
-    (541, 559, 97), (947, 1050, 90), (253, 319, 79), (0, 7, 0), (7, 7, 100),
-])
+@pytest.mark.parametrize(
+    ("numerator", "denominator", "expected"),
+    [
+        (896, 909, 99),
+        (413, 620, 67),
+        (469, 638, 74),
+        (12, 45, 27),
+        (1, 8, 13),
+        (1, 200, 1),
+        (541, 559, 97),
+        (947, 1050, 90),
+        (253, 319, 79),
+        (0, 7, 0),
+        (7, 7, 100),
+    ],
+)
 def test_percentages_round_half_up(numerator, denominator, expected):
     # summary.md §4 R3: the seeds' own rounding is off for 413/620 (66.6, printed 66: truncated),
     # 469/638 (73.5, printed 72) and 12/45 (26.7, printed 26: truncated). We assert our rule's
@@ -85,7 +108,9 @@ def test_missing_data_is_sin_dato_never_zero(catalog):
     assert figures["rx_filled_pct"].value is None  # both parts missing
     assert figures["specialists_coverage_pct"].numerator is None
     assert figures["hospitals_with_supply_control_system_pct"].value is None  # count over no values
-    assert figures["productivity_reporting_2nd_level_units"].value is None  # no 2nd-level unit reported
+    assert (
+        figures["productivity_reporting_2nd_level_units"].value is None
+    )  # no 2nd-level unit reported
     assert figures["basification_pct"].value is None
     assert format_figure(figures["surgeries"]) == "sin dato"
     assert format_figure(figures["surgeries"], "en") == "no data"
@@ -98,16 +123,21 @@ def test_ratio_needs_both_parts_and_a_nonzero_denominator(catalog):
     only_num = summarise(catalog, [dv(HG, "202302", "recetas_surtidas", 5)])
     assert only_num.figures["rx_filled_pct"].value is None
     assert only_num.figures["rx_filled_pct"].numerator == 5
-    zero_den = summarise(catalog, [dv(HG, "202302", "recetas_surtidas", 0),
-                                   dv(HG, "202302", "recetas_emitidas", 0)])
+    zero_den = summarise(
+        catalog, [dv(HG, "202302", "recetas_surtidas", 0), dv(HG, "202302", "recetas_emitidas", 0)]
+    )
     assert zero_den.figures["rx_filled_pct"].value is None
 
 
 def test_counts_over_facilities_and_filters(catalog):
-    summary = summarise(catalog, [
-        dv(HG, "202302", "control_insumos", 1), dv(HG2, "202302", "control_insumos", 0),
-        dv(HG, "202302", "cirugias", 3),
-    ])
+    summary = summarise(
+        catalog,
+        [
+            dv(HG, "202302", "control_insumos", 1),
+            dv(HG2, "202302", "control_insumos", 0),
+            dv(HG, "202302", "cirugias", 3),
+        ],
+    )
     figures = summary.figures
     assert figures["hospitals_count"].value == 2 and figures["health_units_count"].value == 1
     control = figures["hospitals_with_supply_control_system_pct"]
@@ -118,10 +148,15 @@ def test_counts_over_facilities_and_filters(catalog):
 
 
 def test_provisional_propagates_to_the_figures_it_feeds(catalog):
-    summary = summarise(catalog, [
-        dv(HG, "202301", "cirugias", 10, provisional=True), dv(HG, "202302", "cirugias", 10),
-        dv(HG, "202301", "comites_salud", 3, provisional=True), dv(HG, "202302", "comites_salud", 4),
-    ])
+    summary = summarise(
+        catalog,
+        [
+            dv(HG, "202301", "cirugias", 10, provisional=True),
+            dv(HG, "202302", "cirugias", 10),
+            dv(HG, "202301", "comites_salud", 3, provisional=True),
+            dv(HG, "202302", "comites_salud", 4),
+        ],
+    )
     assert summary.figures["surgeries"].provisional  # a summed value was provisional
     assert not summary.figures["health_committees"].provisional  # the superseded stock was
     assert summary.provisional
@@ -130,7 +165,9 @@ def test_provisional_propagates_to_the_figures_it_feeds(catalog):
 
 
 def test_community_indicators_use_their_own_window(catalog):
-    values = [dv(CSR, p, "visitas_domiciliarias", 10) for p in ("202211", "202212", "202301", "202302")]
+    values = [
+        dv(CSR, p, "visitas_domiciliarias", 10) for p in ("202211", "202212", "202301", "202302")
+    ]
     ytd = summarise(catalog, values)
     cumulative = summarise(catalog, values, community=("202211", "202212", *YTD))
     assert ytd.figures["home_visits"].value == 20
@@ -139,8 +176,13 @@ def test_community_indicators_use_their_own_window(catalog):
 
 
 def test_state_level_variables_read_the_state_org_unit(catalog):
-    summary = summarise(catalog, [dv("18", "202302", "basificacion_realizada", 896),
-                                  dv("18", "202302", "basificacion_meta", 909)])
+    summary = summarise(
+        catalog,
+        [
+            dv("18", "202302", "basificacion_realizada", 896),
+            dv("18", "202302", "basificacion_meta", 909),
+        ],
+    )
     assert format_figure(summary.figures["basification_pct"]) == "99 % (896 de 909)"
 
 

@@ -79,8 +79,10 @@ def test_conflict_tombstone_kept_out_when_earlier():
     assert decide(4, A, LATE, 3, 2, (None, "", 0, 0), EARLY, True) is CONFLICT_KEEP
 
 
-@pytest.mark.parametrize("decision, applies", [(IMPORT, True), (UPDATE, True), (DELETE, True),
-                                               (IGNORE, False), (CONFLICT_KEEP, False)])
+@pytest.mark.parametrize(
+    "decision, applies",
+    [(IMPORT, True), (UPDATE, True), (DELETE, True), (IGNORE, False), (CONFLICT_KEEP, False)],
+)
 def test_applies_follows_the_count(decision: Decision, applies: bool):
     assert decision.applies is applies
     assert decision.conflict is None or decision in (CONFLICT_KEEP,)

@@ -15,8 +15,12 @@ def _codes(issues, key):
 
 
 def test_filled_posts_cannot_exceed_authorised_per_category():
-    values = {("plazas_autorizadas", "especialistas"): 10, ("plazas_ocupadas", "especialistas"): 12,
-              ("plazas_autorizadas", "enfermeria"): 50, ("plazas_ocupadas", "enfermeria"): 50}
+    values = {
+        ("plazas_autorizadas", "especialistas"): 10,
+        ("plazas_ocupadas", "especialistas"): 12,
+        ("plazas_autorizadas", "enfermeria"): 50,
+        ("plazas_ocupadas", "enfermeria"): 50,
+    }
     issues = record_issues(CATALOG, values, "hospital")
     assert "ocupadas_le_autorizadas" in _codes(issues, ("plazas_ocupadas", "especialistas"))
     assert "ocupadas_le_autorizadas" not in _codes(issues, ("plazas_ocupadas", "enfermeria"))
@@ -25,16 +29,25 @@ def test_filled_posts_cannot_exceed_authorised_per_category():
 
 
 def test_filled_prescriptions_cannot_exceed_issued():
-    issues = record_issues(CATALOG, {("recetas_emitidas", ""): 100, ("recetas_surtidas", ""): 101}, "hospital")
+    issues = record_issues(
+        CATALOG, {("recetas_emitidas", ""): 100, ("recetas_surtidas", ""): 101}, "hospital"
+    )
     assert any(i.severity == ERROR for i in issues[("recetas_surtidas", "")])
 
 
 def test_parts_must_add_up_to_total():
-    ok = {("consultas_total", ""): 35833, ("consultas_especialidad", ""): 22999,
-          ("consultas_medicina_familiar", ""): 12834}
-    assert "consultas_suman" not in _codes(record_issues(CATALOG, ok, "hospital"), ("consultas_total", ""))
+    ok = {
+        ("consultas_total", ""): 35833,
+        ("consultas_especialidad", ""): 22999,
+        ("consultas_medicina_familiar", ""): 12834,
+    }
+    assert "consultas_suman" not in _codes(
+        record_issues(CATALOG, ok, "hospital"), ("consultas_total", "")
+    )
     bad = {**ok, ("consultas_total", ""): 35000}
-    assert "consultas_suman" in _codes(record_issues(CATALOG, bad, "hospital"), ("consultas_total", ""))
+    assert "consultas_suman" in _codes(
+        record_issues(CATALOG, bad, "hospital"), ("consultas_total", "")
+    )
 
 
 def test_missing_required_value_is_a_warning_only_where_it_applies():

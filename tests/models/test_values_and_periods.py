@@ -16,16 +16,24 @@ CATALOG = load_catalog(RESOURCES_DIR / "catalog")
 COUNT = CATALOG.variables["cirugias"]
 
 
-@pytest.mark.parametrize("text, expected", [("35833", 35833), ("35,833", 35833), (" 12 ", 12),
-                                            (12.0, 12), ("", None), (None, None)])
+@pytest.mark.parametrize(
+    "text, expected",
+    [("35833", 35833), ("35,833", 35833), (" 12 ", 12), (12.0, 12), ("", None), (None, None)],
+)
 def test_counts_accept_what_people_type(text, expected):
     assert parse_value(COUNT, text) == expected
 
 
 @pytest.mark.parametrize(
     "text, code",
-    [("abc", "not_a_number"), ("-3", "negative"), ("1.5", "not_an_integer"),
-     ("10000001", "above_max"), ("nan", "not_a_number"), ("inf", "not_a_number")],
+    [
+        ("abc", "not_a_number"),
+        ("-3", "negative"),
+        ("1.5", "not_an_integer"),
+        ("10000001", "above_max"),
+        ("nan", "not_a_number"),
+        ("inf", "not_a_number"),
+    ],
 )
 def test_bad_counts_are_refused_with_a_reason(text, code):
     with pytest.raises(InputError) as err:
@@ -76,13 +84,25 @@ def test_periods():
 MONEY = CATALOG.variables["inversion_dignificacion"]
 PERCENT = CATALOG.variables["avance_dignificacion"]
 SNEAKY = [
-    "1_000",                      # Python's int() accepts underscores
-    "1e3", "1E3", "1e-400",       # exponent notation (1e-400 underflows to 0)
-    "\u0661\u0662\u0663",         # Arabic-Indic digits: float() accepts them
-    "\uff11\uff12\uff13",         # full-width digits
-    "\U0001d7cf\U0001d7d0",       # mathematical bold digits
-    "12\u00a0345", "1 234",       # grouped with spaces: two numbers pasted together?
-    "1,23", "12,3456", "+5", "0x1F", "Infinity", "NaN", "١٢.٥", "12.5.1", ".", "",
+    "1_000",  # Python's int() accepts underscores
+    "1e3",
+    "1E3",
+    "1e-400",  # exponent notation (1e-400 underflows to 0)
+    "\u0661\u0662\u0663",  # Arabic-Indic digits: float() accepts them
+    "\uff11\uff12\uff13",  # full-width digits
+    "\U0001d7cf\U0001d7d0",  # mathematical bold digits
+    "12\u00a0345",
+    "1 234",  # grouped with spaces: two numbers pasted together?
+    "1,23",
+    "12,3456",
+    "+5",
+    "0x1F",
+    "Infinity",
+    "NaN",
+    "١٢.٥",
+    "12.5.1",
+    ".",
+    "",
 ]
 
 
@@ -94,8 +114,10 @@ def test_only_plain_ascii_numbers_are_numbers(variable, text):
     assert err.value.code in ("not_a_number", "not_an_integer")
 
 
-@pytest.mark.parametrize("text", ["99.99999999999999999", "0.000001", "12.12345", "1234567890123.456",
-                                  "1.0000000000000001"])
+@pytest.mark.parametrize(
+    "text",
+    ["99.99999999999999999", "0.000001", "12.12345", "1234567890123.456", "1.0000000000000001"],
+)
 def test_decimals_that_would_be_rounded_are_refused(text):
     with pytest.raises(InputError) as err:
         parse_value(PERCENT if float(text) <= 100 else MONEY, text)
@@ -103,10 +125,19 @@ def test_decimals_that_would_be_rounded_are_refused(text):
     assert text in err.value.message("es") and text in err.value.message("en")
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("53.4", 53.4), ("0.0001", 0.0001), ("100", 100.0), ("12.50000", 12.5), ("007.5", 7.5),
-    ("$1,250,000.50", 1250000.5), ("$ 99", 99.0), ("99,999,999,999.99", 99999999999.99),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("53.4", 53.4),
+        ("0.0001", 0.0001),
+        ("100", 100.0),
+        ("12.50000", 12.5),
+        ("007.5", 7.5),
+        ("$1,250,000.50", 1250000.5),
+        ("$ 99", 99.0),
+        ("99,999,999,999.99", 99999999999.99),
+    ],
+)
 def test_decimals_accept_plain_digits_and_one_point(text, expected):
     variable = MONEY if "$" in text or expected > 100 else PERCENT
     value = parse_value(variable, text)
@@ -121,8 +152,10 @@ def test_percent_sign_only_for_percentages_and_dollar_only_for_money():
             parse_value(variable, text)
 
 
-@pytest.mark.parametrize("text, expected", [("1,234", 1234), ("1,234,567", 1234567), ("0", 0),
-                                            ("0012", 12), ("12.0", 12)])
+@pytest.mark.parametrize(
+    "text, expected",
+    [("1,234", 1234), ("1,234,567", 1234567), ("0", 0), ("0012", 12), ("12.0", 12)],
+)
 def test_counts_accept_ascii_digits_and_mexican_thousands(text, expected):
     value = parse_value(COUNT, text)
     assert value == expected and isinstance(value, int)
@@ -143,7 +176,12 @@ def test_counts_from_spreadsheet_cells(raw, expected):
 def test_spreadsheet_floats_follow_the_same_rules():
     assert parse_value(PERCENT, 53.4) == 53.4
     assert parse_value(PERCENT, 0.0001) == 0.0001
-    for raw in (0.1 + 0.2, 1e-5, float("nan"), float("inf")):  # 0.30000000000000004 would be rounded
+    for raw in (
+        0.1 + 0.2,
+        1e-5,
+        float("nan"),
+        float("inf"),
+    ):  # 0.30000000000000004 would be rounded
         with pytest.raises(InputError):
             parse_value(PERCENT, raw)
 

@@ -34,13 +34,20 @@ def run_spec(tmp_path: Path, platform: str, monkeypatch: pytest.MonkeyPatch) -> 
     classes = {name: type(name, (Recorder,), {}) for name in ("Analysis", "PYZ", "EXE", "COLLECT")}
     dist = tmp_path / "dist"
     (dist / "coordina").mkdir(parents=True)
-    namespace = {"SPECPATH": str(PACKAGING), "workpath": str(tmp_path / "work"),
-                 "DISTPATH": str(dist), "__name__": "__main__", **classes}
+    namespace = {
+        "SPECPATH": str(PACKAGING),
+        "workpath": str(tmp_path / "work"),
+        "DISTPATH": str(dist),
+        "__name__": "__main__",
+        **classes,
+    }
     monkeypatch.setattr(sys, "platform", platform)
     monkeypatch.setattr(sys, "path", list(sys.path))
     for name in ("slim", "win_version"):
         monkeypatch.delitem(sys.modules, name, raising=False)
-    code = compile((PACKAGING / "coordina.spec").read_text(encoding="utf-8"), "coordina.spec", "exec")
+    code = compile(
+        (PACKAGING / "coordina.spec").read_text(encoding="utf-8"), "coordina.spec", "exec"
+    )
     exec(code, namespace)  # noqa: S102
     return Recorder.made
 
@@ -49,7 +56,9 @@ def made(recorders: list[Recorder], kind: str) -> list[Recorder]:
     return [r for r in recorders if r.kind == kind]
 
 
-def test_windows_builds_a_windowed_and_a_console_exe_with_icon_and_version(tmp_path, monkeypatch) -> None:
+def test_windows_builds_a_windowed_and_a_console_exe_with_icon_and_version(
+    tmp_path, monkeypatch
+) -> None:
     recorders = run_spec(tmp_path, "win32", monkeypatch)
     exes = {e.kwargs["name"]: e.kwargs for e in made(recorders, "EXE")}
     assert set(exes) == {"coordina", "coordina-cli"}
@@ -60,6 +69,7 @@ def test_windows_builds_a_windowed_and_a_console_exe_with_icon_and_version(tmp_p
         text = Path(kwargs["version"]).read_text(encoding="utf-8")
         assert f"OriginalFilename', '{kwargs['name']}.exe'" in text
         import app
+
         assert f"'ProductVersion', '{app.__version__}'" in text
     (collect,) = made(recorders, "COLLECT")
     assert len([a for a in collect.args if getattr(a, "kind", "") == "EXE"]) == 2
@@ -69,7 +79,11 @@ def test_windows_builds_a_windowed_and_a_console_exe_with_icon_and_version(tmp_p
 def test_linux_builds_one_program_and_links_the_cli_to_it(tmp_path, monkeypatch) -> None:
     recorders = run_spec(tmp_path, "linux", monkeypatch)
     (exe,) = made(recorders, "EXE")
-    assert exe.kwargs["name"] == "coordina" and exe.kwargs["icon"] is None and exe.kwargs["version"] is None
+    assert (
+        exe.kwargs["name"] == "coordina"
+        and exe.kwargs["icon"] is None
+        and exe.kwargs["version"] is None
+    )
     bundle = tmp_path / "dist" / "coordina"
     assert os.readlink(bundle / "coordina-cli") == "coordina"
     assert (bundle / "coordina.desktop").is_file() and os.access(bundle / "install.sh", os.X_OK)

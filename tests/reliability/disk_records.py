@@ -50,20 +50,39 @@ def _shown(text: str, data: Path | None) -> str:
 def record(run: Run, expected: str, ok: bool, finding: str | None = None, **more: object) -> None:
     """Keep a scenario for disk.json: what was done, what the user read, what was lost."""
     command = [Path(a).name if os.path.isabs(a) else a for a in run.command]
-    extra = {k: _shown(v, run.data) if isinstance(v, str) else v for k, v in {**run.extra, **more}.items()}
-    RECORDS.append({
-        "name": run.name, "filesystem": run.fs, "command": " ".join(command),
-        "exit": run.result.returncode, "message": _shown(user_message(run.result), run.data),
-        "traceback": has_traceback(run.result.stderr), "data_lost": run.lost,
-        "wrote_nothing": run.wrote_nothing, "integrity": run.after.integrity,
-        "db_file_unchanged": run.before.digest is not None and run.before.digest == run.after.digest,
-        "chain_ok": run.after.chain_break is None, "expected": expected, "ok": ok,
-        "finding": finding, **extra,
-    })
+    extra = {
+        k: _shown(v, run.data) if isinstance(v, str) else v
+        for k, v in {**run.extra, **more}.items()
+    }
+    RECORDS.append(
+        {
+            "name": run.name,
+            "filesystem": run.fs,
+            "command": " ".join(command),
+            "exit": run.result.returncode,
+            "message": _shown(user_message(run.result), run.data),
+            "traceback": has_traceback(run.result.stderr),
+            "data_lost": run.lost,
+            "wrote_nothing": run.wrote_nothing,
+            "integrity": run.after.integrity,
+            "db_file_unchanged": run.before.digest is not None
+            and run.before.digest == run.after.digest,
+            "chain_ok": run.after.chain_break is None,
+            "expected": expected,
+            "ok": ok,
+            "finding": finding,
+            **extra,
+        }
+    )
 
 
 def write_disk_json() -> None:
     """Write ``disk.json`` (a no-op outside ``make reliability``)."""
-    harness.record("disk", {"scenarios": RECORDS,
-                            "data_lost": sum(r["data_lost"] for r in RECORDS),
-                            "findings": [r["name"] for r in RECORDS if r["finding"]]})
+    harness.record(
+        "disk",
+        {
+            "scenarios": RECORDS,
+            "data_lost": sum(r["data_lost"] for r in RECORDS),
+            "findings": [r["name"] for r in RECORDS if r["finding"]],
+        },
+    )

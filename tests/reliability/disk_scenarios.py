@@ -32,8 +32,14 @@ def run_cli(data_dir: Path, *args: str, timeout: float = 120) -> subprocess.Comp
     env = dict(os.environ)
     env.pop("COORDINA_DATA_DIR", None)
     env["QT_QPA_PLATFORM"] = "offscreen"
-    return subprocess.run([sys.executable, str(MAIN), "--data-dir", str(data_dir), *args],
-                          capture_output=True, text=True, timeout=timeout, cwd=str(REPO_ROOT), check=False)
+    return subprocess.run(
+        [sys.executable, str(MAIN), "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=str(REPO_ROOT),
+        check=False,
+    )
 
 
 def fresh_copy(data_dir: Path, demo_db: Path) -> Path:
@@ -121,8 +127,12 @@ def _examine(db_path: Path) -> DbState:
 
     conn = sqlite3.connect(str(db_path))
     try:
-        names = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        names = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            )
+        ]
         tables = {n: conn.execute(f'SELECT * FROM "{n}" ORDER BY rowid').fetchall() for n in names}
         integrity = "; ".join(r[0] for r in conn.execute("PRAGMA integrity_check"))
         chain = verify_chain(conn)
@@ -142,7 +152,9 @@ def lost_rows(before: DbState, after: DbState) -> int:
     return lost
 
 
-def build_import_csv(demo_db: Path, work: Path, out: Path, rows: int, state: str, period: str) -> int:
+def build_import_csv(
+    demo_db: Path, work: Path, out: Path, rows: int, state: str, period: str
+) -> int:
     """A valid long-format CSV that changes ``rows`` stored cells of one month (their comment).
 
     The keys come from ``values export`` of the demo itself, so every row passes validation
@@ -163,7 +175,7 @@ def build_import_csv(demo_db: Path, work: Path, out: Path, rows: int, state: str
         ws.close()
     with exported.open(encoding="utf-8-sig", newline="") as fh:
         table = list(csv.reader(fh))
-    header, body = table[0], table[1:rows + 1]
+    header, body = table[0], table[1 : rows + 1]
     comment = header.index("comment")
     for row in body:
         row[comment] = "revisado en la visita de supervisión"

@@ -63,15 +63,24 @@ class PackageForge:
             if values and draw(st.booleans()):
                 target = draw(st.sampled_from(values))
                 key = draw(st.sampled_from(sorted(target)))
-                target[key] = odd_cell(draw) if draw(st.booleans()) else draw(
-                    st.sampled_from([None, 0, -1, 1e308, True, [], {}, "", 10**30]).map(copy.deepcopy))
+                target[key] = (
+                    odd_cell(draw)
+                    if draw(st.booleans())
+                    else draw(
+                        st.sampled_from([None, 0, -1, 1e308, True, [], {}, "", 10**30]).map(
+                            copy.deepcopy
+                        )
+                    )
+                )
                 done.append(f"value.{key}")
             else:  # inside one month's group: the shape reforge needs stays
                 groups = doc.get("dataValueSets") or [{}]
                 what, _ = mutate_tree(draw, draw(st.sampled_from(groups)))
                 done.extend(what)
 
-        return reforge(self.hq, self.identity, data, doc_edit=edit), "reforged-payload:" + ",".join(done)
+        return reforge(self.hq, self.identity, data, doc_edit=edit), "reforged-payload:" + ",".join(
+            done
+        )
 
     def rebuild(self, recipe: dict, data: bytes) -> bytes:
         """A kept resigned/reforged case made again from this world's valid package ``data``.
@@ -136,12 +145,23 @@ def _translate(value, mapping: dict):
 # -- SQLite backups -------------------------------------------------------------------------------
 
 SQL_EDITS = [
-    "DROP TABLE data_values", "DROP TABLE change_log", "DELETE FROM change_log WHERE id = (SELECT max(id) FROM change_log)",
-    "UPDATE data_values SET value = 'abc'", "UPDATE data_values SET value = NULL",
-    "PRAGMA user_version = 999", "PRAGMA user_version = 0", "PRAGMA user_version = -1",
-    "ALTER TABLE facilities RENAME TO facilities_old", "CREATE TABLE junk(x)", "DROP TABLE settings",
-    "PRAGMA journal_mode = WAL", "PRAGMA application_id = 12345", "DELETE FROM facilities",
-    "UPDATE change_log SET hash = 'x'", "DROP TABLE profile", "PRAGMA page_size = 512",
+    "DROP TABLE data_values",
+    "DROP TABLE change_log",
+    "DELETE FROM change_log WHERE id = (SELECT max(id) FROM change_log)",
+    "UPDATE data_values SET value = 'abc'",
+    "UPDATE data_values SET value = NULL",
+    "PRAGMA user_version = 999",
+    "PRAGMA user_version = 0",
+    "PRAGMA user_version = -1",
+    "ALTER TABLE facilities RENAME TO facilities_old",
+    "CREATE TABLE junk(x)",
+    "DROP TABLE settings",
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA application_id = 12345",
+    "DELETE FROM facilities",
+    "UPDATE change_log SET hash = 'x'",
+    "DROP TABLE profile",
+    "PRAGMA page_size = 512",
     "INSERT INTO settings(key, value) VALUES ('catalog_version', '999.0')",
 ]
 
@@ -175,14 +195,24 @@ def sqlite_mutation(draw: Draw, data: bytes) -> Mutated:
 
 def sqlite_header_mutation(draw: Draw, data: bytes) -> Mutated:
     """A field of the 100-byte database header set to an odd value (page size, counts, encoding)."""
-    fields = {"page_size": (16, 2), "write_version": (18, 1), "read_version": (19, 1), "reserved": (20, 1),
-              "page_count": (28, 4), "freelist": (32, 4), "schema_cookie": (40, 4), "schema_format": (44, 4),
-              "encoding": (56, 4), "user_version": (60, 4), "version_valid_for": (92, 4)}
+    fields = {
+        "page_size": (16, 2),
+        "write_version": (18, 1),
+        "read_version": (19, 1),
+        "reserved": (20, 1),
+        "page_count": (28, 4),
+        "freelist": (32, 4),
+        "schema_cookie": (40, 4),
+        "schema_format": (44, 4),
+        "encoding": (56, 4),
+        "user_version": (60, 4),
+        "version_valid_for": (92, 4),
+    }
     name = draw(st.sampled_from(sorted(fields)))
     at, size = fields[name]
     value = draw(st.sampled_from([0, 1, 2, 3, 255, 65535, 2**31 - 1, 2**32 - 1]))
     raw = (value % (1 << (8 * size))).to_bytes(size, "big")
-    return data[:at] + raw + data[at + size:], f"sqlite-header:{name}={value}"
+    return data[:at] + raw + data[at + size :], f"sqlite-header:{name}={value}"
 
 
 # -- signed PDFs ----------------------------------------------------------------------------------
@@ -202,13 +232,25 @@ def signed_ranges(pdf: bytes) -> list[tuple[int, int]]:
 def signed_bytes_intact(original: bytes, mutated: bytes) -> bool:
     """Whether every byte the original signature covers is unchanged at its place."""
     ranges = signed_ranges(original)
-    return bool(ranges) and all(mutated[s:s + n] == original[s:s + n] for s, n in ranges)
+    return bool(ranges) and all(mutated[s : s + n] == original[s : s + n] for s, n in ranges)
 
 
 def pdf_structural(draw: Draw, data: bytes) -> Mutated:
     """An edit after signing: an incremental update (pypdf or pyHanko) or a full rewrite."""
-    op = draw(st.sampled_from(["pypdf_metadata", "pypdf_page", "pypdf_annotation", "pypdf_content",
-                               "pypdf_rewrite", "pyhanko_info", "pyhanko_content", "second_eof"]))
+    op = draw(
+        st.sampled_from(
+            [
+                "pypdf_metadata",
+                "pypdf_page",
+                "pypdf_annotation",
+                "pypdf_content",
+                "pypdf_rewrite",
+                "pyhanko_info",
+                "pyhanko_content",
+                "second_eof",
+            ]
+        )
+    )
     try:
         return _pdf_edit(op, draw, data), f"pdf:{op}"
     except Exception as exc:  # noqa: BLE001 - a mutator that cannot apply leaves bytes mutated otherwise
@@ -230,7 +272,9 @@ def _pdf_edit(op: str, draw: Draw, data: bytes) -> bytes:
         elif op == "pypdf_content":
             page = writer.pages[0]
             page.merge_page(PdfWriter().add_blank_page(10, 10))
-            page[__import__("pypdf").generic.NameObject("/Rotate")] = __import__("pypdf").generic.NumberObject(90)
+            page[__import__("pypdf").generic.NameObject("/Rotate")] = __import__(
+                "pypdf"
+            ).generic.NumberObject(90)
         out = io.BytesIO()
         writer.write(out)
         return out.getvalue()

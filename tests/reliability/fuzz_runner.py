@@ -69,8 +69,14 @@ def run_cli(argv: list[str], timeout: float) -> Outcome:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
         result = Outcome(code, out.getvalue(), err.getvalue())
     except Exception as exc:  # noqa: BLE001 - the point: any escape is a finding
-        result = Outcome(None, out.getvalue(), err.getvalue(), error=traceback.format_exc(),
-                         error_type=type(exc).__name__, where=_app_frame(exc))
+        result = Outcome(
+            None,
+            out.getvalue(),
+            err.getvalue(),
+            error=traceback.format_exc(),
+            error_type=type(exc).__name__,
+            where=_app_frame(exc),
+        )
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
@@ -95,11 +101,15 @@ def dump_database(path: Path) -> dict[str, list]:
     """Schema, user_version and every row of every table, sorted: equal iff nothing changed."""
     conn = sqlite3.connect(path)
     try:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+        tables = [
+            r[0]
+            for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
+        ]
         conn.text_factory = bytes  # a restored file may hold text that is not UTF-8: compare bytes
         dumped: dict[str, list] = {
-            "__schema__": conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY 1, 2").fetchall(),
+            "__schema__": conn.execute(
+                "SELECT type, name, sql FROM sqlite_master ORDER BY 1, 2"
+            ).fetchall(),
             "__user_version__": conn.execute("PRAGMA user_version").fetchall(),
         }
         for table in tables:
@@ -139,9 +149,14 @@ class Sandbox:
         """(database content changed, files added/changed/removed) against the pristine copy."""
         db = self.work / DB
         wal = self.work / (DB + "-wal")
-        quick_same = (db.is_file() and db.read_bytes() == self.db_bytes
-                      and (not wal.exists() or wal.stat().st_size == 0))
-        db_changed = False if quick_same else (not db.is_file() or dump_database(db) != self.db_dump)
+        quick_same = (
+            db.is_file()
+            and db.read_bytes() == self.db_bytes
+            and (not wal.exists() or wal.stat().st_size == 0)
+        )
+        db_changed = (
+            False if quick_same else (not db.is_file() or dump_database(db) != self.db_dump)
+        )
         now = listing(self.work)
         files = sorted(k for k in set(now) | set(self.files) if now.get(k) != self.files.get(k))
         return db_changed, files
@@ -155,16 +170,24 @@ def _template_regex(template: str) -> re.Pattern:
     return re.compile(".*".join(re.escape(p) for p in parts), re.DOTALL)
 
 
-MESSAGE_PATTERNS = [_template_regex(t) for entry in messages.MESSAGES.values() for t in entry.values()]
+MESSAGE_PATTERNS = [
+    _template_regex(t) for entry in messages.MESSAGES.values() for t in entry.values()
+]
 CLI_PATTERNS: list[re.Pattern[str]] = []  # the CLI's texts are in messages.MESSAGES too
 
 
 def _sync_codes() -> set[str]:
     """Codes of app/sync/errors.py, plus those sync_values and the importers give (by literal)."""
     codes = set(sync_errors.MESSAGES)
-    for name in ("sync/errors.py", "services/sync_values.py", "services/sync_import.py",
-                 "services/sync_import_checks.py", "services/sync_import_hq.py",
-                 "services/catalog_install.py", "services/sync_respond.py"):
+    for name in (
+        "sync/errors.py",
+        "services/sync_values.py",
+        "services/sync_import.py",
+        "services/sync_import_checks.py",
+        "services/sync_import_hq.py",
+        "services/catalog_install.py",
+        "services/sync_respond.py",
+    ):
         source = APP_ROOT / name
         if source.is_file():
             codes |= set(re.findall(r"\b([EW]_[A-Z0-9_]+)\b", source.read_text(encoding="utf-8")))
@@ -183,7 +206,9 @@ def documented_line(line: str) -> bool:
     codes = _CODE_IN_TEXT.findall(line)
     if codes:
         return all(c in SYNC_CODES for c in codes)
-    return any(p.fullmatch(line) for p in MESSAGE_PATTERNS) or any(p.fullmatch(line) for p in CLI_PATTERNS)
+    return any(p.fullmatch(line) for p in MESSAGE_PATTERNS) or any(
+        p.fullmatch(line) for p in CLI_PATTERNS
+    )
 
 
 def undocumented(err: str, sync: bool) -> list[str]:
@@ -195,7 +220,10 @@ def undocumented(err: str, sync: bool) -> list[str]:
     lines = [ln for ln in err.splitlines() if ln.strip()]
     if not lines:
         return ["(empty stderr on refusal)"]
-    heads = [lines[0], *(ln for ln in lines[1:] if ln.startswith("  ") and not ln.startswith("   "))]
+    heads = [
+        lines[0],
+        *(ln for ln in lines[1:] if ln.startswith("  ") and not ln.startswith("   ")),
+    ]
     bad = [ln for ln in heads if not documented_line(ln)]
     if sync and not _CODE_IN_TEXT.search(err):
         bad.append("(no sync error code in the refusal)")
@@ -232,7 +260,9 @@ class Stats:
 
     def count(self, outcome: Outcome) -> None:
         self.cases += 1
-        key = "hang" if outcome.hung else ("exception" if outcome.code is None else str(outcome.code))
+        key = (
+            "hang" if outcome.hung else ("exception" if outcome.code is None else str(outcome.code))
+        )
         self.exit_codes[key] = self.exit_codes.get(key, 0) + 1
         self.seconds += outcome.seconds
         self.slowest = max(self.slowest, outcome.seconds)
@@ -249,18 +279,38 @@ class Stats:
     def as_record(self) -> dict:
         unique: dict[str, dict] = {}
         for f in self.findings:
-            unique.setdefault(f.signature, {"signature": f.signature, "kind": f.kind, "detail": f.detail,
-                                            "example": f.sha, "mutation": f.mutation, "count": 0})
+            unique.setdefault(
+                f.signature,
+                {
+                    "signature": f.signature,
+                    "kind": f.kind,
+                    "detail": f.detail,
+                    "example": f.sha,
+                    "mutation": f.mutation,
+                    "count": 0,
+                },
+            )
             unique[f.signature]["count"] += 1
-        return {"target": self.target, "cases": self.cases, "exit_codes": self.exit_codes,
-                "findings": list(unique.values()), "finding_cases": len(self.findings),
-                "seconds": round(self.seconds, 1), "slowest_case_s": round(self.slowest, 3),
-                "notes": self.notes}
+        return {
+            "target": self.target,
+            "cases": self.cases,
+            "exit_codes": self.exit_codes,
+            "findings": list(unique.values()),
+            "finding_cases": len(self.findings),
+            "seconds": round(self.seconds, 1),
+            "slowest_case_s": round(self.slowest, 3),
+            "notes": self.notes,
+        }
 
 
-def judge(outcome: Outcome, allowed: Iterable[int], sync_codes: bool, db_changed: bool,
-          files: list[str], extra: Callable[[Outcome], list[tuple[str, str, str]]] | None = None
-          ) -> list[tuple[str, str, str]]:
+def judge(
+    outcome: Outcome,
+    allowed: Iterable[int],
+    sync_codes: bool,
+    db_changed: bool,
+    files: list[str],
+    extra: Callable[[Outcome], list[tuple[str, str, str]]] | None = None,
+) -> list[tuple[str, str, str]]:
     """(kind, detail, signature) of everything wrong with one case."""
     wrong: list[tuple[str, str, str]] = []
     if outcome.hung:
@@ -276,18 +326,33 @@ def judge(outcome: Outcome, allowed: Iterable[int], sync_codes: bool, db_changed
         if db_changed:
             wrong.append(("db_changed", "refused, but the database changed", "db_changed"))
         if files:
-            wrong.append(("files_written", f"refused, but files changed: {files[:5]}",
-                          "files_written:" + "|".join(sorted({f.split('/')[0] for f in files}))))
+            wrong.append(
+                (
+                    "files_written",
+                    f"refused, but files changed: {files[:5]}",
+                    "files_written:" + "|".join(sorted({f.split("/")[0] for f in files})),
+                )
+            )
         internal = _INTERNAL.search(outcome.err)
         if internal:  # reported without a traceback, but still a defect of the program
             name = _EXC_NAME.search(internal.group(0))
-            wrong.append(("internal_error", internal.group(0)[:300],
-                          f"internal_error:{name.group(1) if name else '?'}"))
+            wrong.append(
+                (
+                    "internal_error",
+                    internal.group(0)[:300],
+                    f"internal_error:{name.group(1) if name else '?'}",
+                )
+            )
         elif outcome.code == 1:
             bad = undocumented(outcome.err, sync_codes)
             if bad:
-                wrong.append(("undocumented", f"refusal without a documented code: {bad}",
-                              "undocumented:" + _shape(bad[0])))
+                wrong.append(
+                    (
+                        "undocumented",
+                        f"refusal without a documented code: {bad}",
+                        "undocumented:" + _shape(bad[0]),
+                    )
+                )
     if extra:
         wrong.extend(extra(outcome))
     return wrong

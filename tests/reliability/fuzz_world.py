@@ -23,9 +23,22 @@ PASSPHRASE = "frase de paso del fuzz"
 
 FACILITIES = [
     ["CLUES", "NOMBRE DE LA UNIDAD", "ENTIDAD", "MUNICIPIO", "TIPOLOGÍA", "NIVEL DE ATENCIÓN"],
-    ["NTSSA000001", "Hospital General de Tepic", "18", "Tepic", "HOSPITAL GENERAL", "SEGUNDO NIVEL"],
-    ["NTSSA000002", "Centro de Salud Rural Jala", "18", "Jala", "RURAL DE 01 NUCLEO BASICO",
-     "PRIMER NIVEL"],
+    [
+        "NTSSA000001",
+        "Hospital General de Tepic",
+        "18",
+        "Tepic",
+        "HOSPITAL GENERAL",
+        "SEGUNDO NIVEL",
+    ],
+    [
+        "NTSSA000002",
+        "Centro de Salud Rural Jala",
+        "18",
+        "Jala",
+        "RURAL DE 01 NUCLEO BASICO",
+        "PRIMER NIVEL",
+    ],
 ]
 VALUES = [
     ["org_unit", "period", "variable", "disaggregation", "value", "comment"],
@@ -83,48 +96,166 @@ def build_world(root: Path) -> World:
         _ok("--data-dir", str(folder), "facilities", "import", str(clues))
     _ok("--data-dir", str(state), "values", "import", str(values))
 
-    _ok("--data-dir", str(state), "init", "--role", "state", "--state", "18", "--name", "Ana Núñez",
-        "--position", "Coordinadora estatal")
+    _ok(
+        "--data-dir",
+        str(state),
+        "init",
+        "--role",
+        "state",
+        "--state",
+        "18",
+        "--name",
+        "Ana Núñez",
+        "--position",
+        "Coordinadora estatal",
+    )
     _ok("--data-dir", str(bare_state), "init", "--role", "state", "--state", "18")
     # HQ's keys under a passphrase; profiles and enrolments confirmed by fingerprint (issue 11)
     _ok("--data-dir", str(hq), "init", "--role", "hq", "--passphrase-env", PASSPHRASE_ENV)
-    hq_fp = _ok("--data-dir", str(hq), "hq-profile", "export", "--out", str(seeds / "hq.json"),
-                "--passphrase-env", PASSPHRASE_ENV).rsplit(": ", 1)[1].strip()
-    _ok("--data-dir", str(state), "hq-profile", "import", str(seeds / "hq.json"), "--fingerprint", hq_fp)
+    hq_fp = (
+        _ok(
+            "--data-dir",
+            str(hq),
+            "hq-profile",
+            "export",
+            "--out",
+            str(seeds / "hq.json"),
+            "--passphrase-env",
+            PASSPHRASE_ENV,
+        )
+        .rsplit(": ", 1)[1]
+        .strip()
+    )
+    _ok(
+        "--data-dir",
+        str(state),
+        "hq-profile",
+        "import",
+        str(seeds / "hq.json"),
+        "--fingerprint",
+        hq_fp,
+    )
     p12 = seeds / "ana.p12"
-    _ok("--data-dir", str(state), "identity", "create", "--name", "Ana Núñez", "--position",
-        "Coordinadora estatal", "--state", "18", "--out", str(p12), "--passphrase-env", PASSPHRASE_ENV)
-    enrol_fp = _ok("--data-dir", str(state), "enrol", "export",
-                   "--out", str(seeds / "enrol.json")).rsplit(": ", 1)[1].strip()
+    _ok(
+        "--data-dir",
+        str(state),
+        "identity",
+        "create",
+        "--name",
+        "Ana Núñez",
+        "--position",
+        "Coordinadora estatal",
+        "--state",
+        "18",
+        "--out",
+        str(p12),
+        "--passphrase-env",
+        PASSPHRASE_ENV,
+    )
+    enrol_fp = (
+        _ok("--data-dir", str(state), "enrol", "export", "--out", str(seeds / "enrol.json"))
+        .rsplit(": ", 1)[1]
+        .strip()
+    )
     # HQ before the enrolment: the enrol target's directory, where the seed is accepted.
     shutil.copytree(hq, root / "hq_unenrolled")
-    _ok("--data-dir", str(hq), "enrol", "import", str(seeds / "enrol.json"), "--fingerprint", enrol_fp)
+    _ok(
+        "--data-dir",
+        str(hq),
+        "enrol",
+        "import",
+        str(seeds / "enrol.json"),
+        "--fingerprint",
+        enrol_fp,
+    )
     # The fingerprints read over the phone, for the import targets: a mutation that keeps them
     # goes on to the storing path, the rest is refused as a mismatch.
     os.environ[HQ_FP_ENV], os.environ[ENROL_FP_ENV] = hq_fp, enrol_fp
 
     outbox = seeds / "usb"
-    package = Path(_ok("--data-dir", str(state), "sync", "export", "--out", str(outbox), "--full",
-                       "--sign", str(p12), "--passphrase-env", PASSPHRASE_ENV).strip())
+    package = Path(
+        _ok(
+            "--data-dir",
+            str(state),
+            "sync",
+            "export",
+            "--out",
+            str(outbox),
+            "--full",
+            "--sign",
+            str(p12),
+            "--passphrase-env",
+            PASSPHRASE_ENV,
+        ).strip()
+    )
     for fmt in ("csv", "xlsx"):
-        _ok("--data-dir", str(state), "values", "export", "--format", fmt, "--out",
-            str(seeds / f"export.{fmt}"), "--state", "18", "--period", "202302")
-    _ok("--data-dir", str(state), "values", "template", "--state", "18", "--period", "202302",
-        "--out", str(seeds / "plantilla.xlsx"))
+        _ok(
+            "--data-dir",
+            str(state),
+            "values",
+            "export",
+            "--format",
+            fmt,
+            "--out",
+            str(seeds / f"export.{fmt}"),
+            "--state",
+            "18",
+            "--period",
+            "202302",
+        )
+    _ok(
+        "--data-dir",
+        str(state),
+        "values",
+        "template",
+        "--state",
+        "18",
+        "--period",
+        "202302",
+        "--out",
+        str(seeds / "plantilla.xlsx"),
+    )
     backup = Path(_ok("--data-dir", str(state), "backup").split(": ", 1)[1].strip())
     shutil.copy(backup, seeds / "respaldo.db")
-    _ok("--data-dir", str(state), "report", "pdf", "--state", "18", "--period", "202302", "--out",
-        str(seeds / "avances.pdf"), "--sign", str(p12), "--passphrase-env", PASSPHRASE_ENV)
+    _ok(
+        "--data-dir",
+        str(state),
+        "report",
+        "pdf",
+        "--state",
+        "18",
+        "--period",
+        "202302",
+        "--out",
+        str(seeds / "avances.pdf"),
+        "--sign",
+        str(p12),
+        "--passphrase-env",
+        PASSPHRASE_ENV,
+    )
     clues_xlsx = seeds / "clues.xlsx"
     _xlsx(clues_xlsx, FACILITIES)
 
-    world.dirs = {"state": state, "hq": hq, "hq_unenrolled": root / "hq_unenrolled",
-                  "state_bare": bare_state}
-    world.seeds = {"package": package, "values_csv": seeds / "export.csv",
-                   "values_xlsx": seeds / "export.xlsx", "template": seeds / "plantilla.xlsx",
-                   "values_long_csv": values, "clues_csv": clues, "clues_xlsx": clues_xlsx,
-                   "hq_profile": seeds / "hq.json", "enrol": seeds / "enrol.json",
-                   "backup": seeds / "respaldo.db", "pdf": seeds / "avances.pdf", "p12": p12}
+    world.dirs = {
+        "state": state,
+        "hq": hq,
+        "hq_unenrolled": root / "hq_unenrolled",
+        "state_bare": bare_state,
+    }
+    world.seeds = {
+        "package": package,
+        "values_csv": seeds / "export.csv",
+        "values_xlsx": seeds / "export.xlsx",
+        "template": seeds / "plantilla.xlsx",
+        "values_long_csv": values,
+        "clues_csv": clues,
+        "clues_xlsx": clues_xlsx,
+        "hq_profile": seeds / "hq.json",
+        "enrol": seeds / "enrol.json",
+        "backup": seeds / "respaldo.db",
+        "pdf": seeds / "avances.pdf",
+        "p12": p12,
+    }
     for folder in world.dirs.values():
         shutil.rmtree(folder / "logs", ignore_errors=True)
     return world

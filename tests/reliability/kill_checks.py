@@ -28,9 +28,9 @@ import kill_files
 
 _FINGERPRINT = {
     "data_values": "SELECT org_unit, period, variable, disaggregation, value, comment, provisional, follow_up, "
-                   "version FROM data_values ORDER BY 1, 2, 3, 4",
+    "version FROM data_values ORDER BY 1, 2, 3, 4",
     "change_log": "SELECT org_unit, period, variable, disaggregation, field, old_value, new_value, source "
-                  "FROM change_log ORDER BY id",
+    "FROM change_log ORDER BY id",
     "reports": "SELECT state_code, period, status FROM reports ORDER BY 1, 2",
     "facilities": "SELECT clues, name, state_code, type_code, status FROM facilities ORDER BY 1",
     "inbox": "SELECT uuid, sha256, kind, sequence FROM inbox ORDER BY 1",
@@ -119,8 +119,13 @@ def _database(data_dir: Path, out: Outcome) -> None:
         out.fail("integrity_check", f"{type(exc).__name__}: {exc}")
 
 
-def _states(data_dir: Path, steps: list[Step], reference: list[dict], out: Outcome,
-            tables: tuple[str, ...] | None = None) -> None:
+def _states(
+    data_dir: Path,
+    steps: list[Step],
+    reference: list[dict],
+    out: Outcome,
+    tables: tuple[str, ...] | None = None,
+) -> None:
     """The database is the reference's state after step K or K+1 (K = journaled steps)."""
     now = fingerprint(data_dir)
     keys = tables or tuple(now)
@@ -130,16 +135,22 @@ def _states(data_dir: Path, steps: list[Step], reference: list[dict], out: Outco
         return
     later = [i for i in range(len(reference)) if all(now[k] == reference[i][k] for k in keys)]
     if later and later[0] < done:
-        lost = steps[later[0]:done]
+        lost = steps[later[0] : done]
         out.values_lost += sum(s.values for s in lost)
-        out.fail("committed_lost", f"database is at step {later[0]} but the journal says {done} committed: "
-                 + "; ".join(s.what[:80] for s in lost))
+        out.fail(
+            "committed_lost",
+            f"database is at step {later[0]} but the journal says {done} committed: "
+            + "; ".join(s.what[:80] for s in lost),
+        )
         return
     differing = sorted(k for k in keys if all(now[k] != reference[i][k] for i in allowed))
     if later:
         out.fail("torn_state", f"database is at step {later[0]}, journal says {done}")
     else:
-        out.fail("torn_state", f"matches no reference state; tables differing from steps {allowed}: {differing}")
+        out.fail(
+            "torn_state",
+            f"matches no reference state; tables differing from steps {allowed}: {differing}",
+        )
     if done and "data_values" in differing:
         out.values_lost += steps[-1].values  # at least the last committed step is not as it was
 
@@ -151,21 +162,32 @@ def _same(stored: object, wanted: object) -> bool:
     return stored == wanted
 
 
-def _edits(data_dir: Path, steps: list[Step], plan: list[list[tuple]], original: dict, out: Outcome) -> None:
+def _edits(
+    data_dir: Path, steps: list[Step], plan: list[list[tuple]], original: dict, out: Outcome
+) -> None:
     """Journaled batches hold their values (with log rows); the batch in flight is all or nothing."""
     from kill_prepare import PERIOD
 
     conn = sqlite3.connect(str(_db(data_dir)))
     try:
+
         def stored(cell: tuple) -> object:
-            row = conn.execute("SELECT value FROM data_values WHERE org_unit = ? AND period = ? AND variable = ? "
-                               "AND disaggregation = ?", (cell[0], PERIOD, cell[1], cell[2])).fetchone()
+            row = conn.execute(
+                "SELECT value FROM data_values WHERE org_unit = ? AND period = ? AND variable = ? "
+                "AND disaggregation = ?",
+                (cell[0], PERIOD, cell[1], cell[2]),
+            ).fetchone()
             return row[0] if row else None
 
         def logged(cell: tuple) -> bool:
-            return conn.execute("SELECT 1 FROM change_log WHERE org_unit = ? AND period = ? AND variable = ? "
-                                "AND disaggregation = ? AND field = 'value' AND new_value = ?",
-                                (cell[0], PERIOD, cell[1], cell[2], str(cell[3]))).fetchone() is not None
+            return (
+                conn.execute(
+                    "SELECT 1 FROM change_log WHERE org_unit = ? AND period = ? AND variable = ? "
+                    "AND disaggregation = ? AND field = 'value' AND new_value = ?",
+                    (cell[0], PERIOD, cell[1], cell[2], str(cell[3])),
+                ).fetchone()
+                is not None
+            )
 
         done = len(steps)
         for index, batch in enumerate(plan):
@@ -175,13 +197,18 @@ def _edits(data_dir: Path, steps: list[Step], plan: list[list[tuple]], original:
                 lost = [c for c, ok in zip(batch, applied, strict=True) if not ok]
                 if lost:
                     out.values_lost += len(lost)
-                    out.fail("committed_lost", f"batch {index + 1}: {lost} (stored "
-                             f"{[stored(c) for c in lost]})")
+                    out.fail(
+                        "committed_lost",
+                        f"batch {index + 1}: {lost} (stored {[stored(c) for c in lost]})",
+                    )
             elif index == done and (all(applied) or all(untouched)):
                 continue
             elif not all(untouched):
-                out.fail("torn_state", f"batch {index + 1} (journal: {done} committed) partly or wrongly "
-                         f"applied: {[stored(c) for c in batch]} vs planned {[c[3] for c in batch]}")
+                out.fail(
+                    "torn_state",
+                    f"batch {index + 1} (journal: {done} committed) partly or wrongly "
+                    f"applied: {[stored(c) for c in batch]} vs planned {[c[3] for c in batch]}",
+                )
     finally:
         conn.close()
 
@@ -212,7 +239,9 @@ def check_command_exists() -> bool:
 
         # argparse lists subcommands one a line ("    check   verify the database...")
         # or in braces ("{demo,...,check}").
-        _CHECK_COMMAND = bool(re.search(r"^\s+check\s|[{,]check[,}]", build_parser().format_help(), re.MULTILINE))
+        _CHECK_COMMAND = bool(
+            re.search(r"^\s+check\s|[{,]check[,}]", build_parser().format_help(), re.MULTILINE)
+        )
     return _CHECK_COMMAND
 
 
@@ -233,7 +262,10 @@ def _check_command(data_dir: Path, out: Outcome) -> None:
         out.fail("main_py_check", f"raised {type(exc).__name__}: {exc}")
         return
     if code != 0:
-        out.fail("main_py_check", f"exit {code}: {(said.getvalue() + complained.getvalue()).strip()[-300:]}")
+        out.fail(
+            "main_py_check",
+            f"exit {code}: {(said.getvalue() + complained.getvalue()).strip()[-300:]}",
+        )
 
 
 # -- all of it --------------------------------------------------------------------------------
@@ -244,7 +276,9 @@ class Expected:
     """What a run's result is checked against."""
 
     operation: str
-    reference: list[dict] = field(default_factory=list)  # fingerprint before step 1, after each step
+    reference: list[dict] = field(
+        default_factory=list
+    )  # fingerprint before step 1, after each step
     plan: list[list[tuple]] = field(default_factory=list)  # edits only
     original: dict = field(default_factory=dict)  # edits only: (org, var, opt) -> template value
     inputs: Path | None = None  # the kit's inputs (sync_export: the identity for the next export)

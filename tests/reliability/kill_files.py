@@ -94,7 +94,9 @@ def outbox_and_files(run_dir: Path, out: Outcome) -> None:
     conn = sqlite3.connect(str(run_dir / "data" / "coordina.db"))
     try:
         rows = conn.execute("SELECT path, sha256, sequence FROM outbox").fetchall()
-        inbox = conn.execute("SELECT uuid, sha256, archive_path FROM inbox WHERE archive_path != ''").fetchall()
+        inbox = conn.execute(
+            "SELECT uuid, sha256, archive_path FROM inbox WHERE archive_path != ''"
+        ).fetchall()
     finally:
         conn.close()
     listed = set()
@@ -129,8 +131,11 @@ def next_sequence(run_dir: Path, inputs: Path, out: Outcome) -> None:
     from app.services.workspace import open_workspace
 
     usb = run_dir / "usb"
-    used = {int(m.group(1)) for p in (usb.glob("*.coordina") if usb.is_dir() else [])
-            if (m := re.search(r"_(\d+)\.coordina$", p.name))}
+    used = {
+        int(m.group(1))
+        for p in (usb.glob("*.coordina") if usb.is_dir() else [])
+        if (m := re.search(r"_(\d+)\.coordina$", p.name))
+    }
     ws = open_workspace(run_dir / "data", user="ana")
     try:
         made = export_package(ws, usb, load_identity(p12=inputs / "ana.p12", passphrase=PASSPHRASE))
@@ -140,4 +145,7 @@ def next_sequence(run_dir: Path, inputs: Path, out: Outcome) -> None:
     finally:
         ws.close()
     if made.sequence in used:
-        out.fail("sequence_reuse", f"next export reused sequence {made.sequence} (on disk: {sorted(used)})")
+        out.fail(
+            "sequence_reuse",
+            f"next export reused sequence {made.sequence} (on disk: {sorted(used)})",
+        )

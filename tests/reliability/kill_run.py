@@ -78,9 +78,22 @@ def _spawn(kit: Kit, operation: str, run_dir: Path, seed: int, *extra: str) -> s
     stderr = open(run_dir / "stderr.txt", "wb")  # noqa: SIM115 - the child owns it
     try:
         return subprocess.Popen(
-            [sys.executable, str(WORKER), operation, str(run_dir / "data"), str(run_dir / "journal.txt"),
-             str(seed), "--inputs", str(kit.inputs), *extra],
-            cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=stderr, start_new_session=True)
+            [
+                sys.executable,
+                str(WORKER),
+                operation,
+                str(run_dir / "data"),
+                str(run_dir / "journal.txt"),
+                str(seed),
+                "--inputs",
+                str(kit.inputs),
+                *extra,
+            ],
+            cwd=REPO_ROOT,
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            start_new_session=True,
+        )
     finally:
         stderr.close()
 
@@ -104,16 +117,22 @@ def reference_run(kit: Kit, operation: str, work: Path) -> Reference:
     proc = _spawn(kit, operation, run_dir, 1, *extra)
     if not _wait_ready(proc):
         proc.wait()
-        raise RuntimeError(f"{operation}: worker did not start: {(run_dir / 'stderr.txt').read_text()[-2000:]}")
+        raise RuntimeError(
+            f"{operation}: worker did not start: {(run_dir / 'stderr.txt').read_text()[-2000:]}"
+        )
     started = time.monotonic()
     code = proc.wait()
     elapsed = time.monotonic() - started
     proc.stdout.close()
     if code != 0:
-        raise RuntimeError(f"{operation}: reference run failed ({code}): "
-                           f"{(run_dir / 'stderr.txt').read_text()[-2000:]}")
+        raise RuntimeError(
+            f"{operation}: reference run failed ({code}): "
+            f"{(run_dir / 'stderr.txt').read_text()[-2000:]}"
+        )
     reference = run_dir / "reference.jsonl"
-    lines = [json.loads(x) for x in reference.read_text().splitlines()] if reference.exists() else []
+    lines = (
+        [json.loads(x) for x in reference.read_text().splitlines()] if reference.exists() else []
+    )
     duration = max(elapsed - sum(x["seconds"] for x in lines), 0.05)
     steps = len(read_journal(run_dir / "journal.txt"))
     shutil.rmtree(run_dir)
@@ -131,8 +150,13 @@ def expected_for(kit: Kit, reference: Reference, seed: int) -> Expected:
             expected.plan = plan_edits(conn, catalog(), seed)
             keys = {c[:3] for batch in expected.plan for c in batch}
             expected.original = {
-                k: conn.execute("SELECT value FROM data_values WHERE org_unit = ? AND period = '202302' AND "
-                                "variable = ? AND disaggregation = ?", k).fetchone()[0] for k in keys}
+                k: conn.execute(
+                    "SELECT value FROM data_values WHERE org_unit = ? AND period = '202302' AND "
+                    "variable = ? AND disaggregation = ?",
+                    k,
+                ).fetchone()[0]
+                for k in keys
+            }
         finally:
             conn.close()
     return expected
@@ -153,8 +177,15 @@ def _reap_group(pid: int) -> int:
     return len(found)
 
 
-def trial(kit: Kit, reference: Reference, seed: int, work: Path, kill_at: str | None = None,
-          kill_after: float | None = None, crash_at: str | None = None) -> Trial:
+def trial(
+    kit: Kit,
+    reference: Reference,
+    seed: int,
+    work: Path,
+    kill_at: str | None = None,
+    kill_after: float | None = None,
+    crash_at: str | None = None,
+) -> Trial:
     """Run once and SIGKILL it, then check everything.
 
     The kill comes at a random moment of the reference duration, or ``kill_after`` seconds
@@ -167,7 +198,9 @@ def trial(kit: Kit, reference: Reference, seed: int, work: Path, kill_at: str | 
     result = Trial(operation, seed, planned)
     run_dir = work / f"{operation}-{seed}-{uuid.uuid4().hex[:8]}"  # replays may share a seed
     _fresh(kit, operation, run_dir)
-    extra = (("--kill-at", kill_at) if kill_at else ()) + (("--crash-at", crash_at) if crash_at else ())
+    extra = (("--kill-at", kill_at) if kill_at else ()) + (
+        ("--crash-at", crash_at) if crash_at else ()
+    )
     began = time.monotonic()
     proc = _spawn(kit, operation, run_dir, seed, *extra)
     ready = _wait_ready(proc)
@@ -179,7 +212,9 @@ def trial(kit: Kit, reference: Reference, seed: int, work: Path, kill_at: str | 
         except subprocess.TimeoutExpired:
             os.kill(proc.pid, signal.SIGKILL)
             code = proc.wait()
-            result.problems.append(f"hang: no end {HANG_FACTOR}x the reference duration after ready")
+            result.problems.append(
+                f"hang: no end {HANG_FACTOR}x the reference duration after ready"
+            )
         result.killed = code == -signal.SIGKILL
         result.at = time.monotonic() - started
     else:
@@ -204,8 +239,15 @@ def trial(kit: Kit, reference: Reference, seed: int, work: Path, kill_at: str | 
     result.problems += outcome.problems
     result.values_lost = outcome.values_lost
     result.leftovers = outcome.leftovers
-    result.steps = sum(1 for line in (run_dir / "journal.txt").read_text().splitlines()
-                       if line.startswith("step ")) if (run_dir / "journal.txt").exists() else 0
+    result.steps = (
+        sum(
+            1
+            for line in (run_dir / "journal.txt").read_text().splitlines()
+            if line.startswith("step ")
+        )
+        if (run_dir / "journal.txt").exists()
+        else 0
+    )
     if not result.problems:
         shutil.rmtree(run_dir, ignore_errors=True)  # failures keep their folder to look at
     return result
@@ -241,7 +283,9 @@ class Lab:
     def references(self, operations: list[str]) -> dict[str, Reference]:
         """The reference run of each operation (run once, two at a time, as the kills run)."""
         missing = [op for op in operations if op not in self.refs]
-        for ref in self._pool.map(reference_run, [self.kit] * len(missing), missing, [self.work] * len(missing)):
+        for ref in self._pool.map(
+            reference_run, [self.kit] * len(missing), missing, [self.work] * len(missing)
+        ):
             self.refs[ref.operation] = ref
         return {op: self.refs[op] for op in operations}
 
@@ -252,8 +296,11 @@ class Lab:
         checked too but does not count: it is run again (see :func:`_until_killed`).
         """
         refs = self.references(operations)
-        return [self._pool.submit(_until_killed, self.kit, refs[op], base_seed + i, self.work)
-                for i in range(kills) for op in operations]
+        return [
+            self._pool.submit(_until_killed, self.kit, refs[op], base_seed + i, self.work)
+            for i in range(kills)
+            for op in operations
+        ]
 
     def start_replay(self, operation: str, seed: int, **moment: object) -> Future:
         """Start one run killed at the moment a corpus case names (see :func:`trial`)."""
@@ -270,7 +317,9 @@ def quartiles(values: list[float]) -> list[float]:
     return [round(q, 3) for q in statistics.quantiles(values, n=4, method="inclusive")]
 
 
-def summarise(refs: dict[str, Reference], trials: list[Trial], known: dict[tuple[str, str], str]) -> dict:
+def summarise(
+    refs: dict[str, Reference], trials: list[Trial], known: dict[tuple[str, str], str]
+) -> dict:
     """Figures per operation and in total, for harness.record("kill", ...)."""
     per_op = {}
     for op, ref in refs.items():
@@ -287,17 +336,30 @@ def summarise(refs: dict[str, Reference], trials: list[Trial], known: dict[tuple
             "values_lost": sum(t.values_lost for t in mine),
             "kill_fraction_quartiles": quartiles(fractions),
             "kill_fractions": sorted(round(f, 3) for f in fractions),
-            "kill_fraction_deciles": [sum(1 for f in fractions if i / 10 <= f < (i + 1) / 10 or (i == 9 and f >= 1))
-                                      for i in range(10)],
+            "kill_fraction_deciles": [
+                sum(1 for f in fractions if i / 10 <= f < (i + 1) / 10 or (i == 9 and f >= 1))
+                for i in range(10)
+            ],
             "kill_seconds_max": round(max((t.at for t in killed), default=0.0), 3),
             "orphan_processes": sum(t.orphans for t in mine),
             "leftover_temp_files": sum(len(t.leftovers) for t in mine),
             "leftover_examples": sorted({name for t in mine for name in t.leftovers})[:5],
-            "failures": [{"seed": t.seed, "kill_seconds": round(t.at, 4), "fraction": round(t.fraction, 4),
-                          "problems": t.problems,
-                          "known": sorted({known[(op, p.split(":")[0])] for p in t.problems
-                                           if (op, p.split(":")[0]) in known})}
-                         for t in failures],
+            "failures": [
+                {
+                    "seed": t.seed,
+                    "kill_seconds": round(t.at, 4),
+                    "fraction": round(t.fraction, 4),
+                    "problems": t.problems,
+                    "known": sorted(
+                        {
+                            known[(op, p.split(":")[0])]
+                            for p in t.problems
+                            if (op, p.split(":")[0]) in known
+                        }
+                    ),
+                }
+                for t in failures
+            ],
         }
     killed = [t for t in trials if t.killed]
     return {
@@ -306,7 +368,8 @@ def summarise(refs: dict[str, Reference], trials: list[Trial], known: dict[tuple
         "values_lost": sum(t.values_lost for t in trials),
         "finished_before_kill": len(trials) - len(killed),
         "kill_fraction_quartiles": quartiles([min(t.fraction, 1.0) for t in killed]),
-        "kill_fraction_deciles": [sum(d) for d in zip(*(v["kill_fraction_deciles"] for v in per_op.values()),
-                                                       strict=True)],
+        "kill_fraction_deciles": [
+            sum(d) for d in zip(*(v["kill_fraction_deciles"] for v in per_op.values()), strict=True)
+        ],
         "operations": per_op,
     }

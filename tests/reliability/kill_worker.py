@@ -62,8 +62,16 @@ class Journal:
             started = time.monotonic()
             found = fingerprint(self._data_dir)
             with open(self._reference, "a", encoding="utf-8") as out:
-                out.write(json.dumps({"step": self.steps, "fingerprint": found,
-                                      "seconds": time.monotonic() - started}) + "\n")
+                out.write(
+                    json.dumps(
+                        {
+                            "step": self.steps,
+                            "fingerprint": found,
+                            "seconds": time.monotonic() - started,
+                        }
+                    )
+                    + "\n"
+                )
 
 
 def plan_edits(conn, catalog, seed: int) -> list[list[tuple[str, str, str, int]]]:
@@ -80,8 +88,12 @@ def plan_edits(conn, catalog, seed: int) -> list[list[tuple[str, str, str, int]]
     chosen = rng.sample(cells, sum(sizes))
     batches, start = [], 0
     for size in sizes:
-        batches.append([(org, var, opt, int(value) + 1 + rng.randrange(100))
-                        for org, var, opt, value in chosen[start:start + size]])
+        batches.append(
+            [
+                (org, var, opt, int(value) + 1 + rng.randrange(100))
+                for org, var, opt, value in chosen[start : start + size]
+            ]
+        )
         start += size
     return batches
 
@@ -94,12 +106,16 @@ def op_edits(ws, journal: Journal, args) -> None:
     from app.services.entry.edits import record_edits
 
     for batch in plan_edits(ws.conn, ws.catalog, args.seed):
-        outcome = record_edits(ws, [ValueChange(ValueKey(org, PERIOD, var, opt), value)
-                                    for org, var, opt, value in batch])
+        outcome = record_edits(
+            ws,
+            [ValueChange(ValueKey(org, PERIOD, var, opt), value) for org, var, opt, value in batch],
+        )
         if outcome.error is not None:
             raise outcome.error
-        journal.commit("committed edit " + "; ".join(f"{o}/{PERIOD}/{v}/{p} = {x}" for o, v, p, x in batch),
-                       len(batch))
+        journal.commit(
+            "committed edit " + "; ".join(f"{o}/{PERIOD}/{v}/{p} = {x}" for o, v, p, x in batch),
+            len(batch),
+        )
 
 
 def _values_import(ws, journal: Journal, args, suffix: str) -> None:
@@ -150,8 +166,10 @@ def op_sync_export(ws, journal: Journal, args) -> None:
     usb = args.data_dir.parent / "usb"
     made = export_package(ws, usb, identity)
     journal.commit(f"export {made.sequence} {made.path.name} {made.sha256}", made.values)
-    row = ws.conn.execute("SELECT org_unit, variable, disaggregation, value FROM data_values "
-                          "WHERE typeof(value) = 'integer' ORDER BY org_unit, variable LIMIT 1").fetchone()
+    row = ws.conn.execute(
+        "SELECT org_unit, variable, disaggregation, value FROM data_values "
+        "WHERE typeof(value) = 'integer' ORDER BY org_unit, variable LIMIT 1"
+    ).fetchone()
     record_changes(ws, [ValueChange(ValueKey(row[0], PERIOD, row[1], row[2]), row[3] + 5)])
     journal.commit(f"committed edit {row[0]}/{PERIOD}/{row[1]}/{row[2]} = {row[3] + 5}", 1)
     made = export_package(ws, usb, identity)
@@ -180,8 +198,9 @@ def op_pdf(ws, journal: Journal, args) -> None:
     identity = load_identity(p12=args.inputs / "ana.p12", passphrase=PASSPHRASE)
     out = args.data_dir.parent / "out"
     for layout in ("slide", "handout"):
-        made = export_state_pdf(ws, STATE, PERIOD, out / f"avances-{layout}.pdf", PdfOptions(layout=layout),
-                                identity)
+        made = export_state_pdf(
+            ws, STATE, PERIOD, out / f"avances-{layout}.pdf", PdfOptions(layout=layout), identity
+        )
         journal.commit(f"pdf {made.path.name}")
 
 
@@ -207,8 +226,14 @@ OPERATIONS: dict[str, tuple[str, Callable]] = {
 }
 
 #: Imported before ``ready``, so the parent's clock does not count interpreter start-up.
-_PRELOAD = ("app.services.workspace", "app.services.entry.edits", "app.services.files.value_files",
-            "app.services.summary.reports", "app.services.files.backup", "app.storage.migrations")
+_PRELOAD = (
+    "app.services.workspace",
+    "app.services.entry.edits",
+    "app.services.files.value_files",
+    "app.services.summary.reports",
+    "app.services.files.backup",
+    "app.storage.migrations",
+)
 _PRELOAD_BY_OP = {
     "sync_import": ("app.services.sync.sync_import",),
     "sync_export": ("app.services.sync.sync_export", "app.services.summary.identity"),
@@ -271,7 +296,11 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--inputs", type=Path, default=None)
     parser.add_argument("--reference", type=Path, default=None)
     parser.add_argument("--kill-at", default=None)
-    parser.add_argument("--crash-at", default=None, help="one of the app's crash points (app/storage/crashpoints.py)")
+    parser.add_argument(
+        "--crash-at",
+        default=None,
+        help="one of the app's crash points (app/storage/crashpoints.py)",
+    )
     return parser.parse_args(argv)
 
 

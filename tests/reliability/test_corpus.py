@@ -49,13 +49,19 @@ def test_corpus_replay(target: str, meta: Path, world, tmp_path, monkeypatch):
     # eating memory), still long enough to tell it from a fixed case.
     monkeypatch.setattr(fuzz_targets, "CASE_TIMEOUT", 3.0)
     try:
-        findings = fuzzer.run(fuzzer.replay_bytes(kept, data), kept["file_name"], kept["mutation"],
-                              kept["seed"], keep=False)
+        findings = fuzzer.run(
+            fuzzer.replay_bytes(kept, data),
+            kept["file_name"],
+            kept["mutation"],
+            kept["seed"],
+            keep=False,
+        )
     finally:
         fuzzer.close()
-    assert not findings, (f"{target}/{meta.stem} (first seen: {kept['signature']}, "
-                          f"mutation {kept['mutation']}): "
-                          + "; ".join(f"{f.kind}: {f.detail}" for f in findings))
+    assert not findings, (
+        f"{target}/{meta.stem} (first seen: {kept['signature']}, "
+        f"mutation {kept['mutation']}): " + "; ".join(f"{f.kind}: {f.detail}" for f in findings)
+    )
 
 
 def test_every_xfail_entry_has_its_input():

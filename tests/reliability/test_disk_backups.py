@@ -48,6 +48,7 @@ def mountable(tmp_path_factory) -> None:
 
 # -- a backup on a disk without room for it ------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def backup_full(mountable, nayarit_demo_db, tmp_path_factory) -> Run:
     with small_fs(tmp_path_factory.mktemp("backup_full") / "datos", 64 * MiB) as fs:
@@ -56,17 +57,38 @@ def backup_full(mountable, nayarit_demo_db, tmp_path_factory) -> Run:
         before = db_state(data / DB)
         fs.fill((data / DB).stat().st_size // 2)  # half a backup fits
         result = run_cli(data, "backup")
-        left = sorted(p.name for p in (data / "backups").iterdir()) if (data / "backups").is_dir() else []
+        left = (
+            sorted(p.name for p in (data / "backups").iterdir())
+            if (data / "backups").is_dir()
+            else []
+        )
         (data / "lastre.bin").unlink()
         after = db_state(data / DB)
-        run = Run("backup_disk_full", fs.kind, ["backup"], result, before, after, {"backups_left": left},
-                  data=data)
+        run = Run(
+            "backup_disk_full",
+            fs.kind,
+            ["backup"],
+            result,
+            before,
+            after,
+            {"backups_left": left},
+            data=data,
+        )
     finals = [n for n in left if n.endswith(".db")]
     debris = _debris(left)
-    ok = (result.returncode == 1 and said(result.stderr, "disk_full") and not has_traceback(result.stderr)
-          and not finals and run.lost == 0)
-    record(run, "exit 1, disk_full, no backup at a final name, nothing left behind", ok and not debris,
-           None if not debris else f"a failed backup leaves {debris} in backups/")
+    ok = (
+        result.returncode == 1
+        and said(result.stderr, "disk_full")
+        and not has_traceback(result.stderr)
+        and not finals
+        and run.lost == 0
+    )
+    record(
+        run,
+        "exit 1, disk_full, no backup at a final name, nothing left behind",
+        ok and not debris,
+        None if not debris else f"a failed backup leaves {debris} in backups/",
+    )
     return run
 
 
@@ -90,6 +112,7 @@ def test_backup_on_a_full_disk_leaves_nothing_behind(backup_full: Run) -> None:
 
 # -- the backups folder is not there ---------------------------------------------------------
 
+
 def _backup_with_broken_folder(tmp: Path, demo_db: Path, name: str) -> Run:
     data = fresh_copy(tmp / "datos", demo_db)
     before = db_state(data / DB)
@@ -104,8 +127,12 @@ def _backup_with_broken_folder(tmp: Path, demo_db: Path, name: str) -> Run:
 
 def _clear_backup_refusal(run: Run, folder: str) -> bool:
     r = run.result
-    return (r.returncode == 1 and folder in r.stderr and not has_traceback(r.stderr)
-            and not said(r.stderr, "internal_error"))
+    return (
+        r.returncode == 1
+        and folder in r.stderr
+        and not has_traceback(r.stderr)
+        and not said(r.stderr, "internal_error")
+    )
 
 
 @pytest.fixture(scope="module", params=["backups_is_a_file", "backups_dangling_symlink"])
@@ -115,8 +142,12 @@ def broken_backups(request, nayarit_demo_db, tmp_path_factory) -> Run:
     ok = _clear_backup_refusal(run, str(tmp / "datos" / "backups")) and run.lost == 0
     # (Found here first: snapshot() called directory.mkdir outside its error handling, and the
     # FileExistsError reached the user as a traceback; fixed with defect 10.)
-    record(run, "exit 1, a message naming the backups folder, nothing lost", ok,
-           None if ok else "no clear refusal when backups/ is not a usable folder")
+    record(
+        run,
+        "exit 1, a message naming the backups folder, nothing lost",
+        ok,
+        None if ok else "no clear refusal when backups/ is not a usable folder",
+    )
     return run
 
 
@@ -136,8 +167,12 @@ def _vanish_during_backup(data: Path) -> tuple[subprocess.CompletedProcess, bool
     Returns the result and whether the rename landed before the backup finished.
     """
     backups = data / "backups"
-    proc = subprocess.Popen([sys.executable, str(MAIN), "--data-dir", str(data), "backup"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, str(MAIN), "--data-dir", str(data), "backup"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     hit = False
     deadline = time.monotonic() + 60
     while proc.poll() is None and time.monotonic() < deadline:
@@ -168,11 +203,21 @@ def vanished(nayarit_demo_db, tmp_path_factory) -> Run:
     moved = data / "backups.desconectada"
     left = sorted(p.name for p in moved.iterdir())
     finals = [n for n in left if n.endswith(".db")]
-    finals += [p.name for p in (data / "backups").glob("*.db")] if (data / "backups").is_dir() else []
+    finals += (
+        [p.name for p in (data / "backups").glob("*.db")] if (data / "backups").is_dir() else []
+    )
     after = db_state(data / DB)
     checked = run_cli(data, "check") if command_available("check") else None
-    run = Run("backups_folder_vanishes_mid_backup", "local", ["backup"], result, before, after,
-              {"final_backups": finals, "left_in_moved_folder": left}, data=data)
+    run = Run(
+        "backups_folder_vanishes_mid_backup",
+        "local",
+        ["backup"],
+        result,
+        before,
+        after,
+        {"final_backups": finals, "left_in_moved_folder": left},
+        data=data,
+    )
     if checked is not None:
         run.extra["check_exit"] = checked.returncode
     ok = _clear_backup_refusal(run, str(data / "backups")) and not finals and run.lost == 0
@@ -181,8 +226,9 @@ def vanished(nayarit_demo_db, tmp_path_factory) -> Run:
 
 
 def test_backups_folder_vanishing_mid_backup_is_a_clear_refusal(vanished: Run) -> None:
-    assert _clear_backup_refusal(vanished, str(vanished.data / "backups")), \
+    assert _clear_backup_refusal(vanished, str(vanished.data / "backups")), (
         vanished.result.stdout + vanished.result.stderr
+    )
     assert vanished.extra["final_backups"] == []
 
 

@@ -66,8 +66,14 @@ def big_csv(nayarit_demo_db: Path, tmp_path_factory) -> Path:
     return out
 
 
-def _import_on_filling_disk(tmp: Path, demo_db: Path, csv: Path, log_remainder: int | None,
-                            kind: str = "tmpfs", run_check: bool = False) -> tuple[Run, bytes, int]:
+def _import_on_filling_disk(
+    tmp: Path,
+    demo_db: Path,
+    csv: Path,
+    log_remainder: int | None,
+    kind: str = "tmpfs",
+    run_check: bool = False,
+) -> tuple[Run, bytes, int]:
     """``values import`` of ``csv`` with room for the safety backup plus :data:`MARGIN` only.
 
     Returns the run, the log file as it was right after the command, and the block size.
@@ -81,7 +87,11 @@ def _import_on_filling_disk(tmp: Path, demo_db: Path, csv: Path, log_remainder: 
         fs.fill((data / DB).stat().st_size + MARGIN)
         command = ["values", "import", str(csv)]
         result = run_cli(data, *command)
-        backups = sorted(p.name for p in (data / "backups").glob("*")) if (data / "backups").is_dir() else []
+        backups = (
+            sorted(p.name for p in (data / "backups").glob("*"))
+            if (data / "backups").is_dir()
+            else []
+        )
         log = (data / "logs" / "coordina.log").read_bytes()
         (data / "lastre.bin").unlink()  # the coordinator frees space, then looks at the data
         after = db_state(data / DB)
@@ -90,8 +100,16 @@ def _import_on_filling_disk(tmp: Path, demo_db: Path, csv: Path, log_remainder: 
     extra = {"backups_left": backups, "free_before": MARGIN, "import_rows": IMPORT_ROWS}
     if checked is not None:
         extra["check_exit"] = checked.returncode
-    run = Run("import_fills_disk", kind, ["values", "import", f"<{IMPORT_ROWS:,} filas>"], result,
-              before, after, extra, data=data)
+    run = Run(
+        "import_fills_disk",
+        kind,
+        ["values", "import", f"<{IMPORT_ROWS:,} filas>"],
+        result,
+        before,
+        after,
+        extra,
+        data=data,
+    )
     return run, log, block
 
 
@@ -104,12 +122,22 @@ FS_KINDS = ["tmpfs", "ext4-loop"] if harness.full_mode() else ["tmpfs"]
 
 @pytest.fixture(scope="module", params=FS_KINDS)
 def import_full(request, mountable, nayarit_demo_db, big_csv, tmp_path_factory) -> Run:
-    run, _log, _block_size = _import_on_filling_disk(tmp_path_factory.mktemp("import_full"),
-                                                     nayarit_demo_db, big_csv, None, request.param,
-                                                     run_check=True)
+    run, _log, _block_size = _import_on_filling_disk(
+        tmp_path_factory.mktemp("import_full"),
+        nayarit_demo_db,
+        big_csv,
+        None,
+        request.param,
+        run_check=True,
+    )
     run.name = f"import_fills_disk[{run.fs}]"
-    ok = (run.result.returncode == 1 and said(run.result.stderr, "disk_full")
-          and not has_traceback(run.result.stderr) and run.lost == 0 and run.wrote_nothing)
+    ok = (
+        run.result.returncode == 1
+        and said(run.result.stderr, "disk_full")
+        and not has_traceback(run.result.stderr)
+        and run.lost == 0
+        and run.wrote_nothing
+    )
     record(run, "exit 1, disk_full, nothing written, nothing lost", ok)
     return run
 
@@ -140,8 +168,9 @@ def test_import_on_a_filling_disk_then_check_is_healthy(import_full: Run) -> Non
 def import_full_log_edge(mountable, nayarit_demo_db, big_csv, tmp_path_factory) -> Run:
     """The same import, with the log file's last block exactly full when the disk fills."""
     line = log_line_length("command values import")
-    run, log, block = _import_on_filling_disk(tmp_path_factory.mktemp("import_log"), nayarit_demo_db,
-                                              big_csv, -line)
+    run, log, block = _import_on_filling_disk(
+        tmp_path_factory.mktemp("import_log"), nayarit_demo_db, big_csv, -line
+    )
     run.name = "import_fills_disk_log_block_full"
     # The line logged once the disk is full must have started a new block (else the edge was
     # not reached: another line was logged in between, say): the set-up failed, not the
@@ -149,12 +178,24 @@ def import_full_log_edge(mountable, nayarit_demo_db, big_csv, tmp_path_factory) 
     rejected = log.find(b"rejected:")
     start = log.rfind(b"\n", 0, rejected) + 1 if rejected >= 0 else len(log)
     if start % block != 0:
-        raise RuntimeError(f"the log did not reach a block boundary when the disk filled (offset {start})")
-    ok = (run.result.returncode == 1 and said(run.result.stderr, "disk_full")
-          and not has_traceback(run.result.stderr) and run.lost == 0)
-    record(run, "exit 1, disk_full, no traceback even when the log cannot grow", ok,
-           None if ok else "logging's own error dump (a traceback) reaches stderr when the log "
-                           "file cannot grow on a full disk")
+        raise RuntimeError(
+            f"the log did not reach a block boundary when the disk filled (offset {start})"
+        )
+    ok = (
+        run.result.returncode == 1
+        and said(run.result.stderr, "disk_full")
+        and not has_traceback(run.result.stderr)
+        and run.lost == 0
+    )
+    record(
+        run,
+        "exit 1, disk_full, no traceback even when the log cannot grow",
+        ok,
+        None
+        if ok
+        else "logging's own error dump (a traceback) reaches stderr when the log "
+        "file cannot grow on a full disk",
+    )
     return run
 
 
@@ -166,6 +207,7 @@ def test_full_disk_log_write_prints_no_traceback(import_full_log_edge: Run) -> N
 
 
 # -- (a) a disk with no room at all --------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def disk_at_zero(mountable, nayarit_demo_db, tmp_path_factory) -> Run:
@@ -179,17 +221,33 @@ def disk_at_zero(mountable, nayarit_demo_db, tmp_path_factory) -> Run:
         extra: dict = {}
         if harness.full_mode():  # can the coordinator still rescue the data? (a read)
             export = run_cli(data, "values", "export", "--format", "csv", "--out", str(outside))
-            extra = {"read_export_exit": export.returncode, "read_export_message": user_message(export),
-                     "read_export_traceback": has_traceback(export.stderr)}
+            extra = {
+                "read_export_exit": export.returncode,
+                "read_export_message": user_message(export),
+                "read_export_traceback": has_traceback(export.stderr),
+            }
         (data / "lastre.bin").unlink()
         after = db_state(data / DB)
-        run = Run("disk_full_before_start", fs.kind, command, result, before, after, extra, data=data)
-    ok = (result.returncode == 1 and said(result.stderr, "disk_full") and not has_traceback(result.stderr)
-          and run.lost == 0 and run.wrote_nothing)
-    record(run, "exit 1, disk_full (not a disk read/write error), nothing written", ok,
-           None if ok else "on a disk with 0 bytes free SQLite cannot size coordina.db-shm "
-                           "(SQLITE_IOERR_SHMSIZE): the user is told of a disk read/write error, "
-                           "not that the disk is full; even a read (values export) is refused")
+        run = Run(
+            "disk_full_before_start", fs.kind, command, result, before, after, extra, data=data
+        )
+    ok = (
+        result.returncode == 1
+        and said(result.stderr, "disk_full")
+        and not has_traceback(result.stderr)
+        and run.lost == 0
+        and run.wrote_nothing
+    )
+    record(
+        run,
+        "exit 1, disk_full (not a disk read/write error), nothing written",
+        ok,
+        None
+        if ok
+        else "on a disk with 0 bytes free SQLite cannot size coordina.db-shm "
+        "(SQLITE_IOERR_SHMSIZE): the user is told of a disk read/write error, "
+        "not that the disk is full; even a read (values export) is refused",
+    )
     return run
 
 
@@ -213,7 +271,11 @@ def test_full_disk_write_says_disk_full(disk_at_zero: Run) -> None:
 WRITES = {
     "values import": ["values", "import", "{csv}"],
     "backup": ["backup"],
-    **({"report close": ["report", "close", "--state", STATE, "--period", PERIOD]} if harness.full_mode() else {}),
+    **(
+        {"report close": ["report", "close", "--state", STATE, "--period", PERIOD]}
+        if harness.full_mode()
+        else {}
+    ),
 }
 READS = {
     "values export": ["values", "export", "--format", "csv", "--out", "{out}"],
@@ -231,13 +293,24 @@ def read_only(mountable, nayarit_demo_db, big_csv, tmp_path_factory) -> dict[str
         fs.remount("ro")
         try:
             # All five at once: none can write, so they cannot disturb each other.
-            commands = {name: [a.format(csv=big_csv, out=outside / "valores.csv") for a in argv]
-                        for name, argv in {**WRITES, **READS}.items()}
+            commands = {
+                name: [a.format(csv=big_csv, out=outside / "valores.csv") for a in argv]
+                for name, argv in {**WRITES, **READS}.items()
+            }
             with ThreadPoolExecutor(max_workers=len(commands)) as pool:
-                results = {name: pool.submit(run_cli, data, *argv) for name, argv in commands.items()}
+                results = {
+                    name: pool.submit(run_cli, data, *argv) for name, argv in commands.items()
+                }
                 for name, future in results.items():
-                    runs[name] = Run(f"read_only: {name}", fs.kind, commands[name], future.result(),
-                                     before, before, data=data)
+                    runs[name] = Run(
+                        f"read_only: {name}",
+                        fs.kind,
+                        commands[name],
+                        future.result(),
+                        before,
+                        before,
+                        data=data,
+                    )
         finally:
             fs.remount("rw")
         after = db_state(data / DB)
@@ -245,13 +318,21 @@ def read_only(mountable, nayarit_demo_db, big_csv, tmp_path_factory) -> dict[str
         run.after = after
         r = run.result
         if name in WRITES:
-            ok = r.returncode == 1 and said(r.stderr, "data_dir_unwritable") and not has_traceback(r.stderr)
+            ok = (
+                r.returncode == 1
+                and said(r.stderr, "data_dir_unwritable")
+                and not has_traceback(r.stderr)
+            )
             record(run, "exit 1, data_dir_unwritable, nothing written", ok and run.wrote_nothing)
         else:
             worked = r.returncode == 0
             refused = r.returncode == 1 and said(r.stderr, "data_dir_unwritable")
-            record(run, "works, or exit 1 with data_dir_unwritable", (worked or refused)
-                   and not has_traceback(r.stderr), read_works=worked)
+            record(
+                run,
+                "works, or exit 1 with data_dir_unwritable",
+                (worked or refused) and not has_traceback(r.stderr),
+                read_works=worked,
+            )
     return runs
 
 
@@ -265,11 +346,13 @@ def test_read_only_data_dir_refuses_writes_clearly(read_only: dict[str, Run], na
 
 
 @pytest.mark.parametrize("name", sorted(READS))
-def test_read_only_data_dir_reads_work_or_are_refused_clearly(read_only: dict[str, Run], name: str) -> None:
+def test_read_only_data_dir_reads_work_or_are_refused_clearly(
+    read_only: dict[str, Run], name: str
+) -> None:
     # Today open_workspace refuses any command on an unwritable directory (WAL needs the -shm);
     # a later design may allow reads. Either is fine; a traceback or a wrong message is not.
     r = read_only[name].result
     assert not has_traceback(r.stderr), r.stderr
-    assert r.returncode == 0 or (r.returncode == 1 and said(r.stderr, "data_dir_unwritable")), r.stderr
-
-
+    assert r.returncode == 0 or (r.returncode == 1 and said(r.stderr, "data_dir_unwritable")), (
+        r.stderr
+    )

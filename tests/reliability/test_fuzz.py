@@ -39,8 +39,15 @@ def test_fuzz(name, world, tmp_path):
     fuzzer = Fuzzer(TARGETS[name], world, tmp_path)
 
     def batch(count: int):
-        @settings(max_examples=count, derandomize=False, deadline=None, database=None,
-                  phases=[Phase.generate], suppress_health_check=list(HealthCheck), print_blob=False)
+        @settings(
+            max_examples=count,
+            derandomize=False,
+            deadline=None,
+            database=None,
+            phases=[Phase.generate],
+            suppress_health_check=list(HealthCheck),
+            print_blob=False,
+        )
         @given(st.data())
         def one_case(data):
             fuzzer.fuzz_one(data.draw)

@@ -60,14 +60,26 @@ def kill_results(nayarit_demo_db, tmp_path_factory):
         cases = {path.stem: _case(path) for path in CASES}
         started = time.monotonic()
         lab.references(sorted(set(operations) | {c["operation"] for c in cases.values()}))
-        campaign = lab.start_campaign(operations, scaled(KILLS_SMOKE, KILLS_FULL),
-                                      base_seed=int(time.time()) if full_mode() else 1)
-        replays = {name: lab.start_replay(c["operation"], c.get("seed", 1), **{k: c[k] for k in MOMENTS if k in c})
-                   for name, c in cases.items()}
+        campaign = lab.start_campaign(
+            operations,
+            scaled(KILLS_SMOKE, KILLS_FULL),
+            base_seed=int(time.time()) if full_mode() else 1,
+        )
+        replays = {
+            name: lab.start_replay(
+                c["operation"], c.get("seed", 1), **{k: c[k] for k in MOMENTS if k in c}
+            )
+            for name, c in cases.items()
+        }
         trials = [t for future in campaign for t in future.result()]
         replayed = {name: future.result() for name, future in replays.items()}
-        yield {"operations": operations, "refs": lab.refs, "trials": trials, "replays": replayed,
-               "wall_seconds": round(time.monotonic() - started, 1)}
+        yield {
+            "operations": operations,
+            "refs": lab.refs,
+            "trials": trials,
+            "replays": replayed,
+            "wall_seconds": round(time.monotonic() - started, 1),
+        }
     finally:
         lab.close()
 
@@ -78,14 +90,21 @@ def test_kill_nine_at_random_moments(kill_results):
     figures = summarise(kill_results["refs"], trials, known)
     figures["mode"] = "full" if full_mode() else "smoke"
     figures["wall_seconds"] = kill_results["wall_seconds"]
-    figures["corpus_cases"] = {name: {"killed": t.killed, "survived": t.killed and not t.problems,
-                                      "problems": t.problems} for name, t in kill_results["replays"].items()}
+    figures["corpus_cases"] = {
+        name: {"killed": t.killed, "survived": t.killed and not t.problems, "problems": t.problems}
+        for name, t in kill_results["replays"].items()
+    }
     figures["known_defects"] = sorted(set(known.values()))
     record("kill", figures)
 
-    unknown = [(t.operation, t.seed, round(t.at, 3), t.problems) for t in trials
-               if any((t.operation, p.split(":")[0]) not in known for p in t.problems)]
-    assert not unknown, f"kills that broke an invariant (operation, seed, seconds, problems): {unknown}"
+    unknown = [
+        (t.operation, t.seed, round(t.at, 3), t.problems)
+        for t in trials
+        if any((t.operation, p.split(":")[0]) not in known for p in t.problems)
+    ]
+    assert not unknown, (
+        f"kills that broke an invariant (operation, seed, seconds, problems): {unknown}"
+    )
     assert figures["values_lost"] == 0 or ("committed_lost" in {inv for _, inv in known})
     assert figures["kills"] >= scaled(KILLS_SMOKE, KILLS_FULL) * len(operations)
     if full_mode():

@@ -35,33 +35,54 @@ def one_page_pdf(text: str = "NAYARIT: Avances Generales — 66 % (413 de 620)")
 
 def _key_usage(non_repudiation: bool = True) -> x509.KeyUsage:
     return x509.KeyUsage(
-        digital_signature=True, content_commitment=non_repudiation, key_encipherment=False,
-        data_encipherment=True, key_agreement=True, key_cert_sign=False, crl_sign=False,
-        encipher_only=False, decipher_only=False)
+        digital_signature=True,
+        content_commitment=non_repudiation,
+        key_encipherment=False,
+        data_encipherment=True,
+        key_agreement=True,
+        key_cert_sign=False,
+        crl_sign=False,
+        encipher_only=False,
+        decipher_only=False,
+    )
 
 
 def make_ca() -> tuple[rsa.RSAPrivateKey, x509.Certificate]:
     """A stand-in for the SAT issuing CA."""
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    name = x509.Name([
-        x509.NameAttribute(NameOID.COMMON_NAME, "AC DEL SERVICIO DE ADMINISTRACION TRIBUTARIA (PRUEBAS)"),
-        x509.NameAttribute(NameOID.ORGANIZATION_NAME, "SERVICIO DE ADMINISTRACION TRIBUTARIA"),
-        x509.NameAttribute(NameOID.COUNTRY_NAME, "MX"),
-    ])
+    name = x509.Name(
+        [
+            x509.NameAttribute(
+                NameOID.COMMON_NAME, "AC DEL SERVICIO DE ADMINISTRACION TRIBUTARIA (PRUEBAS)"
+            ),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "SERVICIO DE ADMINISTRACION TRIBUTARIA"),
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "MX"),
+        ]
+    )
     cert = (
-        x509.CertificateBuilder().subject_name(name).issuer_name(name)
-        .public_key(key.public_key()).serial_number(x509.random_serial_number())
-        .not_valid_before(NOW - dt.timedelta(days=3650)).not_valid_after(NOW + dt.timedelta(days=3650))
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(NOW - dt.timedelta(days=3650))
+        .not_valid_after(NOW + dt.timedelta(days=3650))
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
         .sign(key, hashes.SHA256())
     )
     return key, cert
 
 
-def sat_pair(ca: tuple[rsa.RSAPrivateKey, x509.Certificate], *, csd: bool = False,
-             password: bytes = b"12345678a", not_before: dt.datetime | None = None,
-             not_after: dt.datetime | None = None, other_key: bool = False,
-             with_rfc: bool = True) -> tuple[bytes, bytes]:
+def sat_pair(
+    ca: tuple[rsa.RSAPrivateKey, x509.Certificate],
+    *,
+    csd: bool = False,
+    password: bytes = b"12345678a",
+    not_before: dt.datetime | None = None,
+    not_after: dt.datetime | None = None,
+    other_key: bool = False,
+    with_rfc: bool = True,
+) -> tuple[bytes, bytes]:
     """A SAT-like ``.cer`` (DER) and ``.key`` (encrypted PKCS#8 DER): e.firma or CSD."""
     ca_key, ca_cert = ca
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
@@ -76,8 +97,11 @@ def sat_pair(ca: tuple[rsa.RSAPrivateKey, x509.Certificate], *, csd: bool = Fals
     if csd:
         attrs.append(x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, "SUCURSAL TEPIC"))
     cert = (
-        x509.CertificateBuilder().subject_name(x509.Name(attrs)).issuer_name(ca_cert.subject)
-        .public_key(key.public_key()).serial_number(x509.random_serial_number())
+        x509.CertificateBuilder()
+        .subject_name(x509.Name(attrs))
+        .issuer_name(ca_cert.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
         .not_valid_before(not_before or NOW - dt.timedelta(days=30))
         .not_valid_after(not_after or NOW + dt.timedelta(days=4 * 365))
         .add_extension(_key_usage(), critical=True)
@@ -85,13 +109,17 @@ def sat_pair(ca: tuple[rsa.RSAPrivateKey, x509.Certificate], *, csd: bool = Fals
     )
     if other_key:
         key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    key_der = key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
-                                serialization.BestAvailableEncryption(password))
+    key_der = key.private_bytes(
+        serialization.Encoding.DER,
+        serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(password),
+    )
     return cert.public_bytes(serialization.Encoding.DER), key_der
 
 
-def self_signed_p12(*, not_before: dt.datetime, not_after: dt.datetime,
-                    passphrase: bytes = b"pw") -> bytes:
+def self_signed_p12(
+    *, not_before: dt.datetime, not_after: dt.datetime, passphrase: bytes = b"pw"
+) -> bytes:
     """A PKCS#12 with a self-signed EC certificate of chosen validity.
 
     (A PKCS#12 whose key does not match cannot be built: ``cryptography`` and ``openssl``
@@ -102,10 +130,15 @@ def self_signed_p12(*, not_before: dt.datetime, not_after: dt.datetime,
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Prueba")])
     cert = (
-        x509.CertificateBuilder().subject_name(name).issuer_name(name)
-        .public_key(key.public_key()).serial_number(x509.random_serial_number())
-        .not_valid_before(not_before).not_valid_after(not_after)
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(not_before)
+        .not_valid_after(not_after)
         .sign(key, hashes.SHA256())
     )
     return pkcs12.serialize_key_and_certificates(
-        b"prueba", key, cert, None, serialization.BestAvailableEncryption(passphrase))
+        b"prueba", key, cert, None, serialization.BestAvailableEncryption(passphrase)
+    )

@@ -70,14 +70,17 @@ def _tampered_backup(ws, tmp_path, statements: list[str]):
     return copy
 
 
-@pytest.mark.parametrize("statements", [
-    # A trigger that silently clears revocations on every insert.
-    ["CREATE TRIGGER t AFTER INSERT ON change_log BEGIN DELETE FROM registrations; END"],
-    ["DROP TABLE settings"],
-    ["CREATE VIEW everything AS SELECT * FROM data_values"],
-    # A lowered version: migrate() would try to create tables that exist (a traceback before).
-    ["PRAGMA user_version = 1"],
-])
+@pytest.mark.parametrize(
+    "statements",
+    [
+        # A trigger that silently clears revocations on every insert.
+        ["CREATE TRIGGER t AFTER INSERT ON change_log BEGIN DELETE FROM registrations; END"],
+        ["DROP TABLE settings"],
+        ["CREATE VIEW everything AS SELECT * FROM data_values"],
+        # A lowered version: migrate() would try to create tables that exist (a traceback before).
+        ["PRAGMA user_version = 1"],
+    ],
+)
 def test_restore_refuses_a_database_that_is_not_our_schema(ws, tmp_path, statements, db_dump):
     entry.record_changes(ws, [ValueChange(KEY, "100")])
     tampered = _tampered_backup(ws, tmp_path, statements)

@@ -51,8 +51,21 @@ def test_tampering_breaks_the_chain_where_it_happened(ws):
 
 
 def _package_rows(count: int, source: str = "paquete 1234") -> list[tuple]:
-    return [("2026-11-29T10:00:00-06:00", "coordinadora", f"NTSSA{i:06d}", "202302", "cirugias", "",
-             "value", None, str(i), source) for i in range(count)]
+    return [
+        (
+            "2026-11-29T10:00:00-06:00",
+            "coordinadora",
+            f"NTSSA{i:06d}",
+            "202302",
+            "cirugias",
+            "",
+            "value",
+            None,
+            str(i),
+            source,
+        )
+        for i in range(count)
+    ]
 
 
 def _blocks_and_edits(ws) -> None:
@@ -65,11 +78,19 @@ def _blocks_and_edits(ws) -> None:
 def test_a_block_of_imported_rows_chains_with_manual_edits(ws):
     _blocks_and_edits(ws)
     assert changelog.verify_chain(ws.conn) is None
-    rows = ws.conn.execute("SELECT prev_hash = '', hash = '' FROM change_log ORDER BY id").fetchall()
-    assert rows == [(0, 0), (1, 1), (1, 1), (1, 1), (1, 1), (0, 0), (0, 0)], "one link for the block"
+    rows = ws.conn.execute(
+        "SELECT prev_hash = '', hash = '' FROM change_log ORDER BY id"
+    ).fetchall()
+    assert rows == [(0, 0), (1, 1), (1, 1), (1, 1), (1, 1), (0, 0), (0, 0)], (
+        "one link for the block"
+    )
     history = changelog.cell_history(ws.conn, "NTSSA000002", "202302", "cirugias")
-    sealing = ws.conn.execute("SELECT hash FROM change_log ORDER BY id LIMIT 1 OFFSET 5").fetchone()[0]
-    assert [(h.new_value, h.hash) for h in history] == [("2", sealing)], "an inner row shows its block's hash"
+    sealing = ws.conn.execute(
+        "SELECT hash FROM change_log ORDER BY id LIMIT 1 OFFSET 5"
+    ).fetchone()[0]
+    assert [(h.new_value, h.hash) for h in history] == [("2", sealing)], (
+        "an inner row shows its block's hash"
+    )
 
 
 def _tamper(ws, sql: str, *params) -> None:
@@ -78,11 +99,14 @@ def _tamper(ws, sql: str, *params) -> None:
     ws.conn.execute(sql, params)
 
 
-@pytest.mark.parametrize("sql", [
-    "UPDATE change_log SET new_value = '999' WHERE id = 4",  # a value inside the block
-    "DELETE FROM change_log WHERE id = 3",  # a row of the block
-    "UPDATE change_log SET org_unit = 'NTSSA000009' WHERE id = 2",  # the block's first row
-])
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE change_log SET new_value = '999' WHERE id = 4",  # a value inside the block
+        "DELETE FROM change_log WHERE id = 3",  # a row of the block
+        "UPDATE change_log SET org_unit = 'NTSSA000009' WHERE id = 2",  # the block's first row
+    ],
+)
 def test_changing_any_row_of_a_block_breaks_the_chain_at_the_block(ws, sql):
     _blocks_and_edits(ws)
     _tamper(ws, sql)

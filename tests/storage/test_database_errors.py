@@ -47,8 +47,9 @@ def test_integrity_error_is_an_internal_error_not_an_unwritable_disk(ws, caplog)
     assert ws.conn.execute("SELECT count(*) FROM settings WHERE key = 'k'").fetchone()[0] == 0
 
 
-@pytest.mark.parametrize("sql", ["SELECT * FROM no_such_table", "INSERT INTO settings VALUES (1)",
-                                 "SELEC 1"])
+@pytest.mark.parametrize(
+    "sql", ["SELECT * FROM no_such_table", "INSERT INTO settings VALUES (1)", "SELEC 1"]
+)
 def test_bad_sql_is_an_internal_error(ws, sql):
     exc = _caught(lambda: ws.conn.execute(sql))
     assert translate_error(exc, ws.db_path).code == "internal_error"
@@ -84,20 +85,25 @@ def test_full_database_is_disk_full(ws):
     pages = ws.conn.execute("PRAGMA page_count").fetchone()[0]
     ws.conn.execute(f"PRAGMA max_page_count = {pages}")
     with pytest.raises(InputError) as info, write_transaction(ws):
-        ws.conn.executemany("INSERT INTO settings (key, value) VALUES (?, ?)",
-                            ((str(i), "x" * 2000) for i in range(200)))
+        ws.conn.executemany(
+            "INSERT INTO settings (key, value) VALUES (?, ?)",
+            ((str(i), "x" * 2000) for i in range(200)),
+        )
     assert info.value.code == "disk_full"
 
 
-@pytest.mark.parametrize(("code", "expected"), [
-    (errno.ENOSPC, "disk_full"),
-    (errno.EDQUOT, "disk_full"),
-    (errno.EACCES, "data_dir_unwritable"),
-    (errno.EPERM, "data_dir_unwritable"),
-    (errno.EROFS, "data_dir_unwritable"),
-    (errno.EINVAL, "internal_error"),
-    (errno.ENAMETOOLONG, "internal_error"),
-])
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        (errno.ENOSPC, "disk_full"),
+        (errno.EDQUOT, "disk_full"),
+        (errno.EACCES, "data_dir_unwritable"),
+        (errno.EPERM, "data_dir_unwritable"),
+        (errno.EROFS, "data_dir_unwritable"),
+        (errno.EINVAL, "internal_error"),
+        (errno.ENAMETOOLONG, "internal_error"),
+    ],
+)
 def test_os_errors_by_errno(data_dir, code, expected):
     exc = OSError(code, os.strerror(code))
     assert translate_error(exc, data_dir / DB_FILENAME).code == expected
@@ -113,8 +119,10 @@ def test_missing_directory_is_unwritable_not_internal(tmp_path):
     assert info.value.code == "data_dir_unwritable"
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
-                    reason="root ignores directory permissions; the mode=ro test covers it")
+@pytest.mark.skipif(
+    hasattr(os, "geteuid") and os.geteuid() == 0,
+    reason="root ignores directory permissions; the mode=ro test covers it",
+)
 def test_read_only_directory_is_unwritable(tmp_path):
     directory = tmp_path / "ro"
     directory.mkdir()

@@ -21,7 +21,9 @@ from tests.sync.forge import entries, reforge, resign_manifest, rezip, write
 @pytest.fixture
 def valid(pair):
     """The bytes of a valid full package of the state."""
-    return sync_export.export_package(pair.state, pair.outbox, pair.identity, full=True).path.read_bytes()
+    return sync_export.export_package(
+        pair.state, pair.outbox, pair.identity, full=True
+    ).path.read_bytes()
 
 
 def refused(pair, db_dump, data: bytes, code: str, name: str = "hostil.coordina") -> dict:
@@ -61,7 +63,9 @@ def test_path_escaping_the_folder(pair, db_dump, valid, name):
 
 
 def test_duplicate_entry(pair, db_dump, valid):
-    refused(pair, db_dump, rezip(entries(valid), duplicate="payload/202302.bin"), "E_DUPLICATE_ENTRY")
+    refused(
+        pair, db_dump, rezip(entries(valid), duplicate="payload/202302.bin"), "E_DUPLICATE_ENTRY"
+    )
 
 
 def test_missing_and_extra_files(pair, db_dump, valid):
@@ -88,8 +92,14 @@ def test_impostor_signer_not_registered(pair, db_dump, valid):
     impostor = load_pkcs12(create_identity("Impostor", "Nadie", "Nayarit", b"pw"), b"pw")
     from app.reports.signing.identity import certificate_pem
 
-    data = reforge(pair.hq, impostor, valid, manifest_edit=lambda m: m["signer"].update(
-        certificate=certificate_pem(impostor.certificate).decode(), fingerprint="0" * 64))
+    data = reforge(
+        pair.hq,
+        impostor,
+        valid,
+        manifest_edit=lambda m: m["signer"].update(
+            certificate=certificate_pem(impostor.certificate).decode(), fingerprint="0" * 64
+        ),
+    )
     refused(pair, db_dump, data, "E_SIGNER_UNKNOWN")
 
 
@@ -112,13 +122,17 @@ def test_format_version_from_the_future(pair, db_dump, valid):
     assert "actualice Coordina" in summary["description"]
 
 
-@pytest.mark.parametrize("edit", [
-    lambda m: m.update(format_version=0),
-    lambda m: m.update(format_version=-7),
-    lambda m: m.update(created_at=["2023-02-01"]),
-    lambda m: m.update(created_at={"a": 1}),
-    lambda m: m.update(created_at="ayer"),
-], ids=["version-0", "version-negative", "created-list", "created-object", "created-text"])
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda m: m.update(format_version=0),
+        lambda m: m.update(format_version=-7),
+        lambda m: m.update(created_at=["2023-02-01"]),
+        lambda m: m.update(created_at={"a": 1}),
+        lambda m: m.update(created_at="ayer"),
+    ],
+    ids=["version-0", "version-negative", "created-list", "created-object", "created-text"],
+)
 def test_signed_manifest_with_impossible_fields(pair, db_dump, valid, edit):
     """Signed by the genuine key, yet impossible: refused as a manifest error, not a crash."""
     summary = refused(pair, db_dump, resign_manifest(valid, pair.identity, edit), "E_MANIFEST")
@@ -140,13 +154,16 @@ def _first_value(doc):
     return doc["dataValueSets"][0]["dataValues"][0]
 
 
-@pytest.mark.parametrize(("edit", "code"), [
-    (lambda doc: doc["dataValueSets"][0].update(period="209912"), "E_FUTURE_PERIOD"),
-    (lambda doc: doc["dataValueSets"][0].update(orgUnit="NTSSA999999"), "E_UNKNOWN_ORGUNIT"),
-    (lambda doc: _first_value(doc).update(dataElement="camas_fantasma"), "E_UNKNOWN_VARIABLE"),
-    (lambda doc: _first_value(doc).update(value="muchos"), "E_NOT_NUMBER"),
-    (lambda doc: _first_value(doc).update(value="-5"), "E_NEGATIVE"),
-])
+@pytest.mark.parametrize(
+    ("edit", "code"),
+    [
+        (lambda doc: doc["dataValueSets"][0].update(period="209912"), "E_FUTURE_PERIOD"),
+        (lambda doc: doc["dataValueSets"][0].update(orgUnit="NTSSA999999"), "E_UNKNOWN_ORGUNIT"),
+        (lambda doc: _first_value(doc).update(dataElement="camas_fantasma"), "E_UNKNOWN_VARIABLE"),
+        (lambda doc: _first_value(doc).update(value="muchos"), "E_NOT_NUMBER"),
+        (lambda doc: _first_value(doc).update(value="-5"), "E_NEGATIVE"),
+    ],
+)
 def test_bad_values_refuse_the_whole_package(pair, db_dump, valid, edit, code):
     data = reforge(pair.hq, pair.identity, valid, doc_edit=edit)
     summary = refused(pair, db_dump, data, code)
@@ -162,13 +179,19 @@ def test_replay_and_out_of_order(pair, db_dump):
     assert [c["errorCode"] for c in result.summary["conflicts"]] == ["W_SEQUENCE_GAP"]
     refused(pair, db_dump, first.path.read_bytes(), "E_REPLAY", "viejo.coordina")
     # Same UUID, other content: refused; same UUID and hash: the stored summary.
-    other = reforge(pair.hq, pair.identity, second.path.read_bytes(),
-                    doc_edit=lambda doc: _first_value(doc).update(value="7"))
+    other = reforge(
+        pair.hq,
+        pair.identity,
+        second.path.read_bytes(),
+        doc_edit=lambda doc: _first_value(doc).update(value="7"),
+    )
     refused(pair, db_dump, other, "E_UUID_REUSED", "mismo-uuid.coordina")
 
 
 def test_package_for_another_headquarters(pair, db_dump, valid, tmp_path):
-    other_hq_data = resign_manifest(valid, pair.identity, lambda m: m.update(hq_id="0123456789abcdef"))
+    other_hq_data = resign_manifest(
+        valid, pair.identity, lambda m: m.update(hq_id="0123456789abcdef")
+    )
     refused(pair, db_dump, other_hq_data, "E_HQ_MISMATCH")
 
 
@@ -187,19 +210,21 @@ def test_hq_profile_that_does_not_match_the_one_in_use(pair, tmp_path):
 def test_a_bomb_inside_the_sealed_payload(pair, db_dump, valid, monkeypatch):
     from app.sync import package
 
-    data = reforge(pair.hq, pair.identity, valid, doc_edit=lambda doc: doc.update(
-        padding="0" * (64 << 20)))  # gzip makes 64 MiB of "0" tiny: sealed, no zip ratio sees it
+    data = reforge(
+        pair.hq, pair.identity, valid, doc_edit=lambda doc: doc.update(padding="0" * (64 << 20))
+    )  # gzip makes 64 MiB of "0" tiny: sealed, no zip ratio sees it
     monkeypatch.setattr(package, "MAX_PAYLOAD", 32 << 20)
     refused(pair, db_dump, data, "E_TOO_LARGE")
-
-
 
 
 def test_monthly_parts_cannot_be_swapped_or_mixed(pair, db_dump, valid):
     """Each month's part is bound to its name: swapping two parts fails to decrypt, and a
     part holding another month's values is refused."""
     files = entries(valid)
-    files["payload/202301.bin"], files["payload/202302.bin"] = files["payload/202302.bin"], files["payload/202301.bin"]
+    files["payload/202301.bin"], files["payload/202302.bin"] = (
+        files["payload/202302.bin"],
+        files["payload/202301.bin"],
+    )
     manifest = json.loads(files["manifest.json"])
     for name in ("payload/202301.bin", "payload/202302.bin"):
         manifest["files"][name] = package.sha256(files[name])

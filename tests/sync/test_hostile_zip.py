@@ -38,7 +38,9 @@ PART = "payload/202302.bin"
 
 @pytest.fixture
 def valid(pair):
-    return sync_export.export_package(pair.state, pair.outbox, pair.identity, full=True).path.read_bytes()
+    return sync_export.export_package(
+        pair.state, pair.outbox, pair.identity, full=True
+    ).path.read_bytes()
 
 
 def _manifest_with(valid: bytes, text: bytes) -> bytes:
@@ -53,7 +55,9 @@ def test_a_deeply_nested_manifest_is_refused(pair, db_dump, valid):
     # Nested well below the interpreter's limit, inside an otherwise good manifest: the cap.
     manifest = json.loads(entries(valid)["manifest.json"])
     manifest["scope"] = json.loads("[" * 200 + "]" * 200)
-    summary = refused(pair, db_dump, _manifest_with(valid, package.canonical(manifest)), "E_MANIFEST")
+    summary = refused(
+        pair, db_dump, _manifest_with(valid, package.canonical(manifest)), "E_MANIFEST"
+    )
     assert "anidamiento" in summary["description"]
 
 
@@ -76,7 +80,9 @@ def test_an_entry_compressed_with_another_method_is_refused(pair, db_dump, valid
 @pytest.mark.parametrize("name", ["manifest.json", PART])
 def test_the_encryption_bit_is_refused(pair, db_dump, valid, name):
     refused(pair, db_dump, patch(valid, name, flags_or=0x1), "E_ZIP_ENCRYPTED")
-    refused(pair, db_dump, patch(valid, name, flags_or=0x40), "E_ZIP_ENCRYPTED")  # strong encryption
+    refused(
+        pair, db_dump, patch(valid, name, flags_or=0x40), "E_ZIP_ENCRYPTED"
+    )  # strong encryption
 
 
 def test_a_zip_version_from_the_future_is_refused(pair, db_dump, valid):
@@ -110,11 +116,24 @@ def test_sync_import_cli_batch_end_to_end(pair, valid):
     """``python main.py sync import GOOD BAD`` on a real HQ directory: the good one is in."""
     good = write(pair.outbox, "bueno.coordina", valid)
     bad = write(pair.outbox, "malo.coordina", _manifest_with(valid, NESTED))
-    lzma = write(pair.outbox, "lzma.coordina", zip_of(entries(valid), methods={PART: zipfile.ZIP_LZMA}))
+    lzma = write(
+        pair.outbox, "lzma.coordina", zip_of(entries(valid), methods={PART: zipfile.ZIP_LZMA})
+    )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    cmd = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(pair.hq.data_dir), "sync", "import",
-           str(bad), str(good), str(lzma)]
-    done = subprocess.run([*cmd, "--json"], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    cmd = [
+        sys.executable,
+        str(ROOT / "main.py"),
+        "--data-dir",
+        str(pair.hq.data_dir),
+        "sync",
+        "import",
+        str(bad),
+        str(good),
+        str(lzma),
+    ]
+    done = subprocess.run(
+        [*cmd, "--json"], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120
+    )
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr, done.stderr
     summaries = {Path(s["file"]).name: s for s in json.loads(done.stdout)}
@@ -125,9 +144,11 @@ def test_sync_import_cli_batch_end_to_end(pair, valid):
     [entry] = sync_repo.inbox(pair.hq.conn, "data")
     assert entry.uuid == package.read(valid, "x").uuid
     state_values = pair.state.conn.execute(
-        "SELECT org_unit, period, variable, disaggregation, value FROM data_values ORDER BY 1, 2, 3, 4").fetchall()
+        "SELECT org_unit, period, variable, disaggregation, value FROM data_values ORDER BY 1, 2, 3, 4"
+    ).fetchall()
     hq_values = pair.hq.conn.execute(
-        "SELECT org_unit, period, variable, disaggregation, value FROM data_values ORDER BY 1, 2, 3, 4").fetchall()
+        "SELECT org_unit, period, variable, disaggregation, value FROM data_values ORDER BY 1, 2, 3, 4"
+    ).fetchall()
     assert hq_values == state_values
 
     # Text output: both listed, the good one on stdout, the refusals with their codes on stderr.
@@ -143,8 +164,15 @@ def _run(*argv: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-@pytest.mark.parametrize("content", [NESTED, b'{"format": ' + b"7" * 5000 + b"}", b"\xff\xfe{}",
-                                     b'{"a": ' + b"[" * 500 + b"]" * 500 + b"}"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        NESTED,
+        b'{"format": ' + b"7" * 5000 + b"}",
+        b"\xff\xfe{}",
+        b'{"a": ' + b"[" * 500 + b"]" * 500 + b"}",
+    ],
+)
 def test_profile_and_enrolment_files_with_hostile_json(pair, tmp_path, db_dump, content):
     path = tmp_path / "hostil.json"
     path.write_bytes(content)
@@ -155,8 +183,10 @@ def test_profile_and_enrolment_files_with_hostile_json(pair, tmp_path, db_dump, 
     with pytest.raises(SyncError) as caught:
         sync_enrol.import_enrolment(pair.hq, path, confirmed=True)
     assert caught.value.code == "E_ENROL_FILE"
-    for argv, code in (([str(pair.state.data_dir), "hq-profile", "import"], "E_PROFILE_FILE"),
-                       ([str(pair.hq.data_dir), "enrol", "import"], "E_ENROL_FILE")):
+    for argv, code in (
+        ([str(pair.state.data_dir), "hq-profile", "import"], "E_PROFILE_FILE"),
+        ([str(pair.hq.data_dir), "enrol", "import"], "E_ENROL_FILE"),
+    ):
         status, _, err = _run("--data-dir", argv[0], *argv[1:], str(path))
         assert status == 1 and f"[{code}]" in err and "Traceback" not in err
     assert db_dump(pair.state.conn) == before_state and db_dump(pair.hq.conn) == before_hq
@@ -164,10 +194,16 @@ def test_profile_and_enrolment_files_with_hostile_json(pair, tmp_path, db_dump, 
 
 def test_an_update_with_nested_json_is_refused(pair, db_dump):
     keys, sign = sync_ack._hq_signer(pair.hq)
-    manifest = {"kind": "update", "uuid": str(uuidlib.uuid4()), "created_at": now_iso(), "created_by": "hq",
-                "state": "18", "hq_id": keys.hq_id,
-                # A genuine HQ number (issue 11: updates are numbered): only the content is hostile.
-                "sequence": sync_ack._reserve_sequence(pair.hq, "18")}
+    manifest = {
+        "kind": "update",
+        "uuid": str(uuidlib.uuid4()),
+        "created_at": now_iso(),
+        "created_by": "hq",
+        "state": "18",
+        "hq_id": keys.hq_id,
+        # A genuine HQ number (issue 11: updates are numbered): only the content is hostile.
+        "sequence": sync_ack._reserve_sequence(pair.hq, "18"),
+    }
     data = package.build(manifest, {"update.json": gzip.compress(NESTED, mtime=0)}, sign)
     path = write(pair.outbox, "upd.coordina", data)
     before = db_dump(pair.state.conn)

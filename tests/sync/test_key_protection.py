@@ -114,10 +114,12 @@ def test_wrong_passphrase_in_the_cli_writes_nothing(tmp_path: Path, monkeypatch)
     ws.close()
     monkeypatch.setenv("WRONG_PASS", "otra-cosa-distinta")
     out = tmp_path / "usb"
-    for argv in (["hq-profile", "export", "--out", str(out / "hq.json")],
-                 ["sync", "ack", "--state", "18", "--out", str(out)],
-                 ["sync", "update", "--state", "18", "--out", str(out)],
-                 ["hq-profile", "rotate"]):
+    for argv in (
+        ["hq-profile", "export", "--out", str(out / "hq.json")],
+        ["sync", "ack", "--state", "18", "--out", str(out)],
+        ["sync", "update", "--state", "18", "--out", str(out)],
+        ["hq-profile", "rotate"],
+    ):
         code, _text, err = _cli(hq, *argv, "--passphrase-env", "WRONG_PASS")
         assert code == 1 and "E_PASSPHRASE_WRONG" in err and "Traceback" not in err, argv
         sync_keys.forget(hq)
@@ -140,13 +142,43 @@ def test_fresh_data_directory_and_its_files_are_owner_only(tmp_path: Path, monke
         monkeypatch.setenv(VAR, HQ_PASS)
         # a real process, so its log file is configured as a user's would be
         main = Path(__file__).resolve().parents[2] / "main.py"
-        done = subprocess.run([sys.executable, str(main), "--data-dir", str(hq), "init", "--role", "hq",
-                               "--passphrase-env", VAR], capture_output=True, text=True, timeout=120)
+        done = subprocess.run(
+            [
+                sys.executable,
+                str(main),
+                "--data-dir",
+                str(hq),
+                "init",
+                "--role",
+                "hq",
+                "--passphrase-env",
+                VAR,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert done.returncode == 0, done.stderr
         assert _cli(hq, "backup")[0] == 0
         p12 = tmp_path / "firma.p12"
-        assert _cli(hq, "identity", "create", "--name", "Ana", "--position", "C", "--state", "18",
-                    "--out", str(p12), "--passphrase-env", VAR)[0] == 0
+        assert (
+            _cli(
+                hq,
+                "identity",
+                "create",
+                "--name",
+                "Ana",
+                "--position",
+                "C",
+                "--state",
+                "18",
+                "--out",
+                str(p12),
+                "--passphrase-env",
+                VAR,
+            )[0]
+            == 0
+        )
     finally:
         os.umask(old)
     assert _mode(hq) == 0o700
@@ -165,7 +197,11 @@ def test_an_older_world_readable_data_directory_is_tightened(tmp_path: Path):
     ws = open_workspace(tmp_path / "hq")
     made = backup.backup_now(ws)
     ws.close()
-    for path, mode in ((tmp_path / "hq", 0o755), (tmp_path / "hq" / DB_FILENAME, 0o644), (made, 0o644)):
+    for path, mode in (
+        (tmp_path / "hq", 0o755),
+        (tmp_path / "hq" / DB_FILENAME, 0o644),
+        (made, 0o644),
+    ):
         os.chmod(path, mode)
     open_workspace(tmp_path / "hq").close()
     assert _mode(tmp_path / "hq") == 0o700
@@ -177,8 +213,20 @@ def test_identity_create_never_overwrites_an_existing_p12_silently(tmp_path: Pat
     data = tmp_path / "estado"
     p12 = tmp_path / "firma.p12"
     monkeypatch.setenv(VAR, HQ_PASS)
-    argv = ["identity", "create", "--name", "Ana", "--position", "C", "--state", "18", "--out", str(p12),
-            "--passphrase-env", VAR]
+    argv = [
+        "identity",
+        "create",
+        "--name",
+        "Ana",
+        "--position",
+        "C",
+        "--state",
+        "18",
+        "--out",
+        str(p12),
+        "--passphrase-env",
+        VAR,
+    ]
     assert _cli(data, *argv)[0] == 0
     first = p12.read_bytes()
     code, _out, err = _cli(data, *argv)
@@ -199,7 +247,9 @@ def test_identity_create_never_overwrites_an_existing_p12_silently(tmp_path: Pat
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/<pid>/environ")
 def test_worker_process_environment_lacks_the_passphrase_variable(tmp_path: Path, monkeypatch):
     monkeypatch.setenv(VAR, HQ_PASS)
-    assert identities.passphrase_from_env(VAR) == HQ_PASS.encode()  # read like --passphrase-env does
+    assert (
+        identities.passphrase_from_env(VAR) == HQ_PASS.encode()
+    )  # read like --passphrase-env does
     ws = open_workspace(tmp_path / "hq")
     reader = PartReader(ws.catalog, "es", {})
     try:

@@ -51,12 +51,16 @@ def world(tmp_path_factory):
     for code in UNITS:
         ws = open_workspace(root / code, user=f"coord{code}")
         with ws.db.atomic():
-            facilities_repo.upsert_facilities(ws.conn, [f for f in FACILITIES if f.state_code == code],
-                                              "2023-01-01T00:00:00+00:00")
+            facilities_repo.upsert_facilities(
+                ws.conn,
+                [f for f in FACILITIES if f.state_code == code],
+                "2023-01-01T00:00:00+00:00",
+            )
         sync_profile.init_profile(ws, "state", code)
         sync_profile.import_hq_profile(ws, exchange / "hq.json", confirmed=True)
-        ident = identities.create_identity_file(ws, f"Coord {code}", "Coordinación", code,
-                                                root / f"{code}.p12", b"pw")
+        ident = identities.create_identity_file(
+            ws, f"Coord {code}", "Coordinación", code, root / f"{code}.p12", b"pw"
+        )
         sync_enrol.export_enrolment(ws, exchange / f"{code}.json")
         sync_enrol.import_enrolment(hq, exchange / f"{code}.json", confirmed=True)
         states[code] = (ws, ident)
@@ -66,9 +70,17 @@ def world(tmp_path_factory):
         ws.close()
 
 
-edits = st.lists(st.tuples(st.sampled_from(sorted(UNITS)), st.integers(0, 1), st.sampled_from(VARIABLES),
-                           st.sampled_from(PERIODS), st.one_of(st.none(), st.integers(0, 500))),
-                 min_size=1, max_size=12)
+edits = st.lists(
+    st.tuples(
+        st.sampled_from(sorted(UNITS)),
+        st.integers(0, 1),
+        st.sampled_from(VARIABLES),
+        st.sampled_from(PERIODS),
+        st.one_of(st.none(), st.integers(0, 500)),
+    ),
+    min_size=1,
+    max_size=12,
+)
 batches = st.lists(edits, min_size=1, max_size=3)
 
 
@@ -79,7 +91,9 @@ def _packages(world, plan) -> dict[str, list[Path]]:
         touched = set()
         for code, unit, variable, period, value in batch:
             ws, _ = world["states"][code]
-            record_changes(ws, [ValueChange(ValueKey(UNITS[code][unit], period, variable, ""), value)])
+            record_changes(
+                ws, [ValueChange(ValueKey(UNITS[code][unit], period, variable, ""), value)]
+            )
             touched.add(code)
         for code in sorted(touched):
             ws, ident = world["states"][code]
@@ -97,9 +111,13 @@ def _fresh_hq(world, name: str):
 
 
 def _state_of(ws) -> tuple:
-    values = ws.conn.execute("SELECT org_unit, period, variable, disaggregation, value, uuid, version, "
-                             "updated_at, updated_by FROM data_values ORDER BY 1, 2, 3, 4").fetchall()
-    inbox = ws.conn.execute("SELECT uuid, sha256, state_code, sequence FROM inbox ORDER BY uuid").fetchall()
+    values = ws.conn.execute(
+        "SELECT org_unit, period, variable, disaggregation, value, uuid, version, "
+        "updated_at, updated_by FROM data_values ORDER BY 1, 2, 3, 4"
+    ).fetchall()
+    inbox = ws.conn.execute(
+        "SELECT uuid, sha256, state_code, sequence FROM inbox ORDER BY uuid"
+    ).fetchall()
     conflicts = ws.conn.execute("SELECT count(*) FROM conflicts").fetchone()[0]
     return values, inbox, conflicts
 
@@ -110,7 +128,9 @@ def _import_each(ws, paths) -> None:
         assert result.ok, result.summary
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(plan=batches)
 def test_importing_twice_equals_importing_once(world, plan):
     made = _packages(world, plan)
@@ -127,7 +147,9 @@ def test_importing_twice_equals_importing_once(world, plan):
         twice.close()
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(plan=batches, data=st.data())
 def test_the_order_of_different_states_does_not_matter(world, plan, data):
     made = _packages(world, plan)

@@ -27,7 +27,9 @@ def _small(doc: dict) -> None:
 
 @pytest.fixture
 def valid(pair):
-    return sync_export.export_package(pair.state, pair.outbox, pair.identity, full=True).path.read_bytes()
+    return sync_export.export_package(
+        pair.state, pair.outbox, pair.identity, full=True
+    ).path.read_bytes()
 
 
 def _refused(pair, db_dump, data: bytes, code: str, tmp_path) -> dict:
@@ -46,26 +48,48 @@ def _edit_first(change):
         doc = copy.deepcopy(doc)
         change(doc["facilities"][0], doc)
         return doc
+
     return edit
 
 
-COLIMA = {"clues": "CMSSA000001", "name": "Hospital General de Colima", "state_code": "06",
-          "municipality": "Colima", "jurisdiction": "", "type_code": "HG", "level": 2, "institution": "IMSSB",
-          "status": "operando", "status_since": "", "is_demo": False,
-          "updated_at": "2023-01-01T00:00:00+00:00", "history": [["operando", "2023-01-01", ""]]}
+COLIMA = {
+    "clues": "CMSSA000001",
+    "name": "Hospital General de Colima",
+    "state_code": "06",
+    "municipality": "Colima",
+    "jurisdiction": "",
+    "type_code": "HG",
+    "level": 2,
+    "institution": "IMSSB",
+    "status": "operando",
+    "status_since": "",
+    "is_demo": False,
+    "updated_at": "2023-01-01T00:00:00+00:00",
+    "history": [["operando", "2023-01-01", ""]],
+}
 
 
-@pytest.mark.parametrize("unit", [
-    COLIMA,  # a unit of another state, honestly labelled
-    {**COLIMA, "state_code": "18"},  # Colima's CLUES claimed for Nayarit
-], ids=["other-state", "other-state-clues"])
-def test_a_package_listing_a_facility_of_another_state_is_refused(pair, db_dump, valid, tmp_path, unit):
+@pytest.mark.parametrize(
+    "unit",
+    [
+        COLIMA,  # a unit of another state, honestly labelled
+        {**COLIMA, "state_code": "18"},  # Colima's CLUES claimed for Nayarit
+    ],
+    ids=["other-state", "other-state-clues"],
+)
+def test_a_package_listing_a_facility_of_another_state_is_refused(
+    pair, db_dump, valid, tmp_path, unit
+):
     def add(doc: dict) -> dict:
         return {**doc, "facilities": [*doc["facilities"], unit]}
 
-    summary = _refused(pair, db_dump, reforge(pair.hq, pair.identity, valid, doc_edit=_small, registry_edit=add,
-                                               fix_scope=True),
-                       "E_FACILITY_STATE", tmp_path)
+    summary = _refused(
+        pair,
+        db_dump,
+        reforge(pair.hq, pair.identity, valid, doc_edit=_small, registry_edit=add, fix_scope=True),
+        "E_FACILITY_STATE",
+        tmp_path,
+    )
     assert "CMSSA000001" in summary["description"]
     assert get_facility(pair.hq, "CMSSA000001") is None
 
@@ -89,8 +113,13 @@ MALFORMED = {
     "history-bad-status": _set("history", [["cerrada", "2023-01-01", ""]]),
     "history-bad-date": _set("history", [["operando", "2023-02-30", ""]]),
     "history-short-row": _set("history", [["operando"]]),
-    "unit-not-object": _edit_first(lambda _unit, doc: doc["facilities"].__setitem__(0, ["NTSSA000001"])),
-    "duplicate-clues": lambda doc: {**doc, "facilities": [doc["facilities"][0], *doc["facilities"]]},
+    "unit-not-object": _edit_first(
+        lambda _unit, doc: doc["facilities"].__setitem__(0, ["NTSSA000001"])
+    ),
+    "duplicate-clues": lambda doc: {
+        **doc,
+        "facilities": [doc["facilities"][0], *doc["facilities"]],
+    },
     "facilities-not-list": lambda doc: {**doc, "facilities": {"NTSSA000001": {}}},
     "state-other": lambda doc: {**doc, "state": "06"},
     "full-not-bool": lambda doc: {**doc, "full": "sí"},
@@ -99,8 +128,14 @@ MALFORMED = {
 
 @pytest.mark.parametrize("damage", sorted(MALFORMED))
 def test_a_registry_with_malformed_rows_is_refused_whole(pair, db_dump, valid, tmp_path, damage):
-    data = reforge(pair.hq, pair.identity, valid, doc_edit=_small, registry_edit=MALFORMED[damage],
-                   fix_scope=True)
+    data = reforge(
+        pair.hq,
+        pair.identity,
+        valid,
+        doc_edit=_small,
+        registry_edit=MALFORMED[damage],
+        fix_scope=True,
+    )
     summary = _refused(pair, db_dump, data, "E_REGISTRY", tmp_path)
     assert "registro de unidades" in summary["description"]
 
@@ -125,7 +160,9 @@ def test_replayed_registry_changes_change_nothing(pair, valid, tmp_path, db_dump
     assert sync_import.import_packages(pair.hq, [first])[0].ok
     fac = facilities_repo.list_facilities(pair.state.conn, "18")[0].clues
     original = get_facility(pair.state, fac)
-    save_facility(pair.state, dataclasses.replace(original, status="sin_operar", status_since="2023-03-01"))
+    save_facility(
+        pair.state, dataclasses.replace(original, status="sin_operar", status_since="2023-03-01")
+    )
     newer = sync_export.export_package(pair.state, pair.outbox, pair.identity)
     assert sync_import.import_packages(pair.hq, [newer.path])[0].ok
     assert get_facility(pair.hq, fac).status == "sin_operar"
@@ -149,13 +186,25 @@ def test_replayed_registry_changes_change_nothing(pair, valid, tmp_path, db_dump
         return {**doc, "full": False, "facilities": units}
 
     def second_device(manifest: dict) -> None:
-        manifest.update(uuid="00000000-0000-4000-8000-000000000003", sequence=1, previous_sha256=None,
-                        device="00000000-0000-4000-8000-00000000000d")
+        manifest.update(
+            uuid="00000000-0000-4000-8000-000000000003",
+            sequence=1,
+            previous_sha256=None,
+            device="00000000-0000-4000-8000-00000000000d",
+        )
 
-    old_copy = reforge(pair.hq, pair.identity, valid, manifest_edit=second_device, doc_edit=_small, registry_edit=stale,
-                       fix_scope=True)
+    old_copy = reforge(
+        pair.hq,
+        pair.identity,
+        valid,
+        manifest_edit=second_device,
+        doc_edit=_small,
+        registry_edit=stale,
+        fix_scope=True,
+    )
     [result] = sync_import.import_packages(pair.hq, [write(tmp_path, "rancio.coordina", old_copy)])
     assert result.ok, result.summary
     assert [c["errorCode"] for c in result.summary["conflicts"] if c["property"] == "facility"] == [
-        "W_REGISTRY_STALE"]
+        "W_REGISTRY_STALE"
+    ]
     assert get_facility(pair.hq, fac).status == "sin_operar"

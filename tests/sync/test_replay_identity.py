@@ -74,21 +74,35 @@ def test_acks_and_updates_are_numbered_together_and_checked_per_kind(pair):
     assert numbers == [1, 2, 3]
     # In one batch the order they were chosen in does not matter.
     summaries = _import(pair.state, later, ack, update)
-    assert {s["package"]["sequence"]: s["status"] for s in summaries} == {1: "SUCCESS", 2: "SUCCESS",
-                                                                          3: "SUCCESS"}
+    assert {s["package"]["sequence"]: s["status"] for s in summaries} == {
+        1: "SUCCESS",
+        2: "SUCCESS",
+        3: "SUCCESS",
+    }
 
 
 def _hq_signed(hq, kind: str, doc: dict, **manifest) -> bytes:
     keys, sign = sync_ack._hq_signer(hq)
-    head = {"kind": kind, "uuid": str(uuidlib.uuid4()), "created_at": now_iso(), "created_by": "hq",
-            "state": "18", "hq_id": keys.hq_id, **manifest}
+    head = {
+        "kind": kind,
+        "uuid": str(uuidlib.uuid4()),
+        "created_at": now_iso(),
+        "created_by": "hq",
+        "state": "18",
+        "hq_id": keys.hq_id,
+        **manifest,
+    }
     return package.build(head, {f"{kind}.json": package.gzip_json(doc)}, sign)
 
 
 def test_an_hq_package_without_a_valid_sequence_is_refused(pair, db_dump, tmp_path):
     doc = {"state": "18", "facilities": [], "targets": {"rx_filled_pct": 1}}
-    for name, extra in (("sin.coordina", {}), ("cero.coordina", {"sequence": 0}),
-                        ("texto.coordina", {"sequence": "9"}), ("bool.coordina", {"sequence": True})):
+    for name, extra in (
+        ("sin.coordina", {}),
+        ("cero.coordina", {"sequence": 0}),
+        ("texto.coordina", {"sequence": "9"}),
+        ("bool.coordina", {"sequence": True}),
+    ):
         path = write(tmp_path, name, _hq_signed(pair.hq, "update", doc, **extra))
         _refused_unchanged(pair.state, db_dump, path, "E_MANIFEST")
 
@@ -146,4 +160,6 @@ def test_same_uuid_with_another_manifest_is_still_refused(pair, db_dump, tmp_pat
     with zipfile.ZipFile(out, "w") as archive:
         for name, data in files.items():
             archive.writestr(name, data)
-    _refused_unchanged(pair.hq, db_dump, write(tmp_path, "otro.coordina", out.getvalue()), "E_UUID_REUSED")
+    _refused_unchanged(
+        pair.hq, db_dump, write(tmp_path, "otro.coordina", out.getvalue()), "E_UUID_REUSED"
+    )

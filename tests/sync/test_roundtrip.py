@@ -19,9 +19,11 @@ def _count_values(ws) -> int:
 
 
 def _a_value(ws):
-    row = ws.conn.execute("SELECT org_unit, period, variable, disaggregation FROM data_values "
-                          "WHERE value IS NOT NULL AND variable = 'consultas_medicina_familiar' "
-                          "ORDER BY 1, 2 LIMIT 1").fetchone()
+    row = ws.conn.execute(
+        "SELECT org_unit, period, variable, disaggregation FROM data_values "
+        "WHERE value IS NOT NULL AND variable = 'consultas_medicina_familiar' "
+        "ORDER BY 1, 2 LIMIT 1"
+    ).fetchone()
     return ValueKey(*row)
 
 
@@ -34,8 +36,9 @@ def test_full_round_trip_reproduces_the_state_at_hq(pair, db_dump):
     assert summary["importCount"]["imported"] == _count_values(pair.state)
     assert _count_values(pair.hq) == _count_values(pair.state)
     assert changelog.verify_chain(pair.hq.conn) is None, "every imported value logged, chain intact"
-    logged = pair.hq.conn.execute("SELECT count(*) FROM change_log WHERE field = 'value' "
-                                  "AND source LIKE 'paquete %'").fetchone()[0]
+    logged = pair.hq.conn.execute(
+        "SELECT count(*) FROM change_log WHERE field = 'value' AND source LIKE 'paquete %'"
+    ).fetchone()[0]
     assert logged == summary["importCount"]["imported"]
     # The same figures, to the fingerprint of the values behind them.
     here = state_summary(pair.state, "18", "202302")
@@ -65,7 +68,12 @@ def test_delta_carries_only_what_changed_since_the_ack(pair):
     assert (delta.values, delta.tombstones, delta.sequence) == (1, 0, 2)
     [result] = sync_import.import_packages(pair.hq, [delta.path])
     assert result.summary["status"] == "SUCCESS", result.summary
-    assert result.summary["importCount"] == {"imported": 0, "updated": 1, "ignored": 0, "deleted": 0}
+    assert result.summary["importCount"] == {
+        "imported": 0,
+        "updated": 1,
+        "ignored": 0,
+        "deleted": 0,
+    }
     assert values_repo.get_values(pair.hq.conn, [key])[key].value == 4321
     # A cleared value travels as a tombstone.
     record_changes(pair.state, [ValueChange(key, None)])
@@ -89,8 +97,15 @@ def test_a_value_changed_at_hq_since_the_base_is_flagged_not_lost(pair):
     assert result.summary["status"] == "WARNING"
     [flag] = [c for c in result.summary["conflicts"] if c["errorCode"] == "W_CONFLICT"]
     assert flag["applied"] == "theirs"
-    row = pair.hq.conn.execute("SELECT ours, theirs, applied, resolved_at FROM conflicts").fetchone()
-    assert '"value": 1111' in row[0] and '"value": 2222' in row[1] and row[2] == "theirs" and row[3] is None
+    row = pair.hq.conn.execute(
+        "SELECT ours, theirs, applied, resolved_at FROM conflicts"
+    ).fetchone()
+    assert (
+        '"value": 1111' in row[0]
+        and '"value": 2222' in row[1]
+        and row[2] == "theirs"
+        and row[3] is None
+    )
     assert values_repo.get_values(pair.hq.conn, [key])[key].value == 2222
 
 
@@ -103,16 +118,25 @@ def test_a_person_accepts_either_version_and_nothing_is_lost(pair):
     key = _a_value(pair.state)
     record_changes(pair.hq, [ValueChange(key, 1111)])
     record_changes(pair.state, [ValueChange(key, 2222)])
-    sync_import.import_packages(pair.hq, [sync_export.export_package(pair.state, pair.outbox,
-                                                                     pair.identity).path])
+    sync_import.import_packages(
+        pair.hq, [sync_export.export_package(pair.state, pair.outbox, pair.identity).path]
+    )
     [conflict] = sync_conflicts.list_conflicts(pair.hq, "18")
-    assert (conflict.ours["value"], conflict.theirs["value"], conflict.applied) == (1111, 2222, "theirs")
+    assert (conflict.ours["value"], conflict.theirs["value"], conflict.applied) == (
+        1111,
+        2222,
+        "theirs",
+    )
     stored = sync_conflicts.resolve(pair.hq, conflict.id, "ours")
     assert stored.value == 1111
     assert sync_conflicts.list_conflicts(pair.hq) == []
     [closed] = sync_conflicts.list_conflicts(pair.hq, open_only=False)
     assert closed.resolution == "ours" and closed.resolved_by == "analista"
-    trail = [(e.old_value, e.new_value) for e in sync_conflicts.history(pair.hq, closed) if e.field == "value"]
+    trail = [
+        (e.old_value, e.new_value)
+        for e in sync_conflicts.history(pair.hq, closed)
+        if e.field == "value"
+    ]
     assert trail[-3:] == [(trail[-3][0], "1111"), ("1111", "2222"), ("2222", "1111")]
     with pytest.raises(InputError):
         sync_conflicts.resolve(pair.hq, conflict.id, "theirs")
@@ -121,8 +145,9 @@ def test_a_person_accepts_either_version_and_nothing_is_lost(pair):
 def test_signed_pdfs_ride_along_and_are_archived(pair, tmp_path):
     from app.services.summary import report_pdf
 
-    pdf = report_pdf.export_state_pdf(pair.state, "18", "202302", tmp_path / "Avances Nayarit.pdf",
-                                      identity=pair.identity).path
+    pdf = report_pdf.export_state_pdf(
+        pair.state, "18", "202302", tmp_path / "Avances Nayarit.pdf", identity=pair.identity
+    ).path
     made = sync_export.export_package(pair.state, pair.outbox, pair.identity, full=True, pdfs=[pdf])
     [result] = sync_import.import_packages(pair.hq, [made.path])
     assert result.summary["status"] == "SUCCESS"

@@ -21,8 +21,11 @@ _L_VERSION, _L_FLAGS, _L_METHOD = 1, 3, 4
 _C_VERSION, _C_FLAGS, _C_METHOD, _C_OFFSET = 3, 5, 6, 18
 
 
-def zip_of(files: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED,
-           methods: dict[str, int] | None = None) -> bytes:
+def zip_of(
+    files: dict[str, bytes],
+    method: int = zipfile.ZIP_DEFLATED,
+    methods: dict[str, int] | None = None,
+) -> bytes:
     """A zip written by zipfile; ``methods`` sets one entry's compression (e.g. ZIP_LZMA)."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
@@ -38,21 +41,24 @@ def _central_records(data: bytes):
     for _ in range(count):
         fields = list(_CENTRAL.unpack_from(data, pos))
         name_len, extra_len, comment_len = fields[12], fields[13], fields[14]
-        name = data[pos + 46:pos + 46 + name_len].decode("utf-8")
+        name = data[pos + 46 : pos + 46 + name_len].decode("utf-8")
         yield pos, fields, name
         pos += 46 + name_len + extra_len + comment_len
 
 
-def patch(data: bytes, name: str, version: int | None = None, flags_or: int = 0,
-          method: int | None = None) -> bytes:
+def patch(
+    data: bytes, name: str, version: int | None = None, flags_or: int = 0, method: int | None = None
+) -> bytes:
     """``data`` with entry ``name``'s "version needed", flag bits or method changed."""
     out = bytearray(data)
     for pos, fields, found in _central_records(data):
         if found != name:
             continue
         local = list(_LOCAL.unpack_from(data, fields[_C_OFFSET]))
-        for record, v, f, m in ((fields, _C_VERSION, _C_FLAGS, _C_METHOD),
-                                (local, _L_VERSION, _L_FLAGS, _L_METHOD)):
+        for record, v, f, m in (
+            (fields, _C_VERSION, _C_FLAGS, _C_METHOD),
+            (local, _L_VERSION, _L_FLAGS, _L_METHOD),
+        ):
             if version is not None:
                 record[v] = version
             record[f] |= flags_or
@@ -72,18 +78,18 @@ def alias_entry(data: bytes, name: str, alias: str) -> bytes:
     for pos, fields, found in records:
         if found == name:
             extra = fields[13] + fields[14]
-            record = data[pos:pos + 46 + fields[12] + extra]
+            record = data[pos : pos + 46 + fields[12] + extra]
             fields = list(fields)
             fields[12] = len(alias.encode())
-            copy = _CENTRAL.pack(*fields) + alias.encode() + record[46 + len(found.encode()):]
+            copy = _CENTRAL.pack(*fields) + alias.encode() + record[46 + len(found.encode()) :]
             break
     else:
         raise KeyError(name)
-    central = data[end[6]:end_pos] + copy
+    central = data[end[6] : end_pos] + copy
     end[3] += 1
     end[4] += 1
     end[5] = len(central)
-    return data[:end[6]] + central + _END.pack(*end)
+    return data[: end[6]] + central + _END.pack(*end)
 
 
 def raw_zip(entries: list[tuple[str, bytes, int, int]]) -> bytes:
@@ -93,10 +99,34 @@ def raw_zip(entries: list[tuple[str, bytes, int, int]]) -> bytes:
     for name, compressed, crc, size in entries:
         encoded = name.encode()
         offset = len(out)
-        out += _LOCAL.pack(b"PK\x03\x04", 20, 0, 0, 8, 0, 0x5021, crc, len(compressed), size, len(encoded), 0)
+        out += _LOCAL.pack(
+            b"PK\x03\x04", 20, 0, 0, 8, 0, 0x5021, crc, len(compressed), size, len(encoded), 0
+        )
         out += encoded + compressed
-        central += _CENTRAL.pack(b"PK\x01\x02", 20, 3, 20, 0, 0, 8, 0, 0x5021, crc, len(compressed), size,
-                                 len(encoded), 0, 0, 0, 0, 0o644 << 16, offset) + encoded
+        central += (
+            _CENTRAL.pack(
+                b"PK\x01\x02",
+                20,
+                3,
+                20,
+                0,
+                0,
+                8,
+                0,
+                0x5021,
+                crc,
+                len(compressed),
+                size,
+                len(encoded),
+                0,
+                0,
+                0,
+                0,
+                0o644 << 16,
+                offset,
+            )
+            + encoded
+        )
     start = len(out)
     out += central
     out += _END.pack(b"PK\x05\x06", 0, 0, len(entries), len(entries), len(central), start, 0)

@@ -24,14 +24,47 @@ HOSPITAL = "NTSSA000001"
 CLINIC = "NTSSA000003"
 
 FACILITIES = [
-    Facility(HOSPITAL, "Hospital Integral Comunitario de Santa María del Oro", "18", "HIC", 2,
-             "Santa María del Oro", "Jurisdicción Sanitaria II", status_since="2019-05-01"),
-    Facility("NTSSA000002", "Hospital General de Tepic «Dr. Aquiles Calles Ramírez»", "18", "HG", 2,
-             "Tepic", "Jurisdicción Sanitaria I", status_since="2015-01-10"),
-    Facility(CLINIC, "Centro de Salud Rural Jala", "18", "CSR", 1, "Jala",
-             "Jurisdicción Sanitaria II", status_since="2010-03-01"),
-    Facility("NTSSA000004", "Unidad Médica Móvil Sierra del Nayar", "18", "UMM", 1, "Del Nayar",
-             "Jurisdicción Sanitaria III", status="parcial", status_since="2022-11-15"),
+    Facility(
+        HOSPITAL,
+        "Hospital Integral Comunitario de Santa María del Oro",
+        "18",
+        "HIC",
+        2,
+        "Santa María del Oro",
+        "Jurisdicción Sanitaria II",
+        status_since="2019-05-01",
+    ),
+    Facility(
+        "NTSSA000002",
+        "Hospital General de Tepic «Dr. Aquiles Calles Ramírez»",
+        "18",
+        "HG",
+        2,
+        "Tepic",
+        "Jurisdicción Sanitaria I",
+        status_since="2015-01-10",
+    ),
+    Facility(
+        CLINIC,
+        "Centro de Salud Rural Jala",
+        "18",
+        "CSR",
+        1,
+        "Jala",
+        "Jurisdicción Sanitaria II",
+        status_since="2010-03-01",
+    ),
+    Facility(
+        "NTSSA000004",
+        "Unidad Médica Móvil Sierra del Nayar",
+        "18",
+        "UMM",
+        1,
+        "Del Nayar",
+        "Jurisdicción Sanitaria III",
+        status="parcial",
+        status_since="2022-11-15",
+    ),
     Facility("CMSSA000001", "Hospital General de Colima", "06", "HG", 2, "Colima"),
 ]
 
@@ -51,13 +84,16 @@ def seed(data_dir: Path) -> None:
     with workspace(data_dir) as ws:
         with ws.db.atomic():
             facilities_repo.upsert_facilities(ws.conn, FACILITIES, "2023-01-01T00:00:00+00:00")
-        entry.record_changes(ws, [
-            ValueChange(ValueKey(HOSPITAL, PERIOD, "camas_censables"), "30"),
-            ValueChange(ValueKey(HOSPITAL, PERIOD, "consultas_especialidad"), "1250"),
-            ValueChange(ValueKey(HOSPITAL, PERIOD, "plazas_autorizadas", "enfermeria"), "40"),
-            ValueChange(ValueKey(HOSPITAL, PERIOD, "plazas_ocupadas", "enfermeria"), "35"),
-            ValueChange(ValueKey(CLINIC, PERIOD, "consultas_medicina_familiar"), "410"),
-        ])
+        entry.record_changes(
+            ws,
+            [
+                ValueChange(ValueKey(HOSPITAL, PERIOD, "camas_censables"), "30"),
+                ValueChange(ValueKey(HOSPITAL, PERIOD, "consultas_especialidad"), "1250"),
+                ValueChange(ValueKey(HOSPITAL, PERIOD, "plazas_autorizadas", "enfermeria"), "40"),
+                ValueChange(ValueKey(HOSPITAL, PERIOD, "plazas_ocupadas", "enfermeria"), "35"),
+                ValueChange(ValueKey(CLINIC, PERIOD, "consultas_medicina_familiar"), "410"),
+            ],
+        )
 
 
 @pytest.fixture

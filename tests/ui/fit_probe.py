@@ -77,13 +77,15 @@ def measure(widget: QWidget) -> dict:
             continue
         top_left = button.mapToGlobal(button.rect().topLeft())
         box = button.parentWidget()
-        buttons.append({
-            "text": button.text().replace("&", ""),
-            "rect": _rect(QRect(top_left, button.size())),
-            "in_box": isinstance(box, QDialogButtonBox),
-            "scrollable": _in_scroll_area(button, widget),
-            "min_width": button.minimumSizeHint().width(),
-        })
+        buttons.append(
+            {
+                "text": button.text().replace("&", ""),
+                "rect": _rect(QRect(top_left, button.size())),
+                "in_box": isinstance(box, QDialogButtonBox),
+                "scrollable": _in_scroll_area(button, widget),
+                "min_width": button.minimumSizeHint().width(),
+            }
+        )
     return {
         "class": type(widget).__name__,
         "frame": _rect(frame),
@@ -171,7 +173,9 @@ def _history(c: Ctx) -> QWidget:
     from app.ui.entry.history_dialog import HistoryDialog
 
     w = c.window
-    return HistoryDialog(w.tasks, w.catalog, ValueKey(c.hospital, PERIOD, "camas_censables"), w.lang, w)
+    return HistoryDialog(
+        w.tasks, w.catalog, ValueKey(c.hospital, PERIOD, "camas_censables"), w.lang, w
+    )
 
 
 def _simple(module: str, cls: str, with_state: bool = False, with_period: bool = False):
@@ -199,8 +203,11 @@ def _backups(c: Ctx) -> QWidget:
 def _comment(c: Ctx) -> QWidget:
     from app.ui.entry.comment_dialog import CommentDialog
 
-    return CommentDialog("Hospital Integral Comunitario de Santa María del Oro — Camas censables",
-                         "Se habilitó el área de pediatría", c.window)
+    return CommentDialog(
+        "Hospital Integral Comunitario de Santa María del Oro — Camas censables",
+        "Se habilitó el área de pediatría",
+        c.window,
+    )
 
 
 def _passphrase(c: Ctx) -> QWidget:
@@ -212,8 +219,13 @@ def _passphrase(c: Ctx) -> QWidget:
 def _enrolment(c: Ctx) -> QWidget:
     from app.ui.sync.fingerprint_dialogs import EnrolmentConfirm, EnrolmentInfo
 
-    info = EnrolmentInfo(STATE, "Nayarit", "Lucía Hernández Ávila", "Coordinadora estatal de Nayarit",
-                         " ".join(["3F9A"] * 16))
+    info = EnrolmentInfo(
+        STATE,
+        "Nayarit",
+        "Lucía Hernández Ávila",
+        "Coordinadora estatal de Nayarit",
+        " ".join(["3F9A"] * 16),
+    )
     return EnrolmentConfirm(info, parent=c.window)
 
 
@@ -221,8 +233,9 @@ def _revoke(c: Ctx) -> QWidget:
     from app.storage.sync_repo import Registration
     from app.ui.sync.fingerprint_dialogs import RevokeDialog
 
-    reg = Registration("3F9A" * 16, STATE, "Lucía Hernández Ávila", b"", "2023-01-05T10:00:00+00:00",
-                       None, None)
+    reg = Registration(
+        "3F9A" * 16, STATE, "Lucía Hernández Ávila", b"", "2023-01-05T10:00:00+00:00", None, None
+    )
     return RevokeDialog(reg, "Nayarit", c.window)
 
 
@@ -257,7 +270,9 @@ def _progress(c: Ctx) -> QWidget:
     def slow(_ws, _progress):
         QThread.msleep(1500)
 
-    dialog = run_with_progress(c.window, c.window.tasks, "Cargando datos de demostración…", slow, lambda _r: None)
+    dialog = run_with_progress(
+        c.window, c.window.tasks, "Cargando datos de demostración…", slow, lambda _r: None
+    )
     dialog.setMinimumDuration(0)
     return dialog
 
@@ -276,7 +291,10 @@ WINDOWS: list[tuple[str, Callable[[Ctx], QWidget]]] = [
     ("outbox", _simple("app.ui.sync.outbox_dialog", "OutboxDialog")),
     ("respond", _simple("app.ui.sync.respond_dialog", "RespondDialog")),
     ("targets", _simple("app.ui.summary.targets_dialog", "TargetsDialog")),
-    ("section_notes", _simple("app.ui.entry.section_notes_dialog", "SectionNotesDialog", True, True)),
+    (
+        "section_notes",
+        _simple("app.ui.entry.section_notes_dialog", "SectionNotesDialog", True, True),
+    ),
     ("import_packages", _simple("app.ui.files.import_dialog", "ImportDialog")),
     ("profile", _simple("app.ui.sync.profile_dialog", "ProfileDialog", True)),
     ("identity", _simple("app.ui.summary.identity_dialog", "IdentityDialog", True)),
@@ -324,7 +342,13 @@ def run(out: Path, shots: Path | None, demo: bool, only: set[str] | None, lang: 
     settle(lambda: window.session.month is not None)
     if (window.session.state_code, window.session.period) != (STATE, PERIOD):
         window.select_month(STATE, PERIOD)
-        settle(lambda: window.session.period == PERIOD and not window.session.is_loading() and not window.session.history_pending())
+        settle(
+            lambda: (
+                window.session.period == PERIOD
+                and not window.session.is_loading()
+                and not window.session.history_pending()
+            )
+        )
     settle(lambda: not window.tasks.is_busy())
     results: dict[str, dict] = {}
     if only is None or "main" in only:
@@ -359,7 +383,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
     parser.add_argument("--shots", type=Path)
-    parser.add_argument("--demo", action="store_true", help="the Nayarit demo instead of the test facilities")
+    parser.add_argument(
+        "--demo", action="store_true", help="the Nayarit demo instead of the test facilities"
+    )
     parser.add_argument("--only", nargs="*")
     parser.add_argument("--lang", default="es")
     args = parser.parse_args(argv)

@@ -32,9 +32,11 @@ def count_values(ws) -> int:
 
 def a_value(ws) -> ValueKey:
     """A stored value of the state's (family medicine visits of its first facility)."""
-    row = ws.conn.execute("SELECT org_unit, period, variable, disaggregation FROM data_values "
-                          "WHERE value IS NOT NULL AND variable = 'consultas_medicina_familiar' "
-                          "ORDER BY 1, 2 LIMIT 1").fetchone()
+    row = ws.conn.execute(
+        "SELECT org_unit, period, variable, disaggregation FROM data_values "
+        "WHERE value IS NOT NULL AND variable = 'consultas_medicina_familiar' "
+        "ORDER BY 1, 2 LIMIT 1"
+    ).fetchone()
     return ValueKey(*row)
 
 

@@ -27,7 +27,13 @@ print("alive")
 
 def test_many_emits_do_not_free_true():
     # In a child process: with PySide6 6.12.0 the interpreter aborts with "bool_dealloc".
-    result = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, capture_output=True, text=True,
-                            timeout=120, env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""})
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""},
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "alive"

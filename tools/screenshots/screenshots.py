@@ -51,8 +51,13 @@ def save_screen(widget: QWidget, path: Path) -> None:
     settle()
     window = widget.window()
     top_left = window.frameGeometry().topLeft()
-    shot = QApplication.primaryScreen().grabWindow(0, top_left.x(), top_left.y(),
-                                                   window.frameGeometry().width(), window.frameGeometry().height())
+    shot = QApplication.primaryScreen().grabWindow(
+        0,
+        top_left.x(),
+        top_left.y(),
+        window.frameGeometry().width(),
+        window.frameGeometry().height(),
+    )
     shot.save(str(path))
     print(f"wrote {path}")
 
@@ -65,7 +70,13 @@ def open_demo_window(data_dir: Path) -> MainWindow:
     settle(lambda: window.session.month is not None)
     if (window.session.state_code, window.session.period) != (STATE, PERIOD):
         window.select_month(STATE, PERIOD)
-        settle(lambda: window.session.period == PERIOD and not window.session.is_loading() and not window.session.history_pending())
+        settle(
+            lambda: (
+                window.session.period == PERIOD
+                and not window.session.is_loading()
+                and not window.session.history_pending()
+            )
+        )
     return window
 
 
@@ -96,37 +107,67 @@ def main(out_dir: Path) -> None:
     bar.level_box.setCurrentIndex(bar.level_box.findData(2))
     settle()
     session, grid = window.session, window.entry.grid_model
-    hospital = grid.facility(window.entry.proxy.mapToSource(window.entry.proxy.index(5, 0)).row()).clues
-    other = grid.facility(window.entry.proxy.mapToSource(window.entry.proxy.index(1, 0)).row()).clues
+    hospital = grid.facility(
+        window.entry.proxy.mapToSource(window.entry.proxy.index(5, 0)).row()
+    ).clues
+    other = grid.facility(
+        window.entry.proxy.mapToSource(window.entry.proxy.index(1, 0)).row()
+    ).clues
     authorised = session.value(session.key(hospital, "plazas_autorizadas", "enfermeria"))
-    session.edit([ValueChange(session.key(hospital, "plazas_ocupadas", "enfermeria"),
-                              int(authorised.value or 0) + 7 if authorised else 30)], "error")
-    session.edit([ValueChange(session.key(other, "plazas_autorizadas", "generales"), UNCHANGED,
-                              comment="Según el SIS, revisión pendiente", provisional=True)], "marcas")
+    session.edit(
+        [
+            ValueChange(
+                session.key(hospital, "plazas_ocupadas", "enfermeria"),
+                int(authorised.value or 0) + 7 if authorised else 30,
+            )
+        ],
+        "error",
+    )
+    session.edit(
+        [
+            ValueChange(
+                session.key(other, "plazas_autorizadas", "generales"),
+                UNCHANGED,
+                comment="Según el SIS, revisión pendiente",
+                provisional=True,
+            )
+        ],
+        "marcas",
+    )
     session.edit([ValueChange(session.key(other, "plazas_ocupadas", "generales"), None)], "aviso")
-    rejected = grid.index(grid.row_of(other), grid.value_column("plazas_autorizadas", "especialistas"))
+    rejected = grid.index(
+        grid.row_of(other), grid.value_column("plazas_autorizadas", "especialistas")
+    )
     grid.setData(rejected, "doce")
     settle(lambda: not session.has_pending_writes())
     view = window.entry.grid
     view.select_cell(other, "plazas_autorizadas", "enfermeria")
     error_index = window.entry.proxy.mapFromSource(
-        grid.index(grid.row_of(hospital), grid.value_column("plazas_ocupadas", "enfermeria")))
+        grid.index(grid.row_of(hospital), grid.value_column("plazas_ocupadas", "enfermeria"))
+    )
     rect = view.visualRect(error_index)
-    QToolTip.showText(view.viewport().mapToGlobal(QPoint(rect.left() - 330, rect.bottom() + 4)),
-                      str(window.entry.proxy.data(error_index, 3)), view)
+    QToolTip.showText(
+        view.viewport().mapToGlobal(QPoint(rect.left() - 330, rect.bottom() + 4)),
+        str(window.entry.proxy.data(error_index, 3)),
+        view,
+    )
     save_screen(window, out_dir / "grid_validation.png")
     QToolTip.hideText()
 
     window.open_facility_form(hospital)
     settle()
-    forms = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.objectName() != "" and w is not window
-             and w.inherits("QDialog")] or [w for w in QApplication.topLevelWidgets()
-                                            if w.isVisible() and w.inherits("QDialog")]
+    forms = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.isVisible() and w.objectName() != "" and w is not window and w.inherits("QDialog")
+    ] or [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.inherits("QDialog")]
     if forms:
         save(forms[0], out_dir / "facility_form.png")
         forms[0].close()
     view.show_history(session.key(hospital, "plazas_ocupadas", "enfermeria"))
-    histories = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.inherits("QDialog")]
+    histories = [
+        w for w in QApplication.topLevelWidgets() if w.isVisible() and w.inherits("QDialog")
+    ]
     if histories:
         table = histories[0].findChild(QTableView)
         settle(lambda: table is None or table.model().rowCount() > 0)

@@ -24,8 +24,14 @@ from tools.screenshots.screenshots_dialogs import settle, snap
 
 STATE = "18"
 PERIOD = "202302"
-METAS = {"specialists_coverage_pct": 90, "gp_nursing_coverage_pct": 95, "hospital_medical_post_coverage_pct": 75,
-         "consultations_total": 30000, "surgeries": 2500, "health_committees": 300}
+METAS = {
+    "specialists_coverage_pct": 90,
+    "gp_nursing_coverage_pct": 95,
+    "hospital_medical_post_coverage_pct": 75,
+    "consultations_total": 30000,
+    "surgeries": 2500,
+    "health_committees": 300,
+}
 
 
 class _NoExport:
@@ -42,7 +48,9 @@ def main(out_dir: Path) -> None:
     ws = open_workspace(data_dir, user="demo")
     try:
         build_demo(ws, STATE)
-        targets.set_targets(ws, METAS)  # what HQ's update brings (this scratch folder has no profile)
+        targets.set_targets(
+            ws, METAS
+        )  # what HQ's update brings (this scratch folder has no profile)
     finally:
         ws.close()
     tasks = TaskManager(data_dir, "es")
@@ -54,7 +62,9 @@ def main(out_dir: Path) -> None:
     snap(app, window, out_dir / "dashboard.png")
 
     view = window.section_views["services"]
-    row = next(r for r in range(view.model().rowCount()) if view.model().figure_at(r).code == "surgeries")
+    row = next(
+        r for r in range(view.model().rowCount()) if view.model().figure_at(r).code == "surgeries"
+    )
     view.selectRow(row)
     window.drill_down("surgeries")
     settle(app, lambda: not tasks.is_busy() and window.drill_model.rowCount() > 0)

@@ -30,7 +30,9 @@ from tests.ui.dialog_fixtures import HOSPITAL, PERIOD, seed
 STATE = "18"
 
 
-def settle(app: QApplication, until: Callable[[], bool] = lambda: True, timeout_ms: int = 15000) -> None:
+def settle(
+    app: QApplication, until: Callable[[], bool] = lambda: True, timeout_ms: int = 15000
+) -> None:
     """Process events until ``until()`` holds (background jobs report through events)."""
     deadline = QDeadlineTimer(timeout_ms)
     while not until() and not deadline.hasExpired():
@@ -77,8 +79,14 @@ class _ws:
 def history_edits(data_dir: Path, key: ValueKey) -> None:
     with _ws(data_dir, "lucía.hernández") as ws:
         entry.record_changes(ws, [ValueChange(key, "34")])
-        entry.record_changes(ws, [ValueChange(key, UNCHANGED, comment="Se habilitó el área de pediatría",
-                                              provisional=True)])
+        entry.record_changes(
+            ws,
+            [
+                ValueChange(
+                    key, UNCHANGED, comment="Se habilitó el área de pediatría", provisional=True
+                )
+            ],
+        )
     with _ws(data_dir, "coordinación.nayarit") as ws:
         entry.record_changes(ws, [ValueChange(key, "36")], source="archivo")
         entry.record_changes(ws, [ValueChange(key, UNCHANGED, provisional=False, follow_up=True)])
@@ -87,24 +95,105 @@ def history_edits(data_dir: Path, key: ValueKey) -> None:
 def import_file(directory: Path) -> Path:
     path = directory / "CLUES_Nayarit_2023.csv"
     rows = [
-        ["CLUES", "NOMBRE DE LA UNIDAD", "ENTIDAD", "MUNICIPIO", "JURISDICCIÓN", "NOMBRE DE TIPOLOGÍA",
-         "NIVEL DE ATENCIÓN", "INSTITUCIÓN", "ESTATUS DE OPERACIÓN"],
-        ["NTIMB000101", "Centro de Salud San Blas", "NAYARIT", "San Blas", "II Compostela",
-         "CENTRO DE SALUD RURAL", "PRIMER NIVEL", "IMB", "EN OPERACION"],
-        ["NTIMB000102", "Hospital Integral Comunitario de Santa María del Oro", "NAYARIT",
-         "Santa María del Oro", "II Compostela", "HOSPITAL INTEGRAL", "SEGUNDO NIVEL", "IMB", "EN OPERACION"],
-        ["NTIMB000103", "Unidad Médica Móvil Huajicori", "NAYARIT", "Huajicori", "III Santiago",
-         "UNIDAD MOVIL", "PRIMER NIVEL", "IMB", "OPERACION PARCIAL"],
-        ["NTIMB00010", "Centro de Salud Jesús María", "NAYARIT", "Del Nayar", "III Santiago",
-         "CENTRO DE SALUD RURAL", "PRIMER NIVEL", "IMB", "EN OPERACION"],
-        ["NTIMB000105", "Centro de Salud Ixtlán del Río", "NAYARIT", "Ixtlán del Río", "II Compostela",
-         "CONSULTORIO DE TELEMEDICINA", "PRIMER NIVEL", "IMB", "EN OPERACION"],
-        ["CMIMB000106", "Centro de Salud Tecomán", "NAYARIT", "Tecomán", "I",
-         "CENTRO DE SALUD URBANO", "CUARTO NIVEL", "IMB", "EN OPERACION"],
-        ["NTIMB000101", "Centro de Salud San Blas (duplicado)", "NAYARIT", "San Blas", "II Compostela",
-         "CENTRO DE SALUD RURAL", "PRIMER NIVEL", "IMB", "EN OPERACION"],
-        ["NTIMB000108", "Centro de Salud Urbano Tepic Centro", "NAYARIT", "Tepic", "I Tepic",
-         "CENTRO DE SALUD URBANO", "PRIMER NIVEL", "IMB", "EN OPERACION"],
+        [
+            "CLUES",
+            "NOMBRE DE LA UNIDAD",
+            "ENTIDAD",
+            "MUNICIPIO",
+            "JURISDICCIÓN",
+            "NOMBRE DE TIPOLOGÍA",
+            "NIVEL DE ATENCIÓN",
+            "INSTITUCIÓN",
+            "ESTATUS DE OPERACIÓN",
+        ],
+        [
+            "NTIMB000101",
+            "Centro de Salud San Blas",
+            "NAYARIT",
+            "San Blas",
+            "II Compostela",
+            "CENTRO DE SALUD RURAL",
+            "PRIMER NIVEL",
+            "IMB",
+            "EN OPERACION",
+        ],
+        [
+            "NTIMB000102",
+            "Hospital Integral Comunitario de Santa María del Oro",
+            "NAYARIT",
+            "Santa María del Oro",
+            "II Compostela",
+            "HOSPITAL INTEGRAL",
+            "SEGUNDO NIVEL",
+            "IMB",
+            "EN OPERACION",
+        ],
+        [
+            "NTIMB000103",
+            "Unidad Médica Móvil Huajicori",
+            "NAYARIT",
+            "Huajicori",
+            "III Santiago",
+            "UNIDAD MOVIL",
+            "PRIMER NIVEL",
+            "IMB",
+            "OPERACION PARCIAL",
+        ],
+        [
+            "NTIMB00010",
+            "Centro de Salud Jesús María",
+            "NAYARIT",
+            "Del Nayar",
+            "III Santiago",
+            "CENTRO DE SALUD RURAL",
+            "PRIMER NIVEL",
+            "IMB",
+            "EN OPERACION",
+        ],
+        [
+            "NTIMB000105",
+            "Centro de Salud Ixtlán del Río",
+            "NAYARIT",
+            "Ixtlán del Río",
+            "II Compostela",
+            "CONSULTORIO DE TELEMEDICINA",
+            "PRIMER NIVEL",
+            "IMB",
+            "EN OPERACION",
+        ],
+        [
+            "CMIMB000106",
+            "Centro de Salud Tecomán",
+            "NAYARIT",
+            "Tecomán",
+            "I",
+            "CENTRO DE SALUD URBANO",
+            "CUARTO NIVEL",
+            "IMB",
+            "EN OPERACION",
+        ],
+        [
+            "NTIMB000101",
+            "Centro de Salud San Blas (duplicado)",
+            "NAYARIT",
+            "San Blas",
+            "II Compostela",
+            "CENTRO DE SALUD RURAL",
+            "PRIMER NIVEL",
+            "IMB",
+            "EN OPERACION",
+        ],
+        [
+            "NTIMB000108",
+            "Centro de Salud Urbano Tepic Centro",
+            "NAYARIT",
+            "Tepic",
+            "I Tepic",
+            "CENTRO DE SALUD URBANO",
+            "PRIMER NIVEL",
+            "IMB",
+            "EN OPERACION",
+        ],
     ]
     with path.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows(rows)
@@ -121,8 +210,14 @@ def main(out_dir: Path) -> None:
     history_edits(data_dir, key)
     now = dt.datetime.now().replace(microsecond=0)
     with _ws(data_dir) as ws:
-        for days, reason in ((3, "diario"), (2, "diario"), (2, "antes_de_importar"), (1, "diario"),
-                             (0, "antes_de_restaurar"), (0, "manual")):
+        for days, reason in (
+            (3, "diario"),
+            (2, "diario"),
+            (2, "antes_de_importar"),
+            (1, "diario"),
+            (0, "antes_de_restaurar"),
+            (0, "manual"),
+        ):
             moment = now - dt.timedelta(days=days, hours=days * 3, minutes=7 * days)
             backups.snapshot(ws.conn, ws.backups_dir, reason, now=moment)
     tasks = TaskManager(data_dir, "es")
@@ -133,14 +228,31 @@ def main(out_dir: Path) -> None:
     stack = QUndoStack()
     session = MonthSession(tasks, cat, stack, "es")
     session.load(STATE, PERIOD)
-    settle(app, lambda: session.month is not None and not session.is_loading() and not session.history_pending())
-    session.edit([ValueChange(ValueKey(hospital, PERIOD, "plazas_ocupadas", "enfermeria"), "999")],
-                 "ejemplo de error")  # show a cross-variable mark in the screenshot
-    session.edit([ValueChange(ValueKey(hospital, PERIOD, "plazas_autorizadas", "especialistas"), "")],
-                 "ejemplo de requerido")
-    session.edit([ValueChange(ValueKey(hospital, PERIOD, "plazas_autorizadas", "generales"), UNCHANGED,
-                              comment="Incluye 2 plazas de contrato eventual", provisional=True)],
-                 "ejemplo de comentario")
+    settle(
+        app,
+        lambda: (
+            session.month is not None and not session.is_loading() and not session.history_pending()
+        ),
+    )
+    session.edit(
+        [ValueChange(ValueKey(hospital, PERIOD, "plazas_ocupadas", "enfermeria"), "999")],
+        "ejemplo de error",
+    )  # show a cross-variable mark in the screenshot
+    session.edit(
+        [ValueChange(ValueKey(hospital, PERIOD, "plazas_autorizadas", "especialistas"), "")],
+        "ejemplo de requerido",
+    )
+    session.edit(
+        [
+            ValueChange(
+                ValueKey(hospital, PERIOD, "plazas_autorizadas", "generales"),
+                UNCHANGED,
+                comment="Incluye 2 plazas de contrato eventual",
+                provisional=True,
+            )
+        ],
+        "ejemplo de comentario",
+    )
     settle(app, lambda: not tasks.is_busy())
 
     from app.ui.facilities.facility_form import FacilityFormDialog

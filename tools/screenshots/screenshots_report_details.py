@@ -39,8 +39,9 @@ def main(out_dir: Path) -> None:
     try:
         build_demo(ws, STATE)
         reports.set_section_note(ws, STATE, PERIOD, "servicios", "(Programado para agosto)")
-        reports.set_section_note(ws, STATE, PERIOD, "infraestructura",
-                                 "Se está integrando el programa de dignificación")
+        reports.set_section_note(
+            ws, STATE, PERIOD, "infraestructura", "Se está integrando el programa de dignificación"
+        )
         registry_marks.set_count_provisional(ws, STATE, "hospitals_count", True)
     finally:
         ws.close()

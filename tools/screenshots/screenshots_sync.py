@@ -42,22 +42,26 @@ def state_workspace(hq: Workspace, code: str, user: str, name: str) -> tuple[Wor
     ws = open_workspace(WORK / f"estado-{code}", user=user)
     build_demo(ws, code)
     with hq.db.atomic():  # HQ knows every facility (the national CLUES catalogue, in real life)
-        facilities_repo.upsert_facilities(hq.conn, facilities_repo.list_facilities(ws.conn, code),
-                                          "2023-01-01T00:00:00+00:00")
+        facilities_repo.upsert_facilities(
+            hq.conn, facilities_repo.list_facilities(ws.conn, code), "2023-01-01T00:00:00+00:00"
+        )
     sync_profile.init_profile(ws, "state", code, name=name, position="Coordinadora estatal")
     sync_profile.import_hq_profile(ws, USB / "hq.json", confirmed=True)
-    identity = identities.create_identity_file(ws, name, "Coordinadora estatal", code, WORK / f"{user}.p12",
-                                               PASSPHRASE)
+    identity = identities.create_identity_file(
+        ws, name, "Coordinadora estatal", code, WORK / f"{user}.p12", PASSPHRASE
+    )
     sync_enrol.export_enrolment(ws, USB / f"enrol-{user}.json")
     sync_enrol.import_enrolment(hq, USB / f"enrol-{user}.json", confirmed=True)
     return ws, identity
 
 
 def cells(ws: Workspace, count: int) -> list[ValueKey]:
-    rows = ws.conn.execute("SELECT org_unit, period, variable, disaggregation FROM data_values "
-                           "WHERE value IS NOT NULL AND variable IN ('consultas_medicina_familiar', "
-                           "'consultas_especialidad', 'egresos_hospitalarios') ORDER BY 2 DESC, 1, 3 LIMIT ?",
-                           (count,)).fetchall()
+    rows = ws.conn.execute(
+        "SELECT org_unit, period, variable, disaggregation FROM data_values "
+        "WHERE value IS NOT NULL AND variable IN ('consultas_medicina_familiar', "
+        "'consultas_especialidad', 'egresos_hospitalarios') ORDER BY 2 DESC, 1, 3 LIMIT ?",
+        (count,),
+    ).fetchall()
     return [ValueKey(*row) for row in rows]
 
 

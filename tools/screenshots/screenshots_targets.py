@@ -29,10 +29,16 @@ from app.ui.summary.targets_dialog import TargetsDialog, TargetsModel  # noqa: E
 from tools.screenshots.screenshots_dialogs import settle, snap  # noqa: E402
 
 #: The "Meta 2024" of the programme's indicator sheets (source 004), and two slide figures.
-METAS = {"capacity_diagnosis_pct": 98, "mas_initial_actions_units_pct": 95,
-         "hospital_medical_post_coverage_pct": 75, "mas_training_coverage_pct": 80,
-         "supply_orders_fulfilled_pct": 72, "hospitals_community_action_pct": 15,
-         "specialists_coverage_pct": 90, "consultations_total": 30000}
+METAS = {
+    "capacity_diagnosis_pct": 98,
+    "mas_initial_actions_units_pct": 95,
+    "hospital_medical_post_coverage_pct": 75,
+    "mas_training_coverage_pct": 80,
+    "supply_orders_fulfilled_pct": 72,
+    "hospitals_community_action_pct": 15,
+    "specialists_coverage_pct": 90,
+    "consultations_total": 30000,
+}
 
 
 def main(out_dir: Path) -> None:
@@ -49,10 +55,16 @@ def main(out_dir: Path) -> None:
     dialog = TargetsDialog(tasks, catalog(), "es")
     dialog.resize(900, 720)
     dialog.show()
-    settle(app, lambda: dialog.model.value("consultations_total") is not None and not tasks.is_busy())
+    settle(
+        app, lambda: dialog.model.value("consultations_total") is not None and not tasks.is_busy()
+    )
     model = dialog.model
-    model.setData(model.index(model.row_of("rx_filled_pct"), TargetsModel.META), "95")  # typed, not saved
-    model.setData(model.index(model.row_of("gp_nursing_coverage_pct"), TargetsModel.META), "120")  # refused
+    model.setData(
+        model.index(model.row_of("rx_filled_pct"), TargetsModel.META), "95"
+    )  # typed, not saved
+    model.setData(
+        model.index(model.row_of("gp_nursing_coverage_pct"), TargetsModel.META), "120"
+    )  # refused
     dialog.view.setCurrentIndex(model.index(model.row_of("rx_filled_pct"), TargetsModel.META))
     dialog.view.scrollTo(model.index(model.row_of("mas_training_coverage_pct"), 0))
     dialog.view.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -37,10 +37,12 @@ def main(out_dir: Path, width: int = 1366, height: int = 768) -> None:
     ws = open_workspace(data_dir, user="demo")
     try:
         build_demo(ws, "18")
-        ident = identities.create_identity_file(ws, "Lucía Ávila Núñez", "Coordinadora estatal", "18", p12,
-                                                b"demo-no-usar")
-        result = report_pdf.export_state_pdf(ws, "18", "202302", WORK / "avances.pdf",
-                                             report_pdf.PdfOptions(), ident)
+        ident = identities.create_identity_file(
+            ws, "Lucía Ávila Núñez", "Coordinadora estatal", "18", p12, b"demo-no-usar"
+        )
+        result = report_pdf.export_state_pdf(
+            ws, "18", "202302", WORK / "avances.pdf", report_pdf.PdfOptions(), ident
+        )
     finally:
         ws.close()
     forged, _ = attacks.edit_then_forged_signature(result.path.read_bytes(), ident)
@@ -55,7 +57,11 @@ def main(out_dir: Path, width: int = 1366, height: int = 768) -> None:
     dialog.show()
     dialog.open_path(attacked)
     settle(app, lambda: dialog.result is not None)
-    snap(app, dialog, out_dir / ("verify_dialog.png" if width == 1366 else f"verify_dialog_{width}.png"))
+    snap(
+        app,
+        dialog,
+        out_dir / ("verify_dialog.png" if width == 1366 else f"verify_dialog_{width}.png"),
+    )
     tasks.shutdown()
 
 

@@ -67,8 +67,11 @@ def table(prefix: str, lang: str = "es") -> dict[str, str]:
     For a feature that formats several of its texts at once (``table("cli.sync.", "en")["ok"]``).
     """
     chosen = language(lang)
-    return {code[len(prefix):]: entry_.get(chosen) or entry_["es"]
-            for code, entry_ in MESSAGES.items() if code.startswith(prefix)}
+    return {
+        code[len(prefix) :]: entry_.get(chosen) or entry_["es"]
+        for code, entry_ in MESSAGES.items()
+        if code.startswith(prefix)
+    }
 
 
 class InputError(Exception):
@@ -91,7 +94,9 @@ class InputError(Exception):
         for key, value in self.params.items():
             if isinstance(value, InputError):
                 value = value.message(lang)
-            elif isinstance(value, list) and value and all(isinstance(v, InputError) for v in value):
+            elif (
+                isinstance(value, list) and value and all(isinstance(v, InputError) for v in value)
+            ):
                 value = "; ".join(v.message(lang) for v in value)
             out[key] = value
         return out
@@ -106,9 +111,15 @@ class InputError(Exception):
 
 # Operating-system reasons, in the user's language: strerror() is always English.
 _OS_REASONS: dict[int, str] = {
-    errno.EEXIST: "reason_exists", errno.ENOTDIR: "reason_not_a_folder", errno.ENOENT: "reason_missing",
-    errno.EACCES: "reason_denied", errno.EPERM: "reason_denied", errno.EROFS: "reason_read_only",
-    errno.EIO: "reason_io", errno.ENOSPC: "reason_full", errno.EISDIR: "reason_is_a_folder",
+    errno.EEXIST: "reason_exists",
+    errno.ENOTDIR: "reason_not_a_folder",
+    errno.ENOENT: "reason_missing",
+    errno.EACCES: "reason_denied",
+    errno.EPERM: "reason_denied",
+    errno.EROFS: "reason_read_only",
+    errno.EIO: "reason_io",
+    errno.ENOSPC: "reason_full",
+    errno.EISDIR: "reason_is_a_folder",
 }
 
 

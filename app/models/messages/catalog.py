@@ -54,7 +54,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     # Installing a catalog: the details of the E_CATALOG_* codes above.
     "catalog_where": {"es": "catálogo", "en": "catalog"},
     "catalog_not_a_folder": {"es": "no es una carpeta", "en": "not a folder"},
-    "catalog_file_too_large": {"es": "{name}: archivo demasiado grande", "en": "{name}: file too large"},
+    "catalog_file_too_large": {
+        "es": "{name}: archivo demasiado grande",
+        "en": "{name}: file too large",
+    },
     "catalog_file_unreadable": {"es": "{name}: {reason}", "en": "{name}: {reason}"},
     "catalog_version_invalid": {
         "es": "catalog_version «{version}» no válida",

@@ -90,7 +90,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     # What restoring a backup replaces (the CLI prints it before asking).
     "backup_preview_head": {"es": "Respaldo {name} del {when}", "en": "Backup {name} taken {when}"},
     "backup_preview_last": {"es": "; último cambio: {last}", "en": "; its last change: {last}"},
-    "backup_preview_replaces": {"es": "Reemplaza los datos actuales:", "en": "It replaces the current data:"},
+    "backup_preview_replaces": {
+        "es": "Reemplaza los datos actuales:",
+        "en": "It replaces the current data:",
+    },
     "backup_preview_row": {
         "es": "  {label}: {ours} ahora → {theirs} en el respaldo",
         "en": "  {label}: {ours} now → {theirs} in the backup",

@@ -68,20 +68,41 @@ LAYOUTS = ("slide", "handout", "compact")
 #: No banner unless one is set for the report's year (report_pdf.get_banner).
 DEFAULT_BANNER = ""
 
-__all__ = ["LAYOUTS", "DEFAULT_BANNER", "SignatureBox", "render_summary_pdf", "render_summary_layout",
-           "footnotes", "footnote_entries", "completeness_text", "window_text", "printed_notes"]
+__all__ = [
+    "LAYOUTS",
+    "DEFAULT_BANNER",
+    "SignatureBox",
+    "render_summary_pdf",
+    "render_summary_layout",
+    "footnotes",
+    "footnote_entries",
+    "completeness_text",
+    "window_text",
+    "printed_notes",
+]
 
 
-def render_summary_pdf(summary: StateSummary, layout: str = "slide", banner: str = DEFAULT_BANNER,
-                       generated_at: datetime | None = None, lang: str = "es", demo: bool = False) -> bytes:
+def render_summary_pdf(
+    summary: StateSummary,
+    layout: str = "slide",
+    banner: str = DEFAULT_BANNER,
+    generated_at: datetime | None = None,
+    lang: str = "es",
+    demo: bool = False,
+) -> bytes:
     """The state summary as PDF bytes, ``layout`` one of :data:`LAYOUTS`; ``demo`` marks demo data."""
     return render_summary_layout(summary, layout, banner, generated_at, lang, demo=demo)[0]
 
 
-def render_summary_layout(summary: StateSummary, layout: str = "slide", banner: str = DEFAULT_BANNER,
-                          generated_at: datetime | None = None, lang: str = "es",
-                          signature_size: tuple[float, float] | None = None, demo: bool = False
-                          ) -> tuple[bytes, SignatureBox | None]:
+def render_summary_layout(
+    summary: StateSummary,
+    layout: str = "slide",
+    banner: str = DEFAULT_BANNER,
+    generated_at: datetime | None = None,
+    lang: str = "es",
+    signature_size: tuple[float, float] | None = None,
+    demo: bool = False,
+) -> tuple[bytes, SignatureBox | None]:
     """Like :func:`render_summary_pdf`; with ``signature_size`` it also leaves that much room
     for a visible signature beside the footnotes of the last page and says where it is."""
     if layout not in LAYOUTS:
@@ -96,14 +117,23 @@ def render_summary_layout(summary: StateSummary, layout: str = "slide", banner: 
     st = Styles(1.2 if slide else 1.0)
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
-        buffer, pagesize=pagesize, leftMargin=margin, rightMargin=margin, topMargin=margin * 0.7,
-        bottomMargin=34, title=text["title"].format(state=summary.state_name),
-        author="Coordina", subject=f"{summary.state_code} {'-'.join(summary.window)} {summary.fingerprint}",
+        buffer,
+        pagesize=pagesize,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin * 0.7,
+        bottomMargin=34,
+        title=text["title"].format(state=summary.state_name),
+        author="Coordina",
+        subject=f"{summary.state_code} {'-'.join(summary.window)} {summary.fingerprint}",
     )
     width = doc.width - 12  # the frame pads 6 pt on each side
     story: list[Flowable] = [
         Paragraph(text["header"], st.header),
-        Paragraph(html.escape(text["title"].format(state=summary.state_name.upper()), quote=False), st.title),
+        Paragraph(
+            html.escape(text["title"].format(state=summary.state_name.upper()), quote=False),
+            st.title,
+        ),
         *inventory(summary, width, st, lang, compact),
         Spacer(1, st.gap),
     ]
@@ -114,19 +144,35 @@ def render_summary_layout(summary: StateSummary, layout: str = "slide", banner: 
             story += [two_columns(parts, width, st), Spacer(1, st.gap)]
         if compact:
             printed = {code for part in parts for code in part.printed}
-            printed |= {code for code in INVENTORY if code in summary.figures
-                        and summary.figures[code].value is not None}
+            printed |= {
+                code
+                for code in INVENTORY
+                if code in summary.figures and summary.figures[code].value is not None
+            }
     else:
         for part in sections(summary, width * 0.8, st, lang, chart_font=8.5):
             story += [Paragraph(part.title, st.section), *part.body, Spacer(1, 6)]
-        story += [*unit_table(summary, width * 0.8, st, lang), Spacer(1, 6),
-                  *type_table(summary, width, st, lang), Spacer(1, 8)]
-    notes = [*printed_notes(summary, lang, printed), completeness_text(summary, lang),
-             text["fingerprint_full"].format(fp=summary.fingerprint or no_data(lang))]
+        story += [
+            *unit_table(summary, width * 0.8, st, lang),
+            Spacer(1, 6),
+            *type_table(summary, width, st, lang),
+            Spacer(1, 8),
+        ]
+    notes = [
+        *printed_notes(summary, lang, printed),
+        completeness_text(summary, lang),
+        text["fingerprint_full"].format(fp=summary.fingerprint or no_data(lang)),
+    ]
     found: list[SignatureBox] = []
     space = SignatureSpace(*signature_size, found) if signature_size else None
-    story += closing([Paragraph(html.escape(note, quote=False), st.note) for note in notes], width, space)
+    story += closing(
+        [Paragraph(html.escape(note, quote=False), st.note) for note in notes], width, space
+    )
     background = page_background(demo, lang)
-    doc.build(story, onFirstPage=background, onLaterPages=background,
-              canvasmaker=canvas_maker(summary, banner, generated, lang, margin, demo))
+    doc.build(
+        story,
+        onFirstPage=background,
+        onLaterPages=background,
+        canvasmaker=canvas_maker(summary, banner, generated, lang, margin, demo),
+    )
     return buffer.getvalue(), (found[-1] if found else None)

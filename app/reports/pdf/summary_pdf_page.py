@@ -36,11 +36,15 @@ class _DemoInfo(PDFInfo):
 
     def format(self, document):
         entries = {
-            "Title": PDFString(self.title), "Author": PDFString(self.author),
+            "Title": PDFString(self.title),
+            "Author": PDFString(self.author),
             "CreationDate": PDFDate(ts=document._timeStamp, dateFormatter=self._dateFormatter),
-            "Producer": PDFString(self.producer), "Creator": PDFString(self.creator),
-            "Subject": PDFString(self.subject), "Keywords": PDFString(self.keywords),
-            "Trapped": PDFName(self.trapped), DEMO_INFO_KEY: PDFString("1"),
+            "Producer": PDFString(self.producer),
+            "Creator": PDFString(self.creator),
+            "Subject": PDFString(self.subject),
+            "Keywords": PDFString(self.keywords),
+            "Trapped": PDFName(self.trapped),
+            DEMO_INFO_KEY: PDFString("1"),
         }
         entries["ModDate"] = entries["CreationDate"]
         return PDFDictionary(entries).format(document)
@@ -53,7 +57,7 @@ def draw_watermark(canvas: Canvas, lang: str = "es") -> None:
     canvas.saveState()
     canvas.setFillColor(WATERMARK_COLOR)
     canvas.setFillAlpha(WATERMARK_ALPHA)
-    diagonal = (width ** 2 + height ** 2) ** 0.5
+    diagonal = (width**2 + height**2) ** 0.5
     size = min(0.8 * diagonal / (stringWidth(mark, BOLD, 1) or 1), height / 5)
     canvas.setFont(BOLD, size)
     canvas.translate(width / 2, height / 2)
@@ -66,14 +70,17 @@ def _degrees(width: float, height: float) -> float:
     return math.degrees(math.atan2(height, width))
 
 
-def canvas_maker(summary: StateSummary, banner: str, generated: str, lang: str, margin: float,
-                 demo: bool = False):
+def canvas_maker(
+    summary: StateSummary, banner: str, generated: str, lang: str, margin: float, demo: bool = False
+):
     """A canvas that knows the page count, for "Página N de M" on every page."""
     said = words(lang)
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
-            kwargs["initialFontName"] = kwargs.get("initialFontName") or REGULAR  # no stray Helvetica
+            kwargs["initialFontName"] = (
+                kwargs.get("initialFontName") or REGULAR
+            )  # no stray Helvetica
             super().__init__(*args, **kwargs)
             if demo:
                 info = _DemoInfo()
@@ -105,9 +112,16 @@ def canvas_maker(summary: StateSummary, banner: str, generated: str, lang: str, 
             self.setFillColor(colors.grey)
             self.setFont(REGULAR, 6.5)
             short = summary.fingerprint[:16] + "…" if summary.fingerprint else no_data(lang)
-            self.drawString(margin, 21, said["generated"].format(when=generated) + "  ·  "
-                            + said["fingerprint"].format(fp=short))
-            self.drawRightString(width - margin, 21, said["page"].format(n=self._pageNumber, total=total))
+            self.drawString(
+                margin,
+                21,
+                said["generated"].format(when=generated)
+                + "  ·  "
+                + said["fingerprint"].format(fp=short),
+            )
+            self.drawRightString(
+                width - margin, 21, said["page"].format(n=self._pageNumber, total=total)
+            )
             self.restoreState()
 
     return NumberedCanvas
@@ -146,8 +160,9 @@ class SignatureSpace(Flowable):
 
     def draw(self) -> None:
         x, y = self.canv.absolutePosition(0, 0)
-        self._found.append(SignatureBox(self.canv.getPageNumber() - 1, x, y,
-                                        x + self.width, y + self.height))
+        self._found.append(
+            SignatureBox(self.canv.getPageNumber() - 1, x, y, x + self.width, y + self.height)
+        )
 
 
 def closing(notes: list[Paragraph], width: float, space: SignatureSpace | None) -> list[Flowable]:
@@ -156,10 +171,16 @@ def closing(notes: list[Paragraph], width: float, space: SignatureSpace | None) 
         return list(notes)
     gap = 12.0
     table = Table([[notes, space]], colWidths=[width - space.width - gap, space.width + gap])
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("LEFTPADDING", (1, 0), (1, 0), gap),
-        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("LEFTPADDING", (1, 0), (1, 0), gap),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     return [table]

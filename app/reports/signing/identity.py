@@ -30,7 +30,12 @@ from app.models.messages import InputError
 ORGANIZATION = "IMSS-BIENESTAR"
 COUNTRY = "MX"
 
-SigningKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey | ed25519.Ed25519PrivateKey | ed448.Ed448PrivateKey
+SigningKey = (
+    rsa.RSAPrivateKey
+    | ec.EllipticCurvePrivateKey
+    | ed25519.Ed25519PrivateKey
+    | ed448.Ed448PrivateKey
+)
 
 
 @dataclass(frozen=True)
@@ -61,8 +66,9 @@ def subject_label(cert: x509.Certificate) -> str:
     return _attr(cert.subject, NameOID.COMMON_NAME) or cert.subject.rfc4514_string()
 
 
-def create_identity(name: str, position: str, state_name: str, passphrase: bytes,
-                    valid_days: int = 730) -> bytes:
+def create_identity(
+    name: str, position: str, state_name: str, passphrase: bytes, valid_days: int = 730
+) -> bytes:
     """A new ECDSA P-256 key with a self-signed certificate, as PKCS#12 under ``passphrase``.
 
     Subject: CN=name, title=position, ST=state, O=IMSS-BIENESTAR, C=MX. Key usage is
@@ -74,13 +80,15 @@ def create_identity(name: str, position: str, state_name: str, passphrase: bytes
     if not passphrase:
         raise InputError("identity_field_missing", field="passphrase")
     key = ec.generate_private_key(ec.SECP256R1())
-    subject = x509.Name([
-        x509.NameAttribute(NameOID.COMMON_NAME, name.strip()),
-        x509.NameAttribute(NameOID.TITLE, position.strip()),
-        x509.NameAttribute(NameOID.STATE_OR_PROVINCE_NAME, state_name.strip()),
-        x509.NameAttribute(NameOID.ORGANIZATION_NAME, ORGANIZATION),
-        x509.NameAttribute(NameOID.COUNTRY_NAME, COUNTRY),
-    ])
+    subject = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COMMON_NAME, name.strip()),
+            x509.NameAttribute(NameOID.TITLE, position.strip()),
+            x509.NameAttribute(NameOID.STATE_OR_PROVINCE_NAME, state_name.strip()),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, ORGANIZATION),
+            x509.NameAttribute(NameOID.COUNTRY_NAME, COUNTRY),
+        ]
+    )
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     cert = (
         x509.CertificateBuilder()
@@ -91,20 +99,35 @@ def create_identity(name: str, position: str, state_name: str, passphrase: bytes
         .not_valid_before(now - dt.timedelta(minutes=5))
         .not_valid_after(now + dt.timedelta(days=valid_days))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(x509.KeyUsage(
-            digital_signature=True, content_commitment=True, key_encipherment=False,
-            data_encipherment=False, key_agreement=False, key_cert_sign=False, crl_sign=False,
-            encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
         .sign(key, hashes.SHA256())
     )
     return pkcs12.serialize_key_and_certificates(
-        name=name.strip().encode("utf-8"), key=key, cert=cert, cas=None,
-        encryption_algorithm=serialization.BestAvailableEncryption(passphrase))
+        name=name.strip().encode("utf-8"),
+        key=key,
+        cert=cert,
+        cas=None,
+        encryption_algorithm=serialization.BestAvailableEncryption(passphrase),
+    )
 
 
-def load_pkcs12(data: bytes, passphrase: bytes, path: str = "PKCS#12",
-                now: dt.datetime | None = None) -> Identity:
+def load_pkcs12(
+    data: bytes, passphrase: bytes, path: str = "PKCS#12", now: dt.datetime | None = None
+) -> Identity:
     """Open a ``.p12``/``.pfx`` and check it can sign today. ``path`` only labels messages."""
     try:
         key, cert, extra = pkcs12.load_key_and_certificates(data, passphrase or None)
@@ -120,8 +143,13 @@ def load_pkcs12(data: bytes, passphrase: bytes, path: str = "PKCS#12",
     return _checked(key, cert, list(extra or []), now)  # type: ignore[arg-type]
 
 
-def load_sat_efirma(cer_der: bytes, key_der: bytes, password: bytes,
-                    now: dt.datetime | None = None, path: str = "e.firma") -> Identity:
+def load_sat_efirma(
+    cer_der: bytes,
+    key_der: bytes,
+    password: bytes,
+    now: dt.datetime | None = None,
+    path: str = "e.firma",
+) -> Identity:
     """Open a SAT e.firma: the DER ``.cer`` and the encrypted PKCS#8 DER ``.key``.
 
     A CSD (invoice seal) is refused, see :func:`sat_branch`.
@@ -166,22 +194,28 @@ def sat_branch(cert: x509.Certificate) -> str | None:
 
 def _public_der(key: object) -> bytes:
     return key.public_bytes(  # type: ignore[attr-defined]
-        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
 
 
-def _checked(key: SigningKey, cert: x509.Certificate, chain: list[x509.Certificate],
-             now: dt.datetime | None) -> Identity:
+def _checked(
+    key: SigningKey, cert: x509.Certificate, chain: list[x509.Certificate], now: dt.datetime | None
+) -> Identity:
     """Refuse a key that does not match, a certificate out of its validity or not for signing."""
     subject = subject_label(cert)
     if _public_der(key.public_key()) != _public_der(cert.public_key()):
         raise InputError("identity_key_mismatch", subject=subject)
     when = now or dt.datetime.now(dt.UTC)
     if when > cert.not_valid_after_utc:
-        raise InputError("identity_expired", subject=subject,
-                         date=cert.not_valid_after_utc.date().isoformat())
+        raise InputError(
+            "identity_expired", subject=subject, date=cert.not_valid_after_utc.date().isoformat()
+        )
     if when < cert.not_valid_before_utc:
-        raise InputError("identity_not_yet_valid", subject=subject,
-                         date=cert.not_valid_before_utc.date().isoformat())
+        raise InputError(
+            "identity_not_yet_valid",
+            subject=subject,
+            date=cert.not_valid_before_utc.date().isoformat(),
+        )
     try:
         usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
     except x509.ExtensionNotFound:
@@ -189,16 +223,27 @@ def _checked(key: SigningKey, cert: x509.Certificate, chain: list[x509.Certifica
     if usage is not None and not (usage.digital_signature or usage.content_commitment):
         raise InputError("identity_not_for_signing", subject=subject, usage=_usage_text(usage))
     return Identity(
-        private_key=key, certificate=cert, chain=chain, name=subject,
+        private_key=key,
+        certificate=cert,
+        chain=chain,
+        name=subject,
         position=_attr(cert.subject, NameOID.TITLE),
         state=_attr(cert.subject, NameOID.STATE_OR_PROVINCE_NAME),
-        fingerprint_sha256=fingerprint(cert))
+        fingerprint_sha256=fingerprint(cert),
+    )
 
 
 def _usage_text(usage: x509.KeyUsage) -> str:
     names = []
-    for attr in ("digital_signature", "content_commitment", "key_encipherment",
-                 "data_encipherment", "key_agreement", "key_cert_sign", "crl_sign"):
+    for attr in (
+        "digital_signature",
+        "content_commitment",
+        "key_encipherment",
+        "data_encipherment",
+        "key_agreement",
+        "key_cert_sign",
+        "crl_sign",
+    ):
         if getattr(usage, attr):
             names.append(attr)
     return ", ".join(names) or "-"

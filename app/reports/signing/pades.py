@@ -33,7 +33,14 @@ from app.models.messages import InputError
 from app.reports.signing.identity import Identity
 from app.reports.signing.verification import Reason, SignatureReport, VerifyResult, verify_pdf
 
-__all__ = ["Reason", "SignatureReport", "VerifyResult", "VisibleSignature", "sign_pdf", "verify_pdf"]
+__all__ = [
+    "Reason",
+    "SignatureReport",
+    "VerifyResult",
+    "VisibleSignature",
+    "sign_pdf",
+    "verify_pdf",
+]
 
 log = logging.getLogger("coordina.signing")
 
@@ -60,7 +67,8 @@ class _PdfPageFromBytes(ImportedPdfPage):
 
     def render(self) -> bytes:
         xobj = self._ensure_writer.import_page_as_xobject(
-            PdfFileReader(io.BytesIO(self._data), strict=False), page_ix=0)
+            PdfFileReader(io.BytesIO(self._data), strict=False), page_ix=0
+        )
         resource_name = b"/Import" + binascii.hexlify(uuid.uuid4().bytes)
         self.resources.xobject[resource_name.decode("ascii")] = xobj
         x1, y1, x2, y2 = xobj.get_object()["/BBox"]
@@ -68,8 +76,14 @@ class _PdfPageFromBytes(ImportedPdfPage):
         return resource_name + b" Do"
 
 
-def sign_pdf(pdf_bytes: bytes, identity: Identity, reason: str, location: str,
-             field_name: str = "Firma", visible: VisibleSignature | None = None) -> bytes:
+def sign_pdf(
+    pdf_bytes: bytes,
+    identity: Identity,
+    reason: str,
+    location: str,
+    field_name: str = "Firma",
+    visible: VisibleSignature | None = None,
+) -> bytes:
     """Sign ``pdf_bytes`` with ``identity``: PAdES B-B, SHA-256, as an incremental update.
 
     ``visible`` places a signature widget whose appearance is the given one-page PDF;
@@ -77,19 +91,24 @@ def sign_pdf(pdf_bytes: bytes, identity: Identity, reason: str, location: str,
     input cannot be signed (not a PDF, say).
     """
     key_der = identity.private_key.private_bytes(
-        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption())
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
     signer = signers.SimpleSigner(
         signing_cert=_asn1_cert(identity.certificate),
         signing_key=asn1_keys.PrivateKeyInfo.load(key_der),
-        cert_registry=SimpleCertificateStore.from_certs(
-            [_asn1_cert(c) for c in identity.chain]),
+        cert_registry=SimpleCertificateStore.from_certs([_asn1_cert(c) for c in identity.chain]),
     )
     meta = signers.PdfSignatureMetadata(
-        field_name=field_name, reason=reason, location=location, name=identity.name,
-        md_algorithm="sha256", subfilter=fields.SigSeedSubFilter.PADES,
+        field_name=field_name,
+        reason=reason,
+        location=location,
+        name=identity.name,
+        md_algorithm="sha256",
+        subfilter=fields.SigSeedSubFilter.PADES,
         # Certification, no changes allowed: a new field or annotation after it breaks it.
-        certify=True, docmdp_permissions=fields.MDPPerm.NO_CHANGES)
+        certify=True,
+        docmdp_permissions=fields.MDPPerm.NO_CHANGES,
+    )
     try:
         try:
             return _sign(pdf_bytes, meta, signer, field_name, visible, _reserved(identity))
@@ -113,26 +132,42 @@ def _reserved(identity: Identity) -> int:
     pyHanko's own rule does. Too small a room is caught, and the document is signed again
     with pyHanko's estimate.
     """
-    certs = sum(len(c.public_bytes(serialization.Encoding.DER))
-                for c in (identity.certificate, *identity.chain))
+    certs = sum(
+        len(c.public_bytes(serialization.Encoding.DER))
+        for c in (identity.certificate, *identity.chain)
+    )
     hex_len = 2 * (certs + 1024)
     return hex_len + 2 * (hex_len // 4)
 
 
-def _sign(pdf_bytes: bytes, meta, signer, field_name: str, visible: VisibleSignature | None,
-          bytes_reserved: int | None) -> bytes:
+def _sign(
+    pdf_bytes: bytes,
+    meta,
+    signer,
+    field_name: str,
+    visible: VisibleSignature | None,
+    bytes_reserved: int | None,
+) -> bytes:
     out = io.BytesIO()
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
     if visible is None:
         signers.sign_pdf(writer, meta, signer=signer, output=out, bytes_reserved=bytes_reserved)
     else:
-        spec = fields.SigFieldSpec(field_name, on_page=visible.page,
-                                   box=cast("tuple[int, int, int, int]", tuple(int(round(v)) for v in visible.box)))
+        spec = fields.SigFieldSpec(
+            field_name,
+            on_page=visible.page,
+            box=cast("tuple[int, int, int, int]", tuple(int(round(v)) for v in visible.box)),
+        )
         style = StaticStampStyle(
-            background=_PdfPageFromBytes(visible.appearance_pdf), border_width=0,
+            background=_PdfPageFromBytes(visible.appearance_pdf),
+            border_width=0,
             background_layout=SimpleBoxLayoutRule(
-                x_align=AxisAlignment.ALIGN_MID, y_align=AxisAlignment.ALIGN_MID,
-                margins=Margins.uniform(0)))
-        signers.PdfSigner(meta, signer=signer, stamp_style=style, new_field_spec=spec
-                          ).sign_pdf(writer, output=out, bytes_reserved=bytes_reserved)
+                x_align=AxisAlignment.ALIGN_MID,
+                y_align=AxisAlignment.ALIGN_MID,
+                margins=Margins.uniform(0),
+            ),
+        )
+        signers.PdfSigner(meta, signer=signer, stamp_style=style, new_field_spec=spec).sign_pdf(
+            writer, output=out, bytes_reserved=bytes_reserved
+        )
     return out.getvalue()

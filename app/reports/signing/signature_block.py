@@ -23,6 +23,7 @@ from app.reports.signing.identity import Identity
 
 BLOCK_SIZE = (260.0, 86.0)  # points; fits beside the footnotes of both layouts
 
+
 @dataclass(frozen=True)
 class SignatureBlock:
     """What the block prints about the signer."""
@@ -35,19 +36,22 @@ class SignatureBlock:
 
     @classmethod
     def from_identity(cls, identity: Identity, signed_at: datetime) -> SignatureBlock:
-        return cls(identity.name, identity.position, identity.state, signed_at,
-                   identity.fingerprint_sha256)
+        return cls(
+            identity.name, identity.position, identity.state, signed_at, identity.fingerprint_sha256
+        )
 
 
 def when_text(moment: datetime) -> str:
-    """"29/11/2026 14:03:12 UTC-06:00": day first as in Mexico, with the UTC offset."""
+    """ "29/11/2026 14:03:12 UTC-06:00": day first as in Mexico, with the UTC offset."""
     moment = moment if moment.tzinfo else moment.astimezone()
     offset = moment.strftime("%z")
     offset = f"UTC{offset[:3]}:{offset[3:]}" if offset else ""
     return f"{moment:%d/%m/%Y %H:%M:%S} {offset}".strip()
 
 
-def _fit(text: str, font: str, size: float, width: float, smallest: float = 6.0) -> tuple[str, float]:
+def _fit(
+    text: str, font: str, size: float, width: float, smallest: float = 6.0
+) -> tuple[str, float]:
     """Shrink ``text`` down to ``smallest`` points to fit ``width``, then cut it with "…"."""
     while size > smallest and stringWidth(text, font, size) > width:
         size -= 0.5
@@ -58,8 +62,9 @@ def _fit(text: str, font: str, size: float, width: float, smallest: float = 6.0)
     return text.rstrip() + "…", size
 
 
-def render_block_pdf(block: SignatureBlock, lang: str = "es",
-                     size: tuple[float, float] = BLOCK_SIZE) -> bytes:
+def render_block_pdf(
+    block: SignatureBlock, lang: str = "es", size: tuple[float, float] = BLOCK_SIZE
+) -> bytes:
     """The block as a one-page PDF of exactly ``size`` points."""
     register_fonts()
     text = table("signature_block.", lang)

@@ -17,14 +17,27 @@ from app.reports.signing.pades import VisibleSignature, sign_pdf
 from app.reports.signing.signature_block import BLOCK_SIZE, SignatureBlock, render_block_pdf
 
 
-def signed_summary_pdf(summary: StateSummary, identity: Identity, layout: str, banner: str,
-                       when: datetime, lang: str = "es", demo: bool = False) -> bytes:
+def signed_summary_pdf(
+    summary: StateSummary,
+    identity: Identity,
+    layout: str,
+    banner: str,
+    when: datetime,
+    lang: str = "es",
+    demo: bool = False,
+) -> bytes:
     """The summary PDF signed by ``identity`` with a visible signature block (``demo``: watermarked)."""
-    data, box = render_summary_layout(summary, layout, banner, when, lang, signature_size=BLOCK_SIZE,
-                                      demo=demo)
+    data, box = render_summary_layout(
+        summary, layout, banner, when, lang, signature_size=BLOCK_SIZE, demo=demo
+    )
     visible = None
     if box is not None:
         block = render_block_pdf(SignatureBlock.from_identity(identity, when), lang)
         visible = VisibleSignature(box.page, (box.x1, box.y1, box.x2, box.y2), block)
-    return sign_pdf(data, identity, reason=text("signed_summary.reason", lang),
-                    location=summary.state_name, visible=visible)
+    return sign_pdf(
+        data,
+        identity,
+        reason=text("signed_summary.reason", lang),
+        location=summary.state_name,
+        visible=visible,
+    )

@@ -50,13 +50,23 @@ from app.reports.signing.verify_trust import (
 
 
 def _refused(code: str, signed: bool = False, demo: bool = False) -> VerifyResult:
-    return VerifyResult(signed, False, False, problem=render(code, "en"), problem_code=code,
-                        reasons=(Reason(code, "error"),), demo=demo)
+    return VerifyResult(
+        signed,
+        False,
+        False,
+        problem=render(code, "en"),
+        problem_code=code,
+        reasons=(Reason(code, "error"),),
+        demo=demo,
+    )
 
 
-def verify_pdf(pdf_bytes: bytes, trusted_certs: list[x509.Certificate],
-               revoked: Mapping[str, str] | None = None,
-               now: dt.datetime | None = None) -> VerifyResult:
+def verify_pdf(
+    pdf_bytes: bytes,
+    trusted_certs: list[x509.Certificate],
+    revoked: Mapping[str, str] | None = None,
+    now: dt.datetime | None = None,
+) -> VerifyResult:
     """Check every signature of ``pdf_bytes`` against ``trusted_certs`` (trust anchors).
 
     ``revoked`` maps certificate fingerprints (hex, any case, colons or not) to the date
@@ -72,8 +82,9 @@ def verify_pdf(pdf_bytes: bytes, trusted_certs: list[x509.Certificate],
             return _refused("verify_unreadable")
 
 
-def _verify(data: bytes, trusted: list[x509.Certificate], revoked: dict[str, str],
-            now: dt.datetime) -> VerifyResult:
+def _verify(
+    data: bytes, trusted: list[x509.Certificate], revoked: dict[str, str], now: dt.datetime
+) -> VerifyResult:
     if not data.lstrip()[:5].startswith(b"%PDF-"):
         return _refused("verify_not_pdf")
     try:
@@ -93,24 +104,44 @@ def _verify(data: bytes, trusted: list[x509.Certificate], revoked: dict[str, str
         result = _refused("verify_unsigned", demo=demo)
         return VerifyResult(**{**result.__dict__, "reasons": result.reasons + demo_reasons})
     anchors = [as_asn1(c) for c in trusted]
-    reports = tuple(_examine(reader, data, sig, signatures, trusted, anchors, revoked, now)
-                    for sig in signatures)
+    reports = tuple(
+        _examine(reader, data, sig, signatures, trusted, anchors, revoked, now)
+        for sig in signatures
+    )
     worst = max(reports, key=lambda r: SEVERITY_RANK[r.verdict])
     first = next((r for r in worst.reasons if r.severity in ("error", "warning")), None)
     return VerifyResult(
-        True, all(r.intact for r in reports), all(r.trusted for r in reports), worst.signer_name,
-        worst.signed_at, worst.fingerprint,
-        problem=first.text("en") if first else None, problem_code=first.code if first else None,
-        signatures=reports, reasons=demo_reasons, demo=demo)
+        True,
+        all(r.intact for r in reports),
+        all(r.trusted for r in reports),
+        worst.signer_name,
+        worst.signed_at,
+        worst.fingerprint,
+        problem=first.text("en") if first else None,
+        problem_code=first.code if first else None,
+        signatures=reports,
+        reasons=demo_reasons,
+        demo=demo,
+    )
 
 
-def _examine(reader: PdfFileReader, data: bytes, sig: EmbeddedPdfSignature, every: list[EmbeddedPdfSignature],
-             trusted: list[x509.Certificate], anchors: list, revoked: dict[str, str],
-             now: dt.datetime) -> SignatureReport:
+def _examine(
+    reader: PdfFileReader,
+    data: bytes,
+    sig: EmbeddedPdfSignature,
+    every: list[EmbeddedPdfSignature],
+    trusted: list[x509.Certificate],
+    anchors: list,
+    revoked: dict[str, str],
+    now: dt.datetime,
+) -> SignatureReport:
     """One signature: integrity, what was added after it, then its certificate now."""
     timestamp = _safe(lambda: sig.sig_object_type == "/DocTimeStamp", False)
-    kind = "timestamp" if timestamp else (
-        "certification" if _safe(lambda: sig.docmdp_level is not None, False) else "approval")
+    kind = (
+        "timestamp"
+        if timestamp
+        else ("certification" if _safe(lambda: sig.docmdp_level is not None, False) else "approval")
+    )
     field_name = str(_safe(lambda: sig.field_name, "") or "")
     cert = _safe(lambda: x509.load_der_x509_certificate(sig.signer_cert.dump()), None)
     name = _safe(lambda: subject_label(cert), None) if cert is not None else None
@@ -119,31 +150,62 @@ def _examine(reader: PdfFileReader, data: bytes, sig: EmbeddedPdfSignature, ever
     whole = _whole_file(sig, len(data))
     try:
         context = ValidationContext(trust_roots=anchors, allow_fetching=False, moment=now)
-        status = (validate_pdf_timestamp(sig, validation_context=context) if timestamp
-                  else validate_pdf_signature(sig, signer_validation_context=context))
+        status = (
+            validate_pdf_timestamp(sig, validation_context=context)
+            if timestamp
+            else validate_pdf_signature(sig, signer_validation_context=context)
+        )
     except Exception:  # noqa: BLE001 - a damaged signature dictionary or CMS blob
-        return SignatureReport(field_name, kind, name, print_, claimed, False, False, whole,
-                               (Reason("verify_unverifiable", "error"),))
+        return SignatureReport(
+            field_name,
+            kind,
+            name,
+            print_,
+            claimed,
+            False,
+            False,
+            whole,
+            (Reason("verify_unverifiable", "error"),),
+        )
     signed_at = getattr(status, "signer_reported_dt", None) or claimed
     integrity = _integrity(reader, data, sig, every, status, whole)
     intact = not integrity
     if timestamp:
         # A document timestamp only has to be intact: offline, no TSA is trusted, and the
         # signatures before it are judged on their own.
-        return SignatureReport(field_name, kind, name, print_, signed_at, intact, intact, whole,
-                               tuple(integrity))
+        return SignatureReport(
+            field_name, kind, name, print_, signed_at, intact, intact, whole, tuple(integrity)
+        )
     certificate = certificate_reasons(cert, revoked, now)
-    trusted_now = not certificate and cert is not None and (
-        pyhanko_trusted(status, now) or issued_by_trusted(cert, trusted, now))
+    trusted_now = (
+        not certificate
+        and cert is not None
+        and (pyhanko_trusted(status, now) or issued_by_trusted(cert, trusted, now))
+    )
     reasons = integrity + certificate
     if intact and not certificate and not trusted_now:
         reasons.append(Reason("verify_untrusted", "warning"))
-    return SignatureReport(field_name, kind, name, print_, signed_at, intact,
-                           intact and trusted_now, whole, tuple(reasons))
+    return SignatureReport(
+        field_name,
+        kind,
+        name,
+        print_,
+        signed_at,
+        intact,
+        intact and trusted_now,
+        whole,
+        tuple(reasons),
+    )
 
 
-def _integrity(reader: PdfFileReader, data: bytes, sig: EmbeddedPdfSignature, every: list[EmbeddedPdfSignature], status: object,
-               whole: bool) -> list[Reason]:
+def _integrity(
+    reader: PdfFileReader,
+    data: bytes,
+    sig: EmbeddedPdfSignature,
+    every: list[EmbeddedPdfSignature],
+    status: object,
+    whole: bool,
+) -> list[Reason]:
     """Why the signed bytes or the file after them are not what was signed (empty: intact)."""
     if not getattr(status, "intact", False):
         return [Reason("verify_altered", "error")]
@@ -207,8 +269,11 @@ def _bytes_after_last_revision(reader: PdfFileReader, data: bytes, every: list) 
             except Exception:  # noqa: BLE001 - judged by the trailer below
                 break
     match = _TRAILER_END.search(data[-64:]) if data else None
-    if match and int(match.group(1)) == reader.last_startxref \
-            and data.count(b"startxref", reader.last_startxref) == 1:
+    if (
+        match
+        and int(match.group(1)) == reader.last_startxref
+        and data.count(b"startxref", reader.last_startxref) == 1
+    ):
         return 0
     end = data.rfind(b"%%EOF", 0, len(data))
     return max(1, len(data) - end - 5) if end >= 0 else 1

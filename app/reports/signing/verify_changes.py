@@ -12,9 +12,16 @@ from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.reader import HistoricalResolver, PdfFileReader
 
 #: Named in this order; the weak ones only when nothing stronger was found.
-STRONG = ("verify_what_signature_field", "verify_what_signature", "verify_what_annotation",
-          "verify_what_page", "verify_what_content", "verify_what_info", "verify_what_metadata",
-          "verify_what_catalog")
+STRONG = (
+    "verify_what_signature_field",
+    "verify_what_signature",
+    "verify_what_annotation",
+    "verify_what_page",
+    "verify_what_content",
+    "verify_what_info",
+    "verify_what_metadata",
+    "verify_what_catalog",
+)
 WEAK = ("verify_what_form", "verify_what_other")
 _NEUTRAL = {"allowed", "neutral"}
 
@@ -70,7 +77,9 @@ def _classify(obj: object) -> str:
         value = _get(obj, "/V")
         if value is None:
             return "verify_what_signature_field"
-        timestamp = isinstance(value, generic.DictionaryObject) and _get(value, "/Type") == "/DocTimeStamp"
+        timestamp = (
+            isinstance(value, generic.DictionaryObject) and _get(value, "/Type") == "/DocTimeStamp"
+        )
         return "allowed" if timestamp else "verify_what_signature"
     if kind == "/Annot" or _get(obj, "/Subtype") == "/Widget" or "/Rect" in obj:
         return "verify_what_annotation"
@@ -81,7 +90,8 @@ def _classify(obj: object) -> str:
     if "/Fields" in obj:
         return "verify_what_form"
     if kind in ("/Font", "/FontDescriptor", "/ExtGState") or (
-            kind == "/XObject" and _get(obj, "/Subtype") in ("/Form", "/Image")):
+        kind == "/XObject" and _get(obj, "/Subtype") in ("/Form", "/Image")
+    ):
         return "verify_what_other"
     if isinstance(obj, generic.StreamObject):
         return "verify_what_content"  # a content stream: what a page paints
@@ -102,7 +112,9 @@ def _only_annots_changed(obj: object, before: HistoricalResolver, ref: generic.R
 
 def _catalog_change(now: object, before: object) -> set[str]:
     """A changed catalog is named only for keys other than /DSS and /AcroForm."""
-    if not isinstance(now, generic.DictionaryObject) or not isinstance(before, generic.DictionaryObject):
+    if not isinstance(now, generic.DictionaryObject) or not isinstance(
+        before, generic.DictionaryObject
+    ):
         return {"verify_what_catalog"}
     keys = (set(now) | set(before)) - {"/DSS", "/AcroForm"}
     changed = {k for k in keys if now.raw_get(k) != before.raw_get(k) if k in now and k in before}

@@ -44,7 +44,7 @@ class SignatureReport:
 
     @property
     def verdict(self) -> str:
-        """"ok", "warning" (intact, signer not trusted) or "error"."""
+        """ "ok", "warning" (intact, signer not trusted) or "error"."""
         return worst_verdict(self.reasons) if self.intact else "error"
 
 
@@ -70,7 +70,7 @@ class VerifyResult:
 
     @property
     def verdict(self) -> str:
-        """"ok" (exit 0), "warning" (exit 3) or "error" (exit 1)."""
+        """ "ok" (exit 0), "warning" (exit 3) or "error" (exit 1)."""
         if not self.signed or not self.signatures:
             return "error"
         worst = max((SEVERITY_RANK[s.verdict] for s in self.signatures), default=2)

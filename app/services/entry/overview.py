@@ -32,5 +32,10 @@ def workspace_overview(ws: Workspace) -> Overview:
     from app.services.system.first_run import should_open
 
     prof = sync_repo.get_profile(ws.conn)
-    return Overview(states, int(count), demo_flag not in ("", "0", "false") or bool(demo_rows),
-                    prof.role if prof else None, should_open(ws))
+    return Overview(
+        states,
+        int(count),
+        demo_flag not in ("", "0", "false") or bool(demo_rows),
+        prof.role if prof else None,
+        should_open(ws),
+    )

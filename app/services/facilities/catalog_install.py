@@ -57,12 +57,23 @@ from app.sync import safejson
 from app.sync.errors import SyncError
 
 #: The files ``load_catalog`` reads: exactly these are packaged and installed.
-CATALOG_FILES = ("catalog.json", "states.csv", "levels.csv", "facility_types.csv", "sections.csv",
-                 "disaggregations.csv", "operating_status.csv", "variables.csv", "rules.json",
-                 "indicators.json", "institutions.csv")
+CATALOG_FILES = (
+    "catalog.json",
+    "states.csv",
+    "levels.csv",
+    "facility_types.csv",
+    "sections.csv",
+    "disaggregations.csv",
+    "operating_status.csv",
+    "variables.csv",
+    "rules.json",
+    "indicators.json",
+    "institutions.csv",
+)
 MAX_FILE_BYTES = 16 << 20
 _SAFE_VERSION = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$")
 _SHOWN = 8  # items named in a "drops data" message
+
 
 class CatalogError(SyncError):
     """A catalog that cannot be packaged or installed (bilingual, with a stable code).
@@ -71,7 +82,9 @@ class CatalogError(SyncError):
     language; so is a ``detail`` given as an InputError.
     """
 
-    def __init__(self, code: str, where: str = "", detail: object = "", cause: InputError | None = None):
+    def __init__(
+        self, code: str, where: str = "", detail: object = "", cause: InputError | None = None
+    ):
         self.cause = cause
         super().__init__(code, where, cause if cause is not None else detail)
 
@@ -100,11 +113,16 @@ def read_catalog_dir(directory: Path) -> tuple[Catalog, dict[str, str]]:
         path = directory / name
         try:
             if path.stat().st_size > MAX_FILE_BYTES:
-                raise CatalogError("E_CATALOG_INVALID", where, InputError("catalog_file_too_large", name=name))
+                raise CatalogError(
+                    "E_CATALOG_INVALID", where, InputError("catalog_file_too_large", name=name)
+                )
             texts[name] = path.read_bytes().decode("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise CatalogError("E_CATALOG_INVALID", where,
-                               InputError("catalog_file_unreadable", name=name, reason=exc)) from None
+            raise CatalogError(
+                "E_CATALOG_INVALID",
+                where,
+                InputError("catalog_file_unreadable", name=name, reason=exc),
+            ) from None
     _check_version_name(loaded.version, where)
     return loaded, texts
 
@@ -112,7 +130,9 @@ def read_catalog_dir(directory: Path) -> tuple[Catalog, dict[str, str]]:
 def _check_version_name(version: str, where: str) -> None:
     """The version names a folder: letters, digits, dots, dashes, underscores only."""
     if not _SAFE_VERSION.match(version) or ".." in version:
-        raise CatalogError("E_CATALOG_INVALID", where, InputError("catalog_version_invalid", version=version))
+        raise CatalogError(
+            "E_CATALOG_INVALID", where, InputError("catalog_version_invalid", version=version)
+        )
 
 
 def catalogs_root(ws: Workspace) -> Path:
@@ -160,34 +180,52 @@ def dropped_with_data(conn: sqlite3.Connection, old: Catalog, new: Catalog) -> l
     facility, a value or the profile; facility types of registered facilities.
     """
     problems: list[InputError] = []
-    per_variable = conn.execute("SELECT variable, disaggregation, count(*) FROM data_values "
-                                "GROUP BY variable, disaggregation ORDER BY 1, 2").fetchall()
+    per_variable = conn.execute(
+        "SELECT variable, disaggregation, count(*) FROM data_values "
+        "GROUP BY variable, disaggregation ORDER BY 1, 2"
+    ).fetchall()
     gone_vars: dict[str, int] = {}
     for variable, option, count in per_variable:
         if variable in old.variables and variable not in new.variables:
             gone_vars[variable] = gone_vars.get(variable, 0) + count
         elif variable in old.variables and variable in new.variables:
-            if option in old.option_codes(old.variables[variable]) and \
-                    option not in new.option_codes(new.variables[variable]):
-                problems.append(InputError("catalog_drop_option", option=option, variable=variable,
-                                           count=count))
-    problems[:0] = [InputError("catalog_drop_variable", variable=code, count=count)
-                    for code, count in gone_vars.items()]
-    categorical = [code for code, var in old.variables.items()
-                   if var.options and code in new.variables]
+            if option in old.option_codes(
+                old.variables[variable]
+            ) and option not in new.option_codes(new.variables[variable]):
+                problems.append(
+                    InputError("catalog_drop_option", option=option, variable=variable, count=count)
+                )
+    problems[:0] = [
+        InputError("catalog_drop_variable", variable=code, count=count)
+        for code, count in gone_vars.items()
+    ]
+    categorical = [
+        code for code, var in old.variables.items() if var.options and code in new.variables
+    ]
     for code in categorical:
         before = {o.code for o in old.variables[code].options}
         after = {o.code for o in new.variables[code].options}
-        for value, count in conn.execute("SELECT value, count(*) FROM data_values WHERE variable = ? "
-                                         "AND value IS NOT NULL GROUP BY value ORDER BY 1", (code,)):
+        for value, count in conn.execute(
+            "SELECT value, count(*) FROM data_values WHERE variable = ? "
+            "AND value IS NOT NULL GROUP BY value ORDER BY 1",
+            (code,),
+        ):
             if str(value) in before and str(value) not in after:
-                problems.append(InputError("catalog_drop_option", option=value, variable=code, count=count))
-    used_states = {r[0] for r in conn.execute(
-        "SELECT state_code FROM facilities UNION SELECT org_unit FROM data_values "
-        "UNION SELECT state_code FROM profile WHERE state_code IS NOT NULL")}
+                problems.append(
+                    InputError("catalog_drop_option", option=value, variable=code, count=count)
+                )
+    used_states = {
+        r[0]
+        for r in conn.execute(
+            "SELECT state_code FROM facilities UNION SELECT org_unit FROM data_values "
+            "UNION SELECT state_code FROM profile WHERE state_code IS NOT NULL"
+        )
+    }
     for code in sorted(used_states):
         if code in old.states and code not in new.states:
-            problems.append(InputError("catalog_drop_state", state=code, name=old.states[code].name))
+            problems.append(
+                InputError("catalog_drop_state", state=code, name=old.states[code].name)
+            )
     for (code,) in conn.execute("SELECT DISTINCT type_code FROM facilities ORDER BY 1"):
         if code in old.facility_types and code not in new.facility_types:
             problems.append(InputError("catalog_drop_type", type=code))
@@ -200,8 +238,11 @@ def _check_keeps_data(ws: Workspace, new: Catalog, where: str) -> None:
         shown = problems[:_SHOWN]
         if len(problems) > _SHOWN:
             shown.append(InputError("catalog_drops_more", count=len(problems) - _SHOWN))
-        raise CatalogError("E_CATALOG_DROPS_DATA", where,
-                           InputError("catalog_drops", version=new.version, items=shown))
+        raise CatalogError(
+            "E_CATALOG_DROPS_DATA",
+            where,
+            InputError("catalog_drops", version=new.version, items=shown),
+        )
 
 
 def _place(ws: Workspace, staged: Path, version: str) -> Path:
@@ -248,8 +289,13 @@ class Received:
 
 
 def _notice(code: str, version: str, message: str, lang: str) -> ImportConflict:
-    return {"object": text("catalog_object", lang, version=version).strip(), "value": message,
-            "errorCode": code, "property": "catalog", "indexes": []}
+    return {
+        "object": text("catalog_object", lang, version=version).strip(),
+        "value": message,
+        "errorCode": code,
+        "property": "catalog",
+        "indexes": [],
+    }
 
 
 def _files_notice(files_doc: object, lang: str) -> ImportConflict:
@@ -258,8 +304,12 @@ def _files_notice(files_doc: object, lang: str) -> ImportConflict:
     none = text("catalog_none", lang)
     missing = ", ".join(sorted(set(CATALOG_FILES) - names)) or none
     extra = ", ".join(sorted(names - set(CATALOG_FILES))[:_SHOWN]) or none
-    return _notice("W_CATALOG_INVALID", "", text("catalog_notice_files", lang, missing=missing, extra=extra),
-                   lang)
+    return _notice(
+        "W_CATALOG_INVALID",
+        "",
+        text("catalog_notice_files", lang, missing=missing, extra=extra),
+        lang,
+    )
 
 
 def receive(ws: Workspace, doc: object, where: str) -> Received:
@@ -274,24 +324,44 @@ def receive(ws: Workspace, doc: object, where: str) -> Received:
         return Received()
     lang = ws.lang
     files_doc = doc.get("files") if isinstance(doc, dict) else None
-    if not isinstance(files_doc, dict) or set(files_doc) != set(CATALOG_FILES) or \
-            not all(isinstance(v, str) for v in files_doc.values()):
+    if (
+        not isinstance(files_doc, dict)
+        or set(files_doc) != set(CATALOG_FILES)
+        or not all(isinstance(v, str) for v in files_doc.values())
+    ):
         return Received(notes=[_files_notice(files_doc, lang)])
     try:
-        meta: Any = safejson.loads(files_doc["catalog.json"], MAX_FILE_BYTES)  # not a dict: AttributeError below
+        meta: Any = safejson.loads(
+            files_doc["catalog.json"], MAX_FILE_BYTES
+        )  # not a dict: AttributeError below
         version = str(meta.get("catalog_version", "0"))
     except (safejson.JsonRefused, AttributeError) as exc:
-        return Received(notes=[_notice("W_CATALOG_INVALID", "", text("catalog_notice_json", lang, reason=exc),
-                                       lang)])
+        return Received(
+            notes=[
+                _notice(
+                    "W_CATALOG_INVALID", "", text("catalog_notice_json", lang, reason=exc), lang
+                )
+            ]
+        )
     active = active_version(ws)
     if not is_newer(version, active):
-        return Received(version, notes=[_notice(
-            "W_CATALOG_NOT_NEWER", version,
-            text("catalog_notice_not_newer", lang, version=version, active=active), lang)])
+        return Received(
+            version,
+            notes=[
+                _notice(
+                    "W_CATALOG_NOT_NEWER",
+                    version,
+                    text("catalog_notice_not_newer", lang, version=version, active=active),
+                    lang,
+                )
+            ],
+        )
     try:
         _check_version_name(version, where)
     except CatalogError as exc:
-        return Received(version, notes=[_notice("W_CATALOG_INVALID", version, exc.message(lang), lang)])
+        return Received(
+            version, notes=[_notice("W_CATALOG_INVALID", version, exc.message(lang), lang)]
+        )
     staged = _stage(ws, files_doc)
     try:
         loaded = load_catalog(staged)
@@ -300,16 +370,26 @@ def receive(ws: Workspace, doc: object, where: str) -> Received:
         shutil.rmtree(staged, ignore_errors=True)
         if exc.code != "catalog_invalid":
             raise  # E_CATALOG_DROPS_DATA: the whole update is refused
-        return Received(version, notes=[_notice(
-            "W_CATALOG_INVALID", version, text("catalog_notice_unloadable", lang, reason=exc.message(lang)),
-            lang)])
+        return Received(
+            version,
+            notes=[
+                _notice(
+                    "W_CATALOG_INVALID",
+                    version,
+                    text("catalog_notice_unloadable", lang, reason=exc.message(lang)),
+                    lang,
+                )
+            ],
+        )
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)  # whatever happens, no .incoming-* stays behind
         raise
     return Received(version, staged)
 
 
-def install_received(ws: Workspace, received: Received, on_rollback: list[Callable[[], None]]) -> str:
+def install_received(
+    ws: Workspace, received: Received, on_rollback: list[Callable[[], None]]
+) -> str:
     """Inside the import's transaction: put the staged catalog in place and make it active.
 
     Returns the sentence for the summary. Adds to ``on_rollback`` what removes the folder
@@ -342,8 +422,11 @@ def catalog_for_update(ws: Workspace, directory: Path) -> dict:
     if is_newer(loaded.version, active):
         raise CatalogError("E_CATALOG_NOT_ADOPTED", where, loaded.version)
     if loaded.version != active:
-        raise CatalogError("E_CATALOG_NOT_NEWER", where,
-                           InputError("catalog_older", version=loaded.version, active=active))
+        raise CatalogError(
+            "E_CATALOG_NOT_NEWER",
+            where,
+            InputError("catalog_older", version=loaded.version, active=active),
+        )
     source = ws.catalog_dir if active == ws.catalog.version else catalogs_root(ws) / active
     for name in CATALOG_FILES:
         try:
@@ -351,8 +434,11 @@ def catalog_for_update(ws: Workspace, directory: Path) -> dict:
         except OSError:
             same = False
         if not same:
-            raise CatalogError("E_CATALOG_MISMATCH", where,
-                               InputError("catalog_file_differs", version=loaded.version, name=name))
+            raise CatalogError(
+                "E_CATALOG_MISMATCH",
+                where,
+                InputError("catalog_file_differs", version=loaded.version, name=name),
+            )
     return {"version": loaded.version, "files": texts}
 
 
@@ -367,8 +453,13 @@ def install_catalog(ws: Workspace, directory: Path) -> tuple[Catalog, Path]:
     where, active = str(directory), active_version(ws)
     if not is_newer(loaded.version, active):
         older = is_newer(active, loaded.version)
-        raise CatalogError("E_CATALOG_NOT_NEWER", where, InputError(
-            "catalog_older" if older else "catalog_same", version=loaded.version, active=active))
+        raise CatalogError(
+            "E_CATALOG_NOT_NEWER",
+            where,
+            InputError(
+                "catalog_older" if older else "catalog_same", version=loaded.version, active=active
+            ),
+        )
     _check_keeps_data(ws, loaded, where)
     staged = _stage(ws, texts)
     final: Path | None = None

@@ -23,52 +23,113 @@ from app.storage.tabular import Table
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "clues": ("CLUES", "CLAVE CLUES", "CLAVE UNICA DE ESTABLECIMIENTOS DE SALUD"),
     "name": (
-        "NOMBRE DE LA UNIDAD", "NOMBRE DE LA UNIDAD MEDICA", "NOMBRE UNIDAD", "NOMBRE DE UNIDAD",
-        "NOMBRE DEL ESTABLECIMIENTO", "NOMBRE DE LA UNIDAD DE SALUD", "UNIDAD", "NOMBRE",
+        "NOMBRE DE LA UNIDAD",
+        "NOMBRE DE LA UNIDAD MEDICA",
+        "NOMBRE UNIDAD",
+        "NOMBRE DE UNIDAD",
+        "NOMBRE DEL ESTABLECIMIENTO",
+        "NOMBRE DE LA UNIDAD DE SALUD",
+        "UNIDAD",
+        "NOMBRE",
     ),
     "state": (
-        "CLAVE DE LA ENTIDAD", "CLAVE ENTIDAD", "ENTIDAD", "NOMBRE DE LA ENTIDAD",
-        "ENTIDAD FEDERATIVA", "ESTADO", "NOMBRE ENTIDAD",
+        "CLAVE DE LA ENTIDAD",
+        "CLAVE ENTIDAD",
+        "ENTIDAD",
+        "NOMBRE DE LA ENTIDAD",
+        "ENTIDAD FEDERATIVA",
+        "ESTADO",
+        "NOMBRE ENTIDAD",
     ),
     "municipality": ("NOMBRE DEL MUNICIPIO", "MUNICIPIO", "NOMBRE MUNICIPIO"),
     "jurisdiction": (
-        "NOMBRE DE LA JURISDICCION", "JURISDICCION", "JURISDICCION SANITARIA",
-        "NOMBRE JURISDICCION", "REGION", "REGION OPERATIVA",
+        "NOMBRE DE LA JURISDICCION",
+        "JURISDICCION",
+        "JURISDICCION SANITARIA",
+        "NOMBRE JURISDICCION",
+        "REGION",
+        "REGION OPERATIVA",
     ),
     "type": (
-        "NOMBRE DE TIPOLOGIA", "TIPOLOGIA", "NOMBRE TIPOLOGIA", "TIPO", "TIPO DE UNIDAD",
+        "NOMBRE DE TIPOLOGIA",
+        "TIPOLOGIA",
+        "NOMBRE TIPOLOGIA",
+        "TIPO",
+        "TIPO DE UNIDAD",
         "TIPO DE ESTABLECIMIENTO",
     ),
     "level": ("NIVEL DE ATENCION", "NIVEL ATENCION", "NIVEL"),
     "institution": (
-        "CLAVE DE LA INSTITUCION", "INSTITUCION", "NOMBRE DE LA INSTITUCION", "CLAVE INSTITUCION",
+        "CLAVE DE LA INSTITUCION",
+        "INSTITUCION",
+        "NOMBRE DE LA INSTITUCION",
+        "CLAVE INSTITUCION",
     ),
     "status": (
-        "ESTATUS DE OPERACION", "ESTATUS OPERACION", "ESTATUS", "ESTADO DE OPERACION",
+        "ESTATUS DE OPERACION",
+        "ESTATUS OPERACION",
+        "ESTATUS",
+        "ESTADO DE OPERACION",
         "SITUACION",
     ),
     "status_since": (
-        "FECHA DE ESTATUS", "FECHA ESTATUS", "FECHA DEL ESTATUS", "FECHA DE INICIO DE OPERACION",
+        "FECHA DE ESTATUS",
+        "FECHA ESTATUS",
+        "FECHA DEL ESTATUS",
+        "FECHA DE INICIO DE OPERACION",
         "FECHA INICIO OPERACION",
     ),
 }
 
 #: Institution spellings of the DGIS catalogue (normalised) -> our institution code.
 INSTITUTION_ALIASES: dict[str, str] = {
-    "IMB": "IMSSB", "IMSS BIENESTAR": "IMSSB", "IMSSB": "IMSSB", "OPD IMSS BIENESTAR": "IMSSB",
-    "SERVICIOS DE SALUD DEL IMSS BIENESTAR": "IMSSB", "IMSS BIENESTAR OPD": "IMSSB",
-    "IMO": "PIMSSB", "PROGRAMA IMSS BIENESTAR": "PIMSSB", "IMSS PROSPERA": "PIMSSB",
+    "IMB": "IMSSB",
+    "IMSS BIENESTAR": "IMSSB",
+    "IMSSB": "IMSSB",
+    "OPD IMSS BIENESTAR": "IMSSB",
+    "SERVICIOS DE SALUD DEL IMSS BIENESTAR": "IMSSB",
+    "IMSS BIENESTAR OPD": "IMSSB",
+    "IMO": "PIMSSB",
+    "PROGRAMA IMSS BIENESTAR": "PIMSSB",
+    "IMSS PROSPERA": "PIMSSB",
     "IMSS OPORTUNIDADES": "PIMSSB",
-    "SSA": "SSA", "SECRETARIA DE SALUD": "SSA", "SS": "SSA",
-    "SESA": "SESA", "SERVICIOS ESTATALES DE SALUD": "SESA",
-    "IMS": "IMSS", "IMSS": "IMSS", "INSTITUTO MEXICANO DEL SEGURO SOCIAL": "IMSS",
-    "IST": "ISSSTE", "ISSSTE": "ISSSTE",
-    "PMX": "OTRA", "SDN": "OTRA", "SMA": "OTRA", "DIF": "OTRA", "CRO": "OTRA", "SME": "OTRA",
-    "SMP": "OTRA", "SMM": "OTRA", "HUN": "OTRA", "UNI": "OTRA", "OTRA": "OTRA", "OTRO": "OTRA",
+    "SSA": "SSA",
+    "SECRETARIA DE SALUD": "SSA",
+    "SS": "SSA",
+    "SESA": "SESA",
+    "SERVICIOS ESTATALES DE SALUD": "SESA",
+    "IMS": "IMSS",
+    "IMSS": "IMSS",
+    "INSTITUTO MEXICANO DEL SEGURO SOCIAL": "IMSS",
+    "IST": "ISSSTE",
+    "ISSSTE": "ISSSTE",
+    "PMX": "OTRA",
+    "SDN": "OTRA",
+    "SMA": "OTRA",
+    "DIF": "OTRA",
+    "CRO": "OTRA",
+    "SME": "OTRA",
+    "SMP": "OTRA",
+    "SMM": "OTRA",
+    "HUN": "OTRA",
+    "UNI": "OTRA",
+    "OTRA": "OTRA",
+    "OTRO": "OTRA",
 }
 
-_LEVEL_WORDS = {"PRIMER": 1, "PRIMERO": 1, "1ER": 1, "1O": 1, "SEGUNDO": 2, "2DO": 2, "2O": 2,
-                "TERCER": 3, "TERCERO": 3, "3ER": 3, "3O": 3}
+_LEVEL_WORDS = {
+    "PRIMER": 1,
+    "PRIMERO": 1,
+    "1ER": 1,
+    "1O": 1,
+    "SEGUNDO": 2,
+    "2DO": 2,
+    "2O": 2,
+    "TERCER": 3,
+    "TERCERO": 3,
+    "3ER": 3,
+    "3O": 3,
+}
 
 
 def find_columns(headers: list[str]) -> dict[str, str]:
@@ -93,13 +154,13 @@ def rebase_on_header_row(table: Table) -> Table:
         cells = list(row.values())
         if "CLUES" in {normalize_key(c) for c in cells}:
             headers = [c or f"col{i}" for i, c in enumerate(cells)]
-            rows = [dict(zip(headers, r.values(), strict=True)) for r in table.rows[index + 1:]]
-            return Table(table.path, headers, rows, table.row_numbers[index + 1:])
+            rows = [dict(zip(headers, r.values(), strict=True)) for r in table.rows[index + 1 :]]
+            return Table(table.path, headers, rows, table.row_numbers[index + 1 :])
     return table
 
 
 def parse_level(text: str) -> int | None:
-    """"PRIMER NIVEL", "2", "2.0", "Segundo nivel de atención" -> 1..3 (0 "sin clasificación")."""
+    """ "PRIMER NIVEL", "2", "2.0", "Segundo nivel de atención" -> 1..3 (0 "sin clasificación")."""
     key = normalize_key(text)
     if re.fullmatch(r"[0-3](\.0+)?", key):
         return int(key[0])
@@ -112,10 +173,14 @@ def parse_level(text: str) -> int | None:
 
 
 def parse_status(catalog: Catalog, text: str) -> str | None:
-    """"EN OPERACION" -> operando, "FUERA DE OPERACION" -> sin_operar, ...; None if unknown."""
+    """ "EN OPERACION" -> operando, "FUERA DE OPERACION" -> sin_operar, ...; None if unknown."""
     key = normalize_key(text)
     for code, label in catalog.operating_status.items():
-        if key in (normalize_key(code), normalize_key(label.label_es), normalize_key(label.label_en)):
+        if key in (
+            normalize_key(code),
+            normalize_key(label.label_es),
+            normalize_key(label.label_en),
+        ):
             return code
     if any(w in key for w in ("FUERA", "SIN OPERAR", "NO OPERA", "BAJA", "CERRAD", "SUSPENDID")):
         return "sin_operar"
@@ -129,12 +194,16 @@ def parse_status(catalog: Catalog, text: str) -> str | None:
 
 
 def parse_institution(catalog: Catalog, text: str) -> str | None:
-    """"IMB", "IMSS-BIENESTAR", "SSA", "Secretaría de Salud" -> an institution code."""
+    """ "IMB", "IMSS-BIENESTAR", "SSA", "Secretaría de Salud" -> an institution code."""
     key = normalize_key(text)
     if key in INSTITUTION_ALIASES:
         return INSTITUTION_ALIASES[key]
     for code, label in catalog.institutions.items():
-        if key in (normalize_key(code), normalize_key(label.label_es), normalize_key(label.label_en)):
+        if key in (
+            normalize_key(code),
+            normalize_key(label.label_es),
+            normalize_key(label.label_en),
+        ):
             return code
     return None
 
@@ -157,6 +226,7 @@ def facility_from_row(
     catalog: Catalog, row: dict[str, str], cols: dict[str, str], existing: Facility | None
 ) -> tuple[Facility | None, list[InputError]]:
     """Build the facility of one row on top of the stored one; every problem is collected."""
+
     def cell(name: str) -> str:
         return row.get(cols[name], "").strip() if name in cols else ""
 
@@ -193,8 +263,9 @@ def _set_state(catalog: Catalog, fac: Facility, cell: Cell) -> list[InputError]:
     return []
 
 
-def _set_name_type_level(catalog: Catalog, fac: Facility, cell: Cell, cols: dict[str, str],
-                         existing: Facility | None) -> list[InputError]:
+def _set_name_type_level(
+    catalog: Catalog, fac: Facility, cell: Cell, cols: dict[str, str], existing: Facility | None
+) -> list[InputError]:
     """Name and type (required unless stored already) and the level (else the type's)."""
     errors: list[InputError] = []
     name = cell("name")
@@ -226,7 +297,10 @@ def _set_name_type_level(catalog: Catalog, fac: Facility, cell: Cell, cols: dict
 
 def _set_details(catalog: Catalog, fac: Facility, cell: Cell) -> list[InputError]:
     """Municipality, jurisdiction and institution, each only when the row has it."""
-    for name, value in (("municipality", cell("municipality")), ("jurisdiction", cell("jurisdiction"))):
+    for name, value in (
+        ("municipality", cell("municipality")),
+        ("jurisdiction", cell("jurisdiction")),
+    ):
         if value:
             setattr(fac, name, value)
     inst_text = cell("institution")
@@ -238,7 +312,9 @@ def _set_details(catalog: Catalog, fac: Facility, cell: Cell) -> list[InputError
     return []
 
 
-def _set_status(catalog: Catalog, fac: Facility, cell: Cell, existing: Facility | None) -> list[InputError]:
+def _set_status(
+    catalog: Catalog, fac: Facility, cell: Cell, existing: Facility | None
+) -> list[InputError]:
     """The operating status and since when (today, when it changed and the row has no date)."""
     errors: list[InputError] = []
     status_text = cell("status")

@@ -82,9 +82,11 @@ def preview_facility_import(ws: Workspace, path: Path) -> FacilityImportPreview:
             if raw in first_row_of:
                 other = first_row_of[raw]
                 rejected.setdefault(number, RejectedRow(number)).errors.append(
-                    InputError("duplicate_key", key=raw, other_row=other))
+                    InputError("duplicate_key", key=raw, other_row=other)
+                )
                 rejected.setdefault(other, RejectedRow(other)).errors.append(
-                    InputError("duplicate_key", key=raw, other_row=number))
+                    InputError("duplicate_key", key=raw, other_row=number)
+                )
                 continue
             first_row_of[raw] = number
         fac, errors = facility_from_row(ws.catalog, row, cols, stored.get(raw))
@@ -149,9 +151,15 @@ def validate_facility(catalog: Catalog, facility: Facility) -> Facility:
     since = facility.status_since.strip()
     if since:
         since = parse_date(since)
-    return replace(facility, clues=clues, state_code=state.code, name=name,
-                   municipality=facility.municipality.strip(),
-                   jurisdiction=facility.jurisdiction.strip(), status_since=since)
+    return replace(
+        facility,
+        clues=clues,
+        state_code=state.code,
+        name=name,
+        municipality=facility.municipality.strip(),
+        jurisdiction=facility.jurisdiction.strip(),
+        status_since=since,
+    )
 
 
 def save_facility(ws: Workspace, facility: Facility) -> None:

@@ -17,8 +17,11 @@ from app.storage import facilities_repo
 
 def registry_counts(catalog: Catalog) -> list[str]:
     """Codes of the indicators that count registry facilities (no denominator), catalog order."""
-    return [code for code, ind in catalog.indicators.items()
-            if ind.denominator is None and "count_facilities" in ind.numerator]
+    return [
+        code
+        for code, ind in catalog.indicators.items()
+        if ind.denominator is None and "count_facilities" in ind.numerator
+    ]
 
 
 def check_count(catalog: Catalog, code: object) -> str:
@@ -26,8 +29,9 @@ def check_count(catalog: Catalog, code: object) -> str:
     text = str(code or "").strip().lower()
     counts = registry_counts(catalog)
     if text not in counts:
-        raise InputError("provisional_count_unknown", count=str(code or "")[:40],
-                         counts=", ".join(counts))
+        raise InputError(
+            "provisional_count_unknown", count=str(code or "")[:40], counts=", ".join(counts)
+        )
     return text
 
 
@@ -37,8 +41,9 @@ def provisional_counts(ws: Workspace, state_code: str) -> dict[str, str]:
     return facilities_repo.registry_provisional(ws.conn, state.code)
 
 
-def set_count_provisional(ws: Workspace, state_code: str, code: str, provisional: bool,
-                          note: str | None = None) -> str | None:
+def set_count_provisional(
+    ws: Workspace, state_code: str, code: str, provisional: bool, note: str | None = None
+) -> str | None:
     """Mark (or unmark) one registry count of a state provisional; returns the note in force.
 
     A blank ``note`` is stored as "" and prints the seed's "En proceso de definición con el
@@ -49,7 +54,9 @@ def set_count_provisional(ws: Workspace, state_code: str, code: str, provisional
     figure = check_count(ws.catalog, code)
     text = clean_text(note, PROVISIONAL_NOTE_MAX) if provisional else None
     with write_transaction(ws):
-        facilities_repo.set_registry_provisional(ws.conn, state.code, figure, text, ws.user, now_iso())
+        facilities_repo.set_registry_provisional(
+            ws.conn, state.code, figure, text, ws.user, now_iso()
+        )
     if text is None:
         return None
     return text or DEFAULT_PROVISIONAL_NOTE["es"]

@@ -39,20 +39,52 @@ SETTING = "demo"
 
 #: Figures of seed000_states.csv; the first three make the inventory.
 FIGURES = (
-    "hospitals", "unemes", "health_units", "specialists_pct", "gp_nursing_pct",
-    "training_first_pct", "training_second_pct", "consultas_especialidad",
-    "consultas_medicina_familiar", "cirugias", "rx_filled_pct", "comites_salud", "voluntarios",
-    "visitas_domiciliarias", "sesiones_informativas", "conservation_hospitals_done",
-    "equipment_goods", "equipment_investment_mxn", "equipment_delivered_2nd_level_pct",
-    "basificacion_meta", "basificacion_realizada",
+    "hospitals",
+    "unemes",
+    "health_units",
+    "specialists_pct",
+    "gp_nursing_pct",
+    "training_first_pct",
+    "training_second_pct",
+    "consultas_especialidad",
+    "consultas_medicina_familiar",
+    "cirugias",
+    "rx_filled_pct",
+    "comites_salud",
+    "voluntarios",
+    "visitas_domiciliarias",
+    "sesiones_informativas",
+    "conservation_hospitals_done",
+    "equipment_goods",
+    "equipment_investment_mxn",
+    "equipment_delivered_2nd_level_pct",
+    "basificacion_meta",
+    "basificacion_realizada",
 )
 #: Figures scaled from Nayarit when a state has not published them.
-_SCALED = ("consultas_especialidad", "consultas_medicina_familiar", "cirugias", "comites_salud",
-           "voluntarios", "visitas_domiciliarias", "sesiones_informativas")
-_RATIOS = ("specialists_pct", "gp_nursing_pct", "training_first_pct", "training_second_pct",
-           "rx_filled_pct")
-_UNEME_KINDS = ("UNEME de Enfermedades Crónicas", "UNEME CAPASITS", "UNEME CISAME",
-                "UNEME Centro Nueva Vida", "UNEME de Detección y Diagnóstico del Cáncer de Mama")
+_SCALED = (
+    "consultas_especialidad",
+    "consultas_medicina_familiar",
+    "cirugias",
+    "comites_salud",
+    "voluntarios",
+    "visitas_domiciliarias",
+    "sesiones_informativas",
+)
+_RATIOS = (
+    "specialists_pct",
+    "gp_nursing_pct",
+    "training_first_pct",
+    "training_second_pct",
+    "rx_filled_pct",
+)
+_UNEME_KINDS = (
+    "UNEME de Enfermedades Crónicas",
+    "UNEME CAPASITS",
+    "UNEME CISAME",
+    "UNEME Centro Nueva Vida",
+    "UNEME de Detección y Diagnóstico del Cáncer de Mama",
+)
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 Progress = Callable[[int, int], None]
@@ -80,7 +112,9 @@ def _seed_rows() -> dict[str, dict[str, str]]:
 @cache
 def _municipalities() -> dict[str, list[str]]:
     with (DEMO_DIR / "municipalities.csv").open(encoding="utf-8", newline="") as handle:
-        return {r["state_code"].zfill(2): r["municipalities"].split("|") for r in csv.DictReader(handle)}
+        return {
+            r["state_code"].zfill(2): r["municipalities"].split("|") for r in csv.DictReader(handle)
+        }
 
 
 @cache
@@ -137,8 +171,9 @@ def _unique(name: str, used: set[str]) -> str:
 Plan = list[tuple[str, str, str]]  # (type, name, municipality) of each facility to make
 
 
-def _make_facilities(rng: random.Random, state_code: str, prefix: str,
-                     figures: dict[str, float]) -> list[Facility]:
+def _make_facilities(
+    rng: random.Random, state_code: str, prefix: str, figures: dict[str, float]
+) -> list[Facility]:
     """Synthetic facilities in the published counts, with real municipality names."""
     towns = _municipalities()[state_code]
     jurisdiction = _jurisdictions(towns)
@@ -151,12 +186,21 @@ def _make_facilities(rng: random.Random, state_code: str, prefix: str,
     for index, ((type_code, name, town), number) in enumerate(zip(plan, numbers, strict=True)):
         level = {"HG": 2, "HE": 2, "HIC": 2}.get(type_code, 1)
         status = "parcial" if index in partial else "operando"
-        out.append(Facility(
-            clues=f"{prefix}SSA{number:06d}", name=name, state_code=state_code,
-            type_code=type_code, level=level, municipality=town, jurisdiction=jurisdiction[town],
-            institution="IMSSB", status=status,
-            status_since="2022-11-14" if status == "parcial" else "2022-09-01", is_demo=True,
-        ))
+        out.append(
+            Facility(
+                clues=f"{prefix}SSA{number:06d}",
+                name=name,
+                state_code=state_code,
+                type_code=type_code,
+                level=level,
+                municipality=town,
+                jurisdiction=jurisdiction[town],
+                institution="IMSSB",
+                status=status,
+                status_since="2022-11-14" if status == "parcial" else "2022-09-01",
+                is_demo=True,
+            )
+        )
     return out
 
 
@@ -165,7 +209,7 @@ def _jurisdictions(towns: list[str]) -> dict[str, str]:
     per_jurisdiction = max(1, -(-len(towns) // max(1, round(len(towns) / 6))))
     return {
         town: f"Jurisdicción Sanitaria {_ROMAN[i // per_jurisdiction]} "
-              f"{towns[(i // per_jurisdiction) * per_jurisdiction]}"
+        f"{towns[(i // per_jurisdiction) * per_jurisdiction]}"
         for i, town in enumerate(towns)
     }
 
@@ -206,7 +250,9 @@ def _unit_plan(rng: random.Random, towns: list[str], units: int, used: set[str])
         if i < mobile:
             plan.append(("UMM", _unique(f"Unidad Médica Móvil {town} {i + 1:02d}", used), town))
         elif i < mobile + extended:
-            plan.append(("CESSA", _unique(f"Centro de Salud con Servicios Ampliados {town}", used), town))
+            plan.append(
+                ("CESSA", _unique(f"Centro de Salud con Servicios Ampliados {town}", used), town)
+            )
         elif i < mobile + extended + urban:
             plan.append(("CSU", _unique(f"Centro de Salud Urbano {town}", used), town))
         elif town != capital and town not in rural_named:
@@ -215,7 +261,9 @@ def _unit_plan(rng: random.Random, towns: list[str], units: int, used: set[str])
         else:
             place = rng.choice(localities)
             base = f"Centro de Salud Rural {place}"
-            plan.append(("CSR", _unique(base if base not in used else f"{base} ({town})", used), town))
+            plan.append(
+                ("CSR", _unique(base if base not in used else f"{base} ({town})", used), town)
+            )
     return plan
 
 
@@ -225,8 +273,13 @@ def _unit_plan(rng: random.Random, towns: list[str], units: int, used: set[str])
 _WRITE_CHUNK = 1_000
 
 
-def _store_values(ws: Workspace, period: str, existing: dict[tuple, tuple],
-                  chunk: list[tuple[tuple[str, str, str, str], object, str]], now: str) -> int:
+def _store_values(
+    ws: Workspace,
+    period: str,
+    existing: dict[tuple, tuple],
+    chunk: list[tuple[tuple[str, str, str, str], object, str]],
+    now: str,
+) -> int:
     """Write one chunk of a month's demo values as value-by-value entry would, in bulk.
 
     The same rows and log rows as ``values_repo.apply_changes`` with one ``ValueChange(key,
@@ -247,15 +300,51 @@ def _store_values(ws: Workspace, period: str, existing: dict[tuple, tuple],
             continue
         org, _, variable, option = key
         if changed_value:
-            log.append((now, user, org, period, variable, option, "value",
-                        changelog.as_log_text(old_value), changelog.as_log_text(value), "demo"))
+            log.append(
+                (
+                    now,
+                    user,
+                    org,
+                    period,
+                    variable,
+                    option,
+                    "value",
+                    changelog.as_log_text(old_value),
+                    changelog.as_log_text(value),
+                    "demo",
+                )
+            )
         if changed_comment:
-            log.append((now, user, org, period, variable, option, "comment",
-                        old[5] if old else None, new_comment, "demo"))
-        rows.append((org, period, variable, option, value, new_comment,
-                     old[6] if old else 0, old[7] if old else 0,
-                     (old[8] if old else "") or _uuid4(),
-                     (old[9] if old else 0) + 1, now, user))
+            log.append(
+                (
+                    now,
+                    user,
+                    org,
+                    period,
+                    variable,
+                    option,
+                    "comment",
+                    old[5] if old else None,
+                    new_comment,
+                    "demo",
+                )
+            )
+        rows.append(
+            (
+                org,
+                period,
+                variable,
+                option,
+                value,
+                new_comment,
+                old[6] if old else 0,
+                old[7] if old else 0,
+                (old[8] if old else "") or _uuid4(),
+                (old[9] if old else 0) + 1,
+                now,
+                user,
+            )
+        )
     values_repo.upsert_received(ws.conn, rows)
     changelog.append_text_rows(ws.conn, log)
     return len(rows)
@@ -283,8 +372,9 @@ def is_demo(ws: Workspace) -> bool:
     return reports_repo.settings_get(ws.conn, SETTING, "0") == "1"
 
 
-def build_demo(ws: Workspace, state_code: str = REFERENCE_STATE,
-               progress: Progress | None = None) -> DemoResult:
+def build_demo(
+    ws: Workspace, state_code: str = REFERENCE_STATE, progress: Progress | None = None
+) -> DemoResult:
     """Build the demo state in one transaction (source "demo").
 
     Works on an empty data directory. Refuses a state that already has real
@@ -310,21 +400,24 @@ def build_demo(ws: Workspace, state_code: str = REFERENCE_STATE,
     with write_transaction(ws):
         facilities_repo.upsert_facilities(ws.conn, facilities, now)
         report(made + stored, total)
-        by_period: dict[str, list[tuple[tuple[str, str, str, str], object, str]]] = {p: [] for p in PERIODS}
+        by_period: dict[str, list[tuple[tuple[str, str, str, str], object, str]]] = {
+            p: [] for p in PERIODS
+        }
         for key, (value, comment) in values.items():
             by_period[key[1]].append((key, value, comment))
         done = made + stored
         for period in PERIODS:
             existing = _existing_rows(ws, state.code, period)
             for start in range(0, len(by_period[period]), _WRITE_CHUNK):
-                chunk = by_period[period][start:start + _WRITE_CHUNK]
+                chunk = by_period[period][start : start + _WRITE_CHUNK]
                 written += _store_values(ws, period, existing, chunk, now)
                 done += len(chunk)
                 report(done, total)
         reports_repo.settings_set(ws.conn, SETTING, "1")
     report(total, total)
-    return DemoResult(state_code=state.code, facilities=len(facilities), values=written,
-                      periods=list(PERIODS))
+    return DemoResult(
+        state_code=state.code, facilities=len(facilities), values=written, periods=list(PERIODS)
+    )
 
 
 def half_up_percent(numerator: float, denominator: float) -> int:

@@ -21,37 +21,132 @@ Values = dict[Cell, tuple[Scalar, str]]  # -> (value, comment)
 
 _FLOW_WEIGHTS: dict[str, dict[str, float]] = {
     "consultas_especialidad": {"HAE": 8, "HG": 6, "HE": 4, "HIC": 1.5, "UNEME": 1.2},
-    "consultas_medicina_familiar": {"HAE": 2, "HG": 8, "HE": 3, "HIC": 4, "UNEME": 1, "CESSA": 3,
-                                    "CE": 2, "CAAPS": 3, "CSU": 2, "CSR": 1, "UMM": 0.8},
+    "consultas_medicina_familiar": {
+        "HAE": 2,
+        "HG": 8,
+        "HE": 3,
+        "HIC": 4,
+        "UNEME": 1,
+        "CESSA": 3,
+        "CE": 2,
+        "CAAPS": 3,
+        "CSU": 2,
+        "CSR": 1,
+        "UMM": 0.8,
+    },
     "cirugias": {"HAE": 8, "HG": 6, "HE": 4, "HIC": 1},
-    "visitas_domiciliarias": {"HG": 1, "HE": 0.5, "HIC": 1, "UNEME": 0.3, "CESSA": 1.2, "CE": 0.5,
-                              "CAAPS": 1, "CSU": 1, "CSR": 1.2, "UMM": 1.5},
-    "sesiones_informativas": {"HAE": 1, "HG": 2, "HE": 1.5, "HIC": 1.5, "UNEME": 0.5, "CESSA": 1.2,
-                              "CE": 0.5, "CAAPS": 1, "CSU": 1, "CSR": 1, "UMM": 1},
+    "visitas_domiciliarias": {
+        "HG": 1,
+        "HE": 0.5,
+        "HIC": 1,
+        "UNEME": 0.3,
+        "CESSA": 1.2,
+        "CE": 0.5,
+        "CAAPS": 1,
+        "CSU": 1,
+        "CSR": 1.2,
+        "UMM": 1.5,
+    },
+    "sesiones_informativas": {
+        "HAE": 1,
+        "HG": 2,
+        "HE": 1.5,
+        "HIC": 1.5,
+        "UNEME": 0.5,
+        "CESSA": 1.2,
+        "CE": 0.5,
+        "CAAPS": 1,
+        "CSU": 1,
+        "CSR": 1,
+        "UMM": 1,
+    },
 }
-_STOCK_WEIGHTS = {"HAE": 2, "HG": 3, "HE": 2, "HIC": 2, "UNEME": 0.5, "CESSA": 1.5, "CE": 1,
-                  "CAAPS": 1.2, "CSU": 1.2, "CSR": 1, "UMM": 0.8}
+_STOCK_WEIGHTS = {
+    "HAE": 2,
+    "HG": 3,
+    "HE": 2,
+    "HIC": 2,
+    "UNEME": 0.5,
+    "CESSA": 1.5,
+    "CE": 1,
+    "CAAPS": 1.2,
+    "CSU": 1.2,
+    "CSR": 1,
+    "UMM": 0.8,
+}
 #: Authorised posts (especialistas, generales, enfermería) ranges by facility type.
 _POSTS = {
-    "HAE": ((60, 120), (20, 40), (150, 300)), "HG": ((25, 45), (15, 25), (80, 140)),
-    "HE": ((12, 20), (6, 10), (40, 70)), "HIC": ((4, 8), (6, 10), (18, 30)),
-    "UNEME": ((2, 5), (1, 2), (2, 5)), "CESSA": ((1, 3), (4, 7), (6, 10)),
-    "CE": ((2, 6), (1, 3), (3, 6)), "CAAPS": ((1, 2), (3, 6), (4, 8)),
-    "CSU": ((0, 0), (2, 5), (3, 6)), "CSR": ((0, 0), (1, 1), (1, 2)), "UMM": ((0, 0), (1, 1), (1, 1)),
+    "HAE": ((60, 120), (20, 40), (150, 300)),
+    "HG": ((25, 45), (15, 25), (80, 140)),
+    "HE": ((12, 20), (6, 10), (40, 70)),
+    "HIC": ((4, 8), (6, 10), (18, 30)),
+    "UNEME": ((2, 5), (1, 2), (2, 5)),
+    "CESSA": ((1, 3), (4, 7), (6, 10)),
+    "CE": ((2, 6), (1, 3), (3, 6)),
+    "CAAPS": ((1, 2), (3, 6), (4, 8)),
+    "CSU": ((0, 0), (2, 5), (3, 6)),
+    "CSR": ((0, 0), (1, 1), (1, 2)),
+    "UMM": ((0, 0), (1, 1), (1, 1)),
 }
 _BEDS = {"HAE": (90, 250), "HG": (60, 120), "HE": (30, 60), "HIC": (12, 30)}
-_ROOMS = {"HAE": (30, 50), "HG": (15, 30), "HE": (8, 15), "HIC": (4, 8), "UNEME": (3, 8),
-          "CESSA": (4, 8), "CE": (4, 10), "CAAPS": (3, 6), "CSU": (2, 6), "CSR": (1, 2), "UMM": (1, 1)}
-_ORDERS = {"HAE": 60, "HG": 40, "HE": 25, "HIC": 15, "UNEME": 6, "CESSA": 4, "CE": 4, "CAAPS": 4,
-           "CSU": 3, "CSR": 2, "UMM": 1}
-_EQUIPMENT = {"HAE": (200, 400), "HG": (120, 220), "HE": (60, 120), "HIC": (30, 60),
-              "UNEME": (10, 30), "CESSA": (8, 15), "CE": (8, 15), "CAAPS": (6, 12), "CSU": (4, 10),
-              "CSR": (2, 6), "UMM": (2, 5)}
-_DIGNIFICATION = {"HAE": (3e6, 8e6), "HG": (2e6, 6e6), "HE": (1e6, 3e6), "HIC": (5e5, 2e6),
-                  "UNEME": (2e5, 8e5), "UMM": (2e4, 8e4)}
-_HOLE_VARIABLES = ("consultas_medicina_familiar", "consultas_total", "recetas_emitidas",
-                   "recetas_surtidas", "visitas_domiciliarias", "sesiones_informativas",
-                   "jornadas_entornos", "ordenes_requeridas", "ordenes_abastecidas")
+_ROOMS = {
+    "HAE": (30, 50),
+    "HG": (15, 30),
+    "HE": (8, 15),
+    "HIC": (4, 8),
+    "UNEME": (3, 8),
+    "CESSA": (4, 8),
+    "CE": (4, 10),
+    "CAAPS": (3, 6),
+    "CSU": (2, 6),
+    "CSR": (1, 2),
+    "UMM": (1, 1),
+}
+_ORDERS = {
+    "HAE": 60,
+    "HG": 40,
+    "HE": 25,
+    "HIC": 15,
+    "UNEME": 6,
+    "CESSA": 4,
+    "CE": 4,
+    "CAAPS": 4,
+    "CSU": 3,
+    "CSR": 2,
+    "UMM": 1,
+}
+_EQUIPMENT = {
+    "HAE": (200, 400),
+    "HG": (120, 220),
+    "HE": (60, 120),
+    "HIC": (30, 60),
+    "UNEME": (10, 30),
+    "CESSA": (8, 15),
+    "CE": (8, 15),
+    "CAAPS": (6, 12),
+    "CSU": (4, 10),
+    "CSR": (2, 6),
+    "UMM": (2, 5),
+}
+_DIGNIFICATION = {
+    "HAE": (3e6, 8e6),
+    "HG": (2e6, 6e6),
+    "HE": (1e6, 3e6),
+    "HIC": (5e5, 2e6),
+    "UNEME": (2e5, 8e5),
+    "UMM": (2e4, 8e4),
+}
+_HOLE_VARIABLES = (
+    "consultas_medicina_familiar",
+    "consultas_total",
+    "recetas_emitidas",
+    "recetas_surtidas",
+    "visitas_domiciliarias",
+    "sesiones_informativas",
+    "jornadas_entornos",
+    "ordenes_requeridas",
+    "ordenes_abastecidas",
+)
 _STAFF = ("especialistas", "generales", "enfermeria")
 #: Community flows: the seeds count them since the start of the implementation.
 _SINCE_START = ("visitas_domiciliarias", "sesiones_informativas")
@@ -61,8 +156,15 @@ _SINCE_START = ("visitas_domiciliarias", "sesiones_informativas")
 _SLIDE_FLOWS = ("consultas_especialidad", "consultas_medicina_familiar", "cirugias")
 _FIRST_LEVEL_MONTHLY = {
     "consultas_especialidad": {"UNEME": 180},
-    "consultas_medicina_familiar": {"UNEME": 90, "CESSA": 700, "CE": 250, "CAAPS": 450, "CSU": 320,
-                                    "CSR": 110, "UMM": 70},
+    "consultas_medicina_familiar": {
+        "UNEME": 90,
+        "CESSA": 700,
+        "CE": 250,
+        "CAAPS": 450,
+        "CSU": 320,
+        "CSR": 110,
+        "UMM": 70,
+    },
 }
 
 
@@ -115,9 +217,16 @@ def numerator_for(denominator: int, percent: float) -> int:
 class _Builder:
     """Holds the generator state while the values of one demo state are made."""
 
-    def __init__(self, catalog: Catalog, rng: random.Random, state_code: str,
-                 facilities: list[Facility], figures: dict[str, float],
-                 periods: list[str], ytd: tuple[str, ...]):
+    def __init__(
+        self,
+        catalog: Catalog,
+        rng: random.Random,
+        state_code: str,
+        facilities: list[Facility],
+        figures: dict[str, float],
+        periods: list[str],
+        ytd: tuple[str, ...],
+    ):
         self.catalog, self.rng, self.state = catalog, rng, state_code
         self.facilities, self.figures, self.periods, self.ytd = facilities, figures, periods, ytd
         self.values: Values = {}
@@ -126,13 +235,16 @@ class _Builder:
         self.own_rng = random.Random(f"coordina-demo-extra-{state_code}")
         self.size = {f.clues: rng.lognormvariate(0, 0.3) for f in facilities}
         self.last = periods[-1]
-        candidates = [f for f in facilities if f.type_code in ("CSR", "CSU") and f.status == "operando"]
+        candidates = [
+            f for f in facilities if f.type_code in ("CSR", "CSU") and f.status == "operando"
+        ]
         self.holes = {f.clues for f in rng.sample(candidates, min(2, len(candidates)))}
         # Stocks grow towards the last month: 80 % six months before.
         self.growth = {p: 1 - 0.04 * (len(periods) - 1 - i) for i, p in enumerate(periods)}
 
-    def put(self, org: str, period: str, var: str, value: Scalar, option: str = "",
-            comment: str = "") -> None:
+    def put(
+        self, org: str, period: str, var: str, value: Scalar, option: str = "", comment: str = ""
+    ) -> None:
         self.values[(org, period, var, option)] = (value, comment)
 
     def skip(self, fac: Facility, period: str, var: str) -> bool:
@@ -142,7 +254,11 @@ class _Builder:
         """Split a year-to-date total over the YTD months; earlier months look alike."""
         share = self.rng.uniform(0.47, 0.53)
         first = round(total * share) if len(self.ytd) == 2 else total
-        out = {self.ytd[0]: first, self.ytd[-1]: total - first} if len(self.ytd) == 2 else {self.ytd[0]: total}
+        out = (
+            {self.ytd[0]: first, self.ytd[-1]: total - first}
+            if len(self.ytd) == 2
+            else {self.ytd[0]: total}
+        )
         per_month = total / len(self.ytd)
         for period in self.periods:
             out.setdefault(period, round(per_month * self.rng.uniform(0.9, 1.06)))
@@ -159,25 +275,43 @@ class _Builder:
 
     def flow(self, var: str, total: int, period: str) -> dict[str, int]:
         table = _FLOW_WEIGHTS[var]
-        eligible = [f for f in self.facilities if f.type_code in table and not self.skip(f, period, var)
-                    and (var not in _SLIDE_FLOWS or f.level == 2)]
-        weights = [table[f.type_code] * self.size[f.clues] * max(0.7, self.rng.gauss(1, 0.05))
-                   for f in eligible]
+        eligible = [
+            f
+            for f in self.facilities
+            if f.type_code in table
+            and not self.skip(f, period, var)
+            and (var not in _SLIDE_FLOWS or f.level == 2)
+        ]
+        weights = [
+            table[f.type_code] * self.size[f.clues] * max(0.7, self.rng.gauss(1, 0.05))
+            for f in eligible
+        ]
         return dict(zip((f.clues for f in eligible), split(total, weights), strict=True))
 
     # -- the sections ---------------------------------------------------------------
 
     def services(self) -> None:
-        flows = {var: (self.since_start_totals if var in _SINCE_START else self.monthly_totals)(
-                     int(self.figures[var])) for var in _FLOW_WEIGHTS}
+        flows = {
+            var: (self.since_start_totals if var in _SINCE_START else self.monthly_totals)(
+                int(self.figures[var])
+            )
+            for var in _FLOW_WEIGHTS
+        }
         factor = {f.clues: self.rng.uniform(1.05, 1.35) for f in self.facilities}
         for period in self.periods:
             made = {var: self.flow(var, flows[var][period], period) for var in _FLOW_WEIGHTS}
             for var, per_type in _FIRST_LEVEL_MONTHLY.items():
                 for fac in self.facilities:
-                    if fac.type_code in per_type and fac.level != 2 and not self.skip(fac, period, var):
-                        made[var][fac.clues] = round(per_type[fac.type_code] * self.size[fac.clues]
-                                                     * self.own_rng.uniform(0.85, 1.15))
+                    if (
+                        fac.type_code in per_type
+                        and fac.level != 2
+                        and not self.skip(fac, period, var)
+                    ):
+                        made[var][fac.clues] = round(
+                            per_type[fac.type_code]
+                            * self.size[fac.clues]
+                            * self.own_rng.uniform(0.85, 1.15)
+                        )
             for var, by_unit in made.items():
                 for clues, value in by_unit.items():
                     self.put(clues, period, var, value)
@@ -190,8 +324,11 @@ class _Builder:
                 self.put(fac.clues, period, "consultas_total", mf + (esp or 0))
                 issued[fac.clues] = round((mf + (esp or 0)) * factor[fac.clues])
             units = list(issued)
-            filled = split(numerator_for(sum(issued.values()), self.figures["rx_filled_pct"]),
-                           [issued[u] for u in units], [issued[u] for u in units])
+            filled = split(
+                numerator_for(sum(issued.values()), self.figures["rx_filled_pct"]),
+                [issued[u] for u in units],
+                [issued[u] for u in units],
+            )
             for clues, out in zip(units, filled, strict=True):
                 self.put(clues, period, "recetas_emitidas", issued[clues])
                 self.put(clues, period, "recetas_surtidas", out)
@@ -205,9 +342,16 @@ class _Builder:
             self.put(fac.clues, period, "egresos_hospitalarios", round(beds * rng.uniform(3, 5)))
             self.put(fac.clues, period, "urgencias", round(beds * rng.uniform(15, 30)))
         if not self.skip(fac, period, "ordenes_requeridas") and fac.type_code in _ORDERS:
-            asked = max(1, round(_ORDERS[fac.type_code] * self.size[fac.clues] * rng.uniform(0.9, 1.1)))
+            asked = max(
+                1, round(_ORDERS[fac.type_code] * self.size[fac.clues] * rng.uniform(0.9, 1.1))
+            )
             self.put(fac.clues, period, "ordenes_requeridas", asked)
-            self.put(fac.clues, period, "ordenes_abastecidas", min(asked, round(asked * rng.uniform(0.75, 1.0))))
+            self.put(
+                fac.clues,
+                period,
+                "ordenes_abastecidas",
+                min(asked, round(asked * rng.uniform(0.75, 1.0))),
+            )
         if not self.skip(fac, period, "jornadas_entornos"):
             low = 1 if fac.type_code in _BEDS else 0
             self.put(fac.clues, period, "jornadas_entornos", rng.randint(low, low + 3))
@@ -216,27 +360,41 @@ class _Builder:
         rng, last = self.rng, self.last
         posts: dict[tuple[str, str], int] = {}
         for fac in self.facilities:
-            for option, (low, high) in zip(_STAFF, _POSTS.get(fac.type_code, ((0, 0),) * 3), strict=True):
-                posts[(fac.clues, option)] = round(rng.randint(low, high) * min(1.5, self.size[fac.clues]))
+            for option, (low, high) in zip(
+                _STAFF, _POSTS.get(fac.type_code, ((0, 0),) * 3), strict=True
+            ):
+                posts[(fac.clues, option)] = round(
+                    rng.randint(low, high) * min(1.5, self.size[fac.clues])
+                )
         filled: dict[tuple[str, str], int] = {}
-        for options, figure in ((("especialistas",), "specialists_pct"),
-                                (("generales", "enfermeria"), "gp_nursing_pct")):
+        for options, figure in (
+            (("especialistas",), "specialists_pct"),
+            (("generales", "enfermeria"), "gp_nursing_pct"),
+        ):
             cells = [k for k in posts if k[1] in options]
             caps = [posts[k] for k in cells]
             noisy = [c * rng.uniform(0.8, 1.2) for c in caps]
             chosen = split(numerator_for(sum(caps), self.figures[figure]), noisy, caps)
             filled.update(zip(cells, chosen, strict=True))
-        extra = {f.clues: 1 + round(sum(posts[(f.clues, o)] for o in _STAFF) * rng.uniform(0.2, 0.5))
-                 for f in self.facilities}
+        extra = {
+            f.clues: 1 + round(sum(posts[(f.clues, o)] for o in _STAFF) * rng.uniform(0.2, 0.5))
+            for f in self.facilities
+        }
         totals: dict[tuple[str, str], int] = {}
         for period in self.periods:
             g = 1 - 0.012 * (len(self.periods) - 1 - self.periods.index(period))
             for fac in self.facilities:
                 staff = 0
                 for option in _STAFF:
-                    occupied = round(filled[(fac.clues, option)] * g) if period != last else filled[(fac.clues, option)]
+                    occupied = (
+                        round(filled[(fac.clues, option)] * g)
+                        if period != last
+                        else filled[(fac.clues, option)]
+                    )
                     staff += occupied
-                    self.put(fac.clues, period, "plazas_autorizadas", posts[(fac.clues, option)], option)
+                    self.put(
+                        fac.clues, period, "plazas_autorizadas", posts[(fac.clues, option)], option
+                    )
                     self.put(fac.clues, period, "plazas_ocupadas", occupied, option)
                 totals[(fac.clues, period)] = staff + extra[fac.clues]
                 self.put(fac.clues, period, "personal_total", totals[(fac.clues, period)])
@@ -246,30 +404,53 @@ class _Builder:
             trained = split(numerator_for(sum(caps), self.figures[figure]), caps, caps)
             for clues, final in zip(units, trained, strict=True):
                 for period in self.periods:
-                    value = final if period == last else min(totals[(clues, period)], round(final * self.growth[period]))
+                    value = (
+                        final
+                        if period == last
+                        else min(totals[(clues, period)], round(final * self.growth[period]))
+                    )
                     self.put(clues, period, "personal_capacitado", value)
 
     def community(self) -> None:
         for var in ("comites_salud", "voluntarios"):
-            weights = [_STOCK_WEIGHTS.get(f.type_code, 1) * self.size[f.clues] for f in self.facilities]
+            weights = [
+                _STOCK_WEIGHTS.get(f.type_code, 1) * self.size[f.clues] for f in self.facilities
+            ]
             final = split(int(self.figures[var]), weights)
             for fac, value in zip(self.facilities, final, strict=True):
                 for period in self.periods:
-                    self.put(fac.clues, period, var, int(value * self.growth[period]) if period != self.last else value)
+                    self.put(
+                        fac.clues,
+                        period,
+                        var,
+                        int(value * self.growth[period]) if period != self.last else value,
+                    )
 
     def units_and_infrastructure(self) -> None:
         rng, figures = self.rng, self.figures
-        self.beds = {f.clues: rng.randint(*_BEDS[f.type_code]) for f in self.facilities if f.type_code in _BEDS}
+        self.beds = {
+            f.clues: rng.randint(*_BEDS[f.type_code])
+            for f in self.facilities
+            if f.type_code in _BEDS
+        }
         hospitals = [f for f in self.facilities if f.type_code in _BEDS]
         done = figures.get("conservation_hospitals_done")
-        conserved = {f.clues for f in (rng.sample(hospitals, int(done)) if done is not None else [])}
+        conserved = {
+            f.clues for f in (rng.sample(hospitals, int(done)) if done is not None else [])
+        }
         equipped = [f for f in self.facilities if f.type_code in _BEDS or f.type_code == "UNEME"]
         if "equipment_goods" in figures:
-            goods = split(int(figures["equipment_goods"]),
-                          [_STOCK_WEIGHTS[f.type_code] * self.size[f.clues] for f in equipped])
-            money = split(int(figures.get("equipment_investment_mxn", 0)), [float(g) for g in goods])
+            goods = split(
+                int(figures["equipment_goods"]),
+                [_STOCK_WEIGHTS[f.type_code] * self.size[f.clues] for f in equipped],
+            )
+            money = split(
+                int(figures.get("equipment_investment_mxn", 0)), [float(g) for g in goods]
+            )
         else:
-            goods = [rng.randint(5, 40) if f.type_code in _BEDS else rng.randint(2, 8) for f in equipped]
+            goods = [
+                rng.randint(5, 40) if f.type_code in _BEDS else rng.randint(2, 8) for f in equipped
+            ]
             money = [g * rng.randrange(80_000, 250_000, 1000) for g in goods]
         equipment = {f.clues: (g, m) for f, g, m in zip(equipped, goods, money, strict=True)}
         for fac in self.facilities:
@@ -290,8 +471,15 @@ class _Builder:
             programmed = 1 if mas or self.own_rng.random() < 0.5 else 0
             for period in self.periods:
                 put = self.put
-                put(clues, period, "estatus_operacion", fac.status,
-                    comment="Rehabilitación de un área; atención parcial" if fac.status == "parcial" else "")
+                put(
+                    clues,
+                    period,
+                    "estatus_operacion",
+                    fac.status,
+                    comment="Rehabilitación de un área; atención parcial"
+                    if fac.status == "parcial"
+                    else "",
+                )
                 put(clues, period, "presencia_programa", 1)
                 put(clues, period, "diagnostico_capacidad", diagnosed)
                 put(clues, period, "acciones_mas", mas)
@@ -316,14 +504,26 @@ class _Builder:
     def state_level(self) -> None:
         if "basificacion_meta" in self.figures:
             for period in self.periods:
-                self.put(self.state, period, "basificacion_meta", int(self.figures["basificacion_meta"]))
-                self.put(self.state, period, "basificacion_realizada",
-                         int(self.figures["basificacion_realizada"]))
+                self.put(
+                    self.state, period, "basificacion_meta", int(self.figures["basificacion_meta"])
+                )
+                self.put(
+                    self.state,
+                    period,
+                    "basificacion_realizada",
+                    int(self.figures["basificacion_realizada"]),
+                )
 
 
-def generate_values(catalog: Catalog, rng: random.Random, state_code: str,
-                    facilities: list[Facility], figures: dict[str, float],
-                    periods: list[str], ytd: tuple[str, ...]) -> Values:
+def generate_values(
+    catalog: Catalog,
+    rng: random.Random,
+    state_code: str,
+    facilities: list[Facility],
+    figures: dict[str, float],
+    periods: list[str],
+    ytd: tuple[str, ...],
+) -> Values:
     """Every demo value of a state: (org unit, period, variable, option) → (value, comment)."""
     builder = _Builder(catalog, rng, state_code, facilities, figures, periods, ytd)
     builder.units_and_infrastructure()
@@ -334,6 +534,7 @@ def generate_values(catalog: Catalog, rng: random.Random, state_code: str,
     category = {f.clues: catalog.facility_types[f.type_code].category for f in facilities}
     # A value for a cell that does not apply to the facility type would never be asked for.
     return {
-        cell: value for cell, value in builder.values.items()
+        cell: value
+        for cell, value in builder.values.items()
         if cell[0] not in category or catalog.variables[cell[2]].applies(category[cell[0]])
     }

@@ -34,16 +34,25 @@ _REQUIRED = ("org_unit", "period", "variable", "value")
 _OPTIONAL = ("provisional",)
 #: Spanish spellings accepted for the long-format headers (after lower-casing).
 _HEADER_ALIASES = {
-    "unidad": "org_unit", "clues": "org_unit", "periodo": "period",
-    "desagregacion": "disaggregation", "desagregación": "disaggregation",
-    "valor": "value", "comentario": "comment",
+    "unidad": "org_unit",
+    "clues": "org_unit",
+    "periodo": "period",
+    "desagregacion": "disaggregation",
+    "desagregación": "disaggregation",
+    "valor": "value",
+    "comentario": "comment",
 }
 #: Which field an error from check_change is about, to name the column.
 _FIELD_OF = {
-    "unknown_clues": "org_unit", "state_mismatch": "org_unit", "state_level_variable": "org_unit",
-    "facility_level_variable": "org_unit", "unknown_variable": "variable",
-    "unknown_disaggregation": "disaggregation", "period_malformed": "period",
-    "period_future": "period", "template_mismatch": "period",
+    "unknown_clues": "org_unit",
+    "state_mismatch": "org_unit",
+    "state_level_variable": "org_unit",
+    "facility_level_variable": "org_unit",
+    "unknown_variable": "variable",
+    "unknown_disaggregation": "disaggregation",
+    "period_malformed": "period",
+    "period_future": "period",
+    "template_mismatch": "period",
 }
 Progress = Callable[[int, int], None]
 
@@ -103,8 +112,12 @@ def _long_cells(path: Path, stream: TableStream, headers: dict[str, str]) -> Ite
         org = row[headers["org_unit"]].strip()
         org = org.zfill(2) if org.isdigit() and len(org) <= 2 else org.upper()
         comment = row[headers["comment"]] if "comment" in headers else None
-        parts = (org, row[headers["period"]].strip(), row[headers["variable"]].strip().lower(),
-                 row.get(headers.get("disaggregation", ""), "").strip().lower())
+        parts = (
+            org,
+            row[headers["period"]].strip(),
+            row[headers["variable"]].strip().lower(),
+            row.get(headers.get("disaggregation", ""), "").strip().lower(),
+        )
         key = ValueKey(*(intern.setdefault(p, p) for p in parts))
         problem = next(((c, p) for c, p in problems.items() if c in used), None)
         provisional = None
@@ -113,12 +126,23 @@ def _long_cells(path: Path, stream: TableStream, headers: dict[str, str]) -> Ite
                 provisional = parse_provisional(row[headers["provisional"]])
             except InputError as exc:
                 problem = (headers["provisional"], exc)
-        yield _Cell(ValueChange(key, row[headers["value"]], comment, provisional), path.name, number, headers,
-                    problem=problem[1] if problem else None, problem_column=problem[0] if problem else "")
+        yield _Cell(
+            ValueChange(key, row[headers["value"]], comment, provisional),
+            path.name,
+            number,
+            headers,
+            problem=problem[1] if problem else None,
+            problem_column=problem[0] if problem else "",
+        )
 
 
-def _template_scope(ws: Workspace, path: Path, data: value_template.TemplateData,
-                    expected_state: str | None, expected_period: str | None) -> tuple[str, str]:
+def _template_scope(
+    ws: Workspace,
+    path: Path,
+    data: value_template.TemplateData,
+    expected_state: str | None,
+    expected_period: str | None,
+) -> tuple[str, str]:
     state = ws.catalog.find_state(data.state_code)
     if state is None:
         raise InputError("unknown_state", state=data.state_code)
@@ -126,20 +150,34 @@ def _template_scope(ws: Workspace, path: Path, data: value_template.TemplateData
     want_state = ws.catalog.state(expected_state).code if expected_state else state.code
     want_period = parse_period(expected_period, allow_future=True) if expected_period else period
     if (want_state, want_period) != (state.code, period):
-        raise InputError("template_mismatch", path=path.name, found=f"{state.name} {period}",
-                         expected=f"{ws.catalog.states[want_state].name} {want_period}")
+        raise InputError(
+            "template_mismatch",
+            path=path.name,
+            found=f"{state.name} {period}",
+            expected=f"{ws.catalog.states[want_state].name} {want_period}",
+        )
     return state.code, period
 
 
 def _template_cells(path: Path, data: value_template.TemplateData, period: str) -> Iterator[_Cell]:
     for cell in data.cells:
-        headers = {"org_unit": "CLUES", "period": value_template.META_SHEET, "variable": cell.header,
-                   "disaggregation": cell.header, "value": cell.header}
+        headers = {
+            "org_unit": "CLUES",
+            "period": value_template.META_SHEET,
+            "variable": cell.header,
+            "disaggregation": cell.header,
+            "value": cell.header,
+        }
         key = ValueKey(cell.org_unit, period, cell.variable, cell.option)
-        yield _Cell(ValueChange(key, cell.value, provisional=cell.provisional),
-                    f"{path.name} (hoja «{cell.sheet}»)", cell.row, headers,
-                    template_sheet=cell.sheet != value_template.STATE_SHEET, problem=cell.problem,
-                    problem_column=cell.header)
+        yield _Cell(
+            ValueChange(key, cell.value, provisional=cell.provisional),
+            f"{path.name} (hoja «{cell.sheet}»)",
+            cell.row,
+            headers,
+            template_sheet=cell.sheet != value_template.STATE_SHEET,
+            problem=cell.problem,
+            problem_column=cell.header,
+        )
 
 
 # -- checking --------------------------------------------------------------------
@@ -147,15 +185,32 @@ def _template_cells(path: Path, data: value_template.TemplateData, period: str) 
 
 def _differs(old: DataValue | None, change: ValueChange) -> bool:
     """Whether storing ``change`` would alter anything (the test apply_changes makes)."""
-    current = (old.value, old.comment, old.provisional, old.follow_up) if old else (None, "", False, False)
-    wanted: tuple[object, ...] = (change.value, change.comment, change.provisional, change.follow_up)
-    return any(new is not None and new is not UNCHANGED and new != cur
-               for new, cur in zip(wanted[1:], current[1:], strict=True)) or (
-        change.value is not UNCHANGED and change.value != current[0])
+    current = (
+        (old.value, old.comment, old.provisional, old.follow_up)
+        if old
+        else (None, "", False, False)
+    )
+    wanted: tuple[object, ...] = (
+        change.value,
+        change.comment,
+        change.provisional,
+        change.follow_up,
+    )
+    return any(
+        new is not None and new is not UNCHANGED and new != cur
+        for new, cur in zip(wanted[1:], current[1:], strict=True)
+    ) or (change.value is not UNCHANGED and change.value != current[0])
 
 
-def _check_cells(ws: Workspace, cells: Iterator[_Cell], state_code: str | None, progress: Progress | None,
-                 size_hint: int, staging: Staging, errors: ErrorList) -> int:
+def _check_cells(
+    ws: Workspace,
+    cells: Iterator[_Cell],
+    state_code: str | None,
+    progress: Progress | None,
+    size_hint: int,
+    staging: Staging,
+    errors: ErrorList,
+) -> int:
     """Validate every cell, staging the good ones and counting every error; returns the cells read."""
     catalog = ws.catalog
     facilities = {f.clues: f for f in facilities_repo.list_facilities(ws.conn)}
@@ -166,14 +221,24 @@ def _check_cells(ws: Workspace, cells: Iterator[_Cell], state_code: str | None, 
             progress(index, max(size_hint, index))
         if cell.problem is not None:
             problem, column = cell.problem, cell.problem_column
-            errors.add(cell.where, cell.row, lambda p=problem, c=column: (  # type: ignore[misc]  # a lambda binding loop values as defaults: mypy cannot infer it
-                InputError("in_column", column=c, reason=p) if c else p))
+            errors.add(
+                cell.where,
+                cell.row,
+                lambda p=problem, c=column: (  # type: ignore[misc]  # a lambda binding loop values as defaults: mypy cannot infer it
+                    InputError("in_column", column=c, reason=p) if c else p
+                ),
+            )
             continue
         key = cell.change.key
         missing = next((f for f in ("org_unit", "period", "variable") if not getattr(key, f)), None)
         if missing:
-            errors.add(cell.where, cell.row, lambda c=cell, m=missing: c.reason(  # type: ignore[misc]  # a lambda binding loop values as defaults: mypy cannot infer it
-                InputError("required_field", field=c.headers.get(m, m)), m))
+            errors.add(
+                cell.where,
+                cell.row,
+                lambda c=cell, m=missing: c.reason(  # type: ignore[misc]  # a lambda binding loop values as defaults: mypy cannot infer it
+                    InputError("required_field", field=c.headers.get(m, m)), m
+                ),
+            )
             continue
         try:
             change = check_change(ws, cell.change, known, state_code)
@@ -184,20 +249,48 @@ def _check_cells(ws: Workspace, cells: Iterator[_Cell], state_code: str | None, 
         if cell.template_sheet and fac is not None:
             ftype = catalog.facility_types[fac.type_code]
             if not catalog.variables[change.key.variable].applies(ftype.category):
-                errors.add(cell.where, cell.row, lambda c=cell, v=change.key.variable, t=ftype.label_es: c.reason(  # type: ignore[misc]  # a lambda binding loop values as defaults: mypy cannot infer it
-                    InputError("not_applicable", variable=v, type=t)))
+                errors.add(
+                    cell.where,
+                    cell.row,
+                    lambda c=cell, v=change.key.variable, t=ftype.label_es: c.reason(  # type: ignore[misc]  # a lambda binding loop values as defaults: mypy cannot infer it
+                        InputError("not_applicable", variable=v, type=t)
+                    ),
+                )
                 continue
-        other = staging.add(change, _state_of(ws, change.key.org_unit, known), cell.where, cell.row,
-                            cell.headers.get("value", "value"))
+        other = staging.add(
+            change,
+            _state_of(ws, change.key.org_unit, known),
+            cell.where,
+            cell.row,
+            cell.headers.get("value", "value"),
+        )
         if other is not None:
-            label = " ".join(p for p in (change.key.org_unit, change.key.period, change.key.variable,
-                                         change.key.disaggregation) if p)
+            label = " ".join(
+                p
+                for p in (
+                    change.key.org_unit,
+                    change.key.period,
+                    change.key.variable,
+                    change.key.disaggregation,
+                )
+                if p
+            )
             other_where, other_row = other
             same = other_where == cell.where
             where = other_row if same else f"{other_row} ({other_where})"
             back = cell.row if same else f"{cell.row} ({cell.where})"
-            errors.add(cell.where, cell.row, lambda w=where, k=label: InputError("duplicate_key", key=k, other_row=w))  # type: ignore[misc]  # a lambda binding loop values as defaults: mypy cannot infer it
-            errors.add(other_where, other_row, lambda b=back, k=label: InputError("duplicate_key", key=k, other_row=b))  # type: ignore[misc]  # a lambda binding loop values as defaults: mypy cannot infer it
+            errors.add(
+                cell.where,
+                cell.row,
+                # A lambda binding loop values as defaults: mypy cannot infer its type.
+                lambda w=where, k=label: InputError("duplicate_key", key=k, other_row=w),  # type: ignore[misc]
+            )
+            errors.add(
+                other_where,
+                other_row,
+                # A lambda binding loop values as defaults: mypy cannot infer its type.
+                lambda b=back, k=label: InputError("duplicate_key", key=k, other_row=b),  # type: ignore[misc]
+            )
     if progress:
         progress(index, index)
     return index
@@ -223,9 +316,17 @@ def _mark_pending(ws: Workspace, staging: Staging, errors: ErrorList) -> int:
                 continue
             status[pair] = reports_repo.report_status(ws.conn, *pair)
             if status[pair] != "borrador":  # named once, on the first change it refuses
-                errors.add(staged.where, staged.row, lambda s=staged, p=pair: InputError(  # type: ignore[misc]  # a lambda binding loop values as defaults: mypy cannot infer it
-                    "in_column", column=s.column, reason=InputError(
-                        "report_closed", state=ws.catalog.states[p[0]].name, period=p[1])))
+                errors.add(
+                    staged.where,
+                    staged.row,
+                    lambda s=staged, p=pair: InputError(  # type: ignore[misc]  # a lambda binding loop values as defaults: mypy cannot infer it
+                        "in_column",
+                        column=s.column,
+                        reason=InputError(
+                            "report_closed", state=ws.catalog.states[p[0]].name, period=p[1]
+                        ),
+                    ),
+                )
         staging.mark_pending([s.seq for s in changed])
         pending += len(changed)
     return pending
@@ -261,13 +362,21 @@ def import_values(
         if value_template.is_template(path):
             with value_template.open_workbook(path) as data:
                 scope, period = _template_scope(ws, path, data, expected_state, expected_period)
-                rows = _check_cells(ws, _template_cells(path, data, period), scope, progress, 0,
-                                    staging, errors)
+                rows = _check_cells(
+                    ws, _template_cells(path, data, period), scope, progress, 0, staging, errors
+                )
         else:
             with open_table(path) as stream:
                 headers = _long_headers(path, stream.headers)
-                rows = _check_cells(ws, _long_cells(path, stream, headers), None, progress,
-                                    stream.size_hint, staging, errors)
+                rows = _check_cells(
+                    ws,
+                    _long_cells(path, stream, headers),
+                    None,
+                    progress,
+                    stream.size_hint,
+                    staging,
+                    errors,
+                )
             if not rows:
                 raise InputError("file_empty", path=path.name)
         pending = _mark_pending(ws, staging, errors)
@@ -278,13 +387,20 @@ def import_values(
             now = now_iso()
             with write_transaction(ws):
                 for batch in staging.batches(pending_only=True):
-                    stored = values_repo.apply_changes(ws.conn, [s.change for s in batch], ws.user,
-                                                       "archivo", now)
+                    stored = values_repo.apply_changes(
+                        ws.conn, [s.change for s in batch], ws.user, "archivo", now
+                    )
                     written += len(stored)
                     imported += sum(1 for v in stored if v.version == 1)
         flagged = _count_flagged(ws, staging)
-    return ValueImportResult(path=path, rows=rows, imported=imported, updated=written - imported,
-                             unchanged=rows - written, flagged=flagged)
+    return ValueImportResult(
+        path=path,
+        rows=rows,
+        imported=imported,
+        updated=written - imported,
+        unchanged=rows - written,
+        flagged=flagged,
+    )
 
 
 def _count_flagged(ws: Workspace, staging: Staging) -> int:
@@ -296,10 +412,14 @@ def _count_flagged(ws: Workspace, staging: Staging) -> int:
         by_unit: dict[str, dict[ValueKey, DataValue]] = {}
         for key, value in month.values.items():
             by_unit.setdefault(key.org_unit, {})[key] = value
-        categories = {f.clues: ws.catalog.facility_types[f.type_code].category for f in month.facilities}
+        categories = {
+            f.clues: ws.catalog.facility_types[f.type_code].category for f in month.facilities
+        }
         for org, cells in groupby(staging.cells_of(state, period), key=lambda c: c[0]):
             view = replace(month, facilities=[], values=by_unit.get(org, {}))
-            issues = org_unit_issues(ws.catalog, view, org, None if org == state else categories.get(org))
+            issues = org_unit_issues(
+                ws.catalog, view, org, None if org == state else categories.get(org)
+            )
             flagged += sum(1 for _, variable, option in cells if issues.get((variable, option)))
     return flagged
 
@@ -326,8 +446,14 @@ def export_values(
     state = ws.catalog.state(state_code).code if state_code else None
     month = parse_period(period, allow_future=True) if period else None
     rows = [
-        [v.key.org_unit, v.key.period, v.key.variable, v.key.disaggregation,
-         _export_cell(v.value), v.comment]
+        [
+            v.key.org_unit,
+            v.key.period,
+            v.key.variable,
+            v.key.disaggregation,
+            _export_cell(v.value),
+            v.comment,
+        ]
         for v in values_repo.all_values(ws.conn, state, month)
     ]
     write_table(path, LONG_COLUMNS, rows, sheet_name="valores")
@@ -347,7 +473,11 @@ def write_template(ws: Workspace, state_code: str, period: str, path: Path) -> P
     order = {"hospital": 0, "uneme": 1, "health_unit": 2, "mobile": 3, "support": 4}
     facilities = sorted(
         facilities_repo.list_facilities(ws.conn, state.code),
-        key=lambda f: (order.get(ws.catalog.facility_types[f.type_code].category, 9), f.name, f.clues),
+        key=lambda f: (
+            order.get(ws.catalog.facility_types[f.type_code].category, 9),
+            f.name,
+            f.clues,
+        ),
     )
     values = {
         (v.key.org_unit, v.key.variable, v.key.disaggregation): v.value

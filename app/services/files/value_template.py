@@ -89,7 +89,7 @@ def is_template(path: Path) -> bool:
 
 
 def header_for(column: Column) -> str:
-    """"Plazas autorizadas · Médicos especialistas [plazas_autorizadas.especialistas]"."""
+    """ "Plazas autorizadas · Médicos especialistas [plazas_autorizadas.especialistas]"."""
     code = column.variable.code + (f".{column.option.code}" if column.option else "")
     return f"{column.label('es')} [{code}]"
 
@@ -115,9 +115,14 @@ def _validation(column: Column) -> DataValidation | None:
         items = [o.label_es for o in var.options]
     else:
         return None
-    return DataValidation(type="list", formula1='"' + ",".join(items) + '"', allow_blank=True,
-                          showErrorMessage=True, errorTitle="Valor no válido",
-                          error="Elija un valor de la lista.")
+    return DataValidation(
+        type="list",
+        formula1='"' + ",".join(items) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Valor no válido",
+        error="Elija un valor de la lista.",
+    )
 
 
 def _number_format(column: Column) -> str:
@@ -162,8 +167,14 @@ def _write_grid(
             text_cell(cell)
             cell.number_format = _number_format(column)
     last_row = max(2, len(units) + 1)
-    flag = DataValidation(type="list", formula1='"Sí,No"', allow_blank=True, showErrorMessage=True,
-                          errorTitle="Valor no válido", error="Elija Sí o No, o deje la celda vacía.")
+    flag = DataValidation(
+        type="list",
+        formula1='"Sí,No"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Valor no válido",
+        error="Elija Sí o No, o deje la celda vacía.",
+    )
     flag_letter = get_column_letter(first + len(columns))
     flag.add(f"{flag_letter}2:{flag_letter}{last_row}")
     sheet.add_data_validation(flag)
@@ -182,8 +193,9 @@ def _write_grid(
     sheet.freeze_panes = sheet.cell(row=2, column=first)
 
 
-def _instructions(sheet: Worksheet, state_name: str, state_code: str, period: str,
-                  version: str) -> None:
+def _instructions(
+    sheet: Worksheet, state_name: str, state_code: str, period: str, version: str
+) -> None:
     lines = [
         ("Plantilla de captura mensual — Coordina", True),
         (f"Estado: {state_name} ({state_code})", False),
@@ -192,29 +204,53 @@ def _instructions(sheet: Worksheet, state_name: str, state_code: str, period: st
         (f"Generada: {dt.date.today().isoformat()}", False),
         ("", False),
         ("Cómo llenarla", True),
-        ("1. Cada hoja es una sección del informe; cada fila es una unidad (CLUES) y cada columna "
-         "una variable. El código entre corchetes al final del encabezado identifica la variable; "
-         "no lo cambie.", False),
-        ("2. Las celdas ya traen los valores capturados en Coordina. Escriba o corrija solo lo que "
-         "cambie.", False),
-        ("3. Una celda vacía significa «sin cambio»: no borra el valor guardado. Para dejar un "
-         "valor «sin dato», bórrelo en la aplicación.", False),
+        (
+            "1. Cada hoja es una sección del informe; cada fila es una unidad (CLUES) y cada columna "
+            "una variable. El código entre corchetes al final del encabezado identifica la variable; "
+            "no lo cambie.",
+            False,
+        ),
+        (
+            "2. Las celdas ya traen los valores capturados en Coordina. Escriba o corrija solo lo que "
+            "cambie.",
+            False,
+        ),
+        (
+            "3. Una celda vacía significa «sin cambio»: no borra el valor guardado. Para dejar un "
+            "valor «sin dato», bórrelo en la aplicación.",
+            False,
+        ),
         ("4. Las celdas grises no aplican a ese tipo de unidad; déjelas vacías.", False),
         ("5. Sí/No y estatus de operación: elija de la lista de la celda.", False),
-        ("6. Conteos: números enteros, sin texto y sin negativos. Montos en pesos. Porcentajes "
-         "de 0 a 100.", False),
+        (
+            "6. Conteos: números enteros, sin texto y sin negativos. Montos en pesos. Porcentajes "
+            "de 0 a 100.",
+            False,
+        ),
         ("7. La hoja «Datos estatales» contiene las variables de la coordinación estatal.", False),
-        ("7b. Columna «Provisional (Sí/No)»: «Sí» marca como provisionales (**) los valores "
-         "escritos en esa fila de la hoja; «No» les quita la marca; vacía no cambia la marca.", False),
-        ("8. No cambie la columna CLUES, no agregue unidades ni hojas: las unidades nuevas se "
-         "registran en el padrón de unidades.", False),
+        (
+            "7b. Columna «Provisional (Sí/No)»: «Sí» marca como provisionales (**) los valores "
+            "escritos en esa fila de la hoja; «No» les quita la marca; vacía no cambia la marca.",
+            False,
+        ),
+        (
+            "8. No cambie la columna CLUES, no agregue unidades ni hojas: las unidades nuevas se "
+            "registran en el padrón de unidades.",
+            False,
+        ),
         ("9. Esta plantilla solo sirve para el estado y el periodo indicados arriba.", False),
         ("", False),
         ("Cómo importarla", True),
-        ("En Coordina: Archivo → Importar valores. En la terminal: "
-         "python main.py values import ARCHIVO.xlsx", False),
-        ("Si alguna celda tiene un error no se guarda nada y se indica la hoja, la fila y la "
-         "columna de cada error. Antes de importar se hace un respaldo automático.", False),
+        (
+            "En Coordina: Archivo → Importar valores. En la terminal: "
+            "python main.py values import ARCHIVO.xlsx",
+            False,
+        ),
+        (
+            "Si alguna celda tiene un error no se guarda nada y se indica la hoja, la fila y la "
+            "columna de cada error. Antes de importar se hace un respaldo automático.",
+            False,
+        ),
     ]
     for text, bold in lines:
         sheet.append([text])
@@ -237,21 +273,35 @@ def write_workbook(
     _instructions(book.active, state.name, state.code, period, catalog.version)
     book.active.title = INSTRUCTIONS_SHEET
     units = [
-        ((f.clues, f.name, catalog.facility_types[f.type_code].label_es, f.municipality),
-         catalog.facility_types[f.type_code].category)
+        (
+            (f.clues, f.name, catalog.facility_types[f.type_code].label_es, f.municipality),
+            catalog.facility_types[f.type_code].category,
+        )
         for f in facilities
     ]
     for section in catalog.sections:
         columns = catalog.columns(section.code)
         if columns:
-            _write_grid(book.create_sheet(section.label_es[:31]), FIXED_HEADERS, units, columns, values)
+            _write_grid(
+                book.create_sheet(section.label_es[:31]), FIXED_HEADERS, units, columns, values
+            )
     state_columns = catalog.columns(level="state")
     if state_columns:
-        _write_grid(book.create_sheet(STATE_SHEET), ("Clave", "Entidad"),
-                    [((state.code, state.name, "", ""), None)], state_columns, values)
+        _write_grid(
+            book.create_sheet(STATE_SHEET),
+            ("Clave", "Entidad"),
+            [((state.code, state.name, "", ""), None)],
+            state_columns,
+            values,
+        )
     meta = book.create_sheet(META_SHEET)
-    for key, value in (("formato", FORMAT_ID), ("estado", state.code), ("periodo", period),
-                       ("catalogo", catalog.version), ("creada", dt.datetime.now().isoformat())):
+    for key, value in (
+        ("formato", FORMAT_ID),
+        ("estado", state.code),
+        ("periodo", period),
+        ("catalogo", catalog.version),
+        ("creada", dt.datetime.now().isoformat()),
+    ):
         meta.append([key, str(value)])
     meta.sheet_state = "hidden"
     tmp = path.with_name(path.name + ".tmp")
@@ -281,14 +331,21 @@ def open_workbook(path: Path) -> Iterator[TemplateData]:
     """
     with XlsxReader(path) as reader:
         if META_SHEET not in reader.sheetnames:
-            raise InputError("file_unreadable", path=path.name, reason=f"falta la hoja «{META_SHEET}»")
-        meta = {_text(r[0]): _text(r[1]) for _, r, _ in reader.rows(META_SHEET)
-                if len(r) >= 2 and r[0] is not None}
+            raise InputError(
+                "file_unreadable", path=path.name, reason=f"falta la hoja «{META_SHEET}»"
+            )
+        meta = {
+            _text(r[0]): _text(r[1])
+            for _, r, _ in reader.rows(META_SHEET)
+            if len(r) >= 2 and r[0] is not None
+        }
         if meta.get("formato") != FORMAT_ID or not meta.get("estado") or not meta.get("periodo"):
-            raise InputError("file_unreadable", path=path.name,
-                             reason=f"hoja «{META_SHEET}» dañada")
-        yield TemplateData(meta["estado"].zfill(2), meta["periodo"], meta.get("catalogo", ""),
-                           _cells(reader))
+            raise InputError(
+                "file_unreadable", path=path.name, reason=f"hoja «{META_SHEET}» dañada"
+            )
+        yield TemplateData(
+            meta["estado"].zfill(2), meta["periodo"], meta.get("catalogo", ""), _cells(reader)
+        )
 
 
 def _cells(reader: XlsxReader) -> Iterator[TemplateCell]:
@@ -310,23 +367,38 @@ def _cells(reader: XlsxReader) -> Iterator[TemplateCell]:
             org = org.upper() if not org.isdigit() else org.zfill(2)
             provisional, flag_problem = _row_flag(row, problems, flag_index)
             if flag_problem is not None:  # a bad flag refuses its row (never read as "no change")
-                yield TemplateCell(name, row_number, PROVISIONAL_HEADER, org, "", "", None, flag_problem)
+                yield TemplateCell(
+                    name, row_number, PROVISIONAL_HEADER, org, "", "", None, flag_problem
+                )
                 continue
             for index, head, match in coded:
                 assert match is not None  # coded kept the matched headers only
                 value = row[index] if index < len(row) else None
                 problem = problems.get(index)
-                if problem is None and (value is None or (isinstance(value, str) and not value.strip())):
+                if problem is None and (
+                    value is None or (isinstance(value, str) and not value.strip())
+                ):
                     continue  # empty means "no change"
-                yield TemplateCell(name, row_number, head, org, match.group(1), match.group(2) or "",
-                                   value, problem, provisional)
+                yield TemplateCell(
+                    name,
+                    row_number,
+                    head,
+                    org,
+                    match.group(1),
+                    match.group(2) or "",
+                    value,
+                    problem,
+                    provisional,
+                )
 
 
 def _is_provisional(header: str) -> bool:
     return header.strip().lower().startswith("provisional")
 
 
-def _row_flag(row: Sequence[object], problems: Mapping[int, InputError], index: int | None) -> tuple[bool | None, InputError | None]:
+def _row_flag(
+    row: Sequence[object], problems: Mapping[int, InputError], index: int | None
+) -> tuple[bool | None, InputError | None]:
     """The row's provisional flag, or the reason it cannot be read."""
     if index is None:
         return None, None

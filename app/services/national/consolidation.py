@@ -107,8 +107,9 @@ def _package_imports(ws: Workspace, periods: set[str]) -> dict[tuple[str, str], 
     return found
 
 
-def completeness_matrix(ws: Workspace, year: int, deadline_day: int = DEFAULT_DEADLINE_DAY,
-                        today: dt.date | None = None) -> Matrix:
+def completeness_matrix(
+    ws: Workspace, year: int, deadline_day: int = DEFAULT_DEADLINE_DAY, today: dt.date | None = None
+) -> Matrix:
     """States present in the database × the 12 months of ``year``.
 
     A package is on time when its first import is on or before ``deadline_day`` of the
@@ -127,8 +128,9 @@ def completeness_matrix(ws: Workspace, year: int, deadline_day: int = DEFAULT_DE
     counts: dict[tuple[str, str], list[int]] = {}
     for state_code, period, values, units in national_repo.facility_counts(ws.conn, first, last):
         counts[(state_code, period)] = [values, units]
-    for state_code, period, values in national_repo.state_level_counts(ws.conn, first, last,
-                                                                       list(ws.catalog.states)):
+    for state_code, period, values in national_repo.state_level_counts(
+        ws.conn, first, last, list(ws.catalog.states)
+    ):
         counts.setdefault((state_code, period), [0, 0])[0] += values
     registered = facilities_repo.count_by_state(ws.conn)
     conflicts = conflicts_repo.open_by_state_period(ws.conn, first, last)
@@ -145,10 +147,19 @@ def completeness_matrix(ws: Workspace, year: int, deadline_day: int = DEFAULT_DE
             else:
                 status = "received" if values else "missing"
             cells[key] = MatrixCell(
-                state_code=state.code, period=period, status=status, flagged=key in conflicts,
-                values=values, facilities_reporting=units, facilities=registered.get(state.code, 0),
-                packages=len(arrived), first_import=arrived[0] if arrived else None,
-                open_conflicts=conflicts.get(key, 0), deadline=deadline, due=today > deadline)
+                state_code=state.code,
+                period=period,
+                status=status,
+                flagged=key in conflicts,
+                values=values,
+                facilities_reporting=units,
+                facilities=registered.get(state.code, 0),
+                packages=len(arrived),
+                first_import=arrived[0] if arrived else None,
+                open_conflicts=conflicts.get(key, 0),
+                deadline=deadline,
+                due=today > deadline,
+            )
     return Matrix(int(year), deadline_day, periods, tuple(states), cells)
 
 
@@ -161,14 +172,23 @@ def states_with_facilities(ws: Workspace) -> list[State]:
     return [ws.catalog.states[c] for c in sorted(codes) if c in ws.catalog.states]
 
 
-def national_table(ws: Workspace, period: str, ytd: bool = True) -> list[tuple[str, str, StateSummary]]:
+def national_table(
+    ws: Workspace, period: str, ytd: bool = True
+) -> list[tuple[str, str, StateSummary]]:
     """``(state code, state name, summary)`` of every state with facilities, by code."""
     period = parse_period(period, allow_future=True)
-    return [(s.code, s.name, state_summary(ws, s.code, period, ytd=ytd)) for s in states_with_facilities(ws)]
+    return [
+        (s.code, s.name, state_summary(ws, s.code, period, ytd=ytd))
+        for s in states_with_facilities(ws)
+    ]
 
 
-def national_summary(ws: Workspace, period: str, ytd: bool = True,
-                     table: Sequence[tuple[str, str, StateSummary]] | None = None) -> StateSummary:
+def national_summary(
+    ws: Workspace,
+    period: str,
+    ytd: bool = True,
+    table: Sequence[tuple[str, str, StateSummary]] | None = None,
+) -> StateSummary:
     """The country's summary (code "00", "Nacional"): the states' figures added up.
 
     ``table`` reuses summaries already computed by :func:`national_table`. With no
@@ -178,15 +198,21 @@ def national_summary(ws: Workspace, period: str, ytd: bool = True,
     rows = list(table) if table is not None else national_table(ws, period, ytd)
     if not rows:
         # An empty country still has a shape: evaluate the formulas over nothing.
-        empty = State(code=NATIONAL_CODE, name=NATIONAL_NAME, short_code="NAC", clues_prefix="",
-                      concurrent=False)
+        empty = State(
+            code=NATIONAL_CODE,
+            name=NATIONAL_NAME,
+            short_code="NAC",
+            clues_prefix="",
+            concurrent=False,
+        )
         window = year_to_date(period) if ytd else [period]
         return compute_summary(ws.catalog, empty, [], {}, window)
     return combine_summaries([summary for _, _, summary in rows])
 
 
-def figure_by_state(table: Sequence[tuple[str, str, StateSummary]],
-                    figure_code: str) -> list[tuple[str, str, Figure]]:
+def figure_by_state(
+    table: Sequence[tuple[str, str, StateSummary]], figure_code: str
+) -> list[tuple[str, str, Figure]]:
     """One figure of every state, for a per-state chart: highest value first, sin dato last.
 
     Raises KeyError for a code that is not a figure of the summaries.
@@ -195,8 +221,9 @@ def figure_by_state(table: Sequence[tuple[str, str, StateSummary]],
     return sorted(rows, key=lambda r: (r[2].value is None, -(r[2].value or 0), r[1]))
 
 
-def facilities_behind(ws: Workspace, period: str, state_code: str | None, figure_code: str,
-                      ytd: bool = True) -> list[Facility]:
+def facilities_behind(
+    ws: Workspace, period: str, state_code: str | None, figure_code: str, ytd: bool = True
+) -> list[Facility]:
     """The facilities behind figure ``figure_code`` of one state (or of the whole country).
 
     Ordered by state, then name. Raises KeyError for an unknown figure code and
@@ -211,4 +238,3 @@ def facilities_behind(ws: Workspace, period: str, state_code: str | None, figure
         summary = state_summary(ws, state.code, period, ytd=ytd)
         found += summary_facilities(ws, summary, figure_code)
     return found
-

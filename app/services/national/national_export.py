@@ -23,8 +23,22 @@ Progress = Callable[[int, int], None]
 
 #: Format → file extension the output must have.
 FORMATS = {"csv": ".csv", "xlsx": ".xlsx", "dhis2": ".json", "adx": ".xml"}
-COLUMNS = ["state_code", "state", "org_unit", "org_unit_name", "level", "period", "variable",
-           "disaggregation", "value", "comment", "provisional", "follow_up", "updated_at", "updated_by"]
+COLUMNS = [
+    "state_code",
+    "state",
+    "org_unit",
+    "org_unit_name",
+    "level",
+    "period",
+    "variable",
+    "disaggregation",
+    "value",
+    "comment",
+    "provisional",
+    "follow_up",
+    "updated_at",
+    "updated_by",
+]
 _STEP = 2000  # progress after this many values
 
 
@@ -34,7 +48,9 @@ def check_target(fmt: str, out: Path) -> str:
     if key not in FORMATS:
         raise InputError("national_export_format", fmt=fmt)
     if Path(out).suffix.lower() != FORMATS[key]:
-        raise InputError("national_export_extension", path=Path(out).name, fmt=key, ext=FORMATS[key])
+        raise InputError(
+            "national_export_extension", path=Path(out).name, fmt=key, ext=FORMATS[key]
+        )
     return key
 
 
@@ -58,16 +74,37 @@ def _rows(ws: Workspace, values: list[DataValue], progress: Progress | None) -> 
             state_code, unit_name = units.get(key.org_unit, ("", ""))
             level = "facility"
         state_name = states[state_code].name if state_code in states else ""
-        rows.append([state_code, state_name, key.org_unit, unit_name, level, key.period, key.variable,
-                     key.disaggregation, _cell(value.value), value.comment, int(value.provisional),
-                     int(value.follow_up), value.updated_at, value.updated_by])
+        rows.append(
+            [
+                state_code,
+                state_name,
+                key.org_unit,
+                unit_name,
+                level,
+                key.period,
+                key.variable,
+                key.disaggregation,
+                _cell(value.value),
+                value.comment,
+                int(value.provisional),
+                int(value.follow_up),
+                value.updated_at,
+                value.updated_by,
+            ]
+        )
         if progress and index % _STEP == 0:
             progress(index, total)
     return rows
 
 
-def export_national(ws: Workspace, fmt: str, out: Path, state: str | None = None,
-                    period: str | None = None, progress: Progress | None = None) -> int:
+def export_national(
+    ws: Workspace,
+    fmt: str,
+    out: Path,
+    state: str | None = None,
+    period: str | None = None,
+    progress: Progress | None = None,
+) -> int:
     """Write the stored values (of every state, or of ``state``) to ``out``; returns the rows.
 
     ``fmt``: "csv" or "xlsx" (one row per value with its state), "dhis2" (a

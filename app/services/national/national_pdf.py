@@ -19,9 +19,16 @@ from app.services.workspace import Workspace
 from app.storage import files
 
 
-def export_national_pdf(ws: Workspace, period: str, out: Path, layout: str = "slide", lang: str = "es",
-                        banner: str | None = None, ytd: bool = True,
-                        now: datetime | None = None) -> ExportResult:
+def export_national_pdf(
+    ws: Workspace,
+    period: str,
+    out: Path,
+    layout: str = "slide",
+    lang: str = "es",
+    banner: str | None = None,
+    ytd: bool = True,
+    now: datetime | None = None,
+) -> ExportResult:
     """Write the national summary through ``period`` (year to date) as a PDF at ``out``.
 
     The folder is checked before the summaries are computed; the file is written whole
@@ -34,7 +41,15 @@ def export_national_pdf(ws: Workspace, period: str, out: Path, layout: str = "sl
     month = parse_period(period, allow_future=True)
     files.check_writable_dir(out.parent)
     summary = national_summary(ws, month, ytd=ytd)
-    data = render_summary_pdf(summary, layout, banner if banner is not None else get_banner(ws, month[:4]),
-                              now or datetime.now().astimezone(), lang, demo=workspace_is_demo(ws))
+    data = render_summary_pdf(
+        summary,
+        layout,
+        banner if banner is not None else get_banner(ws, month[:4]),
+        now or datetime.now().astimezone(),
+        lang,
+        demo=workspace_is_demo(ws),
+    )
     files.write_bytes_atomic(out, data)
-    return ExportResult(out, summary.state_code, summary.state_name, False, summary.fingerprint, len(data))
+    return ExportResult(
+        out, summary.state_code, summary.state_name, False, summary.fingerprint, len(data)
+    )

@@ -47,7 +47,9 @@ def _read(path: Path) -> bytes:
     except FileNotFoundError:
         raise InputError("file_missing", path=str(path)) from None
     except OSError as exc:
-        raise InputError("file_unreadable", path=str(path), reason=exc.strerror or str(exc)) from None
+        raise InputError(
+            "file_unreadable", path=str(path), reason=exc.strerror or str(exc)
+        ) from None
 
 
 def _write_private(out: Path, data: bytes, overwrite: bool) -> None:
@@ -76,8 +78,15 @@ def _write_private(out: Path, data: bytes, overwrite: bool) -> None:
         raise
 
 
-def create_identity_file(ws: Workspace, name: str, position: str, state: str, out: Path,
-                         passphrase: bytes, overwrite: bool = False) -> Identity:
+def create_identity_file(
+    ws: Workspace,
+    name: str,
+    position: str,
+    state: str,
+    out: Path,
+    passphrase: bytes,
+    overwrite: bool = False,
+) -> Identity:
     """Create a new identity (``state`` is an INEGI code or name) and write it to ``out``.
 
     An existing ``out`` is never replaced silently: ``identity_exists`` unless ``overwrite``
@@ -94,7 +103,9 @@ def create_identity_file(ws: Workspace, name: str, position: str, state: str, ou
     try:
         _write_private(out, data, overwrite)
     except OSError as exc:
-        raise InputError("file_unreadable", path=str(out), reason=exc.strerror or str(exc)) from None
+        raise InputError(
+            "file_unreadable", path=str(out), reason=exc.strerror or str(exc)
+        ) from None
     made = ident.load_pkcs12(data, passphrase, path=str(out))
     add_trusted(ws, ident.certificate_pem(made.certificate))
     from app.services.sync.sync_enrol import (
@@ -105,8 +116,12 @@ def create_identity_file(ws: Workspace, name: str, position: str, state: str, ou
     return made
 
 
-def load_identity(p12: Path | None = None, cer: Path | None = None, key: Path | None = None,
-                  passphrase: bytes = b"") -> Identity:
+def load_identity(
+    p12: Path | None = None,
+    cer: Path | None = None,
+    key: Path | None = None,
+    passphrase: bytes = b"",
+) -> Identity:
     """Open a ``.p12``/``.pfx``, or a SAT e.firma pair (``cer`` + ``key``)."""
     if p12 is not None:
         return ident.load_pkcs12(_read(p12), passphrase, path=str(p12))
@@ -162,8 +177,9 @@ def revoked_certificates(ws: Workspace) -> dict[str, str]:
     return revocations_repo.revoked_fingerprints(ws.conn)
 
 
-def verify_file(ws: Workspace, path: Path, extra_trust: list[x509.Certificate] | None = None
-                ) -> VerifyResult:
+def verify_file(
+    ws: Workspace, path: Path, extra_trust: list[x509.Certificate] | None = None
+) -> VerifyResult:
     """Verify a PDF file against the trust store plus ``extra_trust``, and HQ's revocations.
 
     Never raises on bad PDFs: every signature is examined and the verdict is the worst one
@@ -172,11 +188,17 @@ def verify_file(ws: Workspace, path: Path, extra_trust: list[x509.Certificate] |
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return VerifyResult(False, False, False, problem=f"{path}: {exc.strerror or exc}",
-                            problem_code="verify_unreadable",
-                            reasons=(Reason("verify_unreadable", "error"),))
-    return signing.verify_pdf(data, trusted_certificates(ws) + list(extra_trust or []),
-                              revoked=revoked_certificates(ws))
+        return VerifyResult(
+            False,
+            False,
+            False,
+            problem=f"{path}: {exc.strerror or exc}",
+            problem_code="verify_unreadable",
+            reasons=(Reason("verify_unreadable", "error"),),
+        )
+    return signing.verify_pdf(
+        data, trusted_certificates(ws) + list(extra_trust or []), revoked=revoked_certificates(ws)
+    )
 
 
 def subject_label(cert: x509.Certificate) -> str:

@@ -40,8 +40,9 @@ def _periods_between(first: str, last: str) -> list[str]:
     return out
 
 
-def state_summary(ws: Workspace, state_code: str, period: str, ytd: bool = True,
-                  community_from: str | None = None) -> StateSummary:
+def state_summary(
+    ws: Workspace, state_code: str, period: str, ytd: bool = True, community_from: str | None = None
+) -> StateSummary:
     """Every figure of a state's summary through ``period``.
 
     ``ytd`` True: productivity over January..``period``; False: ``period`` alone.
@@ -53,8 +54,11 @@ def state_summary(ws: Workspace, state_code: str, period: str, ytd: bool = True,
     state = ws.catalog.state(state_code)
     period = parse_period(period, allow_future=True)
     window = year_to_date(period) if ytd else [period]
-    start = parse_period(community_from, allow_future=True) if community_from else \
-        community_start(ws, state.code, period)
+    start = (
+        parse_period(community_from, allow_future=True)
+        if community_from
+        else community_start(ws, state.code, period)
+    )
     community = _periods_between(start, period) if start else list(window)
     facilities = facilities_repo.list_facilities(ws.conn, state.code)
     by_period: dict[str, list[Reading]] = defaultdict(list)
@@ -62,7 +66,9 @@ def state_summary(ws: Workspace, state_code: str, period: str, ytd: bool = True,
         by_period[reading[1]].append(reading)
     # Before the window only community figures look back: read just their variables.
     earlier = sorted(set(community) - set(window))
-    community_vars = [v.code for v in ws.catalog.variables.values() if v.section == COMMUNITY_SECTION]
+    community_vars = [
+        v.code for v in ws.catalog.variables.values() if v.section == COMMUNITY_SECTION
+    ]
     for reading in values_repo.summary_readings(ws.conn, state.code, earlier, community_vars):
         by_period[reading[1]].append(reading)
     # Seed-004 indicators read their sheet's window (January, October or every month so
@@ -86,5 +92,7 @@ def summary_facilities(ws: Workspace, summary: StateSummary, code: str) -> list[
     if figure is None:
         raise KeyError(f"unknown figure {code!r}")
     wanted = set(figure.facilities)
-    found = [f for f in facilities_repo.list_facilities(ws.conn, summary.state_code) if f.clues in wanted]
+    found = [
+        f for f in facilities_repo.list_facilities(ws.conn, summary.state_code) if f.clues in wanted
+    ]
     return sorted(found, key=lambda f: (f.name, f.clues))

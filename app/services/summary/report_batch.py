@@ -33,12 +33,24 @@ Export = Callable[..., object]
 def identity_bytes(identity: Identity) -> bytes:
     """The identity as unencrypted PKCS#12 bytes, to hand to a worker process."""
     return pkcs12.serialize_key_and_certificates(
-        identity.name.encode("utf-8"), identity.private_key, identity.certificate,
-        identity.chain or None, NoEncryption())
+        identity.name.encode("utf-8"),
+        identity.private_key,
+        identity.certificate,
+        identity.chain or None,
+        NoEncryption(),
+    )
 
 
-def _worker(export: Export, data_dir: str, lang: str, state: str, period: str, path: str, options,
-            p12: bytes | None):
+def _worker(
+    export: Export,
+    data_dir: str,
+    lang: str,
+    state: str,
+    period: str,
+    path: str,
+    options,
+    p12: bytes | None,
+):
     ws = open_workspace(Path(data_dir), lang)
     try:
         identity = load_pkcs12(p12, b"") if p12 else None
@@ -52,8 +64,17 @@ def default_workers() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
-def export_parallel(export: Export, data_dir: Path, lang: str, jobs: list[tuple[str, Path]], period: str,
-                    options, identity: Identity | None, workers: int, progress: Progress | None = None) -> list:
+def export_parallel(
+    export: Export,
+    data_dir: Path,
+    lang: str,
+    jobs: list[tuple[str, Path]],
+    period: str,
+    options,
+    identity: Identity | None,
+    workers: int,
+    progress: Progress | None = None,
+) -> list:
     """Run ``export`` (``export_state_pdf``) for every (state, path) in ``jobs``; results in ``jobs`` order."""
     p12 = identity_bytes(identity) if identity is not None else None
     total = len(jobs)
@@ -65,9 +86,13 @@ def export_parallel(export: Export, data_dir: Path, lang: str, jobs: list[tuple[
     try:
         if progress:  # a Cancel pressed before the start stops here, before any work
             progress(0, total)
-        with without_passphrases():  # workers are spawned by submit(): no passphrase variable (issue 11)
+        with (
+            without_passphrases()
+        ):  # workers are spawned by submit(): no passphrase variable (issue 11)
             for index, (state, path) in enumerate(jobs):
-                future = pool.submit(_worker, export, str(data_dir), lang, state, period, str(path), options, p12)
+                future = pool.submit(
+                    _worker, export, str(data_dir), lang, state, period, str(path), options, p12
+                )
                 pending[future] = index
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)

@@ -102,8 +102,13 @@ def _check_options(options: PdfOptions) -> None:
         raise InputError("layout_unknown", layout=options.layout)
 
 
-def summary_pdf_bytes(ws: Workspace, summary: StateSummary, options: PdfOptions,
-                      identity: Identity | None = None, now: datetime | None = None) -> bytes:
+def summary_pdf_bytes(
+    ws: Workspace,
+    summary: StateSummary,
+    options: PdfOptions,
+    identity: Identity | None = None,
+    now: datetime | None = None,
+) -> bytes:
     """Render ``summary`` (and sign it with ``identity`` when given) as PDF bytes."""
     _check_options(options)
     if options.cutoff and summary.window:  # the date chosen in the export dialog's preview
@@ -114,11 +119,19 @@ def summary_pdf_bytes(ws: Workspace, summary: StateSummary, options: PdfOptions,
     demo = state_is_demo(ws, summary.state_code)
     if identity is None:
         return render_summary_pdf(summary, options.layout, banner, when, options.lang, demo=demo)
-    return signed_summary_pdf(summary, identity, options.layout, banner, when, options.lang, demo=demo)
+    return signed_summary_pdf(
+        summary, identity, options.layout, banner, when, options.lang, demo=demo
+    )
 
 
-def export_state_pdf(ws: Workspace, state: str, period: str, out: Path,
-                     options: PdfOptions = PdfOptions(), identity: Identity | None = None) -> ExportResult:
+def export_state_pdf(
+    ws: Workspace,
+    state: str,
+    period: str,
+    out: Path,
+    options: PdfOptions = PdfOptions(),
+    identity: Identity | None = None,
+) -> ExportResult:
     """Compute, render, sign (optional) and write one state's summary to ``out``.
 
     The output folder is checked first, so an unwritable path fails before any work;
@@ -133,7 +146,9 @@ def export_state_pdf(ws: Workspace, state: str, period: str, out: Path,
     summary = replace(summary, cutoff=cutoff)
     data = summary_pdf_bytes(ws, summary, options, identity)
     files.write_bytes_atomic(out, data)
-    return ExportResult(out, code, summary.state_name, identity is not None, summary.fingerprint, len(data))
+    return ExportResult(
+        out, code, summary.state_name, identity is not None, summary.fingerprint, len(data)
+    )
 
 
 def states_with_facilities(ws: Workspace) -> list[State]:
@@ -148,9 +163,15 @@ def state_file_name(state: State, period: str, signed: bool) -> str:
     return f"{state.code}-{name}-{period}{'-firmado' if signed else ''}.pdf"
 
 
-def export_all_states(ws: Workspace, period: str, out_dir: Path, options: PdfOptions = PdfOptions(),
-                      identity: Identity | None = None, progress: Progress | None = None,
-                      workers: int | None = None) -> list[ExportResult]:
+def export_all_states(
+    ws: Workspace,
+    period: str,
+    out_dir: Path,
+    options: PdfOptions = PdfOptions(),
+    identity: Identity | None = None,
+    progress: Progress | None = None,
+    workers: int | None = None,
+) -> list[ExportResult]:
     """One PDF per state present in the database, in ``out_dir``; progress after each state.
 
     ``workers`` > 1 spreads the states over that many processes (default: one per core, up
@@ -168,9 +189,20 @@ def export_all_states(ws: Workspace, period: str, out_dir: Path, options: PdfOpt
     if workers > 1 and len(states) > 1:
         if options.banner is None:  # the workers must print the banner this workspace holds
             options = replace(options, banner=get_banner(ws, report_year(period)))
-        jobs = [(s.code, out_dir / state_file_name(s, period, identity is not None)) for s in states]
-        return report_batch.export_parallel(export_state_pdf, ws.data_dir, ws.lang, jobs, period, options,
-                                            identity, workers, progress)
+        jobs = [
+            (s.code, out_dir / state_file_name(s, period, identity is not None)) for s in states
+        ]
+        return report_batch.export_parallel(
+            export_state_pdf,
+            ws.data_dir,
+            ws.lang,
+            jobs,
+            period,
+            options,
+            identity,
+            workers,
+            progress,
+        )
     results: list[ExportResult] = []
     if progress:
         progress(0, len(states))

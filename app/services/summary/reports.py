@@ -22,11 +22,16 @@ def report_status(ws: Workspace, state_code: str, period: str) -> str:
 def count_errors(ws: Workspace, state_code: str, period: str) -> int:
     """Number of cells with validation errors in the month."""
     month = load_month(ws, state_code, period, with_history=False)
-    return sum(1 for found in month_issues(ws.catalog, month).values() if any(i.severity == ERROR for i in found))
+    return sum(
+        1
+        for found in month_issues(ws.catalog, month).values()
+        if any(i.severity == ERROR for i in found)
+    )
 
 
-def close_report(ws: Workspace, state_code: str, period: str, source: str = "manual",
-                 cutoff: str | None = None) -> None:
+def close_report(
+    ws: Workspace, state_code: str, period: str, source: str = "manual", cutoff: str | None = None
+) -> None:
     """borrador → cerrado. Refused while the month has validation errors.
 
     ``cutoff`` ("YYYY-MM-DD", inside the month, not in the future) is stored with the closed
@@ -44,7 +49,9 @@ def close_report(ws: Workspace, state_code: str, period: str, source: str = "man
     with write_transaction(ws):
         now = now_iso()
         if cutoff is not None:
-            reports_repo.set_report_cutoff(ws.conn, state.code, period, cutoff, ws.user, now, source)
+            reports_repo.set_report_cutoff(
+                ws.conn, state.code, period, cutoff, ws.user, now, source
+            )
         reports_repo.set_report_status(ws.conn, state.code, period, "cerrado", ws.user, now, source)
 
 
@@ -55,7 +62,9 @@ def reopen_report(ws: Workspace, state_code: str, period: str, source: str = "ma
     if reports_repo.report_status(ws.conn, state.code, period) == "borrador":
         raise InputError("report_not_closed", state=state.name, period=period)
     with write_transaction(ws):
-        reports_repo.set_report_status(ws.conn, state.code, period, "borrador", ws.user, now_iso(), source)
+        reports_repo.set_report_status(
+            ws.conn, state.code, period, "borrador", ws.user, now_iso(), source
+        )
 
 
 # -- issue 10: cut-off date, section notes, and what the summary prints of them -----------
@@ -67,7 +76,9 @@ def report_cutoff(ws: Workspace, state_code: str, period: str) -> str | None:
     return reports_repo.report_cutoff(ws.conn, state.code, parse_period(period, allow_future=True))
 
 
-def cutoff_for_pdf(ws: Workspace, state_code: str, period: str, requested: str | None) -> str | None:
+def cutoff_for_pdf(
+    ws: Workspace, state_code: str, period: str, requested: str | None
+) -> str | None:
     """The cut-off date a summary of the month prints: ``requested`` (checked) or the stored one.
 
     A closed report keeps the date it was closed with: asking for another one is refused
@@ -91,8 +102,9 @@ def section_notes(ws: Workspace, state_code: str, period: str) -> dict[str, str]
     return reports_repo.section_notes(ws.conn, state.code, parse_period(period, allow_future=True))
 
 
-def set_section_note(ws: Workspace, state_code: str, period: str, section: str, text: str,
-                     source: str = "manual") -> str:
+def set_section_note(
+    ws: Workspace, state_code: str, period: str, section: str, text: str, source: str = "manual"
+) -> str:
     """Store one section's note ("" deletes it); returns the note as stored.
 
     Plain text on one line, at most :data:`NOTE_MAX` characters; refused on a closed report.
@@ -104,11 +116,15 @@ def set_section_note(ws: Workspace, state_code: str, period: str, section: str, 
     if reports_repo.report_status(ws.conn, state.code, period) != "borrador":
         raise InputError("report_closed", state=state.name, period=period)
     with write_transaction(ws):
-        reports_repo.set_section_note(ws.conn, state.code, period, code, cleaned, ws.user, now_iso(), source)
+        reports_repo.set_section_note(
+            ws.conn, state.code, period, code, cleaned, ws.user, now_iso(), source
+        )
     return cleaned
 
 
-def with_report_details(ws: Workspace, summary: StateSummary, cutoff: str | None = None) -> StateSummary:
+def with_report_details(
+    ws: Workspace, summary: StateSummary, cutoff: str | None = None
+) -> StateSummary:
     """``summary`` with what the coordinator added: cut-off date, section notes, provisional counts.
 
     Registry counts marked provisional become provisional figures (they carry the ``**``
@@ -123,23 +139,32 @@ def with_report_details(ws: Workspace, summary: StateSummary, cutoff: str | None
         if code in figures:
             figures[code] = replace(figures[code], provisional=True)
     return replace(
-        summary, figures=figures, registry_provisional={c: n for c, n in marks.items() if c in figures},
-        cutoff=cutoff if cutoff is not None else reports_repo.report_cutoff(ws.conn, summary.state_code, period),
+        summary,
+        figures=figures,
+        registry_provisional={c: n for c, n in marks.items() if c in figures},
+        cutoff=cutoff
+        if cutoff is not None
+        else reports_repo.report_cutoff(ws.conn, summary.state_code, period),
         section_notes=reports_repo.section_notes(ws.conn, summary.state_code, period),
     )
 
 
-def save_section_notes(ws: Workspace, state_code: str, period: str, notes: dict[str, str],
-                       source: str = "manual") -> dict[str, str]:
+def save_section_notes(
+    ws: Workspace, state_code: str, period: str, notes: dict[str, str], source: str = "manual"
+) -> dict[str, str]:
     """Store several section notes at once (the GUI's editor): every one is checked first,
     then all are written in one transaction, or none. Returns the month's notes as stored."""
     state = ws.catalog.state(state_code)
     period = parse_period(period)
-    cleaned = {check_section(section): clean_text(text, NOTE_MAX) for section, text in notes.items()}
+    cleaned = {
+        check_section(section): clean_text(text, NOTE_MAX) for section, text in notes.items()
+    }
     if reports_repo.report_status(ws.conn, state.code, period) != "borrador":
         raise InputError("report_closed", state=state.name, period=period)
     with write_transaction(ws):
         now = now_iso()
         for section, text in cleaned.items():
-            reports_repo.set_section_note(ws.conn, state.code, period, section, text, ws.user, now, source)
+            reports_repo.set_section_note(
+                ws.conn, state.code, period, section, text, ws.user, now, source
+            )
     return reports_repo.section_notes(ws.conn, state.code, period)

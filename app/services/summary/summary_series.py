@@ -37,8 +37,9 @@ class MonthlySeries:
         return (self.labels_en if lang == "en" else self.labels_es).get(code, code)
 
 
-def monthly_series(ws: Workspace, state_code: str, period: str,
-                   figures: Sequence[str] = SERIES_FIGURES) -> MonthlySeries:
+def monthly_series(
+    ws: Workspace, state_code: str, period: str, figures: Sequence[str] = SERIES_FIGURES
+) -> MonthlySeries:
     """``figures`` of ``state_code`` for each month from January to ``period``.
 
     Values are read once for the whole year to date; each month is then summarised
@@ -55,7 +56,9 @@ def monthly_series(ws: Workspace, state_code: str, period: str,
     labels_es: dict[str, str] = {}
     labels_en: dict[str, str] = {}
     for month in months:
-        summary = compute_summary(ws.catalog, state, facilities, {month: by_period.get(month, [])}, [month])
+        summary = compute_summary(
+            ws.catalog, state, facilities, {month: by_period.get(month, [])}, [month]
+        )
         for code in figures:
             figure = summary.figures[code]
             found[code].append(figure.value)
@@ -64,4 +67,6 @@ def monthly_series(ws: Workspace, state_code: str, period: str,
         for code in figures:
             indicator = ws.catalog.indicators[code]
             labels_es[code], labels_en[code] = indicator.label_es, indicator.label_en
-    return MonthlySeries(state.code, months, {c: tuple(v) for c, v in found.items()}, labels_es, labels_en)
+    return MonthlySeries(
+        state.code, months, {c: tuple(v) for c, v in found.items()}, labels_es, labels_en
+    )

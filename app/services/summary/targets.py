@@ -162,7 +162,7 @@ def targets(ws: Workspace) -> dict[str, float]:
     out: dict[str, float] = {}
     for key, value in reports_repo.settings_with_prefix(ws.conn, TARGET_PREFIX):
         try:
-            out[key[len(TARGET_PREFIX):]] = float(json.loads(value))
+            out[key[len(TARGET_PREFIX) :]] = float(json.loads(value))
         except (TypeError, ValueError):
             log.warning("meta %s ilegible: %r", key, value)
     return out
@@ -180,7 +180,9 @@ def state_targets(ws: Workspace, state: str) -> dict[str, float]:
     return out
 
 
-def received_targets(catalog: Catalog, incoming: Mapping[str, object]) -> tuple[dict[str, float], list[ImportConflict]]:
+def received_targets(
+    catalog: Catalog, incoming: Mapping[str, object]
+) -> tuple[dict[str, float], list[ImportConflict]]:
     """At a state: the metas of an update it can use, and a notice for each it cannot.
 
     Unknown indicators (or state-prefixed keys) and invalid values are skipped with a
@@ -191,13 +193,27 @@ def received_targets(catalog: Catalog, incoming: Mapping[str, object]) -> tuple[
     for key, raw in incoming.items():
         key = str(key)
         if key not in catalog.indicators:
-            notes.append({"object": key, "value": f"meta de un indicador que este catálogo no tiene "
-                          f"«{key}»; no se guardó", "errorCode": "W_TARGET_UNKNOWN", "property": "target",
-                          "indexes": []})
+            notes.append(
+                {
+                    "object": key,
+                    "value": f"meta de un indicador que este catálogo no tiene "
+                    f"«{key}»; no se guardó",
+                    "errorCode": "W_TARGET_UNKNOWN",
+                    "property": "target",
+                    "indexes": [],
+                }
+            )
             continue
         try:
             kept[key] = check_target(catalog, key, raw)[1]
         except InputError as exc:
-            notes.append({"object": key, "value": f"meta no válida: {exc.message('es')}; no se guardó",
-                          "errorCode": "W_TARGET_INVALID", "property": "target", "indexes": []})
+            notes.append(
+                {
+                    "object": key,
+                    "value": f"meta no válida: {exc.message('es')}; no se guardó",
+                    "errorCode": "W_TARGET_INVALID",
+                    "property": "target",
+                    "indexes": [],
+                }
+            )
     return kept, notes

@@ -94,25 +94,70 @@ def make_ack(ws: Workspace, state: str, out_dir: Path) -> Path:
     keys, sign = _hq_signer(ws)
     received = [e for e in sync_repo.inbox(ws.conn, "data") if e.state_code == st.code]
     versions = values_repo.state_versions(ws.conn, st.code)
-    flagged = [dict(zip(("org_unit", "period", "variable", "disaggregation", "ours", "theirs", "applied",
-                         "package", "resolution"), r, strict=True))
-               for r in conflicts_repo.flagged_for_state(ws.conn, st.code)]
-    doc = {"state": st.code,
-           "packages": [{"uuid": e.uuid, "sha256": e.sha256, "manifest_sha256": e.manifest_sha256,
-                         "sequence": e.sequence, "device": e.device_id,
-                         "imported_at": e.imported_at, "status": e.summary.get("status"),
-                         "importCount": e.summary.get("importCount")} for e in received],
-           "versions": [list(r) for r in versions], "flagged": flagged}
+    flagged = [
+        dict(
+            zip(
+                (
+                    "org_unit",
+                    "period",
+                    "variable",
+                    "disaggregation",
+                    "ours",
+                    "theirs",
+                    "applied",
+                    "package",
+                    "resolution",
+                ),
+                r,
+                strict=True,
+            )
+        )
+        for r in conflicts_repo.flagged_for_state(ws.conn, st.code)
+    ]
+    doc = {
+        "state": st.code,
+        "packages": [
+            {
+                "uuid": e.uuid,
+                "sha256": e.sha256,
+                "manifest_sha256": e.manifest_sha256,
+                "sequence": e.sequence,
+                "device": e.device_id,
+                "imported_at": e.imported_at,
+                "status": e.summary.get("status"),
+                "importCount": e.summary.get("importCount"),
+            }
+            for e in received
+        ],
+        "versions": [list(r) for r in versions],
+        "flagged": flagged,
+    }
     ack_uuid = str(uuidlib.uuid4())
-    manifest = {"kind": "ack", "uuid": ack_uuid, "created_at": now_iso(), "created_by": ws.user,
-                "state": st.code, "hq_id": keys.hq_id, "sequence": _reserve_sequence(ws, st.code)}
+    manifest = {
+        "kind": "ack",
+        "uuid": ack_uuid,
+        "created_at": now_iso(),
+        "created_by": ws.user,
+        "state": st.code,
+        "hq_id": keys.hq_id,
+        "sequence": _reserve_sequence(ws, st.code),
+    }
     data = package.build(manifest, {"ack.json": package.gzip_json(doc)}, sign)
-    return _write(ws, out_dir, f"ACK_{st.short_code}_{now_iso()[:10].replace('-', '')}_{ack_uuid[:8]}.coordina",
-                  data)
+    return _write(
+        ws,
+        out_dir,
+        f"ACK_{st.short_code}_{now_iso()[:10].replace('-', '')}_{ack_uuid[:8]}.coordina",
+        data,
+    )
 
 
-def make_update(ws: Workspace, state: str, out_dir: Path, targets: dict[str, float] | None = None,
-                catalog_dir: Path | None = None) -> Path:
+def make_update(
+    ws: Workspace,
+    state: str,
+    out_dir: Path,
+    targets: dict[str, float] | None = None,
+    catalog_dir: Path | None = None,
+) -> Path:
     """HQ writes an update for ``state``: its facility registry, the given targets and,
     with ``catalog_dir``, its catalog.
 
@@ -129,16 +174,26 @@ def make_update(ws: Workspace, state: str, out_dir: Path, targets: dict[str, flo
     keys, sign = _hq_signer(ws)
     # HQ's whole registry of the state, each unit with its updated_at and dated status history.
     facilities = sync_facilities.registry_records(ws.conn, st.code)
-    doc: dict[str, Any] = {"state": st.code, "facilities": facilities,
-           "targets": dict(targets) if targets is not None else state_targets(ws, st.code)}
+    doc: dict[str, Any] = {
+        "state": st.code,
+        "facilities": facilities,
+        "targets": dict(targets) if targets is not None else state_targets(ws, st.code),
+    }
     if targets is None:
         doc["targets_complete"] = True
     doc["revoked"] = revocations_repo.hq_revocations(ws.conn)  # issue 10: verify refuses them
     if catalog_dir is not None:
         doc["catalog"] = catalog_install.catalog_for_update(ws, Path(catalog_dir))
     up_uuid = str(uuidlib.uuid4())
-    manifest = {"kind": "update", "uuid": up_uuid, "created_at": now_iso(), "created_by": ws.user,
-                "state": st.code, "hq_id": keys.hq_id, "sequence": _reserve_sequence(ws, st.code)}
+    manifest = {
+        "kind": "update",
+        "uuid": up_uuid,
+        "created_at": now_iso(),
+        "created_by": ws.user,
+        "state": st.code,
+        "hq_id": keys.hq_id,
+        "sequence": _reserve_sequence(ws, st.code),
+    }
     data = package.build(manifest, {"update.json": package.gzip_json(doc)}, sign)
     return _write(ws, out_dir, f"UPD_{st.short_code}_{up_uuid[:8]}.coordina", data)
 
@@ -155,7 +210,9 @@ def check_hq_signed(ws: Workspace, raw: RawPackage) -> None:
         raise SyncError("E_SIGNATURE", raw.where)
 
 
-def apply_ack(ws: Workspace, raw: RawPackage, doc: dict[str, Any], now: str) -> tuple[dict[str, int], list[ImportConflict], str]:
+def apply_ack(
+    ws: Workspace, raw: RawPackage, doc: dict[str, Any], now: str
+) -> tuple[dict[str, int], list[ImportConflict], str]:
     """Mark delivered what HQ received; record the versions HQ holds (inside a transaction)."""
     try:
         packages = {p["uuid"]: p for p in doc["packages"]}
@@ -168,29 +225,48 @@ def apply_ack(ws: Workspace, raw: RawPackage, doc: dict[str, Any], now: str) -> 
         got = packages.get(entry.uuid)
         if got is None or entry.delivered_at:
             continue
-        if not sync_repo.same_package(entry.sha256, entry.manifest_sha256, got.get("sha256"),
-                                      got.get("manifest_sha256")):
+        if not sync_repo.same_package(
+            entry.sha256, entry.manifest_sha256, got.get("sha256"), got.get("manifest_sha256")
+        ):
             continue  # HQ received another package under this id: not ours, not delivered
         sync_repo.mark_delivered(ws.conn, entry.uuid, now, raw.uuid, got)
         delivered += 1
     sync_repo.set_sync_base(ws.conn, versions)
-    notes: list[ImportConflict] = [{"object": f"{f.get('org_unit')} {f.get('period')} {f.get('variable')}", "value": f.get("applied"),
-              "errorCode": "W_CONFLICT", "property": "value", "indexes": []}
-             for f in flagged if not f.get("resolution")]
+    notes: list[ImportConflict] = [
+        {
+            "object": f"{f.get('org_unit')} {f.get('period')} {f.get('variable')}",
+            "value": f.get("applied"),
+            "errorCode": "W_CONFLICT",
+            "property": "value",
+            "indexes": [],
+        }
+        for f in flagged
+        if not f.get("resolution")
+    ]
     text = message_text("sync_ack_applied", ws.lang, delivered=delivered, flagged=len(notes))
     return {"updated": delivered}, notes, text
 
 
-def apply_update(ws: Workspace, raw: RawPackage, doc: dict[str, Any], now: str,
-                 on_rollback: list[Callable[[], None]]) -> tuple[dict[str, int], list[ImportConflict], str]:
+def apply_update(
+    ws: Workspace,
+    raw: RawPackage,
+    doc: dict[str, Any],
+    now: str,
+    on_rollback: list[Callable[[], None]],
+) -> tuple[dict[str, int], list[ImportConflict], str]:
     """New or changed facilities and targets; local unsynced edits win and are reported.
 
     A catalog in the update is installed when newer and loadable (otherwise a notice); one
     that drops something local data uses refuses the whole update (CatalogError). The
     installed folder is removed again by ``on_rollback`` if the import's transaction rolls back.
     """
-    incoming = sync_facilities.parse_units(ws.catalog, doc.get("facilities", []), cast(str, raw.manifest.get("state")),
-                                           raw.where, raw.manifest["created_at"])
+    incoming = sync_facilities.parse_units(
+        ws.catalog,
+        doc.get("facilities", []),
+        cast(str, raw.manifest.get("state")),
+        raw.where,
+        raw.manifest["created_at"],
+    )
     try:
         incoming_targets = dict(doc.get("targets", {}))
         complete = doc.get("targets_complete") is True
@@ -200,7 +276,9 @@ def apply_update(ws: Workspace, raw: RawPackage, doc: dict[str, Any], now: str,
     received = catalog_install.receive(ws, doc.get("catalog"), raw.where)
     try:
         targets, target_notes = _received_targets(ws, received, incoming_targets)
-        counts, notes, text = _apply_facilities_and_targets(ws, raw, incoming, targets, now, complete)
+        counts, notes, text = _apply_facilities_and_targets(
+            ws, raw, incoming, targets, now, complete
+        )
         notes += target_notes
         installed = catalog_install.install_received(ws, received, on_rollback)
         revocations_repo.store_received(ws.conn, revoked, now, raw.uuid)
@@ -220,18 +298,25 @@ def _received_revocations(raw: RawPackage, rows: object) -> list[tuple[str, str]
     for row in rows:
         fp = row.get("fingerprint") if isinstance(row, dict) else None
         at = row.get("revoked_at") if isinstance(row, dict) else None
-        if not (isinstance(fp, str) and re.fullmatch(r"[0-9a-f]{64}", fp) and isinstance(at, str)
-                and 0 < len(at) <= 40):
+        if not (
+            isinstance(fp, str)
+            and re.fullmatch(r"[0-9a-f]{64}", fp)
+            and isinstance(at, str)
+            and 0 < len(at) <= 40
+        ):
             raise SyncError("E_PAYLOAD", raw.where, f"revoked: {str(row)[:80]}")
         found.append((fp, at))
     return found
 
 
-def _received_targets(ws: Workspace, received: catalog_install.Received,
-                      incoming: dict[str, object]) -> tuple[dict[str, float], list[ImportConflict]]:
+def _received_targets(
+    ws: Workspace, received: catalog_install.Received, incoming: dict[str, object]
+) -> tuple[dict[str, float], list[ImportConflict]]:
     """The update's metas this state's catalog knows (or the catalog arriving with it)."""
     catalog = ws.catalog
-    if received.staged is not None:  # a newer catalog installed by this update: its indicators count
+    if (
+        received.staged is not None
+    ):  # a newer catalog installed by this update: its indicators count
         try:
             catalog = load_catalog(received.staged)
         except InputError:
@@ -239,22 +324,34 @@ def _received_targets(ws: Workspace, received: catalog_install.Received,
     return received_targets(catalog, incoming)
 
 
-def _apply_facilities_and_targets(ws: Workspace, raw: RawPackage, incoming: list[sync_facilities.Unit],
-                                  targets: dict[str, float], now: str,
-                                  complete: bool = False) -> tuple[dict[str, int], list[ImportConflict], str]:
+def _apply_facilities_and_targets(
+    ws: Workspace,
+    raw: RawPackage,
+    incoming: list[sync_facilities.Unit],
+    targets: dict[str, float],
+    now: str,
+    complete: bool = False,
+) -> tuple[dict[str, int], list[ImportConflict], str]:
     state = raw.manifest.get("state")
     assert isinstance(state, str)  # _import_from_hq checked it is this copy's state
     sync_facilities.check_units_belong(ws.conn, incoming, state, raw.where)
     # A local edit HQ has not acknowledged yet is kept (W_LOCAL_EDIT_KEPT), never overwritten.
-    registry = sync_facilities.apply_update_registry(ws.conn, incoming, state, raw.uuid, now, "oficinas centrales")
+    registry = sync_facilities.apply_update_registry(
+        ws.conn, incoming, state, raw.uuid, now, "oficinas centrales"
+    )
     kept = registry.notes
     for key, value in targets.items():
         reports_repo.settings_set(ws.conn, TARGET_PREFIX + key, json.dumps(value))
     if complete:  # HQ sent all of this state's metas: one it cleared goes here too
         stored = [k for k, _value in reports_repo.settings_with_prefix(ws.conn, TARGET_PREFIX)]
         for key in stored:
-            if key[len(TARGET_PREFIX):] not in targets:
+            if key[len(TARGET_PREFIX) :] not in targets:
                 reports_repo.settings_delete(ws.conn, key)
-    text = message_text("sync_update_applied", ws.lang, registry=registry.text(ws.lang), targets=len(targets))
-    return {"imported": registry.created, "updated": registry.updated, "ignored": registry.ignored}, kept, text
-
+    text = message_text(
+        "sync_update_applied", ws.lang, registry=registry.text(ws.lang), targets=len(targets)
+    )
+    return (
+        {"imported": registry.created, "updated": registry.updated, "ignored": registry.ignored},
+        kept,
+        text,
+    )

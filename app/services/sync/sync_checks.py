@@ -38,13 +38,21 @@ from app.sync.package import RawPackage
 CLOCK_TOLERANCE = dt.timedelta(minutes=5)
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 #: Scope fields and their types (``facilities`` is the registry part's count, optional).
-_SCOPE: dict[str, type[Any]] = {"full": bool, "periods": list, "org_units": list, "variables": list, "values": int,
-          "tombstones": int}
+_SCOPE: dict[str, type[Any]] = {
+    "full": bool,
+    "periods": list,
+    "org_units": list,
+    "variables": list,
+    "values": int,
+    "tombstones": int,
+}
 
 
 def check_same(stored: InboxEntry, raw: RawPackage) -> None:
     """The UUID was imported before: fine if it is the same signed manifest, else E_UUID_REUSED."""
-    if not sync_repo.same_package(stored.sha256, stored.manifest_sha256, raw.sha256, raw.manifest_sha256):
+    if not sync_repo.same_package(
+        stored.sha256, stored.manifest_sha256, raw.sha256, raw.manifest_sha256
+    ):
         raise SyncError("E_UUID_REUSED", raw.where, raw.uuid)
 
 
@@ -64,17 +72,32 @@ def check_previous(conn: sqlite3.Connection, raw: RawPackage, state: str) -> lis
         return []  # a device whose earlier exports never reached a file names none
     named = sync_repo.inbox_by_identity(conn, previous)
     if named is not None:
-        if named.state_code != state or named.device_id != device or (named.sequence or 0) >= sequence:
-            raise SyncError("E_CHAIN", where, f"dice seguir a {previous[:12]}…, que es el paquete "
-                            f"{named.sequence} de otro equipo o posterior")
+        if (
+            named.state_code != state
+            or named.device_id != device
+            or (named.sequence or 0) >= sequence
+        ):
+            raise SyncError(
+                "E_CHAIN",
+                where,
+                f"dice seguir a {previous[:12]}…, que es el paquete "
+                f"{named.sequence} de otro equipo o posterior",
+            )
         if named.sequence == sequence - 1:
             return []
     before = sync_repo.inbox_by_sequence(conn, state, device, sequence - 1)
     if before is None:
         return []
-    return [{"object": f"{state} {str(device)[:8]}", "value": f"el paquete {sequence} no sigue al "
-             f"{sequence - 1} importado (¿se restauró un respaldo en el equipo?)",
-             "errorCode": "W_CHAIN", "property": "previous_sha256", "indexes": []}]
+    return [
+        {
+            "object": f"{state} {str(device)[:8]}",
+            "value": f"el paquete {sequence} no sigue al "
+            f"{sequence - 1} importado (¿se restauró un respaldo en el equipo?)",
+            "errorCode": "W_CHAIN",
+            "property": "previous_sha256",
+            "indexes": [],
+        }
+    ]
 
 
 @dataclass
@@ -87,7 +110,9 @@ class ScopeTally:
     org_units: set[str] = field(default_factory=set)
     variables: set[str] = field(default_factory=set)
 
-    def add(self, received: Sequence[tuple], org: int = 0, variable: int = 2, deleted: int = 13) -> None:
+    def add(
+        self, received: Sequence[tuple], org: int = 0, variable: int = 2, deleted: int = 13
+    ) -> None:
         """Count one month's received values (tuples of :mod:`app.services.sync.sync_values`)."""
         for item in received:
             if item[deleted]:
@@ -105,17 +130,24 @@ class ScopeTally:
         s, where = self.scope, raw.where
         parts = [period for _name, period in package.payload_parts(raw)]
         if sorted(s["periods"]) != parts:
-            raise SyncError("E_SCOPE", where, f"periodos declarados {', '.join(s['periods'][:6])}; "
-                            f"partes {', '.join(parts[:6])}")
-        for name, found, claimed in (("values", self.values, s["values"]),
-                                     ("tombstones", self.tombstones, s["tombstones"])):
+            raise SyncError(
+                "E_SCOPE",
+                where,
+                f"periodos declarados {', '.join(s['periods'][:6])}; partes {', '.join(parts[:6])}",
+            )
+        for name, found, claimed in (
+            ("values", self.values, s["values"]),
+            ("tombstones", self.tombstones, s["tombstones"]),
+        ):
             if found != claimed:
                 raise SyncError("E_SCOPE", where, f"{name}: declara {claimed:,}, trae {found:,}")
         for name, found_set in (("org_units", self.org_units), ("variables", self.variables)):
             claimed_set = set(s[name])
             if found_set != claimed_set:
                 extra = sorted(found_set - claimed_set)[:3] or sorted(claimed_set - found_set)[:3]
-                raise SyncError("E_SCOPE", where, f"{name}: no coincide ({', '.join(map(str, extra))})")
+                raise SyncError(
+                    "E_SCOPE", where, f"{name}: no coincide ({', '.join(map(str, extra))})"
+                )
 
 
 def check_scope(raw: RawPackage) -> ScopeTally:
@@ -161,10 +193,17 @@ def signing_bound(raw: RawPackage, now: str) -> tuple[str, list[ImportConflict]]
     here = _utc(now) or dt.datetime.now(dt.UTC)
     signed = _utc(raw.manifest.get("created_at", "")) or here
     if signed > here + CLOCK_TOLERANCE:
-        return iso(here), [{"object": raw.where, "value": f"el paquete dice haberse firmado el "
-                            f"{iso(signed)}, después de la hora de oficinas centrales ({iso(here)}); "
-                            "revise el reloj del equipo", "errorCode": "W_CLOCK_SKEW",
-                            "property": "created_at", "indexes": []}]
+        return iso(here), [
+            {
+                "object": raw.where,
+                "value": f"el paquete dice haberse firmado el "
+                f"{iso(signed)}, después de la hora de oficinas centrales ({iso(here)}); "
+                "revise el reloj del equipo",
+                "errorCode": "W_CLOCK_SKEW",
+                "property": "created_at",
+                "indexes": [],
+            }
+        ]
     return iso(min(signed, here)), []
 
 
@@ -186,9 +225,16 @@ def skew_note(count: int, bound: str) -> list[ImportConflict]:
     """The W_CLOCK_SKEW notice for values dated after the package was signed."""
     if not count:
         return []
-    return [{"object": "updated_at", "value": f"{count:,} valores con fecha posterior a la firma del paquete "
-             f"({bound}) o no válida; se tomó la hora de firma (revise el reloj del equipo)",
-             "errorCode": "W_CLOCK_SKEW", "property": "updated_at", "indexes": []}]
+    return [
+        {
+            "object": "updated_at",
+            "value": f"{count:,} valores con fecha posterior a la firma del paquete "
+            f"({bound}) o no válida; se tomó la hora de firma (revise el reloj del equipo)",
+            "errorCode": "W_CLOCK_SKEW",
+            "property": "updated_at",
+            "indexes": [],
+        }
+    ]
 
 
 def author(registered_name: str, fingerprint: str) -> str:

@@ -37,11 +37,24 @@ class Conflict:
 
 
 def _row(r: tuple) -> Conflict:
-    return Conflict(r[0], ValueKey(r[1], r[2], r[3], r[4]), json.loads(r[5]), json.loads(r[6]), r[7],
-                    r[8], r[9], r[10], r[11], r[12], r[13])
+    return Conflict(
+        r[0],
+        ValueKey(r[1], r[2], r[3], r[4]),
+        json.loads(r[5]),
+        json.loads(r[6]),
+        r[7],
+        r[8],
+        r[9],
+        r[10],
+        r[11],
+        r[12],
+        r[13],
+    )
 
 
-def list_conflicts(ws: Workspace, state: str | None = None, open_only: bool = True) -> list[Conflict]:
+def list_conflicts(
+    ws: Workspace, state: str | None = None, open_only: bool = True
+) -> list[Conflict]:
     """Flagged values, oldest first; only those not yet reviewed unless ``open_only`` is False."""
     code = ws.catalog.state(state).code if state else None
     return [_row(r) for r in conflicts_repo.list_conflicts(ws.conn, code, open_only)]
@@ -71,25 +84,58 @@ def resolve(ws: Workspace, conflict_id: int, choice: str) -> DataValue:
     with write_transaction(ws):
         current = values_repo.get_values(ws.conn, [conflict.key]).get(conflict.key)
         chosen = conflict.ours if choice == "ours" else conflict.theirs
-        wanted = {"value": chosen["value"], "comment": chosen.get("comment", ""),
-                  "provisional": bool(chosen.get("provisional"))}
-        before: dict[str, Any] = {"value": current.value if current else None, "comment": current.comment if current else "",
-                  "provisional": bool(current.provisional) if current else False}
+        wanted = {
+            "value": chosen["value"],
+            "comment": chosen.get("comment", ""),
+            "provisional": bool(chosen.get("provisional")),
+        }
+        before: dict[str, Any] = {
+            "value": current.value if current else None,
+            "comment": current.comment if current else "",
+            "provisional": bool(current.provisional) if current else False,
+        }
         changed = [name for name in wanted if wanted[name] != before[name]]
         stored = current
         if changed:
             k = conflict.key
-            values_repo.upsert_received(ws.conn, [(
-                k.org_unit, k.period, k.variable, k.disaggregation, wanted["value"], wanted["comment"],
-                int(wanted["provisional"]), int(current.follow_up if current else 0),
-                current.uuid if current else chosen["uuid"], (current.version if current else 0) + 1,
-                now, ws.user)])
+            values_repo.upsert_received(
+                ws.conn,
+                [
+                    (
+                        k.org_unit,
+                        k.period,
+                        k.variable,
+                        k.disaggregation,
+                        wanted["value"],
+                        wanted["comment"],
+                        int(wanted["provisional"]),
+                        int(current.follow_up if current else 0),
+                        current.uuid if current else chosen["uuid"],
+                        (current.version if current else 0) + 1,
+                        now,
+                        ws.user,
+                    )
+                ],
+            )
             # Every field the choice changes is logged, like an edit in the grid.
-            changelog.append(ws.conn, [LogEntry(
-                now, ws.user, k.org_unit, k.period, k.variable, k.disaggregation, name,
-                int(before[name]) if name == "provisional" else before[name],
-                int(wanted[name]) if name == "provisional" else wanted[name],
-                f"conflicto {conflict_id}: {choice}") for name in changed])
+            changelog.append(
+                ws.conn,
+                [
+                    LogEntry(
+                        now,
+                        ws.user,
+                        k.org_unit,
+                        k.period,
+                        k.variable,
+                        k.disaggregation,
+                        name,
+                        int(before[name]) if name == "provisional" else before[name],
+                        int(wanted[name]) if name == "provisional" else wanted[name],
+                        f"conflicto {conflict_id}: {choice}",
+                    )
+                    for name in changed
+                ],
+            )
             stored = values_repo.get_values(ws.conn, [k])[k]
         conflicts_repo.mark_resolved(ws.conn, conflict_id, now, ws.user, choice)
     return stored  # type: ignore[return-value]

@@ -36,7 +36,9 @@ OWN_CERTIFICATE = "own_certificate_pem"
 def remember_own_certificate(ws: Workspace, cert: x509.Certificate) -> None:
     """The certificate of an identity created here: the one a state enrols by default."""
     with write_transaction(ws):
-        reports_repo.settings_set(ws.conn, OWN_CERTIFICATE, ident.certificate_pem(cert).decode("ascii"))
+        reports_repo.settings_set(
+            ws.conn, OWN_CERTIFICATE, ident.certificate_pem(cert).decode("ascii")
+        )
 
 
 def export_enrolment(ws: Workspace, out: Path, cert_path: Path | None = None) -> str:
@@ -52,11 +54,20 @@ def export_enrolment(ws: Workspace, out: Path, cert_path: Path | None = None) ->
         if not pem:
             raise SyncError("E_NO_CERTIFICATE", str(ws.data_dir))
         cert = ident.load_certificate(pem.encode("ascii"))
-    doc = {"format": ENROL_FORMAT, "format_version": sync_profile.FORMAT_VERSION, "state": prof.state_code,
-           "device_id": prof.device_id, "name": ident.subject_label(cert),
-           "position": prof.position, "certificate": ident.certificate_pem(cert).decode("ascii"),
-           "fingerprint": (fingerprint := certificate_fingerprint(cert)), "created_at": now_iso()}
-    files.write_bytes_atomic(Path(out), json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8"))
+    doc = {
+        "format": ENROL_FORMAT,
+        "format_version": sync_profile.FORMAT_VERSION,
+        "state": prof.state_code,
+        "device_id": prof.device_id,
+        "name": ident.subject_label(cert),
+        "position": prof.position,
+        "certificate": ident.certificate_pem(cert).decode("ascii"),
+        "fingerprint": (fingerprint := certificate_fingerprint(cert)),
+        "created_at": now_iso(),
+    }
+    files.write_bytes_atomic(
+        Path(out), json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8")
+    )
     return readable(enrolment_fingerprint(fingerprint, prof.state_code or ""))
 
 
@@ -78,7 +89,9 @@ def parse_enrolment(ws: Workspace, path: Path) -> tuple[str, x509.Certificate, d
         raise SyncError("E_ENROL_FILE", str(path), exc.message("es")) from None
     now = dt.datetime.now(dt.UTC)
     if cert.not_valid_after_utc < now:
-        raise SyncError("E_ENROL_FILE", str(path), f"certificado vencido el {cert.not_valid_after_utc:%Y-%m-%d}")
+        raise SyncError(
+            "E_ENROL_FILE", str(path), f"certificado vencido el {cert.not_valid_after_utc:%Y-%m-%d}"
+        )
     return state, cert, doc
 
 
@@ -88,8 +101,13 @@ def enrolment_preview(ws: Workspace, path: Path) -> tuple[str, x509.Certificate,
     return state, cert, readable(enrolment_fingerprint(certificate_fingerprint(cert), state))
 
 
-def import_enrolment(ws: Workspace, path: Path, replace: str | None = None, fingerprint: str | None = None,
-                     confirmed: bool = False) -> Registration:
+def import_enrolment(
+    ws: Workspace,
+    path: Path,
+    replace: str | None = None,
+    fingerprint: str | None = None,
+    confirmed: bool = False,
+) -> Registration:
     """HQ registers a coordinator's certificate for her state (optionally replacing another).
 
     ``fingerprint`` is the one the coordinator read over the phone; it covers the state and
@@ -104,23 +122,31 @@ def import_enrolment(ws: Workspace, path: Path, replace: str | None = None, fing
     if existing is not None and existing.active and existing.state_code == state and not replace:
         return existing  # the same file imported twice: nothing to do
     if existing is not None:
-        raise SyncError("E_ENROL_FILE", str(path),
-                        "certificado ya registrado" + (" y revocado" if not existing.active else
-                                                      f" para {existing.state_code}"))
+        raise SyncError(
+            "E_ENROL_FILE",
+            str(path),
+            "certificado ya registrado"
+            + (" y revocado" if not existing.active else f" para {existing.state_code}"),
+        )
     old = None
     if replace:
         old = sync_repo.get_registration(ws.conn, replace.replace(":", "").replace(" ", "").lower())
         if old is None or not old.active:
             raise SyncError("E_NOT_REGISTERED", str(path), readable(replace)[:19])
     at = now_iso()
-    reg = Registration(fp, state, ident.subject_label(cert), ident.certificate_pem(cert), at, None, None)
+    reg = Registration(
+        fp, state, ident.subject_label(cert), ident.certificate_pem(cert), at, None, None
+    )
     with write_transaction(ws):
         sync_repo.add_registration(ws.conn, reg, ws.user)
-        sync_repo.log_registration(ws.conn, at, ws.user, "register", fp, state, str(doc.get("device_id", "")))
+        sync_repo.log_registration(
+            ws.conn, at, ws.user, "register", fp, state, str(doc.get("device_id", ""))
+        )
         if old is not None:
             sync_repo.revoke_registration(ws.conn, old.fingerprint, at, ws.user, replaced_by=fp)
-            sync_repo.log_registration(ws.conn, at, ws.user, "replace", old.fingerprint, old.state_code,
-                                       f"por {fp}")
+            sync_repo.log_registration(
+                ws.conn, at, ws.user, "replace", old.fingerprint, old.state_code, f"por {fp}"
+            )
     return reg
 
 

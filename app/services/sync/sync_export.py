@@ -64,16 +64,24 @@ def _changed_cells(ws: Workspace, state_code: str, since: int, full: bool) -> li
         return values_repo.all_values(ws.conn, state_code)
     rows = changelog.changed_keys(ws.conn, state_code, since)
     found = values_repo.get_values(ws.conn, (ValueKey(*r) for r in rows))
-    return sorted(found.values(), key=lambda v: (v.key.org_unit, v.key.period, v.key.variable,
-                                                   v.key.disaggregation))
+    return sorted(
+        found.values(),
+        key=lambda v: (v.key.org_unit, v.key.period, v.key.variable, v.key.disaggregation),
+    )
 
 
 def _bases(ws: Workspace) -> dict[tuple[str, str, str, str], int]:
     return sync_repo.sync_base_versions(ws.conn)
 
 
-def export_package(ws: Workspace, out_dir: Path, identity: Identity, full: bool = False,
-                   pdfs: list[Path] | None = None, progress: Progress | None = None) -> ExportedPackage:
+def export_package(
+    ws: Workspace,
+    out_dir: Path,
+    identity: Identity,
+    full: bool = False,
+    pdfs: list[Path] | None = None,
+    progress: Progress | None = None,
+) -> ExportedPackage:
     """Write the next package of this state's device into ``out_dir`` and the outbox."""
     prof = require_profile(ws, "state")
     keys = hq_keys(ws)
@@ -85,8 +93,10 @@ def export_package(ws: Workspace, out_dir: Path, identity: Identity, full: bool 
     since = 0 if full else sync_repo.last_delivered_mark(ws.conn)
     if progress:
         progress(0, 3)
-    values = [replace(v, deleted=True) if v.value is None else v
-              for v in _changed_cells(ws, state.code, since, full)]
+    values = [
+        replace(v, deleted=True) if v.value is None else v
+        for v in _changed_cells(ws, state.code, since, full)
+    ]
     bases = _bases(ws)
     if progress:
         progress(1, 3)
@@ -96,14 +106,19 @@ def export_package(ws: Workspace, out_dir: Path, identity: Identity, full: bool 
     content = {}
     # The registry first: HQ creates the units it does not know before it reads the values.
     content[package.REGISTRY_PART], units = sync_facilities.seal_registry(
-        ws.conn, state.code, full, pkg_uuid, recipient)
+        ws.conn, state.code, full, pkg_uuid, recipient
+    )
     content.update(_sealed_months(values, bases, pkg_uuid, recipient))
     content.update(_pdf_parts(pdfs or []))
     manifest = _manifest(ws, prof.device_id, state.code, sequence, pkg_uuid, full, values, units)
     manifest["hq_id"] = keys.hq_id
-    manifest["signer"] = {"certificate": ident.certificate_pem(identity.certificate).decode("ascii"),
-                          "fingerprint": certificate_fingerprint(identity.certificate)}
-    data = package.build(manifest, content, lambda body: crypto.sign_with_key(body, identity.private_key))
+    manifest["signer"] = {
+        "certificate": ident.certificate_pem(identity.certificate).decode("ascii"),
+        "fingerprint": certificate_fingerprint(identity.certificate),
+    }
+    data = package.build(
+        manifest, content, lambda body: crypto.sign_with_key(body, identity.private_key)
+    )
     if progress:
         progress(2, 3)
     periods = manifest["scope"]["periods"]
@@ -111,25 +126,50 @@ def export_package(ws: Workspace, out_dir: Path, identity: Identity, full: bool 
     path = out_dir / name
     digest = package.sha256(data)
     identity_sha = package.read(data, name).manifest_sha256  # what HQ will call it
-    entry = OutboxEntry(pkg_uuid, sequence, prof.device_id, digest, manifest["previous_sha256"], name,
-                        str(path), manifest["created_at"], full, mark, len(values), None, None, None,
-                        identity_sha)
+    entry = OutboxEntry(
+        pkg_uuid,
+        sequence,
+        prof.device_id,
+        digest,
+        manifest["previous_sha256"],
+        name,
+        str(path),
+        manifest["created_at"],
+        full,
+        mark,
+        len(values),
+        None,
+        None,
+        None,
+        identity_sha,
+    )
     _write(ws, entry, data)
     if progress:
         progress(3, 3)
     tombstones = manifest["scope"]["tombstones"]
-    return ExportedPackage(path, pkg_uuid, sequence, len(values) - tombstones, tombstones, digest, full, units)
+    return ExportedPackage(
+        path, pkg_uuid, sequence, len(values) - tombstones, tombstones, digest, full, units
+    )
 
 
-def _sealed_months(values: list[DataValue], bases: dict[tuple[str, str, str, str], int], pkg_uuid: str,
-                   recipient: x25519.X25519PublicKey) -> dict[str, bytes]:
+def _sealed_months(
+    values: list[DataValue],
+    bases: dict[tuple[str, str, str, str], int],
+    pkg_uuid: str,
+    recipient: x25519.X25519PublicKey,
+) -> dict[str, bytes]:
     """One sealed part per month of ``values``, each value with its sync side (uuid, versions)."""
+
     def side(value: DataValue) -> dict:
         k = value.key
-        return {"uuid": value.uuid, "version": value.version,
-                "base_version": bases.get((k.org_unit, k.period, k.variable, k.disaggregation), 0),
-                "updated_at": value.updated_at, "updated_by": value.updated_by,
-                "provisional": bool(value.provisional)}
+        return {
+            "uuid": value.uuid,
+            "version": value.version,
+            "base_version": bases.get((k.org_unit, k.period, k.variable, k.disaggregation), 0),
+            "updated_at": value.updated_at,
+            "updated_by": value.updated_by,
+            "provisional": bool(value.provisional),
+        }
 
     by_period: dict[str, list[DataValue]] = {}
     for value in values:
@@ -138,7 +178,9 @@ def _sealed_months(values: list[DataValue], bases: dict[tuple[str, str, str, str
     for period, month in sorted(by_period.items()):
         name = package.part_name(period)
         doc = data_value_sets(month, DEFAULT_DATA_SET, side=side)
-        parts[name] = crypto.seal(package.gzip_json(doc), recipient, aad=package.part_aad(pkg_uuid, name))
+        parts[name] = crypto.seal(
+            package.gzip_json(doc), recipient, aad=package.part_aad(pkg_uuid, name)
+        )
     return parts
 
 
@@ -155,24 +197,41 @@ def _pdf_parts(pdfs: list[Path]) -> dict[str, bytes]:
     return parts
 
 
-def _manifest(ws: Workspace, device: str, state_code: str, sequence: int, pkg_uuid: str, full: bool,
-              values: list[DataValue], units: int) -> dict:
+def _manifest(
+    ws: Workspace,
+    device: str,
+    state_code: str,
+    sequence: int,
+    pkg_uuid: str,
+    full: bool,
+    values: list[DataValue],
+    units: int,
+) -> dict:
     """The manifest (without ``hq_id`` and ``signer``): identity, chain and the signed scope."""
     previous = sync_repo.last_outbox(ws.conn, device)
     acked = [e for e in sync_repo.outbox(ws.conn) if e.delivered_at and e.device_id == device]
     tombstones = sum(1 for v in values if v.deleted)
     return {
-        "kind": "data", "uuid": pkg_uuid, "created_at": now_iso(), "created_by": ws.user,
-        "state": state_code, "device": device, "sequence": sequence,
+        "kind": "data",
+        "uuid": pkg_uuid,
+        "created_at": now_iso(),
+        "created_by": ws.user,
+        "state": state_code,
+        "device": device,
+        "sequence": sequence,
         # The previous package's identity (its signed manifest's hash; a row from before
         # that only knows its file's hash), which HQ compares with the one it holds.
         "previous_sha256": (previous.manifest_sha256 or previous.sha256) if previous else None,
         "base_sequence": max((e.sequence for e in acked), default=0),
-        "scope": {"full": full, "periods": sorted({v.key.period for v in values}),
-                  "org_units": sorted({v.key.org_unit for v in values}),
-                  "variables": sorted({v.key.variable for v in values}),
-                  "values": len(values) - tombstones, "tombstones": tombstones,
-                  "facilities": units},
+        "scope": {
+            "full": full,
+            "periods": sorted({v.key.period for v in values}),
+            "org_units": sorted({v.key.org_unit for v in values}),
+            "variables": sorted({v.key.variable for v in values}),
+            "values": len(values) - tombstones,
+            "tombstones": tombstones,
+            "facilities": units,
+        },
     }
 
 

@@ -48,10 +48,28 @@ MAX_HISTORY = 500  # status periods of one unit
 MAX_TEXT = 500  # characters of a name, municipality or jurisdiction
 #: The conflict rows of a facility have this variable (and an empty period).
 FACILITY_CONFLICT = "unidad"
-_TEXT_FIELDS = ("clues", "name", "state_code", "municipality", "jurisdiction", "type_code", "institution",
-                "status", "status_since")
-_COMPARED = ("name", "municipality", "jurisdiction", "type_code", "level", "institution", "status",
-             "status_since", "is_demo")
+_TEXT_FIELDS = (
+    "clues",
+    "name",
+    "state_code",
+    "municipality",
+    "jurisdiction",
+    "type_code",
+    "institution",
+    "status",
+    "status_since",
+)
+_COMPARED = (
+    "name",
+    "municipality",
+    "jurisdiction",
+    "type_code",
+    "level",
+    "institution",
+    "status",
+    "status_since",
+    "is_demo",
+)
 
 
 @dataclass(frozen=True)
@@ -73,7 +91,9 @@ class RegistryApplied:
     notes: list[ImportConflict] = field(default_factory=list)
 
     def text(self, lang: str = "es") -> str:
-        return message_text("sync_registry_counts", lang, created=self.created, updated=self.updated)
+        return message_text(
+            "sync_registry_counts", lang, created=self.created, updated=self.updated
+        )
 
 
 # -- building (the sender) ----------------------------------------------------------------
@@ -81,11 +101,16 @@ class RegistryApplied:
 
 def unit_record(fac: Facility, updated_at: str, history: Sequence[StatusPeriod]) -> dict:
     """One unit as a package carries it."""
-    return {**asdict(fac), "updated_at": updated_at,
-            "history": [[p.status, p.start_date, p.end_date] for p in history]}
+    return {
+        **asdict(fac),
+        "updated_at": updated_at,
+        "history": [[p.status, p.start_date, p.end_date] for p in history],
+    }
 
 
-def registry_records(conn: sqlite3.Connection, state_code: str, changed_only: bool = False) -> list[dict]:
+def registry_records(
+    conn: sqlite3.Connection, state_code: str, changed_only: bool = False
+) -> list[dict]:
     """The state's units as records; with ``changed_only``, only local changes not yet acknowledged.
 
     A local change is a row written here after the other side's copy last wrote it, and not
@@ -103,13 +128,20 @@ def registry_records(conn: sqlite3.Connection, state_code: str, changed_only: bo
     return out
 
 
-def seal_registry(conn: sqlite3.Connection, state_code: str, full: bool, package_uuid: str,
-                  recipient: x25519.X25519PublicKey) -> tuple[bytes, int]:
+def seal_registry(
+    conn: sqlite3.Connection,
+    state_code: str,
+    full: bool,
+    package_uuid: str,
+    recipient: x25519.X25519PublicKey,
+) -> tuple[bytes, int]:
     """(the sealed ``facilities.bin`` part, how many units it carries)."""
     units = registry_records(conn, state_code, changed_only=not full)
     doc = {"state": state_code, "full": full, "facilities": units}
     name = package.REGISTRY_PART
-    return crypto.seal(package.gzip_json(doc), recipient, aad=package.part_aad(package_uuid, name)), len(units)
+    return crypto.seal(
+        package.gzip_json(doc), recipient, aad=package.part_aad(package_uuid, name)
+    ), len(units)
 
 
 # -- reading (the receiver; no database) ----------------------------------------------------
@@ -129,12 +161,18 @@ def _date(text: object) -> bool:
     if text == "":
         return True
     try:
-        return isinstance(text, str) and len(text) == 10 and dt.date.fromisoformat(text).isoformat() == text
+        return (
+            isinstance(text, str)
+            and len(text) == 10
+            and dt.date.fromisoformat(text).isoformat() == text
+        )
     except ValueError:
         return False
 
 
-def _unit(catalog: Catalog, row: object, state: str, where: str, index: int, signed_at: str) -> Unit:
+def _unit(
+    catalog: Catalog, row: object, state: str, where: str, index: int, signed_at: str
+) -> Unit:
     if not isinstance(row, dict):
         raise SyncError("E_REGISTRY", where, f"unidad {index}: se esperaba un objeto")
     for name in _TEXT_FIELDS + ("updated_at",):
@@ -145,23 +183,34 @@ def _unit(catalog: Catalog, row: object, state: str, where: str, index: int, sig
         raise SyncError("E_REGISTRY", where, f"unidad {index}: campo «level» o «is_demo»")
     clues = row["clues"]
     if row["state_code"] != state:
-        raise SyncError("E_FACILITY_STATE", where, f"{clues[:20]}: estado «{row['state_code'][:8]}»")
+        raise SyncError(
+            "E_FACILITY_STATE", where, f"{clues[:20]}: estado «{row['state_code'][:8]}»"
+        )
     fac = Facility(**{name: row[name] for name in Facility.__dataclass_fields__})
     try:
         checked = validate_facility(catalog, fac)
     except InputError as exc:
         if exc.code == "state_mismatch":  # the CLUES says another state, whatever the row claims
             raise SyncError("E_FACILITY_STATE", where, clues[:20]) from None
-        raise SyncError("E_REGISTRY", where, f"unidad {index} ({clues[:20]}): {exc.message('es')}") from None
+        raise SyncError(
+            "E_REGISTRY", where, f"unidad {index} ({clues[:20]}): {exc.message('es')}"
+        ) from None
     if checked != fac:  # a registry is sent as stored: normalised already
-        raise SyncError("E_REGISTRY", where, f"unidad {index} ({clues[:20]}): campos sin normalizar")
+        raise SyncError(
+            "E_REGISTRY", where, f"unidad {index} ({clues[:20]}): campos sin normalizar"
+        )
     history = row.get("history")
     if not isinstance(history, list) or len(history) > MAX_HISTORY:
         raise SyncError("E_REGISTRY", where, f"unidad {index} ({clues}): historial")
     periods = []
     for item in history:
-        if (not isinstance(item, list) or len(item) != 3 or item[0] not in catalog.operating_status
-                or not _date(item[1]) or not _date(item[2])):
+        if (
+            not isinstance(item, list)
+            or len(item) != 3
+            or item[0] not in catalog.operating_status
+            or not _date(item[1])
+            or not _date(item[2])
+        ):
             raise SyncError("E_REGISTRY", where, f"unidad {index} ({clues}): periodo del historial")
         periods.append(StatusPeriod(*item))
     # A sender's clock cannot put a change after the package was signed (it would always win).
@@ -169,7 +218,9 @@ def _unit(catalog: Catalog, row: object, state: str, where: str, index: int, sig
     return Unit(fac, updated, tuple(periods))
 
 
-def parse_units(catalog: Catalog, rows: object, state: str, where: str, signed_at: str) -> list[Unit]:
+def parse_units(
+    catalog: Catalog, rows: object, state: str, where: str, signed_at: str
+) -> list[Unit]:
     """Every row checked (see the module's docstring); raises SyncError for the first bad one."""
     if not isinstance(rows, list) or len(rows) > MAX_UNITS:
         raise SyncError("E_REGISTRY", where, "«facilities» debe ser una lista")
@@ -183,8 +234,9 @@ def parse_units(catalog: Catalog, rows: object, state: str, where: str, signed_a
     return units
 
 
-def open_registry(catalog: Catalog, raw: package.RawPackage, sealed: bytes | None, state: str,
-                  enc_private: bytes) -> list[Unit]:
+def open_registry(
+    catalog: Catalog, raw: package.RawPackage, sealed: bytes | None, state: str, enc_private: bytes
+) -> list[Unit]:
     """Decrypt and check a data package's registry part (none: no units)."""
     if sealed is None:
         return []
@@ -197,11 +249,15 @@ def open_registry(catalog: Catalog, raw: package.RawPackage, sealed: bytes | Non
     doc = package.gunzip_json(plain, raw.where)
     if doc.get("state") != state or type(doc.get("full")) is not bool:
         raise SyncError("E_REGISTRY", raw.where, "«state» o «full»")
-    units = parse_units(catalog, doc.get("facilities"), state, raw.where, raw.manifest["created_at"])
+    units = parse_units(
+        catalog, doc.get("facilities"), state, raw.where, raw.manifest["created_at"]
+    )
     scope = raw.manifest.get("scope")
     claimed = scope.get("facilities") if isinstance(scope, dict) else None
     if type(claimed) is int and claimed != len(units):  # the signed count must be what came
-        raise SyncError("E_SCOPE", raw.where, f"facilities: declara {claimed:,}, trae {len(units):,}")
+        raise SyncError(
+            "E_SCOPE", raw.where, f"facilities: declara {claimed:,}, trae {len(units):,}"
+        )
     return units
 
 
@@ -212,22 +268,53 @@ def _snapshot(fac: Facility, updated_at: str, history: Sequence[StatusPeriod]) -
     return json.dumps(unit_record(fac, updated_at, history), ensure_ascii=False, sort_keys=True)
 
 
-def _log(conn: sqlite3.Connection, now: str, user: str, old: Facility | None, unit: Unit,
-         old_history: Sequence[StatusPeriod], source: str) -> None:
+def _log(
+    conn: sqlite3.Connection,
+    now: str,
+    user: str,
+    old: Facility | None,
+    unit: Unit,
+    old_history: Sequence[StatusPeriod],
+    source: str,
+) -> None:
     """One change-log row per changed field (or one for a new unit), chained like values."""
     new = unit.facility
     rows: list[tuple[str, object, object]] = []
     if old is None:
         rows.append(("unidad", None, _snapshot(new, unit.updated_at, unit.history)))
     else:
-        rows += [(f"unidad.{name}", getattr(old, name), getattr(new, name))
-                 for name in _COMPARED if getattr(old, name) != getattr(new, name)]
+        rows += [
+            (f"unidad.{name}", getattr(old, name), getattr(new, name))
+            for name in _COMPARED
+            if getattr(old, name) != getattr(new, name)
+        ]
         if tuple(old_history) != unit.history:
-            rows.append(("unidad.historial", json.dumps([asdict(p) for p in old_history], ensure_ascii=False),
-                         json.dumps([asdict(p) for p in unit.history], ensure_ascii=False)))
+            rows.append(
+                (
+                    "unidad.historial",
+                    json.dumps([asdict(p) for p in old_history], ensure_ascii=False),
+                    json.dumps([asdict(p) for p in unit.history], ensure_ascii=False),
+                )
+            )
     # Under the unit's CLUES and the variable "unidad": the conflicts view shows it as the history.
-    changelog.append(conn, [LogEntry(now, user, new.clues, "", FACILITY_CONFLICT, "", name, changelog.as_log_text(a),
-                                     changelog.as_log_text(b), source) for name, a, b in rows])
+    changelog.append(
+        conn,
+        [
+            LogEntry(
+                now,
+                user,
+                new.clues,
+                "",
+                FACILITY_CONFLICT,
+                "",
+                name,
+                changelog.as_log_text(a),
+                changelog.as_log_text(b),
+                source,
+            )
+            for name, a, b in rows
+        ],
+    )
 
 
 def _write(conn: sqlite3.Connection, unit: Unit, now: str, reported_by: str | None) -> None:
@@ -242,7 +329,9 @@ def _differs(a: Facility, b: Facility) -> bool:
     return any(getattr(a, name) != getattr(b, name) for name in _COMPARED)
 
 
-def check_units_belong(conn: sqlite3.Connection, units: Sequence[Unit], state: str, where: str) -> None:
+def check_units_belong(
+    conn: sqlite3.Connection, units: Sequence[Unit], state: str, where: str
+) -> None:
     """A CLUES this side holds under another state is not the sender's to change."""
     known = facilities_repo.existing_clues(conn)
     for unit in units:
@@ -251,8 +340,14 @@ def check_units_belong(conn: sqlite3.Connection, units: Sequence[Unit], state: s
             raise SyncError("E_FACILITY_STATE", where, f"{unit.facility.clues}: estado {other}")
 
 
-def apply_registry(conn: sqlite3.Connection, units: Sequence[Unit], state: str, package_uuid: str,
-                   now: str, user: str) -> RegistryApplied:
+def apply_registry(
+    conn: sqlite3.Connection,
+    units: Sequence[Unit],
+    state: str,
+    package_uuid: str,
+    now: str,
+    user: str,
+) -> RegistryApplied:
     """HQ: apply a state's registry by the rules of the module's docstring (inside the import's
     transaction); conflicts go to the ``conflicts`` table with both versions."""
     result = RegistryApplied()
@@ -277,8 +372,15 @@ def apply_registry(conn: sqlite3.Connection, units: Sequence[Unit], state: str, 
             continue
         if remote and unit.updated_at < remote:  # older than the copy HQ took from the state
             result.ignored += 1
-            result.notes.append({"object": clues, "value": unit.updated_at, "errorCode": "W_REGISTRY_STALE",
-                                 "property": "facility", "indexes": []})
+            result.notes.append(
+                {
+                    "object": clues,
+                    "value": unit.updated_at,
+                    "errorCode": "W_REGISTRY_STALE",
+                    "property": "facility",
+                    "indexes": [],
+                }
+            )
             continue
         if not _differs(mine, unit.facility) and (history == unit.history or not unit.history):
             facilities_repo.mark_synced(conn, clues, updated, unit.updated_at)
@@ -286,11 +388,33 @@ def apply_registry(conn: sqlite3.Connection, units: Sequence[Unit], state: str, 
             continue
         if not synced or updated > synced:  # HQ changed it on its own: the rule decides, flagged
             applied = "theirs" if unit.updated_at >= updated else "ours"
-            conflicts_repo.add_conflicts(conn, [(
-                clues, "", FACILITY_CONFLICT, "", _snapshot(mine, updated, history),
-                _snapshot(unit.facility, unit.updated_at, unit.history), applied, package_uuid, state, now)])
-            result.notes.append({"object": clues, "value": unit.facility.name, "errorCode": "W_CONFLICT",
-                                 "property": "facility", "indexes": [], "applied": applied})
+            conflicts_repo.add_conflicts(
+                conn,
+                [
+                    (
+                        clues,
+                        "",
+                        FACILITY_CONFLICT,
+                        "",
+                        _snapshot(mine, updated, history),
+                        _snapshot(unit.facility, unit.updated_at, unit.history),
+                        applied,
+                        package_uuid,
+                        state,
+                        now,
+                    )
+                ],
+            )
+            result.notes.append(
+                {
+                    "object": clues,
+                    "value": unit.facility.name,
+                    "errorCode": "W_CONFLICT",
+                    "property": "facility",
+                    "indexes": [],
+                    "applied": applied,
+                }
+            )
             if applied == "ours":
                 result.ignored += 1
                 continue
@@ -300,8 +424,14 @@ def apply_registry(conn: sqlite3.Connection, units: Sequence[Unit], state: str, 
     return result
 
 
-def apply_update_registry(conn: sqlite3.Connection, units: Sequence[Unit], state: str, package_uuid: str,
-                          now: str, user: str) -> RegistryApplied:
+def apply_update_registry(
+    conn: sqlite3.Connection,
+    units: Sequence[Unit],
+    state: str,
+    package_uuid: str,
+    now: str,
+    user: str,
+) -> RegistryApplied:
     """A state: HQ's registry from an update; a local edit HQ has not acknowledged is kept."""
     result = RegistryApplied()
     cutoff = facilities_repo.last_acknowledged_at(conn)
@@ -325,8 +455,15 @@ def apply_update_registry(conn: sqlite3.Connection, units: Sequence[Unit], state
             continue
         if updated >= cutoff and (not synced or updated > synced):
             result.ignored += 1
-            result.notes.append({"object": clues, "value": mine.name, "errorCode": "W_LOCAL_EDIT_KEPT",
-                                 "property": "facility", "indexes": []})
+            result.notes.append(
+                {
+                    "object": clues,
+                    "value": mine.name,
+                    "errorCode": "W_LOCAL_EDIT_KEPT",
+                    "property": "facility",
+                    "indexes": [],
+                }
+            )
             continue
         _write(conn, unit, now, None)
         _log(conn, now, user, mine, unit, history, source)
@@ -334,7 +471,9 @@ def apply_update_registry(conn: sqlite3.Connection, units: Sequence[Unit], state
     return result
 
 
-def resolve_conflict(conn: sqlite3.Connection, conflict_id: int, choice: str, now: str, user: str) -> Facility:
+def resolve_conflict(
+    conn: sqlite3.Connection, conflict_id: int, choice: str, now: str, user: str
+) -> Facility:
     """HQ accepts one side of a flagged unit (inside a transaction); returns the unit as stored.
 
     The chosen version is written (with its status history) only when it is not the applied

@@ -86,7 +86,9 @@ def read_package_file(path: Path) -> RawPackage:
             raise SyncError("E_TOO_LARGE", path.name, f"{path.stat().st_size:,} bytes")
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError("file_unreadable", path=str(path), reason=exc.strerror or str(exc)) from None
+        raise InputError(
+            "file_unreadable", path=str(path), reason=exc.strerror or str(exc)
+        ) from None
     return package.read(data, path.name)
 
 
@@ -101,8 +103,13 @@ def _order(item: Header) -> tuple:
     return (rank, str(m.get("state", "")), str(m.get("device", "")), seq, str(path))
 
 
-def import_packages(ws: Workspace, paths: Sequence[Path], dry_run: bool = False,
-                    progress: Progress | None = None, pipeline: bool | None = None) -> list[ImportResult]:
+def import_packages(
+    ws: Workspace,
+    paths: Sequence[Path],
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    pipeline: bool | None = None,
+) -> list[ImportResult]:
     """Import every file (any kind), each in its own transaction; one summary per file.
 
     The files are ordered first (per state and device by sequence), so the order they were
@@ -126,11 +133,15 @@ def import_packages(ws: Workspace, paths: Sequence[Path], dry_run: bool = False,
         if pipeline:
             # HQ's units do not change during an import of data packages, so the reader
             # checks against these. Its process starts when a package first needs it.
-            reader = stack.enter_context(PartReader(ws.catalog, ws.lang, facilities_repo.existing_clues(ws.conn)))
+            reader = stack.enter_context(
+                PartReader(ws.catalog, ws.lang, facilities_repo.existing_clues(ws.conn))
+            )
         for done, (path, header) in enumerate(read, start=1):
             raw = _reread(path, header)
             if isinstance(raw, InputError):
-                results.append(ImportResult(path, error_summary(raw, path, ws.lang, dry_run=dry_run)))
+                results.append(
+                    ImportResult(path, error_summary(raw, path, ws.lang, dry_run=dry_run))
+                )
             else:
                 if not backed_up and sync_repo.get_inbox(ws.conn, raw.uuid) is None:
                     backup_now(ws, "importación")
@@ -177,7 +188,9 @@ def _reread(path: Path, header: RawPackage | InputError) -> RawPackage | InputEr
         return _internal(exc, path)
 
 
-def _import_file(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool, reader: PartReader | None) -> ImportSummary:
+def _import_file(
+    ws: Workspace, path: Path, raw: RawPackage, dry_run: bool, reader: PartReader | None
+) -> ImportSummary:
     """One package's summary: a failure of the disk, the database or the code is reported, not raised."""
     try:
         return import_one(ws, path, raw, dry_run, reader)
@@ -193,8 +206,13 @@ def _internal(exc: BaseException, path: Path) -> SyncError:
     return SyncError("E_INTERNAL", Path(path).name, f"{type(exc).__name__}: {str(exc)[:160]}")
 
 
-def import_one(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool = False,
-               reader: PartReader | None = None) -> ImportSummary:
+def import_one(
+    ws: Workspace,
+    path: Path,
+    raw: RawPackage,
+    dry_run: bool = False,
+    reader: PartReader | None = None,
+) -> ImportSummary:
     """Import one read package; never raises for bad input (the summary says why)."""
     try:
         if raw.kind == "data":
@@ -234,8 +252,9 @@ class _Claims:
     author: str
 
 
-def _import_data(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool,
-                 reader: PartReader | None = None) -> ImportSummary:
+def _import_data(
+    ws: Workspace, path: Path, raw: RawPackage, dry_run: bool, reader: PartReader | None = None
+) -> ImportSummary:
     """A data package at HQ: its sender and signed claims checked, then applied whole or not at all."""
     require_profile(ws, "hq")
     keys = hq_keys(ws)
@@ -263,15 +282,17 @@ def _check_claims(ws: Workspace, raw: RawPackage, state: str, signer: str) -> _C
     return _Claims(state, signer, now, warnings, tally, not_after, skew, author)
 
 
-def _open_contents(ws: Workspace, raw: RawPackage, state: str, keys: HqKeys,
-                   reader: PartReader | None) -> tuple[list[Unit], Parts]:
+def _open_contents(
+    ws: Workspace, raw: RawPackage, state: str, keys: HqKeys, reader: PartReader | None
+) -> tuple[list[Unit], Parts]:
     """The package's registry (checked whole) and an iterator over its months' values."""
     # Only now, the signer checked, is any content inflated: each entry within its size.
     contents = package.check_hashes(raw)
     # The registry first, whole: a bad row or a unit of another state refuses the package
     # before anything is written; the units it adds are known to its values.
-    units = sync_facilities.open_registry(ws.catalog, raw, contents.get(package.REGISTRY_PART), state,
-                                          keys.enc_private or b"")
+    units = sync_facilities.open_registry(
+        ws.catalog, raw, contents.get(package.REGISTRY_PART), state, keys.enc_private or b""
+    )
     sync_facilities.check_units_belong(ws.conn, units, state, raw.where)
     known = facilities_repo.existing_clues(ws.conn)
     state_units = {clues: code for clues, code in known.items() if code == state}
@@ -286,14 +307,22 @@ def _open_contents(ws: Workspace, raw: RawPackage, state: str, keys: HqKeys,
     return units, reader.read(dataclasses.replace(job, units=tuple(state_units.items())))
 
 
-def _apply_data(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool, claims: _Claims,
-                units: list[Unit], parts: Parts) -> ImportSummary:
+def _apply_data(
+    ws: Workspace,
+    path: Path,
+    raw: RawPackage,
+    dry_run: bool,
+    claims: _Claims,
+    units: list[Unit],
+    parts: Parts,
+) -> ImportSummary:
     """Apply, archive and record the package in ONE transaction (a dry run rolls it back)."""
     archived: list[Path] = []
     try:
         with write_transaction(ws, immediate=True):
-            registry = sync_facilities.apply_registry(ws.conn, units, claims.state, raw.uuid, claims.now,
-                                                      f"firmante {claims.signer[:16]}")
+            registry = sync_facilities.apply_registry(
+                ws.conn, units, claims.state, raw.uuid, claims.now, f"firmante {claims.signer[:16]}"
+            )
             applied, periods, problems = _apply_parts(ws, raw, claims, parts)
             if problems:
                 raise Rollback(_refused(path, raw, dry_run, problems, ws.lang))
@@ -303,10 +332,25 @@ def _apply_data(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool, claim
                 raise Rollback(result)
             archived.append(_archive(ws, raw, claims.state))
             m = raw.manifest
-            sync_repo.add_inbox(ws.conn, InboxEntry(
-                raw.uuid, raw.sha256, "data", claims.state, m.get("device"), m.get("sequence"), claims.signer,
-                tuple(periods), m.get("created_at"), claims.now, ws.user, result, str(archived[0]),
-                raw.manifest_sha256))
+            sync_repo.add_inbox(
+                ws.conn,
+                InboxEntry(
+                    raw.uuid,
+                    raw.sha256,
+                    "data",
+                    claims.state,
+                    m.get("device"),
+                    m.get("sequence"),
+                    claims.signer,
+                    tuple(periods),
+                    m.get("created_at"),
+                    claims.now,
+                    ws.user,
+                    result,
+                    str(archived[0]),
+                    raw.manifest_sha256,
+                ),
+            )
     except Rollback as rolled_back:
         return rolled_back.result
     except BaseException:
@@ -316,8 +360,9 @@ def _apply_data(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool, claim
     return result
 
 
-def _apply_parts(ws: Workspace, raw: RawPackage, claims: _Claims,
-                 parts: Parts) -> tuple[Applied, list[str], list[ImportConflict]]:
+def _apply_parts(
+    ws: Workspace, raw: RawPackage, claims: _Claims, parts: Parts
+) -> tuple[Applied, list[str], list[ImportConflict]]:
     """Apply the values month by month: (what was applied, the periods, the bad values).
 
     After the first bad value nothing more is applied: the caller rolls it all back."""
@@ -331,34 +376,73 @@ def _apply_parts(ws: Workspace, raw: RawPackage, claims: _Claims,
         for part in parts:
             problems += part.problems
             if not problems:
-                apply_received(ws.conn, part.received, raw.uuid, claims.state, claims.now, applied,
-                               author=claims.author, not_after=claims.not_after)
+                apply_received(
+                    ws.conn,
+                    part.received,
+                    raw.uuid,
+                    claims.state,
+                    claims.now,
+                    applied,
+                    author=claims.author,
+                    not_after=claims.not_after,
+                )
                 claims.tally.add(part.received)
                 periods.append(part.period)
             del part
     return applied, periods, problems
 
 
-def _data_summary(path: Path, raw: RawPackage, dry_run: bool, claims: _Claims, registry: RegistryApplied,
-                  applied: Applied, lang: str) -> ImportSummary:
+def _data_summary(
+    path: Path,
+    raw: RawPackage,
+    dry_run: bool,
+    claims: _Claims,
+    registry: RegistryApplied,
+    applied: Applied,
+    lang: str,
+) -> ImportSummary:
     """The summary of a package applied: counts, warnings, conflicts and the registry's outcome."""
-    counts = {"imported": applied.imported, "updated": applied.updated, "ignored": applied.ignored,
-              "deleted": applied.deleted}
-    notes = claims.warnings + claims.skew + sync_checks.skew_note(applied.skewed, claims.not_after) \
-        + registry.notes + applied.flagged
+    counts = {
+        "imported": applied.imported,
+        "updated": applied.updated,
+        "ignored": applied.ignored,
+        "deleted": applied.deleted,
+    }
+    notes = (
+        claims.warnings
+        + claims.skew
+        + sync_checks.skew_note(applied.skewed, claims.not_after)
+        + registry.notes
+        + applied.flagged
+    )
     status = "WARNING" if notes else "SUCCESS"
-    text = message_text("sync_values_applied", lang,
-                        applied=format_number(applied.imported + applied.updated + applied.deleted),
-                        flagged=format_number(len(applied.flagged)), registry=registry.text(lang))
+    text = message_text(
+        "sync_values_applied",
+        lang,
+        applied=format_number(applied.imported + applied.updated + applied.deleted),
+        flagged=format_number(len(applied.flagged)),
+        registry=registry.text(lang),
+    )
     result = summary(status, text, raw, path, counts, notes, dry_run=dry_run)
-    result["facilities"] = {"created": registry.created, "updated": registry.updated,
-                            "ignored": registry.ignored}
+    result["facilities"] = {
+        "created": registry.created,
+        "updated": registry.updated,
+        "ignored": registry.ignored,
+    }
     return result
 
 
-def _refused(path: Path, raw: RawPackage, dry_run: bool, problems: list[ImportConflict],
-             lang: str) -> ImportSummary:
+def _refused(
+    path: Path, raw: RawPackage, dry_run: bool, problems: list[ImportConflict], lang: str
+) -> ImportSummary:
     """The summary of a package refused for its bad values: nothing of it was imported."""
     rejected = sorted({i for p in problems for i in p["indexes"]})
-    return summary("ERROR", message_text("sync_values_rejected", lang, count=format_number(len(rejected))),
-                   raw, path, conflicts=problems, rejected=rejected, dry_run=dry_run)
+    return summary(
+        "ERROR",
+        message_text("sync_values_rejected", lang, count=format_number(len(rejected))),
+        raw,
+        path,
+        conflicts=problems,
+        rejected=rejected,
+        dry_run=dry_run,
+    )

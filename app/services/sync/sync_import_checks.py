@@ -32,8 +32,11 @@ def check_signer(ws: Workspace, raw: RawPackage) -> tuple[str, str]:
     if reg is None:
         raise SyncError("E_SIGNER_UNKNOWN", where, f"{name}, {fp[:16]}…")
     if reg.state_code != state:
-        raise SyncError("E_SIGNER_STATE", where,
-                        f"{name}: {ws.catalog.states[reg.state_code].name}, no {ws.catalog.states[state].name}")
+        raise SyncError(
+            "E_SIGNER_STATE",
+            where,
+            f"{name}: {ws.catalog.states[reg.state_code].name}, no {ws.catalog.states[state].name}",
+        )
     if not reg.active:
         raise SyncError("E_SIGNER_REVOKED", where, f"{name}, {reg.revoked_at}")
     registered = ident.load_certificate(reg.certificate)
@@ -46,21 +49,35 @@ def check_sequence(ws: Workspace, raw: RawPackage, state: str) -> list[ImportCon
     """Refuse replays and old packages; return warnings for gaps."""
     m, where = raw.manifest, raw.where
     device, sequence, base = m.get("device"), m.get("sequence"), m.get("base_sequence", 0)
-    if not isinstance(device, str) or not device or not isinstance(sequence, int) or sequence < 1 \
-            or not isinstance(base, int) or isinstance(sequence, bool):
+    if (
+        not isinstance(device, str)
+        or not device
+        or not isinstance(sequence, int)
+        or sequence < 1
+        or not isinstance(base, int)
+        or isinstance(sequence, bool)
+    ):
         raise SyncError("E_MANIFEST", where, "device/sequence")
     seen = sync_repo.device_sequences(ws.conn, state, device)
     last = max(seen, default=0)
     if sequence in seen or sequence < last:
         raise SyncError("E_REPLAY", where, f"{sequence} (última importada: {last})")
     if base > last:
-        raise SyncError("E_SEQUENCE", where, f"se basa en el paquete {base}; el último importado es {last}")
+        raise SyncError(
+            "E_SEQUENCE", where, f"se basa en el paquete {base}; el último importado es {last}"
+        )
     warnings: list[ImportConflict] = []
     if sequence > last + 1:
         missing = missing_range(last + 1, sequence - 1)
-        warnings.append({"object": f"{state} {device[:8]}", "value": f"faltan los paquetes {missing}; "
-                         "su contenido viene incluido en este", "errorCode": "W_SEQUENCE_GAP",
-                         "property": "sequence", "indexes": []})
+        warnings.append(
+            {
+                "object": f"{state} {device[:8]}",
+                "value": f"faltan los paquetes {missing}; su contenido viene incluido en este",
+                "errorCode": "W_SEQUENCE_GAP",
+                "property": "sequence",
+                "indexes": [],
+            }
+        )
     return warnings
 
 

@@ -68,8 +68,14 @@ def _aad(which: str, hq_id: str) -> bytes:
 def wrap_keys(keys: HqKeys, passphrase: bytes) -> HqKeys:
     """``keys`` with both private halves wrapped under ``passphrase``."""
     return dataclasses.replace(
-        keys, sign_private=crypto.wrap_secret(keys.sign_private or b"", passphrase, _aad("sign", keys.hq_id)),
-        enc_private=crypto.wrap_secret(keys.enc_private or b"", passphrase, _aad("enc", keys.hq_id)))
+        keys,
+        sign_private=crypto.wrap_secret(
+            keys.sign_private or b"", passphrase, _aad("sign", keys.hq_id)
+        ),
+        enc_private=crypto.wrap_secret(
+            keys.enc_private or b"", passphrase, _aad("enc", keys.hq_id)
+        ),
+    )
 
 
 def is_protected(keys: HqKeys) -> bool:
@@ -101,15 +107,20 @@ def usable(data_dir: Path, keys: HqKeys) -> HqKeys:
     if passphrase is None:
         raise SyncError("E_PASSPHRASE_NEEDED", str(data_dir))
     return dataclasses.replace(
-        keys, sign_private=_unwrap(data_dir, keys.sign_private, passphrase, _aad("sign", keys.hq_id)),
-        enc_private=_unwrap(data_dir, keys.enc_private or b"", passphrase, _aad("enc", keys.hq_id)))
+        keys,
+        sign_private=_unwrap(data_dir, keys.sign_private, passphrase, _aad("sign", keys.hq_id)),
+        enc_private=_unwrap(data_dir, keys.enc_private or b"", passphrase, _aad("enc", keys.hq_id)),
+    )
 
 
 def needs_passphrase(ws: Workspace) -> bool:
     """Whether this data directory holds HQ keys that are wrapped and not yet unlocked here."""
     keys = sync_repo.get_hq_keys(ws.conn)
-    return (keys is not None and crypto.is_wrapped(keys.sign_private)
-            and passphrase_for(ws.data_dir) is None)
+    return (
+        keys is not None
+        and crypto.is_wrapped(keys.sign_private)
+        and passphrase_for(ws.data_dir) is None
+    )
 
 
 def require_passphrase(ws: Workspace) -> None:
@@ -154,7 +165,9 @@ def unlock(ws: Workspace, passphrase: bytes) -> bool:
     check_new_passphrase(str(ws.data_dir), passphrase)
     store_wrapped(ws, wrap_keys(keys, passphrase))
     remember(ws.data_dir, passphrase)
-    log.warning("HQ private keys of %s were stored raw; wrapped under the passphrase now", ws.data_dir)
+    log.warning(
+        "HQ private keys of %s were stored raw; wrapped under the passphrase now", ws.data_dir
+    )
     return True
 
 

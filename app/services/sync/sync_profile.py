@@ -67,9 +67,15 @@ def require_profile(ws: Workspace, role: str | None = None) -> Profile:
     return found
 
 
-def init_profile(ws: Workspace, role: str, state: str | None = None, name: str = "",
-                 position: str = "", hq_name: str = DEFAULT_HQ_NAME,
-                 passphrase: bytes | None = None) -> Profile:
+def init_profile(
+    ws: Workspace,
+    role: str,
+    state: str | None = None,
+    name: str = "",
+    position: str = "",
+    hq_name: str = DEFAULT_HQ_NAME,
+    passphrase: bytes | None = None,
+) -> Profile:
     """Give the data directory its profile (once). HQ also gets its key pair.
 
     HQ's private keys are stored wrapped under ``passphrase`` (the CLI and the GUI always
@@ -87,15 +93,23 @@ def init_profile(ws: Workspace, role: str, state: str | None = None, name: str =
     state_code = ws.catalog.state(state).code if role == "state" and state else None
     if role == "hq" and passphrase is not None:
         sync_keys.check_new_passphrase(str(ws.data_dir), passphrase)
-    made = Profile(role, state_code, str(uuidlib.uuid4()), name.strip(), position.strip(), now_iso())
+    made = Profile(
+        role, state_code, str(uuidlib.uuid4()), name.strip(), position.strip(), now_iso()
+    )
     with write_transaction(ws):
         sync_repo.set_profile(ws.conn, made)
         if role == "hq":
             signing, encryption = crypto.new_hq_keys()
             sign_pub = crypto.raw_public(signing.public_key())
             enc_pub = crypto.raw_public(encryption.public_key())
-            made_keys = HqKeys(hq_fingerprint(sign_pub, enc_pub)[:16], hq_name, sign_pub, enc_pub,
-                               crypto.raw_private(signing), crypto.raw_private(encryption))
+            made_keys = HqKeys(
+                hq_fingerprint(sign_pub, enc_pub)[:16],
+                hq_name,
+                sign_pub,
+                enc_pub,
+                crypto.raw_private(signing),
+                crypto.raw_private(encryption),
+            )
             if passphrase is not None:
                 made_keys = sync_keys.wrap_keys(made_keys, passphrase)
             sync_repo.set_hq_keys(ws.conn, made_keys, now_iso())
@@ -124,22 +138,32 @@ def hq_public(ws: Workspace) -> HqKeys:
 
 
 def _canonical(doc: dict) -> bytes:
-    return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(
+        "utf-8"
+    )
 
 
 def export_hq_profile(ws: Workspace, out: Path) -> str:
     """Write HQ's public profile to ``out``; returns the readable fingerprint."""
     require_profile(ws, "hq")
     keys = hq_keys(ws)
-    doc = {"format": HQ_PROFILE_FORMAT, "format_version": FORMAT_VERSION, "hq_id": keys.hq_id,
-           "name": keys.name, "sign_public": base64.b64encode(keys.sign_public).decode(),
-           "enc_public": base64.b64encode(keys.enc_public).decode(), "created_at": now_iso()}
+    doc = {
+        "format": HQ_PROFILE_FORMAT,
+        "format_version": FORMAT_VERSION,
+        "hq_id": keys.hq_id,
+        "name": keys.name,
+        "sign_public": base64.b64encode(keys.sign_public).decode(),
+        "enc_public": base64.b64encode(keys.enc_public).decode(),
+        "created_at": now_iso(),
+    }
     rotated = reports_repo.settings_get(ws.conn, HQ_ROTATION, "")
     if rotated:
         doc["rotated_from"] = json.loads(rotated)  # the old key's endorsement of these keys
     signing = ed25519.Ed25519PrivateKey.from_private_bytes(keys.sign_private or b"")
     doc["signature"] = base64.b64encode(crypto.sign_ed25519(_canonical(doc), signing)).decode()
-    files.write_bytes_atomic(Path(out), json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8"))
+    files.write_bytes_atomic(
+        Path(out), json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8")
+    )
     return readable(hq_fingerprint(keys.sign_public, keys.enc_public))
 
 
@@ -208,11 +232,16 @@ def read_hq_profile(path: Path) -> HqProfileFile:
     if doc.get("hq_id") != hq_id:
         raise SyncError("E_PROFILE_FILE", str(path), "hq_id")
     rotated = doc.get("rotated_from")
-    if rotated is not None and not (isinstance(rotated, dict) and all(
-            isinstance(rotated.get(k), str) for k in ("hq_id", "sign_public", "signature"))):
+    if rotated is not None and not (
+        isinstance(rotated, dict)
+        and all(isinstance(rotated.get(k), str) for k in ("hq_id", "sign_public", "signature"))
+    ):
         raise SyncError("E_PROFILE_FILE", str(path), "rotated_from")
-    return HqProfileFile(HqKeys(hq_id, name, sign_pub, enc_pub, None, None),
-                         hq_fingerprint(sign_pub, enc_pub), rotated)
+    return HqProfileFile(
+        HqKeys(hq_id, name, sign_pub, enc_pub, None, None),
+        hq_fingerprint(sign_pub, enc_pub),
+        rotated,
+    )
 
 
 def _rotation_body(keys: HqKeys) -> bytes:
@@ -240,7 +269,11 @@ def hq_profile_preview(ws: Workspace, path: Path) -> tuple[HqProfileFile, bool, 
     current = sync_repo.get_hq_keys(ws.conn)
     if current is None or current.hq_id == found.keys.hq_id:
         return found, False, ""
-    return found, _endorsed_by(found, current), readable(hq_fingerprint(current.sign_public, current.enc_public))
+    return (
+        found,
+        _endorsed_by(found, current),
+        readable(hq_fingerprint(current.sign_public, current.enc_public)),
+    )
 
 
 def hq_profile_confirmed(ws: Workspace) -> bool:
@@ -248,8 +281,9 @@ def hq_profile_confirmed(ws: Workspace) -> bool:
     return bool(reports_repo.settings_get(ws.conn, HQ_CONFIRMED, ""))
 
 
-def import_hq_profile(ws: Workspace, path: Path, fingerprint: str | None = None,
-                      confirmed: bool = False) -> tuple[HqKeys, str]:
+def import_hq_profile(
+    ws: Workspace, path: Path, fingerprint: str | None = None, confirmed: bool = False
+) -> tuple[HqKeys, str]:
     """A state stores HQ's public keys, only once their fingerprint is confirmed.
 
     ``fingerprint`` is the one read over the phone (it must match the file's), or
@@ -279,10 +313,14 @@ def import_hq_profile(ws: Workspace, path: Path, fingerprint: str | None = None,
     with write_transaction(ws):
         sync_repo.set_hq_keys(ws.conn, keys, at)
         reports_repo.settings_set(ws.conn, HQ_CONFIRMED, at)
-        note = "" if current is None or current.hq_id == keys.hq_id else \
-            f"reemplaza {hq_fingerprint(current.sign_public, current.enc_public)}"
-        sync_repo.log_registration(ws.conn, at, ws.user, action, found.fingerprint,
-                                   prof.state_code or "", note)
+        note = (
+            ""
+            if current is None or current.hq_id == keys.hq_id
+            else f"reemplaza {hq_fingerprint(current.sign_public, current.enc_public)}"
+        )
+        sync_repo.log_registration(
+            ws.conn, at, ws.user, action, found.fingerprint, prof.state_code or "", note
+        )
     return keys, found.readable
 
 
@@ -297,17 +335,38 @@ def rotate_hq_keys(ws: Workspace, passphrase: bytes) -> str:
     old = hq_keys(ws)  # unlocked: E_PASSPHRASE_NEEDED / E_PASSPHRASE_WRONG otherwise
     sync_keys.check_new_passphrase(str(ws.data_dir), passphrase)
     signing, encryption = crypto.new_hq_keys()
-    sign_pub, enc_pub = crypto.raw_public(signing.public_key()), crypto.raw_public(encryption.public_key())
-    new = HqKeys(hq_fingerprint(sign_pub, enc_pub)[:16], old.name, sign_pub, enc_pub,
-                 crypto.raw_private(signing), crypto.raw_private(encryption))
+    sign_pub, enc_pub = (
+        crypto.raw_public(signing.public_key()),
+        crypto.raw_public(encryption.public_key()),
+    )
+    new = HqKeys(
+        hq_fingerprint(sign_pub, enc_pub)[:16],
+        old.name,
+        sign_pub,
+        enc_pub,
+        crypto.raw_private(signing),
+        crypto.raw_private(encryption),
+    )
     old_signing = ed25519.Ed25519PrivateKey.from_private_bytes(old.sign_private or b"")
-    endorsement = {"hq_id": old.hq_id, "sign_public": base64.b64encode(old.sign_public).decode(),
-                   "signature": base64.b64encode(crypto.sign_ed25519(_rotation_body(new), old_signing)).decode()}
+    endorsement = {
+        "hq_id": old.hq_id,
+        "sign_public": base64.b64encode(old.sign_public).decode(),
+        "signature": base64.b64encode(
+            crypto.sign_ed25519(_rotation_body(new), old_signing)
+        ).decode(),
+    }
     at = now_iso()
     with write_transaction(ws):
         reports_repo.settings_set(ws.conn, HQ_ROTATION, json.dumps(endorsement))
-        sync_repo.log_registration(ws.conn, at, ws.user, "hq_rotate", hq_fingerprint(sign_pub, enc_pub), "",
-                                   f"reemplaza {hq_fingerprint(old.sign_public, old.enc_public)}")
+        sync_repo.log_registration(
+            ws.conn,
+            at,
+            ws.user,
+            "hq_rotate",
+            hq_fingerprint(sign_pub, enc_pub),
+            "",
+            f"reemplaza {hq_fingerprint(old.sign_public, old.enc_public)}",
+        )
     sync_keys.store_wrapped(ws, sync_keys.wrap_keys(new, passphrase))
     sync_keys.forget(ws.data_dir)
     sync_keys.remember(ws.data_dir, passphrase)

@@ -43,15 +43,25 @@ class PackageParts:
     units: tuple[tuple[str, str], ...] = ()
 
     @classmethod
-    def of(cls, raw: package.RawPackage, state: str, enc_private: bytes,
-           files: Mapping[str, bytes] | None = None) -> PackageParts:
+    def of(
+        cls,
+        raw: package.RawPackage,
+        state: str,
+        enc_private: bytes,
+        files: Mapping[str, bytes] | None = None,
+    ) -> PackageParts:
         """The parts of a read (and already verified) data package.
 
         ``files``: its content already read by :func:`app.sync.package.check_hashes`.
         """
         files = raw.files if files is None else files
-        return cls(raw.uuid, raw.where, state, enc_private,
-                   tuple((name, period, files[name]) for name, period in package.payload_parts(raw)))
+        return cls(
+            raw.uuid,
+            raw.where,
+            state,
+            enc_private,
+            tuple((name, period, files[name]) for name, period in package.payload_parts(raw)),
+        )
 
 
 @dataclass
@@ -111,8 +121,12 @@ class PartReader:
         ctx = multiprocessing.get_context("spawn")  # fork is unsafe in a process with Qt threads
         self._jobs = ctx.Queue()
         self._results = ctx.Queue(maxsize=READ_AHEAD)
-        self._process = ctx.Process(target=_serve, args=(*self._args, self._jobs, self._results),
-                                    name="coordina-lector", daemon=True)
+        self._process = ctx.Process(
+            target=_serve,
+            args=(*self._args, self._jobs, self._results),
+            name="coordina-lector",
+            daemon=True,
+        )
         with without_passphrases():  # the helper never sees --passphrase-env's variable (issue 11)
             self._process.start()
 
@@ -173,8 +187,13 @@ class PartReader:
         self.close()
 
 
-def _serve(catalog: Catalog, lang: str, known_units: dict[str, str],
-           jobs: multiprocessing.Queue, results: multiprocessing.Queue) -> None:
+def _serve(
+    catalog: Catalog,
+    lang: str,
+    known_units: dict[str, str],
+    jobs: multiprocessing.Queue,
+    results: multiprocessing.Queue,
+) -> None:
     """The helper process: read each package's parts, then say "end"."""
     validators: dict[str, Validator] = {}
     while (job := jobs.get()) is not None:

@@ -64,8 +64,16 @@ def states_to_answer(ws: Workspace) -> list[StateToAnswer]:
     for code in sorted(coordinators, key=lambda c: (order.get(c, len(order)), c)):
         state = ws.catalog.states.get(code)
         arrived = received.get(code, [])
-        rows.append(StateToAnswer(code, state.name if state else code, tuple(sorted(set(coordinators[code]))),
-                                  len(arrived), max(arrived) if arrived else None, int(conflicts.get(code, 0))))
+        rows.append(
+            StateToAnswer(
+                code,
+                state.name if state else code,
+                tuple(sorted(set(coordinators[code]))),
+                len(arrived),
+                max(arrived) if arrived else None,
+                int(conflicts.get(code, 0)),
+            )
+        )
     return rows
 
 
@@ -79,10 +87,15 @@ def check_ready(ws: Workspace, out_dir: Path, catalog_dir: Path | None = None) -
     files.check_writable_dir(Path(out_dir))
 
 
-def write_packages(ws: Workspace, kind: str, states: Sequence[str], out_dir: Path,
-                   catalog_dir: Path | None = None,
-                   progress: Callable[[int, int, str], None] | None = None,
-                   should_stop: Callable[[], bool] | None = None) -> Written:
+def write_packages(
+    ws: Workspace,
+    kind: str,
+    states: Sequence[str],
+    out_dir: Path,
+    catalog_dir: Path | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> Written:
     """Write an acknowledgement (``kind="ack"``) or an update (``"update"``) for each state.
 
     Everything is checked first (:func:`check_ready`): a bad catalog folder or an unwritable

@@ -46,8 +46,14 @@ VALUE_ERROR_CODES = {
     "not_yes_no": ("E_NOT_BOOLEAN", "value"),
     "not_an_option": ("E_NOT_OPTION", "value"),
 }
-SIDE_FIELDS = {"uuid": str, "version": int, "base_version": int, "updated_at": str,
-               "updated_by": str, "provisional": bool}
+SIDE_FIELDS = {
+    "uuid": str,
+    "version": int,
+    "base_version": int,
+    "updated_at": str,
+    "updated_by": str,
+    "provisional": bool,
+}
 
 
 #: A received value travels as one tuple: its ``data_values`` row (the 12 columns, in the
@@ -57,7 +63,12 @@ Received = tuple
 ROW = slice(0, 12)
 VALUE, COMMENT, PROVISIONAL, FOLLOW_UP, UUID, VERSION, UPDATED_AT, UPDATED_BY = range(4, 12)
 BASE, DELETED, INDEX = 12, 13, 14
-_LOGGED = (("value", VALUE), ("comment", COMMENT), ("provisional", PROVISIONAL), ("follow_up", FOLLOW_UP))
+_LOGGED = (
+    ("value", VALUE),
+    ("comment", COMMENT),
+    ("provisional", PROVISIONAL),
+    ("follow_up", FOLLOW_UP),
+)
 
 
 @dataclass
@@ -93,8 +104,11 @@ class Validator:
             for option in catalog.option_codes(var):
                 target[(code, option)] = var
         #: variable code → (integer?, min, max) for numeric variables read by the shortcut.
-        self.numeric = {code: (var.value_type == "integer", var.min_value, var.max_value)
-                        for code, var in catalog.variables.items() if var.unit not in ("category", "yesno")}
+        self.numeric = {
+            code: (var.value_type == "integer", var.min_value, var.max_value)
+            for code, var in catalog.variables.items()
+            if var.unit not in ("category", "yesno")
+        }
         self.periods: dict[str, str | None] = {}
 
     def _period(self, text: str) -> str | None:
@@ -105,26 +119,49 @@ class Validator:
                 self.periods[text] = None
         return self.periods[text]
 
-    def rows(self, rows: Sequence[tuple], start: int = 0) -> tuple[list[Received], list[ImportConflict]]:
+    def rows(
+        self, rows: Sequence[tuple], start: int = 0
+    ) -> tuple[list[Received], list[ImportConflict]]:
         """(valid values, conflicts): each row (``ROW_FIELDS`` order) checked with the rules
         of manual entry; ``start`` is the index of the first row in the package."""
         received: list[Received] = []
         problems: list[ImportConflict] = []
         append = received.append
-        facility_keys, numeric, known, state = self.facility_keys, self.numeric, self.known, self.state
+        facility_keys, numeric, known, state = (
+            self.facility_keys,
+            self.numeric,
+            self.known,
+            self.state,
+        )
         for index, row in enumerate(rows, start=start):
             org, period, code, option, raw, comment, _by, _at, follow_up, deleted, _ds, side = row
             # The common case in one expression: every side field present with its exact type.
-            if not (type(side) is dict and type(side.get("uuid")) is str and type(side.get("version")) is int
-                    and type(side.get("base_version")) is int and type(side.get("updated_at")) is str
-                    and type(side.get("updated_by")) is str and type(side.get("provisional")) is bool
-                    and side["version"] >= 1 and side["base_version"] >= 0):
-                problems.append({"object": org, "value": _side_problem(side), "errorCode": "E_SIDE",
-                                 "property": "coordina", "indexes": [index]})
+            if not (
+                type(side) is dict
+                and type(side.get("uuid")) is str
+                and type(side.get("version")) is int
+                and type(side.get("base_version")) is int
+                and type(side.get("updated_at")) is str
+                and type(side.get("updated_by")) is str
+                and type(side.get("provisional")) is bool
+                and side["version"] >= 1
+                and side["base_version"] >= 0
+            ):
+                problems.append(
+                    {
+                        "object": org,
+                        "value": _side_problem(side),
+                        "errorCode": "E_SIDE",
+                        "property": "coordina",
+                        "indexes": [index],
+                    }
+                )
                 continue
             value = None
             normal = self.periods.get(period) or self._period(period)
-            fast = normal is not None and known.get(org) == state and (code, option) in facility_keys
+            fast = (
+                normal is not None and known.get(org) == state and (code, option) in facility_keys
+            )
             try:
                 if not fast:  # the exact path: raises with the manual entry's message
                     normal, value = self._check(org, period, code, option, None if deleted else raw)
@@ -135,28 +172,58 @@ class Validator:
                     integer, low, high = numeric[code]
                     value = int(raw) if integer else float(raw)
                     if (low is not None and value < low) or (high is not None and value > high):
-                        value = parse_value(self.catalog.variables[code], raw)  # raises: out of range
+                        value = parse_value(
+                            self.catalog.variables[code], raw
+                        )  # raises: out of range
                 else:
                     value = parse_value(self.catalog.variables[code], raw)
             except InputError as exc:
                 error, prop = VALUE_ERROR_CODES.get(exc.code, ("E_VALUE", "value"))
-                problems.append({"object": f"{org} {period} {code}" + (f".{option}" if option else ""),
-                                 "value": exc.message(self.lang), "errorCode": error, "property": prop,
-                                 "indexes": [index]})
+                problems.append(
+                    {
+                        "object": f"{org} {period} {code}" + (f".{option}" if option else ""),
+                        "value": exc.message(self.lang),
+                        "errorCode": error,
+                        "property": prop,
+                        "indexes": [index],
+                    }
+                )
                 continue
-            append((org, normal, code, option, None if deleted else value, comment,
-                    int(side["provisional"]), int(bool(follow_up)), side["uuid"], side["version"],
-                    side["updated_at"], side["updated_by"], side["base_version"], bool(deleted), index))
+            append(
+                (
+                    org,
+                    normal,
+                    code,
+                    option,
+                    None if deleted else value,
+                    comment,
+                    int(side["provisional"]),
+                    int(bool(follow_up)),
+                    side["uuid"],
+                    side["version"],
+                    side["updated_at"],
+                    side["updated_by"],
+                    side["base_version"],
+                    bool(deleted),
+                    index,
+                )
+            )
         return received, problems
 
-    def _check(self, org: str, period: str, code: str, option: str, raw: object) -> tuple[str, object]:
+    def _check(
+        self, org: str, period: str, code: str, option: str, raw: object
+    ) -> tuple[str, object]:
         var = self.state_keys.get((code, option))
         if var is not None and org == self.state and org in self.catalog.states:
             normal = self._period(period)
             if normal is not None:  # a state-level value of the sender's own state
                 return normal, None if raw is None else parse_value(var, raw)
-        checked = check_change_in(self.catalog, ValueChange(ValueKey(org, period, code, option), raw),
-                                  self.known, self.state)
+        checked = check_change_in(
+            self.catalog,
+            ValueChange(ValueKey(org, period, code, option), raw),
+            self.known,
+            self.state,
+        )
         return checked.key.period, checked.value
 
 
@@ -172,21 +239,38 @@ def _side_problem(side: object) -> str:
 
 def _same(a: tuple, b: tuple) -> bool:
     """Same value, comment and flags (rows of ``data_values``, or received values)."""
-    return a[VALUE:FOLLOW_UP + 1] == b[VALUE:FOLLOW_UP + 1]
+    return a[VALUE : FOLLOW_UP + 1] == b[VALUE : FOLLOW_UP + 1]
 
 
 def _snapshot(v: tuple) -> str:
-    return json.dumps({"value": v[VALUE], "comment": v[COMMENT], "provisional": bool(v[PROVISIONAL]),
-                       "version": v[VERSION], "updated_at": v[UPDATED_AT], "updated_by": v[UPDATED_BY],
-                       "uuid": v[UUID]}, ensure_ascii=False)
+    return json.dumps(
+        {
+            "value": v[VALUE],
+            "comment": v[COMMENT],
+            "provisional": bool(v[PROVISIONAL]),
+            "version": v[VERSION],
+            "updated_at": v[UPDATED_AT],
+            "updated_by": v[UPDATED_BY],
+            "uuid": v[UUID],
+        },
+        ensure_ascii=False,
+    )
 
 
 CHUNK = 20_000  # values written per step: bounds the rows, log and lookups held at once
 
 
-def apply_received(conn: sqlite3.Connection, received: Sequence[Received], package_uuid: str,
-                   state_code: str, now: str, result: Applied | None = None, *,
-                   author: str | None = None, not_after: str | None = None) -> Applied:
+def apply_received(
+    conn: sqlite3.Connection,
+    received: Sequence[Received],
+    package_uuid: str,
+    state_code: str,
+    now: str,
+    result: Applied | None = None,
+    *,
+    author: str | None = None,
+    not_after: str | None = None,
+) -> Applied:
     """Write the values by the rules above; must run inside the import's transaction.
 
     ``result`` accumulates counts over several calls (one per month of a package).
@@ -197,14 +281,29 @@ def apply_received(conn: sqlite3.Connection, received: Sequence[Received], packa
     """
     result = result if result is not None else Applied()
     for start in range(0, len(received), CHUNK):
-        _apply_chunk(conn, received[start:start + CHUNK], package_uuid, state_code, now, result,
-                     author, not_after)
+        _apply_chunk(
+            conn,
+            received[start : start + CHUNK],
+            package_uuid,
+            state_code,
+            now,
+            result,
+            author,
+            not_after,
+        )
     return result
 
 
-def _apply_chunk(conn: sqlite3.Connection, received: Sequence[Received], package_uuid: str,
-                 state_code: str, now: str, result: Applied, author: str | None = None,
-                 not_after: str | None = None) -> None:
+def _apply_chunk(
+    conn: sqlite3.Connection,
+    received: Sequence[Received],
+    package_uuid: str,
+    state_code: str,
+    now: str,
+    result: Applied,
+    author: str | None = None,
+    not_after: str | None = None,
+) -> None:
     """Decide every value of one chunk by the conflict rule, then write, log and flag in bulk."""
     current: dict[tuple, tuple] = {}
     for period in {item[1] for item in received}:
@@ -218,14 +317,33 @@ def _apply_chunk(conn: sqlite3.Connection, received: Sequence[Received], package
         key = item[:4]
         ours = get(key) if current else None
         if ours is None:  # the common case: a value HQ never had
-            decision = decide(None, None, "", item[VERSION], item[BASE], (), item[UPDATED_AT], item[DELETED])
+            decision = decide(
+                None, None, "", item[VERSION], item[BASE], (), item[UPDATED_AT], item[DELETED]
+            )
         else:
-            decision = decide(ours[VERSION], ours[VALUE:FOLLOW_UP + 1], ours[UPDATED_AT], item[VERSION],
-                              item[BASE], item[VALUE:FOLLOW_UP + 1], item[UPDATED_AT], item[DELETED])
+            decision = decide(
+                ours[VERSION],
+                ours[VALUE : FOLLOW_UP + 1],
+                ours[UPDATED_AT],
+                item[VERSION],
+                item[BASE],
+                item[VALUE : FOLLOW_UP + 1],
+                item[UPDATED_AT],
+                item[DELETED],
+            )
         counts[decision.counted] += 1
         if decision.conflict is not None and ours is not None:  # only a copy can conflict
-            batch.conflicts.append((*key, _snapshot(ours), _snapshot(item), decision.conflict, package_uuid,
-                                    state_code, now))
+            batch.conflicts.append(
+                (
+                    *key,
+                    _snapshot(ours),
+                    _snapshot(item),
+                    decision.conflict,
+                    package_uuid,
+                    state_code,
+                    now,
+                )
+            )
             result.flagged.append(_flag(key, item, decision.conflict))
         if decision.applies:
             batch.add(item, ours)
@@ -246,14 +364,19 @@ def _bounded(item: Received, not_after: str, result: Applied) -> Received:
     if fixed is None:
         fixed = not_after
         result.skewed += 1
-    return (*item[:UPDATED_AT], fixed, *item[UPDATED_AT + 1:])
+    return (*item[:UPDATED_AT], fixed, *item[UPDATED_AT + 1 :])
 
 
 def _flag(key: tuple, item: Received, applied: str) -> ImportConflict:
     """The import summary's W_CONFLICT entry for a flagged value."""
-    return {"object": f"{key[0]} {key[1]} {key[2]}" + (f".{key[3]}" if key[3] else ""),
-            "value": item[VALUE], "errorCode": "W_CONFLICT", "property": "value",
-            "indexes": [item[INDEX]], "applied": applied}
+    return {
+        "object": f"{key[0]} {key[1]} {key[2]}" + (f".{key[3]}" if key[3] else ""),
+        "value": item[VALUE],
+        "errorCode": "W_CONFLICT",
+        "property": "value",
+        "indexes": [item[INDEX]],
+        "applied": applied,
+    }
 
 
 class _Batch:
@@ -271,8 +394,16 @@ class _Batch:
         self.rows.append(item[ROW])
         by = item[UPDATED_BY]
         if self.author is not None:  # the signer is who the log names; the claim rides beside it
-            by = self._authors.get(by) or self._authors.setdefault(by, logged_author(self.author, by))
-        key, now, source, text, log = item[:4], self.now, self.source, changelog.as_log_text, self.log
+            by = self._authors.get(by) or self._authors.setdefault(
+                by, logged_author(self.author, by)
+            )
+        key, now, source, text, log = (
+            item[:4],
+            self.now,
+            self.source,
+            changelog.as_log_text,
+            self.log,
+        )
         if ours is None:  # a new value: only what it sets is a change (the common case)
             if item[VALUE] is not None:
                 log.append((now, by, *key, "value", None, text(item[VALUE]), source))

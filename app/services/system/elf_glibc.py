@@ -49,8 +49,13 @@ class GlibcScan:
 
     def as_json(self) -> dict:
         """Plain data for ``self-test --json`` and the CI check."""
-        return {"folder": str(self.folder), "highest": self.highest, "highest_file": self.highest_file,
-                "elf_files": self.elf_files, "unreadable": self.unreadable}
+        return {
+            "folder": str(self.folder),
+            "highest": self.highest,
+            "highest_file": self.highest_file,
+            "elf_files": self.elf_files,
+            "unreadable": self.unreadable,
+        }
 
 
 class _Reader:
@@ -91,11 +96,11 @@ class _Reader:
 def _sections(r: _Reader) -> list[tuple[int, int, int, int, int]]:
     """(type, offset, size, link, info) of every section; empty when there are none."""
     if r.is64:
-        shoff, = r.unpack("Q", 0x28)
+        (shoff,) = r.unpack("Q", 0x28)
         shentsize, shnum = r.unpack("HH", 0x3A)
         fmt = "IIQQQQIIQQ"
     else:
-        shoff, = r.unpack("I", 0x20)
+        (shoff,) = r.unpack("I", 0x20)
         shentsize, shnum = r.unpack("HH", 0x2E)
         fmt = "IIIIIIIIII"
     if shoff == 0:
@@ -107,7 +112,8 @@ def _sections(r: _Reader) -> list[tuple[int, int, int, int, int]]:
     found = []
     for index in range(shnum):
         _name, stype, _flags, _addr, offset, size, link, info, _align, _entsize = r.unpack(
-            fmt, shoff + index * shentsize)
+            fmt, shoff + index * shentsize
+        )
         found.append((stype, offset, size, link, info))
     return found
 
@@ -148,10 +154,10 @@ def _from_sections(r: _Reader, sections: list[tuple[int, int, int, int, int]]) -
 def _from_dynamic(r: _Reader) -> set[str]:
     """The same table found through the program headers (a file without section headers)."""
     if r.is64:
-        phoff, = r.unpack("Q", 0x20)
+        (phoff,) = r.unpack("Q", 0x20)
         phentsize, phnum = r.unpack("HH", 0x36)
     else:
-        phoff, = r.unpack("I", 0x1C)
+        (phoff,) = r.unpack("I", 0x1C)
         phentsize, phnum = r.unpack("HH", 0x2A)
     loads, dynamic = [], None
     for index in range(min(phnum, MAX_ENTRIES)):
@@ -182,8 +188,13 @@ def _from_dynamic(r: _Reader) -> set[str]:
         tags.setdefault(tag, value)
     if DT_VERNEED not in tags or DT_STRTAB not in tags:
         return set()
-    return _walk_verneed(r, file_offset(tags[DT_VERNEED]), tags.get(DT_VERNEEDNUM, MAX_ENTRIES),
-                         file_offset(tags[DT_STRTAB]), tags.get(DT_STRSZ, 0))
+    return _walk_verneed(
+        r,
+        file_offset(tags[DT_VERNEED]),
+        tags.get(DT_VERNEEDNUM, MAX_ENTRIES),
+        file_offset(tags[DT_STRTAB]),
+        tags.get(DT_STRSZ, 0),
+    )
 
 
 def needed_versions(path: Path) -> set[str]:

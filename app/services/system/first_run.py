@@ -52,13 +52,19 @@ class FirstRun:
 
     def is_done(self, step: str) -> bool:
         """Done in the wizard, or already in place however it was done."""
-        in_place = {"role": self.role is not None, "identity": self.has_identity,
-                    "hq_profile": self.has_hq_profile, "facilities": self.facility_count > 0}
+        in_place = {
+            "role": self.role is not None,
+            "identity": self.has_identity,
+            "hq_profile": self.has_hq_profile,
+            "facilities": self.facility_count > 0,
+        }
         return in_place.get(step, False) or self.marks.get(step) == DONE
 
     def next_step(self) -> str | None:
         """The first step neither done nor skipped (None when all are)."""
-        return next((s for s in self.steps() if not self.is_done(s) and self.marks.get(s) != SKIPPED), None)
+        return next(
+            (s for s in self.steps() if not self.is_done(s) and self.marks.get(s) != SKIPPED), None
+        )
 
     def resume_step(self) -> str:
         """Where reopening the wizard starts: the first step not done, else the first one."""
@@ -81,9 +87,19 @@ def first_run(ws: Workspace) -> FirstRun:
     own_cert = reports_repo.settings_get(ws.conn, OWN_CERTIFICATE, "")
     facilities = facilities_repo.facility_count(ws.conn)
     # At a state the HQ keys row is HQ's imported profile; at HQ it is HQ's own keys.
-    has_hq = prof is not None and prof.role == "state" and sync_repo.get_hq_keys(ws.conn) is not None
-    return FirstRun(prof.role if prof else None, prof.state_code if prof else None, prof.name if prof else "",
-                    bool(own_cert), has_hq, int(facilities), bool(data.get("shown")), marks)
+    has_hq = (
+        prof is not None and prof.role == "state" and sync_repo.get_hq_keys(ws.conn) is not None
+    )
+    return FirstRun(
+        prof.role if prof else None,
+        prof.state_code if prof else None,
+        prof.name if prof else "",
+        bool(own_cert),
+        has_hq,
+        int(facilities),
+        bool(data.get("shown")),
+        marks,
+    )
 
 
 def should_open(ws: Workspace) -> bool:
@@ -115,8 +131,13 @@ def mark_step(ws: Workspace, step: str, mark: str) -> FirstRun:
     return first_run(ws)
 
 
-def use_existing_identity(ws: Workspace, passphrase: bytes, p12: Path | None = None,
-                          cer: Path | None = None, key: Path | None = None) -> Identity:
+def use_existing_identity(
+    ws: Workspace,
+    passphrase: bytes,
+    p12: Path | None = None,
+    cer: Path | None = None,
+    key: Path | None = None,
+) -> Identity:
     """Adopt a ``.p12``/``.pfx`` or an e.firma pair the coordinator already has.
 
     It is opened with its passphrase first (a wrong one, a CSD or an expired certificate

@@ -31,21 +31,21 @@ TEXT: dict[str, dict[str, str]] = {
     "es": {
         "database": "Base de datos dañada ({path}): {detail}",
         "foreign_key": "Base de datos: la tabla {table} (fila {rowid}) apunta a un registro inexistente "
-                       "de {parent}",
+        "de {parent}",
         "change_log": "El historial de cambios fue alterado a partir del registro {id}",
         "outbox_missing": "Bandeja de salida: el paquete {name} (secuencia {sequence}) no está en {path}",
         "outbox_hash": "Bandeja de salida: el archivo {path} no coincide con el paquete {name} que se "
-                       "exportó (SHA-256 distinto)",
+        "exportó (SHA-256 distinto)",
         "outbox_writing": "Bandeja de salida: el paquete {name} (secuencia {sequence}) no se terminó de "
-                          "escribir y su carpeta {folder} no está disponible",
+        "escribir y su carpeta {folder} no está disponible",
         "outbox_orphan": "Bandeja de salida: el paquete {path} (secuencia {sequence}) está sin registro "
-                         "en la bandeja de salida",
+        "en la bandeja de salida",
         "archive_missing": "Archivo de paquetes: la copia {path} del paquete {uuid} no existe",
         "archive_hash": "Archivo de paquetes: la copia {path} del paquete {uuid} fue modificada "
-                        "(SHA-256 distinto)",
+        "(SHA-256 distinto)",
         "healthy": "Todo en orden: base de datos íntegra, historial de cambios verificado ({log} "
-                   "registros), {outbox} paquetes en la bandeja de salida y {archive} en el archivo "
-                   "coinciden con sus archivos",
+        "registros), {outbox} paquetes en la bandeja de salida y {archive} en el archivo "
+        "coinciden con sus archivos",
         "found": "Problemas encontrados: {count}",
     },
     "en": {
@@ -54,15 +54,15 @@ TEXT: dict[str, dict[str, str]] = {
         "change_log": "The change log was altered from entry {id} on",
         "outbox_missing": "Outbox: package {name} (sequence {sequence}) is not in {path}",
         "outbox_hash": "Outbox: the file {path} does not match the exported package {name} "
-                       "(different SHA-256)",
+        "(different SHA-256)",
         "outbox_writing": "Outbox: package {name} (sequence {sequence}) was not fully written and its "
-                          "folder {folder} is not available",
+        "folder {folder} is not available",
         "outbox_orphan": "Outbox: the package {path} (sequence {sequence}) has no outbox row",
         "archive_missing": "Package archive: the copy {path} of package {uuid} does not exist",
         "archive_hash": "Package archive: the copy {path} of package {uuid} was modified "
-                        "(different SHA-256)",
+        "(different SHA-256)",
         "healthy": "All good: database intact, change log verified ({log} entries), {outbox} outbox "
-                   "packages and {archive} archived packages match their files",
+        "packages and {archive} archived packages match their files",
         "found": "Problems found: {count}",
     },
 }
@@ -93,14 +93,27 @@ class HealthReport:
         """The report as the CLI prints it."""
         text = TEXT.get(lang, TEXT["es"])
         if self.ok:
-            return [text["healthy"].format(**{k: format_number(v) for k, v in self.checked.items()})]
-        return [text["found"].format(count=format_number(len(self.problems))),
-                *("- " + p.message(lang) for p in self.problems)]
+            return [
+                text["healthy"].format(**{k: format_number(v) for k, v in self.checked.items()})
+            ]
+        return [
+            text["found"].format(count=format_number(len(self.problems))),
+            *("- " + p.message(lang) for p in self.problems),
+        ]
 
     def as_json(self, lang: str = "es") -> dict:
-        return {"ok": self.ok, "checked": dict(self.checked),
-                "problems": [{"kind": p.kind, **{k: str(v) for k, v in p.params.items()},
-                              "message": p.message(lang)} for p in self.problems]}
+        return {
+            "ok": self.ok,
+            "checked": dict(self.checked),
+            "problems": [
+                {
+                    "kind": p.kind,
+                    **{k: str(v) for k, v in p.params.items()},
+                    "message": p.message(lang),
+                }
+                for p in self.problems
+            ],
+        }
 
 
 def check_workspace(ws: Workspace) -> HealthReport:
@@ -110,7 +123,9 @@ def check_workspace(ws: Workspace) -> HealthReport:
         try:
             step(ws, report)
         except sqlite3.DatabaseError as exc:  # a damaged page stops this check, not the others
-            report.problems.append(Problem("database", {"path": str(ws.db_path), "detail": str(exc)}))
+            report.problems.append(
+                Problem("database", {"path": str(ws.db_path), "detail": str(exc)})
+            )
     return report
 
 
@@ -118,12 +133,20 @@ def _database(ws: Workspace, report: HealthReport) -> None:
     rows = database.integrity_rows(ws.conn, MAX_INTEGRITY_LINES)
     if rows != ["ok"]:
         # One row may hold several findings, one per line, under a "*** in database main ***" title.
-        found = [line.strip() for row in rows for line in str(row).splitlines()
-                 if line.strip() and not line.startswith("***")]
-        report.problems.extend(Problem("database", {"path": str(ws.db_path), "detail": line})
-                               for line in found[:MAX_INTEGRITY_LINES])
+        found = [
+            line.strip()
+            for row in rows
+            for line in str(row).splitlines()
+            if line.strip() and not line.startswith("***")
+        ]
+        report.problems.extend(
+            Problem("database", {"path": str(ws.db_path), "detail": line})
+            for line in found[:MAX_INTEGRITY_LINES]
+        )
     for table, rowid, parent, _fk in database.foreign_key_problems(ws.conn):
-        report.problems.append(Problem("foreign_key", {"table": table, "rowid": str(rowid), "parent": parent}))
+        report.problems.append(
+            Problem("foreign_key", {"table": table, "rowid": str(rowid), "parent": parent})
+        )
 
 
 def _change_log(ws: Workspace, report: HealthReport) -> None:
@@ -143,10 +166,14 @@ def _outbox(ws: Workspace, report: HealthReport) -> None:
         folders.add(path.parent)
         common = {"name": row.file_name, "sequence": row.sequence, "path": str(path)}
         if row.uuid in writing:  # still unsettled after the start-up reconcile: its folder is away
-            report.problems.append(Problem("outbox_writing", {**common, "folder": str(path.parent)}))
+            report.problems.append(
+                Problem("outbox_writing", {**common, "folder": str(path.parent)})
+            )
         elif not path.is_file():
             if row.delivered_at is None:
-                report.problems.append(Problem("outbox_missing", {**common, "path": str(path.parent)}))
+                report.problems.append(
+                    Problem("outbox_missing", {**common, "path": str(path.parent)})
+                )
         elif file_sha256(path) != row.sha256:
             report.problems.append(Problem("outbox_hash", common))
     profile = sync_repo.get_profile(ws.conn)
@@ -159,10 +186,17 @@ def _outbox(ws: Workspace, report: HealthReport) -> None:
             continue
         for path in sorted(folder.glob("*.coordina")):
             manifest = read_manifest(path)
-            if (manifest and manifest.get("kind") == "data" and manifest.get("device") == profile.device_id
-                    and manifest.get("uuid") not in known):
-                report.problems.append(Problem("outbox_orphan", {"path": str(path),
-                                                                 "sequence": manifest.get("sequence")}))
+            if (
+                manifest
+                and manifest.get("kind") == "data"
+                and manifest.get("device") == profile.device_id
+                and manifest.get("uuid") not in known
+            ):
+                report.problems.append(
+                    Problem(
+                        "outbox_orphan", {"path": str(path), "sequence": manifest.get("sequence")}
+                    )
+                )
 
 
 def _archive(ws: Workspace, report: HealthReport) -> None:

@@ -44,14 +44,21 @@ TEXT: dict[str, dict[str, str]] = {
         "window": "Ventana principal abierta y cerrada: {0}, {1} unidades (plataforma {2}); {3}",
         "window.preview": "gráfica del tablero y vista previa del PDF firmado dibujadas",
         "window.no_preview": "gráfica del tablero dibujada (sin PDF firmado que mostrar: falló el paso 3)",
-        "name.store": "Almacén nuevo y migrado", "name.demo": "Datos de demostración",
-        "name.pdf": "PDF firmado y verificado", "name.hq": "Claves y perfil de oficinas centrales",
-        "name.enrol": "Registro de la coordinadora", "name.package": "Paquete completo a oficinas centrales",
-        "name.return": "Acuse y actualización de vuelta al estado", "name.window": "Ventana principal",
-        "ok": "ok", "failed": "FALLÓ", "skipped": "omitido",
+        "name.store": "Almacén nuevo y migrado",
+        "name.demo": "Datos de demostración",
+        "name.pdf": "PDF firmado y verificado",
+        "name.hq": "Claves y perfil de oficinas centrales",
+        "name.enrol": "Registro de la coordinadora",
+        "name.package": "Paquete completo a oficinas centrales",
+        "name.return": "Acuse y actualización de vuelta al estado",
+        "name.window": "Ventana principal",
+        "ok": "ok",
+        "failed": "FALLÓ",
+        "skipped": "omitido",
         "skipped_why": "no se ejecutó: falló un paso anterior",
         "header": "Autoprueba de Coordina {version} ({where}; {system}; Python {python})",
-        "frozen": "paquete instalado", "source": "código fuente",
+        "frozen": "paquete instalado",
+        "source": "código fuente",
         "glibc": "GLIBC más alta que requiere el paquete: {version} ({file}; {count} archivos ELF)",
         "glibc_none": "Ningún archivo del paquete requiere una versión de GLIBC ({count} archivos ELF)",
         "glibc_unreadable": "Archivos ELF ilegibles: {files}",
@@ -68,7 +75,7 @@ TEXT: dict[str, dict[str, str]] = {
         "enrol_wrong": "el registro quedó para el estado {state}",
         "import_refused": "{file} no se importó: {why}",
         "hq_counts": "oficinas centrales tiene {units} unidades y {values} valores; se esperaban "
-                     "{expected_units} y {expected_values}",
+        "{expected_units} y {expected_values}",
         "values_differ": "los valores exportados difieren: {left} y {right}",
         "no_window": "la interfaz gráfica no está disponible en esta instalación",
         "window_timeout": "la ventana no terminó de abrir el mes en {seconds} s",
@@ -89,14 +96,21 @@ TEXT: dict[str, dict[str, str]] = {
         "window": "Main window opened and closed: {0}, {1} facilities (platform {2}); {3}",
         "window.preview": "dashboard chart and signed PDF preview drawn",
         "window.no_preview": "dashboard chart drawn (no signed PDF to show: step 3 failed)",
-        "name.store": "New, migrated store", "name.demo": "Demonstration data",
-        "name.pdf": "Signed and verified PDF", "name.hq": "Headquarters keys and profile",
-        "name.enrol": "Coordinator's enrolment", "name.package": "Full package to headquarters",
-        "name.return": "Acknowledgement and update back to the state", "name.window": "Main window",
-        "ok": "ok", "failed": "FAILED", "skipped": "skipped",
+        "name.store": "New, migrated store",
+        "name.demo": "Demonstration data",
+        "name.pdf": "Signed and verified PDF",
+        "name.hq": "Headquarters keys and profile",
+        "name.enrol": "Coordinator's enrolment",
+        "name.package": "Full package to headquarters",
+        "name.return": "Acknowledgement and update back to the state",
+        "name.window": "Main window",
+        "ok": "ok",
+        "failed": "FAILED",
+        "skipped": "skipped",
         "skipped_why": "not run: an earlier step failed",
         "header": "Coordina {version} self-test ({where}; {system}; Python {python})",
-        "frozen": "installed bundle", "source": "source tree",
+        "frozen": "installed bundle",
+        "source": "source tree",
         "glibc": "Highest GLIBC the bundle requires: {version} ({file}; {count} ELF files)",
         "glibc_none": "No file of the bundle requires a GLIBC version ({count} ELF files)",
         "glibc_unreadable": "Unreadable ELF files: {files}",
@@ -112,7 +126,7 @@ TEXT: dict[str, dict[str, str]] = {
         "enrol_wrong": "the enrolment was stored for state {state}",
         "import_refused": "{file} was not imported: {why}",
         "hq_counts": "headquarters holds {units} facilities and {values} values; expected "
-                     "{expected_units} and {expected_values}",
+        "{expected_units} and {expected_values}",
         "values_differ": "the exported values differ: {left} and {right}",
         "no_window": "the graphical interface is not available in this installation",
         "window_timeout": "the window did not finish opening the month in {seconds} s",
@@ -168,14 +182,28 @@ class Report:
     def as_json(self) -> dict:
         """Plain data for ``self-test --json``."""
         return {
-            "ok": self.ok, "version": __version__, "frozen": is_frozen(),
-            "platform": platform.platform(), "python": platform.python_version(),
-            "seconds": round(self.seconds, 2), "folder": str(self.root), "kept": self.kept,
+            "ok": self.ok,
+            "version": __version__,
+            "frozen": is_frozen(),
+            "platform": platform.platform(),
+            "python": platform.python_version(),
+            "seconds": round(self.seconds, 2),
+            "folder": str(self.root),
+            "kept": self.kept,
             "log": str(self.log_path) if self.kept else None,
             "failed": [s.key for s in self.steps if s.status == "failed"],
-            "steps": [{"key": s.key, "name": s.name, "status": s.status, "ok": s.ok,
-                       "seconds": round(s.seconds, 2), "detail": s.detail, "error": s.error or None}
-                      for s in self.steps],
+            "steps": [
+                {
+                    "key": s.key,
+                    "name": s.name,
+                    "status": s.status,
+                    "ok": s.ok,
+                    "seconds": round(s.seconds, 2),
+                    "detail": s.detail,
+                    "error": s.error or None,
+                }
+                for s in self.steps
+            ],
             "glibc": self.glibc,
         }
 
@@ -208,7 +236,9 @@ def _make_root(parent: Path | None, lang: str) -> Path:
     try:
         return Path(tempfile.mkdtemp(prefix="coordina-autoprueba-", dir=str(where)))
     except OSError as exc:
-        raise CheckFailure(text(lang)["no_folder"].format(where=where, reason=exc.strerror or exc)) from exc
+        raise CheckFailure(
+            text(lang)["no_folder"].format(where=where, reason=exc.strerror or exc)
+        ) from exc
 
 
 class _Logging:
@@ -217,7 +247,9 @@ class _Logging:
     def __init__(self, root: Path):
         (root / "logs").mkdir(parents=True, exist_ok=True)
         self.handler = logging.FileHandler(root / "logs" / "coordina.log", encoding="utf-8")
-        self.handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        self.handler.setFormatter(
+            logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+        )
         self.loggers = [logging.getLogger("coordina"), logging.getLogger("app")]
         self.levels = [lg.level for lg in self.loggers]
         for lg in self.loggers:
@@ -240,10 +272,14 @@ class _Logging:
         self.handler.close()
 
 
-def run_self_test(lang: str = "es", parent: Path | None = None, keep: bool = False,
-                  window: Callable[[Path, Path | None], Detail] | None = None,
-                  on_step: Callable[[StepResult, int], None] | None = None,
-                  glibc_folder: Path | None = None) -> Report:
+def run_self_test(
+    lang: str = "es",
+    parent: Path | None = None,
+    keep: bool = False,
+    window: Callable[[Path, Path | None], Detail] | None = None,
+    on_step: Callable[[StepResult, int], None] | None = None,
+    glibc_folder: Path | None = None,
+) -> Report:
     """Run every step in a new folder under ``parent`` (the system's temporary folder).
 
     ``window`` opens and closes the main window on a data directory (the GUI layer gives
@@ -258,11 +294,19 @@ def run_self_test(lang: str = "es", parent: Path | None = None, keep: bool = Fal
         logs = _Logging(root)
     except OSError as exc:
         shutil.rmtree(root, ignore_errors=True)
-        raise CheckFailure(text(lang)["no_folder"].format(where=root, reason=exc.strerror or exc)) from exc
+        raise CheckFailure(
+            text(lang)["no_folder"].format(where=root, reason=exc.strerror or exc)
+        ) from exc
     ctx = Context(root=root, lang=lang, window=window)
     words = text(lang)
-    log.info("self-test of Coordina %s (%s, Python %s, frozen=%s) in %s", __version__,
-             platform.platform(), platform.python_version(), is_frozen(), root)
+    log.info(
+        "self-test of Coordina %s (%s, Python %s, frozen=%s) in %s",
+        __version__,
+        platform.platform(),
+        platform.python_version(),
+        is_frozen(),
+        root,
+    )
     try:
         # The window reads and writes settings: a file in the temporary folder, not the person's.
         with settings_override(root / "settings" / "Coordina.ini"):
@@ -280,8 +324,13 @@ def run_self_test(lang: str = "es", parent: Path | None = None, keep: bool = Fal
                     except Exception as exc:  # noqa: BLE001 - named and reported, never raised
                         result.status, result.error = "failed", error_text(exc, lang)
                     result.seconds = time.perf_counter() - began
-                    log.log(logging.INFO if result.ok else logging.ERROR, "step %s: %s %s",
-                            step.key, result.status, result.error)
+                    log.log(
+                        logging.INFO if result.ok else logging.ERROR,
+                        "step %s: %s %s",
+                        step.key,
+                        result.status,
+                        result.error,
+                    )
                 done[step.key] = result.status
                 report.steps.append(result)
                 if on_step is not None:
@@ -291,7 +340,9 @@ def run_self_test(lang: str = "es", parent: Path | None = None, keep: bool = Fal
     finally:
         ctx.close()
         report.seconds = time.perf_counter() - started
-        log.info("self-test finished in %.1f s: %s", report.seconds, "ok" if report.ok else "FAILED")
+        log.info(
+            "self-test finished in %.1f s: %s", report.seconds, "ok" if report.ok else "FAILED"
+        )
         logs.close()
         report.kept = keep or not report.ok
         if not report.kept:
@@ -312,7 +363,11 @@ def glibc_lines(report: Report) -> list[str]:
     if report.glibc is not None:
         g = report.glibc
         if g["highest"]:
-            lines.append(words["glibc"].format(version=g["highest"], file=g["highest_file"], count=g["elf_files"]))
+            lines.append(
+                words["glibc"].format(
+                    version=g["highest"], file=g["highest_file"], count=g["elf_files"]
+                )
+            )
         else:
             lines.append(words["glibc_none"].format(count=g["elf_files"]))
         if g["unreadable"]:
@@ -325,13 +380,22 @@ def verdict_line(report: Report) -> str:
     words = text(report.lang)
     if report.ok:
         return words["passed"].format(count=len(report.steps), seconds=f"{report.seconds:.1f}")
-    names = ", ".join(f"«{s.name}»" if report.lang != "en" else f"'{s.name}'"
-                      for s in report.steps if s.status == "failed")
+    names = ", ".join(
+        f"«{s.name}»" if report.lang != "en" else f"'{s.name}'"
+        for s in report.steps
+        if s.status == "failed"
+    )
     return words["failed_summary"].format(names=names, log=report.log_path)
 
 
 def header_lines(lang: str) -> list[str]:
     """The line printed before the steps."""
     words = text(lang)
-    return [words["header"].format(version=__version__, where=words["frozen" if is_frozen() else "source"],
-                                   system=platform.platform(terse=True), python=platform.python_version())]
+    return [
+        words["header"].format(
+            version=__version__,
+            where=words["frozen" if is_frozen() else "source"],
+            system=platform.platform(terse=True),
+            python=platform.python_version(),
+        )
+    ]

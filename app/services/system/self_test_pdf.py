@@ -12,8 +12,14 @@ from pathlib import Path
 from typing import Any
 
 #: Printed on every state slide of demo data, whatever the figures (accents on purpose).
-EXPECTED_TEXT = ("Avances Generales", "DATOS DE DEMOSTRACIÓN", "Médicos especialistas",
-                 "Acción comunitaria", "Infraestructura y equipamiento", "Capacitación")
+EXPECTED_TEXT = (
+    "Avances Generales",
+    "DATOS DE DEMOSTRACIÓN",
+    "Médicos especialistas",
+    "Acción comunitaria",
+    "Infraestructura y equipamiento",
+    "Capacitación",
+)
 #: Operators that draw text with the current font.
 _SHOW_TEXT = {b"Tj", b"TJ", b"'", b'"'}
 
@@ -43,8 +49,9 @@ def _embedded(font: Any) -> bool:
     return any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
 
 
-def _fonts_drawing_text(reader: Any, stream: Any, resources: Any, seen: set[int],
-                        found: dict[str, object]) -> None:
+def _fonts_drawing_text(
+    reader: Any, stream: Any, resources: Any, seen: set[int], found: dict[str, object]
+) -> None:
     """Add to ``found`` (name -> font) every font a content stream shows text with,
     following the form XObjects it paints."""
     from pypdf.generic import ContentStream

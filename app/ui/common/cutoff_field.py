@@ -23,21 +23,31 @@ class CutoffField(QWidget):
 
     changed = Signal()
 
-    def __init__(self, tasks: TaskManager | None, state_code: str, period: str,
-                 parent: QWidget | None = None, today: dt.date | None = None):
+    def __init__(
+        self,
+        tasks: TaskManager | None,
+        state_code: str,
+        period: str,
+        parent: QWidget | None = None,
+        today: dt.date | None = None,
+    ):
         super().__init__(parent)
         self._period = period
         first = dt.date(int(period[:4]), int(period[4:]), 1)
         last = min(period_end(period), today or dt.date.today())
         self.check = QCheckBox(self.tr("Hasta el día"))
-        self.check.setToolTip(self.tr("Las notas al pie dirán «al 23 de febrero» en lugar del último "
-                                      "día del mes."))
+        self.check.setToolTip(
+            self.tr("Las notas al pie dirán «al 23 de febrero» en lugar del último día del mes.")
+        )
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dd/MM/yyyy")
-        self.date.setDateRange(QDate(first.year, first.month, first.day),
-                               QDate(last.year, last.month, max(last.day, 1)) if last >= first
-                               else QDate(first.year, first.month, first.day))
+        self.date.setDateRange(
+            QDate(first.year, first.month, first.day),
+            QDate(last.year, last.month, max(last.day, 1))
+            if last >= first
+            else QDate(first.year, first.month, first.day),
+        )
         self.date.setDate(self.date.maximumDate())
         self.date.setEnabled(False)
         self.date.setAccessibleName(self.tr("Fecha de corte"))
@@ -46,11 +56,19 @@ class CutoffField(QWidget):
         row.addWidget(self.check)
         row.addWidget(self.date, 1)
         self.check.toggled.connect(self._toggled)
-        self.date.dateChanged.connect(lambda _d: self.changed.emit() if self.check.isChecked() else None)
+        self.date.dateChanged.connect(
+            lambda _d: self.changed.emit() if self.check.isChecked() else None
+        )
         if tasks is not None:  # the date stored with the report, if any
-            tasks.run_db(lambda ws, _p: (reports.report_cutoff(ws, state_code, period),
-                                         reports.report_status(ws, state_code, period)),
-                         self._stored_loaded, lambda _exc: None, owner=self)
+            tasks.run_db(
+                lambda ws, _p: (
+                    reports.report_cutoff(ws, state_code, period),
+                    reports.report_status(ws, state_code, period),
+                ),
+                self._stored_loaded,
+                lambda _exc: None,
+                owner=self,
+            )
 
     def value(self) -> str | None:
         """The chosen cut-off date, or None for the whole month."""
@@ -78,4 +96,6 @@ class CutoffField(QWidget):
         if status != "borrador":  # closed with this date: locked until reopened
             self.check.setEnabled(False)
             self.date.setEnabled(False)
-            self.setToolTip(self.tr("El informe se cerró con esta fecha de corte; reábralo para cambiarla."))
+            self.setToolTip(
+                self.tr("El informe se cerró con esta fecha de corte; reábralo para cambiarla.")
+            )

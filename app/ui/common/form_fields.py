@@ -67,16 +67,21 @@ class CellRow(QObject):
         self.comment.setClearButtonEnabled(True)
         self.comment.editingFinished.connect(self.commit_comment)
         self.provisional = QCheckBox(self.tr("Provisional"))
-        self.provisional.setToolTip(self.tr(
-            "Dato provisional: en proceso de definición con el Gobierno del estado"))
+        self.provisional.setToolTip(
+            self.tr("Dato provisional: en proceso de definición con el Gobierno del estado")
+        )
         self.provisional.clicked.connect(
-            lambda checked: self.edited.emit(ValueChange(self.key, UNCHANGED, provisional=checked)))
+            lambda checked: self.edited.emit(ValueChange(self.key, UNCHANGED, provisional=checked))
+        )
         self.follow_up = QCheckBox(self.tr("Seguimiento"))
         self.follow_up.setToolTip(self.tr("Marcar para dar seguimiento a este dato"))
         self.follow_up.clicked.connect(
-            lambda checked: self.edited.emit(ValueChange(self.key, UNCHANGED, follow_up=checked)))
+            lambda checked: self.edited.emit(ValueChange(self.key, UNCHANGED, follow_up=checked))
+        )
         self.history = QToolButton()
-        self.history.setIcon(parent.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
+        self.history.setIcon(
+            parent.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
+        )
         self.history.setToolTip(self.tr("Historial de cambios de esta celda"))
         self.history.setAutoRaise(True)
         self.history.clicked.connect(lambda: self.history_requested.emit(self.key))
@@ -109,9 +114,11 @@ class CellRow(QObject):
         line.setPlaceholderText(self.tr("sin dato"))
         line.setMaximumWidth(170)
         line.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        hints = {"money": self.tr("Pesos, por ejemplo 1,250,000.50"),
-                 "percent": self.tr("Porcentaje de 0 a 100"),
-                 "count": self.tr("Número entero, sin negativos")}
+        hints = {
+            "money": self.tr("Pesos, por ejemplo 1,250,000.50"),
+            "percent": self.tr("Porcentaje de 0 a 100"),
+            "count": self.tr("Número entero, sin negativos"),
+        }
         line.setToolTip(hints.get(unit, ""))
         line.editingFinished.connect(self.commit_value)
         line.returnPressed.connect(lambda: self.advance.emit(self))

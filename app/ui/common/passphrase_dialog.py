@@ -38,7 +38,9 @@ class PassphraseDialog(QDialog):
         self.field.setObjectName("passphrase")
         note = QLabel(self.tr("Coordina no guarda esta contraseña."))
         note.setStyleSheet(theme.text_style("muted"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Aceptar"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancelar"))

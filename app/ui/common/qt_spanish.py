@@ -26,8 +26,13 @@ STRINGS: dict[tuple[str, str], str] = {
 class QtSpanishFallback(QTranslator):
     """A QTranslator over :data:`STRINGS`; returns None for everything else."""
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None,  # noqa: D102
-                  n: int = -1) -> str | None:
+    def translate(
+        self,
+        context: str,
+        source: str,
+        disambiguation: str | None = None,  # noqa: D102
+        n: int = -1,
+    ) -> str | None:
         return STRINGS.get((context, source))
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt API: an "empty" translator is skipped

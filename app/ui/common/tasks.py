@@ -86,7 +86,9 @@ class _DbWorker(QObject):
         self.run_job.connect(self._run)
 
     @Slot(int, object, object)
-    def _run(self, job_id: int, fn: Callable[[Workspace, Progress], Any], progress: Progress) -> None:
+    def _run(
+        self, job_id: int, fn: Callable[[Workspace, Progress], Any], progress: Progress
+    ) -> None:
         try:
             if self._ws is None:
                 # Imported here: the storage stack loads on the worker, after the first paint.
@@ -107,7 +109,9 @@ class _DbWorker(QObject):
 
 
 class _CpuJob(QRunnable):
-    def __init__(self, job_id: int, fn: Callable[[Progress], Any], progress: Progress, signals: _Signals):
+    def __init__(
+        self, job_id: int, fn: Callable[[Progress], Any], progress: Progress, signals: _Signals
+    ):
         super().__init__()
         self._job = (job_id, fn, progress, signals)
 

@@ -41,8 +41,12 @@ def screen_for(widget: QWidget, rect: QRect | None = None) -> QScreen:
 def usable_area(screen: QScreen) -> QRect:
     """The part of ``screen`` a window's client area may take (taskbar and frame left out)."""
     area = screen.availableGeometry()
-    return QRect(area.x(), area.y(), max(200, area.width() - FRAME_ALLOWANCE.width()),
-                 max(150, area.height() - FRAME_ALLOWANCE.height()))
+    return QRect(
+        area.x(),
+        area.y(),
+        max(200, area.width() - FRAME_ALLOWANCE.width()),
+        max(150, area.height() - FRAME_ALLOWANCE.height()),
+    )
 
 
 def clamp_rect(rect: QRect, area: QRect, minimum: QSize | None = None) -> QRect:
@@ -76,7 +80,11 @@ class _Fitter(QObject):
             if kind == QEvent.Type.Show and not self._placed:
                 self._placed = True
                 self.place()
-            elif kind in (QEvent.Type.Hide, QEvent.Type.Close) and self._placed and not event.spontaneous():
+            elif (
+                kind in (QEvent.Type.Hide, QEvent.Type.Close)
+                and self._placed
+                and not event.spontaneous()
+            ):
                 self.save()
         return False
 
@@ -91,7 +99,11 @@ class _Fitter(QObject):
         minimum = widget.minimumSizeHint().expandedTo(widget.minimumSize())
         if rect is None:
             parent = widget.parentWidget()
-            around = parent.window().frameGeometry() if parent is not None and parent.isVisible() else area
+            around = (
+                parent.window().frameGeometry()
+                if parent is not None and parent.isVisible()
+                else area
+            )
             box = around.intersected(area)
             rect = _centered(self._preferred.boundedTo(area.size()), area if box.isEmpty() else box)
         # resize + move, not setGeometry: move() places the frame, so the title bar stays

@@ -15,7 +15,9 @@ from app.models.values import format_number
 from app.ui.entry.month_index import MonthIndex
 
 
-def incomplete_sections(index: MonthIndex, catalog: Catalog, lang: str = "es") -> list[tuple[str, int, int, int]]:
+def incomplete_sections(
+    index: MonthIndex, catalog: Catalog, lang: str = "es"
+) -> list[tuple[str, int, int, int]]:
     """(section label, percent, filled, expected) of every section below 100 %, in catalog order."""
     out = []
     for section in catalog.sections:
@@ -25,40 +27,64 @@ def incomplete_sections(index: MonthIndex, catalog: Catalog, lang: str = "es") -
     return out
 
 
-def close_confirmation_text(month_name: str, index: MonthIndex | None, catalog: Catalog, rejected: int = 0,
-                            lang: str = "es") -> str:
+def close_confirmation_text(
+    month_name: str, index: MonthIndex | None, catalog: Catalog, rejected: int = 0, lang: str = "es"
+) -> str:
     """The question, then the month's errors, warnings, unsaved cells and incomplete sections."""
     # Literal translate() calls, so that pyside6-lupdate files them under "CloseCheck".
-    lines = [QCoreApplication.translate("CloseCheck", "¿Cerrar el informe de {0}?").format(month_name)]
+    lines = [
+        QCoreApplication.translate("CloseCheck", "¿Cerrar el informe de {0}?").format(month_name)
+    ]
     if index is not None:
         facts = []
         if rejected:
-            facts.append(QCoreApplication.translate(
-                "CloseCheck", "• {0} celdas con texto rechazado que NO se guardó (rojo oscuro).").format(
-                format_number(rejected)))
+            facts.append(
+                QCoreApplication.translate(
+                    "CloseCheck", "• {0} celdas con texto rechazado que NO se guardó (rojo oscuro)."
+                ).format(format_number(rejected))
+            )
         if index.error_cells:
-            facts.append(QCoreApplication.translate("CloseCheck", "• {0} celdas con error.").format(
-                format_number(index.error_cells)))
+            facts.append(
+                QCoreApplication.translate("CloseCheck", "• {0} celdas con error.").format(
+                    format_number(index.error_cells)
+                )
+            )
         else:
             facts.append(QCoreApplication.translate("CloseCheck", "• Sin errores."))
         if index.warning_cells:
-            facts.append(QCoreApplication.translate("CloseCheck", "• {0} celdas con aviso.").format(
-                format_number(index.warning_cells)))
+            facts.append(
+                QCoreApplication.translate("CloseCheck", "• {0} celdas con aviso.").format(
+                    format_number(index.warning_cells)
+                )
+            )
         else:
             facts.append(QCoreApplication.translate("CloseCheck", "• Sin avisos."))
         sections = incomplete_sections(index, catalog, lang)
         if sections:
             facts.append(QCoreApplication.translate("CloseCheck", "• Secciones sin completar:"))
             line = QCoreApplication.translate("CloseCheck", "    {0}: {1} % ({2} de {3})")
-            facts += [line.format(label, pct, format_number(filled), format_number(expected))
-                      for label, pct, filled, expected in sections]
+            facts += [
+                line.format(label, pct, format_number(filled), format_number(expected))
+                for label, pct, filled, expected in sections
+            ]
         else:
-            facts.append(QCoreApplication.translate("CloseCheck", "• Todas las secciones al 100 %."))
+            facts.append(
+                QCoreApplication.translate("CloseCheck", "• Todas las secciones al 100 %.")
+            )
         lines += ["", QCoreApplication.translate("CloseCheck", "Estado del mes:"), *facts]
         if rejected or index.error_cells or index.warning_cells or sections:
-            lines += ["", QCoreApplication.translate(
-                "CloseCheck", "Puede revisarlos en «Problemas del mes» (F8) antes de cerrar.")]
-    lines += ["", QCoreApplication.translate(
-        "CloseCheck", "La captura quedará de solo lectura. Si después necesita corregir, podrá reabrirlo; "
-                      "la reapertura queda registrada.")]
+            lines += [
+                "",
+                QCoreApplication.translate(
+                    "CloseCheck", "Puede revisarlos en «Problemas del mes» (F8) antes de cerrar."
+                ),
+            ]
+    lines += [
+        "",
+        QCoreApplication.translate(
+            "CloseCheck",
+            "La captura quedará de solo lectura. Si después necesita corregir, podrá reabrirlo; "
+            "la reapertura queda registrada.",
+        ),
+    ]
     return "\n".join(lines)

@@ -27,7 +27,9 @@ class EntryPage(QWidget):
 
     open_form = Signal(str)  # CLUES (or state code) whose form the person asked for
 
-    def __init__(self, session: MonthSession, catalog: Catalog, lang: str, parent: QWidget | None = None):
+    def __init__(
+        self, session: MonthSession, catalog: Catalog, lang: str, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.session = session
         self.catalog = catalog
@@ -45,7 +47,9 @@ class EntryPage(QWidget):
         self.filter_bar = FilterBar(catalog, lang)
         left.addWidget(self.filter_bar)
         self.banner = QLabel()
-        self.banner.setStyleSheet(theme.banner_style("error") + f" border: 1px solid {theme.color('error').name()};")
+        self.banner.setStyleSheet(
+            theme.banner_style("error") + f" border: 1px solid {theme.color('error').name()};"
+        )
         self.banner.setWordWrap(True)
         self.banner.hide()
         left.addWidget(self.banner)
@@ -60,12 +64,18 @@ class EntryPage(QWidget):
 
         self.section_tabs.currentChanged.connect(self._section_changed)
         self.filter_bar.filters_changed.connect(self.proxy.set_filters)
-        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
-                       self.proxy.layoutChanged):
+        for signal in (
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+        ):
             signal.connect(self.update_count)
         self.grid.open_form.connect(self.open_form)
         self.grid.verticalHeader().sectionDoubleClicked.connect(self._row_header_double_clicked)
-        self.side_panel.state_data_requested.connect(lambda: self.open_form.emit(session.state_code))
+        self.side_panel.state_data_requested.connect(
+            lambda: self.open_form.emit(session.state_code)
+        )
         self._panel_timer = QTimer(self)
         self._panel_timer.setSingleShot(True)
         self._panel_timer.setInterval(60)  # a paste of 500 cells repaints the panel once
@@ -79,14 +89,24 @@ class EntryPage(QWidget):
         self.problems.list_opened.connect(self._rebuild_problem_list)
         self.problems.jump_requested.connect(self.jump_to)
         # F8: the month's problems, from anywhere on the page; Esc in the list goes back to the grid.
-        self.problems_shortcut = QShortcut(QKeySequence(Qt.Key.Key_F8), self, self.open_problem_list,
-                                           context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.problems.view, self.grid.setFocus,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.problems_shortcut = QShortcut(
+            QKeySequence(Qt.Key.Key_F8),
+            self,
+            self.open_problem_list,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Escape),
+            self.problems.view,
+            self.grid.setFocus,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
         # No edit while a month loads: the rows on screen are about to be replaced.
         session.about_to_load.connect(self._begin_loading)
         session.load_failed.connect(lambda _exc: self._end_loading())
-        if session.is_loading():  # built while the first month is on its way (see MainWindow._start)
+        if (
+            session.is_loading()
+        ):  # built while the first month is on its way (see MainWindow._start)
             self._begin_loading()
 
     def _begin_loading(self) -> None:
@@ -100,7 +120,9 @@ class EntryPage(QWidget):
 
     def _section_changed(self, tab: int) -> None:
         self.grid.commit_open_editor()  # the typed cell is stored before its column goes away
-        self.grid.horizontalHeader().setSortIndicator(-1, self.grid.horizontalHeader().sortIndicatorOrder())
+        self.grid.horizontalHeader().setSortIndicator(
+            -1, self.grid.horizontalHeader().sortIndicatorOrder()
+        )
         self.grid_model.set_section(self.catalog.sections[tab].code)
 
     def _row_header_double_clicked(self, row: int) -> None:
@@ -132,16 +154,25 @@ class EntryPage(QWidget):
     def refresh_problems(self) -> None:
         """Counts, the current cell's problem and (if shown) the list, after any change."""
         index = self.session.index
-        self.problems.set_counts(self.grid_model.rejected_count(), index.error_cells if index else 0,
-                                 index.warning_cells if index else 0)
+        self.problems.set_counts(
+            self.grid_model.rejected_count(),
+            index.error_cells if index else 0,
+            index.warning_cells if index else 0,
+        )
         self.problems.mark_stale()
         if self.problems.needs_rebuild():
             self._rebuild_problem_list()
         self.update_cell_problem()
 
     def _rebuild_problem_list(self) -> None:
-        self.problems.set_problems(collect_problems(
-            self.session.index, self.catalog, self.grid_model.rejected_cells(), self.session.lang))
+        self.problems.set_problems(
+            collect_problems(
+                self.session.index,
+                self.catalog,
+                self.grid_model.rejected_cells(),
+                self.session.lang,
+            )
+        )
 
     def open_problem_list(self) -> None:
         """F8: show the month's problems and put the keyboard on the list."""
@@ -160,10 +191,14 @@ class EntryPage(QWidget):
             progress = self.tr("Avance")
             self.problems.show_cell_problems(f"{facility.name} · {progress}", [], None)
             return
-        issues = [(issue.severity, issue.message(self.session.lang))
-                  for issue in self.session.issues(facility.clues, *column.key)]
+        issues = [
+            (issue.severity, issue.message(self.session.lang))
+            for issue in self.session.issues(facility.clues, *column.key)
+        ]
         rejected = self.grid_model.rejected_text(source.row(), source.column())
-        self.problems.show_cell_problems(f"{facility.name} · {column.label(self.session.lang)}", issues, rejected)
+        self.problems.show_cell_problems(
+            f"{facility.name} · {column.label(self.session.lang)}", issues, rejected
+        )
         self.grid.setAccessibleDescription(self.problems.current_text)
 
     def jump_to(self, org_unit: str, variable: str, option: str = "") -> bool:

@@ -35,15 +35,22 @@ class FilterBar(QWidget):
         # box two letters wide ("B…"): the boxes keep a fixed number of characters (their
         # lists still open as wide as their longest entry) and the search box keeps room
         # for "Buscar por…"; the search box takes whatever width is left.
-        for label, box, chars in ((self.tr("Tipo:"), self.type_box, 8), (self.tr("Nivel:"), self.level_box, 5),
-                                  (self.tr("Municipio:"), self.municipality_box, 8)):
+        for label, box, chars in (
+            (self.tr("Tipo:"), self.type_box, 8),
+            (self.tr("Nivel:"), self.level_box, 5),
+            (self.tr("Municipio:"), self.municipality_box, 8),
+        ):
             caption = QLabel(label)
             caption.setBuddy(box)
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             box.setMinimumContentsLength(chars)
             layout.addWidget(caption)
             layout.addWidget(box)
-        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(self.tr("Buscar por…")) + 30)
+        self.search.setMinimumWidth(
+            self.search.fontMetrics().horizontalAdvance(self.tr("Buscar por…")) + 30
+        )
         layout.addWidget(self.search, 1)
         layout.addWidget(self.count_label)
         self._timer = QTimer(self)
@@ -57,7 +64,11 @@ class FilterBar(QWidget):
 
     def populate(self, facilities: list[Facility]) -> None:
         """Offer the types, levels and municipalities present among ``facilities``."""
-        selected = (self.type_box.currentData(), self.level_box.currentData(), self.municipality_box.currentData())
+        selected = (
+            self.type_box.currentData(),
+            self.level_box.currentData(),
+            self.municipality_box.currentData(),
+        )
         for box in (self.type_box, self.level_box, self.municipality_box):
             box.blockSignals(True)
             box.clear()
@@ -69,17 +80,23 @@ class FilterBar(QWidget):
             known = self._catalog.levels.get(level)
             self.level_box.addItem(known.label(self._lang) if known else str(level), level)
         self.municipality_box.addItem(self.tr("Todos"), None)
-        for name in sorted({f.municipality for f in facilities if f.municipality},
-                           key=lambda n: strip_accents(n).casefold()):
+        for name in sorted(
+            {f.municipality for f in facilities if f.municipality},
+            key=lambda n: strip_accents(n).casefold(),
+        ):
             self.municipality_box.addItem(name, name)
-        for box, value in zip((self.type_box, self.level_box, self.municipality_box), selected, strict=True):
+        for box, value in zip(
+            (self.type_box, self.level_box, self.municipality_box), selected, strict=True
+        ):
             found = box.findData(value)
             box.setCurrentIndex(max(found, 0))
             box.blockSignals(False)
             # The open list shows whole names even though the closed box is narrower.
             view = box.view()
             metrics = view.fontMetrics()
-            widest = max((metrics.horizontalAdvance(box.itemText(i)) for i in range(box.count())), default=0)
+            widest = max(
+                (metrics.horizontalAdvance(box.itemText(i)) for i in range(box.count())), default=0
+            )
             view.setMinimumWidth(widest + view.verticalScrollBar().sizeHint().width() + 16)
 
     def _type_label(self, code: str) -> str:
@@ -87,8 +104,12 @@ class FilterBar(QWidget):
         return ftype.label(self._lang) if ftype else code
 
     def current(self) -> tuple[str | None, int | None, str | None, str]:
-        return (self.type_box.currentData(), self.level_box.currentData(),
-                self.municipality_box.currentData(), self.search.text())
+        return (
+            self.type_box.currentData(),
+            self.level_box.currentData(),
+            self.municipality_box.currentData(),
+            self.search.text(),
+        )
 
     def set_count(self, shown: int, total: int) -> None:
         self.count_label.setText(self.tr("{0} de {1} unidades").format(shown, total))

@@ -27,8 +27,15 @@ class CellMenuSlots:
 class CellMenu(QObject):
     """Builds the menu of one cell: items that cannot apply are shown disabled, not hidden."""
 
-    def popup(self, parent: QWidget, at: QPoint, stored: DataValue | None, has_cell: bool, editable: bool,
-              slots: CellMenuSlots) -> QMenu:
+    def popup(
+        self,
+        parent: QWidget,
+        at: QPoint,
+        stored: DataValue | None,
+        has_cell: bool,
+        editable: bool,
+        slots: CellMenuSlots,
+    ) -> QMenu:
         """Open the menu at global position ``at``; returns it (it deletes itself on close)."""
         menu = QMenu(parent)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -37,8 +44,13 @@ class CellMenu(QObject):
         comment = menu.addAction(self.tr("Comentario…"), slots.comment)
         comment.setEnabled(editable)
         for flag, text, checked in (
-                ("provisional", self.tr("Marcar como provisional"), bool(stored and stored.provisional)),
-                ("follow_up", self.tr("Marcar para seguimiento"), bool(stored and stored.follow_up))):
+            (
+                "provisional",
+                self.tr("Marcar como provisional"),
+                bool(stored and stored.provisional),
+            ),
+            ("follow_up", self.tr("Marcar para seguimiento"), bool(stored and stored.follow_up)),
+        ):
             action = menu.addAction(text, partial(slots.flag, flag))
             action.setCheckable(True)
             action.setChecked(checked)

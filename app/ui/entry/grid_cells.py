@@ -146,32 +146,64 @@ def facility_tip(catalog: Catalog, fac: Facility, lang: str = "es") -> str:
     level_label = level.label(lang) if level else str(fac.level)
     lines = [fac.name, f"CLUES {fac.clues}", f"{type_label} · {level_label}"]
     if fac.municipality:
-        lines.append(QCoreApplication.translate("MonthGridModel", "Municipio: {0}").format(fac.municipality))
+        lines.append(
+            QCoreApplication.translate("MonthGridModel", "Municipio: {0}").format(fac.municipality)
+        )
     if fac.jurisdiction:
-        lines.append(QCoreApplication.translate("MonthGridModel", "Jurisdicción: {0}").format(fac.jurisdiction))
+        lines.append(
+            QCoreApplication.translate("MonthGridModel", "Jurisdicción: {0}").format(
+                fac.jurisdiction
+            )
+        )
     return "\n".join(lines)
 
 
-def cell_tip(session: MonthSession, row: GridRow, column: Column, stored: DataValue | None,
-             rejected: tuple[str, str] | None, applies: bool) -> str:
+def cell_tip(
+    session: MonthSession,
+    row: GridRow,
+    column: Column,
+    stored: DataValue | None,
+    rejected: tuple[str, str] | None,
+    applies: bool,
+) -> str:
     """A cell's tooltip: the reasons of its marks, its comment and flags."""
     lang = session.lang
     lines = [f"{column.label(lang)} — {row.facility.name}"]
     if not applies:
         ftype = session.catalog.facility_types.get(row.facility.type_code)
-        lines.append(QCoreApplication.translate("MonthGridModel", "No aplica a este tipo de unidad ({0})").format(
-            ftype.label(lang) if ftype else row.facility.type_code))
+        lines.append(
+            QCoreApplication.translate(
+                "MonthGridModel", "No aplica a este tipo de unidad ({0})"
+            ).format(ftype.label(lang) if ftype else row.facility.type_code)
+        )
         return "\n".join(lines)
     if rejected is not None:
-        lines.append(QCoreApplication.translate("MonthGridModel", "No se guardó «{0}»: {1}").format(rejected[0], rejected[1]))
+        lines.append(
+            QCoreApplication.translate("MonthGridModel", "No se guardó «{0}»: {1}").format(
+                rejected[0], rejected[1]
+            )
+        )
     for issue in session.issues(row.facility.clues, *column.key):
-        prefix = QCoreApplication.translate("MonthGridModel", "Error") if issue.severity == ERROR else QCoreApplication.translate("MonthGridModel", "Aviso")
+        prefix = (
+            QCoreApplication.translate("MonthGridModel", "Error")
+            if issue.severity == ERROR
+            else QCoreApplication.translate("MonthGridModel", "Aviso")
+        )
         lines.append(f"{prefix}: {issue.message(lang)}")
     if stored is not None:
         if stored.comment:
-            lines.append(QCoreApplication.translate("MonthGridModel", "Comentario: {0}").format(stored.comment))
+            lines.append(
+                QCoreApplication.translate("MonthGridModel", "Comentario: {0}").format(
+                    stored.comment
+                )
+            )
         if stored.provisional:
-            lines.append(QCoreApplication.translate("MonthGridModel", "Provisional: en proceso de definición con el Gobierno del estado"))
+            lines.append(
+                QCoreApplication.translate(
+                    "MonthGridModel",
+                    "Provisional: en proceso de definición con el Gobierno del estado",
+                )
+            )
         if stored.follow_up:
             lines.append(QCoreApplication.translate("MonthGridModel", "Marcado para seguimiento"))
     if session.is_locked():
@@ -183,7 +215,11 @@ def header_label(column: Column, lang: str = "es") -> str:
     """A column header: label and unit, wrapped, with the disaggregation option below."""
     variable = column.variable
     label = variable.label(lang)
-    suffix = {"money": "($)", "percent": "(%)", "yesno": QCoreApplication.translate("MonthGridModel", "(sí/no)")}.get(variable.unit, "")
+    suffix = {
+        "money": "($)",
+        "percent": "(%)",
+        "yesno": QCoreApplication.translate("MonthGridModel", "(sí/no)"),
+    }.get(variable.unit, "")
     if suffix and suffix not in label:
         label = f"{label} {suffix}"
     lines = textwrap.wrap(label, 22) or [label]
@@ -195,8 +231,11 @@ def header_label(column: Column, lang: str = "es") -> str:
 def header_tip(column: Column, lang: str = "es") -> str:
     """A column header's tooltip: full label, description and how the months add up."""
     variable = column.variable
-    how = QCoreApplication.translate("MonthGridModel", "Se suma en el año (flujo)") if variable.aggregation == "SUM" else QCoreApplication.translate("MonthGridModel",
-        "Vale el último mes (existencia)")
+    how = (
+        QCoreApplication.translate("MonthGridModel", "Se suma en el año (flujo)")
+        if variable.aggregation == "SUM"
+        else QCoreApplication.translate("MonthGridModel", "Vale el último mes (existencia)")
+    )
     text = column.label(lang)
     if lang != "en" and variable.description_es:
         text += "\n" + variable.description_es

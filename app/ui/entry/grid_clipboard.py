@@ -25,7 +25,7 @@ def parse_tsv(text: str) -> list[list[str]]:
 
 
 def _quote(cell: str) -> str:
-    if any(ch in cell for ch in ('\t', '\n', '\r', '"')):
+    if any(ch in cell for ch in ("\t", "\n", "\r", '"')):
         return '"' + cell.replace('"', '""') + '"'
     return cell
 

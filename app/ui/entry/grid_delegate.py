@@ -55,7 +55,12 @@ class GridDelegate(QStyledItemDelegate):
         # the grid, shows the shared colours as they are now.
         follow_palette()
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         info = index.data(PAINT_ROLE)
         if info is None:  # not the grid's model: the standard painting
             super().paint(painter, option, index)
@@ -76,7 +81,11 @@ class GridDelegate(QStyledItemDelegate):
         if text:
             font = self._italic_font(option) if italic else option.font
             painter.setFont(font)
-            painter.setPen(foreground if foreground is not None else option.palette.color(QPalette.ColorRole.Text))
+            painter.setPen(
+                foreground
+                if foreground is not None
+                else option.palette.color(QPalette.ColorRole.Text)
+            )
             area = rect.adjusted(_PADDING, 0, -_PADDING, 0)
             metrics = painter.fontMetrics()
             if metrics.horizontalAdvance(text) > area.width():
@@ -111,15 +120,31 @@ class GridDelegate(QStyledItemDelegate):
         if marks & MARK_COMMENT:  # top-right, as Excel marks notes
             right, top = rect.right() + 1.0, float(rect.top())
             painter.setBrush(COMMENT_COLOR)
-            painter.drawPolygon(QPolygonF([QPointF(right - _MARK, top), QPointF(right, top), QPointF(right, top + _MARK)]))
+            painter.drawPolygon(
+                QPolygonF(
+                    [QPointF(right - _MARK, top), QPointF(right, top), QPointF(right, top + _MARK)]
+                )
+            )
         if marks & MARK_PROVISIONAL:  # top-left
             left, top = float(rect.left()), float(rect.top())
             painter.setBrush(PROVISIONAL_COLOR)
-            painter.drawPolygon(QPolygonF([QPointF(left, top), QPointF(left + _MARK, top), QPointF(left, top + _MARK)]))
+            painter.drawPolygon(
+                QPolygonF(
+                    [QPointF(left, top), QPointF(left + _MARK, top), QPointF(left, top + _MARK)]
+                )
+            )
         if marks & MARK_FOLLOW_UP:  # bottom-right
             right, bottom = rect.right() + 1.0, rect.bottom() + 1.0
             painter.setBrush(FOLLOW_UP_COLOR)
-            painter.drawPolygon(QPolygonF([QPointF(right, bottom - _MARK), QPointF(right, bottom), QPointF(right - _MARK, bottom)]))
+            painter.drawPolygon(
+                QPolygonF(
+                    [
+                        QPointF(right, bottom - _MARK),
+                        QPointF(right, bottom),
+                        QPointF(right - _MARK, bottom),
+                    ]
+                )
+            )
         painter.restore()
 
     @staticmethod
@@ -131,7 +156,12 @@ class GridDelegate(QStyledItemDelegate):
         bar.setWidth(max(1, round(bar.width() * filled / expected)))
         painter.fillRect(bar, PROGRESS_DONE_COLOR if filled >= expected else PROGRESS_COLOR)
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QWidget:  # noqa: N802
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:  # noqa: N802
         editor = QLineEdit(parent)
         editor.setFrame(False)
         alignment = index.data(Qt.ItemDataRole.TextAlignmentRole)
@@ -153,7 +183,9 @@ class GridDelegate(QStyledItemDelegate):
         else:
             super().setEditorData(editor, index)
 
-    def setModelData(self, editor: QWidget, model, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
+    def setModelData(
+        self, editor: QWidget, model, index: QModelIndex | QPersistentModelIndex
+    ) -> None:  # noqa: N802
         if isinstance(editor, QLineEdit):
             model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
         else:

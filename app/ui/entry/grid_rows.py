@@ -35,8 +35,9 @@ from app.ui.entry.grid_cells import (
 from app.ui.entry.month_index import FALLBACK_CATEGORY, CellKey, MonthIndex
 
 
-def build_rows(index: MonthIndex, columns: list[Column],
-               applies_cache: dict[str, tuple[bool, ...]]) -> list[GridRow]:
+def build_rows(
+    index: MonthIndex, columns: list[Column], applies_cache: dict[str, tuple[bool, ...]]
+) -> list[GridRow]:
     """One row per facility of the month, in the month's order.
 
     Which columns apply depends only on the facility's category, so it is computed once
@@ -49,9 +50,18 @@ def build_rows(index: MonthIndex, columns: list[Column],
         if applies is None:
             applies = tuple(c.variable.applies(category) for c in columns)
             applies_cache[category] = applies
-        search = index.search_text.get(fac.clues) or strip_accents(f"{fac.name} {fac.clues}").casefold()
-        rows.append(GridRow(fac, position, index.units[fac.clues], applies,
-                            (fac.type_code, fac.level, fac.municipality, search)))
+        search = (
+            index.search_text.get(fac.clues) or strip_accents(f"{fac.name} {fac.clues}").casefold()
+        )
+        rows.append(
+            GridRow(
+                fac,
+                position,
+                index.units[fac.clues],
+                applies,
+                (fac.type_code, fac.level, fac.municipality, search),
+            )
+        )
     return rows
 
 
@@ -64,7 +74,9 @@ def value_sort_key(row: GridRow, column: int, cell_keys: list[CellKey]) -> Any:
     return value if not isinstance(value, str) else value.casefold()
 
 
-def sorted_rows(rows: list[GridRow], key: Callable[[GridRow], Any] | None, descending: bool) -> list[GridRow]:
+def sorted_rows(
+    rows: list[GridRow], key: Callable[[GridRow], Any] | None, descending: bool
+) -> list[GridRow]:
     """Rows by ``key`` (None: the month's own order); rows without a value last either way."""
     if key is None:
         return sorted(rows, key=lambda r: r.position, reverse=descending)
@@ -100,8 +112,15 @@ def names_size(rows: list[GridRow]) -> QSize:
     return QSize(widest + 16, metrics.height() + 10)
 
 
-def paint_value_cell(row: GridRow, position: int, column: Column, rejected: tuple[str, str] | None,
-                     severity: str | None, align: int, lang: str) -> tuple:
+def paint_value_cell(
+    row: GridRow,
+    position: int,
+    column: Column,
+    rejected: tuple[str, str] | None,
+    severity: str | None,
+    align: int,
+    lang: str,
+) -> tuple:
     """What the delegate draws for value column ``position`` of ``row`` (see PAINT_ROLE):
     (text, background, foreground, alignment, italic, marks, None)."""
     if rejected is not None:
@@ -114,14 +133,26 @@ def paint_value_cell(row: GridRow, position: int, column: Column, rejected: tupl
         if stored.value is not None:
             text = display_value(column.variable, stored.value, lang)
         italic = stored.provisional
-        marks = (MARK_COMMENT if stored.comment else 0) | (MARK_PROVISIONAL if stored.provisional else 0) | (
-            MARK_FOLLOW_UP if stored.follow_up else 0)
+        marks = (
+            (MARK_COMMENT if stored.comment else 0)
+            | (MARK_PROVISIONAL if stored.provisional else 0)
+            | (MARK_FOLLOW_UP if stored.follow_up else 0)
+        )
     background = None if severity is None else (ERROR_BG if severity == ERROR else WARNING_BG)
     return (text, background, None, align, italic, marks, None)
 
 
-def value_cell_data(role: int, row: GridRow, position: int, column: Column, rejected: tuple[str, str] | None,
-                    severity: Callable[[], str | None], align: int, italic: QFont, lang: str) -> Any:
+def value_cell_data(
+    role: int,
+    row: GridRow,
+    position: int,
+    column: Column,
+    rejected: tuple[str, str] | None,
+    severity: Callable[[], str | None],
+    align: int,
+    italic: QFont,
+    lang: str,
+) -> Any:
     """The item data of value column ``position`` of ``row`` for ``role`` (the model's data()).
 
     ``rejected`` is the refused (text, reason) shown in the cell, if any; ``severity``
@@ -154,8 +185,11 @@ def value_cell_data(role: int, row: GridRow, position: int, column: Column, reje
     if role == MARKS_ROLE:
         marks = MARK_REJECTED if rejected is not None else 0
         if stored is not None:
-            marks |= (MARK_COMMENT if stored.comment else 0) | (
-                MARK_PROVISIONAL if stored.provisional else 0) | (MARK_FOLLOW_UP if stored.follow_up else 0)
+            marks |= (
+                (MARK_COMMENT if stored.comment else 0)
+                | (MARK_PROVISIONAL if stored.provisional else 0)
+                | (MARK_FOLLOW_UP if stored.follow_up else 0)
+            )
         return marks
     if role == SORT_ROLE:
         return value if applies else None

@@ -57,9 +57,11 @@ class GridView(CellKeepingView):
         self._delegate = GridDelegate(self)
         self.setItemDelegate(self._delegate)
         self._loading = False
-        self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
-                             | QAbstractItemView.EditTrigger.EditKeyPressed
-                             | QAbstractItemView.EditTrigger.DoubleClicked)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setAlternatingRowColors(False)
@@ -104,7 +106,9 @@ class GridView(CellKeepingView):
             header.resizeSection(col, max(72, min(widest + 24, 190)))
 
     def _build_actions(self) -> None:
-        def action(text: str, shortcut: QKeySequence | QKeySequence.StandardKey | None, slot) -> QAction:
+        def action(
+            text: str, shortcut: QKeySequence | QKeySequence.StandardKey | None, slot
+        ) -> QAction:
             act = QAction(text, self)
             if shortcut is not None:
                 act.setShortcut(shortcut)
@@ -113,7 +117,9 @@ class GridView(CellKeepingView):
             self.addAction(act)
             return act
 
-        self.copy_action = action(self.tr("Copiar"), QKeySequence.StandardKey.Copy, self.copy_selection)
+        self.copy_action = action(
+            self.tr("Copiar"), QKeySequence.StandardKey.Copy, self.copy_selection
+        )
         self.paste_action = action(self.tr("Pegar"), QKeySequence.StandardKey.Paste, self.paste)
         self.clear_action = action(self.tr("Borrar celdas (Supr)"), None, self.clear_selection)
 
@@ -136,7 +142,9 @@ class GridView(CellKeepingView):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         # At 1024 px the names took half the grid and two value columns were left: the
         # names give way (elided, the full name stays in the tooltip and the form).
-        self.verticalHeader().setMaximumWidth(max(160, min(_NAME_WIDTH, int(event.size().width() * _NAME_SHARE))))
+        self.verticalHeader().setMaximumWidth(
+            max(160, min(_NAME_WIDTH, int(event.size().width() * _NAME_SHARE)))
+        )
         super().resizeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
@@ -148,7 +156,9 @@ class GridView(CellKeepingView):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         if self._loading and is_edit_key(event):
             # Refused, and said so: the rows on screen are about to be replaced.
-            self.status_message.emit(self.tr("Espere: se está cargando el mes. No se escribió nada."))
+            self.status_message.emit(
+                self.tr("Espere: se está cargando el mes. No se escribió nada.")
+            )
             event.accept()
             return
         if self.state() != QAbstractItemView.State.EditingState:
@@ -205,7 +215,9 @@ class GridView(CellKeepingView):
     def _source_cells(self) -> list[tuple[int, int]]:
         """Selected cells as (source row, column), in reading order."""
         proxy = self.proxy()
-        indexes = sorted(self.selectionModel().selectedIndexes(), key=lambda i: (i.row(), i.column()))
+        indexes = sorted(
+            self.selectionModel().selectedIndexes(), key=lambda i: (i.row(), i.column())
+        )
         if not indexes and self.currentIndex().isValid():
             indexes = [self.currentIndex()]
         return [(proxy.mapToSource(i).row(), i.column()) for i in indexes]
@@ -244,15 +256,23 @@ class GridView(CellKeepingView):
         if self._proxy is None:
             return
         indexes = self.selectionModel().selectedIndexes() or (
-            [self.currentIndex()] if self.currentIndex().isValid() else [])
+            [self.currentIndex()] if self.currentIndex().isValid() else []
+        )
         if not indexes:
             return
         selected = {(i.row(), i.column()) for i in indexes}
         rows = range(min(r for r, _ in selected), max(r for r, _ in selected) + 1)
         cols = range(min(c for _, c in selected), max(c for _, c in selected) + 1)
         grid, proxy = self.grid(), self.proxy()
-        block = [[grid.cell_text(proxy.mapToSource(proxy.index(r, c)).row(), c) if (r, c) in selected else ""
-                  for c in cols] for r in rows]
+        block = [
+            [
+                grid.cell_text(proxy.mapToSource(proxy.index(r, c)).row(), c)
+                if (r, c) in selected
+                else ""
+                for c in cols
+            ]
+            for r in rows
+        ]
         QApplication.clipboard().setText(to_tsv(block))
         self.status_message.emit(self.tr("{0} celdas copiadas").format(len(selected)))
 
@@ -270,17 +290,27 @@ class GridView(CellKeepingView):
             # One value onto a selection fills every selected cell, as in Excel.
             targets = [(i.row(), i.column(), block[0][0]) for i in selection]
         else:
-            targets = [(anchor.row() + i, anchor.column() + j, text)
-                       for i, line in enumerate(block) for j, text in enumerate(line)]
+            targets = [
+                (anchor.row() + i, anchor.column() + j, text)
+                for i, line in enumerate(block)
+                for j, text in enumerate(line)
+            ]
         outside = [t for t in targets if t[0] >= proxy.rowCount() or t[1] >= proxy.columnCount()]
         if any(text.strip() for _, _, text in outside):
-            QMessageBox.warning(self, self.tr("No se pegó nada"), self.tr(
-                "El bloque copiado ({0} filas × {1} columnas) no cabe a partir de la celda elegida. "
-                "Elija una celda más arriba o más a la izquierda, o filtre menos unidades.").format(
-                len(block), max(len(line) for line in block)))
+            QMessageBox.warning(
+                self,
+                self.tr("No se pegó nada"),
+                self.tr(
+                    "El bloque copiado ({0} filas × {1} columnas) no cabe a partir de la celda elegida. "
+                    "Elija una celda más arriba o más a la izquierda, o filtre menos unidades."
+                ).format(len(block), max(len(line) for line in block)),
+            )
             return
-        cells = [(proxy.mapToSource(proxy.index(r, c)).row(), c, text)
-                 for r, c, text in targets if r < proxy.rowCount() and c < proxy.columnCount()]
+        cells = [
+            (proxy.mapToSource(proxy.index(r, c)).row(), c, text)
+            for r, c, text in targets
+            if r < proxy.rowCount() and c < proxy.columnCount()
+        ]
         try:
             count = grid.set_texts(cells, self.tr("Pegar {0} celdas").format(len(cells)))
         except CellErrors as exc:
@@ -306,13 +336,20 @@ class GridView(CellKeepingView):
         for error in exc.errors[:_MAX_LISTED]:
             column = grid.column(error.column)
             column_label = column.label(grid.session.lang) if column else self.tr("Avance")
-            lines.append(self.tr("• {0} — {1}: {2}").format(
-                grid.facility(error.row).name, column_label, error.reason))
+            lines.append(
+                self.tr("• {0} — {1}: {2}").format(
+                    grid.facility(error.row).name, column_label, error.reason
+                )
+            )
         if len(exc.errors) > _MAX_LISTED:
             lines.append(self.tr("… y {0} celdas más").format(len(exc.errors) - _MAX_LISTED))
-        box = QMessageBox(QMessageBox.Icon.Warning, title,
-                          self.tr("No se guardó ninguna celda. Corrija estas y vuelva a intentarlo:"),
-                          QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            title,
+            self.tr("No se guardó ninguna celda. Corrija estas y vuelva a intentarlo:"),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
         box.setInformativeText("\n".join(lines))
         box.setObjectName("refusal")
         box.open()  # window-modal but not blocking: tests and the autosave keep running
@@ -334,12 +371,22 @@ class GridView(CellKeepingView):
         row = self.proxy().mapToSource(index).row()
         facility = self.grid().facility(row)
         editable = key is not None and self.grid().is_editable(row, index.column())
-        slots = CellMenuSlots(lambda: self.show_history(key), self.edit_comment, self.toggle_flag,
-                              lambda: self.open_form.emit(facility.clues), (self.copy_action, self.paste_action))
+        slots = CellMenuSlots(
+            lambda: self.show_history(key),
+            self.edit_comment,
+            self.toggle_flag,
+            lambda: self.open_form.emit(facility.clues),
+            (self.copy_action, self.paste_action),
+        )
         builder = self.findChild(CellMenu) or CellMenu(self)
-        self.cell_menu = builder.popup(self, self.viewport().mapToGlobal(pos),
-                                              self.grid().session.value(key) if key else None,
-                                              key is not None, editable, slots)
+        self.cell_menu = builder.popup(
+            self,
+            self.viewport().mapToGlobal(pos),
+            self.grid().session.value(key) if key else None,
+            key is not None,
+            editable,
+            slots,
+        )
 
     def show_history(self, key: ValueKey | None = None) -> None:
         key = key or self.current_key()
@@ -366,15 +413,20 @@ class GridView(CellKeepingView):
         facility = self.grid().facility(self.proxy().mapToSource(self.currentIndex()).row())
         from app.ui.entry.comment_dialog import CommentDialog  # loaded on first use, not at start
 
-        dialog = CommentDialog(f"{facility.name} — {column.label(session.lang)}",
-                               stored.comment if stored else "", self)
+        dialog = CommentDialog(
+            f"{facility.name} — {column.label(session.lang)}",
+            stored.comment if stored else "",
+            self,
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setObjectName("comment_dialog")
 
         def save() -> None:
             try:
-                session.edit([ValueChange(key, UNCHANGED, comment=dialog.text())],
-                             self.tr("Comentario en {0}").format(column.label(session.lang)))
+                session.edit(
+                    [ValueChange(key, UNCHANGED, comment=dialog.text())],
+                    self.tr("Comentario en {0}").format(column.label(session.lang)),
+                )
             except Exception as exc:  # noqa: BLE001 - shown, never raised into Qt
                 self._show_error(exc)
 
@@ -398,7 +450,11 @@ class GridView(CellKeepingView):
                 continue
             cell_key = session.key(grid.facility(row).clues, *column.key)
             changes.append(ValueChange(cell_key, UNCHANGED, **{flag: new_state}))  # type: ignore[arg-type]  # flag names a bool field
-        label = self.tr("Marcar como provisional") if flag == "provisional" else self.tr("Marcar para seguimiento")
+        label = (
+            self.tr("Marcar como provisional")
+            if flag == "provisional"
+            else self.tr("Marcar para seguimiento")
+        )
         try:
             session.edit(changes, label)
         except Exception as exc:  # noqa: BLE001

@@ -75,8 +75,14 @@ class HistoryModel(RowTableModel):
         super().__init__(parent)
         self._variable = variable
         self._lang = lang
-        self._headers = [self.tr("Fecha y hora"), self.tr("Usuario"), self.tr("Campo"),
-                         self.tr("Antes"), self.tr("Después"), self.tr("Origen")]
+        self._headers = [
+            self.tr("Fecha y hora"),
+            self.tr("Usuario"),
+            self.tr("Campo"),
+            self.tr("Antes"),
+            self.tr("Después"),
+            self.tr("Origen"),
+        ]
         self._fields = {
             "value": self.tr("valor"),
             "comment": self.tr("comentario"),
@@ -97,8 +103,12 @@ class HistoryModel(RowTableModel):
         self._no_data = self.tr("sin dato")
         self._empty = self.tr("(vacío)")
         self._yes, self._no = self.tr("Sí"), self.tr("No")
-        self._statuses = {"borrador": self.tr("borrador"), "cerrado": self.tr("cerrado"),
-                          "recibido": self.tr("recibido"), "aprobado": self.tr("aprobado")}
+        self._statuses = {
+            "borrador": self.tr("borrador"),
+            "cerrado": self.tr("cerrado"),
+            "recibido": self.tr("recibido"),
+            "aprobado": self.tr("aprobado"),
+        }
 
     def set_entries(self, entries: list[LogEntry]) -> None:
         self.set_rows(entries)
@@ -113,8 +123,11 @@ class HistoryModel(RowTableModel):
                 return None
             if column == self.WHEN:
                 if role == Qt.ItemDataRole.ToolTipRole:
-                    return self.tr("Registro %1 · código de control %2 (para soporte)").replace(
-                        "%1", str(item.id)).replace("%2", item.hash[:16])
+                    return (
+                        self.tr("Registro %1 · código de control %2 (para soporte)")
+                        .replace("%1", str(item.id))
+                        .replace("%2", item.hash[:16])
+                    )
                 return local_datetime(item.at, self._lang, seconds=True)
             if column == self.WHO:
                 return item.user
@@ -142,7 +155,10 @@ class HistoryModel(RowTableModel):
         if field == "status":
             return self._statuses.get(raw, raw)
         if field == "value" and self._variable is not None:
-            return display_value(self._variable, _typed(self._variable, raw), self._lang) or self._empty
+            return (
+                display_value(self._variable, _typed(self._variable, raw), self._lang)
+                or self._empty
+            )
         return raw
 
 
@@ -166,8 +182,14 @@ class HistoryDialog(QDialog):
     loaded = Signal()  # rows and chain check both done (or failed)
     result: HistoryResult | None  # type: ignore[assignment]  # shadows QDialog.result(), which nothing here calls
 
-    def __init__(self, tasks: TaskManager, catalog: Catalog, key: ValueKey, lang: str = "es",
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        tasks: TaskManager,
+        catalog: Catalog,
+        key: ValueKey,
+        lang: str = "es",
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self._key = key
         self._lang = lang
@@ -217,7 +239,9 @@ class HistoryDialog(QDialog):
         layout.addWidget(buttons)
         self._set_titles("")
         self._tasks = tasks
-        tasks.run_db(lambda ws, _p: load_history(ws, key, verify=False), self._show, self._failed, owner=self)
+        tasks.run_db(
+            lambda ws, _p: load_history(ws, key, verify=False), self._show, self._failed, owner=self
+        )
 
     def _set_titles(self, org_unit_name: str) -> None:
         key = self._key
@@ -240,10 +264,14 @@ class HistoryDialog(QDialog):
         if result.checked or result.db_path is None:
             self._verified(result.broken_at)
             return
-        self.integrity.setText(self.tr("Comprobando en segundo plano que nadie haya alterado el historial…"))
+        self.integrity.setText(
+            self.tr("Comprobando en segundo plano que nadie haya alterado el historial…")
+        )
         self.integrity.setStyleSheet(status_style(""))
         path = result.db_path
-        self._tasks.run_cpu(lambda _p: entry.verify_history_at(path), self._verified, self._failed, owner=self)
+        self._tasks.run_cpu(
+            lambda _p: entry.verify_history_at(path), self._verified, self._failed, owner=self
+        )
 
     def _verified(self, broken_at: int | None) -> None:
         result = self.result
@@ -251,23 +279,35 @@ class HistoryDialog(QDialog):
         result.broken_at, result.checked = broken_at, True
         if result.broken_at is None:
             self.integrity.setText("✔ " + self.tr("Historial íntegro"))
-            self.integrity.setToolTip(self.tr(
-                "Cada cambio lleva un código de control calculado con el anterior; ninguno se ha modificado."))
+            self.integrity.setToolTip(
+                self.tr(
+                    "Cada cambio lleva un código de control calculado con el anterior; ninguno se ha modificado."
+                )
+            )
             self.integrity.setStyleSheet(status_style("ok"))
         else:
             self.integrity.setText(
-                "⚠ " + self.tr("¡El historial fue alterado en el registro %1!").replace("%1", str(result.broken_at))
-                + " " + self.tr("Alguien modificó la base de datos fuera de Coordina; "
-                                "los cambios a partir de ese registro no son confiables. Restaure un respaldo "
-                                "(Archivo ▸ Respaldos…) o avise a soporte técnico."))
+                "⚠ "
+                + self.tr("¡El historial fue alterado en el registro %1!").replace(
+                    "%1", str(result.broken_at)
+                )
+                + " "
+                + self.tr(
+                    "Alguien modificó la base de datos fuera de Coordina; "
+                    "los cambios a partir de ese registro no son confiables. Restaure un respaldo "
+                    "(Archivo ▸ Respaldos…) o avise a soporte técnico."
+                )
+            )
             self.integrity.setToolTip("")
             self.integrity.setStyleSheet(status_style("error"))
         self.loaded.emit()
 
     def _failed(self, exc: BaseException) -> None:
-        what = self.tr("No se pudo comprobar el historial: %1") if self.result is not None \
+        what = (
+            self.tr("No se pudo comprobar el historial: %1")
+            if self.result is not None
             else self.tr("No se pudo leer el historial: %1")
+        )
         self.integrity.setText(what.replace("%1", error_text(exc, self._lang)))
         self.integrity.setStyleSheet(status_style("error"))
         self.loaded.emit()
-

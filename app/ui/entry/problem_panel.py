@@ -58,7 +58,9 @@ def _column_places(catalog: Catalog, lang: str) -> dict[CellKey, tuple[int, int,
         for c_order, column in enumerate(catalog.columns(section.code)):
             places[column.key] = (s_order, c_order, section.code, column.label(lang))
         for c_order, column in enumerate(catalog.columns(section.code, level="state")):
-            places.setdefault(column.key, (s_order, 1000 + c_order, section.code, column.label(lang)))
+            places.setdefault(
+                column.key, (s_order, 1000 + c_order, section.code, column.label(lang))
+            )
     return places
 
 
@@ -67,8 +69,12 @@ def not_saved_text(text: str, reason: str) -> str:
     return reason if f"«{text}»" in reason or f"'{text}'" in reason else f"«{text}»: {reason}"
 
 
-def collect_problems(index: MonthIndex | None, catalog: Catalog, rejected: list[tuple[str, CellKey, str, str]],
-                     lang: str = "es") -> list[Problem]:
+def collect_problems(
+    index: MonthIndex | None,
+    catalog: Catalog,
+    rejected: list[tuple[str, CellKey, str, str]],
+    lang: str = "es",
+) -> list[Problem]:
     """Every problem of the loaded month, not-saved first, then errors, then warnings.
 
     Within a kind, rows follow the month's facility order and the catalog's column order,
@@ -91,20 +97,49 @@ def collect_problems(index: MonthIndex | None, catalog: Catalog, rejected: list[
         if found is not None:
             return found
         variable = catalog.variables.get(cell[0])
-        return (999, 0, variable.section if variable else "", variable.label(lang) if variable else cell[0])
+        return (
+            999,
+            0,
+            variable.section if variable else "",
+            variable.label(lang) if variable else cell[0],
+        )
 
     keyed: list[tuple[tuple, Problem]] = []
     for org_unit, cell, text, reason in rejected:
         s, c, section, label = place(cell)
-        keyed.append(((0, order.get(org_unit, -1), s, c),
-                      Problem(REJECTED, org_unit, cell, name(org_unit), section, label, not_saved_text(text, reason))))
+        keyed.append(
+            (
+                (0, order.get(org_unit, -1), s, c),
+                Problem(
+                    REJECTED,
+                    org_unit,
+                    cell,
+                    name(org_unit),
+                    section,
+                    label,
+                    not_saved_text(text, reason),
+                ),
+            )
+        )
     for org_unit, cells in index.issues.items():
         for cell, issues in cells.items():
             s, c, section, label = place(cell)
             for issue in issues:
                 kind = ERROR_KIND if issue.severity == ERROR else WARNING_KIND
-                keyed.append(((_ORDER[kind], order.get(org_unit, -1), s, c),
-                              Problem(kind, org_unit, cell, name(org_unit), section, label, issue.message(lang))))
+                keyed.append(
+                    (
+                        (_ORDER[kind], order.get(org_unit, -1), s, c),
+                        Problem(
+                            kind,
+                            org_unit,
+                            cell,
+                            name(org_unit),
+                            section,
+                            label,
+                            issue.message(lang),
+                        ),
+                    )
+                )
     keyed.sort(key=lambda pair: pair[0])
     return [problem for _key, problem in keyed]
 
@@ -117,9 +152,18 @@ class ProblemListModel(RowTableModel):
 
     def __init__(self, catalog: Catalog, lang: str = "es", parent: QWidget | None = None):
         super().__init__(parent)
-        self._headers = [self.tr("Tipo"), self.tr("Problema"), self.tr("Unidad"), self.tr("Columna"),
-                         self.tr("Sección")]
-        self._kinds = {REJECTED: self.tr("No guardado"), ERROR_KIND: self.tr("Error"), WARNING_KIND: self.tr("Aviso")}
+        self._headers = [
+            self.tr("Tipo"),
+            self.tr("Problema"),
+            self.tr("Unidad"),
+            self.tr("Columna"),
+            self.tr("Sección"),
+        ]
+        self._kinds = {
+            REJECTED: self.tr("No guardado"),
+            ERROR_KIND: self.tr("Error"),
+            WARNING_KIND: self.tr("Aviso"),
+        }
         self._sections = {s.code: s.label(lang) for s in catalog.sections}
 
     def problem_at(self, row: int) -> Problem | None:
@@ -168,8 +212,10 @@ class ProblemPanel(QWidget):
         self.cell_label.setWordWrap(True)
         self.cell_label.setTextFormat(Qt.TextFormat.RichText)
         # Tab reaches it and the text can be selected and copied with the keyboard.
-        self.cell_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
-                                                | Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.cell_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
         self.cell_label.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.cell_label.setAccessibleName(self.tr("Problema de la celda actual"))
         self.cell_label.setMinimumHeight(self.cell_label.fontMetrics().height() * 2 + 6)
@@ -178,8 +224,12 @@ class ProblemPanel(QWidget):
         self.list_button = QPushButton()
         self.list_button.setObjectName("problem_list_button")
         self.list_button.setCheckable(True)
-        self.list_button.setToolTip(self.tr("Muestra u oculta la lista de problemas del mes (F8). "
-                                            "Enter o un clic en una fila lleva a su celda."))
+        self.list_button.setToolTip(
+            self.tr(
+                "Muestra u oculta la lista de problemas del mes (F8). "
+                "Enter o un clic en una fila lleva a su celda."
+            )
+        )
         self.list_button.toggled.connect(self._list_toggled)
         row.addWidget(self.list_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(row)
@@ -198,8 +248,12 @@ class ProblemPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         # Fixed starting widths: fitting to contents would read every row of a big month.
-        for column, width in ((ProblemListModel.KIND, 95), (ProblemListModel.MESSAGE, 340),
-                              (ProblemListModel.UNIT, 210), (ProblemListModel.COLUMN, 210)):
+        for column, width in (
+            (ProblemListModel.KIND, 95),
+            (ProblemListModel.MESSAGE, 340),
+            (ProblemListModel.UNIT, 210),
+            (ProblemListModel.COLUMN, 210),
+        ):
             header.resizeSection(column, width)
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
         self.view.setMinimumHeight(90)
@@ -212,24 +266,41 @@ class ProblemPanel(QWidget):
         self.show_cell_problems(None, [], None)
 
     # -- the current cell -----------------------------------------------------------
-    def show_cell_problems(self, where: str | None, issues: list[tuple[str, str]],
-                           rejected: tuple[str, str] | None) -> None:
+    def show_cell_problems(
+        self, where: str | None, issues: list[tuple[str, str]], rejected: tuple[str, str] | None
+    ) -> None:
         """Write out the current cell's problems (``issues``: (severity, message) pairs)."""
         lines = []
         if rejected is not None:
-            lines.append(self._line(REJECTED, self.tr("No guardado"), self.tr(
-                "{0}. Escriba un valor válido o bórrelo con Supr.").format(
-                    not_saved_text(*rejected).rstrip("."))))
+            lines.append(
+                self._line(
+                    REJECTED,
+                    self.tr("No guardado"),
+                    self.tr("{0}. Escriba un valor válido o bórrelo con Supr.").format(
+                        not_saved_text(*rejected).rstrip(".")
+                    ),
+                )
+            )
         for severity, message in issues:
             kind = ERROR_KIND if severity == ERROR else WARNING_KIND
-            lines.append(self._line(kind, self.tr("Error") if kind == ERROR_KIND else self.tr("Aviso"), message))
+            lines.append(
+                self._line(
+                    kind, self.tr("Error") if kind == ERROR_KIND else self.tr("Aviso"), message
+                )
+            )
         if where is None:
-            text = f"<span style='{theme.text_style('muted')}'>" + _escape(self.tr("Elija una celda para ver sus problemas.")) \
+            text = (
+                f"<span style='{theme.text_style('muted')}'>"
+                + _escape(self.tr("Elija una celda para ver sus problemas."))
                 + "</span>"
+            )
             plain = ""
         elif not lines:
-            text = (f"<b>{_escape(where)}</b>: <span style='{theme.text_style('ok')}'>✓ "
-                    + _escape(self.tr("sin problemas")) + "</span>")
+            text = (
+                f"<b>{_escape(where)}</b>: <span style='{theme.text_style('ok')}'>✓ "
+                + _escape(self.tr("sin problemas"))
+                + "</span>"
+            )
             plain = self.tr("{0}: sin problemas").format(where)
         else:
             text = f"<b>{_escape(where)}</b>: " + " · ".join(line for line, _plain in lines)
@@ -240,7 +311,9 @@ class ProblemPanel(QWidget):
 
     @staticmethod
     def _line(kind: str, label: str, message: str) -> tuple[str, str]:
-        rich = f"<b style='{theme.text_style(_ROLES[kind])}'>{_escape(label)}:</b> {_escape(message)}"
+        rich = (
+            f"<b style='{theme.text_style(_ROLES[kind])}'>{_escape(label)}:</b> {_escape(message)}"
+        )
         return rich, f"{label}: {message}"
 
     # -- the month's list -----------------------------------------------------------
@@ -254,7 +327,9 @@ class ProblemPanel(QWidget):
         parts.append(self.tr("{0} con aviso").format(format_number(warnings)))
         self.list_button.setText(self.tr("Problemas del mes: {0} (F8)").format(", ".join(parts)))
         face = self.list_button.palette().color(QPalette.ColorRole.Button)
-        self.list_button.setStyleSheet(theme.text_style("error", bold=True, on=face) if rejected or errors else "")
+        self.list_button.setStyleSheet(
+            theme.text_style("error", bold=True, on=face) if rejected or errors else ""
+        )
 
     def mark_stale(self) -> None:
         """The month changed: rebuild the list now if it is shown, else when it is opened."""
@@ -270,7 +345,11 @@ class ProblemPanel(QWidget):
         self._stale = False
         if current is not None:
             for row, problem in enumerate(problems):
-                if (problem.org_unit, problem.cell, problem.kind) == (current.org_unit, current.cell, current.kind):
+                if (problem.org_unit, problem.cell, problem.kind) == (
+                    current.org_unit,
+                    current.cell,
+                    current.kind,
+                ):
                     self.view.setCurrentIndex(self.model.index(row, 0))
                     break
 
@@ -301,4 +380,6 @@ def _escape(text: str) -> str:
     Not :func:`html.escape`: the html package loads its table of 2,000 named entities,
     and this panel is built before the grid is usable (issue 12).
     """
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )

@@ -44,15 +44,25 @@ class SectionNotesDialog(JobDialog):
     saved = Signal()
     loaded = Signal()
 
-    def __init__(self, tasks: TaskManager, catalog: Catalog, lang: str, state_code: str, period: str,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        tasks: TaskManager,
+        catalog: Catalog,
+        lang: str,
+        state_code: str,
+        period: str,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self._tasks, self._lang = tasks, lang
         self._state = catalog.state(state_code)
         self._period = period
         self.setWindowTitle(self.tr("Notas y marcas del resumen"))
-        heading = QLabel(self.tr("<b>%1</b> · %2").replace("%1", self._state.name)
-                         .replace("%2", period_label(period, lang)))
+        heading = QLabel(
+            self.tr("<b>%1</b> · %2")
+            .replace("%1", self._state.name)
+            .replace("%2", period_label(period, lang))
+        )
         notes_box = self._build_notes(catalog)
         marks_box = self._build_marks(catalog)
         buttons = self._build_buttons()
@@ -66,10 +76,16 @@ class SectionNotesDialog(JobDialog):
         fit_window(self, "section_notes", 760, 480)
 
         code = self._state.code
-        tasks.run_db(lambda ws, _p: (reports.section_notes(ws, code, period),
-                                     reports.report_status(ws, code, period),
-                                     registry_marks.provisional_counts(ws, code)),
-                     self.guard(self._loaded), self.guard(self._failed), owner=self)
+        tasks.run_db(
+            lambda ws, _p: (
+                reports.section_notes(ws, code, period),
+                reports.report_status(ws, code, period),
+                registry_marks.provisional_counts(ws, code),
+            ),
+            self.guard(self._loaded),
+            self.guard(self._failed),
+            owner=self,
+        )
 
     def _build_notes(self, catalog: Catalog) -> QGroupBox:
         """One line per section that may carry a note under its title in the PDF."""
@@ -84,9 +100,14 @@ class SectionNotesDialog(JobDialog):
             edit.setAccessibleName(labels.get(code, code))
             self.notes[code] = edit
             notes_form.addRow(labels.get(code, code) + ":", edit)
-        notes_box = QGroupBox(self.tr("Notas por sección de %1 (se imprimen bajo el título de la sección; "
-                                      "máximo %2 caracteres)").replace("%1", period_label(period, lang))
-                              .replace("%2", str(NOTE_MAX)))
+        notes_box = QGroupBox(
+            self.tr(
+                "Notas por sección de %1 (se imprimen bajo el título de la sección; "
+                "máximo %2 caracteres)"
+            )
+            .replace("%1", period_label(period, lang))
+            .replace("%2", str(NOTE_MAX))
+        )
         notes_box.setLayout(notes_form)
         return notes_box
 
@@ -105,7 +126,9 @@ class SectionNotesDialog(JobDialog):
             check.toggled.connect(note.setEnabled)
             self.marks[code] = (check, note)
             marks_form.addRow(check, note)
-        marks_box = QGroupBox(self.tr("Conteos del padrón en proceso de definición (todos los meses)"))
+        marks_box = QGroupBox(
+            self.tr("Conteos del padrón en proceso de definición (todos los meses)")
+        )
         marks_box.setLayout(marks_form)
         return marks_box
 
@@ -133,15 +156,25 @@ class SectionNotesDialog(JobDialog):
             note.setText(marks.get(code, ""))
         self._closed = status != "borrador"
         if self._closed:
-            self._show_status(self.tr("El informe está cerrado: las notas no se pueden cambiar "
-                                      "(reábralo para editarlas)."))
+            self._show_status(
+                self.tr(
+                    "El informe está cerrado: las notas no se pueden cambiar "
+                    "(reábralo para editarlas)."
+                )
+            )
         self.save_button.setEnabled(True)
         self.loaded.emit()
 
     def save(self) -> None:
         """Check and store everything in the background; a refusal names its reason."""
-        notes = None if getattr(self, "_closed", False) else {c: e.text() for c, e in self.notes.items()}
-        marks = {code: (check.isChecked(), note.text()) for code, (check, note) in self.marks.items()}
+        notes = (
+            None
+            if getattr(self, "_closed", False)
+            else {c: e.text() for c, e in self.notes.items()}
+        )
+        marks = {
+            code: (check.isChecked(), note.text()) for code, (check, note) in self.marks.items()
+        }
         code, period = self._state.code, self._period
 
         def job(ws, _progress) -> None:
@@ -161,6 +194,7 @@ class SectionNotesDialog(JobDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
-        self._show_status(self.tr("No se guardó: %1").replace("%1", error_text(exc, self._lang)), "error")
+        self._show_status(
+            self.tr("No se guardó: %1").replace("%1", error_text(exc, self._lang)), "error"
+        )
         self.loaded.emit()
-

@@ -41,14 +41,22 @@ class MonthSession(QObject):
     about_to_load = Signal()  # a (re)load starts: open editors store what they hold, in this month
     loaded = Signal()  # after a (re)load finished
     values_changed = Signal(list)  # list[ValueKey] whose value/comment/flags changed
-    issues_changed = Signal(list)  # list[ValueKey] whose errors or warnings changed (the month's check)
+    issues_changed = Signal(
+        list
+    )  # list[ValueKey] whose errors or warnings changed (the month's check)
     status_changed = Signal(str)  # report status: borrador / cerrado
     write_failed = Signal(object)  # an exception; the local change was rolled back
     load_failed = Signal(object)  # an exception while reading the month
     saving_changed = Signal(bool)  # True while edits wait to be stored
 
-    def __init__(self, tasks: TaskManager, catalog: Catalog, undo_stack: QUndoStack,
-                 lang: str = "es", parent: QObject | None = None):
+    def __init__(
+        self,
+        tasks: TaskManager,
+        catalog: Catalog,
+        undo_stack: QUndoStack,
+        lang: str = "es",
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self.tasks = tasks
         self.catalog = catalog
@@ -98,9 +106,12 @@ class MonthSession(QObject):
             return load_month(ws, state_code, period, with_history=False, with_metadata=False)
 
         def index(month: MonthData) -> None:
-            self.tasks.run_cpu(lambda _p: MonthIndex.build(catalog, month, with_issues=False),
-                               lambda built: self._install(seq, built),
-                               lambda exc: self._load_error(seq, exc), owner=self)
+            self.tasks.run_cpu(
+                lambda _p: MonthIndex.build(catalog, month, with_issues=False),
+                lambda built: self._install(seq, built),
+                lambda exc: self._load_error(seq, exc),
+                owner=self,
+            )
 
         self.tasks.run_db(read, index, lambda exc: self._load_error(seq, exc), owner=self)
 
@@ -113,7 +124,9 @@ class MonthSession(QObject):
         self._installed_seq = seq
         old = self.index
         same_month = old is not None and (old.month.state_code, old.month.period) == (
-            built.month.state_code, built.month.period)
+            built.month.state_code,
+            built.month.period,
+        )
         if same_month and self._latest_write:
             # Edits typed while the month was being read are not in what was read yet.
             assert old is not None  # same_month says so
@@ -147,10 +160,17 @@ class MonthSession(QObject):
 
         def failed(exc: BaseException) -> None:
             # Only the outlier warnings are missing; every other check still runs.
-            log.warning("could not read the outlier history of %s %s: %r", month.state_code, month.period, exc)
+            log.warning(
+                "could not read the outlier history of %s %s: %r",
+                month.state_code,
+                month.period,
+                exc,
+            )
             self._check_units(seq, built, {})
 
-        self.tasks.run_db(read, lambda history: self._check_units(seq, built, history), failed, owner=self)
+        self.tasks.run_db(
+            read, lambda history: self._check_units(seq, built, history), failed, owner=self
+        )
 
     def _check_units(self, seq: int, built: MonthIndex, history: dict) -> None:
         if seq != self._load_seq or self.index is not built:
@@ -162,9 +182,12 @@ class MonthSession(QObject):
         snapshot = built.snapshot()
         self._touched_units = set()  # units edited from here on are checked again here
         catalog, month, categories = self.catalog, built.month, dict(built.categories)
-        self.tasks.run_cpu(lambda _p: unit_issues(catalog, month, categories, snapshot),
-                           lambda found: self._take_issues(seq, built, found),
-                           lambda exc: self._issues_failed(seq, built, exc), owner=self)
+        self.tasks.run_cpu(
+            lambda _p: unit_issues(catalog, month, categories, snapshot),
+            lambda found: self._take_issues(seq, built, found),
+            lambda exc: self._issues_failed(seq, built, exc),
+            owner=self,
+        )
 
     def _take_issues(self, seq: int, built: MonthIndex, found: dict) -> None:
         self._history_done = seq
@@ -177,10 +200,12 @@ class MonthSession(QObject):
                 built.refresh_units([unit])  # edited while the copy was being checked
             else:
                 built.set_issues(unit, issues)
-        changed = [self.key(unit, *cell)
-                   for unit, cells in built.issues.items()
-                   for cell in set(cells) | set(before.get(unit, {}))
-                   if cells.get(cell) != before.get(unit, {}).get(cell)]
+        changed = [
+            self.key(unit, *cell)
+            for unit, cells in built.issues.items()
+            for cell in set(cells) | set(before.get(unit, {}))
+            if cells.get(cell) != before.get(unit, {}).get(cell)
+        ]
         if changed:
             self.issues_changed.emit(changed)
 
@@ -189,7 +214,9 @@ class MonthSession(QObject):
         self._touched_units = None
         if seq == self._load_seq and self.index is built:
             built.refresh_units(list(built.units))
-            self.issues_changed.emit([self.key(unit, *cell) for unit, cells in built.issues.items() for cell in cells])
+            self.issues_changed.emit(
+                [self.key(unit, *cell) for unit, cells in built.issues.items() for cell in cells]
+            )
         self._history_done = seq
 
     def history_pending(self) -> bool:
@@ -236,7 +263,9 @@ class MonthSession(QObject):
         if variable is None:
             raise InputError("unknown_variable", variable=key.variable)
         if key.disaggregation not in self.catalog.option_codes(variable):
-            raise InputError("unknown_disaggregation", option=key.disaggregation, variable=key.variable)
+            raise InputError(
+                "unknown_disaggregation", option=key.disaggregation, variable=key.variable
+            )
         period = parse_period(key.period)
         if period != month.period:
             raise ValueError(f"edit for {period} while {month.period} is loaded")
@@ -251,8 +280,13 @@ class MonthSession(QObject):
         value = change.value
         if value is not UNCHANGED:
             value = parse_value(variable, value)
-        return ValueChange(ValueKey(key.org_unit, period, key.variable, key.disaggregation),
-                           value, change.comment, change.provisional, change.follow_up)
+        return ValueChange(
+            ValueKey(key.org_unit, period, key.variable, key.disaggregation),
+            value,
+            change.comment,
+            change.provisional,
+            change.follow_up,
+        )
 
     def edit(self, changes: Sequence[ValueChange], description: str) -> None:
         """Validate, apply locally, push ONE undo step and store in the background.
@@ -263,8 +297,9 @@ class MonthSession(QObject):
         if self.month is None or not changes:
             return
         if self.is_locked():
-            raise InputError("report_closed", state=self.catalog.states[self.state_code].name,
-                             period=self.period)
+            raise InputError(
+                "report_closed", state=self.catalog.states[self.state_code].name, period=self.period
+            )
         checked = [self.check(c) for c in changes]
         before = {c.key: self.value(c.key) for c in checked}
         self.undo_stack.push(EditCommand(self, checked, before, description))
@@ -289,8 +324,12 @@ class MonthSession(QObject):
             self._touched_units.update(c.key.org_unit for c in changes)
         self.values_changed.emit([c.key for c in changes])
 
-    def _write(self, command: EditCommand, changes: list[ValueChange],
-               fallback: dict[ValueKey, DataValue | None]) -> None:
+    def _write(
+        self,
+        command: EditCommand,
+        changes: list[ValueChange],
+        fallback: dict[ValueKey, DataValue | None],
+    ) -> None:
         write_id = next(self._write_ids)
         token = self._month_token
         for change in changes:
@@ -314,8 +353,15 @@ class MonthSession(QObject):
 
         self.tasks.run_db(store, done, crashed, owner=self)
 
-    def _written(self, write_id: int, token: int, command: EditCommand, changes: list[ValueChange],
-                 fallback: dict[ValueKey, DataValue | None], outcome: EditOutcome) -> None:
+    def _written(
+        self,
+        write_id: int,
+        token: int,
+        command: EditCommand,
+        changes: list[ValueChange],
+        fallback: dict[ValueKey, DataValue | None],
+        outcome: EditOutcome,
+    ) -> None:
         self._pending_writes -= 1
         if token == self._month_token and self.index is not None:
             stored = outcome.stored

@@ -19,6 +19,7 @@ class Performer(Protocol):
 
     def _perform(self, command: EditCommand, changes: Sequence[ValueChange]) -> None: ...
 
+
 #: What a person sees of a stored cell (metadata such as who and when aside).
 _FIELDS = ("value", "comment", "provisional", "follow_up")
 
@@ -40,8 +41,13 @@ def _restore_change(key: ValueKey, value: DataValue | None) -> ValueChange:
 class EditCommand(QUndoCommand):
     """One person's action (a typed cell, a paste, a cleared block) on the undo stack."""
 
-    def __init__(self, session: Performer, changes: list[ValueChange],
-                 before: dict[ValueKey, DataValue | None], text: str):
+    def __init__(
+        self,
+        session: Performer,
+        changes: list[ValueChange],
+        before: dict[ValueKey, DataValue | None],
+        text: str,
+    ):
         super().__init__(text)
         self._session = session
         self._changes = changes

@@ -46,7 +46,9 @@ class FacilitiesDialog(QDialog):
     facilities_changed = Signal()
     loaded = Signal()
 
-    def __init__(self, tasks: TaskManager, catalog: Catalog, lang: str = "es", parent: QWidget | None = None):
+    def __init__(
+        self, tasks: TaskManager, catalog: Catalog, lang: str = "es", parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self._tasks = tasks
         self._catalog = catalog
@@ -65,7 +67,9 @@ class FacilitiesDialog(QDialog):
     def _build_filters(self) -> None:
         """The search box and state filter above the table, and the model they filter."""
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Buscar por CLUES, nombre, municipio, jurisdicción…"))
+        self.search.setPlaceholderText(
+            self.tr("Buscar por CLUES, nombre, municipio, jurisdicción…")
+        )
         self.search.setClearButtonEnabled(True)
         self.state_filter = QComboBox()
         self.state_filter.addItem(self.tr("Todos los estados"), "")
@@ -140,12 +144,16 @@ class FacilitiesDialog(QDialog):
             self._show_status(error_text(exc, self._lang), "error")
             self.loaded.emit()
 
-        self._tasks.run_db(lambda ws, _p: facility_service.list_facilities(ws), done, failed, owner=self)
+        self._tasks.run_db(
+            lambda ws, _p: facility_service.list_facilities(ws), done, failed, owner=self
+        )
 
     def _fill_states(self, facilities: list[Facility]) -> None:
         current = self.state_filter.currentData()
-        codes = sorted({f.state_code for f in facilities},
-                       key=lambda c: self._catalog.states[c].name if c in self._catalog.states else c)
+        codes = sorted(
+            {f.state_code for f in facilities},
+            key=lambda c: self._catalog.states[c].name if c in self._catalog.states else c,
+        )
         self.state_filter.blockSignals(True)
         while self.state_filter.count() > 1:
             self.state_filter.removeItem(1)
@@ -162,8 +170,11 @@ class FacilitiesDialog(QDialog):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        text = self.tr("%1 unidades").replace("%1", str(total)) if shown == total else \
-            self.tr("%1 de %2 unidades").replace("%1", str(shown)).replace("%2", str(total))
+        text = (
+            self.tr("%1 unidades").replace("%1", str(total))
+            if shown == total
+            else self.tr("%1 de %2 unidades").replace("%1", str(shown)).replace("%2", str(total))
+        )
         self.count_label.setText(text)
 
     # -- selection ------------------------------------------------------------------
@@ -204,14 +215,19 @@ class FacilitiesDialog(QDialog):
         return editor
 
     def _saved(self, fac: Facility) -> None:
-        self._show_status(self.tr("Se guardó %1 (%2).").replace("%1", fac.name).replace("%2", fac.clues), "ok")
+        self._show_status(
+            self.tr("Se guardó %1 (%2).").replace("%1", fac.name).replace("%2", fac.clues), "ok"
+        )
         self.reload(select=fac.clues)
         self.facilities_changed.emit()
 
     def choose_import_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Importar catálogo CLUES"), "",
-            self.tr("Catálogo CLUES (*.csv *.xlsx);;Todos los archivos (*)"))
+            self,
+            self.tr("Importar catálogo CLUES"),
+            "",
+            self.tr("Catálogo CLUES (*.csv *.xlsx);;Todos los archivos (*)"),
+        )
         if path:
             self.import_file(Path(path))
 
@@ -226,7 +242,11 @@ class FacilitiesDialog(QDialog):
         return dialog
 
     def _imported(self, new: int, updated: int) -> None:
-        self._show_status(self.tr("Importación terminada: %1 nuevas, %2 actualizadas.")
-                          .replace("%1", str(new)).replace("%2", str(updated)), "ok")
+        self._show_status(
+            self.tr("Importación terminada: %1 nuevas, %2 actualizadas.")
+            .replace("%1", str(new))
+            .replace("%2", str(updated)),
+            "ok",
+        )
         self.reload()
         self.facilities_changed.emit()

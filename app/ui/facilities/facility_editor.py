@@ -42,8 +42,14 @@ class FacilityEditorDialog(QDialog):
 
     saved = Signal(object)  # Facility
 
-    def __init__(self, tasks: TaskManager, catalog: Catalog, lang: str = "es",
-                 facility: Facility | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        tasks: TaskManager,
+        catalog: Catalog,
+        lang: str = "es",
+        facility: Facility | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self._tasks = tasks
         self._catalog = catalog
@@ -58,8 +64,12 @@ class FacilityEditorDialog(QDialog):
         self._connect()
         self.check_clues()
         if facility:
-            tasks.run_db(lambda ws, _p: facility_service.facility_status_history(ws, facility.clues),
-                         self._show_history, lambda exc: None, owner=self)
+            tasks.run_db(
+                lambda ws, _p: facility_service.facility_status_history(ws, facility.clues),
+                self._show_history,
+                lambda exc: None,
+                owner=self,
+            )
         else:
             self.history.addItem(self.tr("Se registrará al guardar."))
 
@@ -93,7 +103,11 @@ class FacilityEditorDialog(QDialog):
         self.since.setDisplayFormat("yyyy-MM-dd" if lang == "en" else "dd/MM/yyyy")
         self.since.setMinimumDate(_NO_DATE)
         self.since.setSpecialValueText(self.tr("sin fecha"))
-        self.demo = QLabel(self.tr("Sí (datos de demostración)") if facility and facility.is_demo else self.tr("No"))
+        self.demo = QLabel(
+            self.tr("Sí (datos de demostración)")
+            if facility and facility.is_demo
+            else self.tr("No")
+        )
         self.history = QListWidget()
         self.history.setMaximumHeight(96)
         self.error = QLabel()
@@ -117,7 +131,9 @@ class FacilityEditorDialog(QDialog):
         form.addRow(self.tr("Demostración"), self.demo)
         form.addRow(self.tr("Historial de estatus"), self.history)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("Guardar"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancelar"))
@@ -141,7 +157,9 @@ class FacilityEditorDialog(QDialog):
     def _fill(self, fac: Facility | None) -> None:
         if fac is None:
             self.type.setCurrentIndex(max(self.type.findData("CSR"), 0))
-            self.level.setCurrentIndex(self.level.findData(self._catalog.facility_types[self.type.currentData()].level))
+            self.level.setCurrentIndex(
+                self.level.findData(self._catalog.facility_types[self.type.currentData()].level)
+            )
             self.institution.setCurrentIndex(max(self.institution.findData("IMSSB"), 0))
             self.since.setDate(QDate.currentDate())
             return
@@ -151,9 +169,13 @@ class FacilityEditorDialog(QDialog):
         self.name.setText(fac.name)
         self.municipality.setText(fac.municipality)
         self.jurisdiction.setText(fac.jurisdiction)
-        for combo, value in ((self.state, fac.state_code), (self.type, fac.type_code),
-                             (self.level, fac.level), (self.institution, fac.institution),
-                             (self.status, fac.status)):
+        for combo, value in (
+            (self.state, fac.state_code),
+            (self.type, fac.type_code),
+            (self.level, fac.level),
+            (self.institution, fac.institution),
+            (self.status, fac.status),
+        ):
             found = combo.findData(value)
             if found < 0:  # a code the catalog no longer has: show it rather than lose it
                 combo.addItem(str(value), value)
@@ -161,16 +183,24 @@ class FacilityEditorDialog(QDialog):
             combo.setCurrentIndex(found)
         ftype = self._catalog.facility_types.get(fac.type_code)
         self._level_chosen = ftype is None or ftype.level != fac.level
-        self.since.setDate(QDate.fromString(fac.status_since[:10], "yyyy-MM-dd") if fac.status_since else _NO_DATE)
+        self.since.setDate(
+            QDate.fromString(fac.status_since[:10], "yyyy-MM-dd") if fac.status_since else _NO_DATE
+        )
 
     def _show_history(self, periods: list[StatusPeriod]) -> None:
         self.history.clear()
         for period in periods:
             status = self._catalog.operating_status.get(period.status)
             label = status.label(self._lang) if status else period.status
-            text = self.tr("%1 · desde %2").replace("%1", label).replace("%2", local_date(period.start_date, self._lang))
+            text = (
+                self.tr("%1 · desde %2")
+                .replace("%1", label)
+                .replace("%2", local_date(period.start_date, self._lang))
+            )
             if period.end_date:
-                text += " " + self.tr("hasta %1").replace("%1", local_date(period.end_date, self._lang))
+                text += " " + self.tr("hasta %1").replace(
+                    "%1", local_date(period.end_date, self._lang)
+                )
             else:
                 text += " " + self.tr("(actual)")
             self.history.addItem(text)
@@ -184,7 +214,9 @@ class FacilityEditorDialog(QDialog):
             self.clues.setCursorPosition(position)
         state = self._catalog.state_for_clues(upper) if len(upper) >= 2 else None
         if state is not None and self._original is None:
-            self.state.setCurrentIndex(self.state.findData(state.code))  # the prefix names the state
+            self.state.setCurrentIndex(
+                self.state.findData(state.code)
+            )  # the prefix names the state
         self.check_clues()
 
     def check_clues(self) -> bool:
@@ -220,7 +252,9 @@ class FacilityEditorDialog(QDialog):
     def facility(self) -> Facility:
         """The facility as typed (not yet validated)."""
         date = self.since.date()
-        since = "" if date == _NO_DATE else dt.date(date.year(), date.month(), date.day()).isoformat()
+        since = (
+            "" if date == _NO_DATE else dt.date(date.year(), date.month(), date.day()).isoformat()
+        )
         base = self._original or Facility("", "", "", "", 0)
         return dataclasses.replace(
             base,
@@ -242,7 +276,9 @@ class FacilityEditorDialog(QDialog):
             return
         fac = self.facility()
         is_new = self._original is None
-        exists_text = self.tr("Ya existe una unidad con la CLUES %1; búsquela y use «Editar…».").replace("%1", fac.clues)
+        exists_text = self.tr(
+            "Ya existe una unidad con la CLUES %1; búsquela y use «Editar…»."
+        ).replace("%1", fac.clues)
 
         def job(ws, _progress) -> bool:
             if is_new and facility_service.get_facility(ws, fac.clues) is not None:

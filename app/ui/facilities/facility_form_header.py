@@ -39,28 +39,42 @@ def position_text(units: list[str], org_unit: str, state_code: str | None) -> st
     """
     facilities = [u for u in units if u != state_code]
     if org_unit == state_code:
-        return QCoreApplication.translate("FacilityFormDialog", "%1 unidades").replace("%1", str(len(facilities)))
+        return QCoreApplication.translate("FacilityFormDialog", "%1 unidades").replace(
+            "%1", str(len(facilities))
+        )
     number = facilities.index(org_unit) + 1 if org_unit in facilities else 0
-    return (QCoreApplication.translate("FacilityFormDialog", "%1 de %2")
-            .replace("%1", str(number)).replace("%2", str(len(facilities))))
+    return (
+        QCoreApplication.translate("FacilityFormDialog", "%1 de %2")
+        .replace("%1", str(number))
+        .replace("%2", str(len(facilities)))
+    )
 
 
 def month_text(period: str, status: str, lang: str) -> str:
     """ "Informe de marzo 2026 · borrador" ("" period and status before a month is loaded)."""
-    names = {"borrador": QCoreApplication.translate("FacilityFormDialog", "borrador"),
-             "cerrado": QCoreApplication.translate("FacilityFormDialog", "cerrado")}
+    names = {
+        "borrador": QCoreApplication.translate("FacilityFormDialog", "borrador"),
+        "cerrado": QCoreApplication.translate("FacilityFormDialog", "cerrado"),
+    }
     label = period_label(period, lang) if period else ""
-    return (QCoreApplication.translate("FacilityFormDialog", "Informe de %1 · %2")
-            .replace("%1", label).replace("%2", names.get(status, status)))
+    return (
+        QCoreApplication.translate("FacilityFormDialog", "Informe de %1 · %2")
+        .replace("%1", label)
+        .replace("%2", names.get(status, status))
+    )
 
 
 def state_header(catalog: Catalog, state_code: str) -> PageHeader:
     """The header of the state's own page (variables captured once for the whole state)."""
     state = catalog.states[state_code]
     return PageHeader(
-        name=QCoreApplication.translate("FacilityFormDialog", "Datos estatales · %1").replace("%1", state.name),
+        name=QCoreApplication.translate("FacilityFormDialog", "Datos estatales · %1").replace(
+            "%1", state.name
+        ),
         details=QCoreApplication.translate(
-            "FacilityFormDialog", "Variables que se capturan una sola vez para todo el estado (basificación)."),
+            "FacilityFormDialog",
+            "Variables que se capturan una sola vez para todo el estado (basificación).",
+        ),
         window_title=QCoreApplication.translate("FacilityFormDialog", "Datos estatales"),
     )
 
@@ -73,7 +87,8 @@ def facility_header(catalog: Catalog, fac: Facility, lang: str, shown_fields: in
     status_text = op_status.label(lang) if op_status else fac.status
     if fac.status_since:
         status_text += " " + QCoreApplication.translate("FacilityFormDialog", "desde %1").replace(
-            "%1", local_date(fac.status_since, lang))
+            "%1", local_date(fac.status_since, lang)
+        )
     parts = [
         f"CLUES {fac.clues}",
         ftype.label(lang) if ftype else fac.type_code,
@@ -82,14 +97,27 @@ def facility_header(catalog: Catalog, fac: Facility, lang: str, shown_fields: in
         fac.jurisdiction,
         QCoreApplication.translate("FacilityFormDialog", "Estatus: %1").replace("%1", status_text),
     ]
-    demo = "  [" + QCoreApplication.translate("FacilityFormDialog", "DEMO") + "]" if fac.is_demo else ""
+    demo = (
+        "  [" + QCoreApplication.translate("FacilityFormDialog", "DEMO") + "]"
+        if fac.is_demo
+        else ""
+    )
     hidden = len(catalog.columns()) - shown_fields
     note = ""
     if hidden > 0:
-        note = (QCoreApplication.translate("FacilityFormDialog", "Se ocultan %1 campos que no aplican a %2.")
-                .replace("%1", str(hidden)).replace("%2", ftype.label(lang) if ftype else fac.type_code))
-    return PageHeader(name=fac.name + demo, details=" · ".join(p for p in parts if p),
-                      window_title=f"{fac.name} — {fac.clues}", hidden_note=note)
+        note = (
+            QCoreApplication.translate(
+                "FacilityFormDialog", "Se ocultan %1 campos que no aplican a %2."
+            )
+            .replace("%1", str(hidden))
+            .replace("%2", ftype.label(lang) if ftype else fac.type_code)
+        )
+    return PageHeader(
+        name=fac.name + demo,
+        details=" · ".join(p for p in parts if p),
+        window_title=f"{fac.name} — {fac.clues}",
+        hidden_note=note,
+    )
 
 
 def add_section_title(grid: QGridLayout, row: int, label: str) -> tuple[QLabel, QLabel, int]:

@@ -35,11 +35,26 @@ FACILITY_ROLE = Qt.ItemDataRole.UserRole + 2
 class FacilitiesModel(RowTableModel):
     """Facilities, one per row; ``with_change`` adds a "Cambio" column (import preview)."""
 
-    FIELDS = ("clues", "name", "type", "level", "municipality", "jurisdiction", "institution",
-              "status", "since", "demo")
+    FIELDS = (
+        "clues",
+        "name",
+        "type",
+        "level",
+        "municipality",
+        "jurisdiction",
+        "institution",
+        "status",
+        "since",
+        "demo",
+    )
 
-    def __init__(self, catalog: Catalog, lang: str = "es", with_change: bool = False,
-                 parent: QObject | None = None):
+    def __init__(
+        self,
+        catalog: Catalog,
+        lang: str = "es",
+        with_change: bool = False,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self._catalog = catalog
         self._lang = lang
@@ -47,18 +62,30 @@ class FacilitiesModel(RowTableModel):
         self._search: list[str] = []
         self.fields = (("change",) if with_change else ()) + self.FIELDS
         headers = {
-            "change": self.tr("Cambio"), "clues": self.tr("CLUES"), "name": self.tr("Nombre"),
-            "type": self.tr("Tipo"), "level": self.tr("Nivel"), "municipality": self.tr("Municipio"),
-            "jurisdiction": self.tr("Jurisdicción"), "institution": self.tr("Institución"),
-            "status": self.tr("Estatus"), "since": self.tr("Desde"), "demo": self.tr("Demo"),
+            "change": self.tr("Cambio"),
+            "clues": self.tr("CLUES"),
+            "name": self.tr("Nombre"),
+            "type": self.tr("Tipo"),
+            "level": self.tr("Nivel"),
+            "municipality": self.tr("Municipio"),
+            "jurisdiction": self.tr("Jurisdicción"),
+            "institution": self.tr("Institución"),
+            "status": self.tr("Estatus"),
+            "since": self.tr("Desde"),
+            "demo": self.tr("Demo"),
         }
         self._headers = [headers[f] for f in self.fields]
-        self._change_labels = {"new": self.tr("Nueva"), "updated": self.tr("Actualizada"),
-                               "same": self.tr("Sin cambios")}
+        self._change_labels = {
+            "new": self.tr("Nueva"),
+            "updated": self.tr("Actualizada"),
+            "same": self.tr("Sin cambios"),
+        }
         self._demo_label = self.tr("demo")
 
     # -- content --------------------------------------------------------------------
-    def set_facilities(self, facilities: list[Facility], changes: dict[str, str] | None = None) -> None:
+    def set_facilities(
+        self, facilities: list[Facility], changes: dict[str, str] | None = None
+    ) -> None:
         """Replace the rows; ``changes`` maps CLUES to "new", "updated" or "same"."""
         self.beginResetModel()
         self._rows = list(facilities)
@@ -180,7 +207,13 @@ class RejectedRowsModel(RowTableModel):
 
 
 #: Widest a column may start (px); long names and types are elided, with a tooltip.
-_MAX_WIDTH = {"name": 340, "type": 210, "jurisdiction": 200, "institution": 170, "municipality": 170}
+_MAX_WIDTH = {
+    "name": 340,
+    "type": 210,
+    "jurisdiction": 200,
+    "institution": 170,
+    "municipality": 170,
+}
 
 
 def fit_columns(view: QTableView, model: FacilitiesModel) -> None:

@@ -88,8 +88,14 @@ class BackupsModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < 3:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < 3
+        ):
             return self._headers[section]
         return None
 
@@ -119,10 +125,12 @@ class BackupsDialog(QDialog):
         self.setWindowTitle(self.tr("Respaldos"))
         fit_window(self, "backups", 720, 440)
 
-        intro = QLabel(self.tr(
-            "Coordina guarda un respaldo cada día y otro antes de cada importación o "
-            "restauración. Se conservan los 10 más recientes."
-        ))
+        intro = QLabel(
+            self.tr(
+                "Coordina guarda un respaldo cada día y otro antes de cada importación o "
+                "restauración. Se conservan los 10 más recientes."
+            )
+        )
         intro.setWordWrap(True)
 
         self.model = BackupsModel(lang, self)
@@ -208,8 +216,14 @@ class BackupsDialog(QDialog):
             self._show_status(self.tr("Respaldo creado: %1").replace("%1", path.name), "ok")
             self.reload(select=path)
 
-        run_with_progress(self, self._tasks, self.tr("Creando respaldo…"),
-                          lambda ws, _p: backup_service.backup_now(ws, "manual"), done, self._failed)
+        run_with_progress(
+            self,
+            self._tasks,
+            self.tr("Creando respaldo…"),
+            lambda ws, _p: backup_service.backup_now(ws, "manual"),
+            done,
+            self._failed,
+        )
 
     def ask_restore(self) -> None:
         """Check the selected backup and count what it replaces (in the background), then
@@ -223,37 +237,63 @@ class BackupsDialog(QDialog):
             self._set_busy(False)
             self._ask(chosen, preview)
 
-        self._tasks.run_db(lambda ws, _p: backup_service.preview_restore(ws, chosen.path), shown,
-                           self._refused, owner=self)
+        self._tasks.run_db(
+            lambda ws, _p: backup_service.preview_restore(ws, chosen.path),
+            shown,
+            self._refused,
+            owner=self,
+        )
 
     def _refused(self, exc: BaseException) -> None:
         self._set_busy(False)
-        self._show_status(self.tr("No se puede restaurar ese respaldo. Motivo: %1")
-                          .replace("%1", error_text(exc, self._lang)), "error")
+        self._show_status(
+            self.tr("No se puede restaurar ese respaldo. Motivo: %1").replace(
+                "%1", error_text(exc, self._lang)
+            ),
+            "error",
+        )
 
     def _counts_text(self, preview: backup_service.RestorePreview) -> str:
         labels = (self.tr("Valores"), self.tr("Unidades"), self.tr("Informes"))
-        return "\n".join(self.tr("%1: %2 ahora → %3 en el respaldo").replace("%1", label)
-                         .replace("%2", f"{ours:,}").replace("%3", f"{theirs:,}")
-                         for label, ours, theirs in zip(labels, preview.current_counts, preview.backup_counts,
-                                                        strict=True))
+        return "\n".join(
+            self.tr("%1: %2 ahora → %3 en el respaldo")
+            .replace("%1", label)
+            .replace("%2", f"{ours:,}")
+            .replace("%3", f"{theirs:,}")
+            for label, ours, theirs in zip(
+                labels, preview.current_counts, preview.backup_counts, strict=True
+            )
+        )
 
     def _ask(self, chosen: Backup, preview: backup_service.RestorePreview) -> None:
         when = local_datetime(chosen.created, self._lang, seconds=True)
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Restaurar respaldo"),
-                          self.tr("¿Restaurar el respaldo del %1 (%2)?")
-                          .replace("%1", when).replace("%2", self.model.reason_label(chosen.reason)),
-                          QMessageBox.StandardButton.NoButton, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Restaurar respaldo"),
+            self.tr("¿Restaurar el respaldo del %1 (%2)?")
+            .replace("%1", when)
+            .replace("%2", self.model.reason_label(chosen.reason)),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setInformativeText(self.tr(
-            "Los datos actuales se reemplazarán por los de ese respaldo:"
-        ) + "\n" + self._counts_text(preview) + "\n\n" + self.tr(
-            "Antes de restaurar, Coordina guarda un respaldo de seguridad de los datos actuales "
-            "(«Antes de restaurar»), así que podrá volver a ellos si se equivoca."
-        ))
-        self.confirm_restore_button = box.addButton(self.tr("Restaurar"), QMessageBox.ButtonRole.AcceptRole)
+        box.setInformativeText(
+            self.tr("Los datos actuales se reemplazarán por los de ese respaldo:")
+            + "\n"
+            + self._counts_text(preview)
+            + "\n\n"
+            + self.tr(
+                "Antes de restaurar, Coordina guarda un respaldo de seguridad de los datos actuales "
+                "(«Antes de restaurar»), así que podrá volver a ellos si se equivoca."
+            )
+        )
+        self.confirm_restore_button = box.addButton(
+            self.tr("Restaurar"), QMessageBox.ButtonRole.AcceptRole
+        )
         box.addButton(self.tr("Cancelar"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cast(QPushButton, box.buttons()[-1]))  # Cancel by default: a restore is drastic
+        box.setDefaultButton(
+            cast(QPushButton, box.buttons()[-1])
+        )  # Cancel by default: a restore is drastic
         box.finished.connect(lambda _code: self._confirmed(box, chosen))
         self.confirm_box = box
         box.open()
@@ -272,8 +312,12 @@ class BackupsDialog(QDialog):
         def done(safety: Path) -> None:
             self._set_busy(False)
             self._show_status(
-                self.tr("Se restauró el respaldo del %1. Los datos anteriores quedaron en el "
-                        "respaldo de seguridad %2.").replace("%1", when).replace("%2", safety.name),
+                self.tr(
+                    "Se restauró el respaldo del %1. Los datos anteriores quedaron en el "
+                    "respaldo de seguridad %2."
+                )
+                .replace("%1", when)
+                .replace("%2", safety.name),
                 "ok",
             )
             self.reload()
@@ -282,14 +326,21 @@ class BackupsDialog(QDialog):
         def failed(exc: BaseException) -> None:
             self._set_busy(False)
             self._show_status(
-                self.tr("No se pudo restaurar el respaldo. Motivo: %1")
-                .replace("%1", error_text(exc, self._lang)),
+                self.tr("No se pudo restaurar el respaldo. Motivo: %1").replace(
+                    "%1", error_text(exc, self._lang)
+                ),
                 "error",
             )
             self.reload()
 
-        run_with_progress(self, self._tasks, self.tr("Restaurando respaldo…"),
-                          lambda ws, _p: backup_service.restore_backup(ws, chosen.path), done, failed)
+        run_with_progress(
+            self,
+            self._tasks,
+            self.tr("Restaurando respaldo…"),
+            lambda ws, _p: backup_service.restore_backup(ws, chosen.path),
+            done,
+            failed,
+        )
 
     def open_folder(self) -> None:
         if self._folder is not None:

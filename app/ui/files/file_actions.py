@@ -40,7 +40,9 @@ class FileActions(QObject):
         return lambda exc: show_error(self._window, title, exc, self._lang)
 
     def _default_path(self, name: str) -> str:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        ) or str(Path.home())
         return str(Path(folder) / name)
 
     def _file_tag(self) -> str:
@@ -55,8 +57,11 @@ class FileActions(QObject):
         window = self._window
         start = settings.last_path("facilities/import_folder", self._default_path(""))
         path, _ = QFileDialog.getOpenFileName(
-            window, self.tr("Importar unidades"), start,
-            self.tr("Catálogo CLUES (*.csv *.xlsx);;Todos los archivos (*)"))
+            window,
+            self.tr("Importar unidades"),
+            start,
+            self.tr("Catálogo CLUES (*.csv *.xlsx);;Todos los archivos (*)"),
+        )
         if path:
             settings.save_last_path("facilities/import_folder", str(Path(path).parent))
             self.import_facilities_from(Path(path))
@@ -118,8 +123,11 @@ class FileActions(QObject):
     def import_values(self) -> None:
         window = self._window
         path, _ = QFileDialog.getOpenFileName(
-            window, self.tr("Importar valores"), self._default_path(""),
-            self.tr("Hojas de cálculo (*.xlsx *.csv);;Todos los archivos (*)"))
+            window,
+            self.tr("Importar valores"),
+            self._default_path(""),
+            self.tr("Hojas de cálculo (*.xlsx *.csv);;Todos los archivos (*)"),
+        )
         if path:
             self.import_values_from(Path(path))
 
@@ -133,26 +141,45 @@ class FileActions(QObject):
         def done(result: Any) -> None:
             window.session.undo_stack.clear()  # older undo steps would overwrite imported values
             window.reload_all()
-            text = self.tr("Se leyeron {0} filas de {1}: {2} valores nuevos, {3} actualizados y {4} sin cambio.").format(
-                format_number(result.rows), path.name, format_number(result.imported),
-                format_number(result.updated), format_number(result.unchanged))
+            text = self.tr(
+                "Se leyeron {0} filas de {1}: {2} valores nuevos, {3} actualizados y {4} sin cambio."
+            ).format(
+                format_number(result.rows),
+                path.name,
+                format_number(result.imported),
+                format_number(result.updated),
+                format_number(result.unchanged),
+            )
             if result.flagged:
-                text += "\n" + self.tr("{0} celdas tienen avisos o errores de validación: revíselas en la tabla.").format(
-                    format_number(result.flagged))
+                text += "\n" + self.tr(
+                    "{0} celdas tienen avisos o errores de validación: revíselas en la tabla."
+                ).format(format_number(result.flagged))
             show_info(window, title, text)
 
-        run_with_progress(window, window.tasks, title,
-                          lambda ws, progress: import_values(ws, path, progress.callback()),
-                          done, self._failed(title))
+        run_with_progress(
+            window,
+            window.tasks,
+            title,
+            lambda ws, progress: import_values(ws, path, progress.callback()),
+            done,
+            self._failed(title),
+        )
 
     def export_values(self) -> None:
         window = self._window
         path, chosen = QFileDialog.getSaveFileName(
-            window, self.tr("Exportar valores"), self._default_path(f"coordina_{self._file_tag()}.xlsx"),
-            self.tr("Excel (*.xlsx);;CSV (*.csv)"))
+            window,
+            self.tr("Exportar valores"),
+            self._default_path(f"coordina_{self._file_tag()}.xlsx"),
+            self.tr("Excel (*.xlsx);;CSV (*.csv)"),
+        )
         if path:
             suffix = Path(path).suffix.lower()
-            fmt = suffix[1:] if suffix in (".csv", ".xlsx") else ("csv" if "csv" in chosen.lower() else "xlsx")
+            fmt = (
+                suffix[1:]
+                if suffix in (".csv", ".xlsx")
+                else ("csv" if "csv" in chosen.lower() else "xlsx")
+            )
             self.export_values_to(Path(path), fmt)
 
     def export_values_to(self, path: Path, fmt: str) -> None:
@@ -165,16 +192,26 @@ class FileActions(QObject):
         state, period = window.current_state(), window.current_period()
         title = self.tr("Exportar valores")
         run_with_progress(
-            window, window.tasks, title, lambda ws, _p: export_values(ws, path, fmt, state, period),
-            lambda rows: show_info(window, title, self.tr("Se exportaron {0} valores a {1}.").format(
-                format_number(rows), path)),
-            self._failed(title))
+            window,
+            window.tasks,
+            title,
+            lambda ws, _p: export_values(ws, path, fmt, state, period),
+            lambda rows: show_info(
+                window,
+                title,
+                self.tr("Se exportaron {0} valores a {1}.").format(format_number(rows), path),
+            ),
+            self._failed(title),
+        )
 
     def write_template(self) -> None:
         window = self._window
         path, _ = QFileDialog.getSaveFileName(
-            window, self.tr("Plantilla de Excel"), self._default_path(f"plantilla_{self._file_tag()}.xlsx"),
-            self.tr("Excel (*.xlsx)"))
+            window,
+            self.tr("Plantilla de Excel"),
+            self._default_path(f"plantilla_{self._file_tag()}.xlsx"),
+            self.tr("Excel (*.xlsx)"),
+        )
         if path:
             self.write_template_to(Path(path))
 
@@ -188,10 +225,19 @@ class FileActions(QObject):
         state, period = window.current_state(), window.current_period()
         title = self.tr("Plantilla de Excel")
         run_with_progress(
-            window, window.tasks, title, lambda ws, _p: write_template(ws, state, period, path),
-            lambda written: show_info(window, title, self.tr(
-                "Plantilla guardada en {0}.\nLlénela en Excel y tráigala con Archivo → Importar valores…").format(written)),
-            self._failed(title))
+            window,
+            window.tasks,
+            title,
+            lambda ws, _p: write_template(ws, state, period, path),
+            lambda written: show_info(
+                window,
+                title,
+                self.tr(
+                    "Plantilla guardada en {0}.\nLlénela en Excel y tráigala con Archivo → Importar valores…"
+                ).format(written),
+            ),
+            self._failed(title),
+        )
 
     # -- demo -------------------------------------------------------------------------
     def build_demo(self, on_done: Callable[[], None] | None = None) -> None:
@@ -207,6 +253,10 @@ class FileActions(QObject):
                 on_done()
 
         run_with_progress(
-            window, window.tasks, self.tr("Preparando los datos de demostración…"),
+            window,
+            window.tasks,
+            self.tr("Preparando los datos de demostración…"),
             lambda ws, progress: build_demo(ws, DEMO_STATE, progress.callback()),
-            done, self._failed(title))
+            done,
+            self._failed(title),
+        )

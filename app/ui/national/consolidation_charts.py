@@ -30,7 +30,9 @@ def state_label(name: str, figure: Figure, lang: str) -> str:
     return f"{html.escape(name)}  <b>{html.escape(format_figure(figure, lang, mark=True))}</b>"
 
 
-def state_bar_chart(title: str, rows: Sequence[StateFigure], lang: str) -> tuple[QChart, QBarSet, tuple[str, ...]]:
+def state_bar_chart(
+    title: str, rows: Sequence[StateFigure], lang: str
+) -> tuple[QChart, QBarSet, tuple[str, ...]]:
     """One horizontal bar per state; returns the chart, its bar set and each bar's state code.
 
     Rows come highest first; horizontal bars stack upwards, so they are reversed to read

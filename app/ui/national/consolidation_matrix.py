@@ -67,14 +67,19 @@ class MatrixPanel(QWidget):
         for status, text in status_texts().items():
             background, color = status_colors(status)
             label = QLabel(text)
-            label.setStyleSheet(f"background: {background.name()}; color: {color.name()}; padding: 3px 10px; "
-                                "border-radius: 3px;")
+            label.setStyleSheet(
+                f"background: {background.name()}; color: {color.name()}; padding: 3px 10px; "
+                "border-radius: 3px;"
+            )
             self.legend_labels[status] = label
             row.addWidget(label)
         row.addWidget(QLabel(self.tr("%1 conflictos sin resolver").replace("%1", FLAG)))
         row.addStretch(1)
-        self.deadline_label = QLabel(self.tr("A tiempo: paquete importado a más tardar el día %1 del mes "
-                                             "siguiente.").replace("%1", str(DEFAULT_DEADLINE_DAY)))
+        self.deadline_label = QLabel(
+            self.tr(
+                "A tiempo: paquete importado a más tardar el día %1 del mes siguiente."
+            ).replace("%1", str(DEFAULT_DEADLINE_DAY))
+        )
         self.deadline_label.setStyleSheet(theme.text_style("muted"))
         self.model = MatrixModel(lang, self)
         self.view = QTableView()
@@ -88,8 +93,12 @@ class MatrixPanel(QWidget):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(30)  # 32 states and the totals still fit on one screen
         rows.setMinimumWidth(140)
-        hint = QLabel(self.tr("Pase el puntero sobre una celda para ver los valores, las unidades que "
-                              "informaron, los paquetes y la primera importación. Doble clic: las cifras de ese mes."))
+        hint = QLabel(
+            self.tr(
+                "Pase el puntero sobre una celda para ver los valores, las unidades que "
+                "informaron, los paquetes y la primera importación. Doble clic: las cifras de ese mes."
+            )
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet(theme.text_style("muted"))
         layout = QVBoxLayout(self)
@@ -98,4 +107,3 @@ class MatrixPanel(QWidget):
         layout.addWidget(self.deadline_label)
         layout.addWidget(self.view, 1)
         layout.addWidget(hint)
-

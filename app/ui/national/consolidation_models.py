@@ -70,11 +70,13 @@ def display_status(cell: MatrixCell) -> str:
 def status_texts() -> dict[str, str]:
     """The Spanish names of the display statuses (translated in the "MatrixModel" context)."""
     # Spelled out in full so lupdate finds each text (a local alias for translate hides them).
-    return {"on_time": QCoreApplication.translate("MatrixModel", "A tiempo"),
-            "late": QCoreApplication.translate("MatrixModel", "Tarde"),
-            "received": QCoreApplication.translate("MatrixModel", "Recibido"),
-            "missing": QCoreApplication.translate("MatrixModel", "Falta"),
-            "not_due": QCoreApplication.translate("MatrixModel", "No vencido")}
+    return {
+        "on_time": QCoreApplication.translate("MatrixModel", "A tiempo"),
+        "late": QCoreApplication.translate("MatrixModel", "Tarde"),
+        "received": QCoreApplication.translate("MatrixModel", "Recibido"),
+        "missing": QCoreApplication.translate("MatrixModel", "Falta"),
+        "not_due": QCoreApplication.translate("MatrixModel", "No vencido"),
+    }
 
 
 def delivered(cell: MatrixCell) -> bool:
@@ -132,8 +134,12 @@ class MatrixModel(QAbstractTableModel):
             return 0
         return len(self._matrix.periods) + 1  # + the totals column
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802 - Qt API
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> object:
         m = self._matrix
         if m is None or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
@@ -143,20 +149,31 @@ class MatrixModel(QAbstractTableModel):
             if 0 <= section < len(m.periods):
                 names = MONTHS_EN if self._lang == "en" else MONTHS_ES
                 name = names[int(m.periods[section][4:]) - 1]
-                return period_label(m.periods[section], self._lang) if role == Qt.ItemDataRole.ToolTipRole \
+                return (
+                    period_label(m.periods[section], self._lang)
+                    if role == Qt.ItemDataRole.ToolTipRole
                     else name[:3].capitalize()
+                )
             return None
         if section == len(m.states):
             return self.tr("Total")
         if 0 <= section < len(m.states):
             state = m.states[section]
-            return state.name if role == Qt.ItemDataRole.DisplayRole else f"{state.code} · {state.name}"
+            return (
+                state.name
+                if role == Qt.ItemDataRole.DisplayRole
+                else f"{state.code} · {state.name}"
+            )
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         m = self._matrix
-        if m is None or not index.isValid() or index.row() >= self.rowCount() \
-                or index.column() >= self.columnCount():
+        if (
+            m is None
+            or not index.isValid()
+            or index.row() >= self.rowCount()
+            or index.column() >= self.columnCount()
+        ):
             return None
         cell = self.cell_at(index.row(), index.column())
         if cell is None:
@@ -200,16 +217,24 @@ class MatrixModel(QAbstractTableModel):
         have = sum(delivered(c) for c in cells)
         flagged = sum(c.flagged for c in cells)
         if role == Qt.ItemDataRole.DisplayRole:
-            text = self.tr("%1 de %2").replace("%1", format_number(have)).replace("%2", format_number(len(cells)))
+            text = (
+                self.tr("%1 de %2")
+                .replace("%1", format_number(have))
+                .replace("%2", format_number(len(cells)))
+            )
             return f"{text} {FLAG}{flagged}" if flagged else text
         late = sum(c.status == "late" for c in cells)
         overdue = sum(c.status == "missing" and c.due for c in cells)
-        return "\n".join([
-            self.tr("Entregados: %1 de %2").replace("%1", format_number(have)).replace("%2", format_number(len(cells))),
-            self.tr("Tarde: %1").replace("%1", format_number(late)),
-            self.tr("Faltan (vencidos): %1").replace("%1", format_number(overdue)),
-            self.tr("Con conflictos sin resolver: %1").replace("%1", format_number(flagged)),
-        ])
+        return "\n".join(
+            [
+                self.tr("Entregados: %1 de %2")
+                .replace("%1", format_number(have))
+                .replace("%2", format_number(len(cells))),
+                self.tr("Tarde: %1").replace("%1", format_number(late)),
+                self.tr("Faltan (vencidos): %1").replace("%1", format_number(overdue)),
+                self.tr("Con conflictos sin resolver: %1").replace("%1", format_number(flagged)),
+            ]
+        )
 
     def tooltip(self, cell: MatrixCell) -> str:
         """Everything known of a cell: values, facilities reporting, packages, first import."""
@@ -220,22 +245,39 @@ class MatrixModel(QAbstractTableModel):
             f"{state} · {period_label(cell.period, self._lang)}",
             self.tr("Estado: %1").replace("%1", self._texts[display_status(cell)]),
             self.tr("Valores capturados: %1").replace("%1", format_number(cell.values)),
-            self.tr("Unidades que informaron: %1 de %2").replace("%1", format_number(cell.facilities_reporting))
+            self.tr("Unidades que informaron: %1 de %2")
+            .replace("%1", format_number(cell.facilities_reporting))
             .replace("%2", format_number(cell.facilities)),
             self.tr("Paquetes recibidos: %1").replace("%1", format_number(cell.packages)),
             self.tr("Primera importación: %1").replace(
-                "%1", local_datetime(cell.first_import, self._lang) if cell.first_import else self.tr("ninguna")),
-            self.tr("Fecha límite: %1").replace("%1", local_date(cell.deadline.isoformat(), self._lang)),
+                "%1",
+                local_datetime(cell.first_import, self._lang)
+                if cell.first_import
+                else self.tr("ninguna"),
+            ),
+            self.tr("Fecha límite: %1").replace(
+                "%1", local_date(cell.deadline.isoformat(), self._lang)
+            ),
         ]
         if cell.flagged:
-            lines.append(self.tr("%1 Conflictos sin resolver: %2").replace("%1", FLAG)
-                         .replace("%2", format_number(cell.open_conflicts)))
+            lines.append(
+                self.tr("%1 Conflictos sin resolver: %2")
+                .replace("%1", FLAG)
+                .replace("%2", format_number(cell.open_conflicts))
+            )
         return "\n".join(lines)
 
 
 #: The figures of the national table, in column order (codes of the summary).
-NATIONAL_FIGURES = ("hospitals_count", "health_units_count", "consultations_total", "surgeries",
-                    "specialists_coverage_pct", "gp_nursing_coverage_pct", "rx_filled_pct")
+NATIONAL_FIGURES = (
+    "hospitals_count",
+    "health_units_count",
+    "consultations_total",
+    "surgeries",
+    "specialists_coverage_pct",
+    "gp_nursing_coverage_pct",
+    "rx_filled_pct",
+)
 NationalRow = tuple[str, str, StateSummary]
 
 
@@ -259,14 +301,19 @@ class NationalModel(RowTableModel):
         self._catalog = catalog
         self._lang = lang
         short = {
-            "hospitals_count": self.tr("Hospitales"), "health_units_count": self.tr("Unidades\nde salud"),
-            "consultations_total": self.tr("Consultas"), "surgeries": self.tr("Cirugías"),
+            "hospitals_count": self.tr("Hospitales"),
+            "health_units_count": self.tr("Unidades\nde salud"),
+            "consultations_total": self.tr("Consultas"),
+            "surgeries": self.tr("Cirugías"),
             "specialists_coverage_pct": self.tr("Cobertura de\nespecialistas"),
             "gp_nursing_coverage_pct": self.tr("Cobertura de médicos\ngenerales y enfermería"),
             "rx_filled_pct": self.tr("Recetas\nsurtidas"),
         }
-        self._headers = [self.tr("Estado"), *(short[c] for c in NATIONAL_FIGURES),
-                         self.tr("Completitud\ndel mes")]
+        self._headers = [
+            self.tr("Estado"),
+            *(short[c] for c in NATIONAL_FIGURES),
+            self.tr("Completitud\ndel mes"),
+        ]
         self._hint = self.tr("Doble clic o Enter: ver las unidades detrás de este dato")
 
     @property
@@ -290,8 +337,12 @@ class NationalModel(RowTableModel):
         found = self.row_at(row)
         return None if found is None or self.is_national(row) else found[0]
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802 - Qt API
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> object:
         code = self.figure_code(section) if orientation == Qt.Orientation.Horizontal else None
         if role == Qt.ItemDataRole.ToolTipRole and code:
             return self._catalog.indicators[code].label(self._lang)  # the full label, as in the PDF
@@ -322,4 +373,3 @@ class NationalModel(RowTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and figure is not None and figure.value is None:
             return theme.color("muted")  # "sin dato" reads as an absence, not a value
         return None
-

@@ -69,8 +69,14 @@ class ConsolidationWindow(QWidget):
     national_loaded = Signal()
     drilled = Signal(object)  # (state code or None, figure code) whose facilities are listed
 
-    def __init__(self, tasks: TaskManager, catalog: Catalog, lang: str, period: str,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        tasks: TaskManager,
+        catalog: Catalog,
+        lang: str,
+        period: str,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("consolidation_window")
         self._tasks, self._catalog, self._lang = tasks, catalog, lang
@@ -106,7 +112,9 @@ class ConsolidationWindow(QWidget):
         top.addWidget(self.status)
         top.addWidget(self.refresh_button)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._build_matrix_tab(int(period[:4])), self.tr("Completitud de los informes"))
+        self.tabs.addTab(
+            self._build_matrix_tab(int(period[:4])), self.tr("Completitud de los informes")
+        )
         self.tabs.addTab(self._build_national_tab(period), self.tr("Cifras nacionales"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -191,8 +199,11 @@ class ConsolidationWindow(QWidget):
         self.chart_view.setObjectName("chart_by_state")
         self.chart_view.setRenderHint(RENDER_HINTS)
         self.chart_view.setMinimumSize(420, 260)
-        drill = FacilityDrillPanel(self._catalog, self._lang,
-                                   self.tr("Doble clic o Enter en una cifra: ver las unidades detrás de ella."))
+        drill = FacilityDrillPanel(
+            self._catalog,
+            self._lang,
+            self.tr("Doble clic o Enter en una cifra: ver las unidades detrás de ella."),
+        )
         self.drill_title, self.drill_model, self.drill_view = drill.title, drill.model, drill.view
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(self.chart_view)
@@ -202,7 +213,9 @@ class ConsolidationWindow(QWidget):
 
     def _build_export_row(self) -> QHBoxLayout:
         self.only_state = QCheckBox(self.tr("Solo el estado seleccionado"))
-        self.only_state.setToolTip(self.tr("El estado de la fila seleccionada en la tabla o en la matriz"))
+        self.only_state.setToolTip(
+            self.tr("El estado de la fila seleccionada en la tabla o en la matriz")
+        )
         self.only_month = QCheckBox(self.tr("Solo el mes elegido"))
         self.only_month.setToolTip(self.tr("El mes de la pestaña Cifras nacionales"))
         # The two filters one above the other: in a single row with the five export
@@ -247,9 +260,12 @@ class ConsolidationWindow(QWidget):
         self._matrix_token += 1
         token, year, today = self._matrix_token, self.year_box.value(), self.today
         self._busy("matrix", True)
-        self._tasks.run_db(lambda ws, _p: completeness_matrix(ws, year, today=today),
-                           lambda matrix: self._matrix_done(token, matrix),
-                           lambda exc: self._failed(token, exc, matrix=True), owner=self)
+        self._tasks.run_db(
+            lambda ws, _p: completeness_matrix(ws, year, today=today),
+            lambda matrix: self._matrix_done(token, matrix),
+            lambda exc: self._failed(token, exc, matrix=True),
+            owner=self,
+        )
 
     def _matrix_done(self, token: int, matrix: Matrix) -> None:
         if self._closed or token != self._matrix_token:
@@ -263,15 +279,20 @@ class ConsolidationWindow(QWidget):
         self._national_token += 1
         token, period = self._national_token, self.period()
         self._busy("national", True)
-        self._tasks.run_db(lambda ws, _p: load_national(ws, period),
-                           lambda data: self._national_done(token, data),
-                           lambda exc: self._failed(token, exc, matrix=False), owner=self)
+        self._tasks.run_db(
+            lambda ws, _p: load_national(ws, period),
+            lambda data: self._national_done(token, data),
+            lambda exc: self._failed(token, exc, matrix=False),
+            owner=self,
+        )
 
     def _national_done(self, token: int, data: NationalData) -> None:
         if self._closed or token != self._national_token:
             return
         self._data = data
-        self.window_label.setText(self.tr("Acumulado %1").replace("%1", window_text(data.nation.window, self._lang)))
+        self.window_label.setText(
+            self.tr("Acumulado %1").replace("%1", window_text(data.nation.window, self._lang))
+        )
         self.national_model.set_table(data.nation, data.table)
         self._show_chart()
         self._busy("national", False)
@@ -293,7 +314,8 @@ class ConsolidationWindow(QWidget):
             return
         title = self.tr("%1 por estado").replace("%1", self.figure_box.currentText())
         chart, self.bar_set, self.bar_states = state_bar_chart(
-            title, figure_by_state(self._data.table, code), self._lang)
+            title, figure_by_state(self._data.table, code), self._lang
+        )
         self.chart_view.setChart(chart)
         if self._chart is not None:
             self._chart.deleteLater()  # the view does not own a replaced chart
@@ -332,9 +354,13 @@ class ConsolidationWindow(QWidget):
                 return
             self._drill_busy = False
             self.drill_model.set_facilities(facilities)
-            heading = self.tr("%1 · %2: %3 · %4 unidades").replace("%1", summary.state_name) \
-                .replace("%2", figure.label(self._lang)).replace("%3", format_figure(figure, self._lang, mark=True)) \
+            heading = (
+                self.tr("%1 · %2: %3 · %4 unidades")
+                .replace("%1", summary.state_name)
+                .replace("%2", figure.label(self._lang))
+                .replace("%3", format_figure(figure, self._lang, mark=True))
                 .replace("%4", format_number(len(facilities)))
+            )
             if not facilities:
                 heading += " — " + self.tr("ninguna unidad tiene datos de este indicador.")
             self.drill_title.setText(heading)
@@ -346,8 +372,12 @@ class ConsolidationWindow(QWidget):
                 self.drill_title.setText("")
                 show_error(self, self.tr("Consolidación nacional"), exc, self._lang)
 
-        self._tasks.run_db(lambda ws, _p: facilities_behind(ws, period, state_code, figure_code), done, failed,
-                           owner=self)
+        self._tasks.run_db(
+            lambda ws, _p: facilities_behind(ws, period, state_code, figure_code),
+            done,
+            failed,
+            owner=self,
+        )
 
     # -- exports ------------------------------------------------------------------
     def selected_state(self) -> tuple[str, str] | None:
@@ -363,9 +393,15 @@ class ConsolidationWindow(QWidget):
         """Export the stored values as ``fmt``, narrowed by the two check boxes."""
         state = self.selected_state() if self.only_state.isChecked() else None
         if self.only_state.isChecked() and state is None:
-            self.status.setText(self.tr("Seleccione la fila de un estado, o desmarque «Solo el estado seleccionado»."))
+            self.status.setText(
+                self.tr(
+                    "Seleccione la fila de un estado, o desmarque «Solo el estado seleccionado»."
+                )
+            )
             return
-        self.exporter.export_values(fmt, state, self.period() if self.only_month.isChecked() else None)
+        self.exporter.export_values(
+            fmt, state, self.period() if self.only_month.isChecked() else None
+        )
 
     def export_pdf(self) -> None:
         """The national summary PDF through the month of the national tab."""

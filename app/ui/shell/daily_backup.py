@@ -33,8 +33,12 @@ class DailyBackup(QObject):
             self._status_bar.showMessage(self.tr("Respaldo diario guardado"), 8000)
 
     def _on_failed(self, exc: BaseException) -> None:
-        self._status_bar.showMessage(self.tr("No se pudo hacer el respaldo diario: {0}").format(
-            error_message(exc, self._lang)), 15000)
+        self._status_bar.showMessage(
+            self.tr("No se pudo hacer el respaldo diario: {0}").format(
+                error_message(exc, self._lang)
+            ),
+            15000,
+        )
 
 
 def _daily_backup(ws, _progress):

@@ -66,7 +66,9 @@ def embedded_profile_dialog(window: ShellWindow, parent: QWidget) -> ProfileDial
     """A ProfileDialog living inside a wizard page (no frame, no Cerrar of its own)."""
     from app.ui.sync.profile_dialog import ProfileDialog
 
-    dialog = ProfileDialog(window.tasks, window.catalog, window.lang, window.current_state() or None, parent)
+    dialog = ProfileDialog(
+        window.tasks, window.catalog, window.lang, window.current_state() or None, parent
+    )
     dialog.setWindowFlags(Qt.WindowType.Widget)
     close = getattr(dialog, "close_button", None)
     if close is not None:
@@ -102,28 +104,43 @@ class RolePage(StepPage):
     def __init__(self, window: ShellWindow, parent: QWidget | None = None):
         super().__init__(window, parent)
         self.title.setText(self.tr("¿Quién trabaja con Coordina en este equipo?"))
-        self.intro.setText(self.tr(
-            "Una coordinación estatal captura los informes de su estado y los envía firmados; oficinas "
-            "centrales los recibe y arma el consolidado nacional. Para una coordinación estatal, elija "
-            "el estado y escriba el nombre y el cargo de quien coordina. En oficinas centrales se crean "
-            "aquí las claves, protegidas con una contraseña."))
+        self.intro.setText(
+            self.tr(
+                "Una coordinación estatal captura los informes de su estado y los envía firmados; oficinas "
+                "centrales los recibe y arma el consolidado nacional. Para una coordinación estatal, elija "
+                "el estado y escriba el nombre y el cargo de quien coordina. En oficinas centrales se crean "
+                "aquí las claves, protegidas con una contraseña."
+            )
+        )
         self.profile = embedded_profile_dialog(window, self)
-        self.profile.done_job.connect(lambda name: self.changed.emit() if name == "create" else None)
+        self.profile.done_job.connect(
+            lambda name: self.changed.emit() if name == "create" else None
+        )
         self.body.addWidget(self.profile, 1)
 
     def show_state(self, state: FirstRun) -> None:
         if state.role is None:
             self.profile.show()
-            self.set_status(self.tr("Todavía no se ha elegido. Puede omitir este paso y hacerlo después en "
-                                    "Sincronizar ▸ Perfil y registro…"))
+            self.set_status(
+                self.tr(
+                    "Todavía no se ha elegido. Puede omitir este paso y hacerlo después en "
+                    "Sincronizar ▸ Perfil y registro…"
+                )
+            )
             return
         self.profile.hide()
         if state.role == "hq":
-            self.set_status(self.tr("Listo: este equipo es de oficinas centrales y ya tiene sus claves."), "ok")
+            self.set_status(
+                self.tr("Listo: este equipo es de oficinas centrales y ya tiene sus claves."), "ok"
+            )
         else:
             name = self._window.catalog.states.get(state.state_code or "")
-            self.set_status(self.tr("Listo: coordinación estatal de %1 · %2").replace(
-                "%1", name.name if name else "").replace("%2", state.name or self.tr("(sin nombre)")), "ok")
+            self.set_status(
+                self.tr("Listo: coordinación estatal de %1 · %2")
+                .replace("%1", name.name if name else "")
+                .replace("%2", state.name or self.tr("(sin nombre)")),
+                "ok",
+            )
 
 
 class IdentityPage(StepPage):
@@ -134,10 +151,13 @@ class IdentityPage(StepPage):
     def __init__(self, window: ShellWindow, parent: QWidget | None = None):
         super().__init__(window, parent)
         self.title.setText(self.tr("Su identidad para firmar"))
-        self.intro.setText(self.tr(
-            "Con ella firma los resúmenes en PDF y los paquetes que envía a oficinas centrales. Puede "
-            "crear una nueva en Coordina, o usar un archivo de identidad (.p12 o .pfx) o su e.firma del "
-            "SAT que ya tenga. La contraseña nunca se guarda."))
+        self.intro.setText(
+            self.tr(
+                "Con ella firma los resúmenes en PDF y los paquetes que envía a oficinas centrales. Puede "
+                "crear una nueva en Coordina, o usar un archivo de identidad (.p12 o .pfx) o su e.firma del "
+                "SAT que ya tenga. La contraseña nunca se guarda."
+            )
+        )
         self.create_button = QPushButton(self.tr("Crear una identidad nueva…"))
         self.p12_button = QPushButton(self.tr("Usar un archivo .p12 o .pfx…"))
         self.sat_button = QPushButton(self.tr("Usar mi e.firma del SAT (.cer y .key)…"))
@@ -151,10 +171,17 @@ class IdentityPage(StepPage):
 
     def show_state(self, state: FirstRun) -> None:
         if state.has_identity:
-            self.set_status(self.tr("Listo: esta computadora ya tiene la identidad con la que firmará. "
-                                    "Puede cambiarla cuando quiera."), "ok")
+            self.set_status(
+                self.tr(
+                    "Listo: esta computadora ya tiene la identidad con la que firmará. "
+                    "Puede cambiarla cuando quiera."
+                ),
+                "ok",
+            )
         else:
-            self.set_status(self.tr("Todavía no hay identidad. Sin ella podrá capturar, pero no firmar."))
+            self.set_status(
+                self.tr("Todavía no hay identidad. Sin ella podrá capturar, pero no firmar.")
+            )
 
 
 class HqProfilePage(_ProfileStepPage):
@@ -165,10 +192,13 @@ class HqProfilePage(_ProfileStepPage):
     def __init__(self, window: ShellWindow, parent: QWidget | None = None):
         super().__init__(window, parent)
         self.title.setText(self.tr("El perfil de oficinas centrales"))
-        self.intro.setText(self.tr(
-            "Oficinas centrales le envía un archivo de perfil (.json). Al importarlo, Coordina muestra su "
-            "huella: compárela por teléfono con oficinas centrales antes de confirmar. Solo así sus "
-            "paquetes llegarán cifrados a quien deben."))
+        self.intro.setText(
+            self.tr(
+                "Oficinas centrales le envía un archivo de perfil (.json). Al importarlo, Coordina muestra su "
+                "huella: compárela por teléfono con oficinas centrales antes de confirmar. Solo así sus "
+                "paquetes llegarán cifrados a quien deben."
+            )
+        )
 
     def _job_done(self, name: str) -> None:
         if name == "import_hq":
@@ -176,13 +206,22 @@ class HqProfilePage(_ProfileStepPage):
 
     def show_state(self, state: FirstRun) -> None:
         if state.has_hq_profile:
-            self.set_status(self.tr("Listo: el perfil de oficinas centrales está importado y su huella "
-                                    "fue confirmada."), "ok")
+            self.set_status(
+                self.tr(
+                    "Listo: el perfil de oficinas centrales está importado y su huella "
+                    "fue confirmada."
+                ),
+                "ok",
+            )
         elif state.role is None:
             self.set_status(self.tr("Primero elija quién trabaja con este equipo (paso 1)."))
         else:
-            self.set_status(self.tr("Todavía no se ha importado. Si aún no tiene el archivo, omita este "
-                                    "paso: podrá hacerlo en Sincronizar ▸ Perfil y registro…"))
+            self.set_status(
+                self.tr(
+                    "Todavía no se ha importado. Si aún no tiene el archivo, omita este "
+                    "paso: podrá hacerlo en Sincronizar ▸ Perfil y registro…"
+                )
+            )
 
 
 class ExportProfilePage(_ProfileStepPage):
@@ -194,9 +233,12 @@ class ExportProfilePage(_ProfileStepPage):
     def __init__(self, window: ShellWindow, parent: QWidget | None = None):
         super().__init__(window, parent)
         self.title.setText(self.tr("Enviar el perfil de oficinas centrales"))
-        self.intro.setText(self.tr(
-            "Guarde el perfil de oficinas centrales (.json) y envíelo a cada coordinación estatal. Cuando "
-            "lo importen, dícteles por teléfono la huella que aparece aquí."))
+        self.intro.setText(
+            self.tr(
+                "Guarde el perfil de oficinas centrales (.json) y envíelo a cada coordinación estatal. Cuando "
+                "lo importen, dícteles por teléfono la huella que aparece aquí."
+            )
+        )
 
     def _job_done(self, name: str) -> None:
         if name == "export_hq":
@@ -204,7 +246,9 @@ class ExportProfilePage(_ProfileStepPage):
 
     def show_state(self, state: FirstRun) -> None:
         if state.marks.get(self.step) == "done":
-            self.set_status(self.tr("Listo: el perfil se guardó. Envíelo a las coordinaciones estatales."), "ok")
+            self.set_status(
+                self.tr("Listo: el perfil se guardó. Envíelo a las coordinaciones estatales."), "ok"
+            )
         else:
             self.set_status(self.tr("Todavía no se ha guardado el perfil."))
 
@@ -217,10 +261,13 @@ class FacilitiesPage(StepPage):
     def __init__(self, window: ShellWindow, parent: QWidget | None = None):
         super().__init__(window, parent)
         self.title.setText(self.tr("Las unidades de salud"))
-        self.intro.setText(self.tr(
-            "El informe mensual se captura por unidad. Importe el catálogo CLUES de su estado (CSV o "
-            "Excel, como lo publica la DGIS); verá una vista previa antes de importar. Para conocer la "
-            "aplicación sin datos reales, cargue la demostración (Nayarit, febrero 2023, marcada como DEMO)."))
+        self.intro.setText(
+            self.tr(
+                "El informe mensual se captura por unidad. Importe el catálogo CLUES de su estado (CSV o "
+                "Excel, como lo publica la DGIS); verá una vista previa antes de importar. Para conocer la "
+                "aplicación sin datos reales, cargue la demostración (Nayarit, febrero 2023, marcada como DEMO)."
+            )
+        )
         self.import_button = QPushButton(self.tr("Importar el catálogo CLUES…"))
         self.demo_button = QPushButton(self.tr("Cargar datos de demostración"))
         for button in (self.import_button, self.demo_button):
@@ -233,7 +280,11 @@ class FacilitiesPage(StepPage):
 
     def show_state(self, state: FirstRun) -> None:
         if state.facility_count:
-            self.set_status(self.tr("Listo: hay %1 unidades registradas.").replace(
-                "%1", f"{state.facility_count:,}"), "ok")
+            self.set_status(
+                self.tr("Listo: hay %1 unidades registradas.").replace(
+                    "%1", f"{state.facility_count:,}"
+                ),
+                "ok",
+            )
         else:
             self.set_status(self.tr("Todavía no hay unidades registradas."))

@@ -84,9 +84,12 @@ class FirstRunWizard(QDialog):
     def _build_steps(self, window: ShellWindow) -> None:
         """One page per step in a stack, and the list of steps beside it."""
         self.pages: dict[str, StepPage] = {
-            "role": RolePage(window, self), "identity": IdentityPage(window, self),
-            "hq_profile": HqProfilePage(window, self), "export_profile": ExportProfilePage(window, self),
-            "facilities": FacilitiesPage(window, self)}
+            "role": RolePage(window, self),
+            "identity": IdentityPage(window, self),
+            "hq_profile": HqProfilePage(window, self),
+            "export_profile": ExportProfilePage(window, self),
+            "facilities": FacilitiesPage(window, self),
+        }
         self.stack = QStackedWidget()
         for page in self.pages.values():
             self.stack.addWidget(page)
@@ -94,11 +97,15 @@ class FirstRunWizard(QDialog):
         self.step_list = QListWidget()
         self.step_list.setFixedWidth(220)
         self.step_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.step_list.itemClicked.connect(lambda item: self.go_to(item.data(Qt.ItemDataRole.UserRole)))
+        self.step_list.itemClicked.connect(
+            lambda item: self.go_to(item.data(Qt.ItemDataRole.UserRole))
+        )
 
     def _build_buttons(self) -> QHBoxLayout:
         self.skip_button = QPushButton(self.tr("Omitir este paso"))
-        self.skip_button.setToolTip(self.tr("Puede volver a él en Archivo ▸ Asistente de configuración…"))
+        self.skip_button.setToolTip(
+            self.tr("Puede volver a él en Archivo ▸ Asistente de configuración…")
+        )
         self.back_button = QPushButton(self.tr("Atrás"))
         self.next_button = QPushButton(self.tr("Siguiente"))
         self.next_button.setDefault(True)
@@ -130,6 +137,7 @@ class FirstRunWizard(QDialog):
     # -- state -------------------------------------------------------------------------
     def refresh(self) -> None:
         """Read the wizard's state again (database thread), then show it."""
+
         def read(ws, _progress) -> FirstRun:
             if self._first:
                 first_run_service.mark_shown(ws)  # opened once: it will not open by itself again
@@ -139,13 +147,18 @@ class FirstRunWizard(QDialog):
 
     def mark(self, step: str, mark: str, then: Callable[[], None] | None = None) -> None:
         """Record ``step`` as done or skipped, then show the new state (and run ``then``)."""
+
         def shown(state: FirstRun) -> None:
             self._show_state(state)
             if then is not None:
                 then()
 
-        self._window.tasks.run_db(lambda ws, _p: first_run_service.mark_step(ws, step, mark), shown,
-                                  self._failed, owner=self)
+        self._window.tasks.run_db(
+            lambda ws, _p: first_run_service.mark_step(ws, step, mark),
+            shown,
+            self._failed,
+            owner=self,
+        )
 
     def _failed(self, exc: BaseException) -> None:
         self.error_box = show_error(self, self.windowTitle(), exc, self._window.lang)
@@ -154,16 +167,26 @@ class FirstRunWizard(QDialog):
         self.state = state
         steps = state.steps()
         self.step_list.clear()
-        labels = {"role": self.tr("Quién usa este equipo"), "identity": self.tr("Identidad para firmar"),
-                  "hq_profile": self.tr("Perfil de oficinas centrales"),
-                  "export_profile": self.tr("Enviar perfil a los estados"),
-                  "facilities": self.tr("Unidades de salud")}
+        labels = {
+            "role": self.tr("Quién usa este equipo"),
+            "identity": self.tr("Identidad para firmar"),
+            "hq_profile": self.tr("Perfil de oficinas centrales"),
+            "export_profile": self.tr("Enviar perfil a los estados"),
+            "facilities": self.tr("Unidades de salud"),
+        }
         for number, step in enumerate(steps, 1):
-            mark = "✓" if state.is_done(step) else ("–" if state.marks.get(step) == SKIPPED else " ")
+            mark = (
+                "✓" if state.is_done(step) else ("–" if state.marks.get(step) == SKIPPED else " ")
+            )
             item = QListWidgetItem(f"{mark}  {number}. {labels[step]}")
             item.setData(Qt.ItemDataRole.UserRole, step)
-            item.setToolTip(self.tr("Hecho") if state.is_done(step) else
-                            self.tr("Omitido") if state.marks.get(step) == SKIPPED else self.tr("Pendiente"))
+            item.setToolTip(
+                self.tr("Hecho")
+                if state.is_done(step)
+                else self.tr("Omitido")
+                if state.marks.get(step) == SKIPPED
+                else self.tr("Pendiente")
+            )
             self.step_list.addItem(item)
         for page in self.pages.values():
             page.show_state(state)
@@ -244,30 +267,46 @@ class FirstRunWizard(QDialog):
 
     def choose_p12(self) -> None:
         start = settings.last_path("signing/p12", str(Path.home()))
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Archivo de identidad"), start,
-                                              self.tr("Identidad PKCS#12 (*.p12 *.pfx);;Todos los archivos (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Archivo de identidad"),
+            start,
+            self.tr("Identidad PKCS#12 (*.p12 *.pfx);;Todos los archivos (*)"),
+        )
         if path:
             self.use_identity(p12=Path(path))
 
     def choose_sat(self) -> None:
         start = settings.last_path("signing/cer", str(Path.home()))
-        cer, _ = QFileDialog.getOpenFileName(self, self.tr("Certificado de la e.firma"), start,
-                                             self.tr("Certificado (*.cer);;Todos los archivos (*)"))
+        cer, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Certificado de la e.firma"),
+            start,
+            self.tr("Certificado (*.cer);;Todos los archivos (*)"),
+        )
         if not cer:
             return
         key = Path(cer).with_suffix(".key")
         if not key.is_file():
-            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Clave privada de la e.firma"), str(Path(cer).parent),
-                                                    self.tr("Clave privada (*.key);;Todos los archivos (*)"))
+            chosen, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Clave privada de la e.firma"),
+                str(Path(cer).parent),
+                self.tr("Clave privada (*.key);;Todos los archivos (*)"),
+            )
             if not chosen:
                 return
             key = Path(chosen)
         self.use_identity(cer=Path(cer), key=key)
 
-    def use_identity(self, p12: Path | None = None, cer: Path | None = None, key: Path | None = None) -> None:
+    def use_identity(
+        self, p12: Path | None = None, cer: Path | None = None, key: Path | None = None
+    ) -> None:
         """Open the chosen identity with its passphrase; on success it is the one used to sign."""
         name = p12.name if p12 is not None else key.name if key is not None else ""
-        passphrase = self.passphrase_provider(self, self.tr("Escriba la contraseña de %1.").replace("%1", name))
+        passphrase = self.passphrase_provider(
+            self, self.tr("Escriba la contraseña de %1.").replace("%1", name)
+        )
         if passphrase is None:
             return
         page = self.pages["identity"]
@@ -290,12 +329,19 @@ class FirstRunWizard(QDialog):
 
         self._window.tasks.run_db(
             lambda ws, _p: first_run_service.use_existing_identity(ws, passphrase, p12, cer, key),
-            adopted, failed, owner=self)
+            adopted,
+            failed,
+            owner=self,
+        )
 
     # -- facilities --------------------------------------------------------------------
     def choose_clues(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Importar unidades"), str(Path.home()),
-                                              self.tr("Catálogo CLUES (*.csv *.xlsx);;Todos los archivos (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Importar unidades"),
+            str(Path.home()),
+            self.tr("Catálogo CLUES (*.csv *.xlsx);;Todos los archivos (*)"),
+        )
         if path:
             self.import_clues(Path(path))
 

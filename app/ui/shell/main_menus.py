@@ -27,8 +27,13 @@ class MainMenus(QObject):
     so a plain start does not pay for them.
     """
 
-    def __init__(self, window: ShellWindow, files: Callable[[], FileActions],
-                 summary: Callable[[], SummaryActions], sync: Callable[[], SyncActions]):
+    def __init__(
+        self,
+        window: ShellWindow,
+        files: Callable[[], FileActions],
+        summary: Callable[[], SummaryActions],
+        sync: Callable[[], SyncActions],
+    ):
         super().__init__(window)
         self._window = window
         self._files, self._summary, self._sync = files, summary, sync
@@ -53,8 +58,9 @@ class MainMenus(QObject):
         archivo.addSeparator()
         archivo.addAction(self.tr("Respaldos…"), lambda: files().backups())
         archivo.addSeparator()
-        self.wizard_action = archivo.addAction(self.tr("Asistente de configuración…"),
-                                               lambda: files().first_run_wizard())
+        self.wizard_action = archivo.addAction(
+            self.tr("Asistente de configuración…"), lambda: files().first_run_wizard()
+        )
         archivo.addSeparator()
         quit_action = archivo.addAction(self.tr("Salir"), window.close)
         shortcuts: list[tuple[QAction, list]] = [(quit_action, ["StandardKey.Quit"])]
@@ -72,49 +78,93 @@ class MainMenus(QObject):
         self.edit_menu = editar
         self.edit_menu_anchor = editar.addSeparator()
         editar.addAction(self.tr("Comentario…"), data(lambda: window.entry.grid.edit_comment()))
-        editar.addAction(self.tr("Historial de la celda…"), data(lambda: window.entry.grid.show_history()))
+        editar.addAction(
+            self.tr("Historial de la celda…"), data(lambda: window.entry.grid.show_history())
+        )
 
         informe = bar.addMenu(self.tr("&Informe"))
-        self.close_report_action = informe.addAction(self.tr("Cerrar informe…"), data(window.close_report))
-        self.reopen_report_action = informe.addAction(self.tr("Reabrir informe…"), data(window.reopen_report))
+        self.close_report_action = informe.addAction(
+            self.tr("Cerrar informe…"), data(window.close_report)
+        )
+        self.reopen_report_action = informe.addAction(
+            self.tr("Reabrir informe…"), data(window.reopen_report)
+        )
         informe.addSeparator()
         self.state_data_action = informe.addAction(
-            self.tr("Datos estatales…"), data(lambda: window.open_facility_form(window.current_state())))
-        self.notes_action = informe.addAction(self.tr("Notas y marcas del resumen…"),
-                                              data(lambda: self._summary().section_notes()))
+            self.tr("Datos estatales…"),
+            data(lambda: window.open_facility_form(window.current_state())),
+        )
+        self.notes_action = informe.addAction(
+            self.tr("Notas y marcas del resumen…"), data(lambda: self._summary().section_notes())
+        )
         next_tab = QAction(self.tr("Sección siguiente"), window)
         shortcuts.append((next_tab, ["Ctrl+PgDown"]))
-        next_tab.triggered.connect(data(lambda: window.entry.section_tabs.setCurrentIndex(
-            (window.entry.section_tabs.currentIndex() + 1) % window.entry.section_tabs.count())))
+        next_tab.triggered.connect(
+            data(
+                lambda: window.entry.section_tabs.setCurrentIndex(
+                    (window.entry.section_tabs.currentIndex() + 1)
+                    % window.entry.section_tabs.count()
+                )
+            )
+        )
         previous_tab = QAction(self.tr("Sección anterior"), window)
         shortcuts.append((previous_tab, ["Ctrl+PgUp"]))
-        previous_tab.triggered.connect(data(lambda: window.entry.section_tabs.setCurrentIndex(
-            (window.entry.section_tabs.currentIndex() - 1) % window.entry.section_tabs.count())))
+        previous_tab.triggered.connect(
+            data(
+                lambda: window.entry.section_tabs.setCurrentIndex(
+                    (window.entry.section_tabs.currentIndex() - 1)
+                    % window.entry.section_tabs.count()
+                )
+            )
+        )
         informe.addAction(next_tab)
         informe.addAction(previous_tab)
 
         resumen = bar.addMenu(self.tr("&Resumen"))
         actions = self._summary
-        self.dashboard_action = resumen.addAction(self.tr("Tablero del estado…"), data(lambda: actions().show_dashboard()))
+        self.dashboard_action = resumen.addAction(
+            self.tr("Tablero del estado…"), data(lambda: actions().show_dashboard())
+        )
         shortcuts.append((self.dashboard_action, ["Ctrl+D"]))
-        export = resumen.addAction(self.tr("Exportar PDF firmado…"), data(lambda: actions().export_pdf()))
+        export = resumen.addAction(
+            self.tr("Exportar PDF firmado…"), data(lambda: actions().export_pdf())
+        )
         shortcuts.append((export, ["Ctrl+P"]))
-        self.hq_only.append(resumen.addAction(self.tr("Exportar todos los estados…"), data(lambda: actions().export_all())))
+        self.hq_only.append(
+            resumen.addAction(
+                self.tr("Exportar todos los estados…"), data(lambda: actions().export_all())
+            )
+        )
         resumen.addSeparator()
         resumen.addAction(self.tr("Verificar un PDF firmado…"), lambda: actions().verify_pdf())
-        self.state_only.append(resumen.addAction(self.tr("Crear identidad de firma…"), lambda: actions().create_identity()))
+        self.state_only.append(
+            resumen.addAction(
+                self.tr("Crear identidad de firma…"), lambda: actions().create_identity()
+            )
+        )
 
         sincronizar = bar.addMenu(self.tr("&Sincronizar"))
         sync = self._sync
         sincronizar.addAction(self.tr("Perfil y registro…"), lambda: sync().profile())
-        self.state_only.append(sincronizar.addAction(self.tr("Enviar paquete a oficinas centrales…"),
-                                                     lambda: sync().export_package()))
-        importar = sincronizar.addAction(self.tr("Importar paquetes…"), lambda: sync().import_packages())
+        self.state_only.append(
+            sincronizar.addAction(
+                self.tr("Enviar paquete a oficinas centrales…"), lambda: sync().export_package()
+            )
+        )
+        importar = sincronizar.addAction(
+            self.tr("Importar paquetes…"), lambda: sync().import_packages()
+        )
         shortcuts.append((importar, ["Ctrl+I"]))
         self.hq_only.append(sincronizar.addSeparator())
-        self.hq_only.append(sincronizar.addAction(self.tr("Conflictos por revisar…"), lambda: sync().conflicts()))
-        self.hq_only.append(sincronizar.addAction(self.tr("Responder a los estados…"), lambda: sync().respond()))
-        self.hq_only.append(sincronizar.addAction(self.tr("Consolidado nacional…"), lambda: sync().consolidation()))
+        self.hq_only.append(
+            sincronizar.addAction(self.tr("Conflictos por revisar…"), lambda: sync().conflicts())
+        )
+        self.hq_only.append(
+            sincronizar.addAction(self.tr("Responder a los estados…"), lambda: sync().respond())
+        )
+        self.hq_only.append(
+            sincronizar.addAction(self.tr("Consolidado nacional…"), lambda: sync().consolidation())
+        )
         sincronizar.addAction(self.tr("Metas…"), lambda: sync().targets())
         self.apply_role(None)
 
@@ -152,6 +202,7 @@ class MainMenus(QObject):
 
     def _needs_data(self, slot):
         """``slot``, or (on an empty data directory) a message naming what is missing."""
+
         def guarded(*_args) -> None:
             overview = self._window.overview
             if overview is None:  # still reading the data directory: the action waits for it
@@ -161,19 +212,30 @@ class MainMenus(QObject):
                 self.empty_box = self.explain_empty()
                 return
             slot()
+
         return guarded
 
     def explain_empty(self) -> QMessageBox:
         """Say that there are no facilities yet and offer the next step (non-blocking)."""
         window = self._window
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Todavía no hay unidades"), self.tr(
-            "Este directorio de datos todavía no tiene unidades de salud, así que no hay informe que "
-            "abrir, cerrar, resumir o exportar.\n\nImporte el catálogo CLUES de su estado (CSV o Excel) "
-            "o cargue los datos de demostración para conocer la aplicación."),
-            QMessageBox.StandardButton.NoButton, window)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Todavía no hay unidades"),
+            self.tr(
+                "Este directorio de datos todavía no tiene unidades de salud, así que no hay informe que "
+                "abrir, cerrar, resumir o exportar.\n\nImporte el catálogo CLUES de su estado (CSV o Excel) "
+                "o cargue los datos de demostración para conocer la aplicación."
+            ),
+            QMessageBox.StandardButton.NoButton,
+            window,
+        )
         box.setObjectName("empty_box")
-        self.empty_import_button = box.addButton(self.tr("Importar unidades…"), QMessageBox.ButtonRole.AcceptRole)
-        self.empty_demo_button = box.addButton(self.tr("Cargar la demostración"), QMessageBox.ButtonRole.AcceptRole)
+        self.empty_import_button = box.addButton(
+            self.tr("Importar unidades…"), QMessageBox.ButtonRole.AcceptRole
+        )
+        self.empty_demo_button = box.addButton(
+            self.tr("Cargar la demostración"), QMessageBox.ButtonRole.AcceptRole
+        )
         box.addButton(self.tr("Ahora no"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(self.empty_import_button)
         self.empty_import_button.clicked.connect(lambda: self._files().import_facilities())
@@ -184,16 +246,26 @@ class MainMenus(QObject):
     def _choose_language(self, lang: str) -> None:
         settings.save_language(lang)
         if lang != self._window.lang:
-            show_info(self._window, self.tr("Idioma"), self.tr(
-                "El idioma cambiará la próxima vez que abra Coordina. / "
-                "The language will change the next time you open Coordina."))
+            show_info(
+                self._window,
+                self.tr("Idioma"),
+                self.tr(
+                    "El idioma cambiará la próxima vez que abra Coordina. / "
+                    "The language will change the next time you open Coordina."
+                ),
+            )
 
     def _about(self) -> None:
-        QMessageBox.about(self._window, self.tr("Acerca de Coordina"), self.tr(
-            "<h3>Coordina {0}</h3>"
-            "<p>Informes mensuales de las unidades de salud para las coordinaciones estatales "
-            "de IMSS-BIENESTAR. Funciona sin conexión; cada dato se guarda al momento.</p>"
-            "<p>Directorio de datos:<br><code>{1}</code></p>").format(__version__, self._window.data_dir))
+        QMessageBox.about(
+            self._window,
+            self.tr("Acerca de Coordina"),
+            self.tr(
+                "<h3>Coordina {0}</h3>"
+                "<p>Informes mensuales de las unidades de salud para las coordinaciones estatales "
+                "de IMSS-BIENESTAR. Funciona sin conexión; cada dato se guarda al momento.</p>"
+                "<p>Directorio de datos:<br><code>{1}</code></p>"
+            ).format(__version__, self._window.data_dir),
+        )
 
 
 def install_shortcuts(menus: MainMenus) -> None:
@@ -203,8 +275,12 @@ def install_shortcuts(menus: MainMenus) -> None:
     otherwise delay the first paint (cold-start target of issue 2).
     """
     for action, keys in menus.pending_shortcuts:
-        sequences = [QKeySequence(getattr(QKeySequence.StandardKey, key.split(".", 1)[1]))
-                     if key.startswith("StandardKey.") else QKeySequence(key) for key in keys]
+        sequences = [
+            QKeySequence(getattr(QKeySequence.StandardKey, key.split(".", 1)[1]))
+            if key.startswith("StandardKey.")
+            else QKeySequence(key)
+            for key in keys
+        ]
         action.setShortcuts(sequences)
     menus.pending_shortcuts = []
 

@@ -67,8 +67,9 @@ class MainWindow(ShellWindow):
         self._shut_down = False
         self._last_write_failed = False  # the save indicator says so until the next write
         self._build_ui()
-        self.menus = MainMenus(self, lambda: self.file_actions, lambda: self.summary_actions,
-                               lambda: self.sync_actions)
+        self.menus = MainMenus(
+            self, lambda: self.file_actions, lambda: self.summary_actions, lambda: self.sync_actions
+        )
         self._connect()
         self.setWindowTitle("Coordina")
         fit_window(self, "main", 1440, 900)  # within the screen; restores the last place
@@ -184,15 +185,24 @@ class MainWindow(ShellWindow):
 
             self._entry = EntryPage(self.session, self.catalog, self.lang)
             self._entry.open_form.connect(self.open_facility_form)
-            self._entry.grid.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            self._entry.grid.status_message.connect(
+                lambda text: self.statusBar().showMessage(text, 8000)
+            )
             self._entry.side_panel.close_requested.connect(self.close_report)
             self._entry.side_panel.reopen_requested.connect(self.reopen_report)
             # Refused text on screen means "not saved", whatever the database thread says.
             self._entry.grid_model.rejected_changed.connect(
-                lambda _count: self._show_saving(self.session.has_pending_writes()))
+                lambda _count: self._show_saving(self.session.has_pending_writes())
+            )
             self.pages.addWidget(self._entry)
-            self.menus.edit_menu.insertActions(self.menus.edit_menu_anchor, [
-                self._entry.grid.copy_action, self._entry.grid.paste_action, self._entry.grid.clear_action])
+            self.menus.edit_menu.insertActions(
+                self.menus.edit_menu_anchor,
+                [
+                    self._entry.grid.copy_action,
+                    self._entry.grid.paste_action,
+                    self._entry.grid.clear_action,
+                ],
+            )
         return self._entry
 
     def _connect(self) -> None:
@@ -226,8 +236,12 @@ class MainWindow(ShellWindow):
 
             return workspace_overview(ws)
 
-        self.tasks.run_db(read,
-                          lambda overview: self._on_overview(overview, wanted), self._on_overview_failed, owner=self)
+        self.tasks.run_db(
+            read,
+            lambda overview: self._on_overview(overview, wanted),
+            self._on_overview_failed,
+            owner=self,
+        )
 
     def _on_overview(self, overview: Overview, wanted: tuple[str, str] | None) -> None:
         first_time = self.overview is None
@@ -266,7 +280,9 @@ class MainWindow(ShellWindow):
             self.daily_backup.take()
 
     def _on_overview_failed(self, exc: BaseException) -> None:
-        self.loading_label.setText(self.tr("No se pudieron abrir los datos.") + "\n\n" + error_message(exc, self.lang))
+        self.loading_label.setText(
+            self.tr("No se pudieron abrir los datos.") + "\n\n" + error_message(exc, self.lang)
+        )
         self.pages.setCurrentWidget(self.loading_label)
         self.fatal_error.emit(exc)
 
@@ -274,8 +290,11 @@ class MainWindow(ShellWindow):
         state, period = self.current_state(), self.current_period()
         if not state:
             return
-        self.statusBar().showMessage(self.tr("Cargando {0}, {1}…").format(
-            self.catalog.states[state].name, period_label(period, self.lang)))
+        self.statusBar().showMessage(
+            self.tr("Cargando {0}, {1}…").format(
+                self.catalog.states[state].name, period_label(period, self.lang)
+            )
+        )
         # The grid stays enabled (and keeps the focus) but takes no edit until the month is
         # loaded: the session's about_to_load puts it in its loading state.
         self.session.load(state, period)
@@ -289,8 +308,12 @@ class MainWindow(ShellWindow):
         self._on_status_changed(month.status, announce=False)
         self.entry.month_loaded()
         if not month.facilities:
-            self.entry.show_banner(self.tr("{0} no tiene unidades registradas. Use Archivo → Importar unidades… "
-                                           "o elija otro estado.").format(self.catalog.states[month.state_code].name))
+            self.entry.show_banner(
+                self.tr(
+                    "{0} no tiene unidades registradas. Use Archivo → Importar unidades… "
+                    "o elija otro estado."
+                ).format(self.catalog.states[month.state_code].name)
+            )
         self._take_daily_backup()
 
     def _on_load_failed(self, exc: BaseException) -> None:
@@ -303,7 +326,10 @@ class MainWindow(ShellWindow):
         month = self.session.month
         parts = ["Coordina"]
         if month is not None and self.overview and self.overview.facility_count:
-            parts += [self.catalog.states[month.state_code].name, period_label(month.period, self.lang)]
+            parts += [
+                self.catalog.states[month.state_code].name,
+                period_label(month.period, self.lang),
+            ]
         title = " — ".join(parts)
         if self.overview is not None and self.overview.is_demo:
             title += " [DEMO]"
@@ -314,11 +340,21 @@ class MainWindow(ShellWindow):
         locked = status != "borrador"
         self.menus.close_report_action.setEnabled(not locked)
         self.menus.reopen_report_action.setEnabled(locked)
-        self.entry.show_banner(self.tr("Informe cerrado: la tabla es de solo lectura. Para corregir, use "
-                                  "«Reabrir informe…»; la reapertura queda registrada.") if locked else None)
+        self.entry.show_banner(
+            self.tr(
+                "Informe cerrado: la tabla es de solo lectura. Para corregir, use "
+                "«Reabrir informe…»; la reapertura queda registrada."
+            )
+            if locked
+            else None
+        )
         if announce:
-            self.statusBar().showMessage(self.tr("Informe cerrado") if locked else
-                                         self.tr("Informe reabierto: la reapertura quedó registrada"), 8000)
+            self.statusBar().showMessage(
+                self.tr("Informe cerrado")
+                if locked
+                else self.tr("Informe reabierto: la reapertura quedó registrada"),
+                8000,
+            )
 
     def _show_saving(self, saving: bool) -> None:
         """The save indicator, which never says "Guardado" while something is not stored:
@@ -345,8 +381,13 @@ class MainWindow(ShellWindow):
         from app.ui.entry.close_check import close_confirmation_text
 
         self.entry.grid.commit_open_editor()  # a cell being typed counts before the question
-        text = close_confirmation_text(self._month_name(), self.session.index, self.catalog,
-                                       self.entry.grid_model.rejected_count(), self.lang)
+        text = close_confirmation_text(
+            self._month_name(),
+            self.session.index,
+            self.catalog,
+            self.entry.grid_model.rejected_count(),
+            self.lang,
+        )
         if confirm(self, self.tr("Cerrar informe"), text, self.tr("Cerrar informe")):
             self.session.flush()
             self.session.close_report()
@@ -354,10 +395,15 @@ class MainWindow(ShellWindow):
     def reopen_report(self) -> None:
         if self.session.month is None or not self.session.is_locked():
             return
-        if confirm(self, self.tr("Reabrir informe"), self.tr(
+        if confirm(
+            self,
+            self.tr("Reabrir informe"),
+            self.tr(
                 "¿Reabrir el informe de {0}?\n\nLa reapertura queda registrada en el historial y el "
-                "resumen firmado tendrá que firmarse de nuevo.").format(self._month_name()),
-                self.tr("Reabrir informe")):
+                "resumen firmado tendrá que firmarse de nuevo."
+            ).format(self._month_name()),
+            self.tr("Reabrir informe"),
+        ):
             self.session.reopen_report()
 
     def open_facility_form(self, org_unit: str) -> None:
@@ -385,4 +431,3 @@ class MainWindow(ShellWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self.shutdown()
         event.accept()
-

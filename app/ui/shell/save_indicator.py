@@ -8,7 +8,7 @@ from app.ui.common import theme
 
 
 class SaveIndicator(QLabel):
-    """"Guardado ✓", "Guardando…" or why the month is not saved, in the palette's colours."""
+    """ "Guardado ✓", "Guardando…" or why the month is not saved, in the palette's colours."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -18,8 +18,11 @@ class SaveIndicator(QLabel):
         """What the indicator says: refused text on screen first, then a write on its way,
         then a last write that failed; only then "Guardado"."""
         if rejected:
-            self.setText(self.tr("No guardado: {0} celdas con texto rechazado (F8)").format(rejected)
-                         if rejected > 1 else self.tr("No guardado: 1 celda con texto rechazado (F8)"))
+            self.setText(
+                self.tr("No guardado: {0} celdas con texto rechazado (F8)").format(rejected)
+                if rejected > 1
+                else self.tr("No guardado: 1 celda con texto rechazado (F8)")
+            )
             self.setStyleSheet(theme.text_style("error", bold=True))
         elif saving:
             self.setText(self.tr("Guardando…"))

@@ -73,7 +73,9 @@ def open_main_window(data_dir: Path, lang: str = "es", pdf: Path | None = None) 
         if not outcome:
             loop.exec()
         if "error" in outcome:
-            raise CheckFailed("window_failed", error=error_message(cast(BaseException, outcome["error"]), lang))
+            raise CheckFailed(
+                "window_failed", error=error_message(cast(BaseException, outcome["error"]), lang)
+            )
         if "loaded" not in outcome:
             raise CheckFailed("window_timeout", seconds=int(time.monotonic() - started))
         month = window.session.month
@@ -93,8 +95,12 @@ def open_main_window(data_dir: Path, lang: str = "es", pdf: Path | None = None) 
     if pdf is not None and _blank(render_first_page(pdf.read_bytes(), 600)):
         raise CheckFailed("preview_blank")
     words = text(lang)
-    return (state, str(len(month.facilities)), platform,
-            words["window.preview" if pdf is not None else "window.no_preview"])
+    return (
+        state,
+        str(len(month.facilities)),
+        platform,
+        words["window.preview" if pdf is not None else "window.no_preview"],
+    )
 
 
 def _check_chart(data_dir: Path, state_code: str, period: str, lang: str) -> None:
@@ -111,7 +117,9 @@ def _check_chart(data_dir: Path, state_code: str, period: str, lang: str) -> Non
         summary = state_summary(ws, state_code, period)
     finally:
         ws.close()
-    figures = [f for f in summary.figures.values() if f.unit == "percent" and f.value is not None][:6]
+    figures = [f for f in summary.figures.values() if f.unit == "percent" and f.value is not None][
+        :6
+    ]
     chart, _bars, _shown = bar_chart("Autoprueba", figures, lang, percent=True)
     view = QChartView(chart)
     view.resize(640, 400)
@@ -125,5 +133,8 @@ def _blank(image: QImage) -> bool:
         return True
     first = image.pixel(0, 0)
     step = max(1, min(image.width(), image.height()) // 40)
-    return all(image.pixel(x, y) == first
-               for x in range(0, image.width(), step) for y in range(0, image.height(), step))
+    return all(
+        image.pixel(x, y) == first
+        for x in range(0, image.width(), step)
+        for y in range(0, image.height(), step)
+    )

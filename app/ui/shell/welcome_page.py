@@ -28,16 +28,21 @@ class WelcomePage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.8)
         font.setBold(True)
         title.setFont(font)
-        intro = QLabel(self.tr(
-            "Aquí registrará cada mes el estatus, el personal, los servicios, el abasto, la acción "
-            "comunitaria y la infraestructura de las unidades de su estado. Cada dato se guarda al "
-            "momento en este equipo, también sin conexión."))
+        intro = QLabel(
+            self.tr(
+                "Aquí registrará cada mes el estatus, el personal, los servicios, el abasto, la acción "
+                "comunitaria y la infraestructura de las unidades de su estado. Cada dato se guarda al "
+                "momento en este equipo, también sin conexión."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(title)
         layout.addSpacing(8)
         layout.addWidget(intro)
         layout.addSpacing(18)
-        self.demo_button = QPushButton(self.tr("Cargar datos de demostración (Nayarit, febrero 2023)"))
+        self.demo_button = QPushButton(
+            self.tr("Cargar datos de demostración (Nayarit, febrero 2023)")
+        )
         self.demo_button.setMinimumHeight(48)
         big = QFont(self.demo_button.font())
         big.setPointSizeF(big.pointSizeF() * 1.2)
@@ -46,16 +51,26 @@ class WelcomePage(QWidget):
         self.demo_button.setDefault(True)
         self.demo_button.clicked.connect(self.demo_requested)
         layout.addWidget(self.demo_button)
-        layout.addWidget(self._hint(self.tr(
-            "Unidades y cifras de ejemplo, basadas en las cifras publicadas y marcadas como DEMO "
-            "en todas partes. Sirve para conocer la aplicación.")))
+        layout.addWidget(
+            self._hint(
+                self.tr(
+                    "Unidades y cifras de ejemplo, basadas en las cifras publicadas y marcadas como DEMO "
+                    "en todas partes. Sirve para conocer la aplicación."
+                )
+            )
+        )
         layout.addSpacing(12)
         self.import_button = QPushButton(self.tr("Importar unidades…"))
         self.import_button.setMinimumHeight(36)
         self.import_button.clicked.connect(self.import_requested)
         layout.addWidget(self.import_button)
-        layout.addWidget(self._hint(self.tr(
-            "Un archivo CSV o Excel con el catálogo CLUES de la DGIS: verá una vista previa antes de guardar.")))
+        layout.addWidget(
+            self._hint(
+                self.tr(
+                    "Un archivo CSV o Excel con el catálogo CLUES de la DGIS: verá una vista previa antes de guardar."
+                )
+            )
+        )
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(column)

@@ -54,8 +54,14 @@ class BatchExportDialog(JobDialog):
 
     finished_export = Signal(object)  # BatchOutcome
 
-    def __init__(self, tasks: TaskManager, catalog: Catalog, lang: str, period: str,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        tasks: TaskManager,
+        catalog: Catalog,
+        lang: str,
+        period: str,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self._tasks = tasks
         self._catalog = catalog
@@ -69,12 +75,18 @@ class BatchExportDialog(JobDialog):
         self.setWindowTitle(self.tr("Exportar todos los estados"))
         fit_window(self, "batch_export", 680, 640)
 
-        intro = QLabel(self.tr("Un PDF de Avances Generales a %1 por cada estado que tiene unidades en la "
-                               "base de datos, todos en la misma carpeta.").replace("%1", period_label(period, lang)))
+        intro = QLabel(
+            self.tr(
+                "Un PDF de Avances Generales a %1 por cada estado que tiene unidades en la "
+                "base de datos, todos en la misma carpeta."
+            ).replace("%1", period_label(period, lang))
+        )
         intro.setWordWrap(True)
         default_folder = documents_folder() / f"Resumenes-{period}"
-        self.folder_field = FolderField(self.tr("Carpeta para los PDF"),
-                                        settings.last_path("export/batch_folder", str(default_folder)))
+        self.folder_field = FolderField(
+            self.tr("Carpeta para los PDF"),
+            settings.last_path("export/batch_folder", str(default_folder)),
+        )
         self.folder = self.folder_field.edit
         self.layout_box = layout_combo(self)
         self.lang_box = language_combo(self, lang)
@@ -124,7 +136,13 @@ class BatchExportDialog(JobDialog):
 
     def _update_buttons(self) -> None:
         running = self.is_running()
-        for widget in (self.export_button, self.folder_field, self.layout_box, self.lang_box, self.signing):
+        for widget in (
+            self.export_button,
+            self.folder_field,
+            self.layout_box,
+            self.lang_box,
+            self.signing,
+        ):
             widget.setEnabled(not running)
         self.cancel_button.setEnabled(running)
         self.close_button.setEnabled(not running)  # closing would orphan the job's callbacks
@@ -164,12 +182,18 @@ class BatchExportDialog(JobDialog):
                 progress.update(done, total)
 
             try:
-                results = report_pdf.export_all_states(ws, period, folder, options, identity, report)
+                results = report_pdf.export_all_states(
+                    ws, period, folder, options, identity, report
+                )
             except Cancelled:
                 # States run in parallel: list what is on disk (each file is whole or absent).
                 states = report_pdf.states_with_facilities(ws)
                 paths = [folder / report_pdf.state_file_name(s, period, signed) for s in states]
-                files = [(s.name, p, p.stat().st_size) for s, p in zip(states, paths, strict=True) if p.exists()]
+                files = [
+                    (s.name, p, p.stat().st_size)
+                    for s, p in zip(states, paths, strict=True)
+                    if p.exists()
+                ]
                 return BatchOutcome(files, cancelled=True, signed=signed)
             return BatchOutcome([(r.state_name, r.path, r.size) for r in results], signed=signed)
 
@@ -177,8 +201,9 @@ class BatchExportDialog(JobDialog):
         self.results.clear()
         self.progress_bar.setRange(0, 0)  # busy until the service says how many states
         self._show_status(self.tr("Preparando…"))
-        self._handle = self._tasks.run_db(job, self.guard(self._done), self.guard(self._failed), self._progress,
-                                          owner=self)
+        self._handle = self._tasks.run_db(
+            job, self.guard(self._done), self.guard(self._failed), self._progress, owner=self
+        )
         self._update_buttons()
 
     def cancel(self) -> None:
@@ -192,8 +217,11 @@ class BatchExportDialog(JobDialog):
         self.progress_bar.setRange(0, max(total, 1))
         self.progress_bar.setValue(done)
         if self._handle is not None and not self._handle.cancel_requested:
-            self._show_status(self.tr("Exportando %1 de %2…").replace("%1", str(min(done + 1, total)))
-                              .replace("%2", str(total)))
+            self._show_status(
+                self.tr("Exportando %1 de %2…")
+                .replace("%1", str(min(done + 1, total)))
+                .replace("%2", str(total))
+            )
 
     def _done(self, outcome: BatchOutcome) -> None:
         self._handle = None
@@ -205,12 +233,21 @@ class BatchExportDialog(JobDialog):
             self.results.addItem(f"{name} — {path.name} ({file_size(size)})")
         count = len(outcome.files)
         if outcome.cancelled:
-            self._show_status(self.tr("Cancelado. Se escribieron %n archivo(s) completos; "
-                                      "no quedó ninguno a medias.", "", count), "warning")
+            self._show_status(
+                self.tr(
+                    "Cancelado. Se escribieron %n archivo(s) completos; no quedó ninguno a medias.",
+                    "",
+                    count,
+                ),
+                "warning",
+            )
         else:
             self.progress_bar.setValue(self.progress_bar.maximum())
-            text = self.tr("Listo: se escribieron %n PDF firmados.", "", count) if outcome.signed else \
-                self.tr("Listo: se escribieron %n PDF.", "", count)
+            text = (
+                self.tr("Listo: se escribieron %n PDF firmados.", "", count)
+                if outcome.signed
+                else self.tr("Listo: se escribieron %n PDF.", "", count)
+            )
             self._show_status(text, "ok")
         self._update_buttons()
         self.finished_export.emit(outcome)
@@ -219,7 +256,9 @@ class BatchExportDialog(JobDialog):
         self._handle = None
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(0)
-        self._show_status(self.tr("No se exportó: %1").replace("%1", error_text(exc, self._lang)), "error")
+        self._show_status(
+            self.tr("No se exportó: %1").replace("%1", error_text(exc, self._lang)), "error"
+        )
         self._update_buttons()
         self.error_box = show_error(self, self.tr("No se pudo exportar"), exc, self._lang)
 

@@ -66,7 +66,9 @@ def _base_chart(title: str) -> QChart:
     chart.legend().setLabelColor(text_color())
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.setBackgroundRoundness(0)
-    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)  # screenshots and tests see the end state
+    chart.setAnimationOptions(
+        QChart.AnimationOption.NoAnimation
+    )  # screenshots and tests see the end state
     # Axis numbers as es-MX writes them ("20,000"), like the figures beside the charts.
     chart.setLocale(QLocale(QLocale.Language.Spanish, QLocale.Country.Mexico))
     chart.setLocalizeNumbers(True)
@@ -92,9 +94,15 @@ def bar_values(figures: Sequence[Figure]) -> list[float]:
     return [f.value if f.value is not None else 0.0 for f in figures]
 
 
-def bar_chart(title: str, figures: Sequence[Figure], lang: str, percent: bool,
-              horizontal: bool = False, targets: Mapping[str, float] | None = None,
-              target_name: str = "Meta") -> tuple[QChart, QBarSet, tuple[str, ...]]:
+def bar_chart(
+    title: str,
+    figures: Sequence[Figure],
+    lang: str,
+    percent: bool,
+    horizontal: bool = False,
+    targets: Mapping[str, float] | None = None,
+    target_name: str = "Meta",
+) -> tuple[QChart, QBarSet, tuple[str, ...]]:
     """One bar per figure, labelled with its value text; a gold mark at each figure's meta.
 
     ``targets`` (figure code → meta) draws a marker named ``target_name`` (shown in the
@@ -122,13 +130,21 @@ def bar_chart(title: str, figures: Sequence[Figure], lang: str, percent: bool,
     if points:
         _add_targets(chart, target_name, points, (categories, values), percent, horizontal)
         # The key goes in the title: a legend would take the height the bar labels need.
-        chart.setTitle(f"{html.escape(title)} <span style='color:{SECOND_COLOR.name()}'>■</span> "
-                       f"<span style='font-weight:normal'>{html.escape(target_name)}</span>")
+        chart.setTitle(
+            f"{html.escape(title)} <span style='color:{SECOND_COLOR.name()}'>■</span> "
+            f"<span style='font-weight:normal'>{html.escape(target_name)}</span>"
+        )
     return chart, bars, tuple(f.code for f in figures)
 
 
-def _bar_axes(chart: QChart, series: QAbstractBarSeries, figures: Sequence[Figure], lang: str, percent: bool,
-              horizontal: bool) -> tuple[QBarCategoryAxis, QValueAxis]:
+def _bar_axes(
+    chart: QChart,
+    series: QAbstractBarSeries,
+    figures: Sequence[Figure],
+    lang: str,
+    percent: bool,
+    horizontal: bool,
+) -> tuple[QBarCategoryAxis, QValueAxis]:
     """The category axis (labels with values) and the value axis, attached to ``series``."""
     categories = QBarCategoryAxis()
     # Horizontal bars leave room for wider labels at the left.
@@ -146,8 +162,11 @@ def _bar_axes(chart: QChart, series: QAbstractBarSeries, figures: Sequence[Figur
         values.applyNiceNumbers()
         # Nothing to measure: numbered ticks (0, 0, …, 1) would read as data.
         values.setLabelsVisible(bool(known))
-    category_side, value_side = ((Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom) if horizontal
-                                 else (Qt.AlignmentFlag.AlignBottom, Qt.AlignmentFlag.AlignLeft))
+    category_side, value_side = (
+        (Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom)
+        if horizontal
+        else (Qt.AlignmentFlag.AlignBottom, Qt.AlignmentFlag.AlignLeft)
+    )
     chart.addAxis(categories, category_side)
     chart.addAxis(values, value_side)
     series.attachAxis(categories)
@@ -155,8 +174,14 @@ def _bar_axes(chart: QChart, series: QAbstractBarSeries, figures: Sequence[Figur
     return categories, values
 
 
-def _add_targets(chart: QChart, name: str, points: list[QPointF], axes: tuple[QBarCategoryAxis, QValueAxis],
-                 percent: bool, horizontal: bool) -> None:
+def _add_targets(
+    chart: QChart,
+    name: str,
+    points: list[QPointF],
+    axes: tuple[QBarCategoryAxis, QValueAxis],
+    percent: bool,
+    horizontal: bool,
+) -> None:
     """Gold square marks at the metas; the value axis grows when a meta is above every bar."""
     categories, values = axes
     marks = QScatterSeries()
@@ -176,10 +201,15 @@ def _add_targets(chart: QChart, name: str, points: list[QPointF], axes: tuple[QB
         values.setLabelsVisible(True)
 
 
-def target_points(figures: Sequence[Figure], targets: Mapping[str, float], horizontal: bool) -> list[QPointF]:
+def target_points(
+    figures: Sequence[Figure], targets: Mapping[str, float], horizontal: bool
+) -> list[QPointF]:
     """Where the meta marks go: at the meta's value, on the row of its figure's bar."""
-    return [QPointF(targets[f.code], i) if horizontal else QPointF(i, targets[f.code])
-            for i, f in enumerate(figures) if f.code in targets]
+    return [
+        QPointF(targets[f.code], i) if horizontal else QPointF(i, targets[f.code])
+        for i, f in enumerate(figures)
+        if f.code in targets
+    ]
 
 
 def _nice_top(value: float) -> float:
@@ -209,7 +239,9 @@ def month_names(months: Sequence[str], lang: str) -> list[str]:
     return [names[int(m[4:]) - 1][:3] for m in months]
 
 
-def monthly_chart(title: str, series: MonthlySeries, lang: str) -> tuple[QChart, dict[str, list[QLineSeries]]]:
+def monthly_chart(
+    title: str, series: MonthlySeries, lang: str
+) -> tuple[QChart, dict[str, list[QLineSeries]]]:
     """One line per figure over the months, each on its own value axis.
 
     Consultations are ten times surgeries, so each line gets its own axis (left, right)

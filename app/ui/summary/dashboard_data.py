@@ -37,8 +37,12 @@ class DashboardData:
 
 def load_dashboard(ws: Workspace, state_code: str, period: str) -> DashboardData:
     """Year-to-date summary, monthly series and metas of a state (runs on the database worker)."""
-    return DashboardData(state_summary(ws, state_code, period), monthly_series(ws, state_code, period),
-                         state_targets(ws, state_code), demo=state_is_demo(ws, state_code))
+    return DashboardData(
+        state_summary(ws, state_code, period),
+        monthly_series(ws, state_code, period),
+        state_targets(ws, state_code),
+        demo=state_is_demo(ws, state_code),
+    )
 
 
 def section_figures(summary: StateSummary, codes: tuple[str, ...]) -> list[Figure]:

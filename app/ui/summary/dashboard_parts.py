@@ -52,9 +52,11 @@ def inventory_style() -> str:
     """
     band = theme.tint("gold")
     hover = QColor(band).lighter(125) if theme.is_dark() else QColor(band).darker(106)
-    return (f"QToolButton {{ background: {band.name()}; border: none; padding: 6px; font-size: 13pt; "
-            f"color: palette(text); }} "
-            f"QToolButton:hover, QToolButton:focus {{ background: {hover.name()}; }}")
+    return (
+        f"QToolButton {{ background: {band.name()}; border: none; padding: 6px; font-size: 13pt; "
+        f"color: palette(text); }} "
+        f"QToolButton:hover, QToolButton:focus {{ background: {hover.name()}; }}"
+    )
 
 
 def inventory_button(code: str, tooltip: str) -> QToolButton:
@@ -79,8 +81,12 @@ def figure_view(model: FigureModel) -> QTableView:
     view.verticalHeader().hide()
     view.horizontalHeader().hide()
     view.horizontalHeader().setSectionResizeMode(FigureModel.LABEL, QHeaderView.ResizeMode.Stretch)
-    view.horizontalHeader().setSectionResizeMode(FigureModel.VALUE, QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setSectionResizeMode(FigureModel.META, QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setSectionResizeMode(
+        FigureModel.VALUE, QHeaderView.ResizeMode.ResizeToContents
+    )
+    view.horizontalHeader().setSectionResizeMode(
+        FigureModel.META, QHeaderView.ResizeMode.ResizeToContents
+    )
     view.setWordWrap(True)
     # The sections scroll together in their scroll area, never one by one.
     view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -99,8 +105,14 @@ def fit_height(view: QTableView) -> None:
 class FacilityDrillPanel(QWidget):
     """A bold heading and the table of the facilities behind a figure (read-only)."""
 
-    def __init__(self, catalog: Catalog, lang: str, heading: str, top_margin: int = 0,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        catalog: Catalog,
+        lang: str,
+        heading: str,
+        top_margin: int = 0,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("drill_panel")
         self.title = QLabel(heading)

@@ -78,8 +78,14 @@ class DashboardWindow(QWidget):
     loaded = Signal()  # figures and charts are on screen
     drilled = Signal(str)  # the facilities behind this figure code are listed
 
-    def __init__(self, tasks: TaskManager, catalog: Catalog, lang: str, actions: ExportActions,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        tasks: TaskManager,
+        catalog: Catalog,
+        lang: str,
+        actions: ExportActions,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("dashboard_window")
         self._tasks, self._catalog, self._lang, self._actions = tasks, catalog, lang, actions
@@ -134,8 +140,12 @@ class DashboardWindow(QWidget):
         self.demo_badge = QLabel(self.tr("DATOS DE DEMOSTRACIÓN"))
         self.demo_badge.setObjectName("dashboard_demo_badge")
         self.demo_badge.setStyleSheet(theme.badge_style("error"))  # the main window's badge too
-        self.demo_badge.setToolTip(self.tr("Datos de ejemplo construidos con las cifras publicadas; "
-                                           "no son datos reales del estado."))
+        self.demo_badge.setToolTip(
+            self.tr(
+                "Datos de ejemplo construidos con las cifras publicadas; "
+                "no son datos reales del estado."
+            )
+        )
         self.demo_badge.setVisible(False)
         title_row = QHBoxLayout()
         title_row.addWidget(self.title)
@@ -178,7 +188,11 @@ class DashboardWindow(QWidget):
             # Click, or Enter on the selected row (QAbstractItemView emits activated on Enter).
             view.clicked.connect(self._figure_chosen)
             view.activated.connect(self._figure_chosen)
-            self.section_titles[key], self.section_models[key], self.section_views[key] = label, model, view
+            self.section_titles[key], self.section_models[key], self.section_views[key] = (
+                label,
+                model,
+                view,
+            )
             column.addWidget(label)
             column.addWidget(view)
         column.addStretch(1)
@@ -187,10 +201,16 @@ class DashboardWindow(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.drill_panel = FacilityDrillPanel(
-            self._catalog, self._lang, self.tr("Elija un indicador para ver las unidades detrás de él."),
-            top_margin=6)
+            self._catalog,
+            self._lang,
+            self.tr("Elija un indicador para ver las unidades detrás de él."),
+            top_margin=6,
+        )
         self.drill_title, self.drill_model, self.drill_view = (
-            self.drill_panel.title, self.drill_panel.model, self.drill_panel.view)
+            self.drill_panel.title,
+            self.drill_panel.model,
+            self.drill_panel.view,
+        )
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(scroll)
         left.addWidget(self.drill_panel)
@@ -205,11 +225,17 @@ class DashboardWindow(QWidget):
         self.completeness_bar.setObjectName("completeness_bar")
         self.chart_views: dict[str, QChartView] = {}
         charts = QGridLayout()
-        for key, row, col, span in (("coverage", 0, 0, 1), ("monthly", 0, 1, 1), ("community", 1, 0, 2)):
+        for key, row, col, span in (
+            ("coverage", 0, 0, 1),
+            ("monthly", 0, 1, 1),
+            ("community", 1, 0, 2),
+        ):
             chart_view = QChartView()
             chart_view.setObjectName(f"chart_{key}")
             chart_view.setRenderHint(RENDER_HINTS)
-            chart_view.setMinimumSize(280, 170)  # two rows of charts still leave the table room at 768 px
+            chart_view.setMinimumSize(
+                280, 170
+            )  # two rows of charts still leave the table room at 768 px
             self.chart_views[key] = chart_view
             charts.addWidget(chart_view, row, col, 1, span)
         right = QWidget()
@@ -236,9 +262,12 @@ class DashboardWindow(QWidget):
         self._load_token += 1
         token = self._load_token
         self._set_busy(True)
-        self._tasks.run_db(lambda ws, _progress: load_dashboard(ws, state_code, period),
-                           lambda data: self._loaded(token, data),
-                           lambda exc: self._failed(token, exc), owner=self)
+        self._tasks.run_db(
+            lambda ws, _progress: load_dashboard(ws, state_code, period),
+            lambda data: self._loaded(token, data),
+            lambda exc: self._failed(token, exc),
+            owner=self,
+        )
 
     def refresh(self) -> None:
         """Recompute from the stored values (after edits made in the main window)."""
@@ -274,9 +303,12 @@ class DashboardWindow(QWidget):
             if figure is not None:
                 button.setText(f"{format_figure(figure, lang, mark=True)}  {figure.label(lang)}")
         year = summary.window[-1][:4] if summary.window else ""
-        titles = {"personal": layout_title("personal", lang), "services": layout_title("services", lang, year, True),
-                  "community": layout_title("community", lang, star=True),
-                  "infrastructure": layout_title("infra", lang)}
+        titles = {
+            "personal": layout_title("personal", lang),
+            "services": layout_title("services", lang, year, True),
+            "community": layout_title("community", lang, star=True),
+            "infrastructure": layout_title("infra", lang),
+        }
         for key, model in self.section_models.items():
             self.section_titles[key].setText(titles[key])
             model.set_figures(section_figures(summary, SECTION_CODES[key]), data.targets)
@@ -295,8 +327,12 @@ class DashboardWindow(QWidget):
         if expected:
             self.completeness_bar.setRange(0, expected)
             self.completeness_bar.setValue(filled)
-            text = self.tr("%1 de %2 (%3 %)").replace("%1", format_number(filled)).replace(
-                "%2", format_number(expected)).replace("%3", str(share_percent(filled, expected)))
+            text = (
+                self.tr("%1 de %2 (%3 %)")
+                .replace("%1", format_number(filled))
+                .replace("%2", format_number(expected))
+                .replace("%3", str(share_percent(filled, expected)))
+            )
         else:
             self.completeness_bar.setRange(0, 1)
             self.completeness_bar.setValue(0)
@@ -307,15 +343,25 @@ class DashboardWindow(QWidget):
     def _show_charts(self, data: DashboardData) -> None:
         summary, lang = data.summary, self._lang
         for key, title, codes, horizontal in (
-                ("coverage", message_text("summary.coverage", lang), COVERAGE, True),
-                ("community", self.tr("Acción comunitaria (desde el inicio)"), COMMUNITY, True)):
+            ("coverage", message_text("summary.coverage", lang), COVERAGE, True),
+            ("community", self.tr("Acción comunitaria (desde el inicio)"), COMMUNITY, True),
+        ):
             figures = section_figures(summary, codes)
-            chart, bars, shown = bar_chart(title, figures, lang, percent=key == "coverage", horizontal=horizontal,
-                                           targets=data.targets, target_name=self.tr("Meta"))
+            chart, bars, shown = bar_chart(
+                title,
+                figures,
+                lang,
+                percent=key == "coverage",
+                horizontal=horizontal,
+                targets=data.targets,
+                target_name=self.tr("Meta"),
+            )
             bars.clicked.connect(lambda index, shown=shown: self.drill_down(shown[index]))
             self.bar_sets[key] = (bars, shown)
             self._set_chart(key, chart)
-        chart, self.lines = monthly_chart(self.tr("Consultas y cirugías por mes"), data.series, lang)
+        chart, self.lines = monthly_chart(
+            self.tr("Consultas y cirugías por mes"), data.series, lang
+        )
         self._set_chart("monthly", chart)
 
     def _set_chart(self, key: str, chart: QChart) -> None:
@@ -352,8 +398,12 @@ class DashboardWindow(QWidget):
                 return
             self._drill_busy = False
             self.drill_model.set_facilities(facilities)
-            heading = self.tr("%1: %2 · %3 unidades").replace("%1", figure.label(self._lang)).replace(
-                "%2", format_figure(figure, self._lang, mark=True)).replace("%3", format_number(len(facilities)))
+            heading = (
+                self.tr("%1: %2 · %3 unidades")
+                .replace("%1", figure.label(self._lang))
+                .replace("%2", format_figure(figure, self._lang, mark=True))
+                .replace("%3", format_number(len(facilities)))
+            )
             if not facilities:
                 heading += " — " + self.tr("ninguna unidad tiene datos de este indicador.")
             self.drill_title.setText(heading)
@@ -365,7 +415,9 @@ class DashboardWindow(QWidget):
                 self.drill_title.setText("")
                 show_error(self, self.tr("Tablero del estado"), exc, self._lang)
 
-        self._tasks.run_db(lambda ws, _progress: summary_facilities(ws, summary, code), done, failed, owner=self)
+        self._tasks.run_db(
+            lambda ws, _progress: summary_facilities(ws, summary, code), done, failed, owner=self
+        )
 
     # -- actions ------------------------------------------------------------------
     def export_pdf(self) -> None:

@@ -69,11 +69,17 @@ def layout_combo(parent: QWidget) -> QComboBox:
     """The page layouts with their Spanish names; the data is the service's layout name."""
     combo = QComboBox(parent)
     # One translation context for both dialogs that use it (lupdate cannot see parent.tr's class).
-    combo.addItem(QCoreApplication.translate("LayoutCombo", "Diapositiva 16:9 (pantalla o proyector)"),
-                  "slide")
+    combo.addItem(
+        QCoreApplication.translate("LayoutCombo", "Diapositiva 16:9 (pantalla o proyector)"),
+        "slide",
+    )
     combo.addItem(QCoreApplication.translate("LayoutCombo", "Impreso A4 (vertical)"), "handout")
-    combo.addItem(QCoreApplication.translate("LayoutCombo", "Diapositiva compacta 16:9 (solo filas con datos)"),
-                  "compact")
+    combo.addItem(
+        QCoreApplication.translate(
+            "LayoutCombo", "Diapositiva compacta 16:9 (solo filas con datos)"
+        ),
+        "compact",
+    )
     return combo
 
 
@@ -91,8 +97,15 @@ class ExportDialog(JobDialog):
     exported = Signal(object)  # Exported
     preview_ready = Signal()
 
-    def __init__(self, tasks: TaskManager, catalog: Catalog, lang: str, state_code: str, period: str,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        tasks: TaskManager,
+        catalog: Catalog,
+        lang: str,
+        state_code: str,
+        period: str,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self._tasks = tasks
         self._lang = lang
@@ -102,7 +115,9 @@ class ExportDialog(JobDialog):
         self._summary: StateSummary | None = None  # computed once, reused for every preview
         self._preview_job = 0  # only the newest preview request may draw
         self._busy = False
-        self._path_edited = False  # once she types or picks a path, the default name stops following
+        self._path_edited = (
+            False  # once she types or picks a path, the default name stops following
+        )
         self.last_export: Exported | None = None
         self.error_box: QMessageBox | None = None
         #: Asks for the passphrase; tests replace it to answer the modal prompt.
@@ -120,13 +135,20 @@ class ExportDialog(JobDialog):
         self._update_buttons()
         self.preview.set_message(self.tr("Preparando vista previa…"))
         year = self._year
-        self._tasks.run_db(lambda ws, _p: report_pdf.get_banner(ws, year), self.guard(self._banner_loaded),
-                           self.guard(self._preview_failed), owner=self)
+        self._tasks.run_db(
+            lambda ws, _p: report_pdf.get_banner(ws, year),
+            self.guard(self._banner_loaded),
+            self.guard(self._preview_failed),
+            owner=self,
+        )
 
     def _build_options(self, tasks: TaskManager, period: str, lang: str) -> QWidget:
         """The left column: heading, options, signature, output file, status and buttons."""
-        heading = QLabel(self.tr("<b>%1</b> · Avances Generales a %2")
-                         .replace("%1", self._state.name).replace("%2", period_label(period, lang)))
+        heading = QLabel(
+            self.tr("<b>%1</b> · Avances Generales a %2")
+            .replace("%1", self._state.name)
+            .replace("%2", period_label(period, lang))
+        )
         form, output_row = self._build_form(tasks, period, lang)
         actions = self._build_actions()
         options = QVBoxLayout()
@@ -144,13 +166,18 @@ class ExportDialog(JobDialog):
         left.setMaximumWidth(560)
         return left
 
-    def _build_form(self, tasks: TaskManager, period: str, lang: str) -> tuple[QFormLayout, QHBoxLayout]:
+    def _build_form(
+        self, tasks: TaskManager, period: str, lang: str
+    ) -> tuple[QFormLayout, QHBoxLayout]:
         """Format, language, banner and cut-off date; the signing choice and the output row."""
         self.layout_box = layout_combo(self)
         self.lang_box = language_combo(self, lang)
         self.banner = QLineEdit()
-        self.banner.setPlaceholderText(self.tr("Leyenda de %1 al pie de cada página (ninguna si se deja vacía)")
-                                       .replace("%1", self._year))
+        self.banner.setPlaceholderText(
+            self.tr("Leyenda de %1 al pie de cada página (ninguna si se deja vacía)").replace(
+                "%1", self._year
+            )
+        )
         self.banner.setEnabled(False)  # until the stored banner arrives
         self.signing = SigningChoice(self)
         self.output = QLineEdit()
@@ -163,7 +190,9 @@ class ExportDialog(JobDialog):
         form.addRow(self.tr("Formato:"), self.layout_box)
         form.addRow(self.tr("Idioma del PDF:"), self.lang_box)
         form.addRow(self.tr("Leyenda de %1:").replace("%1", self._year), self.banner)
-        self.cutoff = CutoffField(tasks, self._state.code, period, self)  # issue 10: "fecha de corte"
+        self.cutoff = CutoffField(
+            tasks, self._state.code, period, self
+        )  # issue 10: "fecha de corte"
         form.addRow(self.tr("Fecha de corte:"), self.cutoff)
         return form, output_row
 
@@ -214,8 +243,12 @@ class ExportDialog(JobDialog):
     def options(self) -> PdfOptions:
         """The PDF options as chosen now (the banner as typed; blank prints none)."""
         banner = " ".join(self.banner.text().split()) if self.banner.isEnabled() else None
-        return PdfOptions(layout=self.layout_box.currentData(), lang=self.lang_box.currentData(),
-                          banner=banner, cutoff=self.cutoff.value())
+        return PdfOptions(
+            layout=self.layout_box.currentData(),
+            lang=self.lang_box.currentData(),
+            banner=banner,
+            cutoff=self.cutoff.value(),
+        )
 
     def default_name(self) -> str:
         return report_pdf.state_file_name(self._state, self._period, self.signing.is_signing())
@@ -234,8 +267,9 @@ class ExportDialog(JobDialog):
 
     def choose_output(self) -> None:
         current = self.output_path() or documents_folder() / self.default_name()
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Guardar resumen en PDF"), str(current),
-                                              self.tr("PDF (*.pdf)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Guardar resumen en PDF"), str(current), self.tr("PDF (*.pdf)")
+        )
         if path:
             self.set_output_path(Path(path))
 
@@ -284,12 +318,20 @@ class ExportDialog(JobDialog):
                 self.preview.set_pdf(result[1])
                 self.preview_ready.emit()
 
-        self._tasks.run_db(render, self.guard(done), self.guard(lambda exc: self._preview_failed(exc, job)), owner=self)
+        self._tasks.run_db(
+            render,
+            self.guard(done),
+            self.guard(lambda exc: self._preview_failed(exc, job)),
+            owner=self,
+        )
 
     def _preview_failed(self, exc: BaseException, job: int | None = None) -> None:
         if job is None or job == self._preview_job:
-            self.preview.set_message(self.tr("No se pudo preparar la vista previa: %1")
-                                     .replace("%1", error_text(exc, self._lang)))
+            self.preview.set_message(
+                self.tr("No se pudo preparar la vista previa: %1").replace(
+                    "%1", error_text(exc, self._lang)
+                )
+            )
             self.preview_ready.emit()
 
     # -- export ------------------------------------------------------------------------
@@ -325,7 +367,9 @@ class ExportDialog(JobDialog):
         self._busy = True
         self._update_buttons()
         self._show_status(self.tr("Exportando…"))
-        self._tasks.run_db(job, self.guard(self._export_done), self.guard(self._export_failed), owner=self)
+        self._tasks.run_db(
+            job, self.guard(self._export_done), self.guard(self._export_failed), owner=self
+        )
 
     def _export_done(self, exported: Exported) -> None:
         self._busy = False
@@ -333,15 +377,31 @@ class ExportDialog(JobDialog):
         self.signing.remember()
         settings.save_last_path("export/folder", str(exported.result.path.parent))
         path = exported.result.path
-        headline = self.tr("Se guardó el PDF firmado.") if exported.certificate_fingerprint else \
-            self.tr("Se guardó el PDF (sin firma).")
-        rows = [(self.tr("Archivo:"), html.escape(path.name)), (self.tr("Carpeta:"), html.escape(str(path.parent)))]
+        headline = (
+            self.tr("Se guardó el PDF firmado.")
+            if exported.certificate_fingerprint
+            else self.tr("Se guardó el PDF (sin firma).")
+        )
+        rows = [
+            (self.tr("Archivo:"), html.escape(path.name)),
+            (self.tr("Carpeta:"), html.escape(str(path.parent))),
+        ]
         if exported.certificate_fingerprint:
-            rows.append((self.tr("Huella del certificado (SHA-256):"),
-                         "<tt>" + fingerprint_lines(exported.certificate_fingerprint).replace("\n", "<br>") + "</tt>"))
-        rows.append((self.tr("Huella de los datos:"), f"<tt>{exported.result.fingerprint[:16]}</tt>"))
+            rows.append(
+                (
+                    self.tr("Huella del certificado (SHA-256):"),
+                    "<tt>"
+                    + fingerprint_lines(exported.certificate_fingerprint).replace("\n", "<br>")
+                    + "</tt>",
+                )
+            )
+        rows.append(
+            (self.tr("Huella de los datos:"), f"<tt>{exported.result.fingerprint[:16]}</tt>")
+        )
         body = "".join(f"<br>{label} {value}" for label, value in rows)
-        self.status.setText(f"<b>{html.escape(headline)}</b><span style='font-weight: normal'>{body}</span>")
+        self.status.setText(
+            f"<b>{html.escape(headline)}</b><span style='font-weight: normal'>{body}</span>"
+        )
         self.status.setStyleSheet(theme.text_style("ok"))
         self.status.setToolTip(str(path))
         self._update_buttons()
@@ -350,7 +410,9 @@ class ExportDialog(JobDialog):
     def _export_failed(self, exc: BaseException) -> None:
         self._busy = False
         self._update_buttons()
-        self._show_status(self.tr("No se exportó el PDF: %1").replace("%1", error_text(exc, self._lang)), "error")
+        self._show_status(
+            self.tr("No se exportó el PDF: %1").replace("%1", error_text(exc, self._lang)), "error"
+        )
         self.error_box = show_error(self, self.tr("No se pudo exportar el PDF"), exc, self._lang)
 
     def open_pdf(self) -> None:

@@ -56,8 +56,14 @@ class IdentityDialog(JobDialog):
 
     created = Signal(object, object)  # Path, Identity
 
-    def __init__(self, tasks: TaskManager, catalog: Catalog, lang: str, state_code: str,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        tasks: TaskManager,
+        catalog: Catalog,
+        lang: str,
+        state_code: str,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self._tasks = tasks
         self._catalog = catalog
@@ -70,9 +76,13 @@ class IdentityDialog(JobDialog):
         self.setWindowTitle(self.tr("Crear identidad para firmar"))
         fit_window(self, "identity", 640, 520)
 
-        intro = QLabel(self.tr("Coordina crea una clave y un certificado a su nombre y los guarda en un archivo "
-                               ".p12 protegido con contraseña. Con ese archivo firmará los resúmenes en PDF. "
-                               "Guárdelo en un lugar seguro y no comparta la contraseña."))
+        intro = QLabel(
+            self.tr(
+                "Coordina crea una clave y un certificado a su nombre y los guarda en un archivo "
+                ".p12 protegido con contraseña. Con ese archivo firmará los resúmenes en PDF. "
+                "Guárdelo en un lugar seguro y no comparta la contraseña."
+            )
+        )
         intro.setWordWrap(True)
         form = self._build_form(catalog, state_code)
         self._build_result()
@@ -158,7 +168,9 @@ class IdentityDialog(JobDialog):
         if not text:
             return None
         path = Path(text).expanduser()
-        return path if path.suffix.lower() in (".p12", ".pfx") else path.with_name(path.name + ".p12")
+        return (
+            path if path.suffix.lower() in (".p12", ".pfx") else path.with_name(path.name + ".p12")
+        )
 
     def set_output_path(self, path: Path) -> None:
         """Save to ``path`` (what the file picker does; tests call it directly)."""
@@ -167,8 +179,9 @@ class IdentityDialog(JobDialog):
 
     def choose_output(self) -> None:
         current = self.output_path() or documents_folder() / "firma.p12"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Guardar identidad"), str(current),
-                                              self.tr("Identidad PKCS#12 (*.p12)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Guardar identidad"), str(current), self.tr("Identidad PKCS#12 (*.p12)")
+        )
         if path:
             self.set_output_path(Path(path))
 
@@ -177,7 +190,9 @@ class IdentityDialog(JobDialog):
         if not self._path_edited:
             current = self.output_path()
             folder = current.parent if current else documents_folder()
-            self.output.setText(str(folder / identity_file_name(self.name.text(), self.state.currentText())))
+            self.output.setText(
+                str(folder / identity_file_name(self.name.text(), self.state.currentText()))
+            )
 
     def _check_match(self) -> None:
         first, second = self.passphrase.text(), self.confirmation.text()
@@ -197,8 +212,9 @@ class IdentityDialog(JobDialog):
         if out is None:
             return self.tr("Elija dónde guardar el archivo .p12.")
         if out.exists():
-            return self.tr("Ya existe %1. Elija otro nombre para no reemplazar esa identidad.").replace(
-                "%1", str(out))
+            return self.tr(
+                "Ya existe %1. Elija otro nombre para no reemplazar esa identidad."
+            ).replace("%1", str(out))
         if not self.passphrase.text():
             return self.tr("Escriba una contraseña para proteger la clave.")
         if self.passphrase.text() != self.confirmation.text():
@@ -235,7 +251,12 @@ class IdentityDialog(JobDialog):
         self.details.setText("")
         self._show_status(self.tr("Creando la identidad…"))
         self._update_buttons()
-        self._tasks.run_db(job, self.guard(lambda made: self._created(out, made)), self.guard(self._failed), owner=self)
+        self._tasks.run_db(
+            job,
+            self.guard(lambda made: self._created(out, made)),
+            self.guard(self._failed),
+            owner=self,
+        )
 
     def _created(self, path: Path, made: Identity) -> None:
         self._busy = False
@@ -247,10 +268,14 @@ class IdentityDialog(JobDialog):
         self._show_status(self.tr("Se creó %1").replace("%1", path.name), "ok")
         # What is read over the phone is the enrolment's fingerprint (certificate and state,
         # issue 11), shown when the enrolment is exported; this one identifies the certificate.
-        self.details.setText(self.tr("Carpeta: %1\nEsta computadora ya confía en su certificado. Para que la "
-                                     "coordinación nacional lo registre, exporte su registro en Sincronizar ▸ "
-                                     "Perfil y registro: ahí verá la huella que debe leer por teléfono. Huella "
-                                     "del certificado (SHA-256):").replace("%1", str(path.parent)))
+        self.details.setText(
+            self.tr(
+                "Carpeta: %1\nEsta computadora ya confía en su certificado. Para que la "
+                "coordinación nacional lo registre, exporte su registro en Sincronizar ▸ "
+                "Perfil y registro: ahí verá la huella que debe leer por teléfono. Huella "
+                "del certificado (SHA-256):"
+            ).replace("%1", str(path.parent))
+        )
         self.fingerprint.setText(fingerprint_lines(made.fingerprint_sha256))
         self._update_buttons()
         self.created.emit(path, made)
@@ -258,7 +283,10 @@ class IdentityDialog(JobDialog):
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
         self._update_buttons()
-        self._show_status(self.tr("No se creó la identidad: %1").replace("%1", error_text(exc, self._lang)), "error")
+        self._show_status(
+            self.tr("No se creó la identidad: %1").replace("%1", error_text(exc, self._lang)),
+            "error",
+        )
         self.error_box = show_error(self, self.tr("Crear identidad"), exc, self._lang)
 
     def open_folder(self) -> None:

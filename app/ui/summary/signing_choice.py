@@ -86,7 +86,9 @@ class SigningChoice(QGroupBox):
         grid.addLayout(self._picker(self.key_path, self._browse_key), 5, 1, 1, 2)
         grid.setColumnStretch(1, 1)
 
-        {P12: self.p12_radio, SAT: self.sat_radio}.get(default_mode(), self.none_radio).setChecked(True)
+        {P12: self.p12_radio, SAT: self.sat_radio}.get(default_mode(), self.none_radio).setChecked(
+            True
+        )
         self._group.buttonToggled.connect(lambda *_: self._update())
         for field in (self.p12_path, self.cer_path, self.key_path):
             field.textChanged.connect(lambda _text: self.changed.emit())
@@ -103,8 +105,11 @@ class SigningChoice(QGroupBox):
 
     def _update(self) -> None:
         mode = self.mode()
-        for field, active in ((self.p12_path, mode == P12), (self.cer_path, mode == SAT),
-                              (self.key_path, mode == SAT)):
+        for field, active in (
+            (self.p12_path, mode == P12),
+            (self.cer_path, mode == SAT),
+            (self.key_path, mode == SAT),
+        ):
             field.setEnabled(active)
             field.property("browse_button").setEnabled(active)
         self.changed.emit()
@@ -137,9 +142,16 @@ class SigningChoice(QGroupBox):
     def problem(self) -> str | None:
         """What is missing before signing can start (None when ready or not signing)."""
         mode = self.mode()
-        needed = [(self.p12_path, self.tr("Elija el archivo .p12 o .pfx de su identidad."))] if mode == P12 else \
-            [(self.cer_path, self.tr("Elija el certificado .cer de su e.firma.")),
-             (self.key_path, self.tr("Elija la clave privada .key de su e.firma."))] if mode == SAT else []
+        needed = (
+            [(self.p12_path, self.tr("Elija el archivo .p12 o .pfx de su identidad."))]
+            if mode == P12
+            else [
+                (self.cer_path, self.tr("Elija el certificado .cer de su e.firma.")),
+                (self.key_path, self.tr("Elija la clave privada .key de su e.firma.")),
+            ]
+            if mode == SAT
+            else []
+        )
         for field, message in needed:
             text = field.text().strip()
             if not text or not Path(text).is_file():
@@ -150,11 +162,15 @@ class SigningChoice(QGroupBox):
         """The question the passphrase dialog asks, naming the file it unlocks."""
         if self.mode() == SAT:
             return self.tr("Escriba la contraseña de la clave privada de su e.firma (%1).").replace(
-                "%1", Path(self.key_path.text().strip()).name)
-        return self.tr("Escriba la contraseña de %1.").replace("%1", Path(self.p12_path.text().strip()).name)
+                "%1", Path(self.key_path.text().strip()).name
+            )
+        return self.tr("Escriba la contraseña de %1.").replace(
+            "%1", Path(self.p12_path.text().strip()).name
+        )
 
-    def ask_loader(self, parent: QWidget, ask: Callable[[QWidget, str], bytes | None]
-                   ) -> Callable[[], Identity | None] | None:
+    def ask_loader(
+        self, parent: QWidget, ask: Callable[[QWidget, str], bytes | None]
+    ) -> Callable[[], Identity | None] | None:
         """The loader of the chosen identity, asking its passphrase (through ``ask``) when
         signing; None when the person cancels the question. Only the loader keeps the
         passphrase, until the job that runs it ends."""
@@ -192,15 +208,22 @@ class SigningChoice(QGroupBox):
         return str(Path(text).parent) if text else str(Path.home())
 
     def _browse_p12(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Archivo de identidad"), self._start_dir(self.p12_path),
-                                              self.tr("Identidad PKCS#12 (*.p12 *.pfx);;Todos los archivos (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Archivo de identidad"),
+            self._start_dir(self.p12_path),
+            self.tr("Identidad PKCS#12 (*.p12 *.pfx);;Todos los archivos (*)"),
+        )
         if path:
             self.p12_path.setText(path)
 
     def _browse_cer(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Certificado de la e.firma"),
-                                              self._start_dir(self.cer_path),
-                                              self.tr("Certificado (*.cer);;Todos los archivos (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Certificado de la e.firma"),
+            self._start_dir(self.cer_path),
+            self.tr("Certificado (*.cer);;Todos los archivos (*)"),
+        )
         if path:
             self.cer_path.setText(path)
             key = Path(path).with_suffix(".key")
@@ -208,8 +231,11 @@ class SigningChoice(QGroupBox):
                 self.key_path.setText(str(key))  # SAT hands both files out side by side
 
     def _browse_key(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Clave privada de la e.firma"),
-                                              self._start_dir(self.key_path if self.key_path.text().strip() else self.cer_path),
-                                              self.tr("Clave privada (*.key);;Todos los archivos (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Clave privada de la e.firma"),
+            self._start_dir(self.key_path if self.key_path.text().strip() else self.cer_path),
+            self.tr("Clave privada (*.key);;Todos los archivos (*)"),
+        )
         if path:
             self.key_path.setText(path)

@@ -35,8 +35,14 @@ class SummaryActions(QObject):
         from app.ui.summary.export_dialog import ExportDialog
 
         window = self._window
-        dialog = ExportDialog(window.tasks, window.catalog, window.lang,
-                              state_code or window.current_state(), period or window.current_period(), window)
+        dialog = ExportDialog(
+            window.tasks,
+            window.catalog,
+            window.lang,
+            state_code or window.current_state(),
+            period or window.current_period(),
+            window,
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
 
@@ -45,8 +51,14 @@ class SummaryActions(QObject):
         from app.ui.entry.section_notes_dialog import SectionNotesDialog
 
         window = self._window
-        dialog = SectionNotesDialog(window.tasks, window.catalog, window.lang, window.current_state(),
-                                    window.current_period(), window)
+        dialog = SectionNotesDialog(
+            window.tasks,
+            window.catalog,
+            window.lang,
+            window.current_state(),
+            window.current_period(),
+            window,
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
 
@@ -55,7 +67,9 @@ class SummaryActions(QObject):
         from app.ui.summary.batch_export_dialog import BatchExportDialog
 
         window = self._window
-        dialog = BatchExportDialog(window.tasks, window.catalog, window.lang, window.current_period(), window)
+        dialog = BatchExportDialog(
+            window.tasks, window.catalog, window.lang, window.current_period(), window
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
 
@@ -73,7 +87,9 @@ class SummaryActions(QObject):
         from app.ui.summary.identity_dialog import IdentityDialog
 
         window = self._window
-        dialog = IdentityDialog(window.tasks, window.catalog, window.lang, window.current_state(), window)
+        dialog = IdentityDialog(
+            window.tasks, window.catalog, window.lang, window.current_state(), window
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         # The next "Exportar PDF firmado…" starts on the new identity, not on "Sin firma".
         dialog.created.connect(lambda _path, _made: settings.save_last_path("signing/mode", "p12"))

@@ -78,8 +78,11 @@ class TargetsModel(RowTableModel):
         self._edits: dict[str, float | None] = {}
         self.read_only = True
         self._headers = [self.tr("Indicador"), self.tr("Unidad"), self.tr("Meta")]
-        self._units = {"percent": self.tr("porcentaje (%)"), "count": self.tr("número"),
-                       "money": self.tr("pesos")}
+        self._units = {
+            "percent": self.tr("porcentaje (%)"),
+            "count": self.tr("número"),
+            "money": self.tr("pesos"),
+        }
 
     # -- contents -----------------------------------------------------------------
     def set_stored(self, stored: dict[str, float]) -> None:
@@ -144,16 +147,29 @@ class TargetsModel(RowTableModel):
         lines = [f"{indicator.label(self._lang)} ({indicator.code})"]
         reference = indicator.metadata.get("target")
         if isinstance(reference, int | float) and not isinstance(reference, bool):
-            lines.append(self.tr("Meta de referencia del catálogo: %1").replace(
-                "%1", format_target(float(reference), indicator.unit)))
+            lines.append(
+                self.tr("Meta de referencia del catálogo: %1").replace(
+                    "%1", format_target(float(reference), indicator.unit)
+                )
+            )
         if not self.read_only:
-            lines.append(self.tr("Escriba la meta y pulse Enter; deje la celda vacía para quitarla."))
+            lines.append(
+                self.tr("Escriba la meta y pulse Enter; deje la celda vacía para quitarla.")
+            )
         return "\n".join(lines)
 
-    def setData(self, index: _Index, value: object,  # noqa: N802 - Qt API
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != self.META \
-                or self.read_only:
+    def setData(
+        self,
+        index: _Index,
+        value: object,  # noqa: N802 - Qt API
+        role: int = Qt.ItemDataRole.EditRole,
+    ) -> bool:
+        if (
+            role != Qt.ItemDataRole.EditRole
+            or not index.isValid()
+            or index.column() != self.META
+            or self.read_only
+        ):
             return False
         indicator = self._rows[index.row()]
         if value is None or not str(value).strip():
@@ -162,8 +178,11 @@ class TargetsModel(RowTableModel):
             try:
                 new = targets_service.check_target(self._catalog, indicator.code, value)[1]
             except InputError as exc:
-                self.rejected.emit(self.tr("%1: %2. Se conserva la meta anterior.").replace(
-                    "%1", indicator.label(self._lang)).replace("%2", exc.message(self._lang)))
+                self.rejected.emit(
+                    self.tr("%1: %2. Se conserva la meta anterior.")
+                    .replace("%1", indicator.label(self._lang))
+                    .replace("%2", exc.message(self._lang))
+                )
                 return False
         if new == self.value(indicator.code):
             return True
@@ -180,7 +199,9 @@ class TargetsDialog(JobDialog):
     loaded = Signal()
     saved = Signal()
 
-    def __init__(self, tasks: TaskManager, catalog: Catalog, lang: str = "es", parent: QWidget | None = None):
+    def __init__(
+        self, tasks: TaskManager, catalog: Catalog, lang: str = "es", parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self._tasks = tasks
         self._lang = lang
@@ -201,11 +222,19 @@ class TargetsDialog(JobDialog):
 
     def _build_notes(self) -> None:
         """The introduction (central office) or the read-only note (a state) above the table."""
-        self.intro = QLabel(self.tr("Meta nacional de cada indicador. Viaja a los estados en la próxima "
-                                    "actualización de oficinas centrales."))
+        self.intro = QLabel(
+            self.tr(
+                "Meta nacional de cada indicador. Viaja a los estados en la próxima "
+                "actualización de oficinas centrales."
+            )
+        )
         self.intro.setWordWrap(True)
-        self.read_only_note = QLabel(self.tr("Las metas las define oficinas centrales. Aquí se muestran las "
-                                             "recibidas en la última actualización."))
+        self.read_only_note = QLabel(
+            self.tr(
+                "Las metas las define oficinas centrales. Aquí se muestran las "
+                "recibidas en la última actualización."
+            )
+        )
         self.read_only_note.setObjectName("read_only_note")
         self.read_only_note.setWordWrap(True)
         self.read_only_note.setStyleSheet(theme.banner_style("info"))
@@ -220,9 +249,11 @@ class TargetsDialog(JobDialog):
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
-                                  | QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         self.view.verticalHeader().hide()
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(True)
@@ -262,8 +293,12 @@ class TargetsDialog(JobDialog):
 
     def reload(self) -> None:
         """Read the stored metas and the profile (database thread)."""
-        self._tasks.run_db(lambda ws, _progress: load_targets(ws), self.guard(self._loaded),
-                           self.guard(lambda exc: self._show_status(error_text(exc, self._lang), "error")), owner=self)
+        self._tasks.run_db(
+            lambda ws, _progress: load_targets(ws),
+            self.guard(self._loaded),
+            self.guard(lambda exc: self._show_status(error_text(exc, self._lang), "error")),
+            owner=self,
+        )
 
     def _loaded(self, result: tuple[dict[str, float], bool]) -> None:
         stored, is_state = result
@@ -279,10 +314,13 @@ class TargetsDialog(JobDialog):
         self.save_button.setVisible(not read_only)
         self.revert_button.setVisible(not read_only)
         self.close_button.setText(self.tr("Cerrar") if read_only else self.tr("Cancelar"))
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if read_only else
-                                  QAbstractItemView.EditTrigger.AnyKeyPressed
-                                  | QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.NoEditTriggers
+            if read_only
+            else QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         self._edits_changed()
 
     def _edits_changed(self) -> None:
@@ -306,7 +344,9 @@ class TargetsDialog(JobDialog):
 
         def done(_stored: object) -> None:
             self._saving = False
-            self._show_status(self.tr("Metas guardadas. Viajan a los estados en la próxima actualización."), "ok")
+            self._show_status(
+                self.tr("Metas guardadas. Viajan a los estados en la próxima actualización."), "ok"
+            )
             self.reload()
             self.saved.emit()
 
@@ -315,5 +355,9 @@ class TargetsDialog(JobDialog):
             self._edits_changed()
             self._show_status(error_text(exc, self._lang), "error")
 
-        self._tasks.run_db(lambda ws, _progress: targets_service.set_targets(ws, changes), self.guard(done),
-                           self.guard(failed), owner=self)
+        self._tasks.run_db(
+            lambda ws, _progress: targets_service.set_targets(ws, changes),
+            self.guard(done),
+            self.guard(failed),
+            owner=self,
+        )

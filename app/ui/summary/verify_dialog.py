@@ -53,16 +53,20 @@ def verdict_style(kind: str) -> str:
     """
     if kind in VERDICT_KINDS:
         role = kind
-        colors = (f"color: {theme.on_tint(role).name()}; background: {theme.tint(role).name()}; "
-                  f"border: 1px solid {theme.color(role).name()};")
+        colors = (
+            f"color: {theme.on_tint(role).name()}; background: {theme.tint(role).name()}; "
+            f"border: 1px solid {theme.color(role).name()};"
+        )
     else:
         colors = "border: 1px solid palette(mid);"
-    return (f"QLabel#verdict {{ {colors} border-radius: 6px; padding: 10px; font-size: 12pt; "
-            "font-weight: bold; }")
+    return (
+        f"QLabel#verdict {{ {colors} border-radius: 6px; padding: 10px; font-size: 12pt; "
+        "font-weight: bold; }"
+    )
 
 
 def verdict_kind(result: VerifyResult) -> str:
-    """"ok" intact and trusted, "warning" intact but untrusted, "error" otherwise.
+    """ "ok" intact and trusted, "warning" intact but untrusted, "error" otherwise.
 
     The worst signature decides: an expired or revoked certificate is "error" even when the
     document is intact.
@@ -117,6 +121,7 @@ class VerifyDialog(JobDialog):
 
     def _build_form(self) -> QFormLayout:
         """Signer, date, integrity, trust, fingerprint and the worst problem, selectable."""
+
         def value_label() -> QLabel:
             label = QLabel("—")
             label.setWordWrap(True)
@@ -141,14 +146,17 @@ class VerifyDialog(JobDialog):
 
     def _build_demo(self) -> QLabel:
         """The demo-data notice, hidden until a document holding demo data is verified."""
-        self.demo = QLabel(self.tr("Este documento contiene DATOS DE DEMOSTRACIÓN: sus cifras no son "
-                                   "reales."))
+        self.demo = QLabel(
+            self.tr("Este documento contiene DATOS DE DEMOSTRACIÓN: sus cifras no son reales.")
+        )
         self.demo.setObjectName("demo")
         self.demo.setWordWrap(True)
-        self.demo.setStyleSheet(f"QLabel#demo {{ color: {theme.on_tint('accent').name()}; "
-                                f"background: {theme.tint('accent').name()}; border: 1px solid "
-                                f"{theme.color('accent').name()}; border-radius: 6px; padding: 6px; "
-                                "font-weight: bold; }")
+        self.demo.setStyleSheet(
+            f"QLabel#demo {{ color: {theme.on_tint('accent').name()}; "
+            f"background: {theme.tint('accent').name()}; border: 1px solid "
+            f"{theme.color('accent').name()}; border-radius: 6px; padding: 6px; "
+            "font-weight: bold; }"
+        )
         self.demo.hide()
         return self.demo
 
@@ -157,8 +165,9 @@ class VerifyDialog(JobDialog):
         self.signatures = QTreeWidget()
         self.signatures.setObjectName("signatures")
         self.signatures.setColumnCount(4)
-        self.signatures.setHeaderLabels([self.tr("Firma"), self.tr("Firmante"), self.tr("Fecha"),
-                                         self.tr("Resultado")])
+        self.signatures.setHeaderLabels(
+            [self.tr("Firma"), self.tr("Firmante"), self.tr("Fecha"), self.tr("Resultado")]
+        )
         self.signatures.setRootIsDecorated(True)
         self.signatures.setWordWrap(True)
         self.signatures.setMinimumHeight(110)
@@ -166,8 +175,12 @@ class VerifyDialog(JobDialog):
         return self.signatures
 
     def _build_hint(self) -> QLabel:
-        hint = QLabel(self.tr("Compare la huella con la que le dicte el firmante por teléfono antes de "
-                              "agregar su certificado a la lista de confianza."))
+        hint = QLabel(
+            self.tr(
+                "Compare la huella con la que le dicte el firmante por teléfono antes de "
+                "agregar su certificado a la lista de confianza."
+            )
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(placeholder-text);")
         return hint
@@ -186,8 +199,12 @@ class VerifyDialog(JobDialog):
     # -- opening -------------------------------------------------------------------------
     def choose_file(self) -> None:
         start = settings.last_path("verify/folder", str(Path.home()))
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Verificar PDF firmado"), start,
-                                              self.tr("PDF (*.pdf);;Todos los archivos (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Verificar PDF firmado"),
+            start,
+            self.tr("PDF (*.pdf);;Todos los archivos (*)"),
+        )
         if path:
             settings.save_last_path("verify/folder", str(Path(path).parent))
             self.open_path(Path(path))
@@ -199,8 +216,12 @@ class VerifyDialog(JobDialog):
         self._show_verdict("", self.tr("Verificando…"))
         self.open_button.setEnabled(False)
         target = self.path
-        self._tasks.run_db(lambda ws, _p: identity_service.verify_file(ws, target),
-                           self.guard(self._show_result), self.guard(self._failed), owner=self)
+        self._tasks.run_db(
+            lambda ws, _p: identity_service.verify_file(ws, target),
+            self.guard(self._show_result),
+            self.guard(self._failed),
+            owner=self,
+        )
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
         if any(url.isLocalFile() for url in event.mimeData().urls()):
@@ -225,13 +246,18 @@ class VerifyDialog(JobDialog):
         return result.problem_text(self._lang)
 
     def _kind_text(self, kind: str) -> str:
-        return {"certification": self.tr("certificación"), "approval": self.tr("aprobación"),
-                "timestamp": self.tr("sello de tiempo")}.get(kind, kind)
+        return {
+            "certification": self.tr("certificación"),
+            "approval": self.tr("aprobación"),
+            "timestamp": self.tr("sello de tiempo"),
+        }.get(kind, kind)
 
     def _verdict_text(self, verdict: str) -> str:
-        return {"ok": self.tr("Íntegra y de confianza"),
-                "warning": self.tr("Íntegra; firmante no es de confianza"),
-                "error": self.tr("No válida")}[verdict]
+        return {
+            "ok": self.tr("Íntegra y de confianza"),
+            "warning": self.tr("Íntegra; firmante no es de confianza"),
+            "error": self.tr("No válida"),
+        }[verdict]
 
     def _reason_item(self, reason: Reason) -> QTreeWidgetItem:
         """A reason; what it names (added after signing) one per line beneath it."""
@@ -249,9 +275,19 @@ class VerifyDialog(JobDialog):
         """One row per signature, its reasons beneath it, opened, in plain words."""
         self.signatures.clear()
         for report in result.signatures:
-            when = local_datetime(report.signed_at, self._lang, seconds=True) if report.signed_at else "—"
-            row = QTreeWidgetItem([f"{report.field_name or '—'} ({self._kind_text(report.kind)})",
-                                   report.signer_name or "—", when, self._verdict_text(report.verdict)])
+            when = (
+                local_datetime(report.signed_at, self._lang, seconds=True)
+                if report.signed_at
+                else "—"
+            )
+            row = QTreeWidgetItem(
+                [
+                    f"{report.field_name or '—'} ({self._kind_text(report.kind)})",
+                    report.signer_name or "—",
+                    when,
+                    self._verdict_text(report.verdict),
+                ]
+            )
             row.setForeground(3, QBrush(theme.color(cast(Verdict, report.verdict))))
             for reason in report.reasons:
                 row.addChild(self._reason_item(reason))
@@ -274,9 +310,13 @@ class VerifyDialog(JobDialog):
         self.result = result
         kind = verdict_kind(result)
         if kind == "ok":
-            headline = self.tr("Firma válida: el documento está íntegro y el firmante es de confianza.")
+            headline = self.tr(
+                "Firma válida: el documento está íntegro y el firmante es de confianza."
+            )
         elif kind == "warning":
-            headline = self.tr("El documento está íntegro, pero el firmante no está en su lista de confianza.")
+            headline = self.tr(
+                "El documento está íntegro, pero el firmante no está en su lista de confianza."
+            )
         elif not result.signed:
             headline = self.tr("Este PDF no tiene una firma válida.")
         else:
@@ -285,12 +325,15 @@ class VerifyDialog(JobDialog):
         self.demo.setVisible(result.demo)
         self._fill_signatures(result)
         self.signer.setText(result.signer_name or "—")
-        self.signed_at.setText(local_datetime(result.signed_at, self._lang, seconds=True)
-                               if result.signed_at else "—")
+        self.signed_at.setText(
+            local_datetime(result.signed_at, self._lang, seconds=True) if result.signed_at else "—"
+        )
         signed = result.signed
         self.intact.setText(self._yes_no(result.intact) if signed else "—")
         self.trusted.setText(self._yes_no(result.trusted) if signed else "—")
-        self.fingerprint.setText(fingerprint_lines(result.fingerprint) if result.fingerprint else "—")
+        self.fingerprint.setText(
+            fingerprint_lines(result.fingerprint) if result.fingerprint else "—"
+        )
         problem = self.problem_text(result)
         self.problem.setText(problem[:1].upper() + problem[1:] if problem else self.tr("Ninguna."))
         self.verified.emit(result)
@@ -303,17 +346,24 @@ class VerifyDialog(JobDialog):
     # -- trust ---------------------------------------------------------------------------
     def choose_certificate(self) -> None:
         start = settings.last_path("verify/cert_folder", str(Path.home()))
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Certificado de confianza"), start,
-                                              self.tr("Certificados (*.pem *.cer *.crt *.der);;Todos los archivos (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Certificado de confianza"),
+            start,
+            self.tr("Certificados (*.pem *.cer *.crt *.der);;Todos los archivos (*)"),
+        )
         if path:
             settings.save_last_path("verify/cert_folder", str(Path(path).parent))
             self.add_trusted_from(Path(path))
 
     def add_trusted_from(self, path: Path) -> None:
         """Add the certificate in ``path`` (PEM or DER) to the trust store, then verify again."""
+
         def add(ws, _progress) -> None:
             # read_certificate names the file in its error; add_trusted stores it as PEM.
-            identity_service.add_trusted(ws, certificate_pem(identity_service.read_certificate(path)))
+            identity_service.add_trusted(
+                ws, certificate_pem(identity_service.read_certificate(path))
+            )
 
         def done(_result: None) -> None:
             self.trust_button.setEnabled(True)

@@ -63,7 +63,9 @@ class ConflictsDialog(JobDialog):
     history_loaded = Signal()
     resolved = Signal(object)  # DataValue as stored
 
-    def __init__(self, tasks: TaskManager, catalog: Catalog, lang: str = "es", parent: QWidget | None = None):
+    def __init__(
+        self, tasks: TaskManager, catalog: Catalog, lang: str = "es", parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self._tasks = tasks
         self._catalog = catalog
@@ -74,9 +76,13 @@ class ConflictsDialog(JobDialog):
         self.setWindowTitle(self.tr("Conflictos de sincronización"))
         fit_window(self, "conflicts", 1120, 760)
 
-        intro = QLabel(self.tr("Valores que cambiaron en oficinas centrales y en el estado desde el último "
-                               "paquete. La regla aplicó el cambio más reciente y guardó ambos; elija cuál se "
-                               "queda."))
+        intro = QLabel(
+            self.tr(
+                "Valores que cambiaron en oficinas centrales y en el estado desde el último "
+                "paquete. La regla aplicó el cambio más reciente y guardó ambos; elija cuál se "
+                "queda."
+            )
+        )
         intro.setWordWrap(True)
         self.show_resolved = QCheckBox(self.tr("Mostrar resueltos"))
         self.show_resolved.toggled.connect(self.reload)
@@ -159,9 +165,14 @@ class ConflictsDialog(JobDialog):
         """A group box with one read-only label per field of a version."""
         box = QGroupBox(title)
         form = QFormLayout(box)
-        names = {"value": self.tr("Valor:"), "comment": self.tr("Comentario:"),
-                 "provisional": self.tr("Provisional:"), "version": self.tr("Versión:"),
-                 "updated_at": self.tr("Modificado:"), "updated_by": self.tr("Por:")}
+        names = {
+            "value": self.tr("Valor:"),
+            "comment": self.tr("Comentario:"),
+            "provisional": self.tr("Provisional:"),
+            "version": self.tr("Versión:"),
+            "updated_at": self.tr("Modificado:"),
+            "updated_by": self.tr("Por:"),
+        }
         labels: dict[str, QLabel] = {}
         for field in FIELDS:
             label = QLabel("—")
@@ -191,15 +202,22 @@ class ConflictsDialog(JobDialog):
         if self._select_id is None:
             current = self.selected_conflict()
             self._select_id = current.id if current else None
-        self._tasks.run_db(lambda ws, _p: load_conflicts(ws, open_only), self.guard(self._loaded),
-                           self.guard(self._failed), owner=self)
+        self._tasks.run_db(
+            lambda ws, _p: load_conflicts(ws, open_only),
+            self.guard(self._loaded),
+            self.guard(self._failed),
+            owner=self,
+        )
 
     def _loaded(self, result: tuple[list[Conflict], dict[str, str]]) -> None:
         conflicts, names = result
         self.model.set_conflicts(conflicts, names)
         pending = sum(1 for c in conflicts if not c.resolved_at)
-        self.count_label.setText(self.tr("%n conflicto(s) por revisar.", "", pending) if pending else
-                                 self.tr("No hay conflictos por revisar."))
+        self.count_label.setText(
+            self.tr("%n conflicto(s) por revisar.", "", pending)
+            if pending
+            else self.tr("No hay conflictos por revisar.")
+        )
         row = next((i for i, c in enumerate(conflicts) if c.id == self._select_id), 0)
         self._select_id = None
         if conflicts:
@@ -238,26 +256,37 @@ class ConflictsDialog(JobDialog):
         if field == "value":
             return str(side.get("name", ""))
         if field == "updated_at":
-            return local_datetime(str(side["updated_at"]), self._lang) if side.get("updated_at") else "—"
+            return (
+                local_datetime(str(side["updated_at"]), self._lang)
+                if side.get("updated_at")
+                else "—"
+            )
         if field != "comment":
             return "—"
         status = self._catalog.operating_status.get(side.get("status", ""))
         lines = [
-            self.tr("Estatus: %1 desde %2").replace("%1", status.label(self._lang) if status else
-                                                   str(side.get("status"))).replace("%2", side.get("status_since") or "—"),
-            self.tr("Tipo: %1, nivel %2").replace("%1", str(side.get("type_code"))).replace("%2", str(side.get("level"))),
+            self.tr("Estatus: %1 desde %2")
+            .replace("%1", status.label(self._lang) if status else str(side.get("status")))
+            .replace("%2", side.get("status_since") or "—"),
+            self.tr("Tipo: %1, nivel %2")
+            .replace("%1", str(side.get("type_code")))
+            .replace("%2", str(side.get("level"))),
             self.tr("Municipio: %1").replace("%1", side.get("municipality") or "—"),
             self.tr("Jurisdicción: %1").replace("%1", side.get("jurisdiction") or "—"),
             self.tr("Institución: %1").replace("%1", str(side.get("institution"))),
         ]
         for code, start, end in side.get("history", [])[-5:]:
             label = self._catalog.operating_status.get(code)
-            lines.append(f"{start or '…'} – {end or self.tr('hoy')}: {label.label(self._lang) if label else code}")
+            lines.append(
+                f"{start or '…'} – {end or self.tr('hoy')}: {label.label(self._lang) if label else code}"
+            )
         return "\n".join(lines)
 
     def _show_conflict(self, conflict: Conflict | None) -> None:
-        for side_name, fields, box in (("ours", self.ours_fields, self.ours_box),
-                                       ("theirs", self.theirs_fields, self.theirs_box)):
+        for side_name, fields, box in (
+            ("ours", self.ours_fields, self.ours_box),
+            ("theirs", self.theirs_fields, self.theirs_box),
+        ):
             side = getattr(conflict, side_name) if conflict else {}
             for field in FIELDS:
                 fields[field].setText(self._format(conflict, field, side) if conflict else "—")
@@ -265,11 +294,17 @@ class ConflictsDialog(JobDialog):
             if conflict is None:
                 rule.setText("")
             elif conflict.resolved_at and conflict.resolution == side_name:
-                rule.setText("✔ " + self.tr("Aceptada por %1 el %2").replace("%1", conflict.resolved_by or "")
-                             .replace("%2", local_datetime(conflict.resolved_at, self._lang)))
+                rule.setText(
+                    "✔ "
+                    + self.tr("Aceptada por %1 el %2")
+                    .replace("%1", conflict.resolved_by or "")
+                    .replace("%2", local_datetime(conflict.resolved_at, self._lang))
+                )
                 rule.setStyleSheet(status_style("ok"))
             elif conflict.applied == side_name and not conflict.resolved_at:
-                rule.setText("● " + self.tr("La regla aplicó esta versión (el cambio más reciente)."))
+                rule.setText(
+                    "● " + self.tr("La regla aplicó esta versión (el cambio más reciente).")
+                )
                 rule.setStyleSheet(status_style("warning"))
             else:
                 rule.setText(self.tr("No aplicada."))
@@ -282,19 +317,31 @@ class ConflictsDialog(JobDialog):
         else:
             clues = conflict.key.org_unit
             name = self.model.facility_name(clues)
-            self.title.setText(" · ".join(part for part in (
-                self.tr("Registro de la unidad") if conflict.key.variable == FACILITY_CONFLICT
-                else self.model.variable_label(conflict), f"{name} ({clues})" if name else clues,
-                self.model.state_name(conflict.state_code),
-                period_label(conflict.key.period, self._lang) if conflict.key.period else "")
-                if part))
+            self.title.setText(
+                " · ".join(
+                    part
+                    for part in (
+                        self.tr("Registro de la unidad")
+                        if conflict.key.variable == FACILITY_CONFLICT
+                        else self.model.variable_label(conflict),
+                        f"{name} ({clues})" if name else clues,
+                        self.model.state_name(conflict.state_code),
+                        period_label(conflict.key.period, self._lang)
+                        if conflict.key.period
+                        else "",
+                    )
+                    if part
+                )
+            )
             self._load_history(conflict)
         self._update_buttons()
 
     def _load_history(self, conflict: Conflict) -> None:
         # A new model per cell: HistoryModel formats values with the cell's variable.
         old = self.history_model
-        self.history_model = HistoryModel(self._catalog.variables.get(conflict.key.variable), self._lang, self)
+        self.history_model = HistoryModel(
+            self._catalog.variables.get(conflict.key.variable), self._lang, self
+        )
         self.history_view.setModel(self.history_model)
         old.deleteLater()
 
@@ -305,8 +352,12 @@ class ConflictsDialog(JobDialog):
                 self.history_view.scrollToBottom()
             self.history_loaded.emit()
 
-        self._tasks.run_db(lambda ws, _p: sync_conflicts.history(ws, conflict), self.guard(show),
-                           self.guard(self._failed), owner=self)
+        self._tasks.run_db(
+            lambda ws, _p: sync_conflicts.history(ws, conflict),
+            self.guard(show),
+            self.guard(self._failed),
+            owner=self,
+        )
 
     def _update_buttons(self) -> None:
         conflict = self.selected_conflict()
@@ -331,10 +382,19 @@ class ConflictsDialog(JobDialog):
             if isinstance(stored, Facility):
                 shown = stored.name
             else:
-                shown = display_value(variable, stored.value, self._lang) if variable else str(stored.value)
-            self.status.setText(self.tr("Se aceptó la versión de %1: %2.")
-                                .replace("%1", self.tr("oficinas centrales") if choice == "ours"
-                                         else self.tr("el estado")).replace("%2", shown or self.tr("sin dato")))
+                shown = (
+                    display_value(variable, stored.value, self._lang)
+                    if variable
+                    else str(stored.value)
+                )
+            self.status.setText(
+                self.tr("Se aceptó la versión de %1: %2.")
+                .replace(
+                    "%1",
+                    self.tr("oficinas centrales") if choice == "ours" else self.tr("el estado"),
+                )
+                .replace("%2", shown or self.tr("sin dato"))
+            )
             self.status.setStyleSheet(status_style("ok"))
             self._select_id = conflict.id
             self.data_changed.emit()
@@ -342,14 +402,23 @@ class ConflictsDialog(JobDialog):
             self.reload()
 
         # A unit of the registry is resolved by the registry's rules, never written as a value.
-        resolve = (sync_facilities.resolve if conflict.key.variable == FACILITY_CONFLICT
-                   else sync_conflicts.resolve)
-        self._tasks.run_db(lambda ws, _p: resolve(ws, conflict.id, choice), self.guard(done),
-                           self.guard(self._failed), owner=self)
+        resolve = (
+            sync_facilities.resolve
+            if conflict.key.variable == FACILITY_CONFLICT
+            else sync_conflicts.resolve
+        )
+        self._tasks.run_db(
+            lambda ws, _p: resolve(ws, conflict.id, choice),
+            self.guard(done),
+            self.guard(self._failed),
+            owner=self,
+        )
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
         self._update_buttons()
-        self.status.setText(self.tr("No se pudo completar: %1").replace("%1", error_text(exc, self._lang)))
+        self.status.setText(
+            self.tr("No se pudo completar: %1").replace("%1", error_text(exc, self._lang))
+        )
         self.status.setStyleSheet(status_style("error"))
         self.error_box = show_error(self, self.tr("Conflictos de sincronización"), exc, self._lang)

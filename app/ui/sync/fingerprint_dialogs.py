@@ -62,12 +62,18 @@ def fingerprint_label(text: str = "", point_size: int = 15) -> QLabel:
 
 
 class EnrolmentConfirm(QDialog):
-    """"Compare this fingerprint by phone", then Registrar (or Reemplazar) / Cancelar."""
+    """ "Compare this fingerprint by phone", then Registrar (or Reemplazar) / Cancelar."""
 
-    def __init__(self, info: EnrolmentInfo, replacing: Registration | None = None,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        info: EnrolmentInfo,
+        replacing: Registration | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Reemplazar coordinador") if replacing else self.tr("Registrar coordinador"))
+        self.setWindowTitle(
+            self.tr("Reemplazar coordinador") if replacing else self.tr("Registrar coordinador")
+        )
         self.setMinimumWidth(560)
         form = QFormLayout()
         form.addRow(self.tr("Estado:"), QLabel(info.state_name))
@@ -79,12 +85,18 @@ class EnrolmentConfirm(QDialog):
             old.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
             form.addRow(self.tr("Reemplaza a:"), QLabel(replacing.name))
             form.addRow("", old)
-        ask = QLabel(self.tr("Llame por teléfono a la persona y pídale que le lea la huella que Coordina le "
-                             "mostró al exportar su registro. Registre solo si los 16 grupos coinciden."))
+        ask = QLabel(
+            self.tr(
+                "Llame por teléfono a la persona y pídale que le lea la huella que Coordina le "
+                "mostró al exportar su registro. Registre solo si los 16 grupos coinciden."
+            )
+        )
         ask.setWordWrap(True)
         self.fingerprint = fingerprint_label(info.fingerprint)
         self.fingerprint.setObjectName("enrolment_fingerprint")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Reemplazar") if replacing else self.tr("Registrar"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancelar"))
@@ -110,17 +122,25 @@ class RevokeDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Revocar registro"))
         self.setMinimumWidth(560)
-        intro = QLabel(self.tr("Los paquetes firmados con este certificado se rechazarán desde ahora. "
-                               "El registro queda en la lista como revocado."))
+        intro = QLabel(
+            self.tr(
+                "Los paquetes firmados con este certificado se rechazarán desde ahora. "
+                "El registro queda en la lista como revocado."
+            )
+        )
         intro.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Estado:"), QLabel(state_name))
         form.addRow(self.tr("Nombre:"), QLabel(reg.name))
         form.addRow(self.tr("Huella:"), fingerprint_label(readable(reg.fingerprint), 11))
         self.note = QLineEdit()
-        self.note.setPlaceholderText(self.tr("p. ej. cambio de coordinadora, certificado extraviado"))
+        self.note.setPlaceholderText(
+            self.tr("p. ej. cambio de coordinadora, certificado extraviado")
+        )
         form.addRow(self.tr("Motivo:"), self.note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Revocar"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancelar"))
@@ -140,7 +160,9 @@ EnrolmentConfirmer = Callable[[QWidget | None, EnrolmentInfo, Registration | Non
 RevokeAsker = Callable[[QWidget | None, Registration, str], str | None]
 
 
-def confirm_enrolment(parent: QWidget | None, info: EnrolmentInfo, replacing: Registration | None) -> bool:
+def confirm_enrolment(
+    parent: QWidget | None, info: EnrolmentInfo, replacing: Registration | None
+) -> bool:
     """Show :class:`EnrolmentConfirm` modally; True when the person pressed Registrar."""
     dialog = EnrolmentConfirm(info, replacing, parent)
     try:

@@ -27,7 +27,7 @@ class HqProfileInfo:
 
 
 class HqProfileConfirm(QDialog):
-    """"Compare this fingerprint by phone", then Importar / Cancelar (the default)."""
+    """ "Compare this fingerprint by phone", then Importar / Cancelar (the default)."""
 
     def __init__(self, info: HqProfileInfo, parent: QWidget | None = None):
         super().__init__(parent)
@@ -38,17 +38,23 @@ class HqProfileConfirm(QDialog):
         if info.replaces:
             form.addRow(self.tr("Reemplaza a:"), QLabel(info.replaces[:39] + "…"))
         if info.rotation:
-            text = self.tr("Este perfil renueva las claves de oficinas centrales y está firmado con la clave "
-                           "en uso. Aun así, compare la huella nueva por teléfono si puede.")
+            text = self.tr(
+                "Este perfil renueva las claves de oficinas centrales y está firmado con la clave "
+                "en uso. Aun así, compare la huella nueva por teléfono si puede."
+            )
         else:
-            text = self.tr("Llame por teléfono a oficinas centrales y pida que le lean su huella. Importe solo "
-                           "si los 16 grupos coinciden: con este perfil se cifran sus paquetes y se aceptan "
-                           "las actualizaciones.")
+            text = self.tr(
+                "Llame por teléfono a oficinas centrales y pida que le lean su huella. Importe solo "
+                "si los 16 grupos coinciden: con este perfil se cifran sus paquetes y se aceptan "
+                "las actualizaciones."
+            )
         ask = QLabel(text)
         ask.setWordWrap(True)
         self.fingerprint = fingerprint_label(info.fingerprint)
         self.fingerprint.setObjectName("hq_fingerprint")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Coincide: importar"))
         cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)

@@ -40,13 +40,17 @@ class HqPassphraseDialog(QDialog):
         self.setWindowTitle(self.tr("Contraseña de las claves de oficinas centrales"))
         self.setMinimumWidth(480)
         if new:
-            text = self.tr("Elija una contraseña para proteger las claves privadas de oficinas centrales "
-                           "(al menos %1 caracteres). Se pedirá una vez por sesión; sin ella no se pueden "
-                           "leer los paquetes de los estados ni firmar acuses. Guárdela en un lugar seguro: "
-                           "no se puede recuperar.").replace("%1", str(sync_keys.MIN_PASSPHRASE))
+            text = self.tr(
+                "Elija una contraseña para proteger las claves privadas de oficinas centrales "
+                "(al menos %1 caracteres). Se pedirá una vez por sesión; sin ella no se pueden "
+                "leer los paquetes de los estados ni firmar acuses. Guárdela en un lugar seguro: "
+                "no se puede recuperar."
+            ).replace("%1", str(sync_keys.MIN_PASSPHRASE))
         else:
-            text = self.tr("Escriba la contraseña de las claves de oficinas centrales. Se pide una vez por "
-                           "sesión.")
+            text = self.tr(
+                "Escriba la contraseña de las claves de oficinas centrales. Se pide una vez por "
+                "sesión."
+            )
         label = QLabel(text)
         label.setWordWrap(True)
         self.field = QLineEdit()
@@ -63,7 +67,9 @@ class HqPassphraseDialog(QDialog):
         self.problem.setStyleSheet(theme.text_style("error"))
         note = QLabel(self.tr("Coordina no guarda esta contraseña en ningún archivo."))
         note.setStyleSheet(theme.text_style("muted"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Aceptar"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancelar"))
@@ -83,7 +89,9 @@ class HqPassphraseDialog(QDialog):
         text = self.field.text()
         problem = ""
         if self._new and text and len(text) < sync_keys.MIN_PASSPHRASE:
-            problem = self.tr("Muy corta: al menos %1 caracteres.").replace("%1", str(sync_keys.MIN_PASSPHRASE))
+            problem = self.tr("Muy corta: al menos %1 caracteres.").replace(
+                "%1", str(sync_keys.MIN_PASSPHRASE)
+            )
         elif self._new and self.again.text() and self.again.text() != text:
             problem = self.tr("Las dos contraseñas no coinciden.")
         self.problem.setText(problem)
@@ -107,8 +115,13 @@ def ask_hq_passphrase(parent: QWidget | None, new: bool) -> bytes | None:
         dialog.deleteLater()
 
 
-def with_hq_keys(parent: QWidget, tasks: TaskManager, then: Callable[[], None], lang: str = "es",
-                 provider: HqPassphraseProvider = ask_hq_passphrase) -> None:
+def with_hq_keys(
+    parent: QWidget,
+    tasks: TaskManager,
+    then: Callable[[], None],
+    lang: str = "es",
+    provider: HqPassphraseProvider = ask_hq_passphrase,
+) -> None:
     """Run ``then()`` once HQ's keys are usable in this session, asking the passphrase if needed.
 
     At a state, when the keys are already unlocked, or when they were stored raw by an
@@ -124,8 +137,12 @@ def with_hq_keys(parent: QWidget, tasks: TaskManager, then: Callable[[], None], 
         passphrase = provider(parent, False)
         if passphrase is None:
             return
-        tasks.run_db(lambda ws, _p: sync_keys.unlock(ws, passphrase), lambda _wrapped: then(), failed,
-                     owner=parent)
+        tasks.run_db(
+            lambda ws, _p: sync_keys.unlock(ws, passphrase),
+            lambda _wrapped: then(),
+            failed,
+            owner=parent,
+        )
 
     def failed(exc: BaseException) -> None:
         title = QCoreApplication.translate("HqUnlock", "Claves de oficinas centrales")
@@ -135,4 +152,3 @@ def with_hq_keys(parent: QWidget, tasks: TaskManager, then: Callable[[], None], 
         return sync_keys.key_state(ws)
 
     tasks.run_db(probe, checked, failed, owner=parent)
-

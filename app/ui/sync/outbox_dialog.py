@@ -65,7 +65,9 @@ class OutboxDialog(JobDialog):
     imported = Signal(list)  # list of sync_import.ImportResult
     data_changed = Signal()  # an update from HQ changed facilities or targets
 
-    def __init__(self, tasks: TaskManager, catalog: Catalog, lang: str, parent: QWidget | None = None):
+    def __init__(
+        self, tasks: TaskManager, catalog: Catalog, lang: str, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self._tasks = tasks
         self._catalog = catalog
@@ -109,15 +111,21 @@ class OutboxDialog(JobDialog):
 
     def _build_send_box(self) -> QGroupBox:
         """Output folder, signature (always signed), "Todo (completo)" and Enviar paquete."""
-        self.folder_field = FolderField(self.tr("Carpeta para el paquete"),
-                                        settings.last_path(FOLDER_KEY, str(documents_folder())))
+        self.folder_field = FolderField(
+            self.tr("Carpeta para el paquete"),
+            settings.last_path(FOLDER_KEY, str(documents_folder())),
+        )
         self.folder = self.folder_field.edit
         folder_row = QHBoxLayout()
         folder_row.addWidget(QLabel(self.tr("Carpeta de salida:")))
         folder_row.addWidget(self.folder_field, 1)
         self.full_box = QCheckBox(self.tr("Todo (completo)"))
-        self.full_box.setToolTip(self.tr("Envía todos los valores del estado, no solo los cambios desde el "
-                                         "último acuse de oficinas centrales."))
+        self.full_box.setToolTip(
+            self.tr(
+                "Envía todos los valores del estado, no solo los cambios desde el "
+                "último acuse de oficinas centrales."
+            )
+        )
         self.signing = SigningChoice(self)
         # A package must be signed: HQ refuses anything else, so "Sin firma" is not offered.
         self.signing.none_radio.hide()
@@ -177,30 +185,49 @@ class OutboxDialog(JobDialog):
 
     def reload(self) -> None:
         """Read the outbox and HQ's profile again."""
-        self._tasks.run_db(lambda ws, _p: sync_status.status(ws), self.guard(self._loaded),
-                           self.guard(lambda exc: self._fail(self.tr("Bandeja de salida"), exc)), owner=self)
+        self._tasks.run_db(
+            lambda ws, _p: sync_status.status(ws),
+            self.guard(self._loaded),
+            self.guard(lambda exc: self._fail(self.tr("Bandeja de salida"), exc)),
+            owner=self,
+        )
 
     def _loaded(self, data: dict) -> None:
         self.data = data
         prof = data["profile"]
         state = self._catalog.states.get((prof or {}).get("state") or "")
         title = self.tr("Bandeja de salida")
-        self.heading.setText(f"<b>{html.escape(title)}</b>" + (f" · {html.escape(state.name)}" if state else ""))
+        self.heading.setText(
+            f"<b>{html.escape(title)}</b>" + (f" · {html.escape(state.name)}" if state else "")
+        )
         if prof is None or prof["role"] != "state":
-            self.hq_line.setText(self.tr("Este directorio de datos no tiene perfil de coordinación estatal. "
-                                         "Créelo en Sincronizar ▸ Perfil y registro…"))
+            self.hq_line.setText(
+                self.tr(
+                    "Este directorio de datos no tiene perfil de coordinación estatal. "
+                    "Créelo en Sincronizar ▸ Perfil y registro…"
+                )
+            )
             self.hq_line.setStyleSheet(status_style("warning"))
         elif data["hq"] is None:
-            self.hq_line.setText(self.tr("Falta el perfil de oficinas centrales: impórtelo en Sincronizar ▸ "
-                                         "Perfil y registro… antes de enviar paquetes."))
+            self.hq_line.setText(
+                self.tr(
+                    "Falta el perfil de oficinas centrales: impórtelo en Sincronizar ▸ "
+                    "Perfil y registro… antes de enviar paquetes."
+                )
+            )
             self.hq_line.setStyleSheet(status_style("warning"))
         else:
             # The fingerprint only in the tooltip: it is for the phone check, not for reading.
-            self.hq_line.setToolTip(self.tr("Huella de las claves de oficinas centrales (para compararla "
-                                            "por teléfono): %1").replace("%1", data["hq"]["fingerprint"]))
-            self.hq_line.setText(self.tr("Para: %1 · %2 paquetes sin acuse de recibo de oficinas centrales")
-                                 .replace("%1", data["hq"]["name"])
-                                 .replace("%2", str(data["pending"])))
+            self.hq_line.setToolTip(
+                self.tr(
+                    "Huella de las claves de oficinas centrales (para compararla por teléfono): %1"
+                ).replace("%1", data["hq"]["fingerprint"])
+            )
+            self.hq_line.setText(
+                self.tr("Para: %1 · %2 paquetes sin acuse de recibo de oficinas centrales")
+                .replace("%1", data["hq"]["name"])
+                .replace("%2", str(data["pending"]))
+            )
             self.hq_line.setStyleSheet("")
         self.model.set_rows(data["outbox"])
         self.loaded.emit()
@@ -227,8 +254,12 @@ class OutboxDialog(JobDialog):
             return
         self._busy = True
         self._update_buttons()
-        self._tasks.run_db(lambda ws, _p: _ready_to_send(ws), self.guard(lambda _d: self._ask_and_send(folder)),
-                           self.guard(lambda exc: self._fail(self.tr("No se pudo enviar el paquete"), exc)), owner=self)
+        self._tasks.run_db(
+            lambda ws, _p: _ready_to_send(ws),
+            self.guard(lambda _d: self._ask_and_send(folder)),
+            self.guard(lambda exc: self._fail(self.tr("No se pudo enviar el paquete"), exc)),
+            owner=self,
+        )
 
     def _ask_and_send(self, folder: Path) -> None:
         load = self.signing.ask_loader(self, self.passphrase_provider)
@@ -242,13 +273,19 @@ class OutboxDialog(JobDialog):
         def job(ws, progress) -> sync_export.ExportedPackage:
             identity = load()  # first: a wrong passphrase writes nothing
             assert identity is not None  # "Sin firma" is not offered here
-            return sync_export.export_package(ws, folder, identity, full=full, progress=progress.callback())
+            return sync_export.export_package(
+                ws, folder, identity, full=full, progress=progress.callback()
+            )
 
         self.progress.setRange(0, 0)
         self._show_status(self.tr("Preparando el paquete…"))
-        self._tasks.run_db(job, self.guard(self._sent),
-                           self.guard(lambda exc: self._fail(self.tr("No se pudo enviar el paquete"), exc)),
-                           self.guard_progress, owner=self)
+        self._tasks.run_db(
+            job,
+            self.guard(self._sent),
+            self.guard(lambda exc: self._fail(self.tr("No se pudo enviar el paquete"), exc)),
+            self.guard_progress,
+            owner=self,
+        )
 
     def guard_progress(self, done: int, total: int, _text: str = "") -> None:
         if not self._finished:
@@ -262,11 +299,22 @@ class OutboxDialog(JobDialog):
         settings.save_last_path(FOLDER_KEY, str(pkg.path.parent))
         what = self.tr("completo") if pkg.full else self.tr("cambios")
         self.status.setText(
-            "<b>" + html.escape(self.tr("Se guardó el paquete %1.").replace("%1", pkg.path.name)) + "</b><br>"
-            + html.escape(self.tr("Núm. %1 (%2): %3 valores, %4 borrados. Carpeta: %5")
-                          .replace("%1", str(pkg.sequence)).replace("%2", what).replace("%3", f"{pkg.values:,}")
-                          .replace("%4", str(pkg.tombstones)).replace("%5", str(pkg.path.parent)))
-            + "<br>" + html.escape(self.tr("Queda pendiente hasta que importe el acuse de oficinas centrales.")))
+            "<b>"
+            + html.escape(self.tr("Se guardó el paquete %1.").replace("%1", pkg.path.name))
+            + "</b><br>"
+            + html.escape(
+                self.tr("Núm. %1 (%2): %3 valores, %4 borrados. Carpeta: %5")
+                .replace("%1", str(pkg.sequence))
+                .replace("%2", what)
+                .replace("%3", f"{pkg.values:,}")
+                .replace("%4", str(pkg.tombstones))
+                .replace("%5", str(pkg.path.parent))
+            )
+            + "<br>"
+            + html.escape(
+                self.tr("Queda pendiente hasta que importe el acuse de oficinas centrales.")
+            )
+        )
         self.status.setStyleSheet(status_style("ok").replace("font-weight: bold;", ""))
         self.status.setToolTip(str(pkg.path))
         self._update_buttons()
@@ -280,8 +328,12 @@ class OutboxDialog(JobDialog):
     # -- acknowledgements ------------------------------------------------------------
     def choose_import(self) -> None:
         start = settings.last_path(IMPORT_KEY, str(self.folder_path() or documents_folder()))
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Acuse o actualización de oficinas centrales"), start,
-                                                self.tr("Paquetes de Coordina (*.coordina);;Todos los archivos (*)"))
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Acuse o actualización de oficinas centrales"),
+            start,
+            self.tr("Paquetes de Coordina (*.coordina);;Todos los archivos (*)"),
+        )
         if paths:
             settings.save_last_path(IMPORT_KEY, str(Path(paths[0]).parent))
             self.import_files([Path(p) for p in paths])
@@ -294,19 +346,33 @@ class OutboxDialog(JobDialog):
         self.progress.setRange(0, 0)
         self._update_buttons()
         self._show_status(self.tr("Importando…"))
-        self._tasks.run_db(lambda ws, p: sync_import.import_packages(ws, paths, progress=p.callback()),
-                           self.guard(self._imported),
-                           self.guard(lambda exc: self._fail(self.tr("No se pudo importar"), exc)),
-                           self.guard_progress, owner=self)
+        self._tasks.run_db(
+            lambda ws, p: sync_import.import_packages(ws, paths, progress=p.callback()),
+            self.guard(self._imported),
+            self.guard(lambda exc: self._fail(self.tr("No se pudo importar"), exc)),
+            self.guard_progress,
+            owner=self,
+        )
 
     def _imported(self, results: list) -> None:
         self._busy = False
-        words = {"SUCCESS": self.tr("importado"), "WARNING": self.tr("importado con avisos"),
-                 "ERROR": self.tr("rechazado")}
-        lines = [f"<b>{html.escape(r.path.name)}</b>: {html.escape(words.get(r.summary['status'], ''))} — "
-                 f"{html.escape(str(r.summary.get('description', '')))}" for r in results]
-        worst = "error" if any(r.summary["status"] == "ERROR" for r in results) else \
-            "warning" if any(r.summary["status"] == "WARNING" for r in results) else "ok"
+        words = {
+            "SUCCESS": self.tr("importado"),
+            "WARNING": self.tr("importado con avisos"),
+            "ERROR": self.tr("rechazado"),
+        }
+        lines = [
+            f"<b>{html.escape(r.path.name)}</b>: {html.escape(words.get(r.summary['status'], ''))} — "
+            f"{html.escape(str(r.summary.get('description', '')))}"
+            for r in results
+        ]
+        worst = (
+            "error"
+            if any(r.summary["status"] == "ERROR" for r in results)
+            else "warning"
+            if any(r.summary["status"] == "WARNING" for r in results)
+            else "ok"
+        )
         self.status.setText("<br>".join(lines))
         self.status.setStyleSheet(status_style(worst).replace("font-weight: bold;", ""))
         self._update_buttons()

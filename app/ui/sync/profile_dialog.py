@@ -70,9 +70,16 @@ def _enrolment_info(ws, path: Path) -> EnrolmentInfo:
     """Parse and check an enrolment file (nothing is written) for the confirmation."""
     state, cert, doc = sync_enrol.parse_enrolment(ws, path)
     # what the coordinator reads aloud covers the certificate AND the state (issue 11)
-    fingerprint = sync_profile.enrolment_fingerprint(sync_profile.certificate_fingerprint(cert), state)
-    return EnrolmentInfo(state, ws.catalog.state(state).name, str(doc.get("name", "")),
-                         str(doc.get("position", "")), sync_profile.readable(fingerprint))
+    fingerprint = sync_profile.enrolment_fingerprint(
+        sync_profile.certificate_fingerprint(cert), state
+    )
+    return EnrolmentInfo(
+        state,
+        ws.catalog.state(state).name,
+        str(doc.get("name", "")),
+        str(doc.get("position", "")),
+        sync_profile.readable(fingerprint),
+    )
 
 
 def _hq_profile_info(ws, path: Path) -> HqProfileInfo:
@@ -87,8 +94,14 @@ class ProfileDialog(JobDialog):
     loaded = Signal()  # after every (re)load: tests and the screenshots wait on it
     done_job = Signal(str)  # the name of the job that just finished well
 
-    def __init__(self, tasks: TaskManager, catalog: Catalog, lang: str, state_code: str | None,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        tasks: TaskManager,
+        catalog: Catalog,
+        lang: str,
+        state_code: str | None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self._tasks = tasks
         self._catalog = catalog
@@ -114,7 +127,9 @@ class ProfileDialog(JobDialog):
             self.stack.addWidget(page)
 
         self.status = status_line(Qt.TextFormat.PlainText)  # names and paths are shown as typed
-        close = self.close_button = QPushButton(self.tr("Cerrar"))  # hidden inside the first-run wizard
+        close = self.close_button = QPushButton(
+            self.tr("Cerrar")
+        )  # hidden inside the first-run wizard
         close.clicked.connect(self.reject)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
@@ -150,7 +165,9 @@ class ProfileDialog(JobDialog):
             self._update_buttons()
             self._failed(title, exc)
 
-        self._tasks.run_db(lambda ws, _progress: fn(ws), self.guard(done), self.guard(failed), owner=self)
+        self._tasks.run_db(
+            lambda ws, _progress: fn(ws), self.guard(done), self.guard(failed), owner=self
+        )
 
     def _failed(self, title: str, exc: BaseException) -> None:
         self._show_status(sync_error_text(exc, self._lang), "error")
@@ -166,18 +183,28 @@ class ProfileDialog(JobDialog):
     def _ask_path(self, save: bool, title: str, name: str = "") -> Path | None:
         folder = Path(settings.last_path(FOLDER_KEY, str(documents_folder())))
         picker = QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName
-        path, _ = picker(self, title, str(folder / name), self.tr("JSON (*.json);;Todos los archivos (*)"))
+        path, _ = picker(
+            self, title, str(folder / name), self.tr("JSON (*.json);;Todos los archivos (*)")
+        )
         if not path:
             return None
         settings.save_last_path(FOLDER_KEY, str(Path(path).parent))
         chosen = Path(path)
-        return chosen.with_name(chosen.name + ".json") if save and chosen.suffix.lower() != ".json" else chosen
+        return (
+            chosen.with_name(chosen.name + ".json")
+            if save and chosen.suffix.lower() != ".json"
+            else chosen
+        )
 
     # -- loading ---------------------------------------------------------------------
     def reload(self) -> None:
         """Read the profile, HQ's profile and registrations again, then show the right page."""
-        self._tasks.run_db(lambda ws, _p: _snapshot(ws), self.guard(self._loaded),
-                           self.guard(lambda exc: self._failed(self.tr("Perfil y registro"), exc)), owner=self)
+        self._tasks.run_db(
+            lambda ws, _p: _snapshot(ws),
+            self.guard(self._loaded),
+            self.guard(lambda exc: self._failed(self.tr("Perfil y registro"), exc)),
+            owner=self,
+        )
 
     def _loaded(self, data: dict) -> None:
         self.data = data
@@ -202,7 +229,9 @@ class ProfileDialog(JobDialog):
         role, state = page.role(), page.state.currentData()
         name, position = page.name.text().strip(), page.position.text().strip()
         if role == "state" and not name:
-            self._show_status(self.tr("Escriba el nombre de la persona que coordina el estado."), "error")
+            self._show_status(
+                self.tr("Escriba el nombre de la persona que coordina el estado."), "error"
+            )
             return
         passphrase = None
         if role == "hq":  # HQ's private keys are stored only under a passphrase
@@ -215,9 +244,14 @@ class ProfileDialog(JobDialog):
             self._show_status(self.tr("Se creó el perfil de este directorio de datos."), "ok")
             self.reload()
 
-        self._run("create", lambda ws: sync_profile.init_profile(ws, role, state if role == "state" else None,
-                                                                 name, position, passphrase=passphrase),
-                  made, self.tr("Crear perfil"))
+        self._run(
+            "create",
+            lambda ws: sync_profile.init_profile(
+                ws, role, state if role == "state" else None, name, position, passphrase=passphrase
+            ),
+            made,
+            self.tr("Crear perfil"),
+        )
 
     # -- state side --------------------------------------------------------------------
     def choose_hq_profile(self) -> None:
@@ -235,20 +269,30 @@ class ProfileDialog(JobDialog):
                 return
 
             def imported(result) -> None:
-                self._show_status(self.tr("Se importó el perfil de oficinas centrales con la huella "
-                                          "confirmada."), "ok")
+                self._show_status(
+                    self.tr("Se importó el perfil de oficinas centrales con la huella confirmada."),
+                    "ok",
+                )
                 self.reload()
 
-            self._run("import_hq", lambda ws: sync_profile.import_hq_profile(ws, path, confirmed=True),
-                      imported, title)
+            self._run(
+                "import_hq",
+                lambda ws: sync_profile.import_hq_profile(ws, path, confirmed=True),
+                imported,
+                title,
+            )
 
         self._run("parse_hq", lambda ws: _hq_profile_info(ws, path), parsed, title)
 
     def choose_certificate(self) -> None:
         """Enrol a certificate file (a SAT e.firma .cer) instead of the identity made here."""
         start = settings.last_path("signing/cer", str(documents_folder()))
-        cert, _ = QFileDialog.getOpenFileName(self, self.tr("Certificado del coordinador"), start,
-                                              self.tr("Certificado (*.cer *.crt *.pem);;Todos los archivos (*)"))
+        cert, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Certificado del coordinador"),
+            start,
+            self.tr("Certificado (*.cer *.crt *.pem);;Todos los archivos (*)"),
+        )
         if cert:
             self.choose_enrolment_output(Path(cert))
 
@@ -256,8 +300,11 @@ class ProfileDialog(JobDialog):
         prof = (self.data or {}).get("profile") or {}
         state = self._catalog.states.get(prof.get("state") or "")
         name = identity_file_name(prof.get("name", ""), state.name if state else "")
-        path = self._ask_path(True, self.tr("Guardar registro del coordinador"),
-                              name.replace("firma-", "registro-").replace(".p12", ".json"))
+        path = self._ask_path(
+            True,
+            self.tr("Guardar registro del coordinador"),
+            name.replace("firma-", "registro-").replace(".p12", ".json"),
+        )
         if path is not None:
             self.export_enrolment_to(path, cert_path)
 
@@ -269,14 +316,23 @@ class ProfileDialog(JobDialog):
 
         def written(fingerprint: str) -> None:
             self.state_page.show_enrolment(path, fingerprint)
-            self._show_status(self.tr("Se guardó %1. Envíelo a oficinas centrales.").replace("%1", path.name), "ok")
+            self._show_status(
+                self.tr("Se guardó %1. Envíelo a oficinas centrales.").replace("%1", path.name),
+                "ok",
+            )
 
-        self._run("export_enrolment", lambda ws: sync_enrol.export_enrolment(ws, path, cert_path), written,
-                  self.tr("Exportar registro del coordinador"))
+        self._run(
+            "export_enrolment",
+            lambda ws: sync_enrol.export_enrolment(ws, path, cert_path),
+            written,
+            self.tr("Exportar registro del coordinador"),
+        )
 
     # -- HQ side -----------------------------------------------------------------------
     def choose_hq_profile_output(self) -> None:
-        path = self._ask_path(True, self.tr("Guardar perfil de oficinas centrales"), "perfil-oficinas-centrales.json")
+        path = self._ask_path(
+            True, self.tr("Guardar perfil de oficinas centrales"), "perfil-oficinas-centrales.json"
+        )
         if path is not None:
             self.export_hq_profile_to(path)
 
@@ -284,13 +340,27 @@ class ProfileDialog(JobDialog):
         """Write HQ's public profile for the states to import."""
 
         def written(fingerprint: str) -> None:
-            self._show_status(self.tr("Se guardó %1. Envíelo a las coordinaciones estatales y dícteles la "
-                                      "huella por teléfono.").replace("%1", path.name), "ok")
+            self._show_status(
+                self.tr(
+                    "Se guardó %1. Envíelo a las coordinaciones estatales y dícteles la "
+                    "huella por teléfono."
+                ).replace("%1", path.name),
+                "ok",
+            )
             self.hq_page.exported_path = path
 
-        with_hq_keys(self, self._tasks, lambda: self._run(
-            "export_hq", lambda ws: sync_profile.export_hq_profile(ws, path), written,
-            self.tr("Exportar perfil de oficinas centrales")), self._lang, self.passphrase_provider)
+        with_hq_keys(
+            self,
+            self._tasks,
+            lambda: self._run(
+                "export_hq",
+                lambda ws: sync_profile.export_hq_profile(ws, path),
+                written,
+                self.tr("Exportar perfil de oficinas centrales"),
+            ),
+            self._lang,
+            self.passphrase_provider,
+        )
 
     def choose_enrolment(self) -> None:
         path = self._ask_path(False, self.tr("Archivo de registro del coordinador"))
@@ -307,7 +377,10 @@ class ProfileDialog(JobDialog):
 
     def register_file(self, path: Path, replace: str | None = None) -> None:
         """Read the enrolment, ask to compare its fingerprint by phone, then register it."""
-        replacing = next((r for r in (self.data or {}).get("registrations", []) if r.fingerprint == replace), None)
+        replacing = next(
+            (r for r in (self.data or {}).get("registrations", []) if r.fingerprint == replace),
+            None,
+        )
         title = self.tr("Registrar coordinador")
 
         def parsed(info: EnrolmentInfo) -> None:
@@ -316,12 +389,20 @@ class ProfileDialog(JobDialog):
                 return
 
             def registered(reg) -> None:
-                self._show_status(self.tr("Se registró a %1 (%2).").replace("%1", reg.name)
-                                  .replace("%2", info.state_name), "ok")
+                self._show_status(
+                    self.tr("Se registró a %1 (%2).")
+                    .replace("%1", reg.name)
+                    .replace("%2", info.state_name),
+                    "ok",
+                )
                 self.reload()
 
-            self._run("register", lambda ws: sync_enrol.import_enrolment(ws, path, replace, confirmed=True),
-                      registered, title)
+            self._run(
+                "register",
+                lambda ws: sync_enrol.import_enrolment(ws, path, replace, confirmed=True),
+                registered,
+                title,
+            )
 
         self._run("parse", lambda ws: _enrolment_info(ws, path), parsed, title)
 
@@ -339,5 +420,9 @@ class ProfileDialog(JobDialog):
             self._show_status(self.tr("Se revocó el registro de %1.").replace("%1", reg.name), "ok")
             self.reload()
 
-        self._run("revoke", lambda ws: sync_enrol.revoke(ws, reg.fingerprint, note), revoked,
-                  self.tr("Revocar registro"))
+        self._run(
+            "revoke",
+            lambda ws: sync_enrol.revoke(ws, reg.fingerprint, note),
+            revoked,
+            self.tr("Revocar registro"),
+        )

@@ -55,9 +55,13 @@ class CreatePage(QWidget):
 
     def __init__(self, catalog: Catalog, state_code: str | None, parent: QWidget | None = None):
         super().__init__(parent)
-        intro = QLabel(self.tr("<b>Este directorio de datos todavía no tiene perfil de sincronización.</b><br>"
-                               "Elija una sola vez quién trabaja con él: una coordinación estatal, que envía "
-                               "paquetes firmados, u oficinas centrales, que los recibe y consolida."))
+        intro = QLabel(
+            self.tr(
+                "<b>Este directorio de datos todavía no tiene perfil de sincronización.</b><br>"
+                "Elija una sola vez quién trabaja con él: una coordinación estatal, que envía "
+                "paquetes firmados, u oficinas centrales, que los recibe y consolida."
+            )
+        )
         intro.setWordWrap(True)
         self.state_radio = QRadioButton(self.tr("Coordinación estatal"))
         self.hq_radio = QRadioButton(self.tr("Oficinas centrales"))
@@ -88,8 +92,12 @@ class CreatePage(QWidget):
         indented.addWidget(fields, 1)
         indented.addStretch(1)
         state_box.addLayout(indented)
-        hq_hint = _hint(self.tr("Crea las claves de oficinas centrales en este equipo. Hágalo solo en la "
-                                "computadora que recibirá los paquetes de los estados."))
+        hq_hint = _hint(
+            self.tr(
+                "Crea las claves de oficinas centrales en este equipo. Hágalo solo en la "
+                "computadora que recibirá los paquetes de los estados."
+            )
+        )
         hq_row = QHBoxLayout()
         hq_row.addSpacing(24)
         hq_row.addWidget(hq_hint, 1)
@@ -140,7 +148,9 @@ class StatePage(QWidget):
         self.hq_fingerprint = fingerprint_label()
         self.hq_fingerprint.setObjectName("hq_fingerprint")
         self.hq_hint = QLabel(self.tr("Compare esta huella por teléfono con oficinas centrales"))
-        self.hq_hint.setStyleSheet("font-style: italic;")  # the one step people skip: not greyed out
+        self.hq_hint.setStyleSheet(
+            "font-style: italic;"
+        )  # the one step people skip: not greyed out
         self.import_hq_button = QPushButton(self.tr("Importar perfil de oficinas centrales…"))
         hq_layout = QVBoxLayout(hq_box)
         hq_layout.addWidget(self.hq_status)
@@ -149,13 +159,21 @@ class StatePage(QWidget):
         hq_layout.addWidget(self.import_hq_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         enrol_box = QGroupBox(self.tr("Registro del coordinador"))
-        enrol_intro = _hint(self.tr("Oficinas centrales debe registrar su certificado antes de aceptar sus "
-                                    "paquetes. Exporte el archivo de registro, envíelo y dicte por teléfono la "
-                                    "huella que aparece aquí."))
+        enrol_intro = _hint(
+            self.tr(
+                "Oficinas centrales debe registrar su certificado antes de aceptar sus "
+                "paquetes. Exporte el archivo de registro, envíelo y dicte por teléfono la "
+                "huella que aparece aquí."
+            )
+        )
         self.export_enrol_button = QPushButton(self.tr("Exportar registro del coordinador…"))
         self.export_cert_button = QPushButton(self.tr("Con otro certificado (.cer)…"))
-        self.export_cert_button.setToolTip(self.tr("Registre, por ejemplo, el certificado de su e.firma del SAT "
-                                                   "en lugar de la identidad creada en Coordina."))
+        self.export_cert_button.setToolTip(
+            self.tr(
+                "Registre, por ejemplo, el certificado de su e.firma del SAT "
+                "en lugar de la identidad creada en Coordina."
+            )
+        )
         enrol_buttons = QHBoxLayout()
         enrol_buttons.addWidget(self.export_enrol_button)
         enrol_buttons.addWidget(self.export_cert_button)
@@ -181,13 +199,19 @@ class StatePage(QWidget):
     def show_data(self, data: dict, state_name: str) -> None:
         """Fill the page from :func:`app.services.sync.sync_status.status`."""
         prof = data["profile"]
-        self.heading.setText("<b>" + self.tr("Coordinación estatal · %1").replace("%1", state_name) + "</b>")
+        self.heading.setText(
+            "<b>" + self.tr("Coordinación estatal · %1").replace("%1", state_name) + "</b>"
+        )
         self.person.setText(prof.get("name") or self.tr("(sin nombre)"))
         self.device.setText(prof["device"])
         hq = data["hq"]
         if hq is None:
-            self.hq_status.setText(self.tr("Todavía no se ha importado. Pida a oficinas centrales su archivo "
-                                           "de perfil (.json) e impórtelo aquí."))
+            self.hq_status.setText(
+                self.tr(
+                    "Todavía no se ha importado. Pida a oficinas centrales su archivo "
+                    "de perfil (.json) e impórtelo aquí."
+                )
+            )
             self.hq_fingerprint.hide()
             self.hq_hint.hide()
         else:
@@ -198,14 +222,22 @@ class StatePage(QWidget):
 
     def show_enrolment(self, path: Path, fingerprint: str) -> None:
         """After exporting: where the file is and the fingerprint to dictate (certificate and state)."""
-        self.enrol_status.setText(self.tr("Se guardó %1. Huella de su registro (certificado y estado), "
-                                          "para dictarla por teléfono:").replace("%1", str(path)))
+        self.enrol_status.setText(
+            self.tr(
+                "Se guardó %1. Huella de su registro (certificado y estado), "
+                "para dictarla por teléfono:"
+            ).replace("%1", str(path))
+        )
         self.enrol_fingerprint.setText(fingerprint_two_lines(fingerprint))
         self.enrol_fingerprint.show()
 
     def enrolment_fingerprint(self) -> str:
         """The certificate fingerprint shown, on one line ('' before exporting)."""
-        return self.enrol_fingerprint.text().replace("\n", " ") if self.enrol_fingerprint.isVisibleTo(self) else ""
+        return (
+            self.enrol_fingerprint.text().replace("\n", " ")
+            if self.enrol_fingerprint.isVisibleTo(self)
+            else ""
+        )
 
     def set_busy(self, busy: bool) -> None:
         for button in (self.import_hq_button, self.export_enrol_button, self.export_cert_button):
@@ -222,7 +254,11 @@ class HqPage(QWidget):
         self.heading = QLabel()
         self.fingerprint = fingerprint_label()
         self.fingerprint.setObjectName("hq_fingerprint")
-        hint = _hint(self.tr("Cada coordinación estatal compara esta huella por teléfono al importar el perfil."))
+        hint = _hint(
+            self.tr(
+                "Cada coordinación estatal compara esta huella por teléfono al importar el perfil."
+            )
+        )
         self.export_button = QPushButton(self.tr("Exportar perfil de oficinas centrales…"))
         own = QGroupBox(self.tr("Perfil de oficinas centrales"))
         own_layout = QVBoxLayout(own)
@@ -266,8 +302,12 @@ class HqPage(QWidget):
     def show_data(self, data: dict) -> None:
         """Fill the page from the dialog's snapshot (status plus registrations)."""
         hq = data["hq"] or {}
-        self.heading.setText("<b>" + (hq.get("name") or self.tr("Oficinas centrales")) + "</b> · "
-                             + self.tr("huella de sus claves:"))
+        self.heading.setText(
+            "<b>"
+            + (hq.get("name") or self.tr("Oficinas centrales"))
+            + "</b> · "
+            + self.tr("huella de sus claves:")
+        )
         self.fingerprint.setText(fingerprint_two_lines(hq.get("fingerprint", "")))
         selected = self.selected()
         self.model.set_rows(data["registrations"])

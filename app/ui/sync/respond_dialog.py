@@ -60,7 +60,9 @@ class RespondDialog(JobDialog):
     written = Signal(object)  # sync_respond.Written
     failed = Signal(object)  # the exception: nothing was written
 
-    def __init__(self, tasks: TaskManager, catalog: Catalog, lang: str = "es", parent: QWidget | None = None):
+    def __init__(
+        self, tasks: TaskManager, catalog: Catalog, lang: str = "es", parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self._tasks = tasks
         self._catalog = catalog
@@ -92,9 +94,13 @@ class RespondDialog(JobDialog):
 
     def _build_intro(self) -> QLabel:
         """What the dialog writes; the role line below it says when this is not HQ."""
-        intro = QLabel(self.tr("Escriba para cada estado seleccionado un acuse (lo que oficinas centrales "
-                               "recibió; al importarlo, el estado marca sus paquetes como entregados) o una "
-                               "actualización (su padrón de unidades y, si lo elige, el catálogo)."))
+        intro = QLabel(
+            self.tr(
+                "Escriba para cada estado seleccionado un acuse (lo que oficinas centrales "
+                "recibió; al importarlo, el estado marca sus paquetes como entregados) o una "
+                "actualización (su padrón de unidades y, si lo elige, el catálogo)."
+            )
+        )
         intro.setWordWrap(True)
         self.role_line = QLabel()
         self.role_line.setWordWrap(True)
@@ -109,14 +115,18 @@ class RespondDialog(JobDialog):
         self.view.setTabKeyNavigation(False)  # Tab leaves the table for the next control
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(StatesToAnswerModel.COORDINATORS, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(
+            StatesToAnswerModel.COORDINATORS, QHeaderView.ResizeMode.Stretch
+        )
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.selection_label = QLabel()
         return self.view
 
     def _build_folder_row(self) -> QHBoxLayout:
-        self.folder_field = FolderField(self.tr("Carpeta para los paquetes"),
-                                        settings.last_path(FOLDER_KEY, str(documents_folder())))
+        self.folder_field = FolderField(
+            self.tr("Carpeta para los paquetes"),
+            settings.last_path(FOLDER_KEY, str(documents_folder())),
+        )
         self.folder, self.folder_button = self.folder_field.edit, self.folder_field.button
         folder_row = QHBoxLayout()
         folder_label = QLabel(self.tr("Carpeta de destino:"))
@@ -128,8 +138,12 @@ class RespondDialog(JobDialog):
     def _build_ack_box(self) -> QGroupBox:
         self.ack_button = QPushButton(self.tr("Escribir acuses"))
         self.ack_button.clicked.connect(self.write_acks)
-        ack_text = QLabel(self.tr("Lo que oficinas centrales recibió de cada estado y los valores que "
-                                  "quedaron en revisión."))
+        ack_text = QLabel(
+            self.tr(
+                "Lo que oficinas centrales recibió de cada estado y los valores que "
+                "quedaron en revisión."
+            )
+        )
         ack_text.setWordWrap(True)
         ack_box = QGroupBox(self.tr("Acuses"))
         ack_layout = QHBoxLayout(ack_box)
@@ -140,11 +154,18 @@ class RespondDialog(JobDialog):
     def _build_update_box(self) -> QGroupBox:
         """The update button, and the catalog to send with the updates (the active one by default)."""
         self.include_catalog = QCheckBox(self.tr("Incluir el catálogo"))
-        self.include_catalog.setToolTip(self.tr("El catálogo activo de oficinas centrales; el estado lo "
-                                                "instala solo si es más reciente que el suyo."))
+        self.include_catalog.setToolTip(
+            self.tr(
+                "El catálogo activo de oficinas centrales; el estado lo "
+                "instala solo si es más reciente que el suyo."
+            )
+        )
         self.include_catalog.toggled.connect(lambda _on: self._update_buttons())
         self.catalog_field = FolderField(self.tr("Carpeta del catálogo"))
-        self.catalog_folder, self.catalog_button = self.catalog_field.edit, self.catalog_field.button
+        self.catalog_folder, self.catalog_button = (
+            self.catalog_field.edit,
+            self.catalog_field.button,
+        )
         catalog_row = QHBoxLayout()
         catalog_row.addWidget(self.include_catalog)
         catalog_row.addWidget(self.catalog_field, 1)
@@ -167,8 +188,11 @@ class RespondDialog(JobDialog):
         self.progress_bar.setFormat(self.tr("%v de %m estados"))
         self.progress_bar.hide()  # an empty bar reads as a text box: shown once writing starts (issue 12)
         self.cancel_button = QPushButton(self.tr("Cancelar"))
-        self.cancel_button.setToolTip(self.tr("Se detiene después del estado en curso; los archivos "
-                                              "escritos quedan completos."))
+        self.cancel_button.setToolTip(
+            self.tr(
+                "Se detiene después del estado en curso; los archivos escritos quedan completos."
+            )
+        )
         self.cancel_button.clicked.connect(self.cancel)
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress_bar, 1)
@@ -192,9 +216,20 @@ class RespondDialog(JobDialog):
 
     def _set_tab_order(self) -> None:
         """Tab follows the page top to bottom; Enter must not write packages by surprise."""
-        chain: list[QWidget] = [self.view, self.folder, self.folder_button, self.ack_button, self.update_button,
-                                self.include_catalog, self.catalog_folder, self.catalog_button,
-                                self.cancel_button, self.files_list, self.open_folder_button, self.close_button]
+        chain: list[QWidget] = [
+            self.view,
+            self.folder,
+            self.folder_button,
+            self.ack_button,
+            self.update_button,
+            self.include_catalog,
+            self.catalog_folder,
+            self.catalog_button,
+            self.cancel_button,
+            self.files_list,
+            self.open_folder_button,
+            self.close_button,
+        ]
         for button in chain:
             if isinstance(button, QPushButton):  # no button is the default
                 button.setAutoDefault(False)
@@ -226,8 +261,12 @@ class RespondDialog(JobDialog):
         self.open_folder_button.setEnabled(bool(self.last_written and self.last_written.paths))
         total = self.model.rowCount()
         self.selection_label.setText(
-            self.tr("%1 de %2 estados seleccionados (Ctrl+A: todos)").replace("%1", str(selected))
-            .replace("%2", str(total)) if total else "")
+            self.tr("%1 de %2 estados seleccionados (Ctrl+A: todos)")
+            .replace("%1", str(selected))
+            .replace("%2", str(total))
+            if total
+            else ""
+        )
 
     def _fail(self, title: str, exc: BaseException) -> None:
         self._busy = False
@@ -239,8 +278,12 @@ class RespondDialog(JobDialog):
     # -- loading ---------------------------------------------------------------------
     def reload(self) -> None:
         """Read the profile, the registered states and their inbox counts again."""
-        self._tasks.run_db(lambda ws, _p: snapshot(ws), self.guard(self._loaded),
-                           self.guard(lambda exc: self._fail(self.tr("Responder a los estados"), exc)), owner=self)
+        self._tasks.run_db(
+            lambda ws, _p: snapshot(ws),
+            self.guard(self._loaded),
+            self.guard(lambda exc: self._fail(self.tr("Responder a los estados"), exc)),
+            owner=self,
+        )
 
     def _loaded(self, data: dict) -> None:
         self.data = data
@@ -250,10 +293,15 @@ class RespondDialog(JobDialog):
         self.role_line.setVisible(bool(notice))
         # The active catalog lives inside the install or the data directory: name it by its
         # version, never by that internal path (issue 12); a folder is chosen only to send another.
-        self.catalog_folder.setPlaceholderText(self.tr("Catálogo activo (versión %1)").replace(
-            "%1", str(data["catalog_version"])))
-        self.catalog_folder.setToolTip(self.tr("Vacío: se envía el catálogo activo. Elija una carpeta solo "
-                                               "para enviar otro catálogo."))
+        self.catalog_folder.setPlaceholderText(
+            self.tr("Catálogo activo (versión %1)").replace("%1", str(data["catalog_version"]))
+        )
+        self.catalog_folder.setToolTip(
+            self.tr(
+                "Vacío: se envía el catálogo activo. Elija una carpeta solo "
+                "para enviar otro catálogo."
+            )
+        )
         self.model.set_rows(data["states"])
         self._update_buttons()
         self.loaded.emit()
@@ -306,11 +354,15 @@ class RespondDialog(JobDialog):
             return
         folder = self.folder_path()
         if folder is None:
-            self._show_status(html.escape(self.tr("Elija la carpeta donde se guardarán los paquetes.")), "error")
+            self._show_status(
+                html.escape(self.tr("Elija la carpeta donde se guardarán los paquetes.")), "error"
+            )
             return
         catalog_dir = None
         if kind == UPDATE and self.include_catalog.isChecked():
-            catalog_dir = self.catalog_path() or (Path(self.data["catalog_dir"]) if self.data else None)
+            catalog_dir = self.catalog_path() or (
+                Path(self.data["catalog_dir"]) if self.data else None
+            )
             if catalog_dir is None:
                 self._show_status(html.escape(self.tr("Elija la carpeta del catálogo.")), "error")
                 return
@@ -322,8 +374,9 @@ class RespondDialog(JobDialog):
                 except Cancelled:
                     pass  # seen before the next state
 
-            return sync_respond.write_packages(ws, kind, codes, folder, catalog_dir, report,
-                                               lambda: progress.cancel_requested)
+            return sync_respond.write_packages(
+                ws, kind, codes, folder, catalog_dir, report, lambda: progress.cancel_requested
+            )
 
         self._busy = True
         self.files_list.clear()
@@ -331,12 +384,25 @@ class RespondDialog(JobDialog):
         self.progress_bar.setRange(0, len(codes))
         self.progress_bar.setValue(0)
         self.progress_bar.show()
-        self._show_status(html.escape(self.tr("Escribiendo acuses…") if kind == ACK
-                                      else self.tr("Escribiendo actualizaciones…")))
-        title = self.tr("No se escribieron los acuses") if kind == ACK \
+        self._show_status(
+            html.escape(
+                self.tr("Escribiendo acuses…")
+                if kind == ACK
+                else self.tr("Escribiendo actualizaciones…")
+            )
+        )
+        title = (
+            self.tr("No se escribieron los acuses")
+            if kind == ACK
             else self.tr("No se escribieron las actualizaciones")
-        self._handle = self._tasks.run_db(job, self.guard(self._done),
-                                          self.guard(lambda exc: self._failed(title, exc)), self._progress, owner=self)
+        )
+        self._handle = self._tasks.run_db(
+            job,
+            self.guard(self._done),
+            self.guard(lambda exc: self._failed(title, exc)),
+            self._progress,
+            owner=self,
+        )
         self._update_buttons()
 
     def cancel(self) -> None:
@@ -353,8 +419,12 @@ class RespondDialog(JobDialog):
 
     def _failed(self, title: str, exc: BaseException) -> None:
         self._fail(title, exc)
-        self._show_status(html.escape(self.tr("No se escribió ningún archivo.")) + "<br>"
-                          + html.escape(sync_error_text(exc, self._lang)), "error")
+        self._show_status(
+            html.escape(self.tr("No se escribió ningún archivo."))
+            + "<br>"
+            + html.escape(sync_error_text(exc, self._lang)),
+            "error",
+        )
         self.failed.emit(exc)
 
     def _done(self, result: Written) -> None:
@@ -371,14 +441,19 @@ class RespondDialog(JobDialog):
             self.files_list.addItem(item)
         self.files_list.setVisible(bool(result.paths))
         lines, kind = written_lines(result, names, self._lang)
-        self.status.setText("<b>" + html.escape(lines[0]) + "</b><br>"
-                            + "<br>".join(html.escape(line) for line in lines[1:]))
+        self.status.setText(
+            "<b>"
+            + html.escape(lines[0])
+            + "</b><br>"
+            + "<br>".join(html.escape(line) for line in lines[1:])
+        )
         self.status.setStyleSheet(status_style(kind).replace("font-weight: bold;", ""))
         self.progress_bar.setValue(len(result.paths))
         self._update_buttons()
         if result.error is not None:
-            self.error_box = show_sync_error(self, self.tr("No se escribieron todos los paquetes"), result.error,
-                                             self._lang)
+            self.error_box = show_sync_error(
+                self, self.tr("No se escribieron todos los paquetes"), result.error, self._lang
+            )
         self.written.emit(result)
 
     def open_folder(self) -> None:

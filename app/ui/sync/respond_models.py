@@ -24,8 +24,13 @@ class StatesToAnswerModel(RowTableModel):
     def __init__(self, lang: str = "es", parent: QObject | None = None):
         super().__init__(parent)
         self._lang = lang
-        self._headers = [self.tr("Estado"), self.tr("Coordinación"), self.tr("Paquetes recibidos"),
-                         self.tr("Último paquete"), self.tr("Valores por revisar")]
+        self._headers = [
+            self.tr("Estado"),
+            self.tr("Coordinación"),
+            self.tr("Paquetes recibidos"),
+            self.tr("Último paquete"),
+            self.tr("Valores por revisar"),
+        ]
 
     def state(self, row: int) -> StateToAnswer | None:
         """The state shown on ``row`` (None outside the table)."""
@@ -44,8 +49,11 @@ class StatesToAnswerModel(RowTableModel):
             if column == self.RECEIVED:
                 return f"{row.received:,}"
             if column == self.LAST:
-                return local_datetime(row.last_received, self._lang) if row.last_received \
+                return (
+                    local_datetime(row.last_received, self._lang)
+                    if row.last_received
                     else self.tr("Ninguno")
+                )
             if column == self.CONFLICTS:
                 return f"{row.open_conflicts:,}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.RECEIVED, self.CONFLICTS):

@@ -26,10 +26,15 @@ class SyncActions(QObject):
         overview = self._window.overview
         if overview is None or overview.role == "hq":
             return True  # still reading, or HQ: the window itself checks the profile again
-        self.refusal = show_info(self._window, self.tr("Solo en oficinas centrales"), self.tr(
-            "Conflictos, Responder a los estados y Consolidado nacional son ventanas de oficinas "
-            "centrales: reúnen lo que envían las coordinaciones estatales. En este equipo, envíe sus "
-            "informes con Sincronizar ▸ Enviar paquete a oficinas centrales…"))
+        self.refusal = show_info(
+            self._window,
+            self.tr("Solo en oficinas centrales"),
+            self.tr(
+                "Conflictos, Responder a los estados y Consolidado nacional son ventanas de oficinas "
+                "centrales: reúnen lo que envían las coordinaciones estatales. En este equipo, envíe sus "
+                "informes con Sincronizar ▸ Enviar paquete a oficinas centrales…"
+            ),
+        )
         return False
 
     def _show(self, dialog) -> None:

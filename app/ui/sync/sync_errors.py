@@ -14,13 +14,22 @@ from app.ui.common.plain_codes import code_note
 def _routes() -> dict[str, str]:
     # Written out in full (no alias) so that lupdate files them under "SyncErrors".
     return {
-        "E_NO_CERTIFICATE": QCoreApplication.translate("SyncErrors", "Todavía no hay un certificado del coordinador en este equipo. Cree primero su "
-                               "identidad de firma en Resumen ▸ Crear identidad de firma… y después vuelva a "
-                               "exportar el registro."),
-        "E_NO_HQ": QCoreApplication.translate("SyncErrors", "Falta el perfil de oficinas centrales. Impórtelo primero en Sincronizar ▸ Perfil y "
-                      "registro… (Importar perfil de oficinas centrales…)."),
-        "E_NO_PROFILE": QCoreApplication.translate("SyncErrors", "Este directorio de datos no tiene perfil de sincronización. Créelo en "
-                           "Sincronizar ▸ Perfil y registro…"),
+        "E_NO_CERTIFICATE": QCoreApplication.translate(
+            "SyncErrors",
+            "Todavía no hay un certificado del coordinador en este equipo. Cree primero su "
+            "identidad de firma en Resumen ▸ Crear identidad de firma… y después vuelva a "
+            "exportar el registro.",
+        ),
+        "E_NO_HQ": QCoreApplication.translate(
+            "SyncErrors",
+            "Falta el perfil de oficinas centrales. Impórtelo primero en Sincronizar ▸ Perfil y "
+            "registro… (Importar perfil de oficinas centrales…).",
+        ),
+        "E_NO_PROFILE": QCoreApplication.translate(
+            "SyncErrors",
+            "Este directorio de datos no tiene perfil de sincronización. Créelo en "
+            "Sincronizar ▸ Perfil y registro…",
+        ),
     }
 
 
@@ -29,13 +38,22 @@ def sync_error_text(exc: BaseException, lang: str = "es") -> str:
     code = getattr(exc, "code", None)
     routed = _routes().get(code) if isinstance(code, str) else None
     # The code stays, at the end, for support: "… (código E_NO_HQ)".
-    return f"{routed} {code_note(str(code))}" if routed else error_message(exc, lang)  # routed: code is a str
+    return (
+        f"{routed} {code_note(str(code))}" if routed else error_message(exc, lang)
+    )  # routed: code is a str
 
 
-def show_sync_error(parent: QWidget | None, title: str, exc: BaseException, lang: str = "es") -> QMessageBox:
+def show_sync_error(
+    parent: QWidget | None, title: str, exc: BaseException, lang: str = "es"
+) -> QMessageBox:
     """A non-blocking warning box like :func:`app.ui.common.alerts.show_error`, with :func:`sync_error_text`."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, sync_error_text(exc, lang), QMessageBox.StandardButton.Ok,
-                      parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        title,
+        sync_error_text(exc, lang),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
     box.setObjectName("error_box")
     box.open()
     return box

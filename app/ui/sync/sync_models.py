@@ -60,10 +60,20 @@ class PackagesModel(RowTableModel):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._headers = [self.tr("Archivo"), self.tr("Estado"), self.tr("Nuevos"), self.tr("Actualizados"),
-                         self.tr("Ignorados"), self.tr("Borrados"), self.tr("Descripción")]
-        self._status_text = {"SUCCESS": self.tr("Correcto"), "WARNING": self.tr("Con avisos"),
-                             "ERROR": self.tr("Error")}
+        self._headers = [
+            self.tr("Archivo"),
+            self.tr("Estado"),
+            self.tr("Nuevos"),
+            self.tr("Actualizados"),
+            self.tr("Ignorados"),
+            self.tr("Borrados"),
+            self.tr("Descripción"),
+        ]
+        self._status_text = {
+            "SUCCESS": self.tr("Correcto"),
+            "WARNING": self.tr("Con avisos"),
+            "ERROR": self.tr("Error"),
+        }
 
     def package_rows(self) -> list[PackageRow]:
         return list(self._rows)
@@ -124,8 +134,12 @@ class IssuesModel(RowTableModel):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._headers = [self.tr("Código (soporte)"), self.tr("Objeto"), self.tr("Valor o detalle"),
-                         self.tr("Qué pasó y qué hacer")]
+        self._headers = [
+            self.tr("Código (soporte)"),
+            self.tr("Objeto"),
+            self.tr("Valor o detalle"),
+            self.tr("Qué pasó y qué hacer"),
+        ]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not self._valid(index):
@@ -159,12 +173,24 @@ class ConflictsModel(RowTableModel):
         self._catalog = catalog
         self._lang = lang
         self._names: dict[str, str] = {}
-        self._headers = [self.tr("Estado"), self.tr("CLUES"), self.tr("Unidad"), self.tr("Periodo"),
-                         self.tr("Variable"), self.tr("Aplicada"), self.tr("Revisión")]
+        self._headers = [
+            self.tr("Estado"),
+            self.tr("CLUES"),
+            self.tr("Unidad"),
+            self.tr("Periodo"),
+            self.tr("Variable"),
+            self.tr("Aplicada"),
+            self.tr("Revisión"),
+        ]
         # "La del estado": a bare "Estado" would read as the state column's name.
-        self._sides = {"ours": self.tr("La de oficinas centrales"), "theirs": self.tr("La del estado")}
-        self._accepted = {"ours": self.tr("Aceptada la de oficinas centrales"),
-                          "theirs": self.tr("Aceptada la del estado")}
+        self._sides = {
+            "ours": self.tr("La de oficinas centrales"),
+            "theirs": self.tr("La del estado"),
+        }
+        self._accepted = {
+            "ours": self.tr("Aceptada la de oficinas centrales"),
+            "theirs": self.tr("Aceptada la del estado"),
+        }
 
     def set_conflicts(self, conflicts: list[Conflict], names: dict[str, str]) -> None:
         """Show ``conflicts``; ``names`` maps CLUES to facility names (when known)."""
@@ -221,8 +247,11 @@ class ConflictsModel(RowTableModel):
                 return self._accepted.get(conflict.resolution or "", conflict.resolution or "")
             return self.tr("Pendiente")
         if role == Qt.ItemDataRole.ToolTipRole and column == self.REVIEW and conflict.resolved_at:
-            return self.tr("Por %1 el %2").replace("%1", conflict.resolved_by or "") \
+            return (
+                self.tr("Por %1 el %2")
+                .replace("%1", conflict.resolved_by or "")
                 .replace("%2", local_datetime(conflict.resolved_at, self._lang))
+            )
         if role == Qt.ItemDataRole.ToolTipRole and column == self.VARIABLE:
             return self.variable_label(conflict)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.REVIEW:

@@ -28,8 +28,13 @@ class RegistrationModel(RowTableModel):
         super().__init__(parent)
         self._catalog = catalog
         self._lang = lang
-        self._headers = [self.tr("Estado"), self.tr("Nombre"), self.tr("Huella del certificado"),
-                         self.tr("Situación"), self.tr("Fecha")]
+        self._headers = [
+            self.tr("Estado"),
+            self.tr("Nombre"),
+            self.tr("Huella del certificado"),
+            self.tr("Situación"),
+            self.tr("Fecha"),
+        ]
         self._mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
 
     def registration(self, row: int) -> Registration | None:
@@ -58,12 +63,18 @@ class RegistrationModel(RowTableModel):
                 return local_datetime(reg.revoked_at or reg.registered_at, self._lang)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.STATUS and not reg.active:
-                text = self.tr("Revocado el %1").replace("%1", local_datetime(reg.revoked_at or "", self._lang))
+                text = self.tr("Revocado el %1").replace(
+                    "%1", local_datetime(reg.revoked_at or "", self._lang)
+                )
                 if reg.replaced_by:
-                    text += "\n" + self.tr("Reemplazado por %1").replace("%1", readable(reg.replaced_by)[:19] + "…")
+                    text += "\n" + self.tr("Reemplazado por %1").replace(
+                        "%1", readable(reg.replaced_by)[:19] + "…"
+                    )
                 return text
             if column == self.DATE:
-                return self.tr("Registrado el %1").replace("%1", local_datetime(reg.registered_at, self._lang))
+                return self.tr("Registrado el %1").replace(
+                    "%1", local_datetime(reg.registered_at, self._lang)
+                )
         if role == Qt.ItemDataRole.FontRole and column == self.FINGERPRINT:
             return self._mono
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
@@ -82,8 +93,13 @@ class OutboxModel(RowTableModel):
     def __init__(self, lang: str = "es", parent: QObject | None = None):
         super().__init__(parent)
         self._lang = lang
-        self._headers = [self.tr("Núm."), self.tr("Archivo"), self.tr("Creado"), self.tr("Valores"),
-                         self.tr("Entrega")]
+        self._headers = [
+            self.tr("Núm."),
+            self.tr("Archivo"),
+            self.tr("Creado"),
+            self.tr("Valores"),
+            self.tr("Entrega"),
+        ]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not self._valid(index):
@@ -102,13 +118,20 @@ class OutboxModel(RowTableModel):
                 count = f"{entry['values']:,}"
                 return count + (" " + self.tr("(completo)") if entry.get("full") else "")
             if column == self.DELIVERY:
-                return self.tr("Entregado %1").replace("%1", local_datetime(delivered, self._lang)) if delivered \
+                return (
+                    self.tr("Entregado %1").replace("%1", local_datetime(delivered, self._lang))
+                    if delivered
                     else self.tr("Esperando acuse de recibo")
+                )
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.SEQUENCE, self.VALUES):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.DELIVERY:
             return theme.color("ok" if delivered else "warning")
         if role == Qt.ItemDataRole.ToolTipRole and column == self.FILE:
             uuid = entry.get("uuid", "")
-            return self.tr("Identificador del paquete (para soporte): %1").replace("%1", uuid) if uuid else ""
+            return (
+                self.tr("Identificador del paquete (para soporte): %1").replace("%1", uuid)
+                if uuid
+                else ""
+            )
         return None

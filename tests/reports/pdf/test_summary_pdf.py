@@ -38,7 +38,18 @@ from app.services.workspace import open_workspace
 
 GENERATED = datetime(2023, 3, 15, 11, 45)
 FULL = ("slide", "handout")  # the layouts that print every figure ("sin dato" where none)
-SEED_COUNTS = ("35,833", "22,999", "12,834", "2,436", "600", "4,431", "28,920", "1,764", "13", "292")
+SEED_COUNTS = (
+    "35,833",
+    "22,999",
+    "12,834",
+    "2,436",
+    "600",
+    "4,431",
+    "28,920",
+    "1,764",
+    "13",
+    "292",
+)
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +64,9 @@ def summary(tmp_path_factory) -> StateSummary:
 
 @pytest.fixture(scope="module")
 def pdfs(summary) -> dict[str, bytes]:
-    return {layout: render_summary_pdf(summary, layout, generated_at=GENERATED) for layout in LAYOUTS}
+    return {
+        layout: render_summary_pdf(summary, layout, generated_at=GENERATED) for layout in LAYOUTS
+    }
 
 
 def text_of(data: bytes) -> str:
@@ -67,10 +80,20 @@ def flat(text: str) -> str:
 
 def empty(summary: StateSummary) -> StateSummary:
     """The same summary with no data at all."""
-    figures = {code: dataclasses.replace(f, value=None, numerator=None, denominator=None, provisional=False)
-               for code, f in summary.figures.items()}
-    return dataclasses.replace(summary, figures=figures, productivity_units=0, completeness=(0, 0),
-                               community_since=None, by_type=())
+    figures = {
+        code: dataclasses.replace(
+            f, value=None, numerator=None, denominator=None, provisional=False
+        )
+        for code, f in summary.figures.items()
+    }
+    return dataclasses.replace(
+        summary,
+        figures=figures,
+        productivity_units=0,
+        completeness=(0, 0),
+        community_since=None,
+        by_type=(),
+    )
 
 
 @pytest.mark.parametrize("layout", FULL)
@@ -91,8 +114,16 @@ def test_every_figure_printed_equals_the_summary(pdfs, summary, layout):
 @pytest.mark.parametrize("layout", FULL)
 def test_sections_in_the_seed_order_with_accents(pdfs, layout):
     text = flat(text_of(pdfs[layout]))
-    order = ["NAYARIT: Avances Generales", "Hospitales", "UNEMES", "Unidades de salud", "Personal",
-             "Servicios médicos en 2023*", "Acción comunitaria*", "Infraestructura y equipamiento"]
+    order = [
+        "NAYARIT: Avances Generales",
+        "Hospitales",
+        "UNEMES",
+        "Unidades de salud",
+        "Personal",
+        "Servicios médicos en 2023*",
+        "Acción comunitaria*",
+        "Infraestructura y equipamiento",
+    ]
     positions = [text.index(title) for title in order]
     assert positions == sorted(positions)
     for accented in ("Médicos", "Acción comunitaria", "Cirugías", "Página 1 de"):
@@ -103,9 +134,13 @@ def test_sections_in_the_seed_order_with_accents(pdfs, layout):
 def test_footnotes_window_and_community(pdfs, summary, layout):
     text = flat(text_of(pdfs[layout]))
     units = format_figure(summary.figures["productivity_reporting_2nd_level_units"])
-    assert (f"* Productividad médica del 1º de enero al 28 de febrero de 2023 de {units} "
-            "unidades de segundo nivel") in text
-    assert "Indicadores de acción comunitaria registrados desde el inicio de la implementación" in text
+    assert (
+        f"* Productividad médica del 1º de enero al 28 de febrero de 2023 de {units} "
+        "unidades de segundo nivel"
+    ) in text
+    assert (
+        "Indicadores de acción comunitaria registrados desde el inicio de la implementación" in text
+    )
     assert "** En proceso de definición" not in text  # nothing provisional in the demo
     assert "Completitud de febrero de 2023" in text
     assert "Francisco Villa" not in text  # the banner belongs to a year; none by default
@@ -114,8 +149,13 @@ def test_footnotes_window_and_community(pdfs, summary, layout):
 def test_provisional_figures_are_marked_with_the_footnote(summary):
     figures = dict(summary.figures)
     figures["hospitals_count"] = dataclasses.replace(figures["hospitals_count"], provisional=True)
-    text = flat(text_of(render_summary_pdf(dataclasses.replace(summary, figures=figures),
-                                           generated_at=GENERATED)))
+    text = flat(
+        text_of(
+            render_summary_pdf(
+                dataclasses.replace(summary, figures=figures), generated_at=GENERATED
+            )
+        )
+    )
     assert "13** Hospitales" in text
     assert "** En proceso de definición con el Gobierno del estado" in text
 
@@ -139,9 +179,14 @@ def test_dejavu_embedded(pdfs, layout):
     for page in reader.pages:
         for font in page["/Resources"]["/Font"].values():
             font = font.get_object()
-            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"] \
-                if "/DescendantFonts" in font else font.get("/FontDescriptor")
-            assert descriptor is not None and "/FontFile2" in descriptor.get_object(), font["/BaseFont"]
+            descriptor = (
+                font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+                if "/DescendantFonts" in font
+                else font.get("/FontDescriptor")
+            )
+            assert descriptor is not None and "/FontFile2" in descriptor.get_object(), font[
+                "/BaseFont"
+            ]
             fonts.add(str(font["/BaseFont"]))
     assert any("DejaVuSans" in f for f in fonts)
     assert not any(f.lstrip("/") in {"Helvetica", "Times-Roman"} for f in fonts)
@@ -176,8 +221,17 @@ def test_window_text_and_english():
 
 
 def test_english_and_banner(summary):
-    text = flat(text_of(render_summary_pdf(summary, "handout", banner="2024 Año de Felipe Carrillo Puerto",
-                                           generated_at=GENERATED, lang="en")))
+    text = flat(
+        text_of(
+            render_summary_pdf(
+                summary,
+                "handout",
+                banner="2024 Año de Felipe Carrillo Puerto",
+                generated_at=GENERATED,
+                lang="en",
+            )
+        )
+    )
     assert "NAYARIT: General Progress" in text and "2024 Año de Felipe Carrillo Puerto" in text
     assert "66 %" not in text and "35,833" in text and "Page 1 of" in text
     assert footnotes(summary, "en")[0].startswith("* Medical productivity from 1 January")

@@ -28,8 +28,9 @@ WHEN = datetime(2023, 3, 15, 11, 45, 7, tzinfo=MEXICO)
 
 @pytest.fixture(scope="module")
 def identity():
-    return load_pkcs12(create_identity("María José Núñez Ávila", "Coordinadora Estatal",
-                                       "Nayarit", b"pw"), b"pw")
+    return load_pkcs12(
+        create_identity("María José Núñez Ávila", "Coordinadora Estatal", "Nayarit", b"pw"), b"pw"
+    )
 
 
 def test_block_says_who_where_when_and_which_certificate(identity):
@@ -38,8 +39,14 @@ def test_block_says_who_where_when_and_which_certificate(identity):
     page = reader.pages[0]
     assert [float(v) for v in page.mediabox] == [0, 0, *BLOCK_SIZE]
     text = page.extract_text()
-    for part in ("Firmado digitalmente por", "María José Núñez Ávila", "Coordinadora Estatal",
-                 "Nayarit", "15/03/2023 11:45:07 UTC-06:00", "Huella SHA-256 del certificado"):
+    for part in (
+        "Firmado digitalmente por",
+        "María José Núñez Ávila",
+        "Coordinadora Estatal",
+        "Nayarit",
+        "15/03/2023 11:45:07 UTC-06:00",
+        "Huella SHA-256 del certificado",
+    ):
         assert part in text, part
     pairs = identity.fingerprint_sha256.split(":")
     flat = text.replace("\n", ":")

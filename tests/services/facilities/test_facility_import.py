@@ -20,18 +20,62 @@ from app.services.facilities.registry import (
 )
 from app.services.files.backup import list_backups
 
-DGIS_HEADERS = ["CLUES", "NOMBRE DE LA UNIDAD MÉDICA", "CLAVE DE LA ENTIDAD", "NOMBRE DEL MUNICIPIO",
-                "JURISDICCIÓN", "NOMBRE DE TIPOLOGIA", "NIVEL DE ATENCIÓN", "CLAVE DE LA INSTITUCION",
-                "ESTATUS DE OPERACIÓN"]
+DGIS_HEADERS = [
+    "CLUES",
+    "NOMBRE DE LA UNIDAD MÉDICA",
+    "CLAVE DE LA ENTIDAD",
+    "NOMBRE DEL MUNICIPIO",
+    "JURISDICCIÓN",
+    "NOMBRE DE TIPOLOGIA",
+    "NIVEL DE ATENCIÓN",
+    "CLAVE DE LA INSTITUCION",
+    "ESTATUS DE OPERACIÓN",
+]
 DGIS_ROWS = [
-    ["NTSSA000001", "HOSPITAL GENERAL DE TEPIC", "18", "TEPIC", "I TEPIC", "HOSPITAL GENERAL",
-     "SEGUNDO NIVEL", "IMB", "EN OPERACION"],
-    ["NTSSA000002", "CENTRO DE SALUD RURAL JALA", "18", "JALA", "II IXTLÁN", "RURAL DE 01 NUCLEO BASICO",
-     "PRIMER NIVEL", "SSA", "EN OPERACION"],
-    ["ntssa000003", "UNIDAD MÉDICA MÓVIL DEL NAYAR 01", "18", "DEL NAYAR", "I TEPIC", "UNIDAD MOVIL",
-     "1", "IMSS-BIENESTAR", "FUERA DE OPERACION"],
-    ["NTSSA000004", "UNEME CAPASITS TEPIC", "18", "TEPIC", "I TEPIC",
-     "UNIDADES DE ESPECIALIDADES MEDICAS (UNEMES)", "", "IMB", "EN OPERACION"],
+    [
+        "NTSSA000001",
+        "HOSPITAL GENERAL DE TEPIC",
+        "18",
+        "TEPIC",
+        "I TEPIC",
+        "HOSPITAL GENERAL",
+        "SEGUNDO NIVEL",
+        "IMB",
+        "EN OPERACION",
+    ],
+    [
+        "NTSSA000002",
+        "CENTRO DE SALUD RURAL JALA",
+        "18",
+        "JALA",
+        "II IXTLÁN",
+        "RURAL DE 01 NUCLEO BASICO",
+        "PRIMER NIVEL",
+        "SSA",
+        "EN OPERACION",
+    ],
+    [
+        "ntssa000003",
+        "UNIDAD MÉDICA MÓVIL DEL NAYAR 01",
+        "18",
+        "DEL NAYAR",
+        "I TEPIC",
+        "UNIDAD MOVIL",
+        "1",
+        "IMSS-BIENESTAR",
+        "FUERA DE OPERACION",
+    ],
+    [
+        "NTSSA000004",
+        "UNEME CAPASITS TEPIC",
+        "18",
+        "TEPIC",
+        "I TEPIC",
+        "UNIDADES DE ESPECIALIDADES MEDICAS (UNEMES)",
+        "",
+        "IMB",
+        "EN OPERACION",
+    ],
 ]
 
 
@@ -81,18 +125,49 @@ def test_csv_with_dgis_headers_is_imported(ws, tmp_path):
 
 
 def test_xlsx_with_variant_headers_title_rows_and_no_level_column(ws, tmp_path):
-    path = write_xlsx(tmp_path / "catalogo.xlsx", [
-        ["Catálogo de Clave Única de Establecimientos de Salud (CLUES)"],
-        ["Fecha de consulta: 24 de septiembre 2021"],
-        ["clues", "Nombre de la Unidad", "Entidad", "Municipio", "Tipología", "Institución",
-         "Estatus de operación"],
-        ["NTSSA000010", "Hospital Integral Jala", "Nayarit", "Jala", "HOSPITAL INTEGRAL", "IMSS-BIENESTAR",
-         "En operación"],
-        ["NTSSA000011", "Centro de Salud Urbano Tepic", "NAYARIT", "Tepic", "URBANO DE 03 NUCLEOS BASICOS",
-         "SSA", "EN OPERACION"],
-        ["NTSSA000012", "Centro de Salud con Servicios Ampliados Tepic", "nayarit", "Tepic",
-         "CENTRO DE SALUD CON SERVICIOS AMPLIADOS", "IMB", "OPERACIÓN PARCIAL"],
-    ])
+    path = write_xlsx(
+        tmp_path / "catalogo.xlsx",
+        [
+            ["Catálogo de Clave Única de Establecimientos de Salud (CLUES)"],
+            ["Fecha de consulta: 24 de septiembre 2021"],
+            [
+                "clues",
+                "Nombre de la Unidad",
+                "Entidad",
+                "Municipio",
+                "Tipología",
+                "Institución",
+                "Estatus de operación",
+            ],
+            [
+                "NTSSA000010",
+                "Hospital Integral Jala",
+                "Nayarit",
+                "Jala",
+                "HOSPITAL INTEGRAL",
+                "IMSS-BIENESTAR",
+                "En operación",
+            ],
+            [
+                "NTSSA000011",
+                "Centro de Salud Urbano Tepic",
+                "NAYARIT",
+                "Tepic",
+                "URBANO DE 03 NUCLEOS BASICOS",
+                "SSA",
+                "EN OPERACION",
+            ],
+            [
+                "NTSSA000012",
+                "Centro de Salud con Servicios Ampliados Tepic",
+                "nayarit",
+                "Tepic",
+                "CENTRO DE SALUD CON SERVICIOS AMPLIADOS",
+                "IMB",
+                "OPERACIÓN PARCIAL",
+            ],
+        ],
+    )
     preview = preview_facility_import(ws, path)
     assert preview.rejected == []
     assert [f.clues for f in preview.accepted] == ["NTSSA000010", "NTSSA000011", "NTSSA000012"]
@@ -106,8 +181,12 @@ def test_xlsx_with_variant_headers_title_rows_and_no_level_column(ws, tmp_path):
 
 
 def test_semicolon_csv_without_state_column_takes_state_from_clues(ws, tmp_path):
-    path = write_csv(tmp_path / "c.csv", ["Clues", "Nombre", "Tipo"],
-                     [["CMSSA000123", "Hospital General de Colima", "HG"]], delimiter=";")
+    path = write_csv(
+        tmp_path / "c.csv",
+        ["Clues", "Nombre", "Tipo"],
+        [["CMSSA000123", "Hospital General de Colima", "HG"]],
+        delimiter=";",
+    )
     preview = preview_facility_import(ws, path)
     assert preview.accepted[0].state_code == "06"
 
@@ -134,14 +213,44 @@ def test_reimport_changes_nothing_and_status_change_is_an_update(ws, tmp_path):
 
 def test_preview_rejects_row_by_row_with_reasons(ws, tmp_path, db_dump):
     rows = [
-        DGIS_ROWS[0],                                                          # row 2: fine
-        ["NT123", "Mala", "18", "Tepic", "", "HOSPITAL GENERAL", "2", "IMB", ""],          # 3
-        ["CMSSA000001", "Colima en Nayarit", "18", "Tepic", "", "HOSPITAL GENERAL", "2", "IMB", ""],  # 4
-        ["NTSSA000005", "Atlántida", "Atlantis", "X", "", "HOSPITAL GENERAL", "2", "IMB", ""],      # 5
-        ["NTSSA000006", "Nave", "18", "Tepic", "", "NAVE ESPACIAL", "1", "IMB", ""],                # 6
-        ["NTSSA000007", "Nivel raro", "18", "Tepic", "", "HOSPITAL GENERAL", "CUARTO NIVEL", "IMB", ""],  # 7
-        ["NTSSA000008", "", "18", "Tepic", "", "", "", "XYZ", "DEMOLIDO HACE SIGLOS"],      # 8: many problems
-        DGIS_ROWS[1],                                                          # row 9: fine
+        DGIS_ROWS[0],  # row 2: fine
+        ["NT123", "Mala", "18", "Tepic", "", "HOSPITAL GENERAL", "2", "IMB", ""],  # 3
+        [
+            "CMSSA000001",
+            "Colima en Nayarit",
+            "18",
+            "Tepic",
+            "",
+            "HOSPITAL GENERAL",
+            "2",
+            "IMB",
+            "",
+        ],  # 4
+        ["NTSSA000005", "Atlántida", "Atlantis", "X", "", "HOSPITAL GENERAL", "2", "IMB", ""],  # 5
+        ["NTSSA000006", "Nave", "18", "Tepic", "", "NAVE ESPACIAL", "1", "IMB", ""],  # 6
+        [
+            "NTSSA000007",
+            "Nivel raro",
+            "18",
+            "Tepic",
+            "",
+            "HOSPITAL GENERAL",
+            "CUARTO NIVEL",
+            "IMB",
+            "",
+        ],  # 7
+        [
+            "NTSSA000008",
+            "",
+            "18",
+            "Tepic",
+            "",
+            "",
+            "",
+            "XYZ",
+            "DEMOLIDO HACE SIGLOS",
+        ],  # 8: many problems
+        DGIS_ROWS[1],  # row 9: fine
     ]
     path = write_csv(tmp_path / "malo.csv", DGIS_HEADERS, rows)
     before = db_dump(ws.conn)
@@ -169,7 +278,9 @@ def test_duplicate_clues_rejects_both_rows_naming_each_other(ws, tmp_path):
     rows[2][1] = "OTRO NOMBRE"
     preview = preview_facility_import(ws, write_csv(tmp_path / "dup.csv", DGIS_HEADERS, rows))
     assert [f.clues for f in preview.accepted] == ["NTSSA000002", "NTSSA000003"]
-    assert {r.row: [(e.code, e.params["other_row"]) for e in r.errors] for r in preview.rejected} == {
+    assert {
+        r.row: [(e.code, e.params["other_row"]) for e in r.errors] for r in preview.rejected
+    } == {
         2: [("duplicate_key", 4)],
         4: [("duplicate_key", 2)],
     }
@@ -212,11 +323,24 @@ def test_missing_file(ws, tmp_path):
 
 
 def test_save_facility_validates_and_stores(ws, db_dump):
-    fac = Facility(" ntssa000020 ", " Centro de Salud Rural Jala ", "Nayarit", "CSR", 1, "Jala",
-                   institution="IMSSB", status="operando", status_since="2023-01-15")
+    fac = Facility(
+        " ntssa000020 ",
+        " Centro de Salud Rural Jala ",
+        "Nayarit",
+        "CSR",
+        1,
+        "Jala",
+        institution="IMSSB",
+        status="operando",
+        status_since="2023-01-15",
+    )
     save_facility(ws, fac)
     stored = by_clues(ws)["NTSSA000020"]
-    assert (stored.name, stored.state_code, stored.status_since) == ("Centro de Salud Rural Jala", "18", "2023-01-15")
+    assert (stored.name, stored.state_code, stored.status_since) == (
+        "Centro de Salud Rural Jala",
+        "18",
+        "2023-01-15",
+    )
 
     save_facility(ws, dataclasses.replace(stored, status="en_obra", status_since="2023-03-01"))
     assert [p.status for p in facility_status_history(ws, "NTSSA000020")] == ["operando", "en_obra"]

@@ -30,11 +30,14 @@ LAST = "202302"
 YTD = year_to_date(LAST)
 
 
-def total(ws, variable: str, periods: list[str], option: str | None = None,
-          level: int | None = None) -> int:
+def total(
+    ws, variable: str, periods: list[str], option: str | None = None, level: int | None = None
+) -> int:
     """Sum of a variable over the state's facilities, straight from SQL (independent of the app)."""
-    sql = (f"SELECT coalesce(sum(v.value), 0) FROM data_values v JOIN facilities f ON f.clues = v.org_unit "
-           f"WHERE v.variable = ? AND v.period IN ({','.join('?' * len(periods))})")
+    sql = (
+        f"SELECT coalesce(sum(v.value), 0) FROM data_values v JOIN facilities f ON f.clues = v.org_unit "
+        f"WHERE v.variable = ? AND v.period IN ({','.join('?' * len(periods))})"
+    )
     params: list[object] = [variable, *periods]
     if option is not None:
         sql += " AND v.disaggregation = ?"
@@ -68,30 +71,43 @@ def check_published(ws, state_code: str) -> None:
         if var in fig:
             assert total(ws, var, [LAST]) == fig[var], var  # LAST: the February stock
     if "specialists_pct" in fig:
-        shown = half_up_percent(total(ws, "plazas_ocupadas", [LAST], "especialistas"),
-                                total(ws, "plazas_autorizadas", [LAST], "especialistas"))
+        shown = half_up_percent(
+            total(ws, "plazas_ocupadas", [LAST], "especialistas"),
+            total(ws, "plazas_autorizadas", [LAST], "especialistas"),
+        )
         assert shown == fig["specialists_pct"]
     if "gp_nursing_pct" in fig:
         filled = sum(total(ws, "plazas_ocupadas", [LAST], o) for o in ("generales", "enfermeria"))
         posts = sum(total(ws, "plazas_autorizadas", [LAST], o) for o in ("generales", "enfermeria"))
         assert half_up_percent(filled, posts) == fig["gp_nursing_pct"]
     if "rx_filled_pct" in fig:
-        shown = half_up_percent(total(ws, "recetas_surtidas", YTD), total(ws, "recetas_emitidas", YTD))
+        shown = half_up_percent(
+            total(ws, "recetas_surtidas", YTD), total(ws, "recetas_emitidas", YTD)
+        )
         assert shown == fig["rx_filled_pct"]
         for month in YTD:  # each month on its own prints the same
-            assert half_up_percent(total(ws, "recetas_surtidas", [month]),
-                                   total(ws, "recetas_emitidas", [month])) == fig["rx_filled_pct"]
+            assert (
+                half_up_percent(
+                    total(ws, "recetas_surtidas", [month]), total(ws, "recetas_emitidas", [month])
+                )
+                == fig["rx_filled_pct"]
+            )
     for level, key in ((1, "training_first_pct"), (2, "training_second_pct")):
         if key in fig:
-            shown = half_up_percent(total(ws, "personal_capacitado", [LAST], level=level),
-                                    total(ws, "personal_total", [LAST], level=level))
+            shown = half_up_percent(
+                total(ws, "personal_capacitado", [LAST], level=level),
+                total(ws, "personal_total", [LAST], level=level),
+            )
             assert shown == fig[key], key
     if "basificacion_meta" in fig:
         state = ws.conn.execute(
             "SELECT variable, value FROM data_values WHERE org_unit = ? AND period = ?",
-            (state_code, LAST)).fetchall()
-        assert dict(state) == {"basificacion_meta": fig["basificacion_meta"],
-                               "basificacion_realizada": fig["basificacion_realizada"]}
+            (state_code, LAST),
+        ).fetchall()
+        assert dict(state) == {
+            "basificacion_meta": fig["basificacion_meta"],
+            "basificacion_realizada": fig["basificacion_realizada"],
+        }
 
 
 # -- Nayarit, the reference state -----------------------------------------------------------
@@ -110,14 +126,18 @@ def test_nayarit_reproduces_the_slide_of_27_feb_2023(nayarit):
     ws, result, _ = nayarit
     check_published(ws, "18")
     # The figures quoted in the issue, spelled out:
-    assert (total(ws, "consultas_especialidad", YTD, level=2)
-            + total(ws, "consultas_medicina_familiar", YTD, level=2)) == 35_833
+    assert (
+        total(ws, "consultas_especialidad", YTD, level=2)
+        + total(ws, "consultas_medicina_familiar", YTD, level=2)
+    ) == 35_833
     assert total(ws, "cirugias", YTD, level=2) == 2_436
     # First-level units record family-medicine consultations too; the slide leaves them out.
     assert total(ws, "consultas_medicina_familiar", YTD, level=1) > 0
     assert (total(ws, "comites_salud", [LAST]), total(ws, "voluntarios", [LAST])) == (600, 4_431)
-    assert (total(ws, "visitas_domiciliarias", PERIODS),
-            total(ws, "sesiones_informativas", PERIODS)) == (28_920, 1_764)
+    assert (
+        total(ws, "visitas_domiciliarias", PERIODS),
+        total(ws, "sesiones_informativas", PERIODS),
+    ) == (28_920, 1_764)
     assert result.state_code == "18" and result.facilities == 13 + 4 + 292
     assert result.periods == PERIODS and PERIODS[0] == "202209" and PERIODS[-1] == LAST
     assert result.values == ws.conn.execute("SELECT count(*) FROM data_values").fetchone()[0]
@@ -134,10 +154,27 @@ def test_nayarit_facilities_look_real_and_are_marked_demo(nayarit):
     assert "Hospital General de Tepic" in names
     assert "Centro de Salud Rural Jala" in names
     assert {f.municipality for f in facilities} <= {
-        "Tepic", "Santiago Ixcuintla", "Compostela", "Bahía de Banderas", "Xalisco", "Tuxpan",
-        "Acaponeta", "Tecuala", "Rosamorada", "Ixtlán del Río", "Ahuacatlán", "Jala",
-        "Amatlán de Cañas", "San Blas", "San Pedro Lagunillas", "Santa María del Oro", "La Yesca",
-        "Del Nayar", "Huajicori", "Ruiz"}
+        "Tepic",
+        "Santiago Ixcuintla",
+        "Compostela",
+        "Bahía de Banderas",
+        "Xalisco",
+        "Tuxpan",
+        "Acaponeta",
+        "Tecuala",
+        "Rosamorada",
+        "Ixtlán del Río",
+        "Ahuacatlán",
+        "Jala",
+        "Amatlán de Cañas",
+        "San Blas",
+        "San Pedro Lagunillas",
+        "Santa María del Oro",
+        "La Yesca",
+        "Del Nayar",
+        "Huajicori",
+        "Ruiz",
+    }
     assert {f.type_code for f in facilities} <= set(ws.catalog.facility_types)
     assert all(f.level == ws.catalog.facility_types[f.type_code].level for f in facilities)
     sources = {r[0] for r in ws.conn.execute("SELECT DISTINCT source FROM change_log")}
@@ -151,8 +188,11 @@ def test_nayarit_history_months_and_no_validation_errors(nayarit):
     assert periods == PERIODS
     for period in PERIODS:
         month = load_month(ws, "18", period)
-        errors = [k for k, found in month_issues(ws.catalog, month).items()
-                  if any(i.severity == ERROR for i in found)]
+        errors = [
+            k
+            for k, found in month_issues(ws.catalog, month).items()
+            if any(i.severity == ERROR for i in found)
+        ]
         assert errors == [], period
     # Stocks never shrink month to month; the values are plausible, not constant.
     for var in ("comites_salud", "voluntarios"):
@@ -163,15 +203,20 @@ def test_nayarit_history_months_and_no_validation_errors(nayarit):
 def test_some_cells_are_left_sin_dato_in_february(nayarit):
     ws, _, _ = nayarit
     month = load_month(ws, "18", LAST, with_history=False)
-    incomplete = [f for f in month.facilities
-                  if completeness(ws.catalog, month, f)[0] < completeness(ws.catalog, month, f)[1]]
+    incomplete = [
+        f
+        for f in month.facilities
+        if completeness(ws.catalog, month, f)[0] < completeness(ws.catalog, month, f)[1]
+    ]
     assert 2 <= len(incomplete) <= 5
     assert len(incomplete) < len(month.facilities) // 10
     for fac in incomplete:
         assert month.value(fac.clues, "recetas_emitidas") is None  # sin dato, never 0
     january = load_month(ws, "18", "202301", with_history=False)
-    assert all(completeness(ws.catalog, january, f)[0] == completeness(ws.catalog, january, f)[1]
-               for f in january.facilities)
+    assert all(
+        completeness(ws.catalog, january, f)[0] == completeness(ws.catalog, january, f)[1]
+        for f in january.facilities
+    )
 
 
 def test_the_demo_month_can_be_closed(nayarit):
@@ -208,16 +253,26 @@ def test_morelos_template_b_figures(data_dir):
     ws = open_workspace(data_dir)
     build_demo(ws, "17")
     check_published(ws, "17")
-    hospitals = [f for f in list_facilities(ws) if ws.catalog.facility_types[f.type_code].category == "hospital"]
+    hospitals = [
+        f
+        for f in list_facilities(ws)
+        if ws.catalog.facility_types[f.type_code].category == "hospital"
+    ]
     done = ws.conn.execute(
         f"SELECT count(*) FROM data_values WHERE variable = 'acciones_conservacion' AND value = 1 "
         f"AND period = ? AND org_unit IN ({','.join('?' * len(hospitals))})",
-        (LAST, *(f.clues for f in hospitals))).fetchone()[0]
+        (LAST, *(f.clues for f in hospitals)),
+    ).fetchone()[0]
     assert (done, len(hospitals)) == (4, 9)  # «Acciones de Conservación en 4 de 9 hospitales»
     assert total(ws, "bienes_programados", [LAST]) == 78
     assert total(ws, "inversion_equipamiento", [LAST]) == 10_400_000
-    assert half_up_percent(total(ws, "bienes_entregados", [LAST], level=2),
-                           total(ws, "bienes_programados", [LAST], level=2)) == 100
+    assert (
+        half_up_percent(
+            total(ws, "bienes_entregados", [LAST], level=2),
+            total(ws, "bienes_programados", [LAST], level=2),
+        )
+        == 100
+    )
     ws.close()
 
 
@@ -239,7 +294,8 @@ def test_the_demo_is_deterministic(tmp_path):
         build_demo(ws, "03")
         rows = ws.conn.execute(
             "SELECT org_unit, period, variable, disaggregation, value, comment FROM data_values "
-            "ORDER BY 1, 2, 3, 4").fetchall()
+            "ORDER BY 1, 2, 3, 4"
+        ).fetchall()
         facilities = list_facilities(ws)
         ws.close()
         return rows, facilities

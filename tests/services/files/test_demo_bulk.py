@@ -24,21 +24,26 @@ def _value_by_value(ws) -> None:
     rng = random.Random(f"coordina-demo-{state.code}")
     figures = demo.demo_figures(state.code)
     facilities = demo._make_facilities(rng, state.code, state.clues_prefix, figures)
-    values = demo.generate_values(ws.catalog, rng, state.code, facilities, figures, demo.PERIODS,
-                                  demo.YTD_PERIODS)
+    values = demo.generate_values(
+        ws.catalog, rng, state.code, facilities, figures, demo.PERIODS, demo.YTD_PERIODS
+    )
     now = "2026-01-01T00:00:00"
     with write_transaction(ws):
         facilities_repo.upsert_facilities(ws.conn, facilities, now)
         for period in demo.PERIODS:
-            changes = [ValueChange(ValueKey(org, p, var, opt), value, comment or None)
-                       for (org, p, var, opt), (value, comment) in values.items() if p == period]
+            changes = [
+                ValueChange(ValueKey(org, p, var, opt), value, comment or None)
+                for (org, p, var, opt), (value, comment) in values.items()
+                if p == period
+            ]
             values_repo.apply_changes(ws.conn, changes, ws.user, "demo", now)
 
 
 def _stored(ws) -> tuple[list[tuple], list[tuple]]:
     values = ws.conn.execute(
         "SELECT org_unit, period, variable, disaggregation, value, comment, provisional, follow_up, "
-        "version, updated_by FROM data_values ORDER BY 1, 2, 3, 4").fetchall()
+        "version, updated_by FROM data_values ORDER BY 1, 2, 3, 4"
+    ).fetchall()
     log = ws.conn.execute(f"SELECT {_LOG} FROM change_log ORDER BY {_LOG}").fetchall()
     return values, log
 
@@ -51,7 +56,9 @@ def test_bulk_demo_stores_what_value_by_value_entry_stores(tmp_path):
         demo.build_demo(bulk, STATE)
         assert _stored(bulk) == _stored(reference)
         assert changelog.verify_chain(bulk.conn) is None
-        uuids = bulk.conn.execute("SELECT count(DISTINCT uuid), count(*) FROM data_values").fetchone()
+        uuids = bulk.conn.execute(
+            "SELECT count(DISTINCT uuid), count(*) FROM data_values"
+        ).fetchone()
         assert uuids[0] == uuids[1]
         # One log row per changed field, chained in blocks (not one SHA-256 per row).
         links = bulk.conn.execute("SELECT count(*) FROM change_log WHERE hash != ''").fetchone()[0]
@@ -67,16 +74,19 @@ def test_rebuilding_over_an_edited_demo_logs_only_what_it_restores(tmp_path):
         demo.build_demo(ws, STATE)
         org, period, var, opt, value, version = ws.conn.execute(
             "SELECT org_unit, period, variable, disaggregation, value, version FROM data_values "
-            "WHERE typeof(value) = 'integer' LIMIT 1").fetchone()
+            "WHERE typeof(value) = 'integer' LIMIT 1"
+        ).fetchone()
         key = ValueKey(org, period, var, opt)
         with write_transaction(ws):
             values_repo.apply_changes(ws.conn, [ValueChange(key, value + 1)], "ana", "manual", "t")
         before = ws.conn.execute("SELECT count(*) FROM change_log").fetchone()[0]
         demo.build_demo(ws, STATE)
         assert ws.conn.execute("SELECT count(*) FROM change_log").fetchone()[0] == before + 1
-        assert ws.conn.execute("SELECT value, version FROM data_values WHERE org_unit = ? AND period = ? "
-                               "AND variable = ? AND disaggregation = ?", (org, period, var, opt)
-                               ).fetchone() == (value, version + 2)
+        assert ws.conn.execute(
+            "SELECT value, version FROM data_values WHERE org_unit = ? AND period = ? "
+            "AND variable = ? AND disaggregation = ?",
+            (org, period, var, opt),
+        ).fetchone() == (value, version + 2)
         assert changelog.verify_chain(ws.conn) is None
     finally:
         ws.close()

@@ -19,8 +19,10 @@ from app.services.files import backup
 from app.services.workspace import open_workspace
 from app.storage import facilities_repo
 
-UNITS = [Facility("NTSSA000001", "Hospital General de Tepic", "18", "HG", 2, "Tepic"),
-         Facility("NTSSA000002", "Centro de Salud Rural Jala", "18", "CSR", 1, "Jala")]
+UNITS = [
+    Facility("NTSSA000001", "Hospital General de Tepic", "18", "HG", 2, "Tepic"),
+    Facility("NTSSA000002", "Centro de Salud Rural Jala", "18", "CSR", 1, "Jala"),
+]
 
 
 @pytest.fixture
@@ -32,8 +34,11 @@ def snapshot(data_dir: Path) -> Path:
             facilities_repo.upsert_facilities(ws.conn, UNITS, "2023-01-01T00:00:00+00:00")
         taken = backup.backup_now(ws, "manual")
         with ws.db.atomic():
-            facilities_repo.upsert_facilities(ws.conn, [Facility("NTSSA000003", "CS Urbano", "18", "CSU", 1,
-                                                                 "Tepic")], "2023-01-02T00:00:00+00:00")
+            facilities_repo.upsert_facilities(
+                ws.conn,
+                [Facility("NTSSA000003", "CS Urbano", "18", "CSU", 1, "Tepic")],
+                "2023-01-02T00:00:00+00:00",
+            )
     finally:
         ws.close()
     return taken

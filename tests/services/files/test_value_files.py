@@ -83,7 +83,14 @@ def test_long_format_import_then_reimport_is_unchanged(small_ws, tmp_path, suffi
 def test_flagged_counts_cells_with_validation_findings(small_ws, tmp_path):
     rows = [
         ["NTSSA000001", "202302", "plazas_autorizadas", "especialistas", "10", ""],
-        ["NTSSA000001", "202302", "plazas_ocupadas", "especialistas", "12", ""],  # ocupadas > autorizadas
+        [
+            "NTSSA000001",
+            "202302",
+            "plazas_ocupadas",
+            "especialistas",
+            "12",
+            "",
+        ],  # ocupadas > autorizadas
         ["NTSSA000001", "202302", "cirugias", "", "50", ""],
     ]
     result = import_values(small_ws, write_long(tmp_path / "v.csv", rows))
@@ -97,7 +104,12 @@ def test_demo_export_imports_back_unchanged(demo_ws, tmp_path, fmt, period, db_d
     path = tmp_path / f"export.{fmt}"
     rows = export_values(demo_ws, path, fmt, period=period)
     where = ("WHERE period = ?", (period,)) if period else ("", ())
-    assert rows == demo_ws.conn.execute(f"SELECT count(*) FROM data_values {where[0]}", where[1]).fetchone()[0]
+    assert (
+        rows
+        == demo_ws.conn.execute(
+            f"SELECT count(*) FROM data_values {where[0]}", where[1]
+        ).fetchone()[0]
+    )
     before = db_dump(demo_ws.conn)
     result = import_values(demo_ws, path)
     assert (result.rows, result.imported, result.updated, result.unchanged) == (rows, 0, 0, rows)
@@ -109,8 +121,10 @@ def test_an_unwritable_output_file_blames_the_output_not_the_data_dir(demo_ws, t
     """The output's folder is a file: the message names the output, never the data directory."""
     blocker = tmp_path / "usb"
     blocker.write_text("not a folder")
-    for write in (lambda p: export_values(demo_ws, p, fmt, state_code="18", period="202302"),
-                  lambda p: write_template(demo_ws, "18", "202302", p.with_suffix(".xlsx"))):
+    for write in (
+        lambda p: export_values(demo_ws, p, fmt, state_code="18", period="202302"),
+        lambda p: write_template(demo_ws, "18", "202302", p.with_suffix(".xlsx")),
+    ):
         with pytest.raises(InputError) as info:
             write(blocker / f"valores.{fmt}")
         assert info.value.code == "output_unwritable", info.value.code
@@ -119,7 +133,9 @@ def test_an_unwritable_output_file_blames_the_output_not_the_data_dir(demo_ws, t
 
 
 def test_export_filters_and_format_errors(demo_ws, tmp_path):
-    one_month = export_values(demo_ws, tmp_path / "feb.csv", "csv", state_code="18", period="202302")
+    one_month = export_values(
+        demo_ws, tmp_path / "feb.csv", "csv", state_code="18", period="202302"
+    )
     frame = pd.read_csv(tmp_path / "feb.csv", dtype=str, keep_default_na=False)
     assert list(frame.columns) == LONG_COLUMNS
     assert len(frame) == one_month and set(frame["period"]) == {"202302"}
@@ -138,26 +154,46 @@ def test_export_filters_and_format_errors(demo_ws, tmp_path):
 
 FUTURE = shift(current_period(), 2)
 BAD_CASES = [
-    ("unknown_clues", ["NTSSA999999", "202302", "cirugias", "", "5", ""], "org_unit", "NTSSA999999"),
-    ("unknown_variable", ["NTSSA000001", "202302", "cirugias_magicas", "", "5", ""], "variable",
-     "cirugias_magicas"),
-    ("unknown_disaggregation", ["NTSSA000001", "202302", "plazas_ocupadas", "dentistas", "5", ""],
-     "disaggregation", "dentistas"),
+    (
+        "unknown_clues",
+        ["NTSSA999999", "202302", "cirugias", "", "5", ""],
+        "org_unit",
+        "NTSSA999999",
+    ),
+    (
+        "unknown_variable",
+        ["NTSSA000001", "202302", "cirugias_magicas", "", "5", ""],
+        "variable",
+        "cirugias_magicas",
+    ),
+    (
+        "unknown_disaggregation",
+        ["NTSSA000001", "202302", "plazas_ocupadas", "dentistas", "5", ""],
+        "disaggregation",
+        "dentistas",
+    ),
     ("not_a_number", ["NTSSA000001", "202302", "cirugias", "", "muchas", ""], "value", "muchas"),
     ("negative", ["NTSSA000001", "202302", "cirugias", "", "-3", ""], "value", "-3"),
     ("above_max", ["NTSSA000001", "202302", "cirugias", "", "10000001", ""], "value", "10,000,000"),
     ("not_an_integer", ["NTSSA000001", "202302", "cirugias", "", "2.5", ""], "value", "2.5"),
     ("period_malformed", ["NTSSA000001", "2023-13", "cirugias", "", "5", ""], "period", "2023-13"),
     ("period_future", ["NTSSA000001", FUTURE, "cirugias", "", "5", ""], "period", FUTURE),
-    ("state_level_variable", ["NTSSA000001", "202302", "basificacion_meta", "", "5", ""], "org_unit",
-     "basificacion_meta"),
+    (
+        "state_level_variable",
+        ["NTSSA000001", "202302", "basificacion_meta", "", "5", ""],
+        "org_unit",
+        "basificacion_meta",
+    ),
     ("required_field", ["", "202302", "cirugias", "", "5", ""], "org_unit", "org_unit"),
 ]
 
 
-@pytest.mark.parametrize(("code", "bad_row", "column", "needle"), BAD_CASES, ids=[c[0] for c in BAD_CASES])
-def test_bad_rows_are_rejected_naming_row_and_column(small_ws, tmp_path, db_dump, code, bad_row,
-                                                     column, needle):
+@pytest.mark.parametrize(
+    ("code", "bad_row", "column", "needle"), BAD_CASES, ids=[c[0] for c in BAD_CASES]
+)
+def test_bad_rows_are_rejected_naming_row_and_column(
+    small_ws, tmp_path, db_dump, code, bad_row, column, needle
+):
     import_values(small_ws, write_long(tmp_path / "base.csv", GOOD))
     before = db_dump(small_ws.conn)
     backups = len(list_backups(small_ws))
@@ -212,7 +248,9 @@ def test_missing_file_wrong_extension_and_missing_columns(small_ws, tmp_path):
     with pytest.raises(InputError) as info:
         import_values(small_ws, tmp_path / "falso.xlsx")
     assert info.value.code == "file_unreadable"
-    path = write_long(tmp_path / "cols.csv", [["NTSSA000001", "cirugias"]], ["org_unit", "variable"])
+    path = write_long(
+        tmp_path / "cols.csv", [["NTSSA000001", "cirugias"]], ["org_unit", "variable"]
+    )
     with pytest.raises(InputError) as info:
         import_values(small_ws, path)
     assert info.value.code == "missing_columns" and "period, value" in info.value.message()
@@ -230,7 +268,9 @@ def test_closed_report_is_refused_unless_nothing_changes(demo_ws, tmp_path, db_d
     before = db_dump(demo_ws.conn)
     with pytest.raises(InputError) as info:
         import_values(demo_ws, tmp_path / "edit.csv")
-    assert [d.params["reason"].params["reason"].code for d in info.value.details] == ["report_closed"]
+    assert [d.params["reason"].params["reason"].code for d in info.value.details] == [
+        "report_closed"
+    ]
     assert "está cerrado" in info.value.message("es")
     assert "is closed" in info.value.message("en")
     assert db_dump(demo_ws.conn) == before
@@ -262,7 +302,11 @@ def test_template_structure(demo_ws, tmp_path):
     assert names[7:] == ["Datos estatales", "coordina"]
     assert book["coordina"].sheet_state == "hidden"
     meta = {r[0].value: r[1].value for r in book["coordina"].iter_rows()}
-    assert (meta["estado"], meta["periodo"], meta["catalogo"]) == ("18", "202302", demo_ws.catalog.version)
+    assert (meta["estado"], meta["periodo"], meta["catalogo"]) == (
+        "18",
+        "202302",
+        demo_ws.catalog.version,
+    )
     text = " ".join(str(c.value) for c in book["Instrucciones"]["A"] if c.value)
     assert "celda vacía significa «sin cambio»" in text
 
@@ -280,7 +324,9 @@ def test_template_structure(demo_ws, tmp_path):
     rural = next(f for f in month.facilities if f.type_code == "CSR")
     services = book["Servicios médicos"]
     col = _column(services, "cirugias")
-    assert services.cell(_row(services, hospital.clues), col).value == month.value(hospital.clues, "cirugias")
+    assert services.cell(_row(services, hospital.clues), col).value == month.value(
+        hospital.clues, "cirugias"
+    )
     grey = services.cell(_row(services, rural.clues), col)
     assert grey.value is None and grey.fill.fgColor.rgb.endswith("D9D9D9")
     units = book["Unidades y estatus"]
@@ -289,7 +335,10 @@ def test_template_structure(demo_ws, tmp_path):
     assert any("Operando" in (dv.formula1 or "") for dv in units.data_validations.dataValidation)
     assert any('"Sí,No"' == dv.formula1 for dv in units.data_validations.dataValidation)
     state = book["Datos estatales"]
-    assert state.cell(2, 1).value == "18" and state.cell(2, _column(state, "basificacion_meta")).value == 909
+    assert (
+        state.cell(2, 1).value == "18"
+        and state.cell(2, _column(state, "basificacion_meta")).value == 909
+    )
 
 
 def test_template_filled_in_excel_imports_back(demo_ws, tmp_path, db_dump):
@@ -307,7 +356,9 @@ def test_template_filled_in_excel_imports_back(demo_ws, tmp_path, db_dump):
     services.cell(_row(services, hospital.clues), _column(services, "cirugias")).value = 321
     supply.cell(_row(supply, hole.clues), _column(supply, "recetas_emitidas")).value = 150
     supply.cell(_row(supply, hole.clues), _column(supply, "recetas_surtidas")).value = "140"
-    units.cell(_row(units, hospital.clues), _column(units, "estatus_operacion")).value = "Operación parcial"
+    units.cell(
+        _row(units, hospital.clues), _column(units, "estatus_operacion")
+    ).value = "Operación parcial"
     units.cell(_row(units, hospital.clues), _column(units, "acciones_mas")).value = "No"
     # An emptied cell means "no change", never "delete".
     units.cell(_row(units, hospital.clues), _column(units, "consultorios")).value = None
@@ -320,7 +371,9 @@ def test_template_filled_in_excel_imports_back(demo_ws, tmp_path, db_dump):
     assert after.value(hole.clues, "recetas_surtidas") == 140
     assert after.value(hospital.clues, "estatus_operacion") == "parcial"
     assert after.value(hospital.clues, "acciones_mas") == 0
-    assert after.value(hospital.clues, "consultorios") == month.value(hospital.clues, "consultorios")
+    assert after.value(hospital.clues, "consultorios") == month.value(
+        hospital.clues, "consultorios"
+    )
 
 
 def test_template_errors_name_sheet_row_and_column(demo_ws, tmp_path, db_dump):
@@ -338,7 +391,10 @@ def test_template_errors_name_sheet_row_and_column(demo_ws, tmp_path, db_dump):
     with pytest.raises(InputError) as info:
         import_values(demo_ws, path)
     message = info.value.message("es")
-    assert f"plantilla.xlsx (hoja «Servicios médicos»), fila {row}: columna «Cirugías [cirugias]»" in message
+    assert (
+        f"plantilla.xlsx (hoja «Servicios médicos»), fila {row}: columna «Cirugías [cirugias]»"
+        in message
+    )
     assert "«muchas» no es un número" in message
     assert "no aplica a Centro de Salud Rural" in message
     assert db_dump(demo_ws.conn) == before
@@ -382,8 +438,10 @@ def test_template_requires_xlsx_and_a_valid_period(demo_ws, tmp_path):
 
 
 def test_disk_full_rolls_back_completely(small_ws, tmp_path, db_dump):
-    rows = [["NTSSA000001", shift("202302", -m), "consultas_especialidad", "", str(m), "x" * 200]
-            for m in range(0, 40)]
+    rows = [
+        ["NTSSA000001", shift("202302", -m), "consultas_especialidad", "", str(m), "x" * 200]
+        for m in range(0, 40)
+    ]
     path = write_long(tmp_path / "grande.csv", rows)
     pages = small_ws.conn.execute("PRAGMA page_count").fetchone()[0]
     small_ws.conn.execute(f"PRAGMA max_page_count = {pages + 1}")
@@ -404,8 +462,10 @@ def test_data_dir_that_cannot_be_created(tmp_path):
     assert str(blocker / "datos") in info.value.message("es")
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
-                    reason="root ignores directory permissions; see the test above")
+@pytest.mark.skipif(
+    hasattr(os, "geteuid") and os.geteuid() == 0,
+    reason="root ignores directory permissions; see the test above",
+)
 def test_read_only_data_dir(tmp_path):
     directory = tmp_path / "solo_lectura"
     directory.mkdir()

@@ -52,8 +52,10 @@ def run_cli(data_dir: Path, *argv: str) -> tuple[int, str, str]:
 
 def values_and_log(ws) -> tuple[list, list]:
     """What a refused import must leave untouched: every value and the whole change log."""
-    return (ws.conn.execute("SELECT * FROM data_values ORDER BY 1, 2, 3, 4").fetchall(),
-            ws.conn.execute("SELECT * FROM change_log ORDER BY 1").fetchall())
+    return (
+        ws.conn.execute("SELECT * FROM data_values ORDER BY 1, 2, 3, 4").fetchall(),
+        ws.conn.execute("SELECT * FROM change_log ORDER BY 1").fetchall(),
+    )
 
 
 @pytest.fixture
@@ -66,14 +68,17 @@ def stored_ws(small_ws, tmp_path):
 # -- defect 1: cells that read as empty must not erase stored values ---------------------------
 
 
-@pytest.mark.parametrize("cell, needle", [
-    ("N/A", "«N/A» no es un número"),
-    ("null", "«null» no es un número"),
-    ("NaN", "«NaN» no es un número"),
-    ("#DIV/0!", "hoja «Valores», celda E2: contiene el error de Excel #DIV/0!"),
-    ("#N/A", "hoja «Valores», celda E2: contiene el error de Excel #N/A"),
-    ("=1+1", "hoja «Valores», celda E2: la fórmula «=1+1» no tiene un valor calculado"),
-])
+@pytest.mark.parametrize(
+    "cell, needle",
+    [
+        ("N/A", "«N/A» no es un número"),
+        ("null", "«null» no es un número"),
+        ("NaN", "«NaN» no es un número"),
+        ("#DIV/0!", "hoja «Valores», celda E2: contiene el error de Excel #DIV/0!"),
+        ("#N/A", "hoja «Valores», celda E2: contiene el error de Excel #N/A"),
+        ("=1+1", "hoja «Valores», celda E2: la fórmula «=1+1» no tiene un valor calculado"),
+    ],
+)
 def test_xlsx_cells_that_pandas_reads_as_empty_are_refused(stored_ws, tmp_path, cell, needle):
     rows = [[*BASE[0][:4], cell, ""], [*BASE[1][:4], "1300", ""]]
     path = write_xlsx(tmp_path / "valores.xlsx", rows)
@@ -89,20 +94,28 @@ def test_xlsx_cells_that_pandas_reads_as_empty_are_refused(stored_ws, tmp_path, 
 
 def _set_error_cell(path: Path, cell: str, error: str) -> None:
     """Rewrite the value of the error cell ``cell`` (written as #N/A) to ``error``."""
-    rewrite_member(path, "xl/worksheets/sheet1.xml",
-                   lambda xml: xml.replace(f'<c r="{cell}" t="e"><v>#N/A</v>'.encode(),
-                                           f'<c r="{cell}" t="e"><v>{error}</v>'.encode()))
+    rewrite_member(
+        path,
+        "xl/worksheets/sheet1.xml",
+        lambda xml: xml.replace(
+            f'<c r="{cell}" t="e"><v>#N/A</v>'.encode(),
+            f'<c r="{cell}" t="e"><v>{error}</v>'.encode(),
+        ),
+    )
 
 
-@pytest.mark.parametrize("error", ["#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA",
-                                   "#SPILL!", "#CALC!"])
+@pytest.mark.parametrize(
+    "error", ["#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA", "#SPILL!", "#CALC!"]
+)
 def test_every_excel_error_value_is_refused_naming_sheet_and_cell(stored_ws, tmp_path, error):
     path = write_xlsx(tmp_path / "errores.xlsx", [[*BASE[2][:4], "#N/A", "ok"]])
     _set_error_cell(path, "E2", error)
     before = values_and_log(stored_ws)
     with pytest.raises(InputError) as info:
         import_values(stored_ws, path)
-    assert f"hoja «Valores», celda E2: contiene el error de Excel {error}" in info.value.message("es")
+    assert f"hoja «Valores», celda E2: contiene el error de Excel {error}" in info.value.message(
+        "es"
+    )
     assert f"sheet 'Valores', cell E2: holds the Excel error {error}" in info.value.message("en")
     assert values_and_log(stored_ws) == before
 
@@ -118,11 +131,16 @@ def test_an_error_in_the_comment_column_is_refused_too(stored_ws, tmp_path):
 
 def test_a_formula_with_its_cached_value_is_read_as_that_value(stored_ws, tmp_path):
     path = write_xlsx(tmp_path / "formula.xlsx", [[*BASE[0][:4], "=40+20", ""]])
-    rewrite_member(path, "xl/worksheets/sheet1.xml",
-                   lambda xml: xml.replace(b"<f>40+20</f><v></v>", b"<f>40+20</f><v>60</v>"))
+    rewrite_member(
+        path,
+        "xl/worksheets/sheet1.xml",
+        lambda xml: xml.replace(b"<f>40+20</f><v></v>", b"<f>40+20</f><v>60</v>"),
+    )
     result = import_values(stored_ws, path)
     assert (result.updated, result.unchanged) == (1, 0)
-    value = stored_ws.conn.execute("SELECT value FROM data_values WHERE variable = 'cirugias'").fetchone()
+    value = stored_ws.conn.execute(
+        "SELECT value FROM data_values WHERE variable = 'cirugias'"
+    ).fetchone()
     assert value == (60,)
 
 
@@ -132,18 +150,24 @@ def test_an_empty_value_in_the_long_format_still_means_sin_dato(stored_ws, tmp_p
     path = write_xlsx(tmp_path / "vacio.xlsx", [[*BASE[0][:4], None, "se borra"]])
     assert import_values(stored_ws, path).updated == 1
     assert stored_ws.conn.execute(
-        "SELECT value, comment FROM data_values WHERE variable = 'cirugias'").fetchone() == (None, "se borra")
+        "SELECT value, comment FROM data_values WHERE variable = 'cirugias'"
+    ).fetchone() == (None, "se borra")
 
 
 def test_template_cells_with_excel_errors_or_uncached_formulas_are_refused(stored_ws, tmp_path):
     path = write_template(stored_ws, "18", "202302", tmp_path / "plantilla.xlsx")
     book = load_workbook(path)
-    sheet = next(book[n] for n in book.sheetnames if any(
-        str(c.value or "").endswith("[cirugias]") for c in book[n][1]))
+    sheet = next(
+        book[n]
+        for n in book.sheetnames
+        if any(str(c.value or "").endswith("[cirugias]") for c in book[n][1])
+    )
     column = next(c.column_letter for c in sheet[1] if str(c.value or "").endswith("[cirugias]"))
     row = next(c.row for c in sheet["A"] if c.value == "NTSSA000001")
     sheet[f"{column}{row}"] = "#DIV/0!"
-    other = next(c.column_letter for c in sheet[1] if str(c.value or "").endswith("[consultas_especialidad]"))
+    other = next(
+        c.column_letter for c in sheet[1] if str(c.value or "").endswith("[consultas_especialidad]")
+    )
     sheet[f"{other}{row}"] = "=SUM(A1:A2)"
     book.save(path)
     before = values_and_log(stored_ws)
@@ -191,7 +215,7 @@ def _set_flag(path: Path, name: str, bits: int) -> None:
             break
         for offset, magic in ((30, b"PK\x03\x04"), (46, b"PK\x01\x02")):
             head = at - offset
-            if head >= 0 and data[head:head + 4] == magic:
+            if head >= 0 and data[head : head + 4] == magic:
                 flag_at = head + (6 if magic == b"PK\x03\x04" else 8)
                 flags = struct.unpack_from("<H", data, flag_at)[0]
                 struct.pack_into("<H", data, flag_at, flags | bits)
@@ -215,7 +239,9 @@ def _damage(kind: str, path: Path) -> None:
     if kind == "sheet_xml_cut":
         rewrite_member(path, sheet, lambda xml: xml[: len(xml) * 2 // 3])
     elif kind == "sheet_xml_garbage":
-        rewrite_member(path, sheet, lambda xml: xml.replace(b"<sheetData>", b"<sheetData><row r=\"2\"><c <<"))
+        rewrite_member(
+            path, sheet, lambda xml: xml.replace(b"<sheetData>", b'<sheetData><row r="2"><c <<')
+        )
     elif kind == "workbook_xml_garbage":
         rewrite_member(path, "xl/workbook.xml", lambda xml: b"<workbook xmlns='x'><sheets><<<")
     elif kind == "styles_xml_garbage":
@@ -227,11 +253,22 @@ def _damage(kind: str, path: Path) -> None:
     elif kind == "missing_content_types":
         rewrite_member(path, "[Content_Types].xml", lambda xml: None)
     elif kind == "shared_string_out_of_range":
-        rewrite_member(path, sheet, lambda xml: xml.replace(
-            b'<c r="A2" t="inlineStr"><is><t>NTSSA000001</t></is></c>', b'<c r="A2" t="s"><v>999</v></c>'))
+        rewrite_member(
+            path,
+            sheet,
+            lambda xml: xml.replace(
+                b'<c r="A2" t="inlineStr"><is><t>NTSSA000001</t></is></c>',
+                b'<c r="A2" t="s"><v>999</v></c>',
+            ),
+        )
     elif kind == "bad_number":
-        rewrite_member(path, sheet, lambda xml: xml.replace(
-            b'<c r="E2" t="inlineStr"><is><t>50</t></is></c>', b'<c r="E2"><v>5x0</v></c>'))
+        rewrite_member(
+            path,
+            sheet,
+            lambda xml: xml.replace(
+                b'<c r="E2" t="inlineStr"><is><t>50</t></is></c>', b'<c r="E2"><v>5x0</v></c>'
+            ),
+        )
     elif kind == "row_beyond_excel":  # openpyxl would yield a billion empty rows to reach it
         rewrite_member(path, sheet, lambda xml: xml.replace(b'<row r="3"', b'<row r="999999999"'))
     elif kind == "flipped_deflate":
@@ -241,11 +278,17 @@ def _damage(kind: str, path: Path) -> None:
     elif kind == "strong_encryption":
         _set_flag(path, sheet, 0x1 | 0x40)
     elif kind == "ole_encrypted":  # what Excel writes for a workbook with a password to open
-        path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "EncryptedPackage".encode("utf-16-le"))
+        path.write_bytes(
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+            + b"\x00" * 504
+            + "EncryptedPackage".encode("utf-16-le")
+        )
     elif kind == "truncated":
         path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
     elif kind == "csv_named_xlsx":
-        path.write_text("org_unit,period,variable,disaggregation,value,comment\nNTSSA000001,202302,cirugias,,1,\n")
+        path.write_text(
+            "org_unit,period,variable,disaggregation,value,comment\nNTSSA000001,202302,cirugias,,1,\n"
+        )
     elif kind == "empty_file":
         path.write_bytes(b"")
     elif kind == "zip_without_workbook":
@@ -255,11 +298,26 @@ def _damage(kind: str, path: Path) -> None:
         raise AssertionError(kind)
 
 
-DAMAGE = ["sheet_xml_cut", "sheet_xml_garbage", "workbook_xml_garbage", "styles_xml_garbage",
-          "missing_workbook_part", "missing_sheet_part", "missing_content_types",
-          "shared_string_out_of_range", "bad_number", "row_beyond_excel", "flipped_deflate", "zip_encryption_bit",
-          "strong_encryption", "ole_encrypted", "truncated", "csv_named_xlsx", "empty_file",
-          "zip_without_workbook"]
+DAMAGE = [
+    "sheet_xml_cut",
+    "sheet_xml_garbage",
+    "workbook_xml_garbage",
+    "styles_xml_garbage",
+    "missing_workbook_part",
+    "missing_sheet_part",
+    "missing_content_types",
+    "shared_string_out_of_range",
+    "bad_number",
+    "row_beyond_excel",
+    "flipped_deflate",
+    "zip_encryption_bit",
+    "strong_encryption",
+    "ole_encrypted",
+    "truncated",
+    "csv_named_xlsx",
+    "empty_file",
+    "zip_without_workbook",
+]
 ENCRYPTED = {"zip_encryption_bit", "strong_encryption", "ole_encrypted"}
 
 
@@ -279,7 +337,11 @@ def _damaged_file(tmp_path: Path, kind: str) -> Path:
 def test_damaged_xlsx_is_exit_1_with_a_plain_message_and_nothing_written(stored_ws, tmp_path, kind):
     path = _damaged_file(tmp_path, kind)
     before = values_and_log(stored_ws)
-    backups = sorted((stored_ws.data_dir / "backups").glob("*")) if (stored_ws.data_dir / "backups").exists() else []
+    backups = (
+        sorted((stored_ws.data_dir / "backups").glob("*"))
+        if (stored_ws.data_dir / "backups").exists()
+        else []
+    )
     code, out, err = run_cli(stored_ws.data_dir, "values", "import", str(path))
     assert code == 1, (out, err)
     assert "Traceback" not in err and out == ""
@@ -287,11 +349,19 @@ def test_damaged_xlsx_is_exit_1_with_a_plain_message_and_nothing_written(stored_
     if kind in ENCRYPTED:
         assert "cifrado o protegido con contraseña" in err, err
     else:
-        assert ("dañado" in err or "no se pudo leer" in err or "no tiene filas" in err
-                or "rechazadas" in err), err
+        assert (
+            "dañado" in err
+            or "no se pudo leer" in err
+            or "no tiene filas" in err
+            or "rechazadas" in err
+        ), err
     assert len(err.splitlines()) <= 4, err
     assert values_and_log(stored_ws) == before
-    after = sorted((stored_ws.data_dir / "backups").glob("*")) if (stored_ws.data_dir / "backups").exists() else []
+    after = (
+        sorted((stored_ws.data_dir / "backups").glob("*"))
+        if (stored_ws.data_dir / "backups").exists()
+        else []
+    )
     assert after == backups
     code, _, err_en = run_cli(stored_ws.data_dir, "--lang", "en", "values", "import", str(path))
     assert code == 1 and "Traceback" not in err_en
@@ -316,9 +386,21 @@ def test_damaged_file_through_a_real_subprocess(stored_ws, tmp_path):
     root = Path(__file__).resolve().parents[3]
     path = _damaged_file(tmp_path, "flipped_deflate")
     stored_ws.close()
-    proc = subprocess.run([sys.executable, str(root / "main.py"), "--data-dir", str(stored_ws.data_dir),
-                           "values", "import", str(path)], capture_output=True, text=True, timeout=120,
-                          cwd=root)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(root / "main.py"),
+            "--data-dir",
+            str(stored_ws.data_dir),
+            "values",
+            "import",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=root,
+    )
     assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr[-2000:]
     assert "dañado" in proc.stderr and path.name in proc.stderr
     assert (stored_ws.data_dir / DB_FILENAME).exists()
@@ -338,7 +420,9 @@ def test_many_error_rows_list_the_first_100_and_the_total(stored_ws, tmp_path):
     assert lines[0] == "5000 filas rechazadas; no se guardó nada"
     assert len(lines) == 1 + MAX_LISTED_ERRORS + 1
     assert lines[1] == "  miles.csv, fila 2: columna «value»: «malo0» no es un número"
-    assert lines[-1] == f"  … y {5000 - MAX_LISTED_ERRORS} errores más (se muestran los primeros 100)"
+    assert (
+        lines[-1] == f"  … y {5000 - MAX_LISTED_ERRORS} errores más (se muestran los primeros 100)"
+    )
     assert values_and_log(stored_ws) == before
     _, _, err_en = run_cli(stored_ws.data_dir, "--lang", "en", "values", "import", str(path))
     assert err_en.splitlines()[-1] == "  … and 4900 more errors (the first 100 are shown)"
@@ -357,7 +441,9 @@ def test_many_duplicate_rows_are_counted_once_each(stored_ws, tmp_path):
 
 def test_csv_number_with_an_unquoted_comma_is_refused_not_cut(stored_ws, tmp_path):
     path = tmp_path / "coma.csv"
-    path.write_text(",".join(LONG_COLUMNS) + "\nNTSSA000001,202302,cirugias,,1,234,\n", encoding="utf-8")
+    path.write_text(
+        ",".join(LONG_COLUMNS) + "\nNTSSA000001,202302,cirugias,,1,234,\n", encoding="utf-8"
+    )
     before = values_and_log(stored_ws)
     with pytest.raises(InputError) as info:
         import_values(stored_ws, path)
@@ -365,15 +451,31 @@ def test_csv_number_with_an_unquoted_comma_is_refused_not_cut(stored_ws, tmp_pat
     assert values_and_log(stored_ws) == before
 
 
-@pytest.mark.parametrize("content, needle", [
-    (b"org_unit,period,variable,disaggregation,value,comment\n" + b"NTSSA000001,202302,cirugias,,5,\n" * 3000
-     + b"NTSSA000001,202302,\x00cirugias,,5,\n", "rechazadas"),  # a NUL past the first 4 KB: a bad row
-    (b"org_unit,period,variable,disaggregation,value,comment\nNTSSA000001,202302,cirugias,,\xe9\x81,\n",
-     "no se pudo leer"),  # neither UTF-8 nor cp1252 (0x81 is unassigned)
-    (b"org_unit,period,variable,value\n" + b'NTSSA000001,202302,cirugias,"' + b"9" * 200_000 + b'"\n',
-     "no se pudo leer"),  # a field over the csv module's limit
-])
-def test_csv_damaged_after_the_first_rows_is_exit_1_and_nothing_written(stored_ws, tmp_path, content, needle):
+@pytest.mark.parametrize(
+    "content, needle",
+    [
+        (
+            b"org_unit,period,variable,disaggregation,value,comment\n"
+            + b"NTSSA000001,202302,cirugias,,5,\n" * 3000
+            + b"NTSSA000001,202302,\x00cirugias,,5,\n",
+            "rechazadas",
+        ),  # a NUL past the first 4 KB: a bad row
+        (
+            b"org_unit,period,variable,disaggregation,value,comment\nNTSSA000001,202302,cirugias,,\xe9\x81,\n",
+            "no se pudo leer",
+        ),  # neither UTF-8 nor cp1252 (0x81 is unassigned)
+        (
+            b"org_unit,period,variable,value\n"
+            + b'NTSSA000001,202302,cirugias,"'
+            + b"9" * 200_000
+            + b'"\n',
+            "no se pudo leer",
+        ),  # a field over the csv module's limit
+    ],
+)
+def test_csv_damaged_after_the_first_rows_is_exit_1_and_nothing_written(
+    stored_ws, tmp_path, content, needle
+):
     path = tmp_path / "roto.csv"
     path.write_bytes(content)
     before = values_and_log(stored_ws)
@@ -385,7 +487,9 @@ def test_csv_damaged_after_the_first_rows_is_exit_1_and_nothing_written(stored_w
 
 def test_blank_lines_keep_the_row_numbers_excel_shows(stored_ws, tmp_path):
     path = tmp_path / "huecos.csv"
-    path.write_text(",".join(LONG_COLUMNS) + "\n\nNTSSA000001,202302,cirugias,,N/A,\n", encoding="utf-8")
+    path.write_text(
+        ",".join(LONG_COLUMNS) + "\n\nNTSSA000001,202302,cirugias,,N/A,\n", encoding="utf-8"
+    )
     with pytest.raises(InputError) as info:
         import_values(stored_ws, path)
     assert "huecos.csv, fila 3: columna «value»: «N/A» no es un número" in info.value.message("es")

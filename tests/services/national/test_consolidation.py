@@ -61,7 +61,7 @@ def test_national_sums_counts_and_recomputes_percentages(two_ws, table):
             assert fig.numerator == sum(nums) and fig.denominator == sum(dens)
             if fig.denominator:
                 # Seed-004 sheet indicators keep the sheets' two decimals (half-up at 0.01 %).
-                scale = 10 ** fig.decimals
+                scale = 10**fig.decimals
                 assert fig.value == half_up_percent(fig.numerator * scale, fig.denominator) / scale
                 checked_percent += 1
         elif fig.value is not None:
@@ -74,7 +74,9 @@ def test_national_sums_counts_and_recomputes_percentages(two_ws, table):
     gp = nation.figures["gp_nursing_coverage_pct"]
     assert gp.value == half_up_percent(gp.numerator, gp.denominator)
     assert gp.value != sum(s.figures["gp_nursing_coverage_pct"].value for s in states) / 2
-    assert nation.completeness == tuple(map(sum, zip(*(s.completeness for s in states), strict=True)))
+    assert nation.completeness == tuple(
+        map(sum, zip(*(s.completeness for s in states), strict=True))
+    )
     assert nation.productivity_units == sum(s.productivity_units for s in states)
     hospitals = next(r for r in nation.by_type if r.type_code == "HG")
     assert hospitals.units == sum(r.units for s in states for r in s.by_type if r.type_code == "HG")
@@ -95,13 +97,19 @@ def test_national_equals_one_pooled_evaluation_for_facility_figures(two_ws, tabl
     nation = combine_summaries([s for _, _, s in table])
     compared = 0
     for code, indicator in catalog.indicators.items():
-        refs = formula_variables(indicator.numerator) + formula_variables(indicator.denominator or {})
+        refs = formula_variables(indicator.numerator) + formula_variables(
+            indicator.denominator or {}
+        )
         if indicator.section == COMMUNITY_SECTION or any(
-                catalog.variables[r.split(".")[0]].level == "state" for r in refs):
+            catalog.variables[r.split(".")[0]].level == "state" for r in refs
+        ):
             continue  # community windows differ per state; state-level cells are keyed by state
         mine, theirs = nation.figures[code], pooled.figures[code]
-        assert (mine.value, mine.numerator, mine.denominator) == (theirs.value, theirs.numerator,
-                                                                  theirs.denominator), code
+        assert (mine.value, mine.numerator, mine.denominator) == (
+            theirs.value,
+            theirs.numerator,
+            theirs.denominator,
+        ), code
         compared += 1
     assert compared > 20
 
@@ -149,8 +157,16 @@ def _package(ws, uuid: str, state: str, periods, imported_at: str, kind: str = "
         ws.conn.execute(
             "INSERT INTO inbox (uuid, sha256, kind, state_code, device_id, sequence, periods, created_at, "
             "imported_at, imported_by, summary) VALUES (?, ?, ?, ?, 'dev', 1, ?, ?, ?, 'hq', '{}')",
-            (uuid, "0" * 64, kind, state, periods if isinstance(periods, str) else json.dumps(periods),
-             imported_at, imported_at))
+            (
+                uuid,
+                "0" * 64,
+                kind,
+                state,
+                periods if isinstance(periods, str) else json.dumps(periods),
+                imported_at,
+                imported_at,
+            ),
+        )
 
 
 def _conflict(ws, state: str, period: str, resolved: bool = False) -> None:
@@ -159,8 +175,15 @@ def _conflict(ws, state: str, period: str, resolved: bool = False) -> None:
             "INSERT INTO conflicts (org_unit, period, variable, ours, theirs, applied, package_uuid, "
             "state_code, created_at, resolved_at, resolved_by, resolution) "
             "VALUES (?, ?, 'cirugias', '1', '2', 'theirs', 'p', ?, '2023-03-01', ?, ?, ?)",
-            (state, period, state, "2023-03-02" if resolved else None, "hq" if resolved else None,
-             "ours" if resolved else None))
+            (
+                state,
+                period,
+                state,
+                "2023-03-02" if resolved else None,
+                "hq" if resolved else None,
+                "ours" if resolved else None,
+            ),
+        )
 
 
 def test_matrix_statuses(two_ws):
@@ -175,10 +198,18 @@ def test_matrix_statuses(two_ws):
     matrix = completeness_matrix(two_ws, 2023, today=dt.date(2023, 3, 15))
     assert [s.code for s in matrix.states] == ["06", "18"]
     assert matrix.periods[0] == "202301" and len(matrix.periods) == 12
-    status = {(s, p): matrix.cell(s, p).status for s in ("06", "18") for p in ("202301", "202302", "202303")}
+    status = {
+        (s, p): matrix.cell(s, p).status
+        for s in ("06", "18")
+        for p in ("202301", "202302", "202303")
+    }
     assert status == {
-        ("18", "202301"): "on_time", ("18", "202302"): "on_time", ("18", "202303"): "on_time",
-        ("06", "202301"): "received", ("06", "202302"): "late", ("06", "202303"): "missing",
+        ("18", "202301"): "on_time",
+        ("18", "202302"): "on_time",
+        ("18", "202303"): "on_time",
+        ("06", "202301"): "received",
+        ("06", "202302"): "late",
+        ("06", "202303"): "missing",
     }
     late = matrix.cell("06", "202302")
     assert late.packages == 2 and late.first_import == "2023-03-11T00:30:00+00:00"
@@ -186,7 +217,13 @@ def test_matrix_statuses(two_ws):
     flagged = matrix.cell("18", "202302")
     assert flagged.flagged and flagged.open_conflicts == 1
     assert not matrix.cell("18", "202303").due  # April's deadline has not come yet
-    assert matrix.counts("202302") == {"missing": 0, "received": 0, "on_time": 1, "late": 1, "flagged": 1}
+    assert matrix.counts("202302") == {
+        "missing": 0,
+        "received": 0,
+        "on_time": 1,
+        "late": 1,
+        "flagged": 1,
+    }
     assert matrix.counts()["missing"] == 24 - 5
     assert [c.period for c in matrix.row("06")] == list(matrix.periods)
 
@@ -196,8 +233,9 @@ def test_matrix_counts_values_and_reporting_facilities(two_ws):
     cell = matrix.cell("18", "202302")
     stored = values_repo.values_for_state(two_ws.conn, "18", ["202302"])
     assert cell.values == sum(1 for v in stored if v.value is not None) > 0
-    assert cell.facilities_reporting == len({v.key.org_unit for v in stored
-                                             if v.value is not None and v.key.org_unit != "18"})
+    assert cell.facilities_reporting == len(
+        {v.key.org_unit for v in stored if v.value is not None and v.key.org_unit != "18"}
+    )
     assert cell.facilities == len(facilities_repo.list_facilities(two_ws.conn, "18"))
     empty = matrix.cell("18", "202306")
     assert (empty.status, empty.values, empty.facilities_reporting) == ("missing", 0, 0)
@@ -210,7 +248,11 @@ def test_matrix_deadline_day_and_state_known_only_by_package(two_ws):
     assert strict.cell("18", "202301").status == "late"
     assert [s.code for s in strict.states] == ["01", "06", "18"]
     aguascalientes = strict.cell("01", "202301")
-    assert (aguascalientes.status, aguascalientes.values, aguascalientes.facilities) == ("on_time", 0, 0)
+    assert (aguascalientes.status, aguascalientes.values, aguascalientes.facilities) == (
+        "on_time",
+        0,
+        0,
+    )
     with pytest.raises(ValueError):
         completeness_matrix(two_ws, 2023, deadline_day=0)
 

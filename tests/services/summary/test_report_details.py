@@ -85,24 +85,30 @@ def test_cutoff_is_stored_with_the_closed_report_and_printed(demo_ws, tmp_path):
     export_state_pdf(demo_ws, "18", "202302", out)  # no flag: the stored date
     assert "al 23 de febrero de 2023" in pdf_text(out)
     logged = demo_ws.conn.execute(
-        "SELECT new_value FROM change_log WHERE variable = '__report__' AND field = 'cutoff'").fetchall()
+        "SELECT new_value FROM change_log WHERE variable = '__report__' AND field = 'cutoff'"
+    ).fetchall()
     assert logged == [("2023-02-23",)]
     # A closed report keeps its date: another one is refused, naming the stored one.
     with pytest.raises(InputError) as err:
-        export_state_pdf(demo_ws, "18", "202302", tmp_path / "otro.pdf", PdfOptions(cutoff="2023-02-20"))
+        export_state_pdf(
+            demo_ws, "18", "202302", tmp_path / "otro.pdf", PdfOptions(cutoff="2023-02-20")
+        )
     assert err.value.code == "cutoff_closed_differs" and "2023-02-23" in err.value.message("es")
     assert not (tmp_path / "otro.pdf").exists()
 
 
-@pytest.mark.parametrize(("cutoff", "code"), [
-    ("2023-03-01", "cutoff_outside_month"),
-    ("2023-01-31", "cutoff_outside_month"),
-    ("2023-02-30", "cutoff_malformed"),
-    ("23/02/2023", "cutoff_malformed"),
-    ("2023-2-23", "cutoff_malformed"),
-    ("2023-02-23T00:00", "cutoff_malformed"),
-    ("２０２３-０２-２３", "cutoff_malformed"),
-])
+@pytest.mark.parametrize(
+    ("cutoff", "code"),
+    [
+        ("2023-03-01", "cutoff_outside_month"),
+        ("2023-01-31", "cutoff_outside_month"),
+        ("2023-02-30", "cutoff_malformed"),
+        ("23/02/2023", "cutoff_malformed"),
+        ("2023-2-23", "cutoff_malformed"),
+        ("2023-02-23T00:00", "cutoff_malformed"),
+        ("２０２３-０２-２３", "cutoff_malformed"),
+    ],
+)
 def test_bad_cutoff_is_refused_and_nothing_written(demo_ws, tmp_path, cutoff, code):
     before = snapshot(demo_ws)
     with pytest.raises(InputError) as err:
@@ -129,17 +135,61 @@ def test_cli_cutoff_flags_and_bilingual_errors(demo_ws, tmp_path):
     data = str(demo_ws.data_dir)
     demo_ws.close()
     out = tmp_path / "cli.pdf"
-    code, _, err = run("--data-dir", data, "report", "pdf", "--state", "18", "--period", "202302",
-                       "--out", str(out), "--fecha-corte", "2023-03-05")
+    code, _, err = run(
+        "--data-dir",
+        data,
+        "report",
+        "pdf",
+        "--state",
+        "18",
+        "--period",
+        "202302",
+        "--out",
+        str(out),
+        "--fecha-corte",
+        "2023-03-05",
+    )
     assert code == 1 and "no está dentro del mes del informe" in err and not out.exists()
-    code, _, err = run("--data-dir", data, "--lang", "en", "report", "close", "--state", "18",
-                       "--period", "202302", "--fecha-corte", "mañana")
+    code, _, err = run(
+        "--data-dir",
+        data,
+        "--lang",
+        "en",
+        "report",
+        "close",
+        "--state",
+        "18",
+        "--period",
+        "202302",
+        "--fecha-corte",
+        "mañana",
+    )
     assert code == 1 and "invalid cut-off date" in err
-    code, _, _ = run("--data-dir", data, "report", "close", "--state", "18", "--period", "202302",
-                     "--fecha-corte", "2023-02-23")
+    code, _, _ = run(
+        "--data-dir",
+        data,
+        "report",
+        "close",
+        "--state",
+        "18",
+        "--period",
+        "202302",
+        "--fecha-corte",
+        "2023-02-23",
+    )
     assert code == 0
-    code, _, _ = run("--data-dir", data, "report", "pdf", "--state", "18", "--period", "202302",
-                     "--out", str(out))
+    code, _, _ = run(
+        "--data-dir",
+        data,
+        "report",
+        "pdf",
+        "--state",
+        "18",
+        "--period",
+        "202302",
+        "--out",
+        str(out),
+    )
     assert code == 0 and "al 23 de febrero de 2023" in pdf_text(out)
 
 
@@ -149,18 +199,29 @@ def test_cli_cutoff_flags_and_bilingual_errors(demo_ws, tmp_path):
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_section_notes_print_under_their_titles(demo_ws, tmp_path, layout):
     reports.set_section_note(demo_ws, "18", "202302", "servicios", "(Programado para agosto)")
-    reports.set_section_note(demo_ws, "18", "202302", "infraestructura",
-                             "Se está integrando el programa de dignificación")
+    reports.set_section_note(
+        demo_ws,
+        "18",
+        "202302",
+        "infraestructura",
+        "Se está integrando el programa de dignificación",
+    )
     reports.set_section_note(demo_ws, "18", "202302", "unidades", "2 UNEME <b>en obra</b> & más")
     out = tmp_path / "notas.pdf"
     export_state_pdf(demo_ws, "18", "202302", out, PdfOptions(layout=layout))
     text = pdf_text(out)
     assert "2 UNEME <b>en obra</b> & más" in text  # markup is printed as typed, never obeyed
     runs = text_runs(out)
-    for title, note in (("Servicios médicos en 2023", "(Programado para agosto)"),
-                        ("Infraestructura y equipamiento", "Se está integrando el programa")):
+    for title, note in (
+        ("Servicios médicos en 2023", "(Programado para agosto)"),
+        ("Infraestructura y equipamiento", "Se está integrando el programa"),
+    ):
         (tx, ty), (nx, ny) = starting(runs, title), starting(runs, note)
-        assert abs(tx - nx) < 2 and 0 < ty - ny < 40, (title, runs[title], runs[note])  # right under it
+        assert abs(tx - nx) < 2 and 0 < ty - ny < 40, (
+            title,
+            runs[title],
+            runs[note],
+        )  # right under it
 
 
 def test_notes_are_per_state_and_month_and_can_be_deleted(demo_ws):
@@ -172,15 +233,18 @@ def test_notes_are_per_state_and_month_and_can_be_deleted(demo_ws):
     assert reports.section_notes(demo_ws, "18", "202302") == {}
 
 
-@pytest.mark.parametrize(("section", "text", "code"), [
-    ("abasto", "x", "note_section_unknown"),
-    ("'; DROP TABLE section_notes; --", "x", "note_section_unknown"),
-    ("servicios", "a" * 121, "note_too_long"),
-    ("servicios", "dos\nlíneas", "note_not_plain"),
-    ("servicios", "tab\there", "note_not_plain"),
-    ("servicios", "oculto\u202etxet", "note_not_plain"),
-    ("servicios", "nulo\x00", "note_not_plain"),
-])
+@pytest.mark.parametrize(
+    ("section", "text", "code"),
+    [
+        ("abasto", "x", "note_section_unknown"),
+        ("'; DROP TABLE section_notes; --", "x", "note_section_unknown"),
+        ("servicios", "a" * 121, "note_too_long"),
+        ("servicios", "dos\nlíneas", "note_not_plain"),
+        ("servicios", "tab\there", "note_not_plain"),
+        ("servicios", "oculto\u202etxet", "note_not_plain"),
+        ("servicios", "nulo\x00", "note_not_plain"),
+    ],
+)
 def test_bad_notes_are_refused_and_nothing_written(demo_ws, section, text, code):
     before = snapshot(demo_ws)
     with pytest.raises(InputError) as err:
@@ -200,13 +264,39 @@ def test_notes_of_a_closed_report_are_locked(demo_ws):
 def test_cli_report_note(demo_ws):
     data = str(demo_ws.data_dir)
     demo_ws.close()
-    code, out, _ = run("--data-dir", data, "report", "note", "--state", "18", "--period", "202302",
-                       "--section", "servicios", "--text", "(Programado para agosto)")
+    code, out, _ = run(
+        "--data-dir",
+        data,
+        "report",
+        "note",
+        "--state",
+        "18",
+        "--period",
+        "202302",
+        "--section",
+        "servicios",
+        "--text",
+        "(Programado para agosto)",
+    )
     assert code == 0 and "(Programado para agosto)" in out
     code, out, _ = run("--data-dir", data, "report", "note", "--state", "18", "--period", "202302")
     assert code == 0 and "servicios: (Programado para agosto)" in out
-    code, _, err = run("--data-dir", data, "--lang", "en", "report", "note", "--state", "18",
-                       "--period", "202302", "--section", "servicios", "--text", "x" * 200)
+    code, _, err = run(
+        "--data-dir",
+        data,
+        "--lang",
+        "en",
+        "report",
+        "note",
+        "--state",
+        "18",
+        "--period",
+        "202302",
+        "--section",
+        "servicios",
+        "--text",
+        "x" * 200,
+    )
     assert code == 1 and "the maximum is 120" in err and "Traceback" not in err
 
 
@@ -237,8 +327,10 @@ def test_registry_note_text_is_the_coordinators(demo_ws, tmp_path):
     registry_marks.set_count_provisional(demo_ws, "18", "hospitals_count", True, note)
     out = tmp_path / "morelos.pdf"
     export_state_pdf(demo_ws, "18", "202302", out)
-    assert "** En proceso de definición en conjunto con el Gobierno del estado (4 de 9 hospitales)." \
+    assert (
+        "** En proceso de definición en conjunto con el Gobierno del estado (4 de 9 hospitales)."
         in pdf_text(out)
+    )
     registry_marks.set_count_provisional(demo_ws, "18", "hospitals_count", False)
     export_state_pdf(demo_ws, "18", "202302", out)
     assert "**" not in pdf_text(out)
@@ -248,9 +340,12 @@ def test_registry_note_text_is_the_coordinators(demo_ws, tmp_path):
 def test_provisional_values_carry_their_mark(demo_ws, tmp_path, layout):
     clues = demo_ws.conn.execute(
         "SELECT org_unit FROM data_values WHERE variable = 'cirugias' AND period = '202302' "
-        "AND value IS NOT NULL LIMIT 1").fetchone()[0]
-    record_changes(demo_ws, [ValueChange(ValueKey(clues, "202302", "cirugias", ""), UNCHANGED,
-                                         provisional=True)])
+        "AND value IS NOT NULL LIMIT 1"
+    ).fetchone()[0]
+    record_changes(
+        demo_ws,
+        [ValueChange(ValueKey(clues, "202302", "cirugias", ""), UNCHANGED, provisional=True)],
+    )
     out = tmp_path / "valores.pdf"
     export_state_pdf(demo_ws, "18", "202302", out, PdfOptions(layout=layout))
     text = pdf_text(out)
@@ -258,12 +353,15 @@ def test_provisional_values_carry_their_mark(demo_ws, tmp_path, layout):
     assert "** En proceso de definición con el Gobierno del estado." in text
 
 
-@pytest.mark.parametrize(("count", "note", "code"), [
-    ("camas", None, "provisional_count_unknown"),
-    ("hospitals_presence_pct", None, "provisional_count_unknown"),
-    ("hospitals_count", "x" * 161, "note_too_long"),
-    ("hospitals_count", "dos\nlíneas", "note_not_plain"),
-])
+@pytest.mark.parametrize(
+    ("count", "note", "code"),
+    [
+        ("camas", None, "provisional_count_unknown"),
+        ("hospitals_presence_pct", None, "provisional_count_unknown"),
+        ("hospitals_count", "x" * 161, "note_too_long"),
+        ("hospitals_count", "dos\nlíneas", "note_not_plain"),
+    ],
+)
 def test_bad_provisional_marks_are_refused(demo_ws, count, note, code):
     before = snapshot(demo_ws)
     with pytest.raises(InputError) as err:
@@ -275,14 +373,41 @@ def test_bad_provisional_marks_are_refused(demo_ws, count, note, code):
 def test_cli_facilities_provisional(demo_ws):
     data = str(demo_ws.data_dir)
     demo_ws.close()
-    code, out, _ = run("--data-dir", data, "facilities", "provisional", "--state", "18",
-                       "--count", "hospitals_count")
+    code, out, _ = run(
+        "--data-dir",
+        data,
+        "facilities",
+        "provisional",
+        "--state",
+        "18",
+        "--count",
+        "hospitals_count",
+    )
     assert code == 0 and "En proceso de definición" in out
     code, out, _ = run("--data-dir", data, "facilities", "provisional", "--state", "18")
     assert code == 0 and "hospitals_count: ** En proceso" in out
-    code, _, err = run("--data-dir", data, "--lang", "en", "facilities", "provisional", "--state", "18",
-                       "--count", "beds")
+    code, _, err = run(
+        "--data-dir",
+        data,
+        "--lang",
+        "en",
+        "facilities",
+        "provisional",
+        "--state",
+        "18",
+        "--count",
+        "beds",
+    )
     assert code == 1 and "is not a registry count" in err
-    code, out, _ = run("--data-dir", data, "facilities", "provisional", "--state", "18",
-                       "--count", "hospitals_count", "--clear")
+    code, out, _ = run(
+        "--data-dir",
+        data,
+        "facilities",
+        "provisional",
+        "--state",
+        "18",
+        "--count",
+        "hospitals_count",
+        "--clear",
+    )
     assert code == 0 and "ya no es provisional" in out

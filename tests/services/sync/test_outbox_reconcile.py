@@ -27,7 +27,13 @@ from app.sync import package
 from tests.services.sync_pair import PASSPHRASE, PASSPHRASE_ENV, Pair, make_pair
 
 REPO = Path(__file__).resolve().parents[3]
-POINTS = ["export_built", "export_reserved", "export_temp_written", "export_renamed", "export_finished"]
+POINTS = [
+    "export_built",
+    "export_reserved",
+    "export_temp_written",
+    "export_renamed",
+    "export_finished",
+]
 
 
 @pytest.fixture
@@ -60,9 +66,25 @@ def _cli_export(pair: Pair, crash_at: str | None) -> subprocess.CompletedProcess
     if crash_at:
         env[ENV_CRASH_AT] = crash_at
     return subprocess.run(
-        [sys.executable, str(REPO / "main.py"), "--data-dir", str(pair.state.data_dir), "sync", "export",
-         "--out", str(pair.usb), "--sign", str(pair.p12), "--passphrase-env", PASSPHRASE_ENV],
-        env=env, capture_output=True, text=True, timeout=180)
+        [
+            sys.executable,
+            str(REPO / "main.py"),
+            "--data-dir",
+            str(pair.state.data_dir),
+            "sync",
+            "export",
+            "--out",
+            str(pair.usb),
+            "--sign",
+            str(pair.p12),
+            "--passphrase-env",
+            PASSPHRASE_ENV,
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
 
 
 def _import_all_at_hq(pair: Pair) -> list[dict]:
@@ -83,7 +105,9 @@ def test_a_kill_at_any_step_leaves_rows_and_files_in_agreement(pair, point):
     _assert_agree(pair, ws)
     again = sync_export.export_package(ws, pair.usb, pair.identity)
     assert again.sequence > max(written)
-    assert again.sequence > max(r.sequence for r in sync_repo.outbox(ws.conn) if r.uuid != again.uuid)
+    assert again.sequence > max(
+        r.sequence for r in sync_repo.outbox(ws.conn) if r.uuid != again.uuid
+    )
     _assert_agree(pair, ws)
     summaries = _import_all_at_hq(pair)
     assert [s["status"] for s in summaries if s["status"] == "ERROR"] == [], summaries

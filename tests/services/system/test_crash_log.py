@@ -104,11 +104,17 @@ def test_an_exception_in_a_thread_is_logged_and_shown_on_the_gui_thread(qtbot, l
 
 def test_faulthandler_writes_every_threads_stack_on_a_hard_crash(tmp_path):
     """A segfault (here faulthandler's own) leaves the Python stack in logs/faulthandler.log."""
-    code = ("import sys; sys.path.insert(0, sys.argv[1]); from pathlib import Path; "
-            "from app.services.system import crash_log; crash_log.install(Path(sys.argv[2])); "
-            "import faulthandler\ndef hundir():\n    faulthandler._sigsegv()\nhundir()")
-    done = subprocess.run([sys.executable, "-c", code, str(ROOT), str(tmp_path / "logs")],
-                          capture_output=True, text=True, timeout=60)
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); from pathlib import Path; "
+        "from app.services.system import crash_log; crash_log.install(Path(sys.argv[2])); "
+        "import faulthandler\ndef hundir():\n    faulthandler._sigsegv()\nhundir()"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(ROOT), str(tmp_path / "logs")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode != 0
     text = (tmp_path / "logs" / "faulthandler.log").read_text(encoding="utf-8")
     assert "Fatal Python error: Segmentation fault" in text

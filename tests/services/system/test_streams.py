@@ -50,13 +50,26 @@ open({rc!r}, "w").write(str(code))
 """
 
 
-def run_without_console(tmp_path: Path, template: str, args: list[str], env_extra: dict | None = None) -> int:
+def run_without_console(
+    tmp_path: Path, template: str, args: list[str], env_extra: dict | None = None
+) -> int:
     rc = tmp_path / "rc.txt"
     code = template.format(main=str(ROOT / "main.py"), root=str(ROOT), args=args, rc=str(rc))
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen",
-           "XDG_CONFIG_HOME": str(tmp_path / "config"), **(env_extra or {})}
-    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True,
-                          text=True, timeout=300)
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        **(env_extra or {}),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     # The interpreter itself may print (a Qt warning through fd 2); Python code must not fail.
     assert done.returncode == 0, done.stderr
     return int(rc.read_text())
@@ -65,8 +78,10 @@ def run_without_console(tmp_path: Path, template: str, args: list[str], env_extr
 def demo_counts(data_dir: Path) -> tuple[int, int]:
     conn = sqlite3.connect(data_dir / "coordina.db")
     try:
-        return (conn.execute("SELECT COUNT(*) FROM facilities").fetchone()[0],
-                conn.execute("SELECT COUNT(*) FROM data_values").fetchone()[0])
+        return (
+            conn.execute("SELECT COUNT(*) FROM facilities").fetchone()[0],
+            conn.execute("SELECT COUNT(*) FROM data_values").fetchone()[0],
+        )
     finally:
         conn.close()
 
@@ -83,7 +98,9 @@ def test_demo_works_with_no_console(tmp_path, template):
 
 def test_self_test_works_with_no_console(tmp_path):
     (tmp_path / "tmp").mkdir()
-    code = run_without_console(tmp_path, VIA_MAIN, ["self-test", "--json"], {"TMPDIR": str(tmp_path / "tmp")})
+    code = run_without_console(
+        tmp_path, VIA_MAIN, ["self-test", "--json"], {"TMPDIR": str(tmp_path / "tmp")}
+    )
     assert code == 0
     assert list((tmp_path / "tmp").iterdir()) == []  # passed: its folder is gone
 
@@ -107,13 +124,28 @@ except SystemExit as done:
 def test_the_gui_starts_with_no_console_and_logs_its_start(tmp_path):
     data = tmp_path / "datos"
     rc = tmp_path / "rc.txt"
-    subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(data), "demo"],
-                   cwd=tmp_path, check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data), "demo"],
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     code = GUI_WITHOUT_CONSOLE.format(main=str(ROOT / "main.py"), data=str(data), rc=str(rc))
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen",
-           "XDG_CONFIG_HOME": str(tmp_path / "config")}
-    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True,
-                          text=True, timeout=300)
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     assert rc.read_text() == "0"
     log = (data / "logs" / "coordina.log").read_text(encoding="utf-8")

@@ -38,8 +38,10 @@ def test_routed_setup_errors_keep_their_code(qtbot):
 
 
 def test_nested_details_move_each_code():
-    assert code_at_end("[E_MANIFEST] a: malo\n  [E_HASH] b: otro") == \
-        "a: malo (código E_MANIFEST)\n  b: otro (código E_HASH)"
+    assert (
+        code_at_end("[E_MANIFEST] a: malo\n  [E_HASH] b: otro")
+        == "a: malo (código E_MANIFEST)\n  b: otro (código E_HASH)"
+    )
     assert code_at_end("sin código") == "sin código"
     plain = InputError("file_missing", path="x.csv")
     assert error_message(plain) == plain.message("es")  # messages without a code are unchanged
@@ -47,11 +49,16 @@ def test_nested_details_move_each_code():
 
 def test_issues_table_reads_meaning_first_and_code_last(qtbot, qtmodeltester):
     model = IssuesModel()
-    model.set_rows([
-        {"object": "NTSSA000001 202302 cirugias", "value": "12", "errorCode": "W_CONFLICT"},
-        {"object": "x.coordina", "value": "[E_TRUNCATED] x.coordina: el paquete está incompleto",
-         "errorCode": "E_TRUNCATED"},
-    ])
+    model.set_rows(
+        [
+            {"object": "NTSSA000001 202302 cirugias", "value": "12", "errorCode": "W_CONFLICT"},
+            {
+                "object": "x.coordina",
+                "value": "[E_TRUNCATED] x.coordina: el paquete está incompleto",
+                "errorCode": "E_TRUNCATED",
+            },
+        ]
+    )
     qtmodeltester.check(model)
     view = issues_view(model)
     qtbot.addWidget(view)

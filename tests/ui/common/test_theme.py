@@ -21,12 +21,19 @@ WCAG_AA = 4.5
 def dark_palette() -> QPalette:
     """A dark theme as a desktop would set it: dark base and window, light text."""
     palette = QPalette()
-    for role, value in ((QPalette.ColorRole.Window, "#2d2d2d"), (QPalette.ColorRole.WindowText, "#e6e6e6"),
-                        (QPalette.ColorRole.Base, "#1e1e1e"), (QPalette.ColorRole.AlternateBase, "#262626"),
-                        (QPalette.ColorRole.Text, "#e6e6e6"), (QPalette.ColorRole.Button, "#353535"),
-                        (QPalette.ColorRole.ButtonText, "#e6e6e6"), (QPalette.ColorRole.Mid, "#505050"),
-                        (QPalette.ColorRole.PlaceholderText, "#9a9a9a"), (QPalette.ColorRole.Highlight, "#3d6fb4"),
-                        (QPalette.ColorRole.HighlightedText, "#ffffff")):
+    for role, value in (
+        (QPalette.ColorRole.Window, "#2d2d2d"),
+        (QPalette.ColorRole.WindowText, "#e6e6e6"),
+        (QPalette.ColorRole.Base, "#1e1e1e"),
+        (QPalette.ColorRole.AlternateBase, "#262626"),
+        (QPalette.ColorRole.Text, "#e6e6e6"),
+        (QPalette.ColorRole.Button, "#353535"),
+        (QPalette.ColorRole.ButtonText, "#e6e6e6"),
+        (QPalette.ColorRole.Mid, "#505050"),
+        (QPalette.ColorRole.PlaceholderText, "#9a9a9a"),
+        (QPalette.ColorRole.Highlight, "#3d6fb4"),
+        (QPalette.ColorRole.HighlightedText, "#ffffff"),
+    ):
         palette.setColor(role, QColor(value))
     return palette
 
@@ -93,8 +100,11 @@ def test_problem_panel_text_is_readable_on_a_dark_theme(qtbot, catalog, dark):
     panel = ProblemPanel(catalog)
     qtbot.addWidget(panel)
     window = dark.color(QPalette.ColorRole.Window)
-    panel.show_cell_problems("HG Tepic · Consultas", [("error", "Mayor que el total"), ("warning", "Salto")],
-                             ("abc", "no es un número"))
+    panel.show_cell_problems(
+        "HG Tepic · Consultas",
+        [("error", "Mayor que el total"), ("warning", "Salto")],
+        ("abc", "no es un número"),
+    )
     colors = span_colors(panel.cell_label.text())
     assert len(colors) == 3  # not saved, error, warning
     assert all(theme.contrast(c, window) >= WCAG_AA for c in colors)
@@ -106,7 +116,9 @@ def test_problem_panel_text_is_readable_on_a_dark_theme(qtbot, catalog, dark):
     panel.set_counts(1, 2, 3)
     panel.list_button.ensurePolished()
     button_text = panel.list_button.palette().color(QPalette.ColorRole.ButtonText)
-    assert abs(button_text.hslHue() - theme.color("error").hslHue()) <= 3  # the error red, lightened
+    assert (
+        abs(button_text.hslHue() - theme.color("error").hslHue()) <= 3
+    )  # the error red, lightened
     assert theme.contrast(button_text, dark.color(QPalette.ColorRole.Button)) >= WCAG_AA
 
 
@@ -115,8 +127,18 @@ def test_grid_cells_are_painted_in_the_palette_of_the_moment(qtbot, dark):
     model = QStandardItemModel(1, 2)
     for column, background in enumerate((grid_cells.ERROR_BG, grid_cells.REJECTED_BG)):
         item = QStandardItem()
-        item.setData(("12", background, grid_cells.REJECTED_FG if column else None, RIGHT, False,
-                      MARK_COMMENT, None), PAINT_ROLE)
+        item.setData(
+            (
+                "12",
+                background,
+                grid_cells.REJECTED_FG if column else None,
+                RIGHT,
+                False,
+                MARK_COMMENT,
+                None,
+            ),
+            PAINT_ROLE,
+        )
         model.setItem(0, column, item)
     view = QTableView()
     qtbot.addWidget(view)

@@ -36,12 +36,19 @@ FG, BG = Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole
 def dark_palette() -> QPalette:
     """A dark theme as a desktop would set it: dark base and window, light text."""
     palette = QPalette()
-    for role, hex_color in ((QPalette.ColorRole.Base, "#1e1e1e"), (QPalette.ColorRole.Window, "#2b2b2b"),
-                            (QPalette.ColorRole.AlternateBase, "#262626"), (QPalette.ColorRole.Text, "#e6e6e6"),
-                            (QPalette.ColorRole.WindowText, "#e6e6e6"), (QPalette.ColorRole.ButtonText, "#e6e6e6"),
-                            (QPalette.ColorRole.Button, "#353535"), (QPalette.ColorRole.Mid, "#5a5a5a"),
-                            (QPalette.ColorRole.Midlight, "#3c3c3c"), (QPalette.ColorRole.Shadow, "#000000"),
-                            (QPalette.ColorRole.PlaceholderText, "#9a9a9a")):
+    for role, hex_color in (
+        (QPalette.ColorRole.Base, "#1e1e1e"),
+        (QPalette.ColorRole.Window, "#2b2b2b"),
+        (QPalette.ColorRole.AlternateBase, "#262626"),
+        (QPalette.ColorRole.Text, "#e6e6e6"),
+        (QPalette.ColorRole.WindowText, "#e6e6e6"),
+        (QPalette.ColorRole.ButtonText, "#e6e6e6"),
+        (QPalette.ColorRole.Button, "#353535"),
+        (QPalette.ColorRole.Mid, "#5a5a5a"),
+        (QPalette.ColorRole.Midlight, "#3c3c3c"),
+        (QPalette.ColorRole.Shadow, "#000000"),
+        (QPalette.ColorRole.PlaceholderText, "#9a9a9a"),
+    ):
         palette.setColor(role, QColor(hex_color))
     return palette
 
@@ -74,9 +81,19 @@ def make_matrix(catalog) -> Matrix:
     cells = {}
     for number, (period, status) in enumerate(zip(periods, statuses, strict=True)):
         cells[(state.code, period)] = MatrixCell(
-            state.code, period, status, flagged=number == 1, values=10, facilities_reporting=1, facilities=2,
-            packages=1, first_import=None, open_conflicts=int(number == 1), deadline=dt.date(2023, 12, 10),
-            due=number < 4)  # the fifth month, still missing, is not due yet
+            state.code,
+            period,
+            status,
+            flagged=number == 1,
+            values=10,
+            facilities_reporting=1,
+            facilities=2,
+            packages=1,
+            first_import=None,
+            open_conflicts=int(number == 1),
+            deadline=dt.date(2023, 12, 10),
+            due=number < 4,
+        )  # the fifth month, still missing, is not due yet
     return Matrix(2023, 10, periods, (state,), cells)
 
 
@@ -88,13 +105,20 @@ def test_matrix_cells_and_legend_read_on_a_dark_palette(qtbot, dark, catalog):
     for column in range(12):
         index = panel.model.index(0, column)
         background, text = index.data(BG), index.data(FG)
-        assert theme.contrast(text, background) >= AA, (index.data(STATUS_ROLE), text.name(), background.name())
+        assert theme.contrast(text, background) >= AA, (
+            index.data(STATUS_ROLE),
+            text.name(),
+            background.name(),
+        )
         assert theme.is_dark(), "the cell tint is mixed into the dark base, not a light pastel"
         assert background.lightness() < 100, background.name()
         seen.add(index.data(STATUS_ROLE))
     assert seen == set(DISPLAY_STATUSES)
     totals = panel.model.index(panel.model.rowCount() - 1, 0)
-    assert theme.contrast(QGuiApplication.palette().color(QPalette.ColorRole.Text), totals.data(BG)) >= AA
+    assert (
+        theme.contrast(QGuiApplication.palette().color(QPalette.ColorRole.Text), totals.data(BG))
+        >= AA
+    )
     # The legend is made at build time, under the dark palette: its swatches read too.
     for status, label in panel.legend_labels.items():
         colors = style_colors(label.styleSheet())
@@ -119,17 +143,34 @@ def test_model_colours_follow_the_palette_at_paint_time(qtbot, qapp, catalog):
 
 def test_dashboard_figures_title_and_charts_read_on_a_dark_palette(qtbot, dark):
     model = FigureModel("es")
-    with_data = Figure("consultations_total", "Consultas", "Consultations", "services", "count", 1200.0,
-                       None, None, False, ("CLUES1",))
-    without = Figure("surgeries_total", "Cirugías", "Surgeries", "services", "count", None, None, None, False, ())
+    with_data = Figure(
+        "consultations_total",
+        "Consultas",
+        "Consultations",
+        "services",
+        "count",
+        1200.0,
+        None,
+        None,
+        False,
+        ("CLUES1",),
+    )
+    without = Figure(
+        "surgeries_total", "Cirugías", "Surgeries", "services", "count", None, None, None, False, ()
+    )
     model.set_figures([with_data, without], {"consultations_total": 1500.0})
     meta = model.index(0, FigureModel.META).data(FG)
     no_data = model.index(1, FigureModel.VALUE).data(FG)
     assert theme.contrast(meta, base()) >= AA and theme.contrast(no_data, base()) >= AA
     title = window_title("Nayarit")
     assert theme.contrast(style_colors(title.styleSheet())["color"], base()) >= AA
-    chart, _bars, _codes = bar_chart("Cobertura", [with_data, without], "es", percent=False,
-                                     targets={"consultations_total": 1500.0})
+    chart, _bars, _codes = bar_chart(
+        "Cobertura",
+        [with_data, without],
+        "es",
+        percent=False,
+        targets={"consultations_total": 1500.0},
+    )
     background = chart.backgroundBrush().color()
     assert background == base()  # not Qt Charts' own white
     assert theme.contrast(chart.titleBrush().color(), background) >= AA
@@ -139,8 +180,13 @@ def test_dashboard_figures_title_and_charts_read_on_a_dark_palette(qtbot, dark):
 
 def test_sync_tables_read_on_a_dark_palette(qtbot, dark, catalog):
     packages = PackagesModel()
-    packages.set_rows([PackageRow(Path("a.zip"), {"status": "SUCCESS"}), PackageRow(Path("b.zip"), {"status": "ERROR"}),
-                       PackageRow(Path("c.zip"))])
+    packages.set_rows(
+        [
+            PackageRow(Path("a.zip"), {"status": "SUCCESS"}),
+            PackageRow(Path("b.zip"), {"status": "ERROR"}),
+            PackageRow(Path("c.zip")),
+        ]
+    )
     for row in range(3):
         index = packages.index(row, PackagesModel.STATUS)
         background = index.data(BG) or base()
@@ -150,10 +196,21 @@ def test_sync_tables_read_on_a_dark_palette(qtbot, dark, catalog):
     for row in range(2):
         assert theme.contrast(issues.index(row, IssuesModel.CODE).data(FG), base()) >= AA
     outbox = OutboxModel("es")
-    outbox.set_rows([{"sequence": 1, "file": "p.zip", "created_at": "2023-03-01T10:00:00+00:00", "values": 3,
-                      "delivered_at": None}])
+    outbox.set_rows(
+        [
+            {
+                "sequence": 1,
+                "file": "p.zip",
+                "created_at": "2023-03-01T10:00:00+00:00",
+                "values": 3,
+                "delivered_at": None,
+            }
+        ]
+    )
     assert theme.contrast(outbox.index(0, OutboxModel.DELIVERY).data(FG), base()) >= AA
-    assert ConflictsModel(catalog, "es").rowCount() == 0  # built under the dark palette without error
+    assert (
+        ConflictsModel(catalog, "es").rowCount() == 0
+    )  # built under the dark palette without error
 
 
 def test_verify_dialogs_result_line_reads_on_a_dark_palette(qtbot, dark, tasks, tmp_path):

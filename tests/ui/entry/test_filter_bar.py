@@ -6,8 +6,15 @@ from app.models.facility import Facility
 from app.ui.entry.filter_bar import FilterBar
 from tests.ui.conftest import FACILITIES, STATE
 
-LONG = Facility("NTSSA000099", "Centro de Salud Rural Disperso de San Blas", STATE, "CSRD", 1,
-                "San Pedro Lagunillas de la Sierra Madre", "II Compostela")
+LONG = Facility(
+    "NTSSA000099",
+    "Centro de Salud Rural Disperso de San Blas",
+    STATE,
+    "CSRD",
+    1,
+    "San Pedro Lagunillas de la Sierra Madre",
+    "II Compostela",
+)
 
 
 def test_long_types_and_municipalities_leave_room_for_the_search_box(qtbot, catalog):

@@ -49,10 +49,13 @@ def test_bad_value_raises_and_queues_nothing(session):
 
 
 def test_cross_variable_error_marks_both_cells(session):
-    session.edit([
-        ValueChange(session.key(HG, "plazas_autorizadas", "enfermeria"), 10),
-        ValueChange(session.key(HG, "plazas_ocupadas", "enfermeria"), 12),
-    ], "Plazas")
+    session.edit(
+        [
+            ValueChange(session.key(HG, "plazas_autorizadas", "enfermeria"), 10),
+            ValueChange(session.key(HG, "plazas_ocupadas", "enfermeria"), 12),
+        ],
+        "Plazas",
+    )
     for variable in ("plazas_autorizadas", "plazas_ocupadas"):
         found = session.issues(HG, variable, "enfermeria")
         assert [i.code for i in found] == ["ocupadas_le_autorizadas"]
@@ -76,8 +79,13 @@ def test_undo_redo_rewrite_and_log(qtbot, session, nayarit_dir):
         log = [(e.field, e.old_value, e.new_value) for e in entry.cell_history(ws, key)]
     finally:
         ws.close()
-    assert log == [("value", None, "300"), ("comment", "", "Según el SIS"), ("comment", "Según el SIS", ""),
-                   ("value", "300", None), ("value", None, "300")]
+    assert log == [
+        ("value", None, "300"),
+        ("comment", "", "Según el SIS"),
+        ("comment", "Según el SIS", ""),
+        ("value", "300", None),
+        ("value", None, "300"),
+    ]
 
 
 def test_refused_write_rolls_back_and_leaves_no_undo_step(qtbot, session, nayarit_dir):
@@ -109,10 +117,13 @@ def test_closing_locks_and_reopening_unlocks(qtbot, session):
 
 
 def test_close_refused_with_errors(qtbot, session):
-    session.edit([
-        ValueChange(session.key(HG, "recetas_emitidas"), 10),
-        ValueChange(session.key(HG, "recetas_surtidas"), 20),
-    ], "Recetas")
+    session.edit(
+        [
+            ValueChange(session.key(HG, "recetas_emitidas"), 10),
+            ValueChange(session.key(HG, "recetas_surtidas"), 20),
+        ],
+        "Recetas",
+    )
     with qtbot.waitSignal(session.write_failed) as failed:
         session.close_report()
     assert failed.args[0].code == "report_has_errors"
@@ -128,7 +139,9 @@ def test_completeness_counts_applicable_cells(session):
     assert index.unit_completeness(CSR, "servicios")[0] == 1
 
 
-def test_outlier_warnings_follow_the_history_read_after_the_month_is_usable(qtbot, tasks, catalog, nayarit_dir):
+def test_outlier_warnings_follow_the_history_read_after_the_month_is_usable(
+    qtbot, tasks, catalog, nayarit_dir
+):
     """The month is installed (editable) before its year of history is read (issue 12's
     time to a usable grid); the outlier warnings arrive with the history, cell by cell,
     and an edit typed meanwhile is kept."""
@@ -141,7 +154,10 @@ def test_outlier_warnings_follow_the_history_read_after_the_month_is_usable(qtbo
     ws = open_workspace(nayarit_dir, user="ana")
     try:
         earlier = ["202208", "202209", "202210", "202211", "202212", "202301"]
-        record_edits(ws, [ValueChange(ValueKey(HG, p, "cirugias", ""), 100 + i) for i, p in enumerate(earlier)])
+        record_edits(
+            ws,
+            [ValueChange(ValueKey(HG, p, "cirugias", ""), 100 + i) for i, p in enumerate(earlier)],
+        )
         record_edits(ws, [ValueChange(ValueKey(HG, PERIOD, "cirugias", ""), 5000)])
     finally:
         ws.close()
@@ -170,8 +186,13 @@ def test_history_of_a_replaced_month_is_dropped(qtbot, tasks, catalog, nayarit_d
 
     ws = open_workspace(nayarit_dir, user="ana")
     try:
-        record_edits(ws, [ValueChange(ValueKey(HG, p, "cirugias", ""), v)
-                          for p, v in (("202211", 100), ("202212", 110), ("202301", 777))])
+        record_edits(
+            ws,
+            [
+                ValueChange(ValueKey(HG, p, "cirugias", ""), v)
+                for p, v in (("202211", 100), ("202212", 110), ("202301", 777))
+            ],
+        )
         january_history = entry.outlier_history(ws, STATE, "202301")
     finally:
         ws.close()

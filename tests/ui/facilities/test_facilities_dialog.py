@@ -45,18 +45,31 @@ def test_table_lists_sorts_and_searches_without_accents(qtbot, qtmodeltester, di
     assert dialog.count_label.text() == "5 unidades"
     hospital = next(r for r in range(5) if dialog.model.index(r, 0).data() == HOSPITAL)
     shown = [dialog.model.index(hospital, c).data() for c in range(dialog.model.columnCount())]
-    assert shown == [HOSPITAL, "Hospital Integral Comunitario de Santa María del Oro",
-                     "Hospital Integral / Comunitario", "Segundo nivel", "Santa María del Oro",
-                     "Jurisdicción Sanitaria II", "IMSS-BIENESTAR (OPD)", "Operando", "01/05/2019", ""]
+    assert shown == [
+        HOSPITAL,
+        "Hospital Integral Comunitario de Santa María del Oro",
+        "Hospital Integral / Comunitario",
+        "Segundo nivel",
+        "Santa María del Oro",
+        "Jurisdicción Sanitaria II",
+        "IMSS-BIENESTAR (OPD)",
+        "Operando",
+        "01/05/2019",
+        "",
+    ]
 
     dialog.search.setText("santa maria")  # no accent, lower case
     assert dialog.proxy.rowCount() == 1
     assert dialog.count_label.text() == "1 de 5 unidades"
     dialog.search.setText("jurisdicción iii")
-    assert [dialog.proxy.index(r, 0).data() for r in range(dialog.proxy.rowCount())] == ["NTSSA000004"]
+    assert [dialog.proxy.index(r, 0).data() for r in range(dialog.proxy.rowCount())] == [
+        "NTSSA000004"
+    ]
     dialog.search.clear()
     dialog.state_filter.setCurrentIndex(dialog.state_filter.findText("Colima"))
-    assert [dialog.proxy.index(r, 0).data() for r in range(dialog.proxy.rowCount())] == ["CMSSA000001"]
+    assert [dialog.proxy.index(r, 0).data() for r in range(dialog.proxy.rowCount())] == [
+        "CMSSA000001"
+    ]
 
     dialog.state_filter.setCurrentIndex(0)
     dialog.view.sortByColumn(column(dialog, "level"), Qt.SortOrder.AscendingOrder)
@@ -88,7 +101,11 @@ def test_new_facility_checks_the_clues_live_and_saves(qtbot, dialog, seeded_dir)
         editor.save_button.click()
     stored = registry(seeded_dir)["NTSSA123456"]
     assert (stored.name, stored.type_code, stored.level, stored.status) == (
-        "Centro de Salud Ixtlán del Río", "CSU", 1, "operando")
+        "Centro de Salud Ixtlán del Río",
+        "CSU",
+        1,
+        "operando",
+    )
     assert stored.status_since == dt.date.today().isoformat()
     qtbot.waitUntil(lambda: dialog.selected_facility() is not None)
     assert dialog.selected_facility().clues == "NTSSA123456"
@@ -140,31 +157,74 @@ def test_editing_a_status_records_its_history(qtbot, dialog, seeded_dir):
 
 
 def write_catalogue(path, rows):
-    header = ["CLUES", "NOMBRE DE LA UNIDAD", "ENTIDAD", "MUNICIPIO", "NOMBRE DE TIPOLOGÍA", "NIVEL DE ATENCIÓN"]
+    header = [
+        "CLUES",
+        "NOMBRE DE LA UNIDAD",
+        "ENTIDAD",
+        "MUNICIPIO",
+        "NOMBRE DE TIPOLOGÍA",
+        "NIVEL DE ATENCIÓN",
+    ]
     with path.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows([header, *rows])
     return path
 
 
-def test_import_preview_lists_rejected_rows_and_imports_the_accepted(qtbot, qtmodeltester, dialog, seeded_dir, tmp_path):
-    path = write_catalogue(tmp_path / "clues.csv", [
-        ["NTSSA000101", "Centro de Salud San Blas", "Nayarit", "San Blas", "CENTRO DE SALUD RURAL", "PRIMER NIVEL"],
-        ["NTSSA00010", "Centro de Salud Jesús María", "Nayarit", "Del Nayar", "CENTRO DE SALUD RURAL", "PRIMER NIVEL"],
-        [HOSPITAL, "Hospital Integral Comunitario de Santa María del Oro", "Nayarit", "Santa María del Oro",
-         "HOSPITAL GENERAL", "SEGUNDO NIVEL"],
-        ["NTSSA000104", "Consultorio de telemedicina", "Nayarit", "Tepic", "TELEMEDICINA", "PRIMER NIVEL"],
-    ])
+def test_import_preview_lists_rejected_rows_and_imports_the_accepted(
+    qtbot, qtmodeltester, dialog, seeded_dir, tmp_path
+):
+    path = write_catalogue(
+        tmp_path / "clues.csv",
+        [
+            [
+                "NTSSA000101",
+                "Centro de Salud San Blas",
+                "Nayarit",
+                "San Blas",
+                "CENTRO DE SALUD RURAL",
+                "PRIMER NIVEL",
+            ],
+            [
+                "NTSSA00010",
+                "Centro de Salud Jesús María",
+                "Nayarit",
+                "Del Nayar",
+                "CENTRO DE SALUD RURAL",
+                "PRIMER NIVEL",
+            ],
+            [
+                HOSPITAL,
+                "Hospital Integral Comunitario de Santa María del Oro",
+                "Nayarit",
+                "Santa María del Oro",
+                "HOSPITAL GENERAL",
+                "SEGUNDO NIVEL",
+            ],
+            [
+                "NTSSA000104",
+                "Consultorio de telemedicina",
+                "Nayarit",
+                "Tepic",
+                "TELEMEDICINA",
+                "PRIMER NIVEL",
+            ],
+        ],
+    )
     preview = dialog.import_file(path)
     qtbot.waitUntil(lambda: preview.preview is not None, timeout=10000)
     qtmodeltester.check(preview.accepted_model)
     qtmodeltester.check(preview.rejected_model)
     assert preview.accepted_box.title() == "Aceptadas (2)"
     assert preview.rejected_box.title() == "Rechazadas (2): no se importarán"
-    changes = {preview.accepted_model.index(r, 1).data(): preview.accepted_model.index(r, 0).data()
-               for r in range(2)}
+    changes = {
+        preview.accepted_model.index(r, 1).data(): preview.accepted_model.index(r, 0).data()
+        for r in range(2)
+    }
     assert changes == {"NTSSA000101": "Nueva", HOSPITAL: "Actualizada"}
-    rejected = {preview.rejected_model.index(r, 0).data(): preview.rejected_model.index(r, 1).data()
-                for r in range(2)}
+    rejected = {
+        preview.rejected_model.index(r, 0).data(): preview.rejected_model.index(r, 1).data()
+        for r in range(2)
+    }
     assert set(rejected) == {"3", "5"}  # spreadsheet rows: the header is row 1
     assert "CLUES inválida «NTSSA00010»" in rejected["3"]
     assert "tipología no reconocida «TELEMEDICINA»" in rejected["5"]
@@ -184,19 +244,32 @@ def test_import_preview_lists_rejected_rows_and_imports_the_accepted(qtbot, qtmo
 
 
 def test_cancelling_the_preview_imports_nothing(qtbot, dialog, seeded_dir, tmp_path):
-    path = write_catalogue(tmp_path / "clues.csv", [
-        ["NTSSA000101", "Centro de Salud San Blas", "Nayarit", "San Blas", "CENTRO DE SALUD RURAL", "1"],
-    ])
+    path = write_catalogue(
+        tmp_path / "clues.csv",
+        [
+            [
+                "NTSSA000101",
+                "Centro de Salud San Blas",
+                "Nayarit",
+                "San Blas",
+                "CENTRO DE SALUD RURAL",
+                "1",
+            ],
+        ],
+    )
     preview = dialog.import_file(path)
     qtbot.waitUntil(lambda: preview.preview is not None, timeout=10000)
     preview.cancel_button.click()
     assert "NTSSA000101" not in registry(seeded_dir)
 
 
-@pytest.mark.parametrize("name, content, reason", [
-    ("clues.txt", "CLUES\nNTSSA000101\n", "extensión no admitida"),
-    ("clues.csv", "NOMBRE,MUNICIPIO\nCentro,Tepic\n", "faltan las columnas CLUES"),
-])
+@pytest.mark.parametrize(
+    "name, content, reason",
+    [
+        ("clues.txt", "CLUES\nNTSSA000101\n", "extensión no admitida"),
+        ("clues.csv", "NOMBRE,MUNICIPIO\nCentro,Tepic\n", "faltan las columnas CLUES"),
+    ],
+)
 def test_a_file_that_cannot_be_read_is_explained(qtbot, tasks, tmp_path, name, content, reason):
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")

@@ -40,7 +40,9 @@ def form(qtbot, form_session):
 
 
 def row(form, variable, option=""):
-    return next(r for r in form.rows if r.key.variable == variable and r.key.disaggregation == option)
+    return next(
+        r for r in form.rows if r.key.variable == variable and r.key.disaggregation == option
+    )
 
 
 def type_value(row_, text):
@@ -52,13 +54,24 @@ def type_value(row_, text):
 def test_header_and_every_applicable_section(form, form_session):
     assert form.name_label.text() == "Hospital Integral Comunitario de Santa María del Oro"
     details = form.details_label.text()
-    for part in ("CLUES NTSSA000001", "Hospital Integral / Comunitario", "Segundo nivel",
-                 "Santa María del Oro", "Operando desde 01/05/2019"):
+    for part in (
+        "CLUES NTSSA000001",
+        "Hospital Integral / Comunitario",
+        "Segundo nivel",
+        "Santa María del Oro",
+        "Operando desde 01/05/2019",
+    ):
         assert part in details
     assert "febrero 2023" in form.month_label.text()
     sections = [form.sections.item(i).text().split("\n")[0] for i in range(form.sections.count())]
-    assert sections == ["Unidades y estatus", "Personal", "Servicios médicos", "Abasto",
-                        "Acción comunitaria", "Infraestructura y equipamiento"]
+    assert sections == [
+        "Unidades y estatus",
+        "Personal",
+        "Servicios médicos",
+        "Abasto",
+        "Acción comunitaria",
+        "Infraestructura y equipamiento",
+    ]
     category = form_session.catalog.facility_types["HIC"].category
     expected = [c for c in form_session.catalog.columns() if c.variable.applies(category)]
     assert [r.column for r in form.rows] == expected
@@ -95,13 +108,18 @@ def test_enter_stores_and_moves_to_the_next_field(qtbot, form, form_session):
     assert following.editor.hasFocus()
 
 
-@pytest.mark.parametrize("text, reason", [
-    ("muchas", "«muchas» no es un número"),
-    ("-3", "no se admiten valores negativos"),
-    ("2.5", "no es un número entero"),
-    ("9999", "supera el máximo 5,000"),
-])
-def test_bad_value_is_refused_with_its_reason_and_nothing_stored(form, form_session, seeded_dir, text, reason):
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("muchas", "«muchas» no es un número"),
+        ("-3", "no se admiten valores negativos"),
+        ("2.5", "no es un número entero"),
+        ("9999", "supera el máximo 5,000"),
+    ],
+)
+def test_bad_value_is_refused_with_its_reason_and_nothing_stored(
+    form, form_session, seeded_dir, text, reason
+):
     beds = row(form, "camas_censables")
     type_value(beds, text)
     assert reason in beds.reason.text() and "No se guardó" in beds.reason.text()
@@ -137,14 +155,21 @@ def test_comment_flags_and_yes_no_are_stored(qtbot, form, form_session, seeded_d
     presence.editor.activated.emit(presence.editor.currentIndex())
     assert form_session.flush()
     kept = stored(seeded_dir, HOSPITAL, "camas_censables")
-    assert (kept.value, kept.comment, kept.provisional) == (30, "Se habilitó el área de pediatría en enero", True)
+    assert (kept.value, kept.comment, kept.provisional) == (
+        30,
+        "Se habilitó el área de pediatría en enero",
+        True,
+    )
     assert stored(seeded_dir, HOSPITAL, "presencia_programa").value == 1
     assert form_session.undo_stack.count() == 3  # one undo step per action
 
 
 def test_section_completeness_follows_edits(form):
-    services = next(i for i in range(form.sections.count())
-                    if form.sections.item(i).text().startswith("Servicios médicos"))
+    services = next(
+        i
+        for i in range(form.sections.count())
+        if form.sections.item(i).text().startswith("Servicios médicos")
+    )
     assert form.completeness("servicios") == (1, 6)
     assert "1 de 6" in form.sections.item(services).text()
     type_value(row(form, "cirugias"), "12")
@@ -202,7 +227,9 @@ def test_closed_report_makes_the_form_read_only(qtbot, form, form_session):
     assert form_session.value(beds.key).value == 30
 
 
-def test_a_write_refused_by_the_database_is_rolled_back_and_explained(qtbot, form, form_session, seeded_dir):
+def test_a_write_refused_by_the_database_is_rolled_back_and_explained(
+    qtbot, form, form_session, seeded_dir
+):
     with workspace(seeded_dir) as ws:  # closed behind the session's back (another window, the CLI)
         reports.close_report(ws, "18", PERIOD)
     beds = row(form, "camas_censables")

@@ -24,7 +24,9 @@ KEY = ValueKey(HOSPITAL, PERIOD, "camas_censables")
 
 def stored_beds(data_dir):
     with workspace(data_dir) as ws:
-        return entry.load_month(ws, "18", PERIOD, with_history=False).value(HOSPITAL, "camas_censables")
+        return entry.load_month(ws, "18", PERIOD, with_history=False).value(
+            HOSPITAL, "camas_censables"
+        )
 
 
 @pytest.fixture
@@ -135,8 +137,11 @@ def test_a_foreign_database_is_refused_before_asking(qtbot, dialog, seeded_dir, 
 def db_dump_dir():
     def dump(data_dir):
         with workspace(data_dir) as ws:
-            return {t: ws.conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()
-                    for t in ("data_values", "change_log", "facilities")}
+            return {
+                t: ws.conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()
+                for t in ("data_values", "change_log", "facilities")
+            }
+
     return dump
 
 

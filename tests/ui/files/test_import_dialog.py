@@ -60,7 +60,10 @@ def test_preview_shows_each_file_in_colour_and_writes_nothing(qtbot, dialog, pai
     assert found[valid.name].summary["dryRun"] is True
     assert found[valid.name].summary["importCount"]["imported"] == count_values(pair.state)
     model = dialog.model
-    status = {model.index(i, PackagesModel.FILE).data(): model.index(i, PackagesModel.STATUS) for i in range(2)}
+    status = {
+        model.index(i, PackagesModel.FILE).data(): model.index(i, PackagesModel.STATUS)
+        for i in range(2)
+    }
     assert status[valid.name].data() == "Correcto" and status[bad.name].data() == "Error"
     imported = model.index(status[valid.name].row(), PackagesModel.IMPORTED).data()
     assert imported == f"{count_values(pair.state):,}"  # thousands with commas, as in es-MX
@@ -110,7 +113,9 @@ def two_packages(pair) -> tuple[Path, Path, object]:
     return first, second, key
 
 
-def test_cancel_after_the_first_package_keeps_it_whole_and_skips_the_rest(qtbot, dialog, hq_tasks, pair):
+def test_cancel_after_the_first_package_keeps_it_whole_and_skips_the_rest(
+    qtbot, dialog, hq_tasks, pair
+):
     first, second, key = two_packages(pair)
     dialog.add_paths([second, first])  # the order chosen does not matter: sequence order wins
     # Press Cancel exactly when the first package is reported done. Done on the database thread
@@ -118,7 +123,11 @@ def test_cancel_after_the_first_package_keeps_it_whole_and_skips_the_rest(qtbot,
     gate = threading.Event()
     hq_tasks.run_db(lambda _ws, _p: gate.wait(10))
     dialog.import_button.click()
-    assert dialog.is_running() and not dialog.close_button.isEnabled() and dialog.cancel_button.isEnabled()
+    assert (
+        dialog.is_running()
+        and not dialog.close_button.isEnabled()
+        and dialog.cancel_button.isEnabled()
+    )
     handle = dialog._handle
     update = handle.update
 
@@ -132,7 +141,9 @@ def test_cancel_after_the_first_package_keeps_it_whole_and_skips_the_rest(qtbot,
         gate.set()
     assert pair.hq.conn.execute("SELECT count(*) FROM inbox").fetchone()[0] == 1, "only the first"
     assert count_values(pair.hq) == count_values(pair.state)  # the first package, whole
-    assert values_repo.get_values(pair.hq.conn, [key])[key].value != 4321, "the second never started"
+    assert values_repo.get_values(pair.hq.conn, [key])[key].value != 4321, (
+        "the second never started"
+    )
     found = rows(dialog)
     assert found[first.name].status == "SUCCESS"
     assert found[second.name].summary is None and "cancelado" in found[second.name].note
@@ -140,7 +151,9 @@ def test_cancel_after_the_first_package_keeps_it_whole_and_skips_the_rest(qtbot,
     assert dialog.import_button.isEnabled() and not dialog.cancel_button.isEnabled()
 
 
-def test_cancel_button_before_the_first_package_imports_nothing(qtbot, dialog, hq_tasks, pair, db_dump):
+def test_cancel_button_before_the_first_package_imports_nothing(
+    qtbot, dialog, hq_tasks, pair, db_dump
+):
     first, second, _key = two_packages(pair)
     dialog.add_paths([first, second])
     before = db_dump(pair.hq.conn)
@@ -179,13 +192,23 @@ def test_dropped_files_are_added_once_and_others_skipped(qtbot, dialog, pair, tm
     note.write_text("no es un paquete", encoding="utf-8")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in (valid, bad, note)])
-    enter = QDragEnterEvent(dialog.rect().center(), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        dialog.rect().center(),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QCoreApplication.sendEvent(dialog, enter)
     assert enter.isAccepted()
     for _ in range(2):  # the second drop adds nothing: each file is listed once
-        drop = QDropEvent(QPointF(dialog.rect().center()), Qt.DropAction.CopyAction, mime,
-                          Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+        drop = QDropEvent(
+            QPointF(dialog.rect().center()),
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
         QCoreApplication.sendEvent(dialog, drop)
     assert sorted(rows(dialog)) == sorted([valid.name, bad.name])
     assert "1 archivo" in dialog.status.text()  # nota.txt was skipped, and the person is told

@@ -16,7 +16,8 @@ def add_package(ws: Workspace, uuid: str, state: str, periods: list[str], import
         ws.conn.execute(
             "INSERT INTO inbox (uuid, sha256, kind, state_code, device_id, sequence, periods, created_at, "
             "imported_at, imported_by, summary) VALUES (?, ?, 'data', ?, 'dev', 1, ?, ?, ?, 'hq', '{}')",
-            (uuid, "0" * 64, state, json.dumps(periods), imported_at, imported_at))
+            (uuid, "0" * 64, state, json.dumps(periods), imported_at, imported_at),
+        )
 
 
 def add_conflict(ws: Workspace, state: str, period: str) -> None:
@@ -25,7 +26,8 @@ def add_conflict(ws: Workspace, state: str, period: str) -> None:
         ws.conn.execute(
             "INSERT INTO conflicts (org_unit, period, variable, ours, theirs, applied, package_uuid, "
             "state_code, created_at) VALUES (?, ?, 'cirugias', '1', '2', 'theirs', 'p', ?, '2023-03-01')",
-            (state, period, state))
+            (state, period, state),
+        )
 
 
 def seed_packages(ws: Workspace) -> None:

@@ -82,8 +82,10 @@ def window(qtbot, hq_tasks, catalog) -> ConsolidationWindow:
     win = ConsolidationWindow(hq_tasks, catalog, "es", PERIOD)
     qtbot.addWidget(win)
     win.show()
-    qtbot.waitUntil(lambda: win.matrix_model.matrix is not None and win.national_model.rowCount() > 0,
-                    timeout=30000)
+    qtbot.waitUntil(
+        lambda: win.matrix_model.matrix is not None and win.national_model.rowCount() > 0,
+        timeout=30000,
+    )
     hq_tasks.wait_idle()
     return win
 
@@ -119,8 +121,9 @@ def test_matrix_cells_show_status_text_colour_and_flag(window, ws):
     # Every cell agrees with the service, computed independently.
     expected = completeness_matrix(ws, YEAR)
     model = window.matrix_model
-    assert [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())] == \
-        [s.name for s in expected.states] + ["Total"]
+    assert [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())] == [
+        s.name for s in expected.states
+    ] + ["Total"]
     for (state, period), cell in expected.cells.items():
         index = matrix_index(window, state, period)
         assert index.data(STATUS_ROLE) == display_status(cell)
@@ -135,7 +138,9 @@ def test_a_month_whose_deadline_has_not_come_is_not_missing(qtbot, window):
         window.load_matrix()
     assert matrix_index(window, "06", "202303").data() == "No vencido"
     assert matrix_index(window, "06", "202303").data(STATUS_ROLE) == "not_due"
-    assert matrix_index(window, "18", "202303").data() == "A tiempo"  # delivered before the deadline
+    assert (
+        matrix_index(window, "18", "202303").data() == "A tiempo"
+    )  # delivered before the deadline
     assert matrix_index(window, "06", "202302").data() == "Tarde"
 
 
@@ -146,9 +151,11 @@ def test_national_table_rows_are_the_service_figures(window, ws):
     assert model.rowCount() == 1 + len(table) == 3
     for row, summary in enumerate([nation, *(s for _, _, s in table)]):
         shown = [model.index(row, c).data() for c in range(model.columnCount())]
-        assert shown == [summary.state_name,
-                         *(format_figure(summary.figures[c], "es", mark=True) for c in NATIONAL_FIGURES),
-                         completeness_figure_text(summary)]
+        assert shown == [
+            summary.state_name,
+            *(format_figure(summary.figures[c], "es", mark=True) for c in NATIONAL_FIGURES),
+            completeness_figure_text(summary),
+        ]
     assert model.index(0, 0).data() == "Nacional"
     assert [model.index(r, 0).data() for r in (1, 2)] == ["Colima", "Nayarit"]
 
@@ -182,7 +189,11 @@ def test_double_click_lists_exactly_the_facilities_behind_the_cell(qtbot, window
     assert drilled_clues(window) == [f.clues for f in expected]
     first = expected[0]
     assert [window.drill_model.index(0, c).data() for c in range(4)] == [
-        first.clues, first.name, window.drill_model.type_label(first), first.municipality]
+        first.clues,
+        first.name,
+        window.drill_model.type_label(first),
+        first.municipality,
+    ]
     assert window.drill_title.text().startswith("Nayarit · Cirugías: ")
     assert window.figure_box.currentData() == "surgeries"  # the chart follows the column
 
@@ -274,8 +285,9 @@ def test_enter_on_a_matrix_cell_shows_that_month_by_state(qtbot, window, ws):
         qtbot.keyClick(window.matrix_view, Qt.Key.Key_Return)
     assert window.tabs.currentIndex() == 1 and window.period() == "202303"
     nation = national_summary(ws, "202303")
-    assert window.national_model.index(0, 3).data() == format_figure(nation.figures["consultations_total"], "es",
-                                                                     mark=True)
+    assert window.national_model.index(0, 3).data() == format_figure(
+        nation.figures["consultations_total"], "es", mark=True
+    )
     assert window.window_label.text() == "Acumulado del 1º de enero al 31 de marzo de 2023"
 
 
@@ -284,14 +296,18 @@ def test_an_empty_database_shows_sin_dato_and_no_states(qtbot, qtmodeltester, ca
     try:
         win = ConsolidationWindow(tasks, catalog, "es", PERIOD)
         qtbot.addWidget(win)
-        qtbot.waitUntil(lambda: win.matrix_model.matrix is not None and win.national_model.rowCount() == 1,
-                        timeout=20000)
+        qtbot.waitUntil(
+            lambda: win.matrix_model.matrix is not None and win.national_model.rowCount() == 1,
+            timeout=20000,
+        )
         tasks.wait_idle()
         assert win.matrix_model.state_count() == 0
         assert win.matrix_model.index(0, 12).data() == "0 de 0"
         model = win.national_model
-        assert [model.index(0, c).data() for c in range(model.columnCount())] == \
-            ["Nacional", *["sin dato"] * (len(NATIONAL_FIGURES) + 1)]
+        assert [model.index(0, c).data() for c in range(model.columnCount())] == [
+            "Nacional",
+            *["sin dato"] * (len(NATIONAL_FIGURES) + 1),
+        ]
         assert win.bar_set is not None and win.bar_set.count() == 0
         qtmodeltester.check(win.matrix_model)
         qtmodeltester.check(model)

@@ -27,8 +27,12 @@ from tests.ui.sync_fixtures import pair  # noqa: F401
 
 pytestmark = pytest.mark.gui
 
-HQ_ITEMS = ("Conflictos por revisar…", "Responder a los estados…", "Consolidado nacional…",
-            "Exportar todos los estados…")
+HQ_ITEMS = (
+    "Conflictos por revisar…",
+    "Responder a los estados…",
+    "Consolidado nacional…",
+    "Exportar todos los estados…",
+)
 STATE_ITEMS = ("Enviar paquete a oficinas centrales…", "Crear identidad de firma…")
 PASS = b"clave secreta 123"
 
@@ -113,8 +117,16 @@ def test_without_a_profile_the_menus_are_a_states(qtbot, nayarit_dir):
 # -- empty states -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("item", ["Cerrar informe…", "Datos estatales…", "Notas y marcas del resumen…",
-                                  "Tablero del estado…", "Exportar PDF firmado…"])
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Cerrar informe…",
+        "Datos estatales…",
+        "Notas y marcas del resumen…",
+        "Tablero del estado…",
+        "Exportar PDF firmado…",
+    ],
+)
 def test_on_an_empty_install_each_item_says_what_is_missing(qtbot, data_dir, item):
     window = open_window(qtbot, data_dir)
     for wizard in window.findChildren(FirstRunWizard):
@@ -239,15 +251,34 @@ def test_identity_step_adopts_an_existing_p12_only_with_its_passphrase(qtbot, da
 
 
 def write_clues(path: Path) -> Path:
-    header = ["CLUES", "NOMBRE DE LA UNIDAD", "ENTIDAD", "MUNICIPIO", "NOMBRE DE TIPOLOGÍA", "NIVEL DE ATENCIÓN"]
+    header = [
+        "CLUES",
+        "NOMBRE DE LA UNIDAD",
+        "ENTIDAD",
+        "MUNICIPIO",
+        "NOMBRE DE TIPOLOGÍA",
+        "NIVEL DE ATENCIÓN",
+    ]
     with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle).writerows([header, [
-            "NTSSA000101", "Centro de Salud San Blas", "Nayarit", "San Blas", "CENTRO DE SALUD RURAL",
-            "PRIMER NIVEL"]])
+        csv.writer(handle).writerows(
+            [
+                header,
+                [
+                    "NTSSA000101",
+                    "Centro de Salud San Blas",
+                    "Nayarit",
+                    "San Blas",
+                    "CENTRO DE SALUD RURAL",
+                    "PRIMER NIVEL",
+                ],
+            ]
+        )
     return path
 
 
-def test_facilities_step_imports_the_clues_file_and_the_first_day_gets_its_backup(qtbot, data_dir, tmp_path):
+def test_facilities_step_imports_the_clues_file_and_the_first_day_gets_its_backup(
+    qtbot, data_dir, tmp_path
+):
     window = open_window(qtbot, data_dir)
     wizard = open_wizard(qtbot, window)
     preview = wizard.import_clues(write_clues(tmp_path / "clues.csv"))
@@ -258,7 +289,9 @@ def test_facilities_step_imports_the_clues_file_and_the_first_day_gets_its_backu
     qtbot.waitUntil(lambda: window.overview.facility_count == 1, timeout=20000)
     ws = open_workspace(data_dir, user="ana")
     try:
-        qtbot.waitUntil(lambda: bool(backup.list_backups(ws)), timeout=20000)  # on the first day already
+        qtbot.waitUntil(
+            lambda: bool(backup.list_backups(ws)), timeout=20000
+        )  # on the first day already
     finally:
         ws.close()
     close_window(window)
@@ -273,7 +306,9 @@ def test_first_session_takes_the_daily_backup_once_data_arrives(qtbot, data_dir)
     qtbot.waitUntil(lambda: window.overview.facility_count > 0, timeout=20000)
     ws = open_workspace(data_dir, user="ana")
     try:
-        qtbot.waitUntil(lambda: [b.reason for b in backup.list_backups(ws)] == ["diario"], timeout=20000)
+        qtbot.waitUntil(
+            lambda: [b.reason for b in backup.list_backups(ws)] == ["diario"], timeout=20000
+        )
     finally:
         ws.close()
     close_window(window)
@@ -301,7 +336,9 @@ def test_export_defaults_to_the_identity_just_created(qtbot, nayarit_dir, tmp_pa
     close_window(window)
 
 
-def test_import_facilities_opens_a_file_chooser_then_the_preview(qtbot, nayarit_dir, tmp_path, monkeypatch):
+def test_import_facilities_opens_a_file_chooser_then_the_preview(
+    qtbot, nayarit_dir, tmp_path, monkeypatch
+):
     from app.ui.facilities.facilities_dialog import FacilitiesDialog
     from app.ui.facilities.import_preview_dialog import FacilityImportDialog
 

@@ -28,8 +28,9 @@ def p12(seeded_dir: Path, tmp_path: Path) -> Path:
     elsewhere = tmp_path / "otra-computadora"
     elsewhere.mkdir()
     with workspace(elsewhere) as ws:
-        identities.create_identity_file(ws, "Lucía Ávila Núñez", "Coordinadora estatal", "18", path,
-                                        PASSPHRASE.encode())
+        identities.create_identity_file(
+            ws, "Lucía Ávila Núñez", "Coordinadora estatal", "18", path, PASSPHRASE.encode()
+        )
     return path
 
 
