@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from app import RESOURCES_DIR
-from app.models.catalog import load_catalog
+from app.models.catalog_load import load_catalog
 from app.models.messages import InputError
 
 CATALOG_DIR = RESOURCES_DIR / "catalog"
