@@ -98,9 +98,7 @@ def scan_source(relpath: str, source: str | bytes) -> list[Import]:
             func = node.func
             called = (
                 func.attr
-                if isinstance(func, ast.Attribute)
-                and isinstance(func.value, ast.Name)
-                and func.value.id == "importlib"
+                if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "importlib"
                 else func.id
                 if isinstance(func, ast.Name)
                 else None
@@ -117,9 +115,7 @@ def scan_source(relpath: str, source: str | bytes) -> list[Import]:
 
 
 def python_files() -> list[Path]:
-    files = (
-        sorted(p for p in APP.rglob("*.py") if "__pycache__" not in p.parts) if APP.is_dir() else []
-    )
+    files = sorted(p for p in APP.rglob("*.py") if "__pycache__" not in p.parts) if APP.is_dir() else []
     main = ROOT / "main.py"
     if main.is_file():
         files.append(main)
@@ -150,9 +146,7 @@ def report(violations: list[str], rule: str) -> str:
 
 def test_only_ui_imports_qt():
     outside_ui = [p for p in python_files() if p.relative_to(ROOT).parts[:2] != ("app", "ui")]
-    violations = [
-        f"{imp.where()}: imports {imp.module}" for imp in scan(outside_ui) if imp.top in QT_MODULES
-    ]
+    violations = [f"{imp.where()}: imports {imp.module}" for imp in scan(outside_ui) if imp.top in QT_MODULES]
     assert not violations, report(violations, "only app/ui/ may import Qt (PySide6/shiboken6)")
 
 
@@ -161,9 +155,7 @@ def test_models_imports_only_stdlib():
     for imp in scan(files_under("models")):
         targets = imp.app_targets()
         if targets:
-            violations += [
-                f"{imp.where()}: imports {t}" for t in targets if layer_of(t) != "models"
-            ]
+            violations += [f"{imp.where()}: imports {t}" for t in targets if layer_of(t) != "models"]
         elif imp.top not in sys.stdlib_module_names:
             violations.append(f"{imp.where()}: imports {imp.module} (not standard library)")
     assert not violations, report(violations, "app/models may import only the standard library")
@@ -177,9 +169,7 @@ def test_middle_layer_imports_only_models(layer):
         for t in imp.app_targets()
         if layer_of(t) not in {layer, "models"}
     ]
-    assert not violations, report(
-        violations, f"app/{layer} may import only app.models from the app"
-    )
+    assert not violations, report(violations, f"app/{layer} may import only app.models from the app")
 
 
 def test_services_do_not_import_ui():
@@ -333,11 +323,7 @@ def _modules(relpath: str, source: str) -> list[tuple[int, str]]:
 
 def test_scanner_resolves_relative_imports():
     src = "from . import repo\nfrom ..models import period\nfrom .db import open_db\n"
-    assert _modules("app/storage/backup.py", src) == [
-        (1, "app.storage"),
-        (2, "app.models"),
-        (3, "app.storage.db"),
-    ]
+    assert _modules("app/storage/backup.py", src) == [(1, "app.storage"), (2, "app.models"), (3, "app.storage.db")]
     assert _modules("app/storage/__init__.py", "from .db import x\n") == [(1, "app.storage.db")]
 
 

@@ -56,8 +56,7 @@ def test_a_parenthesized_import_keeps_its_layout_when_only_the_module_moves():
 def test_relative_imports_in_app_ui_become_absolute():
     src = "def f():\n    from .tasks import TaskManager\n    from . import grid_view\n"
     assert rewrite("app/ui/grid_view.py", src) == (
-        "def f():\n    from app.ui.common.tasks import TaskManager\n"
-        "    from app.ui.entry import grid_view\n"
+        "def f():\n    from app.ui.common.tasks import TaskManager\n    from app.ui.entry import grid_view\n"
     )
 
 
@@ -83,9 +82,7 @@ def test_a_moved_file_still_climbs_to_the_same_folder():
     )
     assert (
         restructure.fix_file_depth(
-            "tests/ui/test_a.py",
-            "tests/ui/entry/test_a.py",
-            "R = Path(__file__).resolve().parents[2]",
+            "tests/ui/test_a.py", "tests/ui/entry/test_a.py", "R = Path(__file__).resolve().parents[2]"
         )
         == "R = Path(__file__).resolve().parents[3]"
     )
@@ -101,12 +98,7 @@ def _tree(tmp_path: Path, files: list[str]) -> Path:
 def test_new_modules_land_by_prefix_and_tests_follow_their_module(tmp_path):
     root = _tree(
         tmp_path,
-        [
-            "app/ui/grid_totals.py",
-            "tests/ui/test_grid_totals.py",
-            "app/ui/theme.py",
-            "tests/ui/test_theme_roles.py",
-        ],
+        ["app/ui/grid_totals.py", "tests/ui/test_grid_totals.py", "app/ui/theme.py", "tests/ui/test_theme_roles.py"],
     )
     plan = restructure.make_plan(root)
     assert not plan.unmapped and not plan.clashes

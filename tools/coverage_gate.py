@@ -99,14 +99,10 @@ def format_table(tallies: dict[str, Tally]) -> list[str]:
     for name in order:
         t = tallies[name]
         floor = f"{FLOORS[name]:.0f} %" if name in FLOORS else ""
-        lines.append(
-            f"{name:<10}{t.files:>6}{t.statements:>8}{t.branches:>10}{t.percent:>7.1f} %  {floor}"
-        )
+        lines.append(f"{name:<10}{t.files:>6}{t.statements:>8}{t.branches:>10}{t.percent:>7.1f} %  {floor}")
         for field in ("files", "statements", "covered_lines", "branches", "covered_branches"):
             setattr(total, field, getattr(total, field) + getattr(t, field))
-    lines.append(
-        f"{'total':<10}{total.files:>6}{total.statements:>8}{total.branches:>10}{total.percent:>7.1f} %"
-    )
+    lines.append(f"{'total':<10}{total.files:>6}{total.statements:>8}{total.branches:>10}{total.percent:>7.1f} %")
     return lines
 
 
@@ -124,25 +120,14 @@ def failures(tallies: dict[str, Tally]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     """Prints the table; returns 1 when a floor is missed (unless --no-gate), 2 without data."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-gate", action="store_true", help="print the figures only (a partial test run)")
     parser.add_argument(
-        "--no-gate", action="store_true", help="print the figures only (a partial test run)"
-    )
-    parser.add_argument(
-        "--data-file",
-        type=Path,
-        default=None,
-        help="coverage data file (default: [tool.coverage.run] data_file)",
+        "--data-file", type=Path, default=None, help="coverage data file (default: [tool.coverage.run] data_file)"
     )
     args = parser.parse_args(argv)
-    data_file = (
-        args.data_file
-        or ROOT / coverage.Coverage(config_file=str(ROOT / "pyproject.toml")).config.data_file
-    )
+    data_file = args.data_file or ROOT / coverage.Coverage(config_file=str(ROOT / "pyproject.toml")).config.data_file
     if not data_file.is_file():
-        print(
-            f"coverage_gate: no coverage data at {data_file}; run `make test` first",
-            file=sys.stderr,
-        )
+        print(f"coverage_gate: no coverage data at {data_file}; run `make test` first", file=sys.stderr)
         return 2
     tallies = tally_layers(data_file)
     print("\n".join(format_table(tallies)))

@@ -26,11 +26,7 @@ def known_translations(*trees: ET.ElementTree) -> dict[str, str]:
         for message in tree.iter("message"):
             source = message.findtext("source") or ""
             translation = message.find("translation")
-            if translation is None or translation.get("type") in (
-                "unfinished",
-                "vanished",
-                "obsolete",
-            ):
+            if translation is None or translation.get("type") in ("unfinished", "vanished", "obsolete"):
                 continue
             if translation.text:
                 known.setdefault(source, translation.text)
@@ -46,11 +42,7 @@ def fill(ts_path: Path, extra: list[Path]) -> int:
     for other in trees:
         for message in other.iter("message"):
             translation = message.find("translation")
-            if (
-                translation is not None
-                and translation.get("type") in ("vanished", "obsolete")
-                and translation.text
-            ):
+            if translation is not None and translation.get("type") in ("vanished", "obsolete") and translation.text:
                 known.setdefault(message.findtext("source") or "", translation.text)
     filled = 0
     for message in tree.iter("message"):

@@ -74,26 +74,14 @@ MOVES: list[tuple[str, str, str]] = [
         "summary_* export_dialog export_* batch_export_dialog "
         "verify_dialog identity_dialog signing_choice dashboard_* targets_dialog",
     ),
-    (
-        "app/ui",
-        "app/ui/sync",
-        "sync_* outbox_dialog respond_* profile_* fingerprint_dialogs hq_* conflicts_dialog",
-    ),
+    ("app/ui", "app/ui/sync", "sync_* outbox_dialog respond_* profile_* fingerprint_dialogs hq_* conflicts_dialog"),
     ("app/ui", "app/ui/national", "consolidation_*"),
     # app/services (renames: a module may not share its name with its new package)
     ("app/services", "app/services", "__init__ workspace worker_env transactions"),
     ("app/services", "app/services/entry", "entry->month_values edits overview"),
-    (
-        "app/services",
-        "app/services/facilities",
-        "facilities->registry catalog_install registry_marks facility_*",
-    ),
+    ("app/services", "app/services/facilities", "facilities->registry catalog_install registry_marks facility_*"),
     ("app/services", "app/services/files", "value_* backup demo demo_values"),
-    (
-        "app/services",
-        "app/services/summary",
-        "summary->month_summary summary_* report_* reports identity targets",
-    ),
+    ("app/services", "app/services/summary", "summary->month_summary summary_* report_* reports identity targets"),
     ("app/services", "app/services/sync", "sync_* outbox_reconcile"),
     ("app/services", "app/services/national", "consolidation consolidation_* national_*"),
     (
@@ -107,15 +95,10 @@ MOVES: list[tuple[str, str, str]] = [
     (
         "app/reports",
         "app/reports/signing",
-        "identity signing->pades signature_block "
-        "signed_summary verification verification_* verify_*",
+        "identity signing->pades signature_block signed_summary verification verification_* verify_*",
     ),
     # tests: the same tree; fixture helpers go with their users or stay at the layer level.
-    (
-        "tests",
-        "tests",
-        "conftest test_architecture test_gui_start_imports test_restructure test_coverage_gate",
-    ),
+    ("tests", "tests", "conftest test_architecture test_gui_start_imports test_restructure test_coverage_gate"),
     ("tests", "tests/cli", "test_cli test_cli_*"),
     (
         "tests/ui",
@@ -126,11 +109,7 @@ MOVES: list[tuple[str, str, str]] = [
     ("tests/ui", "tools/screenshots", "screenshots screenshots_*"),
     ("tests/ui", "tests/ui/common", "test_plain_codes test_plain_text test_theme*"),
     ("tests/ui", "tests/ui/shell", "test_main_window test_first_run test_help_window"),
-    (
-        "tests/ui",
-        "tests/ui/entry",
-        "test_grid_* test_session test_filter_bar test_history_dialog test_feedback",
-    ),
+    ("tests/ui", "tests/ui/entry", "test_grid_* test_session test_filter_bar test_history_dialog test_feedback"),
     ("tests/ui", "tests/ui/facilities", "test_facilities_dialog test_facility_*"),
     ("tests/ui", "tests/ui/files", "test_backups_dialog test_import_dialog"),
     (
@@ -140,11 +119,7 @@ MOVES: list[tuple[str, str, str]] = [
         "test_dashboard test_identity_dialog test_report_details_ui test_targets_dialog "
         "test_verify_dialog",
     ),
-    (
-        "tests/ui",
-        "tests/ui/sync",
-        "test_conflicts_dialog test_outbox_dialog test_profile_dialog test_respond_dialog",
-    ),
+    ("tests/ui", "tests/ui/sync", "test_conflicts_dialog test_outbox_dialog test_profile_dialog test_respond_dialog"),
     ("tests/ui", "tests/ui/national", "consolidation_fixtures test_consolidation_*"),
     ("tests/services", "tests/services", "conftest sync_pair test_sql_in_storage"),
     ("tests/services", "tests/services/entry", "test_entry_*"),
@@ -155,26 +130,14 @@ MOVES: list[tuple[str, str, str]] = [
         "test_demo test_demo_* test_value_files "
         "test_value_files_* test_values_provisional test_formula_injection test_restore_preview",
     ),
-    (
-        "tests/services",
-        "tests/services/summary",
-        "test_summary_* test_report_* test_indicator_windows test_targets",
-    ),
+    ("tests/services", "tests/services/summary", "test_summary_* test_report_* test_indicator_windows test_targets"),
     ("tests/services", "tests/services/sync", "test_outbox_reconcile"),
-    (
-        "tests/services",
-        "tests/services/national",
-        "national_fixtures test_consolidation test_national_*",
-    ),
+    ("tests/services", "tests/services/national", "national_fixtures test_consolidation test_national_*"),
     ("tests/services", "tests/services/system", "test_health_check"),
     ("tests/packaging_app", "tests/services/system", "*"),
     ("tests/reports", "tests/reports", "attacks pki"),
     ("tests/reports", "tests/reports/pdf", "test_summary_pdf test_summary_pdf_*"),
-    (
-        "tests/reports",
-        "tests/reports/signing",
-        "test_identity test_signature_block test_signing test_verify_*",
-    ),
+    ("tests/reports", "tests/reports/signing", "test_identity test_signature_block test_signing test_verify_*"),
     # layers without feature folders stay as they are
     ("tests/models", "tests/models", "*"),
     ("tests/storage", "tests/storage", "*"),
@@ -325,9 +288,9 @@ def make_plan(root: Path) -> Plan:
         mirrored = _mirror(rel, app_moves) if rel.startswith("tests/") else None
         if mirrored:
             plan.moves[rel] = mirrored
-            plan.matched.setdefault(
-                (PurePosixPath(rel).parent.as_posix(), "(mirror)", "test_*"), []
-            ).append(f"{PurePosixPath(rel).stem}->{mirrored}")
+            plan.matched.setdefault((PurePosixPath(rel).parent.as_posix(), "(mirror)", "test_*"), []).append(
+                f"{PurePosixPath(rel).stem}->{mirrored}"
+            )
         else:
             plan.unmapped.append(rel)
     targets: dict[str, str] = {}
@@ -377,10 +340,7 @@ class Rewriter:
         run in a subprocess) are rewritten as imports, the rest by dotted and slash name."""
         out, pos = [], 0
         for m in _TEXT_FROM.finditer(text):
-            names = [
-                (n, a)
-                for n, _, a in (w.strip().partition(" as ") for w in m.group("names").split(","))
-            ]
+            names = [(n, a) for n, _, a in (w.strip().partition(" as ") for w in m.group("names").split(","))]
             new = self._from(m.group("module"), [(n.strip(), a.strip() or None) for n, a in names])
             if new is None:
                 continue
@@ -431,15 +391,7 @@ class Rewriter:
                     comments = [comment] * (len(new) - 1) + [""]
                 else:
                     comments = [comment] * len(new)
-                edits.append(
-                    (
-                        a,
-                        b,
-                        joiner.join(
-                            _wrap(s, len(indent), c) for s, c in zip(new, comments, strict=True)
-                        ),
-                    )
-                )
+                edits.append((a, b, joiner.join(_wrap(s, len(indent), c) for s, c in zip(new, comments, strict=True))))
         edits.sort()
         out, pos = [], 0
         for a, b, new in edits:
@@ -486,9 +438,7 @@ class Rewriter:
             full = f"{module}.{name}"
             if new_module == module and full in self.mods:
                 pkg, _, leaf = self.mods[full].rpartition(".")
-                groups.setdefault(pkg, []).append(
-                    (leaf, asname or (name if leaf != name else None))
-                )
+                groups.setdefault(pkg, []).append((leaf, asname or (name if leaf != name else None)))
                 changed = True
             else:
                 groups.setdefault(new_module, []).append((name, asname))
@@ -519,10 +469,7 @@ def _names(node: ast.Import | ast.ImportFrom) -> list[tuple[str, str | None]]:
 
 
 def _wrap(
-    statement: tuple[str, list[tuple[str, str | None]]],
-    indent: int,
-    comment: str,
-    one_line: bool = False,
+    statement: tuple[str, list[tuple[str, str | None]]], indent: int, comment: str, one_line: bool = False
 ) -> str:
     head, names = statement
     items = [n if a is None else f"{n} as {a}" for n, a in names]
@@ -533,9 +480,7 @@ def _wrap(
     if one_line or indent + len(one) + len(tail) <= LINE_LIMIT or len(items) == 1:
         return one + tail
     inner = " " * (indent + 4)
-    return (
-        f"{head} import ({tail}\n" + "".join(f"{inner}{i},\n" for i in items) + " " * indent + ")"
-    )
+    return f"{head} import ({tail}\n" + "".join(f"{inner}{i},\n" for i in items) + " " * indent + ")"
 
 
 def _line_starts(text: str) -> list[int]:
@@ -610,22 +555,14 @@ def evacuated_dirs(plan: Plan) -> dict[str, str]:
     """Folders every module of which goes to one other folder: 'tests/packaging_app' -> ..."""
     by_dir: dict[str, set[str]] = {}
     for old, new in plan.moves.items():
-        by_dir.setdefault(PurePosixPath(old).parent.as_posix(), set()).add(
-            PurePosixPath(new).parent.as_posix()
-        )
-    return {
-        d: t.pop()
-        for d, t in by_dir.items()
-        if len(t) == 1 and d not in t and d not in {"app", "tests"}
-    }
+        by_dir.setdefault(PurePosixPath(old).parent.as_posix(), set()).add(PurePosixPath(new).parent.as_posix())
+    return {d: t.pop() for d, t in by_dir.items() if len(t) == 1 and d not in t and d not in {"app", "tests"}}
 
 
 def print_plan(plan: Plan) -> None:
     """One line per row of MOVES: a glob with what it matched, a name marked if no such file."""
     print("Rules and what they matched (glob[matches]; name? = no such module):")
-    rows = [(s, d, w) for s, d, w in MOVES] + sorted(
-        {(s, d, "test_*") for s, d, _ in plan.matched if d == "(mirror)"}
-    )
+    rows = [(s, d, w) for s, d, w in MOVES] + sorted({(s, d, "test_*") for s, d, _ in plan.matched if d == "(mirror)"})
     for src, dst, words in rows:
         shown = []
         for word in words.split():
@@ -642,12 +579,7 @@ def print_plan(plan: Plan) -> None:
 
 def git_mv(root: Path, old: str, new: str) -> None:
     (root / new).parent.mkdir(parents=True, exist_ok=True)
-    tracked = (
-        subprocess.run(
-            ["git", "ls-files", "--error-unmatch", old], cwd=root, capture_output=True
-        ).returncode
-        == 0
-    )
+    tracked = subprocess.run(["git", "ls-files", "--error-unmatch", old], cwd=root, capture_output=True).returncode == 0
     if tracked:
         subprocess.run(["git", "mv", old, new], cwd=root, check=True)
     else:
@@ -701,9 +633,7 @@ def run(root: Path, check_only: bool) -> int:
                 if _BUILT_NAME.search(line):
                     print(f"  check by hand: {rel}:{n}: {line.strip()}")
     final = [moved.get(r, r) for r in changed if r.endswith(".py")]
-    ruff = shutil.which("ruff") or (
-        str(root / ".venv/bin/ruff") if (root / ".venv/bin/ruff").exists() else None
-    )
+    ruff = shutil.which("ruff") or (str(root / ".venv/bin/ruff") if (root / ".venv/bin/ruff").exists() else None)
     if ruff and final:
         subprocess.run([ruff, "check", "--select", "I", "--fix", "--quiet", *final], cwd=root)
     else:

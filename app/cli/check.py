@@ -33,8 +33,7 @@ def add_check_parser(
     p = sub.add_parser(
         "check",
         parents=[common],
-        help="verify the database, change log, outbox and package archive "
-        "(exit 0 healthy, 1 problems found)",
+        help="verify the database, change log, outbox and package archive (exit 0 healthy, 1 problems found)",
     )
     p.add_argument("--json", action="store_true", help="JSON output")
     p.set_defaults(func=command)

@@ -21,14 +21,10 @@ from app.services.workspace import Workspace
 national_export = lazy("app.services.national.national_export")  # imported by the command only
 
 
-def add_export_parser(
-    sub: argparse._SubParsersAction, common: argparse.ArgumentParser, handler: Callable
-) -> None:
+def add_export_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, handler: Callable) -> None:
     """Register ``export`` with its flags, exactly as the issue names them."""
     p = sub.add_parser(
-        "export",
-        parents=[common],
-        help="national export of stored values: CSV, XLSX, DHIS2 JSON or ADX XML",
+        "export", parents=[common], help="national export of stored values: CSV, XLSX, DHIS2 JSON or ADX XML"
     )
     p.add_argument(
         "--format",
@@ -38,9 +34,7 @@ def add_export_parser(
     )
     p.add_argument("--out", required=True, metavar="F")
     p.add_argument("--state", metavar="CODE", default=None, help="only this state (default: all)")
-    p.add_argument(
-        "--period", metavar="YYYYMM", default=None, help="only this month (default: all)"
-    )
+    p.add_argument("--period", metavar="YYYYMM", default=None, help="only this month (default: all)")
     p.set_defaults(func=handler)
 
 
@@ -52,11 +46,7 @@ def cmd_export(
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Write the export; prints how many values went where."""
-    rows = national_export.export_national(
-        ws, args.format, Path(args.out), args.state, args.period, progress=progress
-    )
+    rows = national_export.export_national(ws, args.format, Path(args.out), args.state, args.period, progress=progress)
     text = table("cli.export.", ws.lang)
-    print(
-        text["exported"].format(rows=format_number(rows), fmt=args.format, path=args.out), file=out
-    )
+    print(text["exported"].format(rows=format_number(rows), fmt=args.format, path=args.out), file=out)
     return 0

@@ -122,10 +122,7 @@ def cmd_facilities_list(ws: Workspace, args: argparse.Namespace, out: TextIO, er
         ftype = ws.catalog.facility_types.get(fac.type_code)
         label = ftype.label(ws.lang) if ftype else fac.type_code
         demo_mark = " [DEMO]" if fac.is_demo else ""
-        print(
-            f"{fac.clues}  {fac.name}  ·  {label}  ·  {fac.municipality}  ·  {fac.status}{demo_mark}",
-            file=out,
-        )
+        print(f"{fac.clues}  {fac.name}  ·  {label}  ·  {fac.municipality}  ·  {fac.status}{demo_mark}", file=out)
     return 0
 
 
@@ -156,14 +153,7 @@ def cmd_values_export(ws: Workspace, args: argparse.Namespace, out: TextIO, err:
 def cmd_values_template(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     path = value_files.write_template(ws, args.state, args.period, Path(args.out))
     print(
-        _say(
-            ws.lang,
-            "template",
-            state=ws.catalog.state(args.state).name,
-            period=args.period,
-            path=str(path),
-        ),
-        file=out,
+        _say(ws.lang, "template", state=ws.catalog.state(args.state).name, period=args.period, path=str(path)), file=out
     )
     return 0
 
@@ -226,14 +216,7 @@ def cmd_identity_create(ws: Workspace, args: argparse.Namespace, out: TextIO, er
         ws, args.name, args.position, args.state, Path(args.out), passphrase, overwrite=args.force
     )
     print(
-        _say(
-            ws.lang,
-            "identity_created",
-            name=made.name,
-            state=made.state,
-            path=args.out,
-            fp=made.fingerprint_sha256,
-        ),
+        _say(ws.lang, "identity_created", name=made.name, state=made.state, path=args.out, fp=made.fingerprint_sha256),
         file=out,
     )
     return 0
@@ -241,12 +224,7 @@ def cmd_identity_create(ws: Workspace, args: argparse.Namespace, out: TextIO, er
 
 def cmd_identity_trust(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     cert = identities.add_trusted(ws, identities.read_file(Path(args.file)))
-    print(
-        _say(
-            ws.lang, "trusted", name=identities.subject_label(cert), fp=identities.fingerprint(cert)
-        ),
-        file=out,
-    )
+    print(_say(ws.lang, "trusted", name=identities.subject_label(cert), fp=identities.fingerprint(cert)), file=out)
     return 0
 
 
@@ -289,16 +267,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="data directory (default: $COORDINA_DATA_DIR or the user data folder)",
     )
     common.add_argument(
-        "--lang",
-        choices=("es", "en"),
-        default=argparse.SUPPRESS,
-        help="language of messages (default: es)",
+        "--lang", choices=("es", "en"), default=argparse.SUPPRESS, help="language of messages (default: es)"
     )
     parser = argparse.ArgumentParser(
         prog="coordina",
         parents=[common],
-        description="Coordina: monthly facility reports (IMSS-BIENESTAR)."
-        " Without a command, starts the GUI.",
+        description="Coordina: monthly facility reports (IMSS-BIENESTAR). Without a command, starts the GUI.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -319,9 +293,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     val = sub.add_parser("values", parents=[common], help="import and export values")
     val_sub = val.add_subparsers(dest="action", metavar="ACTION", required=True)
-    p = val_sub.add_parser(
-        "import", parents=[common], help="import long-format CSV/XLSX or a template"
-    )
+    p = val_sub.add_parser("import", parents=[common], help="import long-format CSV/XLSX or a template")
     p.add_argument("file", metavar="FILE")
     p.set_defaults(func=cmd_values_import)
     p = val_sub.add_parser("export", parents=[common], help="export values in long format")
@@ -337,9 +309,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_values_template)
 
     rep = sub.add_parser(
-        "report",
-        parents=[common],
-        help="close or reopen a monthly report; write the state summary PDF",
+        "report", parents=[common], help="close or reopen a monthly report; write the state summary PDF"
     )
     rep_sub = rep.add_subparsers(dest="action", metavar="ACTION", required=True)
     for action, text in (
@@ -362,44 +332,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     idn = sub.add_parser("identity", parents=[common], help="signing identities")
     idn_sub = idn.add_subparsers(dest="action", metavar="ACTION", required=True)
-    p = idn_sub.add_parser(
-        "create", parents=[common], help="create an ECDSA key + self-signed certificate as PKCS#12"
-    )
+    p = idn_sub.add_parser("create", parents=[common], help="create an ECDSA key + self-signed certificate as PKCS#12")
     p.add_argument("--name", required=True, metavar="N")
     p.add_argument("--position", required=True, metavar="P")
     p.add_argument("--state", required=True, metavar="CODE")
     p.add_argument("--out", required=True, metavar="F.p12")
-    p.add_argument(
-        "--passphrase-env",
-        required=True,
-        metavar="VAR",
-        help="environment variable holding the passphrase",
-    )
-    p.add_argument(
-        "--force", action="store_true", help="replace an existing F.p12 (its identity is lost)"
-    )
+    p.add_argument("--passphrase-env", required=True, metavar="VAR", help="environment variable holding the passphrase")
+    p.add_argument("--force", action="store_true", help="replace an existing F.p12 (its identity is lost)")
     p.set_defaults(func=cmd_identity_create)
 
     p = idn_sub.add_parser(
-        "trust",
-        parents=[common],
-        help="trust a coordinator's certificate (PEM or DER) when verifying",
+        "trust", parents=[common], help="trust a coordinator's certificate (PEM or DER) when verifying"
     )
     p.add_argument("file", metavar="CERT.pem")
     p.set_defaults(func=cmd_identity_trust)
 
-    p = sub.add_parser(
-        "verify",
-        parents=[common],
-        help="verify a signed PDF (exit 0 trusted, 3 untrusted, 1 invalid)",
-    )
+    p = sub.add_parser("verify", parents=[common], help="verify a signed PDF (exit 0 trusted, 3 untrusted, 1 invalid)")
     p.add_argument("file", metavar="F.pdf")
-    p.add_argument(
-        "--trust",
-        action="append",
-        metavar="CERT.pem",
-        help="also trust this certificate (repeatable)",
-    )
+    p.add_argument("--trust", action="append", metavar="CERT.pem", help="also trust this certificate (repeatable)")
     p.add_argument("--json", action="store_true", help="JSON output")
     p.set_defaults(func=cmd_verify)
 
@@ -410,9 +360,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("backup", parents=[common], help="snapshot the database now")
     p.set_defaults(func=cmd_backup)
-    p = sub.add_parser(
-        "restore", parents=[common], help="restore a backup file (shows what it replaces, asks)"
-    )
+    p = sub.add_parser("restore", parents=[common], help="restore a backup file (shows what it replaces, asks)")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--yes", action="store_true", help="restore without asking")
     p.set_defaults(func=cmd_restore)
@@ -444,10 +392,7 @@ def configure_logging(data_dir: Path) -> None:
 
 
 def main(
-    argv: list[str] | None = None,
-    gui: GuiLauncher | None = None,
-    out: TextIO | None = None,
-    err: TextIO | None = None,
+    argv: list[str] | None = None, gui: GuiLauncher | None = None, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
     """Run the CLI; returns the exit code (0 ok, 1 input rejected, 2 usage)."""
     out = out or stdout()  # a stream that drops the text when there is none (windowed exe)

@@ -36,25 +36,17 @@ def _t(lang: str) -> dict[str, str]:
     return table("cli.pdf.", lang)
 
 
-def add_pdf_parser(
-    report_sub: argparse._SubParsersAction, common: argparse.ArgumentParser, handler: Callable
-) -> None:
+def add_pdf_parser(report_sub: argparse._SubParsersAction, common: argparse.ArgumentParser, handler: Callable) -> None:
     """Register ``report pdf`` with its flags, exactly as the issue names them."""
     p = report_sub.add_parser(
-        "pdf",
-        parents=[common],
-        help='write the state summary PDF ("Avances Generales"), optionally signed',
+        "pdf", parents=[common], help='write the state summary PDF ("Avances Generales"), optionally signed'
     )
     target = p.add_mutually_exclusive_group(required=True)
     target.add_argument("--state", metavar="CODE", help="INEGI state code or name")
     target.add_argument(
-        "--all-states",
-        action="store_true",
-        help="one PDF per state present in the database (--out is a folder)",
+        "--all-states", action="store_true", help="one PDF per state present in the database (--out is a folder)"
     )
-    p.add_argument(
-        "--period", required=True, metavar="YYYYMM", help="last month of the window (year to date)"
-    )
+    p.add_argument("--period", required=True, metavar="YYYYMM", help="last month of the window (year to date)")
     p.add_argument("--out", required=True, metavar="F.pdf|DIR")
     p.add_argument(
         "--layout",
@@ -66,11 +58,7 @@ def add_pdf_parser(
     p.add_argument("--sign", metavar="F.p12", help="sign with this PKCS#12 (.p12/.pfx) identity")
     p.add_argument("--cer", metavar="F.cer", help="sign with a SAT e.firma: the certificate")
     p.add_argument("--key", metavar="F.key", help="sign with a SAT e.firma: the private key")
-    p.add_argument(
-        "--passphrase-env",
-        metavar="VAR",
-        help="environment variable holding the identity's passphrase",
-    )
+    p.add_argument("--passphrase-env", metavar="VAR", help="environment variable holding the identity's passphrase")
     p.add_argument(
         "--banner",
         metavar="TEXT",
@@ -109,29 +97,17 @@ def cmd_report_pdf(
 ) -> int:
     """Write one state's summary, or every state's; prints one line per file."""
     identity = _identity(args)
-    options = report_pdf.PdfOptions(
-        layout=args.layout, lang=ws.lang, banner=args.banner, cutoff=args.fecha_corte
-    )
+    options = report_pdf.PdfOptions(layout=args.layout, lang=ws.lang, banner=args.banner, cutoff=args.fecha_corte)
     text = _t(ws.lang)
     signed = text["signed"].format(name=identity.name) if identity else text["unsigned"]
     if args.all_states:
-        results = report_pdf.export_all_states(
-            ws, args.period, Path(args.out), options, identity, progress=progress
-        )
+        results = report_pdf.export_all_states(ws, args.period, Path(args.out), options, identity, progress=progress)
     else:
-        results = [
-            report_pdf.export_state_pdf(
-                ws, args.state, args.period, Path(args.out), options, identity
-            )
-        ]
+        results = [report_pdf.export_state_pdf(ws, args.state, args.period, Path(args.out), options, identity)]
     for result in results:
         print(
             text["written"].format(
-                state=result.state_name,
-                period=args.period,
-                path=result.path,
-                signed=signed,
-                fp=result.fingerprint[:16],
+                state=result.state_name, period=args.period, path=result.path, signed=signed, fp=result.fingerprint[:16]
             ),
             file=out,
         )

@@ -13,12 +13,7 @@ import argparse
 from typing import TextIO
 
 from app.models.messages import InputError, table
-from app.models.report_details import (
-    DEFAULT_PROVISIONAL_NOTE,
-    NOTE_MAX,
-    NOTE_SECTIONS,
-    PROVISIONAL_NOTE_MAX,
-)
+from app.models.report_details import DEFAULT_PROVISIONAL_NOTE, NOTE_MAX, NOTE_SECTIONS, PROVISIONAL_NOTE_MAX
 from app.services.facilities import registry_marks
 from app.services.summary import reports
 from app.services.workspace import Workspace
@@ -28,40 +23,27 @@ def _t(lang: str) -> dict[str, str]:
     return table("cli.report.", lang)
 
 
-def add_note_parser(
-    report_sub: argparse._SubParsersAction, common: argparse.ArgumentParser
-) -> None:
+def add_note_parser(report_sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Register ``report note``."""
     p = report_sub.add_parser(
-        "note",
-        parents=[common],
-        help="a short note under a section title of the summary (no --text: list)",
+        "note", parents=[common], help="a short note under a section title of the summary (no --text: list)"
     )
     p.add_argument("--state", required=True, metavar="CODE")
     p.add_argument("--period", required=True, metavar="YYYYMM")
     p.add_argument("--section", metavar="S", help=f"one of: {', '.join(NOTE_SECTIONS)}")
     p.add_argument(
-        "--text",
-        metavar="TEXT",
-        help=f'plain text, one line, at most {NOTE_MAX} characters; "" deletes the note',
+        "--text", metavar="TEXT", help=f'plain text, one line, at most {NOTE_MAX} characters; "" deletes the note'
     )
     p.set_defaults(func=cmd_report_note)
 
 
-def add_provisional_parser(
-    facilities_sub: argparse._SubParsersAction,
-    common: argparse.ArgumentParser,
-) -> None:
+def add_provisional_parser(facilities_sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Register ``facilities provisional``."""
     p = facilities_sub.add_parser(
-        "provisional",
-        parents=[common],
-        help="mark a registry count of a state provisional (**) (no --count: list)",
+        "provisional", parents=[common], help="mark a registry count of a state provisional (**) (no --count: list)"
     )
     p.add_argument("--state", required=True, metavar="CODE")
-    p.add_argument(
-        "--count", metavar="CODE", help="hospitals_count, unemes_count or health_units_count"
-    )
+    p.add_argument("--count", metavar="CODE", help="hospitals_count, unemes_count or health_units_count")
     what = p.add_mutually_exclusive_group()
     what.add_argument(
         "--note",
@@ -91,18 +73,11 @@ def cmd_report_note(ws: Workspace, args: argparse.Namespace, out: TextIO, err: T
         raise InputError("required_field", field="--section")
     stored = reports.set_section_note(ws, state.code, args.period, args.section, args.text)
     key = "note_set" if stored else "note_cleared"
-    print(
-        text[key].format(
-            state=state.name, period=args.period, section=args.section.lower(), text=stored
-        ),
-        file=out,
-    )
+    print(text[key].format(state=state.name, period=args.period, section=args.section.lower(), text=stored), file=out)
     return 0
 
 
-def cmd_facilities_provisional(
-    ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO
-) -> int:
+def cmd_facilities_provisional(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Mark, unmark or list the state's provisional registry counts."""
     state = ws.catalog.state(args.state)
     text = _t(ws.lang)
@@ -111,18 +86,11 @@ def cmd_facilities_provisional(
             raise InputError("required_field", field="--count")
         marks = registry_marks.provisional_counts(ws, state.code)
         for count, note in marks.items():
-            print(
-                text["mark_line"].format(
-                    count=count, note=note or DEFAULT_PROVISIONAL_NOTE[ws.lang]
-                ),
-                file=out,
-            )
+            print(text["mark_line"].format(count=count, note=note or DEFAULT_PROVISIONAL_NOTE[ws.lang]), file=out)
         if not marks:
             print(text["no_marks"].format(state=state.name), file=out)
         return 0
-    saved_note = registry_marks.set_count_provisional(
-        ws, state.code, args.count, not args.clear, args.note
-    )
+    saved_note = registry_marks.set_count_provisional(ws, state.code, args.count, not args.clear, args.note)
     key = "unmarked" if args.clear else "marked"
     print(text[key].format(state=state.name, count=args.count.lower(), note=saved_note), file=out)
     return 0

@@ -23,14 +23,10 @@ elf_glibc = lazy("app.services.system.elf_glibc")
 def add_selftest_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Register ``self-test``."""
     p = sub.add_parser(
-        "self-test",
-        parents=[common],
-        help="check this installation end to end in a temporary folder (0 ok, 1 failed)",
+        "self-test", parents=[common], help="check this installation end to end in a temporary folder (0 ok, 1 failed)"
     )
     p.add_argument("--json", action="store_true", help="the result as JSON")
-    p.add_argument(
-        "--keep", action="store_true", help="keep the temporary folder (kept anyway on failure)"
-    )
+    p.add_argument("--keep", action="store_true", help="keep the temporary folder (kept anyway on failure)")
     p.add_argument(
         "--dir",
         metavar="DIR",
@@ -41,8 +37,7 @@ def add_selftest_parser(sub: argparse._SubParsersAction, common: argparse.Argume
         "--glibc-folder",
         metavar="DIR",
         default=None,
-        help="report the newest GLIBC version DIR's ELF files need (default when frozen "
-        "on Linux: the bundle's folder)",
+        help="report the newest GLIBC version DIR's ELF files need (default when frozen on Linux: the bundle's folder)",
     )
     p.set_defaults(func=cmd_self_test)
 
@@ -87,9 +82,7 @@ def cmd_self_test(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
     except self_test.CheckFailure as exc:
         if args.json:
-            json.dump(
-                {"ok": False, "error": str(exc), "steps": []}, out, ensure_ascii=False, indent=2
-            )
+            json.dump({"ok": False, "error": str(exc), "steps": []}, out, ensure_ascii=False, indent=2)
             out.write("\n")
         else:
             print(str(exc), file=err)

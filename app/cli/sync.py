@@ -97,18 +97,13 @@ def cmd_init(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) 
         keys = sync_profile.hq_keys(ws)
         print(
             _t(ws)["init_hq"].format(
-                fp=sync_profile.readable(
-                    sync_profile.hq_fingerprint(keys.sign_public, keys.enc_public)
-                )
+                fp=sync_profile.readable(sync_profile.hq_fingerprint(keys.sign_public, keys.enc_public))
             ),
             file=out,
         )
     else:
         print(
-            _t(ws)["init_state"].format(
-                state=ws.catalog.states[made.state_code].name, device=made.device_id
-            ),
-            file=out,
+            _t(ws)["init_state"].format(state=ws.catalog.states[made.state_code].name, device=made.device_id), file=out
         )
     return 0
 
@@ -121,17 +116,12 @@ def cmd_hq_profile(ws: Workspace, args: argparse.Namespace, out: TextIO, err: Te
     elif args.action == "rotate":
         passphrase = _passphrase(args)
         _unlock(ws, args, err)
-        print(
-            _t(ws)["rotated"].format(fp=sync_profile.rotate_hq_keys(ws, passphrase or b"")),
-            file=out,
-        )
+        print(_t(ws)["rotated"].format(fp=sync_profile.rotate_hq_keys(ws, passphrase or b"")), file=out)
     else:
         sync_profile.require_profile(ws, "state")
         found = sync_profile.read_hq_profile(Path(args.file))
         yes = _confirmed(ws, args, out, _t(ws)["what_hq"], found.readable)
-        keys, fp = sync_profile.import_hq_profile(
-            ws, Path(args.file), args.fingerprint, confirmed=yes
-        )
+        keys, fp = sync_profile.import_hq_profile(ws, Path(args.file), args.fingerprint, confirmed=yes)
         print(_t(ws)["hq_imported"].format(name=keys.name, fp=fp), file=out)
     return 0
 
@@ -145,14 +135,10 @@ def cmd_enrol(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO)
         sync_profile.require_profile(ws, "hq")
         state, _cert, fp = sync_enrol.enrolment_preview(ws, Path(args.file))
         yes = _confirmed(ws, args, out, text["what_enrol"].format(state=state), fp)
-        reg = sync_enrol.import_enrolment(
-            ws, Path(args.file), args.replace, args.fingerprint, confirmed=yes
-        )
+        reg = sync_enrol.import_enrolment(ws, Path(args.file), args.replace, args.fingerprint, confirmed=yes)
         print(
             text["enrol_imported"].format(
-                name=reg.name,
-                state=ws.catalog.states[reg.state_code].name,
-                fp=sync_profile.readable(reg.fingerprint),
+                name=reg.name, state=ws.catalog.states[reg.state_code].name, fp=sync_profile.readable(reg.fingerprint)
             ),
             file=out,
         )
@@ -160,51 +146,34 @@ def cmd_enrol(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO)
         reg = sync_enrol.revoke(ws, args.fingerprint, args.note or "")
         print(
             text["revoked"].format(
-                name=reg.name,
-                state=ws.catalog.states[reg.state_code].name,
-                fp=sync_profile.readable(reg.fingerprint),
+                name=reg.name, state=ws.catalog.states[reg.state_code].name, fp=sync_profile.readable(reg.fingerprint)
             ),
             file=out,
         )
     else:
         for reg in sync_enrol.registrations(ws):
-            status = (
-                text["active"] if reg.active else text["revoked_status"].format(at=reg.revoked_at)
-            )
+            status = text["active"] if reg.active else text["revoked_status"].format(at=reg.revoked_at)
             print(
                 text["registration"].format(
-                    state=reg.state_code,
-                    name=reg.name,
-                    fp=sync_profile.readable(reg.fingerprint),
-                    status=status,
+                    state=reg.state_code, name=reg.name, fp=sync_profile.readable(reg.fingerprint), status=status
                 ),
                 file=out,
             )
     return 0
 
 
-def cmd_sync(
-    ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO, progress: Progress = None
-) -> int:
+def cmd_sync(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO, progress: Progress = None) -> int:
     text = _t(ws)
     if args.action == "export":
         passphrase = identities.passphrase_from_env(args.passphrase_env)
         identity = identities.load_identity(p12=Path(args.sign), passphrase=passphrase)
         made = sync_export.export_package(
-            ws,
-            Path(args.out),
-            identity,
-            full=args.full,
-            pdfs=[Path(p) for p in args.pdf or []],
-            progress=progress,
+            ws, Path(args.out), identity, full=args.full, pdfs=[Path(p) for p in args.pdf or []], progress=progress
         )
         print(text["exported"].format(path=made.path), file=out)
         print(
             text["export_detail"].format(
-                seq=made.sequence,
-                kind="completo" if made.full else "cambios",
-                values=made.values,
-                tomb=made.tombstones,
+                seq=made.sequence, kind="completo" if made.full else "cambios", values=made.values, tomb=made.tombstones
             ),
             file=err,
         )
@@ -224,17 +193,12 @@ def cmd_sync(
             for r in results:
                 print(
                     text["ok"].format(
-                        file=r.path.name,
-                        status=r.summary["status"],
-                        description=r.summary["description"],
+                        file=r.path.name, status=r.summary["status"], description=r.summary["description"]
                     ),
                     file=out if r.ok else err,
                 )
                 for c in r.summary["conflicts"][:20]:
-                    print(
-                        f"  [{c['errorCode']}] {c['object']}: {c['value']}",
-                        file=out if r.ok else err,
-                    )
+                    print(f"  [{c['errorCode']}] {c['object']}: {c['value']}", file=out if r.ok else err)
         return 0 if all(r.ok for r in results) else 1
     if args.action == "ack":
         print(text["ack"].format(path=sync_ack.make_ack(ws, args.state, Path(args.out))), file=out)
@@ -298,14 +262,10 @@ def cmd_targets(ws: Workspace, args: argparse.Namespace, out: TextIO, err: TextI
 
 
 def add_sync_parsers(
-    sub: argparse._SubParsersAction,
-    common: argparse.ArgumentParser,
-    wrap: Callable[[Callable], Callable],
+    sub: argparse._SubParsersAction, common: argparse.ArgumentParser, wrap: Callable[[Callable], Callable]
 ) -> None:
     """Register init, hq-profile, enrol, sync, catalog and targets. ``wrap`` adds the CLI's progress bar."""
-    p = sub.add_parser(
-        "init", parents=[common], help="give the data directory its profile (state or HQ)"
-    )
+    p = sub.add_parser("init", parents=[common], help="give the data directory its profile (state or HQ)")
     p.add_argument("--role", required=True, choices=("state", "hq"))
     p.add_argument("--state", metavar="CODE")
     p.add_argument("--name", metavar="N")
@@ -319,22 +279,16 @@ def add_sync_parsers(
 
     hq = sub.add_parser("hq-profile", parents=[common], help="headquarters' public keys")
     hq_sub = hq.add_subparsers(dest="action", metavar="ACTION", required=True)
-    p = hq_sub.add_parser(
-        "export", parents=[common], help="HQ: write the HQ profile for the states"
-    )
+    p = hq_sub.add_parser("export", parents=[common], help="HQ: write the HQ profile for the states")
     p.add_argument("--out", required=True, metavar="F")
-    p.add_argument(
-        "--passphrase-env", metavar="VAR", help="environment variable with HQ's keys' passphrase"
-    )
+    p.add_argument("--passphrase-env", metavar="VAR", help="environment variable with HQ's keys' passphrase")
     p.set_defaults(func=cmd_hq_profile)
     p = hq_sub.add_parser("import", parents=[common], help="state: import the HQ profile")
     p.add_argument("file", metavar="F")
     p.add_argument("--fingerprint", metavar="FP", help="HQ's fingerprint as read over the phone")
     p.set_defaults(func=cmd_hq_profile)
     p = hq_sub.add_parser(
-        "rotate",
-        parents=[common],
-        help="HQ: new keys endorsed by the old ones (then hq-profile export)",
+        "rotate", parents=[common], help="HQ: new keys endorsed by the old ones (then hq-profile export)"
     )
     p.add_argument(
         "--passphrase-env",
@@ -348,19 +302,13 @@ def add_sync_parsers(
     en_sub = en.add_subparsers(dest="action", metavar="ACTION", required=True)
     p = en_sub.add_parser("export", parents=[common], help="state: write the enrolment file")
     p.add_argument("--out", required=True, metavar="F")
-    p.add_argument(
-        "--cert", metavar="F.cer", help="another certificate (e.g. the SAT e.firma .cer)"
-    )
+    p.add_argument("--cert", metavar="F.cer", help="another certificate (e.g. the SAT e.firma .cer)")
     p.set_defaults(func=cmd_enrol)
     p = en_sub.add_parser("import", parents=[common], help="HQ: register an enrolment file")
     p.add_argument("file", metavar="F")
+    p.add_argument("--replace", metavar="FINGERPRINT", help="revoke this registration in its favour")
     p.add_argument(
-        "--replace", metavar="FINGERPRINT", help="revoke this registration in its favour"
-    )
-    p.add_argument(
-        "--fingerprint",
-        metavar="FP",
-        help="the enrolment's fingerprint (certificate and state) as read over the phone",
+        "--fingerprint", metavar="FP", help="the enrolment's fingerprint (certificate and state) as read over the phone"
     )
     p.set_defaults(func=cmd_enrol)
     p = en_sub.add_parser("revoke", parents=[common], help="HQ: revoke a registration")
@@ -372,26 +320,18 @@ def add_sync_parsers(
 
     sy = sub.add_parser("sync", parents=[common], help="sync packages between a state and HQ")
     sy_sub = sy.add_subparsers(dest="action", metavar="ACTION", required=True)
-    p = sy_sub.add_parser(
-        "export", parents=[common], help="state: write the next package; prints its path"
-    )
+    p = sy_sub.add_parser("export", parents=[common], help="state: write the next package; prints its path")
     p.add_argument("--out", required=True, metavar="DIR")
     p.add_argument("--full", action="store_true", help="every value, not only the changes")
     p.add_argument("--sign", required=True, metavar="F.p12")
     p.add_argument("--passphrase-env", required=True, metavar="VAR")
-    p.add_argument(
-        "--pdf", action="append", metavar="F.pdf", help="also carry this signed PDF (repeatable)"
-    )
+    p.add_argument("--pdf", action="append", metavar="F.pdf", help="also carry this signed PDF (repeatable)")
     p.set_defaults(func=wrap(cmd_sync))
     p = sy_sub.add_parser("import", parents=[common], help="import packages of any kind")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help="check and preview; change nothing")
     p.add_argument("--json", action="store_true", help="the DHIS2-shaped summary as JSON")
-    p.add_argument(
-        "--passphrase-env",
-        metavar="VAR",
-        help="HQ: environment variable with HQ's keys' passphrase",
-    )
+    p.add_argument("--passphrase-env", metavar="VAR", help="HQ: environment variable with HQ's keys' passphrase")
     p.set_defaults(func=wrap(cmd_sync))
     for action, text in (
         ("ack", "HQ: write the acknowledgement for a state"),
@@ -404,16 +344,10 @@ def add_sync_parsers(
         p = sy_sub.add_parser(action, parents=[common], help=text)
         p.add_argument("--state", required=True, metavar="CODE")
         p.add_argument("--out", required=True, metavar="DIR")
-        p.add_argument(
-            "--passphrase-env",
-            metavar="VAR",
-            help="environment variable with HQ's keys' passphrase",
-        )
+        p.add_argument("--passphrase-env", metavar="VAR", help="environment variable with HQ's keys' passphrase")
         if action == "update":
             p.add_argument(
-                "--catalog",
-                metavar="DIR",
-                help="also carry this catalog folder (must be HQ's active catalog)",
+                "--catalog", metavar="DIR", help="also carry this catalog folder (must be HQ's active catalog)"
             )
         p.set_defaults(func=cmd_sync)
     p = sy_sub.add_parser("status", parents=[common], help="outbox and inbox")
@@ -423,27 +357,19 @@ def add_sync_parsers(
     cat = sub.add_parser("catalog", parents=[common], help="catalog versions")
     cat_sub = cat.add_subparsers(dest="action", metavar="ACTION", required=True)
     p = cat_sub.add_parser(
-        "install",
-        parents=[common],
-        help="validate and install a newer catalog folder in this data directory",
+        "install", parents=[common], help="validate and install a newer catalog folder in this data directory"
     )
     p.add_argument("dir", metavar="DIR")
     p.set_defaults(func=cmd_catalog)
 
-    tg = sub.add_parser(
-        "targets", parents=[common], help="targets (metas) per indicator, set at HQ"
-    )
+    tg = sub.add_parser("targets", parents=[common], help="targets (metas) per indicator, set at HQ")
     tg_sub = tg.add_subparsers(dest="action", metavar="ACTION", required=True)
     p = tg_sub.add_parser(
-        "set",
-        parents=[common],
-        help="HQ: set targets, e.g. rx_filled_pct=95 (STATE:CODE=VALUE for one state)",
+        "set", parents=[common], help="HQ: set targets, e.g. rx_filled_pct=95 (STATE:CODE=VALUE for one state)"
     )
     p.add_argument("entries", nargs="+", metavar="CODE=VALUE")
     p.set_defaults(func=cmd_targets)
-    p = tg_sub.add_parser(
-        "clear", parents=[common], help="HQ: remove a target (CODE or STATE:CODE)"
-    )
+    p = tg_sub.add_parser("clear", parents=[common], help="HQ: remove a target (CODE or STATE:CODE)")
     p.add_argument("code", metavar="CODE")
     p.set_defaults(func=cmd_targets)
     p = tg_sub.add_parser("list", parents=[common], help="the stored targets")

@@ -189,9 +189,7 @@ class Catalog:
     operating_status: dict[str, Labelled]
     institutions: dict[str, Labelled]
     #: Derived look-ups computed once (validation runs per facility, thousands of times).
-    cache: dict[tuple[str | None, ...], Any] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
+    cache: dict[tuple[str | None, ...], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # -- look-ups -----------------------------------------------------------
     def state(self, code: str) -> State:
@@ -232,9 +230,7 @@ class Catalog:
         for sec in sections:
             for var in self.section_variables(sec, level):
                 if var.disaggregation:
-                    cols.extend(
-                        Column(var, opt) for opt in self.disaggregations[var.disaggregation]
-                    )
+                    cols.extend(Column(var, opt) for opt in self.disaggregations[var.disaggregation])
                 else:
                     cols.append(Column(var))
         return cols
@@ -249,9 +245,7 @@ class Catalog:
         options: tuple[str, ...] = self.cache[key]
         return options
 
-    def required_cells(
-        self, category: str | None, level: str = "facility"
-    ) -> tuple[tuple[str, str], ...]:
+    def required_cells(self, category: str | None, level: str = "facility") -> tuple[tuple[str, str], ...]:
         """(variable, option) cells that must be filled for a unit of ``category``.
 
         ``category`` None means "any" (the state org unit).
@@ -261,9 +255,7 @@ class Catalog:
             self.cache[key] = tuple(
                 (var.code, option)
                 for var in self.variables.values()
-                if var.level == level
-                and var.required
-                and (category is None or var.applies(category))
+                if var.level == level and var.required and (category is None or var.applies(category))
                 for option in self.option_codes(var)
             )
         cells: tuple[tuple[str, str], ...] = self.cache[key]
@@ -282,9 +274,7 @@ class Catalog:
             for alias in ftype.aliases:
                 alias_key = normalize_key(alias)
                 # Short aliases (HG, HC) must match a whole word; long ones a substring.
-                if (len(alias_key) <= 4 and f" {alias_key} " in words) or (
-                    len(alias_key) > 4 and alias_key in key
-                ):
+                if (len(alias_key) <= 4 and f" {alias_key} " in words) or (len(alias_key) > 4 and alias_key in key):
                     return ftype
         return None
 

@@ -43,8 +43,7 @@ class Row(dict[str, str]):
             return int(text)
         except ValueError:
             raise fail(
-                self.path,
-                InputError("catalog_bad_number", row=self.line, column=column, value=text[:40]),
+                self.path, InputError("catalog_bad_number", row=self.line, column=column, value=text[:40])
             ) from None
 
     def num(self, column: str) -> float | None:
@@ -56,8 +55,7 @@ class Row(dict[str, str]):
             return float(text)
         except ValueError:
             raise fail(
-                self.path,
-                InputError("catalog_bad_number", row=self.line, column=column, value=text[:40]),
+                self.path, InputError("catalog_bad_number", row=self.line, column=column, value=text[:40])
             ) from None
 
 
@@ -83,9 +81,7 @@ def read_csv(path: Path) -> list[Row]:
     except OSError as exc:
         raise fail(path, exc.strerror or str(exc)) from None
     except UnicodeDecodeError as exc:
-        raise fail(
-            path, InputError("catalog_bad_row", row=line + 1, reason=f"UTF-8: byte {exc.start}")
-        ) from None
+        raise fail(path, InputError("catalog_bad_row", row=line + 1, reason=f"UTF-8: byte {exc.start}")) from None
     except csv.Error as exc:
         raise fail(path, InputError("catalog_bad_row", row=line + 1, reason=str(exc))) from None
     return rows
@@ -106,23 +102,13 @@ def read_json(path: Path) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise fail(
-            path, InputError("catalog_bad_json", line=exc.lineno, column=exc.colno, reason=exc.msg)
-        ) from None
+        raise fail(path, InputError("catalog_bad_json", line=exc.lineno, column=exc.colno, reason=exc.msg)) from None
     except RecursionError:
         raise fail(
-            path,
-            InputError(
-                "catalog_bad_json",
-                line=1,
-                column=1,
-                reason="anidamiento excesivo / nested too deeply",
-            ),
+            path, InputError("catalog_bad_json", line=1, column=1, reason="anidamiento excesivo / nested too deeply")
         ) from None
     except ValueError as exc:  # an integer of more than 4,300 digits
-        raise fail(
-            path, InputError("catalog_bad_json", line=1, column=1, reason=str(exc)[:80])
-        ) from None
+        raise fail(path, InputError("catalog_bad_json", line=1, column=1, reason=str(exc)[:80])) from None
 
 
 @contextmanager
@@ -137,6 +123,4 @@ def entry(path: Path, where: str) -> Iterator[None]:
         key = str(exc.args[0]) if exc.args else "?"
         raise fail(path, InputError("catalog_missing_key", where=where, key=key[:60])) from None
     except (TypeError, ValueError, AttributeError, IndexError) as exc:
-        raise fail(
-            path, InputError("catalog_bad_entry", where=where, reason=str(exc)[:120])
-        ) from None
+        raise fail(path, InputError("catalog_bad_entry", where=where, reason=str(exc)[:120])) from None

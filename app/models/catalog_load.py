@@ -79,17 +79,10 @@ def _load_catalog(directory: Path) -> Catalog:
     states = _states(directory / "states.csv")
     levels = {r.int("code"): _labelled(r) for r in read_csv(directory / "levels.csv")}
     facility_types = _facility_types(directory / "facility_types.csv", levels)
-    sections = [
-        _labelled(r)
-        for r in sorted(read_csv(directory / "sections.csv"), key=lambda r: r.int("order"))
-    ]
+    sections = [_labelled(r) for r in sorted(read_csv(directory / "sections.csv"), key=lambda r: r.int("order"))]
     section_codes = {s.code for s in sections}
     disaggs = _disaggregations(directory)
-    vocabularies = {
-        "operating_status": tuple(
-            _labelled(r) for r in read_csv(directory / "operating_status.csv")
-        )
-    }
+    vocabularies = {"operating_status": tuple(_labelled(r) for r in read_csv(directory / "operating_status.csv"))}
     variables = _variables(directory / "variables.csv", section_codes, disaggs, vocabularies)
     comparisons, totals, outliers = _rules(directory / "rules.json", variables)
     indicators = _indicators(directory / "indicators.json", section_codes, variables, disaggs)
@@ -161,9 +154,7 @@ def _disaggregations(directory: Path) -> dict[str, list[Labelled]]:
     """Each combo's options, in their order."""
     disaggs: dict[str, list[Labelled]] = {}
     for row in sorted(read_csv(directory / "disaggregations.csv"), key=lambda r: r.int("order")):
-        disaggs.setdefault(row["combo"], []).append(
-            Labelled(row["option"], row["label_es"], row["label_en"])
-        )
+        disaggs.setdefault(row["combo"], []).append(Labelled(row["option"], row["label_es"], row["label_en"]))
     return disaggs
 
 
@@ -236,9 +227,7 @@ def _variable_problems(
     return problems
 
 
-def _rules(
-    path: Path, variables: dict[str, Variable]
-) -> tuple[list[ComparisonRule], list[TotalRule], OutlierSettings]:
+def _rules(path: Path, variables: dict[str, Variable]) -> tuple[list[ComparisonRule], list[TotalRule], OutlierSettings]:
     """The validation rules (comparisons, totals) and the outlier settings of rules.json."""
     rules: Any = read_json(path)  # its shape is checked as it is read
     with entry(path, "comparisons"):
@@ -277,10 +266,7 @@ def _rules(
 
 
 def _indicators(
-    path: Path,
-    section_codes: set[str],
-    variables: dict[str, Variable],
-    disaggs: dict[str, list[Labelled]],
+    path: Path, section_codes: set[str], variables: dict[str, Variable], disaggs: dict[str, list[Labelled]]
 ) -> dict[str, Indicator]:
     """Indicators by code, in the file's order."""
     with entry(path, "indicators.json"):
@@ -339,9 +325,7 @@ def _indicator(
         filter=item.get("filter", {}),
         slide=bool(item.get("slide")),
         level=item.get("level", "facility"),
-        metadata={
-            k: v for k, v in item.items() if k not in _INDICATOR_KEYS and k != "count_facilities"
-        },
+        metadata={k: v for k, v in item.items() if k not in _INDICATOR_KEYS and k != "count_facilities"},
         window=window,
         cumulative=item.get("cumulative", False),
         decimals=decimals,
@@ -349,11 +333,7 @@ def _indicator(
 
 
 def _check_formula(
-    path: Path,
-    code: str,
-    part: dict[str, Any],
-    variables: dict[str, Variable],
-    disaggs: dict[str, list[Labelled]],
+    path: Path, code: str, part: dict[str, Any], variables: dict[str, Variable], disaggs: dict[str, list[Labelled]]
 ) -> None:
     """Every variable (and option) a formula part names exists."""
     for ref in formula_variables(part):

@@ -127,9 +127,7 @@ def data_value_sets(
         groups.setdefault((value.key.org_unit, value.key.period), []).append(value)
     out = []
     for org_unit, period in sorted(groups):
-        found = sorted(
-            groups[(org_unit, period)], key=lambda v: (v.key.variable, v.key.disaggregation)
-        )
+        found = sorted(groups[(org_unit, period)], key=lambda v: (v.key.variable, v.key.disaggregation))
         out.append(
             {
                 "dataSet": data_set,
@@ -144,9 +142,7 @@ def data_value_sets(
     return {"dataValueSets": out}
 
 
-def adx_xml(
-    values: Iterable[DataValue], data_set: str = DEFAULT_DATA_SET, exported: str | None = None
-) -> bytes:
+def adx_xml(values: Iterable[DataValue], data_set: str = DEFAULT_DATA_SET, exported: str | None = None) -> bytes:
     """Values as an ADX 1.0 document (UTF-8 bytes), one ``<group>`` per (org unit, period).
 
     A disaggregated value carries ``categoryOptionCombo``; a comment becomes the
@@ -167,13 +163,9 @@ def adx_xml(
         groups.setdefault((value.key.org_unit, value.key.period), []).append(value)
     for org_unit, period in sorted(groups):
         group = ET.SubElement(
-            root,
-            f"{ns}group",
-            {"orgUnit": org_unit, "period": period_to_adx(period), "dataSet": data_set},
+            root, f"{ns}group", {"orgUnit": org_unit, "period": period_to_adx(period), "dataSet": data_set}
         )
-        for value in sorted(
-            groups[(org_unit, period)], key=lambda v: (v.key.variable, v.key.disaggregation)
-        ):
+        for value in sorted(groups[(org_unit, period)], key=lambda v: (v.key.variable, v.key.disaggregation)):
             attrs = {"dataElement": value.key.variable}
             if value.key.disaggregation:
                 attrs["categoryOptionCombo"] = value.key.disaggregation
@@ -193,11 +185,7 @@ def adx_xml(
 
 
 def _need(
-    container: Mapping[str, Any],
-    key: str,
-    kind: type | tuple[type, ...],
-    where: str,
-    required: bool = True,
+    container: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: str, required: bool = True
 ) -> Any:
     if key not in container:
         if required:
@@ -215,9 +203,7 @@ def _as_tuple(kind: type | tuple[type, ...]) -> tuple[type, ...]:
     return kind if isinstance(kind, tuple) else (kind,)
 
 
-def _text(
-    container: Mapping[str, Any], key: str, where: str, required: bool = True, blank: bool = False
-) -> str:
+def _text(container: Mapping[str, Any], key: str, where: str, required: bool = True, blank: bool = False) -> str:
     found: str | None = _need(container, key, str, where, required)
     if found is None:
         return ""
@@ -243,9 +229,7 @@ ROW_FIELDS = (
 )
 #: One data value read from a payload, in :data:`ROW_FIELDS` order ("coordina" is the
 #: side object or None).
-ValueRow = tuple[
-    str, str, str, str, str | None, str, str, str, bool, bool, str, dict[str, Any] | None
-]
+ValueRow = tuple[str, str, str, str, str | None, str, str, str, bool, bool, str, dict[str, Any] | None]
 _OPTIONAL_TEXT = ("comment", "storedBy", "lastUpdated")
 _OPTIONAL_BOOL = ("followup", "deleted")
 
@@ -258,11 +242,7 @@ def parse_data_value_sets(doc: Any) -> list[dict[str, Any]]:
     data_set`` and ``coordina`` (the side object, or None). Raises ValueError naming the
     offending place, e.g. ``dataValueSets[2].dataValues[5].value: expected str, got int``.
     """
-    return [
-        dict(zip(ROW_FIELDS, row, strict=True))
-        for rows in iter_data_value_rows(doc)
-        for row in rows
-    ]
+    return [dict(zip(ROW_FIELDS, row, strict=True)) for rows in iter_data_value_rows(doc) for row in rows]
 
 
 def iter_data_value_rows(doc: Any, release: bool = False) -> Iterator[list[ValueRow]]:
@@ -306,10 +286,7 @@ def iter_data_value_rows(doc: Any, release: bool = False) -> Iterator[list[Value
             key = row[:4]
             if key in seen:
                 before = "dataValueSets[{}].dataValues[{}]".format(*seen[key])
-                raise ValueError(
-                    f"{where}.dataValues[{i}]: duplicate of {before} "
-                    f"({' '.join(p for p in key if p)})"
-                )
+                raise ValueError(f"{where}.dataValues[{i}]: duplicate of {before} ({' '.join(p for p in key if p)})")
             seen[key] = (g, i)
             out.append(row)
         yield out

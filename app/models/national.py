@@ -42,9 +42,7 @@ def combine_figures(figures: Sequence[Figure]) -> Figure:
     den = _add([f.denominator for f in figures])
     # A figure without a denominator formula always has value == numerator; one with a
     # formula shows it as a denominator, or as a value left None beside a numerator.
-    has_denominator = any(
-        f.denominator is not None or (f.value is None and f.numerator is not None) for f in figures
-    )
+    has_denominator = any(f.denominator is not None or (f.value is None and f.numerator is not None) for f in figures)
     if has_denominator:
         if num is None or den is None or den == 0:
             value = None
@@ -131,9 +129,7 @@ def combine_summaries(
     if any(s.window != window for s in summaries):
         raise ValueError("state summaries cover different windows")
     codes = list(summaries[0].figures)
-    figures = {
-        c: combine_figures([s.figures[c] for s in summaries if c in s.figures]) for c in codes
-    }
+    figures = {c: combine_figures([s.figures[c] for s in summaries if c in s.figures]) for c in codes}
     starts = [s.community_since for s in summaries if s.community_since]
     community = sorted({p for s in summaries for p in s.community_window})
     digest = hashlib.sha256()
@@ -146,10 +142,7 @@ def combine_summaries(
         figures=figures,
         productivity_units=sum(s.productivity_units for s in summaries),
         community_since=min(starts) if starts else None,
-        completeness=(
-            sum(s.completeness[0] for s in summaries),
-            sum(s.completeness[1] for s in summaries),
-        ),
+        completeness=(sum(s.completeness[0] for s in summaries), sum(s.completeness[1] for s in summaries)),
         fingerprint=digest.hexdigest(),
         community_window=tuple(community),
         by_type=_combine_types(summaries),

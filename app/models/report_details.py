@@ -80,11 +80,7 @@ def check_section(section: object) -> str:
     """A section code that takes a note (case-insensitive); raises InputError otherwise."""
     code = str(section or "").strip().lower()
     if code not in NOTE_SECTIONS:
-        raise InputError(
-            "note_section_unknown",
-            section=str(section or "")[:40],
-            sections=", ".join(NOTE_SECTIONS),
-        )
+        raise InputError("note_section_unknown", section=str(section or "")[:40], sections=", ".join(NOTE_SECTIONS))
     return code
 
 

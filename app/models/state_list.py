@@ -13,8 +13,5 @@ from pathlib import Path
 def read_state_names(catalog_dir: Path) -> list[tuple[str, str]]:
     """(INEGI code, name) of every state in ``states.csv``, sorted by name."""
     with (catalog_dir / "states.csv").open(encoding="utf-8", newline="") as handle:
-        rows = [
-            (row["inegi_code"].strip().zfill(2), row["name"].strip())
-            for row in csv.DictReader(handle)
-        ]
+        rows = [(row["inegi_code"].strip().zfill(2), row["name"].strip()) for row in csv.DictReader(handle)]
     return sorted(rows, key=lambda pair: pair[1])

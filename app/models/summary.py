@@ -125,9 +125,7 @@ def _half_up(ratio: Fraction) -> int:
     return int(ratio + Fraction(1, 2)) if ratio >= 0 else -int(-ratio + Fraction(1, 2))
 
 
-def ratio_value(
-    numerator: Exact | Fraction, denominator: Exact | Fraction, unit: str, decimals: int = 0
-) -> float:
+def ratio_value(numerator: Exact | Fraction, denominator: Exact | Fraction, unit: str, decimals: int = 0) -> float:
     """A ratio as a figure shows it: 100 × n ÷ d for percentages, half-up to ``decimals``.
 
     412/500 with 2 decimals → 82.4 (printed "82.40 %"); with 0 → 82. Exact fractions, so
@@ -163,9 +161,7 @@ def as_reading(item: DataValue | Reading) -> Reading | None:
     if item.value is None or item.deleted:
         return None
     key = item.key
-    return Reading(
-        key.org_unit, key.period, key.variable, key.disaggregation, item.value, item.provisional
-    )
+    return Reading(key.org_unit, key.period, key.variable, key.disaggregation, item.value, item.provisional)
 
 
 def _readings(values: Iterable[DataValue | Reading]) -> list[Reading]:
@@ -237,9 +233,7 @@ class _Cells:
         """The stored values behind every cell a formula read: key → (value, provisional)."""
         return {r[:4]: (r[4], bool(r[5])) for key in self.read for r in self.behind[key]}
 
-    def get(
-        self, org: str, variable: Variable, option: str | None
-    ) -> list[tuple[Exact | str, bool]]:
+    def get(self, org: str, variable: Variable, option: str | None) -> list[tuple[Exact | str, bool]]:
         """The aggregated value(s) of a cell; every option when ``option`` is None."""
         options = self.catalog.option_codes(variable) if option is None else (option,)
         out = []
@@ -268,9 +262,7 @@ def exact(value: float | int) -> Exact:
 class _Evaluator:
     """Evaluates indicator formulas for one state over aggregated cells."""
 
-    def __init__(
-        self, catalog: Catalog, state: State, facilities: Sequence[Facility], cells: _Cells
-    ):
+    def __init__(self, catalog: Catalog, state: State, facilities: Sequence[Facility], cells: _Cells):
         self.catalog, self.state, self.facilities, self.cells = catalog, state, facilities, cells
 
     def select(self, spec: Mapping[str, Any]) -> list[Facility]:
@@ -295,9 +287,7 @@ class _Evaluator:
         code, _, option = ref.partition(".")
         return self.catalog.variables[code], (option or None)
 
-    def term(
-        self, spec: Mapping[str, Any], units: list[Facility]
-    ) -> tuple[Exact | None, bool, set[str]]:
+    def term(self, spec: Mapping[str, Any], units: list[Facility]) -> tuple[Exact | None, bool, set[str]]:
         """(value, provisional, facilities behind it) of a numerator or denominator."""
         value, provisional, seen, _ = self.term_parts(spec, units)
         return value, provisional, seen
@@ -313,9 +303,7 @@ class _Evaluator:
         if "where_true" in spec:
             flag = self.catalog.variables[spec["where_true"]]
             units = [
-                f
-                for f in units
-                if any(v and not isinstance(v, str) for v, _ in self.cells.get(f.clues, flag, None))
+                f for f in units if any(v and not isinstance(v, str) for v, _ in self.cells.get(f.clues, flag, None))
             ]
             spec = {k: v for k, v in spec.items() if k != "where_true"}
         if "count_facilities" in spec:
@@ -353,12 +341,7 @@ class _Evaluator:
         if found and spec.get("mean"):
             # "con 99% de avance" (seed 001): the mean over the units that reported
             # it, half-up to whole units (a share of progress, not a count of units).
-            return (
-                _half_up(Fraction(total) / len(reporting)),
-                provisional,
-                seen,
-                (float(total), len(reporting)),
-            )
+            return (_half_up(Fraction(total) / len(reporting)), provisional, seen, (float(total), len(reporting)))
         return (total if found else None), provisional, seen, None
 
     def _count_term(
@@ -421,9 +404,7 @@ class _Evaluator:
 # -- public API --------------------------------------------------------------------------
 
 
-def community_since(
-    catalog: Catalog, values_by_period: Mapping[str, Iterable[DataValue | Reading]]
-) -> str | None:
+def community_since(catalog: Catalog, values_by_period: Mapping[str, Iterable[DataValue | Reading]]) -> str | None:
     """The first period holding any community-action value (start of the implementation)."""
     for period in sorted(values_by_period):
         for r in _readings(values_by_period[period]):
@@ -542,10 +523,7 @@ def lookback(catalog: Catalog, last: str) -> dict[str | None, set[str]]:
 
 
 def indicator_window(
-    indicator: Indicator,
-    window: tuple[str, ...],
-    community: tuple[str, ...],
-    supplied: Sequence[str],
+    indicator: Indicator, window: tuple[str, ...], community: tuple[str, ...], supplied: Sequence[str]
 ) -> tuple[str, ...]:
     """The months ``indicator`` reads for a report over ``window``.
 
@@ -617,12 +595,8 @@ def compute_summary(
         state_name=state.name,
         window=window,
         figures=figures,
-        productivity_units=int(productivity.value)
-        if productivity and productivity.value is not None
-        else 0,
-        community_since=community_since(
-            catalog, {p: readings_by_period.get(p, []) for p in community}
-        ),
+        productivity_units=int(productivity.value) if productivity and productivity.value is not None else 0,
+        community_since=community_since(catalog, {p: readings_by_period.get(p, []) for p in community}),
         completeness=(sum(r.filled for r in types), sum(r.expected for r in types)),
         fingerprint=fingerprint(state.code, window, community, used, facilities),
         community_window=community,

@@ -24,11 +24,7 @@ from .values import format_number
 # -- sections and their figures, in the seed's order ------------------------------------------
 
 INVENTORY = ("hospitals_count", "unemes_count", "health_units_count")
-COVERAGE = (
-    "specialists_coverage_pct",
-    "gp_nursing_coverage_pct",
-    "hospital_medical_post_coverage_pct",
-)
+COVERAGE = ("specialists_coverage_pct", "gp_nursing_coverage_pct", "hospital_medical_post_coverage_pct")
 PERSONAL = ("basification_pct", "training_first_level_pct", "training_second_level_pct")
 SERVICES = (
     "consultations_total",
@@ -57,12 +53,7 @@ UNIT_TYPES = (
 PRESENCE = dict(UNIT_TYPES)
 
 #: The figures the productivity footnote ("* Productividad médica …") speaks about.
-PRODUCTIVITY_ROWS = (
-    "consultations_total",
-    "consultations_specialty",
-    "consultations_family_medicine",
-    "surgeries",
-)
+PRODUCTIVITY_ROWS = ("consultations_total", "consultations_specialty", "consultations_family_medicine", "surgeries")
 #: The figures the community footnote speaks about.
 COMMUNITY_ROWS = ("health_committees", "volunteers", "home_visits", "info_sessions")
 
@@ -195,9 +186,7 @@ def footnote_entries(summary: StateSummary, lang: str = "es") -> list[Footnote]:
     units = summary.figures.get(PRODUCTIVITY_FIGURE)
     window = window_text(summary.window, lang, summary.cutoff)
     if units is not None and units.value is not None:
-        first = text(
-            "summary.productivity", lang, window=window, units=format_figure(units, lang, mark=True)
-        )
+        first = text("summary.productivity", lang, window=window, units=format_figure(units, lang, mark=True))
     else:
         first = text("summary.productivity_none", lang, window=window)
     notes = [Footnote(first, PRODUCTIVITY_ROWS, "productivity")]

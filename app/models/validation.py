@@ -34,10 +34,7 @@ class Issue:
 
 #: Shared: a missing required value reads the same in every cell.
 MISSING = Issue(
-    WARNING,
-    "required_missing",
-    "Falta un valor requerido (sin dato)",
-    "A required value is missing (no data)",
+    WARNING, "required_missing", "Falta un valor requerido (sin dato)", "A required value is missing (no data)"
 )
 
 
@@ -50,10 +47,7 @@ def _numeric(value: Scalar) -> float | None:
 
 
 def record_issues(
-    catalog: Catalog,
-    values: Mapping[CellKey, Scalar],
-    category: str | None = None,
-    level: str = "facility",
+    catalog: Catalog, values: Mapping[CellKey, Scalar], category: str | None = None, level: str = "facility"
 ) -> dict[CellKey, list[Issue]]:
     """Cross-variable errors and missing-value warnings for one org unit and month.
 
@@ -78,9 +72,7 @@ def record_issues(
                 "left": _fmt(values[(rule.left, option)]),
                 "right": _fmt(right if not right.is_integer() else int(right)),
             }
-            issue = Issue(
-                ERROR, rule.code, rule.message_es.format(**params), rule.message_en.format(**params)
-            )
+            issue = Issue(ERROR, rule.code, rule.message_es.format(**params), rule.message_en.format(**params))
             add((rule.left, option), issue)
             add((rule.right, option if rule.match_disaggregation else ""), issue)
 
@@ -98,10 +90,7 @@ def record_issues(
                 "parts": _fmt(int(parts_sum) if parts_sum.is_integer() else parts_sum),
             }
             issue = Issue(
-                ERROR,
-                total_rule.code,
-                total_rule.message_es.format(**params),
-                total_rule.message_en.format(**params),
+                ERROR, total_rule.code, total_rule.message_es.format(**params), total_rule.message_en.format(**params)
             )
             add((total_rule.total, ""), issue)
             for part in total_rule.parts:
@@ -114,10 +103,7 @@ def record_issues(
 
 
 def outlier_issue(
-    variable: Variable,
-    value: Scalar,
-    history: Sequence[float],
-    settings: OutlierSettings,
+    variable: Variable, value: Scalar, history: Sequence[float], settings: OutlierSettings
 ) -> Issue | None:
     """Warn when ``value`` jumps against the same cell's earlier months.
 

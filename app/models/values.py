@@ -106,9 +106,7 @@ def apply_change(current: DataValue | None, change: ValueChange) -> DataValue:
 #: threes with "," (es-MX thousands), then at most one "." and the fraction. Written with
 #: [0-9], not \d: Python's \d, int() and float() also take Arabic-Indic, full-width and
 #: mathematical digits, "1_000" and "1e-400", which are not what anyone meant to type.
-_NUMBER = re.compile(
-    r"(?P<int>[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)(?:\.(?P<frac>[0-9]*))?|\.(?P<only>[0-9]+)"
-)
+_NUMBER = re.compile(r"(?P<int>[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)(?:\.(?P<frac>[0-9]*))?|\.(?P<only>[0-9]+)")
 #: At most this many digits after the point (money has centavos, percentages one or two
 #: decimals): every accepted decimal is then 0 or at least 0.0001, so Python prints it
 #: without an exponent and exports and sync packages read back exactly.
@@ -198,11 +196,7 @@ def parse_value(variable: Variable, raw: object) -> Scalar:
     if variable.unit == "category":
         codes = {o.code: o for o in variable.options}
         for option in variable.options:
-            if text.lower() in (
-                option.code.lower(),
-                option.label_es.lower(),
-                option.label_en.lower(),
-            ):
+            if text.lower() in (option.code.lower(), option.label_es.lower(), option.label_en.lower()):
                 return option.code
         raise InputError("not_an_option", value=_shown(text), options=", ".join(codes))
     if variable.unit == "yesno":

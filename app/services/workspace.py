@@ -95,11 +95,7 @@ def active_catalog(data_dir: Path, conn: sqlite3.Connection) -> tuple[Catalog, P
         try:
             return installed_catalog(folder), folder
         except InputError as exc:
-            log.warning(
-                "installed catalog %s not usable, using the bundled one: %s",
-                folder,
-                exc.message("es"),
-            )
+            log.warning("installed catalog %s not usable, using the bundled one: %s", folder, exc.message("es"))
     return bundled, BUNDLED_CATALOG_DIR
 
 
@@ -196,23 +192,14 @@ def open_workspace(data_dir: Path, lang: str = "es", user: str | None = None) ->
     except OSError as exc:
         raise InputError("data_dir_unwritable", path=str(data_dir), reason=os_reason(exc)) from exc
     if not os.access(data_dir, os.W_OK):
-        raise InputError(
-            "data_dir_unwritable", path=str(data_dir), reason=InputError("reason_denied")
-        )
+        raise InputError("data_dir_unwritable", path=str(data_dir), reason=InputError("reason_denied"))
     db = connect(data_dir / DB_FILENAME)
     try:
         active, folder = active_catalog(data_dir, db.conn)
     except BaseException:
         db.close()
         raise
-    ws = Workspace(
-        data_dir=data_dir,
-        db=db,
-        catalog=active,
-        lang=lang,
-        user=user or current_user(),
-        catalog_dir=folder,
-    )
+    ws = Workspace(data_dir=data_dir, db=db, catalog=active, lang=lang, user=user or current_user(), catalog_dir=folder)
     _start_up(ws)
     return ws
 
@@ -226,10 +213,7 @@ def _start_up(ws: Workspace) -> None:
     """
     from app.storage import backups, sync_repo
 
-    for folder, pattern in (
-        (ws.backups_dir, "coordina-*.db"),
-        (ws.data_dir / "logs", "coordina.log*"),
-    ):
+    for folder, pattern in ((ws.backups_dir, "coordina-*.db"), (ws.data_dir / "logs", "coordina.log*")):
         tighten_files(folder, pattern)  # made world-readable by a Coordina before issue 11
     try:
         backups.cleanup_stale(ws.backups_dir)

@@ -201,10 +201,7 @@ def snapshot(
             prune(directory, keep)
     except (sqlite3.Error, OSError, InputError) as exc:
         if partial is not None:
-            for leftover in (
-                partial,
-                *(Path(f"{partial}{s}") for s in ("-wal", "-shm", "-journal")),
-            ):
+            for leftover in (partial, *(Path(f"{partial}{s}") for s in ("-wal", "-shm", "-journal"))):
                 with contextlib.suppress(OSError):
                     leftover.unlink(missing_ok=True)
         raise _backup_error(exc, directory, target) from exc
@@ -240,11 +237,7 @@ def check_backup_file(path: Path) -> int:
             header = handle.read(100)
     except OSError as exc:
         raise InputError("not_a_database", path=str(path)) from exc
-    if (
-        len(header) < 100
-        or not header.startswith(b"SQLite format 3\x00")
-        or header[56:60] != b"\x00\x00\x00\x01"
-    ):
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00") or header[56:60] != b"\x00\x00\x00\x01":
         raise InputError("not_a_database", path=str(path))
     try:
         src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)

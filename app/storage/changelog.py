@@ -21,13 +21,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from app.models.hashing import (
-    GENESIS,
-    LOG_FIELDS_SORTED,
-    block_hash,
-    chain_hash,
-    chain_hash_text,
-)
+from app.models.hashing import GENESIS, LOG_FIELDS_SORTED, block_hash, chain_hash, chain_hash_text
 from app.models.values import Scalar
 
 _FIELDS = (
@@ -74,9 +68,7 @@ def as_log_text(value: object) -> str | None:
 
 
 def _all_text(fields: dict[str, object]) -> bool:
-    return all(v is None or type(v) is str for v in fields.values()) and len(fields) == len(
-        LOG_FIELDS_SORTED
-    )
+    return all(v is None or type(v) is str for v in fields.values()) and len(fields) == len(LOG_FIELDS_SORTED)
 
 
 def append_text_rows(conn: sqlite3.Connection, rows: Sequence[tuple[str | None, ...]]) -> int:
@@ -100,15 +92,12 @@ def append_text_rows(conn: sqlite3.Connection, rows: Sequence[tuple[str | None, 
 
 
 _INSERT = (
-    f"INSERT INTO change_log ({', '.join(_FIELDS)}, prev_hash, hash) "
-    f"VALUES ({', '.join('?' * (len(_FIELDS) + 2))})"
+    f"INSERT INTO change_log ({', '.join(_FIELDS)}, prev_hash, hash) VALUES ({', '.join('?' * (len(_FIELDS) + 2))})"
 )
 
 
 def last_hash(conn: sqlite3.Connection) -> str:
-    row = conn.execute(
-        "SELECT hash FROM change_log WHERE hash != '' ORDER BY id DESC LIMIT 1"
-    ).fetchone()
+    row = conn.execute("SELECT hash FROM change_log WHERE hash != '' ORDER BY id DESC LIMIT 1").fetchone()
     return row[0] if row else GENESIS
 
 
@@ -136,9 +125,7 @@ def verify_chain(conn: sqlite3.Connection) -> int | None:
     prev = GENESIS
     block: list[Sequence[str | None]] = []
     first_id = 0
-    cursor = conn.execute(
-        f"SELECT id, {', '.join(_FIELDS)}, prev_hash, hash FROM change_log ORDER BY id"
-    )
+    cursor = conn.execute(f"SELECT id, {', '.join(_FIELDS)}, prev_hash, hash FROM change_log ORDER BY id")
     for row in cursor:
         fields = row[1 : 1 + len(_FIELDS)]
         if row[-1] == "" and row[-2] == "":  # inside a block: checked when the block closes
@@ -184,9 +171,7 @@ def row_count(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM change_log").fetchone()[0])
 
 
-def changed_keys(
-    conn: sqlite3.Connection, state_code: str, since: int
-) -> list[tuple[str, str, str, str]]:
+def changed_keys(conn: sqlite3.Connection, state_code: str, since: int) -> list[tuple[str, str, str, str]]:
     """The cells of a state and its facilities logged after row ``since``, each once."""
     return conn.execute(
         "SELECT DISTINCT l.org_unit, l.period, l.variable, l.disaggregation FROM change_log AS l "

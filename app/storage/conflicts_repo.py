@@ -47,9 +47,7 @@ def get_conflict(conn: sqlite3.Connection, conflict_id: int) -> tuple[Any, ...] 
     return row
 
 
-def mark_resolved(
-    conn: sqlite3.Connection, conflict_id: int, at: str, by: str, choice: str
-) -> None:
+def mark_resolved(conn: sqlite3.Connection, conflict_id: int, at: str, by: str, choice: str) -> None:
     """Record a person's review of a conflict: when, who, and the side they accepted."""
     conn.execute(
         "UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ?",
@@ -59,9 +57,7 @@ def mark_resolved(
 
 def open_count(conn: sqlite3.Connection) -> int:
     """How many conflicts no one has reviewed yet."""
-    return int(
-        conn.execute("SELECT count(*) FROM conflicts WHERE resolved_at IS NULL").fetchone()[0]
-    )
+    return int(conn.execute("SELECT count(*) FROM conflicts WHERE resolved_at IS NULL").fetchone()[0])
 
 
 def open_by_state(conn: sqlite3.Connection) -> dict[str, int]:
@@ -73,9 +69,7 @@ def open_by_state(conn: sqlite3.Connection) -> dict[str, int]:
     )
 
 
-def open_by_state_period(
-    conn: sqlite3.Connection, first: str, last: str
-) -> dict[tuple[str, str], int]:
+def open_by_state_period(conn: sqlite3.Connection, first: str, last: str) -> dict[tuple[str, str], int]:
     """Unreviewed conflicts per (state code, period) for periods ``first`` to ``last``."""
     return {
         (s, p): n

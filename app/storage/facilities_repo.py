@@ -41,9 +41,7 @@ def list_facilities(conn: sqlite3.Connection, state_code: str | None = None) -> 
 
 
 def get_facility(conn: sqlite3.Connection, clues: str) -> Facility | None:
-    row = conn.execute(
-        f"SELECT {', '.join(_FIELDS)} FROM facilities WHERE clues = ?", (clues,)
-    ).fetchone()
+    row = conn.execute(f"SELECT {', '.join(_FIELDS)} FROM facilities WHERE clues = ?", (clues,)).fetchone()
     return _row_to_facility(row) if row else None
 
 
@@ -52,9 +50,7 @@ def existing_clues(conn: sqlite3.Connection) -> dict[str, str]:
     return dict(conn.execute("SELECT clues, state_code FROM facilities"))
 
 
-def upsert_facilities(
-    conn: sqlite3.Connection, facilities: Sequence[Facility], now: str
-) -> tuple[int, int]:
+def upsert_facilities(conn: sqlite3.Connection, facilities: Sequence[Facility], now: str) -> tuple[int, int]:
     """Insert or update facilities; records status changes in the history.
 
     Returns (inserted, updated). Must run inside a transaction.
@@ -85,8 +81,7 @@ def upsert_facilities(
         if old.status != fac.status:
             start = fac.status_since or now[:10]
             conn.execute(
-                "UPDATE facility_status_history SET end_date = ? WHERE clues = ? AND end_date = ''",
-                (start, fac.clues),
+                "UPDATE facility_status_history SET end_date = ? WHERE clues = ? AND end_date = ''", (start, fac.clues)
             )
             conn.execute(
                 "INSERT INTO facility_status_history (clues, status, start_date, recorded_at) VALUES (?, ?, ?, ?)",
@@ -99,8 +94,7 @@ def upsert_facilities(
 def status_history(conn: sqlite3.Connection, clues: str) -> list[StatusPeriod]:
     """Operating-status periods of a facility, oldest first."""
     rows = conn.execute(
-        "SELECT status, start_date, end_date FROM facility_status_history WHERE clues = ? ORDER BY id",
-        (clues,),
+        "SELECT status, start_date, end_date FROM facility_status_history WHERE clues = ? ORDER BY id", (clues,)
     )
     return [StatusPeriod(*r) for r in rows]
 
@@ -120,18 +114,12 @@ def registry_provisional(conn: sqlite3.Connection, state_code: str) -> dict[str,
 
 
 def set_registry_provisional(
-    conn: sqlite3.Connection,
-    state_code: str,
-    figure_code: str,
-    note: str | None,
-    user: str,
-    now: str,
+    conn: sqlite3.Connection, state_code: str, figure_code: str, note: str | None, user: str, now: str
 ) -> None:
     """Mark a registry count provisional with ``note``, or clear the mark (``note`` None)."""
     if note is None:
         conn.execute(
-            "DELETE FROM registry_provisional WHERE state_code = ? AND figure_code = ?",
-            (state_code, figure_code),
+            "DELETE FROM registry_provisional WHERE state_code = ? AND figure_code = ?", (state_code, figure_code)
         )
         return
     conn.execute(
@@ -155,19 +143,14 @@ def sync_marks(conn: sqlite3.Connection, state_code: str) -> dict[str, tuple[str
     return {
         r[0]: tuple(r[1:])
         for r in conn.execute(
-            "SELECT clues, updated_at, synced_at, remote_updated_at, reported_by FROM facilities "
-            "WHERE state_code = ?",
+            "SELECT clues, updated_at, synced_at, remote_updated_at, reported_by FROM facilities WHERE state_code = ?",
             (state_code,),
         )
     }
 
 
 def mark_synced(
-    conn: sqlite3.Connection,
-    clues: str,
-    synced_at: str,
-    remote_updated_at: str,
-    reported_by: str | None = None,
+    conn: sqlite3.Connection, clues: str, synced_at: str, remote_updated_at: str, reported_by: str | None = None
 ) -> None:
     """Record that the other side's copy (of ``remote_updated_at``) was written at ``synced_at``."""
     conn.execute(
@@ -183,8 +166,7 @@ def replace_status_history(
     """Make ``periods`` (oldest first) the unit's operating-status history."""
     conn.execute("DELETE FROM facility_status_history WHERE clues = ?", (clues,))
     conn.executemany(
-        "INSERT INTO facility_status_history (clues, status, start_date, end_date, recorded_at) "
-        "VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO facility_status_history (clues, status, start_date, end_date, recorded_at) VALUES (?, ?, ?, ?, ?)",
         [(clues, p.status, p.start_date, p.end_date, recorded_at) for p in periods],
     )
 
@@ -209,9 +191,7 @@ def status_histories(conn: sqlite3.Connection, state_code: str) -> dict[str, lis
 
 def last_acknowledged_at(conn: sqlite3.Connection) -> str:
     """When the newest package HQ has acknowledged was made ('' if none): the registry's cutoff."""
-    row = conn.execute(
-        "SELECT max(created_at) FROM outbox WHERE delivered_at IS NOT NULL"
-    ).fetchone()
+    row = conn.execute("SELECT max(created_at) FROM outbox WHERE delivered_at IS NOT NULL").fetchone()
     return row[0] or ""
 
 
@@ -228,12 +208,9 @@ def count_by_state(conn: sqlite3.Connection) -> dict[str, int]:
 def has_demo(conn: sqlite3.Connection, state_code: str | None = None) -> bool:
     """Whether any facility (of ``state_code``, when given) is demo data."""
     if state_code is None:
-        return bool(
-            conn.execute("SELECT EXISTS (SELECT 1 FROM facilities WHERE is_demo = 1)").fetchone()[0]
-        )
+        return bool(conn.execute("SELECT EXISTS (SELECT 1 FROM facilities WHERE is_demo = 1)").fetchone()[0])
     row = conn.execute(
-        "SELECT EXISTS (SELECT 1 FROM facilities WHERE state_code = ? AND is_demo = 1)",
-        (state_code,),
+        "SELECT EXISTS (SELECT 1 FROM facilities WHERE state_code = ? AND is_demo = 1)", (state_code,)
     ).fetchone()
     return bool(row[0])
 
@@ -241,6 +218,5 @@ def has_demo(conn: sqlite3.Connection, state_code: str | None = None) -> bool:
 def units_by_clues(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
     """Every facility's (state code, name) by CLUES."""
     return {
-        clues: (state, name)
-        for clues, state, name in conn.execute("SELECT clues, state_code, name FROM facilities")
+        clues: (state, name) for clues, state, name in conn.execute("SELECT clues, state_code, name FROM facilities")
     }

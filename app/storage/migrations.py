@@ -314,20 +314,15 @@ def schema_of(conn: sqlite3.Connection) -> frozenset[tuple[str, str, str, str]]:
     SQLite's own tables (``sqlite_sequence``, ``sqlite_stat1`` from ``PRAGMA optimize``)
     come and go with use and are left out.
     """
-    rows = conn.execute(
-        "SELECT type, name, tbl_name, COALESCE(sql, '') FROM sqlite_master"
-    ).fetchall()
+    rows = conn.execute("SELECT type, name, tbl_name, COALESCE(sql, '') FROM sqlite_master").fetchall()
     # A damaged file may hold a BLOB where a name belongs: kept as a difference of its own
     # (never decoded into a name that would match).
-    damaged = {
-        ("damaged", repr(row), "", "") for row in rows if not all(isinstance(v, str) for v in row)
-    }
+    damaged = {("damaged", repr(row), "", "") for row in rows if not all(isinstance(v, str) for v in row)}
     return frozenset(
         {
             (kind, name, table, " ".join(sql.split()))
             for kind, name, table, sql in rows
-            if all(isinstance(v, str) for v in (kind, name, table, sql))
-            and not name.startswith("sqlite_")
+            if all(isinstance(v, str) for v in (kind, name, table, sql)) and not name.startswith("sqlite_")
         }
         | damaged
     )

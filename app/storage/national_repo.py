@@ -14,15 +14,12 @@ def present_state_codes(conn: sqlite3.Connection, state_codes: Sequence[str]) ->
     codes |= {
         r[0]
         for r in conn.execute(
-            f"SELECT DISTINCT org_unit FROM data_values WHERE org_unit IN ({marks})",
-            list(state_codes),
+            f"SELECT DISTINCT org_unit FROM data_values WHERE org_unit IN ({marks})", list(state_codes)
         )
     }
     codes |= {
         r[0]
-        for r in conn.execute(
-            "SELECT DISTINCT state_code FROM inbox WHERE kind = 'data' AND state_code IS NOT NULL"
-        )
+        for r in conn.execute("SELECT DISTINCT state_code FROM inbox WHERE kind = 'data' AND state_code IS NOT NULL")
     }
     return codes
 
@@ -34,9 +31,7 @@ def data_arrivals(conn: sqlite3.Connection) -> list[tuple[str, str | None, str]]
     ).fetchall()
 
 
-def facility_counts(
-    conn: sqlite3.Connection, first: str, last: str
-) -> list[tuple[str, str, int, int]]:
+def facility_counts(conn: sqlite3.Connection, first: str, last: str) -> list[tuple[str, str, int, int]]:
     """(state code, period, values, reporting units) of facility values from ``first`` to ``last``."""
     return conn.execute(
         "SELECT f.state_code, v.period, count(*), count(DISTINCT v.org_unit) FROM data_values AS v "

@@ -18,13 +18,7 @@ def report_status(conn: sqlite3.Connection, state_code: str, period: str) -> str
 
 
 def set_report_status(
-    conn: sqlite3.Connection,
-    state_code: str,
-    period: str,
-    status: str,
-    user: str,
-    now: str,
-    source: str,
+    conn: sqlite3.Connection, state_code: str, period: str, status: str, user: str, now: str, source: str
 ) -> str:
     """Change the status and log it in the change log. Returns the old status."""
     old = report_status(conn, state_code, period)
@@ -35,12 +29,7 @@ def set_report_status(
         (state_code, period, status, now, user),
     )
     changelog.append(
-        conn,
-        [
-            changelog.LogEntry(
-                now, user, state_code, period, REPORT_VARIABLE, "", "status", old, status, source
-            )
-        ],
+        conn, [changelog.LogEntry(now, user, state_code, period, REPORT_VARIABLE, "", "status", old, status, source)]
     )
     return old
 
@@ -74,13 +63,7 @@ def report_cutoff(conn: sqlite3.Connection, state_code: str, period: str) -> str
 
 
 def set_report_cutoff(
-    conn: sqlite3.Connection,
-    state_code: str,
-    period: str,
-    cutoff: str | None,
-    user: str,
-    now: str,
-    source: str,
+    conn: sqlite3.Connection, state_code: str, period: str, cutoff: str | None, user: str, now: str, source: str
 ) -> None:
     """Store the report's cut-off date (None clears it); logged in the change log when it changes."""
     old = report_cutoff(conn, state_code, period)
@@ -93,12 +76,7 @@ def set_report_cutoff(
         (state_code, period, now, user, cutoff or ""),
     )
     changelog.append(
-        conn,
-        [
-            changelog.LogEntry(
-                now, user, state_code, period, REPORT_VARIABLE, "", "cutoff", old, cutoff, source
-            )
-        ],
+        conn, [changelog.LogEntry(now, user, state_code, period, REPORT_VARIABLE, "", "cutoff", old, cutoff, source)]
     )
 
 
@@ -113,14 +91,7 @@ def section_notes(conn: sqlite3.Connection, state_code: str, period: str) -> dic
 
 
 def set_section_note(
-    conn: sqlite3.Connection,
-    state_code: str,
-    period: str,
-    section: str,
-    text: str,
-    user: str,
-    now: str,
-    source: str,
+    conn: sqlite3.Connection, state_code: str, period: str, section: str, text: str, user: str, now: str, source: str
 ) -> bool:
     """Store (or, with "", delete) one section's note; logged. Returns whether anything changed."""
     old = section_notes(conn, state_code, period).get(section)
@@ -142,16 +113,7 @@ def set_section_note(
         conn,
         [
             changelog.LogEntry(
-                now,
-                user,
-                state_code,
-                period,
-                REPORT_VARIABLE,
-                section,
-                "note",
-                old,
-                text or None,
-                source,
+                now, user, state_code, period, REPORT_VARIABLE, section, "note", old, text or None, source
             )
         ],
     )
@@ -166,6 +128,5 @@ def settings_delete(conn: sqlite3.Connection, key: str) -> int:
 def settings_with_prefix(conn: sqlite3.Connection, prefix: str) -> list[tuple[str, str]]:
     """Every (key, value) whose key starts with ``prefix``, by key."""
     return conn.execute(
-        "SELECT key, value FROM settings WHERE substr(key, 1, ?) = ? ORDER BY key",
-        (len(prefix), prefix),
+        "SELECT key, value FROM settings WHERE substr(key, 1, ?) = ? ORDER BY key", (len(prefix), prefix)
     ).fetchall()

@@ -15,19 +15,14 @@ from collections.abc import Iterable
 def revoked_fingerprints(conn: sqlite3.Connection) -> dict[str, str]:
     """Every revoked certificate known here: fingerprint -> when it was revoked."""
     found = dict(conn.execute("SELECT fingerprint, revoked_at FROM revoked_certificates"))
-    found.update(
-        conn.execute(
-            "SELECT fingerprint, revoked_at FROM registrations WHERE revoked_at IS NOT NULL"
-        )
-    )
+    found.update(conn.execute("SELECT fingerprint, revoked_at FROM registrations WHERE revoked_at IS NOT NULL"))
     return found
 
 
 def hq_revocations(conn: sqlite3.Connection) -> list[dict[str, str]]:
     """HQ's revoked registrations, as an update package carries them to the states."""
     rows = conn.execute(
-        "SELECT fingerprint, revoked_at FROM registrations "
-        "WHERE revoked_at IS NOT NULL ORDER BY fingerprint"
+        "SELECT fingerprint, revoked_at FROM registrations WHERE revoked_at IS NOT NULL ORDER BY fingerprint"
     )
     return [{"fingerprint": fp, "revoked_at": at} for fp, at in rows]
 

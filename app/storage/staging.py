@@ -54,9 +54,7 @@ class Staging:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def add(
-        self, change: ValueChange, state: str, where: str, row: int, column: str
-    ) -> tuple[str, int] | None:
+    def add(self, change: ValueChange, state: str, where: str, row: int, column: str) -> tuple[str, int] | None:
         """Stage ``change``; if its key is already staged, return (where, row) of that one."""
         k = change.key
         cursor = self.conn.execute(
@@ -101,12 +99,7 @@ class Staging:
             yield [
                 Staged(
                     r[0],
-                    ValueChange(
-                        ValueKey(r[1], r[2], r[3], r[4]),
-                        r[5],
-                        r[6],
-                        None if r[11] is None else bool(r[11]),
-                    ),
+                    ValueChange(ValueKey(r[1], r[2], r[3], r[4]), r[5], r[6], None if r[11] is None else bool(r[11])),
                     r[7],
                     r[8],
                     r[9],
@@ -121,13 +114,10 @@ class Staging:
 
     def months(self) -> list[tuple[str, str]]:
         """Every (state, period) with a staged change."""
-        return self.conn.execute(
-            "SELECT DISTINCT state, period FROM staged ORDER BY 1, 2"
-        ).fetchall()
+        return self.conn.execute("SELECT DISTINCT state, period FROM staged ORDER BY 1, 2").fetchall()
 
     def cells_of(self, state: str, period: str) -> Iterator[tuple[str, str, str]]:
         """(org unit, variable, option) of the staged changes of one month, by org unit."""
         return self.conn.execute(
-            "SELECT org, variable, opt FROM staged WHERE state = ? AND period = ? ORDER BY org",
-            (state, period),
+            "SELECT org, variable, opt FROM staged WHERE state = ? AND period = ? ORDER BY org", (state, period)
         )

@@ -101,21 +101,13 @@ def set_profile(conn: sqlite3.Connection, profile: Profile) -> None:
     conn.execute(
         "INSERT INTO profile (id, role, state_code, device_id, name, position, created_at) "
         "VALUES (1, ?, ?, ?, ?, ?, ?)",
-        (
-            profile.role,
-            profile.state_code,
-            profile.device_id,
-            profile.name,
-            profile.position,
-            profile.created_at,
-        ),
+        (profile.role, profile.state_code, profile.device_id, profile.name, profile.position, profile.created_at),
     )
 
 
 def get_hq_keys(conn: sqlite3.Connection) -> HqKeys | None:
     row = conn.execute(
-        "SELECT hq_id, name, sign_public, enc_public, sign_private, enc_private "
-        "FROM hq_keys WHERE id = 1"
+        "SELECT hq_id, name, sign_public, enc_public, sign_private, enc_private FROM hq_keys WHERE id = 1"
     ).fetchone()
     return HqKeys(*row) if row else None
 
@@ -128,15 +120,7 @@ def set_hq_keys(conn: sqlite3.Connection, keys: HqKeys, at: str) -> None:
         "sign_public = excluded.sign_public, enc_public = excluded.enc_public, "
         "sign_private = excluded.sign_private, enc_private = excluded.enc_private, "
         "imported_at = excluded.imported_at",
-        (
-            keys.hq_id,
-            keys.name,
-            keys.sign_public,
-            keys.enc_public,
-            keys.sign_private,
-            keys.enc_private,
-            at,
-        ),
+        (keys.hq_id, keys.name, keys.sign_public, keys.enc_public, keys.sign_private, keys.enc_private, at),
     )
 
 
@@ -146,23 +130,17 @@ _REG = "fingerprint, state_code, name, certificate, registered_at, revoked_at, r
 
 
 def get_registration(conn: sqlite3.Connection, fingerprint: str) -> Registration | None:
-    row = conn.execute(
-        f"SELECT {_REG} FROM registrations WHERE fingerprint = ?", (fingerprint,)
-    ).fetchone()
+    row = conn.execute(f"SELECT {_REG} FROM registrations WHERE fingerprint = ?", (fingerprint,)).fetchone()
     return Registration(*row) if row else None
 
 
-def list_registrations(
-    conn: sqlite3.Connection, state_code: str | None = None
-) -> list[Registration]:
+def list_registrations(conn: sqlite3.Connection, state_code: str | None = None) -> list[Registration]:
     sql = f"SELECT {_REG} FROM registrations"
     params: tuple[Any, ...] = ()
     if state_code:
         sql += " WHERE state_code = ?"
         params = (state_code,)
-    return [
-        Registration(*r) for r in conn.execute(sql + " ORDER BY state_code, registered_at", params)
-    ]
+    return [Registration(*r) for r in conn.execute(sql + " ORDER BY state_code, registered_at", params)]
 
 
 def add_registration(conn: sqlite3.Connection, reg: Registration, by: str) -> None:
@@ -177,24 +155,16 @@ def revoke_registration(
     conn: sqlite3.Connection, fingerprint: str, at: str, by: str, replaced_by: str | None = None
 ) -> None:
     conn.execute(
-        "UPDATE registrations SET revoked_at = ?, revoked_by = ?, replaced_by = ? "
-        "WHERE fingerprint = ?",
+        "UPDATE registrations SET revoked_at = ?, revoked_by = ?, replaced_by = ? WHERE fingerprint = ?",
         (at, by, replaced_by, fingerprint),
     )
 
 
 def log_registration(
-    conn: sqlite3.Connection,
-    at: str,
-    user: str,
-    action: str,
-    fingerprint: str,
-    state_code: str,
-    note: str = "",
+    conn: sqlite3.Connection, at: str, user: str, action: str, fingerprint: str, state_code: str, note: str = ""
 ) -> None:
     conn.execute(
-        "INSERT INTO registration_log (at, user, action, fingerprint, state_code, note) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO registration_log (at, user, action, fingerprint, state_code, note) VALUES (?, ?, ?, ?, ?, ?)",
         (at, user, action, fingerprint, state_code, note),
     )
 
@@ -225,8 +195,7 @@ def outbox(conn: sqlite3.Connection) -> list[OutboxEntry]:
 
 def last_outbox(conn: sqlite3.Connection, device_id: str) -> OutboxEntry | None:
     row = conn.execute(
-        f"SELECT {_OUT} FROM outbox WHERE device_id = ? ORDER BY sequence DESC LIMIT 1",
-        (device_id,),
+        f"SELECT {_OUT} FROM outbox WHERE device_id = ? ORDER BY sequence DESC LIMIT 1", (device_id,)
     ).fetchone()
     return _outbox(row) if row else None
 
@@ -270,16 +239,13 @@ _MAX_FOLDERS = 20
 
 def high_water(conn: sqlite3.Connection, device_id: str) -> int:
     """The highest sequence ever reserved for ``device_id`` (0: none)."""
-    row = conn.execute(
-        "SELECT value FROM settings WHERE key = ?", (_HIGH_WATER + device_id,)
-    ).fetchone()
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (_HIGH_WATER + device_id,)).fetchone()
     return int(row[0]) if row else 0
 
 
 def set_high_water(conn: sqlite3.Connection, device_id: str, sequence: int) -> None:
     conn.execute(
-        "INSERT INTO settings (key, value) VALUES (?, ?) "
-        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         (_HIGH_WATER + device_id, str(sequence)),
     )
 
@@ -300,8 +266,7 @@ def reserve_outbox(conn: sqlite3.Connection, entry: OutboxEntry) -> None:
 def _remember_folder(conn: sqlite3.Connection, folder: str) -> None:
     folders = [f for f in export_folders(conn) if f != folder]
     conn.execute(
-        "INSERT INTO settings (key, value) VALUES (?, ?) "
-        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         (_FOLDERS, json.dumps([folder, *folders][:_MAX_FOLDERS], ensure_ascii=False)),
     )
 
@@ -317,9 +282,7 @@ def export_folders(conn: sqlite3.Connection) -> list[str]:
 
 
 def mark_writing(conn: sqlite3.Connection, uuid: str) -> None:
-    conn.execute(
-        "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (_WRITING + uuid, uuid)
-    )
+    conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (_WRITING + uuid, uuid))
 
 
 def finish_outbox(conn: sqlite3.Connection, uuid: str) -> None:
@@ -335,17 +298,10 @@ def abandon_outbox(conn: sqlite3.Connection, uuid: str) -> None:
 
 def writing_outbox(conn: sqlite3.Connection) -> list[str]:
     """UUIDs of the outbox rows whose file was still being written (a killed export)."""
-    return [
-        r[0]
-        for r in conn.execute(
-            "SELECT value FROM settings WHERE key LIKE ? ORDER BY key", (_WRITING + "%",)
-        )
-    ]
+    return [r[0] for r in conn.execute("SELECT value FROM settings WHERE key LIKE ? ORDER BY key", (_WRITING + "%",))]
 
 
-def mark_delivered(
-    conn: sqlite3.Connection, uuid: str, at: str, ack_uuid: str, summary: Mapping[str, Any]
-) -> None:
+def mark_delivered(conn: sqlite3.Connection, uuid: str, at: str, ack_uuid: str, summary: Mapping[str, Any]) -> None:
     conn.execute(
         "UPDATE outbox SET delivered_at = ?, ack_uuid = ?, ack_summary = ? WHERE uuid = ?",
         (at, ack_uuid, json.dumps(summary, ensure_ascii=False), uuid),
@@ -401,8 +357,7 @@ def device_sequences(conn: sqlite3.Connection, state_code: str, device_id: str) 
     return [
         r[0]
         for r in conn.execute(
-            "SELECT sequence FROM inbox WHERE kind = 'data' AND state_code = ? AND device_id = ? "
-            "ORDER BY sequence",
+            "SELECT sequence FROM inbox WHERE kind = 'data' AND state_code = ? AND device_id = ? ORDER BY sequence",
             (state_code, device_id),
         )
     ]
@@ -436,10 +391,7 @@ _HQ_SEQUENCE = "sync.hq.sequence."
 
 
 def same_package(
-    stored_file: str | None,
-    stored_manifest: str | None,
-    file_sha256: str | None,
-    manifest_sha256: str | None,
+    stored_file: str | None, stored_manifest: str | None, file_sha256: str | None, manifest_sha256: str | None
 ) -> bool:
     """Whether two records name the same package: by the signed manifest when both know it.
 
@@ -461,8 +413,7 @@ def next_hq_sequence(conn: sqlite3.Connection, state_code: str) -> int:
     row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
     number = (int(row[0]) if row else 0) + 1
     conn.execute(
-        "INSERT INTO settings (key, value) VALUES (?, ?) "
-        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         (key, str(number)),
     )
     return number
@@ -474,13 +425,10 @@ def last_hq_sequence(conn: sqlite3.Connection, kind: str) -> int:
     return int(row[0] or 0)
 
 
-def inbox_by_sequence(
-    conn: sqlite3.Connection, state_code: str, device_id: str, sequence: int
-) -> InboxEntry | None:
+def inbox_by_sequence(conn: sqlite3.Connection, state_code: str, device_id: str, sequence: int) -> InboxEntry | None:
     """HQ: the imported data package of that device with that sequence, if any."""
     row = conn.execute(
-        f"SELECT {_IN} FROM inbox WHERE kind = 'data' AND state_code = ? AND device_id = ? "
-        "AND sequence = ?",
+        f"SELECT {_IN} FROM inbox WHERE kind = 'data' AND state_code = ? AND device_id = ? AND sequence = ?",
         (state_code, device_id, sequence),
     ).fetchone()
     return _inbox(row) if row else None
@@ -489,9 +437,7 @@ def inbox_by_sequence(
 def inbox_by_identity(conn: sqlite3.Connection, digest: str) -> InboxEntry | None:
     """HQ: the imported data package whose identity (or, in older rows, file hash) is ``digest``."""
     row = conn.execute(
-        f"SELECT {_IN} FROM inbox WHERE kind = 'data' AND (manifest_sha256 = ? OR sha256 = ?) "
-        "LIMIT 1",
-        (digest, digest),
+        f"SELECT {_IN} FROM inbox WHERE kind = 'data' AND (manifest_sha256 = ? OR sha256 = ?) LIMIT 1", (digest, digest)
     ).fetchone()
     return _inbox(row) if row else None
 
@@ -500,9 +446,7 @@ def sync_base_versions(conn: sqlite3.Connection) -> dict[tuple[str, str, str, st
     """The version of every cell HQ last acknowledged, by (org_unit, period, variable, disaggregation)."""
     return {
         (r[0], r[1], r[2], r[3]): r[4]
-        for r in conn.execute(
-            "SELECT org_unit, period, variable, disaggregation, version FROM sync_base"
-        )
+        for r in conn.execute("SELECT org_unit, period, variable, disaggregation, version FROM sync_base")
     }
 
 

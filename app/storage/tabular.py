@@ -141,17 +141,11 @@ def _csv_stream(path: Path) -> tuple[TableStream, io.TextIOBase]:
     try:
         try:
             sample = handle.read(4096)
-        except (
-            UnicodeDecodeError
-        ) as exc:  # neither UTF-8 nor cp1252 (bytes cp1252 leaves unassigned)
-            raise InputError(
-                "file_unreadable", path=path.name, reason=str(exc).splitlines()[0]
-            ) from exc
+        except UnicodeDecodeError as exc:  # neither UTF-8 nor cp1252 (bytes cp1252 leaves unassigned)
+            raise InputError("file_unreadable", path=path.name, reason=str(exc).splitlines()[0]) from exc
         handle.seek(0)
         try:
-            delimiter = (
-                csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter if sample.strip() else ","
-            )
+            delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter if sample.strip() else ","
         except csv.Error:
             delimiter = ","  # one column, or nothing to tell by: missing columns are reported later
         reader = csv.reader(handle, delimiter=delimiter)
@@ -175,9 +169,7 @@ def _csv_records(path: Path, reader: Iterator[list[str]]) -> Iterator[tuple[int,
             record = next(reader, None)
         except (csv.Error, UnicodeDecodeError) as exc:  # NUL bytes, a field over the size limit
             raise InputError(
-                "file_unreadable",
-                path=path.name,
-                reason=f"fila {number + 1}: {str(exc).splitlines()[0]}",
+                "file_unreadable", path=path.name, reason=f"fila {number + 1}: {str(exc).splitlines()[0]}"
             ) from exc
         if record is None:
             return
@@ -241,9 +233,7 @@ def read_table(path: Path, sheet: str | int = 0) -> Table:
         headers = stream.headers
         for number, row, row_problems in stream.rows:
             for column, problem in row_problems.items():
-                reason = (
-                    InputError("in_column", column=column, reason=problem) if column else problem
-                )
+                reason = InputError("in_column", column=column, reason=problem) if column else problem
                 problems.append(InputError("row_error", path=path.name, row=number, reason=reason))
             rows.append(row)
             numbers.append(number)
@@ -251,9 +241,7 @@ def read_table(path: Path, sheet: str | int = 0) -> Table:
         for header in headers[len(row) :]:
             row[header] = ""
     if problems:
-        raise InputError(
-            "rows_rejected", details=problems[:100], count=len({p.params["row"] for p in problems})
-        )
+        raise InputError("rows_rejected", details=problems[:100], count=len({p.params["row"] for p in problems}))
     if not rows:
         raise InputError("file_empty", path=path.name)
     return Table(path, headers, rows, numbers)
@@ -352,9 +340,7 @@ def write_table(
         raise output_error(exc, path) from exc
 
 
-def _write_xlsx(
-    path: Path | io.BytesIO, headers: list[str], rows: Sequence[Sequence[object]], sheet_name: str
-) -> None:
+def _write_xlsx(path: Path | io.BytesIO, headers: list[str], rows: Sequence[Sequence[object]], sheet_name: str) -> None:
     # openpyxl's write-only mode streams rows: about twice as fast as pandas' to_excel
     # (which builds every cell object first) for a state's year of values.
     from openpyxl import Workbook  # noqa: PLC0415 - heavy: only when an XLSX is written
@@ -367,9 +353,7 @@ def _write_xlsx(
     workbook.save(path)
 
 
-def table_bytes(
-    headers: Sequence[str], rows: Sequence[Sequence[object]], ext: str, sheet_name: str = "datos"
-) -> bytes:
+def table_bytes(headers: Sequence[str], rows: Sequence[Sequence[object]], ext: str, sheet_name: str = "datos") -> bytes:
     """The bytes of a CSV (UTF-8 with BOM) or XLSX file of ``rows``, for an atomic write.
 
     Built in memory so the caller can hand them to ``files.write_bytes_atomic`` (fsync and

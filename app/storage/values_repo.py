@@ -20,9 +20,7 @@ _COLUMNS = (
 # The state itself and its facilities, as a row source that drives the lookups into
 # data_values through (period, org_unit): with every state in one database (headquarters),
 # scanning a period's values and testing membership was ten times slower.
-_STATE_UNITS = (
-    "(SELECT ? AS clues UNION ALL SELECT clues FROM facilities WHERE state_code = ?) AS u"
-)
+_STATE_UNITS = "(SELECT ? AS clues UNION ALL SELECT clues FROM facilities WHERE state_code = ?) AS u"
 _CHUNK = 400  # stays under SQLite's bound-parameter limit with 2 params per key
 
 
@@ -41,10 +39,7 @@ def _row_to_value(row: Sequence[Any]) -> DataValue:
 
 
 def values_for_state(
-    conn: sqlite3.Connection,
-    state_code: str,
-    periods: Sequence[str],
-    variables: Sequence[str] | None = None,
+    conn: sqlite3.Connection, state_code: str, periods: Sequence[str], variables: Sequence[str] | None = None
 ) -> list[DataValue]:
     """Every stored value of a state's facilities and of the state itself in ``periods``.
 
@@ -79,17 +74,11 @@ def month_cells(conn: sqlite3.Connection, state_code: str, period: str) -> list[
         "ON v.org_unit = u.clues WHERE v.period = ?",
         [state_code, state_code, period],
     ).fetchall()
-    return [
-        DataValue(ValueKey(r[0], r[1], r[2], r[3]), r[4], r[5], bool(r[6]), bool(r[7]))
-        for r in rows
-    ]
+    return [DataValue(ValueKey(r[0], r[1], r[2], r[3]), r[4], r[5], bool(r[6]), bool(r[7])) for r in rows]
 
 
 def summary_readings(
-    conn: sqlite3.Connection,
-    state_code: str,
-    periods: Sequence[str],
-    variables: Sequence[str] | None = None,
+    conn: sqlite3.Connection, state_code: str, periods: Sequence[str], variables: Sequence[str] | None = None
 ) -> list[Reading]:
     """The non-empty values of a state in ``periods``: rows in the column order of
     :class:`app.models.summary.Reading`, with only what a summary reads.
@@ -115,9 +104,7 @@ def summary_readings(
     return conn.execute(sql, params).fetchall()
 
 
-def all_values(
-    conn: sqlite3.Connection, state_code: str | None = None, period: str | None = None
-) -> list[DataValue]:
+def all_values(conn: sqlite3.Connection, state_code: str | None = None, period: str | None = None) -> list[DataValue]:
     """Values filtered by state and/or period (used by export)."""
     sql = f"SELECT {_COLUMNS} FROM data_values WHERE 1 = 1"
     params: list[str] = []
@@ -125,9 +112,7 @@ def all_values(
         sql += " AND period = ?"
         params.append(period)
     if state_code:
-        sql += (
-            " AND (org_unit = ? OR org_unit IN (SELECT clues FROM facilities WHERE state_code = ?))"
-        )
+        sql += " AND (org_unit = ? OR org_unit IN (SELECT clues FROM facilities WHERE state_code = ?))"
         params += [state_code, state_code]
     sql += " ORDER BY org_unit, period, variable, disaggregation"
     return [_row_to_value(r) for r in conn.execute(sql, params)]
@@ -153,11 +138,7 @@ def get_values(conn: sqlite3.Connection, keys: Iterable[ValueKey]) -> dict[Value
 
 
 def apply_changes(
-    conn: sqlite3.Connection,
-    changes: Sequence[ValueChange],
-    user: str,
-    source: str,
-    now: str,
+    conn: sqlite3.Connection, changes: Sequence[ValueChange], user: str, source: str, now: str
 ) -> list[DataValue]:
     """Upsert ``changes`` and log every changed field. Must run inside a transaction.
 
@@ -206,16 +187,7 @@ def apply_changes(
                 after = int(after)
             log.append(
                 changelog.LogEntry(
-                    now,
-                    user,
-                    k.org_unit,
-                    k.period,
-                    k.variable,
-                    k.disaggregation,
-                    name,
-                    before,
-                    after,
-                    source,
+                    now, user, k.org_unit, k.period, k.variable, k.disaggregation, name, before, after, source
                 )
             )
     if rows:
@@ -238,8 +210,7 @@ def state_rows(
     ``_COLUMNS`` order, keyed by (org_unit, period, variable, disaggregation)."""
     columns = ", ".join(f"v.{c.strip()}" for c in _COLUMNS.split(","))
     cursor = conn.execute(
-        f"SELECT {columns} FROM {_STATE_UNITS} CROSS JOIN data_values AS v "
-        "ON v.org_unit = u.clues WHERE v.period = ?",
+        f"SELECT {columns} FROM {_STATE_UNITS} CROSS JOIN data_values AS v ON v.org_unit = u.clues WHERE v.period = ?",
         (state_code, state_code, period),
     )
     return {row[:4]: row for row in cursor}
@@ -298,15 +269,10 @@ def history_values(
 
 def has_period(conn: sqlite3.Connection, period: str) -> bool:
     """Whether any value of any unit is stored for ``period`` (one cheap indexed probe)."""
-    return (
-        conn.execute("SELECT 1 FROM data_values WHERE period = ? LIMIT 1", (period,)).fetchone()
-        is not None
-    )
+    return conn.execute("SELECT 1 FROM data_values WHERE period = ? LIMIT 1", (period,)).fetchone() is not None
 
 
-def state_versions(
-    conn: sqlite3.Connection, state_code: str
-) -> list[tuple[str, str, str, str, int]]:
+def state_versions(conn: sqlite3.Connection, state_code: str) -> list[tuple[str, str, str, str, int]]:
     """(org_unit, period, variable, disaggregation, version) of every value of a state and its
     facilities, in key order: what an acknowledgement tells the state HQ holds."""
     return conn.execute(
@@ -317,9 +283,7 @@ def state_versions(
     ).fetchall()
 
 
-def first_period_with(
-    conn: sqlite3.Connection, state_code: str, period: str, variables: Sequence[str]
-) -> str | None:
+def first_period_with(conn: sqlite3.Connection, state_code: str, period: str, variables: Sequence[str]) -> str | None:
     """First period up to ``period`` with any value of ``variables`` in the state (not empty)."""
     marks = ", ".join("?" * len(variables))
     # Per unit, the primary key (org_unit, period, …) is walked in period order and the

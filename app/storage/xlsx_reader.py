@@ -78,9 +78,7 @@ def _encrypted(exc: BaseException) -> bool:
     # zipfile: RuntimeError("File ... is encrypted, password required for extraction"),
     # NotImplementedError("strong encryption (flag bit 6)").
     text = str(exc).lower()
-    return isinstance(exc, RuntimeError | NotImplementedError) and (
-        "encrypt" in text or "password" in text
-    )
+    return isinstance(exc, RuntimeError | NotImplementedError) and ("encrypt" in text or "password" in text)
 
 
 def guarded(path: Path, action: Callable[[], T]) -> T:
@@ -133,9 +131,7 @@ class XlsxReader:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         check_container(self.path)
-        self._book = guarded(
-            self.path, lambda: load_workbook(self.path, read_only=True, data_only=True)
-        )
+        self._book = guarded(self.path, lambda: load_workbook(self.path, read_only=True, data_only=True))
         self._formula_book: Workbook | None = None
 
     def __enter__(self) -> XlsxReader:
@@ -162,9 +158,7 @@ class XlsxReader:
         """The name of ``sheet`` (a name or a 0-based index); wrong_sheet if there is none."""
         names = self.sheetnames
         if not names:  # openpyxl drops a sheet whose part is missing from the zip
-            raise InputError(
-                "file_damaged", path=self.path.name, reason="el libro no tiene hojas legibles"
-            )
+            raise InputError("file_damaged", path=self.path.name, reason="el libro no tiene hojas legibles")
         if isinstance(sheet, int):
             if 0 <= sheet < len(names):
                 return names[sheet]
@@ -206,9 +200,7 @@ class XlsxReader:
             number += 1
             if number > EXCEL_MAX_ROWS:  # no spreadsheet has it: stop filling the gap up to it
                 raise InputError(
-                    "file_damaged",
-                    path=self.path.name,
-                    reason=f"la hoja «{name}» pasa de {EXCEL_MAX_ROWS:,} filas",
+                    "file_damaged", path=self.path.name, reason=f"la hoja «{name}» pasa de {EXCEL_MAX_ROWS:,} filas"
                 )
             if not row:  # an empty row (openpyxl fills gaps with them): the fast way
                 yield number, [], {}

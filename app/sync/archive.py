@@ -68,13 +68,7 @@ def write_zip(files: dict[str, bytes]) -> bytes:
 
 
 def _safe_name(name: str) -> bool:
-    if (
-        not name
-        or "\\" in name
-        or name.startswith("/")
-        or ":" in name.split("/")[0]
-        or "\0" in name
-    ):
+    if not name or "\\" in name or name.startswith("/") or ":" in name.split("/")[0] or "\0" in name:
         return False
     parts = PurePosixPath(name).parts
     return all(part not in ("..", ".", "") for part in parts) and not name.endswith("/")
@@ -174,9 +168,7 @@ class ZipReader:
         version, flags, method = fields[3], fields[5], fields[6]
         crc, compress_size, file_size, offset = fields[9], fields[10], fields[11], fields[18]
         if version > _MAX_VERSION:
-            raise SyncError(
-                "E_ZIP_VERSION", where, f"{name}: versión {version // 10}.{version % 10}"
-            )
+            raise SyncError("E_ZIP_VERSION", where, f"{name}: versión {version // 10}.{version % 10}")
         if flags & _ENCRYPTED:
             raise SyncError("E_ZIP_ENCRYPTED", where, name)
         if method not in (_STORED, _DEFLATED) or flags & _PATCHED:
@@ -186,25 +178,15 @@ class ZipReader:
         if offset + _LOCAL.size > len(self.data) or self.data[offset : offset + 4] != b"PK\x03\x04":
             raise self._truncated(f"{name}: falta su cabecera local")
         local = _LOCAL.unpack_from(self.data, offset)
-        l_version, l_flags, l_method, name_len, extra_len = (
-            local[1],
-            local[3],
-            local[4],
-            local[10],
-            local[11],
-        )
+        l_version, l_flags, l_method, name_len, extra_len = (local[1], local[3], local[4], local[10], local[11])
         # The local header is what other readers use: it must tell the same story.
         if l_flags & _ENCRYPTED:
             raise SyncError("E_ZIP_ENCRYPTED", where, name)
         if l_version > _MAX_VERSION:
-            raise SyncError(
-                "E_ZIP_VERSION", where, f"{name}: versión {l_version // 10}.{l_version % 10}"
-            )
+            raise SyncError("E_ZIP_VERSION", where, f"{name}: versión {l_version // 10}.{l_version % 10}")
         if l_method != method:
             raise SyncError("E_ZIP_METHOD", where, f"{name}: método {l_method}")
-        local_name = self._decode_name(
-            self.data[offset + _LOCAL.size : offset + _LOCAL.size + name_len], l_flags
-        )
+        local_name = self._decode_name(self.data[offset + _LOCAL.size : offset + _LOCAL.size + name_len], l_flags)
         start = offset + _LOCAL.size + name_len + extra_len
         if start + compress_size > len(self.data):
             raise self._truncated(f"{name}: faltan datos")
@@ -216,9 +198,7 @@ class ZipReader:
         if declared > limits.max_total:
             raise SyncError("E_TOO_LARGE", self.where, f"{declared:,} bytes")
         for e in self.entries.values():
-            if e.file_size > limits.ratio_floor and e.file_size > limits.max_ratio * max(
-                e.compress_size, 1
-            ):
+            if e.file_size > limits.ratio_floor and e.file_size > limits.max_ratio * max(e.compress_size, 1):
                 raise SyncError("E_RATIO", self.where, e.name)
 
     def _check_overlap(self) -> None:

@@ -39,9 +39,7 @@ def raw_public(key: ed25519.Ed25519PublicKey | x25519.X25519PublicKey) -> bytes:
 
 
 def raw_private(key: ed25519.Ed25519PrivateKey | x25519.X25519PrivateKey) -> bytes:
-    return key.private_bytes(
-        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
-    )
+    return key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption())
 
 
 def _passphrase_key(passphrase: bytes, salt: bytes) -> bytes:

@@ -13,9 +13,7 @@ from app.models.messages import InputError, text
 #: The package codes and their texts (``E_*`` codes of the catalogue's sync part; catalogs
 #: add theirs in :mod:`app.models.messages.catalog`).
 MESSAGES: dict[str, dict[str, str]] = {
-    code: texts
-    for code, texts in CATALOGUE.items()
-    if code.startswith("E_") and not code.startswith("E_CATALOG")
+    code: texts for code, texts in CATALOGUE.items() if code.startswith("E_") and not code.startswith("E_CATALOG")
 }
 
 
@@ -42,8 +40,6 @@ class SyncError(InputError):
         return self.where or text("sync_where", lang)
 
     def message(self, lang: str = "es") -> str:
-        code = (
-            self.code if self.code.startswith("E_") and self.code in CATALOGUE else "sync_unknown"
-        )
+        code = self.code if self.code.startswith("E_") and self.code in CATALOGUE else "sync_unknown"
         body = text(code, lang, where=self.where_text(lang), detail=self.detail_text(lang))
         return f"[{self.code}] {body}"

@@ -51,9 +51,7 @@ def sha256(data: bytes) -> str:
 
 def canonical(doc: Mapping[str, Any]) -> bytes:
     """Stable JSON bytes: what is hashed and signed."""
-    return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(
-        "utf-8"
-    )
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -138,9 +136,7 @@ class _Content(Mapping[str, bytes]):
         return len(self._raw.manifest["files"])
 
 
-def build(
-    manifest: Mapping[str, Any], content: dict[str, bytes], sign: Callable[[bytes], bytes]
-) -> bytes:
+def build(manifest: Mapping[str, Any], content: dict[str, bytes], sign: Callable[[bytes], bytes]) -> bytes:
     """Zip ``content`` with its manifest; ``sign(manifest_bytes) -> signature``.
 
     ``manifest`` gets the format fields and the SHA-256 of every content file.
@@ -203,11 +199,7 @@ def read(data: bytes, where: str) -> RawPackage:
             raise SyncError("E_MANIFEST", where, f"sha256 de «{name}»")
         allowed = name == CONTENT.get(kind) or (
             kind == "data"
-            and (
-                PART.fullmatch(name)
-                or name == REGISTRY_PART
-                or re.fullmatch(r"pdf/[\w.-]+\.pdf", name)
-            )
+            and (PART.fullmatch(name) or name == REGISTRY_PART or re.fullmatch(r"pdf/[\w.-]+\.pdf", name))
         )
         if not allowed:
             raise SyncError("E_EXTRA_FILE", where, name)
@@ -219,13 +211,7 @@ def read(data: bytes, where: str) -> RawPackage:
         raise SyncError("E_EXTRA_FILE", where, name)
     signature = archive.read("manifest.sig", MAX_SIGNATURE)
     return RawPackage(
-        where,
-        sha256(data),
-        manifest,
-        manifest_bytes,
-        signature,
-        archive,
-        manifest_sha256=sha256(manifest_bytes),
+        where, sha256(data), manifest, manifest_bytes, signature, archive, manifest_sha256=sha256(manifest_bytes)
     )
 
 

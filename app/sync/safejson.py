@@ -80,9 +80,7 @@ def loads(
     except JsonRefused:
         raise
     except json.JSONDecodeError as exc:
-        raise JsonRefused(
-            f"JSON no válido en la línea {exc.lineno}, columna {exc.colno}: {exc.msg}"
-        ) from None
+        raise JsonRefused(f"JSON no válido en la línea {exc.lineno}, columna {exc.colno}: {exc.msg}") from None
     except RecursionError:
         raise JsonRefused("anidamiento excesivo (más niveles de los que Coordina admite)") from None
     except ValueError as exc:  # the interpreter's own 4,300-digit cap, when max_digits is None

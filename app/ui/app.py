@@ -87,8 +87,7 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
     crash_log.install(log_dir(data_dir), notifier.notify)
     lang = lang or saved_language()
     gui_log.info(
-        "GUI start: Coordina %s (%s), %s, Python %s, Qt platform %s, lang %s, data dir %s, "
-        "settings %s",
+        "GUI start: Coordina %s (%s), %s, Python %s, Qt platform %s, lang %s, data dir %s, settings %s",
         __version__,
         "bundle" if is_frozen() else "source",
         platform.platform(),

@@ -29,9 +29,7 @@ def record():
     """Record a named figure: printed in the bench output and kept in results.json."""
 
     def _record(name: str, **figures: float) -> None:
-        line = ", ".join(
-            f"{k} = {v:.2f}" if isinstance(v, float) else f"{k} = {v}" for k, v in figures.items()
-        )
+        line = ", ".join(f"{k} = {v:.2f}" if isinstance(v, float) else f"{k} = {v}" for k, v in figures.items())
         print(f"\n[bench] {name}: {line}")
         RESULTS.parent.mkdir(exist_ok=True)
         data = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}

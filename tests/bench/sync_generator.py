@@ -79,8 +79,7 @@ def build_world(root: Path, states: int = 23, months: int = 12, seed: int = 7) -
         ]
         all_facilities += facilities
         identity = ident.load_pkcs12(
-            ident.create_identity(f"Coordinación {state.name}", "Coordinadora", state.name, b"pw"),
-            b"pw",
+            ident.create_identity(f"Coordinación {state.name}", "Coordinadora", state.name, b"pw"), b"pw"
         )
         reg = sync_profile.certificate_fingerprint(identity.certificate)
         hq.conn.execute(
@@ -110,9 +109,7 @@ def build_world(root: Path, states: int = 23, months: int = 12, seed: int = 7) -
         for period in periods:
             name = package.part_name(period)
             doc = data_value_sets([v for v in values if v.key.period == period], side=_side)
-            content[name] = crypto.seal(
-                package.gzip_json(doc), recipient, package.part_aad(pkg_uuid, name)
-            )
+            content[name] = crypto.seal(package.gzip_json(doc), recipient, package.part_aad(pkg_uuid, name))
         manifest = {
             "kind": "data",
             "uuid": pkg_uuid,
@@ -125,16 +122,9 @@ def build_world(root: Path, states: int = 23, months: int = 12, seed: int = 7) -
             "base_sequence": 0,
             "hq_id": keys.hq_id,
             "scope": {"full": True, "periods": periods, "values": len(values), "tombstones": 0},
-            "signer": {
-                "certificate": ident.certificate_pem(identity.certificate).decode(),
-                "fingerprint": reg,
-            },
+            "signer": {"certificate": ident.certificate_pem(identity.certificate).decode(), "fingerprint": reg},
         }
-        data = package.build(
-            manifest,
-            content,
-            lambda body, key=identity.private_key: crypto.sign_with_key(body, key),
-        )
+        data = package.build(manifest, content, lambda body, key=identity.private_key: crypto.sign_with_key(body, key))
         path = root / f"{state.short_code}_{periods[-1]}_0001.coordina"
         path.write_bytes(data)
         packages.append(str(path))

@@ -130,9 +130,7 @@ def run_raw(world: Path) -> dict:
         raw = package.read(path.read_bytes(), path.name)
         for name, _period in package.payload_parts(raw):
             sealed = raw.files[name]
-            doc = package.gunzip_json(
-                crypto.open_sealed(sealed, private, package.part_aad(raw.uuid, name)), "x"
-            )
+            doc = package.gunzip_json(crypto.open_sealed(sealed, private, package.part_aad(raw.uuid, name)), "x")
             rows.extend(_rows(doc))
     conn = connect(folder / "coordina.db").conn
     start = time.perf_counter()

@@ -24,9 +24,7 @@ def _old_way(ws) -> None:
     rng = random.Random(f"coordina-demo-{state.code}")
     figures = demo.demo_figures(state.code)
     facilities = demo._make_facilities(rng, state.code, state.clues_prefix, figures)
-    values = demo.generate_values(
-        ws.catalog, rng, state.code, facilities, figures, demo.PERIODS, demo.YTD_PERIODS
-    )
+    values = demo.generate_values(ws.catalog, rng, state.code, facilities, figures, demo.PERIODS, demo.YTD_PERIODS)
     with write_transaction(ws):
         facilities_repo.upsert_facilities(ws.conn, facilities, "2026-01-01T00:00:00")
         for period in demo.PERIODS:
@@ -54,10 +52,5 @@ def test_demo_load_ratio(tmp_path, record):
         new.append(_timed(tmp_path / f"new{index}", demo.build_demo))
         old.append(_timed(tmp_path / f"old{index}", _old_way))
     ratio = statistics.median(new) / statistics.median(old)
-    record(
-        "demo_load",
-        bulk_ms=statistics.median(new),
-        value_by_value_ms=statistics.median(old),
-        ratio=ratio,
-    )
+    record("demo_load", bulk_ms=statistics.median(new), value_by_value_ms=statistics.median(old), ratio=ratio)
     assert ratio <= 0.6

@@ -151,9 +151,7 @@ class _BareModel(QAbstractTableModel):
         return 0 if parent.isValid() else 13
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        return (
-            self.rows[index.row()][index.column()] if role == Qt.ItemDataRole.DisplayRole else None
-        )
+        return self.rows[index.row()][index.column()] if role == Qt.ItemDataRole.DisplayRole else None
 
     def reload(self) -> None:
         self.beginResetModel()
@@ -163,10 +161,7 @@ class _BareModel(QAbstractTableModel):
 def _bare_table(month: MonthData, catalog) -> tuple[float, float]:
     """Reference measured in the same run: a bare QTableView + QSortFilterProxyModel."""
     columns = catalog.columns(SECTION)
-    rows = [
-        [fac.name] + [str(month.value(fac.clues, *c.key)) for c in columns]
-        for fac in month.facilities
-    ]
+    rows = [[fac.name] + [str(month.value(fac.clues, *c.key)) for c in columns] for fac in month.facilities]
     model = _BareModel(rows)
     proxy = QSortFilterProxyModel()
     proxy.setSourceModel(model)
@@ -185,7 +180,5 @@ def _bare_table(month: MonthData, catalog) -> tuple[float, float]:
     searches = iter(SEARCHES * 20)
     load_ms = _median_ms(load)
     view.hide()
-    filter_ms = _median_ms(
-        lambda: proxy.setFilterFixedString(next(searches)), repeat=len(SEARCHES) * 2
-    )
+    filter_ms = _median_ms(lambda: proxy.setFilterFixedString(next(searches)), repeat=len(SEARCHES) * 2)
     return load_ms, filter_ms

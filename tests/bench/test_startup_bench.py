@@ -64,11 +64,7 @@ def _start(args: list[str], env: dict[str, str], expected: str) -> float:
     """Milliseconds from starting the probe to its line (first paint, or usable grid)."""
     start = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, str(PROBE), *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env=env,
+        [sys.executable, str(PROBE), *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env
     )
     line = proc.stdout.readline()
     elapsed = (time.perf_counter() - start) * 1000
@@ -84,10 +80,7 @@ def test_usable_grid_ratio(demo_start, record):
         "app": (["app", str(data_dir)], "painted"),
         "grid": (["grid", str(data_dir)], "usable"),
     }
-    for (
-        args,
-        expected,
-    ) in runs.values():  # warm the OS file cache and the bytecode; take the daily backup
+    for args, expected in runs.values():  # warm the OS file cache and the bytecode; take the daily backup
         _start(args, env, expected)
     times: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(ROUNDS):

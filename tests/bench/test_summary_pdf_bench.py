@@ -49,39 +49,27 @@ def national(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def identity():
-    return load_pkcs12(
-        create_identity("Coordinadora de prueba", "Coordinadora estatal", "Nayarit", b"bench"),
-        b"bench",
-    )
+    return load_pkcs12(create_identity("Coordinadora de prueba", "Coordinadora estatal", "Nayarit", b"bench"), b"bench")
 
 
 def test_signed_state_summary(national, identity, tmp_path, record):
     units = national.conn.execute("SELECT count(*) FROM facilities").fetchone()[0]
     options = report_pdf.PdfOptions()
     signed = median_ms(
-        lambda: report_pdf.export_state_pdf(
-            national, "18", PERIOD, tmp_path / "firmado.pdf", options, identity
-        ),
+        lambda: report_pdf.export_state_pdf(national, "18", PERIOD, tmp_path / "firmado.pdf", options, identity),
         repeat=11,
     )
     unsigned = median_ms(
-        lambda: report_pdf.export_state_pdf(
-            national, "18", PERIOD, tmp_path / "sin_firma.pdf", options
-        ),
-        repeat=11,
+        lambda: report_pdf.export_state_pdf(national, "18", PERIOD, tmp_path / "sin_firma.pdf", options), repeat=11
     )
     largest = median_ms(
-        lambda: report_pdf.export_state_pdf(
-            national, "15", PERIOD, tmp_path / "edomex.pdf", options, identity
-        ),
+        lambda: report_pdf.export_state_pdf(national, "15", PERIOD, tmp_path / "edomex.pdf", options, identity),
         repeat=5,
     )
     summary = state_summary(national, "18", PERIOD)
     when = datetime.now().astimezone()
     render = median_ms(lambda: render_summary_pdf(summary, "slide", "b", when), repeat=11)
-    render_signed = median_ms(
-        lambda: signed_summary_pdf(summary, identity, "slide", "b", when), repeat=11
-    )
+    render_signed = median_ms(lambda: signed_summary_pdf(summary, identity, "slide", "b", when), repeat=11)
     record(
         "signed state summary (Nayarit, 309 units; national db)",
         national_units=units,

@@ -49,30 +49,11 @@ def workspace(tmp_path_factory) -> Path:
     clues = base / "clues.csv"
     with clues.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(
-            [
-                "CLUES",
-                "NOMBRE DE LA UNIDAD",
-                "ENTIDAD",
-                "MUNICIPIO",
-                "TIPOLOGÍA",
-                "NIVEL DE ATENCIÓN",
-            ]
-        )
+        writer.writerow(["CLUES", "NOMBRE DE LA UNIDAD", "ENTIDAD", "MUNICIPIO", "TIPOLOGÍA", "NIVEL DE ATENCIÓN"])
         for code in _facilities(130):
-            writer.writerow(
-                [code, f"Hospital {code}", "18", "Tepic", "HOSPITAL GENERAL", "SEGUNDO NIVEL"]
-            )
+            writer.writerow([code, f"Hospital {code}", "18", "Tepic", "HOSPITAL GENERAL", "SEGUNDO NIVEL"])
     subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "main.py"),
-            "--data-dir",
-            str(data_dir),
-            "facilities",
-            "import",
-            str(clues),
-        ],
+        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), "facilities", "import", str(clues)],
         check=True,
         capture_output=True,
         cwd=ROOT,
@@ -102,11 +83,7 @@ def _write(path: Path, rows) -> Path:
 
 def _probe(data_dir: Path, path: Path) -> dict:
     proc = subprocess.run(
-        [sys.executable, str(PROBE), str(data_dir), str(path)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=1800,
+        [sys.executable, str(PROBE), str(data_dir), str(path)], capture_output=True, text=True, cwd=ROOT, timeout=1800
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -130,8 +107,7 @@ def _stored(data_dir: Path) -> tuple[int, int]:
 
 def test_values_import_million_error_rows(workspace, tmp_path, record):
     path = _write(
-        tmp_path / "errores.csv",
-        (["NTSSA000001", "202302", "cirugias", "", f"malo{i}", ""] for i in range(ROWS)),
+        tmp_path / "errores.csv", (["NTSSA000001", "202302", "cirugias", "", f"malo{i}", ""] for i in range(ROWS))
     )
     before = _stored(workspace)
     result = _probe(workspace, path)
@@ -173,9 +149,7 @@ def test_values_import_million_valid_rows_and_one_bad(workspace, tmp_path, recor
         peak_mb=result["peak_mb"],
     )
     assert result["code"] == 1
-    assert result["stderr_head"].startswith("1 filas rechazadas; no se guardó nada"), result[
-        "stderr_head"
-    ]
+    assert result["stderr_head"].startswith("1 filas rechazadas; no se guardó nada"), result["stderr_head"]
     assert result["peak_mb"] <= PEAK_LIMIT_MB
     assert _stored(workspace) == before
 

@@ -36,11 +36,7 @@ def reference(path: str) -> None:
                 float(row[4])
             except ValueError:
                 pass
-    print(
-        json.dumps(
-            {"code": 0, "rows": rows, "seconds": time.perf_counter() - start, "peak_mb": _peak_mb()}
-        )
-    )
+    print(json.dumps({"code": 0, "rows": rows, "seconds": time.perf_counter() - start, "peak_mb": _peak_mb()}))
 
 
 def main() -> None:

@@ -17,22 +17,8 @@ from app.cli import main as cli
 ROOT = Path(__file__).resolve().parent.parent.parent
 FACILITIES = [
     ["CLUES", "NOMBRE DE LA UNIDAD", "ENTIDAD", "MUNICIPIO", "TIPOLOGÍA", "NIVEL DE ATENCIÓN"],
-    [
-        "NTSSA000001",
-        "Hospital General de Tepic",
-        "18",
-        "Tepic",
-        "HOSPITAL GENERAL",
-        "SEGUNDO NIVEL",
-    ],
-    [
-        "NTSSA000002",
-        "Centro de Salud Rural Jala",
-        "18",
-        "Jala",
-        "RURAL DE 01 NUCLEO BASICO",
-        "PRIMER NIVEL",
-    ],
+    ["NTSSA000001", "Hospital General de Tepic", "18", "Tepic", "HOSPITAL GENERAL", "SEGUNDO NIVEL"],
+    ["NTSSA000002", "Centro de Salud Rural Jala", "18", "Jala", "RURAL DE 01 NUCLEO BASICO", "PRIMER NIVEL"],
 ]
 
 
@@ -52,11 +38,7 @@ def write_csv(path: Path, rows: list[list[str]]) -> Path:
 def registered(data_dir, tmp_path):
     """A data directory with two Nayarit facilities imported through the CLI."""
     code, out, err = run(
-        "--data-dir",
-        str(data_dir),
-        "facilities",
-        "import",
-        str(write_csv(tmp_path / "clues.csv", FACILITIES)),
+        "--data-dir", str(data_dir), "facilities", "import", str(write_csv(tmp_path / "clues.csv", FACILITIES))
     )
     assert (code, err) == (0, ""), err
     return data_dir
@@ -71,37 +53,21 @@ def test_facilities_import_and_list(registered, tmp_path):
         ("NTSSA000002", "CSR", 1),
         ("NTSSA000001", "HG", 2),
     ]
-    code, out, _ = run(
-        "--data-dir", str(registered), "facilities", "import", str(tmp_path / "clues.csv")
-    )
+    code, out, _ = run("--data-dir", str(registered), "facilities", "import", str(tmp_path / "clues.csv"))
     assert out.strip() == "Importadas 2 unidades: 0 nuevas, 0 actualizadas, 2 sin cambios"
 
 
 def test_rejected_rows_exit_1_with_details_in_the_chosen_language(registered, tmp_path):
-    bad = write_csv(
-        tmp_path / "malas.csv",
-        [FACILITIES[0], ["XX1", "Mala", "18", "Tepic", "HG", "2"], FACILITIES[1]],
-    )
+    bad = write_csv(tmp_path / "malas.csv", [FACILITIES[0], ["XX1", "Mala", "18", "Tepic", "HG", "2"], FACILITIES[1]])
     code, out, err = run("--data-dir", str(registered), "facilities", "import", str(bad))
     assert code == 1 and out == ""
     assert "1 filas rechazadas; no se guardó nada" in err
     assert "malas.csv, fila 2: CLUES inválida «XX1»" in err
-    code, _, err = run(
-        "--data-dir", str(registered), "--lang", "en", "facilities", "import", str(bad)
-    )
+    code, _, err = run("--data-dir", str(registered), "--lang", "en", "facilities", "import", str(bad))
     assert code == 1
-    assert (
-        "1 rows rejected; nothing was saved" in err
-        and "malas.csv, row 2: invalid CLUES 'XX1'" in err
-    )
+    assert "1 rows rejected; nothing was saved" in err and "malas.csv, row 2: invalid CLUES 'XX1'" in err
     code, _, err = run(
-        "facilities",
-        "import",
-        str(tmp_path / "nada.csv"),
-        "--lang",
-        "en",
-        "--data-dir",
-        str(registered),
+        "facilities", "import", str(tmp_path / "nada.csv"), "--lang", "en", "--data-dir", str(registered)
     )
     assert code == 1 and "File not found" in err
 
@@ -125,26 +91,14 @@ def test_values_import_export_and_template(registered, tmp_path):
 
     exported = tmp_path / "export.xlsx"
     code, out, _ = run(
-        *dd,
-        "values",
-        "export",
-        "--format",
-        "xlsx",
-        "--out",
-        str(exported),
-        "--state",
-        "18",
-        "--period",
-        "202302",
+        *dd, "values", "export", "--format", "xlsx", "--out", str(exported), "--state", "18", "--period", "202302"
     )
     assert code == 0 and out.startswith("Exportadas 3 filas")
     code, out, _ = run(*dd, "values", "import", str(exported))
     assert "3 sin cambios" in out
 
     template = tmp_path / "plantilla.xlsx"
-    code, out, _ = run(
-        *dd, "values", "template", "--state", "18", "--period", "202302", "--out", str(template)
-    )
+    code, out, _ = run(*dd, "values", "template", "--state", "18", "--period", "202302", "--out", str(template))
     assert code == 0 and template.is_file() and "Nayarit 202302" in out
     code, out, _ = run(*dd, "values", "import", str(template))
     assert code == 0 and "0 nuevas, 0 actualizadas" in out
@@ -157,10 +111,7 @@ def test_values_import_export_and_template(registered, tmp_path):
         ],
     )
     code, _, err = run(*dd, "values", "import", str(bad))
-    assert (
-        code == 1
-        and "mal.csv, fila 2: columna «value»: no se admiten valores negativos (-4)" in err
-    )
+    assert code == 1 and "mal.csv, fila 2: columna «value»: no se admiten valores negativos (-4)" in err
 
 
 def test_report_close_and_reopen(registered):
@@ -169,9 +120,7 @@ def test_report_close_and_reopen(registered):
     assert (code, out.strip()) == (0, "Informe de Nayarit 202302: cerrado")
     code, _, err = run(*dd, "report", "close", "--state", "18", "--period", "202302")
     assert code == 1 and "ya está cerrado" in err
-    code, out, _ = run(
-        *dd, "--lang", "en", "report", "reopen", "--state", "18", "--period", "202302"
-    )
+    code, out, _ = run(*dd, "--lang", "en", "report", "reopen", "--state", "18", "--period", "202302")
     assert code == 0 and "reopened" in out
     code, _, err = run(*dd, "report", "close", "--state", "99", "--period", "202302")
     assert code == 1 and "estado desconocido «99»" in err
@@ -190,10 +139,7 @@ def test_backup_and_restore(registered, tmp_path):
         str(
             write_csv(
                 tmp_path / "mas.csv",
-                [
-                    FACILITIES[0],
-                    ["NTSSA000003", "Centro de Salud Urbano Tepic", "18", "Tepic", "URBANO", "1"],
-                ],
+                [FACILITIES[0], ["NTSSA000003", "Centro de Salud Urbano Tepic", "18", "Tepic", "URBANO", "1"]],
             )
         ),
     )
@@ -246,12 +192,7 @@ def test_no_command_starts_the_gui_with_data_dir_and_language(tmp_path, monkeypa
     monkeypatch.setenv("COORDINA_DATA_DIR", str(tmp_path / "env_dir"))
     assert cli.main(["--lang", "en"], gui=lambda d, lang: calls.append((d, lang)) or 0) == 0
     assert calls == [(tmp_path / "env_dir", "en")]
-    assert (
-        cli.main(
-            ["--data-dir", str(tmp_path / "flag")], gui=lambda d, lang: calls.append((d, lang)) or 5
-        )
-        == 5
-    )
+    assert cli.main(["--data-dir", str(tmp_path / "flag")], gui=lambda d, lang: calls.append((d, lang)) or 5) == 5
     assert calls[-1] == (tmp_path / "flag", None)  # no --lang: the GUI keeps its saved language
 
 
@@ -274,21 +215,12 @@ def test_progress_bar_only_on_a_terminal():
 
 def main_py(*argv: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *argv],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=120,
+        [sys.executable, str(ROOT / "main.py"), *argv], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120
     )
 
 
 def test_main_py_honours_coordina_data_dir(tmp_path):
-    env = {
-        **os.environ,
-        "COORDINA_DATA_DIR": str(tmp_path / "desde_env"),
-        "XDG_DATA_HOME": str(tmp_path / "xdg"),
-    }
+    env = {**os.environ, "COORDINA_DATA_DIR": str(tmp_path / "desde_env"), "XDG_DATA_HOME": str(tmp_path / "xdg")}
     clues = write_csv(tmp_path / "clues.csv", FACILITIES)
     done = main_py("facilities", "import", str(clues), env=env)
     assert done.returncode == 0, done.stderr

@@ -18,11 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _no_display_env() -> dict[str, str]:
-    return {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
-    }
+    return {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
 
 
 def test_gui_without_display_stops_with_a_plain_message(tmp_path: Path) -> None:

@@ -97,9 +97,7 @@ def test_identity_create_needs_the_env_var(data_dir, tmp_path, monkeypatch):
 
 
 def test_verify_trusted_is_0(created, data_dir):
-    code, out, _ = run(
-        "--data-dir", str(data_dir), "verify", str(created["pdf"]), "--trust", str(created["pem"])
-    )
+    code, out, _ = run("--data-dir", str(data_dir), "verify", str(created["pdf"]), "--trust", str(created["pem"]))
     assert code == 0 and "Lucía Ávila" in out
 
 
@@ -122,9 +120,7 @@ def test_identity_trust_makes_it_trusted(created, tmp_path):
     assert code == 0 and created["identity"].fingerprint_sha256 in out
     ws = open_workspace(elsewhere, "es")
     try:
-        assert [c.subject for c in identities.trusted_certificates(ws)] == [
-            created["identity"].certificate.subject
-        ]
+        assert [c.subject for c in identities.trusted_certificates(ws)] == [created["identity"].certificate.subject]
     finally:
         ws.close()
     code, _, _ = run("--data-dir", str(elsewhere), "verify", str(created["pdf"]))
@@ -140,15 +136,7 @@ def test_verify_altered_is_1(created, data_dir, tmp_path):
     data[data.index(b"413 de 620")] ^= 0x01
     altered = tmp_path / "alterado.pdf"
     altered.write_bytes(bytes(data))
-    code, out, _ = run(
-        "--data-dir",
-        str(data_dir),
-        "verify",
-        str(altered),
-        "--trust",
-        str(created["pem"]),
-        "--json",
-    )
+    code, out, _ = run("--data-dir", str(data_dir), "verify", str(altered), "--trust", str(created["pem"]), "--json")
     assert code == 1
     result = json.loads(out)
     assert result["signed"] is True and result["intact"] is False and result["exit_code"] == 1
@@ -175,13 +163,7 @@ def test_verify_unreadable_unsigned_or_missing_is_1(content, data_dir, tmp_path)
 
 def test_verify_json_trusted(created, data_dir):
     code, out, _ = run(
-        "--data-dir",
-        str(data_dir),
-        "verify",
-        str(created["pdf"]),
-        "--json",
-        "--trust",
-        str(created["pem"]),
+        "--data-dir", str(data_dir), "verify", str(created["pdf"]), "--json", "--trust", str(created["pem"])
     )
     result = json.loads(out)
     assert code == 0 and result["trusted"] and result["intact"] and result["signed"]
@@ -192,9 +174,7 @@ def test_verify_json_trusted(created, data_dir):
 def test_bad_trust_file_is_rejected(created, data_dir, tmp_path):
     bogus = tmp_path / "bogus.pem"
     bogus.write_text("not a certificate")
-    code, _, err = run(
-        "--data-dir", str(data_dir), "verify", str(created["pdf"]), "--trust", str(bogus)
-    )
+    code, _, err = run("--data-dir", str(data_dir), "verify", str(created["pdf"]), "--trust", str(bogus))
     assert code == 1 and "certificado" in err
 
 
@@ -206,7 +186,5 @@ def test_load_identity_service_reads_p12_and_sat_pair(created, tmp_path):
     cer, key = sat_pair(make_ca())
     (tmp_path / "f.cer").write_bytes(cer)
     (tmp_path / "f.key").write_bytes(key)
-    fiel = identities.load_identity(
-        cer=tmp_path / "f.cer", key=tmp_path / "f.key", passphrase=b"12345678a"
-    )
+    fiel = identities.load_identity(cer=tmp_path / "f.cer", key=tmp_path / "f.key", passphrase=b"12345678a")
     assert fiel.name == "ROSA MARÍA LÓPEZ NÚÑEZ"

@@ -73,14 +73,10 @@ def spread(total: int, units: list[str]) -> list[int]:
 
 def summed(variable: str, total: int, units: list[str], option: str = "") -> list[Row]:
     """Rows of ``variable`` over ``units`` adding up to ``total``."""
-    return [
-        (u, variable, option, str(v), "") for u, v in zip(units, spread(total, units), strict=True)
-    ]
+    return [(u, variable, option, str(v), "") for u, v in zip(units, spread(total, units), strict=True)]
 
 
-def share(
-    variable_n: str, variable_d: str, n: int, d: int, unit: str, option: str = ""
-) -> list[Row]:
+def share(variable_n: str, variable_d: str, n: int, d: int, unit: str, option: str = "") -> list[Row]:
     """A numerator/denominator pair on one unit ("253 de 319")."""
     return [(unit, variable_d, option, str(d), ""), (unit, variable_n, option, str(n), "")]
 
@@ -114,9 +110,7 @@ class TemplateA:
         hosp, health = units["hospital"], units["health_unit"]
         reporting = hosp[: self.reporting]
         return [
-            *share(
-                "plazas_ocupadas", "plazas_autorizadas", self.spec, 100, hosp[0], "especialistas"
-            ),
+            *share("plazas_ocupadas", "plazas_autorizadas", self.spec, 100, hosp[0], "especialistas"),
             *share("plazas_ocupadas", "plazas_autorizadas", self.gp, 100, hosp[0], "generales"),
             *share("personal_capacitado", "personal_total", self.train, 100, hosp[0]),
             *share("personal_capacitado", "personal_total", self.train, 100, health[0]),
@@ -151,43 +145,25 @@ class TemplateA:
                 rf"Capacitación primer nivel {self.train}% .*Capacitación segundo nivel {self.train}%",
             ),
             Expect(
-                "consultations_total",
-                f"Consultas {n(self.esp + self.mf)}",
-                rf"Consultas {n(self.esp + self.mf)}\b",
+                "consultations_total", f"Consultas {n(self.esp + self.mf)}", rf"Consultas {n(self.esp + self.mf)}\b"
             ),
+            Expect("consultations_specialty", f"Especialidad {n(self.esp)}", rf"Especialidad {n(self.esp)}\b"),
             Expect(
-                "consultations_specialty",
-                f"Especialidad {n(self.esp)}",
-                rf"Especialidad {n(self.esp)}\b",
-            ),
-            Expect(
-                "consultations_family_medicine",
-                f"Medicina Familiar {n(self.mf)}",
-                rf"Medicina familiar {n(self.mf)}\b",
+                "consultations_family_medicine", f"Medicina Familiar {n(self.mf)}", rf"Medicina familiar {n(self.mf)}\b"
             ),
             Expect("surgeries", f"Cirugías {n(self.cir)}", rf"Cirugías {n(self.cir)}\b"),
-            Expect(
-                "rx_filled_pct",
-                f"Abasto {self.rx}% recetas surtidas",
-                rf"Abasto: recetas surtidas {self.rx}%",
-            ),
+            Expect("rx_filled_pct", f"Abasto {self.rx}% recetas surtidas", rf"Abasto: recetas surtidas {self.rx}%"),
             Expect(
                 "productivity_reporting_2nd_level_units",
                 f"… de {self.reporting} unidades de segundo nivel",
                 rf"de {self.reporting} unidades de segundo nivel",
             ),
             Expect(
-                "health_committees",
-                f"Comités de Salud {n(self.comites)}",
-                rf"Comités de salud {n(self.comites)}\b",
+                "health_committees", f"Comités de Salud {n(self.comites)}", rf"Comités de salud {n(self.comites)}\b"
             ),
+            Expect("volunteers", f"Voluntarios {n(self.volunt)}", rf"Voluntarios {n(self.volunt)}\b"),
             Expect(
-                "volunteers", f"Voluntarios {n(self.volunt)}", rf"Voluntarios {n(self.volunt)}\b"
-            ),
-            Expect(
-                "home_visits",
-                f"Visitas Domiciliarias {n(self.visitas)}",
-                rf"Visitas domiciliarias {n(self.visitas)}\b",
+                "home_visits", f"Visitas Domiciliarias {n(self.visitas)}", rf"Visitas domiciliarias {n(self.visitas)}\b"
             ),
             Expect(
                 "info_sessions",
@@ -196,8 +172,7 @@ class TemplateA:
             ),
             Expect(
                 "community_footnote",
-                "Indicadores de acción comunitaria registrados desde el inicio "
-                "de la implementación",
+                "Indicadores de acción comunitaria registrados desde el inicio de la implementación",
                 r"Indicadores de acción comunitaria registrados desde el "
                 r"inicio de la implementación",
             ),
@@ -205,9 +180,7 @@ class TemplateA:
 
 
 CUTOFF_2023 = Expect(
-    "cutoff",
-    "del 1º de enero al 23 de febrero 2023",
-    r"Productividad médica del 1º de enero al 23 de febrero de 2023",
+    "cutoff", "del 1º de enero al 23 de febrero 2023", r"Productividad médica del 1º de enero al 23 de febrero de 2023"
 )
 PRESENCE = r"Presencia: (?:sin dato|\d+% \(\d+ de \d+\))"
 DEFAULT_NOTE = "En proceso de definición con el Gobierno del estado"
@@ -264,9 +237,7 @@ def _compact(
             *summed("inversion_equipamiento", pesos, hosp),
         ]
         if training:
-            out += share(
-                "personal_capacitado", "personal_total", training[0], 100, units["health_unit"][0]
-            )
+            out += share("personal_capacitado", "personal_total", training[0], 100, units["health_unit"][0])
             out += share("personal_capacitado", "personal_total", training[1], 100, hosp[0])
         return out
 
@@ -321,28 +292,16 @@ SLIDES = [
             Expect("hospitals_count", "22 Hospitales", r"\b22 Hospitales"),
             Expect("unemes_count", "3 UNEMES", r"\b3 UNEMES"),
             Expect("health_units_count", "366 Unidades de Salud", r"\b366 Unidades de salud"),
-            Expect(
-                "training_first_level_pct",
-                "Capacitación primer … nivel 65%",
-                r"Capacitación primer nivel 65%",
-            ),
-            Expect(
-                "training_second_level_pct",
-                "Capacitación … segundo nivel 96%",
-                r"Capacitación segundo nivel 96%",
-            ),
+            Expect("training_first_level_pct", "Capacitación primer … nivel 65%", r"Capacitación primer nivel 65%"),
+            Expect("training_second_level_pct", "Capacitación … segundo nivel 96%", r"Capacitación segundo nivel 96%"),
             Expect("abasto_pct", "Abasto 96%", r"Abasto: recetas surtidas 96%"),
             Expect(
                 "conservation_hospitals",
                 "Acciones de Conservación en 22 de 22 hospitales",
                 r"Acciones de conservación en hospitales 100% \(22 de 22\)",
             ),
-            Expect(
-                "equipment_goods_count", "Equipamiento: 304 bienes", r"Bienes de equipamiento 304\b"
-            ),
-            Expect(
-                "equipment_investment", "por $53.4 mdp", r"Inversión en equipamiento \$53\.4 mdp"
-            ),
+            Expect("equipment_goods_count", "Equipamiento: 304 bienes", r"Bienes de equipamiento 304\b"),
+            Expect("equipment_investment", "por $53.4 mdp", r"Inversión en equipamiento \$53\.4 mdp"),
             Expect(
                 "equipment_delivered_2nd_level_pct",
                 "Entregado: 100% 2do nivel",
@@ -361,25 +320,15 @@ SLIDES = [
         [
             Expect("hospitals_count", "9* Hospitales", r"\b9\*{1,2} Hospitales"),
             Expect("unemes_count", "3* UNEMES", r"\b3\*{1,2} UNEMES"),
-            Expect(
-                "health_units_count", "204* Unidades de Salud", r"\b204\*{1,2} Unidades de salud"
-            ),
-            Expect(
-                "unlabeled_pct",
-                "88% (rótulo perdido; abasto por posición)",
-                r"Abasto: recetas surtidas 88%",
-            ),
+            Expect("health_units_count", "204* Unidades de Salud", r"\b204\*{1,2} Unidades de salud"),
+            Expect("unlabeled_pct", "88% (rótulo perdido; abasto por posición)", r"Abasto: recetas surtidas 88%"),
             Expect(
                 "conservation_hospitals",
                 "Acciones de Conservación en 4 de 9 hospitales",
                 r"Acciones de conservación en hospitales 44% \(4 de 9\)",
             ),
-            Expect(
-                "equipment_goods_count", "Equipamiento: 78 bienes", r"Bienes de equipamiento 78\b"
-            ),
-            Expect(
-                "equipment_investment", "por $10.4 mdp", r"Inversión en equipamiento \$10\.4 mdp"
-            ),
+            Expect("equipment_goods_count", "Equipamiento: 78 bienes", r"Bienes de equipamiento 78\b"),
+            Expect("equipment_investment", "por $10.4 mdp", r"Inversión en equipamiento \$10\.4 mdp"),
             Expect(
                 "equipment_delivered_2nd_level_pct",
                 "Entregado: 100% 2do nivel",
@@ -387,8 +336,7 @@ SLIDES = [
             ),
             Expect(
                 "provisional_footnote",
-                "* En proceso de definición en conjunto con el Gobierno del "
-                "estado (4 de 9 hospitales).",
+                "* En proceso de definición en conjunto con el Gobierno del estado (4 de 9 hospitales).",
                 r"\*{1,2} En proceso de definición en conjunto con el "
                 r"Gobierno del estado \(4 de 9 hospitales\)\.",
             ),
@@ -411,25 +359,15 @@ SLIDES = [
             (u["hospital"][0], "avance_dignificacion", "", "99", ""),
             *share("recetas_surtidas", "recetas_emitidas", 87, 100, u["hospital"][0]),
             *flags("control_insumos", u["hospital"], 5),
-            *share(
-                "plazas_ocupadas", "plazas_autorizadas", 253, 319, u["hospital"][0], "especialistas"
-            ),
+            *share("plazas_ocupadas", "plazas_autorizadas", 253, 319, u["hospital"][0], "especialistas"),
             *share("basificacion_realizada", "basificacion_meta", 541, 559, "06"),
             *share("personal_capacitado", "personal_total", 100, 100, u["hospital"][0]),
             *share("personal_capacitado", "personal_total", 85, 100, u["health_unit"][0]),
             *summed("equipos_funcionales", 94, u["hospital"]),
         ],
         [
-            Expect(
-                "hospitals_count",
-                "5 Hospitales (100%)",
-                r"\b5 Hospitales [^\n]*\n Presencia: 100% \(5 de 5\)",
-            ),
-            Expect(
-                "unemes_count",
-                "1 UNEME (100%)",
-                rf"\b1 UNEMES [^\n]*\n {PRESENCE} Presencia: 100% \(1 de 1\)",
-            ),
+            Expect("hospitals_count", "5 Hospitales (100%)", r"\b5 Hospitales [^\n]*\n Presencia: 100% \(5 de 5\)"),
+            Expect("unemes_count", "1 UNEME (100%)", rf"\b1 UNEMES [^\n]*\n {PRESENCE} Presencia: 100% \(1 de 1\)"),
             Expect(
                 "health_centers_count",
                 "131 Centros de salud (40%)",
@@ -440,16 +378,8 @@ SLIDES = [
                 "Inversión de $50.4 mdp",
                 r"Inversión en acciones de dignificación \$50\.4 mdp",
             ),
-            Expect(
-                "dignification_progress_pct",
-                "… en acciones de dignificación con 99%",
-                r"dignificación[^\n]*99%",
-            ),
-            Expect(
-                "rx_fully_filled_pct",
-                "87% de recetas surtidas completamente",
-                r"Abasto: recetas surtidas 87%",
-            ),
+            Expect("dignification_progress_pct", "… en acciones de dignificación con 99%", r"dignificación[^\n]*99%"),
+            Expect("rx_fully_filled_pct", "87% de recetas surtidas completamente", r"Abasto: recetas surtidas 87%"),
             Expect(
                 "hospitals_with_supply_control_system_pct",
                 "100% de los hospitales … control de insumos",
@@ -460,21 +390,11 @@ SLIDES = [
                 "Médicos especialistas: 79% de cobertura (253 de 319)",
                 r"79% \(253 de 319\)",
             ),
+            Expect("basification_pct", "Proceso de basificación 541 de 559 (97%)", r"97% \(541 de 559\)"),
             Expect(
-                "basification_pct",
-                "Proceso de basificación 541 de 559 (97%)",
-                r"97% \(541 de 559\)",
+                "training_second_level_pct", "Capacitación: 100% en segundo nivel", r"Capacitación segundo nivel 100%"
             ),
-            Expect(
-                "training_second_level_pct",
-                "Capacitación: 100% en segundo nivel",
-                r"Capacitación segundo nivel 100%",
-            ),
-            Expect(
-                "training_first_level_pct",
-                "… y 85% en primer nivel",
-                r"Capacitación primer nivel 85%",
-            ),
+            Expect("training_first_level_pct", "… y 85% en primer nivel", r"Capacitación primer nivel 85%"),
             Expect(
                 "equipment_enabled_functional_count",
                 "94 equipos habilitados y funcionales",
@@ -496,11 +416,7 @@ SLIDES = [
             *summed("equipos_funcionales", 70, u["hospital"]),
         ],
         [
-            Expect(
-                "hospitals_count",
-                "15 Hospitales (100%)",
-                r"\b15 Hospitales [^\n]*\n Presencia: 100% \(15 de 15\)",
-            ),
+            Expect("hospitals_count", "15 Hospitales (100%)", r"\b15 Hospitales [^\n]*\n Presencia: 100% \(15 de 15\)"),
             Expect("unemes_count", "2 UNEME", r"\b2 UNEMES"),
             Expect("unemes_note", "(Programado para agosto)", r"\(Programado para agosto\)"),
             Expect(
@@ -508,16 +424,8 @@ SLIDES = [
                 "218 Centros de salud (5%)",
                 rf"\b218 Unidades de salud[^\n]*\n {PRESENCE} {PRESENCE} Presencia: 5% \(11 de 218\)",
             ),
-            Expect(
-                "training_staff_pct",
-                "85% del personal capacitado",
-                r"Capacitación segundo nivel 85%",
-            ),
-            Expect(
-                "training_first_level_pct",
-                "… y 25% en primer nivel",
-                r"Capacitación primer nivel 25%",
-            ),
+            Expect("training_staff_pct", "85% del personal capacitado", r"Capacitación segundo nivel 85%"),
+            Expect("training_first_level_pct", "… y 25% en primer nivel", r"Capacitación primer nivel 25%"),
             Expect(
                 "equipment_enabled_functional_count",
                 "70 equipos habilitados y funcionales",

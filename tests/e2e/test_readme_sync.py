@@ -34,10 +34,7 @@ def readme_commands() -> list[str]:
     blocks = re.findall(r"^```sh\n(.*?)^```", section, re.MULTILINE | re.DOTALL)
     assert blocks, "the README's sync section has no sh block"
     return [
-        line
-        for block in blocks
-        for line in block.splitlines()
-        if line.strip() and not line.lstrip().startswith("#")
+        line for block in blocks for line in block.splitlines() if line.strip() and not line.lstrip().startswith("#")
     ]
 
 
@@ -85,12 +82,8 @@ def test_the_readme_sync_commands_run_as_written_on_two_new_data_directories(tmp
         }
     )
     for command in readme_commands():
-        done = subprocess.run(
-            ["bash", "-c", command], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
-        )
-        assert done.returncode == 0, (
-            f"{command}\nexit {done.returncode}\n{done.stdout}\n{done.stderr}"
-        )
+        done = subprocess.run(["bash", "-c", command], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, f"{command}\nexit {done.returncode}\n{done.stdout}\n{done.stderr}"
         assert "Traceback" not in done.stderr, done.stderr
         for step, variable in HEARD.items():
             if f" {step} " in command:

@@ -32,9 +32,7 @@ SCREENSHOTS = ROOT / "docs" / "screenshots"
 #: The slide whose PNG COORDINA_KEEP_SCREENSHOTS=1 keeps in docs/screenshots (summary_seed_<state>.png).
 KEPT_PNG = ("guerrero_2023",)
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("pdftotext") is None, reason="poppler-utils not installed"
-)
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 
 
 def cli(data_dir: Path, *argv: str) -> str:
@@ -62,17 +60,7 @@ def clues_file(slide: Slide, path: Path) -> dict[str, list[str]]:
         "CENTRO DE SALUD URBANO": "health_unit",
     }
     by_kind: dict[str, list[str]] = {"hospital": [], "uneme": [], "health_unit": []}
-    rows = [
-        [
-            "CLUES",
-            "NOMBRE DE LA UNIDAD",
-            "ENTIDAD",
-            "MUNICIPIO",
-            "TIPOLOGÍA",
-            "NIVEL DE ATENCIÓN",
-            "INSTITUCIÓN",
-        ]
-    ]
+    rows = [["CLUES", "NOMBRE DE LA UNIDAD", "ENTIDAD", "MUNICIPIO", "TIPOLOGÍA", "NIVEL DE ATENCIÓN", "INSTITUCIÓN"]]
     number = 0
     for (type_text, level), count in slide.units:
         for index in range(count):
@@ -100,9 +88,7 @@ def values_file(slide: Slide, units: dict[str, list[str]], path: Path) -> int:
     rows = slide.values(units)
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(
-            ["org_unit", "period", "variable", "disaggregation", "value", "comment", "provisional"]
-        )
+        writer.writerow(["org_unit", "period", "variable", "disaggregation", "value", "comment", "provisional"])
         for org, variable, option, value, provisional in rows:
             writer.writerow([org, slide.period, variable, option, value, "", provisional])
     return len(rows)
@@ -175,13 +161,7 @@ def printed(tmp_path_factory) -> dict[str, tuple[Path, str]]:
     """slide name → (PDF, its normalised text); the slides are entered side by side."""
     base = tmp_path_factory.mktemp("seed_slides")
     with ThreadPoolExecutor(max_workers=len(SLIDES)) as pool:
-        pdfs = dict(
-            zip(
-                [s.name for s in SLIDES],
-                pool.map(lambda s: enter_and_print(s, base), SLIDES),
-                strict=True,
-            )
-        )
+        pdfs = dict(zip([s.name for s in SLIDES], pool.map(lambda s: enter_and_print(s, base), SLIDES), strict=True))
     out = {}
     for name, pdf in pdfs.items():
         text = subprocess.run(
@@ -203,9 +183,7 @@ def test_every_published_figure_is_printed(printed):
         hits = sum(ok for *_, ok in results)
         total, found = total + len(results), found + hits
         table.append(f"{slide.name:<16} {slide.layout:<8} {hits:>3} / {len(results):<3}")
-        missing += [
-            f"{slide.name}: {key} «{published}»" for key, published, ok in results if not ok
-        ]
+        missing += [f"{slide.name}: {key} «{published}»" for key, published, ok in results if not ok]
     print("\nslide            layout   reproduced / published")
     print("\n".join(table))
     print(f"{'total':<25} {found:>3} / {total}")
@@ -224,17 +202,13 @@ def test_each_slide_is_one_page_and_looks_right(printed, tmp_path):
     """One 16:9 page each; the PNGs are rendered for a person to look at (one kept in docs)."""
     for slide in SLIDES:
         pdf = printed[slide.name][0]
-        info = subprocess.run(
-            ["pdfinfo", str(pdf)], capture_output=True, text=True, check=True
-        ).stdout
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
         assert re.search(r"Pages:\s+1\n", info), (slide.name, info)
         assert "960 x 540 pts" in info, (slide.name, info)
         if shutil.which("pdftoppm") is None:
             continue
         stem = tmp_path / slide.name
-        subprocess.run(
-            ["pdftoppm", "-png", "-r", "60", "-singlefile", str(pdf), str(stem)], check=True
-        )
+        subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", str(pdf), str(stem)], check=True)
         png = stem.with_suffix(".png")
         assert png.stat().st_size > 10_000
         if os.environ.get("COORDINA_KEEP_SCREENSHOTS") and slide.name in KEPT_PNG:

@@ -136,9 +136,7 @@ def _broken_copy(tmp_path: Path, name: str, edit) -> Path:
 
 
 def test_bad_aggregation_is_refused(tmp_path):
-    broken = _broken_copy(
-        tmp_path, "variables.csv", lambda t: t.replace(",SUM,facility", ",AVG,facility", 1)
-    )
+    broken = _broken_copy(tmp_path, "variables.csv", lambda t: t.replace(",SUM,facility", ",AVG,facility", 1))
     with pytest.raises(InputError) as err:
         load_catalog(broken)
     assert "variables.csv" in err.value.message() and "AVG" in err.value.message()
@@ -147,10 +145,7 @@ def test_bad_aggregation_is_refused(tmp_path):
 def test_indicator_with_unknown_variable_is_refused(tmp_path):
     def edit(text):
         data = json.loads(text)
-        data["indicators"][0] = {
-            **data["indicators"][9],
-            "numerator": {"sum": ["no_such_variable"]},
-        }
+        data["indicators"][0] = {**data["indicators"][9], "numerator": {"sum": ["no_such_variable"]}}
         return json.dumps(data)
 
     broken = _broken_copy(tmp_path, "indicators.json", edit)

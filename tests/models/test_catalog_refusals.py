@@ -92,10 +92,7 @@ def _first_with_numerator(items: list[dict]) -> dict:
         (lambda items: items.append(dict(items[0])), "duplicate indicator"),
         (lambda items: items[0].update(section="otra"), "unknown section otra"),
         (lambda items: items[0].pop("count_facilities"), "no numerator"),
-        (
-            lambda items: _first_with_numerator(items).update(filter={"color": "azul"}),
-            "unknown filter color",
-        ),
+        (lambda items: _first_with_numerator(items).update(filter={"color": "azul"}), "unknown filter color"),
         (
             lambda items: _first_with_numerator(items).update(numerator={"sum": [f"{ROW}.nope"]}),
             f"unknown option {ROW}.nope",

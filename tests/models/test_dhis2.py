@@ -25,24 +25,13 @@ NS = {"adx": ADX_NAMESPACE}
 
 def _value(org: str, period: str, variable: str, value, option: str = "", **kw) -> DataValue:
     return DataValue(
-        ValueKey(org, period, variable, option),
-        value,
-        updated_at="2023-03-05T10:00:00+00:00",
-        updated_by="ana",
-        **kw,
+        ValueKey(org, period, variable, option), value, updated_at="2023-03-05T10:00:00+00:00", updated_by="ana", **kw
     )
 
 
 VALUES = [
     _value("NTSSA000002", "202302", "consultas_medicina_familiar", 35833),
-    _value(
-        "NTSSA000001",
-        "202302",
-        "plazas_ocupadas",
-        12.0,
-        "medicos_especialistas",
-        comment="Año ñandú «x»",
-    ),
+    _value("NTSSA000001", "202302", "plazas_ocupadas", 12.0, "medicos_especialistas", comment="Año ñandú «x»"),
     _value("NTSSA000001", "202301", "inversion_equipamiento", 53400.5, follow_up=True),
     _value("18", "202302", "basificacion_realizada", 413),
     _value("NTSSA000001", "202302", "estatus", "operando"),
@@ -77,15 +66,9 @@ def test_shape_groups_sorted_strings_and_default_combo():
         ("NTSSA000001", "202302"),
         ("NTSSA000002", "202302"),
     ]
-    assert all(
-        g["dataSet"] == "COORDINA_MENSUAL" and g["orgUnitIdScheme"] == "CODE" for g in groups
-    )
+    assert all(g["dataSet"] == "COORDINA_MENSUAL" and g["orgUnitIdScheme"] == "CODE" for g in groups)
     fac1 = groups[2]["dataValues"]
-    assert [d["dataElement"] for d in fac1] == [
-        "consultas_especialidad",
-        "estatus",
-        "plazas_ocupadas",
-    ]
+    assert [d["dataElement"] for d in fac1] == ["consultas_especialidad", "estatus", "plazas_ocupadas"]
     staff = fac1[2]
     assert staff == {
         "dataElement": "plazas_ocupadas",
@@ -123,11 +106,7 @@ def test_side_object_and_tombstone_survive():
 
     doc = data_value_sets([VALUES[0], gone], side=side)
     item = doc["dataValueSets"][0]["dataValues"][0]
-    assert item["deleted"] is True and item["coordina"] == {
-        "uuid": "u-cirugias",
-        "version": 3,
-        "base_version": 2,
-    }
+    assert item["deleted"] is True and item["coordina"] == {"uuid": "u-cirugias", "version": 3, "base_version": 2}
     rows = parse_data_value_sets(json.loads(json.dumps(doc)))
     assert rows[0] == _expected_row(gone, side(gone))
     assert rows[1] == _expected_row(VALUES[0], side(VALUES[0]))
@@ -149,10 +128,7 @@ def _doc() -> dict:
         ),
         (lambda d: d["dataValueSets"][1].update(period="202313"), "dataValueSets[1].period"),
         (lambda d: d["dataValueSets"][2].pop("orgUnit"), "dataValueSets[2]: missing 'orgUnit'"),
-        (
-            lambda d: d["dataValueSets"][2].update(orgUnit=" "),
-            "dataValueSets[2].orgUnit: must not be empty",
-        ),
+        (lambda d: d["dataValueSets"][2].update(orgUnit=" "), "dataValueSets[2].orgUnit: must not be empty"),
         (
             lambda d: d["dataValueSets"][0].update(orgUnitIdScheme="UID"),
             "dataValueSets[0].orgUnitIdScheme: only CODE is supported",
@@ -174,15 +150,10 @@ def _doc() -> dict:
             "dataValueSets[2].dataValues[0]: unexpected keys ['attributeOptionCombo']",
         ),
         (
-            lambda d: d["dataValueSets"][2]["dataValues"].append(
-                dict(d["dataValueSets"][2]["dataValues"][0])
-            ),
+            lambda d: d["dataValueSets"][2]["dataValues"].append(dict(d["dataValueSets"][2]["dataValues"][0])),
             "dataValueSets[2].dataValues[3]: duplicate of dataValueSets[2].dataValues[0]",
         ),
-        (
-            lambda d: d["dataValueSets"][3].update(dataValues={}),
-            "dataValueSets[3].dataValues: expected list, got dict",
-        ),
+        (lambda d: d["dataValueSets"][3].update(dataValues={}), "dataValueSets[3].dataValues: expected list, got dict"),
     ],
 )
 def test_parse_rejects_bad_shapes_naming_the_place(mutate, message):
@@ -213,9 +184,7 @@ def test_adx_is_well_formed_with_namespace_and_periods():
     ]
     assert all(g.get("dataSet") == "COORDINA_MENSUAL" for g in groups)
     staff = groups[2].find("adx:dataValue[@dataElement='plazas_ocupadas']", NS)
-    assert (
-        staff.get("categoryOptionCombo") == "medicos_especialistas" and staff.get("value") == "12"
-    )
+    assert staff.get("categoryOptionCombo") == "medicos_especialistas" and staff.get("value") == "12"
     assert staff.find("adx:annotation", NS).text == "Año ñandú «x»"
     plain = groups[3].find("adx:dataValue", NS)
     assert "categoryOptionCombo" not in plain.attrib and plain.get("value") == "35833"

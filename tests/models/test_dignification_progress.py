@@ -27,10 +27,7 @@ def catalog():
 
 
 def progress(catalog, values: dict[str, float], period: str = "202207"):
-    rows = [
-        DataValue(ValueKey(org, period, "avance_dignificacion", ""), value)
-        for org, value in values.items()
-    ]
+    rows = [DataValue(ValueKey(org, period, "avance_dignificacion", ""), value) for org, value in values.items()]
     summary = compute_summary(catalog, catalog.state("06"), FACILITIES, {period: rows}, (period,))
     return summary.figures["dignification_progress_pct"]
 

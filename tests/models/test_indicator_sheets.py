@@ -71,12 +71,7 @@ def test_first_level_family_medicine_does_not_move_consultas(catalog):
     ]
     before = summarise(catalog, second_level)
     after = summarise(catalog, second_level + first_level)
-    for code in (
-        "consultations_total",
-        "consultations_specialty",
-        "consultations_family_medicine",
-        "surgeries",
-    ):
+    for code in ("consultations_total", "consultations_specialty", "consultations_family_medicine", "surgeries"):
         assert after.figures[code].value == before.figures[code].value, code
     total = after.figures["consultations_total"]
     assert (total.value, after.figures["consultations_family_medicine"].value) == (180, 80)
@@ -89,12 +84,7 @@ def test_first_level_family_medicine_does_not_move_consultas(catalog):
 def test_consultation_figures_share_the_footnote_filter_in_the_catalog(catalog):
     footnote = catalog.indicators["productivity_reporting_2nd_level_units"]
     assert footnote.filter == {"level": [2]}
-    for code in (
-        "consultations_total",
-        "consultations_specialty",
-        "consultations_family_medicine",
-        "surgeries",
-    ):
+    for code in ("consultations_total", "consultations_specialty", "consultations_family_medicine", "surgeries"):
         indicator = catalog.indicators[code]
         assert indicator.filter == footnote.filter, code  # data, not a code special case
         assert "segundo nivel" in indicator.metadata["note_es"]
@@ -122,17 +112,11 @@ def test_every_sheet_indicator_carries_its_sheet(catalog):
     for code, (sheet, window, cumulative, target) in SHEETS.items():
         indicator = catalog.indicators[code]
         assert indicator.metadata["sheet"] == sheet
-        assert (indicator.window, indicator.cumulative, indicator.metadata["target"]) == (
-            window,
-            cumulative,
-            target,
-        )
+        assert (indicator.window, indicator.cumulative, indicator.metadata["target"]) == (window, cumulative, target)
         assert indicator.decimals == 2, code  # the sheets print two decimals
         assert indicator.metadata["sheet_formula_es"] and indicator.metadata["note_es"], code
     # 3.3 and 4.2 contradict themselves: the catalog writes down the reading chosen and why.
-    assert (
-        "contradice" in catalog.indicators["hospital_medical_post_coverage_pct"].metadata["note_es"]
-    )
+    assert "contradice" in catalog.indicators["hospital_medical_post_coverage_pct"].metadata["note_es"]
     assert "contradice" in catalog.indicators["hospitals_with_committee_pct"].metadata["note_es"]
     # Slide figures keep the slide's whole percentages.
     assert catalog.indicators["rx_filled_pct"].decimals == 0
@@ -167,22 +151,15 @@ def test_1_2_capacity_diagnosis_care_units_cumulative(catalog):
     assert (figure.numerator, figure.denominator) == (3, 8)  # HG, HIC, CSR1 of 8: 37.5
     assert format_figure(figure) == "37.50 % (3 de 8)"
     # A one-month report reads the same months (the caller supplies lookback()'s months).
-    assert (
-        summarise(catalog, values, window=("202302",)).figures["capacity_diagnosis_pct"].value
-        == 37.5
-    )
+    assert summarise(catalog, values, window=("202302",)).figures["capacity_diagnosis_pct"].value == 37.5
 
 
 def test_2_1_divides_by_programmed_units_like_the_sheet_2023_result(catalog):
     # Sheet 2.1, "Resultado 2023: 82.40": 412 operating of 500 programmed.
-    units = [
-        Facility(f"NTSSA{n:06d}", f"CSR {n}", "18", "CSR", 1, "Tepic") for n in range(100, 620)
-    ]
+    units = [Facility(f"NTSSA{n:06d}", f"CSR {n}", "18", "CSR", 1, "Tepic") for n in range(100, 620)]
     values = [dv(f.clues, "202302", "mas_programada", 1) for f in units[:500]]
     values += [dv(f.clues, "202302", "acciones_mas", 1) for f in units[:411]]
-    values += [
-        dv(units[411].clues, "202212", "acciones_mas", 1)
-    ]  # cumulative: an earlier month counts
+    values += [dv(units[411].clues, "202212", "acciones_mas", 1)]  # cumulative: an earlier month counts
     values += [dv(f.clues, "202302", "acciones_mas", 1) for f in units[500:]]  # not programmed
     figure = summarise(catalog, values, facilities=units).figures["mas_initial_actions_units_pct"]
     assert format_figure(figure) == "82.40 % (412 de 500)"
@@ -248,16 +225,10 @@ def test_3_2_counts_programmed_units_only_and_cannot_pass_100(catalog):
 
 
 def test_3_3_hospital_posts_physicians_and_nursing(catalog):
-    posts = {
-        HG: ((10, 7), (5, 5), (20, 15)),
-        HIC: ((4, 1), (4, 4), (8, 6)),
-        CSR1: ((0, 0), (1, 1), (2, 1)),
-    }
+    posts = {HG: ((10, 7), (5, 5), (20, 15)), HIC: ((4, 1), (4, 4), (8, 6)), CSR1: ((0, 0), (1, 1), (2, 1))}
     values = []
     for clues, rows in posts.items():
-        for option, (authorised, filled) in zip(
-            ("especialistas", "generales", "enfermeria"), rows, strict=True
-        ):
+        for option, (authorised, filled) in zip(("especialistas", "generales", "enfermeria"), rows, strict=True):
             values += [
                 dv(clues, "202302", "plazas_autorizadas", authorised, option),
                 dv(clues, "202302", "plazas_ocupadas", filled, option),
@@ -272,9 +243,7 @@ def test_4_1_community_action_october_to_the_month(catalog):
         dv(HIC, "202211", "sesiones_informativas", 2),
         dv(HE, "202212", "visitas_domiciliarias", 0),
     ]
-    figure = summarise(catalog, values, community=COMMUNITY).figures[
-        "hospitals_community_action_pct"
-    ]
+    figure = summarise(catalog, values, community=COMMUNITY).figures["hospitals_community_action_pct"]
     assert format_figure(figure) == "33.33 % (1 de 3)"
     # The slide's own community counts still run since the implementation began.
     assert summarise(catalog, values, community=COMMUNITY).figures["home_visits"].value == 12
@@ -283,37 +252,23 @@ def test_4_1_community_action_october_to_the_month(catalog):
 def test_4_2_hospitals_with_an_active_committee_not_committees(catalog):
     values = [dv(HG, "202302", "comites_salud", 3), dv(HIC, "202302", "comites_salud", 0)]
     figure = summarise(catalog, values, community=COMMUNITY).figures["hospitals_with_committee_pct"]
-    assert (
-        format_figure(figure) == "33.33 % (1 de 3)"
-    )  # the method's literal 3 committees / 3 = 100 %
+    assert format_figure(figure) == "33.33 % (1 de 3)"  # the method's literal 3 committees / 3 = 100 %
 
 
 def test_4_3_healthy_environment_days_october_to_the_month(catalog):
     values = [dv(HG, "202210", "jornadas_entornos", 1), dv(HIC, "202209", "jornadas_entornos", 2)]
-    figure = summarise(catalog, values, community=COMMUNITY).figures[
-        "hospitals_healthy_env_days_pct"
-    ]
+    figure = summarise(catalog, values, community=COMMUNITY).figures["hospitals_healthy_env_days_pct"]
     assert format_figure(figure) == "33.33 % (1 de 3)"
 
 
 def test_national_figures_keep_the_sheet_decimals(catalog):
     one = summarise(
-        catalog,
-        [
-            dv(CSR1, "202302", "conservacion_programada", 1),
-            dv(CSR1, "202302", "acciones_conservacion", 1),
-        ],
+        catalog, [dv(CSR1, "202302", "conservacion_programada", 1), dv(CSR1, "202302", "acciones_conservacion", 1)]
     )
     two = summarise(
-        catalog,
-        [
-            dv(CSR1, "202302", "conservacion_programada", 1),
-            dv(CSR2, "202302", "conservacion_programada", 1),
-        ],
+        catalog, [dv(CSR1, "202302", "conservacion_programada", 1), dv(CSR2, "202302", "conservacion_programada", 1)]
     )
-    nation = combine_figures(
-        [one.figures["l1_units_maintenance_pct"], two.figures["l1_units_maintenance_pct"]]
-    )
+    nation = combine_figures([one.figures["l1_units_maintenance_pct"], two.figures["l1_units_maintenance_pct"]])
     assert format_figure(nation) == "33.33 % (1 de 3)"
 
 

@@ -55,9 +55,7 @@ def used_codes() -> dict[str, set[str]]:
         source = path.read_text(encoding="utf-8")
         codes = set(_CALLS.findall(source))
         codes |= {code for pair in _CHOICES.findall(source) for code in pair}
-        codes |= set(
-            re.findall(r"^    \(\"(backup_count_\w+)\"", source, re.M)
-        )  # backup's count labels
+        codes |= set(re.findall(r"^    \(\"(backup_count_\w+)\"", source, re.M))  # backup's count labels
         if path.name == "cli.py":
             codes |= {"cli." + key for key in _SAY.findall(source)}
         prefix = _TABLES.get(path.name)
@@ -128,7 +126,6 @@ def test_an_input_error_renders_nested_errors_and_lists_of_them_in_the_readers_l
     items = [InputError("catalog_drop_type", type="HG"), InputError("catalog_drops_more", count=2)]
     error = InputError("catalog_drops", version="2099.1", items=items)
     assert (
-        error.message("en") == "2099.1 drops items that hold data on this computer: "
-        "the facility type 'HG'; and 2 more"
+        error.message("en") == "2099.1 drops items that hold data on this computer: the facility type 'HG'; and 2 more"
     )
     assert "«HG»; y 2 más" in error.message("es") and str(error) == error.message("es")

@@ -12,15 +12,7 @@ from app.models.summary import Figure
 
 
 def figure(
-    value,
-    numerator,
-    denominator,
-    *,
-    unit="percent",
-    facilities=("A",),
-    provisional=False,
-    mean_of=None,
-    decimals=0,
+    value, numerator, denominator, *, unit="percent", facilities=("A",), provisional=False, mean_of=None, decimals=0
 ) -> Figure:
     return Figure(
         code="cobertura",
@@ -41,10 +33,7 @@ def figure(
 def test_a_percentage_is_recomputed_from_the_summed_parts() -> None:
     # 1 of 2 (50 %) and 9 of 10 (90 %): the country is 10 of 12, 83 %, not the mean 70 %.
     both = combine_figures(
-        [
-            figure(50.0, 1, 2, facilities=("B", "A")),
-            figure(90.0, 9, 10, facilities=("C",), provisional=True),
-        ]
+        [figure(50.0, 1, 2, facilities=("B", "A")), figure(90.0, 9, 10, facilities=("C",), provisional=True)]
     )
     assert (both.value, both.numerator, both.denominator) == (83.0, 10.0, 12.0)
     assert both.provisional and both.facilities == ("A", "B", "C")
@@ -60,9 +49,7 @@ def test_a_state_without_data_does_not_blank_the_country_but_a_zero_total_does()
 
 
 def test_a_count_is_summed() -> None:
-    counts = combine_figures(
-        [figure(13.0, 13, None, unit="count"), figure(4.0, 4, None, unit="count")]
-    )
+    counts = combine_figures([figure(13.0, 13, None, unit="count"), figure(4.0, 4, None, unit="count")])
     assert (counts.value, counts.numerator, counts.denominator) == (17.0, 17.0, None)
 
 

@@ -9,12 +9,7 @@ import pytest
 from app import RESOURCES_DIR
 from app.models.catalog_load import load_catalog
 from app.models.facility import Facility
-from app.models.summary import (
-    Figure,
-    compute_summary,
-    format_figure,
-    half_up_percent,
-)
+from app.models.summary import Figure, compute_summary, format_figure, half_up_percent
 from app.models.values import DataValue, ValueKey
 
 HG, HG2, CSR = "NTSSA000001", "NTSSA000002", "NTSSA000003"
@@ -31,9 +26,7 @@ def catalog():
     return load_catalog(RESOURCES_DIR / "catalog")
 
 
-def dv(
-    org: str, period: str, var: str, value, option: str = "", provisional: bool = False
-) -> DataValue:
+def dv(org: str, period: str, var: str, value, option: str = "", provisional: bool = False) -> DataValue:
     return DataValue(ValueKey(org, period, var, option), value, provisional=provisional)
 
 
@@ -108,9 +101,7 @@ def test_missing_data_is_sin_dato_never_zero(catalog):
     assert figures["rx_filled_pct"].value is None  # both parts missing
     assert figures["specialists_coverage_pct"].numerator is None
     assert figures["hospitals_with_supply_control_system_pct"].value is None  # count over no values
-    assert (
-        figures["productivity_reporting_2nd_level_units"].value is None
-    )  # no 2nd-level unit reported
+    assert figures["productivity_reporting_2nd_level_units"].value is None  # no 2nd-level unit reported
     assert figures["basification_pct"].value is None
     assert format_figure(figures["surgeries"]) == "sin dato"
     assert format_figure(figures["surgeries"], "en") == "no data"
@@ -123,9 +114,7 @@ def test_ratio_needs_both_parts_and_a_nonzero_denominator(catalog):
     only_num = summarise(catalog, [dv(HG, "202302", "recetas_surtidas", 5)])
     assert only_num.figures["rx_filled_pct"].value is None
     assert only_num.figures["rx_filled_pct"].numerator == 5
-    zero_den = summarise(
-        catalog, [dv(HG, "202302", "recetas_surtidas", 0), dv(HG, "202302", "recetas_emitidas", 0)]
-    )
+    zero_den = summarise(catalog, [dv(HG, "202302", "recetas_surtidas", 0), dv(HG, "202302", "recetas_emitidas", 0)])
     assert zero_den.figures["rx_filled_pct"].value is None
 
 
@@ -165,9 +154,7 @@ def test_provisional_propagates_to_the_figures_it_feeds(catalog):
 
 
 def test_community_indicators_use_their_own_window(catalog):
-    values = [
-        dv(CSR, p, "visitas_domiciliarias", 10) for p in ("202211", "202212", "202301", "202302")
-    ]
+    values = [dv(CSR, p, "visitas_domiciliarias", 10) for p in ("202211", "202212", "202301", "202302")]
     ytd = summarise(catalog, values)
     cumulative = summarise(catalog, values, community=("202211", "202212", *YTD))
     assert ytd.figures["home_visits"].value == 20
@@ -177,11 +164,7 @@ def test_community_indicators_use_their_own_window(catalog):
 
 def test_state_level_variables_read_the_state_org_unit(catalog):
     summary = summarise(
-        catalog,
-        [
-            dv("18", "202302", "basificacion_realizada", 896),
-            dv("18", "202302", "basificacion_meta", 909),
-        ],
+        catalog, [dv("18", "202302", "basificacion_realizada", 896), dv("18", "202302", "basificacion_meta", 909)]
     )
     assert format_figure(summary.figures["basification_pct"]) == "99 % (896 de 909)"
 

@@ -80,8 +80,7 @@ def test_conflict_tombstone_kept_out_when_earlier():
 
 
 @pytest.mark.parametrize(
-    "decision, applies",
-    [(IMPORT, True), (UPDATE, True), (DELETE, True), (IGNORE, False), (CONFLICT_KEEP, False)],
+    "decision, applies", [(IMPORT, True), (UPDATE, True), (DELETE, True), (IGNORE, False), (CONFLICT_KEEP, False)]
 )
 def test_applies_follows_the_count(decision: Decision, applies: bool):
     assert decision.applies is applies

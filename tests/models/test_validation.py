@@ -29,9 +29,7 @@ def test_filled_posts_cannot_exceed_authorised_per_category():
 
 
 def test_filled_prescriptions_cannot_exceed_issued():
-    issues = record_issues(
-        CATALOG, {("recetas_emitidas", ""): 100, ("recetas_surtidas", ""): 101}, "hospital"
-    )
+    issues = record_issues(CATALOG, {("recetas_emitidas", ""): 100, ("recetas_surtidas", ""): 101}, "hospital")
     assert any(i.severity == ERROR for i in issues[("recetas_surtidas", "")])
 
 
@@ -41,13 +39,9 @@ def test_parts_must_add_up_to_total():
         ("consultas_especialidad", ""): 22999,
         ("consultas_medicina_familiar", ""): 12834,
     }
-    assert "consultas_suman" not in _codes(
-        record_issues(CATALOG, ok, "hospital"), ("consultas_total", "")
-    )
+    assert "consultas_suman" not in _codes(record_issues(CATALOG, ok, "hospital"), ("consultas_total", ""))
     bad = {**ok, ("consultas_total", ""): 35000}
-    assert "consultas_suman" in _codes(
-        record_issues(CATALOG, bad, "hospital"), ("consultas_total", "")
-    )
+    assert "consultas_suman" in _codes(record_issues(CATALOG, bad, "hospital"), ("consultas_total", ""))
 
 
 def test_missing_required_value_is_a_warning_only_where_it_applies():

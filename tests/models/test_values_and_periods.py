@@ -17,8 +17,7 @@ COUNT = CATALOG.variables["cirugias"]
 
 
 @pytest.mark.parametrize(
-    "text, expected",
-    [("35833", 35833), ("35,833", 35833), (" 12 ", 12), (12.0, 12), ("", None), (None, None)],
+    "text, expected", [("35833", 35833), ("35,833", 35833), (" 12 ", 12), (12.0, 12), ("", None), (None, None)]
 )
 def test_counts_accept_what_people_type(text, expected):
     assert parse_value(COUNT, text) == expected
@@ -115,8 +114,7 @@ def test_only_plain_ascii_numbers_are_numbers(variable, text):
 
 
 @pytest.mark.parametrize(
-    "text",
-    ["99.99999999999999999", "0.000001", "12.12345", "1234567890123.456", "1.0000000000000001"],
+    "text", ["99.99999999999999999", "0.000001", "12.12345", "1234567890123.456", "1.0000000000000001"]
 )
 def test_decimals_that_would_be_rounded_are_refused(text):
     with pytest.raises(InputError) as err:
@@ -153,8 +151,7 @@ def test_percent_sign_only_for_percentages_and_dollar_only_for_money():
 
 
 @pytest.mark.parametrize(
-    "text, expected",
-    [("1,234", 1234), ("1,234,567", 1234567), ("0", 0), ("0012", 12), ("12.0", 12)],
+    "text, expected", [("1,234", 1234), ("1,234,567", 1234567), ("0", 0), ("0012", 12), ("12.0", 12)]
 )
 def test_counts_accept_ascii_digits_and_mexican_thousands(text, expected):
     value = parse_value(COUNT, text)
@@ -176,12 +173,7 @@ def test_counts_from_spreadsheet_cells(raw, expected):
 def test_spreadsheet_floats_follow_the_same_rules():
     assert parse_value(PERCENT, 53.4) == 53.4
     assert parse_value(PERCENT, 0.0001) == 0.0001
-    for raw in (
-        0.1 + 0.2,
-        1e-5,
-        float("nan"),
-        float("inf"),
-    ):  # 0.30000000000000004 would be rounded
+    for raw in (0.1 + 0.2, 1e-5, float("nan"), float("inf")):  # 0.30000000000000004 would be rounded
         with pytest.raises(InputError):
             parse_value(PERCENT, raw)
 

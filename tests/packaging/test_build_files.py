@@ -56,9 +56,7 @@ def test_every_dependency_and_pyinstaller_are_locked_with_hashes() -> None:
 
 def test_pyinstaller_is_pinned_exactly() -> None:
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    (spec,) = [
-        s for s in project["optional-dependencies"]["package"] if s.startswith("pyinstaller")
-    ]
+    (spec,) = [s for s in project["optional-dependencies"]["package"] if s.startswith("pyinstaller")]
     assert "==" in spec and locked()["pyinstaller"][0] == spec.split("==")[1]
 
 
@@ -81,9 +79,7 @@ def test_ci_runs_the_package_check_after_the_tests() -> None:
     assert ci.index("make test") < ci.index("make package-check")
     assert "binutils" in ci
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
-    assert re.search(r"^package:", makefile, re.M) and re.search(
-        r"^package-check: package", makefile, re.M
-    )
+    assert re.search(r"^package:", makefile, re.M) and re.search(r"^package-check: package", makefile, re.M)
     check = (PACKAGING / "check_package.sh").read_text(encoding="utf-8")
     assert "env -i" in check and "self-test" in check and "check_bundle.py" in check
 
@@ -91,19 +87,13 @@ def test_ci_runs_the_package_check_after_the_tests() -> None:
 # --- Windows --------------------------------------------------------------------------------
 
 
-def test_inno_setup_installs_per_user_with_a_start_menu_entry_and_no_data_in_the_app_folder() -> (
-    None
-):
+def test_inno_setup_installs_per_user_with_a_start_menu_entry_and_no_data_in_the_app_folder() -> None:
     iss = (PACKAGING / "windows" / "coordina.iss").read_text(encoding="utf-8")
     settings = dict(re.findall(r"^(\w+)=(.*)$", iss, re.M))
     assert settings["PrivilegesRequired"] == "lowest"
     assert settings["DefaultDirName"].startswith("{autopf}")  # %LOCALAPPDATA%\Programs per user
-    assert re.search(
-        r'^Name: "\{autoprograms\}\\\{#AppName\}"; Filename: "\{app\}\\\{#AppExe\}"', iss, re.M
-    )
-    assert (
-        PACKAGING / "windows" / settings["SetupIconFile"].replace("\\", "/")
-    ).resolve() == ICONS / "coordina.ico"
+    assert re.search(r'^Name: "\{autoprograms\}\\\{#AppName\}"; Filename: "\{app\}\\\{#AppExe\}"', iss, re.M)
+    assert (PACKAGING / "windows" / settings["SetupIconFile"].replace("\\", "/")).resolve() == ICONS / "coordina.ico"
     assert "AppVersion={#AppVersion}" in iss and "#error" in iss  # the version must be passed
     # the data directory (%LOCALAPPDATA%\Coordina) is never written or removed by the installer
     assert "{localappdata}" not in iss.split("[Setup]")[1]
@@ -150,10 +140,7 @@ def test_the_spec_wires_icon_version_and_two_executables() -> None:
     spec = (PACKAGING / "coordina.spec").read_text(encoding="utf-8")
     assert '"coordina.ico"' in spec and "version=version_file(name)" in spec
     assert "console=False" in spec and "console=True" in spec
-    assert (
-        "win_version.render(VERSION, name)" in spec
-        and "hiddenimports=slim.app_modules(REPO)" in spec
-    )
+    assert "win_version.render(VERSION, name)" in spec and "hiddenimports=slim.app_modules(REPO)" in spec
 
 
 # --- icons and the Linux menu entry -----------------------------------------------------------
@@ -189,13 +176,10 @@ def test_desktop_entry_fields() -> None:
 
 
 @pytest.mark.skipif(
-    shutil.which("desktop-file-validate") is None,
-    reason="desktop-file-validate (desktop-file-utils) not installed",
+    shutil.which("desktop-file-validate") is None, reason="desktop-file-validate (desktop-file-utils) not installed"
 )
 def test_desktop_entry_validates() -> None:
     result = subprocess.run(
-        ["desktop-file-validate", str(PACKAGING / "linux" / "coordina.desktop")],
-        capture_output=True,
-        text=True,
+        ["desktop-file-validate", str(PACKAGING / "linux" / "coordina.desktop")], capture_output=True, text=True
     )
     assert result.returncode == 0 and result.stdout == "", result.stdout + result.stderr

@@ -60,9 +60,7 @@ def test_within_budget_and_baseline_passes(bundle: Path, capsys) -> None:
 
 def test_over_the_disk_budget_fails_naming_it(bundle: Path, capsys) -> None:
     mb = files_bytes(bundle) / 1e6
-    code = check_bundle.main(
-        [str(bundle), "--max-disk-mb", f"{mb - 0.5:.3f}", "--glibc-baseline", "none"]
-    )
+    code = check_bundle.main([str(bundle), "--max-disk-mb", f"{mb - 0.5:.3f}", "--glibc-baseline", "none"])
     err = capsys.readouterr().err
     assert code == 1
     assert "on disk, over the" in err and "archive" not in err
@@ -72,15 +70,7 @@ def test_over_the_archive_budget_fails_naming_it(bundle: Path, capsys) -> None:
     archive = archive_of(bundle)
     limit = archive.stat().st_size / 1e6 - 0.1
     code = check_bundle.main(
-        [
-            str(bundle),
-            "--archive",
-            str(archive),
-            "--max-archive-mb",
-            f"{limit:.3f}",
-            "--glibc-baseline",
-            "none",
-        ]
+        [str(bundle), "--archive", str(archive), "--max-archive-mb", f"{limit:.3f}", "--glibc-baseline", "none"]
     )
     err = capsys.readouterr().err
     assert code == 1
@@ -95,17 +85,13 @@ def test_a_library_above_the_glibc_baseline_fails_naming_the_file(bundle: Path, 
     assert code == 1
     assert "PySide6/Qt/lib/libQt6Core.so.6 needs GLIBC_2." in err
     assert "above the 2.17 baseline" in err
-    assert (
-        "libQt6Core.so.6 needs" in err and "_internal/libQt6Core.so.6 needs" not in err
-    )  # link not scanned
+    assert "libQt6Core.so.6 needs" in err and "_internal/libQt6Core.so.6 needs" not in err  # link not scanned
 
 
 def test_the_documented_baseline_is_the_checked_one() -> None:
     readme = (Path(check_bundle.__file__).parent / "README.md").read_text(encoding="utf-8")
     assert f"glibc {check_bundle.GLIBC_BASELINE}" in readme
-    root_readme = (Path(check_bundle.__file__).parent.parent / "README.md").read_text(
-        encoding="utf-8"
-    )
+    root_readme = (Path(check_bundle.__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     assert f"glibc {check_bundle.GLIBC_BASELINE}" in root_readme
 
 

@@ -86,12 +86,7 @@ def test_keep_filters_toc_entries() -> None:
 
 def test_the_slimmed_qt_modules_are_excluded_but_not_the_ones_coordina_uses() -> None:
     excluded = set(slim.MODULE_EXCLUDES)
-    assert {
-        "PySide6.QtQml",
-        "PySide6.QtQuick",
-        "PySide6.QtOpenGL",
-        "PySide6.QtWebEngineCore",
-    } <= excluded
+    assert {"PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtOpenGL", "PySide6.QtWebEngineCore"} <= excluded
     used = {
         "PySide6.QtCore",
         "PySide6.QtGui",
@@ -137,14 +132,8 @@ def test_elf_needed_reads_a_real_qt_library() -> None:
 @pytest.mark.skipif(shutil.which("readelf") is None, reason="binutils' readelf not installed")
 def test_elf_needed_agrees_with_readelf() -> None:
     for path in (qt_lib_dir() / "libQt6Pdf.so.6", dynload("_sqlite3"), dynload("_decimal")):
-        out = subprocess.run(
-            ["readelf", "-d", str(path)], capture_output=True, text=True, check=True
-        ).stdout
-        expected = [
-            line.split("[", 1)[1].split("]", 1)[0]
-            for line in out.splitlines()
-            if "(NEEDED)" in line
-        ]
+        out = subprocess.run(["readelf", "-d", str(path)], capture_output=True, text=True, check=True).stdout
+        expected = [line.split("[", 1)[1].split("]", 1)[0] for line in out.splitlines() if "(NEEDED)" in line]
         assert slim.elf_needed(path) == expected
 
 

@@ -45,9 +45,7 @@ def run_spec(tmp_path: Path, platform: str, monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(sys, "path", list(sys.path))
     for name in ("slim", "win_version"):
         monkeypatch.delitem(sys.modules, name, raising=False)
-    code = compile(
-        (PACKAGING / "coordina.spec").read_text(encoding="utf-8"), "coordina.spec", "exec"
-    )
+    code = compile((PACKAGING / "coordina.spec").read_text(encoding="utf-8"), "coordina.spec", "exec")
     exec(code, namespace)  # noqa: S102
     return Recorder.made
 
@@ -56,9 +54,7 @@ def made(recorders: list[Recorder], kind: str) -> list[Recorder]:
     return [r for r in recorders if r.kind == kind]
 
 
-def test_windows_builds_a_windowed_and_a_console_exe_with_icon_and_version(
-    tmp_path, monkeypatch
-) -> None:
+def test_windows_builds_a_windowed_and_a_console_exe_with_icon_and_version(tmp_path, monkeypatch) -> None:
     recorders = run_spec(tmp_path, "win32", monkeypatch)
     exes = {e.kwargs["name"]: e.kwargs for e in made(recorders, "EXE")}
     assert set(exes) == {"coordina", "coordina-cli"}
@@ -79,11 +75,7 @@ def test_windows_builds_a_windowed_and_a_console_exe_with_icon_and_version(
 def test_linux_builds_one_program_and_links_the_cli_to_it(tmp_path, monkeypatch) -> None:
     recorders = run_spec(tmp_path, "linux", monkeypatch)
     (exe,) = made(recorders, "EXE")
-    assert (
-        exe.kwargs["name"] == "coordina"
-        and exe.kwargs["icon"] is None
-        and exe.kwargs["version"] is None
-    )
+    assert exe.kwargs["name"] == "coordina" and exe.kwargs["icon"] is None and exe.kwargs["version"] is None
     bundle = tmp_path / "dist" / "coordina"
     assert os.readlink(bundle / "coordina-cli") == "coordina"
     assert (bundle / "coordina.desktop").is_file() and os.access(bundle / "install.sh", os.X_OK)

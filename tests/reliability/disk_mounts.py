@@ -66,9 +66,7 @@ class SmallFs:
 
 
 def _try_tmpfs(directory: Path, size: int) -> SmallFs | None:
-    result = _run(
-        "mount", "-t", "tmpfs", "-o", f"size={size // 1024}k,mode=0755", "tmpfs", str(directory)
-    )
+    result = _run("mount", "-t", "tmpfs", "-o", f"size={size // 1024}k,mode=0755", "tmpfs", str(directory))
     return SmallFs(directory, "tmpfs", size) if result.returncode == 0 else None
 
 
@@ -80,10 +78,7 @@ def _try_loop(directory: Path, size: int) -> SmallFs | None:
         fh.truncate(size)
     # No reserved blocks: root would otherwise write into them and the fill would be off by 5 %.
     made = _run("mkfs.ext4", "-q", "-F", "-m", "0", str(image))
-    if (
-        made.returncode == 0
-        and _run("mount", "-o", "loop", str(image), str(directory)).returncode == 0
-    ):
+    if made.returncode == 0 and _run("mount", "-o", "loop", str(image), str(directory)).returncode == 0:
         return SmallFs(directory, "ext4-loop", size, image)
     image.unlink(missing_ok=True)
     return None

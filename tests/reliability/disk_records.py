@@ -50,10 +50,7 @@ def _shown(text: str, data: Path | None) -> str:
 def record(run: Run, expected: str, ok: bool, finding: str | None = None, **more: object) -> None:
     """Keep a scenario for disk.json: what was done, what the user read, what was lost."""
     command = [Path(a).name if os.path.isabs(a) else a for a in run.command]
-    extra = {
-        k: _shown(v, run.data) if isinstance(v, str) else v
-        for k, v in {**run.extra, **more}.items()
-    }
+    extra = {k: _shown(v, run.data) if isinstance(v, str) else v for k, v in {**run.extra, **more}.items()}
     RECORDS.append(
         {
             "name": run.name,
@@ -65,8 +62,7 @@ def record(run: Run, expected: str, ok: bool, finding: str | None = None, **more
             "data_lost": run.lost,
             "wrote_nothing": run.wrote_nothing,
             "integrity": run.after.integrity,
-            "db_file_unchanged": run.before.digest is not None
-            and run.before.digest == run.after.digest,
+            "db_file_unchanged": run.before.digest is not None and run.before.digest == run.after.digest,
             "chain_ok": run.after.chain_break is None,
             "expected": expected,
             "ok": ok,

@@ -152,9 +152,7 @@ def lost_rows(before: DbState, after: DbState) -> int:
     return lost
 
 
-def build_import_csv(
-    demo_db: Path, work: Path, out: Path, rows: int, state: str, period: str
-) -> int:
+def build_import_csv(demo_db: Path, work: Path, out: Path, rows: int, state: str, period: str) -> int:
     """A valid long-format CSV that changes ``rows`` stored cells of one month (their comment).
 
     The keys come from ``values export`` of the demo itself, so every row passes validation

@@ -66,11 +66,7 @@ class PackageForge:
                 target[key] = (
                     odd_cell(draw)
                     if draw(st.booleans())
-                    else draw(
-                        st.sampled_from([None, 0, -1, 1e308, True, [], {}, "", 10**30]).map(
-                            copy.deepcopy
-                        )
-                    )
+                    else draw(st.sampled_from([None, 0, -1, 1e308, True, [], {}, "", 10**30]).map(copy.deepcopy))
                 )
                 done.append(f"value.{key}")
             else:  # inside one month's group: the shape reforge needs stays
@@ -78,9 +74,7 @@ class PackageForge:
                 what, _ = mutate_tree(draw, draw(st.sampled_from(groups)))
                 done.extend(what)
 
-        return reforge(self.hq, self.identity, data, doc_edit=edit), "reforged-payload:" + ",".join(
-            done
-        )
+        return reforge(self.hq, self.identity, data, doc_edit=edit), "reforged-payload:" + ",".join(done)
 
     def rebuild(self, recipe: dict, data: bytes) -> bytes:
         """A kept resigned/reforged case made again from this world's valid package ``data``.
@@ -272,9 +266,7 @@ def _pdf_edit(op: str, draw: Draw, data: bytes) -> bytes:
         elif op == "pypdf_content":
             page = writer.pages[0]
             page.merge_page(PdfWriter().add_blank_page(10, 10))
-            page[__import__("pypdf").generic.NameObject("/Rotate")] = __import__(
-                "pypdf"
-            ).generic.NumberObject(90)
+            page[__import__("pypdf").generic.NameObject("/Rotate")] = __import__("pypdf").generic.NumberObject(90)
         out = io.BytesIO()
         writer.write(out)
         return out.getvalue()

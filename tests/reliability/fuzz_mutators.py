@@ -145,22 +145,7 @@ def odd_cell(draw: Draw) -> str:
 # -- byte-wise --------------------------------------------------------------------------------
 
 
-INTERESTING_BYTES = [
-    0x00,
-    0x01,
-    0x7F,
-    0x80,
-    0xFF,
-    0x22,
-    0x2C,
-    0x0A,
-    0x0D,
-    0x3C,
-    0x7B,
-    0x30,
-    0x39,
-    0x25,
-]
+INTERESTING_BYTES = [0x00, 0x01, 0x7F, 0x80, 0xFF, 0x22, 0x2C, 0x0A, 0x0D, 0x3C, 0x7B, 0x30, 0x39, 0x25]
 INTERESTING_CHUNKS = [
     b"\x00" * 8,
     b"\xff" * 8,
@@ -194,17 +179,7 @@ def byte_mutation(draw: Draw, data: bytes, focus: tuple[int, int] | None = None)
         pos = draw(st.integers(lo, hi)) if n else 0
         op = draw(
             st.sampled_from(
-                [
-                    "flip",
-                    "set",
-                    "interesting",
-                    "delete",
-                    "insert",
-                    "chunk",
-                    "duplicate",
-                    "truncate",
-                    "append",
-                ]
+                ["flip", "set", "interesting", "delete", "insert", "chunk", "duplicate", "truncate", "append"]
             )
         )
         if op == "flip" and n:
@@ -284,9 +259,7 @@ def csv_mutation(draw: Draw, data: bytes) -> Mutated:
         elif op == "header":
             if rows and rows[0]:
                 rows[0][c % len(rows[0])] = draw(
-                    st.sampled_from(
-                        ["", "VALUE", "valor", "value ", "org_unit", "Value", "CLUES", "x" * 300]
-                    )
+                    st.sampled_from(["", "VALUE", "valor", "value ", "org_unit", "Value", "CLUES", "x" * 300])
                 )
         elif op == "add_col":
             for x in rows:
@@ -298,16 +271,10 @@ def csv_mutation(draw: Draw, data: bytes) -> Mutated:
         done.append(f"{op}@{r},{c}")
     out = io.StringIO()
     delimiter = draw(st.sampled_from([",", ",", ",", ";", "\t"]))
-    csv.writer(
-        out, delimiter=delimiter, lineterminator=draw(st.sampled_from(["\r\n", "\n", "\r"]))
-    ).writerows(rows)
-    encoding = draw(
-        st.sampled_from(["utf-8", "utf-8", "utf-8", "utf-8-sig", "utf-16", "latin-1", "cp1252"])
-    )
+    csv.writer(out, delimiter=delimiter, lineterminator=draw(st.sampled_from(["\r\n", "\n", "\r"]))).writerows(rows)
+    encoding = draw(st.sampled_from(["utf-8", "utf-8", "utf-8", "utf-8-sig", "utf-16", "latin-1", "cp1252"]))
     text = out.getvalue()
-    return text.encode(encoding, errors="replace"), f"csv[{delimiter!r},{encoding}]:" + ",".join(
-        done
-    )
+    return text.encode(encoding, errors="replace"), f"csv[{delimiter!r},{encoding}]:" + ",".join(done)
 
 
 # -- XLSX (cells through openpyxl) ---------------------------------------------------------------
@@ -359,35 +326,14 @@ def xlsx_mutation(draw: Draw, data: bytes) -> Mutated:
             )
         elif op == "formula":
             cell.value = draw(
-                st.sampled_from(
-                    [
-                        "=1+1",
-                        "=A1",
-                        "=SUM(A1:A9)",
-                        "=1/0",
-                        "=NA()",
-                        '="120"',
-                        '=HYPERLINK("http://x")',
-                    ]
-                )
+                st.sampled_from(["=1+1", "=A1", "=SUM(A1:A9)", "=1/0", "=NA()", '="120"', '=HYPERLINK("http://x")'])
             )
         elif op == "error":
-            cell.value = draw(
-                st.sampled_from(
-                    ["#DIV/0!", "#N/A", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!"]
-                )
-            )
+            cell.value = draw(st.sampled_from(["#DIV/0!", "#N/A", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!"]))
         elif op == "other":
             cell.value = draw(
                 st.sampled_from(
-                    [
-                        True,
-                        False,
-                        dt.datetime(2023, 2, 1),
-                        dt.date(1900, 1, 1),
-                        dt.time(12, 0),
-                        dt.timedelta(days=3),
-                    ]
+                    [True, False, dt.datetime(2023, 2, 1), dt.date(1900, 1, 1), dt.time(12, 0), dt.timedelta(days=3)]
                 )
             )
         elif op == "dup_row" and rmax > 1:
@@ -397,13 +343,9 @@ def xlsx_mutation(draw: Draw, data: bytes) -> Mutated:
         elif op == "delete_sheet" and len(book.worksheets) > 1:
             book.remove(sheet)
         elif op == "rename_sheet":
-            sheet.title = draw(
-                st.sampled_from(["Hoja1", "x", "Sheet", "Datos", "Valores", "ÑÑ", "1"])
-            )[:31]
+            sheet.title = draw(st.sampled_from(["Hoja1", "x", "Sheet", "Datos", "Valores", "ÑÑ", "1"]))[:31]
         elif op == "add_sheet":
-            book.create_sheet(draw(st.sampled_from(["Extra", "Valores", "Notas"]))).append(
-                ["a", "b"]
-            )
+            book.create_sheet(draw(st.sampled_from(["Extra", "Valores", "Notas"]))).append(["a", "b"])
         elif op == "clear":
             cell.value = None
         done.append(f"{op}@{sheet.title}!{r},{c}")
@@ -459,9 +401,7 @@ def deep_json(depth: int) -> bytes:
 
 
 def zip_mutation(
-    draw: Draw,
-    data: bytes,
-    text_entry_edit: Callable[[Draw, str, bytes], tuple[bytes, str]] | None = None,
+    draw: Draw, data: bytes, text_entry_edit: Callable[[Draw, str, bytes], tuple[bytes, str]] | None = None
 ) -> Mutated:
     """Edits of a zip's entries (drop, duplicate, rename, add, recompress, corrupt one entry's
     content while keeping its CRC right) and of its headers (encryption bit, method, version)."""
@@ -516,13 +456,7 @@ def zip_mutation(
             (
                 draw(
                     st.sampled_from(
-                        [
-                            "leame.txt",
-                            "payload/209912.bin",
-                            "manifest.json",
-                            "xl/worksheets/sheet99.xml",
-                            "pdf/x.pdf",
-                        ]
+                        ["leame.txt", "payload/209912.bin", "manifest.json", "xl/worksheets/sheet99.xml", "pdf/x.pdf"]
                     )
                 ),
                 draw(st.binary(max_size=64)),
@@ -545,19 +479,12 @@ def zip_mutation(
     result = rezip(entries, method)
     if op == "flags":
         result = patch_headers(
-            result,
-            "flags",
-            draw(st.sampled_from([1, 0x41, 0x2000, 0x8, 0x800])),
-            draw(st.booleans()),
+            result, "flags", draw(st.sampled_from([1, 0x41, 0x2000, 0x8, 0x800])), draw(st.booleans())
         )
     elif op == "hdr_method":
-        result = patch_headers(
-            result, "method", draw(st.sampled_from([14, 12, 99, 9, 1, 0xFFFF])), draw(st.booleans())
-        )
+        result = patch_headers(result, "method", draw(st.sampled_from([14, 12, 99, 9, 1, 0xFFFF])), draw(st.booleans()))
     elif op == "hdr_version":
-        result = patch_headers(
-            result, "version", draw(st.sampled_from([84, 63, 0xFFFF, 0])), draw(st.booleans())
-        )
+        result = patch_headers(result, "version", draw(st.sampled_from([84, 63, 0xFFFF, 0])), draw(st.booleans()))
     return result, f"zip:{op}@{name}"
 
 
@@ -578,17 +505,11 @@ def json_mutation(draw: Draw, data: bytes) -> Mutated:
     """Structured edits of a JSON document: drop, retype or replace a value, add keys, nest."""
     doc = json.loads(data)
     done, raw_after = mutate_tree(draw, doc)
-    text = json.dumps(
-        doc, ensure_ascii=draw(st.booleans()), indent=draw(st.sampled_from([None, 2]))
-    )
+    text = json.dumps(doc, ensure_ascii=draw(st.booleans()), indent=draw(st.sampled_from([None, 2])))
     if raw_after:
         text = text.replace(*raw_after)
     if draw(st.integers(0, 9)) == 0:
-        text = (
-            "[" * 100_000 + "]" * 100_000
-            if draw(st.booleans())
-            else '{"a":' * 5000 + "1" + "}" * 5000
-        )
+        text = "[" * 100_000 + "]" * 100_000 if draw(st.booleans()) else '{"a":' * 5000 + "1" + "}" * 5000
         done.append("deeply-nested")
     return text.encode("utf-8"), "json:" + ",".join(done)
 
@@ -608,11 +529,7 @@ def mutate_tree(draw: Draw, doc) -> tuple[list[str], tuple[str, str] | None]:
         for key in path[:-1]:
             parent = parent[key]
         key = path[-1]
-        op = draw(
-            st.sampled_from(
-                ["replace", "replace", "drop", "text", "add", "nest", "huge_int", "swap_type"]
-            )
-        )
+        op = draw(st.sampled_from(["replace", "replace", "drop", "text", "add", "nest", "huge_int", "swap_type"]))
         try:
             if op == "replace":
                 parent[key] = draw(st.sampled_from(ODD_JSON).map(copy.deepcopy))
@@ -621,8 +538,8 @@ def mutate_tree(draw: Draw, doc) -> tuple[list[str], tuple[str, str] | None]:
             elif op == "text":
                 parent[key] = odd_cell(draw)
             elif op == "add" and isinstance(parent, dict):
-                parent[draw(st.sampled_from(["extra", "format_version", "role", "", "\x00"]))] = (
-                    draw(st.sampled_from(ODD_JSON).map(copy.deepcopy))
+                parent[draw(st.sampled_from(["extra", "format_version", "role", "", "\x00"]))] = draw(
+                    st.sampled_from(ODD_JSON).map(copy.deepcopy)
                 )
             elif op == "nest":
                 parent[key] = [parent[key]]
@@ -632,9 +549,7 @@ def mutate_tree(draw: Draw, doc) -> tuple[list[str], tuple[str, str] | None]:
             elif op == "swap_type":
                 value = parent[key]
                 parent[key] = (
-                    str(value)
-                    if not isinstance(value, str)
-                    else (int(value) if value.isdigit() else {"v": value})
+                    str(value) if not isinstance(value, str) else (int(value) if value.isdigit() else {"v": value})
                 )
         except (KeyError, IndexError, TypeError, ValueError):
             pass

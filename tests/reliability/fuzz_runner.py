@@ -101,15 +101,10 @@ def dump_database(path: Path) -> dict[str, list]:
     """Schema, user_version and every row of every table, sorted: equal iff nothing changed."""
     conn = sqlite3.connect(path)
     try:
-        tables = [
-            r[0]
-            for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
-        ]
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
         conn.text_factory = bytes  # a restored file may hold text that is not UTF-8: compare bytes
         dumped: dict[str, list] = {
-            "__schema__": conn.execute(
-                "SELECT type, name, sql FROM sqlite_master ORDER BY 1, 2"
-            ).fetchall(),
+            "__schema__": conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY 1, 2").fetchall(),
             "__user_version__": conn.execute("PRAGMA user_version").fetchall(),
         }
         for table in tables:
@@ -149,14 +144,8 @@ class Sandbox:
         """(database content changed, files added/changed/removed) against the pristine copy."""
         db = self.work / DB
         wal = self.work / (DB + "-wal")
-        quick_same = (
-            db.is_file()
-            and db.read_bytes() == self.db_bytes
-            and (not wal.exists() or wal.stat().st_size == 0)
-        )
-        db_changed = (
-            False if quick_same else (not db.is_file() or dump_database(db) != self.db_dump)
-        )
+        quick_same = db.is_file() and db.read_bytes() == self.db_bytes and (not wal.exists() or wal.stat().st_size == 0)
+        db_changed = False if quick_same else (not db.is_file() or dump_database(db) != self.db_dump)
         now = listing(self.work)
         files = sorted(k for k in set(now) | set(self.files) if now.get(k) != self.files.get(k))
         return db_changed, files
@@ -170,9 +159,7 @@ def _template_regex(template: str) -> re.Pattern:
     return re.compile(".*".join(re.escape(p) for p in parts), re.DOTALL)
 
 
-MESSAGE_PATTERNS = [
-    _template_regex(t) for entry in messages.MESSAGES.values() for t in entry.values()
-]
+MESSAGE_PATTERNS = [_template_regex(t) for entry in messages.MESSAGES.values() for t in entry.values()]
 CLI_PATTERNS: list[re.Pattern[str]] = []  # the CLI's texts are in messages.MESSAGES too
 
 
@@ -206,9 +193,7 @@ def documented_line(line: str) -> bool:
     codes = _CODE_IN_TEXT.findall(line)
     if codes:
         return all(c in SYNC_CODES for c in codes)
-    return any(p.fullmatch(line) for p in MESSAGE_PATTERNS) or any(
-        p.fullmatch(line) for p in CLI_PATTERNS
-    )
+    return any(p.fullmatch(line) for p in MESSAGE_PATTERNS) or any(p.fullmatch(line) for p in CLI_PATTERNS)
 
 
 def undocumented(err: str, sync: bool) -> list[str]:
@@ -220,10 +205,7 @@ def undocumented(err: str, sync: bool) -> list[str]:
     lines = [ln for ln in err.splitlines() if ln.strip()]
     if not lines:
         return ["(empty stderr on refusal)"]
-    heads = [
-        lines[0],
-        *(ln for ln in lines[1:] if ln.startswith("  ") and not ln.startswith("   ")),
-    ]
+    heads = [lines[0], *(ln for ln in lines[1:] if ln.startswith("  ") and not ln.startswith("   "))]
     bad = [ln for ln in heads if not documented_line(ln)]
     if sync and not _CODE_IN_TEXT.search(err):
         bad.append("(no sync error code in the refusal)")
@@ -260,9 +242,7 @@ class Stats:
 
     def count(self, outcome: Outcome) -> None:
         self.cases += 1
-        key = (
-            "hang" if outcome.hung else ("exception" if outcome.code is None else str(outcome.code))
-        )
+        key = "hang" if outcome.hung else ("exception" if outcome.code is None else str(outcome.code))
         self.exit_codes[key] = self.exit_codes.get(key, 0) + 1
         self.seconds += outcome.seconds
         self.slowest = max(self.slowest, outcome.seconds)
@@ -337,21 +317,13 @@ def judge(
         if internal:  # reported without a traceback, but still a defect of the program
             name = _EXC_NAME.search(internal.group(0))
             wrong.append(
-                (
-                    "internal_error",
-                    internal.group(0)[:300],
-                    f"internal_error:{name.group(1) if name else '?'}",
-                )
+                ("internal_error", internal.group(0)[:300], f"internal_error:{name.group(1) if name else '?'}")
             )
         elif outcome.code == 1:
             bad = undocumented(outcome.err, sync_codes)
             if bad:
                 wrong.append(
-                    (
-                        "undocumented",
-                        f"refusal without a documented code: {bad}",
-                        "undocumented:" + _shape(bad[0]),
-                    )
+                    ("undocumented", f"refusal without a documented code: {bad}", "undocumented:" + _shape(bad[0]))
                 )
     if extra:
         wrong.extend(extra(outcome))

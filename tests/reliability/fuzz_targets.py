@@ -64,10 +64,7 @@ def _zip_tail(data: bytes) -> tuple[int, int]:
     """The central directory and end record: where zip readers look first."""
     at = data.rfind(b"PK\x01\x02")
     start = data.find(b"PK\x01\x02")
-    return (
-        start if start != -1 else max(0, len(data) - 200),
-        len(data) - 1 if at != -1 else len(data) - 1,
-    )
+    return (start if start != -1 else max(0, len(data) - 200), len(data) - 1 if at != -1 else len(data) - 1)
 
 
 def mutate_package(draw: Draw, data: bytes, seed: str, fuzzer: Fuzzer) -> Mutated:
@@ -77,9 +74,7 @@ def mutate_package(draw: Draw, data: bytes, seed: str, fuzzer: Fuzzer) -> Mutate
     if kind == "zip":
         return zip_mutation(draw, data, _text_entry)
     forge = fuzzer.forge()
-    return (
-        forge.resign_manifest(draw, data) if kind == "resign" else forge.reforge_payload(draw, data)
-    )
+    return forge.resign_manifest(draw, data) if kind == "resign" else forge.reforge_payload(draw, data)
 
 
 def package_name(draw: Draw, seed: str) -> str:
@@ -103,9 +98,7 @@ def package_name(draw: Draw, seed: str) -> str:
 def mutate_table(draw: Draw, data: bytes, seed: str, fuzzer: Fuzzer) -> Mutated:
     """CSV or XLSX: cell-level structured edits, zip-level edits (XLSX), or bytes."""
     is_xlsx = data[:2] == b"PK"
-    kind = draw(
-        st.sampled_from(["cells", "cells", "cells", "bytes"] + (["zip", "zip"] if is_xlsx else []))
-    )
+    kind = draw(st.sampled_from(["cells", "cells", "cells", "bytes"] + (["zip", "zip"] if is_xlsx else [])))
     if kind == "bytes":
         return byte_mutation(draw, data, focus=_zip_tail(data) if is_xlsx else None)
     if kind == "zip":
@@ -129,9 +122,7 @@ def mutate_backup(draw: Draw, data: bytes, seed: str, fuzzer: Fuzzer) -> Mutated
 
 
 def mutate_pdf(draw: Draw, data: bytes, seed: str, fuzzer: Fuzzer) -> Mutated:
-    kind = draw(
-        st.sampled_from(["structural", "structural", "bytes", "bytes_signature", "bytes_tail"])
-    )
+    kind = draw(st.sampled_from(["structural", "structural", "bytes", "bytes_signature", "bytes_tail"]))
     if kind == "structural":
         return pdf_structural(draw, data)
     ranges = signed_ranges(data)
@@ -168,11 +159,7 @@ def targets() -> dict[str, Target]:
             mutate_table,
         ),
         Target(
-            "values-xlsx",
-            "state",
-            lambda p: ["values", "import", str(p)],
-            ["values_xlsx", "template"],
-            mutate_table,
+            "values-xlsx", "state", lambda p: ["values", "import", str(p)], ["values_xlsx", "template"], mutate_table
         ),
         Target(
             "facilities-import",
@@ -197,17 +184,8 @@ def targets() -> dict[str, Target]:
             mutate_json,
             sync_codes=True,
         ),
-        Target(
-            "restore", "state", lambda p: ["restore", str(p), "--yes"], ["backup"], mutate_backup
-        ),
-        Target(
-            "verify",
-            "state",
-            lambda p: ["verify", str(p)],
-            ["pdf"],
-            mutate_pdf,
-            allowed=(0, 1, 2, 3),
-        ),
+        Target("restore", "state", lambda p: ["restore", str(p), "--yes"], ["backup"], mutate_backup),
+        Target("verify", "state", lambda p: ["verify", str(p)], ["pdf"], mutate_pdf, allowed=(0, 1, 2, 3)),
     ]
     return {t.name: t for t in found}
 
@@ -287,38 +265,22 @@ class Fuzzer:
         self.run(data, name, mutation, seed, recipe)
 
     def run(
-        self,
-        data: bytes,
-        name: str,
-        mutation: str,
-        seed: str,
-        recipe: dict | None = None,
-        keep: bool = True,
+        self, data: bytes, name: str, mutation: str, seed: str, recipe: dict | None = None, keep: bool = True
     ) -> list[Finding]:
         """One case; returns its findings, kept in the corpus unless ``keep`` is off (a replay)."""
         path = self.inputs / name
         path.write_bytes(data)
-        outcome = run_cli(
-            ["--data-dir", str(self.sandbox.work), *self.target.command(path)], CASE_TIMEOUT
-        )
+        outcome = run_cli(["--data-dir", str(self.sandbox.work), *self.target.command(path)], CASE_TIMEOUT)
         db_changed, files = self.sandbox.changes()
-        extra = (
-            self._verify_check(self.seed_bytes.get(seed, b""), data)
-            if self.target.name == "verify"
-            else None
-        )
-        wrong = judge(
-            outcome, self.target.allowed, self.target.sync_codes, db_changed, files, extra
-        )
+        extra = self._verify_check(self.seed_bytes.get(seed, b""), data) if self.target.name == "verify" else None
+        wrong = judge(outcome, self.target.allowed, self.target.sync_codes, db_changed, files, extra)
         if db_changed or files or outcome.code != 1 or outcome.error:
             self.sandbox.reset()
         path.unlink(missing_ok=True)
         self.stats.count(outcome)
         if data == self.seed_bytes.get(seed):
             self.stats.note("no-op mutation")
-        findings = [
-            self._finding(kind, detail, sig, data, mutation, outcome) for kind, detail, sig in wrong
-        ]
+        findings = [self._finding(kind, detail, sig, data, mutation, outcome) for kind, detail, sig in wrong]
         for f in findings:
             self.stats.findings.append(f)
             if keep:
@@ -327,11 +289,7 @@ class Fuzzer:
 
     def _verify_check(self, original: bytes, mutated: bytes) -> Callable[[Outcome], list]:
         def check(outcome: Outcome) -> list[tuple[str, str, str]]:
-            if (
-                outcome.code in (0, 3)
-                and mutated != original
-                and not signed_bytes_intact(original, mutated)
-            ):
+            if outcome.code in (0, 3) and mutated != original and not signed_bytes_intact(original, mutated):
                 return [
                     (
                         "altered_verified",
@@ -345,9 +303,7 @@ class Fuzzer:
 
         return check
 
-    def _finding(
-        self, kind: str, detail: str, sig: str, data: bytes, mutation: str, outcome: Outcome
-    ) -> Finding:
+    def _finding(self, kind: str, detail: str, sig: str, data: bytes, mutation: str, outcome: Outcome) -> Finding:
         return Finding(
             kind,
             detail,
@@ -359,15 +315,7 @@ class Fuzzer:
             traceback=(outcome.error or "")[-4000:],
         )
 
-    def _keep(
-        self,
-        finding: Finding,
-        data: bytes,
-        name: str,
-        seed: str,
-        outcome: Outcome,
-        recipe: dict | None,
-    ) -> None:
+    def _keep(self, finding: Finding, data: bytes, name: str, seed: str, outcome: Outcome, recipe: dict | None) -> None:
         """Write the input to the corpus unless that defect already has enough examples there."""
         if self.known.get(finding.signature, 0) >= KEEP_PER_SIGNATURE:
             return
@@ -399,9 +347,7 @@ class Fuzzer:
             encoding="utf-8",
         )
         self.known[finding.signature] = self.known.get(finding.signature, 0) + 1
-        if finding.signature not in self.initial and finding.signature not in {
-            f.signature for f in self.new
-        }:
+        if finding.signature not in self.initial and finding.signature not in {f.signature for f in self.new}:
             self.new.append(finding)
 
 

@@ -23,22 +23,8 @@ PASSPHRASE = "frase de paso del fuzz"
 
 FACILITIES = [
     ["CLUES", "NOMBRE DE LA UNIDAD", "ENTIDAD", "MUNICIPIO", "TIPOLOGÍA", "NIVEL DE ATENCIÓN"],
-    [
-        "NTSSA000001",
-        "Hospital General de Tepic",
-        "18",
-        "Tepic",
-        "HOSPITAL GENERAL",
-        "SEGUNDO NIVEL",
-    ],
-    [
-        "NTSSA000002",
-        "Centro de Salud Rural Jala",
-        "18",
-        "Jala",
-        "RURAL DE 01 NUCLEO BASICO",
-        "PRIMER NIVEL",
-    ],
+    ["NTSSA000001", "Hospital General de Tepic", "18", "Tepic", "HOSPITAL GENERAL", "SEGUNDO NIVEL"],
+    ["NTSSA000002", "Centro de Salud Rural Jala", "18", "Jala", "RURAL DE 01 NUCLEO BASICO", "PRIMER NIVEL"],
 ]
 VALUES = [
     ["org_unit", "period", "variable", "disaggregation", "value", "comment"],
@@ -126,15 +112,7 @@ def build_world(root: Path) -> World:
         .rsplit(": ", 1)[1]
         .strip()
     )
-    _ok(
-        "--data-dir",
-        str(state),
-        "hq-profile",
-        "import",
-        str(seeds / "hq.json"),
-        "--fingerprint",
-        hq_fp,
-    )
+    _ok("--data-dir", str(state), "hq-profile", "import", str(seeds / "hq.json"), "--fingerprint", hq_fp)
     p12 = seeds / "ana.p12"
     _ok(
         "--data-dir",
@@ -153,21 +131,11 @@ def build_world(root: Path) -> World:
         PASSPHRASE_ENV,
     )
     enrol_fp = (
-        _ok("--data-dir", str(state), "enrol", "export", "--out", str(seeds / "enrol.json"))
-        .rsplit(": ", 1)[1]
-        .strip()
+        _ok("--data-dir", str(state), "enrol", "export", "--out", str(seeds / "enrol.json")).rsplit(": ", 1)[1].strip()
     )
     # HQ before the enrolment: the enrol target's directory, where the seed is accepted.
     shutil.copytree(hq, root / "hq_unenrolled")
-    _ok(
-        "--data-dir",
-        str(hq),
-        "enrol",
-        "import",
-        str(seeds / "enrol.json"),
-        "--fingerprint",
-        enrol_fp,
-    )
+    _ok("--data-dir", str(hq), "enrol", "import", str(seeds / "enrol.json"), "--fingerprint", enrol_fp)
     # The fingerprints read over the phone, for the import targets: a mutation that keeps them
     # goes on to the storing path, the rest is refused as a mismatch.
     os.environ[HQ_FP_ENV], os.environ[ENROL_FP_ENV] = hq_fp, enrol_fp
@@ -236,12 +204,7 @@ def build_world(root: Path) -> World:
     clues_xlsx = seeds / "clues.xlsx"
     _xlsx(clues_xlsx, FACILITIES)
 
-    world.dirs = {
-        "state": state,
-        "hq": hq,
-        "hq_unenrolled": root / "hq_unenrolled",
-        "state_bare": bare_state,
-    }
+    world.dirs = {"state": state, "hq": hq, "hq_unenrolled": root / "hq_unenrolled", "state_bare": bare_state}
     world.seeds = {
         "package": package,
         "values_csv": seeds / "export.csv",

@@ -35,6 +35,4 @@ def record(name: str, data: dict) -> None:
     if not directory.is_absolute():
         directory = REPO_ROOT / directory
     directory.mkdir(parents=True, exist_ok=True)
-    (directory / f"{name}.json").write_text(
-        json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8"
-    )
+    (directory / f"{name}.json").write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")

@@ -120,11 +120,7 @@ def _database(data_dir: Path, out: Outcome) -> None:
 
 
 def _states(
-    data_dir: Path,
-    steps: list[Step],
-    reference: list[dict],
-    out: Outcome,
-    tables: tuple[str, ...] | None = None,
+    data_dir: Path, steps: list[Step], reference: list[dict], out: Outcome, tables: tuple[str, ...] | None = None
 ) -> None:
     """The database is the reference's state after step K or K+1 (K = journaled steps)."""
     now = fingerprint(data_dir)
@@ -147,10 +143,7 @@ def _states(
     if later:
         out.fail("torn_state", f"database is at step {later[0]}, journal says {done}")
     else:
-        out.fail(
-            "torn_state",
-            f"matches no reference state; tables differing from steps {allowed}: {differing}",
-        )
+        out.fail("torn_state", f"matches no reference state; tables differing from steps {allowed}: {differing}")
     if done and "data_values" in differing:
         out.values_lost += steps[-1].values  # at least the last committed step is not as it was
 
@@ -162,9 +155,7 @@ def _same(stored: object, wanted: object) -> bool:
     return stored == wanted
 
 
-def _edits(
-    data_dir: Path, steps: list[Step], plan: list[list[tuple]], original: dict, out: Outcome
-) -> None:
+def _edits(data_dir: Path, steps: list[Step], plan: list[list[tuple]], original: dict, out: Outcome) -> None:
     """Journaled batches hold their values (with log rows); the batch in flight is all or nothing."""
     from kill_prepare import PERIOD
 
@@ -197,10 +188,7 @@ def _edits(
                 lost = [c for c, ok in zip(batch, applied, strict=True) if not ok]
                 if lost:
                     out.values_lost += len(lost)
-                    out.fail(
-                        "committed_lost",
-                        f"batch {index + 1}: {lost} (stored {[stored(c) for c in lost]})",
-                    )
+                    out.fail("committed_lost", f"batch {index + 1}: {lost} (stored {[stored(c) for c in lost]})")
             elif index == done and (all(applied) or all(untouched)):
                 continue
             elif not all(untouched):
@@ -239,9 +227,7 @@ def check_command_exists() -> bool:
 
         # argparse lists subcommands one a line ("    check   verify the database...")
         # or in braces ("{demo,...,check}").
-        _CHECK_COMMAND = bool(
-            re.search(r"^\s+check\s|[{,]check[,}]", build_parser().format_help(), re.MULTILINE)
-        )
+        _CHECK_COMMAND = bool(re.search(r"^\s+check\s|[{,]check[,}]", build_parser().format_help(), re.MULTILINE))
     return _CHECK_COMMAND
 
 
@@ -262,10 +248,7 @@ def _check_command(data_dir: Path, out: Outcome) -> None:
         out.fail("main_py_check", f"raised {type(exc).__name__}: {exc}")
         return
     if code != 0:
-        out.fail(
-            "main_py_check",
-            f"exit {code}: {(said.getvalue() + complained.getvalue()).strip()[-300:]}",
-        )
+        out.fail("main_py_check", f"exit {code}: {(said.getvalue() + complained.getvalue()).strip()[-300:]}")
 
 
 # -- all of it --------------------------------------------------------------------------------
@@ -276,9 +259,7 @@ class Expected:
     """What a run's result is checked against."""
 
     operation: str
-    reference: list[dict] = field(
-        default_factory=list
-    )  # fingerprint before step 1, after each step
+    reference: list[dict] = field(default_factory=list)  # fingerprint before step 1, after each step
     plan: list[list[tuple]] = field(default_factory=list)  # edits only
     original: dict = field(default_factory=dict)  # edits only: (org, var, opt) -> template value
     inputs: Path | None = None  # the kit's inputs (sync_export: the identity for the next export)

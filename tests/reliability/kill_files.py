@@ -94,9 +94,7 @@ def outbox_and_files(run_dir: Path, out: Outcome) -> None:
     conn = sqlite3.connect(str(run_dir / "data" / "coordina.db"))
     try:
         rows = conn.execute("SELECT path, sha256, sequence FROM outbox").fetchall()
-        inbox = conn.execute(
-            "SELECT uuid, sha256, archive_path FROM inbox WHERE archive_path != ''"
-        ).fetchall()
+        inbox = conn.execute("SELECT uuid, sha256, archive_path FROM inbox WHERE archive_path != ''").fetchall()
     finally:
         conn.close()
     listed = set()
@@ -145,7 +143,4 @@ def next_sequence(run_dir: Path, inputs: Path, out: Outcome) -> None:
     finally:
         ws.close()
     if made.sequence in used:
-        out.fail(
-            "sequence_reuse",
-            f"next export reused sequence {made.sequence} (on disk: {sorted(used)})",
-        )
+        out.fail("sequence_reuse", f"next export reused sequence {made.sequence} (on disk: {sorted(used)})")

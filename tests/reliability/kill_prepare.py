@@ -79,13 +79,7 @@ def _edit_some(ws, offset: int, count: int) -> None:
     from app.services.entry.month_values import record_changes
 
     cells = _numeric_cells(ws.conn, ws.catalog, PERIOD, offset + count)[offset:]
-    record_changes(
-        ws,
-        [
-            ValueChange(ValueKey(org, PERIOD, var, opt), int(value) + 1)
-            for org, var, opt, value in cells
-        ],
-    )
+    record_changes(ws, [ValueChange(ValueKey(org, PERIOD, var, opt), int(value) + 1) for org, var, opt, value in cells])
 
 
 def _hq(root: Path, demo_db: Path, exchange: Path):
@@ -142,13 +136,9 @@ def _state(demo_db: Path, folder: Path, hq, exchange: Path, inputs: Path):
     with write_transaction(state):
         facilities_repo.upsert_facilities(state.conn, facilities, now_iso())
         values_repo.apply_changes(state.conn, changes, "demo", "demo", now_iso())
-    sync_profile.init_profile(
-        state, "state", STATE, name="Ana Núñez", position="Coordinadora estatal"
-    )
+    sync_profile.init_profile(state, "state", STATE, name="Ana Núñez", position="Coordinadora estatal")
     sync_profile.import_hq_profile(state, exchange / "hq.json", confirmed=True)
-    identities.create_identity_file(
-        state, "Ana Núñez", "Coordinadora estatal", STATE, inputs / "ana.p12", PASSPHRASE
-    )
+    identities.create_identity_file(state, "Ana Núñez", "Coordinadora estatal", STATE, inputs / "ana.p12", PASSPHRASE)
     sync_enrol.export_enrolment(state, exchange / "enrol.json")
     sync_enrol.import_enrolment(hq, exchange / "enrol.json", confirmed=True)
     return state
@@ -176,14 +166,9 @@ def _small_state(kit: Kit, demo_db: Path, inputs: Path, exchange: Path) -> None:
     try:
         with ws.db.atomic():
             facilities_repo.upsert_facilities(ws.conn, facilities, "2023-01-01T00:00:00+00:00")
-        sync_profile.init_profile(
-            ws, "state", STATE, name="Ana Núñez", position="Coordinadora estatal"
-        )
+        sync_profile.init_profile(ws, "state", STATE, name="Ana Núñez", position="Coordinadora estatal")
         sync_profile.import_hq_profile(ws, exchange / "hq.json", confirmed=True)
-        record_changes(
-            ws,
-            [ValueChange(ValueKey(org, PERIOD, var, opt), value) for org, var, opt, value in cells],
-        )
+        record_changes(ws, [ValueChange(ValueKey(org, PERIOD, var, opt), value) for org, var, opt, value in cells])
     finally:
         ws.close()
 

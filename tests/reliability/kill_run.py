@@ -117,22 +117,17 @@ def reference_run(kit: Kit, operation: str, work: Path) -> Reference:
     proc = _spawn(kit, operation, run_dir, 1, *extra)
     if not _wait_ready(proc):
         proc.wait()
-        raise RuntimeError(
-            f"{operation}: worker did not start: {(run_dir / 'stderr.txt').read_text()[-2000:]}"
-        )
+        raise RuntimeError(f"{operation}: worker did not start: {(run_dir / 'stderr.txt').read_text()[-2000:]}")
     started = time.monotonic()
     code = proc.wait()
     elapsed = time.monotonic() - started
     proc.stdout.close()
     if code != 0:
         raise RuntimeError(
-            f"{operation}: reference run failed ({code}): "
-            f"{(run_dir / 'stderr.txt').read_text()[-2000:]}"
+            f"{operation}: reference run failed ({code}): {(run_dir / 'stderr.txt').read_text()[-2000:]}"
         )
     reference = run_dir / "reference.jsonl"
-    lines = (
-        [json.loads(x) for x in reference.read_text().splitlines()] if reference.exists() else []
-    )
+    lines = [json.loads(x) for x in reference.read_text().splitlines()] if reference.exists() else []
     duration = max(elapsed - sum(x["seconds"] for x in lines), 0.05)
     steps = len(read_journal(run_dir / "journal.txt"))
     shutil.rmtree(run_dir)
@@ -198,9 +193,7 @@ def trial(
     result = Trial(operation, seed, planned)
     run_dir = work / f"{operation}-{seed}-{uuid.uuid4().hex[:8]}"  # replays may share a seed
     _fresh(kit, operation, run_dir)
-    extra = (("--kill-at", kill_at) if kill_at else ()) + (
-        ("--crash-at", crash_at) if crash_at else ()
-    )
+    extra = (("--kill-at", kill_at) if kill_at else ()) + (("--crash-at", crash_at) if crash_at else ())
     began = time.monotonic()
     proc = _spawn(kit, operation, run_dir, seed, *extra)
     ready = _wait_ready(proc)
@@ -212,9 +205,7 @@ def trial(
         except subprocess.TimeoutExpired:
             os.kill(proc.pid, signal.SIGKILL)
             code = proc.wait()
-            result.problems.append(
-                f"hang: no end {HANG_FACTOR}x the reference duration after ready"
-            )
+            result.problems.append(f"hang: no end {HANG_FACTOR}x the reference duration after ready")
         result.killed = code == -signal.SIGKILL
         result.at = time.monotonic() - started
     else:
@@ -240,11 +231,7 @@ def trial(
     result.values_lost = outcome.values_lost
     result.leftovers = outcome.leftovers
     result.steps = (
-        sum(
-            1
-            for line in (run_dir / "journal.txt").read_text().splitlines()
-            if line.startswith("step ")
-        )
+        sum(1 for line in (run_dir / "journal.txt").read_text().splitlines() if line.startswith("step "))
         if (run_dir / "journal.txt").exists()
         else 0
     )
@@ -283,9 +270,7 @@ class Lab:
     def references(self, operations: list[str]) -> dict[str, Reference]:
         """The reference run of each operation (run once, two at a time, as the kills run)."""
         missing = [op for op in operations if op not in self.refs]
-        for ref in self._pool.map(
-            reference_run, [self.kit] * len(missing), missing, [self.work] * len(missing)
-        ):
+        for ref in self._pool.map(reference_run, [self.kit] * len(missing), missing, [self.work] * len(missing)):
             self.refs[ref.operation] = ref
         return {op: self.refs[op] for op in operations}
 
@@ -317,9 +302,7 @@ def quartiles(values: list[float]) -> list[float]:
     return [round(q, 3) for q in statistics.quantiles(values, n=4, method="inclusive")]
 
 
-def summarise(
-    refs: dict[str, Reference], trials: list[Trial], known: dict[tuple[str, str], str]
-) -> dict:
+def summarise(refs: dict[str, Reference], trials: list[Trial], known: dict[tuple[str, str], str]) -> dict:
     """Figures per operation and in total, for harness.record("kill", ...)."""
     per_op = {}
     for op, ref in refs.items():
@@ -337,8 +320,7 @@ def summarise(
             "kill_fraction_quartiles": quartiles(fractions),
             "kill_fractions": sorted(round(f, 3) for f in fractions),
             "kill_fraction_deciles": [
-                sum(1 for f in fractions if i / 10 <= f < (i + 1) / 10 or (i == 9 and f >= 1))
-                for i in range(10)
+                sum(1 for f in fractions if i / 10 <= f < (i + 1) / 10 or (i == 9 and f >= 1)) for i in range(10)
             ],
             "kill_seconds_max": round(max((t.at for t in killed), default=0.0), 3),
             "orphan_processes": sum(t.orphans for t in mine),
@@ -351,11 +333,7 @@ def summarise(
                     "fraction": round(t.fraction, 4),
                     "problems": t.problems,
                     "known": sorted(
-                        {
-                            known[(op, p.split(":")[0])]
-                            for p in t.problems
-                            if (op, p.split(":")[0]) in known
-                        }
+                        {known[(op, p.split(":")[0])] for p in t.problems if (op, p.split(":")[0]) in known}
                     ),
                 }
                 for t in failures

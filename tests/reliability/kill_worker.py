@@ -63,14 +63,7 @@ class Journal:
             found = fingerprint(self._data_dir)
             with open(self._reference, "a", encoding="utf-8") as out:
                 out.write(
-                    json.dumps(
-                        {
-                            "step": self.steps,
-                            "fingerprint": found,
-                            "seconds": time.monotonic() - started,
-                        }
-                    )
-                    + "\n"
+                    json.dumps({"step": self.steps, "fingerprint": found, "seconds": time.monotonic() - started}) + "\n"
                 )
 
 
@@ -107,15 +100,11 @@ def op_edits(ws, journal: Journal, args) -> None:
 
     for batch in plan_edits(ws.conn, ws.catalog, args.seed):
         outcome = record_edits(
-            ws,
-            [ValueChange(ValueKey(org, PERIOD, var, opt), value) for org, var, opt, value in batch],
+            ws, [ValueChange(ValueKey(org, PERIOD, var, opt), value) for org, var, opt, value in batch]
         )
         if outcome.error is not None:
             raise outcome.error
-        journal.commit(
-            "committed edit " + "; ".join(f"{o}/{PERIOD}/{v}/{p} = {x}" for o, v, p, x in batch),
-            len(batch),
-        )
+        journal.commit("committed edit " + "; ".join(f"{o}/{PERIOD}/{v}/{p} = {x}" for o, v, p, x in batch), len(batch))
 
 
 def _values_import(ws, journal: Journal, args, suffix: str) -> None:
@@ -198,9 +187,7 @@ def op_pdf(ws, journal: Journal, args) -> None:
     identity = load_identity(p12=args.inputs / "ana.p12", passphrase=PASSPHRASE)
     out = args.data_dir.parent / "out"
     for layout in ("slide", "handout"):
-        made = export_state_pdf(
-            ws, STATE, PERIOD, out / f"avances-{layout}.pdf", PdfOptions(layout=layout), identity
-        )
+        made = export_state_pdf(ws, STATE, PERIOD, out / f"avances-{layout}.pdf", PdfOptions(layout=layout), identity)
         journal.commit(f"pdf {made.path.name}")
 
 
@@ -296,11 +283,7 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--inputs", type=Path, default=None)
     parser.add_argument("--reference", type=Path, default=None)
     parser.add_argument("--kill-at", default=None)
-    parser.add_argument(
-        "--crash-at",
-        default=None,
-        help="one of the app's crash points (app/storage/crashpoints.py)",
-    )
+    parser.add_argument("--crash-at", default=None, help="one of the app's crash points (app/storage/crashpoints.py)")
     return parser.parse_args(argv)
 
 

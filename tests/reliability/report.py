@@ -25,8 +25,7 @@ def _load(folder: Path, name: str) -> dict | None:
 def _table(header: list[str], rows: list[list[object]]) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     lines += [
-        "| " + " | ".join(str(cell).replace("|", "\\|").replace("\n", " ") for cell in row) + " |"
-        for row in rows
+        "| " + " | ".join(str(cell).replace("|", "\\|").replace("\n", " ") for cell in row) + " |" for row in rows
     ]
     return lines
 
@@ -170,16 +169,7 @@ def disk_section(disk: dict | None) -> list[str]:
         for s in disk["scenarios"]
     ]
     out += _table(
-        [
-            "scenario",
-            "file system",
-            "command",
-            "exit",
-            "what the user read",
-            "traceback",
-            "values lost",
-            "verdict",
-        ],
+        ["scenario", "file system", "command", "exit", "what the user read", "traceback", "values lost", "verdict"],
         rows,
     )
     return out + [""]

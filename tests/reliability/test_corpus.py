@@ -50,11 +50,7 @@ def test_corpus_replay(target: str, meta: Path, world, tmp_path, monkeypatch):
     monkeypatch.setattr(fuzz_targets, "CASE_TIMEOUT", 3.0)
     try:
         findings = fuzzer.run(
-            fuzzer.replay_bytes(kept, data),
-            kept["file_name"],
-            kept["mutation"],
-            kept["seed"],
-            keep=False,
+            fuzzer.replay_bytes(kept, data), kept["file_name"], kept["mutation"], kept["seed"], keep=False
         )
     finally:
         fuzzer.close()

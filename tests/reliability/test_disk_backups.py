@@ -57,23 +57,10 @@ def backup_full(mountable, nayarit_demo_db, tmp_path_factory) -> Run:
         before = db_state(data / DB)
         fs.fill((data / DB).stat().st_size // 2)  # half a backup fits
         result = run_cli(data, "backup")
-        left = (
-            sorted(p.name for p in (data / "backups").iterdir())
-            if (data / "backups").is_dir()
-            else []
-        )
+        left = sorted(p.name for p in (data / "backups").iterdir()) if (data / "backups").is_dir() else []
         (data / "lastre.bin").unlink()
         after = db_state(data / DB)
-        run = Run(
-            "backup_disk_full",
-            fs.kind,
-            ["backup"],
-            result,
-            before,
-            after,
-            {"backups_left": left},
-            data=data,
-        )
+        run = Run("backup_disk_full", fs.kind, ["backup"], result, before, after, {"backups_left": left}, data=data)
     finals = [n for n in left if n.endswith(".db")]
     debris = _debris(left)
     ok = (
@@ -203,9 +190,7 @@ def vanished(nayarit_demo_db, tmp_path_factory) -> Run:
     moved = data / "backups.desconectada"
     left = sorted(p.name for p in moved.iterdir())
     finals = [n for n in left if n.endswith(".db")]
-    finals += (
-        [p.name for p in (data / "backups").glob("*.db")] if (data / "backups").is_dir() else []
-    )
+    finals += [p.name for p in (data / "backups").glob("*.db")] if (data / "backups").is_dir() else []
     after = db_state(data / DB)
     checked = run_cli(data, "check") if command_available("check") else None
     run = Run(

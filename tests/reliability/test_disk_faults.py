@@ -67,12 +67,7 @@ def big_csv(nayarit_demo_db: Path, tmp_path_factory) -> Path:
 
 
 def _import_on_filling_disk(
-    tmp: Path,
-    demo_db: Path,
-    csv: Path,
-    log_remainder: int | None,
-    kind: str = "tmpfs",
-    run_check: bool = False,
+    tmp: Path, demo_db: Path, csv: Path, log_remainder: int | None, kind: str = "tmpfs", run_check: bool = False
 ) -> tuple[Run, bytes, int]:
     """``values import`` of ``csv`` with room for the safety backup plus :data:`MARGIN` only.
 
@@ -87,11 +82,7 @@ def _import_on_filling_disk(
         fs.fill((data / DB).stat().st_size + MARGIN)
         command = ["values", "import", str(csv)]
         result = run_cli(data, *command)
-        backups = (
-            sorted(p.name for p in (data / "backups").glob("*"))
-            if (data / "backups").is_dir()
-            else []
-        )
+        backups = sorted(p.name for p in (data / "backups").glob("*")) if (data / "backups").is_dir() else []
         log = (data / "logs" / "coordina.log").read_bytes()
         (data / "lastre.bin").unlink()  # the coordinator frees space, then looks at the data
         after = db_state(data / DB)
@@ -123,12 +114,7 @@ FS_KINDS = ["tmpfs", "ext4-loop"] if harness.full_mode() else ["tmpfs"]
 @pytest.fixture(scope="module", params=FS_KINDS)
 def import_full(request, mountable, nayarit_demo_db, big_csv, tmp_path_factory) -> Run:
     run, _log, _block_size = _import_on_filling_disk(
-        tmp_path_factory.mktemp("import_full"),
-        nayarit_demo_db,
-        big_csv,
-        None,
-        request.param,
-        run_check=True,
+        tmp_path_factory.mktemp("import_full"), nayarit_demo_db, big_csv, None, request.param, run_check=True
     )
     run.name = f"import_fills_disk[{run.fs}]"
     ok = (
@@ -168,9 +154,7 @@ def test_import_on_a_filling_disk_then_check_is_healthy(import_full: Run) -> Non
 def import_full_log_edge(mountable, nayarit_demo_db, big_csv, tmp_path_factory) -> Run:
     """The same import, with the log file's last block exactly full when the disk fills."""
     line = log_line_length("command values import")
-    run, log, block = _import_on_filling_disk(
-        tmp_path_factory.mktemp("import_log"), nayarit_demo_db, big_csv, -line
-    )
+    run, log, block = _import_on_filling_disk(tmp_path_factory.mktemp("import_log"), nayarit_demo_db, big_csv, -line)
     run.name = "import_fills_disk_log_block_full"
     # The line logged once the disk is full must have started a new block (else the edge was
     # not reached: another line was logged in between, say): the set-up failed, not the
@@ -178,9 +162,7 @@ def import_full_log_edge(mountable, nayarit_demo_db, big_csv, tmp_path_factory) 
     rejected = log.find(b"rejected:")
     start = log.rfind(b"\n", 0, rejected) + 1 if rejected >= 0 else len(log)
     if start % block != 0:
-        raise RuntimeError(
-            f"the log did not reach a block boundary when the disk filled (offset {start})"
-        )
+        raise RuntimeError(f"the log did not reach a block boundary when the disk filled (offset {start})")
     ok = (
         run.result.returncode == 1
         and said(run.result.stderr, "disk_full")
@@ -193,8 +175,7 @@ def import_full_log_edge(mountable, nayarit_demo_db, big_csv, tmp_path_factory) 
         ok,
         None
         if ok
-        else "logging's own error dump (a traceback) reaches stderr when the log "
-        "file cannot grow on a full disk",
+        else "logging's own error dump (a traceback) reaches stderr when the log file cannot grow on a full disk",
     )
     return run
 
@@ -228,9 +209,7 @@ def disk_at_zero(mountable, nayarit_demo_db, tmp_path_factory) -> Run:
             }
         (data / "lastre.bin").unlink()
         after = db_state(data / DB)
-        run = Run(
-            "disk_full_before_start", fs.kind, command, result, before, after, extra, data=data
-        )
+        run = Run("disk_full_before_start", fs.kind, command, result, before, after, extra, data=data)
     ok = (
         result.returncode == 1
         and said(result.stderr, "disk_full")
@@ -271,11 +250,7 @@ def test_full_disk_write_says_disk_full(disk_at_zero: Run) -> None:
 WRITES = {
     "values import": ["values", "import", "{csv}"],
     "backup": ["backup"],
-    **(
-        {"report close": ["report", "close", "--state", STATE, "--period", PERIOD]}
-        if harness.full_mode()
-        else {}
-    ),
+    **({"report close": ["report", "close", "--state", STATE, "--period", PERIOD]} if harness.full_mode() else {}),
 }
 READS = {
     "values export": ["values", "export", "--format", "csv", "--out", "{out}"],
@@ -298,18 +273,10 @@ def read_only(mountable, nayarit_demo_db, big_csv, tmp_path_factory) -> dict[str
                 for name, argv in {**WRITES, **READS}.items()
             }
             with ThreadPoolExecutor(max_workers=len(commands)) as pool:
-                results = {
-                    name: pool.submit(run_cli, data, *argv) for name, argv in commands.items()
-                }
+                results = {name: pool.submit(run_cli, data, *argv) for name, argv in commands.items()}
                 for name, future in results.items():
                     runs[name] = Run(
-                        f"read_only: {name}",
-                        fs.kind,
-                        commands[name],
-                        future.result(),
-                        before,
-                        before,
-                        data=data,
+                        f"read_only: {name}", fs.kind, commands[name], future.result(), before, before, data=data
                     )
         finally:
             fs.remount("rw")
@@ -318,11 +285,7 @@ def read_only(mountable, nayarit_demo_db, big_csv, tmp_path_factory) -> dict[str
         run.after = after
         r = run.result
         if name in WRITES:
-            ok = (
-                r.returncode == 1
-                and said(r.stderr, "data_dir_unwritable")
-                and not has_traceback(r.stderr)
-            )
+            ok = r.returncode == 1 and said(r.stderr, "data_dir_unwritable") and not has_traceback(r.stderr)
             record(run, "exit 1, data_dir_unwritable, nothing written", ok and run.wrote_nothing)
         else:
             worked = r.returncode == 0
@@ -346,13 +309,9 @@ def test_read_only_data_dir_refuses_writes_clearly(read_only: dict[str, Run], na
 
 
 @pytest.mark.parametrize("name", sorted(READS))
-def test_read_only_data_dir_reads_work_or_are_refused_clearly(
-    read_only: dict[str, Run], name: str
-) -> None:
+def test_read_only_data_dir_reads_work_or_are_refused_clearly(read_only: dict[str, Run], name: str) -> None:
     # Today open_workspace refuses any command on an unwritable directory (WAL needs the -shm);
     # a later design may allow reads. Either is fine; a traceback or a wrong message is not.
     r = read_only[name].result
     assert not has_traceback(r.stderr), r.stderr
-    assert r.returncode == 0 or (r.returncode == 1 and said(r.stderr, "data_dir_unwritable")), (
-        r.stderr
-    )
+    assert r.returncode == 0 or (r.returncode == 1 and said(r.stderr, "data_dir_unwritable")), r.stderr

@@ -61,14 +61,10 @@ def kill_results(nayarit_demo_db, tmp_path_factory):
         started = time.monotonic()
         lab.references(sorted(set(operations) | {c["operation"] for c in cases.values()}))
         campaign = lab.start_campaign(
-            operations,
-            scaled(KILLS_SMOKE, KILLS_FULL),
-            base_seed=int(time.time()) if full_mode() else 1,
+            operations, scaled(KILLS_SMOKE, KILLS_FULL), base_seed=int(time.time()) if full_mode() else 1
         )
         replays = {
-            name: lab.start_replay(
-                c["operation"], c.get("seed", 1), **{k: c[k] for k in MOMENTS if k in c}
-            )
+            name: lab.start_replay(c["operation"], c.get("seed", 1), **{k: c[k] for k in MOMENTS if k in c})
             for name, c in cases.items()
         }
         trials = [t for future in campaign for t in future.result()]
@@ -102,9 +98,7 @@ def test_kill_nine_at_random_moments(kill_results):
         for t in trials
         if any((t.operation, p.split(":")[0]) not in known for p in t.problems)
     ]
-    assert not unknown, (
-        f"kills that broke an invariant (operation, seed, seconds, problems): {unknown}"
-    )
+    assert not unknown, f"kills that broke an invariant (operation, seed, seconds, problems): {unknown}"
     assert figures["values_lost"] == 0 or ("committed_lost" in {inv for _, inv in known})
     assert figures["kills"] >= scaled(KILLS_SMOKE, KILLS_FULL) * len(operations)
     if full_mode():

@@ -139,15 +139,11 @@ def attacker_sign(
             return session
 
     out = io.BytesIO()
-    _Forger(meta, signer=signer).sign_pdf(
-        IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False), output=out
-    )
+    _Forger(meta, signer=signer).sign_pdf(IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False), output=out)
     return out.getvalue()
 
 
-def _overlay_stream(
-    writer: IncrementalPdfFileWriter, width: int, height: int, text: str
-) -> generic.IndirectObject:
+def _overlay_stream(writer: IncrementalPdfFileWriter, width: int, height: int, text: str) -> generic.IndirectObject:
     """A form XObject: a white box with ``text`` in Helvetica, to hide what lies below."""
     font = writer.add_object(
         generic.DictionaryObject(
@@ -158,22 +154,14 @@ def _overlay_stream(
             }
         )
     )
-    ops = (
-        f"1 g 0 0 {width} {height} re f 0 g BT /F1 11 Tf 2 {height // 3} Td ({text}) Tj ET"
-    ).encode("latin-1")
+    ops = (f"1 g 0 0 {width} {height} re f 0 g BT /F1 11 Tf 2 {height // 3} Td ({text}) Tj ET").encode("latin-1")
     stream = generic.StreamObject(
         {
             generic.NameObject("/Type"): generic.NameObject("/XObject"),
             generic.NameObject("/Subtype"): generic.NameObject("/Form"),
-            generic.NameObject("/BBox"): generic.ArrayObject(
-                [generic.NumberObject(v) for v in (0, 0, width, height)]
-            ),
+            generic.NameObject("/BBox"): generic.ArrayObject([generic.NumberObject(v) for v in (0, 0, width, height)]),
             generic.NameObject("/Resources"): generic.DictionaryObject(
-                {
-                    generic.NameObject("/Font"): generic.DictionaryObject(
-                        {generic.NameObject("/F1"): font}
-                    )
-                }
+                {generic.NameObject("/Font"): generic.DictionaryObject({generic.NameObject("/F1"): font})}
             ),
         },
         stream_data=ops,
@@ -203,12 +191,8 @@ def overlay_signature_field(
                 generic.NameObject("/T"): generic.TextStringObject("Sello"),
                 generic.NameObject("/F"): generic.NumberObject(4),
                 generic.NameObject("/P"): page_ref,
-                generic.NameObject("/Rect"): generic.ArrayObject(
-                    [generic.NumberObject(v) for v in box]
-                ),
-                generic.NameObject("/AP"): generic.DictionaryObject(
-                    {generic.NameObject("/N"): appearance}
-                ),
+                generic.NameObject("/Rect"): generic.ArrayObject([generic.NumberObject(v) for v in box]),
+                generic.NameObject("/AP"): generic.DictionaryObject({generic.NameObject("/N"): appearance}),
             }
         )
     )
@@ -219,15 +203,11 @@ def overlay_signature_field(
     else:
         annots = annots.get_object()
         annots.append(widget)
-        writer.update_container(
-            annots if isinstance(page.raw_get("/Annots"), generic.IndirectObject) else page
-        )
+        writer.update_container(annots if isinstance(page.raw_get("/Annots"), generic.IndirectObject) else page)
     form = writer.root["/AcroForm"]
     form_fields = form["/Fields"]
     form_fields.append(widget)
-    writer.update_container(
-        form_fields if isinstance(form.raw_get("/Fields"), generic.IndirectObject) else form
-    )
+    writer.update_container(form_fields if isinstance(form.raw_get("/Fields"), generic.IndirectObject) else form)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

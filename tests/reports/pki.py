@@ -52,9 +52,7 @@ def make_ca() -> tuple[rsa.RSAPrivateKey, x509.Certificate]:
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     name = x509.Name(
         [
-            x509.NameAttribute(
-                NameOID.COMMON_NAME, "AC DEL SERVICIO DE ADMINISTRACION TRIBUTARIA (PRUEBAS)"
-            ),
+            x509.NameAttribute(NameOID.COMMON_NAME, "AC DEL SERVICIO DE ADMINISTRACION TRIBUTARIA (PRUEBAS)"),
             x509.NameAttribute(NameOID.ORGANIZATION_NAME, "SERVICIO DE ADMINISTRACION TRIBUTARIA"),
             x509.NameAttribute(NameOID.COUNTRY_NAME, "MX"),
         ]
@@ -110,16 +108,12 @@ def sat_pair(
     if other_key:
         key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     key_der = key.private_bytes(
-        serialization.Encoding.DER,
-        serialization.PrivateFormat.PKCS8,
-        serialization.BestAvailableEncryption(password),
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.BestAvailableEncryption(password)
     )
     return cert.public_bytes(serialization.Encoding.DER), key_der
 
 
-def self_signed_p12(
-    *, not_before: dt.datetime, not_after: dt.datetime, passphrase: bytes = b"pw"
-) -> bytes:
+def self_signed_p12(*, not_before: dt.datetime, not_after: dt.datetime, passphrase: bytes = b"pw") -> bytes:
     """A PKCS#12 with a self-signed EC certificate of chosen validity.
 
     (A PKCS#12 whose key does not match cannot be built: ``cryptography`` and ``openssl``

@@ -41,14 +41,10 @@ def make_pair(nayarit_demo_db: Path, root: Path) -> Pair:
     folder.mkdir()
     shutil.copy(nayarit_demo_db, folder / DB_FILENAME)
     state = open_workspace(folder, user="ana")
-    sync_profile.init_profile(
-        state, "state", "18", name="Ana Núñez", position="Coordinadora estatal"
-    )
+    sync_profile.init_profile(state, "state", "18", name="Ana Núñez", position="Coordinadora estatal")
     sync_profile.import_hq_profile(state, root / "hq.json", confirmed=True)
     p12 = root / "ana.p12"
-    identity = identities.create_identity_file(
-        state, "Ana Núñez", "Coordinadora estatal", "18", p12, PASSPHRASE
-    )
+    identity = identities.create_identity_file(state, "Ana Núñez", "Coordinadora estatal", "18", p12, PASSPHRASE)
     sync_enrol.export_enrolment(state, root / "enrol.json")
     sync_enrol.import_enrolment(hq, root / "enrol.json", confirmed=True)
     return Pair(state, hq, identity, exchange, p12)

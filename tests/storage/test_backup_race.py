@@ -34,9 +34,7 @@ SAME_SECOND = dt.datetime(2023, 3, 1, 9, 30, 15)
 def _leftovers(directory: Path) -> list[str]:
     """Files that are neither a finished backup nor the lock file."""
     names = {b.path.name for b in backups.list_backups(directory)}
-    return sorted(
-        p.name for p in directory.iterdir() if p.name not in names and p.name != backups.LOCK_NAME
-    )
+    return sorted(p.name for p in directory.iterdir() if p.name not in names and p.name != backups.LOCK_NAME)
 
 
 def _intact(path: Path) -> bool:
@@ -92,9 +90,7 @@ def test_two_processes_backing_up_at_once(ws):
     entry.record_changes(ws, [ValueChange(KEY, "7")])
     code = _WORKER.format(repo=str(REPO), data=str(ws.data_dir), count=4)
     procs = [
-        subprocess.Popen(
-            [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-        )
+        subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         for _ in range(2)
     ]
     outputs = [p.communicate(timeout=120) for p in procs]

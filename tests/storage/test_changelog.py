@@ -78,19 +78,11 @@ def _blocks_and_edits(ws) -> None:
 def test_a_block_of_imported_rows_chains_with_manual_edits(ws):
     _blocks_and_edits(ws)
     assert changelog.verify_chain(ws.conn) is None
-    rows = ws.conn.execute(
-        "SELECT prev_hash = '', hash = '' FROM change_log ORDER BY id"
-    ).fetchall()
-    assert rows == [(0, 0), (1, 1), (1, 1), (1, 1), (1, 1), (0, 0), (0, 0)], (
-        "one link for the block"
-    )
+    rows = ws.conn.execute("SELECT prev_hash = '', hash = '' FROM change_log ORDER BY id").fetchall()
+    assert rows == [(0, 0), (1, 1), (1, 1), (1, 1), (1, 1), (0, 0), (0, 0)], "one link for the block"
     history = changelog.cell_history(ws.conn, "NTSSA000002", "202302", "cirugias")
-    sealing = ws.conn.execute(
-        "SELECT hash FROM change_log ORDER BY id LIMIT 1 OFFSET 5"
-    ).fetchone()[0]
-    assert [(h.new_value, h.hash) for h in history] == [("2", sealing)], (
-        "an inner row shows its block's hash"
-    )
+    sealing = ws.conn.execute("SELECT hash FROM change_log ORDER BY id LIMIT 1 OFFSET 5").fetchone()[0]
+    assert [(h.new_value, h.hash) for h in history] == [("2", sealing)], "an inner row shows its block's hash"
 
 
 def _tamper(ws, sql: str, *params) -> None:

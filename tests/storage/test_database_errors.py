@@ -47,9 +47,7 @@ def test_integrity_error_is_an_internal_error_not_an_unwritable_disk(ws, caplog)
     assert ws.conn.execute("SELECT count(*) FROM settings WHERE key = 'k'").fetchone()[0] == 0
 
 
-@pytest.mark.parametrize(
-    "sql", ["SELECT * FROM no_such_table", "INSERT INTO settings VALUES (1)", "SELEC 1"]
-)
+@pytest.mark.parametrize("sql", ["SELECT * FROM no_such_table", "INSERT INTO settings VALUES (1)", "SELEC 1"])
 def test_bad_sql_is_an_internal_error(ws, sql):
     exc = _caught(lambda: ws.conn.execute(sql))
     assert translate_error(exc, ws.db_path).code == "internal_error"
@@ -86,8 +84,7 @@ def test_full_database_is_disk_full(ws):
     ws.conn.execute(f"PRAGMA max_page_count = {pages}")
     with pytest.raises(InputError) as info, write_transaction(ws):
         ws.conn.executemany(
-            "INSERT INTO settings (key, value) VALUES (?, ?)",
-            ((str(i), "x" * 2000) for i in range(200)),
+            "INSERT INTO settings (key, value) VALUES (?, ?)", ((str(i), "x" * 2000) for i in range(200))
         )
     assert info.value.code == "disk_full"
 

@@ -15,12 +15,7 @@ def test_values_round_trip_with_metadata(ws):
     entry.record_changes(ws, [ValueChange(key, "12", comment="Dato preliminar", provisional=True)])
     month = entry.load_month(ws, "18", "202302")
     stored = month.values[key]
-    assert (stored.value, stored.comment, stored.provisional, stored.version) == (
-        12,
-        "Dato preliminar",
-        True,
-        1,
-    )
+    assert (stored.value, stored.comment, stored.provisional, stored.version) == (12, "Dato preliminar", True, 1)
     assert len(stored.uuid) == 36
     assert month.value(HOSPITAL, "cirugias") is None  # sin dato, never 0
 
@@ -42,14 +37,8 @@ def test_clearing_a_value_keeps_sin_dato_not_zero(ws):
         (ValueChange(ValueKey(HOSPITAL, "202302", "cirugias"), "20000000"), "above_max"),
         (ValueChange(ValueKey(HOSPITAL, "2023-13", "cirugias"), "1"), "period_malformed"),
         (ValueChange(ValueKey(HOSPITAL, "209901", "cirugias"), "1"), "period_future"),
-        (
-            ValueChange(ValueKey(HOSPITAL, "202302", "plazas_ocupadas", "pilotos"), "1"),
-            "unknown_disaggregation",
-        ),
-        (
-            ValueChange(ValueKey(HOSPITAL, "202302", "basificacion_meta"), "1"),
-            "state_level_variable",
-        ),
+        (ValueChange(ValueKey(HOSPITAL, "202302", "plazas_ocupadas", "pilotos"), "1"), "unknown_disaggregation"),
+        (ValueChange(ValueKey(HOSPITAL, "202302", "basificacion_meta"), "1"), "state_level_variable"),
     ],
 )
 def test_bad_input_writes_nothing(ws, change, code, db_dump):
@@ -103,9 +92,7 @@ def test_month_issues_and_completeness(ws):
     )
     month = entry.load_month(ws, "18", "202302")
     issues = entry.month_issues(ws.catalog, month)
-    assert any(
-        i.severity == "error" for i in issues[(HOSPITAL, "plazas_ocupadas", "especialistas")]
-    )
+    assert any(i.severity == "error" for i in issues[(HOSPITAL, "plazas_ocupadas", "especialistas")])
     hospital = next(f for f in month.facilities if f.clues == HOSPITAL)
     filled, expected = entry.completeness(ws.catalog, month, hospital, "personal")
     assert (filled, expected) == (2, 8)
@@ -115,13 +102,9 @@ def test_a_full_disk_rolls_back_the_whole_action(ws, db_dump):
     before = db_dump(ws.conn)
     pages = ws.conn.execute("PRAGMA page_count").fetchone()[0]
     ws.conn.execute(f"PRAGMA max_page_count = {pages}")  # SQLite now reports SQLITE_FULL
-    changes = [
-        ValueChange(ValueKey(HOSPITAL, "202302", "cirugias"), str(i), comment="x" * 2000)
-        for i in range(1)
-    ]
+    changes = [ValueChange(ValueKey(HOSPITAL, "202302", "cirugias"), str(i), comment="x" * 2000) for i in range(1)]
     changes += [
-        ValueChange(ValueKey(HOSPITAL, f"2022{m:02d}", "cirugias"), "1", comment="y" * 4000)
-        for m in range(1, 13)
+        ValueChange(ValueKey(HOSPITAL, f"2022{m:02d}", "cirugias"), "1", comment="y" * 4000) for m in range(1, 13)
     ]
     with pytest.raises(InputError) as err:
         entry.record_changes(ws, changes)

@@ -26,30 +26,19 @@ def test_schema_4_database_migrates_and_keeps_its_data(data_dir):
 
     db = connect(data_dir / "old.db")
     assert schema_version(db.conn) >= 5
-    assert db.conn.execute(
-        "SELECT value, comment, provisional, version FROM data_values"
-    ).fetchall() == [(120, "ok", 1, 3)]
-    assert db.conn.execute(
-        "SELECT state_code, period, status, cutoff_date FROM reports"
-    ).fetchall() == [("18", "202302", "cerrado", "")]
+    assert db.conn.execute("SELECT value, comment, provisional, version FROM data_values").fetchall() == [
+        (120, "ok", 1, 3)
+    ]
+    assert db.conn.execute("SELECT state_code, period, status, cutoff_date FROM reports").fetchall() == [
+        ("18", "202302", "cerrado", "")
+    ]
     assert reports_repo.report_cutoff(db.conn, "18", "202302") is None
     assert reports_repo.section_notes(db.conn, "18", "202302") == {}
     assert facilities_repo.registry_provisional(db.conn, "18") == {}
     with db.atomic():
         reports_repo.set_section_note(
-            db.conn,
-            "18",
-            "202302",
-            "servicios",
-            "(Programado para agosto)",
-            "ana",
-            "2023-03-03",
-            "manual",
+            db.conn, "18", "202302", "servicios", "(Programado para agosto)", "ana", "2023-03-03", "manual"
         )
-        facilities_repo.set_registry_provisional(
-            db.conn, "18", "hospitals_count", "En proceso", "ana", "2023-03-03"
-        )
-    assert reports_repo.section_notes(db.conn, "18", "202302") == {
-        "servicios": "(Programado para agosto)"
-    }
+        facilities_repo.set_registry_provisional(db.conn, "18", "hospitals_count", "En proceso", "ana", "2023-03-03")
+    assert reports_repo.section_notes(db.conn, "18", "202302") == {"servicios": "(Programado para agosto)"}
     assert facilities_repo.registry_provisional(db.conn, "18") == {"hospitals_count": "En proceso"}

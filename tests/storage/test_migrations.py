@@ -36,9 +36,7 @@ SEED_ROWS = {
         "INSERT INTO outbox (uuid, sequence, device_id, sha256, file_name, path, created_at, log_mark, "
         "value_count) VALUES ('u1', 1, 'd1', 'f1', 'a.coordina', '/x/a.coordina', '2023-03-02', 1, 1)",
     ],
-    5: [
-        "INSERT INTO section_notes VALUES ('18', '202302', 'resumen', 'nota', '2023-03-02', 'ana')"
-    ],
+    5: ["INSERT INTO section_notes VALUES ('18', '202302', 'resumen', 'nota', '2023-03-02', 'ana')"],
     6: [],
 }
 
@@ -61,12 +59,8 @@ def test_upgrade_from_every_earlier_schema_keeps_data(data_dir, start):
 
     db = connect(data_dir / "old.db")  # connect() migrates to the latest
     assert schema_version(db.conn) == LATEST
-    assert db.conn.execute("SELECT value, comment FROM data_values").fetchall() == [
-        (120, "revisado")
-    ]
-    assert db.conn.execute("SELECT name FROM facilities").fetchall() == [
-        ("Hospital General de Tepic",)
-    ]
+    assert db.conn.execute("SELECT value, comment FROM data_values").fetchall() == [(120, "revisado")]
+    assert db.conn.execute("SELECT name FROM facilities").fetchall() == [("Hospital General de Tepic",)]
     # Migration 2 seeds the status history from the facilities that already existed.
     if start < 2:
         assert db.conn.execute("SELECT clues, status FROM facility_status_history").fetchall() == [
@@ -74,13 +68,9 @@ def test_upgrade_from_every_earlier_schema_keeps_data(data_dir, start):
         ]
     if start >= 4:  # rows from before the manifest identity keep their file hash, no identity
         for table in ("inbox", "outbox"):
-            assert db.conn.execute(f"SELECT sha256, manifest_sha256 FROM {table}").fetchall() == [
-                ("f1", None)
-            ]
+            assert db.conn.execute(f"SELECT sha256, manifest_sha256 FROM {table}").fetchall() == [("f1", None)]
     if start >= 2:  # reports closed before migration 5 were closed on the whole month
-        assert db.conn.execute("SELECT status, cutoff_date FROM reports").fetchall() == [
-            ("cerrado", "")
-        ]
+        assert db.conn.execute("SELECT status, cutoff_date FROM reports").fetchall() == [("cerrado", "")]
     if start >= 5:
         assert db.conn.execute("SELECT text FROM section_notes").fetchall() == [("nota",)]
     # Migration 3 makes the change log append-only.

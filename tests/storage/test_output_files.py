@@ -87,9 +87,7 @@ def _sqlite_error(code: int, text: str) -> sqlite3.OperationalError:
 def test_an_io_error_on_a_writable_disk_is_a_device_problem(tmp_path: Path) -> None:
     db = tmp_path / "coordina.db"
     assert translate_error(_sqlite_error(10, "disk I/O error"), db).code == "disk_io_error"
-    assert (
-        translate_error(_sqlite_error(10 | (4 << 8), "disk I/O error"), db).code == "disk_io_error"
-    )
+    assert translate_error(_sqlite_error(10 | (4 << 8), "disk I/O error"), db).code == "disk_io_error"
 
 
 def test_an_io_or_open_error_in_a_missing_folder_is_an_unwritable_folder(tmp_path: Path) -> None:

@@ -38,14 +38,10 @@ def make_state(
     folder.mkdir(parents=True)
     shutil.copy(nayarit_demo_db, folder / DB_FILENAME)
     state = open_workspace(folder, user=user)
-    sync_profile.init_profile(
-        state, "state", "18", name="Ana Núñez", position="Coordinadora estatal"
-    )
+    sync_profile.init_profile(state, "state", "18", name="Ana Núñez", position="Coordinadora estatal")
     sync_profile.import_hq_profile(state, exchange / "hq.json", confirmed=True)
     p12 = folder / "ana.p12"
-    identity = identities.create_identity_file(
-        state, "Ana Núñez", "Coordinadora estatal", "18", p12, PASSPHRASE
-    )
+    identity = identities.create_identity_file(state, "Ana Núñez", "Coordinadora estatal", "18", p12, PASSPHRASE)
     enrol = exchange / f"enrol-{user}.json"
     sync_enrol.export_enrolment(state, enrol)
     sync_enrol.import_enrolment(hq, enrol, confirmed=True)

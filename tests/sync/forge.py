@@ -34,9 +34,7 @@ def registry_of(hq_ws, data: bytes) -> dict | None:
     keys = sync_profile.hq_keys(hq_ws)
     private = x25519.X25519PrivateKey.from_private_bytes(keys.enc_private)
     name = package.REGISTRY_PART
-    return package.gunzip_json(
-        crypto.open_sealed(raw.files[name], private, package.part_aad(raw.uuid, name)), "x"
-    )
+    return package.gunzip_json(crypto.open_sealed(raw.files[name], private, package.part_aad(raw.uuid, name)), "x")
 
 
 def scope_of(doc: dict, registry: dict | None, full: bool) -> dict:
@@ -58,13 +56,7 @@ def scope_of(doc: dict, registry: dict | None, full: bool) -> dict:
 
 
 def reforge(
-    hq_ws,
-    identity,
-    data: bytes,
-    manifest_edit=None,
-    doc_edit=None,
-    registry_edit=None,
-    fix_scope: bool = False,
+    hq_ws, identity, data: bytes, manifest_edit=None, doc_edit=None, registry_edit=None, fix_scope: bool = False
 ) -> bytes:
     """A package re-signed by ``identity`` after editing its manifest, payload and/or registry.
 
@@ -81,9 +73,7 @@ def reforge(
     for name in ("format", "format_version", "files"):
         manifest.pop(name, None)
     if fix_scope:  # the edit is what is under test, not a scope that no longer matches
-        manifest["scope"] = scope_of(
-            doc, registry if isinstance(registry, dict) else None, manifest["scope"]["full"]
-        )
+        manifest["scope"] = scope_of(doc, registry if isinstance(registry, dict) else None, manifest["scope"]["full"])
     if manifest_edit:
         manifest_edit(manifest)
     recipient = x25519.X25519PublicKey.from_public_bytes(keys.enc_public)
@@ -94,18 +84,12 @@ def reforge(
     content = {}
     if registry is not None:
         name = package.REGISTRY_PART
-        content[name] = crypto.seal(
-            package.gzip_json(registry), recipient, package.part_aad(manifest["uuid"], name)
-        )
+        content[name] = crypto.seal(package.gzip_json(registry), recipient, package.part_aad(manifest["uuid"], name))
     for period, groups in months.items():
         name = package.part_name(period if period.isdigit() and len(period) == 6 else "202301")
         part = {"dataValueSets": groups, **extra}
-        content[name] = crypto.seal(
-            package.gzip_json(part), recipient, package.part_aad(manifest["uuid"], name)
-        )
-    return package.build(
-        manifest, content, lambda body: crypto.sign_with_key(body, identity.private_key)
-    )
+        content[name] = crypto.seal(package.gzip_json(part), recipient, package.part_aad(manifest["uuid"], name))
+    return package.build(manifest, content, lambda body: crypto.sign_with_key(body, identity.private_key))
 
 
 def resign_manifest(data: bytes, identity, edit) -> bytes:

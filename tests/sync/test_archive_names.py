@@ -21,17 +21,13 @@ def test_packages_with_long_names_import_through_the_cli(pair):
     made = []
     for name in names:
         assert len(name.encode("utf-8")) <= 255 < len(name.encode("utf-8")) + 13
-        exported = sync_export.export_package(
-            pair.state, pair.outbox, pair.identity, full=True
-        ).path
+        exported = sync_export.export_package(pair.state, pair.outbox, pair.identity, full=True).path
         target = pair.outbox / name
         shutil.move(exported, target)
         made.append(target)
 
     out, err = io.StringIO(), io.StringIO()
-    code = cli.main(
-        ["--data-dir", str(pair.hq.data_dir), "sync", "import", *map(str, made)], out=out, err=err
-    )
+    code = cli.main(["--data-dir", str(pair.hq.data_dir), "sync", "import", *map(str, made)], out=out, err=err)
 
     assert code == 0, err.getvalue()
     assert "E_DATA_DIR" not in err.getvalue() and "data_dir" not in err.getvalue()
@@ -45,6 +41,4 @@ def test_packages_with_long_names_import_through_the_cli(pair):
         assert entry.archive_path == str(archived)
         assert archived.read_bytes() == data
         assert entry.summary["file"] == str(path)  # the name it arrived with is kept in the row
-    assert not [
-        p for p in (pair.hq.data_dir / "archivo" / "18").iterdir() if p.name.startswith(".")
-    ]
+    assert not [p for p in (pair.hq.data_dir / "archivo" / "18").iterdir() if p.name.startswith(".")]

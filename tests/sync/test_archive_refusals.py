@@ -117,9 +117,7 @@ def test_two_entries_with_one_name_are_refused() -> None:
     assert refused(out.getvalue()).code == "E_DUPLICATE_ENTRY"
 
 
-@pytest.mark.parametrize(
-    "name", ["../fuera.json", "/etc/passwd", "dir\\x.json", "C:/x.json", "carpeta/", "a\0b", ""]
-)
+@pytest.mark.parametrize("name", ["../fuera.json", "/etc/passwd", "dir\\x.json", "C:/x.json", "carpeta/", "a\0b", ""])
 def test_a_path_that_could_escape_or_confuse_is_refused(name: str) -> None:
     data = raw_zip([(name, *deflated(b"{}"))])
     error = refused(data)

@@ -21,13 +21,7 @@ from app.services.facilities.catalog_install import CATALOG_FILES, CatalogError
 from app.services.summary import targets
 from app.services.sync import sync_import
 from app.storage import reports_repo
-from tests.sync.test_catalog_update import (
-    NEW,
-    active_setting,
-    catalog_copy,
-    forge_update,
-    installed,
-)
+from tests.sync.test_catalog_update import NEW, active_setting, catalog_copy, forge_update, installed
 
 
 def _drop_column(name: str, column: str):
@@ -37,10 +31,7 @@ def _drop_column(name: str, column: str):
         header = lines[0].split(",")
         index = header.index(column)
         path.write_text(
-            "\n".join(
-                ",".join(c for i, c in enumerate(line.split(",")) if i != index) for line in lines
-            )
-            + "\n",
+            "\n".join(",".join(c for i, c in enumerate(line.split(",")) if i != index) for line in lines) + "\n",
             encoding="utf-8",
         )
 
@@ -66,34 +57,16 @@ def _write(name: str, text: str):
 
 CASES = {
     # name: (edit, words the notice must hold)
-    "missing column": (
-        _drop_column("levels.csv", "label_en"),
-        ["levels.csv", "fila 2", "label_en"],
-    ),
-    "bad number": (
-        _replace("levels.csv", "\n1,", "\nuno,"),
-        ["levels.csv", "fila 3", "code", "uno"],
-    ),
-    "bad minimum": (
-        _replace("variables.csv", ",0,100,0,", ",cero,100,0,"),
-        ["variables.csv", "min", "cero"],
-    ),
-    "extra field": (
-        _replace("institutions.csv", "\n", "\nA,B,C,D,E,F\n"),
-        ["institutions.csv", "fila 2"],
-    ),
+    "missing column": (_drop_column("levels.csv", "label_en"), ["levels.csv", "fila 2", "label_en"]),
+    "bad number": (_replace("levels.csv", "\n1,", "\nuno,"), ["levels.csv", "fila 3", "code", "uno"]),
+    "bad minimum": (_replace("variables.csv", ",0,100,0,", ",cero,100,0,"), ["variables.csv", "min", "cero"]),
+    "extra field": (_replace("institutions.csv", "\n", "\nA,B,C,D,E,F\n"), ["institutions.csv", "fila 2"]),
     "bad json": (
         _write("rules.json", '{"comparisons": [{"code": "x",\n  "left": }'),
         ["rules.json", "línea 2", "columna"],
     ),
-    "missing json key": (
-        _replace("indicators.json", '"code"', '"codigo"'),
-        ["indicators.json", "code"],
-    ),
-    "json of the wrong shape": (
-        _write("indicators.json", '{"indicators": 7}'),
-        ["indicators.json"],
-    ),
+    "missing json key": (_replace("indicators.json", '"code"', '"codigo"'), ["indicators.json", "code"]),
+    "json of the wrong shape": (_write("indicators.json", '{"indicators": 7}'), ["indicators.json"]),
     "extra nesting": (
         _write("indicators.json", '{"indicators": ' + "[" * 50_000 + "]" * 50_000 + "}"),
         ["indicators.json", "anidamiento"],
@@ -124,23 +97,14 @@ def test_a_malformed_catalog_in_an_update_is_a_notice(pair, tmp_path, case):
         assert word in note["value"], (word, note["value"])
     assert installed(pair.state) == [], "no .incoming-* folder left behind"
     assert active_setting(pair.state) == ""
-    assert (
-        reports_repo.settings_get(pair.state.conn, targets.TARGET_PREFIX + "rx_filled_pct")
-        == "90.0"
-    )
+    assert reports_repo.settings_get(pair.state.conn, targets.TARGET_PREFIX + "rx_filled_pct") == "90.0"
 
 
 def test_an_update_missing_a_catalog_file_names_it(pair, tmp_path):
     folder = catalog_copy(tmp_path, "incompleto")
-    texts = {
-        name: (folder / name).read_text(encoding="utf-8")
-        for name in CATALOG_FILES
-        if name != "institutions.csv"
-    }
+    texts = {name: (folder / name).read_text(encoding="utf-8") for name in CATALOG_FILES if name != "institutions.csv"}
     path = tmp_path / "forjado.coordina"
-    path.write_bytes(
-        forge_update(pair.hq, {"state": "18", "catalog": {"version": NEW, "files": texts}})
-    )
+    path.write_bytes(forge_update(pair.hq, {"state": "18", "catalog": {"version": NEW, "files": texts}}))
     [result] = sync_import.import_packages(pair.state, [path])
     [note] = result.summary["conflicts"]
     assert note["errorCode"] == "W_CATALOG_INVALID" and "institutions.csv" in note["value"]
@@ -163,14 +127,8 @@ def test_catalog_install_refuses_a_malformed_folder_and_leaves_nothing(pair, tmp
     (gone / "operating_status.csv").unlink()
     for folder, word in ((bad_utf8, "states.csv"), (gone, "operating_status.csv")):
         out, err = io.StringIO(), io.StringIO()
-        code = cli.main(
-            ["--data-dir", str(pair.hq.data_dir), "catalog", "install", str(folder)],
-            out=out,
-            err=err,
-        )
-        assert code == 1 and "[E_CATALOG_INVALID]" in err.getvalue() and word in err.getvalue(), (
-            err.getvalue()
-        )
+        code = cli.main(["--data-dir", str(pair.hq.data_dir), "catalog", "install", str(folder)], out=out, err=err)
+        assert code == 1 and "[E_CATALOG_INVALID]" in err.getvalue() and word in err.getvalue(), err.getvalue()
         assert "Traceback" not in err.getvalue()
     assert installed(pair.hq) == [] and active_setting(pair.hq) == ""
     shutil.rmtree(tmp_path / "latin1")

@@ -49,9 +49,7 @@ def add_variable(folder: Path) -> None:
 def drop_variable(folder: Path) -> None:
     path = folder / "variables.csv"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    path.write_text(
-        "".join(li for li in lines if not li.startswith(DROPPED + ",")), encoding="utf-8"
-    )
+    path.write_text("".join(li for li in lines if not li.startswith(DROPPED + ",")), encoding="utf-8")
 
 
 def bad_indicator(folder: Path) -> None:
@@ -116,9 +114,7 @@ def test_a_newer_catalog_goes_from_hq_to_the_state(pair, tmp_path):
     assert installed(pair.state) == [NEW]
     assert active_setting(pair.state) == NEW
     for name in CATALOG_FILES:
-        assert (pair.state.data_dir / CATALOGS_DIR / NEW / name).read_bytes() == (
-            folder / name
-        ).read_bytes()
+        assert (pair.state.data_dir / CATALOGS_DIR / NEW / name).read_bytes() == (folder / name).read_bytes()
     version, variables = reopened_version(pair.state)
     assert version == NEW and "tiempo_espera" in variables
     assert reopened_version(pair.hq)[0] == NEW
@@ -135,9 +131,7 @@ def test_an_older_or_equal_catalog_is_a_notice_and_the_rest_applies(pair, tmp_pa
     assert [c["errorCode"] for c in result.summary["conflicts"]] == ["W_CATALOG_NOT_NEWER"]
     assert "no es más nuevo" in result.summary["conflicts"][0]["value"]
     assert installed(pair.state) == [] and active_setting(pair.state) == ""
-    assert (
-        sync_repo.get_inbox(pair.state.conn, package.read(made.read_bytes(), "x").uuid) is not None
-    )
+    assert sync_repo.get_inbox(pair.state.conn, package.read(made.read_bytes(), "x").uuid) is not None
 
     # The state has meanwhile a newer catalog of its own: HQ's is older.
     catalog_install.install_catalog(pair.state, catalog_copy(tmp_path, "local", edit=add_variable))
@@ -152,13 +146,8 @@ def test_hq_only_sends_the_catalog_it_uses(pair, tmp_path):
     before = sorted(p.name for p in pair.outbox.iterdir())
     with pytest.raises(CatalogError) as caught:
         sync_ack.make_update(pair.hq, "18", pair.outbox, catalog_dir=newer)
-    assert (
-        caught.value.code == "E_CATALOG_NOT_ADOPTED"
-        and "catalog install" in caught.value.message("es")
-    )
-    same_version = catalog_copy(
-        tmp_path, "otro", version=pair.hq.catalog.version, edit=add_variable
-    )
+    assert caught.value.code == "E_CATALOG_NOT_ADOPTED" and "catalog install" in caught.value.message("es")
+    same_version = catalog_copy(tmp_path, "otro", version=pair.hq.catalog.version, edit=add_variable)
     with pytest.raises(CatalogError) as caught:
         sync_ack.make_update(pair.hq, "18", pair.outbox, catalog_dir=same_version)
     assert caught.value.code == "E_CATALOG_MISMATCH"
@@ -175,9 +164,7 @@ def test_an_invalid_catalog_is_refused_at_hq_and_at_the_state(pair, tmp_path):
         with pytest.raises(CatalogError) as caught:
             attempt()
         assert caught.value.code == "E_CATALOG_INVALID"
-        assert "no_existe" in caught.value.message(
-            "es"
-        ) and "indicators.json" in caught.value.message("en")
+        assert "no_existe" in caught.value.message("es") and "indicators.json" in caught.value.message("en")
     assert installed(pair.hq) == [] and active_setting(pair.hq) == ""
     assert sorted(p.name for p in pair.outbox.iterdir()) == before
 
@@ -196,26 +183,19 @@ def test_an_invalid_catalog_is_refused_at_hq_and_at_the_state(pair, tmp_path):
     [note] = result.summary["conflicts"]
     assert note["errorCode"] == "W_CATALOG_INVALID" and "no_existe" in note["value"]
     assert installed(pair.state) == [] and active_setting(pair.state) == ""
-    assert (
-        reports_repo.settings_get(pair.state.conn, targets.TARGET_PREFIX + "rx_filled_pct")
-        == "90.0"
-    )
+    assert reports_repo.settings_get(pair.state.conn, targets.TARGET_PREFIX + "rx_filled_pct") == "90.0"
 
     # Files outside the catalog's own names never reach the disk.
     sneaky = dict(texts, **{"../fuera.csv": "x"})
     path = tmp_path / "forjado2.coordina"
-    path.write_bytes(
-        forge_update(pair.hq, {"state": "18", "catalog": {"version": NEW, "files": sneaky}})
-    )
+    path.write_bytes(forge_update(pair.hq, {"state": "18", "catalog": {"version": NEW, "files": sneaky}}))
     [result] = sync_import.import_packages(pair.state, [path])
     assert [c["errorCode"] for c in result.summary["conflicts"]] == ["W_CATALOG_INVALID"]
     assert installed(pair.state) == [] and not (pair.state.data_dir / "fuera.csv").exists()
 
 
 def test_a_catalog_dropping_a_variable_with_data_is_refused(pair, tmp_path):
-    held = pair.state.conn.execute(
-        "SELECT count(*) FROM data_values WHERE variable = ?", (DROPPED,)
-    ).fetchone()[0]
+    held = pair.state.conn.execute("SELECT count(*) FROM data_values WHERE variable = ?", (DROPPED,)).fetchone()[0]
     assert held > 0
     folder = catalog_copy(tmp_path, "sin-urgencias", edit=drop_variable)
     catalog_install.install_catalog(pair.hq, folder)  # HQ holds no values of it yet
@@ -225,9 +205,7 @@ def test_a_catalog_dropping_a_variable_with_data_is_refused(pair, tmp_path):
     fac = facilities_repo.list_facilities(pair.hq.conn, "18")[0]
     with pair.hq.db.atomic():
         facilities_repo.upsert_facilities(
-            pair.hq.conn,
-            [dataclasses.replace(fac, name="Nombre nuevo")],
-            "2030-01-01T00:00:00+00:00",
+            pair.hq.conn, [dataclasses.replace(fac, name="Nombre nuevo")], "2030-01-01T00:00:00+00:00"
         )
     made = sync_ack.make_update(pair.hq, "18", pair.outbox, catalog_dir=folder)
 
@@ -236,10 +214,7 @@ def test_a_catalog_dropping_a_variable_with_data_is_refused(pair, tmp_path):
     assert result.summary["status"] == "ERROR"
     [conflict] = result.summary["conflicts"]
     assert conflict["errorCode"] == "E_CATALOG_DROPS_DATA"
-    assert (
-        f"«{DROPPED}» ({held} valores)" in conflict["value"]
-        and "no se cambió nada" in conflict["value"]
-    )
+    assert f"«{DROPPED}» ({held} valores)" in conflict["value"] and "no se cambió nada" in conflict["value"]
     assert installed(pair.state) == [] and active_setting(pair.state) == ""
     mine = {f.clues: f for f in facilities_repo.list_facilities(pair.state.conn, "18")}
     assert mine[fac.clues].name == fac.name
@@ -248,9 +223,7 @@ def test_a_catalog_dropping_a_variable_with_data_is_refused(pair, tmp_path):
 
     with pytest.raises(CatalogError) as caught:
         catalog_install.install_catalog(pair.state, folder)
-    assert caught.value.code == "E_CATALOG_DROPS_DATA" and "drops items" in caught.value.message(
-        "en"
-    )
+    assert caught.value.code == "E_CATALOG_DROPS_DATA" and "drops items" in caught.value.message("en")
     assert installed(pair.state) == []
 
 
@@ -301,31 +274,9 @@ def test_the_cli_packages_and_installs_catalogs(pair, tmp_path):
     code, _, err = run("--data-dir", hq, "--lang", "en", "catalog", "install", str(folder))
     assert code == 1 and "is the same version as" in err
     usb = tmp_path / "usb2"
-    code, _, err = run(
-        "--data-dir",
-        hq,
-        "sync",
-        "update",
-        "--state",
-        "18",
-        "--out",
-        str(usb),
-        "--catalog",
-        str(bad),
-    )
+    code, _, err = run("--data-dir", hq, "sync", "update", "--state", "18", "--out", str(usb), "--catalog", str(bad))
     assert code == 1 and "[E_CATALOG_INVALID]" in err and not usb.exists()
-    code, out, _ = run(
-        "--data-dir",
-        hq,
-        "sync",
-        "update",
-        "--state",
-        "18",
-        "--out",
-        str(usb),
-        "--catalog",
-        str(folder),
-    )
+    code, out, _ = run("--data-dir", hq, "sync", "update", "--state", "18", "--out", str(usb), "--catalog", str(folder))
     assert code == 0
     made = Path(out.strip())
     assert made.parent == usb and made.is_file()

@@ -56,11 +56,7 @@ def _certificate(key: object) -> x509.Certificate:
         .not_valid_before(now)
         .not_valid_after(now + dt.timedelta(days=1))
     )
-    algorithm = (
-        None
-        if isinstance(key, (ed25519.Ed25519PrivateKey, ed448.Ed448PrivateKey))
-        else hashes.SHA256()
-    )
+    algorithm = None if isinstance(key, (ed25519.Ed25519PrivateKey, ed448.Ed448PrivateKey)) else hashes.SHA256()
     return builder.sign(key, algorithm)  # type: ignore[arg-type]
 
 

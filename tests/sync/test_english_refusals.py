@@ -18,8 +18,7 @@ from tests.sync.test_catalog_update import DROPPED, catalog_copy, drop_variable
 
 #: Words that only a Spanish sentence of these messages would hold.
 SPANISH = re.compile(
-    r"«|»|\b(paquete|catálogo|valores|unidades|metas|no se|ya importado|anterior|ninguno)\b",
-    re.IGNORECASE,
+    r"«|»|\b(paquete|catálogo|valores|unidades|metas|no se|ya importado|anterior|ninguno)\b", re.IGNORECASE
 )
 
 
@@ -35,8 +34,7 @@ def test_an_english_import_summary_is_english(pair):
     [refused] = sync_import.import_packages(pair.hq, [not_zip])
     assert refused.summary["status"] == "ERROR"
     assert (
-        "[E_NOT_ZIP]" in refused.summary["description"]
-        and "not a Coordina package" in refused.summary["description"]
+        "[E_NOT_ZIP]" in refused.summary["description"] and "not a Coordina package" in refused.summary["description"]
     )
     for summary in (first.summary, again.summary, refused.summary):
         assert not SPANISH.search(summary["description"]), summary["description"]
@@ -48,9 +46,7 @@ def test_an_english_catalog_notice_in_an_update_is_english(pair):
     [result] = sync_import.import_packages(pair.state, [made])
     [note] = result.summary["conflicts"]
     assert note["errorCode"] == "W_CATALOG_NOT_NEWER"
-    assert "is not newer than the active one" in note["value"] and note["object"].startswith(
-        "catalog "
-    )
+    assert "is not newer than the active one" in note["value"] and note["object"].startswith("catalog ")
     assert "targets" in result.summary["description"], result.summary["description"]
     assert not SPANISH.search(result.summary["description"]), result.summary["description"]
     assert not SPANISH.search(note["value"]), note["value"]
@@ -62,9 +58,7 @@ def test_english_catalog_install_refusals_are_english(pair, tmp_path):
         catalog_install.install_catalog(pair.state, RESOURCES_DIR / "catalog")
     assert "is the same version as the active one" in same.value.message("en")
     with pytest.raises(CatalogError) as drops:
-        catalog_install.install_catalog(
-            pair.state, catalog_copy(tmp_path, "sin-urgencias", edit=drop_variable)
-        )
+        catalog_install.install_catalog(pair.state, catalog_copy(tmp_path, "sin-urgencias", edit=drop_variable))
     english = drops.value.message("en")
     assert drops.value.code == "E_CATALOG_DROPS_DATA"
     assert f"the variable '{DROPPED}' (" in english and " values)" in english

@@ -21,9 +21,7 @@ from tests.sync.forge import entries, reforge, resign_manifest, rezip, write
 @pytest.fixture
 def valid(pair):
     """The bytes of a valid full package of the state."""
-    return sync_export.export_package(
-        pair.state, pair.outbox, pair.identity, full=True
-    ).path.read_bytes()
+    return sync_export.export_package(pair.state, pair.outbox, pair.identity, full=True).path.read_bytes()
 
 
 def refused(pair, db_dump, data: bytes, code: str, name: str = "hostil.coordina") -> dict:
@@ -63,9 +61,7 @@ def test_path_escaping_the_folder(pair, db_dump, valid, name):
 
 
 def test_duplicate_entry(pair, db_dump, valid):
-    refused(
-        pair, db_dump, rezip(entries(valid), duplicate="payload/202302.bin"), "E_DUPLICATE_ENTRY"
-    )
+    refused(pair, db_dump, rezip(entries(valid), duplicate="payload/202302.bin"), "E_DUPLICATE_ENTRY")
 
 
 def test_missing_and_extra_files(pair, db_dump, valid):
@@ -180,18 +176,13 @@ def test_replay_and_out_of_order(pair, db_dump):
     refused(pair, db_dump, first.path.read_bytes(), "E_REPLAY", "viejo.coordina")
     # Same UUID, other content: refused; same UUID and hash: the stored summary.
     other = reforge(
-        pair.hq,
-        pair.identity,
-        second.path.read_bytes(),
-        doc_edit=lambda doc: _first_value(doc).update(value="7"),
+        pair.hq, pair.identity, second.path.read_bytes(), doc_edit=lambda doc: _first_value(doc).update(value="7")
     )
     refused(pair, db_dump, other, "E_UUID_REUSED", "mismo-uuid.coordina")
 
 
 def test_package_for_another_headquarters(pair, db_dump, valid, tmp_path):
-    other_hq_data = resign_manifest(
-        valid, pair.identity, lambda m: m.update(hq_id="0123456789abcdef")
-    )
+    other_hq_data = resign_manifest(valid, pair.identity, lambda m: m.update(hq_id="0123456789abcdef"))
     refused(pair, db_dump, other_hq_data, "E_HQ_MISMATCH")
 
 

@@ -60,17 +60,7 @@ def crafted(valid: bytes, list_them: bool) -> bytes:
 def _probe(data_dir: Path, path: Path) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     done = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            PROBE,
-            "--data-dir",
-            str(data_dir),
-            "sync",
-            "import",
-            "--json",
-            str(path),
-        ],
+        [sys.executable, "-c", PROBE, "--data-dir", str(data_dir), "sync", "import", "--json", str(path)],
         capture_output=True,
         text=True,
         env=env,
@@ -85,9 +75,7 @@ def _probe(data_dir: Path, path: Path) -> dict:
 
 @pytest.mark.parametrize(("list_them", "code"), [(False, "E_EXTRA_FILE"), (True, "E_SIGNATURE")])
 def test_an_unsigned_bomb_is_refused_quickly_in_little_memory(pair, list_them, code):
-    valid = sync_export.export_package(
-        pair.state, pair.outbox, pair.identity, full=True
-    ).path.read_bytes()
+    valid = sync_export.export_package(pair.state, pair.outbox, pair.identity, full=True).path.read_bytes()
     data = crafted(valid, list_them)
     assert len(data) > 20 << 20
     path = write(pair.outbox, "bomba.coordina", data)

@@ -38,9 +38,7 @@ PART = "payload/202302.bin"
 
 @pytest.fixture
 def valid(pair):
-    return sync_export.export_package(
-        pair.state, pair.outbox, pair.identity, full=True
-    ).path.read_bytes()
+    return sync_export.export_package(pair.state, pair.outbox, pair.identity, full=True).path.read_bytes()
 
 
 def _manifest_with(valid: bytes, text: bytes) -> bytes:
@@ -55,9 +53,7 @@ def test_a_deeply_nested_manifest_is_refused(pair, db_dump, valid):
     # Nested well below the interpreter's limit, inside an otherwise good manifest: the cap.
     manifest = json.loads(entries(valid)["manifest.json"])
     manifest["scope"] = json.loads("[" * 200 + "]" * 200)
-    summary = refused(
-        pair, db_dump, _manifest_with(valid, package.canonical(manifest)), "E_MANIFEST"
-    )
+    summary = refused(pair, db_dump, _manifest_with(valid, package.canonical(manifest)), "E_MANIFEST")
     assert "anidamiento" in summary["description"]
 
 
@@ -80,9 +76,7 @@ def test_an_entry_compressed_with_another_method_is_refused(pair, db_dump, valid
 @pytest.mark.parametrize("name", ["manifest.json", PART])
 def test_the_encryption_bit_is_refused(pair, db_dump, valid, name):
     refused(pair, db_dump, patch(valid, name, flags_or=0x1), "E_ZIP_ENCRYPTED")
-    refused(
-        pair, db_dump, patch(valid, name, flags_or=0x40), "E_ZIP_ENCRYPTED"
-    )  # strong encryption
+    refused(pair, db_dump, patch(valid, name, flags_or=0x40), "E_ZIP_ENCRYPTED")  # strong encryption
 
 
 def test_a_zip_version_from_the_future_is_refused(pair, db_dump, valid):
@@ -116,9 +110,7 @@ def test_sync_import_cli_batch_end_to_end(pair, valid):
     """``python main.py sync import GOOD BAD`` on a real HQ directory: the good one is in."""
     good = write(pair.outbox, "bueno.coordina", valid)
     bad = write(pair.outbox, "malo.coordina", _manifest_with(valid, NESTED))
-    lzma = write(
-        pair.outbox, "lzma.coordina", zip_of(entries(valid), methods={PART: zipfile.ZIP_LZMA})
-    )
+    lzma = write(pair.outbox, "lzma.coordina", zip_of(entries(valid), methods={PART: zipfile.ZIP_LZMA}))
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     cmd = [
         sys.executable,
@@ -131,9 +123,7 @@ def test_sync_import_cli_batch_end_to_end(pair, valid):
         str(good),
         str(lzma),
     ]
-    done = subprocess.run(
-        [*cmd, "--json"], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120
-    )
+    done = subprocess.run([*cmd, "--json"], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr, done.stderr
     summaries = {Path(s["file"]).name: s for s in json.loads(done.stdout)}
@@ -165,13 +155,7 @@ def _run(*argv: str) -> tuple[int, str, str]:
 
 
 @pytest.mark.parametrize(
-    "content",
-    [
-        NESTED,
-        b'{"format": ' + b"7" * 5000 + b"}",
-        b"\xff\xfe{}",
-        b'{"a": ' + b"[" * 500 + b"]" * 500 + b"}",
-    ],
+    "content", [NESTED, b'{"format": ' + b"7" * 5000 + b"}", b"\xff\xfe{}", b'{"a": ' + b"[" * 500 + b"]" * 500 + b"}"]
 )
 def test_profile_and_enrolment_files_with_hostile_json(pair, tmp_path, db_dump, content):
     path = tmp_path / "hostil.json"

@@ -143,17 +143,7 @@ def test_fresh_data_directory_and_its_files_are_owner_only(tmp_path: Path, monke
         # a real process, so its log file is configured as a user's would be
         main = Path(__file__).resolve().parents[2] / "main.py"
         done = subprocess.run(
-            [
-                sys.executable,
-                str(main),
-                "--data-dir",
-                str(hq),
-                "init",
-                "--role",
-                "hq",
-                "--passphrase-env",
-                VAR,
-            ],
+            [sys.executable, str(main), "--data-dir", str(hq), "init", "--role", "hq", "--passphrase-env", VAR],
             capture_output=True,
             text=True,
             timeout=120,
@@ -197,11 +187,7 @@ def test_an_older_world_readable_data_directory_is_tightened(tmp_path: Path):
     ws = open_workspace(tmp_path / "hq")
     made = backup.backup_now(ws)
     ws.close()
-    for path, mode in (
-        (tmp_path / "hq", 0o755),
-        (tmp_path / "hq" / DB_FILENAME, 0o644),
-        (made, 0o644),
-    ):
+    for path, mode in ((tmp_path / "hq", 0o755), (tmp_path / "hq" / DB_FILENAME, 0o644), (made, 0o644)):
         os.chmod(path, mode)
     open_workspace(tmp_path / "hq").close()
     assert _mode(tmp_path / "hq") == 0o700
@@ -247,9 +233,7 @@ def test_identity_create_never_overwrites_an_existing_p12_silently(tmp_path: Pat
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/<pid>/environ")
 def test_worker_process_environment_lacks_the_passphrase_variable(tmp_path: Path, monkeypatch):
     monkeypatch.setenv(VAR, HQ_PASS)
-    assert (
-        identities.passphrase_from_env(VAR) == HQ_PASS.encode()
-    )  # read like --passphrase-env does
+    assert identities.passphrase_from_env(VAR) == HQ_PASS.encode()  # read like --passphrase-env does
     ws = open_workspace(tmp_path / "hq")
     reader = PartReader(ws.catalog, "es", {})
     try:

@@ -47,9 +47,7 @@ def test_the_reader_process_stores_what_reading_inline_stores(pair, tmp_path):
     try:
         [piped] = sync_import.import_packages(pair.hq, [made], pipeline=True)
         [inline] = sync_import.import_packages(other, [made], pipeline=False)
-        assert (
-            piped.summary["status"] == "SUCCESS" and piped.summary["importCount"]["imported"] > 1000
-        )
+        assert piped.summary["status"] == "SUCCESS" and piped.summary["importCount"]["imported"] > 1000
         assert _comparable(piped.summary) == _comparable(inline.summary)
         assert _stored(pair.hq) == _stored(other)
         assert changelog.verify_chain(pair.hq.conn) is None
@@ -59,9 +57,7 @@ def test_the_reader_process_stores_what_reading_inline_stores(pair, tmp_path):
 
 @pytest.fixture
 def valid(pair):
-    return sync_export.export_package(
-        pair.state, pair.outbox, pair.identity, full=True
-    ).path.read_bytes()
+    return sync_export.export_package(pair.state, pair.outbox, pair.identity, full=True).path.read_bytes()
 
 
 def _bad_value(doc: dict) -> None:
@@ -91,16 +87,12 @@ def _swapped_parts(data: bytes, identity) -> bytes:
         ("duplicate", "E_PAYLOAD"),
     ],
 )
-def test_a_bad_package_is_refused_the_same_way_and_writes_nothing(
-    pair, db_dump, valid, tmp_path, damage, code
-):
+def test_a_bad_package_is_refused_the_same_way_and_writes_nothing(pair, db_dump, valid, tmp_path, damage, code):
     def duplicate(doc: dict) -> None:
         values = doc["dataValueSets"][1]["dataValues"]
         values.append(dict(values[0]))
 
-    data = reforge(
-        pair.hq, pair.identity, valid, doc_edit=_bad_value if damage == "value" else duplicate
-    )
+    data = reforge(pair.hq, pair.identity, valid, doc_edit=_bad_value if damage == "value" else duplicate)
     path = write(pair.outbox, "malo.coordina", data)
     before = db_dump(pair.hq.conn)
     [piped] = sync_import.import_packages(pair.hq, [path], pipeline=True)
@@ -119,11 +111,7 @@ def test_after_a_refused_package_the_reader_goes_on_with_the_next(pair, db_dump,
         first, second = doc["dataValueSets"][0]["dataValues"][:2]
         second["coordina"] = dict(second["coordina"], uuid=first["coordina"]["uuid"])
 
-    bad = write(
-        pair.outbox,
-        "uuid-repetido.coordina",
-        reforge(pair.hq, pair.identity, valid, doc_edit=same_uuid),
-    )
+    bad = write(pair.outbox, "uuid-repetido.coordina", reforge(pair.hq, pair.identity, valid, doc_edit=same_uuid))
     before = db_dump(pair.hq.conn)
     [refused] = sync_import.import_packages(pair.hq, [bad], pipeline=True)
     assert refused.summary["status"] == "ERROR" and db_dump(pair.hq.conn) == before
@@ -133,7 +121,5 @@ def test_after_a_refused_package_the_reader_goes_on_with_the_next(pair, db_dump,
     results = sync_import.import_packages(pair.hq, [swapped, good], pipeline=True)
     by_name = {r.path.name: r.summary for r in results}
     assert [c["errorCode"] for c in by_name["1-partes.coordina"]["conflicts"]] == ["E_DECRYPT"]
-    assert by_name["2-bueno.coordina"]["status"] == "SUCCESS", json.dumps(
-        by_name["2-bueno.coordina"]
-    )[:500]
+    assert by_name["2-bueno.coordina"]["status"] == "SUCCESS", json.dumps(by_name["2-bueno.coordina"])[:500]
     assert changelog.verify_chain(pair.hq.conn) is None

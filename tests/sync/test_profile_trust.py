@@ -41,14 +41,7 @@ def world(tmp_path: Path):
     real, real_fp = _hq(tmp_path / "hq", tmp_path / "hq.json")
     evil, evil_fp = _hq(tmp_path / "atacante", tmp_path / "falso.json")
     state = _state(tmp_path / "nayarit")
-    yield {
-        "real": real,
-        "real_fp": real_fp,
-        "evil": evil,
-        "evil_fp": evil_fp,
-        "state": state,
-        "root": tmp_path,
-    }
+    yield {"real": real, "real_fp": real_fp, "evil": evil, "evil_fp": evil_fp, "state": state, "root": tmp_path}
     for ws in (real, evil, state):
         ws.close()
 
@@ -65,17 +58,12 @@ def _code(call) -> str:
 def test_attacker_profile_imported_without_confirmation_stores_nothing(world):
     state, root = world["state"], world["root"]
     before = dump(state.conn)
-    assert (
-        _code(lambda: sync_profile.import_hq_profile(state, root / "falso.json"))
-        == "E_FINGERPRINT_UNCONFIRMED"
-    )
+    assert _code(lambda: sync_profile.import_hq_profile(state, root / "falso.json")) == "E_FINGERPRINT_UNCONFIRMED"
     assert dump(state.conn) == before and sync_repo.get_hq_keys(state.conn) is None
     # the CLI, not at a terminal and without --fingerprint: the same refusal, the fingerprint shown
     out, err = io.StringIO(), io.StringIO()
     code = cli.main(
-        ["--data-dir", str(state.data_dir), "hq-profile", "import", str(root / "falso.json")],
-        out=out,
-        err=err,
+        ["--data-dir", str(state.data_dir), "hq-profile", "import", str(root / "falso.json")], out=out, err=err
     )
     assert code == 1 and "E_FINGERPRINT_UNCONFIRMED" in err.getvalue()
     assert world["evil_fp"] in err.getvalue()
@@ -113,10 +101,7 @@ def test_a_confirmed_profile_is_not_replaced_by_another_hq(world):
     state, root = world["state"], world["root"]
     sync_profile.import_hq_profile(state, root / "hq.json", world["real_fp"])
     before = dump(state.conn)
-    assert (
-        _code(lambda: sync_profile.import_hq_profile(state, root / "falso.json", confirmed=True))
-        == "E_HQ_MISMATCH"
-    )
+    assert _code(lambda: sync_profile.import_hq_profile(state, root / "falso.json", confirmed=True)) == "E_HQ_MISMATCH"
     assert dump(state.conn) == before
 
 
@@ -150,16 +135,11 @@ def test_rotation_not_signed_by_the_old_key_is_refused(world):
         "signature": base64.b64encode(crypto.sign_ed25519(body, evil_sign)).decode(),
     }
     doc.pop("signature")
-    doc["signature"] = base64.b64encode(
-        crypto.sign_ed25519(sync_profile._canonical(doc), evil_sign)
-    ).decode()
+    doc["signature"] = base64.b64encode(crypto.sign_ed25519(sync_profile._canonical(doc), evil_sign)).decode()
     forged = root / "rotacion-falsa.json"
     forged.write_text(json.dumps(doc))
     assert _code(lambda: sync_profile.import_hq_profile(state, forged)) == "E_HQ_ROTATION"
-    assert (
-        _code(lambda: sync_profile.import_hq_profile(state, forged, confirmed=True))
-        == "E_HQ_ROTATION"
-    )
+    assert _code(lambda: sync_profile.import_hq_profile(state, forged, confirmed=True)) == "E_HQ_ROTATION"
     assert dump(state.conn) == before
 
 
@@ -168,9 +148,7 @@ def test_rotation_not_signed_by_the_old_key_is_refused(world):
 
 def _enrolled_state(world):
     state, root = world["state"], world["root"]
-    identities.create_identity_file(
-        state, "Ana Núñez", "Coordinadora", "18", root / "ana.p12", b"frase de paso"
-    )
+    identities.create_identity_file(state, "Ana Núñez", "Coordinadora", "18", root / "ana.p12", b"frase de paso")
     fp = sync_enrol.export_enrolment(state, root / "enrol.json")
     return fp, root / "enrol.json"
 
@@ -179,16 +157,10 @@ def test_enrolment_edited_from_18_to_09_fails_the_phone_comparison(world):
     hq, root = world["real"], world["root"]
     fp, enrol = _enrolled_state(world)
     edited = root / "enrol-09.json"
-    edited.write_text(
-        enrol.read_text(encoding="utf-8").replace('"state": "18"', '"state": "09"'),
-        encoding="utf-8",
-    )
+    edited.write_text(enrol.read_text(encoding="utf-8").replace('"state": "18"', '"state": "09"'), encoding="utf-8")
     assert '"state": "09"' in edited.read_text(encoding="utf-8")
     before = dump(hq.conn)
-    assert (
-        _code(lambda: sync_enrol.import_enrolment(hq, edited, fingerprint=fp))
-        == "E_FINGERPRINT_MISMATCH"
-    )
+    assert _code(lambda: sync_enrol.import_enrolment(hq, edited, fingerprint=fp)) == "E_FINGERPRINT_MISMATCH"
     assert dump(hq.conn) == before and sync_enrol.registrations(hq) == []
     # what HQ would read back for the edited file differs from what the coordinator read
     assert sync_enrol.enrolment_preview(hq, edited)[2] != fp
@@ -206,9 +178,5 @@ def test_enrolment_without_confirmation_stores_nothing(world):
 
 def test_enrolment_fingerprint_covers_certificate_and_state():
     cert = "ab" * 32
-    assert sync_profile.enrolment_fingerprint(cert, "18") != sync_profile.enrolment_fingerprint(
-        cert, "09"
-    )
-    assert sync_profile.enrolment_fingerprint(cert, "18") != sync_profile.enrolment_fingerprint(
-        "cd" * 32, "18"
-    )
+    assert sync_profile.enrolment_fingerprint(cert, "18") != sync_profile.enrolment_fingerprint(cert, "09")
+    assert sync_profile.enrolment_fingerprint(cert, "18") != sync_profile.enrolment_fingerprint("cd" * 32, "18")

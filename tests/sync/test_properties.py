@@ -52,15 +52,11 @@ def world(tmp_path_factory):
         ws = open_workspace(root / code, user=f"coord{code}")
         with ws.db.atomic():
             facilities_repo.upsert_facilities(
-                ws.conn,
-                [f for f in FACILITIES if f.state_code == code],
-                "2023-01-01T00:00:00+00:00",
+                ws.conn, [f for f in FACILITIES if f.state_code == code], "2023-01-01T00:00:00+00:00"
             )
         sync_profile.init_profile(ws, "state", code)
         sync_profile.import_hq_profile(ws, exchange / "hq.json", confirmed=True)
-        ident = identities.create_identity_file(
-            ws, f"Coord {code}", "Coordinación", code, root / f"{code}.p12", b"pw"
-        )
+        ident = identities.create_identity_file(ws, f"Coord {code}", "Coordinación", code, root / f"{code}.p12", b"pw")
         sync_enrol.export_enrolment(ws, exchange / f"{code}.json")
         sync_enrol.import_enrolment(hq, exchange / f"{code}.json", confirmed=True)
         states[code] = (ws, ident)
@@ -91,9 +87,7 @@ def _packages(world, plan) -> dict[str, list[Path]]:
         touched = set()
         for code, unit, variable, period, value in batch:
             ws, _ = world["states"][code]
-            record_changes(
-                ws, [ValueChange(ValueKey(UNITS[code][unit], period, variable, ""), value)]
-            )
+            record_changes(ws, [ValueChange(ValueKey(UNITS[code][unit], period, variable, ""), value)])
             touched.add(code)
         for code in sorted(touched):
             ws, ident = world["states"][code]
@@ -115,9 +109,7 @@ def _state_of(ws) -> tuple:
         "SELECT org_unit, period, variable, disaggregation, value, uuid, version, "
         "updated_at, updated_by FROM data_values ORDER BY 1, 2, 3, 4"
     ).fetchall()
-    inbox = ws.conn.execute(
-        "SELECT uuid, sha256, state_code, sequence FROM inbox ORDER BY uuid"
-    ).fetchall()
+    inbox = ws.conn.execute("SELECT uuid, sha256, state_code, sequence FROM inbox ORDER BY uuid").fetchall()
     conflicts = ws.conn.execute("SELECT count(*) FROM conflicts").fetchone()[0]
     return values, inbox, conflicts
 
@@ -128,9 +120,7 @@ def _import_each(ws, paths) -> None:
         assert result.ok, result.summary
 
 
-@settings(
-    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(plan=batches)
 def test_importing_twice_equals_importing_once(world, plan):
     made = _packages(world, plan)
@@ -147,9 +137,7 @@ def test_importing_twice_equals_importing_once(world, plan):
         twice.close()
 
 
-@settings(
-    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(plan=batches, data=st.data())
 def test_the_order_of_different_states_does_not_matter(world, plan, data):
     made = _packages(world, plan)

@@ -27,9 +27,7 @@ def _small(doc: dict) -> None:
 
 @pytest.fixture
 def valid(pair):
-    return sync_export.export_package(
-        pair.state, pair.outbox, pair.identity, full=True
-    ).path.read_bytes()
+    return sync_export.export_package(pair.state, pair.outbox, pair.identity, full=True).path.read_bytes()
 
 
 def _refused(pair, db_dump, data: bytes, code: str, tmp_path) -> dict:
@@ -77,9 +75,7 @@ COLIMA = {
     ],
     ids=["other-state", "other-state-clues"],
 )
-def test_a_package_listing_a_facility_of_another_state_is_refused(
-    pair, db_dump, valid, tmp_path, unit
-):
+def test_a_package_listing_a_facility_of_another_state_is_refused(pair, db_dump, valid, tmp_path, unit):
     def add(doc: dict) -> dict:
         return {**doc, "facilities": [*doc["facilities"], unit]}
 
@@ -113,13 +109,8 @@ MALFORMED = {
     "history-bad-status": _set("history", [["cerrada", "2023-01-01", ""]]),
     "history-bad-date": _set("history", [["operando", "2023-02-30", ""]]),
     "history-short-row": _set("history", [["operando"]]),
-    "unit-not-object": _edit_first(
-        lambda _unit, doc: doc["facilities"].__setitem__(0, ["NTSSA000001"])
-    ),
-    "duplicate-clues": lambda doc: {
-        **doc,
-        "facilities": [doc["facilities"][0], *doc["facilities"]],
-    },
+    "unit-not-object": _edit_first(lambda _unit, doc: doc["facilities"].__setitem__(0, ["NTSSA000001"])),
+    "duplicate-clues": lambda doc: {**doc, "facilities": [doc["facilities"][0], *doc["facilities"]]},
     "facilities-not-list": lambda doc: {**doc, "facilities": {"NTSSA000001": {}}},
     "state-other": lambda doc: {**doc, "state": "06"},
     "full-not-bool": lambda doc: {**doc, "full": "sí"},
@@ -128,14 +119,7 @@ MALFORMED = {
 
 @pytest.mark.parametrize("damage", sorted(MALFORMED))
 def test_a_registry_with_malformed_rows_is_refused_whole(pair, db_dump, valid, tmp_path, damage):
-    data = reforge(
-        pair.hq,
-        pair.identity,
-        valid,
-        doc_edit=_small,
-        registry_edit=MALFORMED[damage],
-        fix_scope=True,
-    )
+    data = reforge(pair.hq, pair.identity, valid, doc_edit=_small, registry_edit=MALFORMED[damage], fix_scope=True)
     summary = _refused(pair, db_dump, data, "E_REGISTRY", tmp_path)
     assert "registro de unidades" in summary["description"]
 
@@ -160,9 +144,7 @@ def test_replayed_registry_changes_change_nothing(pair, valid, tmp_path, db_dump
     assert sync_import.import_packages(pair.hq, [first])[0].ok
     fac = facilities_repo.list_facilities(pair.state.conn, "18")[0].clues
     original = get_facility(pair.state, fac)
-    save_facility(
-        pair.state, dataclasses.replace(original, status="sin_operar", status_since="2023-03-01")
-    )
+    save_facility(pair.state, dataclasses.replace(original, status="sin_operar", status_since="2023-03-01"))
     newer = sync_export.export_package(pair.state, pair.outbox, pair.identity)
     assert sync_import.import_packages(pair.hq, [newer.path])[0].ok
     assert get_facility(pair.hq, fac).status == "sin_operar"
@@ -194,17 +176,9 @@ def test_replayed_registry_changes_change_nothing(pair, valid, tmp_path, db_dump
         )
 
     old_copy = reforge(
-        pair.hq,
-        pair.identity,
-        valid,
-        manifest_edit=second_device,
-        doc_edit=_small,
-        registry_edit=stale,
-        fix_scope=True,
+        pair.hq, pair.identity, valid, manifest_edit=second_device, doc_edit=_small, registry_edit=stale, fix_scope=True
     )
     [result] = sync_import.import_packages(pair.hq, [write(tmp_path, "rancio.coordina", old_copy)])
     assert result.ok, result.summary
-    assert [c["errorCode"] for c in result.summary["conflicts"] if c["property"] == "facility"] == [
-        "W_REGISTRY_STALE"
-    ]
+    assert [c["errorCode"] for c in result.summary["conflicts"] if c["property"] == "facility"] == ["W_REGISTRY_STALE"]
     assert get_facility(pair.hq, fac).status == "sin_operar"

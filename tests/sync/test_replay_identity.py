@@ -74,11 +74,7 @@ def test_acks_and_updates_are_numbered_together_and_checked_per_kind(pair):
     assert numbers == [1, 2, 3]
     # In one batch the order they were chosen in does not matter.
     summaries = _import(pair.state, later, ack, update)
-    assert {s["package"]["sequence"]: s["status"] for s in summaries} == {
-        1: "SUCCESS",
-        2: "SUCCESS",
-        3: "SUCCESS",
-    }
+    assert {s["package"]["sequence"]: s["status"] for s in summaries} == {1: "SUCCESS", 2: "SUCCESS", 3: "SUCCESS"}
 
 
 def _hq_signed(hq, kind: str, doc: dict, **manifest) -> bytes:
@@ -160,6 +156,4 @@ def test_same_uuid_with_another_manifest_is_still_refused(pair, db_dump, tmp_pat
     with zipfile.ZipFile(out, "w") as archive:
         for name, data in files.items():
             archive.writestr(name, data)
-    _refused_unchanged(
-        pair.hq, db_dump, write(tmp_path, "otro.coordina", out.getvalue()), "E_UUID_REUSED"
-    )
+    _refused_unchanged(pair.hq, db_dump, write(tmp_path, "otro.coordina", out.getvalue()), "E_UUID_REUSED")

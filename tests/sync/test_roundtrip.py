@@ -68,12 +68,7 @@ def test_delta_carries_only_what_changed_since_the_ack(pair):
     assert (delta.values, delta.tombstones, delta.sequence) == (1, 0, 2)
     [result] = sync_import.import_packages(pair.hq, [delta.path])
     assert result.summary["status"] == "SUCCESS", result.summary
-    assert result.summary["importCount"] == {
-        "imported": 0,
-        "updated": 1,
-        "ignored": 0,
-        "deleted": 0,
-    }
+    assert result.summary["importCount"] == {"imported": 0, "updated": 1, "ignored": 0, "deleted": 0}
     assert values_repo.get_values(pair.hq.conn, [key])[key].value == 4321
     # A cleared value travels as a tombstone.
     record_changes(pair.state, [ValueChange(key, None)])
@@ -97,15 +92,8 @@ def test_a_value_changed_at_hq_since_the_base_is_flagged_not_lost(pair):
     assert result.summary["status"] == "WARNING"
     [flag] = [c for c in result.summary["conflicts"] if c["errorCode"] == "W_CONFLICT"]
     assert flag["applied"] == "theirs"
-    row = pair.hq.conn.execute(
-        "SELECT ours, theirs, applied, resolved_at FROM conflicts"
-    ).fetchone()
-    assert (
-        '"value": 1111' in row[0]
-        and '"value": 2222' in row[1]
-        and row[2] == "theirs"
-        and row[3] is None
-    )
+    row = pair.hq.conn.execute("SELECT ours, theirs, applied, resolved_at FROM conflicts").fetchone()
+    assert '"value": 1111' in row[0] and '"value": 2222' in row[1] and row[2] == "theirs" and row[3] is None
     assert values_repo.get_values(pair.hq.conn, [key])[key].value == 2222
 
 
@@ -118,25 +106,15 @@ def test_a_person_accepts_either_version_and_nothing_is_lost(pair):
     key = _a_value(pair.state)
     record_changes(pair.hq, [ValueChange(key, 1111)])
     record_changes(pair.state, [ValueChange(key, 2222)])
-    sync_import.import_packages(
-        pair.hq, [sync_export.export_package(pair.state, pair.outbox, pair.identity).path]
-    )
+    sync_import.import_packages(pair.hq, [sync_export.export_package(pair.state, pair.outbox, pair.identity).path])
     [conflict] = sync_conflicts.list_conflicts(pair.hq, "18")
-    assert (conflict.ours["value"], conflict.theirs["value"], conflict.applied) == (
-        1111,
-        2222,
-        "theirs",
-    )
+    assert (conflict.ours["value"], conflict.theirs["value"], conflict.applied) == (1111, 2222, "theirs")
     stored = sync_conflicts.resolve(pair.hq, conflict.id, "ours")
     assert stored.value == 1111
     assert sync_conflicts.list_conflicts(pair.hq) == []
     [closed] = sync_conflicts.list_conflicts(pair.hq, open_only=False)
     assert closed.resolution == "ours" and closed.resolved_by == "analista"
-    trail = [
-        (e.old_value, e.new_value)
-        for e in sync_conflicts.history(pair.hq, closed)
-        if e.field == "value"
-    ]
+    trail = [(e.old_value, e.new_value) for e in sync_conflicts.history(pair.hq, closed) if e.field == "value"]
     assert trail[-3:] == [(trail[-3][0], "1111"), ("1111", "2222"), ("2222", "1111")]
     with pytest.raises(InputError):
         sync_conflicts.resolve(pair.hq, conflict.id, "theirs")

@@ -42,9 +42,7 @@ def _every_value(doc, **side):
 def _synced(pair):
     first = sync_export.export_package(pair.state, pair.outbox, pair.identity, full=True)
     assert sync_import.import_packages(pair.hq, [first.path])[0].ok
-    assert sync_import.import_packages(pair.state, [sync_ack.make_ack(pair.hq, "18", pair.outbox)])[
-        0
-    ].ok
+    assert sync_import.import_packages(pair.state, [sync_ack.make_ack(pair.hq, "18", pair.outbox)])[0].ok
 
 
 # -- hole 7 -----------------------------------------------------------------------------------
@@ -55,9 +53,7 @@ def test_a_far_future_updated_at_cannot_win_a_conflict(pair):
     key = _key(pair.state)
     record_changes(pair.state, [ValueChange(key, 2222)])  # the coordinator, first
     delta = sync_export.export_package(pair.state, pair.outbox, pair.identity)
-    record_changes(
-        pair.hq, [ValueChange(key, 1111)]
-    )  # an analyst at HQ, after the package was signed
+    record_changes(pair.hq, [ValueChange(key, 1111)])  # an analyst at HQ, after the package was signed
     # The sender claims her change was made at the end of time, by someone else.
     forged = reforge(
         pair.hq,
@@ -84,10 +80,7 @@ def test_the_change_log_names_the_signer_with_the_claim_beside_it(pair):
     record_changes(pair.state, [ValueChange(key, 2222)])
     delta = sync_export.export_package(pair.state, pair.outbox, pair.identity)
     forged = reforge(
-        pair.hq,
-        pair.identity,
-        delta.path.read_bytes(),
-        doc_edit=lambda doc: _every_value(doc, updated_by=CLAIMED),
+        pair.hq, pair.identity, delta.path.read_bytes(), doc_edit=lambda doc: _every_value(doc, updated_by=CLAIMED)
     )
     [result] = sync_import.import_packages(pair.hq, [write(pair.outbox, "autor.coordina", forged)])
     assert result.ok, result.summary
@@ -102,9 +95,7 @@ def test_the_change_log_names_the_signer_with_the_claim_beside_it(pair):
     }
     assert len(users) == 1, users
     [user] = users
-    assert (
-        user.startswith("Ana Núñez [cert ") and fingerprint[:16] in user.replace(":", "").lower()
-    ), user
+    assert user.startswith("Ana Núñez [cert ") and fingerprint[:16] in user.replace(":", "").lower(), user
     assert user.endswith(f"(declara: {CLAIMED})"), user
     assert changelog.verify_chain(pair.hq.conn) is None
 
@@ -123,9 +114,7 @@ def test_a_package_signed_in_the_future_is_flagged_and_bounded_by_hqs_clock(pair
     [result] = sync_import.import_packages(pair.hq, [write(pair.outbox, "reloj.coordina", forged)])
     assert result.ok, result.summary
     codes = [c["errorCode"] for c in result.summary["conflicts"]]
-    assert codes.count("W_CLOCK_SKEW") == 2, result.summary[
-        "conflicts"
-    ]  # the package and its values
+    assert codes.count("W_CLOCK_SKEW") == 2, result.summary["conflicts"]  # the package and its values
     latest = pair.hq.conn.execute("SELECT max(updated_at) FROM data_values").fetchone()[0]
     assert latest <= now_iso()
 
@@ -134,12 +123,8 @@ def test_honest_times_pass_unchanged(pair):
     exported = sync_export.export_package(pair.state, pair.outbox, pair.identity, full=True)
     [result] = sync_import.import_packages(pair.hq, [exported.path])
     assert "W_CLOCK_SKEW" not in [c["errorCode"] for c in result.summary["conflicts"]]
-    sent = dict(
-        pair.state.conn.execute("SELECT uuid, updated_at FROM data_values WHERE value IS NOT NULL")
-    )
-    got = dict(
-        pair.hq.conn.execute("SELECT uuid, updated_at FROM data_values WHERE value IS NOT NULL")
-    )
+    sent = dict(pair.state.conn.execute("SELECT uuid, updated_at FROM data_values WHERE value IS NOT NULL"))
+    got = dict(pair.hq.conn.execute("SELECT uuid, updated_at FROM data_values WHERE value IS NOT NULL"))
     assert got == sent
 
 
@@ -148,9 +133,7 @@ def test_honest_times_pass_unchanged(pair):
 
 @pytest.fixture
 def valid(pair):
-    return sync_export.export_package(
-        pair.state, pair.outbox, pair.identity, full=True
-    ).path.read_bytes()
+    return sync_export.export_package(pair.state, pair.outbox, pair.identity, full=True).path.read_bytes()
 
 
 def _scope(edit):
@@ -213,24 +196,14 @@ def test_previous_sha256_must_be_consistent(pair, db_dump, valid):
     # Naming one HQ never saw while it holds the one before: flagged, not refused (a state
     # that restored a backup restarts its chain; its sequence goes on). Naming a package of
     # another device, or a later one, is E_CHAIN (a later one is already E_REPLAY).
-    forked = resign_manifest(
-        second.path.read_bytes(), pair.identity, lambda m: m.update(previous_sha256="cd" * 32)
-    )
-    [result] = sync_import.import_packages(
-        pair.hq, [write(pair.outbox, "bifurcado.coordina", forked)]
-    )
-    assert result.ok and "W_CHAIN" in [c["errorCode"] for c in result.summary["conflicts"]], (
-        result.summary
-    )
+    forked = resign_manifest(second.path.read_bytes(), pair.identity, lambda m: m.update(previous_sha256="cd" * 32))
+    [result] = sync_import.import_packages(pair.hq, [write(pair.outbox, "bifurcado.coordina", forked)])
+    assert result.ok and "W_CHAIN" in [c["errorCode"] for c in result.summary["conflicts"]], result.summary
     # The next genuine one names the genuine second, not the forged one HQ holds: accepted, flagged.
     third = sync_export.export_package(pair.state, pair.outbox, pair.identity, full=True)
     [result] = sync_import.import_packages(pair.hq, [third.path])
-    assert result.ok and "W_CHAIN" in [c["errorCode"] for c in result.summary["conflicts"]], (
-        result.summary
-    )
+    assert result.ok and "W_CHAIN" in [c["errorCode"] for c in result.summary["conflicts"]], result.summary
     # And the one after names the third, which HQ holds: no flag.
     fourth = sync_export.export_package(pair.state, pair.outbox, pair.identity, full=True)
     [result] = sync_import.import_packages(pair.hq, [fourth.path])
-    assert result.ok and "W_CHAIN" not in [c["errorCode"] for c in result.summary["conflicts"]], (
-        result.summary
-    )
+    assert result.ok and "W_CHAIN" not in [c["errorCode"] for c in result.summary["conflicts"]], result.summary

@@ -13,13 +13,7 @@ from tests.sync.test_catalog_update import forge_update
 
 def test_hq_metas_reach_the_state(pair):
     targets.set_targets(
-        pair.hq,
-        {
-            "rx_filled_pct": 95,
-            "consultations_total": 30000,
-            "18:rx_filled_pct": 97,
-            "06:volunteers": 50,
-        },
+        pair.hq, {"rx_filled_pct": 95, "consultations_total": 30000, "18:rx_filled_pct": 97, "06:volunteers": 50}
     )
     made = sync_ack.make_update(pair.hq, "18", pair.outbox)
     [result] = sync_import.import_packages(pair.state, [made])
@@ -30,9 +24,7 @@ def test_hq_metas_reach_the_state(pair):
 
     # HQ clears one: the next update carries the complete set, so the state drops it too.
     targets.clear_target(pair.hq, "consultations_total")
-    [result] = sync_import.import_packages(
-        pair.state, [sync_ack.make_update(pair.hq, "18", pair.outbox)]
-    )
+    [result] = sync_import.import_packages(pair.state, [sync_ack.make_update(pair.hq, "18", pair.outbox)])
     assert result.ok, result.summary
     assert targets.targets(pair.state) == {"rx_filled_pct": 97.0}
 
@@ -77,11 +69,7 @@ def test_cli_set_list_clear(pair):
     assert code == 0, err
     assert "2 metas guardadas" in out
     code, out, _ = run(*hq, "targets", "list")
-    assert (
-        code == 0
-        and "rx_filled_pct  95  Abasto: recetas surtidas" in out
-        and "18:volunteers  4500" in out
-    )
+    assert code == 0 and "rx_filled_pct  95  Abasto: recetas surtidas" in out and "18:volunteers  4500" in out
     code, out, _ = run(*hq, "targets", "list", "--json")
     assert json.loads(out) == {"18:volunteers": 4500.0, "rx_filled_pct": 95.0}
     code, out, err = run(*hq, "targets", "set", "rx_filled_pct=120", "nada=1")
@@ -92,11 +80,7 @@ def test_cli_set_list_clear(pair):
     assert code == 0 and "Meta rx_filled_pct borrada" in out
     code, out, _ = run(*hq, "sync", "update", "--state", "18", "--out", str(pair.outbox))
     assert code == 0
-    [result] = sync_import.import_packages(
-        pair.state, [pair.outbox / out.strip().rsplit("/", 1)[-1]]
-    )
+    [result] = sync_import.import_packages(pair.state, [pair.outbox / out.strip().rsplit("/", 1)[-1]])
     assert result.ok and targets.targets(pair.state) == {"volunteers": 4500.0}
-    code, out, err = run(
-        "--data-dir", str(pair.state.data_dir), "targets", "set", "rx_filled_pct=1"
-    )
+    code, out, err = run("--data-dir", str(pair.state.data_dir), "targets", "set", "rx_filled_pct=1")
     assert code != 0 and "oficinas centrales" in err

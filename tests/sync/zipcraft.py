@@ -21,11 +21,7 @@ _L_VERSION, _L_FLAGS, _L_METHOD = 1, 3, 4
 _C_VERSION, _C_FLAGS, _C_METHOD, _C_OFFSET = 3, 5, 6, 18
 
 
-def zip_of(
-    files: dict[str, bytes],
-    method: int = zipfile.ZIP_DEFLATED,
-    methods: dict[str, int] | None = None,
-) -> bytes:
+def zip_of(files: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED, methods: dict[str, int] | None = None) -> bytes:
     """A zip written by zipfile; ``methods`` sets one entry's compression (e.g. ZIP_LZMA)."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
@@ -46,19 +42,14 @@ def _central_records(data: bytes):
         pos += 46 + name_len + extra_len + comment_len
 
 
-def patch(
-    data: bytes, name: str, version: int | None = None, flags_or: int = 0, method: int | None = None
-) -> bytes:
+def patch(data: bytes, name: str, version: int | None = None, flags_or: int = 0, method: int | None = None) -> bytes:
     """``data`` with entry ``name``'s "version needed", flag bits or method changed."""
     out = bytearray(data)
     for pos, fields, found in _central_records(data):
         if found != name:
             continue
         local = list(_LOCAL.unpack_from(data, fields[_C_OFFSET]))
-        for record, v, f, m in (
-            (fields, _C_VERSION, _C_FLAGS, _C_METHOD),
-            (local, _L_VERSION, _L_FLAGS, _L_METHOD),
-        ):
+        for record, v, f, m in ((fields, _C_VERSION, _C_FLAGS, _C_METHOD), (local, _L_VERSION, _L_FLAGS, _L_METHOD)):
             if version is not None:
                 record[v] = version
             record[f] |= flags_or
@@ -99,9 +90,7 @@ def raw_zip(entries: list[tuple[str, bytes, int, int]]) -> bytes:
     for name, compressed, crc, size in entries:
         encoded = name.encode()
         offset = len(out)
-        out += _LOCAL.pack(
-            b"PK\x03\x04", 20, 0, 0, 8, 0, 0x5021, crc, len(compressed), size, len(encoded), 0
-        )
+        out += _LOCAL.pack(b"PK\x03\x04", 20, 0, 0, 8, 0, 0x5021, crc, len(compressed), size, len(encoded), 0)
         out += encoded + compressed
         central += (
             _CENTRAL.pack(

@@ -22,12 +22,8 @@ PERIOD = "202302"
 FACILITIES = [
     Facility("NTSSA000001", "Hospital General de Tepic", STATE, "HG", 2, "Tepic", "I Tepic"),
     Facility("NTSSA000002", "Centro de Salud Rural Jala", STATE, "CSR", 1, "Jala", "II Compostela"),
-    Facility(
-        "NTSSA000003", "Hospital Integral Jesús María", STATE, "HIC", 2, "Del Nayar", "III Santiago"
-    ),
-    Facility(
-        "NTSSA000004", "Unidad Médica Móvil Huajicori", STATE, "UMM", 1, "Huajicori", "III Santiago"
-    ),
+    Facility("NTSSA000003", "Hospital Integral Jesús María", STATE, "HIC", 2, "Del Nayar", "III Santiago"),
+    Facility("NTSSA000004", "Unidad Médica Móvil Huajicori", STATE, "UMM", 1, "Huajicori", "III Santiago"),
 ]
 
 

@@ -23,13 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QDeadlineTimer, QRect, QThread
-from PySide6.QtWidgets import (
-    QAbstractScrollArea,
-    QApplication,
-    QDialogButtonBox,
-    QPushButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QDialogButtonBox, QPushButton, QWidget
 
 STATE, PERIOD = "18", "202302"
 
@@ -173,9 +167,7 @@ def _history(c: Ctx) -> QWidget:
     from app.ui.entry.history_dialog import HistoryDialog
 
     w = c.window
-    return HistoryDialog(
-        w.tasks, w.catalog, ValueKey(c.hospital, PERIOD, "camas_censables"), w.lang, w
-    )
+    return HistoryDialog(w.tasks, w.catalog, ValueKey(c.hospital, PERIOD, "camas_censables"), w.lang, w)
 
 
 def _simple(module: str, cls: str, with_state: bool = False, with_period: bool = False):
@@ -220,11 +212,7 @@ def _enrolment(c: Ctx) -> QWidget:
     from app.ui.sync.fingerprint_dialogs import EnrolmentConfirm, EnrolmentInfo
 
     info = EnrolmentInfo(
-        STATE,
-        "Nayarit",
-        "Lucía Hernández Ávila",
-        "Coordinadora estatal de Nayarit",
-        " ".join(["3F9A"] * 16),
+        STATE, "Nayarit", "Lucía Hernández Ávila", "Coordinadora estatal de Nayarit", " ".join(["3F9A"] * 16)
     )
     return EnrolmentConfirm(info, parent=c.window)
 
@@ -233,9 +221,7 @@ def _revoke(c: Ctx) -> QWidget:
     from app.storage.sync_repo import Registration
     from app.ui.sync.fingerprint_dialogs import RevokeDialog
 
-    reg = Registration(
-        "3F9A" * 16, STATE, "Lucía Hernández Ávila", b"", "2023-01-05T10:00:00+00:00", None, None
-    )
+    reg = Registration("3F9A" * 16, STATE, "Lucía Hernández Ávila", b"", "2023-01-05T10:00:00+00:00", None, None)
     return RevokeDialog(reg, "Nayarit", c.window)
 
 
@@ -270,9 +256,7 @@ def _progress(c: Ctx) -> QWidget:
     def slow(_ws, _progress):
         QThread.msleep(1500)
 
-    dialog = run_with_progress(
-        c.window, c.window.tasks, "Cargando datos de demostración…", slow, lambda _r: None
-    )
+    dialog = run_with_progress(c.window, c.window.tasks, "Cargando datos de demostración…", slow, lambda _r: None)
     dialog.setMinimumDuration(0)
     return dialog
 
@@ -291,10 +275,7 @@ WINDOWS: list[tuple[str, Callable[[Ctx], QWidget]]] = [
     ("outbox", _simple("app.ui.sync.outbox_dialog", "OutboxDialog")),
     ("respond", _simple("app.ui.sync.respond_dialog", "RespondDialog")),
     ("targets", _simple("app.ui.summary.targets_dialog", "TargetsDialog")),
-    (
-        "section_notes",
-        _simple("app.ui.entry.section_notes_dialog", "SectionNotesDialog", True, True),
-    ),
+    ("section_notes", _simple("app.ui.entry.section_notes_dialog", "SectionNotesDialog", True, True)),
     ("import_packages", _simple("app.ui.files.import_dialog", "ImportDialog")),
     ("profile", _simple("app.ui.sync.profile_dialog", "ProfileDialog", True)),
     ("identity", _simple("app.ui.summary.identity_dialog", "IdentityDialog", True)),
@@ -383,9 +364,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
     parser.add_argument("--shots", type=Path)
-    parser.add_argument(
-        "--demo", action="store_true", help="the Nayarit demo instead of the test facilities"
-    )
+    parser.add_argument("--demo", action="store_true", help="the Nayarit demo instead of the test facilities")
     parser.add_argument("--only", nargs="*")
     parser.add_argument("--lang", default="es")
     args = parser.parse_args(argv)

@@ -80,9 +80,7 @@ def test_history_dialog_closed_before_its_load_drops_the_result(qtbot, tasks, mo
     shown = spy(monkeypatch, HistoryDialog, "_show")
     failed = spy(monkeypatch, HistoryDialog, "_failed")
     with worker_held(tasks) as gate:
-        dialog = HistoryDialog(
-            tasks, catalog(), ValueKey(HOSPITAL, PERIOD, "camas_censables"), "es"
-        )
+        dialog = HistoryDialog(tasks, catalog(), ValueKey(HOSPITAL, PERIOD, "camas_censables"), "es")
         dialog.show()
         close_and_delete(qtbot, dialog)
         finish_late(qtbot, tasks, gate)
@@ -96,9 +94,7 @@ def test_history_dialog_deleted_with_its_parent_drops_the_result(qtbot, tasks, m
     shown = spy(monkeypatch, HistoryDialog, "_show")
     parent = QWidget()
     with worker_held(tasks) as gate:
-        dialog = HistoryDialog(
-            tasks, catalog(), ValueKey(HOSPITAL, PERIOD, "camas_censables"), "es", parent
-        )
+        dialog = HistoryDialog(tasks, catalog(), ValueKey(HOSPITAL, PERIOD, "camas_censables"), "es", parent)
         dialog.show()
         parent.deleteLater()
         qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=5000)
@@ -164,9 +160,7 @@ def test_task_manager_drops_callbacks_of_a_deleted_owner(qtbot, tasks):
     with worker_held(tasks) as gate:
         owner, bound = _Owner(), _Owner()
         tasks.run_db(lambda _ws, _p: 1, lambda _r: calls.append("db done"), owner=owner)
-        tasks.run_db(
-            lambda _ws, _p: 1 / 0, on_error=lambda _e: calls.append("db error"), owner=owner
-        )
+        tasks.run_db(lambda _ws, _p: 1 / 0, on_error=lambda _e: calls.append("db error"), owner=owner)
         tasks.run_db(lambda _ws, _p: 1, bound.done)
         tasks.run_cpu(lambda _p: gate.wait(20), lambda _r: calls.append("cpu done"), owner=owner)
         kept = _Owner()

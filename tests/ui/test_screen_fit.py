@@ -90,24 +90,16 @@ def test_window_fits_and_its_buttons_are_visible(probed, size, name):
     report = probed[size][name]
     available = report["available"]
     assert available[2:] == list(size), "the probe did not run on the requested screen"
-    assert _inside(report["frame"], available), (
-        f"{name} at {size}: frame {report['frame']} leaves {available}"
-    )
+    assert _inside(report["frame"], available), f"{name} at {size}: frame {report['frame']} leaves {available}"
     # Usable with a title bar and a taskbar too: the window may be shrunk that far.
     min_w, min_h = report["minimum"]
-    assert min_w <= available[2] - FRAME_ALLOWANCE.width(), (
-        f"{name} cannot be narrower than {min_w} px"
-    )
-    assert min_h <= available[3] - FRAME_ALLOWANCE.height() - TASKBAR, (
-        f"{name} cannot be lower than {min_h} px"
-    )
+    assert min_w <= available[2] - FRAME_ALLOWANCE.width(), f"{name} cannot be narrower than {min_w} px"
+    assert min_h <= available[3] - FRAME_ALLOWANCE.height() - TASKBAR, f"{name} cannot be lower than {min_h} px"
     for button in report["buttons"]:
         if button["scrollable"] and not button["in_box"]:
             continue  # inside a list or scroll area: reached by scrolling
         label = f"{name} at {size}: button «{button['text']}» {button['rect']}"
-        assert _inside(button["rect"], report["frame"]), (
-            f"{label} is outside its window {report['frame']}"
-        )
+        assert _inside(button["rect"], report["frame"]), f"{label} is outside its window {report['frame']}"
         assert _inside(button["rect"], available), f"{label} is off-screen"
         assert button["rect"][2] >= button["min_width"], f"{label} is too narrow for its text"
 
@@ -121,9 +113,7 @@ def test_the_probe_opens_every_top_level_dialog_class():
     classes = set(re.findall(r"^class (\w+)\((?:QDialog|JobDialog|QMainWindow)\)", source, re.M))
     classes |= set(re.findall(r"^class (\w+Window)\(QWidget\)", source, re.M))
     # ShellWindow is MainWindow as its menus see it (an interface, never opened itself).
-    missing = sorted(
-        c for c in classes - {"JobDialog", "MainWindow", "ShellWindow"} if c not in probe
-    )
+    missing = sorted(c for c in classes - {"JobDialog", "MainWindow", "ShellWindow"} if c not in probe)
     assert not missing, f"not opened by tests/ui/fit_probe.py: {missing}"
 
 
@@ -156,12 +146,7 @@ def test_size_and_place_are_remembered(qtbot):
     second = _dialog(qtbot, "remembered", 400, 300)
     second.show()
     qtbot.waitExposed(second)
-    assert (second.pos().x(), second.pos().y(), second.width(), second.height()) == (
-        30,
-        40,
-        420,
-        310,
-    )
+    assert (second.pos().x(), second.pos().y(), second.width(), second.height()) == (30, 40, 420, 310)
 
 
 def test_a_place_on_a_screen_that_is_gone_comes_back_on_screen(qtbot):
@@ -199,10 +184,7 @@ def test_after_ctrl_pgdn_a_current_cell_is_highlighted(qtbot, nayarit_dir):
     before = window.entry.section_tabs.currentIndex()
     qtbot.keyClick(grid, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(
-        lambda: (
-            window.entry.section_tabs.currentIndex()
-            == (before + 1) % window.entry.section_tabs.count()
-        )
+        lambda: window.entry.section_tabs.currentIndex() == (before + 1) % window.entry.section_tabs.count()
     )
     current = grid.currentIndex()
     assert current.isValid()

@@ -17,8 +17,7 @@ LRELEASE = Path(sys.executable).with_name("pyside6-lrelease")
 
 
 @pytest.mark.skipif(
-    not LRELEASE.exists() and not shutil.which("pyside6-lrelease"),
-    reason="pyside6-lrelease is not installed",
+    not LRELEASE.exists() and not shutil.which("pyside6-lrelease"), reason="pyside6-lrelease is not installed"
 )
 def test_main_window_in_english(qtbot, nayarit_dir, tmp_path):
     qm = tmp_path / "coordina_en.qm"
@@ -67,9 +66,7 @@ def test_every_ui_string_has_an_english_translation(tmp_path):
     copy = tmp_path / "coordina_en.ts"
     shutil.copy(root / "resources" / "i18n" / "coordina_en.ts", copy)
     sources = sorted(str(p) for p in (root / "app" / "ui").rglob("*.py"))
-    subprocess.run(
-        [str(lupdate), *sources, "-no-obsolete", "-ts", str(copy)], check=True, capture_output=True
-    )
+    subprocess.run([str(lupdate), *sources, "-no-obsolete", "-ts", str(copy)], check=True, capture_output=True)
     untranslated = [
         message.findtext("source")
         for message in ET.parse(copy).iter("message")

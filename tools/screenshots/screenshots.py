@@ -52,11 +52,7 @@ def save_screen(widget: QWidget, path: Path) -> None:
     window = widget.window()
     top_left = window.frameGeometry().topLeft()
     shot = QApplication.primaryScreen().grabWindow(
-        0,
-        top_left.x(),
-        top_left.y(),
-        window.frameGeometry().width(),
-        window.frameGeometry().height(),
+        0, top_left.x(), top_left.y(), window.frameGeometry().width(), window.frameGeometry().height()
     )
     shot.save(str(path))
     print(f"wrote {path}")
@@ -107,12 +103,8 @@ def main(out_dir: Path) -> None:
     bar.level_box.setCurrentIndex(bar.level_box.findData(2))
     settle()
     session, grid = window.session, window.entry.grid_model
-    hospital = grid.facility(
-        window.entry.proxy.mapToSource(window.entry.proxy.index(5, 0)).row()
-    ).clues
-    other = grid.facility(
-        window.entry.proxy.mapToSource(window.entry.proxy.index(1, 0)).row()
-    ).clues
+    hospital = grid.facility(window.entry.proxy.mapToSource(window.entry.proxy.index(5, 0)).row()).clues
+    other = grid.facility(window.entry.proxy.mapToSource(window.entry.proxy.index(1, 0)).row()).clues
     authorised = session.value(session.key(hospital, "plazas_autorizadas", "enfermeria"))
     session.edit(
         [
@@ -135,9 +127,7 @@ def main(out_dir: Path) -> None:
         "marcas",
     )
     session.edit([ValueChange(session.key(other, "plazas_ocupadas", "generales"), None)], "aviso")
-    rejected = grid.index(
-        grid.row_of(other), grid.value_column("plazas_autorizadas", "especialistas")
-    )
+    rejected = grid.index(grid.row_of(other), grid.value_column("plazas_autorizadas", "especialistas"))
     grid.setData(rejected, "doce")
     settle(lambda: not session.has_pending_writes())
     view = window.entry.grid
@@ -165,9 +155,7 @@ def main(out_dir: Path) -> None:
         save(forms[0], out_dir / "facility_form.png")
         forms[0].close()
     view.show_history(session.key(hospital, "plazas_ocupadas", "enfermeria"))
-    histories = [
-        w for w in QApplication.topLevelWidgets() if w.isVisible() and w.inherits("QDialog")
-    ]
+    histories = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.inherits("QDialog")]
     if histories:
         table = histories[0].findChild(QTableView)
         settle(lambda: table is None or table.model().rowCount() > 0)

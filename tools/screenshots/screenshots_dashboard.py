@@ -48,9 +48,7 @@ def main(out_dir: Path) -> None:
     ws = open_workspace(data_dir, user="demo")
     try:
         build_demo(ws, STATE)
-        targets.set_targets(
-            ws, METAS
-        )  # what HQ's update brings (this scratch folder has no profile)
+        targets.set_targets(ws, METAS)  # what HQ's update brings (this scratch folder has no profile)
     finally:
         ws.close()
     tasks = TaskManager(data_dir, "es")
@@ -62,9 +60,7 @@ def main(out_dir: Path) -> None:
     snap(app, window, out_dir / "dashboard.png")
 
     view = window.section_views["services"]
-    row = next(
-        r for r in range(view.model().rowCount()) if view.model().figure_at(r).code == "surgeries"
-    )
+    row = next(r for r in range(view.model().rowCount()) if view.model().figure_at(r).code == "surgeries")
     view.selectRow(row)
     window.drill_down("surgeries")
     settle(app, lambda: not tasks.is_busy() and window.drill_model.rowCount() > 0)

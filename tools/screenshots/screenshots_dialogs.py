@@ -30,9 +30,7 @@ from tests.ui.dialog_fixtures import HOSPITAL, PERIOD, seed
 STATE = "18"
 
 
-def settle(
-    app: QApplication, until: Callable[[], bool] = lambda: True, timeout_ms: int = 15000
-) -> None:
+def settle(app: QApplication, until: Callable[[], bool] = lambda: True, timeout_ms: int = 15000) -> None:
     """Process events until ``until()`` holds (background jobs report through events)."""
     deadline = QDeadlineTimer(timeout_ms)
     while not until() and not deadline.hasExpired():
@@ -80,12 +78,7 @@ def history_edits(data_dir: Path, key: ValueKey) -> None:
     with _ws(data_dir, "lucía.hernández") as ws:
         entry.record_changes(ws, [ValueChange(key, "34")])
         entry.record_changes(
-            ws,
-            [
-                ValueChange(
-                    key, UNCHANGED, comment="Se habilitó el área de pediatría", provisional=True
-                )
-            ],
+            ws, [ValueChange(key, UNCHANGED, comment="Se habilitó el área de pediatría", provisional=True)]
         )
     with _ws(data_dir, "coordinación.nayarit") as ws:
         entry.record_changes(ws, [ValueChange(key, "36")], source="archivo")
@@ -228,19 +221,12 @@ def main(out_dir: Path) -> None:
     stack = QUndoStack()
     session = MonthSession(tasks, cat, stack, "es")
     session.load(STATE, PERIOD)
-    settle(
-        app,
-        lambda: (
-            session.month is not None and not session.is_loading() and not session.history_pending()
-        ),
-    )
+    settle(app, lambda: session.month is not None and not session.is_loading() and not session.history_pending())
     session.edit(
-        [ValueChange(ValueKey(hospital, PERIOD, "plazas_ocupadas", "enfermeria"), "999")],
-        "ejemplo de error",
+        [ValueChange(ValueKey(hospital, PERIOD, "plazas_ocupadas", "enfermeria"), "999")], "ejemplo de error"
     )  # show a cross-variable mark in the screenshot
     session.edit(
-        [ValueChange(ValueKey(hospital, PERIOD, "plazas_autorizadas", "especialistas"), "")],
-        "ejemplo de requerido",
+        [ValueChange(ValueKey(hospital, PERIOD, "plazas_autorizadas", "especialistas"), "")], "ejemplo de requerido"
     )
     session.edit(
         [

@@ -40,9 +40,7 @@ def main(out_dir: Path) -> None:
     try:
         build_demo(ws, STATE)
         build_demo(ws, "06")  # a second state, so the batch export has more than one file
-        identities.create_identity_file(
-            ws, "Lucía Ávila Núñez", "Coordinadora estatal", STATE, p12, PASSPHRASE
-        )
+        identities.create_identity_file(ws, "Lucía Ávila Núñez", "Coordinadora estatal", STATE, p12, PASSPHRASE)
     finally:
         ws.close()
     tasks = TaskManager(data_dir, "es")

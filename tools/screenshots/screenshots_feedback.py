@@ -57,9 +57,7 @@ def main(out_dir: Path, data_dir: Path | None) -> None:
     settle()
     # A cross-field error on a hospital and a refused "doce" on the first row.
     hospital = next(f.clues for f in session.month.facilities if f.level == 2)
-    first = grid.facility(
-        window.entry.proxy.mapToSource(window.entry.proxy.index(0, 0)).row()
-    ).clues
+    first = grid.facility(window.entry.proxy.mapToSource(window.entry.proxy.index(0, 0)).row()).clues
     authorised = session.value(session.key(hospital, "plazas_autorizadas", "enfermeria"))
     session.edit(
         [
@@ -71,10 +69,7 @@ def main(out_dir: Path, data_dir: Path | None) -> None:
         "error",
     )
     settle(lambda: not session.has_pending_writes())
-    grid.setData(
-        grid.index(grid.row_of(first), grid.value_column("plazas_autorizadas", "especialistas")),
-        "doce",
-    )
+    grid.setData(grid.index(grid.row_of(first), grid.value_column("plazas_autorizadas", "especialistas")), "doce")
     window.entry.grid.select_cell(first, "plazas_autorizadas", "especialistas")
     window.entry.open_problem_list()
     settle()
@@ -82,9 +77,7 @@ def main(out_dir: Path, data_dir: Path | None) -> None:
 
     # Back to a clean grid, then the close confirmation (a modal box: grabbed, then cancelled).
     window.entry.grid.select_cell(first, "plazas_autorizadas", "especialistas")
-    grid.setData(
-        grid.index(grid.row_of(first), grid.value_column("plazas_autorizadas", "especialistas")), ""
-    )
+    grid.setData(grid.index(grid.row_of(first), grid.value_column("plazas_autorizadas", "especialistas")), "")
     settle(lambda: not session.has_pending_writes())
 
     def grab_and_cancel() -> None:
@@ -112,7 +105,4 @@ def main(out_dir: Path, data_dir: Path | None) -> None:
 
 
 if __name__ == "__main__":
-    main(
-        Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"),
-        Path(sys.argv[2]) if len(sys.argv) > 2 else None,
-    )
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"), Path(sys.argv[2]) if len(sys.argv) > 2 else None)

@@ -14,9 +14,7 @@ from __future__ import annotations  # noqa: I001 - screenshots_sync_state first:
 import sys
 from pathlib import Path
 
-from tools.screenshots import (
-    screenshots_sync_state as base,
-)  # sets XDG_CONFIG_HOME before Qt starts
+from tools.screenshots import screenshots_sync_state as base  # sets XDG_CONFIG_HOME before Qt starts
 
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 

@@ -60,7 +60,4 @@ def main(out_dir: Path, size: str) -> None:
 
 
 if __name__ == "__main__":
-    main(
-        Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"),
-        sys.argv[2] if len(sys.argv) > 2 else "1366x768",
-    )
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"), sys.argv[2] if len(sys.argv) > 2 else "1366x768")

@@ -47,9 +47,7 @@ def state_workspace(hq: Workspace, code: str, user: str, name: str) -> tuple[Wor
         )
     sync_profile.init_profile(ws, "state", code, name=name, position="Coordinadora estatal")
     sync_profile.import_hq_profile(ws, USB / "hq.json", confirmed=True)
-    identity = identities.create_identity_file(
-        ws, name, "Coordinadora estatal", code, WORK / f"{user}.p12", PASSPHRASE
-    )
+    identity = identities.create_identity_file(ws, name, "Coordinadora estatal", code, WORK / f"{user}.p12", PASSPHRASE)
     sync_enrol.export_enrolment(ws, USB / f"enrol-{user}.json")
     sync_enrol.import_enrolment(hq, USB / f"enrol-{user}.json", confirmed=True)
     return ws, identity

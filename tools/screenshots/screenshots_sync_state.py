@@ -44,24 +44,16 @@ def prepare() -> tuple[Path, Path, Path]:
         build_demo(nayarit, "18")
         with hq.db.atomic():
             facilities_repo.upsert_facilities(
-                hq.conn,
-                facilities_repo.list_facilities(nayarit.conn, "18"),
-                "2023-01-01T00:00:00+00:00",
+                hq.conn, facilities_repo.list_facilities(nayarit.conn, "18"), "2023-01-01T00:00:00+00:00"
             )
         p12 = WORK / "Documentos" / "firma-Lucia_Avila_Nunez-Nayarit.p12"
         for ws, state, name, key in (
             (nayarit, "18", "Lucía Ávila Núñez", p12),
             (colima, "06", "Rosa María Peña Ibáñez", WORK / "Documentos" / "rosa.p12"),
         ):
-            sync_profile.init_profile(
-                ws, "state", state, name=name, position="Coordinadora estatal"
-            )
-            sync_profile.import_hq_profile(
-                ws, usb / "perfil-oficinas-centrales.json", confirmed=True
-            )
-            identities.create_identity_file(
-                ws, name, "Coordinadora estatal", state, key, PASSPHRASE
-            )
+            sync_profile.init_profile(ws, "state", state, name=name, position="Coordinadora estatal")
+            sync_profile.import_hq_profile(ws, usb / "perfil-oficinas-centrales.json", confirmed=True)
+            identities.create_identity_file(ws, name, "Coordinadora estatal", state, key, PASSPHRASE)
             enrol = usb / f"registro-{state}.json"
             sync_enrol.export_enrolment(ws, enrol)
             sync_enrol.import_enrolment(hq, enrol, confirmed=True)

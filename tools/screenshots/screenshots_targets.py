@@ -55,16 +55,10 @@ def main(out_dir: Path) -> None:
     dialog = TargetsDialog(tasks, catalog(), "es")
     dialog.resize(900, 720)
     dialog.show()
-    settle(
-        app, lambda: dialog.model.value("consultations_total") is not None and not tasks.is_busy()
-    )
+    settle(app, lambda: dialog.model.value("consultations_total") is not None and not tasks.is_busy())
     model = dialog.model
-    model.setData(
-        model.index(model.row_of("rx_filled_pct"), TargetsModel.META), "95"
-    )  # typed, not saved
-    model.setData(
-        model.index(model.row_of("gp_nursing_coverage_pct"), TargetsModel.META), "120"
-    )  # refused
+    model.setData(model.index(model.row_of("rx_filled_pct"), TargetsModel.META), "95")  # typed, not saved
+    model.setData(model.index(model.row_of("gp_nursing_coverage_pct"), TargetsModel.META), "120")  # refused
     dialog.view.setCurrentIndex(model.index(model.row_of("rx_filled_pct"), TargetsModel.META))
     dialog.view.scrollTo(model.index(model.row_of("mas_training_coverage_pct"), 0))
     dialog.view.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -40,9 +40,7 @@ def main(out_dir: Path, width: int = 1366, height: int = 768) -> None:
         ident = identities.create_identity_file(
             ws, "Lucía Ávila Núñez", "Coordinadora estatal", "18", p12, b"demo-no-usar"
         )
-        result = report_pdf.export_state_pdf(
-            ws, "18", "202302", WORK / "avances.pdf", report_pdf.PdfOptions(), ident
-        )
+        result = report_pdf.export_state_pdf(ws, "18", "202302", WORK / "avances.pdf", report_pdf.PdfOptions(), ident)
     finally:
         ws.close()
     forged, _ = attacks.edit_then_forged_signature(result.path.read_bytes(), ident)
@@ -57,11 +55,7 @@ def main(out_dir: Path, width: int = 1366, height: int = 768) -> None:
     dialog.show()
     dialog.open_path(attacked)
     settle(app, lambda: dialog.result is not None)
-    snap(
-        app,
-        dialog,
-        out_dir / ("verify_dialog.png" if width == 1366 else f"verify_dialog_{width}.png"),
-    )
+    snap(app, dialog, out_dir / ("verify_dialog.png" if width == 1366 else f"verify_dialog_{width}.png"))
     tasks.shutdown()
 
 

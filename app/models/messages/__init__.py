@@ -94,9 +94,7 @@ class InputError(Exception):
         for key, value in self.params.items():
             if isinstance(value, InputError):
                 value = value.message(lang)
-            elif (
-                isinstance(value, list) and value and all(isinstance(v, InputError) for v in value)
-            ):
+            elif isinstance(value, list) and value and all(isinstance(v, InputError) for v in value):
                 value = "; ".join(v.message(lang) for v in value)
             out[key] = value
         return out

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
-    "catalog_invalid": {
-        "es": "Catálogo inválido ({file}): {reason}",
-        "en": "Invalid catalog ({file}): {reason}",
-    },
+    "catalog_invalid": {"es": "Catálogo inválido ({file}): {reason}", "en": "Invalid catalog ({file}): {reason}"},
     "catalog_missing_column": {
         "es": "fila {row}, columna «{column}»: la columna no existe",
         "en": "row {row}, column '{column}': no such column",
@@ -15,30 +12,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "fila {row}, columna «{column}»: «{value}» no es un número",
         "en": "row {row}, column '{column}': '{value}' is not a number",
     },
-    "catalog_bad_row": {
-        "es": "fila {row}: {reason}",
-        "en": "row {row}: {reason}",
-    },
+    "catalog_bad_row": {"es": "fila {row}: {reason}", "en": "row {row}: {reason}"},
     "catalog_bad_json": {
         "es": "línea {line}, columna {column}: JSON no válido ({reason})",
         "en": "line {line}, column {column}: invalid JSON ({reason})",
     },
-    "catalog_bad_entry": {
-        "es": "{where}: contenido no válido ({reason})",
-        "en": "{where}: invalid content ({reason})",
-    },
-    "catalog_missing_key": {
-        "es": "{where}: falta el campo «{key}»",
-        "en": "{where}: field '{key}' is missing",
-    },
+    "catalog_bad_entry": {"es": "{where}: contenido no válido ({reason})", "en": "{where}: invalid content ({reason})"},
+    "catalog_missing_key": {"es": "{where}: falta el campo «{key}»", "en": "{where}: field '{key}' is missing"},
     "E_CATALOG_INVALID": {
         "es": "{where}: el catálogo no es válido: {detail}",
         "en": "{where}: the catalog is not valid: {detail}",
     },
-    "E_CATALOG_NOT_NEWER": {
-        "es": "{where}: el catálogo {detail}",
-        "en": "{where}: catalog {detail}",
-    },
+    "E_CATALOG_NOT_NEWER": {"es": "{where}: el catálogo {detail}", "en": "{where}: catalog {detail}"},
     "E_CATALOG_NOT_ADOPTED": {
         "es": "{where}: el catálogo {detail} no es el que usan oficinas centrales; instálelo primero con «catalog install» (oficinas centrales valida los paquetes de los estados con su propio catálogo)",
         "en": "{where}: catalog {detail} is not the one headquarters uses; install it first with 'catalog install' (headquarters checks the states' packages against its own catalog)",
@@ -54,10 +39,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # Installing a catalog: the details of the E_CATALOG_* codes above.
     "catalog_where": {"es": "catálogo", "en": "catalog"},
     "catalog_not_a_folder": {"es": "no es una carpeta", "en": "not a folder"},
-    "catalog_file_too_large": {
-        "es": "{name}: archivo demasiado grande",
-        "en": "{name}: file too large",
-    },
+    "catalog_file_too_large": {"es": "{name}: archivo demasiado grande", "en": "{name}: file too large"},
     "catalog_file_unreadable": {"es": "{name}: {reason}", "en": "{name}: {reason}"},
     "catalog_version_invalid": {
         "es": "catalog_version «{version}» no válida",

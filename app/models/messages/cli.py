@@ -11,10 +11,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "Importadas {total} unidades: {new} nuevas, {updated} actualizadas, {unchanged} sin cambios",
         "en": "Imported {total} facilities: {new} new, {updated} updated, {unchanged} unchanged",
     },
-    "cli.facilities_none": {
-        "es": "No hay unidades registradas",
-        "en": "No facilities registered",
-    },
+    "cli.facilities_none": {"es": "No hay unidades registradas", "en": "No facilities registered"},
     "cli.values_imported": {
         "es": "Importadas {rows} filas: {imported} nuevas, {updated} actualizadas, {unchanged} sin cambios",
         "en": "Imported {rows} rows: {imported} new, {updated} updated, {unchanged} unchanged",
@@ -23,26 +20,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "{flagged} celdas con errores o avisos de validación; revíselas en la captura",
         "en": "{flagged} cells have validation errors or warnings; review them in the grid",
     },
-    "cli.exported": {
-        "es": "Exportadas {rows} filas a {path}",
-        "en": "Exported {rows} rows to {path}",
-    },
+    "cli.exported": {"es": "Exportadas {rows} filas a {path}", "en": "Exported {rows} rows to {path}"},
     "cli.template": {
         "es": "Plantilla de {state} {period} escrita en {path}",
         "en": "Template for {state} {period} written to {path}",
     },
-    "cli.closed": {
-        "es": "Informe de {state} {period}: cerrado",
-        "en": "Report {state} {period}: closed",
-    },
+    "cli.closed": {"es": "Informe de {state} {period}: cerrado", "en": "Report {state} {period}: closed"},
     "cli.reopened": {
         "es": "Informe de {state} {period}: reabierto (borrador); deberá firmarse de nuevo",
         "en": "Report {state} {period}: reopened (draft); it must be signed again",
     },
-    "cli.backup": {
-        "es": "Respaldo creado: {path}",
-        "en": "Backup created: {path}",
-    },
+    "cli.backup": {"es": "Respaldo creado: {path}", "en": "Backup created: {path}"},
     "cli.restored": {
         "es": "Restaurado {path}. Respaldo de seguridad del estado anterior: {safety}",
         "en": "Restored {path}. Safety backup of the previous state: {safety}",
@@ -75,10 +63,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "Documento íntegro firmado por {name}, {when}, pero el firmante NO es de confianza\nHuella SHA-256: {fp}",
         "en": "Intact document signed by {name}, {when}, but the signer is NOT trusted\nSHA-256 fingerprint: {fp}",
     },
-    "cli.verify_bad": {
-        "es": "No verificado: {problem}",
-        "en": "Not verified: {problem}",
-    },
+    "cli.verify_bad": {"es": "No verificado: {problem}", "en": "Not verified: {problem}"},
     "cli.trusted": {
         "es": "Certificado de {name} agregado a los de confianza\nHuella SHA-256: {fp}",
         "en": "Certificate of {name} added to the trusted ones\nSHA-256 fingerprint: {fp}",
@@ -107,10 +92,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "Huella de {what}: {fp}\n¿Coincide con la que le leyeron por teléfono? [s/N] ",
         "en": "Fingerprint of {what}: {fp}\nDoes it match the one read to you over the phone? [y/N] ",
     },
-    "cli.sync.what_hq": {
-        "es": "oficinas centrales",
-        "en": "headquarters",
-    },
+    "cli.sync.what_hq": {"es": "oficinas centrales", "en": "headquarters"},
     "cli.sync.what_enrol": {
         "es": "registro (certificado y estado {state})",
         "en": "the enrolment (certificate and state {state})",
@@ -135,34 +117,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "Certificado de {name} ({state}) revocado.\nHuella: {fp}",
         "en": "Certificate of {name} ({state}) revoked.\nFingerprint: {fp}",
     },
-    "cli.sync.exported": {
-        "es": "{path}",
-        "en": "{path}",
-    },
+    "cli.sync.exported": {"es": "{path}", "en": "{path}"},
     "cli.sync.export_detail": {
         "es": "Paquete {seq} ({kind}): {values} valores, {tomb} borrados",
         "en": "Package {seq} ({kind}): {values} values, {tomb} deleted",
     },
-    "cli.sync.ack": {
-        "es": "{path}",
-        "en": "{path}",
-    },
-    "cli.sync.ok": {
-        "es": "{file}: {status} — {description}",
-        "en": "{file}: {status} — {description}",
-    },
-    "cli.sync.registration": {
-        "es": "{state}  {name}  {fp}  {status}",
-        "en": "{state}  {name}  {fp}  {status}",
-    },
-    "cli.sync.active": {
-        "es": "vigente",
-        "en": "active",
-    },
-    "cli.sync.revoked_status": {
-        "es": "revocado {at}",
-        "en": "revoked {at}",
-    },
+    "cli.sync.ack": {"es": "{path}", "en": "{path}"},
+    "cli.sync.ok": {"es": "{file}: {status} — {description}", "en": "{file}: {status} — {description}"},
+    "cli.sync.registration": {"es": "{state}  {name}  {fp}  {status}", "en": "{state}  {name}  {fp}  {status}"},
+    "cli.sync.active": {"es": "vigente", "en": "active"},
+    "cli.sync.revoked_status": {"es": "revocado {at}", "en": "revoked {at}"},
     "cli.sync.catalog_installed": {
         "es": "Catálogo {version} instalado en {path}.\nSe usa desde la próxima vez que se abra Coordina con este directorio de datos.",
         "en": "Catalog {version} installed in {path}.\nIt is used from the next time Coordina opens this data directory.",
@@ -171,38 +135,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "{count} metas guardadas. Viajan en la próxima actualización (sync update).",
         "en": "{count} targets saved. They travel in the next update (sync update).",
     },
-    "cli.sync.target_cleared": {
-        "es": "Meta {key} borrada.",
-        "en": "Target {key} cleared.",
-    },
-    "cli.sync.target_absent": {
-        "es": "No había meta para {key}.",
-        "en": "There was no target for {key}.",
-    },
-    "cli.sync.target_line": {
-        "es": "{key}  {value}  {label}",
-        "en": "{key}  {value}  {label}",
-    },
-    "cli.sync.no_targets": {
-        "es": "Sin metas.",
-        "en": "No targets.",
-    },
+    "cli.sync.target_cleared": {"es": "Meta {key} borrada.", "en": "Target {key} cleared."},
+    "cli.sync.target_absent": {"es": "No había meta para {key}.", "en": "There was no target for {key}."},
+    "cli.sync.target_line": {"es": "{key}  {value}  {label}", "en": "{key}  {value}  {label}"},
+    "cli.sync.no_targets": {"es": "Sin metas.", "en": "No targets."},
     "cli.pdf.written": {
         "es": "{state} {period}: {path} ({signed}; huella de datos {fp})",
         "en": "{state} {period}: {path} ({signed}; data fingerprint {fp})",
     },
-    "cli.pdf.signed": {
-        "es": "firmado por {name}",
-        "en": "signed by {name}",
-    },
-    "cli.pdf.unsigned": {
-        "es": "sin firma",
-        "en": "unsigned",
-    },
-    "cli.pdf.batch": {
-        "es": "Resúmenes escritos en {folder}: {count}",
-        "en": "Summaries written to {folder}: {count}",
-    },
+    "cli.pdf.signed": {"es": "firmado por {name}", "en": "signed by {name}"},
+    "cli.pdf.unsigned": {"es": "sin firma", "en": "unsigned"},
+    "cli.pdf.batch": {"es": "Resúmenes escritos en {folder}: {count}", "en": "Summaries written to {folder}: {count}"},
     "cli.report.note_set": {
         "es": "{state} {period}, sección «{section}»: {text}",
         "en": "{state} {period}, section '{section}': {text}",
@@ -211,14 +154,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "{state} {period}, sección «{section}»: nota borrada",
         "en": "{state} {period}, section '{section}': note deleted",
     },
-    "cli.report.note_line": {
-        "es": "{section}: {text}",
-        "en": "{section}: {text}",
-    },
-    "cli.report.no_notes": {
-        "es": "{state} {period}: sin notas",
-        "en": "{state} {period}: no notes",
-    },
+    "cli.report.note_line": {"es": "{section}: {text}", "en": "{section}: {text}"},
+    "cli.report.no_notes": {"es": "{state} {period}: sin notas", "en": "{state} {period}: no notes"},
     "cli.report.marked": {
         "es": "{state}, {count}: provisional ** {note}",
         "en": "{state}, {count}: provisional ** {note}",
@@ -227,46 +164,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "{state}, {count}: ya no es provisional",
         "en": "{state}, {count}: no longer provisional",
     },
-    "cli.report.mark_line": {
-        "es": "{count}: ** {note}",
-        "en": "{count}: ** {note}",
-    },
-    "cli.report.no_marks": {
-        "es": "{state}: ningún conteo provisional",
-        "en": "{state}: no provisional count",
-    },
-    "cli.verify.count": {
-        "es": "Firmas en el archivo: {n}",
-        "en": "Signatures in the file: {n}",
-    },
+    "cli.report.mark_line": {"es": "{count}: ** {note}", "en": "{count}: ** {note}"},
+    "cli.report.no_marks": {"es": "{state}: ningún conteo provisional", "en": "{state}: no provisional count"},
+    "cli.verify.count": {"es": "Firmas en el archivo: {n}", "en": "Signatures in the file: {n}"},
     "cli.verify.line": {
         "es": "  {i}. «{field}» ({kind}) de {name}, {when}: {state}",
         "en": "  {i}. '{field}' ({kind}) by {name}, {when}: {state}",
     },
-    "cli.verify.ok": {
-        "es": "íntegra y de confianza",
-        "en": "intact and trusted",
-    },
-    "cli.verify.warning": {
-        "es": "íntegra, firmante NO de confianza",
-        "en": "intact, signer NOT trusted",
-    },
-    "cli.verify.error": {
-        "es": "NO válida",
-        "en": "NOT valid",
-    },
-    "cli.verify.certification": {
-        "es": "certificación",
-        "en": "certification",
-    },
-    "cli.verify.approval": {
-        "es": "aprobación",
-        "en": "approval",
-    },
-    "cli.verify.timestamp": {
-        "es": "sello de tiempo",
-        "en": "timestamp",
-    },
+    "cli.verify.ok": {"es": "íntegra y de confianza", "en": "intact and trusted"},
+    "cli.verify.warning": {"es": "íntegra, firmante NO de confianza", "en": "intact, signer NOT trusted"},
+    "cli.verify.error": {"es": "NO válida", "en": "NOT valid"},
+    "cli.verify.certification": {"es": "certificación", "en": "certification"},
+    "cli.verify.approval": {"es": "aprobación", "en": "approval"},
+    "cli.verify.timestamp": {"es": "sello de tiempo", "en": "timestamp"},
     "cli.export.exported": {
         "es": "Exportados {rows} valores ({fmt}) a {path}",
         "en": "Exported {rows} values ({fmt}) to {path}",

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
-    "file_missing": {
-        "es": "No existe el archivo: {path}",
-        "en": "File not found: {path}",
-    },
+    "file_missing": {"es": "No existe el archivo: {path}", "en": "File not found: {path}"},
     "file_extension": {
         "es": "{path}: extensión no admitida «{ext}»; use .csv o .xlsx",
         "en": "{path}: unsupported extension '{ext}'; use .csv or .xlsx",
@@ -15,10 +12,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "{path}: no se pudo leer el archivo ({reason})",
         "en": "{path}: the file could not be read ({reason})",
     },
-    "file_empty": {
-        "es": "{path}: el archivo no tiene filas",
-        "en": "{path}: the file has no rows",
-    },
+    "file_empty": {"es": "{path}: el archivo no tiene filas", "en": "{path}: the file has no rows"},
     "file_damaged": {
         "es": "{path}: el archivo está dañado y no se puede leer ({reason}); no se guardó nada",
         "en": "{path}: the file is damaged and cannot be read ({reason}); nothing was saved",
@@ -47,82 +41,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "… y {count} errores más (se muestran los primeros {shown})",
         "en": "… and {count} more errors (the first {shown} are shown)",
     },
-    "missing_columns": {
-        "es": "{path}: faltan las columnas {columns}",
-        "en": "{path}: missing columns {columns}",
-    },
-    "row_error": {
-        "es": "{path}, fila {row}: {reason}",
-        "en": "{path}, row {row}: {reason}",
-    },
+    "missing_columns": {"es": "{path}: faltan las columnas {columns}", "en": "{path}: missing columns {columns}"},
+    "row_error": {"es": "{path}, fila {row}: {reason}", "en": "{path}, row {row}: {reason}"},
     "rows_rejected": {
         "es": "{count} filas rechazadas; no se guardó nada",
         "en": "{count} rows rejected; nothing was saved",
     },
-    "unknown_clues": {
-        "es": "CLUES desconocida «{clues}»",
-        "en": "unknown CLUES '{clues}'",
-    },
+    "unknown_clues": {"es": "CLUES desconocida «{clues}»", "en": "unknown CLUES '{clues}'"},
     "invalid_clues": {
         "es": "CLUES inválida «{clues}» (se esperan 11 caracteres: 2 letras de estado, 3 de institución y 6 dígitos)",
         "en": "invalid CLUES '{clues}' (expected 11 characters: 2-letter state, 3-letter institution and 6 digits)",
     },
-    "unknown_variable": {
-        "es": "variable desconocida «{variable}»",
-        "en": "unknown variable '{variable}'",
-    },
+    "unknown_variable": {"es": "variable desconocida «{variable}»", "en": "unknown variable '{variable}'"},
     "unknown_disaggregation": {
         "es": "desagregación «{option}» no válida para {variable}",
         "en": "disaggregation '{option}' is not valid for {variable}",
     },
-    "unknown_state": {
-        "es": "estado desconocido «{state}»",
-        "en": "unknown state '{state}'",
-    },
-    "unknown_type": {
-        "es": "tipología no reconocida «{value}»",
-        "en": "unrecognised facility type '{value}'",
-    },
-    "unknown_level": {
-        "es": "nivel de atención no válido «{value}»",
-        "en": "invalid level of care '{value}'",
-    },
-    "unknown_status": {
-        "es": "estatus de operación no válido «{value}»",
-        "en": "invalid operating status '{value}'",
-    },
+    "unknown_state": {"es": "estado desconocido «{state}»", "en": "unknown state '{state}'"},
+    "unknown_type": {"es": "tipología no reconocida «{value}»", "en": "unrecognised facility type '{value}'"},
+    "unknown_level": {"es": "nivel de atención no válido «{value}»", "en": "invalid level of care '{value}'"},
+    "unknown_status": {"es": "estatus de operación no válido «{value}»", "en": "invalid operating status '{value}'"},
     "state_mismatch": {
         "es": "la CLUES {clues} no pertenece a {state}",
         "en": "CLUES {clues} does not belong to {state}",
     },
-    "required_field": {
-        "es": "falta el campo {field}",
-        "en": "field {field} is missing",
-    },
-    "not_a_number": {
-        "es": "«{value}» no es un número",
-        "en": "'{value}' is not a number",
-    },
-    "not_an_integer": {
-        "es": "«{value}» no es un número entero",
-        "en": "'{value}' is not a whole number",
-    },
-    "negative": {
-        "es": "no se admiten valores negativos ({value})",
-        "en": "negative values are not allowed ({value})",
-    },
-    "below_min": {
-        "es": "{value} es menor que el mínimo {min}",
-        "en": "{value} is below the minimum {min}",
-    },
-    "above_max": {
-        "es": "{value} supera el máximo {max}",
-        "en": "{value} exceeds the maximum {max}",
-    },
-    "not_yes_no": {
-        "es": "«{value}» no es sí/no (use 1 o 0)",
-        "en": "'{value}' is not yes/no (use 1 or 0)",
-    },
+    "required_field": {"es": "falta el campo {field}", "en": "field {field} is missing"},
+    "not_a_number": {"es": "«{value}» no es un número", "en": "'{value}' is not a number"},
+    "not_an_integer": {"es": "«{value}» no es un número entero", "en": "'{value}' is not a whole number"},
+    "negative": {"es": "no se admiten valores negativos ({value})", "en": "negative values are not allowed ({value})"},
+    "below_min": {"es": "{value} es menor que el mínimo {min}", "en": "{value} is below the minimum {min}"},
+    "above_max": {"es": "{value} supera el máximo {max}", "en": "{value} exceeds the maximum {max}"},
+    "not_yes_no": {"es": "«{value}» no es sí/no (use 1 o 0)", "en": "'{value}' is not yes/no (use 1 or 0)"},
     "not_an_option": {
         "es": "«{value}» no es una opción válida ({options})",
         "en": "'{value}' is not a valid option ({options})",
@@ -131,10 +80,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "periodo «{period}» mal formado; use AAAAMM, por ejemplo 202302",
         "en": "malformed period '{period}'; use YYYYMM, e.g. 202302",
     },
-    "period_future": {
-        "es": "el periodo {period} está en el futuro",
-        "en": "period {period} is in the future",
-    },
+    "period_future": {"es": "el periodo {period} está en el futuro", "en": "period {period} is in the future"},
     "duplicate_key": {
         "es": "clave duplicada {key} (también en la fila {other_row})",
         "en": "duplicate key {key} (also in row {other_row})",
@@ -199,26 +145,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "{variable} se captura por unidad (CLUES), no por estado",
         "en": "{variable} is entered per facility (CLUES), not per state",
     },
-    "wrong_sheet": {
-        "es": "{path}: la hoja «{sheet}» no existe",
-        "en": "{path}: sheet '{sheet}' does not exist",
-    },
+    "wrong_sheet": {"es": "{path}: la hoja «{sheet}» no existe", "en": "{path}: sheet '{sheet}' does not exist"},
     "template_mismatch": {
         "es": "{path}: la plantilla es de {found} y no de {expected}",
         "en": "{path}: the template is for {found}, not {expected}",
     },
-    "unknown_institution": {
-        "es": "institución no reconocida «{value}»",
-        "en": "unrecognised institution '{value}'",
-    },
-    "invalid_date": {
-        "es": "fecha no válida «{value}»; use AAAA-MM-DD",
-        "en": "invalid date '{value}'; use YYYY-MM-DD",
-    },
-    "in_column": {
-        "es": "columna «{column}»: {reason}",
-        "en": "column '{column}': {reason}",
-    },
+    "unknown_institution": {"es": "institución no reconocida «{value}»", "en": "unrecognised institution '{value}'"},
+    "invalid_date": {"es": "fecha no válida «{value}»; use AAAA-MM-DD", "en": "invalid date '{value}'; use YYYY-MM-DD"},
+    "in_column": {"es": "columna «{column}»: {reason}", "en": "column '{column}': {reason}"},
     "not_applicable": {
         "es": "{variable} no aplica a {type} (celda gris)",
         "en": "{variable} does not apply to {type} (grey cell)",
@@ -255,14 +189,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "las metas las define oficinas centrales; en un perfil estatal solo se consultan",
         "en": "targets are set by headquarters; a state profile can only view them",
     },
-    "targets_empty": {
-        "es": "no se indicó ninguna meta",
-        "en": "no target was given",
-    },
-    "target_entry": {
-        "es": "{key}: {reason}",
-        "en": "{key}: {reason}",
-    },
+    "targets_empty": {"es": "no se indicó ninguna meta", "en": "no target was given"},
+    "target_entry": {"es": "{key}: {reason}", "en": "{key}: {reason}"},
     "targets_rejected": {
         "es": "{count} metas rechazadas; no se guardó nada",
         "en": "{count} targets rejected; nothing was saved",

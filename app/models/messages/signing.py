@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
-    "passphrase_wrong": {
-        "es": "{path}: contraseña incorrecta",
-        "en": "{path}: wrong passphrase",
-    },
+    "passphrase_wrong": {"es": "{path}: contraseña incorrecta", "en": "{path}: wrong passphrase"},
     "identity_exists": {
         "es": "{path}: ya existe un archivo de identidad; no se reemplazó. Elija otro nombre o use --force para reemplazarlo (la identidad anterior se pierde)",
         "en": "{path}: an identity file already exists; it was not replaced. Choose another name or use --force to replace it (the old identity is lost)",
@@ -47,22 +44,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "falta {field} para crear la identidad",
         "en": "{field} is required to create the identity",
     },
-    "signing_failed": {
-        "es": "no se pudo firmar el PDF: {reason}",
-        "en": "the PDF could not be signed: {reason}",
-    },
-    "verify_not_pdf": {
-        "es": "el archivo no es un PDF",
-        "en": "the file is not a PDF",
-    },
+    "signing_failed": {"es": "no se pudo firmar el PDF: {reason}", "en": "the PDF could not be signed: {reason}"},
+    "verify_not_pdf": {"es": "el archivo no es un PDF", "en": "the file is not a PDF"},
     "verify_unreadable": {
         "es": "el PDF no se puede leer (¿truncado o dañado?)",
         "en": "the PDF cannot be read (truncated or damaged?)",
     },
-    "verify_unsigned": {
-        "es": "el PDF no está firmado",
-        "en": "the PDF is not signed",
-    },
+    "verify_unsigned": {"es": "el PDF no está firmado", "en": "the PDF is not signed"},
     "verify_unverifiable": {
         "es": "la firma está dañada y no se puede comprobar",
         "en": "the signature is damaged and cannot be checked",
@@ -71,18 +59,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "el documento fue alterado después de firmarse",
         "en": "the document was altered after it was signed",
     },
-    "verify_bad_signature": {
-        "es": "el valor de la firma no es válido",
-        "en": "the signature value is not valid",
-    },
+    "verify_bad_signature": {"es": "el valor de la firma no es válido", "en": "the signature value is not valid"},
     "verify_modified_later": {
         "es": "el archivo se modificó después de la firma",
         "en": "the file was modified after the signature",
     },
-    "verify_untrusted": {
-        "es": "el firmante no es de confianza",
-        "en": "the signer is not trusted",
-    },
+    "verify_untrusted": {"es": "el firmante no es de confianza", "en": "the signer is not trusted"},
     "verify_encrypted": {
         "es": "el PDF está cifrado; un resumen firmado nunca lo está",
         "en": "the PDF is encrypted; a signed summary never is",
@@ -115,42 +97,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "un campo de firma nuevo, sin firmar",
         "en": "a new, unsigned signature field",
     },
-    "verify_what_signature": {
-        "es": "otra firma",
-        "en": "another signature",
-    },
+    "verify_what_signature": {"es": "otra firma", "en": "another signature"},
     "verify_what_annotation": {
         "es": "una anotación (algo dibujado sobre la página)",
         "en": "an annotation (something drawn over the page)",
     },
-    "verify_what_page": {
-        "es": "cambios en las páginas",
-        "en": "changes to the pages",
-    },
-    "verify_what_content": {
-        "es": "contenido nuevo de la página",
-        "en": "new page content",
-    },
+    "verify_what_page": {"es": "cambios en las páginas", "en": "changes to the pages"},
+    "verify_what_content": {"es": "contenido nuevo de la página", "en": "new page content"},
     "verify_what_info": {
         "es": "cambios en la información del documento (título, autor…)",
         "en": "changes to the document information (title, author…)",
     },
-    "verify_what_metadata": {
-        "es": "cambios en los metadatos",
-        "en": "changes to the metadata",
-    },
-    "verify_what_catalog": {
-        "es": "cambios en la estructura del documento",
-        "en": "changes to the document structure",
-    },
-    "verify_what_form": {
-        "es": "cambios en el formulario",
-        "en": "changes to the form",
-    },
-    "verify_what_other": {
-        "es": "otros cambios",
-        "en": "other changes",
-    },
+    "verify_what_metadata": {"es": "cambios en los metadatos", "en": "changes to the metadata"},
+    "verify_what_catalog": {"es": "cambios en la estructura del documento", "en": "changes to the document structure"},
+    "verify_what_form": {"es": "cambios en el formulario", "en": "changes to the form"},
+    "verify_what_other": {"es": "otros cambios", "en": "other changes"},
     "no_states_with_data": {
         "es": "La base de datos no tiene unidades de ningún estado; no hay resúmenes que exportar",
         "en": "The database holds no state's facilities; there is no summary to export",
@@ -170,10 +131,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # The visible signature block and the signature's /Reason in a signed summary.
     "signature_block.by": {"es": "Firmado digitalmente por", "en": "Digitally signed by"},
     "signature_block.when": {"es": "Fecha y hora: {when}", "en": "Date and time: {when}"},
-    "signature_block.fingerprint": {
-        "es": "Huella SHA-256 del certificado:",
-        "en": "Certificate SHA-256 fingerprint:",
-    },
+    "signature_block.fingerprint": {"es": "Huella SHA-256 del certificado:", "en": "Certificate SHA-256 fingerprint:"},
     "signed_summary.reason": {
         "es": "Resumen estatal emitido por la coordinación",
         "en": "State summary issued by the coordination",

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
-    "conflict_missing": {
-        "es": "no existe el conflicto {id}",
-        "en": "conflict {id} does not exist",
-    },
+    "conflict_missing": {"es": "no existe el conflicto {id}", "en": "conflict {id} does not exist"},
     "conflict_choice": {
         "es": "elija «ours» (oficinas centrales) o «theirs» (el estado), no «{choice}»",
         "en": "choose 'ours' (headquarters) or 'theirs' (the state), not '{choice}'",
@@ -63,18 +60,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "{where}: la entrada «{detail}» está repetida",
         "en": "{where}: entry '{detail}' appears twice",
     },
-    "E_MISSING_FILE": {
-        "es": "{where}: falta el archivo «{detail}»",
-        "en": "{where}: file '{detail}' is missing",
-    },
+    "E_MISSING_FILE": {"es": "{where}: falta el archivo «{detail}»", "en": "{where}: file '{detail}' is missing"},
     "E_EXTRA_FILE": {
         "es": "{where}: el archivo «{detail}» no pertenece al paquete",
         "en": "{where}: file '{detail}' does not belong in the package",
     },
-    "E_MANIFEST": {
-        "es": "{where}: manifiesto no válido: {detail}",
-        "en": "{where}: invalid manifest: {detail}",
-    },
+    "E_MANIFEST": {"es": "{where}: manifiesto no válido: {detail}", "en": "{where}: invalid manifest: {detail}"},
     "E_FORMAT_VERSION": {
         "es": "{where}: el paquete usa el formato {detail}, más nuevo que este Coordina; actualice Coordina",
         "en": "{where}: the package uses format {detail}, newer than this Coordina; update Coordina",
@@ -107,10 +98,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "{where}: el paquete es para otras oficinas centrales ({detail}); compruebe que el estado importó el perfil correcto",
         "en": "{where}: the package is for another headquarters ({detail}); check that the state imported the right profile",
     },
-    "E_PAYLOAD": {
-        "es": "{where}: contenido no válido: {detail}",
-        "en": "{where}: invalid content: {detail}",
-    },
+    "E_PAYLOAD": {"es": "{where}: contenido no válido: {detail}", "en": "{where}: invalid content: {detail}"},
     "E_UUID_REUSED": {
         "es": "{where}: ya se importó un paquete con el mismo identificador y otro contenido ({detail}); no se importó: avise a soporte técnico",
         "en": "{where}: a package with the same id and other content was already imported ({detail})",
@@ -206,10 +194,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "{applied} valores aplicados, {flagged} en conflicto para revisión; {registry}",
         "en": "{applied} values applied, {flagged} in conflict for review; {registry}",
     },
-    "sync_wrong_state": {
-        "es": "el paquete es para el estado {state}",
-        "en": "the package is for the state {state}",
-    },
+    "sync_wrong_state": {"es": "el paquete es para el estado {state}", "en": "the package is for the state {state}"},
     "sync_registry_counts": {
         "es": "{created} unidades nuevas, {updated} actualizadas",
         "en": "{created} new facilities, {updated} updated",
@@ -218,8 +203,5 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "{delivered} paquetes entregados; {flagged} valores en revisión en oficinas centrales",
         "en": "{delivered} packages delivered; {flagged} values under review at headquarters",
     },
-    "sync_update_applied": {
-        "es": "{registry}, {targets} metas",
-        "en": "{registry}, {targets} targets",
-    },
+    "sync_update_applied": {"es": "{registry}, {targets} metas", "en": "{registry}, {targets} targets"},
 }

@@ -37,16 +37,7 @@ def coverage_bars(
     height = top + row * len(figures) + 4
     drawing = Drawing(width, height, initialFontName=REGULAR, initialFontSize=font_size)
     if title:
-        drawing.add(
-            String(
-                0,
-                height - font_size * 1.2,
-                title,
-                fontName=BOLD,
-                fontSize=font_size,
-                fillColor=TEXT_COLOR,
-            )
-        )
+        drawing.add(String(0, height - font_size * 1.2, title, fontName=BOLD, fontSize=font_size, fillColor=TEXT_COLOR))
     values = [figure_text(f, lang) for f in figures]
     widest = max((stringWidth(v, BOLD, font_size) for v in values), default=0)
     track = max(width - widest - 6, width * 0.3)
@@ -54,20 +45,13 @@ def coverage_bars(
         base = height - top - row * (i + 1) + 2
         drawing.add(
             String(
-                0,
-                base + font_size * 1.45,
-                fig.label(lang),
-                fontName=REGULAR,
-                fontSize=font_size,
-                fillColor=TEXT_COLOR,
+                0, base + font_size * 1.45, fig.label(lang), fontName=REGULAR, fontSize=font_size, fillColor=TEXT_COLOR
             )
         )
         drawing.add(Rect(0, base, track, font_size, fillColor=TRACK_COLOR, strokeColor=None))
         if fig.value is not None:
             share = max(0.0, min(float(fig.value), 100.0)) / 100
-            drawing.add(
-                Rect(0, base, track * share, font_size, fillColor=BAR_COLOR, strokeColor=None)
-            )
+            drawing.add(Rect(0, base, track * share, font_size, fillColor=BAR_COLOR, strokeColor=None))
         drawing.add(
             String(
                 track + 4,

@@ -22,7 +22,5 @@ def register_fonts() -> tuple[str, str]:
     for name in (REGULAR, BOLD):
         if name not in registered:
             pdfmetrics.registerFont(TTFont(name, str(FONTS_DIR / f"{name}.ttf")))
-    pdfmetrics.registerFontFamily(
-        REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD
-    )
+    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD)
     return REGULAR, BOLD

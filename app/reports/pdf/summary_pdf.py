@@ -47,21 +47,8 @@ from app.models.summary_layout import (  # noqa: F401 (re-exported: the sections
     words,
 )
 from app.reports.pdf.pdf_fonts import register_fonts
-from app.reports.pdf.summary_pdf_page import (
-    SignatureBox,
-    SignatureSpace,
-    canvas_maker,
-    closing,
-    page_background,
-)
-from app.reports.pdf.summary_pdf_parts import (
-    Styles,
-    inventory,
-    sections,
-    two_columns,
-    type_table,
-    unit_table,
-)
+from app.reports.pdf.summary_pdf_page import SignatureBox, SignatureSpace, canvas_maker, closing, page_background
+from app.reports.pdf.summary_pdf_parts import Styles, inventory, sections, two_columns, type_table, unit_table
 
 SLIDE = (960.0, 540.0)  # 16:9, 13.33 × 7.5 in
 LAYOUTS = ("slide", "handout", "compact")
@@ -130,10 +117,7 @@ def render_summary_layout(
     width = doc.width - 12  # the frame pads 6 pt on each side
     story: list[Flowable] = [
         Paragraph(text["header"], st.header),
-        Paragraph(
-            html.escape(text["title"].format(state=summary.state_name.upper()), quote=False),
-            st.title,
-        ),
+        Paragraph(html.escape(text["title"].format(state=summary.state_name.upper()), quote=False), st.title),
         *inventory(summary, width, st, lang, compact),
         Spacer(1, st.gap),
     ]
@@ -145,9 +129,7 @@ def render_summary_layout(
         if compact:
             printed = {code for part in parts for code in part.printed}
             printed |= {
-                code
-                for code in INVENTORY
-                if code in summary.figures and summary.figures[code].value is not None
+                code for code in INVENTORY if code in summary.figures and summary.figures[code].value is not None
             }
     else:
         for part in sections(summary, width * 0.8, st, lang, chart_font=8.5):
@@ -165,9 +147,7 @@ def render_summary_layout(
     ]
     found: list[SignatureBox] = []
     space = SignatureSpace(*signature_size, found) if signature_size else None
-    story += closing(
-        [Paragraph(html.escape(note, quote=False), st.note) for note in notes], width, space
-    )
+    story += closing([Paragraph(html.escape(note, quote=False), st.note) for note in notes], width, space)
     background = page_background(demo, lang)
     doc.build(
         story,

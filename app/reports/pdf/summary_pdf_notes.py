@@ -27,7 +27,5 @@ def note_paragraph(summary: StateSummary, key: str, base: ParagraphStyle) -> Par
     note = section_note(summary, key)
     if not note:
         return None
-    style = ParagraphStyle(
-        f"section_note_{key}", parent=base, textColor=colors.HexColor("#555555"), spaceAfter=2
-    )
+    style = ParagraphStyle(f"section_note_{key}", parent=base, textColor=colors.HexColor("#555555"), spaceAfter=2)
     return Paragraph(escape(note), style)

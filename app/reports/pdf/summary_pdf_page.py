@@ -70,17 +70,13 @@ def _degrees(width: float, height: float) -> float:
     return math.degrees(math.atan2(height, width))
 
 
-def canvas_maker(
-    summary: StateSummary, banner: str, generated: str, lang: str, margin: float, demo: bool = False
-):
+def canvas_maker(summary: StateSummary, banner: str, generated: str, lang: str, margin: float, demo: bool = False):
     """A canvas that knows the page count, for "Página N de M" on every page."""
     said = words(lang)
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
-            kwargs["initialFontName"] = (
-                kwargs.get("initialFontName") or REGULAR
-            )  # no stray Helvetica
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or REGULAR  # no stray Helvetica
             super().__init__(*args, **kwargs)
             if demo:
                 info = _DemoInfo()
@@ -113,15 +109,9 @@ def canvas_maker(
             self.setFont(REGULAR, 6.5)
             short = summary.fingerprint[:16] + "…" if summary.fingerprint else no_data(lang)
             self.drawString(
-                margin,
-                21,
-                said["generated"].format(when=generated)
-                + "  ·  "
-                + said["fingerprint"].format(fp=short),
+                margin, 21, said["generated"].format(when=generated) + "  ·  " + said["fingerprint"].format(fp=short)
             )
-            self.drawRightString(
-                width - margin, 21, said["page"].format(n=self._pageNumber, total=total)
-            )
+            self.drawRightString(width - margin, 21, said["page"].format(n=self._pageNumber, total=total))
             self.restoreState()
 
     return NumberedCanvas
@@ -160,9 +150,7 @@ class SignatureSpace(Flowable):
 
     def draw(self) -> None:
         x, y = self.canv.absolutePosition(0, 0)
-        self._found.append(
-            SignatureBox(self.canv.getPageNumber() - 1, x, y, x + self.width, y + self.height)
-        )
+        self._found.append(SignatureBox(self.canv.getPageNumber() - 1, x, y, x + self.width, y + self.height))
 
 
 def closing(notes: list[Paragraph], width: float, space: SignatureSpace | None) -> list[Flowable]:

@@ -67,9 +67,7 @@ class Styles:
     def __init__(self, scale: float):
         def style(name: str, size: float, font: str = REGULAR, **kw) -> ParagraphStyle:
             kw.setdefault("textColor", TEXT_COLOR)
-            return ParagraphStyle(
-                name, fontName=font, fontSize=size * scale, leading=size * scale * 1.22, **kw
-            )
+            return ParagraphStyle(name, fontName=font, fontSize=size * scale, leading=size * scale * 1.22, **kw)
 
         self.scale = scale
         slide = scale > 1
@@ -83,9 +81,7 @@ class Styles:
         self.label = style("label", 8.5)
         self.value = style("value", 8.5, BOLD, alignment=TA_RIGHT)
         self.inventory = style("inventory", 13, alignment=TA_CENTER)
-        self.presence = style(
-            "presence", 7.5, alignment=TA_CENTER, textColor=colors.HexColor("#555555")
-        )
+        self.presence = style("presence", 7.5, alignment=TA_CENTER, textColor=colors.HexColor("#555555"))
         self.note = style("note", 7)
         self.cell = style("cell", 8.5)
         self.cell_bold = style("cellb", 8.5, BOLD)
@@ -105,10 +101,7 @@ def rows(figures: Sequence[Figure], width: float, st: Styles, lang: str) -> Tabl
     values = [figure_text(f, lang) for f in figures]
     widest = max(stringWidth(v, BOLD, st.value.fontSize) for v in values) + 4
     value_width = min(max(widest, width * 0.25), width * 0.62)
-    data = [
-        [Paragraph(f.label(lang), st.label), Paragraph(v, st.value)]
-        for f, v in zip(figures, values, strict=True)
-    ]
+    data = [[Paragraph(f.label(lang), st.label), Paragraph(v, st.value)] for f, v in zip(figures, values, strict=True)]
     table = Table(data, colWidths=[width - value_width, value_width], hAlign="LEFT")
     table.setStyle(
         TableStyle(
@@ -127,9 +120,7 @@ def rows(figures: Sequence[Figure], width: float, st: Styles, lang: str) -> Tabl
     return table
 
 
-def inventory(
-    summary: StateSummary, width: float, st: Styles, lang: str, compact: bool = False
-) -> list[Flowable]:
+def inventory(summary: StateSummary, width: float, st: Styles, lang: str, compact: bool = False) -> list[Flowable]:
     """ "13 Hospitales | 4 UNEMES | 292 Unidades de salud", presence under each count.
 
     The count and its label stay on one line: when the widest cell would wrap
@@ -142,25 +133,16 @@ def inventory(
     cell_width = width / len(counts)
     heads = [(figure_text(f, lang), f.label(lang)) for f in counts]
     size = st.inventory.fontSize
-    widest = max(
-        stringWidth(v + " ", BOLD, size) + stringWidth(label, REGULAR, size) for v, label in heads
-    )
+    widest = max(stringWidth(v + " ", BOLD, size) + stringWidth(label, REGULAR, size) for v, label in heads)
     if widest > cell_width - 2 * pad - 1:
         size *= (cell_width - 2 * pad - 1) / widest
-    head_style = ParagraphStyle(
-        "inventory_fit", parent=st.inventory, fontSize=size, leading=size * 1.22
-    )
+    head_style = ParagraphStyle("inventory_fit", parent=st.inventory, fontSize=size, leading=size * 1.22)
     cells = []
     for fig, (value, label) in zip(counts, heads, strict=True):
         cell: list[Flowable] = [Paragraph(f"<b>{value}</b> {label}", head_style)]
         presence = summary.figures.get(PRESENCE[fig.code])
         if presence is not None and (has_data(presence) or not compact):
-            cell.append(
-                Paragraph(
-                    words(lang)["presence_short"].format(value=figure_text(presence, lang)),
-                    st.presence,
-                )
-            )
+            cell.append(Paragraph(words(lang)["presence_short"].format(value=figure_text(presence, lang)), st.presence))
         cells.append(cell)
     table = Table([cells], colWidths=[cell_width] * len(cells))
     table.setStyle(
@@ -192,12 +174,7 @@ class Section:
 
 
 def sections(
-    summary: StateSummary,
-    width: float,
-    st: Styles,
-    lang: str,
-    chart_font: float,
-    compact: bool = False,
+    summary: StateSummary, width: float, st: Styles, lang: str, chart_font: float, compact: bool = False
 ) -> list[Section]:
     """Personal, Servicios médicos, Acción comunitaria, Infraestructura: in the seed's order.
 
@@ -210,10 +187,7 @@ def sections(
     personal_rows = figures_of(summary, PERSONAL, compact)
     personal: list[Flowable] = []
     if coverage:
-        personal += [
-            coverage_bars(coverage, width, lang, font_size=chart_font, row_factor=st.bar_row),
-            Spacer(1, 3),
-        ]
+        personal += [coverage_bars(coverage, width, lang, font_size=chart_font, row_factor=st.bar_row), Spacer(1, 3)]
     if personal_rows or not compact:
         personal.append(rows(personal_rows, width, st, lang))
     services = figures_of(summary, SERVICES, compact)
@@ -221,12 +195,7 @@ def sections(
     infra = figures_of(summary, INFRASTRUCTURE, compact)
     star = any(f.code in PRODUCTIVITY_ROWS for f in services)
     out = [
-        Section(
-            "personal",
-            section_title("personal", lang),
-            personal,
-            tuple(f.code for f in coverage + personal_rows),
-        ),
+        Section("personal", section_title("personal", lang), personal, tuple(f.code for f in coverage + personal_rows)),
         Section(
             "services",
             section_title("services", lang, year, star),
@@ -239,12 +208,7 @@ def sections(
             [rows(community, width, st, lang)],
             tuple(f.code for f in community),
         ),
-        Section(
-            "infra",
-            section_title("infra", lang),
-            [rows(infra, width, st, lang)],
-            tuple(f.code for f in infra),
-        ),
+        Section("infra", section_title("infra", lang), [rows(infra, width, st, lang)], tuple(f.code for f in infra)),
     ]
     for section in out:  # the coordinator's note goes right under the title
         note = note_paragraph(summary, section.key, st.label)
@@ -303,9 +267,7 @@ def unit_table(summary: StateSummary, width: float, st: Styles, lang: str) -> li
         )
     if len(data) == 1:
         return []
-    table = Table(
-        data, colWidths=[width * 0.4, width * 0.2, width * 0.4], repeatRows=1, hAlign="LEFT"
-    )
+    table = Table(data, colWidths=[width * 0.4, width * 0.2, width * 0.4], repeatRows=1, hAlign="LEFT")
     table.setStyle(_grid_style())
     return [Paragraph(text["units_table"], st.section), table]
 
@@ -331,19 +293,10 @@ def type_table(summary: StateSummary, width: float, st: Styles, lang: str) -> li
                 Paragraph(row.label(lang), st.cell),
                 Paragraph(format_number(row.units), st.cell_r),
                 Paragraph(format_number(row.reporting), st.cell_r),
-                Paragraph(
-                    f"{pct} ({format_number(row.filled)} {text['of']} "
-                    f"{format_number(row.expected)})",
-                    st.cell_r,
-                ),
+                Paragraph(f"{pct} ({format_number(row.filled)} {text['of']} {format_number(row.expected)})", st.cell_r),
             ]
         )
-    table = Table(
-        data,
-        colWidths=[width * 0.38, width * 0.15, width * 0.2, width * 0.27],
-        repeatRows=1,
-        hAlign="LEFT",
-    )
+    table = Table(data, colWidths=[width * 0.38, width * 0.15, width * 0.2, width * 0.27], repeatRows=1, hAlign="LEFT")
     table.setStyle(_grid_style())
     return [Paragraph(text["types_table"].format(month=month), st.section), table]
 

@@ -30,12 +30,7 @@ from app.models.messages import InputError
 ORGANIZATION = "IMSS-BIENESTAR"
 COUNTRY = "MX"
 
-SigningKey = (
-    rsa.RSAPrivateKey
-    | ec.EllipticCurvePrivateKey
-    | ed25519.Ed25519PrivateKey
-    | ed448.Ed448PrivateKey
-)
+SigningKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey | ed25519.Ed25519PrivateKey | ed448.Ed448PrivateKey
 
 
 @dataclass(frozen=True)
@@ -66,9 +61,7 @@ def subject_label(cert: x509.Certificate) -> str:
     return _attr(cert.subject, NameOID.COMMON_NAME) or cert.subject.rfc4514_string()
 
 
-def create_identity(
-    name: str, position: str, state_name: str, passphrase: bytes, valid_days: int = 730
-) -> bytes:
+def create_identity(name: str, position: str, state_name: str, passphrase: bytes, valid_days: int = 730) -> bytes:
     """A new ECDSA P-256 key with a self-signed certificate, as PKCS#12 under ``passphrase``.
 
     Subject: CN=name, title=position, ST=state, O=IMSS-BIENESTAR, C=MX. Key usage is
@@ -125,9 +118,7 @@ def create_identity(
     )
 
 
-def load_pkcs12(
-    data: bytes, passphrase: bytes, path: str = "PKCS#12", now: dt.datetime | None = None
-) -> Identity:
+def load_pkcs12(data: bytes, passphrase: bytes, path: str = "PKCS#12", now: dt.datetime | None = None) -> Identity:
     """Open a ``.p12``/``.pfx`` and check it can sign today. ``path`` only labels messages."""
     try:
         key, cert, extra = pkcs12.load_key_and_certificates(data, passphrase or None)
@@ -144,11 +135,7 @@ def load_pkcs12(
 
 
 def load_sat_efirma(
-    cer_der: bytes,
-    key_der: bytes,
-    password: bytes,
-    now: dt.datetime | None = None,
-    path: str = "e.firma",
+    cer_der: bytes, key_der: bytes, password: bytes, now: dt.datetime | None = None, path: str = "e.firma"
 ) -> Identity:
     """Open a SAT e.firma: the DER ``.cer`` and the encrypted PKCS#8 DER ``.key``.
 
@@ -207,15 +194,9 @@ def _checked(
         raise InputError("identity_key_mismatch", subject=subject)
     when = now or dt.datetime.now(dt.UTC)
     if when > cert.not_valid_after_utc:
-        raise InputError(
-            "identity_expired", subject=subject, date=cert.not_valid_after_utc.date().isoformat()
-        )
+        raise InputError("identity_expired", subject=subject, date=cert.not_valid_after_utc.date().isoformat())
     if when < cert.not_valid_before_utc:
-        raise InputError(
-            "identity_not_yet_valid",
-            subject=subject,
-            date=cert.not_valid_before_utc.date().isoformat(),
-        )
+        raise InputError("identity_not_yet_valid", subject=subject, date=cert.not_valid_before_utc.date().isoformat())
     try:
         usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
     except x509.ExtensionNotFound:

@@ -33,14 +33,7 @@ from app.models.messages import InputError
 from app.reports.signing.identity import Identity
 from app.reports.signing.verification import Reason, SignatureReport, VerifyResult, verify_pdf
 
-__all__ = [
-    "Reason",
-    "SignatureReport",
-    "VerifyResult",
-    "VisibleSignature",
-    "sign_pdf",
-    "verify_pdf",
-]
+__all__ = ["Reason", "SignatureReport", "VerifyResult", "VisibleSignature", "sign_pdf", "verify_pdf"]
 
 log = logging.getLogger("coordina.signing")
 
@@ -132,21 +125,13 @@ def _reserved(identity: Identity) -> int:
     pyHanko's own rule does. Too small a room is caught, and the document is signed again
     with pyHanko's estimate.
     """
-    certs = sum(
-        len(c.public_bytes(serialization.Encoding.DER))
-        for c in (identity.certificate, *identity.chain)
-    )
+    certs = sum(len(c.public_bytes(serialization.Encoding.DER)) for c in (identity.certificate, *identity.chain))
     hex_len = 2 * (certs + 1024)
     return hex_len + 2 * (hex_len // 4)
 
 
 def _sign(
-    pdf_bytes: bytes,
-    meta,
-    signer,
-    field_name: str,
-    visible: VisibleSignature | None,
-    bytes_reserved: int | None,
+    pdf_bytes: bytes, meta, signer, field_name: str, visible: VisibleSignature | None, bytes_reserved: int | None
 ) -> bytes:
     out = io.BytesIO()
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
@@ -162,9 +147,7 @@ def _sign(
             background=_PdfPageFromBytes(visible.appearance_pdf),
             border_width=0,
             background_layout=SimpleBoxLayoutRule(
-                x_align=AxisAlignment.ALIGN_MID,
-                y_align=AxisAlignment.ALIGN_MID,
-                margins=Margins.uniform(0),
+                x_align=AxisAlignment.ALIGN_MID, y_align=AxisAlignment.ALIGN_MID, margins=Margins.uniform(0)
             ),
         )
         signers.PdfSigner(meta, signer=signer, stamp_style=style, new_field_spec=spec).sign_pdf(

@@ -36,9 +36,7 @@ class SignatureBlock:
 
     @classmethod
     def from_identity(cls, identity: Identity, signed_at: datetime) -> SignatureBlock:
-        return cls(
-            identity.name, identity.position, identity.state, signed_at, identity.fingerprint_sha256
-        )
+        return cls(identity.name, identity.position, identity.state, signed_at, identity.fingerprint_sha256)
 
 
 def when_text(moment: datetime) -> str:
@@ -49,9 +47,7 @@ def when_text(moment: datetime) -> str:
     return f"{moment:%d/%m/%Y %H:%M:%S} {offset}".strip()
 
 
-def _fit(
-    text: str, font: str, size: float, width: float, smallest: float = 6.0
-) -> tuple[str, float]:
+def _fit(text: str, font: str, size: float, width: float, smallest: float = 6.0) -> tuple[str, float]:
     """Shrink ``text`` down to ``smallest`` points to fit ``width``, then cut it with "…"."""
     while size > smallest and stringWidth(text, font, size) > width:
         size -= 0.5
@@ -62,9 +58,7 @@ def _fit(
     return text.rstrip() + "…", size
 
 
-def render_block_pdf(
-    block: SignatureBlock, lang: str = "es", size: tuple[float, float] = BLOCK_SIZE
-) -> bytes:
+def render_block_pdf(block: SignatureBlock, lang: str = "es", size: tuple[float, float] = BLOCK_SIZE) -> bytes:
     """The block as a one-page PDF of exactly ``size`` points."""
     register_fonts()
     text = table("signature_block.", lang)

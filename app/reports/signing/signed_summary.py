@@ -27,17 +27,11 @@ def signed_summary_pdf(
     demo: bool = False,
 ) -> bytes:
     """The summary PDF signed by ``identity`` with a visible signature block (``demo``: watermarked)."""
-    data, box = render_summary_layout(
-        summary, layout, banner, when, lang, signature_size=BLOCK_SIZE, demo=demo
-    )
+    data, box = render_summary_layout(summary, layout, banner, when, lang, signature_size=BLOCK_SIZE, demo=demo)
     visible = None
     if box is not None:
         block = render_block_pdf(SignatureBlock.from_identity(identity, when), lang)
         visible = VisibleSignature(box.page, (box.x1, box.y1, box.x2, box.y2), block)
     return sign_pdf(
-        data,
-        identity,
-        reason=text("signed_summary.reason", lang),
-        location=summary.state_name,
-        visible=visible,
+        data, identity, reason=text("signed_summary.reason", lang), location=summary.state_name, visible=visible
     )

@@ -28,11 +28,7 @@ from collections.abc import Iterator, Mapping
 from cryptography import x509
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.diff_analysis import ModificationLevel
-from pyhanko.sign.validation import (
-    EmbeddedPdfSignature,
-    validate_pdf_signature,
-    validate_pdf_timestamp,
-)
+from pyhanko.sign.validation import EmbeddedPdfSignature, validate_pdf_signature, validate_pdf_timestamp
 from pyhanko_certvalidator import ValidationContext
 
 from app.models.messages import render
@@ -40,24 +36,12 @@ from app.reports.signing.identity import fingerprint, subject_label
 from app.reports.signing.verify_changes import added_after
 from app.reports.signing.verify_demo import holds_demo_data
 from app.reports.signing.verify_result import SEVERITY_RANK, Reason, SignatureReport, VerifyResult
-from app.reports.signing.verify_trust import (
-    as_asn1,
-    certificate_reasons,
-    fp_key,
-    issued_by_trusted,
-    pyhanko_trusted,
-)
+from app.reports.signing.verify_trust import as_asn1, certificate_reasons, fp_key, issued_by_trusted, pyhanko_trusted
 
 
 def _refused(code: str, signed: bool = False, demo: bool = False) -> VerifyResult:
     return VerifyResult(
-        signed,
-        False,
-        False,
-        problem=render(code, "en"),
-        problem_code=code,
-        reasons=(Reason(code, "error"),),
-        demo=demo,
+        signed, False, False, problem=render(code, "en"), problem_code=code, reasons=(Reason(code, "error"),), demo=demo
     )
 
 
@@ -82,9 +66,7 @@ def verify_pdf(
             return _refused("verify_unreadable")
 
 
-def _verify(
-    data: bytes, trusted: list[x509.Certificate], revoked: dict[str, str], now: dt.datetime
-) -> VerifyResult:
+def _verify(data: bytes, trusted: list[x509.Certificate], revoked: dict[str, str], now: dt.datetime) -> VerifyResult:
     if not data.lstrip()[:5].startswith(b"%PDF-"):
         return _refused("verify_not_pdf")
     try:
@@ -104,10 +86,7 @@ def _verify(
         result = _refused("verify_unsigned", demo=demo)
         return VerifyResult(**{**result.__dict__, "reasons": result.reasons + demo_reasons})
     anchors = [as_asn1(c) for c in trusted]
-    reports = tuple(
-        _examine(reader, data, sig, signatures, trusted, anchors, revoked, now)
-        for sig in signatures
-    )
+    reports = tuple(_examine(reader, data, sig, signatures, trusted, anchors, revoked, now) for sig in signatures)
     worst = max(reports, key=lambda r: SEVERITY_RANK[r.verdict])
     first = next((r for r in worst.reasons if r.severity in ("error", "warning")), None)
     return VerifyResult(
@@ -157,15 +136,7 @@ def _examine(
         )
     except Exception:  # noqa: BLE001 - a damaged signature dictionary or CMS blob
         return SignatureReport(
-            field_name,
-            kind,
-            name,
-            print_,
-            claimed,
-            False,
-            False,
-            whole,
-            (Reason("verify_unverifiable", "error"),),
+            field_name, kind, name, print_, claimed, False, False, whole, (Reason("verify_unverifiable", "error"),)
         )
     signed_at = getattr(status, "signer_reported_dt", None) or claimed
     integrity = _integrity(reader, data, sig, every, status, whole)
@@ -173,28 +144,16 @@ def _examine(
     if timestamp:
         # A document timestamp only has to be intact: offline, no TSA is trusted, and the
         # signatures before it are judged on their own.
-        return SignatureReport(
-            field_name, kind, name, print_, signed_at, intact, intact, whole, tuple(integrity)
-        )
+        return SignatureReport(field_name, kind, name, print_, signed_at, intact, intact, whole, tuple(integrity))
     certificate = certificate_reasons(cert, revoked, now)
     trusted_now = (
-        not certificate
-        and cert is not None
-        and (pyhanko_trusted(status, now) or issued_by_trusted(cert, trusted, now))
+        not certificate and cert is not None and (pyhanko_trusted(status, now) or issued_by_trusted(cert, trusted, now))
     )
     reasons = integrity + certificate
     if intact and not certificate and not trusted_now:
         reasons.append(Reason("verify_untrusted", "warning"))
     return SignatureReport(
-        field_name,
-        kind,
-        name,
-        print_,
-        signed_at,
-        intact,
-        intact and trusted_now,
-        whole,
-        tuple(reasons),
+        field_name, kind, name, print_, signed_at, intact, intact and trusted_now, whole, tuple(reasons)
     )
 
 
@@ -269,11 +228,7 @@ def _bytes_after_last_revision(reader: PdfFileReader, data: bytes, every: list) 
             except Exception:  # noqa: BLE001 - judged by the trailer below
                 break
     match = _TRAILER_END.search(data[-64:]) if data else None
-    if (
-        match
-        and int(match.group(1)) == reader.last_startxref
-        and data.count(b"startxref", reader.last_startxref) == 1
-    ):
+    if match and int(match.group(1)) == reader.last_startxref and data.count(b"startxref", reader.last_startxref) == 1:
         return 0
     end = data.rfind(b"%%EOF", 0, len(data))
     return max(1, len(data) - end - 5) if end >= 0 else 1

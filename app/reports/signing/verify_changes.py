@@ -77,9 +77,7 @@ def _classify(obj: object) -> str:
         value = _get(obj, "/V")
         if value is None:
             return "verify_what_signature_field"
-        timestamp = (
-            isinstance(value, generic.DictionaryObject) and _get(value, "/Type") == "/DocTimeStamp"
-        )
+        timestamp = isinstance(value, generic.DictionaryObject) and _get(value, "/Type") == "/DocTimeStamp"
         return "allowed" if timestamp else "verify_what_signature"
     if kind == "/Annot" or _get(obj, "/Subtype") == "/Widget" or "/Rect" in obj:
         return "verify_what_annotation"
@@ -112,9 +110,7 @@ def _only_annots_changed(obj: object, before: HistoricalResolver, ref: generic.R
 
 def _catalog_change(now: object, before: object) -> set[str]:
     """A changed catalog is named only for keys other than /DSS and /AcroForm."""
-    if not isinstance(now, generic.DictionaryObject) or not isinstance(
-        before, generic.DictionaryObject
-    ):
+    if not isinstance(now, generic.DictionaryObject) or not isinstance(before, generic.DictionaryObject):
         return {"verify_what_catalog"}
     keys = (set(now) | set(before)) - {"/DSS", "/AcroForm"}
     changed = {k for k in keys if now.raw_get(k) != before.raw_get(k) if k in now and k in before}

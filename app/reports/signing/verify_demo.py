@@ -31,9 +31,7 @@ def _info_says_demo(reader: PdfFileReader, signatures: list) -> bool:
         else:
             trailer = reader.trailer_view
         info = trailer["/Info"] if "/Info" in trailer else None
-        return (
-            info is not None and DEMO_INFO_KEY in info and str(info[DEMO_INFO_KEY]).strip() == "1"
-        )
+        return info is not None and DEMO_INFO_KEY in info and str(info[DEMO_INFO_KEY]).strip() == "1"
     except Exception:  # noqa: BLE001 - an unreadable info dictionary says nothing
         return False
 

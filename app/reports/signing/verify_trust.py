@@ -17,9 +17,7 @@ from app.reports.signing.identity import fingerprint
 from app.reports.signing.verify_result import Reason
 
 
-def certificate_reasons(
-    cert: x509.Certificate | None, revoked: dict[str, str], now: dt.datetime
-) -> list[Reason]:
+def certificate_reasons(cert: x509.Certificate | None, revoked: dict[str, str], now: dt.datetime) -> list[Reason]:
     """The signer certificate checked now: revoked by headquarters, expired, not yet valid."""
     if cert is None:
         return [Reason("verify_unverifiable", "error")]
@@ -29,19 +27,11 @@ def certificate_reasons(
         reasons.append(Reason("verify_cert_revoked", "error", params={"date": str(when)[:10]}))
     if now > cert.not_valid_after_utc:
         reasons.append(
-            Reason(
-                "verify_cert_expired",
-                "error",
-                params={"date": cert.not_valid_after_utc.date().isoformat()},
-            )
+            Reason("verify_cert_expired", "error", params={"date": cert.not_valid_after_utc.date().isoformat()})
         )
     elif now < cert.not_valid_before_utc:
         reasons.append(
-            Reason(
-                "verify_cert_not_yet_valid",
-                "error",
-                params={"date": cert.not_valid_before_utc.date().isoformat()},
-            )
+            Reason("verify_cert_not_yet_valid", "error", params={"date": cert.not_valid_before_utc.date().isoformat()})
         )
     return reasons
 
@@ -62,9 +52,7 @@ def pyhanko_trusted(status: object, now: dt.datetime) -> bool:
     return True
 
 
-def issued_by_trusted(
-    signer: x509.Certificate, trusted_certs: list[x509.Certificate], when: dt.datetime
-) -> bool:
+def issued_by_trusted(signer: x509.Certificate, trusted_certs: list[x509.Certificate], when: dt.datetime) -> bool:
     """Trust check for a signer that pyHanko's path builder cannot parse.
 
     SAT writes the RFC into x500UniqueIdentifier (2.5.4.45) as a text string, while X.520

@@ -30,9 +30,7 @@ class EditOutcome:
     error: BaseException | None = None
 
 
-def record_edits(
-    ws: Workspace, changes: Sequence[ValueChange], source: str = "manual"
-) -> EditOutcome:
+def record_edits(ws: Workspace, changes: Sequence[ValueChange], source: str = "manual") -> EditOutcome:
     """Store ``changes`` in one transaction (all or nothing) and read the cells back."""
     error: BaseException | None = None
     try:

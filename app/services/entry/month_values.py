@@ -43,11 +43,7 @@ class MonthData:
 
 
 def load_month(
-    ws: Workspace,
-    state_code: str,
-    period: str,
-    with_history: bool = True,
-    with_metadata: bool = True,
+    ws: Workspace, state_code: str, period: str, with_history: bool = True, with_metadata: bool = True
 ) -> MonthData:
     """Facilities, values, status and (optionally) outlier history of a state's month.
 
@@ -73,13 +69,9 @@ def load_month(
     )
 
 
-def outlier_history(
-    ws: Workspace, state_code: str, period: str
-) -> dict[tuple[str, str, str], list[float]]:
+def outlier_history(ws: Workspace, state_code: str, period: str) -> dict[tuple[str, str, str], list[float]]:
     """The earlier months' numbers the outlier check compares a state's ``period`` with."""
-    return values_repo.history_values(
-        ws.conn, state_code, previous_periods(period, ws.catalog.outliers.history_months)
-    )
+    return values_repo.history_values(ws.conn, state_code, previous_periods(period, ws.catalog.outliers.history_months))
 
 
 def org_unit_issues(
@@ -103,9 +95,7 @@ def org_unit_issues(
         variable = catalog.variables.get(var_code)
         if variable is None:
             continue
-        found = outlier_issue(
-            variable, value, month.history.get((org_unit, var_code, option), []), catalog.outliers
-        )
+        found = outlier_issue(variable, value, month.history.get((org_unit, var_code, option), []), catalog.outliers)
         if found:
             issues.setdefault((var_code, option), []).append(found)
     return issues
@@ -121,29 +111,21 @@ def month_issues(catalog: Catalog, month: MonthData) -> dict[CellKey, list[Issue
     out: dict[CellKey, list[Issue]] = {}
     for fac in month.facilities:
         category = catalog.facility_types[fac.type_code].category
-        found_by_cell = org_unit_issues(
-            catalog, month, fac.clues, category, by_unit.get(fac.clues, {})
-        )
+        found_by_cell = org_unit_issues(catalog, month, fac.clues, category, by_unit.get(fac.clues, {}))
         for (var_code, option), found in found_by_cell.items():
             out[(fac.clues, var_code, option)] = found
-    state_found = org_unit_issues(
-        catalog, month, month.state_code, None, by_unit.get(month.state_code, {})
-    )
+    state_found = org_unit_issues(catalog, month, month.state_code, None, by_unit.get(month.state_code, {}))
     for (var_code, option), found in state_found.items():
         out[(month.state_code, var_code, option)] = found
     return out
 
 
-def applicable_columns(
-    catalog: Catalog, facility: Facility, section: str | None = None
-) -> list[Column]:
+def applicable_columns(catalog: Catalog, facility: Facility, section: str | None = None) -> list[Column]:
     category = catalog.facility_types[facility.type_code].category
     return [c for c in catalog.columns(section) if c.variable.applies(category)]
 
 
-def completeness(
-    catalog: Catalog, month: MonthData, facility: Facility, section: str | None = None
-) -> tuple[int, int]:
+def completeness(catalog: Catalog, month: MonthData, facility: Facility, section: str | None = None) -> tuple[int, int]:
     """(filled, expected) applicable cells of one facility in a section (or all)."""
     cols = applicable_columns(catalog, facility, section)
     filled = sum(1 for c in cols if month.value(facility.clues, *c.key) is not None)
@@ -161,10 +143,7 @@ def check_change(
 
 
 def check_change_in(
-    catalog: Catalog,
-    change: ValueChange,
-    known_units: dict[str, str],
-    state_code: str | None = None,
+    catalog: Catalog, change: ValueChange, known_units: dict[str, str], state_code: str | None = None
 ) -> ValueChange:
     """:func:`check_change` against a catalog alone (no workspace: usable in a helper process)."""
     key = change.key
@@ -185,9 +164,7 @@ def check_change_in(
             raise InputError("state_level_variable", variable=variable.code)
     unit_state = key.org_unit if is_state else known_units[key.org_unit]
     if state_code and unit_state != state_code:
-        raise InputError(
-            "state_mismatch", clues=key.org_unit, state=catalog.states[state_code].name
-        )
+        raise InputError("state_mismatch", clues=key.org_unit, state=catalog.states[state_code].name)
     value = change.value
     if value is not UNCHANGED:
         value = parse_value(variable, value)
@@ -200,9 +177,7 @@ def check_change_in(
     )
 
 
-def record_changes(
-    ws: Workspace, changes: Sequence[ValueChange], source: str = "manual"
-) -> list[DataValue]:
+def record_changes(ws: Workspace, changes: Sequence[ValueChange], source: str = "manual") -> list[DataValue]:
     """Validate and store edits in ONE transaction with their change-log rows.
 
     Refuses the whole batch (writing nothing) if any change is invalid or
@@ -218,11 +193,7 @@ def record_changes(
 def _refuse_closed(ws: Workspace, changes: Sequence[ValueChange], known: dict[str, str]) -> None:
     seen: set[tuple[str, str]] = set()
     for change in changes:
-        state = (
-            change.key.org_unit
-            if change.key.org_unit in ws.catalog.states
-            else known[change.key.org_unit]
-        )
+        state = change.key.org_unit if change.key.org_unit in ws.catalog.states else known[change.key.org_unit]
         pair = (state, change.key.period)
         if pair in seen:
             continue
@@ -253,6 +224,4 @@ def verify_history_at(db_path: Path) -> int | None:
 
 def cell_history(ws: Workspace, key: ValueKey) -> list[changelog.LogEntry]:
     """The change log of one cell, oldest first."""
-    return changelog.cell_history(
-        ws.conn, key.org_unit, key.period, key.variable, key.disaggregation
-    )
+    return changelog.cell_history(ws.conn, key.org_unit, key.period, key.variable, key.disaggregation)

@@ -82,9 +82,7 @@ class CatalogError(SyncError):
     language; so is a ``detail`` given as an InputError.
     """
 
-    def __init__(
-        self, code: str, where: str = "", detail: object = "", cause: InputError | None = None
-    ):
+    def __init__(self, code: str, where: str = "", detail: object = "", cause: InputError | None = None):
         self.cause = cause
         super().__init__(code, where, cause if cause is not None else detail)
 
@@ -113,15 +111,11 @@ def read_catalog_dir(directory: Path) -> tuple[Catalog, dict[str, str]]:
         path = directory / name
         try:
             if path.stat().st_size > MAX_FILE_BYTES:
-                raise CatalogError(
-                    "E_CATALOG_INVALID", where, InputError("catalog_file_too_large", name=name)
-                )
+                raise CatalogError("E_CATALOG_INVALID", where, InputError("catalog_file_too_large", name=name))
             texts[name] = path.read_bytes().decode("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise CatalogError(
-                "E_CATALOG_INVALID",
-                where,
-                InputError("catalog_file_unreadable", name=name, reason=exc),
+                "E_CATALOG_INVALID", where, InputError("catalog_file_unreadable", name=name, reason=exc)
             ) from None
     _check_version_name(loaded.version, where)
     return loaded, texts
@@ -130,9 +124,7 @@ def read_catalog_dir(directory: Path) -> tuple[Catalog, dict[str, str]]:
 def _check_version_name(version: str, where: str) -> None:
     """The version names a folder: letters, digits, dots, dashes, underscores only."""
     if not _SAFE_VERSION.match(version) or ".." in version:
-        raise CatalogError(
-            "E_CATALOG_INVALID", where, InputError("catalog_version_invalid", version=version)
-        )
+        raise CatalogError("E_CATALOG_INVALID", where, InputError("catalog_version_invalid", version=version))
 
 
 def catalogs_root(ws: Workspace) -> Path:
@@ -181,27 +173,21 @@ def dropped_with_data(conn: sqlite3.Connection, old: Catalog, new: Catalog) -> l
     """
     problems: list[InputError] = []
     per_variable = conn.execute(
-        "SELECT variable, disaggregation, count(*) FROM data_values "
-        "GROUP BY variable, disaggregation ORDER BY 1, 2"
+        "SELECT variable, disaggregation, count(*) FROM data_values GROUP BY variable, disaggregation ORDER BY 1, 2"
     ).fetchall()
     gone_vars: dict[str, int] = {}
     for variable, option, count in per_variable:
         if variable in old.variables and variable not in new.variables:
             gone_vars[variable] = gone_vars.get(variable, 0) + count
         elif variable in old.variables and variable in new.variables:
-            if option in old.option_codes(
-                old.variables[variable]
-            ) and option not in new.option_codes(new.variables[variable]):
-                problems.append(
-                    InputError("catalog_drop_option", option=option, variable=variable, count=count)
-                )
+            if option in old.option_codes(old.variables[variable]) and option not in new.option_codes(
+                new.variables[variable]
+            ):
+                problems.append(InputError("catalog_drop_option", option=option, variable=variable, count=count))
     problems[:0] = [
-        InputError("catalog_drop_variable", variable=code, count=count)
-        for code, count in gone_vars.items()
+        InputError("catalog_drop_variable", variable=code, count=count) for code, count in gone_vars.items()
     ]
-    categorical = [
-        code for code, var in old.variables.items() if var.options and code in new.variables
-    ]
+    categorical = [code for code, var in old.variables.items() if var.options and code in new.variables]
     for code in categorical:
         before = {o.code for o in old.variables[code].options}
         after = {o.code for o in new.variables[code].options}
@@ -211,9 +197,7 @@ def dropped_with_data(conn: sqlite3.Connection, old: Catalog, new: Catalog) -> l
             (code,),
         ):
             if str(value) in before and str(value) not in after:
-                problems.append(
-                    InputError("catalog_drop_option", option=value, variable=code, count=count)
-                )
+                problems.append(InputError("catalog_drop_option", option=value, variable=code, count=count))
     used_states = {
         r[0]
         for r in conn.execute(
@@ -223,9 +207,7 @@ def dropped_with_data(conn: sqlite3.Connection, old: Catalog, new: Catalog) -> l
     }
     for code in sorted(used_states):
         if code in old.states and code not in new.states:
-            problems.append(
-                InputError("catalog_drop_state", state=code, name=old.states[code].name)
-            )
+            problems.append(InputError("catalog_drop_state", state=code, name=old.states[code].name))
     for (code,) in conn.execute("SELECT DISTINCT type_code FROM facilities ORDER BY 1"):
         if code in old.facility_types and code not in new.facility_types:
             problems.append(InputError("catalog_drop_type", type=code))
@@ -238,11 +220,7 @@ def _check_keeps_data(ws: Workspace, new: Catalog, where: str) -> None:
         shown = problems[:_SHOWN]
         if len(problems) > _SHOWN:
             shown.append(InputError("catalog_drops_more", count=len(problems) - _SHOWN))
-        raise CatalogError(
-            "E_CATALOG_DROPS_DATA",
-            where,
-            InputError("catalog_drops", version=new.version, items=shown),
-        )
+        raise CatalogError("E_CATALOG_DROPS_DATA", where, InputError("catalog_drops", version=new.version, items=shown))
 
 
 def _place(ws: Workspace, staged: Path, version: str) -> Path:
@@ -304,12 +282,7 @@ def _files_notice(files_doc: object, lang: str) -> ImportConflict:
     none = text("catalog_none", lang)
     missing = ", ".join(sorted(set(CATALOG_FILES) - names)) or none
     extra = ", ".join(sorted(names - set(CATALOG_FILES))[:_SHOWN]) or none
-    return _notice(
-        "W_CATALOG_INVALID",
-        "",
-        text("catalog_notice_files", lang, missing=missing, extra=extra),
-        lang,
-    )
+    return _notice("W_CATALOG_INVALID", "", text("catalog_notice_files", lang, missing=missing, extra=extra), lang)
 
 
 def receive(ws: Workspace, doc: object, where: str) -> Received:
@@ -331,18 +304,10 @@ def receive(ws: Workspace, doc: object, where: str) -> Received:
     ):
         return Received(notes=[_files_notice(files_doc, lang)])
     try:
-        meta: Any = safejson.loads(
-            files_doc["catalog.json"], MAX_FILE_BYTES
-        )  # not a dict: AttributeError below
+        meta: Any = safejson.loads(files_doc["catalog.json"], MAX_FILE_BYTES)  # not a dict: AttributeError below
         version = str(meta.get("catalog_version", "0"))
     except (safejson.JsonRefused, AttributeError) as exc:
-        return Received(
-            notes=[
-                _notice(
-                    "W_CATALOG_INVALID", "", text("catalog_notice_json", lang, reason=exc), lang
-                )
-            ]
-        )
+        return Received(notes=[_notice("W_CATALOG_INVALID", "", text("catalog_notice_json", lang, reason=exc), lang)])
     active = active_version(ws)
     if not is_newer(version, active):
         return Received(
@@ -359,9 +324,7 @@ def receive(ws: Workspace, doc: object, where: str) -> Received:
     try:
         _check_version_name(version, where)
     except CatalogError as exc:
-        return Received(
-            version, notes=[_notice("W_CATALOG_INVALID", version, exc.message(lang), lang)]
-        )
+        return Received(version, notes=[_notice("W_CATALOG_INVALID", version, exc.message(lang), lang)])
     staged = _stage(ws, files_doc)
     try:
         loaded = load_catalog(staged)
@@ -387,9 +350,7 @@ def receive(ws: Workspace, doc: object, where: str) -> Received:
     return Received(version, staged)
 
 
-def install_received(
-    ws: Workspace, received: Received, on_rollback: list[Callable[[], None]]
-) -> str:
+def install_received(ws: Workspace, received: Received, on_rollback: list[Callable[[], None]]) -> str:
     """Inside the import's transaction: put the staged catalog in place and make it active.
 
     Returns the sentence for the summary. Adds to ``on_rollback`` what removes the folder
@@ -423,9 +384,7 @@ def catalog_for_update(ws: Workspace, directory: Path) -> dict:
         raise CatalogError("E_CATALOG_NOT_ADOPTED", where, loaded.version)
     if loaded.version != active:
         raise CatalogError(
-            "E_CATALOG_NOT_NEWER",
-            where,
-            InputError("catalog_older", version=loaded.version, active=active),
+            "E_CATALOG_NOT_NEWER", where, InputError("catalog_older", version=loaded.version, active=active)
         )
     source = ws.catalog_dir if active == ws.catalog.version else catalogs_root(ws) / active
     for name in CATALOG_FILES:
@@ -435,9 +394,7 @@ def catalog_for_update(ws: Workspace, directory: Path) -> dict:
             same = False
         if not same:
             raise CatalogError(
-                "E_CATALOG_MISMATCH",
-                where,
-                InputError("catalog_file_differs", version=loaded.version, name=name),
+                "E_CATALOG_MISMATCH", where, InputError("catalog_file_differs", version=loaded.version, name=name)
             )
     return {"version": loaded.version, "files": texts}
 
@@ -456,9 +413,7 @@ def install_catalog(ws: Workspace, directory: Path) -> tuple[Catalog, Path]:
         raise CatalogError(
             "E_CATALOG_NOT_NEWER",
             where,
-            InputError(
-                "catalog_older" if older else "catalog_same", version=loaded.version, active=active
-            ),
+            InputError("catalog_older" if older else "catalog_same", version=loaded.version, active=active),
         )
     _check_keeps_data(ws, loaded, where)
     staged = _stage(ws, texts)

@@ -59,19 +59,8 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "TIPO DE ESTABLECIMIENTO",
     ),
     "level": ("NIVEL DE ATENCION", "NIVEL ATENCION", "NIVEL"),
-    "institution": (
-        "CLAVE DE LA INSTITUCION",
-        "INSTITUCION",
-        "NOMBRE DE LA INSTITUCION",
-        "CLAVE INSTITUCION",
-    ),
-    "status": (
-        "ESTATUS DE OPERACION",
-        "ESTATUS OPERACION",
-        "ESTATUS",
-        "ESTADO DE OPERACION",
-        "SITUACION",
-    ),
+    "institution": ("CLAVE DE LA INSTITUCION", "INSTITUCION", "NOMBRE DE LA INSTITUCION", "CLAVE INSTITUCION"),
+    "status": ("ESTATUS DE OPERACION", "ESTATUS OPERACION", "ESTATUS", "ESTADO DE OPERACION", "SITUACION"),
     "status_since": (
         "FECHA DE ESTATUS",
         "FECHA ESTATUS",
@@ -176,11 +165,7 @@ def parse_status(catalog: Catalog, text: str) -> str | None:
     """ "EN OPERACION" -> operando, "FUERA DE OPERACION" -> sin_operar, ...; None if unknown."""
     key = normalize_key(text)
     for code, label in catalog.operating_status.items():
-        if key in (
-            normalize_key(code),
-            normalize_key(label.label_es),
-            normalize_key(label.label_en),
-        ):
+        if key in (normalize_key(code), normalize_key(label.label_es), normalize_key(label.label_en)):
             return code
     if any(w in key for w in ("FUERA", "SIN OPERAR", "NO OPERA", "BAJA", "CERRAD", "SUSPENDID")):
         return "sin_operar"
@@ -199,11 +184,7 @@ def parse_institution(catalog: Catalog, text: str) -> str | None:
     if key in INSTITUTION_ALIASES:
         return INSTITUTION_ALIASES[key]
     for code, label in catalog.institutions.items():
-        if key in (
-            normalize_key(code),
-            normalize_key(label.label_es),
-            normalize_key(label.label_en),
-        ):
+        if key in (normalize_key(code), normalize_key(label.label_es), normalize_key(label.label_en)):
             return code
     return None
 
@@ -297,10 +278,7 @@ def _set_name_type_level(
 
 def _set_details(catalog: Catalog, fac: Facility, cell: Cell) -> list[InputError]:
     """Municipality, jurisdiction and institution, each only when the row has it."""
-    for name, value in (
-        ("municipality", cell("municipality")),
-        ("jurisdiction", cell("jurisdiction")),
-    ):
+    for name, value in (("municipality", cell("municipality")), ("jurisdiction", cell("jurisdiction"))):
         if value:
             setattr(fac, name, value)
     inst_text = cell("institution")
@@ -312,9 +290,7 @@ def _set_details(catalog: Catalog, fac: Facility, cell: Cell) -> list[InputError
     return []
 
 
-def _set_status(
-    catalog: Catalog, fac: Facility, cell: Cell, existing: Facility | None
-) -> list[InputError]:
+def _set_status(catalog: Catalog, fac: Facility, cell: Cell, existing: Facility | None) -> list[InputError]:
     """The operating status and since when (today, when it changed and the row has no date)."""
     errors: list[InputError] = []
     status_text = cell("status")

@@ -14,12 +14,7 @@ from pathlib import Path
 from app.models.catalog import Catalog
 from app.models.facility import CLUES_PATTERN, Facility, StatusPeriod, normalize_clues
 from app.models.messages import InputError
-from app.services.facilities.facility_rows import (
-    facility_from_row,
-    find_columns,
-    parse_date,
-    rebase_on_header_row,
-)
+from app.services.facilities.facility_rows import facility_from_row, find_columns, parse_date, rebase_on_header_row
 from app.services.files.backup import backup_now
 from app.services.workspace import Workspace, now_iso, write_transaction
 from app.storage import facilities_repo

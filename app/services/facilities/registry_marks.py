@@ -29,9 +29,7 @@ def check_count(catalog: Catalog, code: object) -> str:
     text = str(code or "").strip().lower()
     counts = registry_counts(catalog)
     if text not in counts:
-        raise InputError(
-            "provisional_count_unknown", count=str(code or "")[:40], counts=", ".join(counts)
-        )
+        raise InputError("provisional_count_unknown", count=str(code or "")[:40], counts=", ".join(counts))
     return text
 
 
@@ -54,9 +52,7 @@ def set_count_provisional(
     figure = check_count(ws.catalog, code)
     text = clean_text(note, PROVISIONAL_NOTE_MAX) if provisional else None
     with write_transaction(ws):
-        facilities_repo.set_registry_provisional(
-            ws.conn, state.code, figure, text, ws.user, now_iso()
-        )
+        facilities_repo.set_registry_provisional(ws.conn, state.code, figure, text, ws.user, now_iso())
     if text is None:
         return None
     return text or DEFAULT_PROVISIONAL_NOTE["es"]

@@ -53,17 +53,9 @@ class RestorePreview:
         if self.last_change:
             head += text("backup_preview_last", lang, last=self.last_change)
         rows = [head, text("backup_preview_replaces", lang)]
-        for label, theirs, ours in zip(
-            _COUNTS, self.backup_counts, self.current_counts, strict=True
-        ):
+        for label, theirs, ours in zip(_COUNTS, self.backup_counts, self.current_counts, strict=True):
             rows.append(
-                text(
-                    "backup_preview_row",
-                    lang,
-                    label=text(label, lang),
-                    ours=f"{ours:,}",
-                    theirs=f"{theirs:,}",
-                )
+                text("backup_preview_row", lang, label=text(label, lang), ours=f"{ours:,}", theirs=f"{theirs:,}")
             )
         return rows
 
@@ -97,9 +89,7 @@ def restore_backup(ws: Workspace, path: Path) -> Path:
     # (HQ may hold those packages), so the next export must not hand them out again.
     with write_transaction(ws):
         for device, sequence in used.items():
-            sync_repo.set_high_water(
-                ws.conn, device, max(sequence, sync_repo.high_water(ws.conn, device))
-            )
+            sync_repo.set_high_water(ws.conn, device, max(sequence, sync_repo.high_water(ws.conn, device)))
     return safety
 
 

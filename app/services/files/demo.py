@@ -71,13 +71,7 @@ _SCALED = (
     "visitas_domiciliarias",
     "sesiones_informativas",
 )
-_RATIOS = (
-    "specialists_pct",
-    "gp_nursing_pct",
-    "training_first_pct",
-    "training_second_pct",
-    "rx_filled_pct",
-)
+_RATIOS = ("specialists_pct", "gp_nursing_pct", "training_first_pct", "training_second_pct", "rx_filled_pct")
 _UNEME_KINDS = (
     "UNEME de Enfermedades Crónicas",
     "UNEME CAPASITS",
@@ -112,9 +106,7 @@ def _seed_rows() -> dict[str, dict[str, str]]:
 @cache
 def _municipalities() -> dict[str, list[str]]:
     with (DEMO_DIR / "municipalities.csv").open(encoding="utf-8", newline="") as handle:
-        return {
-            r["state_code"].zfill(2): r["municipalities"].split("|") for r in csv.DictReader(handle)
-        }
+        return {r["state_code"].zfill(2): r["municipalities"].split("|") for r in csv.DictReader(handle)}
 
 
 @cache
@@ -171,9 +163,7 @@ def _unique(name: str, used: set[str]) -> str:
 Plan = list[tuple[str, str, str]]  # (type, name, municipality) of each facility to make
 
 
-def _make_facilities(
-    rng: random.Random, state_code: str, prefix: str, figures: dict[str, float]
-) -> list[Facility]:
+def _make_facilities(rng: random.Random, state_code: str, prefix: str, figures: dict[str, float]) -> list[Facility]:
     """Synthetic facilities in the published counts, with real municipality names."""
     towns = _municipalities()[state_code]
     jurisdiction = _jurisdictions(towns)
@@ -250,9 +240,7 @@ def _unit_plan(rng: random.Random, towns: list[str], units: int, used: set[str])
         if i < mobile:
             plan.append(("UMM", _unique(f"Unidad Médica Móvil {town} {i + 1:02d}", used), town))
         elif i < mobile + extended:
-            plan.append(
-                ("CESSA", _unique(f"Centro de Salud con Servicios Ampliados {town}", used), town)
-            )
+            plan.append(("CESSA", _unique(f"Centro de Salud con Servicios Ampliados {town}", used), town))
         elif i < mobile + extended + urban:
             plan.append(("CSU", _unique(f"Centro de Salud Urbano {town}", used), town))
         elif town != capital and town not in rural_named:
@@ -261,9 +249,7 @@ def _unit_plan(rng: random.Random, towns: list[str], units: int, used: set[str])
         else:
             place = rng.choice(localities)
             base = f"Centro de Salud Rural {place}"
-            plan.append(
-                ("CSR", _unique(base if base not in used else f"{base} ({town})", used), town)
-            )
+            plan.append(("CSR", _unique(base if base not in used else f"{base} ({town})", used), town))
     return plan
 
 
@@ -316,18 +302,7 @@ def _store_values(
             )
         if changed_comment:
             log.append(
-                (
-                    now,
-                    user,
-                    org,
-                    period,
-                    variable,
-                    option,
-                    "comment",
-                    old[5] if old else None,
-                    new_comment,
-                    "demo",
-                )
+                (now, user, org, period, variable, option, "comment", old[5] if old else None, new_comment, "demo")
             )
         rows.append(
             (
@@ -372,9 +347,7 @@ def is_demo(ws: Workspace) -> bool:
     return reports_repo.settings_get(ws.conn, SETTING, "0") == "1"
 
 
-def build_demo(
-    ws: Workspace, state_code: str = REFERENCE_STATE, progress: Progress | None = None
-) -> DemoResult:
+def build_demo(ws: Workspace, state_code: str = REFERENCE_STATE, progress: Progress | None = None) -> DemoResult:
     """Build the demo state in one transaction (source "demo").
 
     Works on an empty data directory. Refuses a state that already has real
@@ -400,9 +373,7 @@ def build_demo(
     with write_transaction(ws):
         facilities_repo.upsert_facilities(ws.conn, facilities, now)
         report(made + stored, total)
-        by_period: dict[str, list[tuple[tuple[str, str, str, str], object, str]]] = {
-            p: [] for p in PERIODS
-        }
+        by_period: dict[str, list[tuple[tuple[str, str, str, str], object, str]]] = {p: [] for p in PERIODS}
         for key, (value, comment) in values.items():
             by_period[key[1]].append((key, value, comment))
         done = made + stored
@@ -415,9 +386,7 @@ def build_demo(
                 report(done, total)
         reports_repo.settings_set(ws.conn, SETTING, "1")
     report(total, total)
-    return DemoResult(
-        state_code=state.code, facilities=len(facilities), values=written, periods=list(PERIODS)
-    )
+    return DemoResult(state_code=state.code, facilities=len(facilities), values=written, periods=list(PERIODS))
 
 
 def half_up_percent(numerator: float, denominator: float) -> int:

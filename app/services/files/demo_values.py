@@ -235,16 +235,12 @@ class _Builder:
         self.own_rng = random.Random(f"coordina-demo-extra-{state_code}")
         self.size = {f.clues: rng.lognormvariate(0, 0.3) for f in facilities}
         self.last = periods[-1]
-        candidates = [
-            f for f in facilities if f.type_code in ("CSR", "CSU") and f.status == "operando"
-        ]
+        candidates = [f for f in facilities if f.type_code in ("CSR", "CSU") and f.status == "operando"]
         self.holes = {f.clues for f in rng.sample(candidates, min(2, len(candidates)))}
         # Stocks grow towards the last month: 80 % six months before.
         self.growth = {p: 1 - 0.04 * (len(periods) - 1 - i) for i, p in enumerate(periods)}
 
-    def put(
-        self, org: str, period: str, var: str, value: Scalar, option: str = "", comment: str = ""
-    ) -> None:
+    def put(self, org: str, period: str, var: str, value: Scalar, option: str = "", comment: str = "") -> None:
         self.values[(org, period, var, option)] = (value, comment)
 
     def skip(self, fac: Facility, period: str, var: str) -> bool:
@@ -254,11 +250,7 @@ class _Builder:
         """Split a year-to-date total over the YTD months; earlier months look alike."""
         share = self.rng.uniform(0.47, 0.53)
         first = round(total * share) if len(self.ytd) == 2 else total
-        out = (
-            {self.ytd[0]: first, self.ytd[-1]: total - first}
-            if len(self.ytd) == 2
-            else {self.ytd[0]: total}
-        )
+        out = {self.ytd[0]: first, self.ytd[-1]: total - first} if len(self.ytd) == 2 else {self.ytd[0]: total}
         per_month = total / len(self.ytd)
         for period in self.periods:
             out.setdefault(period, round(per_month * self.rng.uniform(0.9, 1.06)))
@@ -278,23 +270,16 @@ class _Builder:
         eligible = [
             f
             for f in self.facilities
-            if f.type_code in table
-            and not self.skip(f, period, var)
-            and (var not in _SLIDE_FLOWS or f.level == 2)
+            if f.type_code in table and not self.skip(f, period, var) and (var not in _SLIDE_FLOWS or f.level == 2)
         ]
-        weights = [
-            table[f.type_code] * self.size[f.clues] * max(0.7, self.rng.gauss(1, 0.05))
-            for f in eligible
-        ]
+        weights = [table[f.type_code] * self.size[f.clues] * max(0.7, self.rng.gauss(1, 0.05)) for f in eligible]
         return dict(zip((f.clues for f in eligible), split(total, weights), strict=True))
 
     # -- the sections ---------------------------------------------------------------
 
     def services(self) -> None:
         flows = {
-            var: (self.since_start_totals if var in _SINCE_START else self.monthly_totals)(
-                int(self.figures[var])
-            )
+            var: (self.since_start_totals if var in _SINCE_START else self.monthly_totals)(int(self.figures[var]))
             for var in _FLOW_WEIGHTS
         }
         factor = {f.clues: self.rng.uniform(1.05, 1.35) for f in self.facilities}
@@ -302,15 +287,9 @@ class _Builder:
             made = {var: self.flow(var, flows[var][period], period) for var in _FLOW_WEIGHTS}
             for var, per_type in _FIRST_LEVEL_MONTHLY.items():
                 for fac in self.facilities:
-                    if (
-                        fac.type_code in per_type
-                        and fac.level != 2
-                        and not self.skip(fac, period, var)
-                    ):
+                    if fac.type_code in per_type and fac.level != 2 and not self.skip(fac, period, var):
                         made[var][fac.clues] = round(
-                            per_type[fac.type_code]
-                            * self.size[fac.clues]
-                            * self.own_rng.uniform(0.85, 1.15)
+                            per_type[fac.type_code] * self.size[fac.clues] * self.own_rng.uniform(0.85, 1.15)
                         )
             for var, by_unit in made.items():
                 for clues, value in by_unit.items():
@@ -342,16 +321,9 @@ class _Builder:
             self.put(fac.clues, period, "egresos_hospitalarios", round(beds * rng.uniform(3, 5)))
             self.put(fac.clues, period, "urgencias", round(beds * rng.uniform(15, 30)))
         if not self.skip(fac, period, "ordenes_requeridas") and fac.type_code in _ORDERS:
-            asked = max(
-                1, round(_ORDERS[fac.type_code] * self.size[fac.clues] * rng.uniform(0.9, 1.1))
-            )
+            asked = max(1, round(_ORDERS[fac.type_code] * self.size[fac.clues] * rng.uniform(0.9, 1.1)))
             self.put(fac.clues, period, "ordenes_requeridas", asked)
-            self.put(
-                fac.clues,
-                period,
-                "ordenes_abastecidas",
-                min(asked, round(asked * rng.uniform(0.75, 1.0))),
-            )
+            self.put(fac.clues, period, "ordenes_abastecidas", min(asked, round(asked * rng.uniform(0.75, 1.0))))
         if not self.skip(fac, period, "jornadas_entornos"):
             low = 1 if fac.type_code in _BEDS else 0
             self.put(fac.clues, period, "jornadas_entornos", rng.randint(low, low + 3))
@@ -360,12 +332,8 @@ class _Builder:
         rng, last = self.rng, self.last
         posts: dict[tuple[str, str], int] = {}
         for fac in self.facilities:
-            for option, (low, high) in zip(
-                _STAFF, _POSTS.get(fac.type_code, ((0, 0),) * 3), strict=True
-            ):
-                posts[(fac.clues, option)] = round(
-                    rng.randint(low, high) * min(1.5, self.size[fac.clues])
-                )
+            for option, (low, high) in zip(_STAFF, _POSTS.get(fac.type_code, ((0, 0),) * 3), strict=True):
+                posts[(fac.clues, option)] = round(rng.randint(low, high) * min(1.5, self.size[fac.clues]))
         filled: dict[tuple[str, str], int] = {}
         for options, figure in (
             (("especialistas",), "specialists_pct"),
@@ -386,15 +354,9 @@ class _Builder:
             for fac in self.facilities:
                 staff = 0
                 for option in _STAFF:
-                    occupied = (
-                        round(filled[(fac.clues, option)] * g)
-                        if period != last
-                        else filled[(fac.clues, option)]
-                    )
+                    occupied = round(filled[(fac.clues, option)] * g) if period != last else filled[(fac.clues, option)]
                     staff += occupied
-                    self.put(
-                        fac.clues, period, "plazas_autorizadas", posts[(fac.clues, option)], option
-                    )
+                    self.put(fac.clues, period, "plazas_autorizadas", posts[(fac.clues, option)], option)
                     self.put(fac.clues, period, "plazas_ocupadas", occupied, option)
                 totals[(fac.clues, period)] = staff + extra[fac.clues]
                 self.put(fac.clues, period, "personal_total", totals[(fac.clues, period)])
@@ -405,52 +367,32 @@ class _Builder:
             for clues, final in zip(units, trained, strict=True):
                 for period in self.periods:
                     value = (
-                        final
-                        if period == last
-                        else min(totals[(clues, period)], round(final * self.growth[period]))
+                        final if period == last else min(totals[(clues, period)], round(final * self.growth[period]))
                     )
                     self.put(clues, period, "personal_capacitado", value)
 
     def community(self) -> None:
         for var in ("comites_salud", "voluntarios"):
-            weights = [
-                _STOCK_WEIGHTS.get(f.type_code, 1) * self.size[f.clues] for f in self.facilities
-            ]
+            weights = [_STOCK_WEIGHTS.get(f.type_code, 1) * self.size[f.clues] for f in self.facilities]
             final = split(int(self.figures[var]), weights)
             for fac, value in zip(self.facilities, final, strict=True):
                 for period in self.periods:
-                    self.put(
-                        fac.clues,
-                        period,
-                        var,
-                        int(value * self.growth[period]) if period != self.last else value,
-                    )
+                    self.put(fac.clues, period, var, int(value * self.growth[period]) if period != self.last else value)
 
     def units_and_infrastructure(self) -> None:
         rng, figures = self.rng, self.figures
-        self.beds = {
-            f.clues: rng.randint(*_BEDS[f.type_code])
-            for f in self.facilities
-            if f.type_code in _BEDS
-        }
+        self.beds = {f.clues: rng.randint(*_BEDS[f.type_code]) for f in self.facilities if f.type_code in _BEDS}
         hospitals = [f for f in self.facilities if f.type_code in _BEDS]
         done = figures.get("conservation_hospitals_done")
-        conserved = {
-            f.clues for f in (rng.sample(hospitals, int(done)) if done is not None else [])
-        }
+        conserved = {f.clues for f in (rng.sample(hospitals, int(done)) if done is not None else [])}
         equipped = [f for f in self.facilities if f.type_code in _BEDS or f.type_code == "UNEME"]
         if "equipment_goods" in figures:
             goods = split(
-                int(figures["equipment_goods"]),
-                [_STOCK_WEIGHTS[f.type_code] * self.size[f.clues] for f in equipped],
+                int(figures["equipment_goods"]), [_STOCK_WEIGHTS[f.type_code] * self.size[f.clues] for f in equipped]
             )
-            money = split(
-                int(figures.get("equipment_investment_mxn", 0)), [float(g) for g in goods]
-            )
+            money = split(int(figures.get("equipment_investment_mxn", 0)), [float(g) for g in goods])
         else:
-            goods = [
-                rng.randint(5, 40) if f.type_code in _BEDS else rng.randint(2, 8) for f in equipped
-            ]
+            goods = [rng.randint(5, 40) if f.type_code in _BEDS else rng.randint(2, 8) for f in equipped]
             money = [g * rng.randrange(80_000, 250_000, 1000) for g in goods]
         equipment = {f.clues: (g, m) for f, g, m in zip(equipped, goods, money, strict=True)}
         for fac in self.facilities:
@@ -476,9 +418,7 @@ class _Builder:
                     period,
                     "estatus_operacion",
                     fac.status,
-                    comment="Rehabilitación de un área; atención parcial"
-                    if fac.status == "parcial"
-                    else "",
+                    comment="Rehabilitación de un área; atención parcial" if fac.status == "parcial" else "",
                 )
                 put(clues, period, "presencia_programa", 1)
                 put(clues, period, "diagnostico_capacidad", diagnosed)
@@ -504,15 +444,8 @@ class _Builder:
     def state_level(self) -> None:
         if "basificacion_meta" in self.figures:
             for period in self.periods:
-                self.put(
-                    self.state, period, "basificacion_meta", int(self.figures["basificacion_meta"])
-                )
-                self.put(
-                    self.state,
-                    period,
-                    "basificacion_realizada",
-                    int(self.figures["basificacion_realizada"]),
-                )
+                self.put(self.state, period, "basificacion_meta", int(self.figures["basificacion_meta"]))
+                self.put(self.state, period, "basificacion_realizada", int(self.figures["basificacion_realizada"]))
 
 
 def generate_values(

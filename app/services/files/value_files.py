@@ -185,17 +185,8 @@ def _template_cells(path: Path, data: value_template.TemplateData, period: str) 
 
 def _differs(old: DataValue | None, change: ValueChange) -> bool:
     """Whether storing ``change`` would alter anything (the test apply_changes makes)."""
-    current = (
-        (old.value, old.comment, old.provisional, old.follow_up)
-        if old
-        else (None, "", False, False)
-    )
-    wanted: tuple[object, ...] = (
-        change.value,
-        change.comment,
-        change.provisional,
-        change.follow_up,
-    )
+    current = (old.value, old.comment, old.provisional, old.follow_up) if old else (None, "", False, False)
+    wanted: tuple[object, ...] = (change.value, change.comment, change.provisional, change.follow_up)
     return any(
         new is not None and new is not UNCHANGED and new != cur
         for new, cur in zip(wanted[1:], current[1:], strict=True)
@@ -258,22 +249,11 @@ def _check_cells(
                 )
                 continue
         other = staging.add(
-            change,
-            _state_of(ws, change.key.org_unit, known),
-            cell.where,
-            cell.row,
-            cell.headers.get("value", "value"),
+            change, _state_of(ws, change.key.org_unit, known), cell.where, cell.row, cell.headers.get("value", "value")
         )
         if other is not None:
             label = " ".join(
-                p
-                for p in (
-                    change.key.org_unit,
-                    change.key.period,
-                    change.key.variable,
-                    change.key.disaggregation,
-                )
-                if p
+                p for p in (change.key.org_unit, change.key.period, change.key.variable, change.key.disaggregation) if p
             )
             other_where, other_row = other
             same = other_where == cell.where
@@ -322,9 +302,7 @@ def _mark_pending(ws: Workspace, staging: Staging, errors: ErrorList) -> int:
                     lambda s=staged, p=pair: InputError(  # type: ignore[misc]  # a lambda binding loop values as defaults: mypy cannot infer it
                         "in_column",
                         column=s.column,
-                        reason=InputError(
-                            "report_closed", state=ws.catalog.states[p[0]].name, period=p[1]
-                        ),
+                        reason=InputError("report_closed", state=ws.catalog.states[p[0]].name, period=p[1]),
                     ),
                 )
         staging.mark_pending([s.seq for s in changed])
@@ -362,20 +340,12 @@ def import_values(
         if value_template.is_template(path):
             with value_template.open_workbook(path) as data:
                 scope, period = _template_scope(ws, path, data, expected_state, expected_period)
-                rows = _check_cells(
-                    ws, _template_cells(path, data, period), scope, progress, 0, staging, errors
-                )
+                rows = _check_cells(ws, _template_cells(path, data, period), scope, progress, 0, staging, errors)
         else:
             with open_table(path) as stream:
                 headers = _long_headers(path, stream.headers)
                 rows = _check_cells(
-                    ws,
-                    _long_cells(path, stream, headers),
-                    None,
-                    progress,
-                    stream.size_hint,
-                    staging,
-                    errors,
+                    ws, _long_cells(path, stream, headers), None, progress, stream.size_hint, staging, errors
                 )
             if not rows:
                 raise InputError("file_empty", path=path.name)
@@ -387,19 +357,12 @@ def import_values(
             now = now_iso()
             with write_transaction(ws):
                 for batch in staging.batches(pending_only=True):
-                    stored = values_repo.apply_changes(
-                        ws.conn, [s.change for s in batch], ws.user, "archivo", now
-                    )
+                    stored = values_repo.apply_changes(ws.conn, [s.change for s in batch], ws.user, "archivo", now)
                     written += len(stored)
                     imported += sum(1 for v in stored if v.version == 1)
         flagged = _count_flagged(ws, staging)
     return ValueImportResult(
-        path=path,
-        rows=rows,
-        imported=imported,
-        updated=written - imported,
-        unchanged=rows - written,
-        flagged=flagged,
+        path=path, rows=rows, imported=imported, updated=written - imported, unchanged=rows - written, flagged=flagged
     )
 
 
@@ -412,14 +375,10 @@ def _count_flagged(ws: Workspace, staging: Staging) -> int:
         by_unit: dict[str, dict[ValueKey, DataValue]] = {}
         for key, value in month.values.items():
             by_unit.setdefault(key.org_unit, {})[key] = value
-        categories = {
-            f.clues: ws.catalog.facility_types[f.type_code].category for f in month.facilities
-        }
+        categories = {f.clues: ws.catalog.facility_types[f.type_code].category for f in month.facilities}
         for org, cells in groupby(staging.cells_of(state, period), key=lambda c: c[0]):
             view = replace(month, facilities=[], values=by_unit.get(org, {}))
-            issues = org_unit_issues(
-                ws.catalog, view, org, None if org == state else categories.get(org)
-            )
+            issues = org_unit_issues(ws.catalog, view, org, None if org == state else categories.get(org))
             flagged += sum(1 for _, variable, option in cells if issues.get((variable, option)))
     return flagged
 
@@ -430,9 +389,7 @@ def _export_cell(value: Scalar) -> Scalar:
     return value
 
 
-def export_values(
-    ws: Workspace, path: Path, fmt: str, state_code: str | None = None, period: str | None = None
-) -> int:
+def export_values(ws: Workspace, path: Path, fmt: str, state_code: str | None = None, period: str | None = None) -> int:
     """Write stored values in the long format (CSV or XLSX); returns the rows written.
 
     The file imports back unchanged with :func:`import_values`.
@@ -446,14 +403,7 @@ def export_values(
     state = ws.catalog.state(state_code).code if state_code else None
     month = parse_period(period, allow_future=True) if period else None
     rows = [
-        [
-            v.key.org_unit,
-            v.key.period,
-            v.key.variable,
-            v.key.disaggregation,
-            _export_cell(v.value),
-            v.comment,
-        ]
+        [v.key.org_unit, v.key.period, v.key.variable, v.key.disaggregation, _export_cell(v.value), v.comment]
         for v in values_repo.all_values(ws.conn, state, month)
     ]
     write_table(path, LONG_COLUMNS, rows, sheet_name="valores")
@@ -473,11 +423,7 @@ def write_template(ws: Workspace, state_code: str, period: str, path: Path) -> P
     order = {"hospital": 0, "uneme": 1, "health_unit": 2, "mobile": 3, "support": 4}
     facilities = sorted(
         facilities_repo.list_facilities(ws.conn, state.code),
-        key=lambda f: (
-            order.get(ws.catalog.facility_types[f.type_code].category, 9),
-            f.name,
-            f.clues,
-        ),
+        key=lambda f: (order.get(ws.catalog.facility_types[f.type_code].category, 9), f.name, f.clues),
     )
     values = {
         (v.key.org_unit, v.key.variable, v.key.disaggregation): v.value

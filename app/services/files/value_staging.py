@@ -44,7 +44,5 @@ class ErrorList:
             return
         details = list(self.listed)
         if self.total > len(details):
-            details.append(
-                InputError("more_errors", count=self.total - len(details), shown=len(details))
-            )
+            details.append(InputError("more_errors", count=self.total - len(details), shown=len(details)))
         raise InputError("rows_rejected", details=details, count=self.rows)

@@ -193,9 +193,7 @@ def _write_grid(
     sheet.freeze_panes = sheet.cell(row=2, column=first)
 
 
-def _instructions(
-    sheet: Worksheet, state_name: str, state_code: str, period: str, version: str
-) -> None:
+def _instructions(sheet: Worksheet, state_name: str, state_code: str, period: str, version: str) -> None:
     lines = [
         ("Plantilla de captura mensual — Coordina", True),
         (f"Estado: {state_name} ({state_code})", False),
@@ -210,11 +208,7 @@ def _instructions(
             "no lo cambie.",
             False,
         ),
-        (
-            "2. Las celdas ya traen los valores capturados en Coordina. Escriba o corrija solo lo que "
-            "cambie.",
-            False,
-        ),
+        ("2. Las celdas ya traen los valores capturados en Coordina. Escriba o corrija solo lo que cambie.", False),
         (
             "3. Una celda vacía significa «sin cambio»: no borra el valor guardado. Para dejar un "
             "valor «sin dato», bórrelo en la aplicación.",
@@ -222,11 +216,7 @@ def _instructions(
         ),
         ("4. Las celdas grises no aplican a ese tipo de unidad; déjelas vacías.", False),
         ("5. Sí/No y estatus de operación: elija de la lista de la celda.", False),
-        (
-            "6. Conteos: números enteros, sin texto y sin negativos. Montos en pesos. Porcentajes "
-            "de 0 a 100.",
-            False,
-        ),
+        ("6. Conteos: números enteros, sin texto y sin negativos. Montos en pesos. Porcentajes de 0 a 100.", False),
         ("7. La hoja «Datos estatales» contiene las variables de la coordinación estatal.", False),
         (
             "7b. Columna «Provisional (Sí/No)»: «Sí» marca como provisionales (**) los valores "
@@ -241,11 +231,7 @@ def _instructions(
         ("9. Esta plantilla solo sirve para el estado y el periodo indicados arriba.", False),
         ("", False),
         ("Cómo importarla", True),
-        (
-            "En Coordina: Archivo → Importar valores. En la terminal: "
-            "python main.py values import ARCHIVO.xlsx",
-            False,
-        ),
+        ("En Coordina: Archivo → Importar valores. En la terminal: python main.py values import ARCHIVO.xlsx", False),
         (
             "Si alguna celda tiene un error no se guarda nada y se indica la hoja, la fila y la "
             "columna de cada error. Antes de importar se hace un respaldo automático.",
@@ -282,9 +268,7 @@ def write_workbook(
     for section in catalog.sections:
         columns = catalog.columns(section.code)
         if columns:
-            _write_grid(
-                book.create_sheet(section.label_es[:31]), FIXED_HEADERS, units, columns, values
-            )
+            _write_grid(book.create_sheet(section.label_es[:31]), FIXED_HEADERS, units, columns, values)
     state_columns = catalog.columns(level="state")
     if state_columns:
         _write_grid(
@@ -331,21 +315,11 @@ def open_workbook(path: Path) -> Iterator[TemplateData]:
     """
     with XlsxReader(path) as reader:
         if META_SHEET not in reader.sheetnames:
-            raise InputError(
-                "file_unreadable", path=path.name, reason=f"falta la hoja «{META_SHEET}»"
-            )
-        meta = {
-            _text(r[0]): _text(r[1])
-            for _, r, _ in reader.rows(META_SHEET)
-            if len(r) >= 2 and r[0] is not None
-        }
+            raise InputError("file_unreadable", path=path.name, reason=f"falta la hoja «{META_SHEET}»")
+        meta = {_text(r[0]): _text(r[1]) for _, r, _ in reader.rows(META_SHEET) if len(r) >= 2 and r[0] is not None}
         if meta.get("formato") != FORMAT_ID or not meta.get("estado") or not meta.get("periodo"):
-            raise InputError(
-                "file_unreadable", path=path.name, reason=f"hoja «{META_SHEET}» dañada"
-            )
-        yield TemplateData(
-            meta["estado"].zfill(2), meta["periodo"], meta.get("catalogo", ""), _cells(reader)
-        )
+            raise InputError("file_unreadable", path=path.name, reason=f"hoja «{META_SHEET}» dañada")
+        yield TemplateData(meta["estado"].zfill(2), meta["periodo"], meta.get("catalogo", ""), _cells(reader))
 
 
 def _cells(reader: XlsxReader) -> Iterator[TemplateCell]:
@@ -367,28 +341,16 @@ def _cells(reader: XlsxReader) -> Iterator[TemplateCell]:
             org = org.upper() if not org.isdigit() else org.zfill(2)
             provisional, flag_problem = _row_flag(row, problems, flag_index)
             if flag_problem is not None:  # a bad flag refuses its row (never read as "no change")
-                yield TemplateCell(
-                    name, row_number, PROVISIONAL_HEADER, org, "", "", None, flag_problem
-                )
+                yield TemplateCell(name, row_number, PROVISIONAL_HEADER, org, "", "", None, flag_problem)
                 continue
             for index, head, match in coded:
                 assert match is not None  # coded kept the matched headers only
                 value = row[index] if index < len(row) else None
                 problem = problems.get(index)
-                if problem is None and (
-                    value is None or (isinstance(value, str) and not value.strip())
-                ):
+                if problem is None and (value is None or (isinstance(value, str) and not value.strip())):
                     continue  # empty means "no change"
                 yield TemplateCell(
-                    name,
-                    row_number,
-                    head,
-                    org,
-                    match.group(1),
-                    match.group(2) or "",
-                    value,
-                    problem,
-                    provisional,
+                    name, row_number, head, org, match.group(1), match.group(2) or "", value, problem, provisional
                 )
 
 

@@ -128,9 +128,7 @@ def completeness_matrix(
     counts: dict[tuple[str, str], list[int]] = {}
     for state_code, period, values, units in national_repo.facility_counts(ws.conn, first, last):
         counts[(state_code, period)] = [values, units]
-    for state_code, period, values in national_repo.state_level_counts(
-        ws.conn, first, last, list(ws.catalog.states)
-    ):
+    for state_code, period, values in national_repo.state_level_counts(ws.conn, first, last, list(ws.catalog.states)):
         counts.setdefault((state_code, period), [0, 0])[0] += values
     registered = facilities_repo.count_by_state(ws.conn)
     conflicts = conflicts_repo.open_by_state_period(ws.conn, first, last)
@@ -172,22 +170,14 @@ def states_with_facilities(ws: Workspace) -> list[State]:
     return [ws.catalog.states[c] for c in sorted(codes) if c in ws.catalog.states]
 
 
-def national_table(
-    ws: Workspace, period: str, ytd: bool = True
-) -> list[tuple[str, str, StateSummary]]:
+def national_table(ws: Workspace, period: str, ytd: bool = True) -> list[tuple[str, str, StateSummary]]:
     """``(state code, state name, summary)`` of every state with facilities, by code."""
     period = parse_period(period, allow_future=True)
-    return [
-        (s.code, s.name, state_summary(ws, s.code, period, ytd=ytd))
-        for s in states_with_facilities(ws)
-    ]
+    return [(s.code, s.name, state_summary(ws, s.code, period, ytd=ytd)) for s in states_with_facilities(ws)]
 
 
 def national_summary(
-    ws: Workspace,
-    period: str,
-    ytd: bool = True,
-    table: Sequence[tuple[str, str, StateSummary]] | None = None,
+    ws: Workspace, period: str, ytd: bool = True, table: Sequence[tuple[str, str, StateSummary]] | None = None
 ) -> StateSummary:
     """The country's summary (code "00", "Nacional"): the states' figures added up.
 
@@ -198,21 +188,13 @@ def national_summary(
     rows = list(table) if table is not None else national_table(ws, period, ytd)
     if not rows:
         # An empty country still has a shape: evaluate the formulas over nothing.
-        empty = State(
-            code=NATIONAL_CODE,
-            name=NATIONAL_NAME,
-            short_code="NAC",
-            clues_prefix="",
-            concurrent=False,
-        )
+        empty = State(code=NATIONAL_CODE, name=NATIONAL_NAME, short_code="NAC", clues_prefix="", concurrent=False)
         window = year_to_date(period) if ytd else [period]
         return compute_summary(ws.catalog, empty, [], {}, window)
     return combine_summaries([summary for _, _, summary in rows])
 
 
-def figure_by_state(
-    table: Sequence[tuple[str, str, StateSummary]], figure_code: str
-) -> list[tuple[str, str, Figure]]:
+def figure_by_state(table: Sequence[tuple[str, str, StateSummary]], figure_code: str) -> list[tuple[str, str, Figure]]:
     """One figure of every state, for a per-state chart: highest value first, sin dato last.
 
     Raises KeyError for a code that is not a figure of the summaries.

@@ -48,9 +48,7 @@ def check_target(fmt: str, out: Path) -> str:
     if key not in FORMATS:
         raise InputError("national_export_format", fmt=fmt)
     if Path(out).suffix.lower() != FORMATS[key]:
-        raise InputError(
-            "national_export_extension", path=Path(out).name, fmt=key, ext=FORMATS[key]
-        )
+        raise InputError("national_export_extension", path=Path(out).name, fmt=key, ext=FORMATS[key])
     return key
 
 

@@ -50,6 +50,4 @@ def export_national_pdf(
         demo=workspace_is_demo(ws),
     )
     files.write_bytes_atomic(out, data)
-    return ExportResult(
-        out, summary.state_code, summary.state_name, False, summary.fingerprint, len(data)
-    )
+    return ExportResult(out, summary.state_code, summary.state_name, False, summary.fingerprint, len(data))

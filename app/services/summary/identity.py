@@ -17,9 +17,7 @@ from app.reports.signing import identity as ident
 from app.reports.signing import pades as signing
 from app.reports.signing.identity import Identity
 from app.reports.signing.verification import Reason, VerifyResult
-from app.reports.signing.verification import (
-    SignatureReport as SignatureReport,  # for app.cli.verify
-)
+from app.reports.signing.verification import SignatureReport as SignatureReport  # for app.cli.verify
 from app.services import worker_env
 from app.services.workspace import Workspace
 from app.storage import revocations_repo
@@ -47,9 +45,7 @@ def _read(path: Path) -> bytes:
     except FileNotFoundError:
         raise InputError("file_missing", path=str(path)) from None
     except OSError as exc:
-        raise InputError(
-            "file_unreadable", path=str(path), reason=exc.strerror or str(exc)
-        ) from None
+        raise InputError("file_unreadable", path=str(path), reason=exc.strerror or str(exc)) from None
 
 
 def _write_private(out: Path, data: bytes, overwrite: bool) -> None:
@@ -79,13 +75,7 @@ def _write_private(out: Path, data: bytes, overwrite: bool) -> None:
 
 
 def create_identity_file(
-    ws: Workspace,
-    name: str,
-    position: str,
-    state: str,
-    out: Path,
-    passphrase: bytes,
-    overwrite: bool = False,
+    ws: Workspace, name: str, position: str, state: str, out: Path, passphrase: bytes, overwrite: bool = False
 ) -> Identity:
     """Create a new identity (``state`` is an INEGI code or name) and write it to ``out``.
 
@@ -103,24 +93,17 @@ def create_identity_file(
     try:
         _write_private(out, data, overwrite)
     except OSError as exc:
-        raise InputError(
-            "file_unreadable", path=str(out), reason=exc.strerror or str(exc)
-        ) from None
+        raise InputError("file_unreadable", path=str(out), reason=exc.strerror or str(exc)) from None
     made = ident.load_pkcs12(data, passphrase, path=str(out))
     add_trusted(ws, ident.certificate_pem(made.certificate))
-    from app.services.sync.sync_enrol import (
-        remember_own_certificate,  # the certificate a state enrols
-    )
+    from app.services.sync.sync_enrol import remember_own_certificate  # the certificate a state enrols
 
     remember_own_certificate(ws, made.certificate)
     return made
 
 
 def load_identity(
-    p12: Path | None = None,
-    cer: Path | None = None,
-    key: Path | None = None,
-    passphrase: bytes = b"",
+    p12: Path | None = None, cer: Path | None = None, key: Path | None = None, passphrase: bytes = b""
 ) -> Identity:
     """Open a ``.p12``/``.pfx``, or a SAT e.firma pair (``cer`` + ``key``)."""
     if p12 is not None:
@@ -177,9 +160,7 @@ def revoked_certificates(ws: Workspace) -> dict[str, str]:
     return revocations_repo.revoked_fingerprints(ws.conn)
 
 
-def verify_file(
-    ws: Workspace, path: Path, extra_trust: list[x509.Certificate] | None = None
-) -> VerifyResult:
+def verify_file(ws: Workspace, path: Path, extra_trust: list[x509.Certificate] | None = None) -> VerifyResult:
     """Verify a PDF file against the trust store plus ``extra_trust``, and HQ's revocations.
 
     Never raises on bad PDFs: every signature is examined and the verdict is the worst one

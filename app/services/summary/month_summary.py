@@ -55,9 +55,7 @@ def state_summary(
     period = parse_period(period, allow_future=True)
     window = year_to_date(period) if ytd else [period]
     start = (
-        parse_period(community_from, allow_future=True)
-        if community_from
-        else community_start(ws, state.code, period)
+        parse_period(community_from, allow_future=True) if community_from else community_start(ws, state.code, period)
     )
     community = _periods_between(start, period) if start else list(window)
     facilities = facilities_repo.list_facilities(ws.conn, state.code)
@@ -66,9 +64,7 @@ def state_summary(
         by_period[reading[1]].append(reading)
     # Before the window only community figures look back: read just their variables.
     earlier = sorted(set(community) - set(window))
-    community_vars = [
-        v.code for v in ws.catalog.variables.values() if v.section == COMMUNITY_SECTION
-    ]
+    community_vars = [v.code for v in ws.catalog.variables.values() if v.section == COMMUNITY_SECTION]
     for reading in values_repo.summary_readings(ws.conn, state.code, earlier, community_vars):
         by_period[reading[1]].append(reading)
     # Seed-004 indicators read their sheet's window (January, October or every month so
@@ -92,7 +88,5 @@ def summary_facilities(ws: Workspace, summary: StateSummary, code: str) -> list[
     if figure is None:
         raise KeyError(f"unknown figure {code!r}")
     wanted = set(figure.facilities)
-    found = [
-        f for f in facilities_repo.list_facilities(ws.conn, summary.state_code) if f.clues in wanted
-    ]
+    found = [f for f in facilities_repo.list_facilities(ws.conn, summary.state_code) if f.clues in wanted]
     return sorted(found, key=lambda f: (f.name, f.clues))

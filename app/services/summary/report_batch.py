@@ -41,16 +41,7 @@ def identity_bytes(identity: Identity) -> bytes:
     )
 
 
-def _worker(
-    export: Export,
-    data_dir: str,
-    lang: str,
-    state: str,
-    period: str,
-    path: str,
-    options,
-    p12: bytes | None,
-):
+def _worker(export: Export, data_dir: str, lang: str, state: str, period: str, path: str, options, p12: bytes | None):
     ws = open_workspace(Path(data_dir), lang)
     try:
         identity = load_pkcs12(p12, b"") if p12 else None
@@ -86,13 +77,9 @@ def export_parallel(
     try:
         if progress:  # a Cancel pressed before the start stops here, before any work
             progress(0, total)
-        with (
-            without_passphrases()
-        ):  # workers are spawned by submit(): no passphrase variable (issue 11)
+        with without_passphrases():  # workers are spawned by submit(): no passphrase variable (issue 11)
             for index, (state, path) in enumerate(jobs):
-                future = pool.submit(
-                    _worker, export, str(data_dir), lang, state, period, str(path), options, p12
-                )
+                future = pool.submit(_worker, export, str(data_dir), lang, state, period, str(path), options, p12)
                 pending[future] = index
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)

@@ -119,9 +119,7 @@ def summary_pdf_bytes(
     demo = state_is_demo(ws, summary.state_code)
     if identity is None:
         return render_summary_pdf(summary, options.layout, banner, when, options.lang, demo=demo)
-    return signed_summary_pdf(
-        summary, identity, options.layout, banner, when, options.lang, demo=demo
-    )
+    return signed_summary_pdf(summary, identity, options.layout, banner, when, options.lang, demo=demo)
 
 
 def export_state_pdf(
@@ -146,9 +144,7 @@ def export_state_pdf(
     summary = replace(summary, cutoff=cutoff)
     data = summary_pdf_bytes(ws, summary, options, identity)
     files.write_bytes_atomic(out, data)
-    return ExportResult(
-        out, code, summary.state_name, identity is not None, summary.fingerprint, len(data)
-    )
+    return ExportResult(out, code, summary.state_name, identity is not None, summary.fingerprint, len(data))
 
 
 def states_with_facilities(ws: Workspace) -> list[State]:
@@ -189,19 +185,9 @@ def export_all_states(
     if workers > 1 and len(states) > 1:
         if options.banner is None:  # the workers must print the banner this workspace holds
             options = replace(options, banner=get_banner(ws, report_year(period)))
-        jobs = [
-            (s.code, out_dir / state_file_name(s, period, identity is not None)) for s in states
-        ]
+        jobs = [(s.code, out_dir / state_file_name(s, period, identity is not None)) for s in states]
         return report_batch.export_parallel(
-            export_state_pdf,
-            ws.data_dir,
-            ws.lang,
-            jobs,
-            period,
-            options,
-            identity,
-            workers,
-            progress,
+            export_state_pdf, ws.data_dir, ws.lang, jobs, period, options, identity, workers, progress
         )
     results: list[ExportResult] = []
     if progress:

@@ -22,11 +22,7 @@ def report_status(ws: Workspace, state_code: str, period: str) -> str:
 def count_errors(ws: Workspace, state_code: str, period: str) -> int:
     """Number of cells with validation errors in the month."""
     month = load_month(ws, state_code, period, with_history=False)
-    return sum(
-        1
-        for found in month_issues(ws.catalog, month).values()
-        if any(i.severity == ERROR for i in found)
-    )
+    return sum(1 for found in month_issues(ws.catalog, month).values() if any(i.severity == ERROR for i in found))
 
 
 def close_report(
@@ -49,9 +45,7 @@ def close_report(
     with write_transaction(ws):
         now = now_iso()
         if cutoff is not None:
-            reports_repo.set_report_cutoff(
-                ws.conn, state.code, period, cutoff, ws.user, now, source
-            )
+            reports_repo.set_report_cutoff(ws.conn, state.code, period, cutoff, ws.user, now, source)
         reports_repo.set_report_status(ws.conn, state.code, period, "cerrado", ws.user, now, source)
 
 
@@ -62,9 +56,7 @@ def reopen_report(ws: Workspace, state_code: str, period: str, source: str = "ma
     if reports_repo.report_status(ws.conn, state.code, period) == "borrador":
         raise InputError("report_not_closed", state=state.name, period=period)
     with write_transaction(ws):
-        reports_repo.set_report_status(
-            ws.conn, state.code, period, "borrador", ws.user, now_iso(), source
-        )
+        reports_repo.set_report_status(ws.conn, state.code, period, "borrador", ws.user, now_iso(), source)
 
 
 # -- issue 10: cut-off date, section notes, and what the summary prints of them -----------
@@ -76,9 +68,7 @@ def report_cutoff(ws: Workspace, state_code: str, period: str) -> str | None:
     return reports_repo.report_cutoff(ws.conn, state.code, parse_period(period, allow_future=True))
 
 
-def cutoff_for_pdf(
-    ws: Workspace, state_code: str, period: str, requested: str | None
-) -> str | None:
+def cutoff_for_pdf(ws: Workspace, state_code: str, period: str, requested: str | None) -> str | None:
     """The cut-off date a summary of the month prints: ``requested`` (checked) or the stored one.
 
     A closed report keeps the date it was closed with: asking for another one is refused
@@ -116,15 +106,11 @@ def set_section_note(
     if reports_repo.report_status(ws.conn, state.code, period) != "borrador":
         raise InputError("report_closed", state=state.name, period=period)
     with write_transaction(ws):
-        reports_repo.set_section_note(
-            ws.conn, state.code, period, code, cleaned, ws.user, now_iso(), source
-        )
+        reports_repo.set_section_note(ws.conn, state.code, period, code, cleaned, ws.user, now_iso(), source)
     return cleaned
 
 
-def with_report_details(
-    ws: Workspace, summary: StateSummary, cutoff: str | None = None
-) -> StateSummary:
+def with_report_details(ws: Workspace, summary: StateSummary, cutoff: str | None = None) -> StateSummary:
     """``summary`` with what the coordinator added: cut-off date, section notes, provisional counts.
 
     Registry counts marked provisional become provisional figures (they carry the ``**``
@@ -142,9 +128,7 @@ def with_report_details(
         summary,
         figures=figures,
         registry_provisional={c: n for c, n in marks.items() if c in figures},
-        cutoff=cutoff
-        if cutoff is not None
-        else reports_repo.report_cutoff(ws.conn, summary.state_code, period),
+        cutoff=cutoff if cutoff is not None else reports_repo.report_cutoff(ws.conn, summary.state_code, period),
         section_notes=reports_repo.section_notes(ws.conn, summary.state_code, period),
     )
 
@@ -156,15 +140,11 @@ def save_section_notes(
     then all are written in one transaction, or none. Returns the month's notes as stored."""
     state = ws.catalog.state(state_code)
     period = parse_period(period)
-    cleaned = {
-        check_section(section): clean_text(text, NOTE_MAX) for section, text in notes.items()
-    }
+    cleaned = {check_section(section): clean_text(text, NOTE_MAX) for section, text in notes.items()}
     if reports_repo.report_status(ws.conn, state.code, period) != "borrador":
         raise InputError("report_closed", state=state.name, period=period)
     with write_transaction(ws):
         now = now_iso()
         for section, text in cleaned.items():
-            reports_repo.set_section_note(
-                ws.conn, state.code, period, section, text, ws.user, now, source
-            )
+            reports_repo.set_section_note(ws.conn, state.code, period, section, text, ws.user, now, source)
     return reports_repo.section_notes(ws.conn, state.code, period)

@@ -56,9 +56,7 @@ def monthly_series(
     labels_es: dict[str, str] = {}
     labels_en: dict[str, str] = {}
     for month in months:
-        summary = compute_summary(
-            ws.catalog, state, facilities, {month: by_period.get(month, [])}, [month]
-        )
+        summary = compute_summary(ws.catalog, state, facilities, {month: by_period.get(month, [])}, [month])
         for code in figures:
             figure = summary.figures[code]
             found[code].append(figure.value)
@@ -67,6 +65,4 @@ def monthly_series(
         for code in figures:
             indicator = ws.catalog.indicators[code]
             labels_es[code], labels_en[code] = indicator.label_es, indicator.label_en
-    return MonthlySeries(
-        state.code, months, {c: tuple(v) for c, v in found.items()}, labels_es, labels_en
-    )
+    return MonthlySeries(state.code, months, {c: tuple(v) for c, v in found.items()}, labels_es, labels_en)

@@ -180,9 +180,7 @@ def state_targets(ws: Workspace, state: str) -> dict[str, float]:
     return out
 
 
-def received_targets(
-    catalog: Catalog, incoming: Mapping[str, object]
-) -> tuple[dict[str, float], list[ImportConflict]]:
+def received_targets(catalog: Catalog, incoming: Mapping[str, object]) -> tuple[dict[str, float], list[ImportConflict]]:
     """At a state: the metas of an update it can use, and a notice for each it cannot.
 
     Unknown indicators (or state-prefixed keys) and invalid values are skipped with a
@@ -196,8 +194,7 @@ def received_targets(
             notes.append(
                 {
                     "object": key,
-                    "value": f"meta de un indicador que este catálogo no tiene "
-                    f"«{key}»; no se guardó",
+                    "value": f"meta de un indicador que este catálogo no tiene «{key}»; no se guardó",
                     "errorCode": "W_TARGET_UNKNOWN",
                     "property": "target",
                     "indexes": [],

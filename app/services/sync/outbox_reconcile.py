@@ -62,11 +62,7 @@ def reconcile_outbox(ws: HasDatabase) -> dict[str, str]:
         else:
             with write_transaction(ws):
                 sync_repo.abandon_outbox(ws.conn, uuid)
-            log.warning(
-                "export of package %d (%s) did not finish; its sequence is skipped",
-                entry.sequence,
-                path,
-            )
+            log.warning("export of package %d (%s) did not finish; its sequence is skipped", entry.sequence, path)
             outcomes[uuid] = "abandoned"
     return outcomes
 
@@ -80,10 +76,7 @@ def read_manifest(path: Path) -> dict | None:
     try:
         with zipfile.ZipFile(path) as zf:
             info = zf.getinfo("manifest.json")
-            if info.file_size > _MANIFEST_CAP or info.compress_type not in (
-                zipfile.ZIP_STORED,
-                zipfile.ZIP_DEFLATED,
-            ):
+            if info.file_size > _MANIFEST_CAP or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
                 return None
             doc = json.loads(zf.read(info))
     except Exception:  # noqa: BLE001 - a foreign or damaged file is simply not ours
@@ -111,7 +104,5 @@ def next_sequence(ws: HasDatabase, device_id: str, out_dir: Path) -> int:
     """The next package's sequence: above every row, every reserved one and every file seen."""
     last = sync_repo.last_outbox(ws.conn, device_id)
     return 1 + max(
-        last.sequence if last else 0,
-        sync_repo.high_water(ws.conn, device_id),
-        *sequences_on_disk(out_dir, device_id),
+        last.sequence if last else 0, sync_repo.high_water(ws.conn, device_id), *sequences_on_disk(out_dir, device_id)
     )

@@ -34,14 +34,7 @@ from app.services.summary.targets import TARGET_PREFIX, received_targets, state_
 from app.services.sync import sync_facilities
 from app.services.sync.sync_profile import hq_keys, require_profile
 from app.services.workspace import Workspace, now_iso, write_transaction
-from app.storage import (
-    conflicts_repo,
-    files,
-    reports_repo,
-    revocations_repo,
-    sync_repo,
-    values_repo,
-)
+from app.storage import conflicts_repo, files, reports_repo, revocations_repo, sync_repo, values_repo
 from app.sync import crypto, package
 from app.sync.errors import SyncError
 from app.sync.package import RawPackage
@@ -143,20 +136,11 @@ def make_ack(ws: Workspace, state: str, out_dir: Path) -> Path:
         "sequence": _reserve_sequence(ws, st.code),
     }
     data = package.build(manifest, {"ack.json": package.gzip_json(doc)}, sign)
-    return _write(
-        ws,
-        out_dir,
-        f"ACK_{st.short_code}_{now_iso()[:10].replace('-', '')}_{ack_uuid[:8]}.coordina",
-        data,
-    )
+    return _write(ws, out_dir, f"ACK_{st.short_code}_{now_iso()[:10].replace('-', '')}_{ack_uuid[:8]}.coordina", data)
 
 
 def make_update(
-    ws: Workspace,
-    state: str,
-    out_dir: Path,
-    targets: dict[str, float] | None = None,
-    catalog_dir: Path | None = None,
+    ws: Workspace, state: str, out_dir: Path, targets: dict[str, float] | None = None, catalog_dir: Path | None = None
 ) -> Path:
     """HQ writes an update for ``state``: its facility registry, the given targets and,
     with ``catalog_dir``, its catalog.
@@ -248,11 +232,7 @@ def apply_ack(
 
 
 def apply_update(
-    ws: Workspace,
-    raw: RawPackage,
-    doc: dict[str, Any],
-    now: str,
-    on_rollback: list[Callable[[], None]],
+    ws: Workspace, raw: RawPackage, doc: dict[str, Any], now: str, on_rollback: list[Callable[[], None]]
 ) -> tuple[dict[str, int], list[ImportConflict], str]:
     """New or changed facilities and targets; local unsynced edits win and are reported.
 
@@ -276,9 +256,7 @@ def apply_update(
     received = catalog_install.receive(ws, doc.get("catalog"), raw.where)
     try:
         targets, target_notes = _received_targets(ws, received, incoming_targets)
-        counts, notes, text = _apply_facilities_and_targets(
-            ws, raw, incoming, targets, now, complete
-        )
+        counts, notes, text = _apply_facilities_and_targets(ws, raw, incoming, targets, now, complete)
         notes += target_notes
         installed = catalog_install.install_received(ws, received, on_rollback)
         revocations_repo.store_received(ws.conn, revoked, now, raw.uuid)
@@ -299,10 +277,7 @@ def _received_revocations(raw: RawPackage, rows: object) -> list[tuple[str, str]
         fp = row.get("fingerprint") if isinstance(row, dict) else None
         at = row.get("revoked_at") if isinstance(row, dict) else None
         if not (
-            isinstance(fp, str)
-            and re.fullmatch(r"[0-9a-f]{64}", fp)
-            and isinstance(at, str)
-            and 0 < len(at) <= 40
+            isinstance(fp, str) and re.fullmatch(r"[0-9a-f]{64}", fp) and isinstance(at, str) and 0 < len(at) <= 40
         ):
             raise SyncError("E_PAYLOAD", raw.where, f"revoked: {str(row)[:80]}")
         found.append((fp, at))
@@ -314,9 +289,7 @@ def _received_targets(
 ) -> tuple[dict[str, float], list[ImportConflict]]:
     """The update's metas this state's catalog knows (or the catalog arriving with it)."""
     catalog = ws.catalog
-    if (
-        received.staged is not None
-    ):  # a newer catalog installed by this update: its indicators count
+    if received.staged is not None:  # a newer catalog installed by this update: its indicators count
         try:
             catalog = load_catalog(received.staged)
         except InputError:
@@ -336,9 +309,7 @@ def _apply_facilities_and_targets(
     assert isinstance(state, str)  # _import_from_hq checked it is this copy's state
     sync_facilities.check_units_belong(ws.conn, incoming, state, raw.where)
     # A local edit HQ has not acknowledged yet is kept (W_LOCAL_EDIT_KEPT), never overwritten.
-    registry = sync_facilities.apply_update_registry(
-        ws.conn, incoming, state, raw.uuid, now, "oficinas centrales"
-    )
+    registry = sync_facilities.apply_update_registry(ws.conn, incoming, state, raw.uuid, now, "oficinas centrales")
     kept = registry.notes
     for key, value in targets.items():
         reports_repo.settings_set(ws.conn, TARGET_PREFIX + key, json.dumps(value))
@@ -347,11 +318,5 @@ def _apply_facilities_and_targets(
         for key in stored:
             if key[len(TARGET_PREFIX) :] not in targets:
                 reports_repo.settings_delete(ws.conn, key)
-    text = message_text(
-        "sync_update_applied", ws.lang, registry=registry.text(ws.lang), targets=len(targets)
-    )
-    return (
-        {"imported": registry.created, "updated": registry.updated, "ignored": registry.ignored},
-        kept,
-        text,
-    )
+    text = message_text("sync_update_applied", ws.lang, registry=registry.text(ws.lang), targets=len(targets))
+    return ({"imported": registry.created, "updated": registry.updated, "ignored": registry.ignored}, kept, text)

@@ -50,9 +50,7 @@ _SCOPE: dict[str, type[Any]] = {
 
 def check_same(stored: InboxEntry, raw: RawPackage) -> None:
     """The UUID was imported before: fine if it is the same signed manifest, else E_UUID_REUSED."""
-    if not sync_repo.same_package(
-        stored.sha256, stored.manifest_sha256, raw.sha256, raw.manifest_sha256
-    ):
+    if not sync_repo.same_package(stored.sha256, stored.manifest_sha256, raw.sha256, raw.manifest_sha256):
         raise SyncError("E_UUID_REUSED", raw.where, raw.uuid)
 
 
@@ -72,16 +70,11 @@ def check_previous(conn: sqlite3.Connection, raw: RawPackage, state: str) -> lis
         return []  # a device whose earlier exports never reached a file names none
     named = sync_repo.inbox_by_identity(conn, previous)
     if named is not None:
-        if (
-            named.state_code != state
-            or named.device_id != device
-            or (named.sequence or 0) >= sequence
-        ):
+        if named.state_code != state or named.device_id != device or (named.sequence or 0) >= sequence:
             raise SyncError(
                 "E_CHAIN",
                 where,
-                f"dice seguir a {previous[:12]}…, que es el paquete "
-                f"{named.sequence} de otro equipo o posterior",
+                f"dice seguir a {previous[:12]}…, que es el paquete {named.sequence} de otro equipo o posterior",
             )
         if named.sequence == sequence - 1:
             return []
@@ -110,9 +103,7 @@ class ScopeTally:
     org_units: set[str] = field(default_factory=set)
     variables: set[str] = field(default_factory=set)
 
-    def add(
-        self, received: Sequence[tuple], org: int = 0, variable: int = 2, deleted: int = 13
-    ) -> None:
+    def add(self, received: Sequence[tuple], org: int = 0, variable: int = 2, deleted: int = 13) -> None:
         """Count one month's received values (tuples of :mod:`app.services.sync.sync_values`)."""
         for item in received:
             if item[deleted]:
@@ -131,9 +122,7 @@ class ScopeTally:
         parts = [period for _name, period in package.payload_parts(raw)]
         if sorted(s["periods"]) != parts:
             raise SyncError(
-                "E_SCOPE",
-                where,
-                f"periodos declarados {', '.join(s['periods'][:6])}; partes {', '.join(parts[:6])}",
+                "E_SCOPE", where, f"periodos declarados {', '.join(s['periods'][:6])}; partes {', '.join(parts[:6])}"
             )
         for name, found, claimed in (
             ("values", self.values, s["values"]),
@@ -145,9 +134,7 @@ class ScopeTally:
             claimed_set = set(s[name])
             if found_set != claimed_set:
                 extra = sorted(found_set - claimed_set)[:3] or sorted(claimed_set - found_set)[:3]
-                raise SyncError(
-                    "E_SCOPE", where, f"{name}: no coincide ({', '.join(map(str, extra))})"
-                )
+                raise SyncError("E_SCOPE", where, f"{name}: no coincide ({', '.join(map(str, extra))})")
 
 
 def check_scope(raw: RawPackage) -> ScopeTally:

@@ -52,9 +52,7 @@ def _row(r: tuple) -> Conflict:
     )
 
 
-def list_conflicts(
-    ws: Workspace, state: str | None = None, open_only: bool = True
-) -> list[Conflict]:
+def list_conflicts(ws: Workspace, state: str | None = None, open_only: bool = True) -> list[Conflict]:
     """Flagged values, oldest first; only those not yet reviewed unless ``open_only`` is False."""
     code = ws.catalog.state(state).code if state else None
     return [_row(r) for r in conflicts_repo.list_conflicts(ws.conn, code, open_only)]

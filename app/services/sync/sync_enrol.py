@@ -18,12 +18,7 @@ from cryptography.exceptions import UnsupportedAlgorithm
 from app.models.messages import InputError
 from app.reports.signing import identity as ident
 from app.services.sync import sync_profile
-from app.services.sync.sync_fingerprints import (
-    _confirm,
-    certificate_fingerprint,
-    enrolment_fingerprint,
-    readable,
-)
+from app.services.sync.sync_fingerprints import _confirm, certificate_fingerprint, enrolment_fingerprint, readable
 from app.services.workspace import Workspace, now_iso, write_transaction
 from app.storage import files, reports_repo, sync_repo
 from app.storage.sync_repo import Registration
@@ -36,9 +31,7 @@ OWN_CERTIFICATE = "own_certificate_pem"
 def remember_own_certificate(ws: Workspace, cert: x509.Certificate) -> None:
     """The certificate of an identity created here: the one a state enrols by default."""
     with write_transaction(ws):
-        reports_repo.settings_set(
-            ws.conn, OWN_CERTIFICATE, ident.certificate_pem(cert).decode("ascii")
-        )
+        reports_repo.settings_set(ws.conn, OWN_CERTIFICATE, ident.certificate_pem(cert).decode("ascii"))
 
 
 def export_enrolment(ws: Workspace, out: Path, cert_path: Path | None = None) -> str:
@@ -65,9 +58,7 @@ def export_enrolment(ws: Workspace, out: Path, cert_path: Path | None = None) ->
         "fingerprint": (fingerprint := certificate_fingerprint(cert)),
         "created_at": now_iso(),
     }
-    files.write_bytes_atomic(
-        Path(out), json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8")
-    )
+    files.write_bytes_atomic(Path(out), json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8"))
     return readable(enrolment_fingerprint(fingerprint, prof.state_code or ""))
 
 
@@ -89,9 +80,7 @@ def parse_enrolment(ws: Workspace, path: Path) -> tuple[str, x509.Certificate, d
         raise SyncError("E_ENROL_FILE", str(path), exc.message("es")) from None
     now = dt.datetime.now(dt.UTC)
     if cert.not_valid_after_utc < now:
-        raise SyncError(
-            "E_ENROL_FILE", str(path), f"certificado vencido el {cert.not_valid_after_utc:%Y-%m-%d}"
-        )
+        raise SyncError("E_ENROL_FILE", str(path), f"certificado vencido el {cert.not_valid_after_utc:%Y-%m-%d}")
     return state, cert, doc
 
 
@@ -102,11 +91,7 @@ def enrolment_preview(ws: Workspace, path: Path) -> tuple[str, x509.Certificate,
 
 
 def import_enrolment(
-    ws: Workspace,
-    path: Path,
-    replace: str | None = None,
-    fingerprint: str | None = None,
-    confirmed: bool = False,
+    ws: Workspace, path: Path, replace: str | None = None, fingerprint: str | None = None, confirmed: bool = False
 ) -> Registration:
     """HQ registers a coordinator's certificate for her state (optionally replacing another).
 
@@ -125,8 +110,7 @@ def import_enrolment(
         raise SyncError(
             "E_ENROL_FILE",
             str(path),
-            "certificado ya registrado"
-            + (" y revocado" if not existing.active else f" para {existing.state_code}"),
+            "certificado ya registrado" + (" y revocado" if not existing.active else f" para {existing.state_code}"),
         )
     old = None
     if replace:
@@ -134,19 +118,13 @@ def import_enrolment(
         if old is None or not old.active:
             raise SyncError("E_NOT_REGISTERED", str(path), readable(replace)[:19])
     at = now_iso()
-    reg = Registration(
-        fp, state, ident.subject_label(cert), ident.certificate_pem(cert), at, None, None
-    )
+    reg = Registration(fp, state, ident.subject_label(cert), ident.certificate_pem(cert), at, None, None)
     with write_transaction(ws):
         sync_repo.add_registration(ws.conn, reg, ws.user)
-        sync_repo.log_registration(
-            ws.conn, at, ws.user, "register", fp, state, str(doc.get("device_id", ""))
-        )
+        sync_repo.log_registration(ws.conn, at, ws.user, "register", fp, state, str(doc.get("device_id", "")))
         if old is not None:
             sync_repo.revoke_registration(ws.conn, old.fingerprint, at, ws.user, replaced_by=fp)
-            sync_repo.log_registration(
-                ws.conn, at, ws.user, "replace", old.fingerprint, old.state_code, f"por {fp}"
-            )
+            sync_repo.log_registration(ws.conn, at, ws.user, "replace", old.fingerprint, old.state_code, f"por {fp}")
     return reg
 
 

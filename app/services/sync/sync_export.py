@@ -64,10 +64,7 @@ def _changed_cells(ws: Workspace, state_code: str, since: int, full: bool) -> li
         return values_repo.all_values(ws.conn, state_code)
     rows = changelog.changed_keys(ws.conn, state_code, since)
     found = values_repo.get_values(ws.conn, (ValueKey(*r) for r in rows))
-    return sorted(
-        found.values(),
-        key=lambda v: (v.key.org_unit, v.key.period, v.key.variable, v.key.disaggregation),
-    )
+    return sorted(found.values(), key=lambda v: (v.key.org_unit, v.key.period, v.key.variable, v.key.disaggregation))
 
 
 def _bases(ws: Workspace) -> dict[tuple[str, str, str, str], int]:
@@ -93,10 +90,7 @@ def export_package(
     since = 0 if full else sync_repo.last_delivered_mark(ws.conn)
     if progress:
         progress(0, 3)
-    values = [
-        replace(v, deleted=True) if v.value is None else v
-        for v in _changed_cells(ws, state.code, since, full)
-    ]
+    values = [replace(v, deleted=True) if v.value is None else v for v in _changed_cells(ws, state.code, since, full)]
     bases = _bases(ws)
     if progress:
         progress(1, 3)
@@ -116,9 +110,7 @@ def export_package(
         "certificate": ident.certificate_pem(identity.certificate).decode("ascii"),
         "fingerprint": certificate_fingerprint(identity.certificate),
     }
-    data = package.build(
-        manifest, content, lambda body: crypto.sign_with_key(body, identity.private_key)
-    )
+    data = package.build(manifest, content, lambda body: crypto.sign_with_key(body, identity.private_key))
     if progress:
         progress(2, 3)
     periods = manifest["scope"]["periods"]
@@ -147,9 +139,7 @@ def export_package(
     if progress:
         progress(3, 3)
     tombstones = manifest["scope"]["tombstones"]
-    return ExportedPackage(
-        path, pkg_uuid, sequence, len(values) - tombstones, tombstones, digest, full, units
-    )
+    return ExportedPackage(path, pkg_uuid, sequence, len(values) - tombstones, tombstones, digest, full, units)
 
 
 def _sealed_months(
@@ -178,9 +168,7 @@ def _sealed_months(
     for period, month in sorted(by_period.items()):
         name = package.part_name(period)
         doc = data_value_sets(month, DEFAULT_DATA_SET, side=side)
-        parts[name] = crypto.seal(
-            package.gzip_json(doc), recipient, aad=package.part_aad(pkg_uuid, name)
-        )
+        parts[name] = crypto.seal(package.gzip_json(doc), recipient, aad=package.part_aad(pkg_uuid, name))
     return parts
 
 

@@ -91,9 +91,7 @@ class RegistryApplied:
     notes: list[ImportConflict] = field(default_factory=list)
 
     def text(self, lang: str = "es") -> str:
-        return message_text(
-            "sync_registry_counts", lang, created=self.created, updated=self.updated
-        )
+        return message_text("sync_registry_counts", lang, created=self.created, updated=self.updated)
 
 
 # -- building (the sender) ----------------------------------------------------------------
@@ -101,16 +99,10 @@ class RegistryApplied:
 
 def unit_record(fac: Facility, updated_at: str, history: Sequence[StatusPeriod]) -> dict:
     """One unit as a package carries it."""
-    return {
-        **asdict(fac),
-        "updated_at": updated_at,
-        "history": [[p.status, p.start_date, p.end_date] for p in history],
-    }
+    return {**asdict(fac), "updated_at": updated_at, "history": [[p.status, p.start_date, p.end_date] for p in history]}
 
 
-def registry_records(
-    conn: sqlite3.Connection, state_code: str, changed_only: bool = False
-) -> list[dict]:
+def registry_records(conn: sqlite3.Connection, state_code: str, changed_only: bool = False) -> list[dict]:
     """The state's units as records; with ``changed_only``, only local changes not yet acknowledged.
 
     A local change is a row written here after the other side's copy last wrote it, and not
@@ -129,19 +121,13 @@ def registry_records(
 
 
 def seal_registry(
-    conn: sqlite3.Connection,
-    state_code: str,
-    full: bool,
-    package_uuid: str,
-    recipient: x25519.X25519PublicKey,
+    conn: sqlite3.Connection, state_code: str, full: bool, package_uuid: str, recipient: x25519.X25519PublicKey
 ) -> tuple[bytes, int]:
     """(the sealed ``facilities.bin`` part, how many units it carries)."""
     units = registry_records(conn, state_code, changed_only=not full)
     doc = {"state": state_code, "full": full, "facilities": units}
     name = package.REGISTRY_PART
-    return crypto.seal(
-        package.gzip_json(doc), recipient, aad=package.part_aad(package_uuid, name)
-    ), len(units)
+    return crypto.seal(package.gzip_json(doc), recipient, aad=package.part_aad(package_uuid, name)), len(units)
 
 
 # -- reading (the receiver; no database) ----------------------------------------------------
@@ -161,18 +147,12 @@ def _date(text: object) -> bool:
     if text == "":
         return True
     try:
-        return (
-            isinstance(text, str)
-            and len(text) == 10
-            and dt.date.fromisoformat(text).isoformat() == text
-        )
+        return isinstance(text, str) and len(text) == 10 and dt.date.fromisoformat(text).isoformat() == text
     except ValueError:
         return False
 
 
-def _unit(
-    catalog: Catalog, row: object, state: str, where: str, index: int, signed_at: str
-) -> Unit:
+def _unit(catalog: Catalog, row: object, state: str, where: str, index: int, signed_at: str) -> Unit:
     if not isinstance(row, dict):
         raise SyncError("E_REGISTRY", where, f"unidad {index}: se esperaba un objeto")
     for name in _TEXT_FIELDS + ("updated_at",):
@@ -183,22 +163,16 @@ def _unit(
         raise SyncError("E_REGISTRY", where, f"unidad {index}: campo «level» o «is_demo»")
     clues = row["clues"]
     if row["state_code"] != state:
-        raise SyncError(
-            "E_FACILITY_STATE", where, f"{clues[:20]}: estado «{row['state_code'][:8]}»"
-        )
+        raise SyncError("E_FACILITY_STATE", where, f"{clues[:20]}: estado «{row['state_code'][:8]}»")
     fac = Facility(**{name: row[name] for name in Facility.__dataclass_fields__})
     try:
         checked = validate_facility(catalog, fac)
     except InputError as exc:
         if exc.code == "state_mismatch":  # the CLUES says another state, whatever the row claims
             raise SyncError("E_FACILITY_STATE", where, clues[:20]) from None
-        raise SyncError(
-            "E_REGISTRY", where, f"unidad {index} ({clues[:20]}): {exc.message('es')}"
-        ) from None
+        raise SyncError("E_REGISTRY", where, f"unidad {index} ({clues[:20]}): {exc.message('es')}") from None
     if checked != fac:  # a registry is sent as stored: normalised already
-        raise SyncError(
-            "E_REGISTRY", where, f"unidad {index} ({clues[:20]}): campos sin normalizar"
-        )
+        raise SyncError("E_REGISTRY", where, f"unidad {index} ({clues[:20]}): campos sin normalizar")
     history = row.get("history")
     if not isinstance(history, list) or len(history) > MAX_HISTORY:
         raise SyncError("E_REGISTRY", where, f"unidad {index} ({clues}): historial")
@@ -218,9 +192,7 @@ def _unit(
     return Unit(fac, updated, tuple(periods))
 
 
-def parse_units(
-    catalog: Catalog, rows: object, state: str, where: str, signed_at: str
-) -> list[Unit]:
+def parse_units(catalog: Catalog, rows: object, state: str, where: str, signed_at: str) -> list[Unit]:
     """Every row checked (see the module's docstring); raises SyncError for the first bad one."""
     if not isinstance(rows, list) or len(rows) > MAX_UNITS:
         raise SyncError("E_REGISTRY", where, "«facilities» debe ser una lista")
@@ -249,15 +221,11 @@ def open_registry(
     doc = package.gunzip_json(plain, raw.where)
     if doc.get("state") != state or type(doc.get("full")) is not bool:
         raise SyncError("E_REGISTRY", raw.where, "«state» o «full»")
-    units = parse_units(
-        catalog, doc.get("facilities"), state, raw.where, raw.manifest["created_at"]
-    )
+    units = parse_units(catalog, doc.get("facilities"), state, raw.where, raw.manifest["created_at"])
     scope = raw.manifest.get("scope")
     claimed = scope.get("facilities") if isinstance(scope, dict) else None
     if type(claimed) is int and claimed != len(units):  # the signed count must be what came
-        raise SyncError(
-            "E_SCOPE", raw.where, f"facilities: declara {claimed:,}, trae {len(units):,}"
-        )
+        raise SyncError("E_SCOPE", raw.where, f"facilities: declara {claimed:,}, trae {len(units):,}")
     return units
 
 
@@ -329,9 +297,7 @@ def _differs(a: Facility, b: Facility) -> bool:
     return any(getattr(a, name) != getattr(b, name) for name in _COMPARED)
 
 
-def check_units_belong(
-    conn: sqlite3.Connection, units: Sequence[Unit], state: str, where: str
-) -> None:
+def check_units_belong(conn: sqlite3.Connection, units: Sequence[Unit], state: str, where: str) -> None:
     """A CLUES this side holds under another state is not the sender's to change."""
     known = facilities_repo.existing_clues(conn)
     for unit in units:
@@ -341,12 +307,7 @@ def check_units_belong(
 
 
 def apply_registry(
-    conn: sqlite3.Connection,
-    units: Sequence[Unit],
-    state: str,
-    package_uuid: str,
-    now: str,
-    user: str,
+    conn: sqlite3.Connection, units: Sequence[Unit], state: str, package_uuid: str, now: str, user: str
 ) -> RegistryApplied:
     """HQ: apply a state's registry by the rules of the module's docstring (inside the import's
     transaction); conflicts go to the ``conflicts`` table with both versions."""
@@ -425,12 +386,7 @@ def apply_registry(
 
 
 def apply_update_registry(
-    conn: sqlite3.Connection,
-    units: Sequence[Unit],
-    state: str,
-    package_uuid: str,
-    now: str,
-    user: str,
+    conn: sqlite3.Connection, units: Sequence[Unit], state: str, package_uuid: str, now: str, user: str
 ) -> RegistryApplied:
     """A state: HQ's registry from an update; a local edit HQ has not acknowledged is kept."""
     result = RegistryApplied()
@@ -471,9 +427,7 @@ def apply_update_registry(
     return result
 
 
-def resolve_conflict(
-    conn: sqlite3.Connection, conflict_id: int, choice: str, now: str, user: str
-) -> Facility:
+def resolve_conflict(conn: sqlite3.Connection, conflict_id: int, choice: str, now: str, user: str) -> Facility:
     """HQ accepts one side of a flagged unit (inside a transaction); returns the unit as stored.
 
     The chosen version is written (with its status history) only when it is not the applied

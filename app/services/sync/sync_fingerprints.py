@@ -38,9 +38,7 @@ def enrolment_fingerprint(cert_fingerprint: str, state_code: str) -> str:
     Changing the state in the file ("18" to "09") changes this, so HQ's comparison fails.
     """
     cert = bytes.fromhex(cert_fingerprint.replace(":", "").replace(" ", ""))
-    return hashlib.sha256(
-        b"coordina-enrol\0" + state_code.encode("ascii") + b"\0" + cert
-    ).hexdigest()
+    return hashlib.sha256(b"coordina-enrol\0" + state_code.encode("ascii") + b"\0" + cert).hexdigest()
 
 
 def _same_fingerprint(given: str, expected_hex: str) -> bool:
@@ -53,9 +51,7 @@ def _confirm(where: str, expected_hex: str, fingerprint: str | None, confirmed: 
     """Nothing is trusted before its fingerprint is compared: typed back, or accepted in a dialog."""
     if fingerprint is not None:
         if not _same_fingerprint(fingerprint, expected_hex):
-            raise SyncError(
-                "E_FINGERPRINT_MISMATCH", where, f"archivo {readable(expected_hex)[:19]}…"
-            )
+            raise SyncError("E_FINGERPRINT_MISMATCH", where, f"archivo {readable(expected_hex)[:19]}…")
         return
     if not confirmed:
         raise SyncError("E_FINGERPRINT_UNCONFIRMED", where, readable(expected_hex))

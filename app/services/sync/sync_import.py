@@ -86,9 +86,7 @@ def read_package_file(path: Path) -> RawPackage:
             raise SyncError("E_TOO_LARGE", path.name, f"{path.stat().st_size:,} bytes")
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(
-            "file_unreadable", path=str(path), reason=exc.strerror or str(exc)
-        ) from None
+        raise InputError("file_unreadable", path=str(path), reason=exc.strerror or str(exc)) from None
     return package.read(data, path.name)
 
 
@@ -133,15 +131,11 @@ def import_packages(
         if pipeline:
             # HQ's units do not change during an import of data packages, so the reader
             # checks against these. Its process starts when a package first needs it.
-            reader = stack.enter_context(
-                PartReader(ws.catalog, ws.lang, facilities_repo.existing_clues(ws.conn))
-            )
+            reader = stack.enter_context(PartReader(ws.catalog, ws.lang, facilities_repo.existing_clues(ws.conn)))
         for done, (path, header) in enumerate(read, start=1):
             raw = _reread(path, header)
             if isinstance(raw, InputError):
-                results.append(
-                    ImportResult(path, error_summary(raw, path, ws.lang, dry_run=dry_run))
-                )
+                results.append(ImportResult(path, error_summary(raw, path, ws.lang, dry_run=dry_run)))
             else:
                 if not backed_up and sync_repo.get_inbox(ws.conn, raw.uuid) is None:
                     backup_now(ws, "importación")
@@ -188,9 +182,7 @@ def _reread(path: Path, header: RawPackage | InputError) -> RawPackage | InputEr
         return _internal(exc, path)
 
 
-def _import_file(
-    ws: Workspace, path: Path, raw: RawPackage, dry_run: bool, reader: PartReader | None
-) -> ImportSummary:
+def _import_file(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool, reader: PartReader | None) -> ImportSummary:
     """One package's summary: a failure of the disk, the database or the code is reported, not raised."""
     try:
         return import_one(ws, path, raw, dry_run, reader)
@@ -207,11 +199,7 @@ def _internal(exc: BaseException, path: Path) -> SyncError:
 
 
 def import_one(
-    ws: Workspace,
-    path: Path,
-    raw: RawPackage,
-    dry_run: bool = False,
-    reader: PartReader | None = None,
+    ws: Workspace, path: Path, raw: RawPackage, dry_run: bool = False, reader: PartReader | None = None
 ) -> ImportSummary:
     """Import one read package; never raises for bad input (the summary says why)."""
     try:
@@ -308,13 +296,7 @@ def _open_contents(
 
 
 def _apply_data(
-    ws: Workspace,
-    path: Path,
-    raw: RawPackage,
-    dry_run: bool,
-    claims: _Claims,
-    units: list[Unit],
-    parts: Parts,
+    ws: Workspace, path: Path, raw: RawPackage, dry_run: bool, claims: _Claims, units: list[Unit], parts: Parts
 ) -> ImportSummary:
     """Apply, archive and record the package in ONE transaction (a dry run rolls it back)."""
     archived: list[Path] = []
@@ -393,13 +375,7 @@ def _apply_parts(
 
 
 def _data_summary(
-    path: Path,
-    raw: RawPackage,
-    dry_run: bool,
-    claims: _Claims,
-    registry: RegistryApplied,
-    applied: Applied,
-    lang: str,
+    path: Path, raw: RawPackage, dry_run: bool, claims: _Claims, registry: RegistryApplied, applied: Applied, lang: str
 ) -> ImportSummary:
     """The summary of a package applied: counts, warnings, conflicts and the registry's outcome."""
     counts = {
@@ -424,17 +400,11 @@ def _data_summary(
         registry=registry.text(lang),
     )
     result = summary(status, text, raw, path, counts, notes, dry_run=dry_run)
-    result["facilities"] = {
-        "created": registry.created,
-        "updated": registry.updated,
-        "ignored": registry.ignored,
-    }
+    result["facilities"] = {"created": registry.created, "updated": registry.updated, "ignored": registry.ignored}
     return result
 
 
-def _refused(
-    path: Path, raw: RawPackage, dry_run: bool, problems: list[ImportConflict], lang: str
-) -> ImportSummary:
+def _refused(path: Path, raw: RawPackage, dry_run: bool, problems: list[ImportConflict], lang: str) -> ImportSummary:
     """The summary of a package refused for its bad values: nothing of it was imported."""
     rejected = sorted({i for p in problems for i in p["indexes"]})
     return summary(

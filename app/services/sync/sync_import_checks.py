@@ -63,9 +63,7 @@ def check_sequence(ws: Workspace, raw: RawPackage, state: str) -> list[ImportCon
     if sequence in seen or sequence < last:
         raise SyncError("E_REPLAY", where, f"{sequence} (última importada: {last})")
     if base > last:
-        raise SyncError(
-            "E_SEQUENCE", where, f"se basa en el paquete {base}; el último importado es {last}"
-        )
+        raise SyncError("E_SEQUENCE", where, f"se basa en el paquete {base}; el último importado es {last}")
     warnings: list[ImportConflict] = []
     if sequence > last + 1:
         missing = missing_range(last + 1, sequence - 1)

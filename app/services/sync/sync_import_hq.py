@@ -28,9 +28,7 @@ def import_from_hq(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool) ->
     prof = require_profile(ws, "state")
     check_hq_signed(ws, raw)
     if raw.manifest.get("state") != prof.state_code:
-        raise SyncError(
-            "E_MANIFEST", raw.where, InputError("sync_wrong_state", state=raw.manifest.get("state"))
-        )
+        raise SyncError("E_MANIFEST", raw.where, InputError("sync_wrong_state", state=raw.manifest.get("state")))
     stored = sync_repo.get_inbox(ws.conn, raw.uuid)
     if stored is not None:
         sync_checks.check_same(stored, raw)
@@ -48,9 +46,7 @@ def import_from_hq(ws: Workspace, path: Path, raw: RawPackage, dry_run: bool) ->
                 counts, notes, text = apply_ack(ws, raw, doc, now)
             else:
                 counts, notes, text = apply_update(ws, raw, doc, now, undo)
-            result = summary(
-                "WARNING" if notes else "SUCCESS", text, raw, path, counts, notes, dry_run=dry_run
-            )
+            result = summary("WARNING" if notes else "SUCCESS", text, raw, path, counts, notes, dry_run=dry_run)
             if dry_run:
                 raise Rollback(result)
             keys = sync_repo.get_hq_keys(ws.conn)

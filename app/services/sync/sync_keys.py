@@ -69,12 +69,8 @@ def wrap_keys(keys: HqKeys, passphrase: bytes) -> HqKeys:
     """``keys`` with both private halves wrapped under ``passphrase``."""
     return dataclasses.replace(
         keys,
-        sign_private=crypto.wrap_secret(
-            keys.sign_private or b"", passphrase, _aad("sign", keys.hq_id)
-        ),
-        enc_private=crypto.wrap_secret(
-            keys.enc_private or b"", passphrase, _aad("enc", keys.hq_id)
-        ),
+        sign_private=crypto.wrap_secret(keys.sign_private or b"", passphrase, _aad("sign", keys.hq_id)),
+        enc_private=crypto.wrap_secret(keys.enc_private or b"", passphrase, _aad("enc", keys.hq_id)),
     )
 
 
@@ -116,11 +112,7 @@ def usable(data_dir: Path, keys: HqKeys) -> HqKeys:
 def needs_passphrase(ws: Workspace) -> bool:
     """Whether this data directory holds HQ keys that are wrapped and not yet unlocked here."""
     keys = sync_repo.get_hq_keys(ws.conn)
-    return (
-        keys is not None
-        and crypto.is_wrapped(keys.sign_private)
-        and passphrase_for(ws.data_dir) is None
-    )
+    return keys is not None and crypto.is_wrapped(keys.sign_private) and passphrase_for(ws.data_dir) is None
 
 
 def require_passphrase(ws: Workspace) -> None:
@@ -165,9 +157,7 @@ def unlock(ws: Workspace, passphrase: bytes) -> bool:
     check_new_passphrase(str(ws.data_dir), passphrase)
     store_wrapped(ws, wrap_keys(keys, passphrase))
     remember(ws.data_dir, passphrase)
-    log.warning(
-        "HQ private keys of %s were stored raw; wrapped under the passphrase now", ws.data_dir
-    )
+    log.warning("HQ private keys of %s were stored raw; wrapped under the passphrase now", ws.data_dir)
     return True
 
 

@@ -93,9 +93,7 @@ def init_profile(
     state_code = ws.catalog.state(state).code if role == "state" and state else None
     if role == "hq" and passphrase is not None:
         sync_keys.check_new_passphrase(str(ws.data_dir), passphrase)
-    made = Profile(
-        role, state_code, str(uuidlib.uuid4()), name.strip(), position.strip(), now_iso()
-    )
+    made = Profile(role, state_code, str(uuidlib.uuid4()), name.strip(), position.strip(), now_iso())
     with write_transaction(ws):
         sync_repo.set_profile(ws.conn, made)
         if role == "hq":
@@ -138,9 +136,7 @@ def hq_public(ws: Workspace) -> HqKeys:
 
 
 def _canonical(doc: dict) -> bytes:
-    return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(
-        "utf-8"
-    )
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
 def export_hq_profile(ws: Workspace, out: Path) -> str:
@@ -161,9 +157,7 @@ def export_hq_profile(ws: Workspace, out: Path) -> str:
         doc["rotated_from"] = json.loads(rotated)  # the old key's endorsement of these keys
     signing = ed25519.Ed25519PrivateKey.from_private_bytes(keys.sign_private or b"")
     doc["signature"] = base64.b64encode(crypto.sign_ed25519(_canonical(doc), signing)).decode()
-    files.write_bytes_atomic(
-        Path(out), json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8")
-    )
+    files.write_bytes_atomic(Path(out), json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8"))
     return readable(hq_fingerprint(keys.sign_public, keys.enc_public))
 
 
@@ -237,11 +231,7 @@ def read_hq_profile(path: Path) -> HqProfileFile:
         and all(isinstance(rotated.get(k), str) for k in ("hq_id", "sign_public", "signature"))
     ):
         raise SyncError("E_PROFILE_FILE", str(path), "rotated_from")
-    return HqProfileFile(
-        HqKeys(hq_id, name, sign_pub, enc_pub, None, None),
-        hq_fingerprint(sign_pub, enc_pub),
-        rotated,
-    )
+    return HqProfileFile(HqKeys(hq_id, name, sign_pub, enc_pub, None, None), hq_fingerprint(sign_pub, enc_pub), rotated)
 
 
 def _rotation_body(keys: HqKeys) -> bytes:
@@ -269,11 +259,7 @@ def hq_profile_preview(ws: Workspace, path: Path) -> tuple[HqProfileFile, bool, 
     current = sync_repo.get_hq_keys(ws.conn)
     if current is None or current.hq_id == found.keys.hq_id:
         return found, False, ""
-    return (
-        found,
-        _endorsed_by(found, current),
-        readable(hq_fingerprint(current.sign_public, current.enc_public)),
-    )
+    return (found, _endorsed_by(found, current), readable(hq_fingerprint(current.sign_public, current.enc_public)))
 
 
 def hq_profile_confirmed(ws: Workspace) -> bool:
@@ -318,9 +304,7 @@ def import_hq_profile(
             if current is None or current.hq_id == keys.hq_id
             else f"reemplaza {hq_fingerprint(current.sign_public, current.enc_public)}"
         )
-        sync_repo.log_registration(
-            ws.conn, at, ws.user, action, found.fingerprint, prof.state_code or "", note
-        )
+        sync_repo.log_registration(ws.conn, at, ws.user, action, found.fingerprint, prof.state_code or "", note)
     return keys, found.readable
 
 
@@ -335,10 +319,7 @@ def rotate_hq_keys(ws: Workspace, passphrase: bytes) -> str:
     old = hq_keys(ws)  # unlocked: E_PASSPHRASE_NEEDED / E_PASSPHRASE_WRONG otherwise
     sync_keys.check_new_passphrase(str(ws.data_dir), passphrase)
     signing, encryption = crypto.new_hq_keys()
-    sign_pub, enc_pub = (
-        crypto.raw_public(signing.public_key()),
-        crypto.raw_public(encryption.public_key()),
-    )
+    sign_pub, enc_pub = (crypto.raw_public(signing.public_key()), crypto.raw_public(encryption.public_key()))
     new = HqKeys(
         hq_fingerprint(sign_pub, enc_pub)[:16],
         old.name,
@@ -351,9 +332,7 @@ def rotate_hq_keys(ws: Workspace, passphrase: bytes) -> str:
     endorsement = {
         "hq_id": old.hq_id,
         "sign_public": base64.b64encode(old.sign_public).decode(),
-        "signature": base64.b64encode(
-            crypto.sign_ed25519(_rotation_body(new), old_signing)
-        ).decode(),
+        "signature": base64.b64encode(crypto.sign_ed25519(_rotation_body(new), old_signing)).decode(),
     }
     at = now_iso()
     with write_transaction(ws):

@@ -44,11 +44,7 @@ class PackageParts:
 
     @classmethod
     def of(
-        cls,
-        raw: package.RawPackage,
-        state: str,
-        enc_private: bytes,
-        files: Mapping[str, bytes] | None = None,
+        cls, raw: package.RawPackage, state: str, enc_private: bytes, files: Mapping[str, bytes] | None = None
     ) -> PackageParts:
         """The parts of a read (and already verified) data package.
 
@@ -122,10 +118,7 @@ class PartReader:
         self._jobs = ctx.Queue()
         self._results = ctx.Queue(maxsize=READ_AHEAD)
         self._process = ctx.Process(
-            target=_serve,
-            args=(*self._args, self._jobs, self._results),
-            name="coordina-lector",
-            daemon=True,
+            target=_serve, args=(*self._args, self._jobs, self._results), name="coordina-lector", daemon=True
         )
         with without_passphrases():  # the helper never sees --passphrase-env's variable (issue 11)
             self._process.start()

@@ -40,12 +40,7 @@ def status(ws: Workspace) -> dict:
     return {
         "profile": None
         if prof is None
-        else {
-            "role": prof.role,
-            "state": prof.state_code,
-            "device": prof.device_id,
-            "name": prof.name,
-        },
+        else {"role": prof.role, "state": prof.state_code, "device": prof.device_id, "name": prof.name},
         "hq": None
         if keys is None
         else {
@@ -75,9 +70,7 @@ def status_text(data: dict, lang: str = "es") -> str:
             else f"Profile: {'headquarters' if role == 'hq' else 'state ' + prof['state']}"
         )
     if data["hq"]:
-        lines.append(
-            ("Oficinas centrales: " if es else "Headquarters: ") + data["hq"]["fingerprint"]
-        )
+        lines.append(("Oficinas centrales: " if es else "Headquarters: ") + data["hq"]["fingerprint"])
     if data["outbox"]:
         lines.append(
             f"Bandeja de salida: {len(data['outbox'])} paquetes, {data['pending']} sin acuse"
@@ -88,9 +81,7 @@ def status_text(data: dict, lang: str = "es") -> str:
             state = e["delivered_at"] or ("pendiente" if es else "pending")
             lines.append(f"  {e['sequence']:>4}  {e['file']}  {e['values']:>7}  {state}")
     lines.append(
-        f"Bandeja de entrada: {len(data['inbox'])} paquetes"
-        if es
-        else f"Inbox: {len(data['inbox'])} packages"
+        f"Bandeja de entrada: {len(data['inbox'])} paquetes" if es else f"Inbox: {len(data['inbox'])} packages"
     )
     for e in data["inbox"]:
         count = e["importCount"] or {}

@@ -62,13 +62,7 @@ def error_summary(
         raw,
         path,
         conflicts=[
-            {
-                "object": path.name,
-                "value": exc.message(lang),
-                "errorCode": code,
-                "property": "package",
-                "indexes": [],
-            }
+            {"object": path.name, "value": exc.message(lang), "errorCode": code, "property": "package", "indexes": []}
         ],
         dry_run=dry_run,
     )

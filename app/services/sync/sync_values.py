@@ -63,12 +63,7 @@ Received = tuple
 ROW = slice(0, 12)
 VALUE, COMMENT, PROVISIONAL, FOLLOW_UP, UUID, VERSION, UPDATED_AT, UPDATED_BY = range(4, 12)
 BASE, DELETED, INDEX = 12, 13, 14
-_LOGGED = (
-    ("value", VALUE),
-    ("comment", COMMENT),
-    ("provisional", PROVISIONAL),
-    ("follow_up", FOLLOW_UP),
-)
+_LOGGED = (("value", VALUE), ("comment", COMMENT), ("provisional", PROVISIONAL), ("follow_up", FOLLOW_UP))
 
 
 @dataclass
@@ -119,20 +114,13 @@ class Validator:
                 self.periods[text] = None
         return self.periods[text]
 
-    def rows(
-        self, rows: Sequence[tuple], start: int = 0
-    ) -> tuple[list[Received], list[ImportConflict]]:
+    def rows(self, rows: Sequence[tuple], start: int = 0) -> tuple[list[Received], list[ImportConflict]]:
         """(valid values, conflicts): each row (``ROW_FIELDS`` order) checked with the rules
         of manual entry; ``start`` is the index of the first row in the package."""
         received: list[Received] = []
         problems: list[ImportConflict] = []
         append = received.append
-        facility_keys, numeric, known, state = (
-            self.facility_keys,
-            self.numeric,
-            self.known,
-            self.state,
-        )
+        facility_keys, numeric, known, state = (self.facility_keys, self.numeric, self.known, self.state)
         for index, row in enumerate(rows, start=start):
             org, period, code, option, raw, comment, _by, _at, follow_up, deleted, _ds, side = row
             # The common case in one expression: every side field present with its exact type.
@@ -159,9 +147,7 @@ class Validator:
                 continue
             value = None
             normal = self.periods.get(period) or self._period(period)
-            fast = (
-                normal is not None and known.get(org) == state and (code, option) in facility_keys
-            )
+            fast = normal is not None and known.get(org) == state and (code, option) in facility_keys
             try:
                 if not fast:  # the exact path: raises with the manual entry's message
                     normal, value = self._check(org, period, code, option, None if deleted else raw)
@@ -172,9 +158,7 @@ class Validator:
                     integer, low, high = numeric[code]
                     value = int(raw) if integer else float(raw)
                     if (low is not None and value < low) or (high is not None and value > high):
-                        value = parse_value(
-                            self.catalog.variables[code], raw
-                        )  # raises: out of range
+                        value = parse_value(self.catalog.variables[code], raw)  # raises: out of range
                 else:
                     value = parse_value(self.catalog.variables[code], raw)
             except InputError as exc:
@@ -210,19 +194,14 @@ class Validator:
             )
         return received, problems
 
-    def _check(
-        self, org: str, period: str, code: str, option: str, raw: object
-    ) -> tuple[str, object]:
+    def _check(self, org: str, period: str, code: str, option: str, raw: object) -> tuple[str, object]:
         var = self.state_keys.get((code, option))
         if var is not None and org == self.state and org in self.catalog.states:
             normal = self._period(period)
             if normal is not None:  # a state-level value of the sender's own state
                 return normal, None if raw is None else parse_value(var, raw)
         checked = check_change_in(
-            self.catalog,
-            ValueChange(ValueKey(org, period, code, option), raw),
-            self.known,
-            self.state,
+            self.catalog, ValueChange(ValueKey(org, period, code, option), raw), self.known, self.state
         )
         return checked.key.period, checked.value
 
@@ -281,16 +260,7 @@ def apply_received(
     """
     result = result if result is not None else Applied()
     for start in range(0, len(received), CHUNK):
-        _apply_chunk(
-            conn,
-            received[start : start + CHUNK],
-            package_uuid,
-            state_code,
-            now,
-            result,
-            author,
-            not_after,
-        )
+        _apply_chunk(conn, received[start : start + CHUNK], package_uuid, state_code, now, result, author, not_after)
     return result
 
 
@@ -317,9 +287,7 @@ def _apply_chunk(
         key = item[:4]
         ours = get(key) if current else None
         if ours is None:  # the common case: a value HQ never had
-            decision = decide(
-                None, None, "", item[VERSION], item[BASE], (), item[UPDATED_AT], item[DELETED]
-            )
+            decision = decide(None, None, "", item[VERSION], item[BASE], (), item[UPDATED_AT], item[DELETED])
         else:
             decision = decide(
                 ours[VERSION],
@@ -334,15 +302,7 @@ def _apply_chunk(
         counts[decision.counted] += 1
         if decision.conflict is not None and ours is not None:  # only a copy can conflict
             batch.conflicts.append(
-                (
-                    *key,
-                    _snapshot(ours),
-                    _snapshot(item),
-                    decision.conflict,
-                    package_uuid,
-                    state_code,
-                    now,
-                )
+                (*key, _snapshot(ours), _snapshot(item), decision.conflict, package_uuid, state_code, now)
             )
             result.flagged.append(_flag(key, item, decision.conflict))
         if decision.applies:
@@ -394,16 +354,8 @@ class _Batch:
         self.rows.append(item[ROW])
         by = item[UPDATED_BY]
         if self.author is not None:  # the signer is who the log names; the claim rides beside it
-            by = self._authors.get(by) or self._authors.setdefault(
-                by, logged_author(self.author, by)
-            )
-        key, now, source, text, log = (
-            item[:4],
-            self.now,
-            self.source,
-            changelog.as_log_text,
-            self.log,
-        )
+            by = self._authors.get(by) or self._authors.setdefault(by, logged_author(self.author, by))
+        key, now, source, text, log = (item[:4], self.now, self.source, changelog.as_log_text, self.log)
         if ours is None:  # a new value: only what it sets is a change (the common case)
             if item[VALUE] is not None:
                 log.append((now, by, *key, "value", None, text(item[VALUE]), source))

@@ -40,9 +40,7 @@ def crash_message(log_path: str | None = None) -> str:
     return render("gui_crash", "es", log=where) + "\n\n" + render("gui_crash", "en", log=where)
 
 
-def _report(
-    kind: str, exc_type: type[BaseException], exc: BaseException | None, tb: TracebackType | None
-) -> None:
+def _report(kind: str, exc_type: type[BaseException], exc: BaseException | None, tb: TracebackType | None) -> None:
     # threading's hook may pass no exception value; logging then prints the type alone.
     info = (exc_type, exc, tb)
     log.critical("uncaught exception (%s): %s", kind, exc_type.__name__, exc_info=info)  # type: ignore[arg-type]
@@ -53,9 +51,7 @@ def _report(
             log.exception("could not show the crash message")
 
 
-def _excepthook(
-    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
-) -> None:
+def _excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     if issubclass(exc_type, KeyboardInterrupt):  # Ctrl+C at a terminal: not a crash
         sys.__excepthook__(exc_type, exc, tb)
         return

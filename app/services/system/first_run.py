@@ -62,9 +62,7 @@ class FirstRun:
 
     def next_step(self) -> str | None:
         """The first step neither done nor skipped (None when all are)."""
-        return next(
-            (s for s in self.steps() if not self.is_done(s) and self.marks.get(s) != SKIPPED), None
-        )
+        return next((s for s in self.steps() if not self.is_done(s) and self.marks.get(s) != SKIPPED), None)
 
     def resume_step(self) -> str:
         """Where reopening the wizard starts: the first step not done, else the first one."""
@@ -87,9 +85,7 @@ def first_run(ws: Workspace) -> FirstRun:
     own_cert = reports_repo.settings_get(ws.conn, OWN_CERTIFICATE, "")
     facilities = facilities_repo.facility_count(ws.conn)
     # At a state the HQ keys row is HQ's imported profile; at HQ it is HQ's own keys.
-    has_hq = (
-        prof is not None and prof.role == "state" and sync_repo.get_hq_keys(ws.conn) is not None
-    )
+    has_hq = prof is not None and prof.role == "state" and sync_repo.get_hq_keys(ws.conn) is not None
     return FirstRun(
         prof.role if prof else None,
         prof.state_code if prof else None,
@@ -132,11 +128,7 @@ def mark_step(ws: Workspace, step: str, mark: str) -> FirstRun:
 
 
 def use_existing_identity(
-    ws: Workspace,
-    passphrase: bytes,
-    p12: Path | None = None,
-    cer: Path | None = None,
-    key: Path | None = None,
+    ws: Workspace, passphrase: bytes, p12: Path | None = None, cer: Path | None = None, key: Path | None = None
 ) -> Identity:
     """Adopt a ``.p12``/``.pfx`` or an e.firma pair the coordinator already has.
 

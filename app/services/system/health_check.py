@@ -30,8 +30,7 @@ MAX_INTEGRITY_LINES = 20
 TEXT: dict[str, dict[str, str]] = {
     "es": {
         "database": "Base de datos dañada ({path}): {detail}",
-        "foreign_key": "Base de datos: la tabla {table} (fila {rowid}) apunta a un registro inexistente "
-        "de {parent}",
+        "foreign_key": "Base de datos: la tabla {table} (fila {rowid}) apunta a un registro inexistente de {parent}",
         "change_log": "El historial de cambios fue alterado a partir del registro {id}",
         "outbox_missing": "Bandeja de salida: el paquete {name} (secuencia {sequence}) no está en {path}",
         "outbox_hash": "Bandeja de salida: el archivo {path} no coincide con el paquete {name} que se "
@@ -41,8 +40,7 @@ TEXT: dict[str, dict[str, str]] = {
         "outbox_orphan": "Bandeja de salida: el paquete {path} (secuencia {sequence}) está sin registro "
         "en la bandeja de salida",
         "archive_missing": "Archivo de paquetes: la copia {path} del paquete {uuid} no existe",
-        "archive_hash": "Archivo de paquetes: la copia {path} del paquete {uuid} fue modificada "
-        "(SHA-256 distinto)",
+        "archive_hash": "Archivo de paquetes: la copia {path} del paquete {uuid} fue modificada (SHA-256 distinto)",
         "healthy": "Todo en orden: base de datos íntegra, historial de cambios verificado ({log} "
         "registros), {outbox} paquetes en la bandeja de salida y {archive} en el archivo "
         "coinciden con sus archivos",
@@ -53,14 +51,12 @@ TEXT: dict[str, dict[str, str]] = {
         "foreign_key": "Database: table {table} (row {rowid}) points to a missing row of {parent}",
         "change_log": "The change log was altered from entry {id} on",
         "outbox_missing": "Outbox: package {name} (sequence {sequence}) is not in {path}",
-        "outbox_hash": "Outbox: the file {path} does not match the exported package {name} "
-        "(different SHA-256)",
+        "outbox_hash": "Outbox: the file {path} does not match the exported package {name} (different SHA-256)",
         "outbox_writing": "Outbox: package {name} (sequence {sequence}) was not fully written and its "
         "folder {folder} is not available",
         "outbox_orphan": "Outbox: the package {path} (sequence {sequence}) has no outbox row",
         "archive_missing": "Package archive: the copy {path} of package {uuid} does not exist",
-        "archive_hash": "Package archive: the copy {path} of package {uuid} was modified "
-        "(different SHA-256)",
+        "archive_hash": "Package archive: the copy {path} of package {uuid} was modified (different SHA-256)",
         "healthy": "All good: database intact, change log verified ({log} entries), {outbox} outbox "
         "packages and {archive} archived packages match their files",
         "found": "Problems found: {count}",
@@ -93,9 +89,7 @@ class HealthReport:
         """The report as the CLI prints it."""
         text = TEXT.get(lang, TEXT["es"])
         if self.ok:
-            return [
-                text["healthy"].format(**{k: format_number(v) for k, v in self.checked.items()})
-            ]
+            return [text["healthy"].format(**{k: format_number(v) for k, v in self.checked.items()})]
         return [
             text["found"].format(count=format_number(len(self.problems))),
             *("- " + p.message(lang) for p in self.problems),
@@ -106,11 +100,7 @@ class HealthReport:
             "ok": self.ok,
             "checked": dict(self.checked),
             "problems": [
-                {
-                    "kind": p.kind,
-                    **{k: str(v) for k, v in p.params.items()},
-                    "message": p.message(lang),
-                }
+                {"kind": p.kind, **{k: str(v) for k, v in p.params.items()}, "message": p.message(lang)}
                 for p in self.problems
             ],
         }
@@ -123,9 +113,7 @@ def check_workspace(ws: Workspace) -> HealthReport:
         try:
             step(ws, report)
         except sqlite3.DatabaseError as exc:  # a damaged page stops this check, not the others
-            report.problems.append(
-                Problem("database", {"path": str(ws.db_path), "detail": str(exc)})
-            )
+            report.problems.append(Problem("database", {"path": str(ws.db_path), "detail": str(exc)}))
     return report
 
 
@@ -140,13 +128,10 @@ def _database(ws: Workspace, report: HealthReport) -> None:
             if line.strip() and not line.startswith("***")
         ]
         report.problems.extend(
-            Problem("database", {"path": str(ws.db_path), "detail": line})
-            for line in found[:MAX_INTEGRITY_LINES]
+            Problem("database", {"path": str(ws.db_path), "detail": line}) for line in found[:MAX_INTEGRITY_LINES]
         )
     for table, rowid, parent, _fk in database.foreign_key_problems(ws.conn):
-        report.problems.append(
-            Problem("foreign_key", {"table": table, "rowid": str(rowid), "parent": parent})
-        )
+        report.problems.append(Problem("foreign_key", {"table": table, "rowid": str(rowid), "parent": parent}))
 
 
 def _change_log(ws: Workspace, report: HealthReport) -> None:
@@ -166,14 +151,10 @@ def _outbox(ws: Workspace, report: HealthReport) -> None:
         folders.add(path.parent)
         common = {"name": row.file_name, "sequence": row.sequence, "path": str(path)}
         if row.uuid in writing:  # still unsettled after the start-up reconcile: its folder is away
-            report.problems.append(
-                Problem("outbox_writing", {**common, "folder": str(path.parent)})
-            )
+            report.problems.append(Problem("outbox_writing", {**common, "folder": str(path.parent)}))
         elif not path.is_file():
             if row.delivered_at is None:
-                report.problems.append(
-                    Problem("outbox_missing", {**common, "path": str(path.parent)})
-                )
+                report.problems.append(Problem("outbox_missing", {**common, "path": str(path.parent)}))
         elif file_sha256(path) != row.sha256:
             report.problems.append(Problem("outbox_hash", common))
     profile = sync_repo.get_profile(ws.conn)
@@ -193,9 +174,7 @@ def _outbox(ws: Workspace, report: HealthReport) -> None:
                 and manifest.get("uuid") not in known
             ):
                 report.problems.append(
-                    Problem(
-                        "outbox_orphan", {"path": str(path), "sequence": manifest.get("sequence")}
-                    )
+                    Problem("outbox_orphan", {"path": str(path), "sequence": manifest.get("sequence")})
                 )
 
 

@@ -236,9 +236,7 @@ def _make_root(parent: Path | None, lang: str) -> Path:
     try:
         return Path(tempfile.mkdtemp(prefix="coordina-autoprueba-", dir=str(where)))
     except OSError as exc:
-        raise CheckFailure(
-            text(lang)["no_folder"].format(where=where, reason=exc.strerror or exc)
-        ) from exc
+        raise CheckFailure(text(lang)["no_folder"].format(where=where, reason=exc.strerror or exc)) from exc
 
 
 class _Logging:
@@ -247,9 +245,7 @@ class _Logging:
     def __init__(self, root: Path):
         (root / "logs").mkdir(parents=True, exist_ok=True)
         self.handler = logging.FileHandler(root / "logs" / "coordina.log", encoding="utf-8")
-        self.handler.setFormatter(
-            logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-        )
+        self.handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         self.loggers = [logging.getLogger("coordina"), logging.getLogger("app")]
         self.levels = [lg.level for lg in self.loggers]
         for lg in self.loggers:
@@ -294,9 +290,7 @@ def run_self_test(
         logs = _Logging(root)
     except OSError as exc:
         shutil.rmtree(root, ignore_errors=True)
-        raise CheckFailure(
-            text(lang)["no_folder"].format(where=root, reason=exc.strerror or exc)
-        ) from exc
+        raise CheckFailure(text(lang)["no_folder"].format(where=root, reason=exc.strerror or exc)) from exc
     ctx = Context(root=root, lang=lang, window=window)
     words = text(lang)
     log.info(
@@ -340,9 +334,7 @@ def run_self_test(
     finally:
         ctx.close()
         report.seconds = time.perf_counter() - started
-        log.info(
-            "self-test finished in %.1f s: %s", report.seconds, "ok" if report.ok else "FAILED"
-        )
+        log.info("self-test finished in %.1f s: %s", report.seconds, "ok" if report.ok else "FAILED")
         logs.close()
         report.kept = keep or not report.ok
         if not report.kept:
@@ -363,11 +355,7 @@ def glibc_lines(report: Report) -> list[str]:
     if report.glibc is not None:
         g = report.glibc
         if g["highest"]:
-            lines.append(
-                words["glibc"].format(
-                    version=g["highest"], file=g["highest_file"], count=g["elf_files"]
-                )
-            )
+            lines.append(words["glibc"].format(version=g["highest"], file=g["highest_file"], count=g["elf_files"]))
         else:
             lines.append(words["glibc_none"].format(count=g["elf_files"]))
         if g["unreadable"]:
@@ -381,9 +369,7 @@ def verdict_line(report: Report) -> str:
     if report.ok:
         return words["passed"].format(count=len(report.steps), seconds=f"{report.seconds:.1f}")
     names = ", ".join(
-        f"«{s.name}»" if report.lang != "en" else f"'{s.name}'"
-        for s in report.steps
-        if s.status == "failed"
+        f"«{s.name}»" if report.lang != "en" else f"'{s.name}'" for s in report.steps if s.status == "failed"
     )
     return words["failed_summary"].format(names=names, log=report.log_path)
 

@@ -49,9 +49,7 @@ def _embedded(font: Any) -> bool:
     return any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
 
 
-def _fonts_drawing_text(
-    reader: Any, stream: Any, resources: Any, seen: set[int], found: dict[str, object]
-) -> None:
+def _fonts_drawing_text(reader: Any, stream: Any, resources: Any, seen: set[int], found: dict[str, object]) -> None:
     """Add to ``found`` (name -> font) every font a content stream shows text with,
     following the form XObjects it paints."""
     from pypdf.generic import ContentStream

@@ -45,9 +45,7 @@ class Context:
 
     root: Path
     lang: str = "es"
-    window: Callable[[Path, Path | None], Detail] | None = (
-        None  # the GUI step (app/ui), given by the CLI
-    )
+    window: Callable[[Path, Path | None], Detail] | None = None  # the GUI step (app/ui), given by the CLI
     state: Workspace | None = None
     hq: Workspace | None = None
     identity: Identity | None = None
@@ -91,9 +89,7 @@ def step_store(ctx: Context) -> Detail:
     ctx.usb.mkdir(exist_ok=True)
     ctx.state = open_workspace(ctx.state_dir, ctx.lang, user="autoprueba")
     version = migrations.schema_version(ctx.state.conn)
-    if version != migrations.LATEST or migrations.schema_of(
-        ctx.state.conn
-    ) != migrations.expected_schema(version):
+    if version != migrations.LATEST or migrations.schema_of(ctx.state.conn) != migrations.expected_schema(version):
         raise CheckFailed("schema_wrong", version=version, latest=migrations.LATEST)
     return (str(version),)
 
@@ -122,20 +118,12 @@ def step_pdf(ctx: Context) -> Detail:
 
     assert ctx.state is not None
     p12 = ctx.state_dir / "ana.p12"
-    ctx.identity = identities.create_identity_file(
-        ctx.state, NAME, POSITION, STATE, p12, ctx.state_pass
-    )
+    ctx.identity = identities.create_identity_file(ctx.state, NAME, POSITION, STATE, p12, ctx.state_pass)
     pdf = ctx.usb / SIGNED_PDF
-    export_state_pdf(
-        ctx.state, STATE, PERIOD, pdf, PdfOptions(layout="slide", lang="es"), ctx.identity
-    )
+    export_state_pdf(ctx.state, STATE, PERIOD, pdf, PdfOptions(layout="slide", lang="es"), ctx.identity)
     verdict = identities.verify_file(ctx.state, pdf)
     if verdict.exit_code != 0:
-        raise CheckFailed(
-            "pdf_not_verified",
-            code=verdict.exit_code,
-            problem=verdict.problem_text(ctx.lang) or "?",
-        )
+        raise CheckFailed("pdf_not_verified", code=verdict.exit_code, problem=verdict.problem_text(ctx.lang) or "?")
     fonts = check_summary_pdf(pdf)
     return _n(pdf.stat().st_size // 1024), fonts
 
@@ -159,9 +147,7 @@ def step_enrol(ctx: Context) -> Detail:
 
     assert ctx.state is not None and ctx.hq is not None
     fingerprint = sync_enrol.export_enrolment(ctx.state, ctx.usb / "enrol-nayarit.json")
-    reg = sync_enrol.import_enrolment(
-        ctx.hq, ctx.usb / "enrol-nayarit.json", fingerprint=fingerprint
-    )
+    reg = sync_enrol.import_enrolment(ctx.hq, ctx.usb / "enrol-nayarit.json", fingerprint=fingerprint)
     if reg.state_code != STATE or not reg.active:
         raise CheckFailed("enrol_wrong", state=reg.state_code)
     return (fingerprint[:9],)
@@ -187,11 +173,7 @@ def step_package(ctx: Context) -> Detail:
     values = int(ctx.hq.conn.execute("SELECT COUNT(*) FROM data_values").fetchone()[0])
     if units != ctx.facilities or values != made.values or made.facilities != ctx.facilities:
         raise CheckFailed(
-            "hq_counts",
-            units=units,
-            expected_units=ctx.facilities,
-            values=values,
-            expected_values=made.values,
+            "hq_counts", units=units, expected_units=ctx.facilities, values=values, expected_values=made.values
         )
     return made.path.name, _n(values), _n(units)
 
@@ -208,9 +190,7 @@ def step_return(ctx: Context) -> Detail:
     update = make_update(ctx.hq, STATE, ctx.usb)
     for result in import_packages(ctx.state, [ack, update]):
         if not result.ok:
-            raise CheckFailed(
-                "import_refused", file=result.path.name, why=result.summary["description"]
-            )
+            raise CheckFailed("import_refused", file=result.path.name, why=result.summary["description"])
     at_hq, at_state = ctx.usb / "oc-18.csv", ctx.usb / "nayarit-18.csv"
     rows = export_values(ctx.hq, at_hq, "csv", STATE)
     export_values(ctx.state, at_state, "csv", STATE)

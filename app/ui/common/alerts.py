@@ -23,31 +23,20 @@ def error_message(exc: BaseException, lang: str = "es") -> str:
     # Unexpected: the details go to the log, the person gets a sentence.
     log.error("unexpected error shown to the user", exc_info=exc)
     return QCoreApplication.translate(
-        "alerts",
-        "Ocurrió un error inesperado ({0}). Nada se guardó a medias; puede intentarlo de nuevo.",
+        "alerts", "Ocurrió un error inesperado ({0}). Nada se guardó a medias; puede intentarlo de nuevo."
     ).format(type(exc).__name__)
 
 
-def show_error(
-    parent: QWidget | None, title: str, exc: BaseException, lang: str = "es"
-) -> QMessageBox:
+def show_error(parent: QWidget | None, title: str, exc: BaseException, lang: str = "es") -> QMessageBox:
     """A non-blocking warning box with the error's message (returned for tests)."""
-    box = QMessageBox(
-        QMessageBox.Icon.Warning,
-        title,
-        error_message(exc, lang),
-        QMessageBox.StandardButton.Ok,
-        parent,
-    )
+    box = QMessageBox(QMessageBox.Icon.Warning, title, error_message(exc, lang), QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("error_box")
     box.open()
     return box
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> QMessageBox:
-    box = QMessageBox(
-        QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent
-    )
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("info_box")
     box.open()
     return box
@@ -55,13 +44,9 @@ def show_info(parent: QWidget | None, title: str, text: str) -> QMessageBox:
 
 def confirm(parent: QWidget | None, title: str, text: str, yes_text: str) -> bool:
     """Ask before an action that changes the report; True when the person agrees."""
-    box = QMessageBox(
-        QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent
-    )
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
     yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(
-        QCoreApplication.translate("alerts", "Cancelar"), QMessageBox.ButtonRole.RejectRole
-    )
+    box.addButton(QCoreApplication.translate("alerts", "Cancelar"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(yes)
     box.exec()
     return box.clickedButton() is yes

@@ -36,9 +36,7 @@ class CutoffField(QWidget):
         first = dt.date(int(period[:4]), int(period[4:]), 1)
         last = min(period_end(period), today or dt.date.today())
         self.check = QCheckBox(self.tr("Hasta el día"))
-        self.check.setToolTip(
-            self.tr("Las notas al pie dirán «al 23 de febrero» en lugar del último día del mes.")
-        )
+        self.check.setToolTip(self.tr("Las notas al pie dirán «al 23 de febrero» en lugar del último día del mes."))
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dd/MM/yyyy")
@@ -56,9 +54,7 @@ class CutoffField(QWidget):
         row.addWidget(self.check)
         row.addWidget(self.date, 1)
         self.check.toggled.connect(self._toggled)
-        self.date.dateChanged.connect(
-            lambda _d: self.changed.emit() if self.check.isChecked() else None
-        )
+        self.date.dateChanged.connect(lambda _d: self.changed.emit() if self.check.isChecked() else None)
         if tasks is not None:  # the date stored with the report, if any
             tasks.run_db(
                 lambda ws, _p: (
@@ -96,6 +92,4 @@ class CutoffField(QWidget):
         if status != "borrador":  # closed with this date: locked until reopened
             self.check.setEnabled(False)
             self.date.setEnabled(False)
-            self.setToolTip(
-                self.tr("El informe se cerró con esta fecha de corte; reábralo para cambiarla.")
-            )
+            self.setToolTip(self.tr("El informe se cerró con esta fecha de corte; reábralo para cambiarla."))

@@ -40,8 +40,6 @@ class FolderField(QWidget):
 
     def choose(self) -> None:
         """Open the folder picker at the current folder (or Documents)."""
-        picked = QFileDialog.getExistingDirectory(
-            self, self._title, str(self.path() or documents_folder())
-        )
+        picked = QFileDialog.getExistingDirectory(self, self._title, str(self.path() or documents_folder()))
         if picked:
             self.set_path(Path(picked))

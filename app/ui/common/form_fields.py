@@ -24,15 +24,7 @@ from PySide6.QtWidgets import (
 from app.models.catalog import Column
 from app.models.messages import InputError
 from app.models.validation import ERROR, Issue, worst
-from app.models.values import (
-    UNCHANGED,
-    DataValue,
-    Scalar,
-    ValueChange,
-    ValueKey,
-    display_value,
-    parse_value,
-)
+from app.models.values import UNCHANGED, DataValue, Scalar, ValueChange, ValueKey, display_value, parse_value
 from app.ui.common import theme
 
 #: Grid columns of a row; the form lays its header out on the same indexes.
@@ -67,9 +59,7 @@ class CellRow(QObject):
         self.comment.setClearButtonEnabled(True)
         self.comment.editingFinished.connect(self.commit_comment)
         self.provisional = QCheckBox(self.tr("Provisional"))
-        self.provisional.setToolTip(
-            self.tr("Dato provisional: en proceso de definición con el Gobierno del estado")
-        )
+        self.provisional.setToolTip(self.tr("Dato provisional: en proceso de definición con el Gobierno del estado"))
         self.provisional.clicked.connect(
             lambda checked: self.edited.emit(ValueChange(self.key, UNCHANGED, provisional=checked))
         )
@@ -79,9 +69,7 @@ class CellRow(QObject):
             lambda checked: self.edited.emit(ValueChange(self.key, UNCHANGED, follow_up=checked))
         )
         self.history = QToolButton()
-        self.history.setIcon(
-            parent.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
-        )
+        self.history.setIcon(parent.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
         self.history.setToolTip(self.tr("Historial de cambios de esta celda"))
         self.history.setAutoRaise(True)
         self.history.clicked.connect(lambda: self.history_requested.emit(self.key))

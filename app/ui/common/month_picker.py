@@ -16,18 +16,14 @@ class MonthPicker(QWidget):
 
     period_changed = Signal(str)
 
-    def __init__(
-        self, lang: str = "es", parent: QWidget | None = None, today_period: str | None = None
-    ):
+    def __init__(self, lang: str = "es", parent: QWidget | None = None, today_period: str | None = None):
         super().__init__(parent)
         self._today = today_period or current_period()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         self.month_box = QComboBox()
-        self.month_box.addItems(
-            [m.capitalize() for m in (MONTHS_EN if lang == "en" else MONTHS_ES)]
-        )
+        self.month_box.addItems([m.capitalize() for m in (MONTHS_EN if lang == "en" else MONTHS_ES)])
         self.month_box.setAccessibleName(self.tr("Mes"))
         self.year_box = QSpinBox()
         self.year_box.setRange(FIRST_YEAR, int(self._today[:4]))

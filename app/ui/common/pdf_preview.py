@@ -77,9 +77,7 @@ class PdfPreview(QWidget):
         painter.fillRect(self.rect(), self.palette().window())
         if self._pixmap is None:
             painter.setPen(self.palette().placeholderText().color())
-            painter.drawText(
-                self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._message
-            )
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._message)
             return
         margin = 8
         area = self.rect().adjusted(margin, margin, -margin, -margin)

@@ -23,8 +23,7 @@ def _meanings() -> dict[str, str]:
             "quedó marcado para revisión: revíselo en Sincronizar ▸ Conflictos.",
         ),
         "W_SEQUENCE_GAP": QCoreApplication.translate(
-            "PlainCodes",
-            "Faltan envíos anteriores de este equipo, pero este los incluye: no hay que hacer nada.",
+            "PlainCodes", "Faltan envíos anteriores de este equipo, pero este los incluye: no hay que hacer nada."
         ),
         "W_LOCAL_EDIT_KEPT": QCoreApplication.translate(
             "PlainCodes",
@@ -38,8 +37,7 @@ def _meanings() -> dict[str, str]:
         ),
         "W_TARGET_INVALID": QCoreApplication.translate(
             "PlainCodes",
-            "Llegó una meta con un valor no válido; no se guardó. Pida a oficinas centrales "
-            "que la corrija.",
+            "Llegó una meta con un valor no válido; no se guardó. Pida a oficinas centrales que la corrija.",
         ),
         "E_SIDE": QCoreApplication.translate(
             "PlainCodes",
@@ -58,8 +56,7 @@ def plain_meaning(code: str) -> str:
         return QCoreApplication.translate("PlainCodes", "Aviso: se importó, pero revise este dato.")
     if code.startswith("E_") and code in _VALUE_CODES:
         return QCoreApplication.translate(
-            "PlainCodes",
-            "Este valor no se importó. Corríjalo en el origen y envíe el paquete otra vez.",
+            "PlainCodes", "Este valor no se importó. Corríjalo en el origen y envíe el paquete otra vez."
         )
     if code.startswith("E_"):
         return QCoreApplication.translate(

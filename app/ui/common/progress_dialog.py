@@ -25,9 +25,7 @@ def run_with_progress(
     Cancel asks the job to stop at its next progress report; a cancelled job
     raises inside its transaction, so nothing it started is kept.
     """
-    dialog = QProgressDialog(
-        title, QCoreApplication.translate("run_with_progress", "Cancelar"), 0, 0, parent
-    )
+    dialog = QProgressDialog(title, QCoreApplication.translate("run_with_progress", "Cancelar"), 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)

@@ -49,8 +49,4 @@ class RowTableModel(QAbstractTableModel):
         return None
 
     def _valid(self, index: _Index) -> bool:
-        return (
-            index.isValid()
-            and 0 <= index.row() < len(self._rows)
-            and 0 <= index.column() < len(self._headers)
-        )
+        return index.isValid() and 0 <= index.row() < len(self._rows) and 0 <= index.column() < len(self._headers)

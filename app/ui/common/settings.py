@@ -41,10 +41,7 @@ def last_month(data_dir: Path) -> tuple[str, str] | None:
     """(state code, period) last opened on this data directory, if any."""
     settings = app_settings()
     key = _dir_key(data_dir)
-    state, period = (
-        settings.value(f"last/{key}/state", ""),
-        settings.value(f"last/{key}/period", ""),
-    )
+    state, period = (settings.value(f"last/{key}/state", ""), settings.value(f"last/{key}/period", ""))
     return (str(state), str(period)) if state and period else None
 
 

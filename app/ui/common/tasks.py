@@ -23,16 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import (
-    QCoreApplication,
-    QDeadlineTimer,
-    QObject,
-    QRunnable,
-    QThread,
-    QThreadPool,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, QRunnable, QThread, QThreadPool, Signal, Slot
 
 if TYPE_CHECKING:
     from app.services.workspace import Workspace
@@ -86,9 +77,7 @@ class _DbWorker(QObject):
         self.run_job.connect(self._run)
 
     @Slot(int, object, object)
-    def _run(
-        self, job_id: int, fn: Callable[[Workspace, Progress], Any], progress: Progress
-    ) -> None:
+    def _run(self, job_id: int, fn: Callable[[Workspace, Progress], Any], progress: Progress) -> None:
         try:
             if self._ws is None:
                 # Imported here: the storage stack loads on the worker, after the first paint.
@@ -109,9 +98,7 @@ class _DbWorker(QObject):
 
 
 class _CpuJob(QRunnable):
-    def __init__(
-        self, job_id: int, fn: Callable[[Progress], Any], progress: Progress, signals: _Signals
-    ):
+    def __init__(self, job_id: int, fn: Callable[[Progress], Any], progress: Progress, signals: _Signals):
         super().__init__()
         self._job = (job_id, fn, progress, signals)
 

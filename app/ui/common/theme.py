@@ -13,9 +13,7 @@ from typing import Literal
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
-Role = Literal[
-    "error", "warning", "ok", "accent", "muted", "info", "gold", "provisional", "follow_up"
-]
+Role = Literal["error", "warning", "ok", "accent", "muted", "info", "gold", "provisional", "follow_up"]
 """Text colour roles. "muted" is secondary text (hints, footnotes, metadata); "gold" the PDF's
 metas; "provisional" and "follow_up" are the entry grid's corner marks (purple and orange, as in
 its legend)."""
@@ -57,11 +55,7 @@ def _luminance(color: QColor) -> float:
     def channel(value: float) -> float:
         return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
 
-    return (
-        0.2126 * channel(color.redF())
-        + 0.7152 * channel(color.greenF())
-        + 0.0722 * channel(color.blueF())
-    )
+    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) + 0.0722 * channel(color.blueF())
 
 
 def contrast(first: QColor, second: QColor) -> float:
@@ -78,21 +72,14 @@ def is_dark(palette: QPalette | None = None) -> bool:
 def _readable(color: QColor, background: QColor) -> QColor:
     """``color`` with its lightness moved, away from the background, until it reads well."""
     towards_light = _luminance(background) < 0.2
-    hue, saturation, lightness, alpha = (
-        color.hslHueF(),
-        color.hslSaturationF(),
-        color.lightnessF(),
-        color.alphaF(),
-    )
+    hue, saturation, lightness, alpha = (color.hslHueF(), color.hslSaturationF(), color.lightnessF(), color.alphaF())
     step = 0.04 if towards_light else -0.04
     # 8-bit RGB throughout, so the result compares equal to the same colour read back from a
     # widget or a style sheet, and rounding cannot take it back under the threshold.
     candidate = QColor.fromRgba(color.rgba())
     while contrast(candidate, background) < _MIN_CONTRAST and 0.0 < lightness < 1.0:
         lightness = min(1.0, max(0.0, lightness + step))
-        candidate = QColor.fromRgba(
-            QColor.fromHslF(max(hue, 0.0), saturation, lightness, alpha).rgba()
-        )
+        candidate = QColor.fromRgba(QColor.fromHslF(max(hue, 0.0), saturation, lightness, alpha).rgba())
     return candidate
 
 
@@ -113,9 +100,7 @@ def color(role: Role, palette: QPalette | None = None) -> QColor:
     return found
 
 
-def tint(
-    role: Tint, palette: QPalette | None = None, *, strength: float = _TINT_STRENGTH
-) -> QColor:
+def tint(role: Tint, palette: QPalette | None = None, *, strength: float = _TINT_STRENGTH) -> QColor:
     """A background for ``role``: the palette's base with a little of the role's hue.
 
     ``strength`` is the share of the hue on a light theme (a stronger tint marks a grid
@@ -142,9 +127,7 @@ def _mix(first: QColor, second: QColor, share_of_first: float) -> QColor:
     return QColor.fromRgba(mixed.rgba())  # 8-bit, as _readable
 
 
-def text_style(
-    role: Role, *, bold: bool = False, palette: QPalette | None = None, on: QColor | None = None
-) -> str:
+def text_style(role: Role, *, bold: bool = False, palette: QPalette | None = None, on: QColor | None = None) -> str:
     """A style sheet fragment colouring text with ``role``: ``"color: #b3261e; font-weight: bold;"``.
 
     ``on`` is the background when it is neither the base nor the window (a button's face).
@@ -160,10 +143,7 @@ def banner_style(role: Tint, *, palette: QPalette | None = None) -> str:
     background = tint(role, pal)
     text_role: Role = "muted" if role == "neutral" else role
     foreground = _readable(color(text_role, pal), background)
-    return (
-        f"background: {background.name()}; color: {foreground.name()}; "
-        "border-radius: 4px; padding: 4px 8px;"
-    )
+    return f"background: {background.name()}; color: {foreground.name()}; border-radius: 4px; padding: 4px 8px;"
 
 
 def on_tint(role: Tint, palette: QPalette | None = None) -> QColor:
@@ -182,7 +162,4 @@ def badge_style(role: Role, *, palette: QPalette | None = None) -> str:
     pal = _palette(palette)
     background = color(role, pal).name()
     text = pal.color(QPalette.ColorRole.Base).name()
-    return (
-        f"background: {background}; color: {text}; font-weight: bold; border-radius: 4px; "
-        "padding: 3px 10px;"
-    )
+    return f"background: {background}; color: {text}; font-weight: bold; border-radius: 4px; padding: 3px 10px;"

@@ -80,11 +80,7 @@ class _Fitter(QObject):
             if kind == QEvent.Type.Show and not self._placed:
                 self._placed = True
                 self.place()
-            elif (
-                kind in (QEvent.Type.Hide, QEvent.Type.Close)
-                and self._placed
-                and not event.spontaneous()
-            ):
+            elif kind in (QEvent.Type.Hide, QEvent.Type.Close) and self._placed and not event.spontaneous():
                 self.save()
         return False
 
@@ -99,11 +95,7 @@ class _Fitter(QObject):
         minimum = widget.minimumSizeHint().expandedTo(widget.minimumSize())
         if rect is None:
             parent = widget.parentWidget()
-            around = (
-                parent.window().frameGeometry()
-                if parent is not None and parent.isVisible()
-                else area
-            )
+            around = parent.window().frameGeometry() if parent is not None and parent.isVisible() else area
             box = around.intersected(area)
             rect = _centered(self._preferred.boundedTo(area.size()), area if box.isEmpty() else box)
         # resize + move, not setGeometry: move() places the frame, so the title bar stays

@@ -15,9 +15,7 @@ from app.models.values import format_number
 from app.ui.entry.month_index import MonthIndex
 
 
-def incomplete_sections(
-    index: MonthIndex, catalog: Catalog, lang: str = "es"
-) -> list[tuple[str, int, int, int]]:
+def incomplete_sections(index: MonthIndex, catalog: Catalog, lang: str = "es") -> list[tuple[str, int, int, int]]:
     """(section label, percent, filled, expected) of every section below 100 %, in catalog order."""
     out = []
     for section in catalog.sections:
@@ -32,9 +30,7 @@ def close_confirmation_text(
 ) -> str:
     """The question, then the month's errors, warnings, unsaved cells and incomplete sections."""
     # Literal translate() calls, so that pyside6-lupdate files them under "CloseCheck".
-    lines = [
-        QCoreApplication.translate("CloseCheck", "¿Cerrar el informe de {0}?").format(month_name)
-    ]
+    lines = [QCoreApplication.translate("CloseCheck", "¿Cerrar el informe de {0}?").format(month_name)]
     if index is not None:
         facts = []
         if rejected:
@@ -68,9 +64,7 @@ def close_confirmation_text(
                 for label, pct, filled, expected in sections
             ]
         else:
-            facts.append(
-                QCoreApplication.translate("CloseCheck", "• Todas las secciones al 100 %.")
-            )
+            facts.append(QCoreApplication.translate("CloseCheck", "• Todas las secciones al 100 %."))
         lines += ["", QCoreApplication.translate("CloseCheck", "Estado del mes:"), *facts]
         if rejected or index.error_cells or index.warning_cells or sections:
             lines += [

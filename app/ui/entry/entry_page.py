@@ -27,9 +27,7 @@ class EntryPage(QWidget):
 
     open_form = Signal(str)  # CLUES (or state code) whose form the person asked for
 
-    def __init__(
-        self, session: MonthSession, catalog: Catalog, lang: str, parent: QWidget | None = None
-    ):
+    def __init__(self, session: MonthSession, catalog: Catalog, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.catalog = catalog
@@ -47,9 +45,7 @@ class EntryPage(QWidget):
         self.filter_bar = FilterBar(catalog, lang)
         left.addWidget(self.filter_bar)
         self.banner = QLabel()
-        self.banner.setStyleSheet(
-            theme.banner_style("error") + f" border: 1px solid {theme.color('error').name()};"
-        )
+        self.banner.setStyleSheet(theme.banner_style("error") + f" border: 1px solid {theme.color('error').name()};")
         self.banner.setWordWrap(True)
         self.banner.hide()
         left.addWidget(self.banner)
@@ -73,9 +69,7 @@ class EntryPage(QWidget):
             signal.connect(self.update_count)
         self.grid.open_form.connect(self.open_form)
         self.grid.verticalHeader().sectionDoubleClicked.connect(self._row_header_double_clicked)
-        self.side_panel.state_data_requested.connect(
-            lambda: self.open_form.emit(session.state_code)
-        )
+        self.side_panel.state_data_requested.connect(lambda: self.open_form.emit(session.state_code))
         self._panel_timer = QTimer(self)
         self._panel_timer.setSingleShot(True)
         self._panel_timer.setInterval(60)  # a paste of 500 cells repaints the panel once
@@ -104,9 +98,7 @@ class EntryPage(QWidget):
         # No edit while a month loads: the rows on screen are about to be replaced.
         session.about_to_load.connect(self._begin_loading)
         session.load_failed.connect(lambda _exc: self._end_loading())
-        if (
-            session.is_loading()
-        ):  # built while the first month is on its way (see MainWindow._start)
+        if session.is_loading():  # built while the first month is on its way (see MainWindow._start)
             self._begin_loading()
 
     def _begin_loading(self) -> None:
@@ -120,9 +112,7 @@ class EntryPage(QWidget):
 
     def _section_changed(self, tab: int) -> None:
         self.grid.commit_open_editor()  # the typed cell is stored before its column goes away
-        self.grid.horizontalHeader().setSortIndicator(
-            -1, self.grid.horizontalHeader().sortIndicatorOrder()
-        )
+        self.grid.horizontalHeader().setSortIndicator(-1, self.grid.horizontalHeader().sortIndicatorOrder())
         self.grid_model.set_section(self.catalog.sections[tab].code)
 
     def _row_header_double_clicked(self, row: int) -> None:
@@ -155,9 +145,7 @@ class EntryPage(QWidget):
         """Counts, the current cell's problem and (if shown) the list, after any change."""
         index = self.session.index
         self.problems.set_counts(
-            self.grid_model.rejected_count(),
-            index.error_cells if index else 0,
-            index.warning_cells if index else 0,
+            self.grid_model.rejected_count(), index.error_cells if index else 0, index.warning_cells if index else 0
         )
         self.problems.mark_stale()
         if self.problems.needs_rebuild():
@@ -166,12 +154,7 @@ class EntryPage(QWidget):
 
     def _rebuild_problem_list(self) -> None:
         self.problems.set_problems(
-            collect_problems(
-                self.session.index,
-                self.catalog,
-                self.grid_model.rejected_cells(),
-                self.session.lang,
-            )
+            collect_problems(self.session.index, self.catalog, self.grid_model.rejected_cells(), self.session.lang)
         )
 
     def open_problem_list(self) -> None:
@@ -196,9 +179,7 @@ class EntryPage(QWidget):
             for issue in self.session.issues(facility.clues, *column.key)
         ]
         rejected = self.grid_model.rejected_text(source.row(), source.column())
-        self.problems.show_cell_problems(
-            f"{facility.name} · {column.label(self.session.lang)}", issues, rejected
-        )
+        self.problems.show_cell_problems(f"{facility.name} · {column.label(self.session.lang)}", issues, rejected)
         self.grid.setAccessibleDescription(self.problems.current_text)
 
     def jump_to(self, org_unit: str, variable: str, option: str = "") -> bool:

@@ -42,15 +42,11 @@ class FilterBar(QWidget):
         ):
             caption = QLabel(label)
             caption.setBuddy(box)
-            box.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(chars)
             layout.addWidget(caption)
             layout.addWidget(box)
-        self.search.setMinimumWidth(
-            self.search.fontMetrics().horizontalAdvance(self.tr("Buscar por…")) + 30
-        )
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(self.tr("Buscar por…")) + 30)
         layout.addWidget(self.search, 1)
         layout.addWidget(self.count_label)
         self._timer = QTimer(self)
@@ -64,11 +60,7 @@ class FilterBar(QWidget):
 
     def populate(self, facilities: list[Facility]) -> None:
         """Offer the types, levels and municipalities present among ``facilities``."""
-        selected = (
-            self.type_box.currentData(),
-            self.level_box.currentData(),
-            self.municipality_box.currentData(),
-        )
+        selected = (self.type_box.currentData(), self.level_box.currentData(), self.municipality_box.currentData())
         for box in (self.type_box, self.level_box, self.municipality_box):
             box.blockSignals(True)
             box.clear()
@@ -81,22 +73,17 @@ class FilterBar(QWidget):
             self.level_box.addItem(known.label(self._lang) if known else str(level), level)
         self.municipality_box.addItem(self.tr("Todos"), None)
         for name in sorted(
-            {f.municipality for f in facilities if f.municipality},
-            key=lambda n: strip_accents(n).casefold(),
+            {f.municipality for f in facilities if f.municipality}, key=lambda n: strip_accents(n).casefold()
         ):
             self.municipality_box.addItem(name, name)
-        for box, value in zip(
-            (self.type_box, self.level_box, self.municipality_box), selected, strict=True
-        ):
+        for box, value in zip((self.type_box, self.level_box, self.municipality_box), selected, strict=True):
             found = box.findData(value)
             box.setCurrentIndex(max(found, 0))
             box.blockSignals(False)
             # The open list shows whole names even though the closed box is narrower.
             view = box.view()
             metrics = view.fontMetrics()
-            widest = max(
-                (metrics.horizontalAdvance(box.itemText(i)) for i in range(box.count())), default=0
-            )
+            widest = max((metrics.horizontalAdvance(box.itemText(i)) for i in range(box.count())), default=0)
             view.setMinimumWidth(widest + view.verticalScrollBar().sizeHint().width() + 16)
 
     def _type_label(self, code: str) -> str:

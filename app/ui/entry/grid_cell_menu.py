@@ -44,11 +44,7 @@ class CellMenu(QObject):
         comment = menu.addAction(self.tr("Comentario…"), slots.comment)
         comment.setEnabled(editable)
         for flag, text, checked in (
-            (
-                "provisional",
-                self.tr("Marcar como provisional"),
-                bool(stored and stored.provisional),
-            ),
+            ("provisional", self.tr("Marcar como provisional"), bool(stored and stored.provisional)),
             ("follow_up", self.tr("Marcar para seguimiento"), bool(stored and stored.follow_up)),
         ):
             action = menu.addAction(text, partial(slots.flag, flag))

@@ -146,15 +146,9 @@ def facility_tip(catalog: Catalog, fac: Facility, lang: str = "es") -> str:
     level_label = level.label(lang) if level else str(fac.level)
     lines = [fac.name, f"CLUES {fac.clues}", f"{type_label} · {level_label}"]
     if fac.municipality:
-        lines.append(
-            QCoreApplication.translate("MonthGridModel", "Municipio: {0}").format(fac.municipality)
-        )
+        lines.append(QCoreApplication.translate("MonthGridModel", "Municipio: {0}").format(fac.municipality))
     if fac.jurisdiction:
-        lines.append(
-            QCoreApplication.translate("MonthGridModel", "Jurisdicción: {0}").format(
-                fac.jurisdiction
-            )
-        )
+        lines.append(QCoreApplication.translate("MonthGridModel", "Jurisdicción: {0}").format(fac.jurisdiction))
     return "\n".join(lines)
 
 
@@ -172,16 +166,14 @@ def cell_tip(
     if not applies:
         ftype = session.catalog.facility_types.get(row.facility.type_code)
         lines.append(
-            QCoreApplication.translate(
-                "MonthGridModel", "No aplica a este tipo de unidad ({0})"
-            ).format(ftype.label(lang) if ftype else row.facility.type_code)
+            QCoreApplication.translate("MonthGridModel", "No aplica a este tipo de unidad ({0})").format(
+                ftype.label(lang) if ftype else row.facility.type_code
+            )
         )
         return "\n".join(lines)
     if rejected is not None:
         lines.append(
-            QCoreApplication.translate("MonthGridModel", "No se guardó «{0}»: {1}").format(
-                rejected[0], rejected[1]
-            )
+            QCoreApplication.translate("MonthGridModel", "No se guardó «{0}»: {1}").format(rejected[0], rejected[1])
         )
     for issue in session.issues(row.facility.clues, *column.key):
         prefix = (
@@ -192,16 +184,11 @@ def cell_tip(
         lines.append(f"{prefix}: {issue.message(lang)}")
     if stored is not None:
         if stored.comment:
-            lines.append(
-                QCoreApplication.translate("MonthGridModel", "Comentario: {0}").format(
-                    stored.comment
-                )
-            )
+            lines.append(QCoreApplication.translate("MonthGridModel", "Comentario: {0}").format(stored.comment))
         if stored.provisional:
             lines.append(
                 QCoreApplication.translate(
-                    "MonthGridModel",
-                    "Provisional: en proceso de definición con el Gobierno del estado",
+                    "MonthGridModel", "Provisional: en proceso de definición con el Gobierno del estado"
                 )
             )
         if stored.follow_up:
@@ -215,11 +202,9 @@ def header_label(column: Column, lang: str = "es") -> str:
     """A column header: label and unit, wrapped, with the disaggregation option below."""
     variable = column.variable
     label = variable.label(lang)
-    suffix = {
-        "money": "($)",
-        "percent": "(%)",
-        "yesno": QCoreApplication.translate("MonthGridModel", "(sí/no)"),
-    }.get(variable.unit, "")
+    suffix = {"money": "($)", "percent": "(%)", "yesno": QCoreApplication.translate("MonthGridModel", "(sí/no)")}.get(
+        variable.unit, ""
+    )
     if suffix and suffix not in label:
         label = f"{label} {suffix}"
     lines = textwrap.wrap(label, 22) or [label]

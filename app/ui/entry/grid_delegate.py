@@ -4,24 +4,9 @@ from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtCore import (
-    QAbstractProxyModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QPointF,
-    QRect,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QAbstractProxyModel, QModelIndex, QPersistentModelIndex, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QPolygonF
-from PySide6.QtWidgets import (
-    QCompleter,
-    QLineEdit,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QWidget,
-)
+from PySide6.QtWidgets import QCompleter, QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.models.messages import text as message_text
 from app.ui.entry.grid_cells import (
@@ -56,10 +41,7 @@ class GridDelegate(QStyledItemDelegate):
         follow_palette()
 
     def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         info = index.data(PAINT_ROLE)
         if info is None:  # not the grid's model: the standard painting
@@ -81,11 +63,7 @@ class GridDelegate(QStyledItemDelegate):
         if text:
             font = self._italic_font(option) if italic else option.font
             painter.setFont(font)
-            painter.setPen(
-                foreground
-                if foreground is not None
-                else option.palette.color(QPalette.ColorRole.Text)
-            )
+            painter.setPen(foreground if foreground is not None else option.palette.color(QPalette.ColorRole.Text))
             area = rect.adjusted(_PADDING, 0, -_PADDING, 0)
             metrics = painter.fontMetrics()
             if metrics.horizontalAdvance(text) > area.width():
@@ -121,29 +99,17 @@ class GridDelegate(QStyledItemDelegate):
             right, top = rect.right() + 1.0, float(rect.top())
             painter.setBrush(COMMENT_COLOR)
             painter.drawPolygon(
-                QPolygonF(
-                    [QPointF(right - _MARK, top), QPointF(right, top), QPointF(right, top + _MARK)]
-                )
+                QPolygonF([QPointF(right - _MARK, top), QPointF(right, top), QPointF(right, top + _MARK)])
             )
         if marks & MARK_PROVISIONAL:  # top-left
             left, top = float(rect.left()), float(rect.top())
             painter.setBrush(PROVISIONAL_COLOR)
-            painter.drawPolygon(
-                QPolygonF(
-                    [QPointF(left, top), QPointF(left + _MARK, top), QPointF(left, top + _MARK)]
-                )
-            )
+            painter.drawPolygon(QPolygonF([QPointF(left, top), QPointF(left + _MARK, top), QPointF(left, top + _MARK)]))
         if marks & MARK_FOLLOW_UP:  # bottom-right
             right, bottom = rect.right() + 1.0, rect.bottom() + 1.0
             painter.setBrush(FOLLOW_UP_COLOR)
             painter.drawPolygon(
-                QPolygonF(
-                    [
-                        QPointF(right, bottom - _MARK),
-                        QPointF(right, bottom),
-                        QPointF(right - _MARK, bottom),
-                    ]
-                )
+                QPolygonF([QPointF(right, bottom - _MARK), QPointF(right, bottom), QPointF(right - _MARK, bottom)])
             )
         painter.restore()
 
@@ -157,10 +123,7 @@ class GridDelegate(QStyledItemDelegate):
         painter.fillRect(bar, PROGRESS_DONE_COLOR if filled >= expected else PROGRESS_COLOR)
 
     def createEditor(
-        self,
-        parent: QWidget,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QWidget:  # noqa: N802
         editor = QLineEdit(parent)
         editor.setFrame(False)
@@ -183,9 +146,7 @@ class GridDelegate(QStyledItemDelegate):
         else:
             super().setEditorData(editor, index)
 
-    def setModelData(
-        self, editor: QWidget, model, index: QModelIndex | QPersistentModelIndex
-    ) -> None:  # noqa: N802
+    def setModelData(self, editor: QWidget, model, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
         if isinstance(editor, QLineEdit):
             model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
         else:

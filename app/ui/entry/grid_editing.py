@@ -50,9 +50,7 @@ class GridEditing(QObject):
         try:
             self.set_texts(
                 [(row, col, text)],
-                self.tr("Editar {0} de {1}").format(
-                    column.label(model.session.lang), model.facility(row).name
-                ),
+                self.tr("Editar {0} de {1}").format(column.label(model.session.lang), model.facility(row).name),
             )
         except CellErrors as exc:
             model.mark_rejected(row, col, text, exc.errors[0].reason)
@@ -72,12 +70,7 @@ class GridEditing(QObject):
         if cells and not model.is_ready():
             raise CellErrors(
                 [
-                    CellError(
-                        row,
-                        col,
-                        text,
-                        self.tr("el mes todavía se está cargando; espere un momento"),
-                    )
+                    CellError(row, col, text, self.tr("el mes todavía se está cargando; espere un momento"))
                     for row, col, text in cells[:1]
                 ]
             )
@@ -87,16 +80,10 @@ class GridEditing(QObject):
             column = model.column(col)
             if column is None or not model.applies(row, col):
                 if text.strip():
-                    errors.append(
-                        CellError(row, col, text, self._not_enterable_reason(column is None))
-                    )
+                    errors.append(CellError(row, col, text, self._not_enterable_reason(column is None)))
                 continue
             if session.is_locked():
-                errors.append(
-                    CellError(
-                        row, col, text, self.tr("el informe está cerrado; reábralo para editar")
-                    )
-                )
+                errors.append(CellError(row, col, text, self.tr("el informe está cerrado; reábralo para editar")))
                 continue
             key = session.key(model.facility(row).clues, *column.key)
             try:
@@ -115,9 +102,7 @@ class GridEditing(QObject):
             try:
                 session.edit(changes, description)
             except InputError as exc:  # e.g. closed meanwhile
-                raise CellErrors(
-                    [CellError(cells[0][0], cells[0][1], cells[0][2], exc.message(lang))]
-                ) from exc
+                raise CellErrors([CellError(cells[0][0], cells[0][1], cells[0][2], exc.message(lang))]) from exc
         return len(changes)
 
     def _not_enterable_reason(self, computed_column: bool) -> str:

@@ -42,28 +42,14 @@ class GridFilterProxy(QSortFilterProxyModel):
 
     # -- filters ----------------------------------------------------------------------
     def set_filters(
-        self,
-        type_code: str | None = None,
-        level: int | None = None,
-        municipality: str | None = None,
-        text: str = "",
+        self, type_code: str | None = None, level: int | None = None, municipality: str | None = None, text: str = ""
     ) -> None:
         """Replace every filter at once (None or "" means "all") and re-filter once."""
         needle = strip_accents(text.strip()).casefold()
-        if (type_code, level, municipality, needle) == (
-            self._type,
-            self._level,
-            self._municipality,
-            self._needle,
-        ):
+        if (type_code, level, municipality, needle) == (self._type, self._level, self._municipality, self._needle):
             return
         self.beginFilterChange()
-        self._type, self._level, self._municipality, self._needle = (
-            type_code,
-            level,
-            municipality,
-            needle,
-        )
+        self._type, self._level, self._municipality, self._needle = (type_code, level, municipality, needle)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_type(self, type_code: str | None) -> None:
@@ -72,9 +58,7 @@ class GridFilterProxy(QSortFilterProxyModel):
     def set_text(self, text: str) -> None:
         self.set_filters(self._type, self._level, self._municipality, text)
 
-    def filterAcceptsRow(
-        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
-    ) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
         assert self._grid is not None  # Qt filters only once a source model is set
         type_code, level, municipality, search = self._grid.filter_key(source_row)
         return (

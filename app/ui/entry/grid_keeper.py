@@ -20,13 +20,7 @@ from collections.abc import Sequence
 
 import shiboken6
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
-from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
-    QAbstractItemView,
-    QLineEdit,
-    QTableView,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QLineEdit, QTableView, QWidget
 
 from app.ui.entry.grid_delegate import GridDelegate
 from app.ui.entry.grid_filter import GridFilterProxy
@@ -41,12 +35,8 @@ class CellKeepingView(QTableView):
         super().__init__(parent)
         self._proxy: GridFilterProxy | None = None
         self._editor: QWidget | None = None  # the cell editor open now, if any
-        self._stored_early: tuple[QWidget, bool] | None = (
-            None  # (editor, refused) stored as a load began
-        )
-        self._keep: tuple[str, CellKey | None] | None = (
-            None  # (CLUES, cell) to be current after a reset
-        )
+        self._stored_early: tuple[QWidget, bool] | None = None  # (editor, refused) stored as a load began
+        self._keep: tuple[str, CellKey | None] | None = None  # (CLUES, cell) to be current after a reset
         self._last_commit_rejected = False
         self._following_click = False  # Qt is closing the editor because the current cell moved
 
@@ -57,16 +47,9 @@ class CellKeepingView(QTableView):
         roles: Sequence[int] | None = None,
     ) -> None:
         editor = self._editor
-        typed = (
-            editor.text() if isinstance(editor, QLineEdit) and shiboken6.isValid(editor) else None
-        )
+        typed = editor.text() if isinstance(editor, QLineEdit) and shiboken6.isValid(editor) else None
         super().dataChanged(top_left, bottom_right, roles or [])
-        if (
-            typed is not None
-            and isinstance(editor, QLineEdit)
-            and shiboken6.isValid(editor)
-            and editor.text() != typed
-        ):
+        if typed is not None and isinstance(editor, QLineEdit) and shiboken6.isValid(editor) and editor.text() != typed:
             editor.setText(typed)  # the person's typing wins over a repaint of its row
 
     def _watch(self, delegate: GridDelegate, proxy: GridFilterProxy) -> None:
@@ -86,11 +69,7 @@ class CellKeepingView(QTableView):
     def commit_open_editor(self) -> None:
         """Store what the open cell editor holds, in the cell it was opened on, and close it (no move)."""
         editor, self._editor = self._editor, None
-        if (
-            editor is None
-            or not shiboken6.isValid(editor)
-            or self.state() != QAbstractItemView.State.EditingState
-        ):
+        if editor is None or not shiboken6.isValid(editor) or self.state() != QAbstractItemView.State.EditingState:
             return
         QTableView.commitData(self, editor)
         QTableView.closeEditor(self, editor, QAbstractItemDelegate.EndEditHint.NoHint)
@@ -133,11 +112,7 @@ class CellKeepingView(QTableView):
         """Remember the current cell by facility and column; no editor may outlive the rows."""
         self._remember_current()
         editor, self._editor = self._editor, None
-        if (
-            editor is not None
-            and shiboken6.isValid(editor)
-            and self.state() == QAbstractItemView.State.EditingState
-        ):
+        if editor is not None and shiboken6.isValid(editor) and self.state() == QAbstractItemView.State.EditingState:
             # Loads and section changes store the editor first; anything left cannot be stored
             # safely now (the session may already hold another month), so it is dropped.
             QTableView.closeEditor(self, editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
@@ -172,11 +147,7 @@ class CellKeepingView(QTableView):
             index = proxy.mapFromSource(grid.index(grid.row_of(clues), column))
         if not index.isValid():
             index = self.currentIndex()
-        if (
-            not index.isValid()
-            and proxy.rowCount()
-            and proxy.columnCount() > MonthGridModel.FIRST_VALUE_COLUMN
-        ):
+        if not index.isValid() and proxy.rowCount() and proxy.columnCount() > MonthGridModel.FIRST_VALUE_COLUMN:
             index = proxy.index(0, MonthGridModel.FIRST_VALUE_COLUMN)
         if index.isValid():
             self.setCurrentIndex(index)

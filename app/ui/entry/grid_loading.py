@@ -14,13 +14,7 @@ from PySide6.QtWidgets import QWidget
 from app.ui.common import theme
 
 _VEIL_ALPHA = 170  # the cells show through the veil, faintly
-_EDIT_KEYS = (
-    Qt.Key.Key_Return,
-    Qt.Key.Key_Enter,
-    Qt.Key.Key_Delete,
-    Qt.Key.Key_Backspace,
-    Qt.Key.Key_F2,
-)
+_EDIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_F2)
 
 
 def is_edit_key(event: QKeyEvent) -> bool:
@@ -29,9 +23,7 @@ def is_edit_key(event: QKeyEvent) -> bool:
         return True
     if event.matches(QKeySequence.StandardKey.Paste) or event.matches(QKeySequence.StandardKey.Cut):
         return True
-    modifiers = event.modifiers() & ~(
-        Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
-    )
+    modifiers = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
     return bool(event.text().strip()) and modifiers == Qt.KeyboardModifier.NoModifier
 
 

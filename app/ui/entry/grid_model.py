@@ -13,14 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSize,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QFont
 
 from app.models.catalog import Column
@@ -126,9 +119,7 @@ class MonthGridModel(QAbstractTableModel):
         self._header_tips = [self.tr("Celdas con dato de la unidad en esta sección")] + [
             header_tip(c, self._lang) for c in self._columns
         ]
-        self._aligns = [CENTER] + [
-            LEFT if c.variable.unit in ("category", "yesno") else RIGHT for c in self._columns
-        ]
+        self._aligns = [CENTER] + [LEFT if c.variable.unit in ("category", "yesno") else RIGHT for c in self._columns]
 
     def _build_rows(self) -> list[GridRow]:
         index = self._session.index
@@ -169,9 +160,7 @@ class MonthGridModel(QAbstractTableModel):
         would be written into rows that are about to be replaced.
         """
         session = self._session
-        return (
-            session.index is not None and self._shown is session.index and not session.is_loading()
-        )
+        return session.index is not None and self._shown is session.index and not session.is_loading()
 
     def is_editable(self, row: int, col: int) -> bool:
         return self.applies(row, col) and not self._session.is_locked() and self.is_ready()
@@ -194,9 +183,7 @@ class MonthGridModel(QAbstractTableModel):
 
     def rejected_cells(self) -> list[tuple[str, CellKey, str, str]]:
         """(org unit, (variable, option), typed text, reason) of every refused cell."""
-        return [
-            (clues, cell, text, reason) for (clues, cell), (text, reason) in self._rejected.items()
-        ]
+        return [(clues, cell, text, reason) for (clues, cell), (text, reason) in self._rejected.items()]
 
     def rejected_at(self, clues: str, cell: CellKey) -> tuple[str, str] | None:
         """(typed text, reason) of a refused cell named by org unit and column key."""
@@ -215,9 +202,7 @@ class MonthGridModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._columns) + 1
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal:
             if not 0 <= section < len(self._headers):
                 return None
@@ -250,9 +235,7 @@ class MonthGridModel(QAbstractTableModel):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row = self._rows[index.row()]
@@ -269,12 +252,7 @@ class MonthGridModel(QAbstractTableModel):
         rejected = self._rejected.get((row.facility.clues, cell)) if self._rejected else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return cell_tip(
-                self._session,
-                row,
-                self._columns[col - 1],
-                row.cells.get(cell),
-                rejected,
-                row.applies[col - 1],
+                self._session, row, self._columns[col - 1], row.cells.get(cell), rejected, row.applies[col - 1]
             )
         return value_cell_data(
             role,
@@ -297,9 +275,7 @@ class MonthGridModel(QAbstractTableModel):
         cell = self._cell_keys[col - 1]
         rejected = self._rejected.get((row.facility.clues, cell)) if self._rejected else None
         severity = None if rejected is not None else self._severity(row.facility.clues, cell)
-        return paint_value_cell(
-            row, col - 1, self._columns[col - 1], rejected, severity, self._aligns[col], self._lang
-        )
+        return paint_value_cell(row, col - 1, self._columns[col - 1], rejected, severity, self._aligns[col], self._lang)
 
     def _completeness(self, row: GridRow) -> tuple[int, int]:
         """(filled, expected) cells of the row's facility in this section."""
@@ -313,21 +289,14 @@ class MonthGridModel(QAbstractTableModel):
         return worst(found) if found else None
 
     def _progress_data(self, row: GridRow, role: int) -> Any:
-        if role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            SORT_ROLE,
-            COMPLETENESS_ROLE,
-        ):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SORT_ROLE, COMPLETENESS_ROLE):
             filled, expected = self._completeness(row)
             if role == COMPLETENESS_ROLE:
                 return (filled, expected)
             if role == SORT_ROLE:
                 return self._progress_key(row)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return self.tr("{0} de {1} celdas con dato en esta sección").format(
-                    filled, expected
-                )
+                return self.tr("{0} de {1} celdas con dato en esta sección").format(filled, expected)
             if not expected:
                 return "—"
             return f"{share_percent(filled, expected)} %"
@@ -337,17 +306,12 @@ class MonthGridModel(QAbstractTableModel):
 
     # -- editing (the checks live in GridEditing) ----------------------------------------
     def setData(
-        self,
-        index: QModelIndex | QPersistentModelIndex,
-        value: Any,
-        role: int = Qt.ItemDataRole.EditRole,
+        self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole
     ) -> bool:  # noqa: N802
         """Parse and store one typed cell. A bad entry stores nothing and is shown in red."""
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
-        return self._editing.set_one(
-            index.row(), index.column(), "" if value is None else str(value)
-        )
+        return self._editing.set_one(index.row(), index.column(), "" if value is None else str(value))
 
     def set_texts(self, cells: list[tuple[int, int, str]], description: str) -> int:
         """Store typed/pasted texts as ONE undo step; returns how many cells changed.
@@ -369,8 +333,7 @@ class MonthGridModel(QAbstractTableModel):
     def clear_rejected(self, row: int, col: int) -> None:
         if (
             col >= self.FIRST_VALUE_COLUMN
-            and self._rejected.pop((self._rows[row].facility.clues, self._cell_keys[col - 1]), None)
-            is not None
+            and self._rejected.pop((self._rows[row].facility.clues, self._cell_keys[col - 1]), None) is not None
         ):
             index = self.index(row, col)
             self.dataChanged.emit(index, index)
@@ -396,9 +359,7 @@ class MonthGridModel(QAbstractTableModel):
         elif column == self.PROGRESS_COLUMN:
             self._rows = sorted_rows(self._rows, self._progress_key, descending)
         else:
-            self._rows = sorted_rows(
-                self._rows, lambda r: value_sort_key(r, column, self._cell_keys), descending
-            )
+            self._rows = sorted_rows(self._rows, lambda r: value_sort_key(r, column, self._cell_keys), descending)
         self._reindex()
 
     def _progress_key(self, row: GridRow) -> float | None:
@@ -437,14 +398,10 @@ class MonthGridModel(QAbstractTableModel):
         """Repaint the rows of ``keys``' org units (refused text on screen stays as it is)."""
         last = self.columnCount() - 1
         # Issues and completeness belong to the whole row, so repaint whole rows, in runs.
-        for first, final in row_runs(
-            self._row_of[k.org_unit] for k in keys if k.org_unit in self._row_of
-        ):
+        for first, final in row_runs(self._row_of[k.org_unit] for k in keys if k.org_unit in self._row_of):
             self.dataChanged.emit(self.index(first, 0), self.index(final, last))
 
     def _on_status_changed(self, _status: str) -> None:
         if self._rows:
             # Editability changed for every cell.
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1)
-            )
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))

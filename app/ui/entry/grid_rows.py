@@ -35,9 +35,7 @@ from app.ui.entry.grid_cells import (
 from app.ui.entry.month_index import FALLBACK_CATEGORY, CellKey, MonthIndex
 
 
-def build_rows(
-    index: MonthIndex, columns: list[Column], applies_cache: dict[str, tuple[bool, ...]]
-) -> list[GridRow]:
+def build_rows(index: MonthIndex, columns: list[Column], applies_cache: dict[str, tuple[bool, ...]]) -> list[GridRow]:
     """One row per facility of the month, in the month's order.
 
     Which columns apply depends only on the facility's category, so it is computed once
@@ -50,16 +48,10 @@ def build_rows(
         if applies is None:
             applies = tuple(c.variable.applies(category) for c in columns)
             applies_cache[category] = applies
-        search = (
-            index.search_text.get(fac.clues) or strip_accents(f"{fac.name} {fac.clues}").casefold()
-        )
+        search = index.search_text.get(fac.clues) or strip_accents(f"{fac.name} {fac.clues}").casefold()
         rows.append(
             GridRow(
-                fac,
-                position,
-                index.units[fac.clues],
-                applies,
-                (fac.type_code, fac.level, fac.municipality, search),
+                fac, position, index.units[fac.clues], applies, (fac.type_code, fac.level, fac.municipality, search)
             )
         )
     return rows
@@ -74,9 +66,7 @@ def value_sort_key(row: GridRow, column: int, cell_keys: list[CellKey]) -> Any:
     return value if not isinstance(value, str) else value.casefold()
 
 
-def sorted_rows(
-    rows: list[GridRow], key: Callable[[GridRow], Any] | None, descending: bool
-) -> list[GridRow]:
+def sorted_rows(rows: list[GridRow], key: Callable[[GridRow], Any] | None, descending: bool) -> list[GridRow]:
     """Rows by ``key`` (None: the month's own order); rows without a value last either way."""
     if key is None:
         return sorted(rows, key=lambda r: r.position, reverse=descending)

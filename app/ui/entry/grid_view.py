@@ -19,14 +19,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
-    QAbstractItemView,
-    QApplication,
-    QHeaderView,
-    QMessageBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QApplication, QHeaderView, QMessageBox, QWidget
 
 from app.models.values import UNCHANGED, ValueChange, ValueKey
 from app.ui.common.alerts import show_error
@@ -106,9 +99,7 @@ class GridView(CellKeepingView):
             header.resizeSection(col, max(72, min(widest + 24, 190)))
 
     def _build_actions(self) -> None:
-        def action(
-            text: str, shortcut: QKeySequence | QKeySequence.StandardKey | None, slot
-        ) -> QAction:
+        def action(text: str, shortcut: QKeySequence | QKeySequence.StandardKey | None, slot) -> QAction:
             act = QAction(text, self)
             if shortcut is not None:
                 act.setShortcut(shortcut)
@@ -117,9 +108,7 @@ class GridView(CellKeepingView):
             self.addAction(act)
             return act
 
-        self.copy_action = action(
-            self.tr("Copiar"), QKeySequence.StandardKey.Copy, self.copy_selection
-        )
+        self.copy_action = action(self.tr("Copiar"), QKeySequence.StandardKey.Copy, self.copy_selection)
         self.paste_action = action(self.tr("Pegar"), QKeySequence.StandardKey.Paste, self.paste)
         self.clear_action = action(self.tr("Borrar celdas (Supr)"), None, self.clear_selection)
 
@@ -142,9 +131,7 @@ class GridView(CellKeepingView):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         # At 1024 px the names took half the grid and two value columns were left: the
         # names give way (elided, the full name stays in the tooltip and the form).
-        self.verticalHeader().setMaximumWidth(
-            max(160, min(_NAME_WIDTH, int(event.size().width() * _NAME_SHARE)))
-        )
+        self.verticalHeader().setMaximumWidth(max(160, min(_NAME_WIDTH, int(event.size().width() * _NAME_SHARE))))
         super().resizeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
@@ -156,9 +143,7 @@ class GridView(CellKeepingView):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         if self._loading and is_edit_key(event):
             # Refused, and said so: the rows on screen are about to be replaced.
-            self.status_message.emit(
-                self.tr("Espere: se está cargando el mes. No se escribió nada.")
-            )
+            self.status_message.emit(self.tr("Espere: se está cargando el mes. No se escribió nada."))
             event.accept()
             return
         if self.state() != QAbstractItemView.State.EditingState:
@@ -215,9 +200,7 @@ class GridView(CellKeepingView):
     def _source_cells(self) -> list[tuple[int, int]]:
         """Selected cells as (source row, column), in reading order."""
         proxy = self.proxy()
-        indexes = sorted(
-            self.selectionModel().selectedIndexes(), key=lambda i: (i.row(), i.column())
-        )
+        indexes = sorted(self.selectionModel().selectedIndexes(), key=lambda i: (i.row(), i.column()))
         if not indexes and self.currentIndex().isValid():
             indexes = [self.currentIndex()]
         return [(proxy.mapToSource(i).row(), i.column()) for i in indexes]
@@ -265,12 +248,7 @@ class GridView(CellKeepingView):
         cols = range(min(c for _, c in selected), max(c for _, c in selected) + 1)
         grid, proxy = self.grid(), self.proxy()
         block = [
-            [
-                grid.cell_text(proxy.mapToSource(proxy.index(r, c)).row(), c)
-                if (r, c) in selected
-                else ""
-                for c in cols
-            ]
+            [grid.cell_text(proxy.mapToSource(proxy.index(r, c)).row(), c) if (r, c) in selected else "" for c in cols]
             for r in rows
         ]
         QApplication.clipboard().setText(to_tsv(block))
@@ -336,11 +314,7 @@ class GridView(CellKeepingView):
         for error in exc.errors[:_MAX_LISTED]:
             column = grid.column(error.column)
             column_label = column.label(grid.session.lang) if column else self.tr("Avance")
-            lines.append(
-                self.tr("• {0} — {1}: {2}").format(
-                    grid.facility(error.row).name, column_label, error.reason
-                )
-            )
+            lines.append(self.tr("• {0} — {1}: {2}").format(grid.facility(error.row).name, column_label, error.reason))
         if len(exc.errors) > _MAX_LISTED:
             lines.append(self.tr("… y {0} celdas más").format(len(exc.errors) - _MAX_LISTED))
         box = QMessageBox(
@@ -357,10 +331,7 @@ class GridView(CellKeepingView):
 
     # -- cell menu --------------------------------------------------------------------
     def _show_menu(self, pos: QPoint) -> None:
-        from app.ui.entry.grid_cell_menu import (  # built on first right-click
-            CellMenu,
-            CellMenuSlots,
-        )
+        from app.ui.entry.grid_cell_menu import CellMenu, CellMenuSlots  # built on first right-click
 
         index = self.indexAt(pos)
         if not index.isValid() or self._proxy is None:
@@ -392,9 +363,7 @@ class GridView(CellKeepingView):
         key = key or self.current_key()
         if key is None:
             return
-        from app.ui.entry.history_dialog import (
-            HistoryDialog,  # the dialogs' own module, loaded on first use
-        )
+        from app.ui.entry.history_dialog import HistoryDialog  # the dialogs' own module, loaded on first use
 
         session = self.grid().session
         dialog = HistoryDialog(session.tasks, session.catalog, key, session.lang, self)
@@ -414,9 +383,7 @@ class GridView(CellKeepingView):
         from app.ui.entry.comment_dialog import CommentDialog  # loaded on first use, not at start
 
         dialog = CommentDialog(
-            f"{facility.name} — {column.label(session.lang)}",
-            stored.comment if stored else "",
-            self,
+            f"{facility.name} — {column.label(session.lang)}", stored.comment if stored else "", self
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setObjectName("comment_dialog")
@@ -450,11 +417,7 @@ class GridView(CellKeepingView):
                 continue
             cell_key = session.key(grid.facility(row).clues, *column.key)
             changes.append(ValueChange(cell_key, UNCHANGED, **{flag: new_state}))  # type: ignore[arg-type]  # flag names a bool field
-        label = (
-            self.tr("Marcar como provisional")
-            if flag == "provisional"
-            else self.tr("Marcar para seguimiento")
-        )
+        label = self.tr("Marcar como provisional") if flag == "provisional" else self.tr("Marcar para seguimiento")
         try:
             session.edit(changes, label)
         except Exception as exc:  # noqa: BLE001

@@ -155,10 +155,7 @@ class HistoryModel(RowTableModel):
         if field == "status":
             return self._statuses.get(raw, raw)
         if field == "value" and self._variable is not None:
-            return (
-                display_value(self._variable, _typed(self._variable, raw), self._lang)
-                or self._empty
-            )
+            return display_value(self._variable, _typed(self._variable, raw), self._lang) or self._empty
         return raw
 
 
@@ -183,12 +180,7 @@ class HistoryDialog(QDialog):
     result: HistoryResult | None  # type: ignore[assignment]  # shadows QDialog.result(), which nothing here calls
 
     def __init__(
-        self,
-        tasks: TaskManager,
-        catalog: Catalog,
-        key: ValueKey,
-        lang: str = "es",
-        parent: QWidget | None = None,
+        self, tasks: TaskManager, catalog: Catalog, key: ValueKey, lang: str = "es", parent: QWidget | None = None
     ):
         super().__init__(parent)
         self._key = key
@@ -239,9 +231,7 @@ class HistoryDialog(QDialog):
         layout.addWidget(buttons)
         self._set_titles("")
         self._tasks = tasks
-        tasks.run_db(
-            lambda ws, _p: load_history(ws, key, verify=False), self._show, self._failed, owner=self
-        )
+        tasks.run_db(lambda ws, _p: load_history(ws, key, verify=False), self._show, self._failed, owner=self)
 
     def _set_titles(self, org_unit_name: str) -> None:
         key = self._key
@@ -264,14 +254,10 @@ class HistoryDialog(QDialog):
         if result.checked or result.db_path is None:
             self._verified(result.broken_at)
             return
-        self.integrity.setText(
-            self.tr("Comprobando en segundo plano que nadie haya alterado el historial…")
-        )
+        self.integrity.setText(self.tr("Comprobando en segundo plano que nadie haya alterado el historial…"))
         self.integrity.setStyleSheet(status_style(""))
         path = result.db_path
-        self._tasks.run_cpu(
-            lambda _p: entry.verify_history_at(path), self._verified, self._failed, owner=self
-        )
+        self._tasks.run_cpu(lambda _p: entry.verify_history_at(path), self._verified, self._failed, owner=self)
 
     def _verified(self, broken_at: int | None) -> None:
         result = self.result
@@ -280,17 +266,13 @@ class HistoryDialog(QDialog):
         if result.broken_at is None:
             self.integrity.setText("✔ " + self.tr("Historial íntegro"))
             self.integrity.setToolTip(
-                self.tr(
-                    "Cada cambio lleva un código de control calculado con el anterior; ninguno se ha modificado."
-                )
+                self.tr("Cada cambio lleva un código de control calculado con el anterior; ninguno se ha modificado.")
             )
             self.integrity.setStyleSheet(status_style("ok"))
         else:
             self.integrity.setText(
                 "⚠ "
-                + self.tr("¡El historial fue alterado en el registro %1!").replace(
-                    "%1", str(result.broken_at)
-                )
+                + self.tr("¡El historial fue alterado en el registro %1!").replace("%1", str(result.broken_at))
                 + " "
                 + self.tr(
                     "Alguien modificó la base de datos fuera de Coordina; "

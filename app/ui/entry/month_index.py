@@ -153,34 +153,19 @@ class MonthIndex:
 
 
 def _issues_of(
-    catalog: Catalog,
-    month: MonthData,
-    org_unit: str,
-    category: str | None,
-    values: dict[CellKey, DataValue],
+    catalog: Catalog, month: MonthData, org_unit: str, category: str | None, values: dict[CellKey, DataValue]
 ) -> dict[CellKey, list[Issue]]:
     # org_unit_issues reads only this unit's values, so a one-unit MonthData keeps it
     # O(cells of the unit) instead of O(cells of the month).
     single = MonthData(
-        month.state_code,
-        month.period,
-        month.status,
-        [],
-        {v.key: v for v in values.values()},
-        month.history,
+        month.state_code, month.period, month.status, [], {v.key: v for v in values.values()}, month.history
     )
     return org_unit_issues(catalog, single, org_unit, category)
 
 
 def unit_issues(
-    catalog: Catalog,
-    month: MonthData,
-    categories: dict[str, str | None],
-    units: dict[str, dict[CellKey, DataValue]],
+    catalog: Catalog, month: MonthData, categories: dict[str, str | None], units: dict[str, dict[CellKey, DataValue]]
 ) -> dict[str, dict[CellKey, list[Issue]]]:
     """The issues of every unit in ``units`` (a :meth:`MonthIndex.snapshot`); no Qt, for a
     worker thread."""
-    return {
-        unit: _issues_of(catalog, month, unit, categories.get(unit), values)
-        for unit, values in units.items()
-    }
+    return {unit: _issues_of(catalog, month, unit, categories.get(unit), values) for unit, values in units.items()}

@@ -58,9 +58,7 @@ def _column_places(catalog: Catalog, lang: str) -> dict[CellKey, tuple[int, int,
         for c_order, column in enumerate(catalog.columns(section.code)):
             places[column.key] = (s_order, c_order, section.code, column.label(lang))
         for c_order, column in enumerate(catalog.columns(section.code, level="state")):
-            places.setdefault(
-                column.key, (s_order, 1000 + c_order, section.code, column.label(lang))
-            )
+            places.setdefault(column.key, (s_order, 1000 + c_order, section.code, column.label(lang)))
     return places
 
 
@@ -70,10 +68,7 @@ def not_saved_text(text: str, reason: str) -> str:
 
 
 def collect_problems(
-    index: MonthIndex | None,
-    catalog: Catalog,
-    rejected: list[tuple[str, CellKey, str, str]],
-    lang: str = "es",
+    index: MonthIndex | None, catalog: Catalog, rejected: list[tuple[str, CellKey, str, str]], lang: str = "es"
 ) -> list[Problem]:
     """Every problem of the loaded month, not-saved first, then errors, then warnings.
 
@@ -97,12 +92,7 @@ def collect_problems(
         if found is not None:
             return found
         variable = catalog.variables.get(cell[0])
-        return (
-            999,
-            0,
-            variable.section if variable else "",
-            variable.label(lang) if variable else cell[0],
-        )
+        return (999, 0, variable.section if variable else "", variable.label(lang) if variable else cell[0])
 
     keyed: list[tuple[tuple, Problem]] = []
     for org_unit, cell, text, reason in rejected:
@@ -110,15 +100,7 @@ def collect_problems(
         keyed.append(
             (
                 (0, order.get(org_unit, -1), s, c),
-                Problem(
-                    REJECTED,
-                    org_unit,
-                    cell,
-                    name(org_unit),
-                    section,
-                    label,
-                    not_saved_text(text, reason),
-                ),
+                Problem(REJECTED, org_unit, cell, name(org_unit), section, label, not_saved_text(text, reason)),
             )
         )
     for org_unit, cells in index.issues.items():
@@ -129,15 +111,7 @@ def collect_problems(
                 keyed.append(
                     (
                         (_ORDER[kind], order.get(org_unit, -1), s, c),
-                        Problem(
-                            kind,
-                            org_unit,
-                            cell,
-                            name(org_unit),
-                            section,
-                            label,
-                            issue.message(lang),
-                        ),
+                        Problem(kind, org_unit, cell, name(org_unit), section, label, issue.message(lang)),
                     )
                 )
     keyed.sort(key=lambda pair: pair[0])
@@ -159,11 +133,7 @@ class ProblemListModel(RowTableModel):
             self.tr("Columna"),
             self.tr("Sección"),
         ]
-        self._kinds = {
-            REJECTED: self.tr("No guardado"),
-            ERROR_KIND: self.tr("Error"),
-            WARNING_KIND: self.tr("Aviso"),
-        }
+        self._kinds = {REJECTED: self.tr("No guardado"), ERROR_KIND: self.tr("Error"), WARNING_KIND: self.tr("Aviso")}
         self._sections = {s.code: s.label(lang) for s in catalog.sections}
 
     def problem_at(self, row: int) -> Problem | None:
@@ -213,8 +183,7 @@ class ProblemPanel(QWidget):
         self.cell_label.setTextFormat(Qt.TextFormat.RichText)
         # Tab reaches it and the text can be selected and copied with the keyboard.
         self.cell_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByKeyboard
-            | Qt.TextInteractionFlag.TextSelectableByMouse
+            Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse
         )
         self.cell_label.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.cell_label.setAccessibleName(self.tr("Problema de la celda actual"))
@@ -226,8 +195,7 @@ class ProblemPanel(QWidget):
         self.list_button.setCheckable(True)
         self.list_button.setToolTip(
             self.tr(
-                "Muestra u oculta la lista de problemas del mes (F8). "
-                "Enter o un clic en una fila lleva a su celda."
+                "Muestra u oculta la lista de problemas del mes (F8). Enter o un clic en una fila lleva a su celda."
             )
         )
         self.list_button.toggled.connect(self._list_toggled)
@@ -283,11 +251,7 @@ class ProblemPanel(QWidget):
             )
         for severity, message in issues:
             kind = ERROR_KIND if severity == ERROR else WARNING_KIND
-            lines.append(
-                self._line(
-                    kind, self.tr("Error") if kind == ERROR_KIND else self.tr("Aviso"), message
-                )
-            )
+            lines.append(self._line(kind, self.tr("Error") if kind == ERROR_KIND else self.tr("Aviso"), message))
         if where is None:
             text = (
                 f"<span style='{theme.text_style('muted')}'>"
@@ -311,9 +275,7 @@ class ProblemPanel(QWidget):
 
     @staticmethod
     def _line(kind: str, label: str, message: str) -> tuple[str, str]:
-        rich = (
-            f"<b style='{theme.text_style(_ROLES[kind])}'>{_escape(label)}:</b> {_escape(message)}"
-        )
+        rich = f"<b style='{theme.text_style(_ROLES[kind])}'>{_escape(label)}:</b> {_escape(message)}"
         return rich, f"{label}: {message}"
 
     # -- the month's list -----------------------------------------------------------
@@ -327,9 +289,7 @@ class ProblemPanel(QWidget):
         parts.append(self.tr("{0} con aviso").format(format_number(warnings)))
         self.list_button.setText(self.tr("Problemas del mes: {0} (F8)").format(", ".join(parts)))
         face = self.list_button.palette().color(QPalette.ColorRole.Button)
-        self.list_button.setStyleSheet(
-            theme.text_style("error", bold=True, on=face) if rejected or errors else ""
-        )
+        self.list_button.setStyleSheet(theme.text_style("error", bold=True, on=face) if rejected or errors else "")
 
     def mark_stale(self) -> None:
         """The month changed: rebuild the list now if it is shown, else when it is opened."""
@@ -345,11 +305,7 @@ class ProblemPanel(QWidget):
         self._stale = False
         if current is not None:
             for row, problem in enumerate(problems):
-                if (problem.org_unit, problem.cell, problem.kind) == (
-                    current.org_unit,
-                    current.cell,
-                    current.kind,
-                ):
+                if (problem.org_unit, problem.cell, problem.kind) == (current.org_unit, current.cell, current.kind):
                     self.view.setCurrentIndex(self.model.index(row, 0))
                     break
 
@@ -380,6 +336,4 @@ def _escape(text: str) -> str:
     Not :func:`html.escape`: the html package loads its table of 2,000 named entities,
     and this panel is built before the grid is usable (issue 12).
     """
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    )
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")

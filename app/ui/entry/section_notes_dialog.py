@@ -24,12 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.models.catalog import Catalog
 from app.models.periods import period_label
-from app.models.report_details import (
-    DEFAULT_PROVISIONAL_NOTE,
-    NOTE_MAX,
-    NOTE_SECTIONS,
-    PROVISIONAL_NOTE_MAX,
-)
+from app.models.report_details import DEFAULT_PROVISIONAL_NOTE, NOTE_MAX, NOTE_SECTIONS, PROVISIONAL_NOTE_MAX
 from app.services.facilities import registry_marks
 from app.services.summary import reports
 from app.ui.common.formatting import error_text
@@ -59,9 +54,7 @@ class SectionNotesDialog(JobDialog):
         self._period = period
         self.setWindowTitle(self.tr("Notas y marcas del resumen"))
         heading = QLabel(
-            self.tr("<b>%1</b> · %2")
-            .replace("%1", self._state.name)
-            .replace("%2", period_label(period, lang))
+            self.tr("<b>%1</b> · %2").replace("%1", self._state.name).replace("%2", period_label(period, lang))
         )
         notes_box = self._build_notes(catalog)
         marks_box = self._build_marks(catalog)
@@ -101,10 +94,7 @@ class SectionNotesDialog(JobDialog):
             self.notes[code] = edit
             notes_form.addRow(labels.get(code, code) + ":", edit)
         notes_box = QGroupBox(
-            self.tr(
-                "Notas por sección de %1 (se imprimen bajo el título de la sección; "
-                "máximo %2 caracteres)"
-            )
+            self.tr("Notas por sección de %1 (se imprimen bajo el título de la sección; máximo %2 caracteres)")
             .replace("%1", period_label(period, lang))
             .replace("%2", str(NOTE_MAX))
         )
@@ -126,9 +116,7 @@ class SectionNotesDialog(JobDialog):
             check.toggled.connect(note.setEnabled)
             self.marks[code] = (check, note)
             marks_form.addRow(check, note)
-        marks_box = QGroupBox(
-            self.tr("Conteos del padrón en proceso de definición (todos los meses)")
-        )
+        marks_box = QGroupBox(self.tr("Conteos del padrón en proceso de definición (todos los meses)"))
         marks_box.setLayout(marks_form)
         return marks_box
 
@@ -157,24 +145,15 @@ class SectionNotesDialog(JobDialog):
         self._closed = status != "borrador"
         if self._closed:
             self._show_status(
-                self.tr(
-                    "El informe está cerrado: las notas no se pueden cambiar "
-                    "(reábralo para editarlas)."
-                )
+                self.tr("El informe está cerrado: las notas no se pueden cambiar (reábralo para editarlas).")
             )
         self.save_button.setEnabled(True)
         self.loaded.emit()
 
     def save(self) -> None:
         """Check and store everything in the background; a refusal names its reason."""
-        notes = (
-            None
-            if getattr(self, "_closed", False)
-            else {c: e.text() for c, e in self.notes.items()}
-        )
-        marks = {
-            code: (check.isChecked(), note.text()) for code, (check, note) in self.marks.items()
-        }
+        notes = None if getattr(self, "_closed", False) else {c: e.text() for c, e in self.notes.items()}
+        marks = {code: (check.isChecked(), note.text()) for code, (check, note) in self.marks.items()}
         code, period = self._state.code, self._period
 
         def job(ws, _progress) -> None:
@@ -194,7 +173,5 @@ class SectionNotesDialog(JobDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
-        self._show_status(
-            self.tr("No se guardó: %1").replace("%1", error_text(exc, self._lang)), "error"
-        )
+        self._show_status(self.tr("No se guardó: %1").replace("%1", error_text(exc, self._lang)), "error")
         self.loaded.emit()

@@ -41,9 +41,7 @@ class MonthSession(QObject):
     about_to_load = Signal()  # a (re)load starts: open editors store what they hold, in this month
     loaded = Signal()  # after a (re)load finished
     values_changed = Signal(list)  # list[ValueKey] whose value/comment/flags changed
-    issues_changed = Signal(
-        list
-    )  # list[ValueKey] whose errors or warnings changed (the month's check)
+    issues_changed = Signal(list)  # list[ValueKey] whose errors or warnings changed (the month's check)
     status_changed = Signal(str)  # report status: borrador / cerrado
     write_failed = Signal(object)  # an exception; the local change was rolled back
     load_failed = Signal(object)  # an exception while reading the month
@@ -160,17 +158,10 @@ class MonthSession(QObject):
 
         def failed(exc: BaseException) -> None:
             # Only the outlier warnings are missing; every other check still runs.
-            log.warning(
-                "could not read the outlier history of %s %s: %r",
-                month.state_code,
-                month.period,
-                exc,
-            )
+            log.warning("could not read the outlier history of %s %s: %r", month.state_code, month.period, exc)
             self._check_units(seq, built, {})
 
-        self.tasks.run_db(
-            read, lambda history: self._check_units(seq, built, history), failed, owner=self
-        )
+        self.tasks.run_db(read, lambda history: self._check_units(seq, built, history), failed, owner=self)
 
     def _check_units(self, seq: int, built: MonthIndex, history: dict) -> None:
         if seq != self._load_seq or self.index is not built:
@@ -214,9 +205,7 @@ class MonthSession(QObject):
         self._touched_units = None
         if seq == self._load_seq and self.index is built:
             built.refresh_units(list(built.units))
-            self.issues_changed.emit(
-                [self.key(unit, *cell) for unit, cells in built.issues.items() for cell in cells]
-            )
+            self.issues_changed.emit([self.key(unit, *cell) for unit, cells in built.issues.items() for cell in cells])
         self._history_done = seq
 
     def history_pending(self) -> bool:
@@ -263,9 +252,7 @@ class MonthSession(QObject):
         if variable is None:
             raise InputError("unknown_variable", variable=key.variable)
         if key.disaggregation not in self.catalog.option_codes(variable):
-            raise InputError(
-                "unknown_disaggregation", option=key.disaggregation, variable=key.variable
-            )
+            raise InputError("unknown_disaggregation", option=key.disaggregation, variable=key.variable)
         period = parse_period(key.period)
         if period != month.period:
             raise ValueError(f"edit for {period} while {month.period} is loaded")
@@ -297,9 +284,7 @@ class MonthSession(QObject):
         if self.month is None or not changes:
             return
         if self.is_locked():
-            raise InputError(
-                "report_closed", state=self.catalog.states[self.state_code].name, period=self.period
-            )
+            raise InputError("report_closed", state=self.catalog.states[self.state_code].name, period=self.period)
         checked = [self.check(c) for c in changes]
         before = {c.key: self.value(c.key) for c in checked}
         self.undo_stack.push(EditCommand(self, checked, before, description))
@@ -325,10 +310,7 @@ class MonthSession(QObject):
         self.values_changed.emit([c.key for c in changes])
 
     def _write(
-        self,
-        command: EditCommand,
-        changes: list[ValueChange],
-        fallback: dict[ValueKey, DataValue | None],
+        self, command: EditCommand, changes: list[ValueChange], fallback: dict[ValueKey, DataValue | None]
     ) -> None:
         write_id = next(self._write_ids)
         token = self._month_token

@@ -89,9 +89,7 @@ class SidePanel(QWidget):
         self.issues_label.setWordWrap(True)
         grid.addWidget(self.issues_label)
         self.state_data_button = QPushButton(self.tr("Datos estatales…"))
-        self.state_data_button.setToolTip(
-            self.tr("Variables que se capturan para el estado, no por unidad")
-        )
+        self.state_data_button.setToolTip(self.tr("Variables que se capturan para el estado, no por unidad"))
         self.state_data_button.clicked.connect(self.state_data_requested)
         grid.addWidget(self.state_data_button)
         return box
@@ -112,10 +110,7 @@ class SidePanel(QWidget):
             )
         else:
             self.status_note.setText(
-                self.tr(
-                    "Informe cerrado: la captura es de solo lectura. "
-                    "Reábralo para corregir (queda registrado)."
-                )
+                self.tr("Informe cerrado: la captura es de solo lectura. Reábralo para corregir (queda registrado).")
             )
 
     # -- completeness -----------------------------------------------------------------
@@ -154,13 +149,9 @@ class SidePanel(QWidget):
         for section in self._catalog.sections:
             filled, expected = index.section_totals.get(section.code, [0, 0]) if index else (0, 0)
             percent = percent_half_up(filled, expected)
-            figures = self.tr("{0} % ({1} de {2})").format(
-                percent, format_number(filled), format_number(expected)
-            )
+            figures = self.tr("{0} % ({1} de {2})").format(percent, format_number(filled), format_number(expected))
             # Non-breaking spaces: a narrow panel wraps after the section name, never inside the figures.
-            self._section_labels[section.code].setText(
-                f"{section.label(self._lang)} {figures.replace(' ', chr(0xA0))}"
-            )
+            self._section_labels[section.code].setText(f"{section.label(self._lang)} {figures.replace(' ', chr(0xA0))}")
             self._section_bars[section.code].setValue(percent)
         if index is None:
             self.issues_label.setText("")
@@ -173,9 +164,7 @@ class SidePanel(QWidget):
                 )
             )
         else:
-            self.issues_label.setText(
-                self.tr("Sin errores · {0} celdas con aviso").format(format_number(warnings))
-            )
+            self.issues_label.setText(self.tr("Sin errores · {0} celdas con aviso").format(format_number(warnings)))
 
     # -- legend -----------------------------------------------------------------------
     def _legend_box(self) -> QGroupBox:

@@ -42,11 +42,7 @@ class EditCommand(QUndoCommand):
     """One person's action (a typed cell, a paste, a cleared block) on the undo stack."""
 
     def __init__(
-        self,
-        session: Performer,
-        changes: list[ValueChange],
-        before: dict[ValueKey, DataValue | None],
-        text: str,
+        self, session: Performer, changes: list[ValueChange], before: dict[ValueKey, DataValue | None], text: str
     ):
         super().__init__(text)
         self._session = session

@@ -31,12 +31,7 @@ from app.ui.common.formatting import error_text, status_style
 from app.ui.common.tasks import TaskManager
 from app.ui.common.window_fit import fit_window
 from app.ui.facilities.facility_editor import FacilityEditorDialog
-from app.ui.facilities.facility_models import (
-    FACILITY_ROLE,
-    FacilitiesModel,
-    FacilityFilterProxy,
-    fit_columns,
-)
+from app.ui.facilities.facility_models import FACILITY_ROLE, FacilitiesModel, FacilityFilterProxy, fit_columns
 from app.ui.facilities.import_preview_dialog import FacilityImportDialog
 
 
@@ -46,9 +41,7 @@ class FacilitiesDialog(QDialog):
     facilities_changed = Signal()
     loaded = Signal()
 
-    def __init__(
-        self, tasks: TaskManager, catalog: Catalog, lang: str = "es", parent: QWidget | None = None
-    ):
+    def __init__(self, tasks: TaskManager, catalog: Catalog, lang: str = "es", parent: QWidget | None = None):
         super().__init__(parent)
         self._tasks = tasks
         self._catalog = catalog
@@ -67,9 +60,7 @@ class FacilitiesDialog(QDialog):
     def _build_filters(self) -> None:
         """The search box and state filter above the table, and the model they filter."""
         self.search = QLineEdit()
-        self.search.setPlaceholderText(
-            self.tr("Buscar por CLUES, nombre, municipio, jurisdicción…")
-        )
+        self.search.setPlaceholderText(self.tr("Buscar por CLUES, nombre, municipio, jurisdicción…"))
         self.search.setClearButtonEnabled(True)
         self.state_filter = QComboBox()
         self.state_filter.addItem(self.tr("Todos los estados"), "")
@@ -144,9 +135,7 @@ class FacilitiesDialog(QDialog):
             self._show_status(error_text(exc, self._lang), "error")
             self.loaded.emit()
 
-        self._tasks.run_db(
-            lambda ws, _p: facility_service.list_facilities(ws), done, failed, owner=self
-        )
+        self._tasks.run_db(lambda ws, _p: facility_service.list_facilities(ws), done, failed, owner=self)
 
     def _fill_states(self, facilities: list[Facility]) -> None:
         current = self.state_filter.currentData()
@@ -215,9 +204,7 @@ class FacilitiesDialog(QDialog):
         return editor
 
     def _saved(self, fac: Facility) -> None:
-        self._show_status(
-            self.tr("Se guardó %1 (%2).").replace("%1", fac.name).replace("%2", fac.clues), "ok"
-        )
+        self._show_status(self.tr("Se guardó %1 (%2).").replace("%1", fac.name).replace("%2", fac.clues), "ok")
         self.reload(select=fac.clues)
         self.facilities_changed.emit()
 

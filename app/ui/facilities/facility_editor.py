@@ -103,11 +103,7 @@ class FacilityEditorDialog(QDialog):
         self.since.setDisplayFormat("yyyy-MM-dd" if lang == "en" else "dd/MM/yyyy")
         self.since.setMinimumDate(_NO_DATE)
         self.since.setSpecialValueText(self.tr("sin fecha"))
-        self.demo = QLabel(
-            self.tr("Sí (datos de demostración)")
-            if facility and facility.is_demo
-            else self.tr("No")
-        )
+        self.demo = QLabel(self.tr("Sí (datos de demostración)") if facility and facility.is_demo else self.tr("No"))
         self.history = QListWidget()
         self.history.setMaximumHeight(96)
         self.error = QLabel()
@@ -131,9 +127,7 @@ class FacilityEditorDialog(QDialog):
         form.addRow(self.tr("Demostración"), self.demo)
         form.addRow(self.tr("Historial de estatus"), self.history)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("Guardar"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancelar"))
@@ -157,9 +151,7 @@ class FacilityEditorDialog(QDialog):
     def _fill(self, fac: Facility | None) -> None:
         if fac is None:
             self.type.setCurrentIndex(max(self.type.findData("CSR"), 0))
-            self.level.setCurrentIndex(
-                self.level.findData(self._catalog.facility_types[self.type.currentData()].level)
-            )
+            self.level.setCurrentIndex(self.level.findData(self._catalog.facility_types[self.type.currentData()].level))
             self.institution.setCurrentIndex(max(self.institution.findData("IMSSB"), 0))
             self.since.setDate(QDate.currentDate())
             return
@@ -183,9 +175,7 @@ class FacilityEditorDialog(QDialog):
             combo.setCurrentIndex(found)
         ftype = self._catalog.facility_types.get(fac.type_code)
         self._level_chosen = ftype is None or ftype.level != fac.level
-        self.since.setDate(
-            QDate.fromString(fac.status_since[:10], "yyyy-MM-dd") if fac.status_since else _NO_DATE
-        )
+        self.since.setDate(QDate.fromString(fac.status_since[:10], "yyyy-MM-dd") if fac.status_since else _NO_DATE)
 
     def _show_history(self, periods: list[StatusPeriod]) -> None:
         self.history.clear()
@@ -193,14 +183,10 @@ class FacilityEditorDialog(QDialog):
             status = self._catalog.operating_status.get(period.status)
             label = status.label(self._lang) if status else period.status
             text = (
-                self.tr("%1 · desde %2")
-                .replace("%1", label)
-                .replace("%2", local_date(period.start_date, self._lang))
+                self.tr("%1 · desde %2").replace("%1", label).replace("%2", local_date(period.start_date, self._lang))
             )
             if period.end_date:
-                text += " " + self.tr("hasta %1").replace(
-                    "%1", local_date(period.end_date, self._lang)
-                )
+                text += " " + self.tr("hasta %1").replace("%1", local_date(period.end_date, self._lang))
             else:
                 text += " " + self.tr("(actual)")
             self.history.addItem(text)
@@ -214,9 +200,7 @@ class FacilityEditorDialog(QDialog):
             self.clues.setCursorPosition(position)
         state = self._catalog.state_for_clues(upper) if len(upper) >= 2 else None
         if state is not None and self._original is None:
-            self.state.setCurrentIndex(
-                self.state.findData(state.code)
-            )  # the prefix names the state
+            self.state.setCurrentIndex(self.state.findData(state.code))  # the prefix names the state
         self.check_clues()
 
     def check_clues(self) -> bool:
@@ -252,9 +236,7 @@ class FacilityEditorDialog(QDialog):
     def facility(self) -> Facility:
         """The facility as typed (not yet validated)."""
         date = self.since.date()
-        since = (
-            "" if date == _NO_DATE else dt.date(date.year(), date.month(), date.day()).isoformat()
-        )
+        since = "" if date == _NO_DATE else dt.date(date.year(), date.month(), date.day()).isoformat()
         base = self._original or Facility("", "", "", "", 0)
         return dataclasses.replace(
             base,
@@ -276,9 +258,9 @@ class FacilityEditorDialog(QDialog):
             return
         fac = self.facility()
         is_new = self._original is None
-        exists_text = self.tr(
-            "Ya existe una unidad con la CLUES %1; búsquela y use «Editar…»."
-        ).replace("%1", fac.clues)
+        exists_text = self.tr("Ya existe una unidad con la CLUES %1; búsquela y use «Editar…».").replace(
+            "%1", fac.clues
+        )
 
         def job(ws, _progress) -> bool:
             if is_new and facility_service.get_facility(ws, fac.clues) is not None:

@@ -52,11 +52,7 @@ class FacilityFormDialog(QDialog):
     scroll: QScrollArea  # type: ignore[assignment]  # shadows QWidget.scroll(), which nothing here calls
 
     def __init__(
-        self,
-        session: MonthSession,
-        org_unit: str,
-        parent: QWidget | None = None,
-        order: list[str] | None = None,
+        self, session: MonthSession, org_unit: str, parent: QWidget | None = None, order: list[str] | None = None
     ):
         super().__init__(parent)
         self.session = session
@@ -154,13 +150,7 @@ class FacilityFormDialog(QDialog):
         self.undo_button.setEnabled(stack.canUndo())
         self.redo_button.setEnabled(stack.canRedo())
         close_button.clicked.connect(self.accept)
-        for button in (
-            self.prev_button,
-            self.next_button,
-            self.undo_button,
-            self.redo_button,
-            close_button,
-        ):
+        for button in (self.prev_button, self.next_button, self.undo_button, self.redo_button, close_button):
             # Enter confirms a value and moves on; it must never press a button.
             button.setAutoDefault(False)
             button.setDefault(False)
@@ -275,14 +265,10 @@ class FacilityFormDialog(QDialog):
         month = self.session.month
         units = self.org_units()
         position = units.index(self.org_unit) + 1 if self.org_unit in units else 0
-        self.position_label.setText(
-            position_text(units, self.org_unit, month.state_code if month else None)
-        )
+        self.position_label.setText(position_text(units, self.org_unit, month.state_code if month else None))
         self.prev_button.setEnabled(position > 1)
         self.next_button.setEnabled(0 < position < len(units))
-        self.month_label.setText(
-            month_text(month.period if month else "", month.status if month else "", self.lang)
-        )
+        self.month_label.setText(month_text(month.period if month else "", month.status if month else "", self.lang))
         fac = self.facility()
         if self.is_state():
             header = state_header(self.catalog, self.org_unit)
@@ -305,17 +291,13 @@ class FacilityFormDialog(QDialog):
             if keys is None or cell.key in keys:
                 cell.show_value(self.session.value(cell.key))
             # Cross-variable rules (ocupadas ≤ autorizadas) can change any row's marks.
-            cell.show_issues(
-                self.session.issues(self.org_unit, cell.key.variable, cell.key.disaggregation)
-            )
+            cell.show_issues(self.session.issues(self.org_unit, cell.key.variable, cell.key.disaggregation))
         self._update_completeness()
 
     def completeness(self, section: str) -> tuple[int, int]:
         """(filled, expected) cells of ``section`` on this page."""
         cells = [r for r in self.rows if r.variable.section == section]
-        filled = sum(
-            1 for r in cells if (v := self.session.value(r.key)) is not None and v.value is not None
-        )
+        filled = sum(1 for r in cells if (v := self.session.value(r.key)) is not None and v.value is not None)
         return filled, len(cells)
 
     def _update_completeness(self) -> None:
@@ -331,13 +313,9 @@ class FacilityFormDialog(QDialog):
             done = filled == expected
             item.setText(f"{label}\n    {'✔ ' if done else ''}{text}")
             self._section_status[code].setText(("✔ " if done else "") + text)
-            self._section_status[code].setStyleSheet(
-                status_style("ok") if done else theme.text_style("muted")
-            )
+            self._section_status[code].setStyleSheet(status_style("ok") if done else theme.text_style("muted"))
         self.total_label.setText(
-            self.tr("Capturado: %1 de %2 campos")
-            .replace("%1", str(total_filled))
-            .replace("%2", str(total_expected))
+            self.tr("Capturado: %1 de %2 campos").replace("%1", str(total_filled)).replace("%2", str(total_expected))
         )
 
     def _apply_lock(self) -> None:
@@ -354,9 +332,7 @@ class FacilityFormDialog(QDialog):
 
     # -- edits ----------------------------------------------------------------------
     def _commit(self, cell: CellRow, change: ValueChange) -> None:
-        description = (
-            self.tr("%1 en %2").replace("%1", cell.label.text()).replace("%2", self.org_unit)
-        )
+        description = self.tr("%1 en %2").replace("%1", cell.label.text()).replace("%2", self.org_unit)
         try:
             self.session.edit([change], description)
         except InputError as exc:
@@ -405,9 +381,7 @@ class FacilityFormDialog(QDialog):
         self.commit_focused()
         for cell in self.rows:
             cell.set_read_only(True)
-        self.lock_banner.setText(
-            self.tr("Cargando el mes… El formulario acepta cambios en cuanto termine.")
-        )
+        self.lock_banner.setText(self.tr("Cargando el mes… El formulario acepta cambios en cuanto termine."))
         self.lock_banner.setVisible(True)
 
     def _on_loaded(self) -> None:
@@ -422,9 +396,7 @@ class FacilityFormDialog(QDialog):
         self._apply_lock()
 
     def _on_write_failed(self, exc: BaseException) -> None:
-        self.status.setText(
-            self.tr("No se guardó el último cambio: %1").replace("%1", error_text(exc, self.lang))
-        )
+        self.status.setText(self.tr("No se guardó el último cambio: %1").replace("%1", error_text(exc, self.lang)))
         self.status.setStyleSheet(status_style("error"))
 
     def done(self, result: int) -> None:

@@ -39,9 +39,7 @@ def position_text(units: list[str], org_unit: str, state_code: str | None) -> st
     """
     facilities = [u for u in units if u != state_code]
     if org_unit == state_code:
-        return QCoreApplication.translate("FacilityFormDialog", "%1 unidades").replace(
-            "%1", str(len(facilities))
-        )
+        return QCoreApplication.translate("FacilityFormDialog", "%1 unidades").replace("%1", str(len(facilities)))
     number = facilities.index(org_unit) + 1 if org_unit in facilities else 0
     return (
         QCoreApplication.translate("FacilityFormDialog", "%1 de %2")
@@ -68,12 +66,9 @@ def state_header(catalog: Catalog, state_code: str) -> PageHeader:
     """The header of the state's own page (variables captured once for the whole state)."""
     state = catalog.states[state_code]
     return PageHeader(
-        name=QCoreApplication.translate("FacilityFormDialog", "Datos estatales · %1").replace(
-            "%1", state.name
-        ),
+        name=QCoreApplication.translate("FacilityFormDialog", "Datos estatales · %1").replace("%1", state.name),
         details=QCoreApplication.translate(
-            "FacilityFormDialog",
-            "Variables que se capturan una sola vez para todo el estado (basificación).",
+            "FacilityFormDialog", "Variables que se capturan una sola vez para todo el estado (basificación)."
         ),
         window_title=QCoreApplication.translate("FacilityFormDialog", "Datos estatales"),
     )
@@ -97,18 +92,12 @@ def facility_header(catalog: Catalog, fac: Facility, lang: str, shown_fields: in
         fac.jurisdiction,
         QCoreApplication.translate("FacilityFormDialog", "Estatus: %1").replace("%1", status_text),
     ]
-    demo = (
-        "  [" + QCoreApplication.translate("FacilityFormDialog", "DEMO") + "]"
-        if fac.is_demo
-        else ""
-    )
+    demo = "  [" + QCoreApplication.translate("FacilityFormDialog", "DEMO") + "]" if fac.is_demo else ""
     hidden = len(catalog.columns()) - shown_fields
     note = ""
     if hidden > 0:
         note = (
-            QCoreApplication.translate(
-                "FacilityFormDialog", "Se ocultan %1 campos que no aplican a %2."
-            )
+            QCoreApplication.translate("FacilityFormDialog", "Se ocultan %1 campos que no aplican a %2.")
             .replace("%1", str(hidden))
             .replace("%2", ftype.label(lang) if ftype else fac.type_code)
         )

@@ -9,13 +9,7 @@ refused, each with all its reasons.
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QTableView
 
 from app.models.catalog import Catalog
@@ -48,13 +42,7 @@ class FacilitiesModel(RowTableModel):
         "demo",
     )
 
-    def __init__(
-        self,
-        catalog: Catalog,
-        lang: str = "es",
-        with_change: bool = False,
-        parent: QObject | None = None,
-    ):
+    def __init__(self, catalog: Catalog, lang: str = "es", with_change: bool = False, parent: QObject | None = None):
         super().__init__(parent)
         self._catalog = catalog
         self._lang = lang
@@ -83,9 +71,7 @@ class FacilitiesModel(RowTableModel):
         self._demo_label = self.tr("demo")
 
     # -- content --------------------------------------------------------------------
-    def set_facilities(
-        self, facilities: list[Facility], changes: dict[str, str] | None = None
-    ) -> None:
+    def set_facilities(self, facilities: list[Facility], changes: dict[str, str] | None = None) -> None:
         """Replace the rows; ``changes`` maps CLUES to "new", "updated" or "same"."""
         self.beginResetModel()
         self._rows = list(facilities)
@@ -207,13 +193,7 @@ class RejectedRowsModel(RowTableModel):
 
 
 #: Widest a column may start (px); long names and types are elided, with a tooltip.
-_MAX_WIDTH = {
-    "name": 340,
-    "type": 210,
-    "jurisdiction": 200,
-    "institution": 170,
-    "municipality": 170,
-}
+_MAX_WIDTH = {"name": 340, "type": 210, "jurisdiction": 200, "institution": 170, "municipality": 170}
 
 
 def fit_columns(view: QTableView, model: FacilitiesModel) -> None:

@@ -34,12 +34,7 @@ from app.ui.common.formatting import error_text, status_style
 from app.ui.common.progress_dialog import run_with_progress
 from app.ui.common.tasks import TaskManager
 from app.ui.common.window_fit import fit_window
-from app.ui.facilities.facility_models import (
-    FacilitiesModel,
-    FacilityFilterProxy,
-    RejectedRowsModel,
-    fit_columns,
-)
+from app.ui.facilities.facility_models import FacilitiesModel, FacilityFilterProxy, RejectedRowsModel, fit_columns
 
 
 def _preview_with_stored(ws, path: Path) -> tuple[FacilityImportPreview, dict[str, Facility]]:
@@ -55,14 +50,7 @@ class FacilityImportDialog(QDialog):
     imported = Signal(int, int)  # new, updated
     result: QLabel  # type: ignore[assignment]  # shadows QDialog.result(), which nothing here calls
 
-    def __init__(
-        self,
-        tasks: TaskManager,
-        catalog: Catalog,
-        lang: str,
-        path: Path,
-        parent: QWidget | None = None,
-    ):
+    def __init__(self, tasks: TaskManager, catalog: Catalog, lang: str, path: Path, parent: QWidget | None = None):
         super().__init__(parent)
         self._tasks = tasks
         self._lang = lang
@@ -86,15 +74,9 @@ class FacilityImportDialog(QDialog):
         self.rejected_model = RejectedRowsModel(lang, self)
         self.rejected_view = self._table(self.rejected_model)
         self.rejected_view.setWordWrap(True)
-        self.rejected_view.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.rejected_view.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.rejected_view.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.Stretch
-        )
+        self.rejected_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.rejected_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.rejected_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         # Both lists at once: what will be stored and what will not, without hunting in tabs.
         self.accepted_box = QGroupBox(self.tr("Aceptadas"))
         QVBoxLayout(self.accepted_box).addWidget(self.accepted_view)
@@ -124,10 +106,7 @@ class FacilityImportDialog(QDialog):
         layout.addWidget(self.lists, 1)
         layout.addLayout(buttons)
         tasks.run_db(
-            lambda ws, _p: _preview_with_stored(ws, self.path),
-            self._show_preview,
-            self._preview_failed,
-            owner=self,
+            lambda ws, _p: _preview_with_stored(ws, self.path), self._show_preview, self._preview_failed, owner=self
         )
 
     def _table(self, model) -> QTableView:
@@ -150,15 +129,11 @@ class FacilityImportDialog(QDialog):
             changes[fac.clues] = "new" if old is None else ("same" if old == fac else "updated")
         self.accepted_model.set_facilities(preview.accepted, changes)
         fit_columns(self.accepted_view, self.accepted_model)
-        self.rejected_model.set_rows(
-            [(r.row, [e.message(self._lang) for e in r.errors]) for r in preview.rejected]
-        )
+        self.rejected_model.set_rows([(r.row, [e.message(self._lang) for e in r.errors]) for r in preview.rejected])
         accepted, rejected = len(preview.accepted), len(preview.rejected)
         unchanged = accepted - preview.new_count - preview.updated_count
         self.accepted_box.setTitle(self.tr("Aceptadas (%1)").replace("%1", str(accepted)))
-        self.rejected_box.setTitle(
-            self.tr("Rechazadas (%1): no se importarán").replace("%1", str(rejected))
-        )
+        self.rejected_box.setTitle(self.tr("Rechazadas (%1): no se importarán").replace("%1", str(rejected)))
         self.rejected_box.setVisible(rejected > 0)
         text = (
             self.tr("%1 filas aceptadas: %2 nuevas, %3 actualizadas y %4 sin cambios.")
@@ -168,16 +143,13 @@ class FacilityImportDialog(QDialog):
             .replace("%4", str(unchanged))
         )
         if rejected:
-            text += " " + self.tr(
-                "%1 filas rechazadas no se importarán; abajo se dice por qué."
-            ).replace("%1", str(rejected))
+            text += " " + self.tr("%1 filas rechazadas no se importarán; abajo se dice por qué.").replace(
+                "%1", str(rejected)
+            )
         self.summary.setText(text)
         self.summary.setStyleSheet(status_style("warning") if rejected else "")
         names = self._field_names()
-        found = ", ".join(
-            f"{names.get(field, field)} ← «{header}»"
-            for field, header in preview.column_map.items()
-        )
+        found = ", ".join(f"{names.get(field, field)} ← «{header}»" for field, header in preview.column_map.items())
         self.columns_note.setText(self.tr("Columnas reconocidas: %1").replace("%1", found))
         to_write = preview.new_count + preview.updated_count
         self.import_button.setText(self.tr("Importar %1 unidades").replace("%1", str(to_write)))
@@ -201,9 +173,7 @@ class FacilityImportDialog(QDialog):
 
     def _preview_failed(self, exc: BaseException) -> None:
         self.error_message = error_text(exc, self._lang)
-        self.summary.setText(
-            self.tr("No se pudo leer el archivo: %1").replace("%1", self.error_message)
-        )
+        self.summary.setText(self.tr("No se pudo leer el archivo: %1").replace("%1", self.error_message))
         self.summary.setStyleSheet(status_style("error"))
         self.lists.setEnabled(False)
         self.import_button.setEnabled(False)
@@ -234,9 +204,7 @@ class FacilityImportDialog(QDialog):
             self.imported.emit(new, updated)
 
         def failed(exc: BaseException) -> None:
-            self.result.setText(
-                self.tr("No se importó nada: %1").replace("%1", error_text(exc, self._lang))
-            )
+            self.result.setText(self.tr("No se importó nada: %1").replace("%1", error_text(exc, self._lang)))
             self.result.setStyleSheet(status_style("error"))
             self.import_button.setEnabled(True)
             self.cancel_button.setEnabled(True)

@@ -88,14 +88,8 @@ class BackupsModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < 3
-        ):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < 3:
             return self._headers[section]
         return None
 
@@ -238,18 +232,13 @@ class BackupsDialog(QDialog):
             self._ask(chosen, preview)
 
         self._tasks.run_db(
-            lambda ws, _p: backup_service.preview_restore(ws, chosen.path),
-            shown,
-            self._refused,
-            owner=self,
+            lambda ws, _p: backup_service.preview_restore(ws, chosen.path), shown, self._refused, owner=self
         )
 
     def _refused(self, exc: BaseException) -> None:
         self._set_busy(False)
         self._show_status(
-            self.tr("No se puede restaurar ese respaldo. Motivo: %1").replace(
-                "%1", error_text(exc, self._lang)
-            ),
+            self.tr("No se puede restaurar ese respaldo. Motivo: %1").replace("%1", error_text(exc, self._lang)),
             "error",
         )
 
@@ -260,9 +249,7 @@ class BackupsDialog(QDialog):
             .replace("%1", label)
             .replace("%2", f"{ours:,}")
             .replace("%3", f"{theirs:,}")
-            for label, ours, theirs in zip(
-                labels, preview.current_counts, preview.backup_counts, strict=True
-            )
+            for label, ours, theirs in zip(labels, preview.current_counts, preview.backup_counts, strict=True)
         )
 
     def _ask(self, chosen: Backup, preview: backup_service.RestorePreview) -> None:
@@ -287,13 +274,9 @@ class BackupsDialog(QDialog):
                 "(«Antes de restaurar»), así que podrá volver a ellos si se equivoca."
             )
         )
-        self.confirm_restore_button = box.addButton(
-            self.tr("Restaurar"), QMessageBox.ButtonRole.AcceptRole
-        )
+        self.confirm_restore_button = box.addButton(self.tr("Restaurar"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Cancelar"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(
-            cast(QPushButton, box.buttons()[-1])
-        )  # Cancel by default: a restore is drastic
+        box.setDefaultButton(cast(QPushButton, box.buttons()[-1]))  # Cancel by default: a restore is drastic
         box.finished.connect(lambda _code: self._confirmed(box, chosen))
         self.confirm_box = box
         box.open()
@@ -312,10 +295,7 @@ class BackupsDialog(QDialog):
         def done(safety: Path) -> None:
             self._set_busy(False)
             self._show_status(
-                self.tr(
-                    "Se restauró el respaldo del %1. Los datos anteriores quedaron en el "
-                    "respaldo de seguridad %2."
-                )
+                self.tr("Se restauró el respaldo del %1. Los datos anteriores quedaron en el respaldo de seguridad %2.")
                 .replace("%1", when)
                 .replace("%2", safety.name),
                 "ok",
@@ -326,9 +306,7 @@ class BackupsDialog(QDialog):
         def failed(exc: BaseException) -> None:
             self._set_busy(False)
             self._show_status(
-                self.tr("No se pudo restaurar el respaldo. Motivo: %1").replace(
-                    "%1", error_text(exc, self._lang)
-                ),
+                self.tr("No se pudo restaurar el respaldo. Motivo: %1").replace("%1", error_text(exc, self._lang)),
                 "error",
             )
             self.reload()

@@ -40,9 +40,7 @@ class FileActions(QObject):
         return lambda exc: show_error(self._window, title, exc, self._lang)
 
     def _default_path(self, name: str) -> str:
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        ) or str(Path.home())
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
         return str(Path(folder) / name)
 
     def _file_tag(self) -> str:
@@ -175,11 +173,7 @@ class FileActions(QObject):
         )
         if path:
             suffix = Path(path).suffix.lower()
-            fmt = (
-                suffix[1:]
-                if suffix in (".csv", ".xlsx")
-                else ("csv" if "csv" in chosen.lower() else "xlsx")
-            )
+            fmt = suffix[1:] if suffix in (".csv", ".xlsx") else ("csv" if "csv" in chosen.lower() else "xlsx")
             self.export_values_to(Path(path), fmt)
 
     def export_values_to(self, path: Path, fmt: str) -> None:
@@ -197,9 +191,7 @@ class FileActions(QObject):
             title,
             lambda ws, _p: export_values(ws, path, fmt, state, period),
             lambda rows: show_info(
-                window,
-                title,
-                self.tr("Se exportaron {0} valores a {1}.").format(format_number(rows), path),
+                window, title, self.tr("Se exportaron {0} valores a {1}.").format(format_number(rows), path)
             ),
             self._failed(title),
         )

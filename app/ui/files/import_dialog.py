@@ -50,9 +50,7 @@ class ImportDialog(JobDialog):
     data_changed = Signal()
     finished_job = Signal()  # a preview or an import reported back (for tests and screenshots)
 
-    def __init__(
-        self, tasks: TaskManager, catalog: Catalog, lang: str = "es", parent: QWidget | None = None
-    ):
+    def __init__(self, tasks: TaskManager, catalog: Catalog, lang: str = "es", parent: QWidget | None = None):
         super().__init__(parent)
         self._tasks = tasks
         self._catalog = catalog
@@ -74,9 +72,7 @@ class ImportDialog(JobDialog):
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.status)
         layout.addLayout(actions)
-        self._show_status(
-            self.tr("Agregue los paquetes que recibió; revise la vista previa antes de importar.")
-        )
+        self._show_status(self.tr("Agregue los paquetes que recibió; revise la vista previa antes de importar."))
         self._update_buttons()
 
     def _build_file_buttons(self) -> QHBoxLayout:
@@ -84,9 +80,7 @@ class ImportDialog(JobDialog):
         self.add_button = QPushButton(self.tr("Agregar paquetes…"))
         self.add_button.clicked.connect(self.choose_files)
         self.remove_button = QPushButton(self.tr("Quitar"))
-        self.remove_button.setToolTip(
-            self.tr("Quita de la lista los archivos seleccionados (tecla Supr).")
-        )
+        self.remove_button.setToolTip(self.tr("Quita de la lista los archivos seleccionados (tecla Supr)."))
         self.remove_button.clicked.connect(self.remove_selected)
         hint = QLabel(self.tr("También puede arrastrar aquí los archivos .coordina."))
         hint.setStyleSheet(theme.text_style("muted"))
@@ -123,9 +117,7 @@ class ImportDialog(JobDialog):
 
     def _build_actions(self) -> QHBoxLayout:
         self.preview_button = QPushButton(self.tr("Vista previa"))
-        self.preview_button.setToolTip(
-            self.tr("Revisa los paquetes sin guardar nada (tecla Intro).")
-        )
+        self.preview_button.setToolTip(self.tr("Revisa los paquetes sin guardar nada (tecla Intro)."))
         self.preview_button.setDefault(True)
         self.preview_button.clicked.connect(self.preview)
         self.import_button = QPushButton(self.tr("Importar"))
@@ -137,12 +129,7 @@ class ImportDialog(JobDialog):
         self.close_button.clicked.connect(self.reject)
         actions = QHBoxLayout()
         actions.addStretch(1)
-        for button in (
-            self.preview_button,
-            self.import_button,
-            self.cancel_button,
-            self.close_button,
-        ):
+        for button in (self.preview_button, self.import_button, self.cancel_button, self.close_button):
             actions.addWidget(button)
         return actions
 
@@ -167,16 +154,11 @@ class ImportDialog(JobDialog):
         self._set_rows(rows)
         if skipped:
             self._show_status(
-                self.tr("Se omitieron %n archivo(s) que no son paquetes .coordina.", "", skipped),
-                "warning",
+                self.tr("Se omitieron %n archivo(s) que no son paquetes .coordina.", "", skipped), "warning"
             )
         elif added:
             self._show_status(
-                self.tr(
-                    "%n paquete(s) en la lista. Revise la vista previa antes de importar.",
-                    "",
-                    len(rows),
-                )
+                self.tr("%n paquete(s) en la lista. Revise la vista previa antes de importar.", "", len(rows))
             )
         return added
 
@@ -197,9 +179,7 @@ class ImportDialog(JobDialog):
         if not chosen and self.view.currentIndex().isValid():
             chosen = {self.view.currentIndex().row()}
         if chosen:
-            self._set_rows(
-                [row for i, row in enumerate(self.model.package_rows()) if i not in chosen]
-            )
+            self._set_rows([row for i, row in enumerate(self.model.package_rows()) if i not in chosen])
 
     def _set_rows(self, rows: list[PackageRow]) -> None:
         self.model.set_rows(rows)
@@ -222,11 +202,7 @@ class ImportDialog(JobDialog):
     # -- keyboard and drops ----------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         # The table would swallow these keys; in this dialog they mean "remove" and "preview".
-        if (
-            watched is self.view
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-        ):
+        if watched is self.view and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
                 self.remove_selected()
                 return True
@@ -253,9 +229,7 @@ class ImportDialog(JobDialog):
         self.remove_button.setEnabled(not running and has_files)
         self.preview_button.setEnabled(not running and has_files)
         self.import_button.setEnabled(not running and has_files)
-        self.cancel_button.setEnabled(
-            running and not self._handle.cancel_requested if self._handle else False
-        )
+        self.cancel_button.setEnabled(running and not self._handle.cancel_requested if self._handle else False)
         self.close_button.setEnabled(not running)  # closing would orphan the job's callbacks
 
     def busy(self) -> bool:
@@ -282,9 +256,7 @@ class ImportDialog(JobDialog):
                 progress.update(done, total)
 
             try:
-                return sync_import.import_packages(
-                    ws, paths, dry_run=dry_run, progress=report
-                ), False
+                return sync_import.import_packages(ws, paths, dry_run=dry_run, progress=report), False
             except Cancelled:
                 if dry_run:
                     return [], True
@@ -296,11 +268,7 @@ class ImportDialog(JobDialog):
         self.progress_bar.setValue(0)
         self._show_status(self.tr("Revisando los paquetes…") if dry_run else self.tr("Importando…"))
         self._handle = self._tasks.run_db(
-            job,
-            self.guard(lambda out: self._done(out, dry_run)),
-            self.guard(self._failed),
-            self._progress,
-            owner=self,
+            job, self.guard(lambda out: self._done(out, dry_run)), self.guard(self._failed), self._progress, owner=self
         )
         self._update_buttons()
 
@@ -322,12 +290,7 @@ class ImportDialog(JobDialog):
         rows = []
         for row in self.model.package_rows():
             found = by_path.get(row.path.resolve())
-            if (
-                cancelled
-                and found is not None
-                and found["status"] != "ERROR"
-                and not already_imported(found)
-            ):
+            if cancelled and found is not None and found["status"] != "ERROR" and not already_imported(found):
                 rows.append(PackageRow(row.path, None, self.tr("No importado (cancelado)")))
             else:
                 rows.append(PackageRow(row.path, found, row.note if found is None else ""))
@@ -345,10 +308,7 @@ class ImportDialog(JobDialog):
             self._show_status(self.tr("Vista previa cancelada; no se guardó nada."), "warning")
         elif cancelled:
             self._show_status(
-                self.tr(
-                    "Cancelado después de %1 de %2 paquetes; cada uno se importó completo o "
-                    "no se importó. "
-                )
+                self.tr("Cancelado después de %1 de %2 paquetes; cada uno se importó completo o no se importó. ")
                 .replace("%1", str(self._processed))
                 .replace("%2", str(len(rows)))
                 + tally,
@@ -376,9 +336,7 @@ class ImportDialog(JobDialog):
         self._handle = None
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(0)
-        self._show_status(
-            self.tr("No se pudo terminar: %1").replace("%1", error_text(exc, self._lang)), "error"
-        )
+        self._show_status(self.tr("No se pudo terminar: %1").replace("%1", error_text(exc, self._lang)), "error")
         self._update_buttons()
         self.error_box = show_error(self, self.tr("Importar paquetes"), exc, self._lang)
         self.finished_job.emit()

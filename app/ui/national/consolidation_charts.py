@@ -14,13 +14,7 @@ from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QHorizontalBarSe
 from PySide6.QtCore import Qt
 
 from app.models.summary import Figure, format_figure
-from app.ui.summary.dashboard_charts import (
-    _base_chart,
-    _nice_top,
-    bar_color,
-    bar_values,
-    style_axis,
-)
+from app.ui.summary.dashboard_charts import _base_chart, _nice_top, bar_color, bar_values, style_axis
 
 StateFigure = tuple[str, str, Figure]
 
@@ -30,9 +24,7 @@ def state_label(name: str, figure: Figure, lang: str) -> str:
     return f"{html.escape(name)}  <b>{html.escape(format_figure(figure, lang, mark=True))}</b>"
 
 
-def state_bar_chart(
-    title: str, rows: Sequence[StateFigure], lang: str
-) -> tuple[QChart, QBarSet, tuple[str, ...]]:
+def state_bar_chart(title: str, rows: Sequence[StateFigure], lang: str) -> tuple[QChart, QBarSet, tuple[str, ...]]:
     """One horizontal bar per state; returns the chart, its bar set and each bar's state code.
 
     Rows come highest first; horizontal bars stack upwards, so they are reversed to read

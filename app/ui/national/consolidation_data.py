@@ -9,14 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.models.summary import StateSummary
-from app.models.summary_layout import (
-    COMMUNITY,
-    COVERAGE,
-    INFRASTRUCTURE,
-    INVENTORY,
-    PERSONAL,
-    SERVICES,
-)
+from app.models.summary_layout import COMMUNITY, COVERAGE, INFRASTRUCTURE, INVENTORY, PERSONAL, SERVICES
 from app.services.national.consolidation import national_summary, national_table
 from app.services.workspace import Workspace
 from app.ui.national.consolidation_models import NationalRow

@@ -77,10 +77,7 @@ class NationalExporter(QObject):
         return {
             "csv": (self.tr("Exportar CSV…"), self.tr("Valores CSV (*.csv)")),
             "xlsx": (self.tr("Exportar Excel…"), self.tr("Libro de Excel (*.xlsx)")),
-            "dhis2": (
-                self.tr("Exportar DHIS2 JSON…"),
-                self.tr("DHIS2 dataValueSets JSON (*.json)"),
-            ),
+            "dhis2": (self.tr("Exportar DHIS2 JSON…"), self.tr("DHIS2 dataValueSets JSON (*.json)")),
             "adx": (self.tr("Exportar ADX XML…"), self.tr("ADX XML (*.xml)")),
             "pdf": (self.tr("PDF nacional…"), self.tr("Documento PDF (*.pdf)")),
         }
@@ -95,17 +92,13 @@ class NationalExporter(QObject):
         scope = f"{state[0]}-{state[1]}" if state else "nacional"
         name = f"valores-{scope}-{period or self.tr('todos')}{FORMATS[fmt]}".replace(" ", "_")
         text, file_filter = self.format_names()[fmt]
-        path = self.save_path_provider(
-            self._parent, text.rstrip("…"), self._folder() / name, file_filter
-        )
+        path = self.save_path_provider(self._parent, text.rstrip("…"), self._folder() / name, file_filter)
         if path is None:
             return
         code = state[0] if state else None
 
         def job(ws: Workspace, progress: Progress) -> ExportOutcome:
-            rows = export_national(
-                ws, fmt, path, state=code, period=period, progress=progress.callback()
-            )
+            rows = export_national(ws, fmt, path, state=code, period=period, progress=progress.callback())
             return ExportOutcome(fmt, path, rows)
 
         self._run(self.tr("Exportando valores…"), job)
@@ -116,10 +109,7 @@ class NationalExporter(QObject):
             return
         text, file_filter = self.format_names()["pdf"]
         path = self.save_path_provider(
-            self._parent,
-            text.rstrip("…"),
-            self._folder() / f"NACIONAL-Avances_Generales-{period}.pdf",
-            file_filter,
+            self._parent, text.rstrip("…"), self._folder() / f"NACIONAL-Avances_Generales-{period}.pdf", file_filter
         )
         if path is None:
             return
@@ -134,9 +124,7 @@ class NationalExporter(QObject):
         self._run(self.tr("Generando el PDF nacional…"), job)
 
     def _run(self, title: str, job: Callable[[Workspace, Progress], ExportOutcome]) -> None:
-        self.progress_dialog = run_with_progress(
-            self._parent, self._tasks, title, job, self._done, self._failed
-        )
+        self.progress_dialog = run_with_progress(self._parent, self._tasks, title, job, self._done, self._failed)
         # A cancelled job reports to neither callback: clear the running mark when the dialog closes.
         self.progress_dialog.canceled.connect(self._cancelled)
 
@@ -167,11 +155,7 @@ class NationalExporter(QObject):
         box.button(QMessageBox.StandardButton.Close).setText(self.tr("Cerrar"))
         open_button = box.button(QMessageBox.StandardButton.Open)
         box.finished.connect(
-            lambda _result: (
-                self._open_folder(outcome.path.parent)
-                if box.clickedButton() is open_button
-                else None
-            )
+            lambda _result: self._open_folder(outcome.path.parent) if box.clickedButton() is open_button else None
         )
         box.open()  # non-blocking: the window stays usable behind it
         self.done_box = box

@@ -68,17 +68,16 @@ class MatrixPanel(QWidget):
             background, color = status_colors(status)
             label = QLabel(text)
             label.setStyleSheet(
-                f"background: {background.name()}; color: {color.name()}; padding: 3px 10px; "
-                "border-radius: 3px;"
+                f"background: {background.name()}; color: {color.name()}; padding: 3px 10px; border-radius: 3px;"
             )
             self.legend_labels[status] = label
             row.addWidget(label)
         row.addWidget(QLabel(self.tr("%1 conflictos sin resolver").replace("%1", FLAG)))
         row.addStretch(1)
         self.deadline_label = QLabel(
-            self.tr(
-                "A tiempo: paquete importado a más tardar el día %1 del mes siguiente."
-            ).replace("%1", str(DEFAULT_DEADLINE_DAY))
+            self.tr("A tiempo: paquete importado a más tardar el día %1 del mes siguiente.").replace(
+                "%1", str(DEFAULT_DEADLINE_DAY)
+            )
         )
         self.deadline_label.setStyleSheet(theme.text_style("muted"))
         self.model = MatrixModel(lang, self)

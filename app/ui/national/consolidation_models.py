@@ -7,14 +7,7 @@ coordinator sees is exactly what the services computed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from app.models.catalog import Catalog
@@ -159,21 +152,12 @@ class MatrixModel(QAbstractTableModel):
             return self.tr("Total")
         if 0 <= section < len(m.states):
             state = m.states[section]
-            return (
-                state.name
-                if role == Qt.ItemDataRole.DisplayRole
-                else f"{state.code} · {state.name}"
-            )
+            return state.name if role == Qt.ItemDataRole.DisplayRole else f"{state.code} · {state.name}"
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         m = self._matrix
-        if (
-            m is None
-            or not index.isValid()
-            or index.row() >= self.rowCount()
-            or index.column() >= self.columnCount()
-        ):
+        if m is None or not index.isValid() or index.row() >= self.rowCount() or index.column() >= self.columnCount():
             return None
         cell = self.cell_at(index.row(), index.column())
         if cell is None:
@@ -217,11 +201,7 @@ class MatrixModel(QAbstractTableModel):
         have = sum(delivered(c) for c in cells)
         flagged = sum(c.flagged for c in cells)
         if role == Qt.ItemDataRole.DisplayRole:
-            text = (
-                self.tr("%1 de %2")
-                .replace("%1", format_number(have))
-                .replace("%2", format_number(len(cells)))
-            )
+            text = self.tr("%1 de %2").replace("%1", format_number(have)).replace("%2", format_number(len(cells)))
             return f"{text} {FLAG}{flagged}" if flagged else text
         late = sum(c.status == "late" for c in cells)
         overdue = sum(c.status == "missing" and c.due for c in cells)
@@ -250,14 +230,9 @@ class MatrixModel(QAbstractTableModel):
             .replace("%2", format_number(cell.facilities)),
             self.tr("Paquetes recibidos: %1").replace("%1", format_number(cell.packages)),
             self.tr("Primera importación: %1").replace(
-                "%1",
-                local_datetime(cell.first_import, self._lang)
-                if cell.first_import
-                else self.tr("ninguna"),
+                "%1", local_datetime(cell.first_import, self._lang) if cell.first_import else self.tr("ninguna")
             ),
-            self.tr("Fecha límite: %1").replace(
-                "%1", local_date(cell.deadline.isoformat(), self._lang)
-            ),
+            self.tr("Fecha límite: %1").replace("%1", local_date(cell.deadline.isoformat(), self._lang)),
         ]
         if cell.flagged:
             lines.append(
@@ -309,11 +284,7 @@ class NationalModel(RowTableModel):
             "gp_nursing_coverage_pct": self.tr("Cobertura de médicos\ngenerales y enfermería"),
             "rx_filled_pct": self.tr("Recetas\nsurtidas"),
         }
-        self._headers = [
-            self.tr("Estado"),
-            *(short[c] for c in NATIONAL_FIGURES),
-            self.tr("Completitud\ndel mes"),
-        ]
+        self._headers = [self.tr("Estado"), *(short[c] for c in NATIONAL_FIGURES), self.tr("Completitud\ndel mes")]
         self._hint = self.tr("Doble clic o Enter: ver las unidades detrás de este dato")
 
     @property

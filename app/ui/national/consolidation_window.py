@@ -35,29 +35,16 @@ from app.models.facility import Facility
 from app.models.summary import format_figure
 from app.models.summary_layout import window_text
 from app.models.values import format_number
-from app.services.national.consolidation import (
-    Matrix,
-    completeness_matrix,
-    facilities_behind,
-    figure_by_state,
-)
+from app.services.national.consolidation import Matrix, completeness_matrix, facilities_behind, figure_by_state
 from app.ui.common.alerts import show_error
 from app.ui.common.month_picker import MonthPicker
 from app.ui.common.tasks import TaskManager
 from app.ui.common.window_fit import fit_window
 from app.ui.national.consolidation_charts import state_bar_chart
-from app.ui.national.consolidation_data import (
-    CHART_FIGURES,
-    DEFAULT_CHART_FIGURE,
-    NationalData,
-    load_national,
-)
+from app.ui.national.consolidation_data import CHART_FIGURES, DEFAULT_CHART_FIGURE, NationalData, load_national
 from app.ui.national.consolidation_export import NationalExporter
 from app.ui.national.consolidation_matrix import MatrixPanel
-from app.ui.national.consolidation_models import (
-    DRILL_ROLE,
-    NationalModel,
-)
+from app.ui.national.consolidation_models import DRILL_ROLE, NationalModel
 from app.ui.summary.dashboard_charts import RENDER_HINTS
 from app.ui.summary.dashboard_parts import FacilityDrillPanel, window_title
 
@@ -69,14 +56,7 @@ class ConsolidationWindow(QWidget):
     national_loaded = Signal()
     drilled = Signal(object)  # (state code or None, figure code) whose facilities are listed
 
-    def __init__(
-        self,
-        tasks: TaskManager,
-        catalog: Catalog,
-        lang: str,
-        period: str,
-        parent: QWidget | None = None,
-    ):
+    def __init__(self, tasks: TaskManager, catalog: Catalog, lang: str, period: str, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("consolidation_window")
         self._tasks, self._catalog, self._lang = tasks, catalog, lang
@@ -112,9 +92,7 @@ class ConsolidationWindow(QWidget):
         top.addWidget(self.status)
         top.addWidget(self.refresh_button)
         self.tabs = QTabWidget()
-        self.tabs.addTab(
-            self._build_matrix_tab(int(period[:4])), self.tr("Completitud de los informes")
-        )
+        self.tabs.addTab(self._build_matrix_tab(int(period[:4])), self.tr("Completitud de los informes"))
         self.tabs.addTab(self._build_national_tab(period), self.tr("Cifras nacionales"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -200,9 +178,7 @@ class ConsolidationWindow(QWidget):
         self.chart_view.setRenderHint(RENDER_HINTS)
         self.chart_view.setMinimumSize(420, 260)
         drill = FacilityDrillPanel(
-            self._catalog,
-            self._lang,
-            self.tr("Doble clic o Enter en una cifra: ver las unidades detrás de ella."),
+            self._catalog, self._lang, self.tr("Doble clic o Enter en una cifra: ver las unidades detrás de ella.")
         )
         self.drill_title, self.drill_model, self.drill_view = drill.title, drill.model, drill.view
         bottom = QSplitter(Qt.Orientation.Horizontal)
@@ -213,9 +189,7 @@ class ConsolidationWindow(QWidget):
 
     def _build_export_row(self) -> QHBoxLayout:
         self.only_state = QCheckBox(self.tr("Solo el estado seleccionado"))
-        self.only_state.setToolTip(
-            self.tr("El estado de la fila seleccionada en la tabla o en la matriz")
-        )
+        self.only_state.setToolTip(self.tr("El estado de la fila seleccionada en la tabla o en la matriz"))
         self.only_month = QCheckBox(self.tr("Solo el mes elegido"))
         self.only_month.setToolTip(self.tr("El mes de la pestaña Cifras nacionales"))
         # The two filters one above the other: in a single row with the five export
@@ -290,9 +264,7 @@ class ConsolidationWindow(QWidget):
         if self._closed or token != self._national_token:
             return
         self._data = data
-        self.window_label.setText(
-            self.tr("Acumulado %1").replace("%1", window_text(data.nation.window, self._lang))
-        )
+        self.window_label.setText(self.tr("Acumulado %1").replace("%1", window_text(data.nation.window, self._lang)))
         self.national_model.set_table(data.nation, data.table)
         self._show_chart()
         self._busy("national", False)
@@ -373,10 +345,7 @@ class ConsolidationWindow(QWidget):
                 show_error(self, self.tr("Consolidación nacional"), exc, self._lang)
 
         self._tasks.run_db(
-            lambda ws, _p: facilities_behind(ws, period, state_code, figure_code),
-            done,
-            failed,
-            owner=self,
+            lambda ws, _p: facilities_behind(ws, period, state_code, figure_code), done, failed, owner=self
         )
 
     # -- exports ------------------------------------------------------------------
@@ -393,15 +362,9 @@ class ConsolidationWindow(QWidget):
         """Export the stored values as ``fmt``, narrowed by the two check boxes."""
         state = self.selected_state() if self.only_state.isChecked() else None
         if self.only_state.isChecked() and state is None:
-            self.status.setText(
-                self.tr(
-                    "Seleccione la fila de un estado, o desmarque «Solo el estado seleccionado»."
-                )
-            )
+            self.status.setText(self.tr("Seleccione la fila de un estado, o desmarque «Solo el estado seleccionado»."))
             return
-        self.exporter.export_values(
-            fmt, state, self.period() if self.only_month.isChecked() else None
-        )
+        self.exporter.export_values(fmt, state, self.period() if self.only_month.isChecked() else None)
 
     def export_pdf(self) -> None:
         """The national summary PDF through the month of the national tab."""

@@ -34,10 +34,7 @@ class DailyBackup(QObject):
 
     def _on_failed(self, exc: BaseException) -> None:
         self._status_bar.showMessage(
-            self.tr("No se pudo hacer el respaldo diario: {0}").format(
-                error_message(exc, self._lang)
-            ),
-            15000,
+            self.tr("No se pudo hacer el respaldo diario: {0}").format(error_message(exc, self._lang)), 15000
         )
 
 

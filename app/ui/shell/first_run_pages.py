@@ -66,9 +66,7 @@ def embedded_profile_dialog(window: ShellWindow, parent: QWidget) -> ProfileDial
     """A ProfileDialog living inside a wizard page (no frame, no Cerrar of its own)."""
     from app.ui.sync.profile_dialog import ProfileDialog
 
-    dialog = ProfileDialog(
-        window.tasks, window.catalog, window.lang, window.current_state() or None, parent
-    )
+    dialog = ProfileDialog(window.tasks, window.catalog, window.lang, window.current_state() or None, parent)
     dialog.setWindowFlags(Qt.WindowType.Widget)
     close = getattr(dialog, "close_button", None)
     if close is not None:
@@ -113,9 +111,7 @@ class RolePage(StepPage):
             )
         )
         self.profile = embedded_profile_dialog(window, self)
-        self.profile.done_job.connect(
-            lambda name: self.changed.emit() if name == "create" else None
-        )
+        self.profile.done_job.connect(lambda name: self.changed.emit() if name == "create" else None)
         self.body.addWidget(self.profile, 1)
 
     def show_state(self, state: FirstRun) -> None:
@@ -130,9 +126,7 @@ class RolePage(StepPage):
             return
         self.profile.hide()
         if state.role == "hq":
-            self.set_status(
-                self.tr("Listo: este equipo es de oficinas centrales y ya tiene sus claves."), "ok"
-            )
+            self.set_status(self.tr("Listo: este equipo es de oficinas centrales y ya tiene sus claves."), "ok")
         else:
             name = self._window.catalog.states.get(state.state_code or "")
             self.set_status(
@@ -173,15 +167,12 @@ class IdentityPage(StepPage):
         if state.has_identity:
             self.set_status(
                 self.tr(
-                    "Listo: esta computadora ya tiene la identidad con la que firmará. "
-                    "Puede cambiarla cuando quiera."
+                    "Listo: esta computadora ya tiene la identidad con la que firmará. Puede cambiarla cuando quiera."
                 ),
                 "ok",
             )
         else:
-            self.set_status(
-                self.tr("Todavía no hay identidad. Sin ella podrá capturar, pero no firmar.")
-            )
+            self.set_status(self.tr("Todavía no hay identidad. Sin ella podrá capturar, pero no firmar."))
 
 
 class HqProfilePage(_ProfileStepPage):
@@ -207,11 +198,7 @@ class HqProfilePage(_ProfileStepPage):
     def show_state(self, state: FirstRun) -> None:
         if state.has_hq_profile:
             self.set_status(
-                self.tr(
-                    "Listo: el perfil de oficinas centrales está importado y su huella "
-                    "fue confirmada."
-                ),
-                "ok",
+                self.tr("Listo: el perfil de oficinas centrales está importado y su huella fue confirmada."), "ok"
             )
         elif state.role is None:
             self.set_status(self.tr("Primero elija quién trabaja con este equipo (paso 1)."))
@@ -246,9 +233,7 @@ class ExportProfilePage(_ProfileStepPage):
 
     def show_state(self, state: FirstRun) -> None:
         if state.marks.get(self.step) == "done":
-            self.set_status(
-                self.tr("Listo: el perfil se guardó. Envíelo a las coordinaciones estatales."), "ok"
-            )
+            self.set_status(self.tr("Listo: el perfil se guardó. Envíelo a las coordinaciones estatales."), "ok")
         else:
             self.set_status(self.tr("Todavía no se ha guardado el perfil."))
 
@@ -281,10 +266,7 @@ class FacilitiesPage(StepPage):
     def show_state(self, state: FirstRun) -> None:
         if state.facility_count:
             self.set_status(
-                self.tr("Listo: hay %1 unidades registradas.").replace(
-                    "%1", f"{state.facility_count:,}"
-                ),
-                "ok",
+                self.tr("Listo: hay %1 unidades registradas.").replace("%1", f"{state.facility_count:,}"), "ok"
             )
         else:
             self.set_status(self.tr("Todavía no hay unidades registradas."))

@@ -97,15 +97,11 @@ class FirstRunWizard(QDialog):
         self.step_list = QListWidget()
         self.step_list.setFixedWidth(220)
         self.step_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.step_list.itemClicked.connect(
-            lambda item: self.go_to(item.data(Qt.ItemDataRole.UserRole))
-        )
+        self.step_list.itemClicked.connect(lambda item: self.go_to(item.data(Qt.ItemDataRole.UserRole)))
 
     def _build_buttons(self) -> QHBoxLayout:
         self.skip_button = QPushButton(self.tr("Omitir este paso"))
-        self.skip_button.setToolTip(
-            self.tr("Puede volver a él en Archivo ▸ Asistente de configuración…")
-        )
+        self.skip_button.setToolTip(self.tr("Puede volver a él en Archivo ▸ Asistente de configuración…"))
         self.back_button = QPushButton(self.tr("Atrás"))
         self.next_button = QPushButton(self.tr("Siguiente"))
         self.next_button.setDefault(True)
@@ -154,10 +150,7 @@ class FirstRunWizard(QDialog):
                 then()
 
         self._window.tasks.run_db(
-            lambda ws, _p: first_run_service.mark_step(ws, step, mark),
-            shown,
-            self._failed,
-            owner=self,
+            lambda ws, _p: first_run_service.mark_step(ws, step, mark), shown, self._failed, owner=self
         )
 
     def _failed(self, exc: BaseException) -> None:
@@ -175,9 +168,7 @@ class FirstRunWizard(QDialog):
             "facilities": self.tr("Unidades de salud"),
         }
         for number, step in enumerate(steps, 1):
-            mark = (
-                "✓" if state.is_done(step) else ("–" if state.marks.get(step) == SKIPPED else " ")
-            )
+            mark = "✓" if state.is_done(step) else ("–" if state.marks.get(step) == SKIPPED else " ")
             item = QListWidgetItem(f"{mark}  {number}. {labels[step]}")
             item.setData(Qt.ItemDataRole.UserRole, step)
             item.setToolTip(
@@ -279,10 +270,7 @@ class FirstRunWizard(QDialog):
     def choose_sat(self) -> None:
         start = settings.last_path("signing/cer", str(Path.home()))
         cer, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Certificado de la e.firma"),
-            start,
-            self.tr("Certificado (*.cer);;Todos los archivos (*)"),
+            self, self.tr("Certificado de la e.firma"), start, self.tr("Certificado (*.cer);;Todos los archivos (*)")
         )
         if not cer:
             return
@@ -299,14 +287,10 @@ class FirstRunWizard(QDialog):
             key = Path(chosen)
         self.use_identity(cer=Path(cer), key=key)
 
-    def use_identity(
-        self, p12: Path | None = None, cer: Path | None = None, key: Path | None = None
-    ) -> None:
+    def use_identity(self, p12: Path | None = None, cer: Path | None = None, key: Path | None = None) -> None:
         """Open the chosen identity with its passphrase; on success it is the one used to sign."""
         name = p12.name if p12 is not None else key.name if key is not None else ""
-        passphrase = self.passphrase_provider(
-            self, self.tr("Escriba la contraseña de %1.").replace("%1", name)
-        )
+        passphrase = self.passphrase_provider(self, self.tr("Escriba la contraseña de %1.").replace("%1", name))
         if passphrase is None:
             return
         page = self.pages["identity"]

@@ -19,15 +19,7 @@ from app import RESOURCES_DIR
 HELP_DIR = RESOURCES_DIR / "help"
 
 #: The guide's sections, in order; each is an ``id`` in both languages' index.html.
-TOPICS = (
-    "install",
-    "first-run",
-    "monthly-entry",
-    "closing-signing",
-    "sending",
-    "hq-import",
-    "hq-conflicts",
-)
+TOPICS = ("install", "first-run", "monthly-entry", "closing-signing", "sending", "hq-import", "hq-conflicts")
 
 #: Section of each top-level window or dialog, by class name. A widget's own
 #: ``help_topic`` attribute wins over this table.
@@ -93,9 +85,7 @@ class HelpWindow(QWidget):
 
     def show_topic(self, topic: str) -> None:
         """Open the guide at section ``topic`` (its anchor) and bring the window forward."""
-        self.browser.setSource(
-            QUrl.fromLocalFile(guide_path(self.lang)).resolved(QUrl(f"#{topic}"))
-        )
+        self.browser.setSource(QUrl.fromLocalFile(guide_path(self.lang)).resolved(QUrl(f"#{topic}")))
         self.browser.scrollToAnchor(topic)
         self.show()
         self.raise_()

@@ -78,21 +78,14 @@ class MainMenus(QObject):
         self.edit_menu = editar
         self.edit_menu_anchor = editar.addSeparator()
         editar.addAction(self.tr("Comentario…"), data(lambda: window.entry.grid.edit_comment()))
-        editar.addAction(
-            self.tr("Historial de la celda…"), data(lambda: window.entry.grid.show_history())
-        )
+        editar.addAction(self.tr("Historial de la celda…"), data(lambda: window.entry.grid.show_history()))
 
         informe = bar.addMenu(self.tr("&Informe"))
-        self.close_report_action = informe.addAction(
-            self.tr("Cerrar informe…"), data(window.close_report)
-        )
-        self.reopen_report_action = informe.addAction(
-            self.tr("Reabrir informe…"), data(window.reopen_report)
-        )
+        self.close_report_action = informe.addAction(self.tr("Cerrar informe…"), data(window.close_report))
+        self.reopen_report_action = informe.addAction(self.tr("Reabrir informe…"), data(window.reopen_report))
         informe.addSeparator()
         self.state_data_action = informe.addAction(
-            self.tr("Datos estatales…"),
-            data(lambda: window.open_facility_form(window.current_state())),
+            self.tr("Datos estatales…"), data(lambda: window.open_facility_form(window.current_state()))
         )
         self.notes_action = informe.addAction(
             self.tr("Notas y marcas del resumen…"), data(lambda: self._summary().section_notes())
@@ -102,8 +95,7 @@ class MainMenus(QObject):
         next_tab.triggered.connect(
             data(
                 lambda: window.entry.section_tabs.setCurrentIndex(
-                    (window.entry.section_tabs.currentIndex() + 1)
-                    % window.entry.section_tabs.count()
+                    (window.entry.section_tabs.currentIndex() + 1) % window.entry.section_tabs.count()
                 )
             )
         )
@@ -112,8 +104,7 @@ class MainMenus(QObject):
         previous_tab.triggered.connect(
             data(
                 lambda: window.entry.section_tabs.setCurrentIndex(
-                    (window.entry.section_tabs.currentIndex() - 1)
-                    % window.entry.section_tabs.count()
+                    (window.entry.section_tabs.currentIndex() - 1) % window.entry.section_tabs.count()
                 )
             )
         )
@@ -126,45 +117,29 @@ class MainMenus(QObject):
             self.tr("Tablero del estado…"), data(lambda: actions().show_dashboard())
         )
         shortcuts.append((self.dashboard_action, ["Ctrl+D"]))
-        export = resumen.addAction(
-            self.tr("Exportar PDF firmado…"), data(lambda: actions().export_pdf())
-        )
+        export = resumen.addAction(self.tr("Exportar PDF firmado…"), data(lambda: actions().export_pdf()))
         shortcuts.append((export, ["Ctrl+P"]))
         self.hq_only.append(
-            resumen.addAction(
-                self.tr("Exportar todos los estados…"), data(lambda: actions().export_all())
-            )
+            resumen.addAction(self.tr("Exportar todos los estados…"), data(lambda: actions().export_all()))
         )
         resumen.addSeparator()
         resumen.addAction(self.tr("Verificar un PDF firmado…"), lambda: actions().verify_pdf())
         self.state_only.append(
-            resumen.addAction(
-                self.tr("Crear identidad de firma…"), lambda: actions().create_identity()
-            )
+            resumen.addAction(self.tr("Crear identidad de firma…"), lambda: actions().create_identity())
         )
 
         sincronizar = bar.addMenu(self.tr("&Sincronizar"))
         sync = self._sync
         sincronizar.addAction(self.tr("Perfil y registro…"), lambda: sync().profile())
         self.state_only.append(
-            sincronizar.addAction(
-                self.tr("Enviar paquete a oficinas centrales…"), lambda: sync().export_package()
-            )
+            sincronizar.addAction(self.tr("Enviar paquete a oficinas centrales…"), lambda: sync().export_package())
         )
-        importar = sincronizar.addAction(
-            self.tr("Importar paquetes…"), lambda: sync().import_packages()
-        )
+        importar = sincronizar.addAction(self.tr("Importar paquetes…"), lambda: sync().import_packages())
         shortcuts.append((importar, ["Ctrl+I"]))
         self.hq_only.append(sincronizar.addSeparator())
-        self.hq_only.append(
-            sincronizar.addAction(self.tr("Conflictos por revisar…"), lambda: sync().conflicts())
-        )
-        self.hq_only.append(
-            sincronizar.addAction(self.tr("Responder a los estados…"), lambda: sync().respond())
-        )
-        self.hq_only.append(
-            sincronizar.addAction(self.tr("Consolidado nacional…"), lambda: sync().consolidation())
-        )
+        self.hq_only.append(sincronizar.addAction(self.tr("Conflictos por revisar…"), lambda: sync().conflicts()))
+        self.hq_only.append(sincronizar.addAction(self.tr("Responder a los estados…"), lambda: sync().respond()))
+        self.hq_only.append(sincronizar.addAction(self.tr("Consolidado nacional…"), lambda: sync().consolidation()))
         sincronizar.addAction(self.tr("Metas…"), lambda: sync().targets())
         self.apply_role(None)
 
@@ -230,12 +205,8 @@ class MainMenus(QObject):
             window,
         )
         box.setObjectName("empty_box")
-        self.empty_import_button = box.addButton(
-            self.tr("Importar unidades…"), QMessageBox.ButtonRole.AcceptRole
-        )
-        self.empty_demo_button = box.addButton(
-            self.tr("Cargar la demostración"), QMessageBox.ButtonRole.AcceptRole
-        )
+        self.empty_import_button = box.addButton(self.tr("Importar unidades…"), QMessageBox.ButtonRole.AcceptRole)
+        self.empty_demo_button = box.addButton(self.tr("Cargar la demostración"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Ahora no"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(self.empty_import_button)
         self.empty_import_button.clicked.connect(lambda: self._files().import_facilities())

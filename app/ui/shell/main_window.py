@@ -15,10 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent, QUndoStack
-from PySide6.QtWidgets import (
-    QLabel,
-    QStackedWidget,
-)
+from PySide6.QtWidgets import QLabel, QStackedWidget
 
 from app.models.periods import current_period, period_label, shift
 from app.ui.common import settings
@@ -67,9 +64,7 @@ class MainWindow(ShellWindow):
         self._shut_down = False
         self._last_write_failed = False  # the save indicator says so until the next write
         self._build_ui()
-        self.menus = MainMenus(
-            self, lambda: self.file_actions, lambda: self.summary_actions, lambda: self.sync_actions
-        )
+        self.menus = MainMenus(self, lambda: self.file_actions, lambda: self.summary_actions, lambda: self.sync_actions)
         self._connect()
         self.setWindowTitle("Coordina")
         fit_window(self, "main", 1440, 900)  # within the screen; restores the last place
@@ -185,9 +180,7 @@ class MainWindow(ShellWindow):
 
             self._entry = EntryPage(self.session, self.catalog, self.lang)
             self._entry.open_form.connect(self.open_facility_form)
-            self._entry.grid.status_message.connect(
-                lambda text: self.statusBar().showMessage(text, 8000)
-            )
+            self._entry.grid.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
             self._entry.side_panel.close_requested.connect(self.close_report)
             self._entry.side_panel.reopen_requested.connect(self.reopen_report)
             # Refused text on screen means "not saved", whatever the database thread says.
@@ -197,11 +190,7 @@ class MainWindow(ShellWindow):
             self.pages.addWidget(self._entry)
             self.menus.edit_menu.insertActions(
                 self.menus.edit_menu_anchor,
-                [
-                    self._entry.grid.copy_action,
-                    self._entry.grid.paste_action,
-                    self._entry.grid.clear_action,
-                ],
+                [self._entry.grid.copy_action, self._entry.grid.paste_action, self._entry.grid.clear_action],
             )
         return self._entry
 
@@ -237,10 +226,7 @@ class MainWindow(ShellWindow):
             return workspace_overview(ws)
 
         self.tasks.run_db(
-            read,
-            lambda overview: self._on_overview(overview, wanted),
-            self._on_overview_failed,
-            owner=self,
+            read, lambda overview: self._on_overview(overview, wanted), self._on_overview_failed, owner=self
         )
 
     def _on_overview(self, overview: Overview, wanted: tuple[str, str] | None) -> None:
@@ -280,9 +266,7 @@ class MainWindow(ShellWindow):
             self.daily_backup.take()
 
     def _on_overview_failed(self, exc: BaseException) -> None:
-        self.loading_label.setText(
-            self.tr("No se pudieron abrir los datos.") + "\n\n" + error_message(exc, self.lang)
-        )
+        self.loading_label.setText(self.tr("No se pudieron abrir los datos.") + "\n\n" + error_message(exc, self.lang))
         self.pages.setCurrentWidget(self.loading_label)
         self.fatal_error.emit(exc)
 
@@ -291,9 +275,7 @@ class MainWindow(ShellWindow):
         if not state:
             return
         self.statusBar().showMessage(
-            self.tr("Cargando {0}, {1}…").format(
-                self.catalog.states[state].name, period_label(period, self.lang)
-            )
+            self.tr("Cargando {0}, {1}…").format(self.catalog.states[state].name, period_label(period, self.lang))
         )
         # The grid stays enabled (and keeps the focus) but takes no edit until the month is
         # loaded: the session's about_to_load puts it in its loading state.
@@ -310,8 +292,7 @@ class MainWindow(ShellWindow):
         if not month.facilities:
             self.entry.show_banner(
                 self.tr(
-                    "{0} no tiene unidades registradas. Use Archivo → Importar unidades… "
-                    "o elija otro estado."
+                    "{0} no tiene unidades registradas. Use Archivo → Importar unidades… o elija otro estado."
                 ).format(self.catalog.states[month.state_code].name)
             )
         self._take_daily_backup()
@@ -326,10 +307,7 @@ class MainWindow(ShellWindow):
         month = self.session.month
         parts = ["Coordina"]
         if month is not None and self.overview and self.overview.facility_count:
-            parts += [
-                self.catalog.states[month.state_code].name,
-                period_label(month.period, self.lang),
-            ]
+            parts += [self.catalog.states[month.state_code].name, period_label(month.period, self.lang)]
         title = " — ".join(parts)
         if self.overview is not None and self.overview.is_demo:
             title += " [DEMO]"
@@ -350,9 +328,7 @@ class MainWindow(ShellWindow):
         )
         if announce:
             self.statusBar().showMessage(
-                self.tr("Informe cerrado")
-                if locked
-                else self.tr("Informe reabierto: la reapertura quedó registrada"),
+                self.tr("Informe cerrado") if locked else self.tr("Informe reabierto: la reapertura quedó registrada"),
                 8000,
             )
 
@@ -382,11 +358,7 @@ class MainWindow(ShellWindow):
 
         self.entry.grid.commit_open_editor()  # a cell being typed counts before the question
         text = close_confirmation_text(
-            self._month_name(),
-            self.session.index,
-            self.catalog,
-            self.entry.grid_model.rejected_count(),
-            self.lang,
+            self._month_name(), self.session.index, self.catalog, self.entry.grid_model.rejected_count(), self.lang
         )
         if confirm(self, self.tr("Cerrar informe"), text, self.tr("Cerrar informe")):
             self.session.flush()

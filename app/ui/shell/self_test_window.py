@@ -73,9 +73,7 @@ def open_main_window(data_dir: Path, lang: str = "es", pdf: Path | None = None) 
         if not outcome:
             loop.exec()
         if "error" in outcome:
-            raise CheckFailed(
-                "window_failed", error=error_message(cast(BaseException, outcome["error"]), lang)
-            )
+            raise CheckFailed("window_failed", error=error_message(cast(BaseException, outcome["error"]), lang))
         if "loaded" not in outcome:
             raise CheckFailed("window_timeout", seconds=int(time.monotonic() - started))
         month = window.session.month
@@ -117,9 +115,7 @@ def _check_chart(data_dir: Path, state_code: str, period: str, lang: str) -> Non
         summary = state_summary(ws, state_code, period)
     finally:
         ws.close()
-    figures = [f for f in summary.figures.values() if f.unit == "percent" and f.value is not None][
-        :6
-    ]
+    figures = [f for f in summary.figures.values() if f.unit == "percent" and f.value is not None][:6]
     chart, _bars, _shown = bar_chart("Autoprueba", figures, lang, percent=True)
     view = QChartView(chart)
     view.resize(640, 400)
@@ -134,7 +130,5 @@ def _blank(image: QImage) -> bool:
     first = image.pixel(0, 0)
     step = max(1, min(image.width(), image.height()) // 40)
     return all(
-        image.pixel(x, y) == first
-        for x in range(0, image.width(), step)
-        for y in range(0, image.height(), step)
+        image.pixel(x, y) == first for x in range(0, image.width(), step) for y in range(0, image.height(), step)
     )

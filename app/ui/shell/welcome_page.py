@@ -40,9 +40,7 @@ class WelcomePage(QWidget):
         layout.addSpacing(8)
         layout.addWidget(intro)
         layout.addSpacing(18)
-        self.demo_button = QPushButton(
-            self.tr("Cargar datos de demostración (Nayarit, febrero 2023)")
-        )
+        self.demo_button = QPushButton(self.tr("Cargar datos de demostración (Nayarit, febrero 2023)"))
         self.demo_button.setMinimumHeight(48)
         big = QFont(self.demo_button.font())
         big.setPointSizeF(big.pointSizeF() * 1.2)

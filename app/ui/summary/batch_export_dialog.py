@@ -54,14 +54,7 @@ class BatchExportDialog(JobDialog):
 
     finished_export = Signal(object)  # BatchOutcome
 
-    def __init__(
-        self,
-        tasks: TaskManager,
-        catalog: Catalog,
-        lang: str,
-        period: str,
-        parent: QWidget | None = None,
-    ):
+    def __init__(self, tasks: TaskManager, catalog: Catalog, lang: str, period: str, parent: QWidget | None = None):
         super().__init__(parent)
         self._tasks = tasks
         self._catalog = catalog
@@ -84,8 +77,7 @@ class BatchExportDialog(JobDialog):
         intro.setWordWrap(True)
         default_folder = documents_folder() / f"Resumenes-{period}"
         self.folder_field = FolderField(
-            self.tr("Carpeta para los PDF"),
-            settings.last_path("export/batch_folder", str(default_folder)),
+            self.tr("Carpeta para los PDF"), settings.last_path("export/batch_folder", str(default_folder))
         )
         self.folder = self.folder_field.edit
         self.layout_box = layout_combo(self)
@@ -136,13 +128,7 @@ class BatchExportDialog(JobDialog):
 
     def _update_buttons(self) -> None:
         running = self.is_running()
-        for widget in (
-            self.export_button,
-            self.folder_field,
-            self.layout_box,
-            self.lang_box,
-            self.signing,
-        ):
+        for widget in (self.export_button, self.folder_field, self.layout_box, self.lang_box, self.signing):
             widget.setEnabled(not running)
         self.cancel_button.setEnabled(running)
         self.close_button.setEnabled(not running)  # closing would orphan the job's callbacks
@@ -182,18 +168,12 @@ class BatchExportDialog(JobDialog):
                 progress.update(done, total)
 
             try:
-                results = report_pdf.export_all_states(
-                    ws, period, folder, options, identity, report
-                )
+                results = report_pdf.export_all_states(ws, period, folder, options, identity, report)
             except Cancelled:
                 # States run in parallel: list what is on disk (each file is whole or absent).
                 states = report_pdf.states_with_facilities(ws)
                 paths = [folder / report_pdf.state_file_name(s, period, signed) for s in states]
-                files = [
-                    (s.name, p, p.stat().st_size)
-                    for s, p in zip(states, paths, strict=True)
-                    if p.exists()
-                ]
+                files = [(s.name, p, p.stat().st_size) for s, p in zip(states, paths, strict=True) if p.exists()]
                 return BatchOutcome(files, cancelled=True, signed=signed)
             return BatchOutcome([(r.state_name, r.path, r.size) for r in results], signed=signed)
 
@@ -218,9 +198,7 @@ class BatchExportDialog(JobDialog):
         self.progress_bar.setValue(done)
         if self._handle is not None and not self._handle.cancel_requested:
             self._show_status(
-                self.tr("Exportando %1 de %2…")
-                .replace("%1", str(min(done + 1, total)))
-                .replace("%2", str(total))
+                self.tr("Exportando %1 de %2…").replace("%1", str(min(done + 1, total))).replace("%2", str(total))
             )
 
     def _done(self, outcome: BatchOutcome) -> None:
@@ -234,11 +212,7 @@ class BatchExportDialog(JobDialog):
         count = len(outcome.files)
         if outcome.cancelled:
             self._show_status(
-                self.tr(
-                    "Cancelado. Se escribieron %n archivo(s) completos; no quedó ninguno a medias.",
-                    "",
-                    count,
-                ),
+                self.tr("Cancelado. Se escribieron %n archivo(s) completos; no quedó ninguno a medias.", "", count),
                 "warning",
             )
         else:
@@ -256,9 +230,7 @@ class BatchExportDialog(JobDialog):
         self._handle = None
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(0)
-        self._show_status(
-            self.tr("No se exportó: %1").replace("%1", error_text(exc, self._lang)), "error"
-        )
+        self._show_status(self.tr("No se exportó: %1").replace("%1", error_text(exc, self._lang)), "error")
         self._update_buttons()
         self.error_box = show_error(self, self.tr("No se pudo exportar"), exc, self._lang)
 

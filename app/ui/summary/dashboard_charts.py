@@ -66,9 +66,7 @@ def _base_chart(title: str) -> QChart:
     chart.legend().setLabelColor(text_color())
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.setBackgroundRoundness(0)
-    chart.setAnimationOptions(
-        QChart.AnimationOption.NoAnimation
-    )  # screenshots and tests see the end state
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)  # screenshots and tests see the end state
     # Axis numbers as es-MX writes them ("20,000"), like the figures beside the charts.
     chart.setLocale(QLocale(QLocale.Language.Spanish, QLocale.Country.Mexico))
     chart.setLocalizeNumbers(True)
@@ -138,12 +136,7 @@ def bar_chart(
 
 
 def _bar_axes(
-    chart: QChart,
-    series: QAbstractBarSeries,
-    figures: Sequence[Figure],
-    lang: str,
-    percent: bool,
-    horizontal: bool,
+    chart: QChart, series: QAbstractBarSeries, figures: Sequence[Figure], lang: str, percent: bool, horizontal: bool
 ) -> tuple[QBarCategoryAxis, QValueAxis]:
     """The category axis (labels with values) and the value axis, attached to ``series``."""
     categories = QBarCategoryAxis()
@@ -201,9 +194,7 @@ def _add_targets(
         values.setLabelsVisible(True)
 
 
-def target_points(
-    figures: Sequence[Figure], targets: Mapping[str, float], horizontal: bool
-) -> list[QPointF]:
+def target_points(figures: Sequence[Figure], targets: Mapping[str, float], horizontal: bool) -> list[QPointF]:
     """Where the meta marks go: at the meta's value, on the row of its figure's bar."""
     return [
         QPointF(targets[f.code], i) if horizontal else QPointF(i, targets[f.code])
@@ -239,9 +230,7 @@ def month_names(months: Sequence[str], lang: str) -> list[str]:
     return [names[int(m[4:]) - 1][:3] for m in months]
 
 
-def monthly_chart(
-    title: str, series: MonthlySeries, lang: str
-) -> tuple[QChart, dict[str, list[QLineSeries]]]:
+def monthly_chart(title: str, series: MonthlySeries, lang: str) -> tuple[QChart, dict[str, list[QLineSeries]]]:
     """One line per figure over the months, each on its own value axis.
 
     Consultations are ten times surgeries, so each line gets its own axis (left, right)

@@ -50,11 +50,7 @@ class FigureModel(RowTableModel):
 
     def _meta_text(self, figure: Figure) -> str:
         value = self._targets.get(figure.code)
-        return (
-            ""
-            if value is None
-            else self.tr("Meta %1").replace("%1", target_text(value, figure.unit))
-        )
+        return "" if value is None else self.tr("Meta %1").replace("%1", target_text(value, figure.unit))
 
     def figure_at(self, row: int) -> Figure | None:
         """The figure of ``row``, or None outside the table."""
@@ -68,11 +64,7 @@ class FigureModel(RowTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.META:
                 return self._meta_text(figure)
-            return (
-                figure.label(self._lang)
-                if column == self.LABEL
-                else format_figure(figure, self._lang, mark=True)
-            )
+            return figure.label(self._lang) if column == self.LABEL else format_figure(figure, self._lang, mark=True)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.META and figure.code in self._targets:
                 return self.tr("Meta definida por oficinas centrales")

@@ -81,12 +81,8 @@ def figure_view(model: FigureModel) -> QTableView:
     view.verticalHeader().hide()
     view.horizontalHeader().hide()
     view.horizontalHeader().setSectionResizeMode(FigureModel.LABEL, QHeaderView.ResizeMode.Stretch)
-    view.horizontalHeader().setSectionResizeMode(
-        FigureModel.VALUE, QHeaderView.ResizeMode.ResizeToContents
-    )
-    view.horizontalHeader().setSectionResizeMode(
-        FigureModel.META, QHeaderView.ResizeMode.ResizeToContents
-    )
+    view.horizontalHeader().setSectionResizeMode(FigureModel.VALUE, QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setSectionResizeMode(FigureModel.META, QHeaderView.ResizeMode.ResizeToContents)
     view.setWordWrap(True)
     # The sections scroll together in their scroll area, never one by one.
     view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -105,14 +101,7 @@ def fit_height(view: QTableView) -> None:
 class FacilityDrillPanel(QWidget):
     """A bold heading and the table of the facilities behind a figure (read-only)."""
 
-    def __init__(
-        self,
-        catalog: Catalog,
-        lang: str,
-        heading: str,
-        top_margin: int = 0,
-        parent: QWidget | None = None,
-    ):
+    def __init__(self, catalog: Catalog, lang: str, heading: str, top_margin: int = 0, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("drill_panel")
         self.title = QLabel(heading)

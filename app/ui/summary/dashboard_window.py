@@ -32,14 +32,7 @@ from app.models.facility import Facility
 from app.models.messages import text as message_text
 from app.models.percent import share_percent
 from app.models.summary import StateSummary, format_figure
-from app.models.summary_layout import (
-    COMMUNITY,
-    COVERAGE,
-    INVENTORY,
-    completeness_text,
-    footnotes,
-    window_text,
-)
+from app.models.summary_layout import COMMUNITY, COVERAGE, INVENTORY, completeness_text, footnotes, window_text
 from app.models.summary_layout import section_title as layout_title
 from app.models.values import format_number
 from app.services.summary.month_summary import summary_facilities
@@ -49,12 +42,7 @@ from app.ui.common.alerts import show_error
 from app.ui.common.tasks import TaskManager
 from app.ui.common.window_fit import fit_window
 from app.ui.summary.dashboard_charts import RENDER_HINTS, bar_chart, monthly_chart
-from app.ui.summary.dashboard_data import (
-    SECTION_CODES,
-    DashboardData,
-    load_dashboard,
-    section_figures,
-)
+from app.ui.summary.dashboard_data import SECTION_CODES, DashboardData, load_dashboard, section_figures
 from app.ui.summary.dashboard_models import CODE_ROLE, FigureModel
 from app.ui.summary.dashboard_parts import (
     FacilityDrillPanel,
@@ -79,12 +67,7 @@ class DashboardWindow(QWidget):
     drilled = Signal(str)  # the facilities behind this figure code are listed
 
     def __init__(
-        self,
-        tasks: TaskManager,
-        catalog: Catalog,
-        lang: str,
-        actions: ExportActions,
-        parent: QWidget | None = None,
+        self, tasks: TaskManager, catalog: Catalog, lang: str, actions: ExportActions, parent: QWidget | None = None
     ):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("dashboard_window")
@@ -141,10 +124,7 @@ class DashboardWindow(QWidget):
         self.demo_badge.setObjectName("dashboard_demo_badge")
         self.demo_badge.setStyleSheet(theme.badge_style("error"))  # the main window's badge too
         self.demo_badge.setToolTip(
-            self.tr(
-                "Datos de ejemplo construidos con las cifras publicadas; "
-                "no son datos reales del estado."
-            )
+            self.tr("Datos de ejemplo construidos con las cifras publicadas; no son datos reales del estado.")
         )
         self.demo_badge.setVisible(False)
         title_row = QHBoxLayout()
@@ -188,11 +168,7 @@ class DashboardWindow(QWidget):
             # Click, or Enter on the selected row (QAbstractItemView emits activated on Enter).
             view.clicked.connect(self._figure_chosen)
             view.activated.connect(self._figure_chosen)
-            self.section_titles[key], self.section_models[key], self.section_views[key] = (
-                label,
-                model,
-                view,
-            )
+            self.section_titles[key], self.section_models[key], self.section_views[key] = (label, model, view)
             column.addWidget(label)
             column.addWidget(view)
         column.addStretch(1)
@@ -201,10 +177,7 @@ class DashboardWindow(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.drill_panel = FacilityDrillPanel(
-            self._catalog,
-            self._lang,
-            self.tr("Elija un indicador para ver las unidades detrás de él."),
-            top_margin=6,
+            self._catalog, self._lang, self.tr("Elija un indicador para ver las unidades detrás de él."), top_margin=6
         )
         self.drill_title, self.drill_model, self.drill_view = (
             self.drill_panel.title,
@@ -225,17 +198,11 @@ class DashboardWindow(QWidget):
         self.completeness_bar.setObjectName("completeness_bar")
         self.chart_views: dict[str, QChartView] = {}
         charts = QGridLayout()
-        for key, row, col, span in (
-            ("coverage", 0, 0, 1),
-            ("monthly", 0, 1, 1),
-            ("community", 1, 0, 2),
-        ):
+        for key, row, col, span in (("coverage", 0, 0, 1), ("monthly", 0, 1, 1), ("community", 1, 0, 2)):
             chart_view = QChartView()
             chart_view.setObjectName(f"chart_{key}")
             chart_view.setRenderHint(RENDER_HINTS)
-            chart_view.setMinimumSize(
-                280, 170
-            )  # two rows of charts still leave the table room at 768 px
+            chart_view.setMinimumSize(280, 170)  # two rows of charts still leave the table room at 768 px
             self.chart_views[key] = chart_view
             charts.addWidget(chart_view, row, col, 1, span)
         right = QWidget()
@@ -359,9 +326,7 @@ class DashboardWindow(QWidget):
             bars.clicked.connect(lambda index, shown=shown: self.drill_down(shown[index]))
             self.bar_sets[key] = (bars, shown)
             self._set_chart(key, chart)
-        chart, self.lines = monthly_chart(
-            self.tr("Consultas y cirugías por mes"), data.series, lang
-        )
+        chart, self.lines = monthly_chart(self.tr("Consultas y cirugías por mes"), data.series, lang)
         self._set_chart("monthly", chart)
 
     def _set_chart(self, key: str, chart: QChart) -> None:
@@ -415,9 +380,7 @@ class DashboardWindow(QWidget):
                 self.drill_title.setText("")
                 show_error(self, self.tr("Tablero del estado"), exc, self._lang)
 
-        self._tasks.run_db(
-            lambda ws, _progress: summary_facilities(ws, summary, code), done, failed, owner=self
-        )
+        self._tasks.run_db(lambda ws, _progress: summary_facilities(ws, summary, code), done, failed, owner=self)
 
     # -- actions ------------------------------------------------------------------
     def export_pdf(self) -> None:

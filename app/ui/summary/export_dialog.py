@@ -69,16 +69,10 @@ def layout_combo(parent: QWidget) -> QComboBox:
     """The page layouts with their Spanish names; the data is the service's layout name."""
     combo = QComboBox(parent)
     # One translation context for both dialogs that use it (lupdate cannot see parent.tr's class).
-    combo.addItem(
-        QCoreApplication.translate("LayoutCombo", "Diapositiva 16:9 (pantalla o proyector)"),
-        "slide",
-    )
+    combo.addItem(QCoreApplication.translate("LayoutCombo", "Diapositiva 16:9 (pantalla o proyector)"), "slide")
     combo.addItem(QCoreApplication.translate("LayoutCombo", "Impreso A4 (vertical)"), "handout")
     combo.addItem(
-        QCoreApplication.translate(
-            "LayoutCombo", "Diapositiva compacta 16:9 (solo filas con datos)"
-        ),
-        "compact",
+        QCoreApplication.translate("LayoutCombo", "Diapositiva compacta 16:9 (solo filas con datos)"), "compact"
     )
     return combo
 
@@ -115,9 +109,7 @@ class ExportDialog(JobDialog):
         self._summary: StateSummary | None = None  # computed once, reused for every preview
         self._preview_job = 0  # only the newest preview request may draw
         self._busy = False
-        self._path_edited = (
-            False  # once she types or picks a path, the default name stops following
-        )
+        self._path_edited = False  # once she types or picks a path, the default name stops following
         self.last_export: Exported | None = None
         self.error_box: QMessageBox | None = None
         #: Asks for the passphrase; tests replace it to answer the modal prompt.
@@ -166,17 +158,13 @@ class ExportDialog(JobDialog):
         left.setMaximumWidth(560)
         return left
 
-    def _build_form(
-        self, tasks: TaskManager, period: str, lang: str
-    ) -> tuple[QFormLayout, QHBoxLayout]:
+    def _build_form(self, tasks: TaskManager, period: str, lang: str) -> tuple[QFormLayout, QHBoxLayout]:
         """Format, language, banner and cut-off date; the signing choice and the output row."""
         self.layout_box = layout_combo(self)
         self.lang_box = language_combo(self, lang)
         self.banner = QLineEdit()
         self.banner.setPlaceholderText(
-            self.tr("Leyenda de %1 al pie de cada página (ninguna si se deja vacía)").replace(
-                "%1", self._year
-            )
+            self.tr("Leyenda de %1 al pie de cada página (ninguna si se deja vacía)").replace("%1", self._year)
         )
         self.banner.setEnabled(False)  # until the stored banner arrives
         self.signing = SigningChoice(self)
@@ -190,9 +178,7 @@ class ExportDialog(JobDialog):
         form.addRow(self.tr("Formato:"), self.layout_box)
         form.addRow(self.tr("Idioma del PDF:"), self.lang_box)
         form.addRow(self.tr("Leyenda de %1:").replace("%1", self._year), self.banner)
-        self.cutoff = CutoffField(
-            tasks, self._state.code, period, self
-        )  # issue 10: "fecha de corte"
+        self.cutoff = CutoffField(tasks, self._state.code, period, self)  # issue 10: "fecha de corte"
         form.addRow(self.tr("Fecha de corte:"), self.cutoff)
         return form, output_row
 
@@ -318,19 +304,12 @@ class ExportDialog(JobDialog):
                 self.preview.set_pdf(result[1])
                 self.preview_ready.emit()
 
-        self._tasks.run_db(
-            render,
-            self.guard(done),
-            self.guard(lambda exc: self._preview_failed(exc, job)),
-            owner=self,
-        )
+        self._tasks.run_db(render, self.guard(done), self.guard(lambda exc: self._preview_failed(exc, job)), owner=self)
 
     def _preview_failed(self, exc: BaseException, job: int | None = None) -> None:
         if job is None or job == self._preview_job:
             self.preview.set_message(
-                self.tr("No se pudo preparar la vista previa: %1").replace(
-                    "%1", error_text(exc, self._lang)
-                )
+                self.tr("No se pudo preparar la vista previa: %1").replace("%1", error_text(exc, self._lang))
             )
             self.preview_ready.emit()
 
@@ -367,9 +346,7 @@ class ExportDialog(JobDialog):
         self._busy = True
         self._update_buttons()
         self._show_status(self.tr("Exportando…"))
-        self._tasks.run_db(
-            job, self.guard(self._export_done), self.guard(self._export_failed), owner=self
-        )
+        self._tasks.run_db(job, self.guard(self._export_done), self.guard(self._export_failed), owner=self)
 
     def _export_done(self, exported: Exported) -> None:
         self._busy = False
@@ -382,26 +359,17 @@ class ExportDialog(JobDialog):
             if exported.certificate_fingerprint
             else self.tr("Se guardó el PDF (sin firma).")
         )
-        rows = [
-            (self.tr("Archivo:"), html.escape(path.name)),
-            (self.tr("Carpeta:"), html.escape(str(path.parent))),
-        ]
+        rows = [(self.tr("Archivo:"), html.escape(path.name)), (self.tr("Carpeta:"), html.escape(str(path.parent)))]
         if exported.certificate_fingerprint:
             rows.append(
                 (
                     self.tr("Huella del certificado (SHA-256):"),
-                    "<tt>"
-                    + fingerprint_lines(exported.certificate_fingerprint).replace("\n", "<br>")
-                    + "</tt>",
+                    "<tt>" + fingerprint_lines(exported.certificate_fingerprint).replace("\n", "<br>") + "</tt>",
                 )
             )
-        rows.append(
-            (self.tr("Huella de los datos:"), f"<tt>{exported.result.fingerprint[:16]}</tt>")
-        )
+        rows.append((self.tr("Huella de los datos:"), f"<tt>{exported.result.fingerprint[:16]}</tt>"))
         body = "".join(f"<br>{label} {value}" for label, value in rows)
-        self.status.setText(
-            f"<b>{html.escape(headline)}</b><span style='font-weight: normal'>{body}</span>"
-        )
+        self.status.setText(f"<b>{html.escape(headline)}</b><span style='font-weight: normal'>{body}</span>")
         self.status.setStyleSheet(theme.text_style("ok"))
         self.status.setToolTip(str(path))
         self._update_buttons()
@@ -410,9 +378,7 @@ class ExportDialog(JobDialog):
     def _export_failed(self, exc: BaseException) -> None:
         self._busy = False
         self._update_buttons()
-        self._show_status(
-            self.tr("No se exportó el PDF: %1").replace("%1", error_text(exc, self._lang)), "error"
-        )
+        self._show_status(self.tr("No se exportó el PDF: %1").replace("%1", error_text(exc, self._lang)), "error")
         self.error_box = show_error(self, self.tr("No se pudo exportar el PDF"), exc, self._lang)
 
     def open_pdf(self) -> None:

@@ -56,14 +56,7 @@ class IdentityDialog(JobDialog):
 
     created = Signal(object, object)  # Path, Identity
 
-    def __init__(
-        self,
-        tasks: TaskManager,
-        catalog: Catalog,
-        lang: str,
-        state_code: str,
-        parent: QWidget | None = None,
-    ):
+    def __init__(self, tasks: TaskManager, catalog: Catalog, lang: str, state_code: str, parent: QWidget | None = None):
         super().__init__(parent)
         self._tasks = tasks
         self._catalog = catalog
@@ -168,9 +161,7 @@ class IdentityDialog(JobDialog):
         if not text:
             return None
         path = Path(text).expanduser()
-        return (
-            path if path.suffix.lower() in (".p12", ".pfx") else path.with_name(path.name + ".p12")
-        )
+        return path if path.suffix.lower() in (".p12", ".pfx") else path.with_name(path.name + ".p12")
 
     def set_output_path(self, path: Path) -> None:
         """Save to ``path`` (what the file picker does; tests call it directly)."""
@@ -190,9 +181,7 @@ class IdentityDialog(JobDialog):
         if not self._path_edited:
             current = self.output_path()
             folder = current.parent if current else documents_folder()
-            self.output.setText(
-                str(folder / identity_file_name(self.name.text(), self.state.currentText()))
-            )
+            self.output.setText(str(folder / identity_file_name(self.name.text(), self.state.currentText())))
 
     def _check_match(self) -> None:
         first, second = self.passphrase.text(), self.confirmation.text()
@@ -212,9 +201,7 @@ class IdentityDialog(JobDialog):
         if out is None:
             return self.tr("Elija dónde guardar el archivo .p12.")
         if out.exists():
-            return self.tr(
-                "Ya existe %1. Elija otro nombre para no reemplazar esa identidad."
-            ).replace("%1", str(out))
+            return self.tr("Ya existe %1. Elija otro nombre para no reemplazar esa identidad.").replace("%1", str(out))
         if not self.passphrase.text():
             return self.tr("Escriba una contraseña para proteger la clave.")
         if self.passphrase.text() != self.confirmation.text():
@@ -251,12 +238,7 @@ class IdentityDialog(JobDialog):
         self.details.setText("")
         self._show_status(self.tr("Creando la identidad…"))
         self._update_buttons()
-        self._tasks.run_db(
-            job,
-            self.guard(lambda made: self._created(out, made)),
-            self.guard(self._failed),
-            owner=self,
-        )
+        self._tasks.run_db(job, self.guard(lambda made: self._created(out, made)), self.guard(self._failed), owner=self)
 
     def _created(self, path: Path, made: Identity) -> None:
         self._busy = False
@@ -283,10 +265,7 @@ class IdentityDialog(JobDialog):
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
         self._update_buttons()
-        self._show_status(
-            self.tr("No se creó la identidad: %1").replace("%1", error_text(exc, self._lang)),
-            "error",
-        )
+        self._show_status(self.tr("No se creó la identidad: %1").replace("%1", error_text(exc, self._lang)), "error")
         self.error_box = show_error(self, self.tr("Crear identidad"), exc, self._lang)
 
     def open_folder(self) -> None:

@@ -86,9 +86,7 @@ class SigningChoice(QGroupBox):
         grid.addLayout(self._picker(self.key_path, self._browse_key), 5, 1, 1, 2)
         grid.setColumnStretch(1, 1)
 
-        {P12: self.p12_radio, SAT: self.sat_radio}.get(default_mode(), self.none_radio).setChecked(
-            True
-        )
+        {P12: self.p12_radio, SAT: self.sat_radio}.get(default_mode(), self.none_radio).setChecked(True)
         self._group.buttonToggled.connect(lambda *_: self._update())
         for field in (self.p12_path, self.cer_path, self.key_path):
             field.textChanged.connect(lambda _text: self.changed.emit())
@@ -105,11 +103,7 @@ class SigningChoice(QGroupBox):
 
     def _update(self) -> None:
         mode = self.mode()
-        for field, active in (
-            (self.p12_path, mode == P12),
-            (self.cer_path, mode == SAT),
-            (self.key_path, mode == SAT),
-        ):
+        for field, active in ((self.p12_path, mode == P12), (self.cer_path, mode == SAT), (self.key_path, mode == SAT)):
             field.setEnabled(active)
             field.property("browse_button").setEnabled(active)
         self.changed.emit()
@@ -164,9 +158,7 @@ class SigningChoice(QGroupBox):
             return self.tr("Escriba la contraseña de la clave privada de su e.firma (%1).").replace(
                 "%1", Path(self.key_path.text().strip()).name
             )
-        return self.tr("Escriba la contraseña de %1.").replace(
-            "%1", Path(self.p12_path.text().strip()).name
-        )
+        return self.tr("Escriba la contraseña de %1.").replace("%1", Path(self.p12_path.text().strip()).name)
 
     def ask_loader(
         self, parent: QWidget, ask: Callable[[QWidget, str], bytes | None]

@@ -52,12 +52,7 @@ class SummaryActions(QObject):
 
         window = self._window
         dialog = SectionNotesDialog(
-            window.tasks,
-            window.catalog,
-            window.lang,
-            window.current_state(),
-            window.current_period(),
-            window,
+            window.tasks, window.catalog, window.lang, window.current_state(), window.current_period(), window
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
@@ -67,9 +62,7 @@ class SummaryActions(QObject):
         from app.ui.summary.batch_export_dialog import BatchExportDialog
 
         window = self._window
-        dialog = BatchExportDialog(
-            window.tasks, window.catalog, window.lang, window.current_period(), window
-        )
+        dialog = BatchExportDialog(window.tasks, window.catalog, window.lang, window.current_period(), window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
 
@@ -87,9 +80,7 @@ class SummaryActions(QObject):
         from app.ui.summary.identity_dialog import IdentityDialog
 
         window = self._window
-        dialog = IdentityDialog(
-            window.tasks, window.catalog, window.lang, window.current_state(), window
-        )
+        dialog = IdentityDialog(window.tasks, window.catalog, window.lang, window.current_state(), window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         # The next "Exportar PDF firmado…" starts on the new identity, not on "Sin firma".
         dialog.created.connect(lambda _path, _made: settings.save_last_path("signing/mode", "p12"))

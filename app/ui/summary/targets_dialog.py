@@ -12,13 +12,7 @@ Per-state metas (``STATE:code``) are set with the command line (``targets set``)
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -78,11 +72,7 @@ class TargetsModel(RowTableModel):
         self._edits: dict[str, float | None] = {}
         self.read_only = True
         self._headers = [self.tr("Indicador"), self.tr("Unidad"), self.tr("Meta")]
-        self._units = {
-            "percent": self.tr("porcentaje (%)"),
-            "count": self.tr("número"),
-            "money": self.tr("pesos"),
-        }
+        self._units = {"percent": self.tr("porcentaje (%)"), "count": self.tr("número"), "money": self.tr("pesos")}
 
     # -- contents -----------------------------------------------------------------
     def set_stored(self, stored: dict[str, float]) -> None:
@@ -153,9 +143,7 @@ class TargetsModel(RowTableModel):
                 )
             )
         if not self.read_only:
-            lines.append(
-                self.tr("Escriba la meta y pulse Enter; deje la celda vacía para quitarla.")
-            )
+            lines.append(self.tr("Escriba la meta y pulse Enter; deje la celda vacía para quitarla."))
         return "\n".join(lines)
 
     def setData(
@@ -164,12 +152,7 @@ class TargetsModel(RowTableModel):
         value: object,  # noqa: N802 - Qt API
         role: int = Qt.ItemDataRole.EditRole,
     ) -> bool:
-        if (
-            role != Qt.ItemDataRole.EditRole
-            or not index.isValid()
-            or index.column() != self.META
-            or self.read_only
-        ):
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != self.META or self.read_only:
             return False
         indicator = self._rows[index.row()]
         if value is None or not str(value).strip():
@@ -199,9 +182,7 @@ class TargetsDialog(JobDialog):
     loaded = Signal()
     saved = Signal()
 
-    def __init__(
-        self, tasks: TaskManager, catalog: Catalog, lang: str = "es", parent: QWidget | None = None
-    ):
+    def __init__(self, tasks: TaskManager, catalog: Catalog, lang: str = "es", parent: QWidget | None = None):
         super().__init__(parent)
         self._tasks = tasks
         self._lang = lang
@@ -231,8 +212,7 @@ class TargetsDialog(JobDialog):
         self.intro.setWordWrap(True)
         self.read_only_note = QLabel(
             self.tr(
-                "Las metas las define oficinas centrales. Aquí se muestran las "
-                "recibidas en la última actualización."
+                "Las metas las define oficinas centrales. Aquí se muestran las recibidas en la última actualización."
             )
         )
         self.read_only_note.setObjectName("read_only_note")
@@ -344,9 +324,7 @@ class TargetsDialog(JobDialog):
 
         def done(_stored: object) -> None:
             self._saving = False
-            self._show_status(
-                self.tr("Metas guardadas. Viajan a los estados en la próxima actualización."), "ok"
-            )
+            self._show_status(self.tr("Metas guardadas. Viajan a los estados en la próxima actualización."), "ok")
             self.reload()
             self.saved.emit()
 

@@ -59,10 +59,7 @@ def verdict_style(kind: str) -> str:
         )
     else:
         colors = "border: 1px solid palette(mid);"
-    return (
-        f"QLabel#verdict {{ {colors} border-radius: 6px; padding: 10px; font-size: 12pt; "
-        "font-weight: bold; }"
-    )
+    return f"QLabel#verdict {{ {colors} border-radius: 6px; padding: 10px; font-size: 12pt; font-weight: bold; }}"
 
 
 def verdict_kind(result: VerifyResult) -> str:
@@ -146,9 +143,7 @@ class VerifyDialog(JobDialog):
 
     def _build_demo(self) -> QLabel:
         """The demo-data notice, hidden until a document holding demo data is verified."""
-        self.demo = QLabel(
-            self.tr("Este documento contiene DATOS DE DEMOSTRACIÓN: sus cifras no son reales.")
-        )
+        self.demo = QLabel(self.tr("Este documento contiene DATOS DE DEMOSTRACIÓN: sus cifras no son reales."))
         self.demo.setObjectName("demo")
         self.demo.setWordWrap(True)
         self.demo.setStyleSheet(
@@ -165,9 +160,7 @@ class VerifyDialog(JobDialog):
         self.signatures = QTreeWidget()
         self.signatures.setObjectName("signatures")
         self.signatures.setColumnCount(4)
-        self.signatures.setHeaderLabels(
-            [self.tr("Firma"), self.tr("Firmante"), self.tr("Fecha"), self.tr("Resultado")]
-        )
+        self.signatures.setHeaderLabels([self.tr("Firma"), self.tr("Firmante"), self.tr("Fecha"), self.tr("Resultado")])
         self.signatures.setRootIsDecorated(True)
         self.signatures.setWordWrap(True)
         self.signatures.setMinimumHeight(110)
@@ -200,10 +193,7 @@ class VerifyDialog(JobDialog):
     def choose_file(self) -> None:
         start = settings.last_path("verify/folder", str(Path.home()))
         path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Verificar PDF firmado"),
-            start,
-            self.tr("PDF (*.pdf);;Todos los archivos (*)"),
+            self, self.tr("Verificar PDF firmado"), start, self.tr("PDF (*.pdf);;Todos los archivos (*)")
         )
         if path:
             settings.save_last_path("verify/folder", str(Path(path).parent))
@@ -275,11 +265,7 @@ class VerifyDialog(JobDialog):
         """One row per signature, its reasons beneath it, opened, in plain words."""
         self.signatures.clear()
         for report in result.signatures:
-            when = (
-                local_datetime(report.signed_at, self._lang, seconds=True)
-                if report.signed_at
-                else "—"
-            )
+            when = local_datetime(report.signed_at, self._lang, seconds=True) if report.signed_at else "—"
             row = QTreeWidgetItem(
                 [
                     f"{report.field_name or '—'} ({self._kind_text(report.kind)})",
@@ -310,13 +296,9 @@ class VerifyDialog(JobDialog):
         self.result = result
         kind = verdict_kind(result)
         if kind == "ok":
-            headline = self.tr(
-                "Firma válida: el documento está íntegro y el firmante es de confianza."
-            )
+            headline = self.tr("Firma válida: el documento está íntegro y el firmante es de confianza.")
         elif kind == "warning":
-            headline = self.tr(
-                "El documento está íntegro, pero el firmante no está en su lista de confianza."
-            )
+            headline = self.tr("El documento está íntegro, pero el firmante no está en su lista de confianza.")
         elif not result.signed:
             headline = self.tr("Este PDF no tiene una firma válida.")
         else:
@@ -325,15 +307,11 @@ class VerifyDialog(JobDialog):
         self.demo.setVisible(result.demo)
         self._fill_signatures(result)
         self.signer.setText(result.signer_name or "—")
-        self.signed_at.setText(
-            local_datetime(result.signed_at, self._lang, seconds=True) if result.signed_at else "—"
-        )
+        self.signed_at.setText(local_datetime(result.signed_at, self._lang, seconds=True) if result.signed_at else "—")
         signed = result.signed
         self.intact.setText(self._yes_no(result.intact) if signed else "—")
         self.trusted.setText(self._yes_no(result.trusted) if signed else "—")
-        self.fingerprint.setText(
-            fingerprint_lines(result.fingerprint) if result.fingerprint else "—"
-        )
+        self.fingerprint.setText(fingerprint_lines(result.fingerprint) if result.fingerprint else "—")
         problem = self.problem_text(result)
         self.problem.setText(problem[:1].upper() + problem[1:] if problem else self.tr("Ninguna."))
         self.verified.emit(result)
@@ -361,9 +339,7 @@ class VerifyDialog(JobDialog):
 
         def add(ws, _progress) -> None:
             # read_certificate names the file in its error; add_trusted stores it as PEM.
-            identity_service.add_trusted(
-                ws, certificate_pem(identity_service.read_certificate(path))
-            )
+            identity_service.add_trusted(ws, certificate_pem(identity_service.read_certificate(path)))
 
         def done(_result: None) -> None:
             self.trust_button.setEnabled(True)

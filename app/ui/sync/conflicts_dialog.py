@@ -63,9 +63,7 @@ class ConflictsDialog(JobDialog):
     history_loaded = Signal()
     resolved = Signal(object)  # DataValue as stored
 
-    def __init__(
-        self, tasks: TaskManager, catalog: Catalog, lang: str = "es", parent: QWidget | None = None
-    ):
+    def __init__(self, tasks: TaskManager, catalog: Catalog, lang: str = "es", parent: QWidget | None = None):
         super().__init__(parent)
         self._tasks = tasks
         self._catalog = catalog
@@ -203,10 +201,7 @@ class ConflictsDialog(JobDialog):
             current = self.selected_conflict()
             self._select_id = current.id if current else None
         self._tasks.run_db(
-            lambda ws, _p: load_conflicts(ws, open_only),
-            self.guard(self._loaded),
-            self.guard(self._failed),
-            owner=self,
+            lambda ws, _p: load_conflicts(ws, open_only), self.guard(self._loaded), self.guard(self._failed), owner=self
         )
 
     def _loaded(self, result: tuple[list[Conflict], dict[str, str]]) -> None:
@@ -256,11 +251,7 @@ class ConflictsDialog(JobDialog):
         if field == "value":
             return str(side.get("name", ""))
         if field == "updated_at":
-            return (
-                local_datetime(str(side["updated_at"]), self._lang)
-                if side.get("updated_at")
-                else "—"
-            )
+            return local_datetime(str(side["updated_at"]), self._lang) if side.get("updated_at") else "—"
         if field != "comment":
             return "—"
         status = self._catalog.operating_status.get(side.get("status", ""))
@@ -277,9 +268,7 @@ class ConflictsDialog(JobDialog):
         ]
         for code, start, end in side.get("history", [])[-5:]:
             label = self._catalog.operating_status.get(code)
-            lines.append(
-                f"{start or '…'} – {end or self.tr('hoy')}: {label.label(self._lang) if label else code}"
-            )
+            lines.append(f"{start or '…'} – {end or self.tr('hoy')}: {label.label(self._lang) if label else code}")
         return "\n".join(lines)
 
     def _show_conflict(self, conflict: Conflict | None) -> None:
@@ -302,9 +291,7 @@ class ConflictsDialog(JobDialog):
                 )
                 rule.setStyleSheet(status_style("ok"))
             elif conflict.applied == side_name and not conflict.resolved_at:
-                rule.setText(
-                    "● " + self.tr("La regla aplicó esta versión (el cambio más reciente).")
-                )
+                rule.setText("● " + self.tr("La regla aplicó esta versión (el cambio más reciente)."))
                 rule.setStyleSheet(status_style("warning"))
             else:
                 rule.setText(self.tr("No aplicada."))
@@ -326,9 +313,7 @@ class ConflictsDialog(JobDialog):
                         else self.model.variable_label(conflict),
                         f"{name} ({clues})" if name else clues,
                         self.model.state_name(conflict.state_code),
-                        period_label(conflict.key.period, self._lang)
-                        if conflict.key.period
-                        else "",
+                        period_label(conflict.key.period, self._lang) if conflict.key.period else "",
                     )
                     if part
                 )
@@ -339,9 +324,7 @@ class ConflictsDialog(JobDialog):
     def _load_history(self, conflict: Conflict) -> None:
         # A new model per cell: HistoryModel formats values with the cell's variable.
         old = self.history_model
-        self.history_model = HistoryModel(
-            self._catalog.variables.get(conflict.key.variable), self._lang, self
-        )
+        self.history_model = HistoryModel(self._catalog.variables.get(conflict.key.variable), self._lang, self)
         self.history_view.setModel(self.history_model)
         old.deleteLater()
 
@@ -353,10 +336,7 @@ class ConflictsDialog(JobDialog):
             self.history_loaded.emit()
 
         self._tasks.run_db(
-            lambda ws, _p: sync_conflicts.history(ws, conflict),
-            self.guard(show),
-            self.guard(self._failed),
-            owner=self,
+            lambda ws, _p: sync_conflicts.history(ws, conflict), self.guard(show), self.guard(self._failed), owner=self
         )
 
     def _update_buttons(self) -> None:
@@ -382,17 +362,10 @@ class ConflictsDialog(JobDialog):
             if isinstance(stored, Facility):
                 shown = stored.name
             else:
-                shown = (
-                    display_value(variable, stored.value, self._lang)
-                    if variable
-                    else str(stored.value)
-                )
+                shown = display_value(variable, stored.value, self._lang) if variable else str(stored.value)
             self.status.setText(
                 self.tr("Se aceptó la versión de %1: %2.")
-                .replace(
-                    "%1",
-                    self.tr("oficinas centrales") if choice == "ours" else self.tr("el estado"),
-                )
+                .replace("%1", self.tr("oficinas centrales") if choice == "ours" else self.tr("el estado"))
                 .replace("%2", shown or self.tr("sin dato"))
             )
             self.status.setStyleSheet(status_style("ok"))
@@ -402,23 +375,14 @@ class ConflictsDialog(JobDialog):
             self.reload()
 
         # A unit of the registry is resolved by the registry's rules, never written as a value.
-        resolve = (
-            sync_facilities.resolve
-            if conflict.key.variable == FACILITY_CONFLICT
-            else sync_conflicts.resolve
-        )
+        resolve = sync_facilities.resolve if conflict.key.variable == FACILITY_CONFLICT else sync_conflicts.resolve
         self._tasks.run_db(
-            lambda ws, _p: resolve(ws, conflict.id, choice),
-            self.guard(done),
-            self.guard(self._failed),
-            owner=self,
+            lambda ws, _p: resolve(ws, conflict.id, choice), self.guard(done), self.guard(self._failed), owner=self
         )
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
         self._update_buttons()
-        self.status.setText(
-            self.tr("No se pudo completar: %1").replace("%1", error_text(exc, self._lang))
-        )
+        self.status.setText(self.tr("No se pudo completar: %1").replace("%1", error_text(exc, self._lang)))
         self.status.setStyleSheet(status_style("error"))
         self.error_box = show_error(self, self.tr("Conflictos de sincronización"), exc, self._lang)

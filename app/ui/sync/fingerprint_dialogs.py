@@ -12,15 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.services.sync.sync_profile import readable
 from app.storage.sync_repo import Registration
@@ -64,16 +56,9 @@ def fingerprint_label(text: str = "", point_size: int = 15) -> QLabel:
 class EnrolmentConfirm(QDialog):
     """ "Compare this fingerprint by phone", then Registrar (or Reemplazar) / Cancelar."""
 
-    def __init__(
-        self,
-        info: EnrolmentInfo,
-        replacing: Registration | None = None,
-        parent: QWidget | None = None,
-    ):
+    def __init__(self, info: EnrolmentInfo, replacing: Registration | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(
-            self.tr("Reemplazar coordinador") if replacing else self.tr("Registrar coordinador")
-        )
+        self.setWindowTitle(self.tr("Reemplazar coordinador") if replacing else self.tr("Registrar coordinador"))
         self.setMinimumWidth(560)
         form = QFormLayout()
         form.addRow(self.tr("Estado:"), QLabel(info.state_name))
@@ -94,9 +79,7 @@ class EnrolmentConfirm(QDialog):
         ask.setWordWrap(True)
         self.fingerprint = fingerprint_label(info.fingerprint)
         self.fingerprint.setObjectName("enrolment_fingerprint")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Reemplazar") if replacing else self.tr("Registrar"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancelar"))
@@ -134,13 +117,9 @@ class RevokeDialog(QDialog):
         form.addRow(self.tr("Nombre:"), QLabel(reg.name))
         form.addRow(self.tr("Huella:"), fingerprint_label(readable(reg.fingerprint), 11))
         self.note = QLineEdit()
-        self.note.setPlaceholderText(
-            self.tr("p. ej. cambio de coordinadora, certificado extraviado")
-        )
+        self.note.setPlaceholderText(self.tr("p. ej. cambio de coordinadora, certificado extraviado"))
         form.addRow(self.tr("Motivo:"), self.note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Revocar"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancelar"))
@@ -160,9 +139,7 @@ EnrolmentConfirmer = Callable[[QWidget | None, EnrolmentInfo, Registration | Non
 RevokeAsker = Callable[[QWidget | None, Registration, str], str | None]
 
 
-def confirm_enrolment(
-    parent: QWidget | None, info: EnrolmentInfo, replacing: Registration | None
-) -> bool:
+def confirm_enrolment(parent: QWidget | None, info: EnrolmentInfo, replacing: Registration | None) -> bool:
     """Show :class:`EnrolmentConfirm` modally; True when the person pressed Registrar."""
     dialog = EnrolmentConfirm(info, replacing, parent)
     try:

@@ -52,9 +52,7 @@ class HqProfileConfirm(QDialog):
         ask.setWordWrap(True)
         self.fingerprint = fingerprint_label(info.fingerprint)
         self.fingerprint.setObjectName("hq_fingerprint")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Coincide: importar"))
         cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)

@@ -12,15 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.services.sync import sync_keys
 from app.ui.common import theme
@@ -47,10 +39,7 @@ class HqPassphraseDialog(QDialog):
                 "no se puede recuperar."
             ).replace("%1", str(sync_keys.MIN_PASSPHRASE))
         else:
-            text = self.tr(
-                "Escriba la contraseña de las claves de oficinas centrales. Se pide una vez por "
-                "sesión."
-            )
+            text = self.tr("Escriba la contraseña de las claves de oficinas centrales. Se pide una vez por sesión.")
         label = QLabel(text)
         label.setWordWrap(True)
         self.field = QLineEdit()
@@ -67,9 +56,7 @@ class HqPassphraseDialog(QDialog):
         self.problem.setStyleSheet(theme.text_style("error"))
         note = QLabel(self.tr("Coordina no guarda esta contraseña en ningún archivo."))
         note.setStyleSheet(theme.text_style("muted"))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Aceptar"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancelar"))
@@ -89,9 +76,7 @@ class HqPassphraseDialog(QDialog):
         text = self.field.text()
         problem = ""
         if self._new and text and len(text) < sync_keys.MIN_PASSPHRASE:
-            problem = self.tr("Muy corta: al menos %1 caracteres.").replace(
-                "%1", str(sync_keys.MIN_PASSPHRASE)
-            )
+            problem = self.tr("Muy corta: al menos %1 caracteres.").replace("%1", str(sync_keys.MIN_PASSPHRASE))
         elif self._new and self.again.text() and self.again.text() != text:
             problem = self.tr("Las dos contraseñas no coinciden.")
         self.problem.setText(problem)
@@ -137,12 +122,7 @@ def with_hq_keys(
         passphrase = provider(parent, False)
         if passphrase is None:
             return
-        tasks.run_db(
-            lambda ws, _p: sync_keys.unlock(ws, passphrase),
-            lambda _wrapped: then(),
-            failed,
-            owner=parent,
-        )
+        tasks.run_db(lambda ws, _p: sync_keys.unlock(ws, passphrase), lambda _wrapped: then(), failed, owner=parent)
 
     def failed(exc: BaseException) -> None:
         title = QCoreApplication.translate("HqUnlock", "Claves de oficinas centrales")

@@ -65,9 +65,7 @@ class OutboxDialog(JobDialog):
     imported = Signal(list)  # list of sync_import.ImportResult
     data_changed = Signal()  # an update from HQ changed facilities or targets
 
-    def __init__(
-        self, tasks: TaskManager, catalog: Catalog, lang: str, parent: QWidget | None = None
-    ):
+    def __init__(self, tasks: TaskManager, catalog: Catalog, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
         self._tasks = tasks
         self._catalog = catalog
@@ -112,8 +110,7 @@ class OutboxDialog(JobDialog):
     def _build_send_box(self) -> QGroupBox:
         """Output folder, signature (always signed), "Todo (completo)" and Enviar paquete."""
         self.folder_field = FolderField(
-            self.tr("Carpeta para el paquete"),
-            settings.last_path(FOLDER_KEY, str(documents_folder())),
+            self.tr("Carpeta para el paquete"), settings.last_path(FOLDER_KEY, str(documents_folder()))
         )
         self.folder = self.folder_field.edit
         folder_row = QHBoxLayout()
@@ -122,8 +119,7 @@ class OutboxDialog(JobDialog):
         self.full_box = QCheckBox(self.tr("Todo (completo)"))
         self.full_box.setToolTip(
             self.tr(
-                "Envía todos los valores del estado, no solo los cambios desde el "
-                "último acuse de oficinas centrales."
+                "Envía todos los valores del estado, no solo los cambios desde el último acuse de oficinas centrales."
             )
         )
         self.signing = SigningChoice(self)
@@ -197,9 +193,7 @@ class OutboxDialog(JobDialog):
         prof = data["profile"]
         state = self._catalog.states.get((prof or {}).get("state") or "")
         title = self.tr("Bandeja de salida")
-        self.heading.setText(
-            f"<b>{html.escape(title)}</b>" + (f" · {html.escape(state.name)}" if state else "")
-        )
+        self.heading.setText(f"<b>{html.escape(title)}</b>" + (f" · {html.escape(state.name)}" if state else ""))
         if prof is None or prof["role"] != "state":
             self.hq_line.setText(
                 self.tr(
@@ -219,9 +213,9 @@ class OutboxDialog(JobDialog):
         else:
             # The fingerprint only in the tooltip: it is for the phone check, not for reading.
             self.hq_line.setToolTip(
-                self.tr(
-                    "Huella de las claves de oficinas centrales (para compararla por teléfono): %1"
-                ).replace("%1", data["hq"]["fingerprint"])
+                self.tr("Huella de las claves de oficinas centrales (para compararla por teléfono): %1").replace(
+                    "%1", data["hq"]["fingerprint"]
+                )
             )
             self.hq_line.setText(
                 self.tr("Para: %1 · %2 paquetes sin acuse de recibo de oficinas centrales")
@@ -273,9 +267,7 @@ class OutboxDialog(JobDialog):
         def job(ws, progress) -> sync_export.ExportedPackage:
             identity = load()  # first: a wrong passphrase writes nothing
             assert identity is not None  # "Sin firma" is not offered here
-            return sync_export.export_package(
-                ws, folder, identity, full=full, progress=progress.callback()
-            )
+            return sync_export.export_package(ws, folder, identity, full=full, progress=progress.callback())
 
         self.progress.setRange(0, 0)
         self._show_status(self.tr("Preparando el paquete…"))
@@ -311,9 +303,7 @@ class OutboxDialog(JobDialog):
                 .replace("%5", str(pkg.path.parent))
             )
             + "<br>"
-            + html.escape(
-                self.tr("Queda pendiente hasta que importe el acuse de oficinas centrales.")
-            )
+            + html.escape(self.tr("Queda pendiente hasta que importe el acuse de oficinas centrales."))
         )
         self.status.setStyleSheet(status_style("ok").replace("font-weight: bold;", ""))
         self.status.setToolTip(str(pkg.path))

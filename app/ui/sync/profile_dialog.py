@@ -70,9 +70,7 @@ def _enrolment_info(ws, path: Path) -> EnrolmentInfo:
     """Parse and check an enrolment file (nothing is written) for the confirmation."""
     state, cert, doc = sync_enrol.parse_enrolment(ws, path)
     # what the coordinator reads aloud covers the certificate AND the state (issue 11)
-    fingerprint = sync_profile.enrolment_fingerprint(
-        sync_profile.certificate_fingerprint(cert), state
-    )
+    fingerprint = sync_profile.enrolment_fingerprint(sync_profile.certificate_fingerprint(cert), state)
     return EnrolmentInfo(
         state,
         ws.catalog.state(state).name,
@@ -95,12 +93,7 @@ class ProfileDialog(JobDialog):
     done_job = Signal(str)  # the name of the job that just finished well
 
     def __init__(
-        self,
-        tasks: TaskManager,
-        catalog: Catalog,
-        lang: str,
-        state_code: str | None,
-        parent: QWidget | None = None,
+        self, tasks: TaskManager, catalog: Catalog, lang: str, state_code: str | None, parent: QWidget | None = None
     ):
         super().__init__(parent)
         self._tasks = tasks
@@ -127,9 +120,7 @@ class ProfileDialog(JobDialog):
             self.stack.addWidget(page)
 
         self.status = status_line(Qt.TextFormat.PlainText)  # names and paths are shown as typed
-        close = self.close_button = QPushButton(
-            self.tr("Cerrar")
-        )  # hidden inside the first-run wizard
+        close = self.close_button = QPushButton(self.tr("Cerrar"))  # hidden inside the first-run wizard
         close.clicked.connect(self.reject)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
@@ -165,9 +156,7 @@ class ProfileDialog(JobDialog):
             self._update_buttons()
             self._failed(title, exc)
 
-        self._tasks.run_db(
-            lambda ws, _progress: fn(ws), self.guard(done), self.guard(failed), owner=self
-        )
+        self._tasks.run_db(lambda ws, _progress: fn(ws), self.guard(done), self.guard(failed), owner=self)
 
     def _failed(self, title: str, exc: BaseException) -> None:
         self._show_status(sync_error_text(exc, self._lang), "error")
@@ -183,18 +172,12 @@ class ProfileDialog(JobDialog):
     def _ask_path(self, save: bool, title: str, name: str = "") -> Path | None:
         folder = Path(settings.last_path(FOLDER_KEY, str(documents_folder())))
         picker = QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName
-        path, _ = picker(
-            self, title, str(folder / name), self.tr("JSON (*.json);;Todos los archivos (*)")
-        )
+        path, _ = picker(self, title, str(folder / name), self.tr("JSON (*.json);;Todos los archivos (*)"))
         if not path:
             return None
         settings.save_last_path(FOLDER_KEY, str(Path(path).parent))
         chosen = Path(path)
-        return (
-            chosen.with_name(chosen.name + ".json")
-            if save and chosen.suffix.lower() != ".json"
-            else chosen
-        )
+        return chosen.with_name(chosen.name + ".json") if save and chosen.suffix.lower() != ".json" else chosen
 
     # -- loading ---------------------------------------------------------------------
     def reload(self) -> None:
@@ -229,9 +212,7 @@ class ProfileDialog(JobDialog):
         role, state = page.role(), page.state.currentData()
         name, position = page.name.text().strip(), page.position.text().strip()
         if role == "state" and not name:
-            self._show_status(
-                self.tr("Escriba el nombre de la persona que coordina el estado."), "error"
-            )
+            self._show_status(self.tr("Escriba el nombre de la persona que coordina el estado."), "error")
             return
         passphrase = None
         if role == "hq":  # HQ's private keys are stored only under a passphrase
@@ -269,18 +250,10 @@ class ProfileDialog(JobDialog):
                 return
 
             def imported(result) -> None:
-                self._show_status(
-                    self.tr("Se importó el perfil de oficinas centrales con la huella confirmada."),
-                    "ok",
-                )
+                self._show_status(self.tr("Se importó el perfil de oficinas centrales con la huella confirmada."), "ok")
                 self.reload()
 
-            self._run(
-                "import_hq",
-                lambda ws: sync_profile.import_hq_profile(ws, path, confirmed=True),
-                imported,
-                title,
-            )
+            self._run("import_hq", lambda ws: sync_profile.import_hq_profile(ws, path, confirmed=True), imported, title)
 
         self._run("parse_hq", lambda ws: _hq_profile_info(ws, path), parsed, title)
 
@@ -316,10 +289,7 @@ class ProfileDialog(JobDialog):
 
         def written(fingerprint: str) -> None:
             self.state_page.show_enrolment(path, fingerprint)
-            self._show_status(
-                self.tr("Se guardó %1. Envíelo a oficinas centrales.").replace("%1", path.name),
-                "ok",
-            )
+            self._show_status(self.tr("Se guardó %1. Envíelo a oficinas centrales.").replace("%1", path.name), "ok")
 
         self._run(
             "export_enrolment",
@@ -330,9 +300,7 @@ class ProfileDialog(JobDialog):
 
     # -- HQ side -----------------------------------------------------------------------
     def choose_hq_profile_output(self) -> None:
-        path = self._ask_path(
-            True, self.tr("Guardar perfil de oficinas centrales"), "perfil-oficinas-centrales.json"
-        )
+        path = self._ask_path(True, self.tr("Guardar perfil de oficinas centrales"), "perfil-oficinas-centrales.json")
         if path is not None:
             self.export_hq_profile_to(path)
 
@@ -342,8 +310,7 @@ class ProfileDialog(JobDialog):
         def written(fingerprint: str) -> None:
             self._show_status(
                 self.tr(
-                    "Se guardó %1. Envíelo a las coordinaciones estatales y dícteles la "
-                    "huella por teléfono."
+                    "Se guardó %1. Envíelo a las coordinaciones estatales y dícteles la huella por teléfono."
                 ).replace("%1", path.name),
                 "ok",
             )
@@ -377,10 +344,7 @@ class ProfileDialog(JobDialog):
 
     def register_file(self, path: Path, replace: str | None = None) -> None:
         """Read the enrolment, ask to compare its fingerprint by phone, then register it."""
-        replacing = next(
-            (r for r in (self.data or {}).get("registrations", []) if r.fingerprint == replace),
-            None,
-        )
+        replacing = next((r for r in (self.data or {}).get("registrations", []) if r.fingerprint == replace), None)
         title = self.tr("Registrar coordinador")
 
         def parsed(info: EnrolmentInfo) -> None:
@@ -390,18 +354,12 @@ class ProfileDialog(JobDialog):
 
             def registered(reg) -> None:
                 self._show_status(
-                    self.tr("Se registró a %1 (%2).")
-                    .replace("%1", reg.name)
-                    .replace("%2", info.state_name),
-                    "ok",
+                    self.tr("Se registró a %1 (%2).").replace("%1", reg.name).replace("%2", info.state_name), "ok"
                 )
                 self.reload()
 
             self._run(
-                "register",
-                lambda ws: sync_enrol.import_enrolment(ws, path, replace, confirmed=True),
-                registered,
-                title,
+                "register", lambda ws: sync_enrol.import_enrolment(ws, path, replace, confirmed=True), registered, title
             )
 
         self._run("parse", lambda ws: _enrolment_info(ws, path), parsed, title)
@@ -421,8 +379,5 @@ class ProfileDialog(JobDialog):
             self.reload()
 
         self._run(
-            "revoke",
-            lambda ws: sync_enrol.revoke(ws, reg.fingerprint, note),
-            revoked,
-            self.tr("Revocar registro"),
+            "revoke", lambda ws: sync_enrol.revoke(ws, reg.fingerprint, note), revoked, self.tr("Revocar registro")
         )

@@ -148,9 +148,7 @@ class StatePage(QWidget):
         self.hq_fingerprint = fingerprint_label()
         self.hq_fingerprint.setObjectName("hq_fingerprint")
         self.hq_hint = QLabel(self.tr("Compare esta huella por teléfono con oficinas centrales"))
-        self.hq_hint.setStyleSheet(
-            "font-style: italic;"
-        )  # the one step people skip: not greyed out
+        self.hq_hint.setStyleSheet("font-style: italic;")  # the one step people skip: not greyed out
         self.import_hq_button = QPushButton(self.tr("Importar perfil de oficinas centrales…"))
         hq_layout = QVBoxLayout(hq_box)
         hq_layout.addWidget(self.hq_status)
@@ -199,9 +197,7 @@ class StatePage(QWidget):
     def show_data(self, data: dict, state_name: str) -> None:
         """Fill the page from :func:`app.services.sync.sync_status.status`."""
         prof = data["profile"]
-        self.heading.setText(
-            "<b>" + self.tr("Coordinación estatal · %1").replace("%1", state_name) + "</b>"
-        )
+        self.heading.setText("<b>" + self.tr("Coordinación estatal · %1").replace("%1", state_name) + "</b>")
         self.person.setText(prof.get("name") or self.tr("(sin nombre)"))
         self.device.setText(prof["device"])
         hq = data["hq"]
@@ -223,21 +219,16 @@ class StatePage(QWidget):
     def show_enrolment(self, path: Path, fingerprint: str) -> None:
         """After exporting: where the file is and the fingerprint to dictate (certificate and state)."""
         self.enrol_status.setText(
-            self.tr(
-                "Se guardó %1. Huella de su registro (certificado y estado), "
-                "para dictarla por teléfono:"
-            ).replace("%1", str(path))
+            self.tr("Se guardó %1. Huella de su registro (certificado y estado), para dictarla por teléfono:").replace(
+                "%1", str(path)
+            )
         )
         self.enrol_fingerprint.setText(fingerprint_two_lines(fingerprint))
         self.enrol_fingerprint.show()
 
     def enrolment_fingerprint(self) -> str:
         """The certificate fingerprint shown, on one line ('' before exporting)."""
-        return (
-            self.enrol_fingerprint.text().replace("\n", " ")
-            if self.enrol_fingerprint.isVisibleTo(self)
-            else ""
-        )
+        return self.enrol_fingerprint.text().replace("\n", " ") if self.enrol_fingerprint.isVisibleTo(self) else ""
 
     def set_busy(self, busy: bool) -> None:
         for button in (self.import_hq_button, self.export_enrol_button, self.export_cert_button):
@@ -254,11 +245,7 @@ class HqPage(QWidget):
         self.heading = QLabel()
         self.fingerprint = fingerprint_label()
         self.fingerprint.setObjectName("hq_fingerprint")
-        hint = _hint(
-            self.tr(
-                "Cada coordinación estatal compara esta huella por teléfono al importar el perfil."
-            )
-        )
+        hint = _hint(self.tr("Cada coordinación estatal compara esta huella por teléfono al importar el perfil."))
         self.export_button = QPushButton(self.tr("Exportar perfil de oficinas centrales…"))
         own = QGroupBox(self.tr("Perfil de oficinas centrales"))
         own_layout = QVBoxLayout(own)
@@ -303,10 +290,7 @@ class HqPage(QWidget):
         """Fill the page from the dialog's snapshot (status plus registrations)."""
         hq = data["hq"] or {}
         self.heading.setText(
-            "<b>"
-            + (hq.get("name") or self.tr("Oficinas centrales"))
-            + "</b> · "
-            + self.tr("huella de sus claves:")
+            "<b>" + (hq.get("name") or self.tr("Oficinas centrales")) + "</b> · " + self.tr("huella de sus claves:")
         )
         self.fingerprint.setText(fingerprint_two_lines(hq.get("fingerprint", "")))
         selected = self.selected()

@@ -68,9 +68,7 @@ def written_lines(result: Written, names: dict[str, str], lang: str) -> tuple[li
     lines = [count.replace("%1", str(len(result.paths))).replace("%2", str(result.total))]
     if result.paths:
         lines.append(
-            QCoreApplication.translate("RespondDialog", "Carpeta: %1").replace(
-                "%1", str(result.paths[0].parent)
-            )
+            QCoreApplication.translate("RespondDialog", "Carpeta: %1").replace("%1", str(result.paths[0].parent))
         )
     if result.error is not None:
         name = names.get(result.error_state or "", result.error_state or "")
@@ -83,24 +81,21 @@ def written_lines(result: Written, names: dict[str, str], lang: str) -> tuple[li
     if result.stopped:
         lines.append(
             QCoreApplication.translate(
-                "RespondDialog",
-                "Cancelado antes de terminar; los archivos escritos están completos.",
+                "RespondDialog", "Cancelado antes de terminar; los archivos escritos están completos."
             )
         )
         return lines, "warning"
     if result.kind == ACK:
         lines.append(
             QCoreApplication.translate(
-                "RespondDialog",
-                "Entréguelos a cada estado: al importarlos, sus paquetes quedan como entregados.",
+                "RespondDialog", "Entréguelos a cada estado: al importarlos, sus paquetes quedan como entregados."
             )
         )
     else:
         lines.append(
             QCoreApplication.translate(
                 "RespondDialog",
-                "Entréguelas a cada estado: se importan en Sincronizar ▸ Enviar paquete a "
-                "oficinas centrales…",
+                "Entréguelas a cada estado: se importan en Sincronizar ▸ Enviar paquete a oficinas centrales…",
             )
         )
     return lines, "ok"

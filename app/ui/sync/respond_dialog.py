@@ -60,9 +60,7 @@ class RespondDialog(JobDialog):
     written = Signal(object)  # sync_respond.Written
     failed = Signal(object)  # the exception: nothing was written
 
-    def __init__(
-        self, tasks: TaskManager, catalog: Catalog, lang: str = "es", parent: QWidget | None = None
-    ):
+    def __init__(self, tasks: TaskManager, catalog: Catalog, lang: str = "es", parent: QWidget | None = None):
         super().__init__(parent)
         self._tasks = tasks
         self._catalog = catalog
@@ -115,17 +113,14 @@ class RespondDialog(JobDialog):
         self.view.setTabKeyNavigation(False)  # Tab leaves the table for the next control
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(
-            StatesToAnswerModel.COORDINATORS, QHeaderView.ResizeMode.Stretch
-        )
+        header.setSectionResizeMode(StatesToAnswerModel.COORDINATORS, QHeaderView.ResizeMode.Stretch)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.selection_label = QLabel()
         return self.view
 
     def _build_folder_row(self) -> QHBoxLayout:
         self.folder_field = FolderField(
-            self.tr("Carpeta para los paquetes"),
-            settings.last_path(FOLDER_KEY, str(documents_folder())),
+            self.tr("Carpeta para los paquetes"), settings.last_path(FOLDER_KEY, str(documents_folder()))
         )
         self.folder, self.folder_button = self.folder_field.edit, self.folder_field.button
         folder_row = QHBoxLayout()
@@ -139,10 +134,7 @@ class RespondDialog(JobDialog):
         self.ack_button = QPushButton(self.tr("Escribir acuses"))
         self.ack_button.clicked.connect(self.write_acks)
         ack_text = QLabel(
-            self.tr(
-                "Lo que oficinas centrales recibió de cada estado y los valores que "
-                "quedaron en revisión."
-            )
+            self.tr("Lo que oficinas centrales recibió de cada estado y los valores que quedaron en revisión.")
         )
         ack_text.setWordWrap(True)
         ack_box = QGroupBox(self.tr("Acuses"))
@@ -156,16 +148,12 @@ class RespondDialog(JobDialog):
         self.include_catalog = QCheckBox(self.tr("Incluir el catálogo"))
         self.include_catalog.setToolTip(
             self.tr(
-                "El catálogo activo de oficinas centrales; el estado lo "
-                "instala solo si es más reciente que el suyo."
+                "El catálogo activo de oficinas centrales; el estado lo instala solo si es más reciente que el suyo."
             )
         )
         self.include_catalog.toggled.connect(lambda _on: self._update_buttons())
         self.catalog_field = FolderField(self.tr("Carpeta del catálogo"))
-        self.catalog_folder, self.catalog_button = (
-            self.catalog_field.edit,
-            self.catalog_field.button,
-        )
+        self.catalog_folder, self.catalog_button = (self.catalog_field.edit, self.catalog_field.button)
         catalog_row = QHBoxLayout()
         catalog_row.addWidget(self.include_catalog)
         catalog_row.addWidget(self.catalog_field, 1)
@@ -189,9 +177,7 @@ class RespondDialog(JobDialog):
         self.progress_bar.hide()  # an empty bar reads as a text box: shown once writing starts (issue 12)
         self.cancel_button = QPushButton(self.tr("Cancelar"))
         self.cancel_button.setToolTip(
-            self.tr(
-                "Se detiene después del estado en curso; los archivos escritos quedan completos."
-            )
+            self.tr("Se detiene después del estado en curso; los archivos escritos quedan completos.")
         )
         self.cancel_button.clicked.connect(self.cancel)
         progress_row = QHBoxLayout()
@@ -297,10 +283,7 @@ class RespondDialog(JobDialog):
             self.tr("Catálogo activo (versión %1)").replace("%1", str(data["catalog_version"]))
         )
         self.catalog_folder.setToolTip(
-            self.tr(
-                "Vacío: se envía el catálogo activo. Elija una carpeta solo "
-                "para enviar otro catálogo."
-            )
+            self.tr("Vacío: se envía el catálogo activo. Elija una carpeta solo para enviar otro catálogo.")
         )
         self.model.set_rows(data["states"])
         self._update_buttons()
@@ -354,15 +337,11 @@ class RespondDialog(JobDialog):
             return
         folder = self.folder_path()
         if folder is None:
-            self._show_status(
-                html.escape(self.tr("Elija la carpeta donde se guardarán los paquetes.")), "error"
-            )
+            self._show_status(html.escape(self.tr("Elija la carpeta donde se guardarán los paquetes.")), "error")
             return
         catalog_dir = None
         if kind == UPDATE and self.include_catalog.isChecked():
-            catalog_dir = self.catalog_path() or (
-                Path(self.data["catalog_dir"]) if self.data else None
-            )
+            catalog_dir = self.catalog_path() or (Path(self.data["catalog_dir"]) if self.data else None)
             if catalog_dir is None:
                 self._show_status(html.escape(self.tr("Elija la carpeta del catálogo.")), "error")
                 return
@@ -385,23 +364,13 @@ class RespondDialog(JobDialog):
         self.progress_bar.setValue(0)
         self.progress_bar.show()
         self._show_status(
-            html.escape(
-                self.tr("Escribiendo acuses…")
-                if kind == ACK
-                else self.tr("Escribiendo actualizaciones…")
-            )
+            html.escape(self.tr("Escribiendo acuses…") if kind == ACK else self.tr("Escribiendo actualizaciones…"))
         )
         title = (
-            self.tr("No se escribieron los acuses")
-            if kind == ACK
-            else self.tr("No se escribieron las actualizaciones")
+            self.tr("No se escribieron los acuses") if kind == ACK else self.tr("No se escribieron las actualizaciones")
         )
         self._handle = self._tasks.run_db(
-            job,
-            self.guard(self._done),
-            self.guard(lambda exc: self._failed(title, exc)),
-            self._progress,
-            owner=self,
+            job, self.guard(self._done), self.guard(lambda exc: self._failed(title, exc)), self._progress, owner=self
         )
         self._update_buttons()
 
@@ -442,10 +411,7 @@ class RespondDialog(JobDialog):
         self.files_list.setVisible(bool(result.paths))
         lines, kind = written_lines(result, names, self._lang)
         self.status.setText(
-            "<b>"
-            + html.escape(lines[0])
-            + "</b><br>"
-            + "<br>".join(html.escape(line) for line in lines[1:])
+            "<b>" + html.escape(lines[0]) + "</b><br>" + "<br>".join(html.escape(line) for line in lines[1:])
         )
         self.status.setStyleSheet(status_style(kind).replace("font-weight: bold;", ""))
         self.progress_bar.setValue(len(result.paths))

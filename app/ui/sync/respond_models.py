@@ -49,11 +49,7 @@ class StatesToAnswerModel(RowTableModel):
             if column == self.RECEIVED:
                 return f"{row.received:,}"
             if column == self.LAST:
-                return (
-                    local_datetime(row.last_received, self._lang)
-                    if row.last_received
-                    else self.tr("Ninguno")
-                )
+                return local_datetime(row.last_received, self._lang) if row.last_received else self.tr("Ninguno")
             if column == self.CONFLICTS:
                 return f"{row.open_conflicts:,}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.RECEIVED, self.CONFLICTS):

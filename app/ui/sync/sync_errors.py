@@ -27,8 +27,7 @@ def _routes() -> dict[str, str]:
         ),
         "E_NO_PROFILE": QCoreApplication.translate(
             "SyncErrors",
-            "Este directorio de datos no tiene perfil de sincronización. Créelo en "
-            "Sincronizar ▸ Perfil y registro…",
+            "Este directorio de datos no tiene perfil de sincronización. Créelo en Sincronizar ▸ Perfil y registro…",
         ),
     }
 
@@ -38,21 +37,13 @@ def sync_error_text(exc: BaseException, lang: str = "es") -> str:
     code = getattr(exc, "code", None)
     routed = _routes().get(code) if isinstance(code, str) else None
     # The code stays, at the end, for support: "… (código E_NO_HQ)".
-    return (
-        f"{routed} {code_note(str(code))}" if routed else error_message(exc, lang)
-    )  # routed: code is a str
+    return f"{routed} {code_note(str(code))}" if routed else error_message(exc, lang)  # routed: code is a str
 
 
-def show_sync_error(
-    parent: QWidget | None, title: str, exc: BaseException, lang: str = "es"
-) -> QMessageBox:
+def show_sync_error(parent: QWidget | None, title: str, exc: BaseException, lang: str = "es") -> QMessageBox:
     """A non-blocking warning box like :func:`app.ui.common.alerts.show_error`, with :func:`sync_error_text`."""
     box = QMessageBox(
-        QMessageBox.Icon.Warning,
-        title,
-        sync_error_text(exc, lang),
-        QMessageBox.StandardButton.Ok,
-        parent,
+        QMessageBox.Icon.Warning, title, sync_error_text(exc, lang), QMessageBox.StandardButton.Ok, parent
     )
     box.setObjectName("error_box")
     box.open()

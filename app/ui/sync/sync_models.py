@@ -183,10 +183,7 @@ class ConflictsModel(RowTableModel):
             self.tr("Revisión"),
         ]
         # "La del estado": a bare "Estado" would read as the state column's name.
-        self._sides = {
-            "ours": self.tr("La de oficinas centrales"),
-            "theirs": self.tr("La del estado"),
-        }
+        self._sides = {"ours": self.tr("La de oficinas centrales"), "theirs": self.tr("La del estado")}
         self._accepted = {
             "ours": self.tr("Aceptada la de oficinas centrales"),
             "theirs": self.tr("Aceptada la del estado"),

@@ -63,18 +63,12 @@ class RegistrationModel(RowTableModel):
                 return local_datetime(reg.revoked_at or reg.registered_at, self._lang)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.STATUS and not reg.active:
-                text = self.tr("Revocado el %1").replace(
-                    "%1", local_datetime(reg.revoked_at or "", self._lang)
-                )
+                text = self.tr("Revocado el %1").replace("%1", local_datetime(reg.revoked_at or "", self._lang))
                 if reg.replaced_by:
-                    text += "\n" + self.tr("Reemplazado por %1").replace(
-                        "%1", readable(reg.replaced_by)[:19] + "…"
-                    )
+                    text += "\n" + self.tr("Reemplazado por %1").replace("%1", readable(reg.replaced_by)[:19] + "…")
                 return text
             if column == self.DATE:
-                return self.tr("Registrado el %1").replace(
-                    "%1", local_datetime(reg.registered_at, self._lang)
-                )
+                return self.tr("Registrado el %1").replace("%1", local_datetime(reg.registered_at, self._lang))
         if role == Qt.ItemDataRole.FontRole and column == self.FINGERPRINT:
             return self._mono
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
@@ -93,13 +87,7 @@ class OutboxModel(RowTableModel):
     def __init__(self, lang: str = "es", parent: QObject | None = None):
         super().__init__(parent)
         self._lang = lang
-        self._headers = [
-            self.tr("Núm."),
-            self.tr("Archivo"),
-            self.tr("Creado"),
-            self.tr("Valores"),
-            self.tr("Entrega"),
-        ]
+        self._headers = [self.tr("Núm."), self.tr("Archivo"), self.tr("Creado"), self.tr("Valores"), self.tr("Entrega")]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not self._valid(index):
@@ -129,9 +117,5 @@ class OutboxModel(RowTableModel):
             return theme.color("ok" if delivered else "warning")
         if role == Qt.ItemDataRole.ToolTipRole and column == self.FILE:
             uuid = entry.get("uuid", "")
-            return (
-                self.tr("Identificador del paquete (para soporte): %1").replace("%1", uuid)
-                if uuid
-                else ""
-            )
+            return self.tr("Identificador del paquete (para soporte): %1").replace("%1", uuid) if uuid else ""
         return None

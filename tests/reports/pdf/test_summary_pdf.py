@@ -38,18 +38,7 @@ from app.services.workspace import open_workspace
 
 GENERATED = datetime(2023, 3, 15, 11, 45)
 FULL = ("slide", "handout")  # the layouts that print every figure ("sin dato" where none)
-SEED_COUNTS = (
-    "35,833",
-    "22,999",
-    "12,834",
-    "2,436",
-    "600",
-    "4,431",
-    "28,920",
-    "1,764",
-    "13",
-    "292",
-)
+SEED_COUNTS = ("35,833", "22,999", "12,834", "2,436", "600", "4,431", "28,920", "1,764", "13", "292")
 
 
 @pytest.fixture(scope="module")
@@ -64,9 +53,7 @@ def summary(tmp_path_factory) -> StateSummary:
 
 @pytest.fixture(scope="module")
 def pdfs(summary) -> dict[str, bytes]:
-    return {
-        layout: render_summary_pdf(summary, layout, generated_at=GENERATED) for layout in LAYOUTS
-    }
+    return {layout: render_summary_pdf(summary, layout, generated_at=GENERATED) for layout in LAYOUTS}
 
 
 def text_of(data: bytes) -> str:
@@ -81,18 +68,11 @@ def flat(text: str) -> str:
 def empty(summary: StateSummary) -> StateSummary:
     """The same summary with no data at all."""
     figures = {
-        code: dataclasses.replace(
-            f, value=None, numerator=None, denominator=None, provisional=False
-        )
+        code: dataclasses.replace(f, value=None, numerator=None, denominator=None, provisional=False)
         for code, f in summary.figures.items()
     }
     return dataclasses.replace(
-        summary,
-        figures=figures,
-        productivity_units=0,
-        completeness=(0, 0),
-        community_since=None,
-        by_type=(),
+        summary, figures=figures, productivity_units=0, completeness=(0, 0), community_since=None, by_type=()
     )
 
 
@@ -135,12 +115,9 @@ def test_footnotes_window_and_community(pdfs, summary, layout):
     text = flat(text_of(pdfs[layout]))
     units = format_figure(summary.figures["productivity_reporting_2nd_level_units"])
     assert (
-        f"* Productividad médica del 1º de enero al 28 de febrero de 2023 de {units} "
-        "unidades de segundo nivel"
+        f"* Productividad médica del 1º de enero al 28 de febrero de 2023 de {units} unidades de segundo nivel"
     ) in text
-    assert (
-        "Indicadores de acción comunitaria registrados desde el inicio de la implementación" in text
-    )
+    assert "Indicadores de acción comunitaria registrados desde el inicio de la implementación" in text
     assert "** En proceso de definición" not in text  # nothing provisional in the demo
     assert "Completitud de febrero de 2023" in text
     assert "Francisco Villa" not in text  # the banner belongs to a year; none by default
@@ -149,13 +126,7 @@ def test_footnotes_window_and_community(pdfs, summary, layout):
 def test_provisional_figures_are_marked_with_the_footnote(summary):
     figures = dict(summary.figures)
     figures["hospitals_count"] = dataclasses.replace(figures["hospitals_count"], provisional=True)
-    text = flat(
-        text_of(
-            render_summary_pdf(
-                dataclasses.replace(summary, figures=figures), generated_at=GENERATED
-            )
-        )
-    )
+    text = flat(text_of(render_summary_pdf(dataclasses.replace(summary, figures=figures), generated_at=GENERATED)))
     assert "13** Hospitales" in text
     assert "** En proceso de definición con el Gobierno del estado" in text
 
@@ -184,9 +155,7 @@ def test_dejavu_embedded(pdfs, layout):
                 if "/DescendantFonts" in font
                 else font.get("/FontDescriptor")
             )
-            assert descriptor is not None and "/FontFile2" in descriptor.get_object(), font[
-                "/BaseFont"
-            ]
+            assert descriptor is not None and "/FontFile2" in descriptor.get_object(), font["/BaseFont"]
             fonts.add(str(font["/BaseFont"]))
     assert any("DejaVuSans" in f for f in fonts)
     assert not any(f.lstrip("/") in {"Helvetica", "Times-Roman"} for f in fonts)
@@ -224,11 +193,7 @@ def test_english_and_banner(summary):
     text = flat(
         text_of(
             render_summary_pdf(
-                summary,
-                "handout",
-                banner="2024 Año de Felipe Carrillo Puerto",
-                generated_at=GENERATED,
-                lang="en",
+                summary, "handout", banner="2024 Año de Felipe Carrillo Puerto", generated_at=GENERATED, lang="en"
             )
         )
     )

@@ -13,9 +13,7 @@ from tests.reports.pdf.test_summary_pdf import GENERATED, empty, flat, summary, 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_an_english_pdf_without_data_says_no_data_never_sin_dato(summary, layout):  # noqa: F811
-    bare = dataclasses.replace(
-        empty(summary), fingerprint=""
-    )  # nothing at all, not even a fingerprint
+    bare = dataclasses.replace(empty(summary), fingerprint="")  # nothing at all, not even a fingerprint
     english = flat(text_of(render_summary_pdf(bare, layout, generated_at=GENERATED, lang="en")))
     spanish = flat(text_of(render_summary_pdf(bare, layout, generated_at=GENERATED, lang="es")))
     assert "sin dato" in spanish  # the same page in Spanish does print it

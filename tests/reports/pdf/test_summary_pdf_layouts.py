@@ -99,9 +99,7 @@ def test_demo_watermark_on_every_page_and_demo_key(summary, layout):
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 def test_poppler_reads_the_watermark_too(summary):
     data = render_summary_pdf(summary, "slide", generated_at=GENERATED, demo=True)
-    text = subprocess.run(
-        ["pdftotext", "-raw", "-", "-"], input=data, capture_output=True, check=True
-    ).stdout
+    text = subprocess.run(["pdftotext", "-raw", "-", "-"], input=data, capture_output=True, check=True).stdout
     assert WATERMARK in re.sub(r"\s+", " ", text.decode("utf-8"))
 
 
@@ -155,9 +153,10 @@ def test_presence_is_printed_under_each_count(summary, layout):
     ):
         count_text = figure_text(summary.figures[count])
         presence_text = figure_text(summary.figures[presence])
-        assert re.search(
-            rf"{re.escape(count_text)} \S.*? Presencia: {re.escape(presence_text)}", text
-        ), (layout, presence)
+        assert re.search(rf"{re.escape(count_text)} \S.*? Presencia: {re.escape(presence_text)}", text), (
+            layout,
+            presence,
+        )
 
 
 def test_every_slide_indicator_of_the_catalog_is_on_the_slide(summary):
@@ -165,9 +164,7 @@ def test_every_slide_indicator_of_the_catalog_is_on_the_slide(summary):
     its footnote), dignification investment and supply-control hospitals included."""
     slide = text_of(render_summary_pdf(summary, "slide", generated_at=GENERATED))
     marked = [i for i in load_catalog().indicators.values() if i.slide]
-    assert {"dignification_investment", "hospitals_with_supply_control_system_pct"} <= {
-        i.code for i in marked
-    }
+    assert {"dignification_investment", "hospitals_with_supply_control_system_pct"} <= {i.code for i in marked}
     for indicator in marked:
         figure = summary.figures[indicator.code]
         if indicator.code == "productivity_reporting_2nd_level_units":
@@ -184,12 +181,8 @@ def test_every_slide_indicator_of_the_catalog_is_on_the_slide(summary):
 def test_an_incomplete_share_never_prints_100(summary):
     assert percent_text(9_089, 9_107) == 99 and percent_text(9_107, 9_107) == 100
     assert percent_text(896, 909) == 99 and percent_text(1, 3) == 33
-    nearly = with_figure(
-        summary, "rx_filled_pct", value=100.0, numerator=42_990.0, denominator=43_021.0
-    )
-    nearly = with_figure(
-        nearly, "hospitals_presence_pct", value=100.0, numerator=999.0, denominator=1_000.0
-    )
+    nearly = with_figure(summary, "rx_filled_pct", value=100.0, numerator=42_990.0, denominator=43_021.0)
+    nearly = with_figure(nearly, "hospitals_presence_pct", value=100.0, numerator=999.0, denominator=1_000.0)
     nearly = dataclasses.replace(nearly, completeness=(9_089, 9_107))
     for layout in LAYOUTS:
         text = text_of(render_summary_pdf(nearly, layout, generated_at=GENERATED))
@@ -221,14 +214,10 @@ def test_compact_omits_rows_without_data_and_their_footnotes(summary):
         "Indicadores de acción comunitaria",
     ):
         assert gone not in text, gone
-    assert (
-        "Servicios médicos en 2023 " in text and "Servicios médicos en 2023*" not in text
-    )  # no "*" left
+    assert "Servicios médicos en 2023 " in text and "Servicios médicos en 2023*" not in text  # no "*" left
     assert "Completitud de febrero de 2023" in text and short.fingerprint in text.replace(" ", "")
     full = text_of(render_summary_pdf(short, "slide", generated_at=GENERATED))
-    assert (
-        full.count("sin dato") >= 15 and "Productividad médica" in full
-    )  # the full slide keeps them
+    assert full.count("sin dato") >= 15 and "Productividad médica" in full  # the full slide keeps them
 
 
 def test_compact_keeps_a_footnote_with_its_figures(summary):
@@ -246,25 +235,17 @@ def test_compact_provisional_footnote_only_with_a_marked_figure(summary):
     marked = with_figure(only(summary, TEMPLATE_B), "health_units_count", provisional=True)
     text = text_of(render_summary_pdf(marked, "compact", generated_at=GENERATED))
     assert re.search(r"\d\*\* Unidades de salud", text) and "** En proceso de definición" in text
-    plain = text_of(
-        render_summary_pdf(only(summary, TEMPLATE_B), "compact", generated_at=GENERATED)
-    )
+    plain = text_of(render_summary_pdf(only(summary, TEMPLATE_B), "compact", generated_at=GENERATED))
     assert "**" not in plain
 
 
 def test_compact_of_a_state_without_any_data_is_still_one_page(summary):
     data = render_summary_pdf(
-        only(summary, set(), completeness=(0, 0), community_since=None),
-        "compact",
-        generated_at=GENERATED,
+        only(summary, set(), completeness=(0, 0), community_since=None), "compact", generated_at=GENERATED
     )
     text = text_of(data)
     assert len(PdfReader(io.BytesIO(data)).pages) == 1
-    assert (
-        "Avances Generales" in text
-        and "Huella de datos" in text
-        and "sin dato" not in text.split("Completitud")[0]
-    )
+    assert "Avances Generales" in text and "Huella de datos" in text and "sin dato" not in text.split("Completitud")[0]
 
 
 # -- banner of the year ------------------------------------------------------------------------
@@ -277,9 +258,7 @@ def test_banner_belongs_to_the_year(demo_ws, tmp_path):
     report_pdf.set_banner(demo_ws, "2023 Año de Francisco Villa", "2023")
     for period, printed in (("202302", True), ("202212", False), ("202601", False)):
         result = report_pdf.export_state_pdf(demo_ws, "18", period, tmp_path / f"{period}.pdf")
-        assert ("2023 Año de Francisco Villa" in text_of(result.path.read_bytes())) is printed, (
-            period
-        )
+        assert ("2023 Año de Francisco Villa" in text_of(result.path.read_bytes())) is printed, period
     batch = report_pdf.export_all_states(demo_ws, "202212", tmp_path / "lote2022", workers=1)
     assert all("Francisco Villa" not in text_of(r.path.read_bytes()) for r in batch)
     assert report_pdf.get_banner(demo_ws, "2022") == ""
@@ -292,10 +271,7 @@ def test_banner_saved_before_it_had_a_year_stays_with_its_year(demo_ws):
             "VALUES ('summary_banner', '2024 Año de Felipe Carrillo Puerto')"
         )
     assert report_pdf.get_banner(demo_ws, "2024") == "2024 Año de Felipe Carrillo Puerto"
-    assert (
-        report_pdf.get_banner(demo_ws, "2023") == ""
-        and report_pdf.get_banner(demo_ws, "2026") == ""
-    )
+    assert report_pdf.get_banner(demo_ws, "2023") == "" and report_pdf.get_banner(demo_ws, "2026") == ""
 
 
 # -- a count never wraps its label ------------------------------------------------------------------

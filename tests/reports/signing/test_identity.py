@@ -23,14 +23,8 @@ def test_create_then_load_round_trip():
     data = create_identity("María Pérez Núñez", "Coordinadora estatal", "Nayarit", b"s3creto")
     ident = load_pkcs12(data, b"s3creto")
     cert = ident.certificate
-    assert (ident.name, ident.position, ident.state) == (
-        "María Pérez Núñez",
-        "Coordinadora estatal",
-        "Nayarit",
-    )
-    assert (
-        cert.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)[0].value == "IMSS-BIENESTAR"
-    )
+    assert (ident.name, ident.position, ident.state) == ("María Pérez Núñez", "Coordinadora estatal", "Nayarit")
+    assert cert.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)[0].value == "IMSS-BIENESTAR"
     assert cert.subject.get_attributes_for_oid(NameOID.COUNTRY_NAME)[0].value == "MX"
     assert cert.issuer == cert.subject
     assert isinstance(ident.private_key, ec.EllipticCurvePrivateKey)
@@ -68,16 +62,12 @@ def test_create_requires_every_field():
 
 
 def test_expired_and_not_yet_valid_are_refused():
-    expired = self_signed_p12(
-        not_before=NOW - dt.timedelta(days=800), not_after=NOW - dt.timedelta(days=1)
-    )
+    expired = self_signed_p12(not_before=NOW - dt.timedelta(days=800), not_after=NOW - dt.timedelta(days=1))
     with pytest.raises(InputError) as exc:
         load_pkcs12(expired, b"pw")
     assert exc.value.code == "identity_expired"
     assert "venció" in exc.value.message("es") and "expired" in exc.value.message("en")
-    future = self_signed_p12(
-        not_before=NOW + dt.timedelta(days=10), not_after=NOW + dt.timedelta(days=100)
-    )
+    future = self_signed_p12(not_before=NOW + dt.timedelta(days=10), not_after=NOW + dt.timedelta(days=100))
     with pytest.raises(InputError) as exc:
         load_pkcs12(future, b"pw")
     assert exc.value.code == "identity_not_yet_valid"
@@ -131,9 +121,7 @@ def test_key_that_does_not_match_is_refused(ca):
 
 
 def test_expired_efirma_is_refused(ca):
-    cer, key = sat_pair(
-        ca, not_before=NOW - dt.timedelta(days=1500), not_after=NOW - dt.timedelta(days=40)
-    )
+    cer, key = sat_pair(ca, not_before=NOW - dt.timedelta(days=1500), not_after=NOW - dt.timedelta(days=40))
     with pytest.raises(InputError) as exc:
         load_sat_efirma(cer, key, b"12345678a")
     assert exc.value.code == "identity_expired"

@@ -13,12 +13,7 @@ from pypdf import PdfReader
 from app.reports.pdf.summary_pdf import LAYOUTS, render_summary_layout
 from app.reports.signing.identity import create_identity, load_pkcs12
 from app.reports.signing.pades import verify_pdf
-from app.reports.signing.signature_block import (
-    BLOCK_SIZE,
-    SignatureBlock,
-    render_block_pdf,
-    when_text,
-)
+from app.reports.signing.signature_block import BLOCK_SIZE, SignatureBlock, render_block_pdf, when_text
 from app.reports.signing.signed_summary import signed_summary_pdf
 from tests.reports.pdf.test_summary_pdf import summary  # noqa: F401 (module fixture: Nayarit demo)
 
@@ -28,9 +23,7 @@ WHEN = datetime(2023, 3, 15, 11, 45, 7, tzinfo=MEXICO)
 
 @pytest.fixture(scope="module")
 def identity():
-    return load_pkcs12(
-        create_identity("María José Núñez Ávila", "Coordinadora Estatal", "Nayarit", b"pw"), b"pw"
-    )
+    return load_pkcs12(create_identity("María José Núñez Ávila", "Coordinadora Estatal", "Nayarit", b"pw"), b"pw")
 
 
 def test_block_says_who_where_when_and_which_certificate(identity):

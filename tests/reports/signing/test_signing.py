@@ -24,9 +24,7 @@ TEXT = "NAYARIT: Avances Generales — 66 % (413 de 620)"
 
 @pytest.fixture(scope="module")
 def identity():
-    return load_pkcs12(
-        create_identity("María Pérez", "Coordinadora estatal", "Nayarit", b"pw"), b"pw"
-    )
+    return load_pkcs12(create_identity("María Pérez", "Coordinadora estatal", "Nayarit", b"pw"), b"pw")
 
 
 @pytest.fixture(scope="module")
@@ -103,9 +101,7 @@ def test_one_flipped_byte_in_the_signature_value(signed, identity):
 def test_content_added_in_a_later_update_is_not_intact(signed, identity):
     """A valid incremental update that draws over the page after signing is caught."""
     writer = IncrementalPdfFileWriter(io.BytesIO(signed))
-    ref = writer.add_object(
-        generic.StreamObject(stream_data=b"BT /F1 40 Tf 72 500 Td (99 %) Tj ET")
-    )
+    ref = writer.add_object(generic.StreamObject(stream_data=b"BT /F1 40 Tf 72 500 Td (99 %) Tj ET"))
     writer.add_stream_to_page(0, ref)
     out = io.BytesIO()
     writer.write(out)
@@ -116,12 +112,7 @@ def test_content_added_in_a_later_update_is_not_intact(signed, identity):
 
 
 @pytest.mark.parametrize(
-    "data, signed_flag",
-    [
-        (b"", False),
-        (b"hello, I am not a PDF", False),
-        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, False),
-    ],
+    "data, signed_flag", [(b"", False), (b"hello, I am not a PDF", False), (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, False)]
 )
 def test_not_a_pdf(data, signed_flag):
     result = verify_pdf(data, [])
@@ -135,9 +126,7 @@ def test_truncated_and_unsigned(pdf, signed, identity):
         assert result.exit_code == 1 and result.problem and not result.intact
     unsigned = verify_pdf(pdf, [identity.certificate])
     assert (unsigned.signed, unsigned.intact, unsigned.trusted) == (False, False, False)
-    assert (
-        unsigned.problem == "the PDF is not signed" and unsigned.problem_code == "verify_unsigned"
-    )
+    assert unsigned.problem == "the PDF is not signed" and unsigned.problem_code == "verify_unsigned"
 
 
 @pytest.mark.parametrize("with_rfc", [True, False], ids=["sat-rfc-as-text", "no-rfc"])
@@ -172,10 +161,7 @@ def test_a_certified_summary_takes_no_second_signature(signed, identity):
 
     twice = attacker_sign(signed, second, field_name="Firma2")
     result = verify_pdf(twice, [identity.certificate, second.certificate])
-    assert result.exit_code == 1 and [s.signer_name for s in result.signatures] == [
-        "María Pérez",
-        "Jefa",
-    ]
+    assert result.exit_code == 1 and [s.signer_name for s in result.signatures] == ["María Pérez", "Jefa"]
     first, last = result.signatures
     assert not first.intact and first.reasons[0].items[0] == "verify_what_signature"
     assert "verify_what_page" not in first.reasons[0].items  # the page only lists the new widget

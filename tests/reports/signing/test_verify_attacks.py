@@ -33,9 +33,7 @@ needs_pdfsig = pytest.mark.skipif(PDFSIG is None, reason="poppler's pdfsig is no
 
 @pytest.fixture(scope="module")
 def ident():
-    return load_pkcs12(
-        create_identity("María Pérez", "Coordinadora estatal", "Nayarit", b"pw"), b"pw"
-    )
+    return load_pkcs12(create_identity("María Pérez", "Coordinadora estatal", "Nayarit", b"pw"), b"pw")
 
 
 @pytest.fixture(scope="module")
@@ -116,10 +114,7 @@ def test_edit_then_second_signature_with_a_forged_same_name_certificate(signed, 
     assert second.intact and not second.trusted and second.verdict == "warning"
     assert second.signer_name == genuine.signer_name  # same name, another key
     # The worst signature is the one shown first: the genuine one, modified.
-    assert (
-        result.fingerprint == ident.fingerprint_sha256
-        and result.problem_code == "verify_added_after"
-    )
+    assert result.fingerprint == ident.fingerprint_sha256 and result.problem_code == "verify_added_after"
     # Trusting the forger does not help: the genuine signature's revision was modified.
     assert verify_pdf(forged, [ident.certificate, forger.certificate]).exit_code == 1
 
@@ -168,25 +163,20 @@ def test_a_new_annotation_is_named(signed, ident):
 
 def test_expired_self_signed_certificate_trusted_is_refused():
     expired = attacks.identity(
-        not_before=dt.datetime(2019, 1, 1, tzinfo=dt.UTC),
-        not_after=dt.datetime(2021, 6, 30, tzinfo=dt.UTC),
+        not_before=dt.datetime(2019, 1, 1, tzinfo=dt.UTC), not_after=dt.datetime(2021, 6, 30, tzinfo=dt.UTC)
     )
     data = attacks.attacker_sign(one_page_pdf(), expired, certify=True)
     result = verify_pdf(data, [expired.certificate])
     assert result.exit_code == 1 and not result.trusted
     assert result.problem_code == "verify_cert_expired"
     reason = result.signatures[0].reasons[0]
-    assert "venció el 2021-06-30" in reason.text("es") and "expired on 2021-06-30" in reason.text(
-        "en"
-    )
+    assert "venció el 2021-06-30" in reason.text("es") and "expired on 2021-06-30" in reason.text("en")
 
 
 def test_ca_issued_certificate_with_a_faked_signing_clock_is_refused():
     ca = make_ca()
     leaf = attacks.identity(
-        not_before=dt.datetime(2020, 1, 1, tzinfo=dt.UTC),
-        not_after=dt.datetime(2021, 1, 1, tzinfo=dt.UTC),
-        issuer=ca,
+        not_before=dt.datetime(2020, 1, 1, tzinfo=dt.UTC), not_after=dt.datetime(2021, 1, 1, tzinfo=dt.UTC), issuer=ca
     )
     faked = dt.datetime(2020, 6, 1, tzinfo=dt.UTC)
     data = attacks.attacker_sign(one_page_pdf(), leaf, signing_time=faked, certify=True)
@@ -195,10 +185,7 @@ def test_ca_issued_certificate_with_a_faked_signing_clock_is_refused():
     assert result.exit_code == 1 and result.problem_code == "verify_cert_expired"
     # A current certificate from the same CA is trusted: the refusal is the date, not the CA.
     current = attacks.identity(issuer=ca)
-    assert (
-        verify_pdf(attacks.attacker_sign(one_page_pdf(), current, certify=True), [ca[1]]).exit_code
-        == 0
-    )
+    assert verify_pdf(attacks.attacker_sign(one_page_pdf(), current, certify=True), [ca[1]]).exit_code == 0
 
 
 def test_revoked_coordinator_is_refused(signed, ident):
@@ -206,19 +193,11 @@ def test_revoked_coordinator_is_refused(signed, ident):
     result = verify_pdf(signed, [ident.certificate], revoked=revoked)
     assert result.exit_code == 1 and not result.trusted and result.intact
     assert result.problem_code == "verify_cert_revoked"
-    assert "revocó el certificado del firmante el 2024-03-01" in result.signatures[0].reasons[
-        0
-    ].text("es")
+    assert "revocó el certificado del firmante el 2024-03-01" in result.signatures[0].reasons[0].text("es")
 
 
 @pytest.mark.parametrize(
-    "replacement",
-    [
-        b"/ETSI.CAdES.detachex",
-        b"/adbe.pkcs7.detached",
-        b"/#ZZ#00garbage#####",
-        b"(not a name at all)",
-    ],
+    "replacement", [b"/ETSI.CAdES.detachex", b"/adbe.pkcs7.detached", b"/#ZZ#00garbage#####", b"(not a name at all)"]
 )
 def test_damaged_subfilter_is_refused_quietly(signed, ident, replacement, capfd):
     data = attacks.damaged_subfilter(signed, replacement)
@@ -231,21 +210,10 @@ def test_damaged_subfilter_is_refused_quietly(signed, ident, replacement, capfd)
 def test_damaged_subfilter_through_the_cli_has_no_traceback(signed, ident, tmp_path):
     path = tmp_path / "subfilter.pdf"
     path.write_bytes(attacks.damaged_subfilter(signed))
-    base = [
-        sys.executable,
-        str(ROOT / "main.py"),
-        "--data-dir",
-        str(tmp_path / "d"),
-        "verify",
-        str(path),
-    ]
+    base = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(tmp_path / "d"), "verify", str(path)]
     text = subprocess.run(base, capture_output=True, text=True, timeout=120, cwd=ROOT)
-    assert (
-        text.returncode == 1 and "Traceback" not in text.stderr and "No verificado" in text.stderr
-    )
-    as_json = subprocess.run(
-        base + ["--json"], capture_output=True, text=True, timeout=120, cwd=ROOT
-    )
+    assert text.returncode == 1 and "Traceback" not in text.stderr and "No verificado" in text.stderr
+    as_json = subprocess.run(base + ["--json"], capture_output=True, text=True, timeout=120, cwd=ROOT)
     data = json.loads(as_json.stdout)
     assert as_json.returncode == 1 and data["exit_code"] == 1 and data["verdict"] == "error"
     assert "Traceback" not in as_json.stderr

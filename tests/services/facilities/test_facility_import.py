@@ -215,41 +215,11 @@ def test_preview_rejects_row_by_row_with_reasons(ws, tmp_path, db_dump):
     rows = [
         DGIS_ROWS[0],  # row 2: fine
         ["NT123", "Mala", "18", "Tepic", "", "HOSPITAL GENERAL", "2", "IMB", ""],  # 3
-        [
-            "CMSSA000001",
-            "Colima en Nayarit",
-            "18",
-            "Tepic",
-            "",
-            "HOSPITAL GENERAL",
-            "2",
-            "IMB",
-            "",
-        ],  # 4
+        ["CMSSA000001", "Colima en Nayarit", "18", "Tepic", "", "HOSPITAL GENERAL", "2", "IMB", ""],  # 4
         ["NTSSA000005", "Atlántida", "Atlantis", "X", "", "HOSPITAL GENERAL", "2", "IMB", ""],  # 5
         ["NTSSA000006", "Nave", "18", "Tepic", "", "NAVE ESPACIAL", "1", "IMB", ""],  # 6
-        [
-            "NTSSA000007",
-            "Nivel raro",
-            "18",
-            "Tepic",
-            "",
-            "HOSPITAL GENERAL",
-            "CUARTO NIVEL",
-            "IMB",
-            "",
-        ],  # 7
-        [
-            "NTSSA000008",
-            "",
-            "18",
-            "Tepic",
-            "",
-            "",
-            "",
-            "XYZ",
-            "DEMOLIDO HACE SIGLOS",
-        ],  # 8: many problems
+        ["NTSSA000007", "Nivel raro", "18", "Tepic", "", "HOSPITAL GENERAL", "CUARTO NIVEL", "IMB", ""],  # 7
+        ["NTSSA000008", "", "18", "Tepic", "", "", "", "XYZ", "DEMOLIDO HACE SIGLOS"],  # 8: many problems
         DGIS_ROWS[1],  # row 9: fine
     ]
     path = write_csv(tmp_path / "malo.csv", DGIS_HEADERS, rows)
@@ -278,9 +248,7 @@ def test_duplicate_clues_rejects_both_rows_naming_each_other(ws, tmp_path):
     rows[2][1] = "OTRO NOMBRE"
     preview = preview_facility_import(ws, write_csv(tmp_path / "dup.csv", DGIS_HEADERS, rows))
     assert [f.clues for f in preview.accepted] == ["NTSSA000002", "NTSSA000003"]
-    assert {
-        r.row: [(e.code, e.params["other_row"]) for e in r.errors] for r in preview.rejected
-    } == {
+    assert {r.row: [(e.code, e.params["other_row"]) for e in r.errors] for r in preview.rejected} == {
         2: [("duplicate_key", 4)],
         4: [("duplicate_key", 2)],
     }
@@ -336,11 +304,7 @@ def test_save_facility_validates_and_stores(ws, db_dump):
     )
     save_facility(ws, fac)
     stored = by_clues(ws)["NTSSA000020"]
-    assert (stored.name, stored.state_code, stored.status_since) == (
-        "Centro de Salud Rural Jala",
-        "18",
-        "2023-01-15",
-    )
+    assert (stored.name, stored.state_code, stored.status_since) == ("Centro de Salud Rural Jala", "18", "2023-01-15")
 
     save_facility(ws, dataclasses.replace(stored, status="en_obra", status_since="2023-03-01"))
     assert [p.status for p in facility_status_history(ws, "NTSSA000020")] == ["operando", "en_obra"]

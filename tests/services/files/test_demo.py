@@ -30,9 +30,7 @@ LAST = "202302"
 YTD = year_to_date(LAST)
 
 
-def total(
-    ws, variable: str, periods: list[str], option: str | None = None, level: int | None = None
-) -> int:
+def total(ws, variable: str, periods: list[str], option: str | None = None, level: int | None = None) -> int:
     """Sum of a variable over the state's facilities, straight from SQL (independent of the app)."""
     sql = (
         f"SELECT coalesce(sum(v.value), 0) FROM data_values v JOIN facilities f ON f.clues = v.org_unit "
@@ -81,28 +79,22 @@ def check_published(ws, state_code: str) -> None:
         posts = sum(total(ws, "plazas_autorizadas", [LAST], o) for o in ("generales", "enfermeria"))
         assert half_up_percent(filled, posts) == fig["gp_nursing_pct"]
     if "rx_filled_pct" in fig:
-        shown = half_up_percent(
-            total(ws, "recetas_surtidas", YTD), total(ws, "recetas_emitidas", YTD)
-        )
+        shown = half_up_percent(total(ws, "recetas_surtidas", YTD), total(ws, "recetas_emitidas", YTD))
         assert shown == fig["rx_filled_pct"]
         for month in YTD:  # each month on its own prints the same
             assert (
-                half_up_percent(
-                    total(ws, "recetas_surtidas", [month]), total(ws, "recetas_emitidas", [month])
-                )
+                half_up_percent(total(ws, "recetas_surtidas", [month]), total(ws, "recetas_emitidas", [month]))
                 == fig["rx_filled_pct"]
             )
     for level, key in ((1, "training_first_pct"), (2, "training_second_pct")):
         if key in fig:
             shown = half_up_percent(
-                total(ws, "personal_capacitado", [LAST], level=level),
-                total(ws, "personal_total", [LAST], level=level),
+                total(ws, "personal_capacitado", [LAST], level=level), total(ws, "personal_total", [LAST], level=level)
             )
             assert shown == fig[key], key
     if "basificacion_meta" in fig:
         state = ws.conn.execute(
-            "SELECT variable, value FROM data_values WHERE org_unit = ? AND period = ?",
-            (state_code, LAST),
+            "SELECT variable, value FROM data_values WHERE org_unit = ? AND period = ?", (state_code, LAST)
         ).fetchall()
         assert dict(state) == {
             "basificacion_meta": fig["basificacion_meta"],
@@ -127,17 +119,13 @@ def test_nayarit_reproduces_the_slide_of_27_feb_2023(nayarit):
     check_published(ws, "18")
     # The figures quoted in the issue, spelled out:
     assert (
-        total(ws, "consultas_especialidad", YTD, level=2)
-        + total(ws, "consultas_medicina_familiar", YTD, level=2)
+        total(ws, "consultas_especialidad", YTD, level=2) + total(ws, "consultas_medicina_familiar", YTD, level=2)
     ) == 35_833
     assert total(ws, "cirugias", YTD, level=2) == 2_436
     # First-level units record family-medicine consultations too; the slide leaves them out.
     assert total(ws, "consultas_medicina_familiar", YTD, level=1) > 0
     assert (total(ws, "comites_salud", [LAST]), total(ws, "voluntarios", [LAST])) == (600, 4_431)
-    assert (
-        total(ws, "visitas_domiciliarias", PERIODS),
-        total(ws, "sesiones_informativas", PERIODS),
-    ) == (28_920, 1_764)
+    assert (total(ws, "visitas_domiciliarias", PERIODS), total(ws, "sesiones_informativas", PERIODS)) == (28_920, 1_764)
     assert result.state_code == "18" and result.facilities == 13 + 4 + 292
     assert result.periods == PERIODS and PERIODS[0] == "202209" and PERIODS[-1] == LAST
     assert result.values == ws.conn.execute("SELECT count(*) FROM data_values").fetchone()[0]
@@ -188,11 +176,7 @@ def test_nayarit_history_months_and_no_validation_errors(nayarit):
     assert periods == PERIODS
     for period in PERIODS:
         month = load_month(ws, "18", period)
-        errors = [
-            k
-            for k, found in month_issues(ws.catalog, month).items()
-            if any(i.severity == ERROR for i in found)
-        ]
+        errors = [k for k, found in month_issues(ws.catalog, month).items() if any(i.severity == ERROR for i in found)]
         assert errors == [], period
     # Stocks never shrink month to month; the values are plausible, not constant.
     for var in ("comites_salud", "voluntarios"):
@@ -204,9 +188,7 @@ def test_some_cells_are_left_sin_dato_in_february(nayarit):
     ws, _, _ = nayarit
     month = load_month(ws, "18", LAST, with_history=False)
     incomplete = [
-        f
-        for f in month.facilities
-        if completeness(ws.catalog, month, f)[0] < completeness(ws.catalog, month, f)[1]
+        f for f in month.facilities if completeness(ws.catalog, month, f)[0] < completeness(ws.catalog, month, f)[1]
     ]
     assert 2 <= len(incomplete) <= 5
     assert len(incomplete) < len(month.facilities) // 10
@@ -214,8 +196,7 @@ def test_some_cells_are_left_sin_dato_in_february(nayarit):
         assert month.value(fac.clues, "recetas_emitidas") is None  # sin dato, never 0
     january = load_month(ws, "18", "202301", with_history=False)
     assert all(
-        completeness(ws.catalog, january, f)[0] == completeness(ws.catalog, january, f)[1]
-        for f in january.facilities
+        completeness(ws.catalog, january, f)[0] == completeness(ws.catalog, january, f)[1] for f in january.facilities
     )
 
 
@@ -253,11 +234,7 @@ def test_morelos_template_b_figures(data_dir):
     ws = open_workspace(data_dir)
     build_demo(ws, "17")
     check_published(ws, "17")
-    hospitals = [
-        f
-        for f in list_facilities(ws)
-        if ws.catalog.facility_types[f.type_code].category == "hospital"
-    ]
+    hospitals = [f for f in list_facilities(ws) if ws.catalog.facility_types[f.type_code].category == "hospital"]
     done = ws.conn.execute(
         f"SELECT count(*) FROM data_values WHERE variable = 'acciones_conservacion' AND value = 1 "
         f"AND period = ? AND org_unit IN ({','.join('?' * len(hospitals))})",
@@ -268,8 +245,7 @@ def test_morelos_template_b_figures(data_dir):
     assert total(ws, "inversion_equipamiento", [LAST]) == 10_400_000
     assert (
         half_up_percent(
-            total(ws, "bienes_entregados", [LAST], level=2),
-            total(ws, "bienes_programados", [LAST], level=2),
+            total(ws, "bienes_entregados", [LAST], level=2), total(ws, "bienes_programados", [LAST], level=2)
         )
         == 100
     )
@@ -293,8 +269,7 @@ def test_the_demo_is_deterministic(tmp_path):
         ws = open_workspace(tmp_path / name)
         build_demo(ws, "03")
         rows = ws.conn.execute(
-            "SELECT org_unit, period, variable, disaggregation, value, comment FROM data_values "
-            "ORDER BY 1, 2, 3, 4"
+            "SELECT org_unit, period, variable, disaggregation, value, comment FROM data_values ORDER BY 1, 2, 3, 4"
         ).fetchall()
         facilities = list_facilities(ws)
         ws.close()

@@ -24,9 +24,7 @@ def _value_by_value(ws) -> None:
     rng = random.Random(f"coordina-demo-{state.code}")
     figures = demo.demo_figures(state.code)
     facilities = demo._make_facilities(rng, state.code, state.clues_prefix, figures)
-    values = demo.generate_values(
-        ws.catalog, rng, state.code, facilities, figures, demo.PERIODS, demo.YTD_PERIODS
-    )
+    values = demo.generate_values(ws.catalog, rng, state.code, facilities, figures, demo.PERIODS, demo.YTD_PERIODS)
     now = "2026-01-01T00:00:00"
     with write_transaction(ws):
         facilities_repo.upsert_facilities(ws.conn, facilities, now)
@@ -56,9 +54,7 @@ def test_bulk_demo_stores_what_value_by_value_entry_stores(tmp_path):
         demo.build_demo(bulk, STATE)
         assert _stored(bulk) == _stored(reference)
         assert changelog.verify_chain(bulk.conn) is None
-        uuids = bulk.conn.execute(
-            "SELECT count(DISTINCT uuid), count(*) FROM data_values"
-        ).fetchone()
+        uuids = bulk.conn.execute("SELECT count(DISTINCT uuid), count(*) FROM data_values").fetchone()
         assert uuids[0] == uuids[1]
         # One log row per changed field, chained in blocks (not one SHA-256 per row).
         links = bulk.conn.execute("SELECT count(*) FROM change_log WHERE hash != ''").fetchone()[0]

@@ -64,9 +64,7 @@ def test_write_table_and_table_bytes_never_write_a_formula(tmp_path: Path, ext: 
             assert [row[0].value for row in body] == [*HOSTILE, "normal"]
             assert all(row[0].data_type == "s" for row in body)
             assert all(row[0].quotePrefix for row in body[:-1])
-            assert [(row[1].value, row[1].data_type) for row in body] == [(-5, "n")] * 6 + [
-                (7, "n")
-            ]
+            assert [(row[1].value, row[1].data_type) for row in body] == [(-5, "n")] * 6 + [(7, "n")]
             assert [row[2].value for row in body] == [-2.5] * 6 + [0.25]
         else:
             rows = _csv_rows(data.decode("utf-8"))
@@ -75,9 +73,7 @@ def test_write_table_and_table_bytes_never_write_a_formula(tmp_path: Path, ext: 
 
 
 def test_neutralise_csv_leaves_numbers_and_plain_text_alone():
-    assert (
-        neutralise_csv(-5) == -5 and neutralise_csv(-2.5) == -2.5 and neutralise_csv(None) is None
-    )
+    assert neutralise_csv(-5) == -5 and neutralise_csv(-2.5) == -2.5 and neutralise_csv(None) is None
     assert neutralise_csv("Centro de Salud") == "Centro de Salud"
     assert neutralise_csv("") == ""
     assert [neutralise_csv(t) for t in ("=1", "+1", "-1", "@a", "\tx", "\rx")] == [
@@ -95,16 +91,7 @@ def _hostile_workspace(small_ws, tmp_path: Path):
     with small_ws.db.atomic():
         facilities_repo.upsert_facilities(
             small_ws.conn,
-            [
-                Facility(
-                    "NTSSA000003",
-                    '=HYPERLINK("http://evil.example","Clic")',
-                    "18",
-                    "CSR",
-                    1,
-                    "@Jala",
-                )
-            ],
+            [Facility("NTSSA000003", '=HYPERLINK("http://evil.example","Clic")', "18", "CSR", 1, "@Jala")],
             "2023-01-01T00:00:00+00:00",
         )
     source = tmp_path / "valores.csv"
@@ -126,10 +113,7 @@ def test_value_export_csv_and_xlsx(small_ws, tmp_path: Path):
     assert comments["NTSSA000001"] == (1234, HOSTILE[0])
     export_values(ws, tmp_path / "v.csv", "csv")
     rows = _csv_rows((tmp_path / "v.csv").read_text("utf-8"))
-    assert {r[0]: r[5] for r in rows[1:]} == {
-        "NTSSA000001": "'" + HOSTILE[0],
-        "NTSSA000003": "'-1 revisar",
-    }
+    assert {r[0]: r[5] for r in rows[1:]} == {"NTSSA000001": "'" + HOSTILE[0], "NTSSA000003": "'-1 revisar"}
     assert {r[0]: r[4] for r in rows[1:]} == {"NTSSA000001": "1234", "NTSSA000003": "12"}
 
 
@@ -141,12 +125,7 @@ def test_national_export(small_ws, tmp_path: Path, fmt: str):
     if fmt == "xlsx":
         cells = _xlsx_cells(out.read_bytes())
         _assert_no_formula(cells)
-        names = [
-            c.value
-            for row in cells
-            for c in row
-            if isinstance(c.value, str) and "HYPERLINK" in c.value
-        ]
+        names = [c.value for row in cells for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value]
         assert names and all(n.startswith("=") for n in names)  # kept as text, exactly
     else:
         text = out.read_text("utf-8")
@@ -159,13 +138,5 @@ def test_template_with_a_hostile_facility_name(small_ws, tmp_path: Path):
     out = write_template(ws, "18", "202302", tmp_path / "plantilla.xlsx")
     cells = _xlsx_cells(out.read_bytes())
     _assert_no_formula(cells)
-    texts = [
-        c.value
-        for row in cells
-        for c in row
-        if c.value in ('=HYPERLINK("http://evil.example","Clic")', "@Jala")
-    ]
-    assert set(texts) == {
-        '=HYPERLINK("http://evil.example","Clic")',
-        "@Jala",
-    }  # on every section sheet
+    texts = [c.value for row in cells for c in row if c.value in ('=HYPERLINK("http://evil.example","Clic")', "@Jala")]
+    assert set(texts) == {'=HYPERLINK("http://evil.example","Clic")', "@Jala"}  # on every section sheet

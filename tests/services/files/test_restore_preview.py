@@ -35,9 +35,7 @@ def snapshot(data_dir: Path) -> Path:
         taken = backup.backup_now(ws, "manual")
         with ws.db.atomic():
             facilities_repo.upsert_facilities(
-                ws.conn,
-                [Facility("NTSSA000003", "CS Urbano", "18", "CSU", 1, "Tepic")],
-                "2023-01-02T00:00:00+00:00",
+                ws.conn, [Facility("NTSSA000003", "CS Urbano", "18", "CSU", 1, "Tepic")], "2023-01-02T00:00:00+00:00"
             )
     finally:
         ws.close()

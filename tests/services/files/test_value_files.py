@@ -15,12 +15,7 @@ from app.models.messages import InputError
 from app.models.periods import current_period, shift
 from app.services.entry.month_values import load_month
 from app.services.files.backup import list_backups
-from app.services.files.value_files import (
-    LONG_COLUMNS,
-    export_values,
-    import_values,
-    write_template,
-)
+from app.services.files.value_files import LONG_COLUMNS, export_values, import_values, write_template
 from app.services.summary.reports import close_report
 from app.services.workspace import open_workspace
 
@@ -83,14 +78,7 @@ def test_long_format_import_then_reimport_is_unchanged(small_ws, tmp_path, suffi
 def test_flagged_counts_cells_with_validation_findings(small_ws, tmp_path):
     rows = [
         ["NTSSA000001", "202302", "plazas_autorizadas", "especialistas", "10", ""],
-        [
-            "NTSSA000001",
-            "202302",
-            "plazas_ocupadas",
-            "especialistas",
-            "12",
-            "",
-        ],  # ocupadas > autorizadas
+        ["NTSSA000001", "202302", "plazas_ocupadas", "especialistas", "12", ""],  # ocupadas > autorizadas
         ["NTSSA000001", "202302", "cirugias", "", "50", ""],
     ]
     result = import_values(small_ws, write_long(tmp_path / "v.csv", rows))
@@ -104,12 +92,7 @@ def test_demo_export_imports_back_unchanged(demo_ws, tmp_path, fmt, period, db_d
     path = tmp_path / f"export.{fmt}"
     rows = export_values(demo_ws, path, fmt, period=period)
     where = ("WHERE period = ?", (period,)) if period else ("", ())
-    assert (
-        rows
-        == demo_ws.conn.execute(
-            f"SELECT count(*) FROM data_values {where[0]}", where[1]
-        ).fetchone()[0]
-    )
+    assert rows == demo_ws.conn.execute(f"SELECT count(*) FROM data_values {where[0]}", where[1]).fetchone()[0]
     before = db_dump(demo_ws.conn)
     result = import_values(demo_ws, path)
     assert (result.rows, result.imported, result.updated, result.unchanged) == (rows, 0, 0, rows)
@@ -133,9 +116,7 @@ def test_an_unwritable_output_file_blames_the_output_not_the_data_dir(demo_ws, t
 
 
 def test_export_filters_and_format_errors(demo_ws, tmp_path):
-    one_month = export_values(
-        demo_ws, tmp_path / "feb.csv", "csv", state_code="18", period="202302"
-    )
+    one_month = export_values(demo_ws, tmp_path / "feb.csv", "csv", state_code="18", period="202302")
     frame = pd.read_csv(tmp_path / "feb.csv", dtype=str, keep_default_na=False)
     assert list(frame.columns) == LONG_COLUMNS
     assert len(frame) == one_month and set(frame["period"]) == {"202302"}
@@ -154,18 +135,8 @@ def test_export_filters_and_format_errors(demo_ws, tmp_path):
 
 FUTURE = shift(current_period(), 2)
 BAD_CASES = [
-    (
-        "unknown_clues",
-        ["NTSSA999999", "202302", "cirugias", "", "5", ""],
-        "org_unit",
-        "NTSSA999999",
-    ),
-    (
-        "unknown_variable",
-        ["NTSSA000001", "202302", "cirugias_magicas", "", "5", ""],
-        "variable",
-        "cirugias_magicas",
-    ),
+    ("unknown_clues", ["NTSSA999999", "202302", "cirugias", "", "5", ""], "org_unit", "NTSSA999999"),
+    ("unknown_variable", ["NTSSA000001", "202302", "cirugias_magicas", "", "5", ""], "variable", "cirugias_magicas"),
     (
         "unknown_disaggregation",
         ["NTSSA000001", "202302", "plazas_ocupadas", "dentistas", "5", ""],
@@ -188,12 +159,8 @@ BAD_CASES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("code", "bad_row", "column", "needle"), BAD_CASES, ids=[c[0] for c in BAD_CASES]
-)
-def test_bad_rows_are_rejected_naming_row_and_column(
-    small_ws, tmp_path, db_dump, code, bad_row, column, needle
-):
+@pytest.mark.parametrize(("code", "bad_row", "column", "needle"), BAD_CASES, ids=[c[0] for c in BAD_CASES])
+def test_bad_rows_are_rejected_naming_row_and_column(small_ws, tmp_path, db_dump, code, bad_row, column, needle):
     import_values(small_ws, write_long(tmp_path / "base.csv", GOOD))
     before = db_dump(small_ws.conn)
     backups = len(list_backups(small_ws))
@@ -248,9 +215,7 @@ def test_missing_file_wrong_extension_and_missing_columns(small_ws, tmp_path):
     with pytest.raises(InputError) as info:
         import_values(small_ws, tmp_path / "falso.xlsx")
     assert info.value.code == "file_unreadable"
-    path = write_long(
-        tmp_path / "cols.csv", [["NTSSA000001", "cirugias"]], ["org_unit", "variable"]
-    )
+    path = write_long(tmp_path / "cols.csv", [["NTSSA000001", "cirugias"]], ["org_unit", "variable"])
     with pytest.raises(InputError) as info:
         import_values(small_ws, path)
     assert info.value.code == "missing_columns" and "period, value" in info.value.message()
@@ -268,9 +233,7 @@ def test_closed_report_is_refused_unless_nothing_changes(demo_ws, tmp_path, db_d
     before = db_dump(demo_ws.conn)
     with pytest.raises(InputError) as info:
         import_values(demo_ws, tmp_path / "edit.csv")
-    assert [d.params["reason"].params["reason"].code for d in info.value.details] == [
-        "report_closed"
-    ]
+    assert [d.params["reason"].params["reason"].code for d in info.value.details] == ["report_closed"]
     assert "está cerrado" in info.value.message("es")
     assert "is closed" in info.value.message("en")
     assert db_dump(demo_ws.conn) == before
@@ -302,11 +265,7 @@ def test_template_structure(demo_ws, tmp_path):
     assert names[7:] == ["Datos estatales", "coordina"]
     assert book["coordina"].sheet_state == "hidden"
     meta = {r[0].value: r[1].value for r in book["coordina"].iter_rows()}
-    assert (meta["estado"], meta["periodo"], meta["catalogo"]) == (
-        "18",
-        "202302",
-        demo_ws.catalog.version,
-    )
+    assert (meta["estado"], meta["periodo"], meta["catalogo"]) == ("18", "202302", demo_ws.catalog.version)
     text = " ".join(str(c.value) for c in book["Instrucciones"]["A"] if c.value)
     assert "celda vacía significa «sin cambio»" in text
 
@@ -324,9 +283,7 @@ def test_template_structure(demo_ws, tmp_path):
     rural = next(f for f in month.facilities if f.type_code == "CSR")
     services = book["Servicios médicos"]
     col = _column(services, "cirugias")
-    assert services.cell(_row(services, hospital.clues), col).value == month.value(
-        hospital.clues, "cirugias"
-    )
+    assert services.cell(_row(services, hospital.clues), col).value == month.value(hospital.clues, "cirugias")
     grey = services.cell(_row(services, rural.clues), col)
     assert grey.value is None and grey.fill.fgColor.rgb.endswith("D9D9D9")
     units = book["Unidades y estatus"]
@@ -335,10 +292,7 @@ def test_template_structure(demo_ws, tmp_path):
     assert any("Operando" in (dv.formula1 or "") for dv in units.data_validations.dataValidation)
     assert any('"Sí,No"' == dv.formula1 for dv in units.data_validations.dataValidation)
     state = book["Datos estatales"]
-    assert (
-        state.cell(2, 1).value == "18"
-        and state.cell(2, _column(state, "basificacion_meta")).value == 909
-    )
+    assert state.cell(2, 1).value == "18" and state.cell(2, _column(state, "basificacion_meta")).value == 909
 
 
 def test_template_filled_in_excel_imports_back(demo_ws, tmp_path, db_dump):
@@ -356,9 +310,7 @@ def test_template_filled_in_excel_imports_back(demo_ws, tmp_path, db_dump):
     services.cell(_row(services, hospital.clues), _column(services, "cirugias")).value = 321
     supply.cell(_row(supply, hole.clues), _column(supply, "recetas_emitidas")).value = 150
     supply.cell(_row(supply, hole.clues), _column(supply, "recetas_surtidas")).value = "140"
-    units.cell(
-        _row(units, hospital.clues), _column(units, "estatus_operacion")
-    ).value = "Operación parcial"
+    units.cell(_row(units, hospital.clues), _column(units, "estatus_operacion")).value = "Operación parcial"
     units.cell(_row(units, hospital.clues), _column(units, "acciones_mas")).value = "No"
     # An emptied cell means "no change", never "delete".
     units.cell(_row(units, hospital.clues), _column(units, "consultorios")).value = None
@@ -371,9 +323,7 @@ def test_template_filled_in_excel_imports_back(demo_ws, tmp_path, db_dump):
     assert after.value(hole.clues, "recetas_surtidas") == 140
     assert after.value(hospital.clues, "estatus_operacion") == "parcial"
     assert after.value(hospital.clues, "acciones_mas") == 0
-    assert after.value(hospital.clues, "consultorios") == month.value(
-        hospital.clues, "consultorios"
-    )
+    assert after.value(hospital.clues, "consultorios") == month.value(hospital.clues, "consultorios")
 
 
 def test_template_errors_name_sheet_row_and_column(demo_ws, tmp_path, db_dump):
@@ -391,10 +341,7 @@ def test_template_errors_name_sheet_row_and_column(demo_ws, tmp_path, db_dump):
     with pytest.raises(InputError) as info:
         import_values(demo_ws, path)
     message = info.value.message("es")
-    assert (
-        f"plantilla.xlsx (hoja «Servicios médicos»), fila {row}: columna «Cirugías [cirugias]»"
-        in message
-    )
+    assert f"plantilla.xlsx (hoja «Servicios médicos»), fila {row}: columna «Cirugías [cirugias]»" in message
     assert "«muchas» no es un número" in message
     assert "no aplica a Centro de Salud Rural" in message
     assert db_dump(demo_ws.conn) == before
@@ -438,10 +385,7 @@ def test_template_requires_xlsx_and_a_valid_period(demo_ws, tmp_path):
 
 
 def test_disk_full_rolls_back_completely(small_ws, tmp_path, db_dump):
-    rows = [
-        ["NTSSA000001", shift("202302", -m), "consultas_especialidad", "", str(m), "x" * 200]
-        for m in range(0, 40)
-    ]
+    rows = [["NTSSA000001", shift("202302", -m), "consultas_especialidad", "", str(m), "x" * 200] for m in range(0, 40)]
     path = write_long(tmp_path / "grande.csv", rows)
     pages = small_ws.conn.execute("PRAGMA page_count").fetchone()[0]
     small_ws.conn.execute(f"PRAGMA max_page_count = {pages + 1}")
@@ -463,8 +407,7 @@ def test_data_dir_that_cannot_be_created(tmp_path):
 
 
 @pytest.mark.skipif(
-    hasattr(os, "geteuid") and os.geteuid() == 0,
-    reason="root ignores directory permissions; see the test above",
+    hasattr(os, "geteuid") and os.geteuid() == 0, reason="root ignores directory permissions; see the test above"
 )
 def test_read_only_data_dir(tmp_path):
     directory = tmp_path / "solo_lectura"

@@ -98,8 +98,7 @@ def _set_error_cell(path: Path, cell: str, error: str) -> None:
         path,
         "xl/worksheets/sheet1.xml",
         lambda xml: xml.replace(
-            f'<c r="{cell}" t="e"><v>#N/A</v>'.encode(),
-            f'<c r="{cell}" t="e"><v>{error}</v>'.encode(),
+            f'<c r="{cell}" t="e"><v>#N/A</v>'.encode(), f'<c r="{cell}" t="e"><v>{error}</v>'.encode()
         ),
     )
 
@@ -113,9 +112,7 @@ def test_every_excel_error_value_is_refused_naming_sheet_and_cell(stored_ws, tmp
     before = values_and_log(stored_ws)
     with pytest.raises(InputError) as info:
         import_values(stored_ws, path)
-    assert f"hoja «Valores», celda E2: contiene el error de Excel {error}" in info.value.message(
-        "es"
-    )
+    assert f"hoja «Valores», celda E2: contiene el error de Excel {error}" in info.value.message("es")
     assert f"sheet 'Valores', cell E2: holds the Excel error {error}" in info.value.message("en")
     assert values_and_log(stored_ws) == before
 
@@ -132,15 +129,11 @@ def test_an_error_in_the_comment_column_is_refused_too(stored_ws, tmp_path):
 def test_a_formula_with_its_cached_value_is_read_as_that_value(stored_ws, tmp_path):
     path = write_xlsx(tmp_path / "formula.xlsx", [[*BASE[0][:4], "=40+20", ""]])
     rewrite_member(
-        path,
-        "xl/worksheets/sheet1.xml",
-        lambda xml: xml.replace(b"<f>40+20</f><v></v>", b"<f>40+20</f><v>60</v>"),
+        path, "xl/worksheets/sheet1.xml", lambda xml: xml.replace(b"<f>40+20</f><v></v>", b"<f>40+20</f><v>60</v>")
     )
     result = import_values(stored_ws, path)
     assert (result.updated, result.unchanged) == (1, 0)
-    value = stored_ws.conn.execute(
-        "SELECT value FROM data_values WHERE variable = 'cirugias'"
-    ).fetchone()
+    value = stored_ws.conn.execute("SELECT value FROM data_values WHERE variable = 'cirugias'").fetchone()
     assert value == (60,)
 
 
@@ -149,25 +142,20 @@ def test_an_empty_value_in_the_long_format_still_means_sin_dato(stored_ws, tmp_p
     key with an empty value clears it, in CSV and XLSX alike."""
     path = write_xlsx(tmp_path / "vacio.xlsx", [[*BASE[0][:4], None, "se borra"]])
     assert import_values(stored_ws, path).updated == 1
-    assert stored_ws.conn.execute(
-        "SELECT value, comment FROM data_values WHERE variable = 'cirugias'"
-    ).fetchone() == (None, "se borra")
+    assert stored_ws.conn.execute("SELECT value, comment FROM data_values WHERE variable = 'cirugias'").fetchone() == (
+        None,
+        "se borra",
+    )
 
 
 def test_template_cells_with_excel_errors_or_uncached_formulas_are_refused(stored_ws, tmp_path):
     path = write_template(stored_ws, "18", "202302", tmp_path / "plantilla.xlsx")
     book = load_workbook(path)
-    sheet = next(
-        book[n]
-        for n in book.sheetnames
-        if any(str(c.value or "").endswith("[cirugias]") for c in book[n][1])
-    )
+    sheet = next(book[n] for n in book.sheetnames if any(str(c.value or "").endswith("[cirugias]") for c in book[n][1]))
     column = next(c.column_letter for c in sheet[1] if str(c.value or "").endswith("[cirugias]"))
     row = next(c.row for c in sheet["A"] if c.value == "NTSSA000001")
     sheet[f"{column}{row}"] = "#DIV/0!"
-    other = next(
-        c.column_letter for c in sheet[1] if str(c.value or "").endswith("[consultas_especialidad]")
-    )
+    other = next(c.column_letter for c in sheet[1] if str(c.value or "").endswith("[consultas_especialidad]"))
     sheet[f"{other}{row}"] = "=SUM(A1:A2)"
     book.save(path)
     before = values_and_log(stored_ws)
@@ -239,9 +227,7 @@ def _damage(kind: str, path: Path) -> None:
     if kind == "sheet_xml_cut":
         rewrite_member(path, sheet, lambda xml: xml[: len(xml) * 2 // 3])
     elif kind == "sheet_xml_garbage":
-        rewrite_member(
-            path, sheet, lambda xml: xml.replace(b"<sheetData>", b'<sheetData><row r="2"><c <<')
-        )
+        rewrite_member(path, sheet, lambda xml: xml.replace(b"<sheetData>", b'<sheetData><row r="2"><c <<'))
     elif kind == "workbook_xml_garbage":
         rewrite_member(path, "xl/workbook.xml", lambda xml: b"<workbook xmlns='x'><sheets><<<")
     elif kind == "styles_xml_garbage":
@@ -257,17 +243,14 @@ def _damage(kind: str, path: Path) -> None:
             path,
             sheet,
             lambda xml: xml.replace(
-                b'<c r="A2" t="inlineStr"><is><t>NTSSA000001</t></is></c>',
-                b'<c r="A2" t="s"><v>999</v></c>',
+                b'<c r="A2" t="inlineStr"><is><t>NTSSA000001</t></is></c>', b'<c r="A2" t="s"><v>999</v></c>'
             ),
         )
     elif kind == "bad_number":
         rewrite_member(
             path,
             sheet,
-            lambda xml: xml.replace(
-                b'<c r="E2" t="inlineStr"><is><t>50</t></is></c>', b'<c r="E2"><v>5x0</v></c>'
-            ),
+            lambda xml: xml.replace(b'<c r="E2" t="inlineStr"><is><t>50</t></is></c>', b'<c r="E2"><v>5x0</v></c>'),
         )
     elif kind == "row_beyond_excel":  # openpyxl would yield a billion empty rows to reach it
         rewrite_member(path, sheet, lambda xml: xml.replace(b'<row r="3"', b'<row r="999999999"'))
@@ -278,17 +261,11 @@ def _damage(kind: str, path: Path) -> None:
     elif kind == "strong_encryption":
         _set_flag(path, sheet, 0x1 | 0x40)
     elif kind == "ole_encrypted":  # what Excel writes for a workbook with a password to open
-        path.write_bytes(
-            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-            + b"\x00" * 504
-            + "EncryptedPackage".encode("utf-16-le")
-        )
+        path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "EncryptedPackage".encode("utf-16-le"))
     elif kind == "truncated":
         path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
     elif kind == "csv_named_xlsx":
-        path.write_text(
-            "org_unit,period,variable,disaggregation,value,comment\nNTSSA000001,202302,cirugias,,1,\n"
-        )
+        path.write_text("org_unit,period,variable,disaggregation,value,comment\nNTSSA000001,202302,cirugias,,1,\n")
     elif kind == "empty_file":
         path.write_bytes(b"")
     elif kind == "zip_without_workbook":
@@ -337,11 +314,7 @@ def _damaged_file(tmp_path: Path, kind: str) -> Path:
 def test_damaged_xlsx_is_exit_1_with_a_plain_message_and_nothing_written(stored_ws, tmp_path, kind):
     path = _damaged_file(tmp_path, kind)
     before = values_and_log(stored_ws)
-    backups = (
-        sorted((stored_ws.data_dir / "backups").glob("*"))
-        if (stored_ws.data_dir / "backups").exists()
-        else []
-    )
+    backups = sorted((stored_ws.data_dir / "backups").glob("*")) if (stored_ws.data_dir / "backups").exists() else []
     code, out, err = run_cli(stored_ws.data_dir, "values", "import", str(path))
     assert code == 1, (out, err)
     assert "Traceback" not in err and out == ""
@@ -349,19 +322,10 @@ def test_damaged_xlsx_is_exit_1_with_a_plain_message_and_nothing_written(stored_
     if kind in ENCRYPTED:
         assert "cifrado o protegido con contraseña" in err, err
     else:
-        assert (
-            "dañado" in err
-            or "no se pudo leer" in err
-            or "no tiene filas" in err
-            or "rechazadas" in err
-        ), err
+        assert "dañado" in err or "no se pudo leer" in err or "no tiene filas" in err or "rechazadas" in err, err
     assert len(err.splitlines()) <= 4, err
     assert values_and_log(stored_ws) == before
-    after = (
-        sorted((stored_ws.data_dir / "backups").glob("*"))
-        if (stored_ws.data_dir / "backups").exists()
-        else []
-    )
+    after = sorted((stored_ws.data_dir / "backups").glob("*")) if (stored_ws.data_dir / "backups").exists() else []
     assert after == backups
     code, _, err_en = run_cli(stored_ws.data_dir, "--lang", "en", "values", "import", str(path))
     assert code == 1 and "Traceback" not in err_en
@@ -387,15 +351,7 @@ def test_damaged_file_through_a_real_subprocess(stored_ws, tmp_path):
     path = _damaged_file(tmp_path, "flipped_deflate")
     stored_ws.close()
     proc = subprocess.run(
-        [
-            sys.executable,
-            str(root / "main.py"),
-            "--data-dir",
-            str(stored_ws.data_dir),
-            "values",
-            "import",
-            str(path),
-        ],
+        [sys.executable, str(root / "main.py"), "--data-dir", str(stored_ws.data_dir), "values", "import", str(path)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -420,9 +376,7 @@ def test_many_error_rows_list_the_first_100_and_the_total(stored_ws, tmp_path):
     assert lines[0] == "5000 filas rechazadas; no se guardó nada"
     assert len(lines) == 1 + MAX_LISTED_ERRORS + 1
     assert lines[1] == "  miles.csv, fila 2: columna «value»: «malo0» no es un número"
-    assert (
-        lines[-1] == f"  … y {5000 - MAX_LISTED_ERRORS} errores más (se muestran los primeros 100)"
-    )
+    assert lines[-1] == f"  … y {5000 - MAX_LISTED_ERRORS} errores más (se muestran los primeros 100)"
     assert values_and_log(stored_ws) == before
     _, _, err_en = run_cli(stored_ws.data_dir, "--lang", "en", "values", "import", str(path))
     assert err_en.splitlines()[-1] == "  … and 4900 more errors (the first 100 are shown)"
@@ -441,9 +395,7 @@ def test_many_duplicate_rows_are_counted_once_each(stored_ws, tmp_path):
 
 def test_csv_number_with_an_unquoted_comma_is_refused_not_cut(stored_ws, tmp_path):
     path = tmp_path / "coma.csv"
-    path.write_text(
-        ",".join(LONG_COLUMNS) + "\nNTSSA000001,202302,cirugias,,1,234,\n", encoding="utf-8"
-    )
+    path.write_text(",".join(LONG_COLUMNS) + "\nNTSSA000001,202302,cirugias,,1,234,\n", encoding="utf-8")
     before = values_and_log(stored_ws)
     with pytest.raises(InputError) as info:
         import_values(stored_ws, path)
@@ -465,17 +417,12 @@ def test_csv_number_with_an_unquoted_comma_is_refused_not_cut(stored_ws, tmp_pat
             "no se pudo leer",
         ),  # neither UTF-8 nor cp1252 (0x81 is unassigned)
         (
-            b"org_unit,period,variable,value\n"
-            + b'NTSSA000001,202302,cirugias,"'
-            + b"9" * 200_000
-            + b'"\n',
+            b"org_unit,period,variable,value\n" + b'NTSSA000001,202302,cirugias,"' + b"9" * 200_000 + b'"\n',
             "no se pudo leer",
         ),  # a field over the csv module's limit
     ],
 )
-def test_csv_damaged_after_the_first_rows_is_exit_1_and_nothing_written(
-    stored_ws, tmp_path, content, needle
-):
+def test_csv_damaged_after_the_first_rows_is_exit_1_and_nothing_written(stored_ws, tmp_path, content, needle):
     path = tmp_path / "roto.csv"
     path.write_bytes(content)
     before = values_and_log(stored_ws)
@@ -487,9 +434,7 @@ def test_csv_damaged_after_the_first_rows_is_exit_1_and_nothing_written(
 
 def test_blank_lines_keep_the_row_numbers_excel_shows(stored_ws, tmp_path):
     path = tmp_path / "huecos.csv"
-    path.write_text(
-        ",".join(LONG_COLUMNS) + "\n\nNTSSA000001,202302,cirugias,,N/A,\n", encoding="utf-8"
-    )
+    path.write_text(",".join(LONG_COLUMNS) + "\n\nNTSSA000001,202302,cirugias,,N/A,\n", encoding="utf-8")
     with pytest.raises(InputError) as info:
         import_values(stored_ws, path)
     assert "huecos.csv, fila 3: columna «value»: «N/A» no es un número" in info.value.message("es")

@@ -33,19 +33,11 @@ def flags(ws) -> dict[str, bool]:
 def test_long_format_sets_and_clears_the_flag(stored_ws, tmp_path):
     rows = [[*BASE[0][:5], "", "sí"], [*BASE[1][:5], "", "1"], [*BASE[2][:5], "nota", "TRUE"]]
     import_values(stored_ws, write_csv(tmp_path / "p.csv", rows, HEADERS))
-    assert flags(stored_ws) == {
-        "cirugias": True,
-        "consultas_especialidad": True,
-        "consultas_medicina_familiar": True,
-    }
+    assert flags(stored_ws) == {"cirugias": True, "consultas_especialidad": True, "consultas_medicina_familiar": True}
     rows = [[*BASE[0][:5], "", "No"], [*BASE[1][:5], "", ""], [*BASE[2][:5], "nota", "0"]]
     import_values(stored_ws, write_csv(tmp_path / "q.csv", rows, HEADERS))
     # "" leaves the flag as it was
-    assert flags(stored_ws) == {
-        "cirugias": False,
-        "consultas_especialidad": True,
-        "consultas_medicina_familiar": False,
-    }
+    assert flags(stored_ws) == {"cirugias": False, "consultas_especialidad": True, "consultas_medicina_familiar": False}
 
 
 def test_xlsx_long_format_accepts_booleans_and_numbers(stored_ws, tmp_path):
@@ -59,9 +51,7 @@ def test_xlsx_long_format_accepts_booleans_and_numbers(stored_ws, tmp_path):
     assert set(flags(stored_ws).values()) == {True}
 
 
-@pytest.mark.parametrize(
-    "bad", ["quizá", "2", "-1", "yes", "sí sí", "0.5", "=1", "verdadero", "\u200bsí"]
-)
+@pytest.mark.parametrize("bad", ["quizá", "2", "-1", "yes", "sí sí", "0.5", "=1", "verdadero", "\u200bsí"])
 def test_bad_provisional_values_refuse_the_whole_file(stored_ws, tmp_path, bad):
     rows = [[*BASE[0][:4], "60", "", "sí"], [*BASE[1][:4], "999", "", bad]]
     before = values_and_log(stored_ws)
@@ -84,11 +74,7 @@ def test_cli_refuses_a_bad_flag_in_both_languages(stored_ws, tmp_path):
 
 def _template_row(path: Path) -> tuple:
     book = load_workbook(path)
-    sheet = next(
-        book[n]
-        for n in book.sheetnames
-        if any(str(c.value or "").endswith("[cirugias]") for c in book[n][1])
-    )
+    sheet = next(book[n] for n in book.sheetnames if any(str(c.value or "").endswith("[cirugias]") for c in book[n][1]))
     flag_column = next(c.column_letter for c in sheet[1] if c.value == PROVISIONAL_HEADER)
     row = next(c.row for c in sheet["A"] if c.value == "NTSSA000001")
     return book, sheet, flag_column, row

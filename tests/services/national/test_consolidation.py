@@ -74,9 +74,7 @@ def test_national_sums_counts_and_recomputes_percentages(two_ws, table):
     gp = nation.figures["gp_nursing_coverage_pct"]
     assert gp.value == half_up_percent(gp.numerator, gp.denominator)
     assert gp.value != sum(s.figures["gp_nursing_coverage_pct"].value for s in states) / 2
-    assert nation.completeness == tuple(
-        map(sum, zip(*(s.completeness for s in states), strict=True))
-    )
+    assert nation.completeness == tuple(map(sum, zip(*(s.completeness for s in states), strict=True)))
     assert nation.productivity_units == sum(s.productivity_units for s in states)
     hospitals = next(r for r in nation.by_type if r.type_code == "HG")
     assert hospitals.units == sum(r.units for s in states for r in s.by_type if r.type_code == "HG")
@@ -97,19 +95,15 @@ def test_national_equals_one_pooled_evaluation_for_facility_figures(two_ws, tabl
     nation = combine_summaries([s for _, _, s in table])
     compared = 0
     for code, indicator in catalog.indicators.items():
-        refs = formula_variables(indicator.numerator) + formula_variables(
-            indicator.denominator or {}
-        )
+        refs = formula_variables(indicator.numerator) + formula_variables(indicator.denominator or {})
         if indicator.section == COMMUNITY_SECTION or any(
             catalog.variables[r.split(".")[0]].level == "state" for r in refs
         ):
             continue  # community windows differ per state; state-level cells are keyed by state
         mine, theirs = nation.figures[code], pooled.figures[code]
-        assert (mine.value, mine.numerator, mine.denominator) == (
-            theirs.value,
-            theirs.numerator,
-            theirs.denominator,
-        ), code
+        assert (mine.value, mine.numerator, mine.denominator) == (theirs.value, theirs.numerator, theirs.denominator), (
+            code
+        )
         compared += 1
     assert compared > 20
 
@@ -198,11 +192,7 @@ def test_matrix_statuses(two_ws):
     matrix = completeness_matrix(two_ws, 2023, today=dt.date(2023, 3, 15))
     assert [s.code for s in matrix.states] == ["06", "18"]
     assert matrix.periods[0] == "202301" and len(matrix.periods) == 12
-    status = {
-        (s, p): matrix.cell(s, p).status
-        for s in ("06", "18")
-        for p in ("202301", "202302", "202303")
-    }
+    status = {(s, p): matrix.cell(s, p).status for s in ("06", "18") for p in ("202301", "202302", "202303")}
     assert status == {
         ("18", "202301"): "on_time",
         ("18", "202302"): "on_time",
@@ -217,13 +207,7 @@ def test_matrix_statuses(two_ws):
     flagged = matrix.cell("18", "202302")
     assert flagged.flagged and flagged.open_conflicts == 1
     assert not matrix.cell("18", "202303").due  # April's deadline has not come yet
-    assert matrix.counts("202302") == {
-        "missing": 0,
-        "received": 0,
-        "on_time": 1,
-        "late": 1,
-        "flagged": 1,
-    }
+    assert matrix.counts("202302") == {"missing": 0, "received": 0, "on_time": 1, "late": 1, "flagged": 1}
     assert matrix.counts()["missing"] == 24 - 5
     assert [c.period for c in matrix.row("06")] == list(matrix.periods)
 
@@ -248,11 +232,7 @@ def test_matrix_deadline_day_and_state_known_only_by_package(two_ws):
     assert strict.cell("18", "202301").status == "late"
     assert [s.code for s in strict.states] == ["01", "06", "18"]
     aguascalientes = strict.cell("01", "202301")
-    assert (aguascalientes.status, aguascalientes.values, aguascalientes.facilities) == (
-        "on_time",
-        0,
-        0,
-    )
+    assert (aguascalientes.status, aguascalientes.values, aguascalientes.facilities) == ("on_time", 0, 0)
     with pytest.raises(ValueError):
         completeness_matrix(two_ws, 2023, deadline_day=0)
 

@@ -34,9 +34,7 @@ def _stored(ws, state: str | None = None, period: str | None = None) -> set[tupl
         sql += " AND period = ?"
         params.append(period)
     if state:
-        sql += (
-            " AND (org_unit = ? OR org_unit IN (SELECT clues FROM facilities WHERE state_code = ?))"
-        )
+        sql += " AND (org_unit = ? OR org_unit IN (SELECT clues FROM facilities WHERE state_code = ?))"
         params += [state, state]
     return {(o, p, v, d, value_text(x)) for o, p, v, d, x in ws.conn.execute(sql, params)}
 
@@ -52,9 +50,7 @@ def test_csv_holds_every_value_with_its_state(two_ws, tmp_path):
     frame = pd.read_csv(csv_path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     assert list(frame.columns) == COLUMNS
     assert set(frame["state_code"]) == {"06", "18"}
-    back = {
-        (r.org_unit, r.period, r.variable, r.disaggregation, r.value) for r in frame.itertuples()
-    }
+    back = {(r.org_unit, r.period, r.variable, r.disaggregation, r.value) for r in frame.itertuples()}
     assert back == stored
 
 
@@ -75,9 +71,7 @@ def test_xlsx_reads_back_equal_to_csv(two_ws, tmp_path):
     assert set(state_rows["org_unit"]) <= {"06", "18"} and len(state_rows) > 0
     facility = from_csv[from_csv["level"] == "facility"].iloc[0]
     assert facility["org_unit"][:2] in ("CM", "NT") and facility["org_unit_name"]
-    back = {
-        (r.org_unit, r.period, r.variable, r.disaggregation, r.value) for r in from_csv.itertuples()
-    }
+    back = {(r.org_unit, r.period, r.variable, r.disaggregation, r.value) for r in from_csv.itertuples()}
     assert back == stored
 
 
@@ -96,15 +90,12 @@ def test_dhis2_json_round_trips_to_the_stored_values(two_ws, tmp_path):
     parsed = parse_data_value_sets(doc)
     assert rows == len(parsed)
     assert {
-        (r["org_unit"], r["period"], r["variable"], r["disaggregation"], r["value"] or "")
-        for r in parsed
+        (r["org_unit"], r["period"], r["variable"], r["disaggregation"], r["value"] or "") for r in parsed
     } == _stored(two_ws, period="202301")
     groups = doc["dataValueSets"]
     assert {g["period"] for g in groups} == {"202301"}
     assert {"06", "18"} <= {g["orgUnit"] for g in groups}
-    assert [(g["orgUnit"], g["period"]) for g in groups] == sorted(
-        (g["orgUnit"], g["period"]) for g in groups
-    )
+    assert [(g["orgUnit"], g["period"]) for g in groups] == sorted((g["orgUnit"], g["period"]) for g in groups)
 
 
 def test_adx_document(two_ws, tmp_path):
@@ -178,9 +169,7 @@ def test_national_pdf(two_ws, tmp_path):
     text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(str(out)).pages))
     assert "NACIONAL: Avances Generales" in text
     summary = national_summary(two_ws, "202302")
-    assert result.fingerprint == summary.fingerprint and summary.fingerprint[:16] in text.replace(
-        " ", ""
-    )
+    assert result.fingerprint == summary.fingerprint and summary.fingerprint[:16] in text.replace(" ", "")
     consultations = summary.figures["consultations_total"]
     assert f"{int(consultations.value):,}" in text
     with pytest.raises(InputError):
@@ -202,68 +191,30 @@ def test_cli_export_ok_and_exit_codes(two_ws, tmp_path):
     two_ws.close()  # the CLI opens its own connection
     out = tmp_path / "exp" / "colima.json"
     code, stdout, stderr = _run(
-        "--data-dir",
-        data,
-        "export",
-        "--format",
-        "dhis2",
-        "--out",
-        str(out),
-        "--state",
-        "06",
-        "--period",
-        "202302",
+        "--data-dir", data, "export", "--format", "dhis2", "--out", str(out), "--state", "06", "--period", "202302"
     )
     assert code == 0, stderr
     rows = len(parse_data_value_sets(json.loads(out.read_text(encoding="utf-8"))))
     assert stdout.startswith(f"Exportados {rows:,} valores (dhis2) a ")
 
     code, stdout, _ = _run(
-        "export",
-        "--format",
-        "csv",
-        "--out",
-        str(tmp_path / "all.csv"),
-        "--data-dir",
-        data,
-        "--lang",
-        "en",
+        "export", "--format", "csv", "--out", str(tmp_path / "all.csv"), "--data-dir", data, "--lang", "en"
     )
     assert code == 0 and stdout.startswith("Exported ")
 
     code, _, stderr = _run(
-        "--data-dir",
-        data,
-        "export",
-        "--format",
-        "csv",
-        "--out",
-        str(tmp_path / "z.csv"),
-        "--state",
-        "99",
+        "--data-dir", data, "export", "--format", "csv", "--out", str(tmp_path / "z.csv"), "--state", "99"
     )
     assert code == 1 and "estado desconocido «99»" in stderr
     blocker = tmp_path / "a_file"
     blocker.write_text("x")
     code, _, stderr = _run(
-        "--data-dir",
-        data,
-        "--lang",
-        "en",
-        "export",
-        "--format",
-        "xlsx",
-        "--out",
-        str(blocker / "z.xlsx"),
+        "--data-dir", data, "--lang", "en", "export", "--format", "xlsx", "--out", str(blocker / "z.xlsx")
     )
     assert code == 1 and "Cannot write" in stderr
-    code, _, stderr = _run(
-        "--data-dir", data, "export", "--format", "adx", "--out", str(tmp_path / "z.json")
-    )
+    code, _, stderr = _run("--data-dir", data, "export", "--format", "adx", "--out", str(tmp_path / "z.json"))
     assert code == 1 and "debe terminar en .xml" in stderr
-    code, _, _ = _run(
-        "--data-dir", data, "export", "--format", "pdf", "--out", str(tmp_path / "z.pdf")
-    )
+    code, _, _ = _run("--data-dir", data, "export", "--format", "pdf", "--out", str(tmp_path / "z.pdf"))
     assert code == 2  # argparse: not one of the choices
     code, _, _ = _run("--data-dir", data, "export", "--format", "csv")
     assert code == 2  # --out is required
@@ -272,8 +223,6 @@ def test_cli_export_ok_and_exit_codes(two_ws, tmp_path):
 
 def test_cli_export_empty_database(data_dir: Path, tmp_path):
     out = tmp_path / "vacio.csv"
-    code, stdout, _ = _run(
-        "--data-dir", str(data_dir), "export", "--format", "csv", "--out", str(out)
-    )
+    code, stdout, _ = _run("--data-dir", str(data_dir), "export", "--format", "csv", "--out", str(out))
     assert code == 0 and "Exportados 0 valores" in stdout
     assert pd.read_csv(out, encoding="utf-8-sig").columns.tolist() == COLUMNS

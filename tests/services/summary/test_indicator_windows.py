@@ -32,11 +32,7 @@ def test_a_one_month_report_still_reads_the_sheet_windows(tmp_path):
         with write_transaction(ws):
             facilities_repo.upsert_facilities(ws.conn, facilities, now_iso())
             values_repo.apply_changes(
-                ws.conn,
-                [ValueChange(ValueKey(o, p, v, ""), x) for o, p, v, x in rows],
-                ws.user,
-                "test",
-                now_iso(),
+                ws.conn, [ValueChange(ValueKey(o, p, v, ""), x) for o, p, v, x in rows], ws.user, "test", now_iso()
             )
         for ytd in (True, False):
             figures = state_summary(ws, "18", "202302", ytd=ytd).figures

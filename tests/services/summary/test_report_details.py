@@ -90,9 +90,7 @@ def test_cutoff_is_stored_with_the_closed_report_and_printed(demo_ws, tmp_path):
     assert logged == [("2023-02-23",)]
     # A closed report keeps its date: another one is refused, naming the stored one.
     with pytest.raises(InputError) as err:
-        export_state_pdf(
-            demo_ws, "18", "202302", tmp_path / "otro.pdf", PdfOptions(cutoff="2023-02-20")
-        )
+        export_state_pdf(demo_ws, "18", "202302", tmp_path / "otro.pdf", PdfOptions(cutoff="2023-02-20"))
     assert err.value.code == "cutoff_closed_differs" and "2023-02-23" in err.value.message("es")
     assert not (tmp_path / "otro.pdf").exists()
 
@@ -166,30 +164,10 @@ def test_cli_cutoff_flags_and_bilingual_errors(demo_ws, tmp_path):
     )
     assert code == 1 and "invalid cut-off date" in err
     code, _, _ = run(
-        "--data-dir",
-        data,
-        "report",
-        "close",
-        "--state",
-        "18",
-        "--period",
-        "202302",
-        "--fecha-corte",
-        "2023-02-23",
+        "--data-dir", data, "report", "close", "--state", "18", "--period", "202302", "--fecha-corte", "2023-02-23"
     )
     assert code == 0
-    code, _, _ = run(
-        "--data-dir",
-        data,
-        "report",
-        "pdf",
-        "--state",
-        "18",
-        "--period",
-        "202302",
-        "--out",
-        str(out),
-    )
+    code, _, _ = run("--data-dir", data, "report", "pdf", "--state", "18", "--period", "202302", "--out", str(out))
     assert code == 0 and "al 23 de febrero de 2023" in pdf_text(out)
 
 
@@ -200,11 +178,7 @@ def test_cli_cutoff_flags_and_bilingual_errors(demo_ws, tmp_path):
 def test_section_notes_print_under_their_titles(demo_ws, tmp_path, layout):
     reports.set_section_note(demo_ws, "18", "202302", "servicios", "(Programado para agosto)")
     reports.set_section_note(
-        demo_ws,
-        "18",
-        "202302",
-        "infraestructura",
-        "Se está integrando el programa de dignificación",
+        demo_ws, "18", "202302", "infraestructura", "Se está integrando el programa de dignificación"
     )
     reports.set_section_note(demo_ws, "18", "202302", "unidades", "2 UNEME <b>en obra</b> & más")
     out = tmp_path / "notas.pdf"
@@ -217,11 +191,7 @@ def test_section_notes_print_under_their_titles(demo_ws, tmp_path, layout):
         ("Infraestructura y equipamiento", "Se está integrando el programa"),
     ):
         (tx, ty), (nx, ny) = starting(runs, title), starting(runs, note)
-        assert abs(tx - nx) < 2 and 0 < ty - ny < 40, (
-            title,
-            runs[title],
-            runs[note],
-        )  # right under it
+        assert abs(tx - nx) < 2 and 0 < ty - ny < 40, (title, runs[title], runs[note])  # right under it
 
 
 def test_notes_are_per_state_and_month_and_can_be_deleted(demo_ws):
@@ -327,10 +297,7 @@ def test_registry_note_text_is_the_coordinators(demo_ws, tmp_path):
     registry_marks.set_count_provisional(demo_ws, "18", "hospitals_count", True, note)
     out = tmp_path / "morelos.pdf"
     export_state_pdf(demo_ws, "18", "202302", out)
-    assert (
-        "** En proceso de definición en conjunto con el Gobierno del estado (4 de 9 hospitales)."
-        in pdf_text(out)
-    )
+    assert "** En proceso de definición en conjunto con el Gobierno del estado (4 de 9 hospitales)." in pdf_text(out)
     registry_marks.set_count_provisional(demo_ws, "18", "hospitals_count", False)
     export_state_pdf(demo_ws, "18", "202302", out)
     assert "**" not in pdf_text(out)
@@ -342,10 +309,7 @@ def test_provisional_values_carry_their_mark(demo_ws, tmp_path, layout):
         "SELECT org_unit FROM data_values WHERE variable = 'cirugias' AND period = '202302' "
         "AND value IS NOT NULL LIMIT 1"
     ).fetchone()[0]
-    record_changes(
-        demo_ws,
-        [ValueChange(ValueKey(clues, "202302", "cirugias", ""), UNCHANGED, provisional=True)],
-    )
+    record_changes(demo_ws, [ValueChange(ValueKey(clues, "202302", "cirugias", ""), UNCHANGED, provisional=True)])
     out = tmp_path / "valores.pdf"
     export_state_pdf(demo_ws, "18", "202302", out, PdfOptions(layout=layout))
     text = pdf_text(out)
@@ -373,41 +337,15 @@ def test_bad_provisional_marks_are_refused(demo_ws, count, note, code):
 def test_cli_facilities_provisional(demo_ws):
     data = str(demo_ws.data_dir)
     demo_ws.close()
-    code, out, _ = run(
-        "--data-dir",
-        data,
-        "facilities",
-        "provisional",
-        "--state",
-        "18",
-        "--count",
-        "hospitals_count",
-    )
+    code, out, _ = run("--data-dir", data, "facilities", "provisional", "--state", "18", "--count", "hospitals_count")
     assert code == 0 and "En proceso de definición" in out
     code, out, _ = run("--data-dir", data, "facilities", "provisional", "--state", "18")
     assert code == 0 and "hospitals_count: ** En proceso" in out
     code, _, err = run(
-        "--data-dir",
-        data,
-        "--lang",
-        "en",
-        "facilities",
-        "provisional",
-        "--state",
-        "18",
-        "--count",
-        "beds",
+        "--data-dir", data, "--lang", "en", "facilities", "provisional", "--state", "18", "--count", "beds"
     )
     assert code == 1 and "is not a registry count" in err
     code, out, _ = run(
-        "--data-dir",
-        data,
-        "facilities",
-        "provisional",
-        "--state",
-        "18",
-        "--count",
-        "hospitals_count",
-        "--clear",
+        "--data-dir", data, "facilities", "provisional", "--state", "18", "--count", "hospitals_count", "--clear"
     )
     assert code == 0 and "ya no es provisional" in out

@@ -37,25 +37,14 @@ def text_of(path: Path) -> str:
 def p12(tmp_path: Path, monkeypatch) -> Path:
     monkeypatch.setenv(PASS_VAR, PASSPHRASE)
     path = tmp_path / "coordinadora.p12"
-    path.write_bytes(
-        create_identity("Lucía Ávila", "Coordinadora estatal", "Nayarit", PASSPHRASE.encode())
-    )
+    path.write_bytes(create_identity("Lucía Ávila", "Coordinadora estatal", "Nayarit", PASSPHRASE.encode()))
     return path
 
 
 def test_cli_writes_the_summary_with_the_stored_figures(demo_ws, tmp_path):
     out = tmp_path / "avances.pdf"
     code, said, err = run(
-        "--data-dir",
-        str(demo_ws.data_dir),
-        "report",
-        "pdf",
-        "--state",
-        "18",
-        "--period",
-        "202302",
-        "--out",
-        str(out),
+        "--data-dir", str(demo_ws.data_dir), "report", "pdf", "--state", "18", "--period", "202302", "--out", str(out)
     )
     assert code == 0, err
     summary = state_summary(demo_ws, "18", "202302")
@@ -155,12 +144,8 @@ def test_cli_signs_with_sat_efirma_and_refuses_a_csd(demo_ws, tmp_path, monkeypa
     assert code == 1 and "CSD" in err and not refused.exists()
 
 
-@pytest.mark.parametrize(
-    "problem", ["wrong passphrase", "no env var", "both identities", "half e.firma"]
-)
-def test_cli_refuses_a_bad_identity_and_writes_nothing(
-    demo_ws, p12, tmp_path, monkeypatch, problem
-):
+@pytest.mark.parametrize("problem", ["wrong passphrase", "no env var", "both identities", "half e.firma"])
+def test_cli_refuses_a_bad_identity_and_writes_nothing(demo_ws, p12, tmp_path, monkeypatch, problem):
     out = tmp_path / "nunca.pdf"
     args = [
         "--data-dir",
@@ -183,16 +168,7 @@ def test_cli_refuses_a_bad_identity_and_writes_nothing(
         args += ["--sign", str(p12), "--passphrase-env", PASS_VAR]
         expected = PASS_VAR
     elif problem == "both identities":
-        args += [
-            "--sign",
-            str(p12),
-            "--cer",
-            "a.cer",
-            "--key",
-            "a.key",
-            "--passphrase-env",
-            PASS_VAR,
-        ]
+        args += ["--sign", str(p12), "--cer", "a.cer", "--key", "a.key", "--passphrase-env", PASS_VAR]
         expected = "no ambos"
     else:
         args += ["--cer", "a.cer", "--passphrase-env", PASS_VAR]
@@ -236,16 +212,7 @@ def test_cli_unwritable_output_is_a_clear_error(demo_ws, tmp_path):
 def test_a_month_without_data_says_sin_dato_never_zero(demo_ws, tmp_path):
     out = tmp_path / "vacio.pdf"
     code, _, err = run(
-        "--data-dir",
-        str(demo_ws.data_dir),
-        "report",
-        "pdf",
-        "--state",
-        "18",
-        "--period",
-        "202401",
-        "--out",
-        str(out),
+        "--data-dir", str(demo_ws.data_dir), "report", "pdf", "--state", "18", "--period", "202401", "--out", str(out)
     )
     assert code == 0, err
     text = text_of(out)
@@ -287,9 +254,7 @@ def test_all_states_cancel_keeps_whole_files_only(demo_ws, tmp_path):
             raise Stop
 
     with pytest.raises(Stop):
-        report_pdf.export_all_states(
-            demo_ws, "202302", tmp_path / "lote", progress=cancel_after_first, workers=1
-        )
+        report_pdf.export_all_states(demo_ws, "202302", tmp_path / "lote", progress=cancel_after_first, workers=1)
     files = list((tmp_path / "lote").iterdir())
     assert [f.name for f in files] == ["06-Colima-202302.pdf"]  # no temporary leftovers
     assert PdfReader(str(files[0])).pages
@@ -301,16 +266,9 @@ def test_parallel_batch_equals_one_by_one_and_cancels_cleanly(demo_ws, tmp_path,
     identity = identities.load_identity(p12=p12, passphrase=PASSPHRASE.encode())
     seen: list[tuple[int, int]] = []
     together = report_pdf.export_all_states(
-        demo_ws,
-        "202302",
-        tmp_path / "par",
-        identity=identity,
-        workers=2,
-        progress=lambda d, t: seen.append((d, t)),
+        demo_ws, "202302", tmp_path / "par", identity=identity, workers=2, progress=lambda d, t: seen.append((d, t))
     )
-    alone = report_pdf.export_all_states(
-        demo_ws, "202302", tmp_path / "seq", identity=identity, workers=1
-    )
+    alone = report_pdf.export_all_states(demo_ws, "202302", tmp_path / "seq", identity=identity, workers=1)
     assert [r.fingerprint for r in together] == [r.fingerprint for r in alone]
     assert [r.path.name for r in together] == [r.path.name for r in alone]
     assert seen[0] == (0, 2) and seen[-1] == (2, 2)
@@ -324,9 +282,7 @@ def test_parallel_batch_equals_one_by_one_and_cancels_cleanly(demo_ws, tmp_path,
         raise Stop
 
     with pytest.raises(Stop):
-        report_pdf.export_all_states(
-            demo_ws, "202302", tmp_path / "cancel", workers=2, progress=stop_at_once
-        )
+        report_pdf.export_all_states(demo_ws, "202302", tmp_path / "cancel", workers=2, progress=stop_at_once)
     for path in (tmp_path / "cancel").iterdir():  # whatever a worker finished is whole
         assert path.suffix == ".pdf" and PdfReader(str(path)).pages
 
@@ -361,10 +317,7 @@ def test_all_states_cli_and_empty_database(demo_ws, data_dir, tmp_path):
 
 def test_banner_is_a_setting_of_the_year(demo_ws, tmp_path):
     assert report_pdf.get_banner(demo_ws, "2023") == ""  # no default banner (issue 10)
-    assert (
-        report_pdf.set_banner(demo_ws, "  2023   Año de Francisco Villa ", "2023")
-        == "2023 Año de Francisco Villa"
-    )
+    assert report_pdf.set_banner(demo_ws, "  2023   Año de Francisco Villa ", "2023") == "2023 Año de Francisco Villa"
     result = report_pdf.export_state_pdf(demo_ws, "18", "202302", tmp_path / "b.pdf")
     assert "2023 Año de Francisco Villa" in text_of(result.path)
     assert report_pdf.set_banner(demo_ws, "", "2023") == ""

@@ -47,18 +47,8 @@ COUNT_CODES = (
     "info_sessions",
 )
 # (especialistas %, MG + enfermería %, abasto %, capacitación 1º y 2º nivel %).
-PERCENTS = {
-    "18": (100, 97, 99, 100),
-    "06": (100, 82, 94, 100),
-    "29": (100, 91, 96, 100),
-    "03": (77, 64, 99, 100),
-}
-PERCENT_CODES = (
-    "specialists_coverage_pct",
-    "gp_nursing_coverage_pct",
-    "rx_filled_pct",
-    "training_first_level_pct",
-)
+PERCENTS = {"18": (100, 97, 99, 100), "06": (100, 82, 94, 100), "29": (100, 91, 96, 100), "03": (77, 64, 99, 100)}
+PERCENT_CODES = ("specialists_coverage_pct", "gp_nursing_coverage_pct", "rx_filled_pct", "training_first_level_pct")
 # Basificación, seed 001 (c. jul 2022): "896 de 909 (99%)", "541 de 559 (97%)", "947 de 1,050 (90%)".
 BASIFICATION = {"18": "99 % (896 de 909)", "06": "97 % (541 de 559)", "29": "90 % (947 de 1,050)"}
 #: Flows of acción comunitaria: the seed counts them since the implementation began.
@@ -81,10 +71,7 @@ def summaries(demo_db):
     try:
         yield (
             {code: state_summary(workspace, code, PERIOD) for code in STATES},
-            {
-                code: state_summary(workspace, code, PERIOD, community_from="202301")
-                for code in STATES
-            },
+            {code: state_summary(workspace, code, PERIOD, community_from="202301") for code in STATES},
         )
     finally:
         workspace.close()
@@ -126,9 +113,7 @@ def test_published_percentages_under_half_up(summaries, code):
     if code in BASIFICATION:
         assert format_figure(summary.figures["basification_pct"]) == BASIFICATION[code]
     else:
-        assert (
-            format_figure(summary.figures["basification_pct"]) == "sin dato"
-        )  # BCS: not published
+        assert format_figure(summary.figures["basification_pct"]) == "sin dato"  # BCS: not published
 
 
 def test_community_stocks_are_the_latest_value_since_implementation(summaries):
@@ -169,9 +154,7 @@ def test_seed_rounding_errors_are_not_copied(small_ws):
 
 
 def test_provisional_value_marks_the_figure(demo4_ws):
-    clues = summary_facilities(demo4_ws, state_summary(demo4_ws, "06", PERIOD), "surgeries")[
-        0
-    ].clues
+    clues = summary_facilities(demo4_ws, state_summary(demo4_ws, "06", PERIOD), "surgeries")[0].clues
     change = ValueChange(ValueKey(clues, "202301", "cirugias", ""), 50, provisional=True)
     with write_transaction(demo4_ws):
         values_repo.apply_changes(demo4_ws.conn, [change], demo4_ws.user, "test", now_iso())
@@ -185,9 +168,7 @@ def test_drill_down_lists_the_facilities_behind_a_figure(demo4_ws, summaries):
     summary = summaries[0]["18"]
     hospitals = summary_facilities(demo4_ws, summary, "hospitals_count")
     assert len(hospitals) == 13
-    assert all(
-        demo4_ws.catalog.facility_types[f.type_code].category == "hospital" for f in hospitals
-    )
+    assert all(demo4_ws.catalog.facility_types[f.type_code].category == "hospital" for f in hospitals)
     surgeries = {f.clues for f in summary_facilities(demo4_ws, summary, "surgeries")}
     assert surgeries <= {f.clues for f in hospitals}
     with pytest.raises(KeyError):

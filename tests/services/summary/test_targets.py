@@ -11,26 +11,15 @@ from app.storage import reports_repo
 
 
 def stored_keys(ws) -> list[str]:
-    return [
-        k
-        for (k,) in ws.conn.execute("SELECT key FROM settings WHERE key LIKE 'meta:%' ORDER BY key")
-    ]
+    return [k for (k,) in ws.conn.execute("SELECT key FROM settings WHERE key LIKE 'meta:%' ORDER BY key")]
 
 
 def test_set_list_and_clear(ws):
     stored = targets.set_targets(
         ws, {"rx_filled_pct": "95", "consultations_total": 1200, "Nayarit:rx_filled_pct": "97.5 %"}
     )
-    assert stored == {
-        "rx_filled_pct": 95.0,
-        "consultations_total": 1200.0,
-        "18:rx_filled_pct": 97.5,
-    }
-    assert targets.targets(ws) == {
-        "18:rx_filled_pct": 97.5,
-        "consultations_total": 1200.0,
-        "rx_filled_pct": 95.0,
-    }
+    assert stored == {"rx_filled_pct": 95.0, "consultations_total": 1200.0, "18:rx_filled_pct": 97.5}
+    assert targets.targets(ws) == {"18:rx_filled_pct": 97.5, "consultations_total": 1200.0, "rx_filled_pct": 95.0}
     # The state's own meta wins over the national one; other states get the national one.
     assert targets.state_targets(ws, "18") == {"rx_filled_pct": 97.5, "consultations_total": 1200.0}
     assert targets.state_targets(ws, "06") == {"rx_filled_pct": 95.0, "consultations_total": 1200.0}
@@ -44,16 +33,8 @@ def test_set_list_and_clear(ws):
 @pytest.mark.parametrize(
     ("entries", "code", "text"),
     [
-        (
-            {"cobertura_inventada": 90},
-            "target_unknown_indicator",
-            "indicador desconocido «cobertura_inventada»",
-        ),
-        (
-            {"rx_filled_pct": 101},
-            "target_percent_range",
-            "rx_filled_pct: la meta es un porcentaje y 101 supera 100",
-        ),
+        ({"cobertura_inventada": 90}, "target_unknown_indicator", "indicador desconocido «cobertura_inventada»"),
+        ({"rx_filled_pct": 101}, "target_percent_range", "rx_filled_pct: la meta es un porcentaje y 101 supera 100"),
         ({"rx_filled_pct": "noventa"}, "not_a_number", "«noventa» no es un número"),
         ({"consultations_total": -5}, "negative", "no se admiten valores negativos (-5)"),
         ({"rx_filled_pct": float("nan")}, "not_a_number", "no es un número"),
@@ -92,7 +73,9 @@ def test_a_state_profile_only_reads(ws):
 
 def test_none_clears_in_the_same_transaction(ws):
     targets.set_targets(ws, {"volunteers": 100, "home_visits": 5})
-    assert targets.set_targets(
-        ws, {"volunteers": None, "home_visits": "", "rx_filled_pct": 80}
-    ) == {"volunteers": None, "home_visits": None, "rx_filled_pct": 80.0}
+    assert targets.set_targets(ws, {"volunteers": None, "home_visits": "", "rx_filled_pct": 80}) == {
+        "volunteers": None,
+        "home_visits": None,
+        "rx_filled_pct": 80.0,
+    }
     assert targets.targets(ws) == {"rx_filled_pct": 80.0}

@@ -27,13 +27,7 @@ from app.sync import package
 from tests.services.sync_pair import PASSPHRASE, PASSPHRASE_ENV, Pair, make_pair
 
 REPO = Path(__file__).resolve().parents[3]
-POINTS = [
-    "export_built",
-    "export_reserved",
-    "export_temp_written",
-    "export_renamed",
-    "export_finished",
-]
+POINTS = ["export_built", "export_reserved", "export_temp_written", "export_renamed", "export_finished"]
 
 
 @pytest.fixture
@@ -105,9 +99,7 @@ def test_a_kill_at_any_step_leaves_rows_and_files_in_agreement(pair, point):
     _assert_agree(pair, ws)
     again = sync_export.export_package(ws, pair.usb, pair.identity)
     assert again.sequence > max(written)
-    assert again.sequence > max(
-        r.sequence for r in sync_repo.outbox(ws.conn) if r.uuid != again.uuid
-    )
+    assert again.sequence > max(r.sequence for r in sync_repo.outbox(ws.conn) if r.uuid != again.uuid)
     _assert_agree(pair, ws)
     summaries = _import_all_at_hq(pair)
     assert [s["status"] for s in summaries if s["status"] == "ERROR"] == [], summaries

@@ -110,10 +110,7 @@ def test_faulthandler_writes_every_threads_stack_on_a_hard_crash(tmp_path):
         "import faulthandler\ndef hundir():\n    faulthandler._sigsegv()\nhundir()"
     )
     done = subprocess.run(
-        [sys.executable, "-c", code, str(ROOT), str(tmp_path / "logs")],
-        capture_output=True,
-        text=True,
-        timeout=60,
+        [sys.executable, "-c", code, str(ROOT), str(tmp_path / "logs")], capture_output=True, text=True, timeout=60
     )
     assert done.returncode != 0
     text = (tmp_path / "logs" / "faulthandler.log").read_text(encoding="utf-8")

@@ -16,13 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from app.services.system.elf_glibc import (
-    ElfError,
-    highest_glibc,
-    needed_versions,
-    scan_folder,
-    version_key,
-)
+from app.services.system.elf_glibc import ElfError, highest_glibc, needed_versions, scan_folder, version_key
 
 ROOT = Path(__file__).resolve().parents[3]
 PYSIDE = Path(__import__("PySide6").__file__).parent
@@ -31,10 +25,7 @@ OBJDUMP = shutil.which("objdump")
 
 def sample_objects() -> list[Path]:
     """A spread of real ELF files: PySide6's bindings and Qt libraries, plus system ones."""
-    found = (
-        sorted(PYSIDE.glob("*.abi3.so"))[:15]
-        + sorted((PYSIDE / "Qt" / "lib").glob("libQt6*.so.6"))[:25]
-    )
+    found = sorted(PYSIDE.glob("*.abi3.so"))[:15] + sorted((PYSIDE / "Qt" / "lib").glob("libQt6*.so.6"))[:25]
     found += sorted((PYSIDE / "Qt" / "plugins" / "platforms").glob("*.so"))
     for name in ("libstdc++.so.6", "libc.so.6", "libexpat.so.1"):
         found += [p for p in Path("/usr/lib/x86_64-linux-gnu").glob(name) if p.exists()]
@@ -42,9 +33,7 @@ def sample_objects() -> list[Path]:
 
 
 def objdump_references(path: Path) -> set[str]:
-    out = subprocess.run(
-        [OBJDUMP, "-p", str(path)], capture_output=True, text=True, check=True
-    ).stdout
+    out = subprocess.run([OBJDUMP, "-p", str(path)], capture_output=True, text=True, check=True).stdout
     if "Version References:" not in out:
         return set()
     section = out.split("Version References:", 1)[1]
@@ -54,9 +43,7 @@ def objdump_references(path: Path) -> set[str]:
 def objdump_symbol_glibc(path: Path) -> str | None:
     """The newest GLIBC version of the symbols ``path`` takes from others (``*UND*``; the ones
     it defines, as libc.so.6 does, are not needs)."""
-    out = subprocess.run(
-        [OBJDUMP, "-T", str(path)], capture_output=True, text=True, check=True
-    ).stdout
+    out = subprocess.run([OBJDUMP, "-T", str(path)], capture_output=True, text=True, check=True).stdout
     undefined = "\n".join(line for line in out.splitlines() if "*UND*" in line)
     versions = re.findall(r"\(?GLIBC_(\d+(?:\.\d+)+)\)?", undefined)
     return max(versions, key=version_key) if versions else None
@@ -104,16 +91,7 @@ def test_not_an_elf_file_or_a_truncated_one_is_refused(tmp_path):
 
 def test_highest_glibc_compares_versions_as_numbers():
     assert (
-        highest_glibc(
-            {
-                "GLIBC_2.9",
-                "GLIBC_2.17",
-                "GLIBC_2.2.5",
-                "GLIBCXX_3.4.30",
-                "GLIBC_PRIVATE",
-                "CXXABI_1.3.13",
-            }
-        )
+        highest_glibc({"GLIBC_2.9", "GLIBC_2.17", "GLIBC_2.2.5", "GLIBCXX_3.4.30", "GLIBC_PRIVATE", "CXXABI_1.3.13"})
         == "2.17"
     )
     assert highest_glibc({"GLIBCXX_3.4"}) is None
@@ -126,14 +104,11 @@ def test_scan_folder_finds_the_newest_need_and_lists_damaged_files(tmp_path):
     for path in objects:
         shutil.copy(path, folder / "_internal" / "PySide6" / path.name)
     (folder / "_internal" / "resources.txt").write_text("texto", encoding="utf-8")
-    (folder / "_internal" / "link.so").symlink_to(
-        folder / "_internal" / "PySide6" / objects[0].name
-    )
+    (folder / "_internal" / "link.so").symlink_to(folder / "_internal" / "PySide6" / objects[0].name)
     (folder / "_internal" / "broken.so").write_bytes(b"\x7fELF\x02\x01\x01" + b"\0" * 20)
     scan = scan_folder(folder)
     expected = max(
-        (highest_glibc(needed_versions(p)) for p in objects if highest_glibc(needed_versions(p))),
-        key=version_key,
+        (highest_glibc(needed_versions(p)) for p in objects if highest_glibc(needed_versions(p))), key=version_key
     )
     assert scan.highest == expected
     assert scan.per_file[scan.highest_file] == expected

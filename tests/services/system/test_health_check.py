@@ -41,16 +41,9 @@ def site(exchanged: Path, tmp_path: Path) -> Path:
     for side in ("nayarit", "hq"):
         conn = sqlite3.connect(root / side / DB_FILENAME)
         with conn:
-            conn.execute(
-                "UPDATE outbox SET path = replace(path, ?, ?)", (str(exchanged), str(root))
-            )
-            conn.execute(
-                "UPDATE inbox SET archive_path = replace(archive_path, ?, ?)",
-                (str(exchanged), str(root)),
-            )
-            conn.execute(
-                "UPDATE settings SET value = replace(value, ?, ?)", (str(exchanged), str(root))
-            )
+            conn.execute("UPDATE outbox SET path = replace(path, ?, ?)", (str(exchanged), str(root)))
+            conn.execute("UPDATE inbox SET archive_path = replace(archive_path, ?, ?)", (str(exchanged), str(root)))
+            conn.execute("UPDATE settings SET value = replace(value, ?, ?)", (str(exchanged), str(root)))
         conn.close()
     return root
 
@@ -86,19 +79,13 @@ def test_json_output(site):
 
 def test_a_tampered_log_row(site):
     state = site / "nayarit"
-    _sql(
-        state,
-        "DROP TRIGGER change_log_no_update",
-        "UPDATE change_log SET new_value = '999999' WHERE id = 5",
-    )
+    _sql(state, "DROP TRIGGER change_log_no_update", "UPDATE change_log SET new_value = '999999' WHERE id = 5")
     code, text = _check(state)
     assert code == 1
     # The demo logs its values as block links (one hash seals many rows), so the break is
     # named at the first row of the block that holds row 5.
     conn = sqlite3.connect(state / DB_FILENAME)
-    first = conn.execute(
-        "SELECT coalesce(max(id), 0) + 1 FROM change_log WHERE id < 5 AND hash != ''"
-    ).fetchone()[0]
+    first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM change_log WHERE id < 5 AND hash != ''").fetchone()[0]
     conn.close()
     lines = [line for line in text.splitlines() if "historial de cambios" in line]
     assert len(lines) == 1 and lines[0].endswith(f"registro {first}"), lines
@@ -110,9 +97,7 @@ def test_a_deleted_outbox_file(site):
     package.unlink()
     code, text = _check(state)
     assert code == 1
-    assert any(
-        "bandeja de salida" in line.lower() and package.name in line for line in text.splitlines()
-    ), text
+    assert any("bandeja de salida" in line.lower() and package.name in line for line in text.splitlines()), text
     code, text = _check(state, "--json")
     assert json.loads(text)["problems"][0]["kind"] == "outbox_missing"
 
@@ -156,9 +141,7 @@ def test_a_corrupted_database_page(site):
     state = site / "nayarit"
     conn = sqlite3.connect(state / DB_FILENAME)
     page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    root = conn.execute(
-        "SELECT rootpage FROM sqlite_master WHERE name = 'idx_values_period'"
-    ).fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'idx_values_period'").fetchone()[0]
     conn.close()
     with open(state / DB_FILENAME, "r+b") as handle:
         handle.seek((root - 1) * page_size)

@@ -27,11 +27,7 @@ def windows(monkeypatch, tmp_path):
     """This process looks like Windows to app_paths, with %LOCALAPPDATA% in tmp_path."""
     local = tmp_path / "Users" / "ana" / "AppData" / "Local"
     monkeypatch.setattr(sys, "platform", "win32")
-    monkeypatch.setattr(
-        platformdirs.windows,
-        "_RESOLVE_WIN_FOLDER",
-        platformdirs.windows.get_win_folder_from_env_vars,
-    )
+    monkeypatch.setattr(platformdirs.windows, "_RESOLVE_WIN_FOLDER", platformdirs.windows.get_win_folder_from_env_vars)
     monkeypatch.setenv("LOCALAPPDATA", str(local))
     monkeypatch.setenv("APPDATA", str(tmp_path / "Users" / "ana" / "AppData" / "Roaming"))
     return local
@@ -48,9 +44,7 @@ def test_windows_data_and_settings_are_in_localappdata_never_the_install_folder(
 
 def test_windows_path_reads_as_a_windows_path(windows, monkeypatch):
     monkeypatch.setenv("LOCALAPPDATA", r"C:\Users\ana\AppData\Local")
-    assert PureWindowsPath(str(default_data_dir())) == PureWindowsPath(
-        r"C:\Users\ana\AppData\Local\Coordina"
-    )
+    assert PureWindowsPath(str(default_data_dir())) == PureWindowsPath(r"C:\Users\ana\AppData\Local\Coordina")
     assert PureWindowsPath(str(app_paths.settings_file())) == PureWindowsPath(
         r"C:\Users\ana\AppData\Local\Coordina\Coordina.ini"
     )
@@ -87,11 +81,7 @@ def test_linux_settings_file_is_the_one_qt_chose_before(tmp_path):
         "print(QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, 'Coordina', "
         "'Coordina').fileName())"
     )
-    env = {
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "HOME": str(tmp_path),
-        "PATH": "/usr/bin:/bin",
-    }
+    env = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
     old = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     ).stdout.strip()
@@ -145,9 +135,7 @@ def test_frozen_resources_come_from_meipass_not_from_beside_the_code(tmp_path):
     """A bundle layout where the code's own folder has no ``resources`` beside it: the
     catalog, demo seeds, fonts and help load from ``sys._MEIPASS/resources`` only."""
     bundle, code = tmp_path / "bundle", tmp_path / "code"
-    shutil.copytree(
-        ROOT / "resources", bundle / "resources", ignore=shutil.ignore_patterns("*.ts", "icons")
-    )
+    shutil.copytree(ROOT / "resources", bundle / "resources", ignore=shutil.ignore_patterns("*.ts", "icons"))
     shutil.copytree(ROOT / "app", code / "app", ignore=shutil.ignore_patterns("__pycache__"))
     assert not (code / "resources").exists()
     done = subprocess.run(

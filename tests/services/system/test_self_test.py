@@ -91,16 +91,7 @@ def test_self_test_json_in_english_in_process(tmp_path, qapp):
     assert code == 0, out.getvalue() + err.getvalue()
     doc = json.loads(out.getvalue())
     assert doc["ok"] is True and doc["failed"] == [] and doc["kept"] is False
-    assert [s["key"] for s in doc["steps"]] == [
-        "store",
-        "demo",
-        "pdf",
-        "hq",
-        "enrol",
-        "package",
-        "return",
-        "window",
-    ]
+    assert [s["key"] for s in doc["steps"]] == ["store", "demo", "pdf", "hq", "enrol", "package", "return", "window"]
     assert all(s["status"] == "ok" and s["seconds"] >= 0 for s in doc["steps"])
     assert doc["steps"][1]["detail"] == "Nayarit demonstration data: 309 facilities, 56,490 values"
     assert doc["glibc"] is None  # not frozen: nothing to scan unless asked
@@ -112,9 +103,7 @@ def test_a_step_that_fails_is_named_and_the_rest_still_run(tmp_path):
     the PDF's identity are skipped, the others pass; exit 1, no traceback on screen, the
     traceback and the folder kept for support."""
     bundle = tmp_path / "bundle"
-    shutil.copytree(
-        ROOT / "resources", bundle / "resources", ignore=shutil.ignore_patterns("fonts")
-    )
+    shutil.copytree(ROOT / "resources", bundle / "resources", ignore=shutil.ignore_patterns("fonts"))
     script = (
         "import sys, runpy; sys.frozen = True; sys._MEIPASS = sys.argv[1]; "
         "sys.argv = [sys.argv[2], 'self-test']; runpy.run_path(sys.argv[0], run_name='__main__')"
@@ -135,9 +124,7 @@ def test_a_step_that_fails_is_named_and_the_rest_still_run(tmp_path):
     assert [steps[n][0] for n in (5, 6, 7)] == ["omitido"] * 3
     assert "(paquete instalado;" in done.stdout.splitlines()[0]
     # Frozen on Linux: the GLIBC line (this fake bundle holds no ELF file).
-    assert (
-        "Ningún archivo del paquete requiere una versión de GLIBC (0 archivos ELF)" in done.stdout
-    )
+    assert "Ningún archivo del paquete requiere una versión de GLIBC (0 archivos ELF)" in done.stdout
     verdict = done.stderr.strip().splitlines()[-1]
     assert verdict.startswith("Autoprueba FALLIDA en: «PDF firmado y verificado». Detalles en ")
     assert "Traceback" not in done.stdout + done.stderr
@@ -174,7 +161,5 @@ def test_glibc_folder_option_reports_the_newest_need(tmp_path):
     report = self_test.Report("es", tmp_path)
     report.glibc = scan_folder(folder).as_json()
     line = self_test.glibc_lines(report)[0]
-    assert re.fullmatch(
-        r"GLIBC más alta que requiere el paquete: 2\.\d+ \(\S+\.so; \d+ archivos ELF\)", line
-    )
+    assert re.fullmatch(r"GLIBC más alta que requiere el paquete: 2\.\d+ \(\S+\.so; \d+ archivos ELF\)", line)
     assert os.path.basename(report.glibc["highest_file"]).startswith("libq")

@@ -50,9 +50,7 @@ open({rc!r}, "w").write(str(code))
 """
 
 
-def run_without_console(
-    tmp_path: Path, template: str, args: list[str], env_extra: dict | None = None
-) -> int:
+def run_without_console(tmp_path: Path, template: str, args: list[str], env_extra: dict | None = None) -> int:
     rc = tmp_path / "rc.txt"
     code = template.format(main=str(ROOT / "main.py"), root=str(ROOT), args=args, rc=str(rc))
     env = {
@@ -63,12 +61,7 @@ def run_without_console(
         **(env_extra or {}),
     }
     done = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
+        [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300
     )
     # The interpreter itself may print (a Qt warning through fd 2); Python code must not fail.
     assert done.returncode == 0, done.stderr
@@ -98,9 +91,7 @@ def test_demo_works_with_no_console(tmp_path, template):
 
 def test_self_test_works_with_no_console(tmp_path):
     (tmp_path / "tmp").mkdir()
-    code = run_without_console(
-        tmp_path, VIA_MAIN, ["self-test", "--json"], {"TMPDIR": str(tmp_path / "tmp")}
-    )
+    code = run_without_console(tmp_path, VIA_MAIN, ["self-test", "--json"], {"TMPDIR": str(tmp_path / "tmp")})
     assert code == 0
     assert list((tmp_path / "tmp").iterdir()) == []  # passed: its folder is gone
 
@@ -139,12 +130,7 @@ def test_the_gui_starts_with_no_console_and_logs_its_start(tmp_path):
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
     }
     done = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
+        [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300
     )
     assert done.returncode == 0, done.stderr
     assert rc.read_text() == "0"

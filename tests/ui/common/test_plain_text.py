@@ -12,9 +12,7 @@ from app.ui.sync.sync_models import IssuesModel
 
 pytestmark = pytest.mark.gui
 
-HOSTILE = (
-    '<b>Director</b><img src="http://evil.example/x.png"><a href="http://evil.example">clic</a>'
-)
+HOSTILE = '<b>Director</b><img src="http://evil.example/x.png"><a href="http://evil.example">clic</a>'
 
 
 def _rendered(rich: str) -> str:

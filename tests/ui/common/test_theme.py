@@ -101,9 +101,7 @@ def test_problem_panel_text_is_readable_on_a_dark_theme(qtbot, catalog, dark):
     qtbot.addWidget(panel)
     window = dark.color(QPalette.ColorRole.Window)
     panel.show_cell_problems(
-        "HG Tepic · Consultas",
-        [("error", "Mayor que el total"), ("warning", "Salto")],
-        ("abc", "no es un número"),
+        "HG Tepic · Consultas", [("error", "Mayor que el total"), ("warning", "Salto")], ("abc", "no es un número")
     )
     colors = span_colors(panel.cell_label.text())
     assert len(colors) == 3  # not saved, error, warning
@@ -116,9 +114,7 @@ def test_problem_panel_text_is_readable_on_a_dark_theme(qtbot, catalog, dark):
     panel.set_counts(1, 2, 3)
     panel.list_button.ensurePolished()
     button_text = panel.list_button.palette().color(QPalette.ColorRole.ButtonText)
-    assert (
-        abs(button_text.hslHue() - theme.color("error").hslHue()) <= 3
-    )  # the error red, lightened
+    assert abs(button_text.hslHue() - theme.color("error").hslHue()) <= 3  # the error red, lightened
     assert theme.contrast(button_text, dark.color(QPalette.ColorRole.Button)) >= WCAG_AA
 
 
@@ -128,16 +124,7 @@ def test_grid_cells_are_painted_in_the_palette_of_the_moment(qtbot, dark):
     for column, background in enumerate((grid_cells.ERROR_BG, grid_cells.REJECTED_BG)):
         item = QStandardItem()
         item.setData(
-            (
-                "12",
-                background,
-                grid_cells.REJECTED_FG if column else None,
-                RIGHT,
-                False,
-                MARK_COMMENT,
-                None,
-            ),
-            PAINT_ROLE,
+            ("12", background, grid_cells.REJECTED_FG if column else None, RIGHT, False, MARK_COMMENT, None), PAINT_ROLE
         )
         model.setItem(0, column, item)
     view = QTableView()

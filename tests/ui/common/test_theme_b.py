@@ -105,20 +105,13 @@ def test_matrix_cells_and_legend_read_on_a_dark_palette(qtbot, dark, catalog):
     for column in range(12):
         index = panel.model.index(0, column)
         background, text = index.data(BG), index.data(FG)
-        assert theme.contrast(text, background) >= AA, (
-            index.data(STATUS_ROLE),
-            text.name(),
-            background.name(),
-        )
+        assert theme.contrast(text, background) >= AA, (index.data(STATUS_ROLE), text.name(), background.name())
         assert theme.is_dark(), "the cell tint is mixed into the dark base, not a light pastel"
         assert background.lightness() < 100, background.name()
         seen.add(index.data(STATUS_ROLE))
     assert seen == set(DISPLAY_STATUSES)
     totals = panel.model.index(panel.model.rowCount() - 1, 0)
-    assert (
-        theme.contrast(QGuiApplication.palette().color(QPalette.ColorRole.Text), totals.data(BG))
-        >= AA
-    )
+    assert theme.contrast(QGuiApplication.palette().color(QPalette.ColorRole.Text), totals.data(BG)) >= AA
     # The legend is made at build time, under the dark palette: its swatches read too.
     for status, label in panel.legend_labels.items():
         colors = style_colors(label.styleSheet())
@@ -144,20 +137,9 @@ def test_model_colours_follow_the_palette_at_paint_time(qtbot, qapp, catalog):
 def test_dashboard_figures_title_and_charts_read_on_a_dark_palette(qtbot, dark):
     model = FigureModel("es")
     with_data = Figure(
-        "consultations_total",
-        "Consultas",
-        "Consultations",
-        "services",
-        "count",
-        1200.0,
-        None,
-        None,
-        False,
-        ("CLUES1",),
+        "consultations_total", "Consultas", "Consultations", "services", "count", 1200.0, None, None, False, ("CLUES1",)
     )
-    without = Figure(
-        "surgeries_total", "Cirugías", "Surgeries", "services", "count", None, None, None, False, ()
-    )
+    without = Figure("surgeries_total", "Cirugías", "Surgeries", "services", "count", None, None, None, False, ())
     model.set_figures([with_data, without], {"consultations_total": 1500.0})
     meta = model.index(0, FigureModel.META).data(FG)
     no_data = model.index(1, FigureModel.VALUE).data(FG)
@@ -165,11 +147,7 @@ def test_dashboard_figures_title_and_charts_read_on_a_dark_palette(qtbot, dark):
     title = window_title("Nayarit")
     assert theme.contrast(style_colors(title.styleSheet())["color"], base()) >= AA
     chart, _bars, _codes = bar_chart(
-        "Cobertura",
-        [with_data, without],
-        "es",
-        percent=False,
-        targets={"consultations_total": 1500.0},
+        "Cobertura", [with_data, without], "es", percent=False, targets={"consultations_total": 1500.0}
     )
     background = chart.backgroundBrush().color()
     assert background == base()  # not Qt Charts' own white
@@ -197,20 +175,10 @@ def test_sync_tables_read_on_a_dark_palette(qtbot, dark, catalog):
         assert theme.contrast(issues.index(row, IssuesModel.CODE).data(FG), base()) >= AA
     outbox = OutboxModel("es")
     outbox.set_rows(
-        [
-            {
-                "sequence": 1,
-                "file": "p.zip",
-                "created_at": "2023-03-01T10:00:00+00:00",
-                "values": 3,
-                "delivered_at": None,
-            }
-        ]
+        [{"sequence": 1, "file": "p.zip", "created_at": "2023-03-01T10:00:00+00:00", "values": 3, "delivered_at": None}]
     )
     assert theme.contrast(outbox.index(0, OutboxModel.DELIVERY).data(FG), base()) >= AA
-    assert (
-        ConflictsModel(catalog, "es").rowCount() == 0
-    )  # built under the dark palette without error
+    assert ConflictsModel(catalog, "es").rowCount() == 0  # built under the dark palette without error
 
 
 def test_verify_dialogs_result_line_reads_on_a_dark_palette(qtbot, dark, tasks, tmp_path):

@@ -37,9 +37,7 @@ def test_rejected_and_cross_field_problems_are_written_under_the_grid(qtbot, nay
     assert panel.cell_label.isVisible()
     assert "«doce»" in panel.current_text and "no es un número" in panel.current_text
     assert panel.current_text.startswith("Hospital General de Tepic · ")
-    assert (
-        window.entry.grid.accessibleDescription() == panel.current_text
-    )  # what a screen reader says
+    assert window.entry.grid.accessibleDescription() == panel.current_text  # what a screen reader says
     assert panel.cell_label.focusPolicy() & Qt.FocusPolicy.TabFocus  # Tab reaches the text
 
     # A cross-field error, reached with the arrow keys only (no hover, no tooltip).
@@ -47,9 +45,7 @@ def test_rejected_and_cross_field_problems_are_written_under_the_grid(qtbot, nay
     enter(qtbot, window, HG, "plazas_autorizadas", ["0"], "especialistas")
     enter(qtbot, window, HG, "plazas_ocupadas", ["5"], "especialistas")
     target = window.entry.grid.select_cell(HG, "plazas_ocupadas", "especialistas")
-    window.entry.grid.select_cell(
-        HIC, "plazas_ocupadas", "especialistas"
-    )  # the row below (by name)...
+    window.entry.grid.select_cell(HIC, "plazas_ocupadas", "especialistas")  # the row below (by name)...
     assert "(5)" not in panel.current_text
     press(qtbot, window.entry.grid, Qt.Key.Key_Up)  # ...then one row up with the keyboard
     assert window.entry.grid.currentIndex() == target
@@ -69,10 +65,7 @@ def test_f8_lists_the_months_problems_and_each_goes_to_its_cell(qtbot, qtmodelte
     enter(qtbot, window, HG, "plazas_autorizadas", ["0"], "especialistas")
     enter(qtbot, window, HG, "plazas_ocupadas", ["5"], "especialistas")
     qtbot.waitUntil(
-        lambda: panel.list_button.text().startswith(
-            "Problemas del mes: 1 sin guardar, 2 con error"
-        ),
-        timeout=2000,
+        lambda: panel.list_button.text().startswith("Problemas del mes: 1 sin guardar, 2 con error"), timeout=2000
     )  # the counts follow edits after a 60 ms pause
 
     # Another section and a filter that hides the hospital: the jump must undo both.
@@ -174,11 +167,7 @@ def test_close_confirmation_of_a_clean_month_says_so(qtbot, session, catalog):
         index.section_totals[code] = [10, 10]
     index.error_cells = index.warning_cells = 0
     text = close_confirmation_text("Nayarit, febrero 2023", index, catalog)
-    assert (
-        "• Sin errores." in text
-        and "• Sin avisos." in text
-        and "Todas las secciones al 100 %." in text
-    )
+    assert "• Sin errores." in text and "• Sin avisos." in text and "Todas las secciones al 100 %." in text
     assert "Problemas del mes" not in text
 
 

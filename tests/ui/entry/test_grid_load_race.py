@@ -119,11 +119,7 @@ def loaded_window(qtbot, data_dir):
     """The window on Nayarit, February 2023, loaded (at normal speed)."""
     window = start_window(qtbot, data_dir)
     qtbot.waitUntil(
-        lambda: (
-            window._session is not None
-            and window.session.month is not None
-            and not window.session.is_loading()
-        ),
+        lambda: window._session is not None and window.session.month is not None and not window.session.is_loading(),
         timeout=15000,
     )
     window.select_month(STATE, PERIOD)
@@ -159,19 +155,13 @@ def test_typing_right_after_start(qtbot, qtlog, nayarit_dir, slow_load):
     slow_load.release()
     wait_loaded(qtbot, window)
 
-    assert current(window) == (
-        0,
-        MonthGridModel.FIRST_VALUE_COLUMN,
-    )  # ready to type in the first cell
+    assert current(window) == (0, MonthGridModel.FIRST_VALUE_COLUMN)  # ready to type in the first cell
     assert window.entry.grid.hasFocus()
     first, second = cell(window, 0, 1), cell(window, 1, 1)
     assert first[1] == second[1] == ("plazas_autorizadas", "especialistas")
     type_keys(qtbot, window, "3\n4\n")
     assert window.session.flush()
-    assert stored(nayarit_dir, window.session.period) == {
-        (first[0], *first[1]): 3,
-        (second[0], *second[1]): 4,
-    }
+    assert stored(nayarit_dir, window.session.period) == {(first[0], *first[1]): 3, (second[0], *second[1]): 4}
     assert current(window) == (2, MonthGridModel.FIRST_VALUE_COLUMN)
     assert foreign_editor_warnings(qtlog) == []
 
@@ -216,10 +206,7 @@ def test_enter_then_reload_before_the_commit_runs(qtbot, qtlog, nayarit_dir, slo
     assert current_cell(window) == (HIC, ("consultas_especialidad", ""))  # Enter moved one row down
     type_keys(qtbot, window, "5\n")  # the grid takes keys again, in the cell under the cursor
     assert window.session.flush()
-    assert stored(nayarit_dir) == {
-        (HG, "consultas_especialidad", ""): 3,
-        (HIC, "consultas_especialidad", ""): 5,
-    }
+    assert stored(nayarit_dir) == {(HG, "consultas_especialidad", ""): 3, (HIC, "consultas_especialidad", ""): 5}
 
 
 def test_month_switch_with_an_open_editor(qtbot, qtlog, nayarit_dir, slow_load):
@@ -264,9 +251,7 @@ def test_clicking_another_row_while_typing_keeps_the_clicked_cell(qtbot, qtlog, 
     window = loaded_window(qtbot, nayarit_dir)
     window.entry.section_tabs.setCurrentIndex(2)
     open_editor(qtbot, window, HG, "consultas_especialidad", "21")
-    target = window.entry.grid.select_cell(
-        CSR, "consultas_medicina_familiar"
-    )  # as a click on that cell does
+    target = window.entry.grid.select_cell(CSR, "consultas_medicina_familiar")  # as a click on that cell does
     QApplication.processEvents()
     assert current_cell(window) == (CSR, ("consultas_medicina_familiar", ""))
     assert target.row() == current(window)[0]
@@ -284,9 +269,7 @@ def test_form_and_side_panel_wait_for_the_new_month(qtbot, nayarit_dir, slow_loa
     form = FacilityFormDialog(window.session, HG, window)
     qtbot.addWidget(form)
     form.show()
-    field = next(
-        row for row in form.rows if row.editor.isEnabled() and isinstance(row.editor, QLineEdit)
-    )
+    field = next(row for row in form.rows if row.editor.isEnabled() and isinstance(row.editor, QLineEdit))
     assert not field.editor.isReadOnly() and window.entry.side_panel.isEnabled()
 
     slow_load.hold()
@@ -299,9 +282,7 @@ def test_form_and_side_panel_wait_for_the_new_month(qtbot, nayarit_dir, slow_loa
 
     slow_load.release()
     wait_loaded(qtbot, window)
-    field = next(
-        row for row in form.rows if row.editor.isEnabled() and isinstance(row.editor, QLineEdit)
-    )
+    field = next(row for row in form.rows if row.editor.isEnabled() and isinstance(row.editor, QLineEdit))
     assert not field.editor.isReadOnly() and not form.lock_banner.isVisible()
     assert window.entry.side_panel.isEnabled()
     assert form.rows[0].key.period == "202301"

@@ -32,12 +32,7 @@ def test_qtmodeltester_on_model_and_proxy(qtmodeltester, session):
     session.edit(
         [
             ValueChange(session.key(HG, "plazas_autorizadas", "enfermeria"), 10),
-            ValueChange(
-                session.key(HG, "plazas_ocupadas", "enfermeria"),
-                12,
-                comment="Según el SIS",
-                provisional=True,
-            ),
+            ValueChange(session.key(HG, "plazas_ocupadas", "enfermeria"), 12, comment="Según el SIS", provisional=True),
         ],
         "x",
     )
@@ -58,13 +53,9 @@ def test_headers_are_spanish_with_options_and_units(session):
     assert headers[0] == "Avance"
     assert "Plazas autorizadas\nMédicos especialistas" in headers
     infra = MonthGridModel(session, "infraestructura")
-    infra_headers = [
-        infra.headerData(c, Qt.Orientation.Horizontal) for c in range(infra.columnCount())
-    ]
+    infra_headers = [infra.headerData(c, Qt.Orientation.Horizontal) for c in range(infra.columnCount())]
     assert any("($)" in h for h in infra_headers) and any("(sí/no)" in h for h in infra_headers)
-    assert (
-        model.headerData(0, Qt.Orientation.Vertical) == "Centro de Salud Rural Jala"
-    )  # sorted by name
+    assert model.headerData(0, Qt.Orientation.Vertical) == "Centro de Salud Rural Jala"  # sorted by name
 
 
 def test_error_marks_both_cells_with_reason(session):
@@ -117,15 +108,7 @@ def test_not_applicable_cells_are_grey_and_read_only(session):
 def test_marks_and_tooltip_for_comment_and_provisional(session):
     model = MonthGridModel(session, "servicios")
     session.edit(
-        [
-            ValueChange(
-                session.key(HG, "cirugias"),
-                7,
-                comment="Según el SIS, revisión pendiente",
-                provisional=True,
-            )
-        ],
-        "x",
+        [ValueChange(session.key(HG, "cirugias"), 7, comment="Según el SIS, revisión pendiente", provisional=True)], "x"
     )
     index = cell(model, HG, "cirugias")
     assert model.data(index, MARKS_ROLE) == MARK_COMMENT | MARK_PROVISIONAL
@@ -162,18 +145,11 @@ def test_sort_numeric_with_missing_last(session):
     )
     col = model.value_column("consultas_medicina_familiar")
     model.sort(col, Qt.SortOrder.AscendingOrder)
-    assert [model.facility(r).clues for r in range(4)] == [
-        HG,
-        UMM,
-        CSR,
-        HIC,
-    ]  # 9 < 20 < 100, then sin dato
+    assert [model.facility(r).clues for r in range(4)] == [HG, UMM, CSR, HIC]  # 9 < 20 < 100, then sin dato
     model.sort(col, Qt.SortOrder.DescendingOrder)
     assert [model.facility(r).clues for r in range(4)] == [CSR, UMM, HG, HIC]
     model.sort(-1)
-    assert [model.facility(r).name for r in range(4)] == sorted(
-        model.facility(r).name for r in range(4)
-    )
+    assert [model.facility(r).name for r in range(4)] == sorted(model.facility(r).name for r in range(4))
 
 
 def test_filters(session):

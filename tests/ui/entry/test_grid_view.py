@@ -51,9 +51,7 @@ def test_type_enter_moves_down_tab_moves_right(qtbot, view, session):
     press(qtbot, view, Qt.Key.Key_Return)
     assert value(session, CSR, "consultas_medicina_familiar") == 120
     below = view.currentIndex()
-    assert below.row() == 1 and below.column() == view.grid().value_column(
-        "consultas_medicina_familiar"
-    )
+    assert below.row() == 1 and below.column() == view.grid().value_column("consultas_medicina_familiar")
     type_text(qtbot, view, "45")
     press(qtbot, view, Qt.Key.Key_Tab)
     assert view.currentIndex().column() == below.column() + 1
@@ -103,17 +101,14 @@ def test_copy_is_excel_text_without_thousands_separators(qtbot, view, session):
     assert grid.data(grid.index(grid.row_of(HG), col)) == "12,345"
     view.selectionModel().select(first, view.selectionModel().SelectionFlag.Select)
     view.selectionModel().select(
-        view.model().index(first.row(), first.column() + 1),
-        view.selectionModel().SelectionFlag.Select,
+        view.model().index(first.row(), first.column() + 1), view.selectionModel().SelectionFlag.Select
     )
     qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.clipboard().text() == "12345\t3\n"
 
 
 def test_paste_block_is_one_step(qtbot, view, session):
-    view.select_cell(
-        CSR, "consultas_especialidad"
-    )  # first row (sorted by name), first value column+1
+    view.select_cell(CSR, "consultas_especialidad")  # first row (sorted by name), first value column+1
     QApplication.clipboard().setText("10\t20\t30\r\n1\t2\t3\r\n")
     view.select_cell(HG, "consultas_especialidad")
     view.paste()

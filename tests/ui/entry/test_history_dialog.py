@@ -30,24 +30,14 @@ def open_history(qtbot, tasks, key: ValueKey) -> HistoryDialog:
 
 def rows(dialog: HistoryDialog) -> list[tuple[str, ...]]:
     model = dialog.model
-    return [
-        tuple(model.index(r, c).data() for c in range(1, model.columnCount()))
-        for r in range(model.rowCount())
-    ]
+    return [tuple(model.index(r, c).data() for c in range(1, model.columnCount())) for r in range(model.rowCount())]
 
 
-def test_manual_edits_are_listed_in_order_with_readable_values(
-    qtbot, qtmodeltester, tasks, seeded_dir
-):
+def test_manual_edits_are_listed_in_order_with_readable_values(qtbot, qtmodeltester, tasks, seeded_dir):
     with workspace(seeded_dir, user="lucía") as ws:
         entry.record_changes(ws, [ValueChange(BEDS, "32")])
         entry.record_changes(
-            ws,
-            [
-                ValueChange(
-                    BEDS, UNCHANGED, comment="Se habilitó el área de pediatría", provisional=True
-                )
-            ],
+            ws, [ValueChange(BEDS, UNCHANGED, comment="Se habilitó el área de pediatría", provisional=True)]
         )
         entry.record_changes(ws, [ValueChange(BEDS, "")], source="archivo")
     dialog = open_history(qtbot, tasks, BEDS)
@@ -103,9 +93,7 @@ def test_a_tampered_change_log_is_reported_with_the_record(qtbot, tasks, seeded_
     dialog = open_history(qtbot, tasks, BEDS)
     assert f"¡El historial fue alterado en el registro {target}!" in dialog.integrity.text()
     assert dialog.result is not None and dialog.result.broken_at == target
-    assert (
-        rows(dialog)[0][3] == "3"
-    )  # the table shows what is stored; the banner says not to trust it
+    assert rows(dialog)[0][3] == "3"  # the table shows what is stored; the banner says not to trust it
 
 
 def test_rows_are_shown_before_the_chain_check_ends(qtbot, tasks, seeded_dir):
@@ -141,9 +129,7 @@ def test_rows_are_shown_before_the_chain_check_ends(qtbot, tasks, seeded_dir):
         assert dialog.result is not None and not dialog.result.checked
         # The database thread is not blocked by the check: another write goes through now.
         stored = []
-        tasks.run_db(
-            lambda ws, _p: entry.record_changes(ws, [ValueChange(BEDS, "33")]), stored.append
-        )
+        tasks.run_db(lambda ws, _p: entry.record_changes(ws, [ValueChange(BEDS, "33")]), stored.append)
         qtbot.waitUntil(lambda: bool(stored), timeout=10000)
     finally:
         gate.set()

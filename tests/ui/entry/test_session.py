@@ -118,10 +118,7 @@ def test_closing_locks_and_reopening_unlocks(qtbot, session):
 
 def test_close_refused_with_errors(qtbot, session):
     session.edit(
-        [
-            ValueChange(session.key(HG, "recetas_emitidas"), 10),
-            ValueChange(session.key(HG, "recetas_surtidas"), 20),
-        ],
+        [ValueChange(session.key(HG, "recetas_emitidas"), 10), ValueChange(session.key(HG, "recetas_surtidas"), 20)],
         "Recetas",
     )
     with qtbot.waitSignal(session.write_failed) as failed:
@@ -139,9 +136,7 @@ def test_completeness_counts_applicable_cells(session):
     assert index.unit_completeness(CSR, "servicios")[0] == 1
 
 
-def test_outlier_warnings_follow_the_history_read_after_the_month_is_usable(
-    qtbot, tasks, catalog, nayarit_dir
-):
+def test_outlier_warnings_follow_the_history_read_after_the_month_is_usable(qtbot, tasks, catalog, nayarit_dir):
     """The month is installed (editable) before its year of history is read (issue 12's
     time to a usable grid); the outlier warnings arrive with the history, cell by cell,
     and an edit typed meanwhile is kept."""
@@ -154,10 +149,7 @@ def test_outlier_warnings_follow_the_history_read_after_the_month_is_usable(
     ws = open_workspace(nayarit_dir, user="ana")
     try:
         earlier = ["202208", "202209", "202210", "202211", "202212", "202301"]
-        record_edits(
-            ws,
-            [ValueChange(ValueKey(HG, p, "cirugias", ""), 100 + i) for i, p in enumerate(earlier)],
-        )
+        record_edits(ws, [ValueChange(ValueKey(HG, p, "cirugias", ""), 100 + i) for i, p in enumerate(earlier)])
         record_edits(ws, [ValueChange(ValueKey(HG, PERIOD, "cirugias", ""), 5000)])
     finally:
         ws.close()

@@ -62,14 +62,10 @@ def test_table_lists_sorts_and_searches_without_accents(qtbot, qtmodeltester, di
     assert dialog.proxy.rowCount() == 1
     assert dialog.count_label.text() == "1 de 5 unidades"
     dialog.search.setText("jurisdicción iii")
-    assert [dialog.proxy.index(r, 0).data() for r in range(dialog.proxy.rowCount())] == [
-        "NTSSA000004"
-    ]
+    assert [dialog.proxy.index(r, 0).data() for r in range(dialog.proxy.rowCount())] == ["NTSSA000004"]
     dialog.search.clear()
     dialog.state_filter.setCurrentIndex(dialog.state_filter.findText("Colima"))
-    assert [dialog.proxy.index(r, 0).data() for r in range(dialog.proxy.rowCount())] == [
-        "CMSSA000001"
-    ]
+    assert [dialog.proxy.index(r, 0).data() for r in range(dialog.proxy.rowCount())] == ["CMSSA000001"]
 
     dialog.state_filter.setCurrentIndex(0)
     dialog.view.sortByColumn(column(dialog, "level"), Qt.SortOrder.AscendingOrder)
@@ -157,14 +153,7 @@ def test_editing_a_status_records_its_history(qtbot, dialog, seeded_dir):
 
 
 def write_catalogue(path, rows):
-    header = [
-        "CLUES",
-        "NOMBRE DE LA UNIDAD",
-        "ENTIDAD",
-        "MUNICIPIO",
-        "NOMBRE DE TIPOLOGÍA",
-        "NIVEL DE ATENCIÓN",
-    ]
+    header = ["CLUES", "NOMBRE DE LA UNIDAD", "ENTIDAD", "MUNICIPIO", "NOMBRE DE TIPOLOGÍA", "NIVEL DE ATENCIÓN"]
     with path.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows([header, *rows])
     return path
@@ -176,14 +165,7 @@ def test_import_preview_lists_rejected_rows_and_imports_the_accepted(
     path = write_catalogue(
         tmp_path / "clues.csv",
         [
-            [
-                "NTSSA000101",
-                "Centro de Salud San Blas",
-                "Nayarit",
-                "San Blas",
-                "CENTRO DE SALUD RURAL",
-                "PRIMER NIVEL",
-            ],
+            ["NTSSA000101", "Centro de Salud San Blas", "Nayarit", "San Blas", "CENTRO DE SALUD RURAL", "PRIMER NIVEL"],
             [
                 "NTSSA00010",
                 "Centro de Salud Jesús María",
@@ -200,14 +182,7 @@ def test_import_preview_lists_rejected_rows_and_imports_the_accepted(
                 "HOSPITAL GENERAL",
                 "SEGUNDO NIVEL",
             ],
-            [
-                "NTSSA000104",
-                "Consultorio de telemedicina",
-                "Nayarit",
-                "Tepic",
-                "TELEMEDICINA",
-                "PRIMER NIVEL",
-            ],
+            ["NTSSA000104", "Consultorio de telemedicina", "Nayarit", "Tepic", "TELEMEDICINA", "PRIMER NIVEL"],
         ],
     )
     preview = dialog.import_file(path)
@@ -216,15 +191,9 @@ def test_import_preview_lists_rejected_rows_and_imports_the_accepted(
     qtmodeltester.check(preview.rejected_model)
     assert preview.accepted_box.title() == "Aceptadas (2)"
     assert preview.rejected_box.title() == "Rechazadas (2): no se importarán"
-    changes = {
-        preview.accepted_model.index(r, 1).data(): preview.accepted_model.index(r, 0).data()
-        for r in range(2)
-    }
+    changes = {preview.accepted_model.index(r, 1).data(): preview.accepted_model.index(r, 0).data() for r in range(2)}
     assert changes == {"NTSSA000101": "Nueva", HOSPITAL: "Actualizada"}
-    rejected = {
-        preview.rejected_model.index(r, 0).data(): preview.rejected_model.index(r, 1).data()
-        for r in range(2)
-    }
+    rejected = {preview.rejected_model.index(r, 0).data(): preview.rejected_model.index(r, 1).data() for r in range(2)}
     assert set(rejected) == {"3", "5"}  # spreadsheet rows: the header is row 1
     assert "CLUES inválida «NTSSA00010»" in rejected["3"]
     assert "tipología no reconocida «TELEMEDICINA»" in rejected["5"]
@@ -246,16 +215,7 @@ def test_import_preview_lists_rejected_rows_and_imports_the_accepted(
 def test_cancelling_the_preview_imports_nothing(qtbot, dialog, seeded_dir, tmp_path):
     path = write_catalogue(
         tmp_path / "clues.csv",
-        [
-            [
-                "NTSSA000101",
-                "Centro de Salud San Blas",
-                "Nayarit",
-                "San Blas",
-                "CENTRO DE SALUD RURAL",
-                "1",
-            ],
-        ],
+        [["NTSSA000101", "Centro de Salud San Blas", "Nayarit", "San Blas", "CENTRO DE SALUD RURAL", "1"]],
     )
     preview = dialog.import_file(path)
     qtbot.waitUntil(lambda: preview.preview is not None, timeout=10000)

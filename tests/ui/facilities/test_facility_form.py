@@ -12,15 +12,7 @@ from app.models.values import ValueKey
 from app.services.entry import month_values as entry
 from app.services.summary import reports
 from app.ui.facilities.facility_form import FacilityFormDialog
-from tests.ui.dialog_fixtures import (  # noqa: F401
-    CLINIC,
-    HOSPITAL,
-    PERIOD,
-    form_session,
-    seeded_dir,
-    tasks,
-    workspace,
-)
+from tests.ui.dialog_fixtures import CLINIC, HOSPITAL, PERIOD, form_session, seeded_dir, tasks, workspace  # noqa: F401
 
 pytestmark = pytest.mark.gui
 
@@ -40,9 +32,7 @@ def form(qtbot, form_session):
 
 
 def row(form, variable, option=""):
-    return next(
-        r for r in form.rows if r.key.variable == variable and r.key.disaggregation == option
-    )
+    return next(r for r in form.rows if r.key.variable == variable and r.key.disaggregation == option)
 
 
 def type_value(row_, text):
@@ -117,9 +107,7 @@ def test_enter_stores_and_moves_to_the_next_field(qtbot, form, form_session):
         ("9999", "supera el máximo 5,000"),
     ],
 )
-def test_bad_value_is_refused_with_its_reason_and_nothing_stored(
-    form, form_session, seeded_dir, text, reason
-):
+def test_bad_value_is_refused_with_its_reason_and_nothing_stored(form, form_session, seeded_dir, text, reason):
     beds = row(form, "camas_censables")
     type_value(beds, text)
     assert reason in beds.reason.text() and "No se guardó" in beds.reason.text()
@@ -155,20 +143,14 @@ def test_comment_flags_and_yes_no_are_stored(qtbot, form, form_session, seeded_d
     presence.editor.activated.emit(presence.editor.currentIndex())
     assert form_session.flush()
     kept = stored(seeded_dir, HOSPITAL, "camas_censables")
-    assert (kept.value, kept.comment, kept.provisional) == (
-        30,
-        "Se habilitó el área de pediatría en enero",
-        True,
-    )
+    assert (kept.value, kept.comment, kept.provisional) == (30, "Se habilitó el área de pediatría en enero", True)
     assert stored(seeded_dir, HOSPITAL, "presencia_programa").value == 1
     assert form_session.undo_stack.count() == 3  # one undo step per action
 
 
 def test_section_completeness_follows_edits(form):
     services = next(
-        i
-        for i in range(form.sections.count())
-        if form.sections.item(i).text().startswith("Servicios médicos")
+        i for i in range(form.sections.count()) if form.sections.item(i).text().startswith("Servicios médicos")
     )
     assert form.completeness("servicios") == (1, 6)
     assert "1 de 6" in form.sections.item(services).text()
@@ -227,9 +209,7 @@ def test_closed_report_makes_the_form_read_only(qtbot, form, form_session):
     assert form_session.value(beds.key).value == 30
 
 
-def test_a_write_refused_by_the_database_is_rolled_back_and_explained(
-    qtbot, form, form_session, seeded_dir
-):
+def test_a_write_refused_by_the_database_is_rolled_back_and_explained(qtbot, form, form_session, seeded_dir):
     with workspace(seeded_dir) as ws:  # closed behind the session's back (another window, the CLI)
         reports.close_report(ws, "18", PERIOD)
     beds = row(form, "camas_censables")

@@ -24,9 +24,7 @@ KEY = ValueKey(HOSPITAL, PERIOD, "camas_censables")
 
 def stored_beds(data_dir):
     with workspace(data_dir) as ws:
-        return entry.load_month(ws, "18", PERIOD, with_history=False).value(
-            HOSPITAL, "camas_censables"
-        )
+        return entry.load_month(ws, "18", PERIOD, with_history=False).value(HOSPITAL, "camas_censables")
 
 
 @pytest.fixture

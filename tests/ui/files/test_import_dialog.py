@@ -19,14 +19,7 @@ from app.storage import values_repo
 from app.ui.common import theme
 from app.ui.files.import_dialog import ImportDialog
 from app.ui.sync.sync_models import PackagesModel
-from tests.ui.sync_fixtures import (  # noqa: F401
-    a_value,
-    count_values,
-    full_package,
-    hq_tasks,
-    pair,
-    truncated_copy,
-)
+from tests.ui.sync_fixtures import a_value, count_values, full_package, hq_tasks, pair, truncated_copy  # noqa: F401
 
 pytestmark = pytest.mark.gui
 
@@ -60,10 +53,7 @@ def test_preview_shows_each_file_in_colour_and_writes_nothing(qtbot, dialog, pai
     assert found[valid.name].summary["dryRun"] is True
     assert found[valid.name].summary["importCount"]["imported"] == count_values(pair.state)
     model = dialog.model
-    status = {
-        model.index(i, PackagesModel.FILE).data(): model.index(i, PackagesModel.STATUS)
-        for i in range(2)
-    }
+    status = {model.index(i, PackagesModel.FILE).data(): model.index(i, PackagesModel.STATUS) for i in range(2)}
     assert status[valid.name].data() == "Correcto" and status[bad.name].data() == "Error"
     imported = model.index(status[valid.name].row(), PackagesModel.IMPORTED).data()
     assert imported == f"{count_values(pair.state):,}"  # thousands with commas, as in es-MX
@@ -113,9 +103,7 @@ def two_packages(pair) -> tuple[Path, Path, object]:
     return first, second, key
 
 
-def test_cancel_after_the_first_package_keeps_it_whole_and_skips_the_rest(
-    qtbot, dialog, hq_tasks, pair
-):
+def test_cancel_after_the_first_package_keeps_it_whole_and_skips_the_rest(qtbot, dialog, hq_tasks, pair):
     first, second, key = two_packages(pair)
     dialog.add_paths([second, first])  # the order chosen does not matter: sequence order wins
     # Press Cancel exactly when the first package is reported done. Done on the database thread
@@ -123,11 +111,7 @@ def test_cancel_after_the_first_package_keeps_it_whole_and_skips_the_rest(
     gate = threading.Event()
     hq_tasks.run_db(lambda _ws, _p: gate.wait(10))
     dialog.import_button.click()
-    assert (
-        dialog.is_running()
-        and not dialog.close_button.isEnabled()
-        and dialog.cancel_button.isEnabled()
-    )
+    assert dialog.is_running() and not dialog.close_button.isEnabled() and dialog.cancel_button.isEnabled()
     handle = dialog._handle
     update = handle.update
 
@@ -141,9 +125,7 @@ def test_cancel_after_the_first_package_keeps_it_whole_and_skips_the_rest(
         gate.set()
     assert pair.hq.conn.execute("SELECT count(*) FROM inbox").fetchone()[0] == 1, "only the first"
     assert count_values(pair.hq) == count_values(pair.state)  # the first package, whole
-    assert values_repo.get_values(pair.hq.conn, [key])[key].value != 4321, (
-        "the second never started"
-    )
+    assert values_repo.get_values(pair.hq.conn, [key])[key].value != 4321, "the second never started"
     found = rows(dialog)
     assert found[first.name].status == "SUCCESS"
     assert found[second.name].summary is None and "cancelado" in found[second.name].note
@@ -151,9 +133,7 @@ def test_cancel_after_the_first_package_keeps_it_whole_and_skips_the_rest(
     assert dialog.import_button.isEnabled() and not dialog.cancel_button.isEnabled()
 
 
-def test_cancel_button_before_the_first_package_imports_nothing(
-    qtbot, dialog, hq_tasks, pair, db_dump
-):
+def test_cancel_button_before_the_first_package_imports_nothing(qtbot, dialog, hq_tasks, pair, db_dump):
     first, second, _key = two_packages(pair)
     dialog.add_paths([first, second])
     before = db_dump(pair.hq.conn)

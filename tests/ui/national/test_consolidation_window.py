@@ -82,10 +82,7 @@ def window(qtbot, hq_tasks, catalog) -> ConsolidationWindow:
     win = ConsolidationWindow(hq_tasks, catalog, "es", PERIOD)
     qtbot.addWidget(win)
     win.show()
-    qtbot.waitUntil(
-        lambda: win.matrix_model.matrix is not None and win.national_model.rowCount() > 0,
-        timeout=30000,
-    )
+    qtbot.waitUntil(lambda: win.matrix_model.matrix is not None and win.national_model.rowCount() > 0, timeout=30000)
     hq_tasks.wait_idle()
     return win
 
@@ -138,9 +135,7 @@ def test_a_month_whose_deadline_has_not_come_is_not_missing(qtbot, window):
         window.load_matrix()
     assert matrix_index(window, "06", "202303").data() == "No vencido"
     assert matrix_index(window, "06", "202303").data(STATUS_ROLE) == "not_due"
-    assert (
-        matrix_index(window, "18", "202303").data() == "A tiempo"
-    )  # delivered before the deadline
+    assert matrix_index(window, "18", "202303").data() == "A tiempo"  # delivered before the deadline
     assert matrix_index(window, "06", "202302").data() == "Tarde"
 
 
@@ -297,8 +292,7 @@ def test_an_empty_database_shows_sin_dato_and_no_states(qtbot, qtmodeltester, ca
         win = ConsolidationWindow(tasks, catalog, "es", PERIOD)
         qtbot.addWidget(win)
         qtbot.waitUntil(
-            lambda: win.matrix_model.matrix is not None and win.national_model.rowCount() == 1,
-            timeout=20000,
+            lambda: win.matrix_model.matrix is not None and win.national_model.rowCount() == 1, timeout=20000
         )
         tasks.wait_idle()
         assert win.matrix_model.state_count() == 0

@@ -251,14 +251,7 @@ def test_identity_step_adopts_an_existing_p12_only_with_its_passphrase(qtbot, da
 
 
 def write_clues(path: Path) -> Path:
-    header = [
-        "CLUES",
-        "NOMBRE DE LA UNIDAD",
-        "ENTIDAD",
-        "MUNICIPIO",
-        "NOMBRE DE TIPOLOGÍA",
-        "NIVEL DE ATENCIÓN",
-    ]
+    header = ["CLUES", "NOMBRE DE LA UNIDAD", "ENTIDAD", "MUNICIPIO", "NOMBRE DE TIPOLOGÍA", "NIVEL DE ATENCIÓN"]
     with path.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows(
             [
@@ -276,9 +269,7 @@ def write_clues(path: Path) -> Path:
     return path
 
 
-def test_facilities_step_imports_the_clues_file_and_the_first_day_gets_its_backup(
-    qtbot, data_dir, tmp_path
-):
+def test_facilities_step_imports_the_clues_file_and_the_first_day_gets_its_backup(qtbot, data_dir, tmp_path):
     window = open_window(qtbot, data_dir)
     wizard = open_wizard(qtbot, window)
     preview = wizard.import_clues(write_clues(tmp_path / "clues.csv"))
@@ -289,9 +280,7 @@ def test_facilities_step_imports_the_clues_file_and_the_first_day_gets_its_backu
     qtbot.waitUntil(lambda: window.overview.facility_count == 1, timeout=20000)
     ws = open_workspace(data_dir, user="ana")
     try:
-        qtbot.waitUntil(
-            lambda: bool(backup.list_backups(ws)), timeout=20000
-        )  # on the first day already
+        qtbot.waitUntil(lambda: bool(backup.list_backups(ws)), timeout=20000)  # on the first day already
     finally:
         ws.close()
     close_window(window)
@@ -306,9 +295,7 @@ def test_first_session_takes_the_daily_backup_once_data_arrives(qtbot, data_dir)
     qtbot.waitUntil(lambda: window.overview.facility_count > 0, timeout=20000)
     ws = open_workspace(data_dir, user="ana")
     try:
-        qtbot.waitUntil(
-            lambda: [b.reason for b in backup.list_backups(ws)] == ["diario"], timeout=20000
-        )
+        qtbot.waitUntil(lambda: [b.reason for b in backup.list_backups(ws)] == ["diario"], timeout=20000)
     finally:
         ws.close()
     close_window(window)
@@ -336,9 +323,7 @@ def test_export_defaults_to_the_identity_just_created(qtbot, nayarit_dir, tmp_pa
     close_window(window)
 
 
-def test_import_facilities_opens_a_file_chooser_then_the_preview(
-    qtbot, nayarit_dir, tmp_path, monkeypatch
-):
+def test_import_facilities_opens_a_file_chooser_then_the_preview(qtbot, nayarit_dir, tmp_path, monkeypatch):
     from app.ui.facilities.facilities_dialog import FacilitiesDialog
     from app.ui.facilities.import_preview_dialog import FacilityImportDialog
 

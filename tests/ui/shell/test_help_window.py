@@ -95,7 +95,5 @@ def test_guide_window_shows_images(qtbot):
     guide.show_topic("monthly-entry")
     document = guide.browser.document()
     src = re.findall(r'<img src="([^"]+)"', _html("es"))[0]
-    image = document.resource(
-        document.ResourceType.ImageResource, guide.browser.source().resolved(src)
-    )
+    image = document.resource(document.ResourceType.ImageResource, guide.browser.source().resolved(src))
     assert image is not None and not image.isNull()

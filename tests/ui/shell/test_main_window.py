@@ -47,9 +47,7 @@ def enter(qtbot, window, clues, variable, texts, option=""):
     window.entry.grid.select_cell(clues, variable, option)
     for i, text in enumerate(texts):
         type_text(qtbot, window.entry.grid, text)
-        press(
-            qtbot, window.entry.grid, Qt.Key.Key_Return if i == len(texts) - 1 else Qt.Key.Key_Tab
-        )
+        press(qtbot, window.entry.grid, Qt.Key.Key_Return if i == len(texts) - 1 else Qt.Key.Key_Tab)
 
 
 def test_entered_month_survives_closing_and_reopening(qtbot, nayarit_dir):
@@ -69,29 +67,22 @@ def test_entered_month_survives_closing_and_reopening(qtbot, nayarit_dir):
     dialog = window.entry.grid.edit_comment()
     type_text(qtbot, dialog.editor, COMMENT)
     qtbot.mouseClick(
-        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
-        Qt.MouseButton.LeftButton,
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
     )
 
     # A block pasted from Excel (two facilities × three staff columns), with Ctrl+V.
     show_section(window, "personal")
     QApplication.clipboard().setText("4\t10\t25\r\n1\t3\t8\r\n")
-    window.entry.grid.select_cell(
-        HG, "plazas_autorizadas", "especialistas"
-    )  # rows by name: HG, then HIC
+    window.entry.grid.select_cell(HG, "plazas_autorizadas", "especialistas")  # rows by name: HG, then HIC
     qtbot.keyClick(window.entry.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-    assert (
-        window.session.value(window.session.key(HIC, "plazas_autorizadas", "enfermeria")).value == 8
-    )
+    assert window.session.value(window.session.key(HIC, "plazas_autorizadas", "enfermeria")).value == 8
 
     # One more value, then undo it once with Ctrl+Z.
     show_section(window, "servicios")
     enter(qtbot, window, UMM, "consultas_medicina_familiar", ["77"])
     assert window.session.value(window.session.key(UMM, "consultas_medicina_familiar")).value == 77
     qtbot.keyClick(window.entry.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert (
-        window.session.value(window.session.key(UMM, "consultas_medicina_familiar")).value is None
-    )
+    assert window.session.value(window.session.key(UMM, "consultas_medicina_familiar")).value is None
     assert window.save_label.text() in ("Guardando…", "Guardado ✓")
 
     window.close()  # stores whatever is still queued
@@ -104,24 +95,14 @@ def test_entered_month_survives_closing_and_reopening(qtbot, nayarit_dir):
         return None if found is None else found.value
 
     assert [
-        kept(HG, v)
-        for v in (
-            "consultas_especialidad",
-            "consultas_medicina_familiar",
-            "consultas_total",
-            "cirugias",
-        )
+        kept(HG, v) for v in ("consultas_especialidad", "consultas_medicina_familiar", "consultas_total", "cirugias")
     ] == [350, 1200, 1550, 12]
     assert kept(CSR, "consultas_medicina_familiar") == 420
     assert kept(CSR, "estatus_operacion") == "operando"
     assert kept(CSR, "presencia_programa") == 1
     assert reopened.session.value(ValueKey(HG, PERIOD, "consultas_especialidad")).comment == COMMENT
-    assert [
-        kept(HG, "plazas_autorizadas", o) for o in ("especialistas", "generales", "enfermeria")
-    ] == [4, 10, 25]
-    assert [
-        kept(HIC, "plazas_autorizadas", o) for o in ("especialistas", "generales", "enfermeria")
-    ] == [1, 3, 8]
+    assert [kept(HG, "plazas_autorizadas", o) for o in ("especialistas", "generales", "enfermeria")] == [4, 10, 25]
+    assert [kept(HIC, "plazas_autorizadas", o) for o in ("especialistas", "generales", "enfermeria")] == [1, 3, 8]
     assert kept(UMM, "consultas_medicina_familiar") is None  # the undone cell is gone
     stored = {
         (k.org_unit, k.variable, k.disaggregation)
@@ -135,10 +116,7 @@ def test_entered_month_survives_closing_and_reopening(qtbot, nayarit_dir):
     ws = open_workspace(nayarit_dir)
     try:
         log = entry.cell_history(ws, ValueKey(UMM, PERIOD, "consultas_medicina_familiar"))
-        assert [(e.field, e.old_value, e.new_value) for e in log] == [
-            ("value", None, "77"),
-            ("value", "77", None),
-        ]
+        assert [(e.field, e.old_value, e.new_value) for e in log] == [("value", None, "77"), ("value", "77", None)]
     finally:
         ws.close()
 
@@ -156,16 +134,11 @@ def test_closed_report_is_read_only_and_reopening_is_logged(qtbot, nayarit_dir, 
     assert window.session.value(window.session.key(HG, "cirugias")) is None
     with qtbot.waitSignal(window.session.status_changed):
         window.entry.side_panel.reopen_button.click()
-    assert (
-        window.entry.side_panel.status_badge.text() == "Borrador"
-        and not window.entry.banner.isVisible()
-    )
+    assert window.entry.side_panel.status_badge.text() == "Borrador" and not window.entry.banner.isVisible()
     window.close()
     ws = open_workspace(nayarit_dir)
     try:
-        rows = ws.conn.execute(
-            "SELECT new_value FROM change_log WHERE variable = '__report__' ORDER BY id"
-        ).fetchall()
+        rows = ws.conn.execute("SELECT new_value FROM change_log WHERE variable = '__report__' ORDER BY id").fetchall()
     finally:
         ws.close()
     assert [r[0] for r in rows] == ["cerrado", "borrador"]

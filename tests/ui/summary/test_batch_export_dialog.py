@@ -37,9 +37,7 @@ def run(qtbot, dialog) -> None:
 
 def test_exports_every_state_with_progress(qtbot, dialog, tmp_path):
     seen: list[tuple[int, int]] = []
-    dialog.progress_bar.valueChanged.connect(
-        lambda value: seen.append((value, dialog.progress_bar.maximum()))
-    )
+    dialog.progress_bar.valueChanged.connect(lambda value: seen.append((value, dialog.progress_bar.maximum())))
     run(qtbot, dialog)
     folder = tmp_path / "resumenes"
     assert sorted(p.name for p in folder.iterdir()) == NAMES
@@ -73,9 +71,7 @@ def test_wrong_passphrase_writes_nothing(qtbot, dialog, p12, tmp_path):
     assert dialog.export_button.isEnabled() and not dialog.cancel_button.isEnabled()
 
 
-def test_cancel_stops_before_any_file_and_leaves_nothing_half_written(
-    qtbot, dialog, tasks, tmp_path
-):
+def test_cancel_stops_before_any_file_and_leaves_nothing_half_written(qtbot, dialog, tasks, tmp_path):
     # Hold the database thread so Cancel is pressed before the export's first progress report:
     # the service checks for Cancel at that report and stops before writing anything.
     gate = threading.Event()
@@ -113,13 +109,8 @@ def test_cancel_after_the_first_state_keeps_that_file_whole(qtbot, dialog, tasks
     qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=20000)
     folder = tmp_path / "resumenes"
     on_disk = sorted(p.name for p in folder.iterdir())
-    assert "06-Colima-202302.pdf" in on_disk and set(on_disk) <= {
-        "06-Colima-202302.pdf",
-        "18-Nayarit-202302.pdf",
-    }
+    assert "06-Colima-202302.pdf" in on_disk and set(on_disk) <= {"06-Colima-202302.pdf", "18-Nayarit-202302.pdf"}
     assert all(PdfReader(str(folder / name)).pages for name in on_disk)  # whole, no temporary files
     assert dialog.outcome.cancelled and len(dialog.outcome.files) == len(on_disk)
-    assert f"{len(on_disk)} archivo" in dialog.status.text() and dialog.results.count() == len(
-        on_disk
-    )
+    assert f"{len(on_disk)} archivo" in dialog.status.text() and dialog.results.count() == len(on_disk)
     assert dialog.results.item(0).text().startswith("Colima — 06-Colima-202302.pdf")

@@ -20,14 +20,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.models.summary import format_figure
 from app.models.values import UNCHANGED, ValueChange, ValueKey
-from app.reports.pdf.summary_pdf import (
-    COMMUNITY,
-    COVERAGE,
-    INFRASTRUCTURE,
-    INVENTORY,
-    PERSONAL,
-    SERVICES,
-)
+from app.reports.pdf.summary_pdf import COMMUNITY, COVERAGE, INFRASTRUCTURE, INVENTORY, PERSONAL, SERVICES
 from app.services.entry import month_values as entry
 from app.services.files.demo import build_demo
 from app.services.summary.month_summary import state_summary, summary_facilities
@@ -129,25 +122,20 @@ def test_loading_says_calculando_then_shows_the_pdf_texts(qtbot, dashboard, ws):
     assert dashboard.summary.fingerprint == expected.fingerprint
     for key, codes in SECTIONS.items():
         assert shown(dashboard.section_models[key]) == [
-            (expected.figures[c].label_es, format_figure(expected.figures[c], "es", mark=True))
-            for c in codes
+            (expected.figures[c].label_es, format_figure(expected.figures[c], "es", mark=True)) for c in codes
         ]
     assert shown(dashboard.section_models["services"])[0] == ("Consultas", "35,833")
-    assert (
-        "Médicos generales y personal de enfermería: cobertura",
-        "97 % (1,745 de 1,799)",
-    ) in shown(dashboard.section_models["personal"])
+    assert ("Médicos generales y personal de enfermería: cobertura", "97 % (1,745 de 1,799)") in shown(
+        dashboard.section_models["personal"]
+    )
     for code in INVENTORY:
         figure = expected.figures[code]
         assert (
-            dashboard.inventory_buttons[code].text()
-            == f"{format_figure(figure, 'es', mark=True)}  {figure.label_es}"
+            dashboard.inventory_buttons[code].text() == f"{format_figure(figure, 'es', mark=True)}  {figure.label_es}"
         )
     assert dashboard.window_label.text() == "Del 1º de enero al 28 de febrero de 2023"
     # 309 units × 1 more cell since catalog 2026.12.1 (mas_programada, sheet 2.1's denominator).
-    assert (
-        dashboard.completeness_bar.text() == "9,398 de 9,416 (99 %)"
-    )  # never 100 % while incomplete (issue 12)
+    assert dashboard.completeness_bar.text() == "9,398 de 9,416 (99 %)"  # never 100 % while incomplete (issue 12)
     # The PDF's text (summary_layout.percent_text): an incomplete share never prints 100.
     assert (
         dashboard.completeness_label.text()
@@ -162,9 +150,7 @@ def test_charts_hold_the_figures_and_the_monthly_series(qtbot, dashboard, ws):
     for key, codes in (("coverage", COVERAGE), ("community", COMMUNITY)):
         bars, order = dashboard.bar_sets[key]
         assert sorted(order) == sorted(codes)
-        assert [bars.at(i) for i in range(bars.count())] == [
-            expected.figures[c].value for c in order
-        ]
+        assert [bars.at(i) for i in range(bars.count())] == [expected.figures[c].value for c in order]
     series = monthly_series(ws, STATE, PERIOD)
     for code in SERIES_FIGURES:
         assert line_values(dashboard.lines[code], len(series.months)) == list(series.values[code])
@@ -203,9 +189,7 @@ def test_enter_on_the_selected_row_drills_down(qtbot, dashboard, ws):
     with qtbot.waitSignal(dashboard.drilled, timeout=10000) as signal:
         qtbot.keyClick(view, Qt.Key.Key_Return)
     assert signal.args == ["hospital_medical_post_coverage_pct"]
-    expected = summary_facilities(
-        ws, state_summary(ws, STATE, PERIOD), "hospital_medical_post_coverage_pct"
-    )
+    expected = summary_facilities(ws, state_summary(ws, STATE, PERIOD), "hospital_medical_post_coverage_pct")
     assert drilled_clues(dashboard) == [f.clues for f in expected]
 
 
@@ -300,9 +284,7 @@ def test_an_unknown_state_shows_an_error_box(qtbot, dashboard, dash_tasks):
     assert dashboard.refresh_button.isEnabled()
 
 
-def test_a_provisional_figure_gets_the_marker_and_the_footnote(
-    qtbot, demo_dir, tmp_path, catalog, actions
-):
+def test_a_provisional_figure_gets_the_marker_and_the_footnote(qtbot, demo_dir, tmp_path, catalog, actions):
     # A copy of the demo: this test edits data (closing the module's workspaces checkpointed the WAL).
     directory = tmp_path / "provisional"
     directory.mkdir()
@@ -310,12 +292,7 @@ def test_a_provisional_figure_gets_the_marker_and_the_footnote(
     with closing_ws(directory) as own:
         hospital = summary_facilities(own, state_summary(own, STATE, PERIOD), "surgeries")[0]
         entry.record_changes(
-            own,
-            [
-                ValueChange(
-                    ValueKey(hospital.clues, PERIOD, "cirugias"), UNCHANGED, provisional=True
-                )
-            ],
+            own, [ValueChange(ValueKey(hospital.clues, PERIOD, "cirugias"), UNCHANGED, provisional=True)]
         )
         expected = state_summary(own, STATE, PERIOD)
     assert expected.figures["surgeries"].provisional
@@ -325,15 +302,8 @@ def test_a_provisional_figure_gets_the_marker_and_the_footnote(
         qtbot.addWidget(window)
         load(qtbot, window)
         services = dict(shown(window.section_models["services"]))
-        assert (
-            services["Cirugías"]
-            == "2,436**"
-            == format_figure(expected.figures["surgeries"], "es", mark=True)
-        )
-        assert (
-            "** En proceso de definición con el Gobierno del estado."
-            in window.footnotes_label.text()
-        )
+        assert services["Cirugías"] == "2,436**" == format_figure(expected.figures["surgeries"], "es", mark=True)
+        assert "** En proceso de definición con el Gobierno del estado." in window.footnotes_label.text()
     finally:
         manager.shutdown()
 
@@ -360,9 +330,7 @@ def test_the_resumen_menu_opens_the_dashboard_of_the_month_on_screen(qtbot, demo
     if (window.current_state(), window.current_period()) != (STATE, PERIOD):
         with qtbot.waitSignal(window.session.loaded, timeout=20000):
             window.select_month(STATE, PERIOD)
-    action = next(
-        a for a in window.menuBar().findChildren(QAction) if a.text() == "Tablero del estado…"
-    )
+    action = next(a for a in window.menuBar().findChildren(QAction) if a.text() == "Tablero del estado…")
     action.trigger()
     dashboard = window.findChild(DashboardWindow)
     assert dashboard is not None and dashboard.isVisible()

@@ -70,9 +70,7 @@ def test_banner_is_prefilled_and_saved_on_export(qtbot, dialog, seeded_dir, tmp_
     with workspace(seeded_dir) as ws:
         assert report_pdf.get_banner(ws, "2023") == "2024 Año de Felipe Carrillo Puerto"
         assert identities.verify_file(ws, out).signed is False
-    assert dialog.open_pdf_button.isVisibleTo(dialog) and dialog.open_folder_button.isVisibleTo(
-        dialog
-    )
+    assert dialog.open_pdf_button.isVisibleTo(dialog) and dialog.open_folder_button.isVisibleTo(dialog)
 
 
 def test_export_signed_with_a_p12_verifies(qtbot, dialog, p12, seeded_dir, tmp_path):
@@ -85,9 +83,7 @@ def test_export_signed_with_a_p12_verifies(qtbot, dialog, p12, seeded_dir, tmp_p
         dialog.export_button.click()
     assert "lucia.p12" in dialog.passphrase_provider.asked[0]
     assert out.is_file()
-    fingerprint = identities.load_identity(
-        p12=p12, passphrase=PASSPHRASE.encode()
-    ).fingerprint_sha256
+    fingerprint = identities.load_identity(p12=p12, passphrase=PASSPHRASE.encode()).fingerprint_sha256
     with workspace(seeded_dir) as ws:
         result = identities.verify_file(ws, out)
     assert result.signed and result.intact
@@ -174,9 +170,7 @@ def test_closing_before_the_preview_arrives_is_quiet(qtbot, tasks):
     widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     widget.show()
     widget.close()  # the banner and preview jobs are still queued
-    assert (
-        tasks.wait_idle()
-    )  # their results arrive and are dropped without touching deleted widgets
+    assert tasks.wait_idle()  # their results arrive and are dropped without touching deleted widgets
 
 
 @pytest.fixture(scope="module")
@@ -206,14 +200,7 @@ def test_export_signed_with_a_sat_efirma_verifies(qtbot, dialog, sat_ca, seeded_
     assert result.signed and result.intact and result.signer_name == "ROSA MARÍA LÓPEZ NÚÑEZ"
 
 
-@pytest.mark.parametrize(
-    "kind, words",
-    [
-        ("csd", "CSD"),
-        ("expired", "venció"),
-        ("other_key", "no corresponde"),
-    ],
-)
+@pytest.mark.parametrize("kind, words", [("csd", "CSD"), ("expired", "venció"), ("other_key", "no corresponde")])
 def test_refused_efirma_shows_why_and_writes_nothing(qtbot, dialog, sat_ca, tmp_path, kind, words):
     past = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
     options = {
@@ -227,7 +214,5 @@ def test_refused_efirma_shows_why_and_writes_nothing(qtbot, dialog, sat_ca, tmp_
     dialog.set_output_path(out)
     dialog.passphrase_provider = answer("12345678a")
     export_and_wait(qtbot, dialog)
-    assert dialog.error_box is not None and words in dialog.error_box.text(), (
-        dialog.error_box.text()
-    )
+    assert dialog.error_box is not None and words in dialog.error_box.text(), dialog.error_box.text()
     assert not out.parent.exists()

@@ -35,9 +35,7 @@ def fill(dialog: IdentityDialog, out, confirmation: str = SECRET) -> None:
     dialog.confirmation.setText(confirmation)
 
 
-def test_creates_a_p12_that_opens_with_the_passphrase_and_is_trusted(
-    qtbot, dialog, seeded_dir, tmp_path
-):
+def test_creates_a_p12_that_opens_with_the_passphrase_and_is_trusted(qtbot, dialog, seeded_dir, tmp_path):
     assert dialog.state.currentText() == "Nayarit"
     out = tmp_path / "claves" / "lucia.p12"
     fill(dialog, out)

@@ -53,9 +53,7 @@ def test_cutoff_field_offers_only_days_of_the_month_up_to_today(qtbot):
     qtbot.addWidget(field)
     field.show()
     assert field.value() is None and not field.date.isEnabled()
-    assert field.date.minimumDate() == QDate(2023, 2, 1) and field.date.maximumDate() == QDate(
-        2023, 2, 28
-    )
+    assert field.date.minimumDate() == QDate(2023, 2, 1) and field.date.maximumDate() == QDate(2023, 2, 28)
     qtbot.mouseClick(field.check, Qt.MouseButton.LeftButton)
     assert field.date.isEnabled()
     field.date.setDate(QDate(2023, 3, 5))  # outside the month: clamped by the widget
@@ -91,9 +89,7 @@ def test_the_closed_reports_cutoff_is_shown_locked(qtbot, tasks, seeded_dir):
 def test_notes_editor_saves_notes_and_provisional_marks(qtbot, notes_dialog, seeded_dir):
     dialog = notes_dialog
     qtbot.keyClicks(dialog.notes["servicios"], "(Programado para agosto)")
-    dialog.notes["infraestructura"].insert(
-        "Se está integrando el programa de dignificación"
-    )  # accents
+    dialog.notes["infraestructura"].insert("Se está integrando el programa de dignificación")  # accents
     check, note = dialog.marks["hospitals_count"]
     qtbot.mouseClick(check, Qt.MouseButton.LeftButton)
     assert note.isEnabled()
@@ -105,9 +101,7 @@ def test_notes_editor_saves_notes_and_provisional_marks(qtbot, notes_dialog, see
             "servicios": "(Programado para agosto)",
             "infraestructura": "Se está integrando el programa de dignificación",
         }
-        assert registry_marks.provisional_counts(ws, "18") == {
-            "hospitals_count": ""
-        }  # the default note
+        assert registry_marks.provisional_counts(ws, "18") == {"hospitals_count": ""}  # the default note
 
 
 def test_notes_editor_refusal_names_the_reason_and_writes_nothing(qtbot, notes_dialog, seeded_dir):

@@ -67,25 +67,16 @@ def test_hq_types_metas_and_saves_them(qtbot, qtmodeltester, hq_tasks, pair):
 
     # Refused input: a clear message, the old value stays.
     edit(qtbot, dialog, "rx_filled_pct", "150")
-    assert (
-        "supera 100" in dialog.status.text()
-        and "Se conserva la meta anterior" in dialog.status.text()
-    )
+    assert "supera 100" in dialog.status.text() and "Se conserva la meta anterior" in dialog.status.text()
     assert meta(dialog, "rx_filled_pct") == "92.50 %"
     edit(qtbot, dialog, "volunteers", "muchos")
-    assert (
-        "«muchos» no es un número" in dialog.status.text() and meta(dialog, "volunteers") == "4,000"
-    )
+    assert "«muchos» no es un número" in dialog.status.text() and meta(dialog, "volunteers") == "4,000"
 
     edit(qtbot, dialog, "consultations_total", "30000")
     with qtbot.waitSignal(dialog.saved, timeout=20000):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert "Metas guardadas" in dialog.status.text()
-    assert targets.targets(pair.hq) == {
-        "consultations_total": 30000.0,
-        "rx_filled_pct": 92.5,
-        "volunteers": 4000.0,
-    }
+    assert targets.targets(pair.hq) == {"consultations_total": 30000.0, "rx_filled_pct": 92.5, "volunteers": 4000.0}
     qtbot.waitUntil(lambda: not dialog.save_button.isEnabled(), timeout=20000)
     qtmodeltester.check(dialog.model)
 
@@ -101,9 +92,7 @@ def test_restablecer_and_cancelar_drop_unsaved_edits(qtbot, hq_tasks, pair):
     assert dialog.model.changes() == {}
 
     # Emptying a cell clears the meta (on Guardar); Cancelar drops it instead.
-    dialog.view.setCurrentIndex(
-        dialog.model.index(dialog.model.row_of("rx_filled_pct"), TargetsModel.META)
-    )
+    dialog.view.setCurrentIndex(dialog.model.index(dialog.model.row_of("rx_filled_pct"), TargetsModel.META))
     dialog.view.setFocus()
     press(qtbot, dialog.view, Qt.Key.Key_F2)
     press(qtbot, dialog.view, Qt.Key.Key_Backspace)
@@ -117,9 +106,7 @@ def test_restablecer_and_cancelar_drop_unsaved_edits(qtbot, hq_tasks, pair):
 
 def hq_sends_metas(pair) -> None:
     targets.set_targets(pair.hq, {"specialists_coverage_pct": 90, "consultations_total": 30000})
-    [result] = sync_import.import_packages(
-        pair.state, [sync_ack.make_update(pair.hq, "18", pair.outbox)]
-    )
+    [result] = sync_import.import_packages(pair.state, [sync_ack.make_update(pair.hq, "18", pair.outbox)])
     assert result.ok, result.summary
 
 
@@ -129,10 +116,7 @@ def test_the_state_sees_hq_metas_read_only(qtbot, qtmodeltester, state_tasks, pa
     assert dialog.read_only and dialog.read_only_note.isVisible()
     assert "Las metas las define oficinas centrales" in dialog.read_only_note.text()
     assert not dialog.save_button.isVisible() and dialog.close_button.text() == "Cerrar"
-    assert (
-        meta(dialog, "specialists_coverage_pct") == "90 %"
-        and meta(dialog, "consultations_total") == "30,000"
-    )
+    assert meta(dialog, "specialists_coverage_pct") == "90 %" and meta(dialog, "consultations_total") == "30,000"
     index = dialog.model.index(dialog.model.row_of("rx_filled_pct"), TargetsModel.META)
     assert not dialog.model.flags(index) & Qt.ItemFlag.ItemIsEditable
     dialog.view.setCurrentIndex(index)
@@ -159,15 +143,11 @@ def test_the_state_dashboard_shows_the_metas(qtbot, state_tasks, pair):
     assert personal.index(rows["specialists_coverage_pct"], FigureModel.META).data() == "Meta 90 %"
     assert personal.index(rows["gp_nursing_coverage_pct"], FigureModel.META).data() == ""
     services = window.section_models["services"]
-    row = next(
-        r for r in range(services.rowCount()) if services.figure_at(r).code == "consultations_total"
-    )
+    row = next(r for r in range(services.rowCount()) if services.figure_at(r).code == "consultations_total")
     assert services.index(row, FigureModel.META).data() == "Meta 30,000"
     # The coverage bars carry a gold mark at 90 on the specialists' bar.
     _bars, order = window.bar_sets["coverage"]
     chart = window.chart_views["coverage"].chart()
     [marks] = [s for s in chart.series() if isinstance(s, QScatterSeries)]
-    assert [(p.x(), p.y()) for p in marks.points()] == [
-        (90.0, order.index("specialists_coverage_pct"))
-    ]
+    assert [(p.x(), p.y()) for p in marks.points()] == [(90.0, order.index("specialists_coverage_pct"))]
     assert marks.name() == "Meta"

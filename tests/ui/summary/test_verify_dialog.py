@@ -51,10 +51,7 @@ def test_signed_pdf_is_intact_but_untrusted_until_its_certificate_is_added(
     assert dialog.signer.text() == "Lucía Ávila Núñez"
     assert dialog.intact.text() == "Sí" and dialog.trusted.text() == "No"
     assert dialog.problem.text() == "El firmante no es de confianza"
-    assert (
-        dialog.fingerprint.text().replace("\n", "") == result.fingerprint
-        and result.fingerprint.count(":") == 31
-    )
+    assert dialog.fingerprint.text().replace("\n", "") == result.fingerprint and result.fingerprint.count(":") == 31
     # es-MX: day first, local time.
     assert dialog.signed_at.text() == result.signed_at.astimezone().strftime("%d/%m/%Y %H:%M:%S")
 
@@ -73,9 +70,7 @@ def test_one_flipped_byte_shows_altered_in_red(qtbot, dialog, signed_pdf, tmp_pa
     altered.write_bytes(bytes(data))
     result = verify(qtbot, dialog, altered)
     assert result.signed and not result.intact
-    assert (
-        dialog.kind == "error" and theme.on_tint("error").name() in dialog.verdict.styleSheet()
-    )  # red
+    assert dialog.kind == "error" and theme.on_tint("error").name() in dialog.verdict.styleSheet()  # red
     assert dialog.intact.text() == "No"
     assert dialog.problem.text() == "El documento fue alterado después de firmarse"
 
@@ -139,8 +134,7 @@ def test_expired_trusted_certificate_is_red_and_says_so(qtbot, dialog, tmp_path)
     from tests.reports.pki import one_page_pdf
 
     expired = attacks.identity(
-        not_before=dt.datetime(2019, 1, 1, tzinfo=dt.UTC),
-        not_after=dt.datetime(2021, 6, 30, tzinfo=dt.UTC),
+        not_before=dt.datetime(2019, 1, 1, tzinfo=dt.UTC), not_after=dt.datetime(2021, 6, 30, tzinfo=dt.UTC)
     )
     path = tmp_path / "vencido.pdf"
     path.write_bytes(attacks.attacker_sign(one_page_pdf(), expired, certify=True))

@@ -46,18 +46,14 @@ def open_conflicts(qtbot, hq_tasks) -> ConflictsDialog:
     dialog = ConflictsDialog(hq_tasks, load_catalog(), "es")
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitUntil(
-        lambda: dialog.model.rowCount() > 0 and dialog.history_model.rowCount() > 0, timeout=30000
-    )
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0 and dialog.history_model.rowCount() > 0, timeout=30000)
     return dialog
 
 
 def test_import_with_a_conflict_resolved_side_by_side(qtbot, hq_tasks, pair, qtmodeltester):
     key, package = conflict_package(pair)
     import_through_the_dialog(qtbot, hq_tasks, package)
-    assert (
-        values_repo.get_values(pair.hq.conn, [key])[key].value == 2222
-    )  # the rule: the later change
+    assert values_repo.get_values(pair.hq.conn, [key])[key].value == 2222  # the rule: the later change
 
     dialog = open_conflicts(qtbot, hq_tasks)
     assert dialog.model.rowCount() == 1
@@ -66,10 +62,7 @@ def test_import_with_a_conflict_resolved_side_by_side(qtbot, hq_tasks, pair, qtm
     assert model.index(0, ConflictsModel.STATE).data() == "Nayarit"
     assert model.index(0, ConflictsModel.CLUES).data() == key.org_unit
     assert model.index(0, ConflictsModel.FACILITY).data()  # the facility's name, from HQ's registry
-    assert (
-        model.index(0, ConflictsModel.VARIABLE).data()
-        == load_catalog().variables[key.variable].label_es
-    )
+    assert model.index(0, ConflictsModel.VARIABLE).data() == load_catalog().variables[key.variable].label_es
     assert model.index(0, ConflictsModel.APPLIED).data() == "La del estado"
     # Both versions side by side, and which one the rule applied.
     assert dialog.ours_box.title() == "Oficinas centrales (nuestra)"
@@ -102,9 +95,7 @@ def test_import_with_a_conflict_resolved_side_by_side(qtbot, hq_tasks, pair, qtm
     with qtbot.waitSignal(dialog.loaded, timeout=30000):
         dialog.show_resolved.setChecked(True)
     assert dialog.model.rowCount() == 1
-    assert (
-        dialog.model.index(0, ConflictsModel.REVIEW).data() == "Aceptada la de oficinas centrales"
-    )
+    assert dialog.model.index(0, ConflictsModel.REVIEW).data() == "Aceptada la de oficinas centrales"
     assert "Aceptada por" in dialog.ours_fields["rule"].text()
     assert not dialog.accept_ours_button.isEnabled() and not dialog.accept_theirs_button.isEnabled()
 
@@ -125,18 +116,11 @@ def test_every_detail_label_is_plain_text(qtbot, hq_tasks, pair):
     """Issue 11 hole 7: comment, updated_by and names come from packages: shown literally."""
     import_through_the_dialog(qtbot, hq_tasks, conflict_package(pair)[1])
     dialog = open_conflicts(qtbot, hq_tasks)
-    labels = [
-        dialog.title,
-        dialog.status,
-        *dialog.ours_fields.values(),
-        *dialog.theirs_fields.values(),
-    ]
+    labels = [dialog.title, dialog.status, *dialog.ours_fields.values(), *dialog.theirs_fields.values()]
     assert all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
 
 
-def test_a_flagged_unit_is_shown_side_by_side_and_resolved_as_a_unit(
-    qtbot, hq_tasks, pair, qtmodeltester, tmp_path
-):
+def test_a_flagged_unit_is_shown_side_by_side_and_resolved_as_a_unit(qtbot, hq_tasks, pair, qtmodeltester, tmp_path):
     """Issue 11: a unit changed at HQ and at the state: its two records next to each other."""
     import dataclasses
 
@@ -150,19 +134,12 @@ def test_a_flagged_unit_is_shown_side_by_side_and_resolved_as_a_unit(
     fac = facilities_repo.list_facilities(pair.state.conn, "18")[0]
     with pair.hq.db.atomic():  # HQ's own later edit (a DGIS import): the rule keeps it
         facilities_repo.upsert_facilities(
-            pair.hq.conn,
-            [dataclasses.replace(fac, name="<b>Nombre DGIS</b>")],
-            "2030-01-01T00:00:00+00:00",
+            pair.hq.conn, [dataclasses.replace(fac, name="<b>Nombre DGIS</b>")], "2030-01-01T00:00:00+00:00"
         )
     save_facility(
-        pair.state,
-        dataclasses.replace(
-            fac, name="Nombre estatal", status="sin_operar", status_since="2023-03-01"
-        ),
+        pair.state, dataclasses.replace(fac, name="Nombre estatal", status="sin_operar", status_since="2023-03-01")
     )
-    sync_import.import_packages(
-        pair.hq, [sync_export.export_package(pair.state, pair.outbox, pair.identity).path]
-    )
+    sync_import.import_packages(pair.hq, [sync_export.export_package(pair.state, pair.outbox, pair.identity).path])
     values_before = pair.hq.conn.execute("SELECT count(*) FROM data_values").fetchone()[0]
 
     dialog = open_conflicts(qtbot, hq_tasks)

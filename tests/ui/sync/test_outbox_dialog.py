@@ -84,9 +84,7 @@ def test_send_then_import_the_ack_marks_it_delivered(qtbot, dialog, pair, qtmode
         dialog.import_files([ack])
     assert got.args[0][0].ok, got.args[0][0].summary
     assert ack.name in dialog.status.text() and "importado" in dialog.status.text()
-    qtbot.waitUntil(
-        lambda: cell(dialog, 0, OutboxModel.DELIVERY).startswith("Entregado"), timeout=10000
-    )
+    qtbot.waitUntil(lambda: cell(dialog, 0, OutboxModel.DELIVERY).startswith("Entregado"), timeout=10000)
     qtmodeltester.check(dialog.model)
     assert "0 paquetes sin acuse de recibo" in dialog.hq_line.text()
 
@@ -113,9 +111,7 @@ def test_unwritable_folder_shows_an_error_and_writes_nothing(qtbot, dialog, pair
     assert blocker.read_text() == "un archivo, no una carpeta" and dialog.model.rowCount() == 0
 
 
-def test_no_hq_profile_is_refused_before_asking_the_passphrase(
-    qtbot, nayarit_demo_db, tmp_path, pair
-):
+def test_no_hq_profile_is_refused_before_asking_the_passphrase(qtbot, nayarit_demo_db, tmp_path, pair):
     folder = tmp_path / "sin-hq"
     ws = open_workspace(folder, user="ana")
     try:
@@ -132,9 +128,7 @@ def test_no_hq_profile_is_refused_before_asking_the_passphrase(
         send(qtbot, widget, tmp_path / "salida", p12=pair.p12)
         assert widget.passphrase_provider.asked == []
         assert widget.error_box is not None
-        assert (
-            "Sincronizar ▸ Perfil y registro" in widget.error_box.text()
-        )  # the menu, not a CLI command
+        assert "Sincronizar ▸ Perfil y registro" in widget.error_box.text()  # the menu, not a CLI command
         assert not (tmp_path / "salida").exists()
     finally:
         tasks.shutdown()
@@ -148,9 +142,6 @@ def test_a_package_that_is_not_for_a_state_is_shown_as_rejected(qtbot, dialog, p
         dialog.import_files([dialog.last_package.path])
     result = got.args[0][0]
     assert not result.ok
-    assert (
-        "rechazado" in dialog.status.text()
-        and result.summary["description"][:20] in dialog.status.text()
-    )
+    assert "rechazado" in dialog.status.text() and result.summary["description"][:20] in dialog.status.text()
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=10000)
     assert cell(dialog, 0, OutboxModel.DELIVERY) == "Esperando acuse de recibo"

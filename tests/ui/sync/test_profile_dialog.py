@@ -76,19 +76,13 @@ def test_create_a_state_profile_from_an_empty_data_dir(qtbot, make_dialog, tmp_p
     ws = open_workspace(tmp_path / "vacio")
     try:
         made = sync_profile.profile(ws)
-        assert (
-            made.role == "state"
-            and made.state_code == "06"
-            and made.position == "Coordinadora estatal"
-        )
+        assert made.role == "state" and made.state_code == "06" and made.position == "Coordinadora estatal"
         assert dialog.state_page.device.text() == made.device_id
     finally:
         ws.close()
 
 
-def test_exporting_the_enrolment_without_a_certificate_points_to_create_identity(
-    qtbot, make_dialog, tmp_path
-):
+def test_exporting_the_enrolment_without_a_certificate_points_to_create_identity(qtbot, make_dialog, tmp_path):
     dialog = make_dialog(tmp_path / "estado")
     dialog.create_page.name.setText("Ana")
     with qtbot.waitSignal(dialog.loaded, timeout=20000):
@@ -149,9 +143,7 @@ def _enrolled_state(tmp_path: Path, hq_file: Path) -> tuple[Path, str, str]:
     folder = tmp_path / "nayarit"
     ws = open_workspace(folder, user="ana")
     try:
-        sync_profile.init_profile(
-            ws, "state", "18", name="Ana Núñez", position="Coordinadora estatal"
-        )
+        sync_profile.init_profile(ws, "state", "18", name="Ana Núñez", position="Coordinadora estatal")
         sync_profile.import_hq_profile(ws, hq_file, confirmed=True)
         made = identities.create_identity_file(
             ws, "Ana Núñez", "Coordinadora estatal", "18", tmp_path / "ana.p12", SECRET
@@ -166,9 +158,7 @@ def _enrolled_state(tmp_path: Path, hq_file: Path) -> tuple[Path, str, str]:
     )
 
 
-def test_hq_registers_after_confirming_the_fingerprint_then_revokes(
-    qtbot, make_dialog, tmp_path, qtmodeltester
-):
+def test_hq_registers_after_confirming_the_fingerprint_then_revokes(qtbot, make_dialog, tmp_path, qtmodeltester):
     hq = make_dialog(tmp_path / "hq")
     hq.create_page.hq_radio.setChecked(True)
     with qtbot.waitSignal(hq.loaded, timeout=20000):
@@ -190,9 +180,7 @@ def test_hq_registers_after_confirming_the_fingerprint_then_revokes(
 
     hq.confirm_provider = refuse
     run(qtbot, hq, lambda: hq.register_file(enrol), "parse")
-    assert (
-        shown == [enrol_fp] and hq.hq_page.model.rowCount() == 0
-    )  # nothing registered when refused
+    assert shown == [enrol_fp] and hq.hq_page.model.rowCount() == 0  # nothing registered when refused
 
     # Accept through the real confirmation dialog, answered inside its own event loop.
     from app.ui.sync.fingerprint_dialogs import confirm_enrolment
@@ -241,9 +229,7 @@ def test_hq_registers_after_confirming_the_fingerprint_then_revokes(
     try:
         regs = sync_enrol.registrations(ws)
         assert len(regs) == 1 and not regs[0].active
-        note = ws.conn.execute(
-            "SELECT note FROM registration_log WHERE action = 'revoke'"
-        ).fetchone()
+        note = ws.conn.execute("SELECT note FROM registration_log WHERE action = 'revoke'").fetchone()
         assert note and note[0] == "Certificado extraviado"
     finally:
         ws.close()
@@ -276,9 +262,7 @@ def test_replace_registers_the_new_certificate_and_revokes_the_old(qtbot, make_d
         hq.register_file(second, replace=hq.hq_page.selected().fingerprint)
     model = hq.hq_page.model
     rows = {
-        model.index(r, RegistrationModel.FINGERPRINT).data(): model.index(
-            r, RegistrationModel.STATUS
-        ).data()
+        model.index(r, RegistrationModel.FINGERPRINT).data(): model.index(r, RegistrationModel.STATUS).data()
         for r in range(model.rowCount())
     }
     new_fp = sync_profile.readable(sync_profile.certificate_fingerprint(newer.certificate))
@@ -318,9 +302,7 @@ def test_closing_before_the_profile_arrives_is_quiet(qtbot, tmp_path):
         widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         widget.show()
         widget.close()  # the load job is still queued
-        assert (
-            tasks.wait_idle()
-        )  # its result arrives and is dropped without touching deleted widgets
+        assert tasks.wait_idle()  # its result arrives and is dropped without touching deleted widgets
     finally:
         tasks.shutdown()
 
@@ -385,9 +367,7 @@ def test_hq_keys_are_created_under_the_passphrase_typed_twice(qtbot, make_dialog
     assert asked == [True, False, False] and out.is_file()
 
 
-def test_state_stores_hq_profile_only_after_confirming_its_fingerprint(
-    qtbot, make_dialog, tmp_path
-):
+def test_state_stores_hq_profile_only_after_confirming_its_fingerprint(qtbot, make_dialog, tmp_path):
     from app.ui.sync.hq_profile_confirm import HqProfileConfirm, confirm_hq_profile
 
     hq = _hq_dialog(qtbot, make_dialog, tmp_path / "hq")
@@ -460,9 +440,7 @@ def test_hq_actions_ask_the_keys_passphrase_once_per_session(qtbot, tmp_path):
             sync_keys.forget(ws.data_dir)  # a new session
         finally:
             ws.close()
-        with_hq_keys(
-            parent, tasks, lambda: ran.append("cancelada"), provider=lambda p, n: ask(p, n, None)
-        )
+        with_hq_keys(parent, tasks, lambda: ran.append("cancelada"), provider=lambda p, n: ask(p, n, None))
         tasks.wait_idle()
         assert asked == [False] and ran == ["cruda"]  # cancelled: nothing runs
         with_hq_keys(parent, tasks, lambda: ran.append("segunda"), provider=ask)

@@ -50,9 +50,7 @@ def register_colima(pair, tmp_path: Path) -> None:
     """A second coordination (Colima) with its own data directory, enrolled at HQ."""
     ws = open_workspace(tmp_path / "colima", user="lucia")
     try:
-        sync_profile.init_profile(
-            ws, "state", "06", name="Lucía Ávila", position="Coordinadora estatal"
-        )
+        sync_profile.init_profile(ws, "state", "06", name="Lucía Ávila", position="Coordinadora estatal")
         sync_profile.import_hq_profile(ws, pair.outbox / "hq.json", confirmed=True)
         identities.create_identity_file(
             ws, "Lucía Ávila", "Coordinadora estatal", "06", tmp_path / "lucia.p12", PASSPHRASE
@@ -67,9 +65,7 @@ def written_files(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.coordina")) if folder.exists() else []
 
 
-def test_acks_and_updates_written_here_are_accepted_by_the_state(
-    qtbot, hq_tasks, pair, tmp_path, qtmodeltester
-):
+def test_acks_and_updates_written_here_are_accepted_by_the_state(qtbot, hq_tasks, pair, tmp_path, qtmodeltester):
     sent = full_package(pair)
     assert sync_import.import_packages(pair.hq, [sent])[0].ok
     assert sync_status.status(pair.state)["pending"] == 1
@@ -85,18 +81,13 @@ def test_acks_and_updates_written_here_are_accepted_by_the_state(
     assert cell(StatesToAnswerModel.CONFLICTS) == "0"
     assert not dialog.ack_button.isEnabled()  # nothing selected yet
     # HQ's active catalog is named by its version, never by the internal install path (issue 12)
-    assert (
-        dialog.catalog_folder.text() == ""
-        and str(RESOURCES_DIR) not in dialog.catalog_folder.placeholderText()
-    )
+    assert dialog.catalog_folder.text() == "" and str(RESOURCES_DIR) not in dialog.catalog_folder.placeholderText()
     assert "versión" in dialog.catalog_folder.placeholderText()
     # the progress bar is not an empty box before anything is written
     assert dialog.progress_bar.isHidden()
 
     dialog.view.setFocus()
-    qtbot.keyClick(
-        dialog.view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier
-    )  # Seleccionar todos
+    qtbot.keyClick(dialog.view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # Seleccionar todos
     assert dialog.selected_codes() == ["18"]
     assert "1 de 1" in dialog.selection_label.text()
 
@@ -181,11 +172,7 @@ def test_cancel_stops_between_states(qtbot, hq_tasks, pair, tmp_path):
 
     # Between states: the service asks before each one (here it says stop after the first).
     done = sync_respond.write_packages(
-        pair.hq,
-        sync_respond.ACK,
-        ["06", "18"],
-        out,
-        should_stop=lambda: len(written_files(out)) >= 1,
+        pair.hq, sync_respond.ACK, ["06", "18"], out, should_stop=lambda: len(written_files(out)) >= 1
     )
     assert done.stopped and done.states == ["06"] and len(written_files(out)) == 1
 
@@ -224,9 +211,7 @@ def test_the_sincronizar_menu_opens_the_dialog(qtbot, pair):
     window = create_main_window(pair.hq.data_dir, "es")
     qtbot.addWidget(window)
     window.show()
-    action = next(
-        a for a in window.menuBar().findChildren(QAction) if a.text() == "Responder a los estados…"
-    )
+    action = next(a for a in window.menuBar().findChildren(QAction) if a.text() == "Responder a los estados…")
     action.trigger()  # at HQ the keys' passphrase is checked first, on the database thread (issue 11)
     qtbot.waitUntil(lambda: window.findChild(RespondDialog) is not None, timeout=20000)
     dialog = window.findChild(RespondDialog)
