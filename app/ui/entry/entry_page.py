@@ -34,6 +34,17 @@ class EntryPage(QWidget):
         self.grid_model = MonthGridModel(session, catalog.sections[0].code, self)
         self.proxy = GridFilterProxy(self)
         self.proxy.setSourceModel(self.grid_model)
+        self._build_layout(catalog, lang)
+        self._connect(session)
+        self._build_shortcuts()
+        # No edit while a month loads: the rows on screen are about to be replaced.
+        session.about_to_load.connect(self._begin_loading)
+        session.load_failed.connect(lambda _exc: self._end_loading())
+        if session.is_loading():  # built while the first month is on its way (see MainWindow._start)
+            self._begin_loading()
+
+    def _build_layout(self, catalog: Catalog, lang: str) -> None:
+        """Section tabs, filters, banner, grid and problems on the left; the side panel on the right."""
         outer = QHBoxLayout(self)
         left = QVBoxLayout()
         self.section_tabs = QTabBar()
@@ -58,6 +69,7 @@ class EntryPage(QWidget):
         self.side_panel = SidePanel(catalog, lang)
         outer.addWidget(self.side_panel)
 
+    def _connect(self, session: MonthSession) -> None:
         self.section_tabs.currentChanged.connect(self._section_changed)
         self.filter_bar.filters_changed.connect(self.proxy.set_filters)
         for signal in (
@@ -82,6 +94,8 @@ class EntryPage(QWidget):
         self.proxy.modelReset.connect(self.update_cell_problem)
         self.problems.list_opened.connect(self._rebuild_problem_list)
         self.problems.jump_requested.connect(self.jump_to)
+
+    def _build_shortcuts(self) -> None:
         # F8: the month's problems, from anywhere on the page; Esc in the list goes back to the grid.
         self.problems_shortcut = QShortcut(
             QKeySequence(Qt.Key.Key_F8),
@@ -95,11 +109,6 @@ class EntryPage(QWidget):
             self.grid.setFocus,
             context=Qt.ShortcutContext.WidgetShortcut,
         )
-        # No edit while a month loads: the rows on screen are about to be replaced.
-        session.about_to_load.connect(self._begin_loading)
-        session.load_failed.connect(lambda _exc: self._end_loading())
-        if session.is_loading():  # built while the first month is on its way (see MainWindow._start)
-            self._begin_loading()
 
     def _begin_loading(self) -> None:
         """Refuse edits and grey the month's figures: they belong to the month going away."""

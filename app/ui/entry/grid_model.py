@@ -18,9 +18,9 @@ from PySide6.QtGui import QFont
 
 from app.models.catalog import Column
 from app.models.facility import Facility
-from app.models.percent import share_percent
 from app.models.validation import worst
 from app.models.values import DataValue
+from app.ui.entry import grid_rows
 from app.ui.entry.grid_cells import (
     CENTER,
     COMPLETENESS_ROLE,
@@ -37,15 +37,6 @@ from app.ui.entry.grid_cells import (
     header_tip,
 )
 from app.ui.entry.grid_editing import GridEditing
-from app.ui.entry.grid_rows import (
-    build_rows,
-    names_size,
-    paint_value_cell,
-    row_runs,
-    sorted_rows,
-    value_cell_data,
-    value_sort_key,
-)
 from app.ui.entry.month_index import CellKey
 from app.ui.entry.session import MonthSession
 
@@ -123,7 +114,7 @@ class MonthGridModel(QAbstractTableModel):
 
     def _build_rows(self) -> list[GridRow]:
         index = self._session.index
-        return build_rows(index, self._columns, self._applies_cache) if index is not None else []
+        return grid_rows.build_rows(index, self._columns, self._applies_cache) if index is not None else []
 
     def _reindex(self) -> None:
         self._row_of = {row.facility.clues: i for i, row in enumerate(self._rows)}
@@ -224,7 +215,7 @@ class MonthGridModel(QAbstractTableModel):
 
     def _name_hint(self) -> QSize:
         if self._name_size is None:  # once per set of rows (see names_size)
-            self._name_size = names_size(self._rows)
+            self._name_size = grid_rows.names_size(self._rows)
         return self._name_size
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -254,7 +245,7 @@ class MonthGridModel(QAbstractTableModel):
             return cell_tip(
                 self._session, row, self._columns[col - 1], row.cells.get(cell), rejected, row.applies[col - 1]
             )
-        return value_cell_data(
+        return grid_rows.value_cell_data(
             role,
             row,
             col - 1,
@@ -270,12 +261,13 @@ class MonthGridModel(QAbstractTableModel):
         """What the delegate draws for a cell, computed once (see PAINT_ROLE)."""
         if col == self.PROGRESS_COLUMN:
             filled, expected = self._completeness(row)
-            text = f"{share_percent(filled, expected)} %" if expected else "—"
-            return (text, None, None, CENTER, False, 0, (filled, expected))
+            return (grid_rows.progress_text(filled, expected), None, None, CENTER, False, 0, (filled, expected))
         cell = self._cell_keys[col - 1]
         rejected = self._rejected.get((row.facility.clues, cell)) if self._rejected else None
         severity = None if rejected is not None else self._severity(row.facility.clues, cell)
-        return paint_value_cell(row, col - 1, self._columns[col - 1], rejected, severity, self._aligns[col], self._lang)
+        return grid_rows.paint_value_cell(
+            row, col - 1, self._columns[col - 1], rejected, severity, self._aligns[col], self._lang
+        )
 
     def _completeness(self, row: GridRow) -> tuple[int, int]:
         """(filled, expected) cells of the row's facility in this section."""
@@ -297,9 +289,7 @@ class MonthGridModel(QAbstractTableModel):
                 return self._progress_key(row)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return self.tr("{0} de {1} celdas con dato en esta sección").format(filled, expected)
-            if not expected:
-                return "—"
-            return f"{share_percent(filled, expected)} %"
+            return grid_rows.progress_text(filled, expected)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return CENTER
         return None
@@ -355,11 +345,13 @@ class MonthGridModel(QAbstractTableModel):
     def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
         descending = order == Qt.SortOrder.DescendingOrder
         if column < 0 or column >= self.columnCount():
-            self._rows = sorted_rows(self._rows, None, descending and column >= 0)
+            self._rows = grid_rows.sorted_rows(self._rows, None, descending and column >= 0)
         elif column == self.PROGRESS_COLUMN:
-            self._rows = sorted_rows(self._rows, self._progress_key, descending)
+            self._rows = grid_rows.sorted_rows(self._rows, self._progress_key, descending)
         else:
-            self._rows = sorted_rows(self._rows, lambda r: value_sort_key(r, column, self._cell_keys), descending)
+            self._rows = grid_rows.sorted_rows(
+                self._rows, lambda r: grid_rows.value_sort_key(r, column, self._cell_keys), descending
+            )
         self._reindex()
 
     def _progress_key(self, row: GridRow) -> float | None:
@@ -398,7 +390,7 @@ class MonthGridModel(QAbstractTableModel):
         """Repaint the rows of ``keys``' org units (refused text on screen stays as it is)."""
         last = self.columnCount() - 1
         # Issues and completeness belong to the whole row, so repaint whole rows, in runs.
-        for first, final in row_runs(self._row_of[k.org_unit] for k in keys if k.org_unit in self._row_of):
+        for first, final in grid_rows.row_runs(self._row_of[k.org_unit] for k in keys if k.org_unit in self._row_of):
             self.dataChanged.emit(self.index(first, 0), self.index(final, last))
 
     def _on_status_changed(self, _status: str) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
 
 from app.models.catalog import Column
+from app.models.percent import share_percent
 from app.models.text import strip_accents
 from app.models.validation import ERROR
 from app.models.values import display_value
@@ -184,3 +185,8 @@ def value_cell_data(
     if role == SORT_ROLE:
         return value if applies else None
     return None
+
+
+def progress_text(filled: int, expected: int) -> str:
+    """The Avance column's text: "97 %" (never "100 %" while incomplete), "—" with nothing expected."""
+    return f"{share_percent(filled, expected)} %" if expected else "—"

@@ -21,10 +21,11 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPo
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QApplication, QHeaderView, QMessageBox, QWidget
 
-from app.models.values import UNCHANGED, ValueChange, ValueKey
+from app.models.values import ValueKey
 from app.ui.common.alerts import show_error
+from app.ui.entry.cell_marks import CellMarks
 from app.ui.entry.grid_cells import CellErrors
-from app.ui.entry.grid_clipboard import parse_tsv, to_tsv
+from app.ui.entry.grid_clipboard import bounds, copy_block, parse_tsv, paste_targets, to_tsv
 from app.ui.entry.grid_delegate import GridDelegate
 from app.ui.entry.grid_filter import GridFilterProxy
 from app.ui.entry.grid_keeper import CellKeepingView
@@ -244,13 +245,8 @@ class GridView(CellKeepingView):
         if not indexes:
             return
         selected = {(i.row(), i.column()) for i in indexes}
-        rows = range(min(r for r, _ in selected), max(r for r, _ in selected) + 1)
-        cols = range(min(c for _, c in selected), max(c for _, c in selected) + 1)
         grid, proxy = self.grid(), self.proxy()
-        block = [
-            [grid.cell_text(proxy.mapToSource(proxy.index(r, c)).row(), c) if (r, c) in selected else "" for c in cols]
-            for r in rows
-        ]
+        block = copy_block(selected, lambda r, c: grid.cell_text(proxy.mapToSource(proxy.index(r, c)).row(), c))
         QApplication.clipboard().setText(to_tsv(block))
         self.status_message.emit(self.tr("{0} celdas copiadas").format(len(selected)))
 
@@ -263,16 +259,8 @@ class GridView(CellKeepingView):
         if not block or not anchor.isValid():
             return
         proxy, grid = self.proxy(), self.grid()
-        selection = self.selectionModel().selectedIndexes()
-        if len(block) == 1 and len(block[0]) == 1 and len(selection) > 1:
-            # One value onto a selection fills every selected cell, as in Excel.
-            targets = [(i.row(), i.column(), block[0][0]) for i in selection]
-        else:
-            targets = [
-                (anchor.row() + i, anchor.column() + j, text)
-                for i, line in enumerate(block)
-                for j, text in enumerate(line)
-            ]
+        selection = [(i.row(), i.column()) for i in self.selectionModel().selectedIndexes()]
+        targets = paste_targets(block, (anchor.row(), anchor.column()), selection)
         outside = [t for t in targets if t[0] >= proxy.rowCount() or t[1] >= proxy.columnCount()]
         if any(text.strip() for _, _, text in outside):
             QMessageBox.warning(
@@ -302,8 +290,7 @@ class GridView(CellKeepingView):
         inside = [(r, c) for r, c, _ in targets if r < proxy.rowCount() and c < proxy.columnCount()]
         if not inside:
             return
-        top, left = min(r for r, _ in inside), min(c for _, c in inside)
-        bottom, right = max(r for r, _ in inside), max(c for _, c in inside)
+        top, left, bottom, right = bounds(inside)
         selection = QItemSelection(proxy.index(top, left), proxy.index(bottom, right))
         self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
@@ -375,53 +362,25 @@ class GridView(CellKeepingView):
         key = self.current_key()
         if key is None:
             return None
-        session = self.grid().session
-        stored = session.value(key)
         column = self.grid().column(self.currentIndex().column())
         assert column is not None  # current_key() found a value column
         facility = self.grid().facility(self.proxy().mapToSource(self.currentIndex()).row())
-        from app.ui.entry.comment_dialog import CommentDialog  # loaded on first use, not at start
-
-        dialog = CommentDialog(
-            f"{facility.name} — {column.label(session.lang)}", stored.comment if stored else "", self
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setObjectName("comment_dialog")
-
-        def save() -> None:
-            try:
-                session.edit(
-                    [ValueChange(key, UNCHANGED, comment=dialog.text())],
-                    self.tr("Comentario en {0}").format(column.label(session.lang)),
-                )
-            except Exception as exc:  # noqa: BLE001 - shown, never raised into Qt
-                self._show_error(exc)
-
-        dialog.accepted.connect(save)
-        dialog.open()
-        return dialog
+        return self._cell_marks().edit_comment(self, self.grid().session, key, facility.name, column, self._show_error)
 
     def toggle_flag(self, flag: str) -> None:
         """Flip provisional/follow-up on the selected cells as ONE undo step."""
-        grid = self.grid()
-        session = grid.session
-        key = self.current_key()
+        grid, key = self.grid(), self.current_key()
         if key is None:
             return
-        stored = session.value(key)
-        new_state = not bool(getattr(stored, flag, False)) if stored else True
-        changes = []
+        targets = []
         for row, col in self._source_cells():
             column = grid.column(col)
-            if column is None or not grid.is_editable(row, col):
-                continue
-            cell_key = session.key(grid.facility(row).clues, *column.key)
-            changes.append(ValueChange(cell_key, UNCHANGED, **{flag: new_state}))  # type: ignore[arg-type]  # flag names a bool field
-        label = self.tr("Marcar como provisional") if flag == "provisional" else self.tr("Marcar para seguimiento")
-        try:
-            session.edit(changes, label)
-        except Exception as exc:  # noqa: BLE001
-            self._show_error(exc)
+            if column is not None and grid.is_editable(row, col):
+                targets.append(grid.session.key(grid.facility(row).clues, *column.key))
+        self._cell_marks().toggle_flag(grid.session, key, targets, flag, self._show_error)
+
+    def _cell_marks(self) -> CellMarks:
+        return self.findChild(CellMarks) or CellMarks(self)
 
     def _show_error(self, exc: BaseException) -> None:
         show_error(self, self.tr("No se pudo guardar"), exc, self.grid().session.lang)

@@ -79,20 +79,12 @@ def collect_problems(
         return []
     places = _column_places(catalog, lang)
     order = {fac.clues: i for i, fac in enumerate(index.month.facilities)}
-    state = index.month.state_code
 
     def name(org_unit: str) -> str:
-        if org_unit == state:
-            return catalog.states[state].name if state in catalog.states else state
-        fac = index.facilities.get(org_unit)
-        return fac.name if fac else org_unit
+        return _unit_name(index, catalog, org_unit)
 
     def place(cell: CellKey) -> tuple[int, int, str, str]:
-        found = places.get(cell)
-        if found is not None:
-            return found
-        variable = catalog.variables.get(cell[0])
-        return (999, 0, variable.section if variable else "", variable.label(lang) if variable else cell[0])
+        return places.get(cell) or _unplaced(catalog, cell, lang)
 
     keyed: list[tuple[tuple, Problem]] = []
     for org_unit, cell, text, reason in rejected:
@@ -116,6 +108,21 @@ def collect_problems(
                 )
     keyed.sort(key=lambda pair: pair[0])
     return [problem for _key, problem in keyed]
+
+
+def _unit_name(index: MonthIndex, catalog: Catalog, org_unit: str) -> str:
+    """A facility's name, or the state's for the state's own cells."""
+    state = index.month.state_code
+    if org_unit == state:
+        return catalog.states[state].name if state in catalog.states else state
+    fac = index.facilities.get(org_unit)
+    return fac.name if fac else org_unit
+
+
+def _unplaced(catalog: Catalog, cell: CellKey, lang: str) -> tuple[int, int, str, str]:
+    """Where a cell outside every section's columns sorts: last, under its variable's name."""
+    variable = catalog.variables.get(cell[0])
+    return (999, 0, variable.section if variable else "", variable.label(lang) if variable else cell[0])
 
 
 class ProblemListModel(RowTableModel):
@@ -176,6 +183,15 @@ class ProblemPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 0)
         layout.setSpacing(2)
+        layout.addLayout(self._build_cell_row())
+        self.model = ProblemListModel(catalog, lang, self)
+        self.view = self._build_list()
+        layout.addWidget(self.view)
+        self.set_counts(0, 0, 0)
+        self.show_cell_problems(None, [], None)
+
+    def _build_cell_row(self) -> QHBoxLayout:
+        """The current cell's problem, and the button that opens the month's list."""
         row = QHBoxLayout()
         self.cell_label = QLabel()
         self.cell_label.setObjectName("cell_problem")
@@ -200,19 +216,21 @@ class ProblemPanel(QWidget):
         )
         self.list_button.toggled.connect(self._list_toggled)
         row.addWidget(self.list_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(row)
-        self.model = ProblemListModel(catalog, lang, self)
-        self.view = QTableView()
-        self.view.setObjectName("problem_list")
-        self.view.setModel(self.model)
-        self.view.setAccessibleName(self.tr("Problemas del mes"))
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setTabKeyNavigation(False)
-        self.view.verticalHeader().hide()
-        self.view.setWordWrap(False)
-        header = self.view.horizontalHeader()
+        return row
+
+    def _build_list(self) -> QTableView:
+        """The month's problem list (hidden until F8 or the button)."""
+        view = QTableView()
+        view.setObjectName("problem_list")
+        view.setModel(self.model)
+        view.setAccessibleName(self.tr("Problemas del mes"))
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setTabKeyNavigation(False)
+        view.verticalHeader().hide()
+        view.setWordWrap(False)
+        header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         # Fixed starting widths: fitting to contents would read every row of a big month.
@@ -223,15 +241,13 @@ class ProblemPanel(QWidget):
             (ProblemListModel.COLUMN, 210),
         ):
             header.resizeSection(column, width)
-        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
-        self.view.setMinimumHeight(90)
-        self.view.setMaximumHeight(170)  # the grid keeps most of a 768-pixel screen
-        self.view.activated.connect(self._jump)
-        self.view.clicked.connect(self._jump)
-        self.view.hide()
-        layout.addWidget(self.view)
-        self.set_counts(0, 0, 0)
-        self.show_cell_problems(None, [], None)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+        view.setMinimumHeight(90)
+        view.setMaximumHeight(170)  # the grid keeps most of a 768-pixel screen
+        view.activated.connect(self._jump)
+        view.clicked.connect(self._jump)
+        view.hide()
+        return view
 
     # -- the current cell -----------------------------------------------------------
     def show_cell_problems(

@@ -20,10 +20,10 @@ from PySide6.QtGui import QUndoStack
 
 from app.models.catalog import Catalog
 from app.models.messages import InputError
-from app.models.periods import parse_period
 from app.models.validation import Issue
-from app.models.values import UNCHANGED, DataValue, ValueChange, ValueKey, apply_change, parse_value
+from app.models.values import DataValue, ValueChange, ValueKey, apply_change
 from app.ui.common.tasks import TaskManager
+from app.ui.entry.change_check import checked_change
 from app.ui.entry.undo_edits import EditCommand, same_content
 
 if TYPE_CHECKING:
@@ -239,41 +239,11 @@ class MonthSession(QObject):
 
     # -- editing --------------------------------------------------------------------
     def check(self, change: ValueChange) -> ValueChange:
-        """Validate one change with the rules of manual entry; returns it normalised.
-
-        Mirrors :func:`app.services.entry.month_values.check_change` against the loaded month so
-        the grid can refuse a bad cell at once, before anything is queued.
-        """
-        month = self.month
-        if month is None:
+        """Validate one change with the rules of manual entry; returns it normalised."""
+        if self.month is None:
             raise ValueError("no month is loaded")
-        key = change.key
-        variable = self.catalog.variables.get(key.variable)
-        if variable is None:
-            raise InputError("unknown_variable", variable=key.variable)
-        if key.disaggregation not in self.catalog.option_codes(variable):
-            raise InputError("unknown_disaggregation", option=key.disaggregation, variable=key.variable)
-        period = parse_period(key.period)
-        if period != month.period:
-            raise ValueError(f"edit for {period} while {month.period} is loaded")
-        if key.org_unit == month.state_code:
-            if variable.level != "state":
-                raise InputError("facility_level_variable", variable=variable.code)
-        elif self.index is not None and key.org_unit in self.index.facilities:
-            if variable.level != "facility":
-                raise InputError("state_level_variable", variable=variable.code)
-        else:
-            raise InputError("unknown_clues", clues=key.org_unit)
-        value = change.value
-        if value is not UNCHANGED:
-            value = parse_value(variable, value)
-        return ValueChange(
-            ValueKey(key.org_unit, period, key.variable, key.disaggregation),
-            value,
-            change.comment,
-            change.provisional,
-            change.follow_up,
-        )
+        facilities = self.index.facilities if self.index is not None else {}
+        return checked_change(self.catalog, self.month, facilities, change)
 
     def edit(self, changes: Sequence[ValueChange], description: str) -> None:
         """Validate, apply locally, push ONE undo step and store in the background.

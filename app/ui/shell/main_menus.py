@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMenuBar, QMessageBox
 
 from app import __version__
 from app.ui.common import settings
@@ -44,11 +44,21 @@ class MainMenus(QObject):
         #: Actions shown only at headquarters / only where no HQ profile is (issue 12).
         self.hq_only: list[QAction] = []
         self.state_only: list[QAction] = []
+        #: (action, key names) given their shortcuts after the first paint (install_shortcuts).
+        self.pending_shortcuts: list[tuple[QAction, list[str]]] = []
+        self._build_archivo(window, bar)
+        self._build_editar(window, bar)
+        self._build_informe(window, bar)
+        self._build_resumen(bar)
+        self._build_sincronizar(bar)
+        self.apply_role(None)
+        self._build_ver(window, bar)
+        self._build_ayuda(window, bar)
+
+    def _build_archivo(self, window: ShellWindow, bar: QMenuBar) -> None:
         # self._files() loads its module on first use, hence the lambdas. Actions that
         # need a month first ask whether there are facilities at all (:meth:`_needs_data`).
-        data = self._needs_data
-        files = self._files
-
+        data, files = self._needs_data, self._files
         archivo = bar.addMenu(self.tr("&Archivo"))
         archivo.addAction(self.tr("Importar unidades…"), lambda: self._files().import_facilities())
         archivo.addAction(self.tr("Padrón de unidades…"), lambda: files().facility_registry())
@@ -63,13 +73,15 @@ class MainMenus(QObject):
         )
         archivo.addSeparator()
         quit_action = archivo.addAction(self.tr("Salir"), window.close)
-        shortcuts: list[tuple[QAction, list]] = [(quit_action, ["StandardKey.Quit"])]
+        self.pending_shortcuts.append((quit_action, ["StandardKey.Quit"]))
 
+    def _build_editar(self, window: ShellWindow, bar: QMenuBar) -> None:
+        data = self._needs_data
         editar = bar.addMenu(self.tr("&Editar"))
         self.undo_action = window.undo_stack.createUndoAction(window, self.tr("Deshacer"))
-        shortcuts.append((self.undo_action, ["StandardKey.Undo"]))
+        self.pending_shortcuts.append((self.undo_action, ["StandardKey.Undo"]))
         self.redo_action = window.undo_stack.createRedoAction(window, self.tr("Rehacer"))
-        shortcuts.append((self.redo_action, ["StandardKey.Redo", "Ctrl+Y"]))
+        self.pending_shortcuts.append((self.redo_action, ["StandardKey.Redo", "Ctrl+Y"]))
         editar.addAction(self.undo_action)
         editar.addAction(self.redo_action)
         editar.addSeparator()
@@ -80,6 +92,8 @@ class MainMenus(QObject):
         editar.addAction(self.tr("Comentario…"), data(lambda: window.entry.grid.edit_comment()))
         editar.addAction(self.tr("Historial de la celda…"), data(lambda: window.entry.grid.show_history()))
 
+    def _build_informe(self, window: ShellWindow, bar: QMenuBar) -> None:
+        data = self._needs_data
         informe = bar.addMenu(self.tr("&Informe"))
         self.close_report_action = informe.addAction(self.tr("Cerrar informe…"), data(window.close_report))
         self.reopen_report_action = informe.addAction(self.tr("Reabrir informe…"), data(window.reopen_report))
@@ -91,7 +105,7 @@ class MainMenus(QObject):
             self.tr("Notas y marcas del resumen…"), data(lambda: self._summary().section_notes())
         )
         next_tab = QAction(self.tr("Sección siguiente"), window)
-        shortcuts.append((next_tab, ["Ctrl+PgDown"]))
+        self.pending_shortcuts.append((next_tab, ["Ctrl+PgDown"]))
         next_tab.triggered.connect(
             data(
                 lambda: window.entry.section_tabs.setCurrentIndex(
@@ -100,7 +114,7 @@ class MainMenus(QObject):
             )
         )
         previous_tab = QAction(self.tr("Sección anterior"), window)
-        shortcuts.append((previous_tab, ["Ctrl+PgUp"]))
+        self.pending_shortcuts.append((previous_tab, ["Ctrl+PgUp"]))
         previous_tab.triggered.connect(
             data(
                 lambda: window.entry.section_tabs.setCurrentIndex(
@@ -111,14 +125,16 @@ class MainMenus(QObject):
         informe.addAction(next_tab)
         informe.addAction(previous_tab)
 
+    def _build_resumen(self, bar: QMenuBar) -> None:
+        data = self._needs_data
         resumen = bar.addMenu(self.tr("&Resumen"))
         actions = self._summary
         self.dashboard_action = resumen.addAction(
             self.tr("Tablero del estado…"), data(lambda: actions().show_dashboard())
         )
-        shortcuts.append((self.dashboard_action, ["Ctrl+D"]))
+        self.pending_shortcuts.append((self.dashboard_action, ["Ctrl+D"]))
         export = resumen.addAction(self.tr("Exportar PDF firmado…"), data(lambda: actions().export_pdf()))
-        shortcuts.append((export, ["Ctrl+P"]))
+        self.pending_shortcuts.append((export, ["Ctrl+P"]))
         self.hq_only.append(
             resumen.addAction(self.tr("Exportar todos los estados…"), data(lambda: actions().export_all()))
         )
@@ -128,6 +144,7 @@ class MainMenus(QObject):
             resumen.addAction(self.tr("Crear identidad de firma…"), lambda: actions().create_identity())
         )
 
+    def _build_sincronizar(self, bar: QMenuBar) -> None:
         sincronizar = bar.addMenu(self.tr("&Sincronizar"))
         sync = self._sync
         sincronizar.addAction(self.tr("Perfil y registro…"), lambda: sync().profile())
@@ -135,14 +152,14 @@ class MainMenus(QObject):
             sincronizar.addAction(self.tr("Enviar paquete a oficinas centrales…"), lambda: sync().export_package())
         )
         importar = sincronizar.addAction(self.tr("Importar paquetes…"), lambda: sync().import_packages())
-        shortcuts.append((importar, ["Ctrl+I"]))
+        self.pending_shortcuts.append((importar, ["Ctrl+I"]))
         self.hq_only.append(sincronizar.addSeparator())
         self.hq_only.append(sincronizar.addAction(self.tr("Conflictos por revisar…"), lambda: sync().conflicts()))
         self.hq_only.append(sincronizar.addAction(self.tr("Responder a los estados…"), lambda: sync().respond()))
         self.hq_only.append(sincronizar.addAction(self.tr("Consolidado nacional…"), lambda: sync().consolidation()))
         sincronizar.addAction(self.tr("Metas…"), lambda: sync().targets())
-        self.apply_role(None)
 
+    def _build_ver(self, window: ShellWindow, bar: QMenuBar) -> None:
         ver = bar.addMenu(self.tr("&Ver"))
         idioma = ver.addMenu(self.tr("Idioma"))
         group = QActionGroup(window)
@@ -153,13 +170,14 @@ class MainMenus(QObject):
             action.triggered.connect(lambda _checked=False, c=code: self._choose_language(c))
             group.addAction(action)
 
+    def _build_ayuda(self, window: ShellWindow, bar: QMenuBar) -> None:
+        files = self._files
         ayuda = bar.addMenu(self.tr("A&yuda"))
         guide = ayuda.addAction(self.tr("Guía de uso"), lambda: _open_help(window.lang))
         guide.setShortcut("F1")  # from any window or dialog: the section of the one in front
         guide.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         ayuda.addAction(self.tr("Asistente de configuración…"), lambda: files().first_run_wizard())
         ayuda.addAction(self.tr("Acerca de Coordina"), self._about)
-        self.pending_shortcuts = shortcuts
 
     # -- roles and empty states (issue 12) --------------------------------------------
     def apply_role(self, role: str | None) -> None:

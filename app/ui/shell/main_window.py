@@ -19,12 +19,13 @@ from PySide6.QtWidgets import QLabel, QStackedWidget
 
 from app.models.periods import current_period, period_label, shift
 from app.ui.common import settings
-from app.ui.common.alerts import confirm, error_message, show_error
+from app.ui.common.alerts import error_message, show_error
 from app.ui.common.tasks import TaskManager
 from app.ui.common.window_fit import fit_window
 from app.ui.shell.daily_backup import DailyBackup
 from app.ui.shell.main_menus import MainMenus, install_shortcuts
 from app.ui.shell.month_toolbar import MonthToolbar
+from app.ui.shell.report_closing import ReportClosing
 from app.ui.shell.save_indicator import SaveIndicator
 from app.ui.shell.shell_window import ShellWindow
 from app.ui.shell.welcome_page import WelcomePage
@@ -65,6 +66,7 @@ class MainWindow(ShellWindow):
         self._last_write_failed = False  # the save indicator says so until the next write
         self._build_ui()
         self.menus = MainMenus(self, lambda: self.file_actions, lambda: self.summary_actions, lambda: self.sync_actions)
+        self._closing = ReportClosing(self)
         self._connect()
         self.setWindowTitle("Coordina")
         fit_window(self, "main", 1440, 900)  # within the screen; restores the last place
@@ -348,35 +350,13 @@ class MainWindow(ShellWindow):
         show_error(self, self.tr("No se guardó el cambio"), exc, self.lang)
 
     # -- report and forms ---------------------------------------------------------------
-    def _month_name(self) -> str:
-        return f"{self.catalog.states[self.current_state()].name}, {period_label(self.current_period(), self.lang)}"
-
     def close_report(self) -> None:
-        if self.session.month is None or self.session.is_locked():
-            return
-        from app.ui.entry.close_check import close_confirmation_text
-
-        self.entry.grid.commit_open_editor()  # a cell being typed counts before the question
-        text = close_confirmation_text(
-            self._month_name(), self.session.index, self.catalog, self.entry.grid_model.rejected_count(), self.lang
-        )
-        if confirm(self, self.tr("Cerrar informe"), text, self.tr("Cerrar informe")):
-            self.session.flush()
-            self.session.close_report()
+        """Ask (listing what is still missing), then close the month's report."""
+        self._closing.close_report()
 
     def reopen_report(self) -> None:
-        if self.session.month is None or not self.session.is_locked():
-            return
-        if confirm(
-            self,
-            self.tr("Reabrir informe"),
-            self.tr(
-                "¿Reabrir el informe de {0}?\n\nLa reapertura queda registrada en el historial y el "
-                "resumen firmado tendrá que firmarse de nuevo."
-            ).format(self._month_name()),
-            self.tr("Reabrir informe"),
-        ):
-            self.session.reopen_report()
+        """Ask, then reopen the month's report (the reopening is logged)."""
+        self._closing.reopen_report()
 
     def open_facility_form(self, org_unit: str) -> None:
         """The form of one facility (or, with the state code, the state's own data)."""

@@ -123,7 +123,7 @@ def test_entered_month_survives_closing_and_reopening(qtbot, nayarit_dir):
 
 def test_closed_report_is_read_only_and_reopening_is_logged(qtbot, nayarit_dir, monkeypatch):
     window = open_window(qtbot, nayarit_dir)
-    monkeypatch.setattr("app.ui.shell.main_window.confirm", lambda *args: True)
+    monkeypatch.setattr("app.ui.shell.report_closing.confirm", lambda *args: True)
     with qtbot.waitSignal(window.session.status_changed):
         window.entry.side_panel.close_button.click()
     assert window.entry.side_panel.status_badge.text() == "Cerrado"
