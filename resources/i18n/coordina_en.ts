@@ -166,87 +166,87 @@
         <translation>Export all states</translation>
     </message>
     <message>
-        <location filename="../../app/ui/summary/batch_export_dialog.py" line="73"/>
+        <location filename="../../app/ui/summary/batch_export_dialog.py" line="88"/>
         <source>Un PDF de Avances Generales a %1 por cada estado que tiene unidades en la base de datos, todos en la misma carpeta.</source>
         <translation>One General Progress PDF as of %1 for each state that has facilities in the database, all in the same folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/summary/batch_export_dialog.py" line="86"/>
+        <location filename="../../app/ui/summary/batch_export_dialog.py" line="101"/>
         <source>Carpeta:</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/summary/batch_export_dialog.py" line="87"/>
+        <location filename="../../app/ui/summary/batch_export_dialog.py" line="102"/>
         <source>Formato:</source>
         <translation>Layout:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/summary/batch_export_dialog.py" line="88"/>
+        <location filename="../../app/ui/summary/batch_export_dialog.py" line="103"/>
         <source>Idioma del PDF:</source>
         <translation>PDF language:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/summary/batch_export_dialog.py" line="91"/>
+        <location filename="../../app/ui/summary/batch_export_dialog.py" line="109"/>
         <source>%v de %m</source>
         <translation>%v of %m</translation>
     </message>
     <message>
-        <location filename="../../app/ui/summary/batch_export_dialog.py" line="96"/>
+        <location filename="../../app/ui/summary/batch_export_dialog.py" line="116"/>
         <source>Exportar todo</source>
         <translation>Export all</translation>
     </message>
     <message>
-        <location filename="../../app/ui/summary/batch_export_dialog.py" line="99"/>
+        <location filename="../../app/ui/summary/batch_export_dialog.py" line="119"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/summary/batch_export_dialog.py" line="101"/>
+        <location filename="../../app/ui/summary/batch_export_dialog.py" line="121"/>
         <source>Abrir carpeta</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/summary/batch_export_dialog.py" line="103"/>
+        <location filename="../../app/ui/summary/batch_export_dialog.py" line="123"/>
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/summary/batch_export_dialog.py" line="117"/>
+        <location filename="../../app/ui/summary/batch_export_dialog.py" line="79"/>
         <source>Archivos escritos:</source>
         <translation>Files written:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/summary/batch_export_dialog.py" line="80"/>
+        <location filename="../../app/ui/summary/batch_export_dialog.py" line="95"/>
         <source>Carpeta para los PDF</source>
         <translation>Folder for the PDFs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/summary/batch_export_dialog.py" line="147"/>
+        <location filename="../../app/ui/summary/batch_export_dialog.py" line="157"/>
         <source>Elija la carpeta donde guardar los PDF.</source>
         <translation>Choose the folder where the PDFs will be saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/summary/batch_export_dialog.py" line="155"/>
+        <location filename="../../app/ui/summary/batch_export_dialog.py" line="165"/>
         <source>Exportación cancelada: no se escribió ningún archivo.</source>
         <translation>Export cancelled: no file was written.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/summary/batch_export_dialog.py" line="183"/>
+        <location filename="../../app/ui/summary/batch_export_dialog.py" line="193"/>
         <source>Preparando…</source>
         <translation>Preparing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/summary/batch_export_dialog.py" line="194"/>
+        <location filename="../../app/ui/summary/batch_export_dialog.py" line="204"/>
         <source>Cancelando…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/summary/batch_export_dialog.py" line="201"/>
+        <location filename="../../app/ui/summary/batch_export_dialog.py" line="211"/>
         <source>Exportando %1 de %2…</source>
         <translation>Exporting %1 of %2…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/summary/batch_export_dialog.py" line="215"/>
+        <location filename="../../app/ui/summary/batch_export_dialog.py" line="225"/>
         <source>Cancelado. Se escribieron %n archivo(s) completos; no quedó ninguno a medias.</source>
         <translation>
             <numerusform>Cancelled. %n complete file was written; none was left half-written.</numerusform>
@@ -254,7 +254,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/summary/batch_export_dialog.py" line="221"/>
+        <location filename="../../app/ui/summary/batch_export_dialog.py" line="231"/>
         <source>Listo: se escribieron %n PDF firmados.</source>
         <translation>
             <numerusform>Done: %n signed PDF was written.</numerusform>
@@ -262,7 +262,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/summary/batch_export_dialog.py" line="223"/>
+        <location filename="../../app/ui/summary/batch_export_dialog.py" line="233"/>
         <source>Listo: se escribieron %n PDF.</source>
         <translation>
             <numerusform>Done: %n PDF was written.</numerusform>
@@ -270,12 +270,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/summary/batch_export_dialog.py" line="233"/>
+        <location filename="../../app/ui/summary/batch_export_dialog.py" line="243"/>
         <source>No se exportó: %1</source>
         <translation>Not exported: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/summary/batch_export_dialog.py" line="235"/>
+        <location filename="../../app/ui/summary/batch_export_dialog.py" line="245"/>
         <source>No se pudo exportar</source>
         <translation>Could not export</translation>
     </message>
@@ -409,57 +409,57 @@
         <translation>Close the report of {0}?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry/close_check.py" line="38"/>
+        <location filename="../../app/ui/entry/close_check.py" line="65"/>
         <source>• {0} celdas con texto rechazado que NO se guardó (rojo oscuro).</source>
         <translation>• {0} cells with rejected text that was NOT saved (dark red).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry/close_check.py" line="44"/>
+        <location filename="../../app/ui/entry/close_check.py" line="71"/>
         <source>• {0} celdas con error.</source>
         <translation>• {0} cells with an error.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry/close_check.py" line="49"/>
+        <location filename="../../app/ui/entry/close_check.py" line="74"/>
         <source>• Sin errores.</source>
         <translation>• No errors.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry/close_check.py" line="52"/>
+        <location filename="../../app/ui/entry/close_check.py" line="77"/>
         <source>• {0} celdas con aviso.</source>
         <translation>• {0} cells with a warning.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry/close_check.py" line="57"/>
+        <location filename="../../app/ui/entry/close_check.py" line="82"/>
         <source>• Sin avisos.</source>
         <translation>• No warnings.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry/close_check.py" line="60"/>
+        <location filename="../../app/ui/entry/close_check.py" line="92"/>
         <source>• Secciones sin completar:</source>
         <translation>• Sections not complete:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry/close_check.py" line="61"/>
+        <location filename="../../app/ui/entry/close_check.py" line="90"/>
         <source>    {0}: {1} % ({2} de {3})</source>
         <translation>    {0}: {1} % ({2} of {3})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry/close_check.py" line="67"/>
+        <location filename="../../app/ui/entry/close_check.py" line="89"/>
         <source>• Todas las secciones al 100 %.</source>
         <translation>• Every section at 100 %.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry/close_check.py" line="68"/>
+        <location filename="../../app/ui/entry/close_check.py" line="51"/>
         <source>Estado del mes:</source>
         <translation>State of the month:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry/close_check.py" line="72"/>
+        <location filename="../../app/ui/entry/close_check.py" line="55"/>
         <source>Puede revisarlos en «Problemas del mes» (F8) antes de cerrar.</source>
         <translation>You can review them in “Month&apos;s problems” (F8) before closing.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry/close_check.py" line="78"/>
+        <location filename="../../app/ui/entry/close_check.py" line="38"/>
         <source>La captura quedará de solo lectura. Si después necesita corregir, podrá reabrirlo; la reapertura queda registrada.</source>
         <translation>Entry will become read-only. If you need to correct it later you can reopen it; the reopening is recorded.</translation>
     </message>
@@ -859,47 +859,47 @@
         <translation>&lt;b&gt;This data directory does not have a sync profile yet.&lt;/b&gt;&lt;br&gt;Choose once who works with it: a state coordination, which sends signed packages, or headquarters, which receives and consolidates them.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/profile_pages.py" line="66"/>
+        <location filename="../../app/ui/sync/profile_pages.py" line="88"/>
         <source>Coordinación estatal</source>
         <translation>State coordination</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/profile_pages.py" line="67"/>
+        <location filename="../../app/ui/sync/profile_pages.py" line="89"/>
         <source>Oficinas centrales</source>
         <translation>Headquarters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/profile_pages.py" line="77"/>
+        <location filename="../../app/ui/sync/profile_pages.py" line="102"/>
         <source>Nombre completo de quien coordina</source>
         <translation>Full name of the coordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/profile_pages.py" line="79"/>
+        <location filename="../../app/ui/sync/profile_pages.py" line="104"/>
         <source>p. ej. Coordinadora estatal</source>
         <translation>e.g. State coordinator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/profile_pages.py" line="81"/>
+        <location filename="../../app/ui/sync/profile_pages.py" line="106"/>
         <source>Estado:</source>
         <translation>State:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/profile_pages.py" line="82"/>
+        <location filename="../../app/ui/sync/profile_pages.py" line="107"/>
         <source>Nombre:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/profile_pages.py" line="83"/>
+        <location filename="../../app/ui/sync/profile_pages.py" line="108"/>
         <source>Cargo:</source>
         <translation>Position:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/profile_pages.py" line="97"/>
+        <location filename="../../app/ui/sync/profile_pages.py" line="126"/>
         <source>Crea las claves de oficinas centrales en este equipo. Hágalo solo en la computadora que recibirá los paquetes de los estados.</source>
         <translation>Creates the headquarters keys on this computer. Do it only on the computer that will receive the states&apos; packages.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/profile_pages.py" line="104"/>
+        <location filename="../../app/ui/sync/profile_pages.py" line="69"/>
         <source>Crear perfil</source>
         <translation>Create profile</translation>
     </message>
@@ -1715,138 +1715,138 @@
         <translation>Import facilities · %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="63"/>
+        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="76"/>
         <source>Leyendo %1…</source>
         <translation>Reading %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="81"/>
+        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="96"/>
         <source>Aceptadas</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="83"/>
+        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="98"/>
         <source>Rechazadas</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="91"/>
+        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="108"/>
         <source>Importar</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="94"/>
+        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="111"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="135"/>
+        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="144"/>
         <source>Aceptadas (%1)</source>
         <translation>Accepted (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="136"/>
+        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="145"/>
         <source>Rechazadas (%1): no se importarán</source>
         <translation>Rejected (%1): will not be imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="139"/>
+        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="148"/>
         <source>%1 filas aceptadas: %2 nuevas, %3 actualizadas y %4 sin cambios.</source>
         <translation>%1 rows accepted: %2 new, %3 updated and %4 unchanged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="146"/>
+        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="155"/>
         <source>%1 filas rechazadas no se importarán; abajo se dice por qué.</source>
         <translation>%1 rejected rows will not be imported; the reasons are below.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="153"/>
+        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="162"/>
         <source>Columnas reconocidas: %1</source>
         <translation>Recognised columns: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="155"/>
+        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="164"/>
         <source>Importar %1 unidades</source>
         <translation>Import %1 facilities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="158"/>
+        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="167"/>
         <source>No hay nada que importar.</source>
         <translation>There is nothing to import.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="162"/>
+        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="171"/>
         <source>CLUES</source>
         <translation>CLUES</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="163"/>
+        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="172"/>
         <source>Nombre</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="164"/>
+        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="173"/>
         <source>Estado</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="165"/>
+        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="174"/>
         <source>Municipio</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="166"/>
+        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="175"/>
         <source>Jurisdicción</source>
         <translation>Jurisdiction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="167"/>
+        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="176"/>
         <source>Tipo</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="168"/>
+        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="177"/>
         <source>Nivel</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="169"/>
+        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="178"/>
         <source>Institución</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="170"/>
+        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="179"/>
         <source>Estatus</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="171"/>
+        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="180"/>
         <source>Desde</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="176"/>
+        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="185"/>
         <source>No se pudo leer el archivo: %1</source>
         <translation>The file could not be read: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="180"/>
-        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="201"/>
+        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="189"/>
+        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="210"/>
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="194"/>
+        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="203"/>
         <source>Importación terminada: %1 nuevas, %2 actualizadas.</source>
         <translation>Import finished: %1 new, %2 updated.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="207"/>
+        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="216"/>
         <source>No se importó nada: %1</source>
         <translation>Nothing was imported: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="215"/>
+        <location filename="../../app/ui/facilities/import_preview_dialog.py" line="224"/>
         <source>Importando unidades…</source>
         <translation>Importing facilities…</translation>
     </message>
@@ -2473,47 +2473,47 @@ Fill it in Excel and bring it back with File → Import values…</translation>
 <context>
     <name>HqPage</name>
     <message>
-        <location filename="../../app/ui/sync/profile_pages.py" line="248"/>
+        <location filename="../../app/ui/sync/profile_pages.py" line="274"/>
         <source>Cada coordinación estatal compara esta huella por teléfono al importar el perfil.</source>
         <translation>Each state coordination compares this fingerprint over the phone when importing the profile.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/profile_pages.py" line="249"/>
+        <location filename="../../app/ui/sync/profile_pages.py" line="275"/>
         <source>Exportar perfil de oficinas centrales…</source>
         <translation>Export headquarters profile…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/profile_pages.py" line="250"/>
+        <location filename="../../app/ui/sync/profile_pages.py" line="276"/>
         <source>Perfil de oficinas centrales</source>
         <translation>Headquarters profile</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/profile_pages.py" line="271"/>
+        <location filename="../../app/ui/sync/profile_pages.py" line="297"/>
         <source>Registrar coordinador…</source>
         <translation>Register coordinator…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/profile_pages.py" line="272"/>
+        <location filename="../../app/ui/sync/profile_pages.py" line="298"/>
         <source>Reemplazar…</source>
         <translation>Replace…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/profile_pages.py" line="273"/>
+        <location filename="../../app/ui/sync/profile_pages.py" line="299"/>
         <source>Revocar…</source>
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/profile_pages.py" line="279"/>
+        <location filename="../../app/ui/sync/profile_pages.py" line="305"/>
         <source>Coordinadores registrados</source>
         <translation>Registered coordinators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/profile_pages.py" line="293"/>
+        <location filename="../../app/ui/sync/profile_pages.py" line="319"/>
         <source>Oficinas centrales</source>
         <translation>Headquarters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/profile_pages.py" line="293"/>
+        <location filename="../../app/ui/sync/profile_pages.py" line="319"/>
         <source>huella de sus claves:</source>
         <translation>fingerprint of its keys:</translation>
     </message>
@@ -5044,77 +5044,77 @@ The reopening is logged in the history and the signed summary will have to be si
 <context>
     <name>StatePage</name>
     <message>
-        <location filename="../../app/ui/sync/profile_pages.py" line="142"/>
+        <location filename="../../app/ui/sync/profile_pages.py" line="168"/>
         <source>Coordinación:</source>
         <translation>Coordination:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/profile_pages.py" line="143"/>
+        <location filename="../../app/ui/sync/profile_pages.py" line="169"/>
         <source>Dispositivo:</source>
         <translation>Device:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/profile_pages.py" line="145"/>
+        <location filename="../../app/ui/sync/profile_pages.py" line="174"/>
         <source>Perfil de oficinas centrales</source>
         <translation>Headquarters profile</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/profile_pages.py" line="150"/>
+        <location filename="../../app/ui/sync/profile_pages.py" line="179"/>
         <source>Compare esta huella por teléfono con oficinas centrales</source>
         <translation>Compare this fingerprint with headquarters over the phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/profile_pages.py" line="152"/>
+        <location filename="../../app/ui/sync/profile_pages.py" line="181"/>
         <source>Importar perfil de oficinas centrales…</source>
         <translation>Import headquarters profile…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/profile_pages.py" line="159"/>
+        <location filename="../../app/ui/sync/profile_pages.py" line="191"/>
         <source>Registro del coordinador</source>
         <translation>Coordinator enrolment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/profile_pages.py" line="162"/>
+        <location filename="../../app/ui/sync/profile_pages.py" line="194"/>
         <source>Oficinas centrales debe registrar su certificado antes de aceptar sus paquetes. Exporte el archivo de registro, envíelo y dicte por teléfono la huella que aparece aquí.</source>
         <translation>Headquarters must register your certificate before accepting your packages. Export the enrolment file, send it and read out over the phone the fingerprint shown here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/profile_pages.py" line="167"/>
+        <location filename="../../app/ui/sync/profile_pages.py" line="199"/>
         <source>Exportar registro del coordinador…</source>
         <translation>Export coordinator enrolment…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/profile_pages.py" line="168"/>
+        <location filename="../../app/ui/sync/profile_pages.py" line="200"/>
         <source>Con otro certificado (.cer)…</source>
         <translation>With another certificate (.cer)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/profile_pages.py" line="171"/>
+        <location filename="../../app/ui/sync/profile_pages.py" line="203"/>
         <source>Registre, por ejemplo, el certificado de su e.firma del SAT en lugar de la identidad creada en Coordina.</source>
         <translation>Register, for example, the certificate of your SAT e.firma instead of the identity created in Coordina.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/profile_pages.py" line="200"/>
+        <location filename="../../app/ui/sync/profile_pages.py" line="226"/>
         <source>Coordinación estatal · %1</source>
         <translation>State coordination · %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/profile_pages.py" line="201"/>
+        <location filename="../../app/ui/sync/profile_pages.py" line="227"/>
         <source>(sin nombre)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/profile_pages.py" line="207"/>
+        <location filename="../../app/ui/sync/profile_pages.py" line="233"/>
         <source>Todavía no se ha importado. Pida a oficinas centrales su archivo de perfil (.json) e impórtelo aquí.</source>
         <translation>Not imported yet. Ask headquarters for their profile file (.json) and import it here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/profile_pages.py" line="214"/>
+        <location filename="../../app/ui/sync/profile_pages.py" line="240"/>
         <source>Importado: %1. Huella:</source>
         <translation>Imported: %1. Fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/profile_pages.py" line="222"/>
+        <location filename="../../app/ui/sync/profile_pages.py" line="248"/>
         <source>Se guardó %1. Huella de su registro (certificado y estado), para dictarla por teléfono:</source>
         <translation>%1 was saved. Fingerprint of your enrolment (certificate and state), to read over the phone:</translation>
     </message>
@@ -5495,32 +5495,32 @@ The reopening is logged in the history and the signed summary will have to be si
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../app/ui/shell/welcome_page.py" line="26"/>
+        <location filename="../../app/ui/shell/welcome_page.py" line="40"/>
         <source>Le damos la bienvenida a Coordina</source>
         <translation>Welcome to Coordina</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell/welcome_page.py" line="33"/>
+        <location filename="../../app/ui/shell/welcome_page.py" line="47"/>
         <source>Aquí registrará cada mes el estatus, el personal, los servicios, el abasto, la acción comunitaria y la infraestructura de las unidades de su estado. Cada dato se guarda al momento en este equipo, también sin conexión.</source>
         <translation>Here you record, month by month, the status, staffing, services, supply, community action and infrastructure of your state&apos;s facilities. Every value is saved at once on this computer, also offline.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell/welcome_page.py" line="43"/>
+        <location filename="../../app/ui/shell/welcome_page.py" line="59"/>
         <source>Cargar datos de demostración (Nayarit, febrero 2023)</source>
         <translation>Load demo data (Nayarit, February 2023)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell/welcome_page.py" line="55"/>
+        <location filename="../../app/ui/shell/welcome_page.py" line="71"/>
         <source>Unidades y cifras de ejemplo, basadas en las cifras publicadas y marcadas como DEMO en todas partes. Sirve para conocer la aplicación.</source>
         <translation>Sample facilities and figures, based on the published figures and labelled DEMO everywhere. A way to get to know the app.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell/welcome_page.py" line="61"/>
+        <location filename="../../app/ui/shell/welcome_page.py" line="79"/>
         <source>Importar unidades…</source>
         <translation>Import facilities…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell/welcome_page.py" line="68"/>
+        <location filename="../../app/ui/shell/welcome_page.py" line="86"/>
         <source>Un archivo CSV o Excel con el catálogo CLUES de la DGIS: verá una vista previa antes de guardar.</source>
         <translation>A CSV or Excel file with the DGIS CLUES catalogue: you will see a preview before saving.</translation>
     </message>

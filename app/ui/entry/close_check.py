@@ -32,47 +32,7 @@ def close_confirmation_text(
     # Literal translate() calls, so that pyside6-lupdate files them under "CloseCheck".
     lines = [QCoreApplication.translate("CloseCheck", "¿Cerrar el informe de {0}?").format(month_name)]
     if index is not None:
-        facts = []
-        if rejected:
-            facts.append(
-                QCoreApplication.translate(
-                    "CloseCheck", "• {0} celdas con texto rechazado que NO se guardó (rojo oscuro)."
-                ).format(format_number(rejected))
-            )
-        if index.error_cells:
-            facts.append(
-                QCoreApplication.translate("CloseCheck", "• {0} celdas con error.").format(
-                    format_number(index.error_cells)
-                )
-            )
-        else:
-            facts.append(QCoreApplication.translate("CloseCheck", "• Sin errores."))
-        if index.warning_cells:
-            facts.append(
-                QCoreApplication.translate("CloseCheck", "• {0} celdas con aviso.").format(
-                    format_number(index.warning_cells)
-                )
-            )
-        else:
-            facts.append(QCoreApplication.translate("CloseCheck", "• Sin avisos."))
-        sections = incomplete_sections(index, catalog, lang)
-        if sections:
-            facts.append(QCoreApplication.translate("CloseCheck", "• Secciones sin completar:"))
-            line = QCoreApplication.translate("CloseCheck", "    {0}: {1} % ({2} de {3})")
-            facts += [
-                line.format(label, pct, format_number(filled), format_number(expected))
-                for label, pct, filled, expected in sections
-            ]
-        else:
-            facts.append(QCoreApplication.translate("CloseCheck", "• Todas las secciones al 100 %."))
-        lines += ["", QCoreApplication.translate("CloseCheck", "Estado del mes:"), *facts]
-        if rejected or index.error_cells or index.warning_cells or sections:
-            lines += [
-                "",
-                QCoreApplication.translate(
-                    "CloseCheck", "Puede revisarlos en «Problemas del mes» (F8) antes de cerrar."
-                ),
-            ]
+        lines += _month_state_lines(index, catalog, rejected, lang)
     lines += [
         "",
         QCoreApplication.translate(
@@ -82,3 +42,56 @@ def close_confirmation_text(
         ),
     ]
     return "\n".join(lines)
+
+
+def _month_state_lines(index: MonthIndex, catalog: Catalog, rejected: int, lang: str) -> list[str]:
+    """The "Estado del mes:" heading, its facts, and where to review them when there is anything to."""
+    sections = incomplete_sections(index, catalog, lang)
+    facts = _cell_facts(index, rejected) + _section_facts(sections)
+    lines = ["", QCoreApplication.translate("CloseCheck", "Estado del mes:"), *facts]
+    if rejected or index.error_cells or index.warning_cells or sections:
+        lines += [
+            "",
+            QCoreApplication.translate("CloseCheck", "Puede revisarlos en «Problemas del mes» (F8) antes de cerrar."),
+        ]
+    return lines
+
+
+def _cell_facts(index: MonthIndex, rejected: int) -> list[str]:
+    """One bullet each for rejected (unsaved) text, error cells and warning cells."""
+    facts = []
+    if rejected:
+        facts.append(
+            QCoreApplication.translate(
+                "CloseCheck", "• {0} celdas con texto rechazado que NO se guardó (rojo oscuro)."
+            ).format(format_number(rejected))
+        )
+    if index.error_cells:
+        facts.append(
+            QCoreApplication.translate("CloseCheck", "• {0} celdas con error.").format(format_number(index.error_cells))
+        )
+    else:
+        facts.append(QCoreApplication.translate("CloseCheck", "• Sin errores."))
+    if index.warning_cells:
+        facts.append(
+            QCoreApplication.translate("CloseCheck", "• {0} celdas con aviso.").format(
+                format_number(index.warning_cells)
+            )
+        )
+    else:
+        facts.append(QCoreApplication.translate("CloseCheck", "• Sin avisos."))
+    return facts
+
+
+def _section_facts(sections: list[tuple[str, int, int, int]]) -> list[str]:
+    """The sections below 100 % with their percent and counts, or that all are complete."""
+    if not sections:
+        return [QCoreApplication.translate("CloseCheck", "• Todas las secciones al 100 %.")]
+    line = QCoreApplication.translate("CloseCheck", "    {0}: {1} % ({2} de {3})")
+    return [
+        QCoreApplication.translate("CloseCheck", "• Secciones sin completar:"),
+        *(
+            line.format(label, pct, format_number(filled), format_number(expected))
+            for label, pct, filled, expected in sections
+        ),
+    ]

@@ -59,13 +59,28 @@ class FacilityImportDialog(QDialog):
         self.error_message = ""
         self.setWindowTitle(self.tr("Importar unidades · %1").replace("%1", self.path.name))
         fit_window(self, "import_preview", 1100, 640)
+        self._build_summary()
+        self._build_lists(catalog, lang)
+        buttons = self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.columns_note)
+        layout.addWidget(self.lists, 1)
+        layout.addLayout(buttons)
+        tasks.run_db(
+            lambda ws, _p: _preview_with_stored(ws, self.path), self._show_preview, self._preview_failed, owner=self
+        )
 
+    def _build_summary(self) -> None:
+        """The summary line ("Leyendo…" until the preview arrives) and the recognised-columns note."""
         self.summary = QLabel(self.tr("Leyendo %1…").replace("%1", self.path.name))
         self.summary.setWordWrap(True)
         self.columns_note = QLabel()
         self.columns_note.setWordWrap(True)
         self.columns_note.setStyleSheet(theme.text_style("muted"))
 
+    def _build_lists(self, catalog: Catalog, lang: str) -> None:
+        """The accepted and rejected tables, one above the other in a splitter."""
         self.accepted_model = FacilitiesModel(catalog, lang, with_change=True, parent=self)
         accepted_proxy = FacilityFilterProxy(self)
         accepted_proxy.setSourceModel(self.accepted_model)
@@ -86,6 +101,8 @@ class FacilityImportDialog(QDialog):
         self.lists.addWidget(self.accepted_box)
         self.lists.addWidget(self.rejected_box)
 
+    def _build_buttons(self) -> QHBoxLayout:
+        """The result line with "Importar" (disabled until the preview) and "Cancelar"."""
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.import_button = QPushButton(self.tr("Importar"))
@@ -99,15 +116,7 @@ class FacilityImportDialog(QDialog):
         buttons.addWidget(self.result, 1)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.cancel_button)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.columns_note)
-        layout.addWidget(self.lists, 1)
-        layout.addLayout(buttons)
-        tasks.run_db(
-            lambda ws, _p: _preview_with_stored(ws, self.path), self._show_preview, self._preview_failed, owner=self
-        )
+        return buttons
 
     def _table(self, model) -> QTableView:
         view = QTableView()

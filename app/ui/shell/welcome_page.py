@@ -23,6 +23,20 @@ class WelcomePage(QWidget):
         # A definite width lets the wrapped labels compute their height (no overlap).
         column.setFixedWidth(640)
         layout = QVBoxLayout(column)
+        self._build_intro(layout)
+        layout.addSpacing(18)
+        self._build_demo(layout)
+        layout.addSpacing(12)
+        self._build_import(layout)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+
+    def _build_intro(self, layout: QVBoxLayout) -> None:
+        """The large welcome title and what the application is for."""
         title = QLabel(self.tr("Le damos la bienvenida a Coordina"))
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.8)
@@ -39,7 +53,9 @@ class WelcomePage(QWidget):
         layout.addWidget(title)
         layout.addSpacing(8)
         layout.addWidget(intro)
-        layout.addSpacing(18)
+
+    def _build_demo(self, layout: QVBoxLayout) -> None:
+        """The big default button that loads the demo data, with its hint."""
         self.demo_button = QPushButton(self.tr("Cargar datos de demostración (Nayarit, febrero 2023)"))
         self.demo_button.setMinimumHeight(48)
         big = QFont(self.demo_button.font())
@@ -57,7 +73,9 @@ class WelcomePage(QWidget):
                 )
             )
         )
-        layout.addSpacing(12)
+
+    def _build_import(self, layout: QVBoxLayout) -> None:
+        """The button that imports a CLUES catalogue file, with its hint."""
         self.import_button = QPushButton(self.tr("Importar unidades…"))
         self.import_button.setMinimumHeight(36)
         self.import_button.clicked.connect(self.import_requested)
@@ -69,12 +87,6 @@ class WelcomePage(QWidget):
                 )
             )
         )
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(column)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)
 
     @staticmethod
     def _hint(text: str) -> QLabel:

@@ -67,7 +67,22 @@ class BatchExportDialog(JobDialog):
         self.passphrase_provider: PassphraseProvider = ask_passphrase
         self.setWindowTitle(self.tr("Exportar todos los estados"))
         fit_window(self, "batch_export", 680, 640)
+        intro, form = self._build_options(lang, period)
+        self._build_progress()
+        actions = self._build_actions()
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.signing)
+        layout.addWidget(self.progress_bar)
+        layout.addWidget(self.status)
+        layout.addWidget(QLabel(self.tr("Archivos escritos:")))
+        layout.addWidget(self.results, 1)
+        layout.addLayout(actions)
+        self._update_buttons()
 
+    def _build_options(self, lang: str, period: str) -> tuple[QLabel, QFormLayout]:
+        """The intro, the folder/layout/language form and the signing choice (intro and form returned)."""
         intro = QLabel(
             self.tr(
                 "Un PDF de Avances Generales a %1 por cada estado que tiene unidades en la "
@@ -87,12 +102,17 @@ class BatchExportDialog(JobDialog):
         form.addRow(self.tr("Formato:"), self.layout_box)
         form.addRow(self.tr("Idioma del PDF:"), self.lang_box)
         self.signing = SigningChoice(self)
+        return intro, form
 
+    def _build_progress(self) -> None:
+        """The "%v de %m" bar, the status line and the list of files written."""
         self.progress_bar = count_bar(self.tr("%v de %m"))
         self.status = status_line()
         self.results = QListWidget()
         self.results.setAlternatingRowColors(True)
 
+    def _build_actions(self) -> QHBoxLayout:
+        """The "Abrir carpeta" button on the left; "Exportar todo", "Cancelar" and "Cerrar" on the right."""
         self.export_button = QPushButton(self.tr("Exportar todo"))
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start)
@@ -107,17 +127,7 @@ class BatchExportDialog(JobDialog):
         actions.addStretch(1)
         for button in (self.export_button, self.cancel_button, self.close_button):
             actions.addWidget(button)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.signing)
-        layout.addWidget(self.progress_bar)
-        layout.addWidget(self.status)
-        layout.addWidget(QLabel(self.tr("Archivos escritos:")))
-        layout.addWidget(self.results, 1)
-        layout.addLayout(actions)
-        self._update_buttons()
+        return actions
 
     # -- state -------------------------------------------------------------------------
     def is_running(self) -> bool:

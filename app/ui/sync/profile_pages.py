@@ -63,12 +63,37 @@ class CreatePage(QWidget):
             )
         )
         intro.setWordWrap(True)
+        self._build_role_choice()
+        state_box = self._build_state_box(catalog, state_code)
+        hq_row = self._build_hq_row()
+        self.create_button = QPushButton(self.tr("Crear perfil"))
+        self.create_button.setDefault(True)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.create_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addSpacing(8)
+        layout.addLayout(state_box)
+        layout.addSpacing(8)
+        layout.addWidget(self.hq_radio)
+        layout.addLayout(hq_row)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        self.hq_radio.toggled.connect(self._update)
+        self._update()
+
+    def _build_role_choice(self) -> None:
+        """The two exclusive role radios, "Coordinación estatal" checked."""
         self.state_radio = QRadioButton(self.tr("Coordinación estatal"))
         self.hq_radio = QRadioButton(self.tr("Oficinas centrales"))
         group = QButtonGroup(self)
         group.addButton(self.state_radio)
         group.addButton(self.hq_radio)
         self.state_radio.setChecked(True)
+
+    def _build_state_box(self, catalog: Catalog, state_code: str | None) -> QVBoxLayout:
+        """The state radio with its indented state, name and position fields."""
         self.state = QComboBox()
         for state in sorted(catalog.states.values(), key=lambda s: s.name):
             self.state.addItem(state.name, state.code)
@@ -92,6 +117,10 @@ class CreatePage(QWidget):
         indented.addWidget(fields, 1)
         indented.addStretch(1)
         state_box.addLayout(indented)
+        return state_box
+
+    def _build_hq_row(self) -> QHBoxLayout:
+        """The indented hint under the "Oficinas centrales" radio."""
         hq_hint = _hint(
             self.tr(
                 "Crea las claves de oficinas centrales en este equipo. Hágalo solo en la "
@@ -101,22 +130,7 @@ class CreatePage(QWidget):
         hq_row = QHBoxLayout()
         hq_row.addSpacing(24)
         hq_row.addWidget(hq_hint, 1)
-        self.create_button = QPushButton(self.tr("Crear perfil"))
-        self.create_button.setDefault(True)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.create_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addSpacing(8)
-        layout.addLayout(state_box)
-        layout.addSpacing(8)
-        layout.addWidget(self.hq_radio)
-        layout.addLayout(hq_row)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
-        self.hq_radio.toggled.connect(self._update)
-        self._update()
+        return hq_row
 
     def role(self) -> str:
         """``"state"`` or ``"hq"``."""
@@ -135,13 +149,28 @@ class StatePage(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        form = self._build_identity()
+        hq_box = self._build_hq_box()
+        enrol_box = self._build_enrol_box()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addWidget(hq_box)
+        layout.addWidget(enrol_box)
+        layout.addStretch(1)
+
+    def _build_identity(self) -> QFormLayout:
+        """The heading, and the coordinator and device rows (the form is returned)."""
         self.heading = QLabel()
         self.person = _selectable()
         self.device = _selectable(mono=True)
         form = QFormLayout()
         form.addRow(self.tr("Coordinación:"), self.person)
         form.addRow(self.tr("Dispositivo:"), self.device)
+        return form
 
+    def _build_hq_box(self) -> QGroupBox:
+        """Headquarters' profile: its status, its fingerprint to compare, and the import button."""
         hq_box = QGroupBox(self.tr("Perfil de oficinas centrales"))
         self.hq_status = QLabel()
         self.hq_status.setWordWrap(True)
@@ -155,7 +184,10 @@ class StatePage(QWidget):
         hq_layout.addWidget(self.hq_fingerprint)
         hq_layout.addWidget(self.hq_hint)
         hq_layout.addWidget(self.import_hq_button, 0, Qt.AlignmentFlag.AlignLeft)
+        return hq_box
 
+    def _build_enrol_box(self) -> QGroupBox:
+        """The coordinator's enrolment: why, the two export buttons, and the status and fingerprint."""
         enrol_box = QGroupBox(self.tr("Registro del coordinador"))
         enrol_intro = _hint(
             self.tr(
@@ -186,13 +218,7 @@ class StatePage(QWidget):
         enrol_layout.addLayout(enrol_buttons)
         enrol_layout.addWidget(self.enrol_status)
         enrol_layout.addWidget(self.enrol_fingerprint)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addLayout(form)
-        layout.addWidget(hq_box)
-        layout.addWidget(enrol_box)
-        layout.addStretch(1)
+        return enrol_box
 
     def show_data(self, data: dict, state_name: str) -> None:
         """Fill the page from :func:`app.services.sync.sync_status.status`."""
