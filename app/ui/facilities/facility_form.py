@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -37,6 +36,7 @@ from app.ui.common.formatting import error_text, status_style
 from app.ui.common.window_fit import fit_window
 from app.ui.entry.history_dialog import HistoryDialog
 from app.ui.entry.session import MonthSession
+from app.ui.facilities.facility_form_frame import build_footer, build_header
 from app.ui.facilities.facility_form_header import (
     add_section_title,
     facility_header,
@@ -87,33 +87,11 @@ class FacilityFormDialog(QDialog):
     # -- layout ---------------------------------------------------------------------
     def _build_header(self) -> QGridLayout:
         """Name, details, month and total at the top, and the lock and hidden-field notes."""
-        self.name_label = QLabel()
-        font = self.name_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.name_label.setFont(font)
-        self.name_label.setWordWrap(True)
-        self.details_label = QLabel()
-        self.details_label.setWordWrap(True)
-        self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.month_label = QLabel()
-        self.month_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self.total_label = QLabel()
-        self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.lock_banner = QLabel()
-        self.lock_banner.setStyleSheet(status_style("warning"))
-        self.lock_banner.setWordWrap(True)
-        self.hidden_note = QLabel()
-        self.hidden_note.setStyleSheet(theme.text_style("muted"))
-        self.hidden_note.setWordWrap(True)
-
-        header = QGridLayout()
-        header.addWidget(self.name_label, 0, 0)
-        header.addWidget(self.month_label, 0, 1)
-        header.addWidget(self.details_label, 1, 0)
-        header.addWidget(self.total_label, 1, 1)
-        header.setColumnStretch(0, 1)
-        return header
+        header = build_header()
+        self.name_label, self.details_label = header.name_label, header.details_label
+        self.month_label, self.total_label = header.month_label, header.total_label
+        self.lock_banner, self.hidden_note = header.lock_banner, header.hidden_note
+        return header.layout
 
     def _build_body(self) -> QSplitter:
         """The list of sections beside the scrolling page (built per org unit)."""
@@ -132,14 +110,10 @@ class FacilityFormDialog(QDialog):
 
     def _build_footer(self) -> QHBoxLayout:
         """Status line, previous/next, undo/redo and close, with their keyboard shortcuts."""
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.prev_button = QPushButton(self.tr("◀ Anterior (RePág)"))
-        self.next_button = QPushButton(self.tr("Siguiente (AvPág) ▶"))
-        self.position_label = QLabel()
-        self.undo_button = QPushButton(self.tr("Deshacer"))
-        self.redo_button = QPushButton(self.tr("Rehacer"))
-        close_button = QPushButton(self.tr("Cerrar"))
+        footer = build_footer()
+        self.status, self.position_label = footer.status, footer.position_label
+        self.prev_button, self.next_button = footer.prev_button, footer.next_button
+        self.undo_button, self.redo_button = footer.undo_button, footer.redo_button
         self.prev_button.clicked.connect(self.go_previous)
         self.next_button.clicked.connect(self.go_next)
         stack = self.session.undo_stack
@@ -149,25 +123,12 @@ class FacilityFormDialog(QDialog):
         stack.canRedoChanged.connect(self.redo_button.setEnabled)
         self.undo_button.setEnabled(stack.canUndo())
         self.redo_button.setEnabled(stack.canRedo())
-        close_button.clicked.connect(self.accept)
-        for button in (self.prev_button, self.next_button, self.undo_button, self.redo_button, close_button):
-            # Enter confirms a value and moves on; it must never press a button.
-            button.setAutoDefault(False)
-            button.setDefault(False)
+        footer.close_button.clicked.connect(self.accept)
         QShortcut(QKeySequence(Qt.Key.Key_PageDown), self, self.go_next)
         QShortcut(QKeySequence(Qt.Key.Key_PageUp), self, self.go_previous)
         QShortcut(QKeySequence.StandardKey.Undo, self, stack.undo)
         QShortcut(QKeySequence.StandardKey.Redo, self, stack.redo)
-
-        footer = QHBoxLayout()
-        footer.addWidget(self.prev_button)
-        footer.addWidget(self.position_label)
-        footer.addWidget(self.next_button)
-        footer.addStretch(1)
-        footer.addWidget(self.undo_button)
-        footer.addWidget(self.redo_button)
-        footer.addWidget(close_button)
-        return footer
+        return footer.layout
 
     # -- which org unit -------------------------------------------------------------
     def org_units(self) -> list[str]:

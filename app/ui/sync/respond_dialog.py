@@ -16,19 +16,14 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QUrl, Signal
+from PySide6.QtCore import QItemSelectionModel, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -39,12 +34,20 @@ from app.models.catalog import Catalog
 from app.services.sync import sync_respond
 from app.services.sync.sync_respond import ACK, UPDATE, Written
 from app.ui.common import settings
-from app.ui.common.folder_field import FolderField
 from app.ui.common.formatting import status_style
-from app.ui.common.job_dialog import JobDialog, status_line
+from app.ui.common.job_dialog import JobDialog
 from app.ui.common.tasks import Cancelled, Progress, TaskManager
 from app.ui.common.window_fit import fit_window
 from app.ui.summary.export_dialog import documents_folder
+from app.ui.sync.respond_controls import (
+    RespondControls,
+    ack_box,
+    actions_row,
+    build_controls,
+    folder_row,
+    progress_row,
+    update_box,
+)
 from app.ui.sync.respond_data import role_notice, snapshot, written_lines
 from app.ui.sync.respond_models import StatesToAnswerModel
 from app.ui.sync.sync_errors import show_sync_error, sync_error_text
@@ -78,13 +81,14 @@ class RespondDialog(JobDialog):
         layout.addWidget(self.role_line)
         layout.addWidget(self._build_table(lang), 1)
         layout.addWidget(self.selection_label)
-        layout.addLayout(self._build_folder_row())
-        layout.addWidget(self._build_ack_box())
-        layout.addWidget(self._build_update_box())
-        layout.addLayout(self._build_progress_row())
+        controls = self._build_controls()
+        layout.addLayout(folder_row(controls))
+        layout.addWidget(ack_box(controls))
+        layout.addWidget(update_box(controls))
+        layout.addLayout(progress_row(controls))
         layout.addWidget(self.status)
         layout.addWidget(self.files_list)
-        layout.addLayout(self._build_actions())
+        layout.addLayout(actions_row(controls))
         self._set_tab_order()
         self.view.setFocus()
         self._update_buttons()
@@ -118,87 +122,24 @@ class RespondDialog(JobDialog):
         self.selection_label = QLabel()
         return self.view
 
-    def _build_folder_row(self) -> QHBoxLayout:
-        self.folder_field = FolderField(
-            self.tr("Carpeta para los paquetes"), settings.last_path(FOLDER_KEY, str(documents_folder()))
-        )
+    def _build_controls(self) -> RespondControls:
+        """The folder, the two write buttons, the catalog choice, progress, and the closing buttons."""
+        controls = build_controls(settings.last_path(FOLDER_KEY, str(documents_folder())))
+        self.folder_field, self.catalog_field = controls.folder_field, controls.catalog_field
         self.folder, self.folder_button = self.folder_field.edit, self.folder_field.button
-        folder_row = QHBoxLayout()
-        folder_label = QLabel(self.tr("Carpeta de destino:"))
-        folder_label.setBuddy(self.folder)
-        folder_row.addWidget(folder_label)
-        folder_row.addWidget(self.folder_field, 1)
-        return folder_row
-
-    def _build_ack_box(self) -> QGroupBox:
-        self.ack_button = QPushButton(self.tr("Escribir acuses"))
+        self.catalog_folder, self.catalog_button = self.catalog_field.edit, self.catalog_field.button
+        self.ack_button, self.update_button = controls.ack_button, controls.update_button
+        self.include_catalog = controls.include_catalog
+        self.progress_bar, self.cancel_button = controls.progress_bar, controls.cancel_button
+        self.status, self.files_list = controls.status, controls.files_list
+        self.open_folder_button, self.close_button = controls.open_folder_button, controls.close_button
         self.ack_button.clicked.connect(self.write_acks)
-        ack_text = QLabel(
-            self.tr("Lo que oficinas centrales recibió de cada estado y los valores que quedaron en revisión.")
-        )
-        ack_text.setWordWrap(True)
-        ack_box = QGroupBox(self.tr("Acuses"))
-        ack_layout = QHBoxLayout(ack_box)
-        ack_layout.addWidget(ack_text, 1)
-        ack_layout.addWidget(self.ack_button)
-        return ack_box
-
-    def _build_update_box(self) -> QGroupBox:
-        """The update button, and the catalog to send with the updates (the active one by default)."""
-        self.include_catalog = QCheckBox(self.tr("Incluir el catálogo"))
-        self.include_catalog.setToolTip(
-            self.tr(
-                "El catálogo activo de oficinas centrales; el estado lo instala solo si es más reciente que el suyo."
-            )
-        )
-        self.include_catalog.toggled.connect(lambda _on: self._update_buttons())
-        self.catalog_field = FolderField(self.tr("Carpeta del catálogo"))
-        self.catalog_folder, self.catalog_button = (self.catalog_field.edit, self.catalog_field.button)
-        catalog_row = QHBoxLayout()
-        catalog_row.addWidget(self.include_catalog)
-        catalog_row.addWidget(self.catalog_field, 1)
-        self.update_button = QPushButton(self.tr("Escribir actualizaciones"))
         self.update_button.clicked.connect(self.write_updates)
-        update_text = QLabel(self.tr("El padrón de unidades y las metas de cada estado."))
-        update_text.setWordWrap(True)
-        update_row = QHBoxLayout()
-        update_row.addWidget(update_text, 1)
-        update_row.addWidget(self.update_button)
-        update_box = QGroupBox(self.tr("Actualizaciones"))
-        update_layout = QVBoxLayout(update_box)
-        update_layout.addLayout(update_row)
-        update_layout.addLayout(catalog_row)
-        return update_box
-
-    def _build_progress_row(self) -> QHBoxLayout:
-        """Progress over the states with Cancelar; the status line and the files written below."""
-        self.progress_bar = QProgressBar()  # no text until the first run sets its range
-        self.progress_bar.setFormat(self.tr("%v de %m estados"))
-        self.progress_bar.hide()  # an empty bar reads as a text box: shown once writing starts (issue 12)
-        self.cancel_button = QPushButton(self.tr("Cancelar"))
-        self.cancel_button.setToolTip(
-            self.tr("Se detiene después del estado en curso; los archivos escritos quedan completos.")
-        )
+        self.include_catalog.toggled.connect(lambda _on: self._update_buttons())
         self.cancel_button.clicked.connect(self.cancel)
-        progress_row = QHBoxLayout()
-        progress_row.addWidget(self.progress_bar, 1)
-        progress_row.addWidget(self.cancel_button)
-        self.status = status_line(Qt.TextFormat.RichText)
-        self.files_list = QListWidget()
-        self.files_list.setMaximumHeight(110)
-        self.files_list.hide()
-        return progress_row
-
-    def _build_actions(self) -> QHBoxLayout:
-        self.open_folder_button = QPushButton(self.tr("Abrir carpeta"))
         self.open_folder_button.clicked.connect(self.open_folder)
-        self.close_button = QPushButton(self.tr("Cerrar"))
         self.close_button.clicked.connect(self.reject)
-        actions = QHBoxLayout()
-        actions.addWidget(self.open_folder_button)
-        actions.addStretch(1)
-        actions.addWidget(self.close_button)
-        return actions
+        return controls
 
     def _set_tab_order(self) -> None:
         """Tab follows the page top to bottom; Enter must not write packages by surprise."""
