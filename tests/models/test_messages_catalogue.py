@@ -30,18 +30,15 @@ _CHOICES = re.compile(
 )
 _SAY = re.compile(r"\b_say\(\s*[\w.]+,\s*\"(\w+)\"")
 _SUBSCRIPT = re.compile(r"\b(?:_t\([^()]*\)|text|said|words\(lang\))\[\s*[\"'](\w+)[\"']\s*\]")
-#: File → the prefix its ``_t(…)[key]`` / ``words(lang)[key]`` subscripts look up.
+#: File → the prefix its ``words(lang)[key]`` subscripts look up (the CLI's modules say theirs
+#: in their own ``table("cli.….", lang)`` call, read from the source below).
 _TABLES = {
-    "cli_pdf.py": "cli.pdf.",
-    "cli_report.py": "cli.report.",
-    "cli_sync.py": "cli.sync.",
-    "cli_verify.py": "cli.verify.",
-    "cli_export.py": "cli.export.",
     "summary_pdf.py": "summary.",
     "summary_pdf_parts.py": "summary.",
     "summary_pdf_page.py": "summary.",
     "signature_block.py": "signature_block.",
 }
+_TABLE_CALL = re.compile(r"\btable\(\s*\"([\w.]+)\"")
 
 
 def _fields(template: str) -> set[str]:
@@ -56,9 +53,10 @@ def used_codes() -> dict[str, set[str]]:
         codes = set(_CALLS.findall(source))
         codes |= {code for pair in _CHOICES.findall(source) for code in pair}
         codes |= set(re.findall(r"^    \(\"(backup_count_\w+)\"", source, re.M))  # backup's count labels
-        if path.name == "cli.py":
+        if path.parent.name == "cli":
             codes |= {"cli." + key for key in _SAY.findall(source)}
-        prefix = _TABLES.get(path.name)
+        called = _TABLE_CALL.search(source)
+        prefix = _TABLES.get(path.name) or (called.group(1) if called else None)
         if prefix:
             codes |= {prefix + key for key in _SUBSCRIPT.findall(source)}
         for code in codes:
