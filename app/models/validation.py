@@ -7,7 +7,7 @@ exactly the same rules.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .catalog import Catalog, OutlierSettings, Variable
@@ -60,6 +60,18 @@ def record_issues(
     def add(key: CellKey, issue: Issue) -> None:
         issues.setdefault(key, []).append(issue)
 
+    _comparison_issues(catalog, values, add)
+    _total_issues(catalog, values, add)
+    for cell in catalog.required_cells(category, level):
+        if values.get(cell) is None:
+            add(cell, MISSING)
+    return issues
+
+
+def _comparison_issues(
+    catalog: Catalog, values: Mapping[CellKey, Scalar], add: Callable[[CellKey, Issue], None]
+) -> None:
+    """An error on both cells of every comparison rule whose left value exceeds its right one."""
     for rule in catalog.comparisons:
         left_var = catalog.variables[rule.left]
         options = catalog.option_codes(left_var) if rule.match_disaggregation else ("",)
@@ -76,6 +88,9 @@ def record_issues(
             add((rule.left, option), issue)
             add((rule.right, option if rule.match_disaggregation else ""), issue)
 
+
+def _total_issues(catalog: Catalog, values: Mapping[CellKey, Scalar], add: Callable[[CellKey, Issue], None]) -> None:
+    """An error on the total and every part of each total rule whose parts do not add up to it."""
     for total_rule in catalog.totals:
         total = _numeric(values.get((total_rule.total, "")))
         parts = [_numeric(values.get((p, ""))) for p in total_rule.parts]
@@ -95,11 +110,6 @@ def record_issues(
             add((total_rule.total, ""), issue)
             for part in total_rule.parts:
                 add((part, ""), issue)
-
-    for cell in catalog.required_cells(category, level):
-        if values.get(cell) is None:
-            add(cell, MISSING)
-    return issues
 
 
 def outlier_issue(

@@ -1,16 +1,41 @@
-"""Rows of the sync tables (migration 4): profile, HQ keys, registrations, outbox, inbox,
-sync_base and conflicts. Plain SQL; callers own the transaction."""
+"""Rows of the sync tables (migration 4): profile, HQ keys and registrations, plain SQL;
+callers own the transaction. The outbox and sync base (``outbox_repo``) and the inbox
+(``inbox_repo``) live beside it; their names are re-exported here."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from app.models.import_summary import ImportSummary
+from .inbox_repo import InboxEntry as InboxEntry
+from .inbox_repo import add_inbox as add_inbox
+from .inbox_repo import device_sequences as device_sequences
+from .inbox_repo import get_inbox as get_inbox
+from .inbox_repo import inbox as inbox
+from .inbox_repo import inbox_by_identity as inbox_by_identity
+from .inbox_repo import inbox_by_sequence as inbox_by_sequence
+from .inbox_repo import last_hq_sequence as last_hq_sequence
+from .inbox_repo import next_hq_sequence as next_hq_sequence
+from .inbox_repo import same_package as same_package
+from .outbox_repo import OutboxEntry as OutboxEntry
+from .outbox_repo import abandon_outbox as abandon_outbox
+from .outbox_repo import add_outbox as add_outbox
+from .outbox_repo import export_folders as export_folders
+from .outbox_repo import finish_outbox as finish_outbox
+from .outbox_repo import get_outbox as get_outbox
+from .outbox_repo import high_water as high_water
+from .outbox_repo import last_delivered_mark as last_delivered_mark
+from .outbox_repo import last_outbox as last_outbox
+from .outbox_repo import mark_delivered as mark_delivered
+from .outbox_repo import mark_writing as mark_writing
+from .outbox_repo import max_outbox_sequences as max_outbox_sequences
+from .outbox_repo import outbox as outbox
+from .outbox_repo import reserve_outbox as reserve_outbox
+from .outbox_repo import set_high_water as set_high_water
+from .outbox_repo import set_sync_base as set_sync_base
+from .outbox_repo import sync_base_versions as sync_base_versions
+from .outbox_repo import writing_outbox as writing_outbox
 
 
 @dataclass(frozen=True)
@@ -46,45 +71,6 @@ class Registration:
     @property
     def active(self) -> bool:
         return self.revoked_at is None
-
-
-@dataclass(frozen=True)
-class OutboxEntry:
-    uuid: str
-    sequence: int
-    device_id: str
-    sha256: str
-    previous_sha256: str | None
-    file_name: str
-    path: str
-    created_at: str
-    full: bool
-    log_mark: int
-    value_count: int
-    delivered_at: str | None
-    ack_uuid: str | None
-    ack_summary: str | None
-    #: SHA-256 of the signed manifest: the package's identity (None in rows made before it).
-    manifest_sha256: str | None = None
-
-
-@dataclass(frozen=True)
-class InboxEntry:
-    uuid: str
-    sha256: str
-    kind: str
-    state_code: str | None
-    device_id: str | None
-    sequence: int | None
-    signer: str
-    periods: tuple[str, ...]
-    created_at: str | None
-    imported_at: str
-    imported_by: str
-    summary: ImportSummary
-    archive_path: str
-    #: SHA-256 of the signed manifest: the package's identity (None in rows made before it).
-    manifest_sha256: str | None = None
 
 
 # -- profile and HQ keys -------------------------------------------------------------
@@ -173,283 +159,3 @@ def registration_log(conn: sqlite3.Connection) -> list[tuple[str, str, str, str,
     return conn.execute(
         "SELECT at, user, action, fingerprint, state_code, note FROM registration_log ORDER BY id"
     ).fetchall()
-
-
-# -- outbox and sync base (state side) ---------------------------------------------------
-
-_OUT = (
-    "uuid, sequence, device_id, sha256, previous_sha256, file_name, path, created_at, full, "
-    "log_mark, value_count, delivered_at, ack_uuid, ack_summary, manifest_sha256"
-)
-
-
-def _outbox(row: Sequence[Any]) -> OutboxEntry:
-    values = list(row)
-    values[8] = bool(values[8])
-    return OutboxEntry(*values)
-
-
-def outbox(conn: sqlite3.Connection) -> list[OutboxEntry]:
-    return [_outbox(r) for r in conn.execute(f"SELECT {_OUT} FROM outbox ORDER BY sequence")]
-
-
-def last_outbox(conn: sqlite3.Connection, device_id: str) -> OutboxEntry | None:
-    row = conn.execute(
-        f"SELECT {_OUT} FROM outbox WHERE device_id = ? ORDER BY sequence DESC LIMIT 1", (device_id,)
-    ).fetchone()
-    return _outbox(row) if row else None
-
-
-def get_outbox(conn: sqlite3.Connection, uuid: str) -> OutboxEntry | None:
-    row = conn.execute(f"SELECT {_OUT} FROM outbox WHERE uuid = ?", (uuid,)).fetchone()
-    return _outbox(row) if row else None
-
-
-def add_outbox(conn: sqlite3.Connection, entry: OutboxEntry) -> None:
-    conn.execute(
-        f"INSERT INTO outbox ({_OUT}) VALUES ({', '.join('?' * 15)})",
-        (
-            entry.uuid,
-            entry.sequence,
-            entry.device_id,
-            entry.sha256,
-            entry.previous_sha256,
-            entry.file_name,
-            entry.path,
-            entry.created_at,
-            int(entry.full),
-            entry.log_mark,
-            entry.value_count,
-            entry.delivered_at,
-            entry.ack_uuid,
-            entry.ack_summary,
-            entry.manifest_sha256,
-        ),
-    )
-
-
-# A package is reserved before its file is written: its outbox row, the device's high-water
-# sequence and a "writing" marker are committed together; the marker is cleared once the file
-# is at its final name. Kept in ``settings`` (no schema change): the marker names the row.
-_WRITING = "sync.outbox.writing."
-_HIGH_WATER = "sync.outbox.high_water."
-_FOLDERS = "sync.outbox.folders"
-_MAX_FOLDERS = 20
-
-
-def high_water(conn: sqlite3.Connection, device_id: str) -> int:
-    """The highest sequence ever reserved for ``device_id`` (0: none)."""
-    row = conn.execute("SELECT value FROM settings WHERE key = ?", (_HIGH_WATER + device_id,)).fetchone()
-    return int(row[0]) if row else 0
-
-
-def set_high_water(conn: sqlite3.Connection, device_id: str, sequence: int) -> None:
-    conn.execute(
-        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (_HIGH_WATER + device_id, str(sequence)),
-    )
-
-
-def reserve_outbox(conn: sqlite3.Connection, entry: OutboxEntry) -> None:
-    """Record ``entry`` as being written: its row, its sequence as used, and the marker.
-
-    Call in one transaction, committed before the file reaches its final name: after
-    any kill the reconcile finds the row and decides by the file (see
-    :mod:`app.services.sync.outbox_reconcile`), and the sequence is never handed out again.
-    """
-    add_outbox(conn, entry)
-    set_high_water(conn, entry.device_id, max(entry.sequence, high_water(conn, entry.device_id)))
-    mark_writing(conn, entry.uuid)
-    _remember_folder(conn, str(Path(entry.path).parent))
-
-
-def _remember_folder(conn: sqlite3.Connection, folder: str) -> None:
-    folders = [f for f in export_folders(conn) if f != folder]
-    conn.execute(
-        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (_FOLDERS, json.dumps([folder, *folders][:_MAX_FOLDERS], ensure_ascii=False)),
-    )
-
-
-def export_folders(conn: sqlite3.Connection) -> list[str]:
-    """The folders packages were last exported to, newest first (for ``check``)."""
-    row = conn.execute("SELECT value FROM settings WHERE key = ?", (_FOLDERS,)).fetchone()
-    try:
-        found = json.loads(row[0]) if row else []
-    except ValueError:
-        return []
-    return [f for f in found if isinstance(f, str)] if isinstance(found, list) else []
-
-
-def mark_writing(conn: sqlite3.Connection, uuid: str) -> None:
-    conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (_WRITING + uuid, uuid))
-
-
-def finish_outbox(conn: sqlite3.Connection, uuid: str) -> None:
-    """The package's file is complete at its final name: the row is an ordinary one."""
-    conn.execute("DELETE FROM settings WHERE key = ?", (_WRITING + uuid,))
-
-
-def abandon_outbox(conn: sqlite3.Connection, uuid: str) -> None:
-    """The package's file never reached its final name: drop the row, keep its sequence used."""
-    conn.execute("DELETE FROM outbox WHERE uuid = ?", (uuid,))
-    conn.execute("DELETE FROM settings WHERE key = ?", (_WRITING + uuid,))
-
-
-def writing_outbox(conn: sqlite3.Connection) -> list[str]:
-    """UUIDs of the outbox rows whose file was still being written (a killed export)."""
-    return [r[0] for r in conn.execute("SELECT value FROM settings WHERE key LIKE ? ORDER BY key", (_WRITING + "%",))]
-
-
-def mark_delivered(conn: sqlite3.Connection, uuid: str, at: str, ack_uuid: str, summary: Mapping[str, Any]) -> None:
-    conn.execute(
-        "UPDATE outbox SET delivered_at = ?, ack_uuid = ?, ack_summary = ? WHERE uuid = ?",
-        (at, ack_uuid, json.dumps(summary, ensure_ascii=False), uuid),
-    )
-
-
-def last_delivered_mark(conn: sqlite3.Connection) -> int:
-    """The change-log id up to which HQ has acknowledged everything (0: nothing yet)."""
-    row = conn.execute("SELECT max(log_mark) FROM outbox WHERE delivered_at IS NOT NULL").fetchone()
-    return int(row[0] or 0)
-
-
-def set_sync_base(conn: sqlite3.Connection, rows: Iterable[tuple[str, str, str, str, int]]) -> None:
-    """Record the versions HQ acknowledged: (org_unit, period, variable, option, version)."""
-    conn.executemany(
-        "INSERT INTO sync_base (org_unit, period, variable, disaggregation, version) VALUES (?, ?, ?, ?, ?) "
-        "ON CONFLICT (org_unit, period, variable, disaggregation) DO UPDATE SET version = excluded.version "
-        "WHERE excluded.version > sync_base.version",
-        list(rows),
-    )
-
-
-# -- inbox (both sides) ---------------------------------------------------------------
-
-_IN = (
-    "uuid, sha256, kind, state_code, device_id, sequence, signer, periods, created_at, imported_at, "
-    "imported_by, summary, archive_path, manifest_sha256"
-)
-
-
-def _inbox(row: Sequence[Any]) -> InboxEntry:
-    values = list(row)
-    values[7] = tuple(json.loads(values[7] or "[]"))
-    values[11] = json.loads(values[11])
-    return InboxEntry(*values)
-
-
-def get_inbox(conn: sqlite3.Connection, uuid: str) -> InboxEntry | None:
-    row = conn.execute(f"SELECT {_IN} FROM inbox WHERE uuid = ?", (uuid,)).fetchone()
-    return _inbox(row) if row else None
-
-
-def inbox(conn: sqlite3.Connection, kind: str | None = None) -> list[InboxEntry]:
-    sql = f"SELECT {_IN} FROM inbox"
-    params: tuple[Any, ...] = ()
-    if kind:
-        sql += " WHERE kind = ?"
-        params = (kind,)
-    return [_inbox(r) for r in conn.execute(sql + " ORDER BY imported_at, uuid", params)]
-
-
-def device_sequences(conn: sqlite3.Connection, state_code: str, device_id: str) -> list[int]:
-    return [
-        r[0]
-        for r in conn.execute(
-            "SELECT sequence FROM inbox WHERE kind = 'data' AND state_code = ? AND device_id = ? ORDER BY sequence",
-            (state_code, device_id),
-        )
-    ]
-
-
-def add_inbox(conn: sqlite3.Connection, entry: InboxEntry) -> None:
-    conn.execute(
-        f"INSERT INTO inbox ({_IN}) VALUES ({', '.join('?' * 14)})",
-        (
-            entry.uuid,
-            entry.sha256,
-            entry.kind,
-            entry.state_code,
-            entry.device_id,
-            entry.sequence,
-            entry.signer,
-            json.dumps(list(entry.periods)),
-            entry.created_at,
-            entry.imported_at,
-            entry.imported_by,
-            json.dumps(entry.summary, ensure_ascii=False),
-            entry.archive_path,
-            entry.manifest_sha256,
-        ),
-    )
-
-
-# -- identity and HQ → state numbering (issue 11 holes 3 and 6) ----------------------------
-
-_HQ_SEQUENCE = "sync.hq.sequence."
-
-
-def same_package(
-    stored_file: str | None, stored_manifest: str | None, file_sha256: str | None, manifest_sha256: str | None
-) -> bool:
-    """Whether two records name the same package: by the signed manifest when both know it.
-
-    Rows written before manifests identified packages (and acks from such an HQ) only know
-    the file's hash; then the file's hash decides.
-    """
-    if stored_manifest and manifest_sha256:
-        return stored_manifest == manifest_sha256
-    return bool(stored_file) and stored_file == file_sha256
-
-
-def next_hq_sequence(conn: sqlite3.Connection, state_code: str) -> int:
-    """HQ: the next number of an ack or update for ``state_code`` (1, 2, …), reserved now.
-
-    One counter per state for both kinds, so numbers never repeat; the state refuses any
-    package of a kind not above the last one it imported (``E_REPLAY``).
-    """
-    key = _HQ_SEQUENCE + state_code
-    row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-    number = (int(row[0]) if row else 0) + 1
-    conn.execute(
-        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (key, str(number)),
-    )
-    return number
-
-
-def last_hq_sequence(conn: sqlite3.Connection, kind: str) -> int:
-    """State: the highest sequence of an imported HQ package of ``kind`` (0: none)."""
-    row = conn.execute("SELECT max(sequence) FROM inbox WHERE kind = ?", (kind,)).fetchone()
-    return int(row[0] or 0)
-
-
-def inbox_by_sequence(conn: sqlite3.Connection, state_code: str, device_id: str, sequence: int) -> InboxEntry | None:
-    """HQ: the imported data package of that device with that sequence, if any."""
-    row = conn.execute(
-        f"SELECT {_IN} FROM inbox WHERE kind = 'data' AND state_code = ? AND device_id = ? AND sequence = ?",
-        (state_code, device_id, sequence),
-    ).fetchone()
-    return _inbox(row) if row else None
-
-
-def inbox_by_identity(conn: sqlite3.Connection, digest: str) -> InboxEntry | None:
-    """HQ: the imported data package whose identity (or, in older rows, file hash) is ``digest``."""
-    row = conn.execute(
-        f"SELECT {_IN} FROM inbox WHERE kind = 'data' AND (manifest_sha256 = ? OR sha256 = ?) LIMIT 1", (digest, digest)
-    ).fetchone()
-    return _inbox(row) if row else None
-
-
-def sync_base_versions(conn: sqlite3.Connection) -> dict[tuple[str, str, str, str], int]:
-    """The version of every cell HQ last acknowledged, by (org_unit, period, variable, disaggregation)."""
-    return {
-        (r[0], r[1], r[2], r[3]): r[4]
-        for r in conn.execute("SELECT org_unit, period, variable, disaggregation, version FROM sync_base")
-    }
-
-
-def max_outbox_sequences(conn: sqlite3.Connection) -> list[tuple[str, int]]:
-    """(device, highest sequence) of every device's outbox rows."""
-    return conn.execute("SELECT device_id, max(sequence) FROM outbox GROUP BY device_id").fetchall()

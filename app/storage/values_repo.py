@@ -153,54 +153,75 @@ def apply_changes(
         old = existing.get(change.key)
         new = apply_change(old, change)
         new.uuid = new.uuid or _new_uuid()
-        diffs = [
-            (name, getattr(old, name) if old else None, getattr(new, name))
-            for name in ("value", "comment", "provisional", "follow_up")
-            if (getattr(old, name) if old else _blank(name)) != getattr(new, name)
-        ]
+        diffs = _field_diffs(old, new)
         if not diffs:
             continue
         new.version += 1
         new.updated_at, new.updated_by = now, user
         written.append(new)
         existing[change.key] = new
-        k = change.key
-        rows.append(
-            (
-                k.org_unit,
-                k.period,
-                k.variable,
-                k.disaggregation,
-                new.value,
-                new.comment,
-                int(new.provisional),
-                int(new.follow_up),
-                new.uuid,
-                new.version,
-                now,
-                user,
-            )
-        )
-        for name, before, after in diffs:
-            if isinstance(before, bool) or isinstance(after, bool):
-                before = None if before is None else int(before)
-                after = int(after)
-            log.append(
-                changelog.LogEntry(
-                    now, user, k.org_unit, k.period, k.variable, k.disaggregation, name, before, after, source
-                )
-            )
+        rows.append(_stored_row(change.key, new, now, user))
+        log += _log_entries(change.key, diffs, now, user, source)
     if rows:
-        conn.executemany(
-            f"INSERT INTO data_values ({_COLUMNS}) VALUES ({', '.join('?' * 12)}) "
-            "ON CONFLICT (org_unit, period, variable, disaggregation) DO UPDATE SET "
-            "value = excluded.value, comment = excluded.comment, provisional = excluded.provisional, "
-            "follow_up = excluded.follow_up, version = excluded.version, "
-            "updated_at = excluded.updated_at, updated_by = excluded.updated_by",
-            rows,
-        )
+        _upsert_own(conn, rows)
         changelog.append(conn, log)
     return written
+
+
+def _field_diffs(old: DataValue | None, new: DataValue) -> list[tuple[str, Any, Any]]:
+    """(field, before, after) of every logged field ``new`` changes (a new cell starts blank)."""
+    return [
+        (name, getattr(old, name) if old else None, getattr(new, name))
+        for name in ("value", "comment", "provisional", "follow_up")
+        if (getattr(old, name) if old else _blank(name)) != getattr(new, name)
+    ]
+
+
+def _stored_row(k: ValueKey, new: DataValue, now: str, user: str) -> tuple[Any, ...]:
+    """``new`` as the ``data_values`` row of cell ``k`` in ``_COLUMNS`` order, changed ``now`` by ``user``."""
+    return (
+        k.org_unit,
+        k.period,
+        k.variable,
+        k.disaggregation,
+        new.value,
+        new.comment,
+        int(new.provisional),
+        int(new.follow_up),
+        new.uuid,
+        new.version,
+        now,
+        user,
+    )
+
+
+def _log_entries(
+    k: ValueKey, diffs: Sequence[tuple[str, Any, Any]], now: str, user: str, source: str
+) -> list[changelog.LogEntry]:
+    """The change-log rows of one cell's changed fields (flags logged as 0/1)."""
+    entries = []
+    for name, before, after in diffs:
+        if isinstance(before, bool) or isinstance(after, bool):
+            before = None if before is None else int(before)
+            after = int(after)
+        entries.append(
+            changelog.LogEntry(
+                now, user, k.org_unit, k.period, k.variable, k.disaggregation, name, before, after, source
+            )
+        )
+    return entries
+
+
+def _upsert_own(conn: sqlite3.Connection, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Insert or update rows changed here (a stored cell keeps its uuid)."""
+    conn.executemany(
+        f"INSERT INTO data_values ({_COLUMNS}) VALUES ({', '.join('?' * 12)}) "
+        "ON CONFLICT (org_unit, period, variable, disaggregation) DO UPDATE SET "
+        "value = excluded.value, comment = excluded.comment, provisional = excluded.provisional, "
+        "follow_up = excluded.follow_up, version = excluded.version, "
+        "updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+        rows,
+    )
 
 
 def state_rows(

@@ -176,25 +176,10 @@ class XlsxReader:
         values_sheet = guarded(self.path, lambda: self._book[name])
         values_sheet.reset_dimensions()  # never trust the file's stated size: read every row
         cells = guarded(self.path, lambda: iter(values_sheet.iter_rows()))
-        formulas = None
-        if guarded(self.path, lambda: self._has_formulas(values_sheet)):
-            if self._formula_book is None:
-                self._formula_book = guarded(
-                    self.path, lambda: load_workbook(self.path, read_only=True, data_only=False)
-                )
-            formula_book = self._formula_book
-            formula_sheet = guarded(self.path, lambda: formula_book[name])
-            formula_sheet.reset_dimensions()
-            formulas = guarded(self.path, lambda: iter(formula_sheet.iter_rows()))
+        formulas = self._formula_rows(name, values_sheet)
         number = 0
         while True:
-            try:  # not guarded(): this runs once per row, up to a million times
-                row = next(cells, None)
-                formula_row = next(formulas, None) if formulas is not None else None
-            except InputError:
-                raise
-            except Exception as exc:  # noqa: BLE001 - as in guarded(): a parser failure is the file's
-                raise _failure(self.path, exc) from exc
+            row, formula_row = self._next_rows(cells, formulas)
             if row is None:
                 return
             number += 1
@@ -205,31 +190,31 @@ class XlsxReader:
             if not row:  # an empty row (openpyxl fills gaps with them): the fast way
                 yield number, [], {}
                 continue
-            values: list[object] = []
-            problems: dict[int, InputError] = {}
-            for index, cell in enumerate(row):
-                value = cell.value
-                if cell.data_type == "e":
-                    problems[index] = InputError(
-                        "cell_excel_error",
-                        sheet=name,
-                        value=_shown(value),
-                        cell=f"{get_column_letter(index + 1)}{number}",
-                    )
-                elif (
-                    value is None
-                    and formula_row is not None
-                    and index < len(formula_row)
-                    and formula_row[index].data_type == "f"
-                ):
-                    problems[index] = InputError(
-                        "cell_formula_uncached",
-                        sheet=name,
-                        value=_shown(formula_row[index].value),
-                        cell=f"{get_column_letter(index + 1)}{number}",
-                    )
-                values.append(value)
+            values, problems = _row_cells(name, number, row, formula_row)
             yield number, values, problems
+
+    def _formula_rows(self, name: str, values_sheet: Any) -> Iterator[Any] | None:
+        """The rows of sheet ``name`` as formulas, from a second parse; None when it holds none."""
+        if not guarded(self.path, lambda: self._has_formulas(values_sheet)):
+            return None
+        if self._formula_book is None:
+            self._formula_book = guarded(self.path, lambda: load_workbook(self.path, read_only=True, data_only=False))
+        formula_book = self._formula_book
+        formula_sheet = guarded(self.path, lambda: formula_book[name])
+        formula_sheet.reset_dimensions()
+        formulas: Iterator[Any] = guarded(self.path, lambda: iter(formula_sheet.iter_rows()))
+        return formulas
+
+    def _next_rows(self, cells: Iterator[Any], formulas: Iterator[Any] | None) -> tuple[Any, Any]:
+        """The next row of values and of formulas (None at the end); a parser failure is the file's."""
+        try:  # not guarded(): this runs once per row, up to a million times
+            row = next(cells, None)
+            formula_row = next(formulas, None) if formulas is not None else None
+        except InputError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - as in guarded(): a parser failure is the file's
+            raise _failure(self.path, exc) from exc
+        return row, formula_row
 
     def _has_formulas(self, sheet: object) -> bool:
         """Whether the sheet's XML holds any formula: a byte scan, so that the second parse
@@ -244,6 +229,32 @@ class XlsxReader:
                     return True
                 tail = chunk[-32:]
         return False
+
+
+def _row_cells(name: str, number: int, row: Any, formula_row: Any) -> tuple[list[object], dict[int, InputError]]:
+    """A non-empty row's values and, by 0-based column, its Excel errors and uncached formulas."""
+    values: list[object] = []
+    problems: dict[int, InputError] = {}
+    for index, cell in enumerate(row):
+        value = cell.value
+        if cell.data_type == "e":
+            problems[index] = InputError(
+                "cell_excel_error", sheet=name, value=_shown(value), cell=f"{get_column_letter(index + 1)}{number}"
+            )
+        elif (
+            value is None
+            and formula_row is not None
+            and index < len(formula_row)
+            and formula_row[index].data_type == "f"
+        ):
+            problems[index] = InputError(
+                "cell_formula_uncached",
+                sheet=name,
+                value=_shown(formula_row[index].value),
+                cell=f"{get_column_letter(index + 1)}{number}",
+            )
+        values.append(value)
+    return values, problems
 
 
 def _shown(value: object) -> str:

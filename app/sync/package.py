@@ -171,12 +171,34 @@ def read(data: bytes, where: str) -> RawPackage:
         if name not in names:
             raise SyncError("E_MISSING_FILE", where, name)
     manifest_bytes = archive.read("manifest.json", MAX_MANIFEST)
+    manifest = _parse_manifest(manifest_bytes, where)
+    kind = _check_header(manifest, where)
+    listed = _check_listing(manifest, kind, where)
+    # The manifest decides the exact set of files: missing or extra entries are refused.
+    expected = {"manifest.json", "manifest.sig", *listed}
+    for name in sorted(expected - names):
+        raise SyncError("E_MISSING_FILE", where, name)
+    for name in sorted(names - expected):
+        raise SyncError("E_EXTRA_FILE", where, name)
+    signature = archive.read("manifest.sig", MAX_SIGNATURE)
+    return RawPackage(
+        where, sha256(data), manifest, manifest_bytes, signature, archive, manifest_sha256=sha256(manifest_bytes)
+    )
+
+
+def _parse_manifest(manifest_bytes: bytes, where: str) -> dict[str, Any]:
+    """The manifest's JSON, refused (E_MANIFEST) unless it is an object of this format."""
     try:
         manifest = safejson.loads(manifest_bytes, MAX_MANIFEST)
     except safejson.JsonRefused as exc:
         raise SyncError("E_MANIFEST", where, exc.detail) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise SyncError("E_MANIFEST", where, "format")
+    return manifest
+
+
+def _check_header(manifest: Mapping[str, Any], where: str) -> str:
+    """Check the fields every manifest has (version, date, kind, UUID); return its kind."""
     version = _need(manifest, "format_version", int, where)
     if version < 1:
         raise SyncError("E_MANIFEST", where, f"format_version {version}")
@@ -186,12 +208,17 @@ def read(data: bytes, where: str) -> RawPackage:
     # can reach a SQL parameter or a date parser.
     if not _ISO_TIME.fullmatch(_need(manifest, "created_at", str, where)):
         raise SyncError("E_MANIFEST", where, "created_at")
-    kind = _need(manifest, "kind", str, where)
+    kind: str = _need(manifest, "kind", str, where)
     if kind not in KINDS:
         raise SyncError("E_MANIFEST", where, f"kind «{kind}»")
     if not _UUID.match(_need(manifest, "uuid", str, where)):
         raise SyncError("E_MANIFEST", where, "uuid")
-    listed = _need(manifest, "files", dict, where)
+    return kind
+
+
+def _check_listing(manifest: Mapping[str, Any], kind: str, where: str) -> dict[str, Any]:
+    """The manifest's ``files`` (name → SHA-256), each a hash and a name its ``kind`` may carry."""
+    listed: dict[str, Any] = _need(manifest, "files", dict, where)
     if kind in CONTENT and CONTENT[kind] not in listed:
         raise SyncError("E_MISSING_FILE", where, CONTENT[kind])
     for name, digest in listed.items():
@@ -203,16 +230,7 @@ def read(data: bytes, where: str) -> RawPackage:
         )
         if not allowed:
             raise SyncError("E_EXTRA_FILE", where, name)
-    # The manifest decides the exact set of files: missing or extra entries are refused.
-    expected = {"manifest.json", "manifest.sig", *listed}
-    for name in sorted(expected - names):
-        raise SyncError("E_MISSING_FILE", where, name)
-    for name in sorted(names - expected):
-        raise SyncError("E_EXTRA_FILE", where, name)
-    signature = archive.read("manifest.sig", MAX_SIGNATURE)
-    return RawPackage(
-        where, sha256(data), manifest, manifest_bytes, signature, archive, manifest_sha256=sha256(manifest_bytes)
-    )
+    return listed
 
 
 def part_name(period: str) -> str:
