@@ -1596,32 +1596,32 @@
         <translation>Facility form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/facility_form.py" line="137"/>
+        <location filename="../../app/ui/facilities/facility_form_frame.py" line="90"/>
         <source>◀ Anterior (RePág)</source>
         <translation>◀ Previous (PgUp)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/facility_form.py" line="138"/>
+        <location filename="../../app/ui/facilities/facility_form_frame.py" line="91"/>
         <source>Siguiente (AvPág) ▶</source>
         <translation>Next (PgDn) ▶</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/facility_form.py" line="140"/>
+        <location filename="../../app/ui/facilities/facility_form_frame.py" line="93"/>
         <source>Deshacer</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/facility_form.py" line="141"/>
+        <location filename="../../app/ui/facilities/facility_form_frame.py" line="94"/>
         <source>Rehacer</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/facility_form.py" line="142"/>
+        <location filename="../../app/ui/facilities/facility_form_frame.py" line="95"/>
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/facility_form.py" line="311"/>
+        <location filename="../../app/ui/facilities/facility_form.py" line="272"/>
         <location filename="../../app/ui/facilities/facility_form_header.py" line="45"/>
         <source>%1 de %2</source>
         <translation>%1 of %2</translation>
@@ -1677,27 +1677,27 @@
         <translation>%1 fields that do not apply to %2 are hidden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/facility_form.py" line="318"/>
+        <location filename="../../app/ui/facilities/facility_form.py" line="279"/>
         <source>Capturado: %1 de %2 campos</source>
         <translation>Entered: %1 of %2 fields</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/facility_form.py" line="329"/>
+        <location filename="../../app/ui/facilities/facility_form.py" line="290"/>
         <source>El informe de %1 está cerrado: el formulario es de solo lectura. Reábralo para editar.</source>
         <translation>The %1 report is closed: the form is read-only. Reopen it to edit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/facility_form.py" line="335"/>
+        <location filename="../../app/ui/facilities/facility_form.py" line="296"/>
         <source>%1 en %2</source>
         <translation>%1 at %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/facility_form.py" line="384"/>
+        <location filename="../../app/ui/facilities/facility_form.py" line="345"/>
         <source>Cargando el mes… El formulario acepta cambios en cuanto termine.</source>
         <translation>Loading the month… The form takes changes again as soon as it is done.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/facilities/facility_form.py" line="399"/>
+        <location filename="../../app/ui/facilities/facility_form.py" line="360"/>
         <source>No se guardó el último cambio: %1</source>
         <translation>The last change was not saved: %1</translation>
     </message>
@@ -4451,88 +4451,88 @@ The reopening is logged in the history and the signed summary will have to be si
 <context>
     <name>RespondDialog</name>
     <message>
-        <location filename="../../app/ui/sync/respond_dialog.py" line="73"/>
-        <location filename="../../app/ui/sync/respond_dialog.py" line="270"/>
+        <location filename="../../app/ui/sync/respond_dialog.py" line="76"/>
+        <location filename="../../app/ui/sync/respond_dialog.py" line="211"/>
         <source>Responder a los estados</source>
         <translation>Answer the states</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/respond_dialog.py" line="97"/>
+        <location filename="../../app/ui/sync/respond_dialog.py" line="101"/>
         <source>Escriba para cada estado seleccionado un acuse (lo que oficinas centrales recibió; al importarlo, el estado marca sus paquetes como entregados) o una actualización (su padrón de unidades y, si lo elige, el catálogo).</source>
         <translation>Write for each selected state an acknowledgement (what headquarters received; when the state imports it, its packages are marked delivered) or an update (its facility registry and, if you choose, the catalog).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/respond_dialog.py" line="127"/>
+        <location filename="../../app/ui/sync/respond_controls.py" line="86"/>
         <source>Carpeta de destino:</source>
         <translation>Destination folder:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/respond_dialog.py" line="134"/>
+        <location filename="../../app/ui/sync/respond_controls.py" line="54"/>
         <source>Escribir acuses</source>
         <translation>Write acknowledgements</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/respond_dialog.py" line="137"/>
+        <location filename="../../app/ui/sync/respond_controls.py" line="96"/>
         <source>Lo que oficinas centrales recibió de cada estado y los valores que quedaron en revisión.</source>
         <translation>What headquarters received from each state and the values left for review.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/respond_dialog.py" line="140"/>
+        <location filename="../../app/ui/sync/respond_controls.py" line="101"/>
         <source>Acuses</source>
         <translation>Acknowledgements</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/respond_dialog.py" line="148"/>
+        <location filename="../../app/ui/sync/respond_controls.py" line="55"/>
         <source>Incluir el catálogo</source>
         <translation>Include the catalog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/respond_dialog.py" line="151"/>
+        <location filename="../../app/ui/sync/respond_controls.py" line="66"/>
         <source>El catálogo activo de oficinas centrales; el estado lo instala solo si es más reciente que el suyo.</source>
         <translation>Headquarters&apos; active catalog; the state installs it only if it is newer than its own.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/respond_dialog.py" line="160"/>
+        <location filename="../../app/ui/sync/respond_controls.py" line="57"/>
         <source>Escribir actualizaciones</source>
         <translation>Write updates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/respond_dialog.py" line="162"/>
+        <location filename="../../app/ui/sync/respond_controls.py" line="113"/>
         <source>El padrón de unidades y las metas de cada estado.</source>
         <translation>Each state&apos;s facility registry and targets.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/respond_dialog.py" line="167"/>
+        <location filename="../../app/ui/sync/respond_controls.py" line="118"/>
         <source>Actualizaciones</source>
         <translation>Updates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/respond_dialog.py" line="176"/>
+        <location filename="../../app/ui/sync/respond_controls.py" line="71"/>
         <source>%v de %m estados</source>
         <translation>%v of %m states</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/respond_dialog.py" line="178"/>
+        <location filename="../../app/ui/sync/respond_controls.py" line="59"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/respond_dialog.py" line="180"/>
+        <location filename="../../app/ui/sync/respond_controls.py" line="74"/>
         <source>Se detiene después del estado en curso; los archivos escritos quedan completos.</source>
         <translation>Stops after the current state; the files already written stay complete.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/respond_dialog.py" line="193"/>
+        <location filename="../../app/ui/sync/respond_controls.py" line="62"/>
         <source>Abrir carpeta</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/respond_dialog.py" line="195"/>
+        <location filename="../../app/ui/sync/respond_controls.py" line="63"/>
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/respond_dialog.py" line="250"/>
+        <location filename="../../app/ui/sync/respond_dialog.py" line="191"/>
         <source>%1 de %2 estados seleccionados (Ctrl+A: todos)</source>
         <translation>%1 of %2 states selected (Ctrl+A: all)</translation>
     </message>
@@ -4552,57 +4552,57 @@ The reopening is logged in the history and the signed summary will have to be si
         <translation>No coordinators are registered yet. Register them in Sync ▸ Profile and enrolment…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/respond_dialog.py" line="123"/>
+        <location filename="../../app/ui/sync/respond_controls.py" line="52"/>
         <source>Carpeta para los paquetes</source>
         <translation>Folder for the packages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/respond_dialog.py" line="155"/>
+        <location filename="../../app/ui/sync/respond_controls.py" line="56"/>
         <source>Carpeta del catálogo</source>
         <translation>Catalog folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/respond_dialog.py" line="336"/>
+        <location filename="../../app/ui/sync/respond_dialog.py" line="277"/>
         <source>Seleccione al menos un estado.</source>
         <translation>Select at least one state.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/respond_dialog.py" line="340"/>
+        <location filename="../../app/ui/sync/respond_dialog.py" line="281"/>
         <source>Elija la carpeta donde se guardarán los paquetes.</source>
         <translation>Choose the folder where the packages will be saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/respond_dialog.py" line="346"/>
+        <location filename="../../app/ui/sync/respond_dialog.py" line="287"/>
         <source>Elija la carpeta del catálogo.</source>
         <translation>Choose the catalog folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/respond_dialog.py" line="367"/>
+        <location filename="../../app/ui/sync/respond_dialog.py" line="308"/>
         <source>Escribiendo acuses…</source>
         <translation>Writing acknowledgements…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/respond_dialog.py" line="367"/>
+        <location filename="../../app/ui/sync/respond_dialog.py" line="308"/>
         <source>Escribiendo actualizaciones…</source>
         <translation>Writing updates…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/respond_dialog.py" line="370"/>
+        <location filename="../../app/ui/sync/respond_dialog.py" line="311"/>
         <source>No se escribieron los acuses</source>
         <translation>The acknowledgements were not written</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/respond_dialog.py" line="370"/>
+        <location filename="../../app/ui/sync/respond_dialog.py" line="311"/>
         <source>No se escribieron las actualizaciones</source>
         <translation>The updates were not written</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/respond_dialog.py" line="381"/>
+        <location filename="../../app/ui/sync/respond_dialog.py" line="322"/>
         <source>Cancelando…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/respond_dialog.py" line="392"/>
+        <location filename="../../app/ui/sync/respond_dialog.py" line="333"/>
         <source>No se escribió ningún archivo.</source>
         <translation>No file was written.</translation>
     </message>
@@ -4642,17 +4642,17 @@ The reopening is logged in the history and the signed summary will have to be si
         <translation>Hand them to each state: they are imported in Sync ▸ Send a package to headquarters…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/respond_dialog.py" line="421"/>
+        <location filename="../../app/ui/sync/respond_dialog.py" line="362"/>
         <source>No se escribieron todos los paquetes</source>
         <translation>Not all packages were written</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/respond_dialog.py" line="283"/>
+        <location filename="../../app/ui/sync/respond_dialog.py" line="224"/>
         <source>Catálogo activo (versión %1)</source>
         <translation>Active catalog (version %1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/respond_dialog.py" line="286"/>
+        <location filename="../../app/ui/sync/respond_dialog.py" line="227"/>
         <source>Vacío: se envía el catálogo activo. Elija una carpeta solo para enviar otro catálogo.</source>
         <translation>Empty: the active catalog is sent. Choose a folder only to send another catalog.</translation>
     </message>
