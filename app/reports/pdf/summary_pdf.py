@@ -98,12 +98,35 @@ def render_summary_layout(
     text = words(lang)
     generated = (generated_at or datetime.now().astimezone()).strftime("%Y-%m-%d %H:%M %Z").strip()
     slide = layout in ("slide", "compact")
-    compact = layout == "compact"
-    pagesize = SLIDE if slide else A4
     margin = 24.0 if slide else 40.0
     st = Styles(1.2 if slide else 1.0)
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
+    doc = _document(buffer, summary, SLIDE if slide else A4, margin, text)
+    width = doc.width - 12  # the frame pads 6 pt on each side
+    story, printed = _body(summary, layout, width, st, lang)
+    notes = [
+        *printed_notes(summary, lang, printed),
+        completeness_text(summary, lang),
+        text["fingerprint_full"].format(fp=summary.fingerprint or no_data(lang)),
+    ]
+    found: list[SignatureBox] = []
+    space = SignatureSpace(*signature_size, found) if signature_size else None
+    story += closing([Paragraph(html.escape(note, quote=False), st.note) for note in notes], width, space)
+    background = page_background(demo, lang)
+    doc.build(
+        story,
+        onFirstPage=background,
+        onLaterPages=background,
+        canvasmaker=canvas_maker(summary, banner, generated, lang, margin, demo),
+    )
+    return buffer.getvalue(), (found[-1] if found else None)
+
+
+def _document(
+    buffer: io.BytesIO, summary: StateSummary, pagesize: tuple[float, float], margin: float, text: dict[str, str]
+) -> SimpleDocTemplate:
+    """The document of one summary, its information (title, subject) filled in."""
+    return SimpleDocTemplate(
         buffer,
         pagesize=pagesize,
         leftMargin=margin,
@@ -114,7 +137,15 @@ def render_summary_layout(
         author="Coordina",
         subject=f"{summary.state_code} {'-'.join(summary.window)} {summary.fingerprint}",
     )
-    width = doc.width - 12  # the frame pads 6 pt on each side
+
+
+def _body(
+    summary: StateSummary, layout: str, width: float, st: Styles, lang: str
+) -> tuple[list[Flowable], set[str] | None]:
+    """The story up to the footnotes, and (compact layout) the figures it printed."""
+    text = words(lang)
+    slide = layout in ("slide", "compact")
+    compact = layout == "compact"
     story: list[Flowable] = [
         Paragraph(text["header"], st.header),
         Paragraph(html.escape(text["title"].format(state=summary.state_name.upper()), quote=False), st.title),
@@ -140,19 +171,4 @@ def render_summary_layout(
             *type_table(summary, width, st, lang),
             Spacer(1, 8),
         ]
-    notes = [
-        *printed_notes(summary, lang, printed),
-        completeness_text(summary, lang),
-        text["fingerprint_full"].format(fp=summary.fingerprint or no_data(lang)),
-    ]
-    found: list[SignatureBox] = []
-    space = SignatureSpace(*signature_size, found) if signature_size else None
-    story += closing([Paragraph(html.escape(note, quote=False), st.note) for note in notes], width, space)
-    background = page_background(demo, lang)
-    doc.build(
-        story,
-        onFirstPage=background,
-        onLaterPages=background,
-        canvasmaker=canvas_maker(summary, banner, generated, lang, margin, demo),
-    )
-    return buffer.getvalue(), (found[-1] if found else None)
+    return story, printed

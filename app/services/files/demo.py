@@ -285,44 +285,36 @@ def _store_values(
         if not (changed_value or changed_comment):
             continue
         org, _, variable, option = key
+        where = (now, user, org, period, variable, option)
         if changed_value:
-            log.append(
-                (
-                    now,
-                    user,
-                    org,
-                    period,
-                    variable,
-                    option,
-                    "value",
-                    changelog.as_log_text(old_value),
-                    changelog.as_log_text(value),
-                    "demo",
-                )
-            )
+            log.append((*where, "value", changelog.as_log_text(old_value), changelog.as_log_text(value), "demo"))
         if changed_comment:
-            log.append(
-                (now, user, org, period, variable, option, "comment", old[5] if old else None, new_comment, "demo")
-            )
-        rows.append(
-            (
-                org,
-                period,
-                variable,
-                option,
-                value,
-                new_comment,
-                old[6] if old else 0,
-                old[7] if old else 0,
-                (old[8] if old else "") or _uuid4(),
-                (old[9] if old else 0) + 1,
-                now,
-                user,
-            )
-        )
+            log.append((*where, "comment", old[5] if old else None, new_comment, "demo"))
+        rows.append(_value_row(key, period, value, new_comment, old, now, user))
     values_repo.upsert_received(ws.conn, rows)
     changelog.append_text_rows(ws.conn, log)
     return len(rows)
+
+
+def _value_row(
+    key: tuple[str, str, str, str], period: str, value: object, comment: str, old: tuple | None, now: str, user: str
+) -> tuple:
+    """The ``data_values`` row of a demo value: the next version of ``old`` (the stored row), if any."""
+    org, _, variable, option = key
+    return (
+        org,
+        period,
+        variable,
+        option,
+        value,
+        comment,
+        old[6] if old else 0,
+        old[7] if old else 0,
+        (old[8] if old else "") or _uuid4(),
+        (old[9] if old else 0) + 1,
+        now,
+        user,
+    )
 
 
 def _uuid4() -> str:

@@ -15,157 +15,24 @@ from fractions import Fraction
 from app.models.catalog import Catalog
 from app.models.facility import Facility
 from app.models.values import Scalar
+from app.services.files.demo_tables import (
+    BEDS,
+    DIGNIFICATION,
+    EQUIPMENT,
+    FIRST_LEVEL_MONTHLY,
+    FLOW_WEIGHTS,
+    HOLE_VARIABLES,
+    ORDERS,
+    POSTS,
+    ROOMS,
+    SINCE_START,
+    SLIDE_FLOWS,
+    STAFF,
+    STOCK_WEIGHTS,
+)
 
 Cell = tuple[str, str, str, str]  # (org unit, period, variable, option)
 Values = dict[Cell, tuple[Scalar, str]]  # -> (value, comment)
-
-_FLOW_WEIGHTS: dict[str, dict[str, float]] = {
-    "consultas_especialidad": {"HAE": 8, "HG": 6, "HE": 4, "HIC": 1.5, "UNEME": 1.2},
-    "consultas_medicina_familiar": {
-        "HAE": 2,
-        "HG": 8,
-        "HE": 3,
-        "HIC": 4,
-        "UNEME": 1,
-        "CESSA": 3,
-        "CE": 2,
-        "CAAPS": 3,
-        "CSU": 2,
-        "CSR": 1,
-        "UMM": 0.8,
-    },
-    "cirugias": {"HAE": 8, "HG": 6, "HE": 4, "HIC": 1},
-    "visitas_domiciliarias": {
-        "HG": 1,
-        "HE": 0.5,
-        "HIC": 1,
-        "UNEME": 0.3,
-        "CESSA": 1.2,
-        "CE": 0.5,
-        "CAAPS": 1,
-        "CSU": 1,
-        "CSR": 1.2,
-        "UMM": 1.5,
-    },
-    "sesiones_informativas": {
-        "HAE": 1,
-        "HG": 2,
-        "HE": 1.5,
-        "HIC": 1.5,
-        "UNEME": 0.5,
-        "CESSA": 1.2,
-        "CE": 0.5,
-        "CAAPS": 1,
-        "CSU": 1,
-        "CSR": 1,
-        "UMM": 1,
-    },
-}
-_STOCK_WEIGHTS = {
-    "HAE": 2,
-    "HG": 3,
-    "HE": 2,
-    "HIC": 2,
-    "UNEME": 0.5,
-    "CESSA": 1.5,
-    "CE": 1,
-    "CAAPS": 1.2,
-    "CSU": 1.2,
-    "CSR": 1,
-    "UMM": 0.8,
-}
-#: Authorised posts (especialistas, generales, enfermería) ranges by facility type.
-_POSTS = {
-    "HAE": ((60, 120), (20, 40), (150, 300)),
-    "HG": ((25, 45), (15, 25), (80, 140)),
-    "HE": ((12, 20), (6, 10), (40, 70)),
-    "HIC": ((4, 8), (6, 10), (18, 30)),
-    "UNEME": ((2, 5), (1, 2), (2, 5)),
-    "CESSA": ((1, 3), (4, 7), (6, 10)),
-    "CE": ((2, 6), (1, 3), (3, 6)),
-    "CAAPS": ((1, 2), (3, 6), (4, 8)),
-    "CSU": ((0, 0), (2, 5), (3, 6)),
-    "CSR": ((0, 0), (1, 1), (1, 2)),
-    "UMM": ((0, 0), (1, 1), (1, 1)),
-}
-_BEDS = {"HAE": (90, 250), "HG": (60, 120), "HE": (30, 60), "HIC": (12, 30)}
-_ROOMS = {
-    "HAE": (30, 50),
-    "HG": (15, 30),
-    "HE": (8, 15),
-    "HIC": (4, 8),
-    "UNEME": (3, 8),
-    "CESSA": (4, 8),
-    "CE": (4, 10),
-    "CAAPS": (3, 6),
-    "CSU": (2, 6),
-    "CSR": (1, 2),
-    "UMM": (1, 1),
-}
-_ORDERS = {
-    "HAE": 60,
-    "HG": 40,
-    "HE": 25,
-    "HIC": 15,
-    "UNEME": 6,
-    "CESSA": 4,
-    "CE": 4,
-    "CAAPS": 4,
-    "CSU": 3,
-    "CSR": 2,
-    "UMM": 1,
-}
-_EQUIPMENT = {
-    "HAE": (200, 400),
-    "HG": (120, 220),
-    "HE": (60, 120),
-    "HIC": (30, 60),
-    "UNEME": (10, 30),
-    "CESSA": (8, 15),
-    "CE": (8, 15),
-    "CAAPS": (6, 12),
-    "CSU": (4, 10),
-    "CSR": (2, 6),
-    "UMM": (2, 5),
-}
-_DIGNIFICATION = {
-    "HAE": (3e6, 8e6),
-    "HG": (2e6, 6e6),
-    "HE": (1e6, 3e6),
-    "HIC": (5e5, 2e6),
-    "UNEME": (2e5, 8e5),
-    "UMM": (2e4, 8e4),
-}
-_HOLE_VARIABLES = (
-    "consultas_medicina_familiar",
-    "consultas_total",
-    "recetas_emitidas",
-    "recetas_surtidas",
-    "visitas_domiciliarias",
-    "sesiones_informativas",
-    "jornadas_entornos",
-    "ordenes_requeridas",
-    "ordenes_abastecidas",
-)
-_STAFF = ("especialistas", "generales", "enfermeria")
-#: Community flows: the seeds count them since the start of the implementation.
-_SINCE_START = ("visitas_domiciliarias", "sesiones_informativas")
-#: The slide's productivity is that of second-level units ("de N unidades de segundo
-#: nivel", and so is the catalog's filter): the published totals go to them alone, while
-#: first-level units record consultations of their own that the slide leaves out.
-_SLIDE_FLOWS = ("consultas_especialidad", "consultas_medicina_familiar", "cirugias")
-_FIRST_LEVEL_MONTHLY = {
-    "consultas_especialidad": {"UNEME": 180},
-    "consultas_medicina_familiar": {
-        "UNEME": 90,
-        "CESSA": 700,
-        "CE": 250,
-        "CAAPS": 450,
-        "CSU": 320,
-        "CSR": 110,
-        "UMM": 70,
-    },
-}
 
 
 def split(total: int, weights: Sequence[float], caps: list[int] | None = None) -> list[int]:
@@ -244,7 +111,7 @@ class _Builder:
         self.values[(org, period, var, option)] = (value, comment)
 
     def skip(self, fac: Facility, period: str, var: str) -> bool:
-        return period == self.last and fac.clues in self.holes and var in _HOLE_VARIABLES
+        return period == self.last and fac.clues in self.holes and var in HOLE_VARIABLES
 
     def monthly_totals(self, total: int) -> dict[str, int]:
         """Split a year-to-date total over the YTD months; earlier months look alike."""
@@ -266,11 +133,11 @@ class _Builder:
         return dict(zip(self.periods, split(total, weights), strict=True))
 
     def flow(self, var: str, total: int, period: str) -> dict[str, int]:
-        table = _FLOW_WEIGHTS[var]
+        table = FLOW_WEIGHTS[var]
         eligible = [
             f
             for f in self.facilities
-            if f.type_code in table and not self.skip(f, period, var) and (var not in _SLIDE_FLOWS or f.level == 2)
+            if f.type_code in table and not self.skip(f, period, var) and (var not in SLIDE_FLOWS or f.level == 2)
         ]
         weights = [table[f.type_code] * self.size[f.clues] * max(0.7, self.rng.gauss(1, 0.05)) for f in eligible]
         return dict(zip((f.clues for f in eligible), split(total, weights), strict=True))
@@ -279,13 +146,13 @@ class _Builder:
 
     def services(self) -> None:
         flows = {
-            var: (self.since_start_totals if var in _SINCE_START else self.monthly_totals)(int(self.figures[var]))
-            for var in _FLOW_WEIGHTS
+            var: (self.since_start_totals if var in SINCE_START else self.monthly_totals)(int(self.figures[var]))
+            for var in FLOW_WEIGHTS
         }
         factor = {f.clues: self.rng.uniform(1.05, 1.35) for f in self.facilities}
         for period in self.periods:
-            made = {var: self.flow(var, flows[var][period], period) for var in _FLOW_WEIGHTS}
-            for var, per_type in _FIRST_LEVEL_MONTHLY.items():
+            made = {var: self.flow(var, flows[var][period], period) for var in FLOW_WEIGHTS}
+            for var, per_type in FIRST_LEVEL_MONTHLY.items():
                 for fac in self.facilities:
                     if fac.type_code in per_type and fac.level != 2 and not self.skip(fac, period, var):
                         made[var][fac.clues] = round(
@@ -316,23 +183,23 @@ class _Builder:
 
     def per_unit_flows(self, fac: Facility, period: str, made: dict[str, dict[str, int]]) -> None:
         rng = self.rng
-        if fac.type_code in _BEDS:
+        if fac.type_code in BEDS:
             beds = self.beds[fac.clues]
             self.put(fac.clues, period, "egresos_hospitalarios", round(beds * rng.uniform(3, 5)))
             self.put(fac.clues, period, "urgencias", round(beds * rng.uniform(15, 30)))
-        if not self.skip(fac, period, "ordenes_requeridas") and fac.type_code in _ORDERS:
-            asked = max(1, round(_ORDERS[fac.type_code] * self.size[fac.clues] * rng.uniform(0.9, 1.1)))
+        if not self.skip(fac, period, "ordenes_requeridas") and fac.type_code in ORDERS:
+            asked = max(1, round(ORDERS[fac.type_code] * self.size[fac.clues] * rng.uniform(0.9, 1.1)))
             self.put(fac.clues, period, "ordenes_requeridas", asked)
             self.put(fac.clues, period, "ordenes_abastecidas", min(asked, round(asked * rng.uniform(0.75, 1.0))))
         if not self.skip(fac, period, "jornadas_entornos"):
-            low = 1 if fac.type_code in _BEDS else 0
+            low = 1 if fac.type_code in BEDS else 0
             self.put(fac.clues, period, "jornadas_entornos", rng.randint(low, low + 3))
 
     def staff(self) -> None:
         rng, last = self.rng, self.last
         posts: dict[tuple[str, str], int] = {}
         for fac in self.facilities:
-            for option, (low, high) in zip(_STAFF, _POSTS.get(fac.type_code, ((0, 0),) * 3), strict=True):
+            for option, (low, high) in zip(STAFF, POSTS.get(fac.type_code, ((0, 0),) * 3), strict=True):
                 posts[(fac.clues, option)] = round(rng.randint(low, high) * min(1.5, self.size[fac.clues]))
         filled: dict[tuple[str, str], int] = {}
         for options, figure in (
@@ -345,15 +212,14 @@ class _Builder:
             chosen = split(numerator_for(sum(caps), self.figures[figure]), noisy, caps)
             filled.update(zip(cells, chosen, strict=True))
         extra = {
-            f.clues: 1 + round(sum(posts[(f.clues, o)] for o in _STAFF) * rng.uniform(0.2, 0.5))
-            for f in self.facilities
+            f.clues: 1 + round(sum(posts[(f.clues, o)] for o in STAFF) * rng.uniform(0.2, 0.5)) for f in self.facilities
         }
         totals: dict[tuple[str, str], int] = {}
         for period in self.periods:
             g = 1 - 0.012 * (len(self.periods) - 1 - self.periods.index(period))
             for fac in self.facilities:
                 staff = 0
-                for option in _STAFF:
+                for option in STAFF:
                     occupied = round(filled[(fac.clues, option)] * g) if period != last else filled[(fac.clues, option)]
                     staff += occupied
                     self.put(fac.clues, period, "plazas_autorizadas", posts[(fac.clues, option)], option)
@@ -373,7 +239,7 @@ class _Builder:
 
     def community(self) -> None:
         for var in ("comites_salud", "voluntarios"):
-            weights = [_STOCK_WEIGHTS.get(f.type_code, 1) * self.size[f.clues] for f in self.facilities]
+            weights = [STOCK_WEIGHTS.get(f.type_code, 1) * self.size[f.clues] for f in self.facilities]
             final = split(int(self.figures[var]), weights)
             for fac, value in zip(self.facilities, final, strict=True):
                 for period in self.periods:
@@ -381,65 +247,76 @@ class _Builder:
 
     def units_and_infrastructure(self) -> None:
         rng, figures = self.rng, self.figures
-        self.beds = {f.clues: rng.randint(*_BEDS[f.type_code]) for f in self.facilities if f.type_code in _BEDS}
-        hospitals = [f for f in self.facilities if f.type_code in _BEDS]
+        self.beds = {f.clues: rng.randint(*BEDS[f.type_code]) for f in self.facilities if f.type_code in BEDS}
+        hospitals = [f for f in self.facilities if f.type_code in BEDS]
         done = figures.get("conservation_hospitals_done")
         conserved = {f.clues for f in (rng.sample(hospitals, int(done)) if done is not None else [])}
-        equipped = [f for f in self.facilities if f.type_code in _BEDS or f.type_code == "UNEME"]
+        equipment = self.equipment()
+        for fac in self.facilities:
+            in_programme = fac in hospitals or rng.random() < 0.7
+            if done is not None and fac in hospitals:
+                acted = fac.clues in conserved
+            else:
+                acted = in_programme and rng.random() < 0.8
+            self.unit_infrastructure(fac, in_programme, acted, equipment.get(fac.clues))
+
+    def equipment(self) -> dict[str, tuple[int, int]]:
+        """(goods, money) of every hospital and UNEME: the published totals split, else drawn."""
+        rng, figures = self.rng, self.figures
+        equipped = [f for f in self.facilities if f.type_code in BEDS or f.type_code == "UNEME"]
         if "equipment_goods" in figures:
             goods = split(
-                int(figures["equipment_goods"]), [_STOCK_WEIGHTS[f.type_code] * self.size[f.clues] for f in equipped]
+                int(figures["equipment_goods"]), [STOCK_WEIGHTS[f.type_code] * self.size[f.clues] for f in equipped]
             )
             money = split(int(figures.get("equipment_investment_mxn", 0)), [float(g) for g in goods])
         else:
-            goods = [rng.randint(5, 40) if f.type_code in _BEDS else rng.randint(2, 8) for f in equipped]
+            goods = [rng.randint(5, 40) if f.type_code in BEDS else rng.randint(2, 8) for f in equipped]
             money = [g * rng.randrange(80_000, 250_000, 1000) for g in goods]
-        equipment = {f.clues: (g, m) for f, g, m in zip(equipped, goods, money, strict=True)}
-        for fac in self.facilities:
-            clues, t = fac.clues, fac.type_code
-            in_programme = fac in hospitals or rng.random() < 0.7
-            if done is not None and fac in hospitals:
-                acted = clues in conserved
-            else:
-                acted = in_programme and rng.random() < 0.8
-            rooms = rng.randint(*_ROOMS.get(t, (1, 2)))
-            working = rng.randint(*_EQUIPMENT.get(t, (2, 6)))
-            low, high = _DIGNIFICATION.get(t, (5e4, 4e5))
-            invested = float(round(rng.uniform(low, high), -3))
-            progress = round(rng.uniform(40, 100), 1)
-            diagnosed = 1 if rng.random() < 0.95 else 0
-            mas = 1 if rng.random() < 0.9 else 0
-            # Programmed in annex 1 of the agreement (2.1's denominator): most units are.
-            programmed = 1 if mas or self.own_rng.random() < 0.5 else 0
-            for period in self.periods:
-                put = self.put
-                put(
-                    clues,
-                    period,
-                    "estatus_operacion",
-                    fac.status,
-                    comment="Rehabilitación de un área; atención parcial" if fac.status == "parcial" else "",
-                )
-                put(clues, period, "presencia_programa", 1)
-                put(clues, period, "diagnostico_capacidad", diagnosed)
-                put(clues, period, "acciones_mas", mas)
-                put(clues, period, "mas_programada", programmed)
-                put(clues, period, "consultorios", rooms)
-                put(clues, period, "acciones_conservacion", int(acted))
-                put(clues, period, "conservacion_programada", int(in_programme or acted))
-                put(clues, period, "equipos_funcionales", working)
-                put(clues, period, "inversion_dignificacion", invested)
-                put(clues, period, "avance_dignificacion", progress)
-                if t in _BEDS:
-                    put(clues, period, "camas_censables", self.beds[clues])
-                    put(clues, period, "quirofanos", max(1, self.beds[clues] // 25))
-                    put(clues, period, "control_insumos", 1)
-                if clues in equipment:
-                    goods_i, money_i = equipment[clues]
-                    delivered = goods_i if fac.level == 2 else int(goods_i * rng.uniform(0.6, 1.0))
-                    put(clues, period, "bienes_programados", goods_i)
-                    put(clues, period, "bienes_entregados", delivered)
-                    put(clues, period, "inversion_equipamiento", float(money_i))
+        return {f.clues: (g, m) for f, g, m in zip(equipped, goods, money, strict=True)}
+
+    def unit_infrastructure(
+        self, fac: Facility, in_programme: bool, acted: bool, equipment: tuple[int, int] | None
+    ) -> None:
+        """One unit's status, programme and infrastructure values, the same every month."""
+        rng, put = self.rng, self.put
+        clues, t = fac.clues, fac.type_code
+        rooms = rng.randint(*ROOMS.get(t, (1, 2)))
+        working = rng.randint(*EQUIPMENT.get(t, (2, 6)))
+        low, high = DIGNIFICATION.get(t, (5e4, 4e5))
+        invested = float(round(rng.uniform(low, high), -3))
+        progress = round(rng.uniform(40, 100), 1)
+        diagnosed = 1 if rng.random() < 0.95 else 0
+        mas = 1 if rng.random() < 0.9 else 0
+        # Programmed in annex 1 of the agreement (2.1's denominator): most units are.
+        programmed = 1 if mas or self.own_rng.random() < 0.5 else 0
+        for period in self.periods:
+            put(
+                clues,
+                period,
+                "estatus_operacion",
+                fac.status,
+                comment="Rehabilitación de un área; atención parcial" if fac.status == "parcial" else "",
+            )
+            put(clues, period, "presencia_programa", 1)
+            put(clues, period, "diagnostico_capacidad", diagnosed)
+            put(clues, period, "acciones_mas", mas)
+            put(clues, period, "mas_programada", programmed)
+            put(clues, period, "consultorios", rooms)
+            put(clues, period, "acciones_conservacion", int(acted))
+            put(clues, period, "conservacion_programada", int(in_programme or acted))
+            put(clues, period, "equipos_funcionales", working)
+            put(clues, period, "inversion_dignificacion", invested)
+            put(clues, period, "avance_dignificacion", progress)
+            if t in BEDS:
+                put(clues, period, "camas_censables", self.beds[clues])
+                put(clues, period, "quirofanos", max(1, self.beds[clues] // 25))
+                put(clues, period, "control_insumos", 1)
+            if equipment is not None:
+                goods, money = equipment
+                delivered = goods if fac.level == 2 else int(goods * rng.uniform(0.6, 1.0))
+                put(clues, period, "bienes_programados", goods)
+                put(clues, period, "bienes_entregados", delivered)
+                put(clues, period, "inversion_equipamiento", float(money))
 
     def state_level(self) -> None:
         if "basificacion_meta" in self.figures:

@@ -95,45 +95,60 @@ def resolve(ws: Workspace, conflict_id: int, choice: str) -> DataValue:
         changed = [name for name in wanted if wanted[name] != before[name]]
         stored = current
         if changed:
-            k = conflict.key
-            values_repo.upsert_received(
-                ws.conn,
-                [
-                    (
-                        k.org_unit,
-                        k.period,
-                        k.variable,
-                        k.disaggregation,
-                        wanted["value"],
-                        wanted["comment"],
-                        int(wanted["provisional"]),
-                        int(current.follow_up if current else 0),
-                        current.uuid if current else chosen["uuid"],
-                        (current.version if current else 0) + 1,
-                        now,
-                        ws.user,
-                    )
-                ],
-            )
-            # Every field the choice changes is logged, like an edit in the grid.
-            changelog.append(
-                ws.conn,
-                [
-                    LogEntry(
-                        now,
-                        ws.user,
-                        k.org_unit,
-                        k.period,
-                        k.variable,
-                        k.disaggregation,
-                        name,
-                        int(before[name]) if name == "provisional" else before[name],
-                        int(wanted[name]) if name == "provisional" else wanted[name],
-                        f"conflicto {conflict_id}: {choice}",
-                    )
-                    for name in changed
-                ],
-            )
-            stored = values_repo.get_values(ws.conn, [k])[k]
+            _write_choice(ws, conflict, current, chosen, wanted, now)
+            _log_choice(ws, conflict.key, before, wanted, changed, f"conflicto {conflict_id}: {choice}", now)
+            stored = values_repo.get_values(ws.conn, [conflict.key])[conflict.key]
         conflicts_repo.mark_resolved(ws.conn, conflict_id, now, ws.user, choice)
     return stored  # type: ignore[return-value]
+
+
+def _write_choice(
+    ws: Workspace, conflict: Conflict, current: DataValue | None, chosen: dict, wanted: dict[str, Any], now: str
+) -> None:
+    """Store the chosen version as the cell's next version (a new cell takes the chosen one's uuid)."""
+    k = conflict.key
+    row = (
+        k.org_unit,
+        k.period,
+        k.variable,
+        k.disaggregation,
+        wanted["value"],
+        wanted["comment"],
+        int(wanted["provisional"]),
+        int(current.follow_up if current else 0),
+        current.uuid if current else chosen["uuid"],
+        (current.version if current else 0) + 1,
+        now,
+        ws.user,
+    )
+    values_repo.upsert_received(ws.conn, [row])
+
+
+def _log_choice(
+    ws: Workspace,
+    k: ValueKey,
+    before: dict[str, Any],
+    wanted: dict[str, Any],
+    changed: list[str],
+    source: str,
+    now: str,
+) -> None:
+    """Every field the choice changes is logged, like an edit in the grid."""
+    changelog.append(
+        ws.conn,
+        [
+            LogEntry(
+                now,
+                ws.user,
+                k.org_unit,
+                k.period,
+                k.variable,
+                k.disaggregation,
+                name,
+                int(before[name]) if name == "provisional" else before[name],
+                int(wanted[name]) if name == "provisional" else wanted[name],
+                source,
+            )
+            for name in changed
+        ],
+    )

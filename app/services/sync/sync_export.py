@@ -36,7 +36,7 @@ from app.services.workspace import Workspace, now_iso, write_transaction
 from app.storage import changelog, files, sync_repo, values_repo
 from app.storage.crashpoints import crash_point
 from app.storage.durable import write_durable
-from app.storage.sync_repo import OutboxEntry
+from app.storage.sync_repo import HqKeys, OutboxEntry
 from app.sync import crypto, package
 
 Progress = Callable[[int, int], None]
@@ -96,21 +96,9 @@ def export_package(
         progress(1, 3)
     sequence = next_sequence(ws, prof.device_id, out_dir)
     pkg_uuid = str(uuidlib.uuid4())
-    recipient = x25519.X25519PublicKey.from_public_bytes(keys.enc_public)
-    content = {}
-    # The registry first: HQ creates the units it does not know before it reads the values.
-    content[package.REGISTRY_PART], units = sync_facilities.seal_registry(
-        ws.conn, state.code, full, pkg_uuid, recipient
+    manifest, data, units = _build(
+        ws, keys, identity, prof.device_id, state.code, sequence, pkg_uuid, full, values, bases, pdfs or []
     )
-    content.update(_sealed_months(values, bases, pkg_uuid, recipient))
-    content.update(_pdf_parts(pdfs or []))
-    manifest = _manifest(ws, prof.device_id, state.code, sequence, pkg_uuid, full, values, units)
-    manifest["hq_id"] = keys.hq_id
-    manifest["signer"] = {
-        "certificate": ident.certificate_pem(identity.certificate).decode("ascii"),
-        "fingerprint": certificate_fingerprint(identity.certificate),
-    }
-    data = package.build(manifest, content, lambda body: crypto.sign_with_key(body, identity.private_key))
     if progress:
         progress(2, 3)
     periods = manifest["scope"]["periods"]
@@ -140,6 +128,38 @@ def export_package(
         progress(3, 3)
     tombstones = manifest["scope"]["tombstones"]
     return ExportedPackage(path, pkg_uuid, sequence, len(values) - tombstones, tombstones, digest, full, units)
+
+
+def _build(
+    ws: Workspace,
+    keys: HqKeys,
+    identity: Identity,
+    device: str,
+    state_code: str,
+    sequence: int,
+    pkg_uuid: str,
+    full: bool,
+    values: list[DataValue],
+    bases: dict[tuple[str, str, str, str], int],
+    pdfs: list[Path],
+) -> tuple[dict, bytes, int]:
+    """(the manifest, the signed package's bytes, the registry's units): sealed for HQ, signed by ``identity``."""
+    recipient = x25519.X25519PublicKey.from_public_bytes(keys.enc_public)
+    content = {}
+    # The registry first: HQ creates the units it does not know before it reads the values.
+    content[package.REGISTRY_PART], units = sync_facilities.seal_registry(
+        ws.conn, state_code, full, pkg_uuid, recipient
+    )
+    content.update(_sealed_months(values, bases, pkg_uuid, recipient))
+    content.update(_pdf_parts(pdfs))
+    manifest = _manifest(ws, device, state_code, sequence, pkg_uuid, full, values, units)
+    manifest["hq_id"] = keys.hq_id
+    manifest["signer"] = {
+        "certificate": ident.certificate_pem(identity.certificate).decode("ascii"),
+        "fingerprint": certificate_fingerprint(identity.certificate),
+    }
+    data = package.build(manifest, content, lambda body: crypto.sign_with_key(body, identity.private_key))
+    return manifest, data, units
 
 
 def _sealed_months(

@@ -13,7 +13,8 @@ history. HQ applies it before the values, in the same transaction:
 - an older copy than the one HQ already took from the state (a replayed change) is ignored.
 
 HQ's updates carry its registry back; there :func:`apply_update_registry` keeps a state's
-edit HQ has not yet acknowledged. Both directions read the rows with :func:`parse_units`:
+edit HQ has not yet acknowledged. Both directions read the rows with
+:func:`~app.services.sync.sync_facilities_read.parse_units`:
 every field of its exact type, every code in the catalog, every CLUES of the sender's state
 (else ``E_FACILITY_STATE``), otherwise ``E_REGISTRY`` and nothing is written.
 
@@ -23,7 +24,6 @@ variable ``unidad``, field ``unidad`` for a new unit or ``unidad.<campo>``).
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sqlite3
 from collections.abc import Sequence
@@ -31,34 +31,24 @@ from dataclasses import asdict, dataclass, field
 
 from cryptography.hazmat.primitives.asymmetric import x25519
 
-from app.models.catalog import Catalog
 from app.models.facility import Facility, StatusPeriod
 from app.models.import_summary import ImportConflict
 from app.models.messages import InputError
 from app.models.messages import text as message_text
-from app.services.facilities.registry import validate_facility
+from app.services.sync.sync_facilities_read import MAX_HISTORY as MAX_HISTORY
+from app.services.sync.sync_facilities_read import MAX_TEXT as MAX_TEXT
+from app.services.sync.sync_facilities_read import MAX_UNITS as MAX_UNITS
+from app.services.sync.sync_facilities_read import Unit as Unit
+from app.services.sync.sync_facilities_read import open_registry as open_registry
+from app.services.sync.sync_facilities_read import parse_units as parse_units
 from app.services.workspace import now_iso, write_transaction
 from app.storage import changelog, conflicts_repo, facilities_repo
 from app.storage.changelog import LogEntry
 from app.sync import crypto, package
 from app.sync.errors import SyncError
 
-MAX_UNITS = 100_000  # a national registry is ~30,000 units; one state's is a few thousand
-MAX_HISTORY = 500  # status periods of one unit
-MAX_TEXT = 500  # characters of a name, municipality or jurisdiction
 #: The conflict rows of a facility have this variable (and an empty period).
 FACILITY_CONFLICT = "unidad"
-_TEXT_FIELDS = (
-    "clues",
-    "name",
-    "state_code",
-    "municipality",
-    "jurisdiction",
-    "type_code",
-    "institution",
-    "status",
-    "status_since",
-)
 _COMPARED = (
     "name",
     "municipality",
@@ -70,15 +60,6 @@ _COMPARED = (
     "status_since",
     "is_demo",
 )
-
-
-@dataclass(frozen=True)
-class Unit:
-    """One unit of a received registry: the facility, when it last changed there, its history."""
-
-    facility: Facility
-    updated_at: str
-    history: tuple[StatusPeriod, ...]
 
 
 @dataclass
@@ -128,105 +109,6 @@ def seal_registry(
     doc = {"state": state_code, "full": full, "facilities": units}
     name = package.REGISTRY_PART
     return crypto.seal(package.gzip_json(doc), recipient, aad=package.part_aad(package_uuid, name)), len(units)
-
-
-# -- reading (the receiver; no database) ----------------------------------------------------
-
-
-def _utc(text: str, where: str, index: int) -> str:
-    try:
-        moment = dt.datetime.fromisoformat(text)
-    except ValueError:
-        raise SyncError("E_REGISTRY", where, f"unidad {index}: updated_at «{text[:40]}»") from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(dt.UTC).replace(microsecond=0).isoformat()
-
-
-def _date(text: object) -> bool:
-    if text == "":
-        return True
-    try:
-        return isinstance(text, str) and len(text) == 10 and dt.date.fromisoformat(text).isoformat() == text
-    except ValueError:
-        return False
-
-
-def _unit(catalog: Catalog, row: object, state: str, where: str, index: int, signed_at: str) -> Unit:
-    if not isinstance(row, dict):
-        raise SyncError("E_REGISTRY", where, f"unidad {index}: se esperaba un objeto")
-    for name in _TEXT_FIELDS + ("updated_at",):
-        value = row.get(name)
-        if type(value) is not str or len(value) > MAX_TEXT:
-            raise SyncError("E_REGISTRY", where, f"unidad {index}: campo «{name}»")
-    if type(row.get("level")) is not int or type(row.get("is_demo")) is not bool:
-        raise SyncError("E_REGISTRY", where, f"unidad {index}: campo «level» o «is_demo»")
-    clues = row["clues"]
-    if row["state_code"] != state:
-        raise SyncError("E_FACILITY_STATE", where, f"{clues[:20]}: estado «{row['state_code'][:8]}»")
-    fac = Facility(**{name: row[name] for name in Facility.__dataclass_fields__})
-    try:
-        checked = validate_facility(catalog, fac)
-    except InputError as exc:
-        if exc.code == "state_mismatch":  # the CLUES says another state, whatever the row claims
-            raise SyncError("E_FACILITY_STATE", where, clues[:20]) from None
-        raise SyncError("E_REGISTRY", where, f"unidad {index} ({clues[:20]}): {exc.message('es')}") from None
-    if checked != fac:  # a registry is sent as stored: normalised already
-        raise SyncError("E_REGISTRY", where, f"unidad {index} ({clues[:20]}): campos sin normalizar")
-    history = row.get("history")
-    if not isinstance(history, list) or len(history) > MAX_HISTORY:
-        raise SyncError("E_REGISTRY", where, f"unidad {index} ({clues}): historial")
-    periods = []
-    for item in history:
-        if (
-            not isinstance(item, list)
-            or len(item) != 3
-            or item[0] not in catalog.operating_status
-            or not _date(item[1])
-            or not _date(item[2])
-        ):
-            raise SyncError("E_REGISTRY", where, f"unidad {index} ({clues}): periodo del historial")
-        periods.append(StatusPeriod(*item))
-    # A sender's clock cannot put a change after the package was signed (it would always win).
-    updated = min(_utc(row["updated_at"], where, index), signed_at)
-    return Unit(fac, updated, tuple(periods))
-
-
-def parse_units(catalog: Catalog, rows: object, state: str, where: str, signed_at: str) -> list[Unit]:
-    """Every row checked (see the module's docstring); raises SyncError for the first bad one."""
-    if not isinstance(rows, list) or len(rows) > MAX_UNITS:
-        raise SyncError("E_REGISTRY", where, "«facilities» debe ser una lista")
-    signed = _utc(signed_at, where, 0)
-    units = [_unit(catalog, row, state, where, index, signed) for index, row in enumerate(rows)]
-    seen: set[str] = set()
-    for unit in units:
-        if unit.facility.clues in seen:
-            raise SyncError("E_REGISTRY", where, f"{unit.facility.clues} repetida")
-        seen.add(unit.facility.clues)
-    return units
-
-
-def open_registry(
-    catalog: Catalog, raw: package.RawPackage, sealed: bytes | None, state: str, enc_private: bytes
-) -> list[Unit]:
-    """Decrypt and check a data package's registry part (none: no units)."""
-    if sealed is None:
-        return []
-    private = x25519.X25519PrivateKey.from_private_bytes(enc_private)
-    name = package.REGISTRY_PART
-    try:
-        plain = crypto.open_sealed(sealed, private, package.part_aad(raw.uuid, name))
-    except ValueError as exc:
-        raise SyncError("E_DECRYPT", raw.where, f"{name}: {exc}") from None
-    doc = package.gunzip_json(plain, raw.where)
-    if doc.get("state") != state or type(doc.get("full")) is not bool:
-        raise SyncError("E_REGISTRY", raw.where, "«state» o «full»")
-    units = parse_units(catalog, doc.get("facilities"), state, raw.where, raw.manifest["created_at"])
-    scope = raw.manifest.get("scope")
-    claimed = scope.get("facilities") if isinstance(scope, dict) else None
-    if type(claimed) is int and claimed != len(units):  # the signed count must be what came
-        raise SyncError("E_SCOPE", raw.where, f"facilities: declara {claimed:,}, trae {len(units):,}")
-    return units
 
 
 # -- applying -------------------------------------------------------------------------------
@@ -306,6 +188,14 @@ def check_units_belong(conn: sqlite3.Connection, units: Sequence[Unit], state: s
             raise SyncError("E_FACILITY_STATE", where, f"{unit.facility.clues}: estado {other}")
 
 
+def _note(clues: str, value: str, code: str, applied: str | None = None) -> ImportConflict:
+    """A summary note about one unit of the registry (``applied``: W_CONFLICT's kept side)."""
+    note: ImportConflict = {"object": clues, "value": value, "errorCode": code, "property": "facility", "indexes": []}
+    if applied is not None:
+        note["applied"] = applied
+    return note
+
+
 def apply_registry(
     conn: sqlite3.Connection, units: Sequence[Unit], state: str, package_uuid: str, now: str, user: str
 ) -> RegistryApplied:
@@ -333,49 +223,15 @@ def apply_registry(
             continue
         if remote and unit.updated_at < remote:  # older than the copy HQ took from the state
             result.ignored += 1
-            result.notes.append(
-                {
-                    "object": clues,
-                    "value": unit.updated_at,
-                    "errorCode": "W_REGISTRY_STALE",
-                    "property": "facility",
-                    "indexes": [],
-                }
-            )
+            result.notes.append(_note(clues, unit.updated_at, "W_REGISTRY_STALE"))
             continue
         if not _differs(mine, unit.facility) and (history == unit.history or not unit.history):
             facilities_repo.mark_synced(conn, clues, updated, unit.updated_at)
             result.ignored += 1
             continue
         if not synced or updated > synced:  # HQ changed it on its own: the rule decides, flagged
-            applied = "theirs" if unit.updated_at >= updated else "ours"
-            conflicts_repo.add_conflicts(
-                conn,
-                [
-                    (
-                        clues,
-                        "",
-                        FACILITY_CONFLICT,
-                        "",
-                        _snapshot(mine, updated, history),
-                        _snapshot(unit.facility, unit.updated_at, unit.history),
-                        applied,
-                        package_uuid,
-                        state,
-                        now,
-                    )
-                ],
-            )
-            result.notes.append(
-                {
-                    "object": clues,
-                    "value": unit.facility.name,
-                    "errorCode": "W_CONFLICT",
-                    "property": "facility",
-                    "indexes": [],
-                    "applied": applied,
-                }
-            )
+            applied = _flag_conflict(conn, unit, mine, updated, history, package_uuid, state, now)
+            result.notes.append(_note(clues, unit.facility.name, "W_CONFLICT", applied=applied))
             if applied == "ours":
                 result.ignored += 1
                 continue
@@ -383,6 +239,34 @@ def apply_registry(
         _log(conn, now, user, mine, unit, history, source)
         result.updated += 1
     return result
+
+
+def _flag_conflict(
+    conn: sqlite3.Connection,
+    unit: Unit,
+    mine: Facility,
+    updated: str,
+    history: tuple[StatusPeriod, ...],
+    package_uuid: str,
+    state: str,
+    now: str,
+) -> str:
+    """Record both versions of a unit changed on both sides; returns the one the rule applies."""
+    applied = "theirs" if unit.updated_at >= updated else "ours"
+    row = (
+        unit.facility.clues,
+        "",
+        FACILITY_CONFLICT,
+        "",
+        _snapshot(mine, updated, history),
+        _snapshot(unit.facility, unit.updated_at, unit.history),
+        applied,
+        package_uuid,
+        state,
+        now,
+    )
+    conflicts_repo.add_conflicts(conn, [row])
+    return applied
 
 
 def apply_update_registry(
@@ -411,15 +295,7 @@ def apply_update_registry(
             continue
         if updated >= cutoff and (not synced or updated > synced):
             result.ignored += 1
-            result.notes.append(
-                {
-                    "object": clues,
-                    "value": mine.name,
-                    "errorCode": "W_LOCAL_EDIT_KEPT",
-                    "property": "facility",
-                    "indexes": [],
-                }
-            )
+            result.notes.append(_note(clues, mine.name, "W_LOCAL_EDIT_KEPT"))
             continue
         _write(conn, unit, now, None)
         _log(conn, now, user, mine, unit, history, source)

@@ -17,34 +17,40 @@ command. The order of checks for a data package (DESIGN.md §6):
 The summary has DHIS2's import-summary shape (:mod:`app.services.sync.sync_summary`), with our
 error codes (``app.sync.errors`` and :data:`app.services.sync.sync_values.VALUE_ERROR_CODES`) and
 Spanish messages. The sender's checks (2, 3) are in :mod:`app.services.sync.sync_import_checks`;
+a data package's steps (claims, contents, months, summary) in :mod:`app.services.sync.sync_import_data`;
 acknowledgements and updates at a state in :mod:`app.services.sync.sync_import_hq`.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import logging
-from collections.abc import Callable, Generator, Sequence
-from contextlib import ExitStack, closing
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.models.import_summary import ImportConflict, ImportSummary
+from app.models.import_summary import ImportSummary
 from app.models.messages import InputError
-from app.models.messages import text as message_text
-from app.models.values import format_number
 from app.services.files.backup import backup_now
 from app.services.sync import sync_checks, sync_facilities
-from app.services.sync.sync_facilities import RegistryApplied, Unit
-from app.services.sync.sync_import_checks import check_sequence, check_signer
+from app.services.sync.sync_facilities import Unit
+from app.services.sync.sync_import_checks import check_signer
+from app.services.sync.sync_import_data import (
+    DataClaims,
+    Parts,
+    apply_parts,
+    check_claims,
+    data_summary,
+    open_contents,
+    refused_summary,
+)
 from app.services.sync.sync_import_hq import import_from_hq
 from app.services.sync.sync_profile import hq_keys, require_profile
-from app.services.sync.sync_reader import PackageParts, PartRead, PartReader, read_parts
-from app.services.sync.sync_summary import error_summary, stored_summary, summary
-from app.services.sync.sync_values import Applied, Validator, apply_received
-from app.services.workspace import Rollback, Workspace, now_iso, write_transaction
+from app.services.sync.sync_reader import PartReader
+from app.services.sync.sync_summary import error_summary, stored_summary
+from app.services.workspace import Rollback, Workspace, write_transaction
 from app.storage import facilities_repo, files, sync_repo
-from app.storage.sync_repo import HqKeys, InboxEntry
+from app.storage.sync_repo import InboxEntry
 from app.sync import package
 from app.sync.errors import SyncError
 from app.sync.package import RawPackage
@@ -57,8 +63,6 @@ MAX_PACKAGE_BYTES = 2 << 30
 #: year is ~6 MB; one month of one state ~0.5 MB reads inline).
 PIPELINE_MIN_BYTES = 4 << 20
 
-#: A data package's months, read one at a time (inline, or by the reader process).
-Parts = Generator[PartRead, None, None]
 #: A file of the batch as first read: the package's header (what orders it), or why it was refused.
 Header = tuple[Path, RawPackage | InputError]
 
@@ -226,20 +230,6 @@ def _archive(ws: Workspace, raw: RawPackage, state: str) -> Path:
     return target
 
 
-@dataclass
-class _Claims:
-    """What a data package's checks established before anything is written."""
-
-    state: str
-    signer: str
-    now: str
-    warnings: list[ImportConflict]
-    tally: sync_checks.ScopeTally
-    not_after: str
-    skew: list[ImportConflict]
-    author: str
-
-
 def _import_data(
     ws: Workspace, path: Path, raw: RawPackage, dry_run: bool, reader: PartReader | None = None
 ) -> ImportSummary:
@@ -253,50 +243,13 @@ def _import_data(
     if stored is not None:  # the same signed manifest, even in another zip: already here
         sync_checks.check_same(stored, raw)
         return stored_summary(stored, dry_run, ws.lang)
-    claims = _check_claims(ws, raw, state, signer)
-    units, parts = _open_contents(ws, raw, state, keys, reader)
+    claims = check_claims(ws, raw, state, signer)
+    units, parts = open_contents(ws, raw, state, keys, reader)
     return _apply_data(ws, path, raw, dry_run, claims, units, parts)
 
 
-def _check_claims(ws: Workspace, raw: RawPackage, state: str, signer: str) -> _Claims:
-    """The sequence and the signed claims (issue 11 holes 7, 8): the chain, the scope, the times."""
-    warnings = check_sequence(ws, raw, state)
-    warnings += sync_checks.check_previous(ws.conn, raw, state)
-    tally = sync_checks.check_scope(raw)
-    now = now_iso()
-    not_after, skew = sync_checks.signing_bound(raw, now)
-    registration = sync_repo.get_registration(ws.conn, signer)
-    author = sync_checks.author(registration.name if registration else "", signer)
-    return _Claims(state, signer, now, warnings, tally, not_after, skew, author)
-
-
-def _open_contents(
-    ws: Workspace, raw: RawPackage, state: str, keys: HqKeys, reader: PartReader | None
-) -> tuple[list[Unit], Parts]:
-    """The package's registry (checked whole) and an iterator over its months' values."""
-    # Only now, the signer checked, is any content inflated: each entry within its size.
-    contents = package.check_hashes(raw)
-    # The registry first, whole: a bad row or a unit of another state refuses the package
-    # before anything is written; the units it adds are known to its values.
-    units = sync_facilities.open_registry(
-        ws.catalog, raw, contents.get(package.REGISTRY_PART), state, keys.enc_private or b""
-    )
-    sync_facilities.check_units_belong(ws.conn, units, state, raw.where)
-    known = facilities_repo.existing_clues(ws.conn)
-    state_units = {clues: code for clues, code in known.items() if code == state}
-    state_units.update((unit.facility.clues, state) for unit in units)
-    job = PackageParts.of(raw, state, keys.enc_private or b"", contents)
-    del contents
-    if reader is None:
-        validator = Validator(ws.catalog, ws.lang, {**known, **state_units}, state)
-        return units, read_parts(job, validator)
-    # The reader's units were read when the batch began: this state's units now (an
-    # earlier package of the batch may have added some) travel with the job.
-    return units, reader.read(dataclasses.replace(job, units=tuple(state_units.items())))
-
-
 def _apply_data(
-    ws: Workspace, path: Path, raw: RawPackage, dry_run: bool, claims: _Claims, units: list[Unit], parts: Parts
+    ws: Workspace, path: Path, raw: RawPackage, dry_run: bool, claims: DataClaims, units: list[Unit], parts: Parts
 ) -> ImportSummary:
     """Apply, archive and record the package in ONE transaction (a dry run rolls it back)."""
     archived: list[Path] = []
@@ -305,11 +258,11 @@ def _apply_data(
             registry = sync_facilities.apply_registry(
                 ws.conn, units, claims.state, raw.uuid, claims.now, f"firmante {claims.signer[:16]}"
             )
-            applied, periods, problems = _apply_parts(ws, raw, claims, parts)
+            applied, periods, problems = apply_parts(ws, raw, claims, parts)
             if problems:
-                raise Rollback(_refused(path, raw, dry_run, problems, ws.lang))
+                raise Rollback(refused_summary(path, raw, dry_run, problems, ws.lang))
             claims.tally.check(raw)  # E_SCOPE: the parts held other than the signed scope says
-            result = _data_summary(path, raw, dry_run, claims, registry, applied, ws.lang)
+            result = data_summary(path, raw, dry_run, claims, registry, applied, ws.lang)
             if dry_run:
                 raise Rollback(result)
             archived.append(_archive(ws, raw, claims.state))
@@ -340,79 +293,3 @@ def _apply_data(
             file.unlink(missing_ok=True)
         raise
     return result
-
-
-def _apply_parts(
-    ws: Workspace, raw: RawPackage, claims: _Claims, parts: Parts
-) -> tuple[Applied, list[str], list[ImportConflict]]:
-    """Apply the values month by month: (what was applied, the periods, the bad values).
-
-    After the first bad value nothing more is applied: the caller rolls it all back."""
-    problems: list[ImportConflict] = []
-    applied = Applied()
-    periods: list[str] = []
-    # One month at a time: decrypted, parsed and validated (inline, or ahead of us in the
-    # reader process), then applied inside the one transaction. A bad value anywhere rolls
-    # it all back; memory holds a month or two of one state, however long the package.
-    with closing(parts):
-        for part in parts:
-            problems += part.problems
-            if not problems:
-                apply_received(
-                    ws.conn,
-                    part.received,
-                    raw.uuid,
-                    claims.state,
-                    claims.now,
-                    applied,
-                    author=claims.author,
-                    not_after=claims.not_after,
-                )
-                claims.tally.add(part.received)
-                periods.append(part.period)
-            del part
-    return applied, periods, problems
-
-
-def _data_summary(
-    path: Path, raw: RawPackage, dry_run: bool, claims: _Claims, registry: RegistryApplied, applied: Applied, lang: str
-) -> ImportSummary:
-    """The summary of a package applied: counts, warnings, conflicts and the registry's outcome."""
-    counts = {
-        "imported": applied.imported,
-        "updated": applied.updated,
-        "ignored": applied.ignored,
-        "deleted": applied.deleted,
-    }
-    notes = (
-        claims.warnings
-        + claims.skew
-        + sync_checks.skew_note(applied.skewed, claims.not_after)
-        + registry.notes
-        + applied.flagged
-    )
-    status = "WARNING" if notes else "SUCCESS"
-    text = message_text(
-        "sync_values_applied",
-        lang,
-        applied=format_number(applied.imported + applied.updated + applied.deleted),
-        flagged=format_number(len(applied.flagged)),
-        registry=registry.text(lang),
-    )
-    result = summary(status, text, raw, path, counts, notes, dry_run=dry_run)
-    result["facilities"] = {"created": registry.created, "updated": registry.updated, "ignored": registry.ignored}
-    return result
-
-
-def _refused(path: Path, raw: RawPackage, dry_run: bool, problems: list[ImportConflict], lang: str) -> ImportSummary:
-    """The summary of a package refused for its bad values: nothing of it was imported."""
-    rejected = sorted({i for p in problems for i in p["indexes"]})
-    return summary(
-        "ERROR",
-        message_text("sync_values_rejected", lang, count=format_number(len(rejected))),
-        raw,
-        path,
-        conflicts=problems,
-        rejected=rejected,
-        dry_run=dry_run,
-    )

@@ -120,7 +120,7 @@ class Validator:
         received: list[Received] = []
         problems: list[ImportConflict] = []
         append = received.append
-        facility_keys, numeric, known, state = (self.facility_keys, self.numeric, self.known, self.state)
+        value_of = self._value
         for index, row in enumerate(rows, start=start):
             org, period, code, option, raw, comment, _by, _at, follow_up, deleted, _ds, side = row
             # The common case in one expression: every side field present with its exact type.
@@ -135,42 +135,13 @@ class Validator:
                 and side["version"] >= 1
                 and side["base_version"] >= 0
             ):
-                problems.append(
-                    {
-                        "object": org,
-                        "value": _side_problem(side),
-                        "errorCode": "E_SIDE",
-                        "property": "coordina",
-                        "indexes": [index],
-                    }
-                )
+                problems.append(_side_conflict(org, side, index))
                 continue
-            value = None
-            normal = self.periods.get(period) or self._period(period)
-            fast = normal is not None and known.get(org) == state and (code, option) in facility_keys
             try:
-                if not fast:  # the exact path: raises with the manual entry's message
-                    normal, value = self._check(org, period, code, option, None if deleted else raw)
-                elif deleted or raw is None:
-                    pass
-                elif raw.isdigit() and raw.isascii() and len(raw) < 16 and code in numeric:
-                    # Exactly what parse_value gives a plain count (exact below 2**53).
-                    integer, low, high = numeric[code]
-                    value = int(raw) if integer else float(raw)
-                    if (low is not None and value < low) or (high is not None and value > high):
-                        value = parse_value(self.catalog.variables[code], raw)  # raises: out of range
-                else:
-                    value = parse_value(self.catalog.variables[code], raw)
+                normal, value = value_of(org, period, code, option, raw, deleted)
             except InputError as exc:
-                error, prop = VALUE_ERROR_CODES.get(exc.code, ("E_VALUE", "value"))
                 problems.append(
-                    {
-                        "object": f"{org} {period} {code}" + (f".{option}" if option else ""),
-                        "value": exc.message(self.lang),
-                        "errorCode": error,
-                        "property": prop,
-                        "indexes": [index],
-                    }
+                    _value_conflict(exc, f"{org} {period} {code}" + (f".{option}" if option else ""), index, self.lang)
                 )
                 continue
             append(
@@ -194,6 +165,28 @@ class Validator:
             )
         return received, problems
 
+    def _value(
+        self, org: str, period: str, code: str, option: str, raw: str | None, deleted: object
+    ) -> tuple[str | None, object]:
+        """(normal period, parsed value) of one row; raises InputError with the manual entry's message.
+
+        A facility value of a known unit of the sender's state, with a valid period, takes the
+        shortcuts; any other row goes through :meth:`_check` (the exact path).
+        """
+        normal = self.periods.get(period) or self._period(period)
+        if not (normal is not None and self.known.get(org) == self.state and (code, option) in self.facility_keys):
+            return self._check(org, period, code, option, None if deleted else raw)
+        if deleted or raw is None:
+            return normal, None
+        if raw.isdigit() and raw.isascii() and len(raw) < 16 and code in self.numeric:
+            # Exactly what parse_value gives a plain count (exact below 2**53).
+            integer, low, high = self.numeric[code]
+            value = int(raw) if integer else float(raw)
+            if (low is not None and value < low) or (high is not None and value > high):
+                return normal, parse_value(self.catalog.variables[code], raw)  # raises: out of range
+            return normal, value
+        return normal, parse_value(self.catalog.variables[code], raw)
+
     def _check(self, org: str, period: str, code: str, option: str, raw: object) -> tuple[str, object]:
         var = self.state_keys.get((code, option))
         if var is not None and org == self.state and org in self.catalog.states:
@@ -204,6 +197,23 @@ class Validator:
             self.catalog, ValueChange(ValueKey(org, period, code, option), raw), self.known, self.state
         )
         return checked.key.period, checked.value
+
+
+def _side_conflict(org: str, side: object, index: int) -> ImportConflict:
+    """The conflict of a value without a valid ``coordina`` side object."""
+    return {
+        "object": org,
+        "value": _side_problem(side),
+        "errorCode": "E_SIDE",
+        "property": "coordina",
+        "indexes": [index],
+    }
+
+
+def _value_conflict(exc: InputError, what: str, index: int, lang: str) -> ImportConflict:
+    """The conflict of a value the rules of manual entry refuse, with our error code."""
+    error, prop = VALUE_ERROR_CODES.get(exc.code, ("E_VALUE", "value"))
+    return {"object": what, "value": exc.message(lang), "errorCode": error, "property": prop, "indexes": [index]}
 
 
 def _side_problem(side: object) -> str:

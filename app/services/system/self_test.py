@@ -27,7 +27,7 @@ from app.models.messages import InputError
 from app.models.resources import is_frozen
 from app.services.system.app_paths import settings_override
 from app.services.system.self_test_pdf import PdfCheckError
-from app.services.system.self_test_steps import STEPS, CheckFailed, Context, Detail
+from app.services.system.self_test_steps import STEPS, CheckFailed, Context, Detail, Step
 from app.sync.errors import SyncError
 
 log = logging.getLogger("coordina.selftest")
@@ -292,7 +292,6 @@ def run_self_test(
         shutil.rmtree(root, ignore_errors=True)
         raise CheckFailure(text(lang)["no_folder"].format(where=root, reason=exc.strerror or exc)) from exc
     ctx = Context(root=root, lang=lang, window=window)
-    words = text(lang)
     log.info(
         "self-test of Coordina %s (%s, Python %s, frozen=%s) in %s",
         __version__,
@@ -304,31 +303,7 @@ def run_self_test(
     try:
         # The window reads and writes settings: a file in the temporary folder, not the person's.
         with settings_override(root / "settings" / "Coordina.ini"):
-            done: dict[str, str] = {}
-            for number, step in enumerate(STEPS, start=1):
-                result = StepResult(step.key, words[f"name.{step.key}"], "skipped")
-                if any(done.get(need) != "ok" for need in step.needs):
-                    result.error = words["skipped_why"]
-                else:
-                    log.info("step %s started", step.key)
-                    began = time.perf_counter()
-                    try:
-                        result.detail = words[step.key].format(*step.run(ctx))
-                        result.status = "ok"
-                    except Exception as exc:  # noqa: BLE001 - named and reported, never raised
-                        result.status, result.error = "failed", error_text(exc, lang)
-                    result.seconds = time.perf_counter() - began
-                    log.log(
-                        logging.INFO if result.ok else logging.ERROR,
-                        "step %s: %s %s",
-                        step.key,
-                        result.status,
-                        result.error,
-                    )
-                done[step.key] = result.status
-                report.steps.append(result)
-                if on_step is not None:
-                    on_step(result, number)
+            _run_steps(ctx, report, on_step)
         if glibc_folder is not None:
             report.glibc = _glibc(glibc_folder)
     finally:
@@ -340,6 +315,35 @@ def run_self_test(
         if not report.kept:
             shutil.rmtree(root, ignore_errors=True)
     return report
+
+
+def _run_steps(ctx: Context, report: Report, on_step: Callable[[StepResult, int], None] | None) -> None:
+    """Every step in order into ``report``; one whose prerequisite did not pass is skipped."""
+    words = text(report.lang)
+    done: dict[str, str] = {}
+    for number, step in enumerate(STEPS, start=1):
+        result = StepResult(step.key, words[f"name.{step.key}"], "skipped")
+        if any(done.get(need) != "ok" for need in step.needs):
+            result.error = words["skipped_why"]
+        else:
+            _run_step(step, ctx, result, words, report.lang)
+        done[step.key] = result.status
+        report.steps.append(result)
+        if on_step is not None:
+            on_step(result, number)
+
+
+def _run_step(step: Step, ctx: Context, result: StepResult, words: dict[str, str], lang: str) -> None:
+    """Run one step, timed, into ``result``: its detail, or the error it met (never raised)."""
+    log.info("step %s started", step.key)
+    began = time.perf_counter()
+    try:
+        result.detail = words[step.key].format(*step.run(ctx))
+        result.status = "ok"
+    except Exception as exc:  # noqa: BLE001 - named and reported, never raised
+        result.status, result.error = "failed", error_text(exc, lang)
+    result.seconds = time.perf_counter() - began
+    log.log(logging.INFO if result.ok else logging.ERROR, "step %s: %s %s", step.key, result.status, result.error)
 
 
 def _glibc(folder: Path) -> dict:
