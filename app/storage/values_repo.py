@@ -327,3 +327,8 @@ def _new_uuid() -> str:
     import uuid
 
     return str(uuid.uuid4())
+
+
+def value_row_count(conn: sqlite3.Connection) -> int:
+    """How many value rows the database holds (empty ones included)."""
+    return int(conn.execute("SELECT COUNT(*) FROM data_values").fetchone()[0])

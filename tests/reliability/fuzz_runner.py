@@ -25,7 +25,7 @@ from app.cli import main as cli
 from app.models import messages
 from app.sync import errors as sync_errors
 
-APP_ROOT = Path(cli.__file__).resolve().parent
+APP_ROOT = Path(cli.__file__).resolve().parents[1]  # app/ (cli is app/cli/main.py)
 DB = "coordina.db"
 #: Folders whose changes are not a "write": the log, and safety snapshots taken by design.
 IGNORED_DIRS = ("logs", "backups")
@@ -166,18 +166,15 @@ CLI_PATTERNS: list[re.Pattern[str]] = []  # the CLI's texts are in messages.MESS
 def _sync_codes() -> set[str]:
     """Codes of app/sync/errors.py, plus those sync_values and the importers give (by literal)."""
     codes = set(sync_errors.MESSAGES)
-    for name in (
-        "sync/errors.py",
-        "services/sync_values.py",
-        "services/sync_import.py",
-        "services/sync_import_checks.py",
-        "services/sync_import_hq.py",
-        "services/catalog_install.py",
-        "services/sync_respond.py",
-    ):
-        source = APP_ROOT / name
-        if source.is_file():
-            codes |= set(re.findall(r"\b([EW]_[A-Z0-9_]+)\b", source.read_text(encoding="utf-8")))
+    # Every sync and catalogue service (a split module keeps its codes), found by folder so
+    # that moving a module cannot silently leave its codes out.
+    sources = [
+        APP_ROOT / "sync" / "errors.py",
+        *(APP_ROOT / "services" / "sync").glob("*.py"),
+        *(APP_ROOT / "services" / "facilities").glob("catalog_*.py"),
+    ]
+    for source in sources:
+        codes |= set(re.findall(r"\b([EW]_[A-Z0-9_]+)\b", source.read_text(encoding="utf-8")))
     return codes
 
 

@@ -7,6 +7,7 @@ import sqlite3
 from app.models.catalog import Catalog
 from app.models.messages import InputError
 from app.services.facilities.catalog_folders import CatalogError
+from app.storage import catalog_usage
 
 SHOWN = 8  # items named in a "drops data" message
 
@@ -18,9 +19,7 @@ def dropped_with_data(conn: sqlite3.Connection, old: Catalog, new: Catalog) -> l
     facility, a value or the profile; facility types of registered facilities.
     """
     problems: list[InputError] = []
-    per_variable = conn.execute(
-        "SELECT variable, disaggregation, count(*) FROM data_values GROUP BY variable, disaggregation ORDER BY 1, 2"
-    ).fetchall()
+    per_variable = catalog_usage.value_counts_by_cell(conn)
     gone_vars: dict[str, int] = {}
     for variable, option, count in per_variable:
         if variable in old.variables and variable not in new.variables:
@@ -37,24 +36,13 @@ def dropped_with_data(conn: sqlite3.Connection, old: Catalog, new: Catalog) -> l
     for code in categorical:
         before = {o.code for o in old.variables[code].options}
         after = {o.code for o in new.variables[code].options}
-        for value, count in conn.execute(
-            "SELECT value, count(*) FROM data_values WHERE variable = ? "
-            "AND value IS NOT NULL GROUP BY value ORDER BY 1",
-            (code,),
-        ):
+        for value, count in catalog_usage.value_counts_of(conn, code):
             if str(value) in before and str(value) not in after:
                 problems.append(InputError("catalog_drop_option", option=value, variable=code, count=count))
-    used_states = {
-        r[0]
-        for r in conn.execute(
-            "SELECT state_code FROM facilities UNION SELECT org_unit FROM data_values "
-            "UNION SELECT state_code FROM profile WHERE state_code IS NOT NULL"
-        )
-    }
-    for code in sorted(used_states):
+    for code in sorted(catalog_usage.states_in_use(conn)):
         if code in old.states and code not in new.states:
             problems.append(InputError("catalog_drop_state", state=code, name=old.states[code].name))
-    for (code,) in conn.execute("SELECT DISTINCT type_code FROM facilities ORDER BY 1"):
+    for code in catalog_usage.facility_types_in_use(conn):
         if code in old.facility_types and code not in new.facility_types:
             problems.append(InputError("catalog_drop_type", type=code))
     return problems

@@ -153,14 +153,11 @@ def step_enrol(ctx: Context) -> Detail:
     return (fingerprint[:9],)
 
 
-def _count(ws: Workspace, sql: str) -> int:
-    return int(ws.conn.execute(sql, (STATE,)).fetchone()[0])
-
-
 def step_package(ctx: Context) -> Detail:
     """``sync export --full --sign`` at the state, ``sync import`` at HQ: values and units."""
     from app.services.sync.sync_export import export_package
     from app.services.sync.sync_import import import_packages
+    from app.storage import facilities_repo, values_repo
 
     assert ctx.state is not None and ctx.hq is not None and ctx.identity is not None
     made = export_package(ctx.state, ctx.usb, ctx.identity, full=True)
@@ -169,8 +166,8 @@ def step_package(ctx: Context) -> Detail:
     if result.summary["status"] != "SUCCESS":
         raise CheckFailed("import_refused", file=made.path.name, why=result.summary["description"])
     # A new HQ: everything it holds came in this package (units and state-level values alike).
-    units = _count(ctx.hq, "SELECT COUNT(*) FROM facilities WHERE state_code = ?")
-    values = int(ctx.hq.conn.execute("SELECT COUNT(*) FROM data_values").fetchone()[0])
+    units = facilities_repo.count_by_state(ctx.hq.conn).get(STATE, 0)
+    values = values_repo.value_row_count(ctx.hq.conn)
     if units != ctx.facilities or values != made.values or made.facilities != ctx.facilities:
         raise CheckFailed(
             "hq_counts", units=units, expected_units=ctx.facilities, values=values, expected_values=made.values
