@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -143,7 +143,7 @@ def check_change(
 
 
 def check_change_in(
-    catalog: Catalog, change: ValueChange, known_units: dict[str, str], state_code: str | None = None
+    catalog: Catalog, change: ValueChange, known_units: Mapping[str, str], state_code: str | None = None
 ) -> ValueChange:
     """:func:`check_change` against a catalog alone (no workspace: usable in a helper process)."""
     key = change.key

@@ -2,48 +2,46 @@
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Collection, Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from app.models.catalog import Catalog
-from app.models.messages import InputError
 from app.models.periods import parse_period
-from app.models.values import UNCHANGED, ValueChange, ValueKey, parse_value
+from app.models.values import ValueChange
+from app.services.entry.month_values import check_change_in
 
 if TYPE_CHECKING:
+    from app.models.catalog import Catalog
     from app.services.entry.month_values import MonthData
 
 
-def checked_change(catalog: Catalog, month: MonthData, facilities: Container[str], change: ValueChange) -> ValueChange:
+class _MonthUnits(Mapping[str, str]):
+    """The month's facilities as the CLUES → state map the services' check reads, unbuilt."""
+
+    def __init__(self, facilities: Collection[str], state_code: str) -> None:
+        self._facilities, self._state = facilities, state_code
+
+    def __getitem__(self, clues: str) -> str:
+        if clues not in self._facilities:
+            raise KeyError(clues)
+        return self._state
+
+    def __contains__(self, clues: object) -> bool:
+        return clues in self._facilities
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._facilities)
+
+    def __len__(self) -> int:
+        return len(self._facilities)
+
+
+def checked_change(catalog: Catalog, month: MonthData, facilities: Collection[str], change: ValueChange) -> ValueChange:
     """``change`` normalised (period, parsed value), or InputError saying why it cannot be stored.
 
-    Mirrors :func:`app.services.entry.month_values.check_change` against the month on screen
-    (``facilities``: its CLUES) so the grid refuses a bad cell at once.
+    The same rules as every other way in (:func:`app.services.entry.month_values.check_change_in`),
+    against the month on screen (``facilities``: its CLUES), so the grid refuses a bad cell at once.
     """
-    key = change.key
-    variable = catalog.variables.get(key.variable)
-    if variable is None:
-        raise InputError("unknown_variable", variable=key.variable)
-    if key.disaggregation not in catalog.option_codes(variable):
-        raise InputError("unknown_disaggregation", option=key.disaggregation, variable=key.variable)
-    period = parse_period(key.period)
+    period = parse_period(change.key.period)
     if period != month.period:
         raise ValueError(f"edit for {period} while {month.period} is loaded")
-    if key.org_unit == month.state_code:
-        if variable.level != "state":
-            raise InputError("facility_level_variable", variable=variable.code)
-    elif key.org_unit in facilities:
-        if variable.level != "facility":
-            raise InputError("state_level_variable", variable=variable.code)
-    else:
-        raise InputError("unknown_clues", clues=key.org_unit)
-    value = change.value
-    if value is not UNCHANGED:
-        value = parse_value(variable, value)
-    return ValueChange(
-        ValueKey(key.org_unit, period, key.variable, key.disaggregation),
-        value,
-        change.comment,
-        change.provisional,
-        change.follow_up,
-    )
+    return check_change_in(catalog, change, _MonthUnits(facilities, month.state_code), month.state_code)
