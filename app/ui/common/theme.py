@@ -140,9 +140,7 @@ def text_style(role: Role, *, bold: bool = False, palette: QPalette | None = Non
 def banner_style(role: Tint, *, palette: QPalette | None = None) -> str:
     """Style sheet for a banner or badge: tinted background, readable text, rounded padding."""
     pal = _palette(palette)
-    background = tint(role, pal)
-    text_role: Role = "muted" if role == "neutral" else role
-    foreground = _readable(color(text_role, pal), background)
+    background, foreground = tint(role, pal), on_tint(role, pal)
     return f"background: {background.name()}; color: {foreground.name()}; border-radius: 4px; padding: 4px 8px;"
 
 
@@ -150,7 +148,7 @@ def on_tint(role: Tint, palette: QPalette | None = None) -> QColor:
     """The text colour for a cell or badge filled with ``tint(role)``, readable on that tint."""
     pal = _palette(palette)
     text_role: Role = "muted" if role == "neutral" else role
-    return _readable(color(text_role, pal), tint(role, pal))
+    return color_on(text_role, tint(role, pal), pal)
 
 
 def badge_style(role: Role, *, palette: QPalette | None = None) -> str:
