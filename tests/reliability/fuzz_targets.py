@@ -34,6 +34,14 @@ from tests.reliability.fuzz_world import ENROL_FP_ENV, HQ_FP_ENV, PASSPHRASE, PA
 from tests.reliability.harness import CORPUS
 
 CASE_TIMEOUT = float(os.environ.get("COORDINA_FUZZ_TIMEOUT", "20"))
+#: Extra seconds per MB of input: stacked "many_rows" mutations build catalogues of millions of
+#: rows, which take seconds to read and check; a hang is slower than 1 MB/s on top of the limit.
+SECONDS_PER_MB = 1.0
+
+
+def case_timeout(size: int) -> float:
+    """The time limit of a case whose input is ``size`` bytes."""
+    return CASE_TIMEOUT + SECONDS_PER_MB * size / 1_000_000
 #: Examples kept per defect signature: enough to reproduce, not thousands of copies.
 KEEP_PER_SIGNATURE = 3
 
@@ -270,7 +278,7 @@ class Fuzzer:
         """One case; returns its findings, kept in the corpus unless ``keep`` is off (a replay)."""
         path = self.inputs / name
         path.write_bytes(data)
-        outcome = run_cli(["--data-dir", str(self.sandbox.work), *self.target.command(path)], CASE_TIMEOUT)
+        outcome = run_cli(["--data-dir", str(self.sandbox.work), *self.target.command(path)], case_timeout(len(data)))
         db_changed, files = self.sandbox.changes()
         extra = self._verify_check(self.seed_bytes.get(seed, b""), data) if self.target.name == "verify" else None
         wrong = judge(outcome, self.target.allowed, self.target.sync_codes, db_changed, files, extra)

@@ -18,6 +18,8 @@ import errno
 from . import catalog, cli, entry, signing, storage, summary, sync
 
 LANGS = ("es", "en")
+#: Row errors listed in one refusal of a file; the rest are counted ("more_errors").
+MAX_LISTED_ERRORS = 100
 
 #: The feature modules, in lookup order (their codes never overlap).
 PARTS = (entry, storage, signing, sync, catalog, summary, cli)

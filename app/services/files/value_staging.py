@@ -6,10 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from app.models.messages import InputError
-
-#: Row errors listed in a refusal; the rest are counted ("… y N errores más").
-MAX_LISTED_ERRORS = 100
+from app.models.messages import MAX_LISTED_ERRORS, InputError
 
 
 @dataclass

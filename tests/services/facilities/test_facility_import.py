@@ -333,3 +333,33 @@ def test_list_facilities_by_state(small_ws):
     assert [f.clues for f in list_facilities(small_ws, "Colima")] == ["CMSSA000001"]
     assert len(list_facilities(small_ws)) == 3
     assert facility_status_history(small_ws, "NTSSA999999") == []
+
+
+def test_a_key_repeated_thousands_of_times_gives_each_row_one_reason_and_a_short_refusal(ws, tmp_path):
+    # A fuzzed catalogue of 145,000 copies of two rows took 11 s to refuse and printed
+    # 290,000 lines: the first row collected one reason per copy, and every reason was listed.
+    rows = [DGIS_ROWS[0], DGIS_ROWS[1]] * 10_000
+    preview = preview_facility_import(ws, write_csv(tmp_path / "copias.csv", DGIS_HEADERS, rows))
+    assert preview.accepted == []
+    assert len(preview.rejected) == 20_000
+    assert {len(r.errors) for r in preview.rejected} == {1}
+    first, second, third = preview.rejected[:3]
+    assert (first.row, first.errors[0].params["other_row"]) == (2, 4)
+    assert (third.row, third.errors[0].params["other_row"]) == (4, 2)
+    assert (second.row, second.errors[0].params["key"]) == (3, "NTSSA000002")
+    lines = preview.error().message("es").splitlines()
+    assert lines[0] == "20000 filas rechazadas; no se guardó nada"
+    assert len(lines) == 1 + 100 + 1
+    assert lines[-1] == "  … y 19900 errores más (se muestran los primeros 100)"
+
+
+def test_a_catalogue_full_of_excel_errors_lists_the_first_hundred_and_counts_the_rest(ws, tmp_path, db_dump):
+    rows = [DGIS_HEADERS] + [[*DGIS_ROWS[0][:1], "#N/A", *DGIS_ROWS[0][2:]] for _ in range(150)]
+    before = db_dump(ws.conn)
+    with pytest.raises(InputError) as info:
+        preview_facility_import(ws, write_xlsx(tmp_path / "errores.xlsx", rows))
+    lines = info.value.message("es").splitlines()
+    assert lines[0] == "150 filas rechazadas; no se guardó nada"
+    assert "errores.xlsx, fila 2" in lines[1] and "#N/A" in lines[1]
+    assert lines[-1] == "  … y 50 errores más (se muestran los primeros 100)"
+    assert db_dump(ws.conn) == before
