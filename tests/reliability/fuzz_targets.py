@@ -42,6 +42,8 @@ SECONDS_PER_MB = 1.0
 def case_timeout(size: int) -> float:
     """The time limit of a case whose input is ``size`` bytes."""
     return CASE_TIMEOUT + SECONDS_PER_MB * size / 1_000_000
+
+
 #: Examples kept per defect signature: enough to reproduce, not thousands of copies.
 KEEP_PER_SIGNATURE = 3
 
