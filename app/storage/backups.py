@@ -60,11 +60,28 @@ def list_backups(directory: Path) -> list[Backup]:
     if directory.is_dir():
         for path in directory.iterdir():
             match = _NAME.match(path.name)
-            if match:
-                created = dt.datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
-                created = created.replace(microsecond=int(match.group(2) or 0))
+            created = _created(match.group(1), match.group(2)) if match else None
+            if match and created:
                 found.append(Backup(path, created, match.group(3)))
     return sorted(found, key=lambda b: (b.created, b.path.name), reverse=True)
+
+
+def _created(stamp: str, micro: str | None) -> dt.datetime | None:
+    """The time in a backup's name ("20230215-093000"), None if it is no real date (a file
+    named like a backup by hand). Sliced, not strptime: its first call costs ~7 ms of
+    imports, on the way to the first grid (the daily backup lists the folder at start)."""
+    try:
+        return dt.datetime(
+            int(stamp[0:4]),
+            int(stamp[4:6]),
+            int(stamp[6:8]),
+            int(stamp[9:11]),
+            int(stamp[11:13]),
+            int(stamp[13:15]),
+            int(micro or 0),
+        )
+    except ValueError:
+        return None
 
 
 def _try_lock(fd: int) -> bool:

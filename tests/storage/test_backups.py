@@ -123,3 +123,14 @@ def test_restore_refuses_a_backup_in_another_text_encoding(ws, tmp_path, encodin
         backup.restore_backup(ws, copy)
     assert err.value.code == "not_a_database"
     assert db_dump(ws.conn) == before
+
+
+def test_the_list_reads_the_time_in_each_name_and_passes_over_names_that_are_no_date(tmp_path):
+    (tmp_path / "coordina-20230215-093001-000042-ab12-diario.db").write_bytes(b"x")
+    (tmp_path / "coordina-20230214-180000-manual.db").write_bytes(b"x")  # an older name, no microseconds
+    (tmp_path / "coordina-20231399-250000-diario.db").write_bytes(b"x")  # named by hand: no such day
+    found = backups.list_backups(tmp_path)
+    assert [(b.created, b.reason) for b in found] == [
+        (dt.datetime(2023, 2, 15, 9, 30, 1, 42), "diario"),
+        (dt.datetime(2023, 2, 14, 18, 0, 0), "manual"),
+    ]
