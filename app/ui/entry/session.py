@@ -15,7 +15,7 @@ import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from app.models.catalog import Catalog
@@ -140,7 +140,11 @@ class MonthSession(QObject):
         self.index = built
         self.month = built.month
         self.loaded.emit()
-        self._read_history(seq, built)
+        self._history_seq = seq
+        # The outlier history (a year of values: ~100 ms of Python on the database thread)
+        # is read once the event loop has painted the grid: asked for here, it shared the
+        # interpreter with that first paint (issue 12).
+        QTimer.singleShot(1, lambda: self._read_history(seq, built))
 
     def _read_history(self, seq: int, built: MonthIndex) -> None:
         """Read the installed month's outlier history, then check its units on the CPU pool.
@@ -148,8 +152,10 @@ class MonthSession(QObject):
         The month is installed unchecked (issue 12: a usable grid first); its errors and
         warnings come once, with the outlier history, without blocking the UI thread.
         """
+        if seq != self._load_seq or self.index is not built:
+            self._history_done = seq
+            return  # another month (or a reload) replaced it before its history was asked for
         month = built.month
-        self._history_seq = seq
 
         def read(ws: Any, _progress: Any) -> dict:
             from app.services.entry.month_values import outlier_history

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget
 from app.models.periods import current_period, period_label, shift
 from app.ui.common import settings
 from app.ui.common.alerts import error_message, show_error
+from app.ui.common.startup_heap import freeze_startup_objects
 from app.ui.common.tasks import TaskManager
 from app.ui.common.window_fit import fit_window
 from app.ui.shell.daily_backup import DailyBackup
@@ -98,6 +99,7 @@ class MainWindow(ShellWindow):
                 # Built while the database thread reads (SQLite gives up the interpreter
                 # while it steps), not after the month arrives.
                 self.entry  # noqa: B018 - the property builds the page
+            freeze_startup_objects()  # after the page is built: its objects live as long as the window
 
     # -- building -----------------------------------------------------------------------
     def _build_ui(self) -> None:
