@@ -211,7 +211,7 @@ def _start_up(ws: Workspace) -> None:
     package was being written is reconciled with its outbox row. Neither may keep the
     workspace from opening: a failure is logged, and ``python main.py check`` reports it.
     """
-    from app.storage import backups, sync_repo
+    from app.storage import backups, outbox_repo
 
     for folder, pattern in ((ws.backups_dir, "coordina-*.db"), (ws.data_dir / "logs", "coordina.log*")):
         tighten_files(folder, pattern)  # made world-readable by a Coordina before issue 11
@@ -222,7 +222,7 @@ def _start_up(ws: Workspace) -> None:
     try:
         # Almost always nothing to settle: the package code (zip, JSON schemas) loads only
         # when there is, which keeps it off the GUI's start (issue 12).
-        if sync_repo.writing_outbox(ws.conn):
+        if outbox_repo.writing_outbox(ws.conn):
             from app.services.sync.outbox_reconcile import reconcile_outbox
 
             reconcile_outbox(ws)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import platform
 import sys
 from pathlib import Path
 
@@ -86,6 +85,8 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
     notifier = CrashNotifier(app)
     crash_log.install(log_dir(data_dir), notifier.notify)
     lang = lang or saved_language()
+    import platform  # noqa: PLC0415 - for this line only; create_main_window (the tests) never needs it
+
     gui_log.info(
         "GUI start: Coordina %s (%s), %s, Python %s, Qt platform %s, lang %s, data dir %s, settings %s",
         __version__,

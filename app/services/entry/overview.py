@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.services.workspace import Workspace
-from app.storage import facilities_repo, reports_repo, sync_repo
+from app.storage import facilities_repo, profile_repo, reports_repo
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ def workspace_overview(ws: Workspace) -> Overview:
     demo_rows = facilities_repo.has_demo(ws.conn)
     from app.services.system.first_run import should_open
 
-    prof = sync_repo.get_profile(ws.conn)
+    prof = profile_repo.get_profile(ws.conn)
     return Overview(
         states,
         int(count),

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from app.models.messages import text
 from app.services.workspace import Workspace, write_transaction
-from app.storage import backups, sync_repo
+from app.storage import backups, outbox_repo
 from app.storage.migrations import migrate
 
 
@@ -89,7 +89,7 @@ def restore_backup(ws: Workspace, path: Path) -> Path:
     # (HQ may hold those packages), so the next export must not hand them out again.
     with write_transaction(ws):
         for device, sequence in used.items():
-            sync_repo.set_high_water(ws.conn, device, max(sequence, sync_repo.high_water(ws.conn, device)))
+            outbox_repo.set_high_water(ws.conn, device, max(sequence, outbox_repo.high_water(ws.conn, device)))
     return safety
 
 
@@ -97,8 +97,8 @@ def _used_sequences(ws: Workspace) -> dict[str, int]:
     """Per device, the highest package sequence this database has ever reserved."""
     used: dict[str, int] = {}
     try:
-        for device, sequence in sync_repo.max_outbox_sequences(ws.conn):
-            used[device] = max(int(sequence), sync_repo.high_water(ws.conn, device))
+        for device, sequence in outbox_repo.max_outbox_sequences(ws.conn):
+            used[device] = max(int(sequence), outbox_repo.high_water(ws.conn, device))
     except sqlite3.OperationalError:  # a database from before the sync tables (schema < 4)
         return {}
     return used

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.services.workspace import Workspace, write_transaction
-from app.storage import facilities_repo, reports_repo, sync_repo
+from app.storage import facilities_repo, profile_repo, reports_repo
 
 if TYPE_CHECKING:
     from app.reports.signing.identity import Identity
@@ -79,13 +79,13 @@ def _read_marks(ws: Workspace) -> dict:
 
 def first_run(ws: Workspace) -> FirstRun:
     """The wizard's state for this data directory."""
-    prof = sync_repo.get_profile(ws.conn)
+    prof = profile_repo.get_profile(ws.conn)
     data = _read_marks(ws)
     marks = {str(k): str(v) for k, v in (data.get("steps") or {}).items()}
     own_cert = reports_repo.settings_get(ws.conn, OWN_CERTIFICATE, "")
     facilities = facilities_repo.facility_count(ws.conn)
     # At a state the HQ keys row is HQ's imported profile; at HQ it is HQ's own keys.
-    has_hq = prof is not None and prof.role == "state" and sync_repo.get_hq_keys(ws.conn) is not None
+    has_hq = prof is not None and prof.role == "state" and profile_repo.get_hq_keys(ws.conn) is not None
     return FirstRun(
         prof.role if prof else None,
         prof.state_code if prof else None,
