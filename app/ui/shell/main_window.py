@@ -299,7 +299,9 @@ class MainWindow(ShellWindow):
                     "{0} no tiene unidades registradas. Use Archivo → Importar unidades… o elija otro estado."
                 ).format(self.catalog.states[month.state_code].name)
             )
-        self._take_daily_backup()
+        # After the grid's first paint with the month (a timer runs after the pending paint):
+        # even the check that today's copy exists imports the backup code (issue 12).
+        QTimer.singleShot(1, self._take_daily_backup)
 
     def _on_load_failed(self, exc: BaseException) -> None:
         self.statusBar().clearMessage()
