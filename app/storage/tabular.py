@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeGuard
 
-from app.models.messages import MAX_LISTED_ERRORS, InputError
+from app.models.messages import InputError, listed_with_rest
 from app.models.values import number_text
 
 from .files import discard, output_error
@@ -241,10 +241,8 @@ def read_table(path: Path, sheet: str | int = 0) -> Table:
         for header in headers[len(row) :]:
             row[header] = ""
     if problems:
-        listed = problems[:MAX_LISTED_ERRORS]
-        if len(problems) > len(listed):
-            listed.append(InputError("more_errors", count=len(problems) - len(listed), shown=len(listed)))
-        raise InputError("rows_rejected", details=listed, count=len({p.params["row"] for p in problems}))
+        bad_rows = len({p.params["row"] for p in problems})
+        raise InputError("rows_rejected", details=listed_with_rest(problems, len(problems)), count=bad_rows)
     if not rows:
         raise InputError("file_empty", path=path.name)
     return Table(path, headers, rows, numbers)

@@ -109,6 +109,15 @@ class InputError(Exception):
         return "\n".join([head, *("  " + d.message(lang) for d in self.details)])
 
 
+def listed_with_rest(errors: list[InputError], total: int) -> list[InputError]:
+    """The first :data:`MAX_LISTED_ERRORS` of ``errors``, then one "more_errors" line counting
+    the rest of ``total``: a refusal of a file names its first rows, not a million of them."""
+    listed = errors[:MAX_LISTED_ERRORS]
+    if total > len(listed):
+        listed.append(InputError("more_errors", count=total - len(listed), shown=len(listed)))
+    return listed
+
+
 # Operating-system reasons, in the user's language: strerror() is always English.
 _OS_REASONS: dict[int, str] = {
     errno.EEXIST: "reason_exists",

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from app.models.catalog import Catalog
 from app.models.facility import CLUES_PATTERN, Facility, StatusPeriod, normalize_clues
-from app.models.messages import MAX_LISTED_ERRORS, InputError
+from app.models.messages import MAX_LISTED_ERRORS, InputError, listed_with_rest
 from app.services.facilities.facility_rows import facility_from_row, find_columns, parse_date, rebase_on_header_row
 from app.services.files.backup import backup_now
 from app.services.workspace import Workspace, now_iso, write_transaction
@@ -49,14 +49,12 @@ class FacilityImportPreview:
         """All rejections as one InputError ("rows_rejected"): a detail per reason for the
         first :data:`MAX_LISTED_ERRORS`, then one line counting the rest."""
         reasons = ((r.row, err) for r in self.rejected for err in r.errors)
-        details = [
+        first = [
             InputError("row_error", path=self.path.name, row=row, reason=err)
             for row, err in islice(reasons, MAX_LISTED_ERRORS)
         ]
-        rest = sum(1 for _ in reasons)
-        if rest:
-            details.append(InputError("more_errors", count=rest, shown=len(details)))
-        return InputError("rows_rejected", details=details, count=len(self.rejected))
+        total = sum(len(r.errors) for r in self.rejected)
+        return InputError("rows_rejected", details=listed_with_rest(first, total), count=len(self.rejected))
 
 
 def preview_facility_import(ws: Workspace, path: Path) -> FacilityImportPreview:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from app.models.messages import MAX_LISTED_ERRORS, InputError
+from app.models.messages import MAX_LISTED_ERRORS, InputError, listed_with_rest
 
 
 @dataclass
@@ -39,7 +39,4 @@ class ErrorList:
         """Raise InputError("rows_rejected") with the listed errors and the count of the rest."""
         if not self.total:
             return
-        details = list(self.listed)
-        if self.total > len(details):
-            details.append(InputError("more_errors", count=self.total - len(details), shown=len(details)))
-        raise InputError("rows_rejected", details=details, count=self.rows)
+        raise InputError("rows_rejected", details=listed_with_rest(list(self.listed), self.total), count=self.rows)
