@@ -216,6 +216,10 @@ def _variable_problems(
         problems.append(f"unknown value type {row['value_type']}")
     if row["aggregation"] not in AGGREGATIONS:
         problems.append(f"aggregation must be SUM or LAST, not {row['aggregation']}")
+    elif row["aggregation"] == "SUM" and row["value_type"] == "text":
+        # SUM adds a variable's months (a flow over the year): a text has nothing to add, and
+        # the summary's year-to-date cells failed on the first one (AttributeError).
+        problems.append("a text variable cannot be added up over months: its aggregation must be LAST, not SUM")
     if row["level"] not in LEVELS:
         problems.append(f"unknown level {row['level']}")
     if row["disaggregation"] and row["disaggregation"] not in disaggs:

@@ -66,6 +66,7 @@ def _refusal(folder: Path) -> str:
         ({"unit": "category", "options": "no_list"}, "unknown options no_list"),
         ({"applies_to": "hospital|castle"}, "unknown category in applies_to hospital|castle"),
         ({"code": "estatus_operacion"}, "duplicate code"),
+        ({"value_type": "text", "aggregation": "SUM"}, "a text variable cannot be added up"),
     ],
 )
 def test_a_variable_with_a_wrong_field_is_refused_naming_it(tmp_path, fields, said) -> None:
