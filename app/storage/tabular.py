@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeGuard
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeGuard
 
 from app.models.messages import InputError, listed_with_rest
 from app.models.values import number_text
@@ -334,14 +334,17 @@ def write_table(
                 tmp, index=False, encoding="utf-8-sig", lineterminator=_CSV_EOL
             )
         else:
-            _write_xlsx(tmp, list(headers), rows, sheet_name)
+            # Opened here, before any row is streamed: a folder that cannot take the file
+            # fails at once, not inside openpyxl with its row writers left half open.
+            with tmp.open("wb") as handle:
+                _write_xlsx(handle, list(headers), rows, sheet_name)
         tmp.replace(path)
     except OSError as exc:
         discard(tmp)
         raise output_error(exc, path) from exc
 
 
-def _write_xlsx(path: Path | io.BytesIO, headers: list[str], rows: Sequence[Sequence[object]], sheet_name: str) -> None:
+def _write_xlsx(path: Path | BinaryIO, headers: list[str], rows: Sequence[Sequence[object]], sheet_name: str) -> None:
     # openpyxl's write-only mode streams rows: about twice as fast as pandas' to_excel
     # (which builds every cell object first) for a state's year of values.
     from openpyxl import Workbook  # noqa: PLC0415 - heavy: only when an XLSX is written
