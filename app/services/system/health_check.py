@@ -19,6 +19,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.models.messages import table as message_table
 from app.models.values import format_number
 from app.services.sync.outbox_reconcile import file_sha256, read_manifest
 from app.services.workspace import Workspace
@@ -27,53 +28,17 @@ from app.storage import changelog, database, sync_repo
 #: Lines of ``integrity_check`` reported at most (a badly damaged file lists thousands).
 MAX_INTEGRITY_LINES = 20
 
-TEXT: dict[str, dict[str, str]] = {
-    "es": {
-        "database": "Base de datos dañada ({path}): {detail}",
-        "foreign_key": "Base de datos: la tabla {table} (fila {rowid}) apunta a un registro inexistente de {parent}",
-        "change_log": "El historial de cambios fue alterado a partir del registro {id}",
-        "outbox_missing": "Bandeja de salida: el paquete {name} (secuencia {sequence}) no está en {path}",
-        "outbox_hash": "Bandeja de salida: el archivo {path} no coincide con el paquete {name} que se "
-        "exportó (SHA-256 distinto)",
-        "outbox_writing": "Bandeja de salida: el paquete {name} (secuencia {sequence}) no se terminó de "
-        "escribir y su carpeta {folder} no está disponible",
-        "outbox_orphan": "Bandeja de salida: el paquete {path} (secuencia {sequence}) está sin registro "
-        "en la bandeja de salida",
-        "archive_missing": "Archivo de paquetes: la copia {path} del paquete {uuid} no existe",
-        "archive_hash": "Archivo de paquetes: la copia {path} del paquete {uuid} fue modificada (SHA-256 distinto)",
-        "healthy": "Todo en orden: base de datos íntegra, historial de cambios verificado ({log} "
-        "registros), {outbox} paquetes en la bandeja de salida y {archive} en el archivo "
-        "coinciden con sus archivos",
-        "found": "Problemas encontrados: {count}",
-    },
-    "en": {
-        "database": "Damaged database ({path}): {detail}",
-        "foreign_key": "Database: table {table} (row {rowid}) points to a missing row of {parent}",
-        "change_log": "The change log was altered from entry {id} on",
-        "outbox_missing": "Outbox: package {name} (sequence {sequence}) is not in {path}",
-        "outbox_hash": "Outbox: the file {path} does not match the exported package {name} (different SHA-256)",
-        "outbox_writing": "Outbox: package {name} (sequence {sequence}) was not fully written and its "
-        "folder {folder} is not available",
-        "outbox_orphan": "Outbox: the package {path} (sequence {sequence}) has no outbox row",
-        "archive_missing": "Package archive: the copy {path} of package {uuid} does not exist",
-        "archive_hash": "Package archive: the copy {path} of package {uuid} was modified (different SHA-256)",
-        "healthy": "All good: database intact, change log verified ({log} entries), {outbox} outbox "
-        "packages and {archive} archived packages match their files",
-        "found": "Problems found: {count}",
-    },
-}
-
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing found wrong: its kind (a key of :data:`TEXT`) and what names it."""
+    """One thing found wrong: its kind (a ``health.<kind>`` message) and what names it."""
 
     kind: str
     params: dict[str, object]
 
     def message(self, lang: str = "es") -> str:
         shown = {k: format_number(v) if isinstance(v, int) else v for k, v in self.params.items()}
-        return TEXT.get(lang, TEXT["es"])[self.kind].format(**shown)
+        return message_table("health.", lang)[self.kind].format(**shown)
 
 
 @dataclass
@@ -87,7 +52,7 @@ class HealthReport:
 
     def lines(self, lang: str = "es") -> list[str]:
         """The report as the CLI prints it."""
-        text = TEXT.get(lang, TEXT["es"])
+        text = message_table("health.", lang)
         if self.ok:
             return [text["healthy"].format(**{k: format_number(v) for k, v in self.checked.items()})]
         return [

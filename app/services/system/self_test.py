@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app import __version__
-from app.models.messages import InputError
+from app.models.messages import InputError, table
 from app.models.resources import is_frozen
 from app.services.system.app_paths import settings_override
 from app.services.system.self_test_pdf import PdfCheckError
@@ -32,116 +32,10 @@ from app.sync.errors import SyncError
 
 log = logging.getLogger("coordina.selftest")
 
-TEXT: dict[str, dict[str, str]] = {
-    "es": {
-        "store": "Almacén nuevo, migrado al esquema {0}",
-        "demo": "Datos de demostración de Nayarit: {0} unidades, {1} valores",
-        "pdf": "PDF firmado y verificado ({0} KB): texto en español y fuentes incrustadas ({1})",
-        "hq": "Oficinas centrales: claves y perfil importado en el estado (huella {0}…)",
-        "enrol": "Registro de la coordinadora importado en oficinas centrales (huella {0}…)",
-        "package": "Paquete completo {0} importado en oficinas centrales: {1} valores, {2} unidades",
-        "return": "Acuse y actualización importados en el estado: {0} filas idénticas en ambos lados",
-        "window": "Ventana principal abierta y cerrada: {0}, {1} unidades (plataforma {2}); {3}",
-        "window.preview": "gráfica del tablero y vista previa del PDF firmado dibujadas",
-        "window.no_preview": "gráfica del tablero dibujada (sin PDF firmado que mostrar: falló el paso 3)",
-        "name.store": "Almacén nuevo y migrado",
-        "name.demo": "Datos de demostración",
-        "name.pdf": "PDF firmado y verificado",
-        "name.hq": "Claves y perfil de oficinas centrales",
-        "name.enrol": "Registro de la coordinadora",
-        "name.package": "Paquete completo a oficinas centrales",
-        "name.return": "Acuse y actualización de vuelta al estado",
-        "name.window": "Ventana principal",
-        "ok": "ok",
-        "failed": "FALLÓ",
-        "skipped": "omitido",
-        "skipped_why": "no se ejecutó: falló un paso anterior",
-        "header": "Autoprueba de Coordina {version} ({where}; {system}; Python {python})",
-        "frozen": "paquete instalado",
-        "source": "código fuente",
-        "glibc": "GLIBC más alta que requiere el paquete: {version} ({file}; {count} archivos ELF)",
-        "glibc_none": "Ningún archivo del paquete requiere una versión de GLIBC ({count} archivos ELF)",
-        "glibc_unreadable": "Archivos ELF ilegibles: {files}",
-        "passed": "Autoprueba correcta: {count} pasos en {seconds} s",
-        "failed_summary": "Autoprueba FALLIDA en: {names}. Detalles en {log}",
-        "no_folder": "no se pudo crear la carpeta temporal en {where}: {reason}",
-        # What a step found wrong (the step ran, its result is not right):
-        "schema_wrong": "el almacén quedó en el esquema {version}, no en el {latest}",
-        "demo_empty": "la demostración no guardó datos ({facilities} unidades, {values} valores)",
-        "pdf_not_verified": "la firma del PDF no se verificó (código {code}): {problem}",
-        "pdf_text_missing": "el texto del PDF no contiene «{text}» (¿faltan las fuentes o los acentos?)",
-        "pdf_no_fonts": "el PDF no dibuja texto con ninguna fuente",
-        "pdf_font_not_embedded": "el PDF usa la fuente {font} sin incrustarla",
-        "enrol_wrong": "el registro quedó para el estado {state}",
-        "import_refused": "{file} no se importó: {why}",
-        "hq_counts": "oficinas centrales tiene {units} unidades y {values} valores; se esperaban "
-        "{expected_units} y {expected_values}",
-        "values_differ": "los valores exportados difieren: {left} y {right}",
-        "no_window": "la interfaz gráfica no está disponible en esta instalación",
-        "window_timeout": "la ventana no terminó de abrir el mes en {seconds} s",
-        "window_failed": "la ventana no pudo abrir los datos: {error}",
-        "window_empty": "la ventana abrió {state} sin unidades",
-        "chart_blank": "la gráfica del tablero salió en blanco (Qt Charts)",
-        "preview_blank": "la vista previa del PDF salió en blanco (Qt PDF)",
-        "translation_missing": "falta la traducción al inglés ({path})",
-    },
-    "en": {
-        "store": "New store, migrated to schema {0}",
-        "demo": "Nayarit demonstration data: {0} facilities, {1} values",
-        "pdf": "Signed and verified PDF ({0} KB): Spanish text and embedded fonts ({1})",
-        "hq": "Headquarters: keys, and profile imported at the state (fingerprint {0}…)",
-        "enrol": "Coordinator's enrolment imported at headquarters (fingerprint {0}…)",
-        "package": "Full package {0} imported at headquarters: {1} values, {2} facilities",
-        "return": "Acknowledgement and update imported at the state: {0} rows identical on both sides",
-        "window": "Main window opened and closed: {0}, {1} facilities (platform {2}); {3}",
-        "window.preview": "dashboard chart and signed PDF preview drawn",
-        "window.no_preview": "dashboard chart drawn (no signed PDF to show: step 3 failed)",
-        "name.store": "New, migrated store",
-        "name.demo": "Demonstration data",
-        "name.pdf": "Signed and verified PDF",
-        "name.hq": "Headquarters keys and profile",
-        "name.enrol": "Coordinator's enrolment",
-        "name.package": "Full package to headquarters",
-        "name.return": "Acknowledgement and update back to the state",
-        "name.window": "Main window",
-        "ok": "ok",
-        "failed": "FAILED",
-        "skipped": "skipped",
-        "skipped_why": "not run: an earlier step failed",
-        "header": "Coordina {version} self-test ({where}; {system}; Python {python})",
-        "frozen": "installed bundle",
-        "source": "source tree",
-        "glibc": "Highest GLIBC the bundle requires: {version} ({file}; {count} ELF files)",
-        "glibc_none": "No file of the bundle requires a GLIBC version ({count} ELF files)",
-        "glibc_unreadable": "Unreadable ELF files: {files}",
-        "passed": "Self-test passed: {count} steps in {seconds} s",
-        "failed_summary": "Self-test FAILED at: {names}. Details in {log}",
-        "no_folder": "the temporary folder could not be made in {where}: {reason}",
-        "schema_wrong": "the store is at schema {version}, not {latest}",
-        "demo_empty": "the demo stored no data ({facilities} facilities, {values} values)",
-        "pdf_not_verified": "the PDF's signature did not verify (code {code}): {problem}",
-        "pdf_text_missing": "the PDF's text lacks '{text}' (fonts or accents missing?)",
-        "pdf_no_fonts": "the PDF draws no text with any font",
-        "pdf_font_not_embedded": "the PDF uses the font {font} without embedding it",
-        "enrol_wrong": "the enrolment was stored for state {state}",
-        "import_refused": "{file} was not imported: {why}",
-        "hq_counts": "headquarters holds {units} facilities and {values} values; expected "
-        "{expected_units} and {expected_values}",
-        "values_differ": "the exported values differ: {left} and {right}",
-        "no_window": "the graphical interface is not available in this installation",
-        "window_timeout": "the window did not finish opening the month in {seconds} s",
-        "window_failed": "the window could not open the data: {error}",
-        "window_empty": "the window opened {state} with no facilities",
-        "chart_blank": "the dashboard chart came out blank (Qt Charts)",
-        "preview_blank": "the PDF preview came out blank (Qt PDF)",
-        "translation_missing": "the English translation is missing ({path})",
-    },
-}
-
 
 def text(lang: str) -> dict[str, str]:
-    """The self-test's texts in ``lang`` (Spanish unless "en")."""
-    return TEXT["en" if lang == "en" else "es"]
+    """The self-test's texts in ``lang`` (Spanish unless "en"), from the message catalogue."""
+    return table("selftest.", lang)
 
 
 @dataclass

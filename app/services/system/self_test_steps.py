@@ -26,12 +26,12 @@ STATE = "18"  # Nayarit, the reference demo state
 PERIOD = "202302"
 NAME, POSITION = "Ana Núñez", "Coordinadora estatal"
 SIGNED_PDF = "avances-nayarit.pdf"  # step 3 writes it; the window step shows it in Qt PDF
-#: What a step found, as the values its line shows (self_test.TEXT formats them).
+#: What a step found, as the values its line shows (the ``selftest.`` messages format them).
 Detail = tuple[str, ...]
 
 
 class CheckFailed(Exception):
-    """A step ran but its result is wrong; ``key`` names the text in self_test.TEXT."""
+    """A step ran but its result is wrong; ``key`` names the ``selftest.`` message."""
 
     def __init__(self, key: str, **params: object):
         super().__init__(key)
