@@ -144,7 +144,8 @@ class MonthSession(QObject):
         # The outlier history (a year of values: ~100 ms of Python on the database thread)
         # is read once the event loop has painted the grid: asked for here, it shared the
         # interpreter with that first paint (issue 12).
-        QTimer.singleShot(1, lambda: self._read_history(seq, built))
+        # The session as the timer's context: a session closed meanwhile is never called.
+        QTimer.singleShot(1, self, lambda: self._read_history(seq, built))
 
     def _read_history(self, seq: int, built: MonthIndex) -> None:
         """Read the installed month's outlier history, then check its units on the CPU pool.
