@@ -51,6 +51,16 @@ class StepPage(QWidget):
         layout.addLayout(self.body, 1)
         layout.addWidget(self.status)
 
+    def add_choices(self, *buttons: QPushButton) -> None:
+        """The step's choices, one tall button a line at its natural width, from the top."""
+        for button in buttons:
+            button.setMinimumHeight(36)
+            row = QHBoxLayout()
+            row.addWidget(button)
+            row.addStretch(1)
+            self.body.addLayout(row)
+        self.body.addStretch(1)
+
     def set_status(self, text: str, kind: str = "") -> None:
         self.status.setText(text)
         self.status.setStyleSheet(status_style(kind) if kind else "")
@@ -155,13 +165,7 @@ class IdentityPage(StepPage):
         self.create_button = QPushButton(self.tr("Crear una identidad nueva…"))
         self.p12_button = QPushButton(self.tr("Usar un archivo .p12 o .pfx…"))
         self.sat_button = QPushButton(self.tr("Usar mi e.firma del SAT (.cer y .key)…"))
-        for button in (self.create_button, self.p12_button, self.sat_button):
-            button.setMinimumHeight(36)
-            row = QHBoxLayout()
-            row.addWidget(button)
-            row.addStretch(1)
-            self.body.addLayout(row)
-        self.body.addStretch(1)
+        self.add_choices(self.create_button, self.p12_button, self.sat_button)
 
     def show_state(self, state: FirstRun) -> None:
         if state.has_identity:
@@ -255,13 +259,7 @@ class FacilitiesPage(StepPage):
         )
         self.import_button = QPushButton(self.tr("Importar el catálogo CLUES…"))
         self.demo_button = QPushButton(self.tr("Cargar datos de demostración"))
-        for button in (self.import_button, self.demo_button):
-            button.setMinimumHeight(36)
-            row = QHBoxLayout()
-            row.addWidget(button)
-            row.addStretch(1)
-            self.body.addLayout(row)
-        self.body.addStretch(1)
+        self.add_choices(self.import_button, self.demo_button)
 
     def show_state(self, state: FirstRun) -> None:
         if state.facility_count:
