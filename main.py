@@ -26,17 +26,29 @@ def run_gui(data_dir: Path, lang: str | None) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the process exit code."""
+    from app.cli.gui_start import gui_arguments, start_gui
+
+    # The desktop app's start skips the commands' parser and modules (issue 12).
+    gui_args = gui_arguments(sys.argv[1:] if argv is None else argv)
+    if gui_args is not None:
+        from app.ui.common.startup_heap import hold_collection
+
+        hold_collection()  # from here to the first month on screen: see startup_heap
+        from app.services.system.streams import stderr
+
+        return start_gui(gui_args, run_gui, stderr())
     from app.cli.main import main as cli_main
 
     return cli_main(argv, gui=run_gui)
 
 
 if __name__ == "__main__":
-    import multiprocessing
-
     from app.services.system.streams import ensure_streams
 
-    multiprocessing.freeze_support()  # the batch PDF export's worker processes, when frozen
+    if getattr(sys, "frozen", False):  # the batch PDF export's worker processes; 14 ms to import
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     # A windowed Windows exe (the GUI, or a command started from its shortcut) has no
     # console: sys.stdout and sys.stderr are None. Give them sinks before anything writes.
     ensure_streams()

@@ -1,4 +1,4 @@
-"""The command-line interface: the parser, logging and ``main``; the commands live in one module per feature.
+"""The command-line interface: the parser and ``main``; the commands live in one module per feature.
 
 A thin layer over ``app.services``: every command opens the workspace, calls one
 service and prints a short summary in the chosen language. Exit codes: 0 ok,
@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import argparse
 import logging
-import logging.handlers
-from collections.abc import Callable
-from pathlib import Path
 from typing import TextIO
 
 from app.cli import export as cli_export
 from app.cli.backup import add_backup_parsers
 from app.cli.check import add_check_parser
 from app.cli.demo import add_demo_parser
-from app.cli.display import display_missing
 from app.cli.export import add_export_parser
 from app.cli.facilities import add_facilities_parser
+from app.cli.gui_start import GuiLauncher, add_global_options, start_gui
+from app.cli.gui_start import configure_logging as configure_logging  # tests import it from here
 from app.cli.identity import add_identity_parser, add_verify_parser
 from app.cli.monthly_report import add_report_parser
 from app.cli.output import progress_bar as progress_bar  # tests and callers import it from here
@@ -31,7 +29,6 @@ from app.cli.selftest import add_selftest_parser
 from app.cli.sync import add_sync_parsers
 from app.cli.values import add_values_parser
 from app.models.messages import InputError
-from app.services.system import log_file
 from app.services.system.streams import stderr, stdout
 from app.services.workspace import open_workspace, resolve_data_dir, unexpected_error
 
@@ -41,21 +38,11 @@ from app.services.workspace import open_workspace, resolve_data_dir, unexpected_
 
 log = logging.getLogger("coordina")
 
-GuiLauncher = Callable[[Path, str | None], int]  # lang None: the GUI's saved preference
-
 
 def _common_options() -> argparse.ArgumentParser:
     """The global options, given to every parser so they are accepted before or after the command."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        default=argparse.SUPPRESS,
-        help="data directory (default: $COORDINA_DATA_DIR or the user data folder)",
-    )
-    common.add_argument(
-        "--lang", choices=("es", "en"), default=argparse.SUPPRESS, help="language of messages (default: es)"
-    )
+    add_global_options(common)
     return common
 
 
@@ -85,30 +72,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def configure_logging(data_dir: Path) -> None:
-    """Warnings to stderr; everything from INFO up to ``DATA_DIR/logs/coordina.log`` if writable."""
-    root = logging.getLogger("coordina")
-    if getattr(root, "_coordina_configured", False):
-        return
-    root.setLevel(logging.INFO)
-    # A log that cannot be written (full disk, read-only folder) must never print logging's
-    # own traceback over the message the user needs: drop the record silently instead.
-    logging.raiseExceptions = False
-    try:
-        handler = log_file.rotating_handler(data_dir / "logs" / "coordina.log")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        root.addHandler(handler)
-        # Modules that log under their own name (app.ui.entry.session, app.reports.signing.pades…)
-        # reach the same file; before, their records went nowhere but stderr.
-        modules = logging.getLogger("app")
-        modules.setLevel(logging.INFO)
-        modules.handlers = [h for h in modules.handlers if not log_file.is_log_handler(h)]
-        modules.addHandler(handler)
-        root._coordina_configured = True  # type: ignore[attr-defined]
-    except OSError:
-        pass  # an unwritable data directory is reported by open_workspace
-
-
 def main(
     argv: list[str] | None = None, gui: GuiLauncher | None = None, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
@@ -120,20 +83,15 @@ def main(
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
         return int(exc.code or 0) if not isinstance(exc.code, str) else 2
-    chosen_lang: str | None = getattr(args, "lang", None)
-    lang = chosen_lang or "es"
-    data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+    lang = getattr(args, "lang", None) or "es"
     if getattr(args, "command", None) == "self-test":  # temporary folders only, never DATA_DIR
         return args.func(args, out, err)
     if getattr(args, "command", None) is None:
         if gui is None:
             print(_say(lang, "no_gui"), file=err)
             return 2
-        if display_missing():  # else Qt dies with a misleading "xcb-cursor0 is needed"
-            print(_say(lang, "no_display"), file=err)
-            return 1
-        configure_logging(data_dir)
-        return gui(data_dir, chosen_lang)
+        return start_gui(args, gui, err)
+    data_dir = resolve_data_dir(getattr(args, "data_dir", None))
     try:
         ws = open_workspace(data_dir, lang)
     except InputError as exc:

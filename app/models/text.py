@@ -8,6 +8,8 @@ import unicodedata
 
 def strip_accents(text: str) -> str:
     """Return ``text`` without combining accents ("TIPOLOGÍA" -> "TIPOLOGIA")."""
+    if text.isascii():  # most names and headers: nothing to decompose
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -8,6 +8,7 @@ import logging
 import os
 import re
 import sqlite3
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,14 +37,18 @@ log = logging.getLogger(__name__)
 
 _CATALOG: Catalog | None = None
 _INSTALLED: dict[Path, Catalog] = {}
+_CATALOG_LOCK = threading.RLock()
 
 
 def catalog() -> Catalog:
     """The bundled catalog, loaded and validated once per process."""
     global _CATALOG
-    if _CATALOG is None:
-        _CATALOG = load_catalog(BUNDLED_CATALOG_DIR)
-    return _CATALOG
+    # The GUI's thread and its database thread both ask for it at start; without the
+    # lock both would load it, side by side, on the way to a usable grid (issue 12).
+    with _CATALOG_LOCK:
+        if _CATALOG is None:
+            _CATALOG = load_catalog(BUNDLED_CATALOG_DIR)
+        return _CATALOG
 
 
 def version_key(version: str) -> tuple:
@@ -66,10 +71,11 @@ def installed_catalog(path: Path) -> Catalog:
     Installed folders never change once in place (a new version gets a new folder).
     """
     key = Path(path).resolve()
-    found = _INSTALLED.get(key)
-    if found is None:
-        found = _INSTALLED[key] = load_catalog(key)
-    return found
+    with _CATALOG_LOCK:
+        found = _INSTALLED.get(key)
+        if found is None:
+            found = _INSTALLED[key] = load_catalog(key)
+        return found
 
 
 def forget_installed(path: Path) -> None:

@@ -1,11 +1,12 @@
 """Child process for the start-up benchmarks.
 
 ``python startup_probe.py bare`` shows a bare QMainWindow and prints "painted" on its
-first paint. ``python startup_probe.py app DATA_DIR`` does the same with Coordina's main
-window. ``python startup_probe.py grid DATA_DIR`` shows Coordina's main window and prints
-"usable" once a person can work in the grid (issue 12): the month is loaded (the session
-is not loading), the grid model has rows, a value cell's flags include ItemIsEditable, and
-the grid's viewport has painted after that. Each exits right after printing, so the parent
+first paint. ``python startup_probe.py app DATA_DIR`` starts Coordina as
+``python main.py --data-dir DATA_DIR`` does and prints "painted" on its main window's first
+paint. ``python startup_probe.py grid DATA_DIR`` starts it the same way and prints "usable"
+once a person can work in the grid (issue 12): the month is loaded (the session is not
+loading), the grid model has rows, a value cell's flags include ItemIsEditable, and the
+grid's viewport has painted after that. Each stops right after printing, so the parent
 measures process start → that moment the same way for every mode.
 
 ``--profile OUT`` (grid mode) writes a cProfile of the main thread and of the
@@ -64,6 +65,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     app = QApplication(sys.argv[:1])
+    keep = []
 
     class FirstPaint(QObject):
         def __init__(self, word: str):
@@ -81,15 +83,25 @@ def main() -> int:
         window = QMainWindow()
         window.setWindowTitle("bare")
         window.resize(1280, 800)
-    else:
-        from app.ui.app import create_main_window
+        watcher = FirstPaint("painted")
+        keep.append(watcher)
+        window.installEventFilter(watcher)
+        window.show()
+        return app.exec()
 
-        if profile_out:
-            _profile_threads(profilers)
-        window = create_main_window(Path(args[1]), "es")
+    # Coordina starts the way `python main.py --data-dir DIR` starts it (argument parsing,
+    # logging, crash log, translations, the data directory's lock, the window); the
+    # QApplication made above is the one run_gui uses. The window is caught when it is
+    # shown, before its first paint, and given the bare window's size.
+    from app.ui.shell.main_window import MainWindow
+
+    def arm(window) -> None:
         window.resize(1280, 800)
-    keep = []
-    if mode == "grid":
+        if mode == "app":
+            watcher = FirstPaint("painted")
+            keep.append(watcher)
+            window.installEventFilter(watcher)
+            return
         timer = QTimer()
         timer.setInterval(POLL_MS)
 
@@ -105,14 +117,21 @@ def main() -> int:
         timer.timeout.connect(poll)
         timer.start()
         keep.append(timer)
-    else:
-        watcher = FirstPaint("painted")
-        keep.append(watcher)
-        window.installEventFilter(watcher)
-    window.show()
-    code = app.exec()
-    if hasattr(window, "shutdown"):
-        window.shutdown()
+
+    class CatchWindow(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt naming
+            if event.type() == QEvent.Type.Show and isinstance(obj, MainWindow):
+                app.removeEventFilter(self)
+                arm(obj)
+            return False
+
+    catcher = CatchWindow()
+    app.installEventFilter(catcher)
+    if profile_out:
+        _profile_threads(profilers)
+    import main as entry  # the repository's main.py
+
+    code = entry.main(["--data-dir", args[1]])
     if profile_out:
         import pstats
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget
 from app.models.periods import current_period, period_label, shift
 from app.ui.common import settings
 from app.ui.common.alerts import error_message, show_error
-from app.ui.common.startup_heap import freeze_startup_objects
+from app.ui.common.startup_heap import freeze_startup_objects, release_collection
 from app.ui.common.tasks import TaskManager
 from app.ui.common.window_fit import fit_window
 from app.ui.shell.daily_backup import DailyBackup
@@ -100,6 +100,8 @@ class MainWindow(ShellWindow):
                 # while it steps), not after the month arrives.
                 self.entry  # noqa: B018 - the property builds the page
             freeze_startup_objects()  # after the page is built: its objects live as long as the window
+            if self._early_month is None:
+                release_collection()  # nothing more to read on the way (else once the month is shown)
 
     # -- building -----------------------------------------------------------------------
     def _build_ui(self) -> None:
@@ -301,9 +303,14 @@ class MainWindow(ShellWindow):
             )
         # After the grid's first paint with the month (a timer runs after the pending paint):
         # even the check that today's copy exists imports the backup code (issue 12).
-        QTimer.singleShot(1, self._take_daily_backup)
+        QTimer.singleShot(1, self._after_month_shown)
+
+    def _after_month_shown(self) -> None:
+        release_collection()
+        self._take_daily_backup()
 
     def _on_load_failed(self, exc: BaseException) -> None:
+        release_collection()
         self.statusBar().clearMessage()
         self._take_daily_backup()
         show_error(self, self.tr("No se pudo abrir el mes"), exc, self.lang)
@@ -380,6 +387,7 @@ class MainWindow(ShellWindow):
         if self._shut_down:
             return
         self._shut_down = True
+        release_collection()  # closed before its first month was shown
         if not self.session.flush():
             log.error("edits still queued after waiting; the database worker will finish them")
         self.tasks.shutdown()
