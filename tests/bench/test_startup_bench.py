@@ -4,9 +4,10 @@ Every figure is a fresh Python process, offscreen, started the same way and meas
 process start (see ``startup_probe.py``):
 
 - ``bare``: a bare PySide6 QMainWindow's first paint;
-- ``app``: Coordina's main window's first paint (the empty shell);
-- ``grid``: Coordina's grid usable on a real data directory with the Nayarit demo: the month
-  loaded, rows in the grid, a value cell editable, and the grid painted after that.
+- ``app``: Coordina started as ``python main.py --data-dir DIR`` starts it, to its main
+  window's first paint (the empty shell);
+- ``grid``: the same start, to the grid usable on a real data directory with the Nayarit
+  demo: a paint of the grid done with the month loaded, rows in it and a value cell editable.
 
 The three alternate round by round so that machine noise hits them alike; medians are
 compared. Target (issue 12): usable grid ≤ 3 × the bare window's first paint. The first-paint
