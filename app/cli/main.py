@@ -18,8 +18,7 @@ from app.cli.check import add_check_parser
 from app.cli.demo import add_demo_parser
 from app.cli.export import add_export_parser
 from app.cli.facilities import add_facilities_parser
-from app.cli.gui_start import GuiLauncher, add_global_options, start_gui
-from app.cli.gui_start import configure_logging as configure_logging  # tests import it from here
+from app.cli.gui_start import GuiLauncher, add_global_options, configure_logging, start_gui
 from app.cli.identity import add_identity_parser, add_verify_parser
 from app.cli.monthly_report import add_report_parser
 from app.cli.output import progress_bar as progress_bar  # tests and callers import it from here

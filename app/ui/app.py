@@ -20,7 +20,7 @@ from app.ui.common.startup_heap import hold_collection
 from app.ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
-#: The "coordina" logger is the one with the log file (app/cli/main.py configure_logging).
+#: The "coordina" logger is the one with the log file (app/cli/gui_start.py configure_logging).
 gui_log = logging.getLogger("coordina.gui")
 
 LOCK_NAME = "coordina.lock"

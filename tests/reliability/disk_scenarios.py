@@ -23,7 +23,7 @@ MAIN = REPO_ROOT / "main.py"
 DB = "coordina.db"
 #: What counts as committed data: a value a person typed or imported, and its history.
 COMMITTED = ("data_values", "change_log")
-#: The log line format of app/cli/main.py's configure_logging ("%(asctime)s %(levelname)s %(name)s: ...").
+#: The log line format of app/cli/gui_start.py's configure_logging ("%(asctime)s %(levelname)s %(name)s: ...").
 _LOG_STAMP = "2026-01-01 00:00:00,000"
 
 
