@@ -18,7 +18,6 @@ import itertools
 import logging
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -112,13 +111,27 @@ class _CpuJob(QRunnable):
             signals.finished.emit(job_id, result)
 
 
-@dataclass
 class _Pending:
-    on_done: Callable[[Any], None] | None
-    on_error: Callable[[BaseException], None] | None
-    on_progress: Callable[[int, int, str], None] | None
-    progress: Progress
-    owners: tuple[QObject, ...] = ()
+    """A submitted job's callbacks and the QObjects they belong to.
+
+    A plain class: a dataclass costs ~1 ms to create, on the way to every start's grid.
+    """
+
+    __slots__ = ("on_done", "on_error", "on_progress", "progress", "owners")
+
+    def __init__(
+        self,
+        on_done: Callable[[Any], None] | None,
+        on_error: Callable[[BaseException], None] | None,
+        on_progress: Callable[[int, int, str], None] | None,
+        progress: Progress,
+        owners: tuple[QObject, ...] = (),
+    ):
+        self.on_done = on_done
+        self.on_error = on_error
+        self.on_progress = on_progress
+        self.progress = progress
+        self.owners = owners
 
     def owner_gone(self) -> bool:
         """Whether a QObject the callbacks belong to has been deleted (its result must be dropped)."""

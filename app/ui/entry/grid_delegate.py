@@ -6,7 +6,7 @@ from typing import cast
 
 from PySide6.QtCore import QAbstractProxyModel, QModelIndex, QPersistentModelIndex, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QPolygonF
-from PySide6.QtWidgets import QCompleter, QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.models.messages import text as message_text
 from app.ui.entry.grid_cells import (
@@ -132,6 +132,8 @@ class GridDelegate(QStyledItemDelegate):
             editor.setAlignment(Qt.AlignmentFlag(int(alignment)))
         choices = self._choices(index)
         if choices:
+            from PySide6.QtWidgets import QCompleter  # the first category edit, not every start
+
             completer = QCompleter(choices, editor)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)

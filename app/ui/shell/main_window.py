@@ -29,7 +29,6 @@ from app.ui.shell.month_toolbar import MonthToolbar
 from app.ui.shell.report_closing import ReportClosing
 from app.ui.shell.save_indicator import SaveIndicator
 from app.ui.shell.shell_window import ShellWindow
-from app.ui.shell.welcome_page import WelcomePage
 from app.ui.shell.window_icon import set_app_icon
 
 if TYPE_CHECKING:
@@ -38,6 +37,7 @@ if TYPE_CHECKING:
     from app.ui.entry.entry_page import EntryPage
     from app.ui.entry.session import MonthSession
     from app.ui.files.file_actions import FileActions
+    from app.ui.shell.welcome_page import WelcomePage
     from app.ui.summary.summary_actions import SummaryActions
     from app.ui.sync.sync_actions import SyncActions
 
@@ -117,9 +117,8 @@ class MainWindow(ShellWindow):
         # the window must paint first (cold-start target of issue 2).
         self.loading_label.setStyleSheet("qproperty-alignment: AlignCenter;")
         self.loading_label.setWordWrap(True)
-        self.welcome = WelcomePage()
+        self._welcome: WelcomePage | None = None
         self.pages.addWidget(self.loading_label)
-        self.pages.addWidget(self.welcome)
         self.setCentralWidget(self.pages)
 
         self.save_label = SaveIndicator()
@@ -179,6 +178,16 @@ class MainWindow(ShellWindow):
         return self._sync_actions
 
     @property
+    def welcome(self) -> WelcomePage:
+        """What an empty data directory shows, built on first use (a month is the usual start)."""
+        if self._welcome is None:
+            self._welcome = WelcomePage()
+            self._welcome.demo_requested.connect(lambda: self.file_actions.build_demo())
+            self._welcome.import_requested.connect(lambda: self.file_actions.import_facilities())
+            self.pages.addWidget(self._welcome)
+        return self._welcome
+
+    @property
     def entry(self) -> EntryPage:
         """The report-entry page, built on first use (after the first paint)."""
         if self._entry is None:
@@ -204,8 +213,6 @@ class MainWindow(ShellWindow):
         self.state_box.currentIndexChanged.connect(self._load_selected)
         self.month_picker.period_changed.connect(self._load_selected)
         self.tasks.error.connect(lambda exc: show_error(self, self.tr("Error"), exc, self.lang))
-        self.welcome.demo_requested.connect(lambda: self.file_actions.build_demo())
-        self.welcome.import_requested.connect(lambda: self.file_actions.import_facilities())
 
     # -- choosing the month -------------------------------------------------------------
     def current_state(self) -> str:
