@@ -181,6 +181,8 @@ class MainWindow(ShellWindow):
     def welcome(self) -> WelcomePage:
         """What an empty data directory shows, built on first use (a month is the usual start)."""
         if self._welcome is None:
+            from app.ui.shell.welcome_page import WelcomePage
+
             self._welcome = WelcomePage()
             self._welcome.demo_requested.connect(lambda: self.file_actions.build_demo())
             self._welcome.import_requested.connect(lambda: self.file_actions.import_facilities())
