@@ -9,7 +9,7 @@ missing variable...).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .messages import InputError
 from .text import normalize_key
@@ -27,8 +27,12 @@ CATEGORIES = {"hospital", "uneme", "health_unit", "mobile", "support"}
 WINDOWS = {"report", "since_start", "year", "oct_sep"}
 
 
-@dataclass(frozen=True)
-class State:
+# The catalog's records are NamedTuples, not frozen dataclasses: immutable all the same,
+# built in C, and each class is made without the generated code a dataclass compiles
+# when its module loads (~1 ms a class on every start; issue 12).
+
+
+class State(NamedTuple):
     """An entidad federativa keyed by its 2-digit INEGI code."""
 
     code: str
@@ -39,8 +43,7 @@ class State:
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class FacilityType:
+class FacilityType(NamedTuple):
     """A facility type (tipología) with its level of care and broad category."""
 
     code: str
@@ -54,8 +57,7 @@ class FacilityType:
         return self.label_en if lang == "en" else self.label_es
 
 
-@dataclass(frozen=True)
-class Labelled:
+class Labelled(NamedTuple):
     """A code with Spanish and English labels (levels, sections, options)."""
 
     code: str
@@ -66,8 +68,7 @@ class Labelled:
         return self.label_en if lang == "en" else self.label_es
 
 
-@dataclass(frozen=True)
-class Variable:
+class Variable(NamedTuple):
     """A data element the coordinator enters (DHIS2 "data element")."""
 
     code: str
@@ -96,8 +97,7 @@ class Variable:
         return "*" in self.applies_to or category in self.applies_to
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """One enterable cell kind: a variable and one option of its disaggregation."""
 
     variable: Variable
@@ -112,8 +112,7 @@ class Column:
         return f"{base} · {self.option.label(lang)}" if self.option else base
 
 
-@dataclass(frozen=True)
-class ComparisonRule:
+class ComparisonRule(NamedTuple):
     """``left <= right`` must hold when both are present (an error otherwise)."""
 
     code: str
@@ -124,8 +123,7 @@ class ComparisonRule:
     message_en: str
 
 
-@dataclass(frozen=True)
-class TotalRule:
+class TotalRule(NamedTuple):
     """``total == sum(parts)`` must hold when the total and every part are present."""
 
     code: str
@@ -162,8 +160,7 @@ class Indicator:
         return self.label_en if lang == "en" else self.label_es
 
 
-@dataclass(frozen=True)
-class OutlierSettings:
+class OutlierSettings(NamedTuple):
     mzscore_threshold: float = 3.5
     mzscore_min_history: int = 3
     minmax_tolerance: float = 0.5
