@@ -16,7 +16,7 @@ import argparse
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 GuiLauncher = Callable[[Path, str | None], int]  # lang None: the GUI's saved preference
 
@@ -41,7 +41,7 @@ class _NotAGuiStart(Exception):
 class _QuietParser(argparse.ArgumentParser):
     """A parser that neither prints nor exits: its errors become :class:`_NotAGuiStart`."""
 
-    def error(self, message: str):  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         raise _NotAGuiStart(message)
 
 
