@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
+from app.models.messages import InputError
+
 from .errors import SyncError
 
 _FIXED_TIME = (2020, 1, 1, 0, 0, 0)  # reproducible bytes: same content, same hash
@@ -65,6 +67,11 @@ def write_zip(files: dict[str, bytes]) -> bytes:
             info.external_attr = 0o644 << 16
             archive.writestr(info, files[name])
     return out.getvalue()
+
+
+def _version(name: str, version: int) -> InputError:
+    """An entry's "version needed to extract" (63 → 6.3), as E_ZIP_VERSION's detail."""
+    return InputError("sync_detail.entry_version", name=name, version=f"{version // 10}.{version % 10}")
 
 
 def _safe_name(name: str) -> bool:
@@ -106,11 +113,11 @@ class ZipReader:
         self._check_overlap()
         for name, local_name in local_names.items():
             if local_name != name:
-                raise self._truncated(f"{name}: la cabecera local nombra otro archivo")
+                raise self._truncated(InputError("sync_detail.entry_other_name", name=name))
 
     # -- structure --------------------------------------------------------------------------
 
-    def _truncated(self, detail: str) -> SyncError:
+    def _truncated(self, detail: InputError) -> SyncError:
         return SyncError("E_TRUNCATED", self.where, detail)
 
     def _central_directory(self) -> list[tuple[tuple[Any, ...], str]]:
@@ -120,37 +127,37 @@ class ZipReader:
         if end < 0 or data[end : end + 4] != b"PK\x05\x06":
             end = data.rfind(b"PK\x05\x06", max(0, len(data) - _END.size - 0xFFFF))
         if end < 0 or end + _END.size > len(data):
-            raise self._truncated("no se encontró el directorio central")
+            raise self._truncated(InputError("sync_detail.no_central_directory"))
         _, disk, cd_disk, count_disk, count, cd_size, cd_offset, _ = _END.unpack_from(data, end)
         if count == 0xFFFF or cd_size == _ZIP64 or cd_offset == _ZIP64:
             raise SyncError("E_ZIP_VERSION", where, "ZIP64")
         if disk or cd_disk or count_disk != count:
-            raise SyncError("E_ZIP_VERSION", where, "zip de varios volúmenes")
+            raise SyncError("E_ZIP_VERSION", where, InputError("sync_detail.multi_volume"))
         if count > self.limits.max_entries:
-            raise SyncError("E_TOO_LARGE", where, f"{count:,} entradas")
+            raise SyncError("E_TOO_LARGE", where, InputError("sync_detail.entries", count=count))
         if cd_size > self.limits.max_directory:
-            raise SyncError("E_TOO_LARGE", where, f"directorio central de {cd_size:,} bytes")
+            raise SyncError("E_TOO_LARGE", where, InputError("sync_detail.central_directory_size", size=cd_size))
         if cd_offset + cd_size != end:
-            raise self._truncated("el directorio central no está donde el zip dice")
+            raise self._truncated(InputError("sync_detail.central_directory_misplaced"))
         records: list[tuple[tuple[Any, ...], str]] = []
         seen: set[str] = set()
         pos = cd_offset
         for _ in range(count):
             if pos + _CENTRAL.size > end or data[pos : pos + 4] != b"PK\x01\x02":
-                raise self._truncated("directorio central dañado")
+                raise self._truncated(InputError("sync_detail.central_directory_damaged"))
             fields = _CENTRAL.unpack_from(data, pos)
             name_len, extra_len, comment_len = fields[12], fields[13], fields[14]
             raw_name = data[pos + _CENTRAL.size : pos + _CENTRAL.size + name_len]
             pos += _CENTRAL.size + name_len + extra_len + comment_len
             if pos > end:
-                raise self._truncated("directorio central dañado")
+                raise self._truncated(InputError("sync_detail.central_directory_damaged"))
             name = self._decode_name(raw_name, fields[5])
             if name in seen:
                 raise SyncError("E_DUPLICATE_ENTRY", where, name)
             seen.add(name)
             records.append((fields, name))
         if pos != end:
-            raise self._truncated("directorio central dañado")
+            raise self._truncated(InputError("sync_detail.central_directory_damaged"))
         return records
 
     def _decode_name(self, raw: bytes, flags: int) -> str:
@@ -168,28 +175,28 @@ class ZipReader:
         version, flags, method = fields[3], fields[5], fields[6]
         crc, compress_size, file_size, offset = fields[9], fields[10], fields[11], fields[18]
         if version > _MAX_VERSION:
-            raise SyncError("E_ZIP_VERSION", where, f"{name}: versión {version // 10}.{version % 10}")
+            raise SyncError("E_ZIP_VERSION", where, _version(name, version))
         if flags & _ENCRYPTED:
             raise SyncError("E_ZIP_ENCRYPTED", where, name)
         if method not in (_STORED, _DEFLATED) or flags & _PATCHED:
-            raise SyncError("E_ZIP_METHOD", where, f"{name}: método {method}")
+            raise SyncError("E_ZIP_METHOD", where, InputError("sync_detail.entry_method", name=name, method=method))
         if method == _STORED and compress_size != file_size:
-            raise self._truncated(f"{name}: tamaños incoherentes")
+            raise self._truncated(InputError("sync_detail.entry_sizes", name=name))
         if offset + _LOCAL.size > len(self.data) or self.data[offset : offset + 4] != b"PK\x03\x04":
-            raise self._truncated(f"{name}: falta su cabecera local")
+            raise self._truncated(InputError("sync_detail.entry_no_header", name=name))
         local = _LOCAL.unpack_from(self.data, offset)
         l_version, l_flags, l_method, name_len, extra_len = (local[1], local[3], local[4], local[10], local[11])
         # The local header is what other readers use: it must tell the same story.
         if l_flags & _ENCRYPTED:
             raise SyncError("E_ZIP_ENCRYPTED", where, name)
         if l_version > _MAX_VERSION:
-            raise SyncError("E_ZIP_VERSION", where, f"{name}: versión {l_version // 10}.{l_version % 10}")
+            raise SyncError("E_ZIP_VERSION", where, _version(name, l_version))
         if l_method != method:
-            raise SyncError("E_ZIP_METHOD", where, f"{name}: método {l_method}")
+            raise SyncError("E_ZIP_METHOD", where, InputError("sync_detail.entry_method", name=name, method=l_method))
         local_name = self._decode_name(self.data[offset + _LOCAL.size : offset + _LOCAL.size + name_len], l_flags)
         start = offset + _LOCAL.size + name_len + extra_len
         if start + compress_size > len(self.data):
-            raise self._truncated(f"{name}: faltan datos")
+            raise self._truncated(InputError("sync_detail.entry_short", name=name))
         return Entry(name, method, crc, compress_size, file_size, offset, start), local_name
 
     def _check_sizes(self) -> None:
@@ -224,7 +231,7 @@ class ZipReader:
         else:
             out = self._inflate(entry, view)
         if zlib.crc32(out) != entry.crc:
-            raise self._truncated(f"{name}: CRC-32 no coincide")
+            raise self._truncated(InputError("sync_detail.entry_crc", name=name))
         return out
 
     def _inflate(self, entry: Entry, view: memoryview) -> bytes:
@@ -243,9 +250,9 @@ class ZipReader:
                 # Never more than one byte past the declared size: a lying header stops here.
                 out += inflater.decompress(chunk, entry.file_size - len(out) + 1)
                 if len(out) > entry.file_size:
-                    raise SyncError("E_TOO_LARGE", self.where, f"{entry.name}: más de lo declarado")
+                    raise SyncError("E_TOO_LARGE", self.where, InputError("sync_detail.entry_longer", name=entry.name))
         except zlib.error as exc:
-            raise self._truncated(f"{entry.name}: {exc}") from None
+            raise self._truncated(InputError("sync_detail.entry_deflate", name=entry.name, reason=exc)) from None
         if not inflater.eof or len(out) != entry.file_size:
-            raise self._truncated(f"{entry.name}: datos incompletos")
+            raise self._truncated(InputError("sync_detail.entry_incomplete", name=entry.name))
         return bytes(out)

@@ -27,6 +27,8 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.models.messages import InputError
+
 from . import safejson
 from .archive import ZipReader, write_zip
 from .errors import SyncError
@@ -154,7 +156,7 @@ _ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\
 def _need(doc: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
     value = doc.get(key)
     if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
-        raise SyncError("E_MANIFEST", where, f"campo «{key}»")
+        raise SyncError("E_MANIFEST", where, InputError("sync_detail.field", name=key))
     return value
 
 
@@ -191,7 +193,7 @@ def _parse_manifest(manifest_bytes: bytes, where: str) -> dict[str, Any]:
     try:
         manifest = safejson.loads(manifest_bytes, MAX_MANIFEST)
     except safejson.JsonRefused as exc:
-        raise SyncError("E_MANIFEST", where, exc.detail) from None
+        raise SyncError("E_MANIFEST", where, exc) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise SyncError("E_MANIFEST", where, "format")
     return manifest
@@ -201,7 +203,9 @@ def _check_header(manifest: Mapping[str, Any], where: str) -> str:
     """Check the fields every manifest has (version, date, kind, UUID); return its kind."""
     version = _need(manifest, "format_version", int, where)
     if version < 1:
-        raise SyncError("E_MANIFEST", where, f"format_version {version}")
+        raise SyncError(
+            "E_MANIFEST", where, InputError("sync_detail.field_value", name="format_version", value=version)
+        )
     if version > FORMAT_VERSION:
         raise SyncError("E_FORMAT_VERSION", where, version)
     # Stored and shown as a date: anything but an ISO timestamp is refused here, before it
@@ -210,7 +214,7 @@ def _check_header(manifest: Mapping[str, Any], where: str) -> str:
         raise SyncError("E_MANIFEST", where, "created_at")
     kind: str = _need(manifest, "kind", str, where)
     if kind not in KINDS:
-        raise SyncError("E_MANIFEST", where, f"kind «{kind}»")
+        raise SyncError("E_MANIFEST", where, InputError("sync_detail.field_value", name="kind", value=kind[:40]))
     if not _UUID.match(_need(manifest, "uuid", str, where)):
         raise SyncError("E_MANIFEST", where, "uuid")
     return kind
@@ -223,7 +227,7 @@ def _check_listing(manifest: Mapping[str, Any], kind: str, where: str) -> dict[s
         raise SyncError("E_MISSING_FILE", where, CONTENT[kind])
     for name, digest in listed.items():
         if not isinstance(digest, str) or not _HEX64.match(digest):
-            raise SyncError("E_MANIFEST", where, f"sha256 de «{name}»")
+            raise SyncError("E_MANIFEST", where, InputError("sync_detail.part_sha256", name=name))
         allowed = name == CONTENT.get(kind) or (
             kind == "data"
             and (PART.fullmatch(name) or name == REGISTRY_PART or re.fullmatch(r"pdf/[\w.-]+\.pdf", name))
@@ -285,7 +289,7 @@ def gunzip_json(
     try:
         doc = safejson.loads(text, max_depth=max_depth)
     except safejson.JsonRefused as exc:
-        raise SyncError("E_PAYLOAD", where, exc.detail) from None
+        raise SyncError("E_PAYLOAD", where, exc) from None
     if not isinstance(doc, dict):
         raise SyncError("E_PAYLOAD", where, "JSON")
     return doc

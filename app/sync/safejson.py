@@ -5,8 +5,9 @@ updates, HQ profiles and enrolment files.
 nested 100,000 deep raises RecursionError, an integer of more than 4,300 digits raises a
 plain ValueError, bad UTF-8 a UnicodeDecodeError. :func:`loads` caps the size, the nesting
 depth and the digits of an integer (an integer SQLite cannot store is refused too), and turns
-every failure into :class:`JsonRefused` with a precise Spanish detail; callers wrap it in
-their own documented code (E_MANIFEST, E_PAYLOAD, E_PROFILE_FILE, E_ENROL_FILE).
+every failure into :class:`JsonRefused`, a message of the catalogue that says precisely why
+in the reader's language; callers wrap it in their own documented code (E_MANIFEST,
+E_PAYLOAD, E_PROFILE_FILE, E_ENROL_FILE).
 """
 
 from __future__ import annotations
@@ -14,25 +15,26 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 
+from app.models.messages import InputError
+
 #: Nesting deeper than any document Coordina writes (a manifest is 3 deep, a payload 5).
 MAX_DEPTH = 64
 #: Digits of an integer: 18 always fits SQLite's 64-bit INTEGER.
 MAX_DIGITS = 18
 
 
-class JsonRefused(ValueError):
-    """A document that is not acceptable JSON; ``detail`` says why, in Spanish."""
+class JsonRefused(InputError, ValueError):
+    """A document that is not acceptable JSON: an ``json_*`` message that says why.
 
-    def __init__(self, detail: str):
-        super().__init__(detail)
-        self.detail = detail
+    Also a ValueError, as every parse failure of the standard library is.
+    """
 
 
 def _bounded_int(max_digits: int) -> Callable[[str], int]:
     def parse(text: str) -> int:
         digits = len(text.lstrip("-"))
         if digits > max_digits:
-            raise JsonRefused(f"un número entero de {digits:,} cifras (máximo {max_digits})")
+            raise JsonRefused("json_digits", digits=digits, most=max_digits)
         return int(text)
 
     return parse
@@ -69,24 +71,22 @@ def loads(
     still refused, as RecursionError is caught. ``max_digits=None`` keeps Python's own cap.
     """
     if max_bytes is not None and len(data) > max_bytes:
-        raise JsonRefused(f"más de {max_bytes:,} bytes")
+        raise JsonRefused("json_bytes", most=max_bytes)
     try:
         text = data.decode("utf-8") if isinstance(data, (bytes, bytearray, memoryview)) else data
     except UnicodeDecodeError as exc:
-        raise JsonRefused(f"no es UTF-8 (byte {exc.start})") from None
+        raise JsonRefused("json_not_utf8", at=exc.start) from None
     parse_int = None if max_digits is None else _bounded_int(max_digits)  # None: json's int
     try:
         doc = json.loads(text, parse_int=parse_int)
     except JsonRefused:
         raise
     except json.JSONDecodeError as exc:
-        raise JsonRefused(f"JSON no válido en la línea {exc.lineno}, columna {exc.colno}: {exc.msg}") from None
+        raise JsonRefused("json_syntax", line=exc.lineno, column=exc.colno, reason=exc.msg) from None
     except RecursionError:
-        raise JsonRefused("anidamiento excesivo (más niveles de los que Coordina admite)") from None
+        raise JsonRefused("json_too_deep") from None
     except ValueError as exc:  # the interpreter's own 4,300-digit cap, when max_digits is None
-        raise JsonRefused(
-            f"un número demasiado grande ({str(exc)[:60]}…): más cifras de las que Coordina admite"
-        ) from None
+        raise JsonRefused("json_number_too_large", reason=str(exc)[:60]) from None
     if max_depth is not None and not _depth_ok(doc, max_depth):
-        raise JsonRefused(f"anidamiento excesivo (más de {max_depth} niveles)")
+        raise JsonRefused("json_deeper_than", most=max_depth)
     return doc

@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import errno
 
-from . import catalog, cli, entry, health, selftest, signing, storage, summary, sync
+from . import catalog, cli, entry, health, selftest, signing, storage, summary, sync, sync_details
 
 LANGS = ("es", "en")
 #: Row errors listed in one refusal of a file; the rest are counted ("more_errors").
 MAX_LISTED_ERRORS = 100
 
 #: The feature modules, in lookup order (their codes never overlap).
-PARTS = (entry, storage, signing, sync, catalog, summary, cli, selftest, health)
+PARTS = (entry, storage, signing, sync, sync_details, catalog, summary, cli, selftest, health)
 
 
 def _merge() -> dict[str, dict[str, str]]:

@@ -132,7 +132,10 @@ def receive(ws: Workspace, doc: object, where: str) -> Received:
         meta: Any = safejson.loads(files_doc["catalog.json"], MAX_FILE_BYTES)  # not a dict: AttributeError below
         version = str(meta.get("catalog_version", "0"))
     except (safejson.JsonRefused, AttributeError) as exc:
-        return Received(notes=[_notice("W_CATALOG_INVALID", "", text("catalog_notice_json", lang, reason=exc), lang)])
+        reason = exc.message(lang) if isinstance(exc, safejson.JsonRefused) else str(exc)
+        return Received(
+            notes=[_notice("W_CATALOG_INVALID", "", text("catalog_notice_json", lang, reason=reason), lang)]
+        )
     active = active_version(ws)
     if not is_newer(version, active):
         not_newer = text("catalog_notice_not_newer", lang, version=version, active=active)

@@ -76,7 +76,7 @@ def check_hq_sequence(ws: Workspace, raw: RawPackage) -> int:
         raise SyncError("E_MANIFEST", raw.where, "sequence")
     last = sync_repo.last_hq_sequence(ws.conn, raw.kind)
     if sequence <= last:
-        raise SyncError("E_REPLAY", raw.where, f"{sequence} (última importada: {last})")
+        raise SyncError("E_REPLAY", raw.where, InputError("sync_detail.replay", sequence=sequence, last=last))
     return sequence
 
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.models.import_summary import ImportConflict
+from app.models.messages import InputError, text
 from app.storage import sync_repo
 from app.storage.sync_repo import InboxEntry
 from app.sync import package
@@ -54,7 +55,7 @@ def check_same(stored: InboxEntry, raw: RawPackage) -> None:
         raise SyncError("E_UUID_REUSED", raw.where, raw.uuid)
 
 
-def check_previous(conn: sqlite3.Connection, raw: RawPackage, state: str) -> list[ImportConflict]:
+def check_previous(conn: sqlite3.Connection, raw: RawPackage, state: str, lang: str = "es") -> list[ImportConflict]:
     """``previous_sha256`` against the packages HQ holds (see the module's docstring).
 
     Raises E_MANIFEST (malformed) or E_CHAIN (impossible); returns W_CHAIN warnings.
@@ -65,16 +66,14 @@ def check_previous(conn: sqlite3.Connection, raw: RawPackage, state: str) -> lis
     if previous is not None and (not isinstance(previous, str) or not _HEX64.match(previous)):
         raise SyncError("E_MANIFEST", where, "previous_sha256")
     if sequence == 1 and previous is not None:
-        raise SyncError("E_CHAIN", where, "el primer paquete del equipo no puede seguir a otro")
+        raise SyncError("E_CHAIN", where, InputError("sync_detail.chain_first"))
     if previous is None:
         return []  # a device whose earlier exports never reached a file names none
     named = sync_repo.inbox_by_identity(conn, previous)
     if named is not None:
         if named.state_code != state or named.device_id != device or (named.sequence or 0) >= sequence:
             raise SyncError(
-                "E_CHAIN",
-                where,
-                f"dice seguir a {previous[:12]}…, que es el paquete {named.sequence} de otro equipo o posterior",
+                "E_CHAIN", where, InputError("sync_detail.chain_other", previous=previous[:12], sequence=named.sequence)
             )
         if named.sequence == sequence - 1:
             return []
@@ -84,8 +83,7 @@ def check_previous(conn: sqlite3.Connection, raw: RawPackage, state: str) -> lis
     return [
         {
             "object": f"{state} {str(device)[:8]}",
-            "value": f"el paquete {sequence} no sigue al "
-            f"{sequence - 1} importado (¿se restauró un respaldo en el equipo?)",
+            "value": text("sync_note.chain", lang, sequence=sequence, previous=sequence - 1),
             "errorCode": "W_CHAIN",
             "property": "previous_sha256",
             "indexes": [],
@@ -121,38 +119,40 @@ class ScopeTally:
         s, where = self.scope, raw.where
         parts = [period for _name, period in package.payload_parts(raw)]
         if sorted(s["periods"]) != parts:
-            raise SyncError(
-                "E_SCOPE", where, f"periodos declarados {', '.join(s['periods'][:6])}; partes {', '.join(parts[:6])}"
-            )
+            declared, held = ", ".join(s["periods"][:6]), ", ".join(parts[:6])
+            raise SyncError("E_SCOPE", where, InputError("sync_detail.scope_periods", claimed=declared, parts=held))
         for name, found, claimed in (
             ("values", self.values, s["values"]),
             ("tombstones", self.tombstones, s["tombstones"]),
         ):
             if found != claimed:
-                raise SyncError("E_SCOPE", where, f"{name}: declara {claimed:,}, trae {found:,}")
+                raise SyncError(
+                    "E_SCOPE", where, InputError("sync_detail.scope_count", name=name, claimed=claimed, found=found)
+                )
         for name, found_set in (("org_units", self.org_units), ("variables", self.variables)):
             claimed_set = set(s[name])
             if found_set != claimed_set:
                 extra = sorted(found_set - claimed_set)[:3] or sorted(claimed_set - found_set)[:3]
-                raise SyncError("E_SCOPE", where, f"{name}: no coincide ({', '.join(map(str, extra))})")
+                items = ", ".join(map(str, extra))
+                raise SyncError("E_SCOPE", where, InputError("sync_detail.scope_items", name=name, items=items))
 
 
 def check_scope(raw: RawPackage) -> ScopeTally:
     """The scope's shape (before decrypting); :meth:`ScopeTally.check` compares the rest."""
     scope, where = raw.manifest.get("scope"), raw.where
     if not isinstance(scope, dict):
-        raise SyncError("E_SCOPE", where, "falta «scope»")
+        raise SyncError("E_SCOPE", where, InputError("sync_detail.scope_missing"))
     for name, kind in _SCOPE.items():
         value: Any = scope.get(name)
         if type(value) is not kind:
-            raise SyncError("E_SCOPE", where, f"«{name}»")
+            raise SyncError("E_SCOPE", where, InputError("sync_detail.named", name=name))
         if kind is int and value < 0:
-            raise SyncError("E_SCOPE", where, f"«{name}» {value}")
+            raise SyncError("E_SCOPE", where, InputError("sync_detail.named_value", name=name, value=value))
         if kind is list and not all(isinstance(item, str) for item in value):
-            raise SyncError("E_SCOPE", where, f"«{name}»")
+            raise SyncError("E_SCOPE", where, InputError("sync_detail.named", name=name))
     extra = scope.get("facilities")
     if extra is not None and (type(extra) is not int or extra < 0):
-        raise SyncError("E_SCOPE", where, "«facilities»")
+        raise SyncError("E_SCOPE", where, InputError("sync_detail.named", name="facilities"))
     return ScopeTally(scope)
 
 
@@ -171,7 +171,7 @@ def iso(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).replace(microsecond=0).isoformat()
 
 
-def signing_bound(raw: RawPackage, now: str) -> tuple[str, list[ImportConflict]]:
+def signing_bound(raw: RawPackage, now: str, lang: str = "es") -> tuple[str, list[ImportConflict]]:
     """(latest time a value of this package may carry, warnings).
 
     The package's signing time (``created_at``, signed), but never after HQ's clock: a
@@ -183,9 +183,7 @@ def signing_bound(raw: RawPackage, now: str) -> tuple[str, list[ImportConflict]]
         return iso(here), [
             {
                 "object": raw.where,
-                "value": f"el paquete dice haberse firmado el "
-                f"{iso(signed)}, después de la hora de oficinas centrales ({iso(here)}); "
-                "revise el reloj del equipo",
+                "value": text("sync_note.signed_later", lang, signed=iso(signed), now=iso(here)),
                 "errorCode": "W_CLOCK_SKEW",
                 "property": "created_at",
                 "indexes": [],
@@ -208,15 +206,14 @@ def bounded_time(text: object, bound: str) -> str | None:
     return normal if normal <= bound else None
 
 
-def skew_note(count: int, bound: str) -> list[ImportConflict]:
+def skew_note(count: int, bound: str, lang: str = "es") -> list[ImportConflict]:
     """The W_CLOCK_SKEW notice for values dated after the package was signed."""
     if not count:
         return []
     return [
         {
             "object": "updated_at",
-            "value": f"{count:,} valores con fecha posterior a la firma del paquete "
-            f"({bound}) o no válida; se tomó la hora de firma (revise el reloj del equipo)",
+            "value": text("sync_note.values_later", lang, count=count, bound=bound),
             "errorCode": "W_CLOCK_SKEW",
             "property": "updated_at",
             "indexes": [],

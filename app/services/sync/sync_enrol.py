@@ -77,10 +77,14 @@ def parse_enrolment(ws: Workspace, path: Path) -> tuple[str, x509.Certificate, d
     except (KeyError, ValueError, TypeError, UnicodeEncodeError, UnsupportedAlgorithm) as exc:
         raise SyncError("E_ENROL_FILE", str(path), exc) from None
     except InputError as exc:  # unknown state, from the catalog
-        raise SyncError("E_ENROL_FILE", str(path), exc.message("es")) from None
+        raise SyncError("E_ENROL_FILE", str(path), exc) from None
     now = dt.datetime.now(dt.UTC)
     if cert.not_valid_after_utc < now:
-        raise SyncError("E_ENROL_FILE", str(path), f"certificado vencido el {cert.not_valid_after_utc:%Y-%m-%d}")
+        raise SyncError(
+            "E_ENROL_FILE",
+            str(path),
+            InputError("sync_detail.certificate_expired", date=f"{cert.not_valid_after_utc:%Y-%m-%d}"),
+        )
     return state, cert, doc
 
 
@@ -110,7 +114,9 @@ def import_enrolment(
         raise SyncError(
             "E_ENROL_FILE",
             str(path),
-            "certificado ya registrado" + (" y revocado" if not existing.active else f" para {existing.state_code}"),
+            InputError("sync_detail.certificate_registered", state=existing.state_code)
+            if existing.active
+            else InputError("sync_detail.certificate_revoked"),
         )
     old = None
     if replace:

@@ -185,7 +185,11 @@ def check_units_belong(conn: sqlite3.Connection, units: Sequence[Unit], state: s
     for unit in units:
         other = known.get(unit.facility.clues)
         if other is not None and other != state:
-            raise SyncError("E_FACILITY_STATE", where, f"{unit.facility.clues}: estado {other}")
+            raise SyncError(
+                "E_FACILITY_STATE",
+                where,
+                InputError("sync_detail.facility_state", clues=unit.facility.clues, state=other),
+            )
 
 
 def _note(clues: str, value: str, code: str, applied: str | None = None) -> ImportConflict:

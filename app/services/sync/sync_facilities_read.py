@@ -43,7 +43,9 @@ def _utc(text: str, where: str, index: int) -> str:
     try:
         moment = dt.datetime.fromisoformat(text)
     except ValueError:
-        raise SyncError("E_REGISTRY", where, f"unidad {index}: updated_at «{text[:40]}»") from None
+        raise SyncError(
+            "E_REGISTRY", where, InputError("sync_detail.unit_updated_at", index=index, text=text[:40])
+        ) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
     return moment.astimezone(dt.UTC).replace(microsecond=0).isoformat()
@@ -60,28 +62,33 @@ def _date(text: object) -> bool:
 
 def _unit(catalog: Catalog, row: object, state: str, where: str, index: int, signed_at: str) -> Unit:
     if not isinstance(row, dict):
-        raise SyncError("E_REGISTRY", where, f"unidad {index}: se esperaba un objeto")
+        raise SyncError("E_REGISTRY", where, InputError("sync_detail.unit_not_object", index=index))
     for name in _TEXT_FIELDS + ("updated_at",):
         value = row.get(name)
         if type(value) is not str or len(value) > MAX_TEXT:
-            raise SyncError("E_REGISTRY", where, f"unidad {index}: campo «{name}»")
+            raise SyncError("E_REGISTRY", where, InputError("sync_detail.unit_field", index=index, name=name))
     if type(row.get("level")) is not int or type(row.get("is_demo")) is not bool:
-        raise SyncError("E_REGISTRY", where, f"unidad {index}: campo «level» o «is_demo»")
+        raise SyncError("E_REGISTRY", where, InputError("sync_detail.unit_field", index=index, name="level/is_demo"))
     clues = row["clues"]
     if row["state_code"] != state:
-        raise SyncError("E_FACILITY_STATE", where, f"{clues[:20]}: estado «{row['state_code'][:8]}»")
+        other = row["state_code"][:8]
+        raise SyncError(
+            "E_FACILITY_STATE", where, InputError("sync_detail.facility_state", clues=clues[:20], state=other)
+        )
     fac = Facility(**{name: row[name] for name in Facility.__dataclass_fields__})
     try:
         checked = validate_facility(catalog, fac)
     except InputError as exc:
         if exc.code == "state_mismatch":  # the CLUES says another state, whatever the row claims
             raise SyncError("E_FACILITY_STATE", where, clues[:20]) from None
-        raise SyncError("E_REGISTRY", where, f"unidad {index} ({clues[:20]}): {exc.message('es')}") from None
+        raise SyncError(
+            "E_REGISTRY", where, InputError("sync_detail.unit_refused", index=index, clues=clues[:20], reason=exc)
+        ) from None
     if checked != fac:  # a registry is sent as stored: normalised already
-        raise SyncError("E_REGISTRY", where, f"unidad {index} ({clues[:20]}): campos sin normalizar")
+        raise SyncError("E_REGISTRY", where, InputError("sync_detail.unit_not_normal", index=index, clues=clues[:20]))
     history = row.get("history")
     if not isinstance(history, list) or len(history) > MAX_HISTORY:
-        raise SyncError("E_REGISTRY", where, f"unidad {index} ({clues}): historial")
+        raise SyncError("E_REGISTRY", where, InputError("sync_detail.unit_history", index=index, clues=clues[:20]))
     periods = []
     for item in history:
         if (
@@ -91,7 +98,9 @@ def _unit(catalog: Catalog, row: object, state: str, where: str, index: int, sig
             or not _date(item[1])
             or not _date(item[2])
         ):
-            raise SyncError("E_REGISTRY", where, f"unidad {index} ({clues}): periodo del historial")
+            raise SyncError(
+                "E_REGISTRY", where, InputError("sync_detail.unit_history_period", index=index, clues=clues[:20])
+            )
         periods.append(StatusPeriod(*item))
     # A sender's clock cannot put a change after the package was signed (it would always win).
     updated = min(_utc(row["updated_at"], where, index), signed_at)
@@ -101,7 +110,7 @@ def _unit(catalog: Catalog, row: object, state: str, where: str, index: int, sig
 def parse_units(catalog: Catalog, rows: object, state: str, where: str, signed_at: str) -> list[Unit]:
     """Every row checked (see the module's docstring); raises SyncError for the first bad one."""
     if not isinstance(rows, list) or len(rows) > MAX_UNITS:
-        raise SyncError("E_REGISTRY", where, "«facilities» debe ser una lista")
+        raise SyncError("E_REGISTRY", where, InputError("sync_detail.facilities_list"))
     signed = _utc(signed_at, where, 0)
     units = [_unit(catalog, row, state, where, index, signed) for index, row in enumerate(rows)]
     seen: set[str] = set()
@@ -122,14 +131,18 @@ def open_registry(
     name = package.REGISTRY_PART
     try:
         plain = crypto.open_sealed(sealed, private, package.part_aad(raw.uuid, name))
-    except ValueError as exc:
-        raise SyncError("E_DECRYPT", raw.where, f"{name}: {exc}") from None
+    except ValueError:  # crypto's reason is English and says the same: altered, or not ours
+        raise SyncError("E_DECRYPT", raw.where, InputError("sync_detail.part_sealed", name=name)) from None
     doc = package.gunzip_json(plain, raw.where)
     if doc.get("state") != state or type(doc.get("full")) is not bool:
-        raise SyncError("E_REGISTRY", raw.where, "«state» o «full»")
+        raise SyncError("E_REGISTRY", raw.where, InputError("sync_detail.named", name="state/full"))
     units = parse_units(catalog, doc.get("facilities"), state, raw.where, raw.manifest["created_at"])
     scope = raw.manifest.get("scope")
     claimed = scope.get("facilities") if isinstance(scope, dict) else None
     if type(claimed) is int and claimed != len(units):  # the signed count must be what came
-        raise SyncError("E_SCOPE", raw.where, f"facilities: declara {claimed:,}, trae {len(units):,}")
+        raise SyncError(
+            "E_SCOPE",
+            raw.where,
+            InputError("sync_detail.scope_count", name="facilities", claimed=claimed, found=len(units)),
+        )
     return units

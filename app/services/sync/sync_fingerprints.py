@@ -12,6 +12,7 @@ import hashlib
 
 from cryptography import x509
 
+from app.models.messages import InputError
 from app.reports.signing import identity as ident
 from app.sync.errors import SyncError
 
@@ -51,7 +52,11 @@ def _confirm(where: str, expected_hex: str, fingerprint: str | None, confirmed: 
     """Nothing is trusted before its fingerprint is compared: typed back, or accepted in a dialog."""
     if fingerprint is not None:
         if not _same_fingerprint(fingerprint, expected_hex):
-            raise SyncError("E_FINGERPRINT_MISMATCH", where, f"archivo {readable(expected_hex)[:19]}…")
+            raise SyncError(
+                "E_FINGERPRINT_MISMATCH",
+                where,
+                InputError("sync_detail.file_fingerprint", fingerprint=readable(expected_hex)[:19]),
+            )
         return
     if not confirmed:
         raise SyncError("E_FINGERPRINT_UNCONFIRMED", where, readable(expected_hex))

@@ -4,6 +4,7 @@ sequence (step 3), checked before anything is decrypted."""
 from __future__ import annotations
 
 from app.models.import_summary import ImportConflict
+from app.models.messages import InputError, text
 from app.reports.signing import identity as ident
 from app.services.sync.sync_profile import certificate_fingerprint
 from app.services.workspace import Workspace
@@ -35,7 +36,12 @@ def check_signer(ws: Workspace, raw: RawPackage) -> tuple[str, str]:
         raise SyncError(
             "E_SIGNER_STATE",
             where,
-            f"{name}: {ws.catalog.states[reg.state_code].name}, no {ws.catalog.states[state].name}",
+            InputError(
+                "sync_detail.signer_state",
+                name=name,
+                registered=ws.catalog.states[reg.state_code].name,
+                claimed=ws.catalog.states[state].name,
+            ),
         )
     if not reg.active:
         raise SyncError("E_SIGNER_REVOKED", where, f"{name}, {reg.revoked_at}")
@@ -61,16 +67,16 @@ def check_sequence(ws: Workspace, raw: RawPackage, state: str) -> list[ImportCon
     seen = sync_repo.device_sequences(ws.conn, state, device)
     last = max(seen, default=0)
     if sequence in seen or sequence < last:
-        raise SyncError("E_REPLAY", where, f"{sequence} (última importada: {last})")
+        raise SyncError("E_REPLAY", where, InputError("sync_detail.replay", sequence=sequence, last=last))
     if base > last:
-        raise SyncError("E_SEQUENCE", where, f"se basa en el paquete {base}; el último importado es {last}")
+        raise SyncError("E_SEQUENCE", where, InputError("sync_detail.sequence_base", base=base, last=last))
     warnings: list[ImportConflict] = []
     if sequence > last + 1:
-        missing = missing_range(last + 1, sequence - 1)
+        missing = missing_range(last + 1, sequence - 1, ws.lang)
         warnings.append(
             {
                 "object": f"{state} {device[:8]}",
-                "value": f"faltan los paquetes {missing}; su contenido viene incluido en este",
+                "value": text("sync_note.sequence_gap", ws.lang, missing=missing),
                 "errorCode": "W_SEQUENCE_GAP",
                 "property": "sequence",
                 "indexes": [],
@@ -79,11 +85,11 @@ def check_sequence(ws: Workspace, raw: RawPackage, state: str) -> list[ImportCon
     return warnings
 
 
-def missing_range(first: int, last: int) -> str:
+def missing_range(first: int, last: int, lang: str = "es") -> str:
     """The missing sequence numbers as a short text: listed when few, else a range.
 
     A signed manifest may claim any sequence (10**12): the warning never grows with it.
     """
     if last - first < 10:
         return ", ".join(str(n) for n in range(first, last + 1))
-    return f"{first}–{last} ({last - first + 1:,} paquetes)"
+    return text("sync_detail.packages_range", lang, first=first, last=last, count=last - first + 1)

@@ -47,10 +47,10 @@ class DataClaims:
 def check_claims(ws: Workspace, raw: RawPackage, state: str, signer: str) -> DataClaims:
     """The sequence and the signed claims (issue 11 holes 7, 8): the chain, the scope, the times."""
     warnings = check_sequence(ws, raw, state)
-    warnings += sync_checks.check_previous(ws.conn, raw, state)
+    warnings += sync_checks.check_previous(ws.conn, raw, state, ws.lang)
     tally = sync_checks.check_scope(raw)
     now = now_iso()
-    not_after, skew = sync_checks.signing_bound(raw, now)
+    not_after, skew = sync_checks.signing_bound(raw, now, ws.lang)
     registration = sync_repo.get_registration(ws.conn, signer)
     author = sync_checks.author(registration.name if registration else "", signer)
     return DataClaims(state, signer, now, warnings, tally, not_after, skew, author)
@@ -132,7 +132,7 @@ def data_summary(
     notes = (
         claims.warnings
         + claims.skew
-        + sync_checks.skew_note(applied.skewed, claims.not_after)
+        + sync_checks.skew_note(applied.skewed, claims.not_after, lang)
         + registry.notes
         + applied.flagged
     )

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric import ed25519, x25519
 
+from app.models.messages import InputError, os_reason
 from app.services.sync import sync_keys
 from app.services.sync.sync_fingerprints import (  # noqa: F401 - part of this module's API since issue 4
     _confirm,
@@ -63,7 +64,9 @@ def require_profile(ws: Workspace, role: str | None = None) -> Profile:
     if found is None:
         raise SyncError("E_NO_PROFILE", str(ws.data_dir))
     if role and found.role != role:
-        raise SyncError("E_ROLE", str(ws.data_dir), "HQ" if role == "hq" else "estatal")
+        raise SyncError(
+            "E_ROLE", str(ws.data_dir), InputError("sync_detail.role_hq" if role == "hq" else "sync_detail.role_state")
+        )
     return found
 
 
@@ -84,7 +87,11 @@ def init_profile(
     """
     existing = sync_repo.get_profile(ws.conn)
     if existing is not None:
-        label = "HQ" if existing.role == "hq" else f"estatal ({existing.state_code})"
+        label = (
+            InputError("sync_detail.role_hq")
+            if existing.role == "hq"
+            else InputError("sync_detail.role_state_of", state=existing.state_code)
+        )
         raise SyncError("E_PROFILE_EXISTS", str(ws.data_dir), label)
     if role not in ("state", "hq"):
         raise SyncError("E_ROLE", str(ws.data_dir), "state|hq")
@@ -166,13 +173,13 @@ def _read_json(path: Path, code: str) -> dict:
         with open(path, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)  # never more, whatever the file's size
     except OSError as exc:
-        raise SyncError(code, str(path), exc.strerror or exc) from None
+        raise SyncError(code, str(path), os_reason(exc)) from None
     if len(data) > MAX_FILE_BYTES:
-        raise SyncError(code, str(path), "más de 1 MB")
+        raise SyncError(code, str(path), InputError("sync_detail.over_1mb"))
     try:
         doc = safejson.loads(data, MAX_FILE_BYTES)
     except safejson.JsonRefused as exc:
-        raise SyncError(code, str(path), f"JSON: {exc.detail}") from None
+        raise SyncError(code, str(path), exc) from None
     if not isinstance(doc, dict):
         raise SyncError(code, str(path), "JSON")
     return doc
@@ -218,10 +225,10 @@ def read_hq_profile(path: Path) -> HqProfileFile:
         x25519.X25519PublicKey.from_public_bytes(enc_pub)
         name = str(doc["name"])
     except (KeyError, ValueError, TypeError) as exc:
-        raise SyncError("E_PROFILE_FILE", str(path), f"clave: {exc}") from None
+        raise SyncError("E_PROFILE_FILE", str(path), InputError("sync_detail.key", reason=exc)) from None
     body = {k: v for k, v in doc.items() if k != "signature"}
     if not crypto.verify_ed25519(_canonical(body), signature, public):
-        raise SyncError("E_PROFILE_FILE", str(path), "firma no válida")
+        raise SyncError("E_PROFILE_FILE", str(path), InputError("sync_detail.bad_signature"))
     hq_id = hq_fingerprint(sign_pub, enc_pub)[:16]
     if doc.get("hq_id") != hq_id:
         raise SyncError("E_PROFILE_FILE", str(path), "hq_id")
@@ -288,9 +295,9 @@ def import_hq_profile(
         if _endorsed_by(found, current):
             action = "hq_rotate"
         elif found.rotated_from and found.rotated_from.get("hq_id") == current.hq_id:
-            raise SyncError("E_HQ_ROTATION", where, f"en uso {current_fp[:19]}…")
+            raise SyncError("E_HQ_ROTATION", where, InputError("sync_detail.key_in_use", fingerprint=current_fp[:19]))
         elif hq_profile_confirmed(ws):
-            raise SyncError("E_HQ_MISMATCH", where, f"en uso {current_fp[:19]}…")
+            raise SyncError("E_HQ_MISMATCH", where, InputError("sync_detail.key_in_use", fingerprint=current_fp[:19]))
         else:
             action = "hq_replace"  # the stored one was never confirmed: it may be wrong
     if action != "hq_rotate":

@@ -11,6 +11,7 @@ exactly the same input with the same messages.
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 import queue
 from collections.abc import Generator, Mapping
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from cryptography.hazmat.primitives.asymmetric import x25519
 from app.models.catalog import Catalog
 from app.models.dhis2 import iter_data_value_rows
 from app.models.import_summary import ImportConflict
+from app.models.messages import InputError
 from app.services.sync.sync_values import Received, Validator
 from app.services.worker_env import without_passphrases
 from app.sync import crypto, package
@@ -79,8 +81,8 @@ def read_parts(job: PackageParts, validator: Validator) -> Generator[PartRead, N
     for name, period, sealed in job.parts:
         try:
             plain = crypto.open_sealed(sealed, private, package.part_aad(job.uuid, name))
-        except ValueError as exc:
-            raise SyncError("E_DECRYPT", job.where, f"{name}: {exc}") from None
+        except ValueError:  # crypto's reason is English and says the same: altered, or not ours
+            raise SyncError("E_DECRYPT", job.where, InputError("sync_detail.part_sealed", name=name)) from None
         doc = package.gunzip_json(plain, job.where, max_depth=None)
         del plain
         part = PartRead(period, [], [])
@@ -141,7 +143,7 @@ class PartReader:
                     finished = True
                     break
                 if kind == "error":
-                    error = SyncError(*payload)
+                    error = payload
                 elif kind == "crash":
                     error = RuntimeError(f"Coordina could not read the package: {payload}")
                 elif error is None:
@@ -152,7 +154,7 @@ class PartReader:
         if error is not None:
             raise error
 
-    def _next(self) -> tuple[str, Any]:  # (kind, a PartRead / SyncError's arguments / a crash text)
+    def _next(self) -> tuple[str, Any]:  # (kind, a PartRead / a SyncError / a crash text)
         while True:
             try:
                 return self._results.get(timeout=0.5)
@@ -199,7 +201,18 @@ def _serve(
             for part in read_parts(job, validator):
                 results.put(("part", part))
         except SyncError as exc:
-            results.put(("error", (exc.code, exc.where, exc.detail)))
+            results.put(("error", _portable(exc)))
         except Exception as exc:  # a bug, not bad input: tell the importer instead of hanging it
             results.put(("crash", repr(exc)))
         results.put(("end", None))
+
+
+def _portable(exc: SyncError) -> SyncError:
+    """``exc`` as it can cross to the importer: whole, so its detail is still rendered in the
+    reader's language there; with its Spanish text as the detail if something in it cannot
+    be pickled (the queue's feeder thread would drop it, and the importer would wait)."""
+    try:
+        pickle.dumps(exc)
+    except Exception:  # noqa: BLE001 - any pickling failure: fall back to plain text
+        return SyncError(exc.code, exc.where, exc.detail)
+    return exc

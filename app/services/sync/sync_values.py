@@ -135,7 +135,7 @@ class Validator:
                 and side["version"] >= 1
                 and side["base_version"] >= 0
             ):
-                problems.append(_side_conflict(org, side, index))
+                problems.append(_side_conflict(org, side, index, self.lang))
                 continue
             try:
                 normal, value = value_of(org, period, code, option, raw, deleted)
@@ -199,11 +199,11 @@ class Validator:
         return checked.key.period, checked.value
 
 
-def _side_conflict(org: str, side: object, index: int) -> ImportConflict:
+def _side_conflict(org: str, side: object, index: int, lang: str) -> ImportConflict:
     """The conflict of a value without a valid ``coordina`` side object."""
     return {
         "object": org,
-        "value": _side_problem(side),
+        "value": _side_problem(side).message(lang),
         "errorCode": "E_SIDE",
         "property": "coordina",
         "indexes": [index],
@@ -216,14 +216,14 @@ def _value_conflict(exc: InputError, what: str, index: int, lang: str) -> Import
     return {"object": what, "value": exc.message(lang), "errorCode": error, "property": prop, "indexes": [index]}
 
 
-def _side_problem(side: object) -> str:
+def _side_problem(side: object) -> InputError:
     if not isinstance(side, dict):
-        return "falta el objeto «coordina» (uuid, versión)"
+        return InputError("sync_detail.side_missing")
     for name, kind in SIDE_FIELDS.items():
         found = side.get(name)
         if type(found) is not kind:
-            return f"coordina.{name}: se esperaba {kind.__name__}"
-    return "coordina.version no válida"
+            return InputError("sync_detail.side_type", name=name, kind=kind.__name__)
+    return InputError("sync_detail.side_version")
 
 
 def _same(a: tuple, b: tuple) -> bool:
