@@ -6,7 +6,6 @@ import contextlib
 import errno
 import logging
 import os
-import secrets
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -43,7 +42,7 @@ class Database:
         action that reads before it writes cannot lose the lock to another writer midway.
         """
         if self.conn.in_transaction:
-            savepoint = f"coordina_{secrets.token_hex(8)}"
+            savepoint = f"coordina_{os.urandom(8).hex()}"  # unique per nesting; `secrets` is 5 ms of imports
             self.conn.execute(f"SAVEPOINT {savepoint}")
             try:
                 yield self

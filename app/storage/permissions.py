@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
-import logging.handlers
 import os
 import stat
 from pathlib import Path
@@ -67,10 +66,51 @@ def tighten_files(folder: Path, pattern: str = "*") -> None:
                 _tighten(path, PRIVATE_FILE)
 
 
-class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """A rotating log whose files are created owner-only (0600), the rolled-over ones too."""
+class PrivateRotatingFileHandler(logging.FileHandler):
+    """A log that rolls over at ``max_bytes`` to ``.1`` … ``.{backups}``, every file owner-only (0600).
+
+    What ``logging.handlers.RotatingFileHandler`` does, without that module: it brings
+    ``socket``, ``pickle`` and ``selectors`` (for its network handlers), ~7 ms of every start
+    of the desktop app, which sets up this log before its window (issue 12).
+    """
+
+    def __init__(self, path: Path, max_bytes: int, backups: int, encoding: str = "utf-8"):
+        super().__init__(path, mode="a", encoding=encoding)
+        self.max_bytes, self.backups = max_bytes, backups
 
     def _open(self) -> io.TextIOWrapper:
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE)
         _tighten(Path(self.baseFilename), PRIVATE_FILE)
         return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._full(record):
+                self._roll_over()
+        except Exception:  # noqa: BLE001 - logging's own rule: a log never raises into the app
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def _full(self, record: logging.LogRecord) -> bool:
+        """Whether ``record`` would take a regular log file to ``max_bytes`` (never /dev/null)."""
+        if self.max_bytes <= 0 or not os.path.isfile(self.baseFilename):
+            return False
+        if self.stream is None:
+            self.stream = self._open()
+        self.stream.seek(0, io.SEEK_END)
+        return self.stream.tell() + len(self.format(record)) + 1 >= self.max_bytes
+
+    def _roll_over(self) -> None:
+        """coordina.log → .1 → .2 …; the oldest beyond ``backups`` is dropped."""
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
+        base = self.baseFilename
+        for number in range(self.backups, 0, -1):
+            older = f"{base}.{number - 1}" if number > 1 else base
+            if os.path.exists(older):
+                os.replace(older, f"{base}.{number}")  # replaces the one beyond ``backups``
+        if self.backups <= 0:
+            os.remove(base)
+        self.stream = self._open()

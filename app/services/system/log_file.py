@@ -15,7 +15,7 @@ from app.storage.permissions import PrivateRotatingFileHandler, private_dir
 def rotating_handler(path: Path, max_bytes: int = 1_000_000, backups: int = 3) -> logging.Handler:
     """A UTF-8 rotating handler writing ``path``; its folder is made owner-only (issue 11)."""
     private_dir(path.parent)
-    return PrivateRotatingFileHandler(path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8")
+    return PrivateRotatingFileHandler(path, max_bytes, backups)
 
 
 def is_log_handler(handler: logging.Handler) -> bool:
