@@ -257,6 +257,19 @@ def part_aad(package_uuid: str, name: str) -> bytes:
     return f"{package_uuid}/{name}".encode("ascii")
 
 
+def open_part(sealed: bytes, private: Any, package_uuid: str, name: str, where: str) -> bytes:
+    """The plain bytes of part ``name`` sealed to ``private`` (an X25519 key); E_DECRYPT if not.
+
+    Both readers of a package's parts (the values' and the registry's) refuse the same way.
+    """
+    from . import crypto  # the `cryptography` package: only where a part is opened
+
+    try:
+        return crypto.open_sealed(sealed, private, part_aad(package_uuid, name))
+    except ValueError:  # crypto's reason is English and says the same: altered, or not ours
+        raise SyncError("E_DECRYPT", where, InputError("sync_detail.part_sealed", name=name)) from None
+
+
 def check_hashes(raw: RawPackage) -> dict[str, bytes]:
     """Every content file, checked against the SHA-256 the (already verified) manifest lists.
 

@@ -11,7 +11,7 @@ from app.models.catalog import Catalog
 from app.models.facility import Facility, StatusPeriod
 from app.models.messages import InputError
 from app.services.facilities.registry import validate_facility
-from app.sync import crypto, package
+from app.sync import package
 from app.sync.errors import SyncError
 
 MAX_UNITS = 100_000  # a national registry is ~30,000 units; one state's is a few thousand
@@ -129,10 +129,7 @@ def open_registry(
         return []
     private = x25519.X25519PrivateKey.from_private_bytes(enc_private)
     name = package.REGISTRY_PART
-    try:
-        plain = crypto.open_sealed(sealed, private, package.part_aad(raw.uuid, name))
-    except ValueError:  # crypto's reason is English and says the same: altered, or not ours
-        raise SyncError("E_DECRYPT", raw.where, InputError("sync_detail.part_sealed", name=name)) from None
+    plain = package.open_part(sealed, private, raw.uuid, name, raw.where)
     doc = package.gunzip_json(plain, raw.where)
     if doc.get("state") != state or type(doc.get("full")) is not bool:
         raise SyncError("E_REGISTRY", raw.where, InputError("sync_detail.named", name="state/full"))

@@ -22,10 +22,9 @@ from cryptography.hazmat.primitives.asymmetric import x25519
 from app.models.catalog import Catalog
 from app.models.dhis2 import iter_data_value_rows
 from app.models.import_summary import ImportConflict
-from app.models.messages import InputError
 from app.services.sync.sync_values import Received, Validator
 from app.services.worker_env import without_passphrases
-from app.sync import crypto, package
+from app.sync import package
 from app.sync.errors import SyncError
 
 #: Months read ahead of the writer: enough to keep both cores busy, few enough to bound memory.
@@ -79,10 +78,7 @@ def read_parts(job: PackageParts, validator: Validator) -> Generator[PartRead, N
     private = x25519.X25519PrivateKey.from_private_bytes(job.enc_private)
     count = 0
     for name, period, sealed in job.parts:
-        try:
-            plain = crypto.open_sealed(sealed, private, package.part_aad(job.uuid, name))
-        except ValueError:  # crypto's reason is English and says the same: altered, or not ours
-            raise SyncError("E_DECRYPT", job.where, InputError("sync_detail.part_sealed", name=name)) from None
+        plain = package.open_part(sealed, private, job.uuid, name, job.where)
         doc = package.gunzip_json(plain, job.where, max_depth=None)
         del plain
         part = PartRead(period, [], [])
